@@ -124,45 +124,47 @@ fn not_ais_or(body: &[u8], reject: Reject) -> Result<Sentence<'_>, Reject> {
 }
 
 /// Parses `AIVDM,2,1,3,A,payload,0` (checksum already verified).
+///
+/// Fragment count, fragment number and sequence ID are single digits and the channel a single
+/// byte (IEC 61162-1), so the fields before the payload sit at known offsets.
 fn parse_body<'a>(body: &'a [u8], trailing: &'a [u8]) -> Result<Sentence<'a>, Reject> {
     if body.len() < 5 || &body[2..4] != b"VD" || !matches!(body[4], b'M' | b'O') {
         return Ok(Sentence::Other(body));
     }
-    let mut fields = body.split(|&b| b == b',');
-    let header = fields.next().ok_or(Reject::Malformed)?;
-    if header.len() != 5 {
-        return Ok(Sentence::Other(body));
-    }
-    let count = fields.next().ok_or(Reject::Malformed)?;
-    let number = fields.next().ok_or(Reject::Malformed)?;
-    let sequence = fields.next().ok_or(Reject::Malformed)?;
-    let channel = fields.next().ok_or(Reject::Malformed)?;
-    let payload = fields.next().ok_or(Reject::Malformed)?;
-    let fill = fields.next().ok_or(Reject::Malformed)?;
-    if fields.next().is_some() {
+    let fields = &body[5..];
+    let Some((fill, head)) = memchr::memrchr(b',', fields).map(|i| (&fields[i + 1..], &fields[..i]))
+    else {
         return Err(Reject::Malformed);
-    }
-    let fragment_count = parse_digit(count).ok_or(Reject::BadFragmentNumber)?;
-    let fragment_number = parse_digit(number).ok_or(Reject::BadFragmentNumber)?;
-    if fragment_count == 0 || fragment_number == 0 || fragment_number > fragment_count {
-        return Err(Reject::BadFragmentNumber);
-    }
-    let sequence_id = match sequence {
-        [] => None,
-        digits => Some(parse_digit(digits).ok_or(Reject::Malformed)?),
     };
-    let channel = match channel {
-        [] => None,
-        [c] => Some(*c),
+    // head = ",count,number,seq,channel,payload"
+    let [b',', count, b',', number, b',', rest @ ..] = head else {
+        return Err(if head.len() < 5 { Reject::Malformed } else { Reject::BadFragmentNumber });
+    };
+    let (fragment_count, fragment_number) = match (digit(*count), digit(*number)) {
+        (Some(c), Some(n)) if c >= 1 && n >= 1 && n <= c => (c, n),
+        _ => return Err(Reject::BadFragmentNumber),
+    };
+    let (sequence_id, rest) = match rest {
+        [b',', rest @ ..] => (None, rest),
+        [d, b',', rest @ ..] => (Some(digit(*d).ok_or(Reject::Malformed)?), rest),
         _ => return Err(Reject::Malformed),
     };
+    let (channel, payload) = match rest {
+        [b',', payload @ ..] => (None, payload),
+        [c, b',', payload @ ..] => (Some(*c), payload),
+        _ => return Err(Reject::Malformed),
+    };
+    if memchr::memchr(b',', payload).is_some() {
+        return Err(Reject::Malformed);
+    }
     let fill_bits = match fill {
         [] => 0,
-        digits => parse_digit(digits).ok_or(Reject::Malformed)?,
+        [d] => digit(*d).ok_or(Reject::Malformed)?,
+        _ => return Err(Reject::Malformed),
     };
     Ok(Sentence::Ais(AisSentence {
-        talker: [header[0], header[1]],
-        own_ship: header[4] == b'O',
+        talker: [body[0], body[1]],
+        own_ship: body[4] == b'O',
         fragment_count,
         fragment_number,
         sequence_id,
@@ -208,11 +210,8 @@ fn trim_line_end(text: &[u8]) -> &[u8] {
     &text[..end]
 }
 
-fn parse_digit(field: &[u8]) -> Option<u8> {
-    match field {
-        [d] if d.is_ascii_digit() => Some(d - b'0'),
-        _ => None,
-    }
+fn digit(byte: u8) -> Option<u8> {
+    byte.is_ascii_digit().then(|| byte - b'0')
 }
 
 /// Two hex digits, either case.

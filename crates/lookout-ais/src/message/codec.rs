@@ -1,0 +1,393 @@
+//! Field codecs: how a field is read from the bit buffer, written back, and presented in JSON.
+//!
+//! Each message layout (see the `layout!` macro) lists its fields as `name: Type as Codec(width)`.
+//! The value type decides the signedness (`i8`/`i32` fields are two's complement); the codec
+//! decides the JSON presentation, which follows pyais 3.3.1 (`decode(..).asdict()`).
+
+use serde::ser::SerializeStruct;
+
+use super::text::{AisString, BinData};
+use crate::bits::{BitWriter, Bits};
+
+/// An integer (or flag) as stored in a message struct.
+pub trait Raw: Copy {
+    /// Reads the field (cut at the end of the message as pyais does).
+    fn read(b: &Bits, off: usize, width: usize) -> Self;
+    /// The value as bits (two's complement for signed types).
+    fn to_bits(self) -> u64;
+    /// True when the value can be written in `width` bits.
+    fn fits(self, width: usize) -> bool;
+    /// The value as a float.
+    fn as_f64(self) -> f64;
+    /// The value as a signed integer.
+    fn as_i64(self) -> i64;
+}
+
+macro_rules! raw_unsigned {
+    ($($t:ty),*) => {$(
+        impl Raw for $t {
+            #[inline(always)]
+            fn read(b: &Bits, off: usize, width: usize) -> Self {
+                b.uint(off, width) as $t
+            }
+            fn to_bits(self) -> u64 {
+                u64::from(self)
+            }
+            fn fits(self, width: usize) -> bool {
+                width >= 64 || u64::from(self) >> width == 0
+            }
+            fn as_f64(self) -> f64 {
+                f64::from(self)
+            }
+            fn as_i64(self) -> i64 {
+                i64::from(self)
+            }
+        }
+    )*};
+}
+raw_unsigned!(u8, u16, u32);
+
+macro_rules! raw_signed {
+    ($($t:ty),*) => {$(
+        impl Raw for $t {
+            #[inline(always)]
+            fn read(b: &Bits, off: usize, width: usize) -> Self {
+                b.int(off, width) as $t
+            }
+            fn to_bits(self) -> u64 {
+                i64::from(self) as u64
+            }
+            fn fits(self, width: usize) -> bool {
+                let v = i64::from(self);
+                let half = 1i64 << (width - 1);
+                (-half..half).contains(&v)
+            }
+            fn as_f64(self) -> f64 {
+                f64::from(self)
+            }
+            fn as_i64(self) -> i64 {
+                i64::from(self)
+            }
+        }
+    )*};
+}
+raw_signed!(i8, i16, i32);
+
+impl Raw for bool {
+    #[inline(always)]
+    fn read(b: &Bits, off: usize, width: usize) -> Self {
+        b.uint(off, width) != 0
+    }
+    fn to_bits(self) -> u64 {
+        u64::from(self)
+    }
+    fn fits(self, _width: usize) -> bool {
+        true
+    }
+    fn as_f64(self) -> f64 {
+        f64::from(u8::from(self))
+    }
+    fn as_i64(self) -> i64 {
+        i64::from(self)
+    }
+}
+
+/// How one field is read, written and serialized.
+pub trait Codec<T> {
+    /// Spare bits: kept for exact re-encoding, left out of JSON (pyais drops them too).
+    const SKIP: bool = false;
+    /// Reads the field at `off`.
+    fn read(b: &Bits, off: usize, width: usize) -> T;
+    /// Writes the field; false when the value does not fit in `width` bits.
+    fn write(v: &T, w: &mut BitWriter, width: usize) -> bool;
+    /// Serializes the field under `key`.
+    fn ser<S: SerializeStruct>(
+        v: &T,
+        s: &mut S,
+        key: &'static str,
+        width: usize,
+    ) -> Result<(), S::Error>;
+}
+
+fn write_raw<T: Raw>(v: &T, w: &mut BitWriter, width: usize) -> bool {
+    if !v.fits(width) {
+        return false;
+    }
+    w.put(v.to_bits(), width);
+    true
+}
+
+/// Declares a codec for every [`Raw`] type whose JSON value is `$ser(v)`.
+macro_rules! raw_codec {
+    ($(#[$m:meta])* $name:ident, |$v:ident, $w:ident| $ser:expr) => {
+        $(#[$m])*
+        pub struct $name;
+        impl<T: Raw> Codec<T> for $name {
+            #[inline(always)]
+            fn read(b: &Bits, off: usize, width: usize) -> T {
+                T::read(b, off, width)
+            }
+            fn write(v: &T, w: &mut BitWriter, width: usize) -> bool {
+                write_raw(v, w, width)
+            }
+            fn ser<S: SerializeStruct>(v: &T, s: &mut S, key: &'static str, $w: usize) -> Result<(), S::Error> {
+                let $v = *v;
+                let _ = $w;
+                s.serialize_field(key, &$ser)
+            }
+        }
+    };
+}
+
+raw_codec!(
+    /// An integer, shown as is.
+    Int,
+    |v, _w| v.as_i64()
+);
+raw_codec!(
+    /// An integer shown as a float (pyais `float` fields without scaling, e.g. type 9 speed).
+    Float,
+    |v, _w| v.as_f64()
+);
+raw_codec!(
+    /// Tenths, shown divided by 10 (speed in knots, course in degrees, draught in metres).
+    Tenth,
+    |v, _w| v.as_f64() / 10.0
+);
+raw_codec!(
+    /// A signed value shown as pyais reads it, unsigned, divided by 10 (type 17 position,
+    /// which pyais does not sign-extend).
+    UnsignedTenth,
+    |v, w| (v.to_bits() & (u64::MAX >> (64 - w))) as f64 / 10.0
+);
+raw_codec!(
+    /// Latitude or longitude in 1/10000 minute, shown in degrees rounded to 6 decimals
+    /// (pyais `to_lat_lon`: `round(v / 600000, 6)`).
+    Deg,
+    |v, _w| deg_1e4(v.as_i64())
+);
+raw_codec!(
+    /// Latitude or longitude in 1/10 minute (type 27), shown in degrees rounded to 6 decimals.
+    Deg600,
+    |v, _w| deg_10(v.as_i64())
+);
+raw_codec!(
+    /// Rate of turn (ROT_AIS), shown as pyais computes it: 0, ±127 and -128 as such,
+    /// otherwise `copysign(round((v / 4.733)²), v)` in degrees per minute.
+    Turn,
+    |v, _w| turn(v.as_i64())
+);
+raw_codec!(
+    /// Electronic position fixing device; pyais maps 9..=14 to 0.
+    Epfd,
+    |v, _w| epfd(v.as_i64())
+);
+raw_codec!(
+    /// Ship and cargo type; pyais maps undefined codes to a neighbouring one (see `ship_type`).
+    ShipType,
+    |v, _w| ship_type(v.as_i64())
+);
+raw_codec!(
+    /// Type 23 station type; pyais maps 7..=9 to 6 and 10..=15 to 1.
+    StationType,
+    |v, _w| station_type(v.as_i64())
+);
+raw_codec!(
+    /// Type 23 reporting interval; pyais maps 12..=15 to 11.
+    Interval,
+    |v, _w| interval(v.as_i64())
+);
+
+/// A flag, shown as `true`/`false`.
+pub struct Flag;
+impl Codec<bool> for Flag {
+    #[inline(always)]
+    fn read(b: &Bits, off: usize, width: usize) -> bool {
+        bool::read(b, off, width)
+    }
+    fn write(v: &bool, w: &mut BitWriter, width: usize) -> bool {
+        write_raw(v, w, width)
+    }
+    fn ser<S: SerializeStruct>(
+        v: &bool,
+        s: &mut S,
+        key: &'static str,
+        _width: usize,
+    ) -> Result<(), S::Error> {
+        s.serialize_field(key, v)
+    }
+}
+
+/// Spare or reserved bits that pyais leaves out of its output.
+pub struct Spare;
+impl<T: Raw> Codec<T> for Spare {
+    const SKIP: bool = true;
+    #[inline(always)]
+    fn read(b: &Bits, off: usize, width: usize) -> T {
+        T::read(b, off, width)
+    }
+    fn write(v: &T, w: &mut BitWriter, width: usize) -> bool {
+        write_raw(v, w, width)
+    }
+    fn ser<S: SerializeStruct>(
+        _: &T,
+        _: &mut S,
+        _: &'static str,
+        _: usize,
+    ) -> Result<(), S::Error> {
+        Ok(())
+    }
+}
+
+/// Fixed-width six-bit text: written padded with `@` to the full width.
+pub struct Text;
+impl<const N: usize> Codec<AisString<N>> for Text {
+    fn read(b: &Bits, off: usize, width: usize) -> AisString<N> {
+        AisString::read(b, off, width)
+    }
+    fn write(v: &AisString<N>, w: &mut BitWriter, width: usize) -> bool {
+        v.write(w, width / 6)
+    }
+    fn ser<S: SerializeStruct>(
+        v: &AisString<N>,
+        s: &mut S,
+        key: &'static str,
+        _width: usize,
+    ) -> Result<(), S::Error> {
+        s.serialize_field(key, v.as_str())
+    }
+}
+
+/// Variable-length six-bit text at the end of a message: written as stored, without padding.
+pub struct VarText;
+impl<const N: usize> Codec<AisString<N>> for VarText {
+    fn read(b: &Bits, off: usize, width: usize) -> AisString<N> {
+        AisString::read(b, off, width)
+    }
+    fn write(v: &AisString<N>, w: &mut BitWriter, _width: usize) -> bool {
+        v.write(w, 0)
+    }
+    fn ser<S: SerializeStruct>(
+        v: &AisString<N>,
+        s: &mut S,
+        key: &'static str,
+        _width: usize,
+    ) -> Result<(), S::Error> {
+        s.serialize_field(key, v.as_str())
+    }
+}
+
+/// Binary data, up to `width` bits (cut at the end of the message), written as stored.
+pub struct Data;
+impl Codec<BinData> for Data {
+    fn read(b: &Bits, off: usize, width: usize) -> BinData {
+        BinData::read(b, off, width)
+    }
+    fn write(v: &BinData, w: &mut BitWriter, width: usize) -> bool {
+        if usize::from(v.bit_len()) > width {
+            return false;
+        }
+        w.put_bits(v.bytes(), usize::from(v.bit_len()));
+        true
+    }
+    fn ser<S: SerializeStruct>(
+        v: &BinData,
+        s: &mut S,
+        key: &'static str,
+        _width: usize,
+    ) -> Result<(), S::Error> {
+        s.serialize_field(key, v)
+    }
+}
+
+/// pyais `to_lat_lon`: `round(v / 600000, 6)`, computed exactly as `round(5v/3) / 1e6`.
+#[inline]
+pub fn deg_1e4(v: i64) -> f64 {
+    (10 * v + 3).div_euclid(6) as f64 / 1e6
+}
+
+/// pyais `to_lat_lon_600`: `round(v / 600, 6)`, computed exactly as `round(5000v/3) / 1e6`.
+#[inline]
+pub fn deg_10(v: i64) -> f64 {
+    (10000 * v + 3).div_euclid(6) as f64 / 1e6
+}
+
+/// pyais `to_turn`.
+pub fn turn(v: i64) -> f64 {
+    match v {
+        0 => 0.0,
+        127 | -127 | -128 => v as f64,
+        _ => {
+            let x = v as f64 / 4.733;
+            (x * x).round_ties_even().copysign(v as f64)
+        }
+    }
+}
+
+/// pyais `EpfdType.from_value`.
+pub fn epfd(v: i64) -> i64 {
+    if (9..=14).contains(&v) {
+        0
+    } else {
+        v
+    }
+}
+
+/// pyais `ShipType.from_value`: codes that are not enum members fall back to the reserved
+/// member of their decade, or to 0.
+pub fn ship_type(v: i64) -> i64 {
+    match v {
+        1..=19 | 38 | 39 | 100.. => 0,
+        26..=28 => 25,
+        46..=48 => 45,
+        57 => 56,
+        66..=68 => 65,
+        76..=78 => 75,
+        86..=88 => 85,
+        96..=98 => 95,
+        _ => v,
+    }
+}
+
+/// pyais `StationType.from_value`.
+pub fn station_type(v: i64) -> i64 {
+    match v {
+        7..=9 => 6,
+        10..=15 => 1,
+        _ => v,
+    }
+}
+
+/// pyais `StationIntervals.from_value`.
+pub fn interval(v: i64) -> i64 {
+    if v >= 12 {
+        11
+    } else {
+        v
+    }
+}
+
+/// Serializes an absent field (past the end of a short message) as `null`.
+pub fn ser_absent<S: SerializeStruct>(s: &mut S, key: &'static str) -> Result<(), S::Error> {
+    s.serialize_field(key, &Option::<u8>::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaling_matches_pyais() {
+        // Values printed by pyais 3.3.1 (to_lat_lon / to_lat_lon_600 / to_turn).
+        assert_eq!(deg_1e4(-73_412_184), -122.35364);
+        assert_eq!(deg_1e4(108_600_000), 181.0);
+        assert_eq!(deg_1e4(-1), -2e-6);
+        assert_eq!(deg_10(-8_016), -13.36);
+        assert_eq!(turn(-128), -128.0);
+        assert_eq!(turn(-127), -127.0);
+        assert_eq!(turn(5), 1.0);
+        assert_eq!(turn(-20), -18.0);
+        assert_eq!(ship_type(27), 25);
+        assert_eq!(ship_type(70), 70);
+    }
+}

@@ -188,7 +188,13 @@ impl Decoder {
         }
     }
 
-    fn decode(&mut self, payload: &[u8], fill_bits: u8, meta: Meta, emit: &mut impl FnMut(Decoded)) {
+    fn decode(
+        &mut self,
+        payload: &[u8],
+        fill_bits: u8,
+        meta: Meta,
+        emit: &mut impl FnMut(Decoded),
+    ) {
         self.stats.messages += 1;
         self.finish_message(message::decode(payload, fill_bits), meta, emit);
     }

@@ -27,9 +27,11 @@
 pub mod bits;
 pub mod decoder;
 pub mod encode;
+pub mod fix;
 pub mod message;
 pub mod nmea;
 
 pub use decoder::{Decoded, Decoder};
+pub use fix::Fix;
 pub use message::AisMessage;
 pub use nmea::{Meta, Reject, Stats};

@@ -16,7 +16,9 @@ pub fn receive_time_ms(body: &[u8]) -> Option<i64> {
         if field.is_empty() || field.len() > 4 || !field.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        *slot = field.iter().fold(0, |acc, &b| acc * 10 + u32::from(b - b'0'));
+        *slot = field
+            .iter()
+            .fold(0, |acc, &b| acc * 10 + u32::from(b - b'0'));
     }
     let [year, month, day, hour, minute, second, millis] = numbers;
     let ms = unix_ms_from_civil(year.into(), month, day, hour, minute, second, millis)?;

@@ -94,7 +94,8 @@ fn read_without_star(text: &[u8]) -> Read<'_> {
     let end = next_sentence_start(&text[1..]).map_or(text.len(), |i| i + 1);
     let body = trim_line_end(&text[1..end]);
     let rest = &text[end..];
-    let fused = body.len() > 3 && body[body.len() - 4] == b',' && body[body.len() - 3].is_ascii_digit();
+    let fused =
+        body.len() > 3 && body[body.len() - 4] == b',' && body[body.len() - 3].is_ascii_digit();
     if fused {
         let (head, hex) = body.split_at(body.len() - 2);
         if parse_hex_byte(hex) == Some(checksum(head)) {
@@ -132,13 +133,18 @@ fn parse_body<'a>(body: &'a [u8], trailing: &'a [u8]) -> Result<Sentence<'a>, Re
         return Ok(Sentence::Other(body));
     }
     let fields = &body[5..];
-    let Some((fill, head)) = memchr::memrchr(b',', fields).map(|i| (&fields[i + 1..], &fields[..i]))
+    let Some((fill, head)) =
+        memchr::memrchr(b',', fields).map(|i| (&fields[i + 1..], &fields[..i]))
     else {
         return Err(Reject::Malformed);
     };
     // head = ",count,number,seq,channel,payload"
     let [b',', count, b',', number, b',', rest @ ..] = head else {
-        return Err(if head.len() < 5 { Reject::Malformed } else { Reject::BadFragmentNumber });
+        return Err(if head.len() < 5 {
+            Reject::Malformed
+        } else {
+            Reject::BadFragmentNumber
+        });
     };
     let (fragment_count, fragment_number) = match (digit(*count), digit(*number)) {
         (Some(c), Some(n)) if c >= 1 && n >= 1 && n <= c => (c, n),
@@ -246,7 +252,10 @@ mod tests {
         let s = ais("!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05");
         assert_eq!(&s.talker, b"AI");
         assert!(!s.own_ship);
-        assert_eq!((s.fragment_count, s.fragment_number, s.sequence_id), (1, 1, None));
+        assert_eq!(
+            (s.fragment_count, s.fragment_number, s.sequence_id),
+            (1, 1, None)
+        );
         assert_eq!(s.channel, Some(b'B'));
         assert_eq!(s.payload, b"15NG6V0P01G?cFhE`R2IU?wn28R>");
         assert_eq!(s.fill_bits, 0);
@@ -265,8 +274,15 @@ mod tests {
         let read_bad = read(b"!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*06");
         assert_eq!(read_bad.sentence, Err(Reject::BadChecksum));
         let body = b"AIVDM,0,1,,A,15NG6V0P01G?cFhE`R2IU?wn28R>,0";
-        let text = format!("!{}*{:02X}", std::str::from_utf8(body).unwrap(), checksum(body));
-        assert_eq!(read(text.as_bytes()).sentence, Err(Reject::BadFragmentNumber));
+        let text = format!(
+            "!{}*{:02X}",
+            std::str::from_utf8(body).unwrap(),
+            checksum(body)
+        );
+        assert_eq!(
+            read(text.as_bytes()).sentence,
+            Err(Reject::BadFragmentNumber)
+        );
     }
 
     #[test]
@@ -285,7 +301,9 @@ mod tests {
         assert!(matches!(first.sentence, Ok(Sentence::Ais(s)) if s.fragment_number == 1));
         assert!(first.rest.starts_with(b"!AIVDM,2,2"));
         let second = read(first.rest);
-        assert!(matches!(second.sentence, Ok(Sentence::Ais(s)) if s.fragment_number == 2 && s.fill_bits == 2));
+        assert!(
+            matches!(second.sentence, Ok(Sentence::Ais(s)) if s.fragment_number == 2 && s.fill_bits == 2)
+        );
         assert!(second.rest.is_empty());
     }
 

@@ -28,7 +28,8 @@ pub fn unix_ms_from_civil(
     let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
-    let seconds = days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
+    let seconds =
+        days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
     Some(seconds * 1000 + i64::from(millis))
 }
 
@@ -41,11 +42,18 @@ pub(crate) fn plausible_ms(ms: i64) -> bool {
 /// fields and tag blocks.
 pub(crate) fn unix_digits_to_ms(digits: &[u8]) -> Option<i64> {
     let whole_part = digits.split(|&b| b == b'.').next()?;
-    if whole_part.is_empty() || whole_part.len() > 16 || !whole_part.iter().all(u8::is_ascii_digit) {
+    if whole_part.is_empty() || whole_part.len() > 16 || !whole_part.iter().all(u8::is_ascii_digit)
+    {
         return None;
     }
-    let value: i64 = whole_part.iter().fold(0, |acc, &b| acc * 10 + i64::from(b - b'0'));
-    let ms = if whole_part.len() >= 12 { value } else { value * 1000 };
+    let value: i64 = whole_part
+        .iter()
+        .fold(0, |acc, &b| acc * 10 + i64::from(b - b'0'));
+    let ms = if whole_part.len() >= 12 {
+        value
+    } else {
+        value * 1000
+    };
     plausible_ms(ms).then_some(ms)
 }
 
@@ -61,7 +69,10 @@ mod tests {
             unix_ms_from_civil(2010, 6, 11, 11, 46, 10, 929),
             Some(1_276_256_770_929)
         );
-        assert_eq!(unix_ms_from_civil(2024, 2, 29, 23, 59, 59, 0), Some(1_709_251_199_000));
+        assert_eq!(
+            unix_ms_from_civil(2024, 2, 29, 23, 59, 59, 0),
+            Some(1_709_251_199_000)
+        );
         assert_eq!(unix_ms_from_civil(2024, 13, 1, 0, 0, 0, 0), None);
     }
 
@@ -70,7 +81,11 @@ mod tests {
         assert_eq!(unix_digits_to_ms(b"1272412827"), Some(1_272_412_827_000));
         assert_eq!(unix_digits_to_ms(b"1328182324603"), Some(1_328_182_324_603));
         assert_eq!(unix_digits_to_ms(b"1599239526.5"), Some(1_599_239_526_000));
-        assert_eq!(unix_digits_to_ms(b"12415440354"), None, "year 2363 is implausible");
+        assert_eq!(
+            unix_digits_to_ms(b"12415440354"),
+            None,
+            "year 2363 is implausible"
+        );
         assert_eq!(unix_digits_to_ms(b"1daasd4218"), None);
         assert_eq!(unix_digits_to_ms(b""), None);
     }

@@ -39,7 +39,8 @@ pub struct Args {
 }
 
 /// Column names of `--format csv`.
-pub const CSV_HEADER: &str = "line,rx_time,source,msg_type,mmsi,lat,lon,speed,course,heading,status";
+pub const CSV_HEADER: &str =
+    "line,rx_time,source,msg_type,mmsi,lat,lon,speed,course,heading,status";
 
 /// Runs `lookout decode`.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -83,7 +84,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         decoder.finish();
         if args.strict && failure.is_none() && decoder.stats().total_rejects() > 0 {
-            failure = Some(format!("{path}: incomplete multi-sentence message at end of input"));
+            failure = Some(format!(
+                "{path}: incomplete multi-sentence message at end of input"
+            ));
         }
         total.merge(decoder.stats());
         if failure.is_some() {
@@ -137,7 +140,7 @@ fn write_message(out: &mut impl Write, format: Format, decoded: &Decoded) -> io:
             out.write_all(b"\n")
         }
         Format::Csv => {
-            let Some(position) = decoded.message.position() else {
+            let Some(position) = decoded.message.fix() else {
                 return Ok(());
             };
             let meta = &decoded.meta;
@@ -191,7 +194,10 @@ mod tests {
 
     #[test]
     fn times_are_rfc3339_utc() {
-        assert_eq!(rfc3339(1_276_256_771_929).unwrap(), "2010-06-11T11:46:11.929Z");
+        assert_eq!(
+            rfc3339(1_276_256_771_929).unwrap(),
+            "2010-06-11T11:46:11.929Z"
+        );
         assert_eq!(rfc3339(1_272_412_827_000).unwrap(), "2010-04-27T23:20:27Z");
     }
 

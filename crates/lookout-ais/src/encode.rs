@@ -1,9 +1,10 @@
 //! Encoder: an [`AisMessage`] to its armored payload, and to `!AIVDM` sentences.
 //!
-//! Every message type can be encoded. Each field is written at its standard width, so a message
-//! decoded from a non-standard length (see `bit_len`) is re-encoded at the standard layout; text
-//! fields are padded with `@`, binary data is written as stored. A value too wide for its field
-//! is an error, never silently truncated.
+//! Every message type can be encoded. The fields that start before the message's `bit_len` are
+//! written at their standard widths (for a message built in code `bit_len` is the layout's
+//! standard length; types with optional trailing groups, such as 7, 15 and 20, write only the
+//! groups that `bit_len` covers). Text fields are padded with `@`, binary data is written as
+//! stored. A value too wide for its field is an error, never silently truncated.
 
 use std::fmt::Write as _;
 

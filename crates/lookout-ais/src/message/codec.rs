@@ -31,21 +31,21 @@ macro_rules! raw_unsigned {
                 b.uint(off, width) as $t
             }
             fn to_bits(self) -> u64 {
-                u64::from(self)
+                self as u64
             }
             fn fits(self, width: usize) -> bool {
-                width >= 64 || u64::from(self) >> width == 0
+                width >= 64 || (self as u64) >> width == 0
             }
             fn as_f64(self) -> f64 {
-                f64::from(self)
+                self as f64
             }
             fn as_i64(self) -> i64 {
-                i64::from(self)
+                self as i64
             }
         }
     )*};
 }
-raw_unsigned!(u8, u16, u32);
+raw_unsigned!(u8, u16, u32, u64);
 
 macro_rules! raw_signed {
     ($($t:ty),*) => {$(
@@ -96,9 +96,12 @@ impl Raw for bool {
 pub trait Codec<T> {
     /// Spare bits: kept for exact re-encoding, left out of JSON (pyais drops them too).
     const SKIP: bool = false;
+    /// A variable-length tail (text or data) that is encoded as stored.
+    const VARIABLE: bool = false;
     /// Reads the field at `off`.
     fn read(b: &Bits, off: usize, width: usize) -> T;
-    /// Writes the field; false when the value does not fit in `width` bits.
+    /// Writes the field in `width` bits (less than the layout's width for a field cut by the end
+    /// of a short message); false when the value does not fit.
     fn write(v: &T, w: &mut BitWriter, width: usize) -> bool;
     /// Serializes the field under `key`.
     fn ser<S: SerializeStruct>(
@@ -198,6 +201,59 @@ raw_codec!(
     |v, _w| interval(v.as_i64())
 );
 
+raw_codec!(
+    /// Latitude or longitude in 1/1000 minute (IMO289 application data), shown in degrees
+    /// rounded to 6 decimals (pyais `to_lat_lon_60000`).
+    Deg60000,
+    |v, _w| (100 * v.as_i64() + 3).div_euclid(6) as f64 / 1e6
+);
+raw_codec!(
+    /// Hundredths, shown divided by 100.
+    Hundredth,
+    |v, _w| v.as_f64() / 100.0
+);
+raw_codec!(
+    /// IMO236 air temperature: `round(v * 0.1 - 60, 1)` °C.
+    AirTempLegacy,
+    |v, _w| py_round(v.as_f64() * 0.1 - 60.0, 1)
+);
+raw_codec!(
+    /// IMO236 dew point: `round(v * 0.1 - 20, 1)` °C.
+    DewPointLegacy,
+    |v, _w| py_round(v.as_f64() * 0.1 - 20.0, 1)
+);
+raw_codec!(
+    /// IMO236 water level and temperature: `round(v * 0.1 - 10, 1)`.
+    TenthMinus10,
+    |v, _w| py_round(v.as_f64() * 0.1 - 10.0, 1)
+);
+raw_codec!(
+    /// IMO289 water level: `round(v * 0.01 - 10, 2)` m.
+    WaterLevel31,
+    |v, _w| py_round(v.as_f64() * 0.01 - 10.0, 2)
+);
+raw_codec!(
+    /// IMO236 air pressure: `v + 800` hPa.
+    Pressure800,
+    |v, _w| v.as_i64() + 800
+);
+raw_codec!(
+    /// IMO289 air pressure: `v + 799` hPa.
+    Pressure799,
+    |v, _w| v.as_i64() + 799
+);
+
+/// Python's `round(x, digits)`: the double nearest to `x` correctly rounded to `digits`
+/// decimals (both Python and Rust's formatter round the exact binary value).
+pub fn py_round(x: f64, digits: usize) -> f64 {
+    use std::fmt::Write;
+    let mut buf = arrayvec::ArrayString::<64>::new();
+    if write!(buf, "{x:.digits$}").is_err() {
+        return x;
+    }
+    buf.parse().unwrap_or(x)
+}
+
 /// A flag, shown as `true`/`false`.
 pub struct Flag;
 impl Codec<bool> for Flag {
@@ -246,7 +302,7 @@ impl<const N: usize> Codec<AisString<N>> for Text {
         AisString::read(b, off, width)
     }
     fn write(v: &AisString<N>, w: &mut BitWriter, width: usize) -> bool {
-        v.write(w, width / 6)
+        v.write(w, width, true)
     }
     fn ser<S: SerializeStruct>(
         v: &AisString<N>,
@@ -261,11 +317,12 @@ impl<const N: usize> Codec<AisString<N>> for Text {
 /// Variable-length six-bit text at the end of a message: written as stored, without padding.
 pub struct VarText;
 impl<const N: usize> Codec<AisString<N>> for VarText {
+    const VARIABLE: bool = true;
     fn read(b: &Bits, off: usize, width: usize) -> AisString<N> {
         AisString::read(b, off, width)
     }
-    fn write(v: &AisString<N>, w: &mut BitWriter, _width: usize) -> bool {
-        v.write(w, 0)
+    fn write(v: &AisString<N>, w: &mut BitWriter, width: usize) -> bool {
+        v.write(w, width, false)
     }
     fn ser<S: SerializeStruct>(
         v: &AisString<N>,
@@ -280,6 +337,7 @@ impl<const N: usize> Codec<AisString<N>> for VarText {
 /// Binary data, up to `width` bits (cut at the end of the message), written as stored.
 pub struct Data;
 impl Codec<BinData> for Data {
+    const VARIABLE: bool = true;
     fn read(b: &Bits, off: usize, width: usize) -> BinData {
         BinData::read(b, off, width)
     }
@@ -389,5 +447,8 @@ mod tests {
         assert_eq!(turn(-20), -18.0);
         assert_eq!(ship_type(27), 25);
         assert_eq!(ship_type(70), 70);
+        // round(1447 * 0.1 - 60, 1) and round(1023 * 0.01 - 10, 2) in Python.
+        assert_eq!(py_round(1447.0 * 0.1 - 60.0, 1), 84.7);
+        assert_eq!(py_round(1023.0 * 0.01 - 10.0, 2), 0.23);
     }
 }

@@ -5,7 +5,7 @@ use crate::bits::Bits;
 
 layout! {
     /// Types 7 and 13: binary / safety acknowledge (one to four acknowledged MMSIs).
-    pub struct BinaryAck [72] {
+    pub struct BinaryAck [168] {
         /// 7 or 13.
         msg_type: u8 as Int(6),
         /// Repeat indicator.
@@ -53,7 +53,7 @@ layout! {
 
 layout! {
     /// Type 15: interrogation.
-    pub struct Interrogation [88] {
+    pub struct Interrogation [160] {
         /// Always 15.
         msg_type: u8 as Int(6),
         /// Repeat indicator.
@@ -157,7 +157,7 @@ impl AssignmentCommand {
 
 layout! {
     /// Type 20: data link management (one to four slot reservations).
-    pub struct DataLinkManagement [72] {
+    pub struct DataLinkManagement [160] {
         /// Always 20.
         msg_type: u8 as Int(6),
         /// Repeat indicator.

@@ -24,11 +24,12 @@ mod static_data;
 
 pub use base_station::BaseStationReport;
 pub use binary::{
-    BinaryAddressed, BinaryAddressedRaw, BinaryBroadcast, BinaryBroadcastRaw, DgnssBroadcast,
-    MultiSlotAddressedStructured, MultiSlotAddressedUnstructured, MultiSlotBinary,
+    AreaNotice, BinaryAddressed, BinaryAddressedRaw, BinaryBroadcast, BinaryBroadcastRaw,
+    BroadcastText, ClearanceTimeToEnterPort, DgnssBroadcast, InlandStaticData, MetHydro,
+    MetHydroLegacy, MultiSlotAddressedStructured, MultiSlotAddressedUnstructured, MultiSlotBinary,
     MultiSlotBroadcastStructured, MultiSlotBroadcastUnstructured, SingleSlotAddressedStructured,
     SingleSlotAddressedUnstructured, SingleSlotBinary, SingleSlotBroadcastStructured,
-    SingleSlotBroadcastUnstructured,
+    SingleSlotBroadcastUnstructured, UsEnvironmental, VtsTargets,
 };
 pub use management::{
     AssignmentCommand, AssignmentCommandOne, AssignmentCommandTwo, BinaryAck, ChannelManagement,
@@ -145,7 +146,9 @@ pub trait Header {
 /// Declares a flat message layout: the struct, its decoder, encoder, pyais-compatible
 /// `Serialize` and [`Header`].
 ///
-/// `name: Type as Codec(width)` lists the fields in transmission order. The struct gets a
+/// `name: Type as Codec(width)` lists the fields in transmission order; an optional
+/// `extra key = method;` after the body appends a computed JSON value (pyais properties such as
+/// type 21's `full_name`). The struct gets a
 /// `bit_len` field: fields that start at or after it serialize as `null` (pyais's behaviour for
 /// short messages).
 macro_rules! layout {
@@ -154,13 +157,15 @@ macro_rules! layout {
         pub struct $name:ident [$bits:expr] {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty as $codec:ident ($width:expr) ),* $(,)?
         }
+        $( extra $ekey:ident = $extra:ident; )?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
             /// Number of bits the message was decoded from ([`Self::BITS`] for a message built in
-            /// code). Fields that start at or after it are absent: `null` in JSON, as in pyais.
+            /// code). Fields that start at or after it are absent: `null` in JSON, as in pyais,
+            /// and not encoded (a variable-length tail is encoded as stored).
             pub bit_len: u16,
         }
 
@@ -180,13 +185,29 @@ macro_rules! layout {
                 $name { $($field,)* bit_len: b.len() as u16 }
             }
 
-            /// Appends the fields; `Err(field name)` for a value too wide for its field.
+            /// Appends the fields that start before `bit_len` (a field cut by `bit_len` with only
+            /// the bits that were there), then any variable-length tail as stored.
+            /// `Err(field name)` for a value too wide for its field.
             pub(crate) fn write(&self, w: &mut $crate::bits::BitWriter) -> Result<(), &'static str> {
+                use $crate::message::codec::Codec;
+                let end = usize::from(self.bit_len);
+                let mut off = 0usize;
                 $(
-                    if !<$crate::message::codec::$codec as $crate::message::codec::Codec<$ty>>::write(&self.$field, w, $width) {
-                        return Err(stringify!($field));
+                    let width = if off < end {
+                        Some(($width as usize).min(end - off))
+                    } else if <$crate::message::codec::$codec as Codec<$ty>>::VARIABLE {
+                        Some($width)
+                    } else {
+                        None
+                    };
+                    if let Some(width) = width {
+                        if !<$crate::message::codec::$codec as Codec<$ty>>::write(&self.$field, w, width) {
+                            return Err(stringify!($field));
+                        }
                     }
+                    off += $width;
                 )*
+                let _ = off;
                 Ok(())
             }
         }
@@ -210,7 +231,8 @@ macro_rules! layout {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct;
                 use $crate::message::codec::Codec;
-                let n = 0 $( + usize::from(!<$crate::message::codec::$codec as Codec<$ty>>::SKIP) )*;
+                let n = 0 $( + usize::from(!<$crate::message::codec::$codec as Codec<$ty>>::SKIP) )*
+                    $( + { let _ = stringify!($ekey); 1 } )?;
                 let mut st = s.serialize_struct(stringify!($name), n)?;
                 let end = usize::from(self.bit_len);
                 let mut off = 0usize;
@@ -225,6 +247,7 @@ macro_rules! layout {
                     off += $width;
                 )*
                 let _ = off;
+                $( st.serialize_field(stringify!($ekey), &self.$extra())?; )?
                 st.end()
             }
         }
@@ -382,8 +405,10 @@ impl AisMessage {
         each_variant!(self, m => m.bit_len())
     }
 
-    /// True when the message had fewer bits than its standard length (fields past the end are
-    /// absent). Longer messages are not flagged: trailing extra bits are ignored.
+    /// True when the message had fewer bits than its layout's standard length, so that fields
+    /// past the end are absent (for types 7, 13, 15 and 20 shorter forms with fewer groups are
+    /// legitimate; a 160-bit type 24 part A lacks only its spare byte). Longer messages are not
+    /// flagged: bits past the layout are ignored.
     pub fn is_short(&self) -> bool {
         each_variant!(self, m => m.bit_len() < m.standard_bits())
     }

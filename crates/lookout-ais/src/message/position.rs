@@ -387,6 +387,7 @@ layout! {
         /// Name extension (up to 14 characters), present when the name is longer than 20.
         name_ext: AisString<15> as VarText(88),
     }
+    extra full_name = full_name_json;
 }
 
 impl AidToNavigationReport {
@@ -398,13 +399,32 @@ impl AidToNavigationReport {
     pub fn lat_deg(&self) -> Option<f64> {
         lat_1e4(self.lat)
     }
-    /// Name and name extension joined, as pyais's `full_name`.
+    /// Name and name extension joined, as pyais's `full_name` (empty when the name is).
     pub fn full_name(&self) -> String {
-        let name = self.name.as_str();
-        if name.is_empty() {
-            return String::new();
+        self.full_name_json().to_string()
+    }
+
+    fn full_name_json(&self) -> FullName<'_> {
+        FullName(self.name.as_str(), self.name_ext.as_str())
+    }
+}
+
+/// Name and name extension, joined without allocating when serialized.
+struct FullName<'a>(&'a str, &'a str);
+
+impl std::fmt::Display for FullName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.0.is_empty() {
+            f.write_str(self.0)?;
+            f.write_str(self.1)?;
         }
-        format!("{name}{}", self.name_ext.as_str())
+        Ok(())
+    }
+}
+
+impl serde::Serialize for FullName<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -73,19 +73,27 @@ impl<const N: usize> AisString<N> {
         AisString(s)
     }
 
-    /// Writes the characters, then `@` up to `pad_to` characters. False if there are more
-    /// characters than `pad_to` (when `pad_to` is not 0).
-    pub(crate) fn write(&self, w: &mut BitWriter, pad_to: usize) -> bool {
+    /// Writes the characters into `width` bits: six bits each, the last one cut to the bits
+    /// left (a character cut by the end of a short message was stored right-aligned), then,
+    /// when `pad`, `@` up to `width`. False if the characters do not fit in `width`.
+    pub(crate) fn write(&self, w: &mut BitWriter, width: usize, pad: bool) -> bool {
         let n = self.0.len();
-        if pad_to != 0 && n > pad_to {
+        if n > width.div_ceil(6) {
             return false;
         }
+        let mut left = width;
         for c in self.0.chars() {
+            let bits = left.min(6);
             // Stored characters always come from the six-bit alphabet.
-            w.put(u64::from(char_to_sixbit(c).unwrap_or(0)), 6);
+            w.put(u64::from(char_to_sixbit(c).unwrap_or(0)), bits);
+            left -= bits;
         }
-        for _ in n..pad_to {
-            w.put(0, 6);
+        if pad {
+            while left > 0 {
+                let bits = left.min(6);
+                w.put(0, bits);
+                left -= bits;
+            }
         }
         true
     }

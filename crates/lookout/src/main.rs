@@ -19,12 +19,21 @@ struct Cli {
 enum Command {
     /// Decode AIS NMEA (plain, .gz, .zst or stdin) to JSON lines or CSV, counting every reject.
     Decode(cmd::decode::Args),
+    /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre CSV) and live feeds into the store.
+    Ingest(cmd::ingest::Args),
+    /// One vessel's track from the store, as GeoJSON or CSV.
+    Track(cmd::track::Args),
+    /// Identity per vessel in the store: names, IMO, call signs, first and last seen.
+    Vessels(cmd::vessels::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decode(args) => cmd::decode::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Track(args) => cmd::track::run(args),
+        Command::Vessels(args) => cmd::vessels::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,3 +1,6 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run` function.
 
 pub mod decode;
+pub mod ingest;
+pub mod track;
+pub mod vessels;

@@ -1,0 +1,280 @@
+//! Thresholds, each with its published source. Every field can be overridden from a TOML file
+//! (`lookout events --config FILE`) whose keys are the field names, grouped in tables.
+//! Sources are pinned in `docs/events.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// All thresholds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Track segmentation.
+    pub segment: SegmentConfig,
+    /// Port visits.
+    pub port_visit: PortVisitConfig,
+    /// AIS gaps.
+    pub gap: GapConfig,
+    /// Encounters.
+    pub encounter: EncounterConfig,
+    /// Loitering.
+    pub loitering: LoiteringConfig,
+    /// Draught and identity changes.
+    pub statics: StaticsConfig,
+    /// Spoofing.
+    pub spoofing: SpoofingConfig,
+    /// Area kinds treated as ports when an event must be "away from port" (encounter, loitering).
+    pub port_kinds: Vec<String>,
+    /// A vessel silent this many days is closed and forgotten (its open gap is reported), so
+    /// memory follows the vessels active at once (Lookout choice).
+    pub evict_idle_days: f64,
+}
+
+impl Config {
+    /// Reads a TOML file; missing keys keep their defaults, unknown keys are an error.
+    pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// True if the area kind counts as a port.
+    pub fn is_port_kind(&self, kind: &str) -> bool {
+        self.port_kinds.iter().any(|k| k.eq_ignore_ascii_case(kind))
+    }
+}
+
+/// Segmenter thresholds: GFW `gpsdio-segment` v3.0.0 `Matcher` defaults
+/// (`gpsdio_segment/matcher.py`, pinned by `pipe-segment`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SegmentConfig {
+    /// Hours without a point after which a segment closes (`max_hours = 24`).
+    pub max_hours: f64,
+    /// Largest allowed discrepancy speed, knots (`max_knots = 25`): a point farther than
+    /// `hypot(hours, buffer_hours) * max_knots` nm from the dead-reckoned position starts or
+    /// joins another segment.
+    pub max_knots: f64,
+    /// Time padding, hours (`buffer_hours = 0.25`).
+    pub buffer_hours: f64,
+    /// `alpha0 = max_knots / penalty_speed` in the match metric (`penalty_speed = 5`).
+    pub penalty_speed: f64,
+    /// Speeds at or below this, knots, count as stopped for dead reckoning
+    /// (`discrepancy.py` `very_slow = 0.35`).
+    pub very_slow_knots: f64,
+    /// Segments with fewer points are "short" (`short_seg_threshold = 10`); a short segment
+    /// that broke away from a track and then lost it again is noise or spoofing.
+    pub short_seg_threshold: usize,
+    /// Open segments kept per MMSI (`segmenter.py` `max_open_segments = 100`; fewer is enough
+    /// here because closed-out noise segments are dropped at once).
+    pub max_open_segments: usize,
+}
+
+impl Default for SegmentConfig {
+    fn default() -> Self {
+        Self {
+            max_hours: 24.0,
+            max_knots: 25.0,
+            buffer_hours: 0.25,
+            penalty_speed: 5.0,
+            very_slow_knots: 0.35,
+            short_seg_threshold: 10,
+            max_open_segments: 8,
+        }
+    }
+}
+
+/// Port-visit thresholds: GFW `anchorages_pipeline` `anchorage_cfg.yaml` and
+/// `create_in_out_events.py` / `create_port_visits.py`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PortVisitConfig {
+    /// Extra distance, km, beyond the area edge before a vessel has left (exit hysteresis:
+    /// GFW enters at 3 km and exits at 4 km from an anchorage point, so 1 km).
+    pub exit_buffer_km: f64,
+    /// Stopped when speed <= this, knots (`stopped_begin_speed_knots = 0.2`).
+    pub stopped_begin_knots: f64,
+    /// No longer stopped when speed >= this, knots (`stopped_end_speed_knots = 0.5`).
+    pub stopped_end_knots: f64,
+    /// A silence in port at least this long counts as a port gap, minutes
+    /// (`minimum_port_gap_duration_minutes = 240`).
+    pub port_gap_minutes: f64,
+    /// Smallest confidence reported (published visits use >= 2: `port-visits-events-v2.sql.j2`).
+    /// 4 = entry and exit + stop or gap; 3 = entry or exit + stop or gap; 2 = stop or gap only;
+    /// 1 = entry/exit only.
+    pub min_confidence: u8,
+}
+
+impl Default for PortVisitConfig {
+    fn default() -> Self {
+        Self {
+            exit_buffer_km: 1.0,
+            stopped_begin_knots: 0.2,
+            stopped_end_knots: 0.5,
+            port_gap_minutes: 240.0,
+            min_confidence: 2,
+        }
+    }
+}
+
+/// Gap thresholds: GFW `pipe-gaps` (`src/pipe_gaps/pipelines/detect/config.py`) and Welch et al.
+/// 2022 (`AIS-disabling-high-seas/ais_disabling/config.py`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GapConfig {
+    /// Minimum silence, hours (`min_gap_length = 6`, Welch `min_gap_hours = 6`).
+    pub min_hours: f64,
+    /// The stricter "disabling" level, hours (`GapDetector.THRESHOLD = 12`; Welch
+    /// `gap_hours >= 12`): gaps at least this long get `details.disabling_length = true`.
+    pub disabling_hours: f64,
+    /// Optional offshore filter, nautical miles from land (Welch: 50 nm). 0 = off, the default:
+    /// near-shore dark voyages are what Lookout exists to see.
+    pub min_offshore_nm: f64,
+    /// Positions counted in this many hours before the gap (`n_hours_before = 12`).
+    pub hours_before: f64,
+    /// Radius, km, within which an area is named as the gap's start or end area (Lookout
+    /// choice: the 10 km "from port" distance of GFW encounters).
+    pub near_area_km: f64,
+    /// Coverage hint cell size, degrees (Lookout choice: ~0.5 deg, about 55 km, the scale of a
+    /// terrestrial receiver's range).
+    pub coverage_cell_deg: f64,
+    /// Days of coverage kept for the hint (Lookout choice; longer gaps get a partial count).
+    pub coverage_days: f64,
+    /// Report gaps still open at the end of the data (`GapDetector.eval_open_gap`).
+    pub open_gaps: bool,
+}
+
+impl Default for GapConfig {
+    fn default() -> Self {
+        Self {
+            min_hours: 6.0,
+            disabling_hours: 12.0,
+            min_offshore_nm: 0.0,
+            hours_before: 12.0,
+            near_area_km: 10.0,
+            coverage_cell_deg: 0.5,
+            coverage_days: 7.0,
+            open_gaps: true,
+        }
+    }
+}
+
+/// Encounter thresholds: GFW `encounters_pipeline` and `pipe-events` `encounter-events.sql.j2`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EncounterConfig {
+    /// Resampling step, minutes (`RESAMPLE_INCREMENT_MINUTES = 10`).
+    pub resample_minutes: f64,
+    /// No interpolation across silences longer than this, hours (`MAX_GAP_HOURS = 1`).
+    pub max_gap_hours: f64,
+    /// Largest distance between the two vessels, km (`max_encounter_dist_km = 0.5`).
+    pub max_distance_km: f64,
+    /// Minimum duration, hours (published events: > 7200 s).
+    pub min_hours: f64,
+    /// Median speed below this, knots (`median_speed_knots < 2`).
+    pub max_median_knots: f64,
+    /// Minimum distance from a port area, km (`min_distance_from_port_km = 10`).
+    pub min_port_distance_km: f64,
+    /// Encounters of one pair closer than this are merged, hours
+    /// (`min_hours_between_encounters = 4`).
+    pub merge_hours: f64,
+}
+
+impl Default for EncounterConfig {
+    fn default() -> Self {
+        Self {
+            resample_minutes: 10.0,
+            max_gap_hours: 1.0,
+            max_distance_km: 0.5,
+            min_hours: 2.0,
+            max_median_knots: 2.0,
+            min_port_distance_km: 10.0,
+            merge_hours: 4.0,
+        }
+    }
+}
+
+/// Loitering thresholds: GFW `pipe-loitering` and GFW documentation `files/loitering.md`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LoiteringConfig {
+    /// Hourly average implied speed below this, knots (`--slow-threshold 2`).
+    pub max_knots: f64,
+    /// Minimum duration, hours (GFW docs: "the minimum 2 hour threshold").
+    pub min_hours: f64,
+    /// Minimum distance from a port area, km (Lookout reading of "away from port": the
+    /// encounter rule's 10 km; GFW's published table filters >= 20 nm from shore instead).
+    pub min_port_distance_km: f64,
+    /// A silence this long ends a loitering run, hours (the gap threshold).
+    pub max_silence_hours: f64,
+}
+
+impl Default for LoiteringConfig {
+    fn default() -> Self {
+        Self {
+            max_knots: 2.0,
+            min_hours: 2.0,
+            min_port_distance_km: 10.0,
+            max_silence_hours: 6.0,
+        }
+    }
+}
+
+/// Static-report thresholds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StaticsConfig {
+    /// Smallest draught change reported, metres (the AIS draught resolution, 0.1 m,
+    /// ITU-R M.1371 message 5).
+    pub min_draught_change_m: f64,
+    /// A new value must be reported this many times in a row before it counts (Lookout choice
+    /// against one-off decoding errors; GFW's identity tables count values instead).
+    pub confirm_reports: u32,
+}
+
+impl Default for StaticsConfig {
+    fn default() -> Self {
+        Self {
+            min_draught_change_m: 0.1,
+            confirm_reports: 2,
+        }
+    }
+}
+
+/// Spoofing thresholds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SpoofingConfig {
+    /// Minimum distance, km, between a rejected excursion and the track it broke away from
+    /// (Lookout choice: keeps GPS glitches of a few hundred metres out).
+    pub min_jump_km: f64,
+    /// Distance from the coastline, km, beyond which a position on land is "well inland"
+    /// (Lookout choice: Natural Earth 1:10m coastlines are generalised by a few km, and
+    /// berths sit on reclaimed land).
+    pub inland_tolerance_km: f64,
+    /// Inland positions in a row before an inland episode is reported.
+    pub min_inland_positions: usize,
+}
+
+impl Default for SpoofingConfig {
+    fn default() -> Self {
+        Self {
+            min_jump_km: 10.0,
+            inland_tolerance_km: 5.0,
+            min_inland_positions: 2,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            segment: SegmentConfig::default(),
+            port_visit: PortVisitConfig::default(),
+            gap: GapConfig::default(),
+            encounter: EncounterConfig::default(),
+            loitering: LoiteringConfig::default(),
+            statics: StaticsConfig::default(),
+            spoofing: SpoofingConfig::default(),
+            port_kinds: ["port", "anchorage", "naval"].map(String::from).to_vec(),
+            evict_idle_days: 30.0,
+        }
+    }
+}

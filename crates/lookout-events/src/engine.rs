@@ -1,0 +1,467 @@
+//! The streaming engine: per-vessel state for everything one vessel does, plus the cross-vessel
+//! parts (encounters, reception coverage for gap hints, MMSI changes by IMO).
+//!
+//! Feed records with [`Engine::push`] in time order per MMSI (any order across MMSIs), call
+//! [`Engine::flush`] with a watermark whenever no earlier record can follow (the end of each
+//! day of a store), and [`Engine::finish`] at the end. Memory holds one small state per vessel
+//! seen in the last `evict_idle_days`, the resampled positions of the last hour, and the
+//! coverage grid of the last `coverage_days`: it grows with vessels active at once, not with
+//! days of data.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rstar::primitives::GeomWithData;
+use rstar::RTree;
+
+use crate::areas::Areas;
+use crate::config::Config;
+use crate::event::{Event, EventType};
+use crate::land::Land;
+use crate::record::Record;
+use crate::sphere::{median, to_xyz_km, MS_PER_HOUR};
+use crate::track::{round, Ctx, PendingGap, Slot};
+use crate::vessel::Vessel;
+
+#[derive(Debug, Clone)]
+struct PairRun {
+    first_slot: i64,
+    last_slot: i64,
+    start: (f64, f64),
+    end: (f64, f64),
+    speeds: Vec<f64>,
+    dists: Vec<f64>,
+    sum_lat: f64,
+    sum_lon: f64,
+}
+
+/// Counters of one run.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Position records read.
+    pub positions: u64,
+    /// Static records read.
+    pub statics: u64,
+    /// Records set aside, by reason.
+    pub rejects: BTreeMap<&'static str, u64>,
+    /// Distinct MMSIs seen.
+    pub vessels: u64,
+    /// Largest number of vessels held at once.
+    pub peak_vessels: u64,
+    /// Events emitted, by type.
+    pub events: BTreeMap<&'static str, u64>,
+}
+
+/// The event engine.
+pub struct Engine {
+    cfg: Config,
+    areas: Areas,
+    land: Option<Land>,
+    vessels: HashMap<u32, Vessel>,
+    out: Vec<Event>,
+    slots: Vec<Slot>,
+    gaps: Vec<PendingGap>,
+    coverage: HashMap<(i32, i32, i64), u32>,
+    pairs: HashMap<(u32, u32), PairRun>,
+    held: HashMap<(u32, u32), Event>,
+    imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
+    data_end: i64,
+    stats: Stats,
+}
+
+impl Engine {
+    /// A new engine. Without `land`, the inland spoofing test is off.
+    pub fn new(cfg: Config, areas: Areas, land: Option<Land>) -> Self {
+        Self {
+            cfg,
+            areas,
+            land,
+            vessels: HashMap::new(),
+            out: Vec::new(),
+            slots: Vec::new(),
+            gaps: Vec::new(),
+            coverage: HashMap::new(),
+            pairs: HashMap::new(),
+            held: HashMap::new(),
+            imo_index: HashMap::new(),
+            data_end: i64::MIN,
+            stats: Stats::default(),
+        }
+    }
+
+    /// Counters so far.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    fn cell(&self, lat: f64, lon: f64) -> (i32, i32) {
+        let c = self.cfg.gap.coverage_cell_deg.max(0.01);
+        ((lat / c).floor() as i32, (lon / c).floor() as i32)
+    }
+
+    /// Feeds one record.
+    pub fn push(&mut self, record: &Record) {
+        let mmsi = record.mmsi();
+        let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
+            self.stats.vessels += 1;
+            Vessel::new(mmsi)
+        });
+        let mut ctx = Ctx {
+            cfg: &self.cfg,
+            areas: &self.areas,
+            land: self.land.as_ref(),
+            out: &mut self.out,
+            slots: &mut self.slots,
+            gaps: &mut self.gaps,
+        };
+        match record {
+            Record::Position(p) => {
+                self.stats.positions += 1;
+                vessel.push_position(p, &mut ctx);
+                if p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 {
+                    let c = self.cfg.gap.coverage_cell_deg.max(0.01);
+                    let key = (
+                        (p.lat / c).floor() as i32,
+                        (p.lon / c).floor() as i32,
+                        p.time.div_euclid(3_600_000),
+                    );
+                    *self.coverage.entry(key).or_insert(0) += 1;
+                }
+            }
+            Record::Static(s) => {
+                self.stats.statics += 1;
+                vessel.push_static(s, &mut ctx);
+            }
+        }
+        for (r, n) in vessel.rejects.drain(..) {
+            *self.stats.rejects.entry(r.as_str()).or_insert(0) += n;
+        }
+        self.data_end = self.data_end.max(record.time());
+    }
+
+    /// Settles everything that ends before `watermark` (no record older than it may follow) and
+    /// returns the events completed so far.
+    pub fn flush(&mut self, watermark: i64) -> Vec<Event> {
+        self.stats.peak_vessels = self.stats.peak_vessels.max(self.vessels.len() as u64);
+        let step = (self.cfg.encounter.resample_minutes * 60_000.0) as i64;
+        let lag = (self.cfg.encounter.max_gap_hours * MS_PER_HOUR) as i64;
+        self.encounters(if step > 0 {
+            (watermark - lag).div_euclid(step)
+        } else {
+            i64::MAX
+        });
+        self.mmsi_changes();
+        // Gaps ended before the watermark get their coverage hint.
+        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.gaps)
+            .into_iter()
+            .partition(|g| g.event.end_time < watermark);
+        self.gaps = waiting;
+        for g in ready {
+            let e = self.coverage_hint(g.event);
+            self.out.push(e);
+        }
+        // Forget old coverage and idle vessels.
+        let keep_hour = (watermark - (self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64)
+            .div_euclid(3_600_000);
+        self.coverage.retain(|k, _| k.2 >= keep_hour);
+        let idle = (self.cfg.evict_idle_days * 24.0 * MS_PER_HOUR) as i64;
+        let stale: Vec<u32> = self
+            .vessels
+            .iter()
+            .filter(|(_, v)| watermark - v.last_time() > idle)
+            .map(|(m, _)| *m)
+            .collect();
+        for m in stale {
+            if let Some(mut v) = self.vessels.remove(&m) {
+                let mut ctx = Ctx {
+                    cfg: &self.cfg,
+                    areas: &self.areas,
+                    land: self.land.as_ref(),
+                    out: &mut self.out,
+                    slots: &mut self.slots,
+                    gaps: &mut self.gaps,
+                };
+                v.finish(watermark, &mut ctx);
+            }
+        }
+        let mut out = std::mem::take(&mut self.out);
+        out.sort_by(|a, b| {
+            (a.start_time, a.event_type, a.mmsi, a.other_mmsi).cmp(&(
+                b.start_time,
+                b.event_type,
+                b.mmsi,
+                b.other_mmsi,
+            ))
+        });
+        for e in &out {
+            *self.stats.events.entry(e.event_type.as_str()).or_insert(0) += 1;
+        }
+        out
+    }
+
+    /// Ends the data: closes every open state and returns the remaining events.
+    pub fn finish(&mut self) -> Vec<Event> {
+        let end = self.data_end;
+        self.mmsi_changes();
+        let mut vessels: Vec<_> = self.vessels.drain().collect();
+        vessels.sort_by_key(|(m, _)| *m);
+        for (_, mut v) in vessels {
+            let mut ctx = Ctx {
+                cfg: &self.cfg,
+                areas: &self.areas,
+                land: self.land.as_ref(),
+                out: &mut self.out,
+                slots: &mut self.slots,
+                gaps: &mut self.gaps,
+            };
+            v.finish(end, &mut ctx);
+        }
+        self.encounters(i64::MAX);
+        let runs: Vec<_> = self.pairs.drain().collect();
+        for (pair, run) in runs {
+            self.close_run(pair, run);
+        }
+        let held: Vec<_> = self.held.drain().map(|(_, e)| e).collect();
+        self.out.extend(held);
+        self.flush(i64::MAX)
+    }
+
+    /// Counts other vessels' positions near the start and end of each gap, during the gap.
+    fn coverage_hint(&self, mut e: Event) -> Event {
+        let h0 = e.start_time.div_euclid(3_600_000) + 1;
+        let h1 = e.end_time.div_euclid(3_600_000) - 1;
+        let count = |lat: Option<f64>, lon: Option<f64>| -> Option<u64> {
+            let (lat, lon) = (lat?, lon?);
+            let (ci, cj) = self.cell(lat, lon);
+            let mut n = 0u64;
+            for h in h0..=h1 {
+                for di in -1..=1 {
+                    for dj in -1..=1 {
+                        n += u64::from(
+                            self.coverage
+                                .get(&(ci + di, cj + dj, h))
+                                .copied()
+                                .unwrap_or(0),
+                        );
+                    }
+                }
+            }
+            Some(n)
+        };
+        let a = count(e.lat, e.lon);
+        let b = count(e.end_lat, e.end_lon);
+        let hint = match (a.unwrap_or(0) > 0, b.unwrap_or(0) > 0) {
+            _ if h1 < h0 => "unknown",
+            (true, true) => "received_nearby",
+            (true, false) | (false, true) => "partial",
+            (false, false) => "none_nearby",
+        };
+        e.details
+            .insert("coverage_start_positions".into(), a.into());
+        e.details.insert("coverage_end_positions".into(), b.into());
+        e.details.insert("coverage".into(), hint.into());
+        if hint == "received_nearby" {
+            e.confidence = e.confidence.max(0.9);
+        } else if hint == "none_nearby" {
+            e.confidence = e.confidence.min(0.5);
+        }
+        e
+    }
+
+    /// Encounter search over resampled slots before `until` (exclusive).
+    fn encounters(&mut self, until: i64) {
+        let (mut ready, rest): (Vec<Slot>, Vec<Slot>) = std::mem::take(&mut self.slots)
+            .into_iter()
+            .partition(|s| s.slot < until);
+        self.slots = rest;
+        if ready.is_empty() {
+            return;
+        }
+        let port_km = self.cfg.encounter.min_port_distance_km;
+        ready.retain(|s| {
+            self.areas
+                .nearest_within(s.lat, s.lon, port_km, |a| self.cfg.is_port_kind(&a.kind))
+                .is_none_or(|(_, d)| d >= port_km)
+        });
+        ready.sort_by_key(|s| (s.slot, s.mmsi));
+        let max_km = self.cfg.encounter.max_distance_km;
+        let mut i = 0;
+        while i < ready.len() {
+            let slot = ready[i].slot;
+            let mut j = i;
+            while j < ready.len() && ready[j].slot == slot {
+                j += 1;
+            }
+            let group = &ready[i..j];
+            if group.len() > 1 {
+                let tree = RTree::bulk_load(
+                    group
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| GeomWithData::new(to_xyz_km(s.lat, s.lon), k))
+                        .collect(),
+                );
+                for (k, a) in group.iter().enumerate() {
+                    let pa = to_xyz_km(a.lat, a.lon);
+                    for hit in tree.locate_within_distance(pa, max_km * max_km) {
+                        let b = &group[hit.data];
+                        if hit.data <= k || b.mmsi == a.mmsi {
+                            continue;
+                        }
+                        let d = crate::sphere::distance_km(a.lat, a.lon, b.lat, b.lon);
+                        let key = (a.mmsi.min(b.mmsi), a.mmsi.max(b.mmsi));
+                        let mid = ((a.lat + b.lat) / 2.0, (a.lon + b.lon) / 2.0);
+                        let run = self.pairs.entry(key).or_insert_with(|| PairRun {
+                            first_slot: slot,
+                            last_slot: slot - 1,
+                            start: mid,
+                            end: mid,
+                            speeds: Vec::new(),
+                            dists: Vec::new(),
+                            sum_lat: 0.0,
+                            sum_lon: 0.0,
+                        });
+                        if run.last_slot == slot {
+                            continue;
+                        }
+                        run.last_slot = slot;
+                        run.end = mid;
+                        run.speeds.push(f64::from(a.knots));
+                        run.speeds.push(f64::from(b.knots));
+                        run.dists.push(d);
+                        run.sum_lat += mid.0;
+                        run.sum_lon += mid.1;
+                    }
+                }
+            }
+            let ended: Vec<(u32, u32)> = self
+                .pairs
+                .iter()
+                .filter(|(_, r)| r.last_slot < slot)
+                .map(|(k, _)| *k)
+                .collect();
+            for k in ended {
+                let run = self.pairs.remove(&k).expect("listed");
+                self.close_run(k, run);
+            }
+            self.release_held(slot);
+            i = j;
+        }
+    }
+
+    /// Emits held encounters that can no longer merge with a later one.
+    fn release_held(&mut self, slot: i64) {
+        let step = (self.cfg.encounter.resample_minutes * 60_000.0) as i64;
+        let merge = (self.cfg.encounter.merge_hours * MS_PER_HOUR) as i64;
+        let done: Vec<(u32, u32)> = self
+            .held
+            .iter()
+            .filter(|(_, e)| e.end_time + merge < slot * step)
+            .map(|(k, _)| *k)
+            .collect();
+        for k in done {
+            let e = self.held.remove(&k).expect("listed");
+            self.out.push(e);
+        }
+    }
+
+    fn close_run(&mut self, (a, b): (u32, u32), mut run: PairRun) {
+        let cfg = &self.cfg.encounter;
+        let step = (cfg.resample_minutes * 60_000.0) as i64;
+        let (t0, t1) = (run.first_slot * step, run.last_slot * step);
+        let hours = (t1 - t0) as f64 / MS_PER_HOUR;
+        let speed = median(&mut run.speeds).unwrap_or(f64::INFINITY);
+        if hours < cfg.min_hours || speed >= cfg.max_median_knots {
+            return;
+        }
+        let dist = median(&mut run.dists).unwrap_or(0.0);
+        let n = run.dists.len() as f64;
+        let (mlat, mlon) = (run.sum_lat / n, run.sum_lon / n);
+        let merge = (cfg.merge_hours * MS_PER_HOUR) as i64;
+        if let Some(prev) = self.held.get_mut(&(a, b)) {
+            if t0 - prev.end_time <= merge {
+                prev.end_time = t1;
+                prev.end_lat = Some(run.end.0);
+                prev.end_lon = Some(run.end.1);
+                prev.evidence_end = t1;
+                prev.n_positions += run.speeds.len() as u64;
+                let h = (t1 - prev.start_time) as f64 / MS_PER_HOUR;
+                prev.details.insert("duration_h".into(), round(h, 3).into());
+                prev.details.insert("merged".into(), true.into());
+                return;
+            }
+            let e = self.held.remove(&(a, b)).expect("present");
+            self.out.push(e);
+        }
+        let mut e = Event::new(EventType::Encounter, a, t0, t1, run.start, run.end)
+            .with("duration_h", round(hours, 3))
+            .with("median_distance_km", round(dist, 4))
+            .with("median_speed_knots", round(speed, 3))
+            .with("mean_lat", round(mlat, 5))
+            .with("mean_lon", round(mlon, 5))
+            .evidence(run.speeds.len() as u64, t0, t1);
+        e.other_mmsi = Some(b);
+        e.area = self
+            .areas
+            .nearest_within(mlat, mlon, self.cfg.gap.near_area_km, |_| true)
+            .map(|(i, _)| self.areas.get(i).name.clone());
+        e.confidence = 0.9;
+        self.held.insert((a, b), e);
+    }
+
+    /// Links MMSIs that carried the same IMO one after the other (MMSI and flag changes).
+    fn mmsi_changes(&mut self) {
+        let mut seen: Vec<(u32, u32, i64, i64, Option<String>)> = self
+            .vessels
+            .iter_mut()
+            .filter_map(|(m, v)| v.imo_seen.take().map(|(imo, f, l, n)| (imo, *m, f, l, n)))
+            .collect();
+        seen.sort_by_key(|s| (s.2, s.1));
+        for (imo, mmsi, first, last, name) in seen {
+            match self.imo_index.get_mut(&imo) {
+                Some(entry) if entry.0 == mmsi => {
+                    entry.2 = entry.2.max(last);
+                    if name.is_some() {
+                        entry.3 = name;
+                    }
+                }
+                Some(entry) => {
+                    let (old, _, old_last, old_name) = entry.clone();
+                    *entry = (mmsi, first, last, name.clone());
+                    if old_last >= first {
+                        continue; // both MMSIs on the air at once: a copied IMO, not a change
+                    }
+                    let mut changes = serde_json::Map::new();
+                    changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": mmsi}));
+                    if Vessel::mid(old) != Vessel::mid(mmsi) {
+                        changes.insert(
+                            "flag_mid".into(),
+                            serde_json::json!({"from": Vessel::mid(old), "to": Vessel::mid(mmsi)}),
+                        );
+                    }
+                    if old_name.is_some() && name.is_some() && old_name != name {
+                        changes.insert(
+                            "name".into(),
+                            serde_json::json!({"from": old_name, "to": name}),
+                        );
+                    }
+                    let nan = (f64::NAN, f64::NAN);
+                    let mut e =
+                        Event::new(EventType::IdentityChange, old, old_last, first, nan, nan)
+                            .with("changes", serde_json::Value::Object(changes))
+                            .with("imo", imo)
+                            .evidence(2, old_last, first);
+                    e.other_mmsi = Some(mmsi);
+                    e.lat = None;
+                    e.lon = None;
+                    e.end_lat = None;
+                    e.end_lon = None;
+                    e.confidence = 0.8;
+                    self.out.push(e);
+                }
+                None => {
+                    self.imo_index.insert(imo, (mmsi, first, last, name));
+                }
+            }
+        }
+    }
+}

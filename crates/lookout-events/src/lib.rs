@@ -1,0 +1,43 @@
+//! `lookout-events`: what each vessel did, from AIS position and static records.
+//!
+//! Records go through a per-MMSI segmenter (after Global Fishing Watch's `gpsdio-segment`),
+//! which drops duplicates, sets aside noise and spoofed excursions, and separates ships that share
+//! an MMSI; each physical track then feeds the detectors: `port_visit`, `gap`, `loitering`,
+//! `spoofing` (impossible jumps, positions well inland); statics feed `draught_change` and
+//! `identity_change`; a spatial index over 10-minute resampled positions finds `encounter`s.
+//! Every threshold is in [`Config`], with its published source.
+//!
+//! ```
+//! use lookout_events::{Areas, Config, Engine, Position, Record};
+//!
+//! let areas = Areas::from_toml("[[areas]]\nname = \"Rajin\"\nkind = \"port\"\ncentre = [42.24, 130.30]\nradius_km = 3\n").unwrap();
+//! let mut engine = Engine::new(Config::default(), areas, None);
+//! let t0 = 1_700_000_000_000;
+//! for hours in [0.0, 1.0, 2.0, 3.0] {
+//!     let time = t0 + (hours * 3_600_000.0) as i64;
+//!     let p = Position { mmsi: 445_000_001, time, lat: 42.24, lon: 130.30, sog: Some(0.0), cog: None, heading: None, nav_status: Some(5) };
+//!     engine.push(&Record::Position(p));
+//! }
+//! let events = engine.finish();
+//! assert_eq!(events[0].event_type.as_str(), "port_visit");
+//! assert_eq!(events[0].area.as_deref(), Some("Rajin"));
+//! ```
+
+pub mod areas;
+pub mod config;
+pub mod engine;
+pub mod event;
+pub mod land;
+pub mod output;
+pub mod record;
+pub mod sphere;
+mod track;
+mod vessel;
+
+pub use areas::{Area, Areas};
+pub use config::Config;
+pub use engine::{Engine, Stats};
+pub use event::{Event, EventType};
+pub use land::Land;
+pub use record::{Position, Record, Static};
+pub use vessel::Reject;

@@ -1,0 +1,351 @@
+//! Event writers: CSV, GeoJSON and (feature `parquet`) Parquet, chosen by file extension. All
+//! three carry the same columns (the GeoJSON ones as feature properties); files are written to a
+//! temporary name and renamed into place when complete.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use crate::event::{format_time, Event};
+
+/// The output columns, in order.
+pub const COLUMNS: [&str; 17] = [
+    "event_id",
+    "event_type",
+    "mmsi",
+    "other_mmsi",
+    "start_time",
+    "end_time",
+    "lat",
+    "lon",
+    "end_lat",
+    "end_lon",
+    "area",
+    "other_area",
+    "confidence",
+    "details",
+    "n_positions",
+    "evidence_start",
+    "evidence_end",
+];
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.csv`
+    Csv,
+    /// `.geojson` / `.json`
+    GeoJson,
+    /// `.parquet`
+    Parquet,
+}
+
+impl Format {
+    /// The format a path's extension names.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "geojson" | "json" => Some(Format::GeoJson),
+            "parquet" => Some(Format::Parquet),
+            _ => None,
+        }
+    }
+}
+
+/// Errors writing events.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// File system.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// CSV encoding.
+    #[error("{0}")]
+    Csv(#[from] csv::Error),
+    /// Unknown extension, or Parquet without the feature.
+    #[error("cannot write {0}: use .csv, .geojson or .parquet")]
+    Format(String),
+    /// Parquet encoding.
+    #[cfg(feature = "parquet")]
+    #[error("{0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// Arrow.
+    #[cfg(feature = "parquet")]
+    #[error("{0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+}
+
+fn f(v: Option<f64>) -> String {
+    v.filter(|x| x.is_finite())
+        .map(|x| format!("{}", (x * 1e6).round() / 1e6))
+        .unwrap_or_default()
+}
+
+/// One event as the GeoJSON properties (and the CSV/Parquet row).
+pub fn properties(e: &Event) -> serde_json::Map<String, Value> {
+    let num = |v: Option<f64>| {
+        v.filter(|x| x.is_finite())
+            .map_or(Value::Null, |x| json!((x * 1e6).round() / 1e6))
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("event_id".into(), e.event_id().into());
+    m.insert("event_type".into(), e.event_type.as_str().into());
+    m.insert("mmsi".into(), e.mmsi.into());
+    m.insert("other_mmsi".into(), e.other_mmsi.into());
+    m.insert("start_time".into(), format_time(e.start_time).into());
+    m.insert("end_time".into(), format_time(e.end_time).into());
+    m.insert("lat".into(), num(e.lat));
+    m.insert("lon".into(), num(e.lon));
+    m.insert("end_lat".into(), num(e.end_lat));
+    m.insert("end_lon".into(), num(e.end_lon));
+    m.insert("area".into(), e.area.clone().into());
+    m.insert("other_area".into(), e.other_area.clone().into());
+    m.insert(
+        "confidence".into(),
+        json!((e.confidence * 1000.0).round() / 1000.0),
+    );
+    m.insert("details".into(), Value::Object(e.details.clone()));
+    m.insert("n_positions".into(), e.n_positions.into());
+    m.insert(
+        "evidence_start".into(),
+        format_time(e.evidence_start).into(),
+    );
+    m.insert("evidence_end".into(), format_time(e.evidence_end).into());
+    m
+}
+
+enum Inner {
+    Csv(Box<csv::Writer<BufWriter<File>>>),
+    GeoJson {
+        out: BufWriter<File>,
+        first: bool,
+    },
+    #[cfg(feature = "parquet")]
+    Parquet(Box<parquet::arrow::ArrowWriter<File>>),
+}
+
+/// A streaming event writer.
+pub struct EventWriter {
+    inner: Inner,
+    tmp: PathBuf,
+    path: PathBuf,
+    written: u64,
+}
+
+impl EventWriter {
+    /// Creates the writer for `path` (format from its extension).
+    pub fn create(path: &Path) -> Result<Self, OutputError> {
+        let format = Format::from_path(path)
+            .ok_or_else(|| OutputError::Format(path.display().to_string()))?;
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let file = File::create(&tmp)?;
+        let inner = match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(BufWriter::new(file));
+                w.write_record(COLUMNS)?;
+                Inner::Csv(Box::new(w))
+            }
+            Format::GeoJson => {
+                let mut out = BufWriter::new(file);
+                out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
+                Inner::GeoJson { out, first: true }
+            }
+            #[cfg(feature = "parquet")]
+            Format::Parquet => Inner::Parquet(Box::new(parquet_out::writer(file)?)),
+            #[cfg(not(feature = "parquet"))]
+            Format::Parquet => {
+                drop(file);
+                let _ = std::fs::remove_file(&tmp);
+                return Err(OutputError::Format(format!(
+                    "{} (built without the `parquet` feature)",
+                    path.display()
+                )));
+            }
+        };
+        Ok(Self {
+            inner,
+            tmp,
+            path: path.to_owned(),
+            written: 0,
+        })
+    }
+
+    /// Writes a batch of events.
+    pub fn write(&mut self, events: &[Event]) -> Result<(), OutputError> {
+        self.written += events.len() as u64;
+        match &mut self.inner {
+            Inner::Csv(w) => {
+                for e in events {
+                    w.write_record([
+                        e.event_id(),
+                        e.event_type.as_str().to_owned(),
+                        e.mmsi.to_string(),
+                        e.other_mmsi.map(|m| m.to_string()).unwrap_or_default(),
+                        format_time(e.start_time),
+                        format_time(e.end_time),
+                        f(e.lat),
+                        f(e.lon),
+                        f(e.end_lat),
+                        f(e.end_lon),
+                        e.area.clone().unwrap_or_default(),
+                        e.other_area.clone().unwrap_or_default(),
+                        format!("{}", (e.confidence * 1000.0).round() / 1000.0),
+                        Value::Object(e.details.clone()).to_string(),
+                        e.n_positions.to_string(),
+                        format_time(e.evidence_start),
+                        format_time(e.evidence_end),
+                    ])?;
+                }
+            }
+            Inner::GeoJson { out, first } => {
+                for e in events {
+                    let geometry = match (e.lat.zip(e.lon), e.end_lat.zip(e.end_lon)) {
+                        (Some((a, b)), Some((c, d))) if (a, b) != (c, d) => {
+                            json!({"type": "LineString", "coordinates": [[b, a], [d, c]]})
+                        }
+                        (Some((a, b)), _) | (None, Some((a, b))) => {
+                            json!({"type": "Point", "coordinates": [b, a]})
+                        }
+                        (None, None) => Value::Null,
+                    };
+                    let feature = json!({"type": "Feature", "geometry": geometry, "properties": properties(e)});
+                    if !*first {
+                        out.write_all(b",\n")?;
+                    }
+                    *first = false;
+                    serde_json::to_writer(&mut *out, &feature).map_err(std::io::Error::from)?;
+                }
+            }
+            #[cfg(feature = "parquet")]
+            Inner::Parquet(w) => {
+                if !events.is_empty() {
+                    w.write(&parquet_out::batch(events)?)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Completes the file and moves it into place; returns the number of events written.
+    pub fn finish(self) -> Result<u64, OutputError> {
+        match self.inner {
+            Inner::Csv(w) => {
+                w.into_inner()
+                    .map_err(|e| e.into_error())?
+                    .into_inner()
+                    .map_err(|e| e.into_error())?
+                    .sync_all()?;
+            }
+            Inner::GeoJson { mut out, .. } => {
+                out.write_all(b"\n]}\n")?;
+                out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            }
+            #[cfg(feature = "parquet")]
+            Inner::Parquet(w) => {
+                w.close()?;
+            }
+        }
+        std::fs::rename(&self.tmp, &self.path)?;
+        Ok(self.written)
+    }
+}
+
+#[cfg(feature = "parquet")]
+mod parquet_out {
+    use std::fs::File;
+    use std::sync::Arc;
+
+    use arrow_array::builder::{
+        Float64Builder, StringBuilder, TimestampMillisecondBuilder, UInt32Builder, UInt64Builder,
+    };
+    use arrow_array::{ArrayRef, RecordBatch};
+    use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
+    use parquet::arrow::ArrowWriter;
+    use parquet::basic::{Compression, ZstdLevel};
+    use parquet::file::properties::WriterProperties;
+
+    use super::OutputError;
+    use crate::event::Event;
+
+    fn schema() -> SchemaRef {
+        let ts = || DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into()));
+        Arc::new(Schema::new(vec![
+            Field::new("event_id", DataType::Utf8, false),
+            Field::new("event_type", DataType::Utf8, false),
+            Field::new("mmsi", DataType::UInt32, false),
+            Field::new("other_mmsi", DataType::UInt32, true),
+            Field::new("start_time", ts(), false),
+            Field::new("end_time", ts(), false),
+            Field::new("lat", DataType::Float64, true),
+            Field::new("lon", DataType::Float64, true),
+            Field::new("end_lat", DataType::Float64, true),
+            Field::new("end_lon", DataType::Float64, true),
+            Field::new("area", DataType::Utf8, true),
+            Field::new("other_area", DataType::Utf8, true),
+            Field::new("confidence", DataType::Float64, false),
+            Field::new("details", DataType::Utf8, false),
+            Field::new("n_positions", DataType::UInt64, false),
+            Field::new("evidence_start", ts(), false),
+            Field::new("evidence_end", ts(), false),
+        ]))
+    }
+
+    pub fn writer(file: File) -> Result<ArrowWriter<File>, OutputError> {
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(ZstdLevel::default()))
+            .build();
+        Ok(ArrowWriter::try_new(file, schema(), Some(props))?)
+    }
+
+    pub fn batch(events: &[Event]) -> Result<RecordBatch, OutputError> {
+        let n = events.len();
+        let s = |get: &dyn Fn(&Event) -> Option<String>| {
+            let mut b = StringBuilder::with_capacity(n, n * 16);
+            events.iter().for_each(|e| b.append_option(get(e)));
+            Arc::new(b.finish()) as ArrayRef
+        };
+        let fl = |get: &dyn Fn(&Event) -> Option<f64>| {
+            let mut b = Float64Builder::with_capacity(n);
+            events
+                .iter()
+                .for_each(|e| b.append_option(get(e).filter(|x| x.is_finite())));
+            Arc::new(b.finish()) as ArrayRef
+        };
+        let ts = |get: &dyn Fn(&Event) -> i64| {
+            let mut b = TimestampMillisecondBuilder::with_capacity(n).with_timezone("UTC");
+            events.iter().for_each(|e| b.append_value(get(e)));
+            Arc::new(b.finish()) as ArrayRef
+        };
+        let mut mmsi = UInt32Builder::with_capacity(n);
+        let mut other = UInt32Builder::with_capacity(n);
+        let mut npos = UInt64Builder::with_capacity(n);
+        for e in events {
+            mmsi.append_value(e.mmsi);
+            other.append_option(e.other_mmsi);
+            npos.append_value(e.n_positions);
+        }
+        let columns: Vec<ArrayRef> = vec![
+            s(&|e| Some(e.event_id())),
+            s(&|e| Some(e.event_type.as_str().to_owned())),
+            Arc::new(mmsi.finish()),
+            Arc::new(other.finish()),
+            ts(&|e| e.start_time),
+            ts(&|e| e.end_time),
+            fl(&|e| e.lat),
+            fl(&|e| e.lon),
+            fl(&|e| e.end_lat),
+            fl(&|e| e.end_lon),
+            s(&|e| e.area.clone()),
+            s(&|e| e.other_area.clone()),
+            fl(&|e| Some(e.confidence)),
+            s(&|e| Some(serde_json::Value::Object(e.details.clone()).to_string())),
+            Arc::new(npos.finish()),
+            ts(&|e| e.evidence_start),
+            ts(&|e| e.evidence_end),
+        ];
+        Ok(RecordBatch::try_new(schema(), columns)?)
+    }
+}

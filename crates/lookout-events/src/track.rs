@@ -1,0 +1,559 @@
+//! Detectors over one physical vessel's track (points already cleared by the segmenter):
+//! port visits, gaps, loitering, inland positions, and the 10-minute resampling that feeds the
+//! encounter search.
+
+use std::collections::VecDeque;
+
+use crate::areas::Areas;
+use crate::config::Config;
+use crate::event::{Event, EventType};
+use crate::land::{Land, LandTest};
+use crate::sphere::{distance_km, KM_PER_NM, MS_PER_HOUR};
+
+/// A cleared position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Pt {
+    pub t: i64,
+    pub lat: f64,
+    pub lon: f64,
+    pub sog: Option<f32>,
+    pub cog: Option<f32>,
+}
+
+impl Pt {
+    pub fn ll(&self) -> (f64, f64) {
+        (self.lat, self.lon)
+    }
+}
+
+/// Implied speed in knots between two points (0 when simultaneous).
+pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
+    let h = (b.t - a.t) as f64 / MS_PER_HOUR;
+    if h <= 0.0 {
+        0.0
+    } else {
+        distance_km(a.lat, a.lon, b.lat, b.lon) / KM_PER_NM / h
+    }
+}
+
+/// One resampled position for the encounter search.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub slot: i64,
+    pub mmsi: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub knots: f32,
+}
+
+/// A gap waiting for its coverage hint (needs every vessel's positions during the gap).
+#[derive(Debug, Clone)]
+pub(crate) struct PendingGap {
+    pub event: Event,
+}
+
+/// Shared, read-only inputs plus the outputs of a push.
+pub(crate) struct Ctx<'a> {
+    pub cfg: &'a Config,
+    pub areas: &'a Areas,
+    pub land: Option<&'a Land>,
+    pub out: &'a mut Vec<Event>,
+    pub slots: &'a mut Vec<Slot>,
+    pub gaps: &'a mut Vec<PendingGap>,
+}
+
+#[derive(Debug, Clone)]
+struct Visit {
+    area: usize,
+    first: Pt,
+    last_in: Pt,
+    entry_seen: bool,
+    stopped: bool,
+    had_stop: bool,
+    had_gap: bool,
+    n: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    hour: i64,
+    km: f64,
+    hours: f64,
+    first: Option<Pt>,
+    last: Option<Pt>,
+    n: u64,
+    sum_lat: f64,
+    sum_lon: f64,
+}
+
+#[derive(Debug, Clone)]
+struct Loiter {
+    first: Pt,
+    last: Pt,
+    km: f64,
+    hours: f64,
+    n: u64,
+    sum_lat: f64,
+    sum_lon: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LandCache {
+    lat: f64,
+    lon: f64,
+    test: LandTest,
+}
+
+#[derive(Debug, Clone)]
+struct InlandRun {
+    first: Pt,
+    last: Pt,
+    n: u64,
+    max_coast_km: f64,
+}
+
+/// State of one track.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Track {
+    pub mmsi: u32,
+    prev: Option<Pt>,
+    /// Points per UTC hour over the last `hours_before` hours, for gap context.
+    hourly: VecDeque<(i64, u32)>,
+    visit: Option<Visit>,
+    /// End of the last closed visit, ms (draught changes "across a port visit").
+    pub last_visit_end: Option<i64>,
+    /// End of the last gap, ms (draught changes "across a gap").
+    pub last_gap_end: Option<i64>,
+    bucket: Bucket,
+    loiter: Option<Loiter>,
+    land_cache: Option<LandCache>,
+    inland: Option<InlandRun>,
+    pub n: u64,
+}
+
+impl Track {
+    pub fn new(mmsi: u32) -> Self {
+        Self {
+            mmsi,
+            ..Default::default()
+        }
+    }
+
+    /// Last cleared position.
+    pub fn last(&self) -> Option<Pt> {
+        self.prev
+    }
+
+    /// The area of the open port visit.
+    pub fn visit_area(&self) -> Option<usize> {
+        self.visit.as_ref().map(|v| v.area)
+    }
+
+    /// Feeds one point. `last_tx` is the latest transmission of this vessel that did not reach
+    /// the track (rejected positions): a gap is silence, not missing good positions.
+    pub fn push(&mut self, p: Pt, last_tx: Option<i64>, ctx: &mut Ctx) {
+        if self.check_inland(&p, ctx) {
+            return;
+        }
+        self.n += 1;
+        if let Some(prev) = self.prev {
+            self.gap(&prev, &p, last_tx, ctx);
+            self.resample(&prev, &p, ctx);
+        }
+        self.port_visit(&p, ctx);
+        self.loitering(&p, ctx);
+        let hour = p.t.div_euclid(3_600_000);
+        match self.hourly.back_mut() {
+            Some((h, c)) if *h == hour => *c += 1,
+            _ => self.hourly.push_back((hour, 1)),
+        }
+        let keep = ctx.cfg.gap.hours_before.ceil() as i64 + 1;
+        while self.hourly.front().is_some_and(|(h, _)| *h < hour - keep) {
+            self.hourly.pop_front();
+        }
+        self.prev = Some(p);
+    }
+
+    /// Closes everything open (end of data).
+    pub fn finish(&mut self, data_end: i64, ctx: &mut Ctx) {
+        if let Some(v) = self.visit.take() {
+            self.emit_visit(v, false, ctx);
+        }
+        self.close_bucket(ctx);
+        self.close_loiter(ctx);
+        self.close_inland(ctx);
+        if let Some(prev) = self.prev {
+            let hours = (data_end - prev.t) as f64 / MS_PER_HOUR;
+            if ctx.cfg.gap.open_gaps && hours >= ctx.cfg.gap.min_hours {
+                let mut e = Event::new(
+                    EventType::Gap,
+                    self.mmsi,
+                    prev.t,
+                    data_end,
+                    prev.ll(),
+                    prev.ll(),
+                )
+                .with("open", true)
+                .with("duration_h", round(hours, 3))
+                .with("disabling_length", hours >= ctx.cfg.gap.disabling_hours)
+                .evidence(1, prev.t, prev.t);
+                e.end_lat = None;
+                e.end_lon = None;
+                e.confidence = 0.5;
+                e.area = near_area(ctx, prev.ll());
+                ctx.gaps.push(PendingGap { event: e });
+            }
+        }
+    }
+
+    /// Inland test with a per-track cache: a point closer to the cached one than the cached
+    /// clearance minus the tolerance is on the same side of the coast. Returns true when the
+    /// point is well inland (then it is spoofed and goes no further).
+    fn check_inland(&mut self, p: &Pt, ctx: &mut Ctx) -> bool {
+        let Some(land) = ctx.land else { return false };
+        let tol = ctx.cfg.spoofing.inland_tolerance_km;
+        let radius = 4.0 * tol.max(1.0);
+        let test = match self.land_cache {
+            Some(c) if distance_km(c.lat, c.lon, p.lat, p.lon) < c.test.coast_km - tol => {
+                LandTest {
+                    on_land: c.test.on_land,
+                    coast_km: c.test.coast_km - distance_km(c.lat, c.lon, p.lat, p.lon),
+                }
+            }
+            _ => {
+                let test = land.test(p.lat, p.lon, radius);
+                self.land_cache = Some(LandCache {
+                    lat: p.lat,
+                    lon: p.lon,
+                    test,
+                });
+                test
+            }
+        };
+        if test.on_land && test.coast_km > tol {
+            match &mut self.inland {
+                Some(run) => {
+                    run.last = *p;
+                    run.n += 1;
+                    run.max_coast_km = run.max_coast_km.max(test.coast_km);
+                }
+                None => {
+                    self.inland = Some(InlandRun {
+                        first: *p,
+                        last: *p,
+                        n: 1,
+                        max_coast_km: test.coast_km,
+                    })
+                }
+            }
+            true
+        } else {
+            self.close_inland(ctx);
+            false
+        }
+    }
+
+    fn close_inland(&mut self, ctx: &mut Ctx) {
+        if let Some(run) = self.inland.take() {
+            if run.n as usize >= ctx.cfg.spoofing.min_inland_positions {
+                let mut e = Event::new(
+                    EventType::Spoofing,
+                    self.mmsi,
+                    run.first.t,
+                    run.last.t,
+                    run.first.ll(),
+                    run.last.ll(),
+                )
+                .with("kind", "inland")
+                .with(
+                    "min_km_inland",
+                    round(
+                        run.max_coast_km
+                            .min(4.0 * ctx.cfg.spoofing.inland_tolerance_km.max(1.0)),
+                        1,
+                    ),
+                )
+                .evidence(run.n, run.first.t, run.last.t);
+                e.confidence = 0.9;
+                ctx.out.push(e);
+            }
+        }
+    }
+
+    fn gap(&mut self, prev: &Pt, p: &Pt, last_tx: Option<i64>, ctx: &mut Ctx) {
+        let cfg = &ctx.cfg.gap;
+        // Silence runs from the last transmission of any kind.
+        let start_t = last_tx
+            .filter(|t| *t > prev.t && *t < p.t)
+            .unwrap_or(prev.t);
+        let hours = (p.t - start_t) as f64 / MS_PER_HOUR;
+        if hours < cfg.min_hours {
+            return;
+        }
+        if cfg.min_offshore_nm > 0.0 {
+            if let Some(land) = ctx.land {
+                let need = cfg.min_offshore_nm * KM_PER_NM;
+                if land.test(prev.lat, prev.lon, need).coast_km < need {
+                    return;
+                }
+            }
+        }
+        let km = distance_km(prev.lat, prev.lon, p.lat, p.lon);
+        let total_h = (p.t - prev.t) as f64 / MS_PER_HOUR;
+        let first_hour = prev.t.div_euclid(3_600_000) - cfg.hours_before.ceil() as i64;
+        let before: u32 = self
+            .hourly
+            .iter()
+            .filter(|(h, _)| *h >= first_hour)
+            .map(|(_, c)| c)
+            .sum();
+        let mut e = Event::new(EventType::Gap, self.mmsi, prev.t, p.t, prev.ll(), p.ll())
+            .with("duration_h", round(total_h, 3))
+            .with("silent_h", round(hours, 3))
+            .with("distance_km", round(km, 3))
+            .with("implied_speed_knots", round(km / KM_PER_NM / total_h, 2))
+            .with("disabling_length", hours >= cfg.disabling_hours)
+            .with("positions_hours_before", before)
+            .evidence(2, prev.t, p.t);
+        e.area = near_area(ctx, prev.ll());
+        e.other_area = near_area(ctx, p.ll());
+        e.confidence = if hours >= cfg.disabling_hours {
+            0.9
+        } else {
+            0.7
+        };
+        self.last_gap_end = Some(p.t);
+        if let Some(v) = &mut self.visit {
+            v.had_gap = true;
+        }
+        ctx.gaps.push(PendingGap { event: e });
+    }
+
+    fn resample(&self, prev: &Pt, p: &Pt, ctx: &mut Ctx) {
+        let cfg = &ctx.cfg.encounter;
+        let step = (cfg.resample_minutes * 60_000.0) as i64;
+        if step <= 0 || (p.t - prev.t) as f64 > cfg.max_gap_hours * MS_PER_HOUR || p.t <= prev.t {
+            return;
+        }
+        let knots = implied_knots(prev, p) as f32;
+        let mut slot = prev.t.div_euclid(step) + 1;
+        while slot * step <= p.t {
+            let f = (slot * step - prev.t) as f64 / (p.t - prev.t) as f64;
+            let lat = prev.lat + f * (p.lat - prev.lat);
+            let lon = prev.lon + f * (p.lon - prev.lon);
+            ctx.slots.push(Slot {
+                slot,
+                mmsi: self.mmsi,
+                lat,
+                lon,
+                knots,
+            });
+            slot += 1;
+        }
+    }
+
+    fn port_visit(&mut self, p: &Pt, ctx: &mut Ctx) {
+        let cfg = &ctx.cfg.port_visit;
+        let knots = p
+            .sog
+            .map(f64::from)
+            .or_else(|| self.prev.map(|q| implied_knots(&q, p)));
+        let since_prev_min = self.prev.map(|q| (p.t - q.t) as f64 / 60_000.0);
+        if let Some(v) = &mut self.visit {
+            let d = ctx.areas.get(v.area).distance_km(p.lat, p.lon);
+            if d <= cfg.exit_buffer_km {
+                v.n += 1;
+                if d == 0.0 {
+                    v.last_in = *p;
+                }
+                if since_prev_min.is_some_and(|m| m >= cfg.port_gap_minutes) {
+                    v.had_gap = true;
+                }
+                if let Some(k) = knots {
+                    if k <= cfg.stopped_begin_knots {
+                        v.stopped = true;
+                        v.had_stop = true;
+                    } else if k >= cfg.stopped_end_knots {
+                        v.stopped = false;
+                    }
+                }
+                return;
+            }
+            let exit_seen = since_prev_min.is_some_and(|m| m < cfg.port_gap_minutes);
+            let v = self.visit.take().expect("checked above");
+            self.emit_visit(v, exit_seen, ctx);
+        }
+        if let Some(area) = ctx.areas.containing(p.lat, p.lon) {
+            let stop = knots.is_some_and(|k| k <= cfg.stopped_begin_knots);
+            self.visit = Some(Visit {
+                area,
+                first: *p,
+                last_in: *p,
+                entry_seen: since_prev_min.is_some_and(|m| m < cfg.port_gap_minutes),
+                stopped: stop,
+                had_stop: stop,
+                had_gap: false,
+                n: 1,
+            });
+        }
+    }
+
+    fn emit_visit(&mut self, v: Visit, exit_seen: bool, ctx: &mut Ctx) {
+        self.last_visit_end = Some(v.last_in.t);
+        let ends = u8::from(v.entry_seen) + u8::from(exit_seen);
+        let stop_or_gap = v.had_stop || v.had_gap;
+        let confidence = match (ends, stop_or_gap) {
+            (2, true) => 4,
+            (1, true) => 3,
+            (0, true) => 2,
+            (_, false) if ends > 0 => 1,
+            _ => 0,
+        };
+        if confidence < ctx.cfg.port_visit.min_confidence {
+            return;
+        }
+        let area = ctx.areas.get(v.area);
+        let hours = (v.last_in.t - v.first.t) as f64 / MS_PER_HOUR;
+        let mut e = Event::new(
+            EventType::PortVisit,
+            self.mmsi,
+            v.first.t,
+            v.last_in.t,
+            v.first.ll(),
+            v.last_in.ll(),
+        )
+        .with("duration_h", round(hours, 3))
+        .with("kind", area.kind.clone())
+        .with("gfw_confidence", confidence)
+        .with("entry_seen", v.entry_seen)
+        .with("exit_seen", exit_seen)
+        .with("stopped", v.had_stop)
+        .with("port_gap", v.had_gap)
+        .evidence(v.n, v.first.t, v.last_in.t);
+        e.area = Some(area.name.clone());
+        e.confidence = f64::from(confidence) / 4.0;
+        ctx.out.push(e);
+    }
+
+    fn loitering(&mut self, p: &Pt, ctx: &mut Ctx) {
+        let hour = p.t.div_euclid(3_600_000);
+        if let Some(prev) = self.prev {
+            let silence_h = (p.t - prev.t) as f64 / MS_PER_HOUR;
+            if silence_h > ctx.cfg.loitering.max_silence_hours {
+                self.close_bucket(ctx);
+                self.close_loiter(ctx);
+                self.bucket = Bucket::default();
+            } else {
+                if self.bucket.n > 0 && hour != self.bucket.hour {
+                    self.close_bucket(ctx);
+                }
+                let b = &mut self.bucket;
+                if b.n == 0 {
+                    b.hour = hour;
+                    b.first = Some(prev);
+                }
+                b.km += distance_km(prev.lat, prev.lon, p.lat, p.lon);
+                b.hours += silence_h;
+                b.last = Some(*p);
+                b.n += 1;
+                b.sum_lat += p.lat;
+                b.sum_lon += p.lon;
+            }
+        }
+    }
+
+    /// Ends the current hourly bucket: slow buckets extend the loitering run, others end it.
+    fn close_bucket(&mut self, ctx: &mut Ctx) {
+        let b = std::mem::take(&mut self.bucket);
+        if b.n == 0 || b.hours <= 0.0 {
+            return;
+        }
+        let knots = b.km / KM_PER_NM / b.hours;
+        if knots >= ctx.cfg.loitering.max_knots {
+            self.close_loiter(ctx);
+            return;
+        }
+        let (first, last) = (
+            b.first.expect("bucket has points"),
+            b.last.expect("bucket has points"),
+        );
+        match &mut self.loiter {
+            Some(l) => {
+                l.last = last;
+                l.km += b.km;
+                l.hours += b.hours;
+                l.n += b.n;
+                l.sum_lat += b.sum_lat;
+                l.sum_lon += b.sum_lon;
+            }
+            None => {
+                self.loiter = Some(Loiter {
+                    first,
+                    last,
+                    km: b.km,
+                    hours: b.hours,
+                    n: b.n + 1,
+                    sum_lat: b.sum_lat,
+                    sum_lon: b.sum_lon,
+                })
+            }
+        }
+    }
+
+    fn close_loiter(&mut self, ctx: &mut Ctx) {
+        let Some(l) = self.loiter.take() else { return };
+        let cfg = &ctx.cfg.loitering;
+        let hours = (l.last.t - l.first.t) as f64 / MS_PER_HOUR;
+        if hours < cfg.min_hours {
+            return;
+        }
+        let n_mean = (l.n - 1).max(1) as f64;
+        let (mlat, mlon) = (l.sum_lat / n_mean, l.sum_lon / n_mean);
+        if let Some((_, d)) = ctx
+            .areas
+            .nearest_within(mlat, mlon, cfg.min_port_distance_km, |a| {
+                ctx.cfg.is_port_kind(&a.kind)
+            })
+        {
+            if d < cfg.min_port_distance_km {
+                return;
+            }
+        }
+        let mut e = Event::new(
+            EventType::Loitering,
+            self.mmsi,
+            l.first.t,
+            l.last.t,
+            l.first.ll(),
+            l.last.ll(),
+        )
+        .with("loitering_hours", round(hours, 3))
+        .with(
+            "avg_speed_knots",
+            round(l.km / KM_PER_NM / l.hours.max(1e-9), 3),
+        )
+        .with("tot_distance_nm", round(l.km / KM_PER_NM, 3))
+        .with("mean_lat", round(mlat, 5))
+        .with("mean_lon", round(mlon, 5))
+        .evidence(l.n, l.first.t, l.last.t);
+        e.area = ctx
+            .areas
+            .nearest_within(mlat, mlon, 0.0, |_| true)
+            .map(|(i, _)| ctx.areas.get(i).name.clone());
+        e.confidence = 0.8;
+        ctx.out.push(e);
+    }
+}
+
+/// Name of the nearest area within the gap's `near_area_km`.
+pub(crate) fn near_area(ctx: &Ctx, (lat, lon): (f64, f64)) -> Option<String> {
+    ctx.areas
+        .nearest_within(lat, lon, ctx.cfg.gap.near_area_km, |_| true)
+        .map(|(i, _)| ctx.areas.get(i).name.clone())
+}
+
+/// Rounds to `digits` decimals for JSON details.
+pub(crate) fn round(v: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (v * f).round() / f
+}

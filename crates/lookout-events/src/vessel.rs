@@ -1,0 +1,596 @@
+//! Per-MMSI state: the segmenter (after GFW's `gpsdio-segment` Matcher) that splits one MMSI's
+//! positions into segments, sets aside noise and spoofed excursions, and separates two ships
+//! sharing the MMSI; the tracks it feeds; and the static-report state behind draught and
+//! identity changes.
+
+use crate::config::Config;
+use crate::event::{Event, EventType};
+use crate::record::{Position, Static};
+use crate::sphere::{destination, distance_km, KM_PER_NM, MS_PER_HOUR};
+use crate::track::{implied_knots, round, Ctx, Pt, Track};
+
+/// Why an input record did not reach a detector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reject {
+    /// Latitude or longitude missing (91/181), out of range, or exactly 0,0.
+    InvalidPosition,
+    /// Older than the vessel's previous record.
+    OutOfOrder,
+    /// Same time and place as a point already taken, or a stale repeat while moving.
+    Duplicate,
+    /// A short excursion too close to the track to call spoofing (GPS noise).
+    Noise,
+    /// Part of a spoofed excursion (reported as a `spoofing` event).
+    Spoofed,
+}
+
+impl Reject {
+    /// snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reject::InvalidPosition => "invalid_position",
+            Reject::OutOfOrder => "out_of_order",
+            Reject::Duplicate => "duplicate",
+            Reject::Noise => "noise",
+            Reject::Spoofed => "spoofed",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Seg {
+    first: Pt,
+    last: Pt,
+    n: usize,
+    /// Track fed by this segment, once confirmed.
+    track: Option<usize>,
+    /// The confirmed segment it broke away from, and that segment's last point then.
+    origin: Option<(u32, Pt)>,
+    id: u32,
+    /// Points held until the segment is confirmed or rejected.
+    buffer: Vec<Pt>,
+    /// When the origin segment took a point again after this one began.
+    resumed_at: Option<i64>,
+}
+
+/// Counts returned to the engine.
+pub(crate) type Rejects = Vec<(Reject, u64)>;
+
+#[derive(Debug, Clone)]
+struct Field<T> {
+    confirmed: Option<T>,
+    confirmed_last: i64,
+    cand: Option<T>,
+    cand_count: u32,
+    cand_first: i64,
+}
+
+impl<T> Default for Field<T> {
+    fn default() -> Self {
+        Self {
+            confirmed: None,
+            confirmed_last: 0,
+            cand: None,
+            cand_count: 0,
+            cand_first: 0,
+        }
+    }
+}
+
+/// A confirmed change: old value, new value, last time the old was seen, first time the new was.
+type Change<T> = (T, T, i64, i64);
+
+impl<T: Clone + PartialEq> Field<T> {
+    fn observe(
+        &mut self,
+        v: T,
+        t: i64,
+        need: u32,
+        same: impl Fn(&T, &T) -> bool,
+    ) -> Option<Change<T>> {
+        if self.confirmed.as_ref().is_some_and(|c| same(c, &v)) {
+            self.confirmed_last = t;
+            self.cand = None;
+            return None;
+        }
+        if self.cand.as_ref() == Some(&v) {
+            self.cand_count += 1;
+        } else {
+            self.cand = Some(v);
+            self.cand_count = 1;
+            self.cand_first = t;
+        }
+        if self.confirmed.is_some() && self.cand_count < need {
+            return None;
+        }
+        let new = self.cand.take().expect("set above");
+        let old = self.confirmed.replace(new.clone());
+        let old_last = std::mem::replace(&mut self.confirmed_last, t);
+        old.map(|o| (o, new, old_last, self.cand_first))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Statics {
+    name: Field<String>,
+    callsign: Field<String>,
+    imo: Field<u32>,
+    ship_type: Field<u8>,
+    draught: Field<f64>,
+}
+
+/// IMO seen on this MMSI in the current batch: `(imo, first, last, name)`.
+pub(crate) type ImoSighting = (u32, i64, i64, Option<String>);
+
+/// Everything known about one MMSI.
+#[derive(Debug, Clone)]
+pub(crate) struct Vessel {
+    mmsi: u32,
+    segs: Vec<Seg>,
+    next_id: u32,
+    /// `tracks[0]` is the MMSI's main track; more when ships share the MMSI.
+    tracks: Vec<Track>,
+    last_time: i64,
+    /// Last transmission that went to an unconfirmed segment.
+    last_unconfirmed_tx: Option<i64>,
+    /// Start of a shared-MMSI period, with the track of the second ship.
+    shared: Option<(i64, usize)>,
+    statics: Statics,
+    /// Time of the last static report of any kind.
+    last_static: i64,
+    /// IMO sightings in the current batch (for MMSI changes, resolved by the engine).
+    pub imo_seen: Option<ImoSighting>,
+    /// Rejects since the last drain.
+    pub rejects: Rejects,
+}
+
+fn normalise(s: &Option<String>) -> Option<String> {
+    let t = s.as_deref()?.trim_end_matches('@').trim().to_uppercase();
+    (!t.is_empty() && !t.chars().all(|c| c == '@')).then_some(t)
+}
+
+impl Vessel {
+    pub fn new(mmsi: u32) -> Self {
+        Self {
+            mmsi,
+            segs: Vec::new(),
+            next_id: 0,
+            tracks: vec![Track::new(mmsi)],
+            last_time: i64::MIN,
+            last_unconfirmed_tx: None,
+            shared: None,
+            statics: Statics::default(),
+            last_static: i64::MIN,
+            imo_seen: None,
+            rejects: Vec::new(),
+        }
+    }
+
+    /// Time of the newest record.
+    pub fn last_time(&self) -> i64 {
+        self.last_time.max(self.last_static)
+    }
+
+    fn reject(&mut self, r: Reject, n: u64) {
+        match self.rejects.iter_mut().find(|(k, _)| *k == r) {
+            Some((_, c)) => *c += n,
+            None => self.rejects.push((r, n)),
+        }
+    }
+
+    /// GFW Matcher: discrepancy between `p` and the position dead-reckoned from `q`, the
+    /// padded hours, and the match metric; `None` when `p` is out of reach.
+    fn metric(cfg: &Config, q: &Pt, p: &Pt) -> Option<f64> {
+        let s = &cfg.segment;
+        let hours = (p.t - q.t) as f64 / MS_PER_HOUR;
+        if hours > s.max_hours {
+            return None;
+        }
+        let (plat, plon) = match (q.sog, q.cog) {
+            (Some(sog), Some(cog))
+                if f64::from(sog) > s.very_slow_knots && (0.0..360.0).contains(&cog) =>
+            {
+                destination(
+                    q.lat,
+                    q.lon,
+                    f64::from(cog),
+                    f64::from(sog) * KM_PER_NM * hours,
+                )
+            }
+            _ => (q.lat, q.lon),
+        };
+        let d_nm = distance_km(plat, plon, p.lat, p.lon)
+            .min(distance_km(q.lat, q.lon, p.lat, p.lon))
+            / KM_PER_NM;
+        let padded = hours.hypot(s.buffer_hours);
+        let d_max = padded * s.max_knots;
+        if d_nm > d_max {
+            return None;
+        }
+        let alpha0 = s.max_knots / s.penalty_speed;
+        Some((-(alpha0 * d_nm / d_max).powi(2)).exp() / padded)
+    }
+
+    /// Feeds one position.
+    pub fn push_position(&mut self, pos: &Position, ctx: &mut Ctx) {
+        let ok = pos.lat.is_finite()
+            && pos.lon.is_finite()
+            && pos.lat.abs() <= 90.0
+            && pos.lon.abs() <= 180.0
+            && !(pos.lat == 0.0 && pos.lon == 0.0);
+        if !ok {
+            return self.reject(Reject::InvalidPosition, 1);
+        }
+        if pos.time < self.last_time {
+            return self.reject(Reject::OutOfOrder, 1);
+        }
+        let sog = pos.sog.filter(|s| (0.0..102.3).contains(s));
+        let cog = pos.cog.filter(|c| (0.0..360.0).contains(c));
+        let p = Pt {
+            t: pos.time,
+            lat: pos.lat,
+            lon: pos.lon,
+            sog,
+            cog,
+        };
+        if self
+            .segs
+            .iter()
+            .any(|s| s.last.t == p.t && s.last.lat == p.lat && s.last.lon == p.lon)
+        {
+            return self.reject(Reject::Duplicate, 1);
+        }
+        self.last_time = p.t;
+        self.close_stale(p.t, ctx);
+        let best = self
+            .segs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Self::metric(ctx.cfg, &s.last, &p).map(|m| (i, m)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i);
+        let i = match best {
+            Some(i) => {
+                let s = &self.segs[i];
+                let moving = p
+                    .sog
+                    .is_some_and(|v| f64::from(v) > ctx.cfg.segment.very_slow_knots);
+                if moving && s.last.lat == p.lat && s.last.lon == p.lon {
+                    return self.reject(Reject::Duplicate, 1);
+                }
+                i
+            }
+            None => self.new_seg(p, ctx),
+        };
+        self.add(i, p, ctx);
+    }
+
+    /// Starts a segment for a point no open segment can reach.
+    fn new_seg(&mut self, p: Pt, ctx: &mut Ctx) -> usize {
+        let id = self.next_id;
+        self.next_id += 1;
+        // The newest confirmed segment is the track this point broke away from.
+        let origin = self
+            .segs
+            .iter()
+            .filter(|s| s.track.is_some())
+            .max_by_key(|s| s.last.t)
+            .map(|s| (s.id, s.last));
+        if self.segs.len() >= ctx.cfg.segment.max_open_segments {
+            let oldest = self
+                .segs
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, s)| s.last.t)
+                .map(|(i, _)| i)
+                .expect("non-empty");
+            self.close(oldest, ctx);
+        }
+        let track = if origin.is_none() { Some(0) } else { None };
+        self.segs.push(Seg {
+            first: p,
+            last: p,
+            n: 0,
+            track,
+            origin,
+            id,
+            buffer: Vec::new(),
+            resumed_at: None,
+        });
+        self.segs.len() - 1
+    }
+
+    fn add(&mut self, i: usize, p: Pt, ctx: &mut Ctx) {
+        let seg = &mut self.segs[i];
+        seg.last = p;
+        seg.n += 1;
+        let id = seg.id;
+        match seg.track {
+            Some(t) => {
+                let last_tx = self.last_unconfirmed_tx;
+                self.tracks[t].push(p, last_tx, ctx);
+                for s in self
+                    .segs
+                    .iter_mut()
+                    .filter(|s| s.track.is_none() && s.origin.is_some_and(|(o, _)| o == id))
+                {
+                    s.resumed_at.get_or_insert(p.t);
+                }
+            }
+            None => {
+                seg.buffer.push(p);
+                self.last_unconfirmed_tx = Some(p.t);
+                if seg.resumed_at.is_some() {
+                    // Both segments keep reporting: two ships share this MMSI.
+                    self.promote(i, true, ctx);
+                }
+            }
+        }
+        // Excursions the track has come back from, and that have gone quiet.
+        let resolve_ms = 3_600_000;
+        let done: Vec<usize> = (0..self.segs.len())
+            .filter(|&k| {
+                let s = &self.segs[k];
+                s.track.is_none()
+                    && s.resumed_at
+                        .is_some_and(|r| p.t - r >= resolve_ms && p.t - s.last.t >= resolve_ms)
+            })
+            .collect();
+        for k in done.into_iter().rev() {
+            self.close(k, ctx);
+        }
+    }
+
+    /// Confirms an unconfirmed segment: as a second ship on this MMSI, or as the continuation
+    /// of the track it broke away from (whose segment has closed).
+    fn promote(&mut self, i: usize, shared: bool, ctx: &mut Ctx) {
+        let track = if shared {
+            self.tracks.push(Track::new(self.mmsi));
+            let t = self.tracks.len() - 1;
+            self.shared.get_or_insert((self.segs[i].first.t, t));
+            t
+        } else {
+            let (_, from) = self.segs[i]
+                .origin
+                .expect("unconfirmed segments have an origin");
+            let s = &self.segs[i];
+            let km = distance_km(from.lat, from.lon, s.first.lat, s.first.lon);
+            let mut e = Event::new(
+                EventType::Spoofing,
+                self.mmsi,
+                from.t,
+                s.first.t,
+                from.ll(),
+                s.first.ll(),
+            )
+            .with("kind", "jump")
+            .with("distance_km", round(km, 3))
+            .with(
+                "implied_speed_knots",
+                round(implied_knots(&from, &s.first), 1),
+            )
+            .evidence(2, from.t, s.first.t);
+            e.confidence = 0.3;
+            ctx.out.push(e);
+            0
+        };
+        let buffer = std::mem::take(&mut self.segs[i].buffer);
+        self.segs[i].track = Some(track);
+        for p in buffer {
+            self.tracks[track].push(p, None, ctx);
+        }
+    }
+
+    /// Closes segments silent for longer than `max_hours`.
+    fn close_stale(&mut self, now: i64, ctx: &mut Ctx) {
+        let max_ms = (ctx.cfg.segment.max_hours * MS_PER_HOUR) as i64;
+        while let Some(k) = (0..self.segs.len())
+            .filter(|&k| now - self.segs[k].last.t > max_ms)
+            .min_by_key(|&k| self.segs[k].last.t)
+        {
+            self.close(k, ctx);
+        }
+    }
+
+    /// Removes segment `k`, settling what it was.
+    fn close(&mut self, k: usize, ctx: &mut Ctx) {
+        let seg = self.segs.remove(k);
+        match seg.track {
+            Some(_) => {
+                // Unconfirmed segments that broke away from it and never saw it come back carry on
+                // the track (the largest one; the others are settled later).
+                let heir = (0..self.segs.len())
+                    .filter(|&j| {
+                        let s = &self.segs[j];
+                        s.track.is_none()
+                            && s.resumed_at.is_none()
+                            && s.origin.is_some_and(|(o, _)| o == seg.id)
+                    })
+                    .max_by_key(|&j| self.segs[j].n);
+                if let Some(j) = heir {
+                    self.promote(j, false, ctx);
+                }
+            }
+            None => self.excursion(seg, ctx),
+        }
+    }
+
+    /// An unconfirmed segment that ended: a spoofed excursion if it went far, else noise.
+    fn excursion(&mut self, seg: Seg, ctx: &mut Ctx) {
+        let (_, from) = seg.origin.expect("unconfirmed segments have an origin");
+        let far = seg
+            .buffer
+            .iter()
+            .map(|p| distance_km(from.lat, from.lon, p.lat, p.lon))
+            .fold(0.0, f64::max);
+        if far < ctx.cfg.spoofing.min_jump_km {
+            return self.reject(Reject::Noise, seg.n as u64);
+        }
+        self.reject(Reject::Spoofed, seg.n as u64);
+        let mut e = Event::new(
+            EventType::Spoofing,
+            self.mmsi,
+            seg.first.t,
+            seg.last.t,
+            seg.first.ll(),
+            seg.last.ll(),
+        )
+        .with(
+            "kind",
+            if seg.n == 1 || far < 1.0 {
+                "jump"
+            } else {
+                "excursion"
+            },
+        )
+        .with("max_distance_km", round(far, 3))
+        .with(
+            "jump_speed_knots",
+            round(implied_knots(&from, &seg.first), 1),
+        )
+        .with("track_lat", round(from.lat, 5))
+        .with("track_lon", round(from.lon, 5))
+        .evidence(seg.n as u64, seg.first.t, seg.last.t);
+        e.confidence = 0.9;
+        ctx.out.push(e);
+    }
+
+    /// Closes everything at the end of the data.
+    pub fn finish(&mut self, data_end: i64, ctx: &mut Ctx) {
+        while !self.segs.is_empty() {
+            let k = (0..self.segs.len())
+                .min_by_key(|&k| self.segs[k].last.t)
+                .expect("non-empty");
+            self.close(k, ctx);
+        }
+        if let Some((start, t)) = self.shared {
+            let end = self.tracks[0]
+                .last()
+                .map_or(start, |p| p.t)
+                .min(self.tracks[t].last().map_or(start, |p| p.t))
+                .max(start);
+            let (a, b) = (self.tracks[0].last(), self.tracks[t].last());
+            let ll = |p: Option<Pt>| p.map_or((f64::NAN, f64::NAN), |p| p.ll());
+            let mut e = Event::new(EventType::Spoofing, self.mmsi, start, end, ll(a), ll(b))
+                .with("kind", "shared_mmsi")
+                .with("tracks", self.tracks.len())
+                .evidence(self.tracks.iter().map(|t| t.n).sum(), start, end);
+            e.confidence = 0.6;
+            ctx.out.push(e);
+        }
+        for t in &mut self.tracks {
+            t.finish(data_end, ctx);
+        }
+    }
+
+    /// Feeds one static report; draught and identity changes come out in `ctx.out`.
+    pub fn push_static(&mut self, s: &Static, ctx: &mut Ctx) {
+        if s.time < self.last_static {
+            return self.reject(Reject::OutOfOrder, 1);
+        }
+        self.last_static = s.time;
+        let need = ctx.cfg.statics.confirm_reports.max(1);
+        let t = s.time;
+        let mut changes = serde_json::Map::new();
+        let (mut start, mut end) = (i64::MAX, i64::MIN);
+        let mut note = |field: &str, c: Option<Change<serde_json::Value>>| {
+            if let Some((old, new, old_last, new_first)) = c {
+                changes.insert(
+                    field.to_owned(),
+                    serde_json::json!({"from": old, "to": new}),
+                );
+                start = start.min(old_last);
+                end = end.max(new_first);
+            }
+        };
+        let st = &mut self.statics;
+        let j = |c: Option<Change<String>>| c.map(|(a, b, x, y)| (a.into(), b.into(), x, y));
+        if let Some(v) = normalise(&s.name) {
+            note("name", j(st.name.observe(v, t, need, |a, b| a == b)));
+        }
+        if let Some(v) = normalise(&s.callsign) {
+            note(
+                "callsign",
+                j(st.callsign.observe(v, t, need, |a, b| a == b)),
+            );
+        }
+        if let Some(v) = s.imo.filter(|&v| (1..=1_073_741_823).contains(&v)) {
+            note(
+                "imo",
+                st.imo
+                    .observe(v, t, need, |a, b| a == b)
+                    .map(|(a, b, x, y)| (a.into(), b.into(), x, y)),
+            );
+            let seen = self.imo_seen.get_or_insert((v, t, t, None));
+            if seen.0 == v {
+                seen.2 = t;
+            } else {
+                *seen = (v, t, t, None);
+            }
+            seen.3 = st.name.confirmed.clone();
+        }
+        if let Some(v) = s.ship_type.filter(|&v| v > 0) {
+            note(
+                "ship_type",
+                st.ship_type
+                    .observe(v, t, need, |a, b| a == b)
+                    .map(|(a, b, x, y)| (a.into(), b.into(), x, y)),
+            );
+        }
+        let last = self.tracks[0].last();
+        let ll = last.map_or((f64::NAN, f64::NAN), |p| p.ll());
+        if !changes.is_empty() {
+            let mut e = Event::new(EventType::IdentityChange, self.mmsi, start, end, ll, ll)
+                .with("changes", serde_json::Value::Object(changes))
+                .evidence(2, start, end);
+            e.confidence = 0.9;
+            ctx.out.push(e);
+        }
+        let min_change = ctx.cfg.statics.min_draught_change_m;
+        if let Some(d) = s
+            .draught
+            .map(f64::from)
+            .filter(|d| *d > 0.0 && d.is_finite())
+        {
+            let d = (d * 10.0).round() / 10.0;
+            if let Some((old, new, old_last, new_first)) = st
+                .draught
+                .observe(d, t, need, |a, b| (a - b).abs() < min_change)
+            {
+                let track = &self.tracks[0];
+                let area = track
+                    .visit_area()
+                    .or_else(|| last.and_then(|p| ctx.areas.containing(p.lat, p.lon)));
+                let across =
+                    if area.is_some() || track.last_visit_end.is_some_and(|v| v >= old_last) {
+                        "port_visit"
+                    } else if track.last_gap_end.is_some_and(|g| g >= old_last) {
+                        "gap"
+                    } else {
+                        "none"
+                    };
+                let mut e = Event::new(
+                    EventType::DraughtChange,
+                    self.mmsi,
+                    old_last,
+                    new_first,
+                    ll,
+                    ll,
+                )
+                .with("from_m", old)
+                .with("to_m", new)
+                .with("delta_m", round(new - old, 1))
+                .with("across", across)
+                .evidence(2, old_last, new_first);
+                e.area = area.map(|a| ctx.areas.get(a).name.clone());
+                e.confidence = if across == "none" { 0.6 } else { 0.9 };
+                ctx.out.push(e);
+            }
+        }
+    }
+
+    /// The MID (flag) digits of an MMSI.
+    pub fn mid(mmsi: u32) -> u32 {
+        mmsi / 1_000_000
+    }
+}

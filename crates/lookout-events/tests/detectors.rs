@@ -1,0 +1,351 @@
+//! Each detector on small synthetic tracks whose answer is known, plus the reject counters.
+
+use lookout_events::sphere::destination;
+use lookout_events::{Areas, Config, Engine, Event, EventType, Land, Position, Record, Static};
+
+const T0: i64 = 1_693_526_400_000; // 2023-09-01T00:00:00Z
+const H: i64 = 3_600_000;
+const MIN: i64 = 60_000;
+
+const AREAS: &str =
+    "[[areas]]\nname = \"Rajin\"\nkind = \"port\"\ncentre = [42.245, 130.30]\nradius_km = 3\n\
+[[areas]]\nname = \"STS-1\"\nkind = \"sts\"\ncentre = [41.0, 132.0]\nradius_km = 5\n";
+
+fn pos(mmsi: u32, time: i64, lat: f64, lon: f64, sog: f32, cog: f32) -> Record {
+    Record::Position(Position {
+        mmsi,
+        time,
+        lat,
+        lon,
+        sog: Some(sog),
+        cog: Some(cog),
+        heading: None,
+        nav_status: None,
+    })
+}
+
+/// Positions every `step` from `t` for `dur`, starting at `(lat, lon)` on `course` at `knots`.
+fn leg(
+    mmsi: u32,
+    t: i64,
+    dur: i64,
+    step: i64,
+    (lat, lon): (f64, f64),
+    course: f64,
+    knots: f64,
+) -> Vec<Record> {
+    (0..=dur / step)
+        .map(|i| {
+            let dt = i * step;
+            let (la, lo) = destination(lat, lon, course, knots * 1.852 * dt as f64 / H as f64);
+            pos(mmsi, t + dt, la, lo, knots as f32, course as f32)
+        })
+        .collect()
+}
+
+fn run(records: Vec<Record>, land: bool) -> (Vec<Event>, Engine) {
+    let mut records = records;
+    records.sort_by_key(|r| (r.time(), r.mmsi()));
+    let areas = Areas::from_toml(AREAS).unwrap();
+    let mut engine = Engine::new(Config::default(), areas, land.then(Land::east_asia));
+    let mut events = Vec::new();
+    for r in &records {
+        engine.push(r);
+    }
+    events.extend(engine.finish());
+    (events, engine)
+}
+
+fn of(events: &[Event], t: EventType) -> Vec<&Event> {
+    events.iter().filter(|e| e.event_type == t).collect()
+}
+
+#[test]
+fn port_visit_with_entry_stop_exit_and_in_port_only() {
+    // Sails in from 20 km south, moors 10 h, sails out.
+    let mut r = leg(1, T0, 60 * MIN, MIN, (42.06, 130.30), 0.0, 10.0);
+    let (lat, lon) = destination(42.06, 130.30, 0.0, 18.52);
+    r.extend(leg(1, T0 + 63 * MIN, 10 * H, 3 * MIN, (lat, lon), 0.0, 0.0));
+    r.extend(leg(
+        1,
+        T0 + 10 * H + 66 * MIN,
+        90 * MIN,
+        MIN,
+        (lat, lon),
+        180.0,
+        10.0,
+    ));
+    // A second vessel transmits only while in port (AIS off at sea), twice, two days apart.
+    r.extend(leg(2, T0, 12 * H, 3 * MIN, (42.25, 130.31), 0.0, 0.0));
+    r.extend(leg(
+        2,
+        T0 + 60 * H,
+        6 * H,
+        3 * MIN,
+        (42.24, 130.29),
+        0.0,
+        0.0,
+    ));
+    let (events, _) = run(r, true);
+    let visits = of(&events, EventType::PortVisit);
+    let v1: Vec<_> = visits.iter().filter(|e| e.mmsi == 1).collect();
+    assert_eq!(v1.len(), 1, "{visits:#?}");
+    assert_eq!(v1[0].area.as_deref(), Some("Rajin"));
+    assert_eq!(v1[0].details["gfw_confidence"], 4);
+    let hours = (v1[0].end_time - v1[0].start_time) as f64 / H as f64;
+    assert!((10.0..11.5).contains(&hours), "{hours}");
+    // In-port-only vessel: one visit spanning both stays (a port gap inside), confidence 2.
+    let v2: Vec<_> = visits.iter().filter(|e| e.mmsi == 2).collect();
+    assert_eq!(v2.len(), 1, "{v2:#?}");
+    assert_eq!(v2[0].details["gfw_confidence"], 2);
+    assert_eq!(v2[0].details["port_gap"], true);
+    // Its silence is a gap starting and ending in Rajin.
+    let g2: Vec<_> = of(&events, EventType::Gap)
+        .into_iter()
+        .filter(|e| e.mmsi == 2 && e.details.get("open").is_none())
+        .collect();
+    assert_eq!(g2.len(), 1);
+    assert_eq!(g2[0].area.as_deref(), Some("Rajin"));
+    assert_eq!(g2[0].other_area.as_deref(), Some("Rajin"));
+    // Nothing else: no loitering or encounter in port.
+    assert!(of(&events, EventType::Loitering).is_empty(), "{events:#?}");
+    assert!(of(&events, EventType::Encounter).is_empty());
+}
+
+#[test]
+fn gaps_with_coverage_hint() {
+    // Vessel 10 goes dark for 8 h at sea while vessel 11 keeps reporting next to its track;
+    // vessel 12 goes dark far from anyone.
+    let mut r = leg(10, T0, 2 * H, 5 * MIN, (40.0, 134.0), 90.0, 10.0);
+    r.extend(leg(
+        10,
+        T0 + 10 * H,
+        2 * H,
+        5 * MIN,
+        (40.0, 134.0),
+        90.0,
+        0.0,
+    ));
+    r.extend(leg(11, T0, 13 * H, 10 * MIN, (40.05, 134.05), 0.0, 0.0));
+    r.extend(leg(12, T0, H, 5 * MIN, (38.0, 137.0), 0.0, 0.0));
+    r.extend(leg(12, T0 + 14 * H, H, 5 * MIN, (38.0, 137.0), 0.0, 0.0));
+    let (events, _) = run(r, true);
+    let gaps = of(&events, EventType::Gap);
+    let g10: Vec<_> = gaps
+        .iter()
+        .filter(|e| e.mmsi == 10 && e.details.get("open").is_none())
+        .collect();
+    assert_eq!(g10.len(), 1, "{gaps:#?}");
+    assert_eq!(g10[0].end_time - g10[0].start_time, 8 * H);
+    assert_eq!(g10[0].details["coverage"], "received_nearby");
+    assert_eq!(g10[0].details["disabling_length"], false);
+    assert!(g10[0].details["positions_hours_before"].as_u64().unwrap() >= 24);
+    let g12: Vec<_> = gaps
+        .iter()
+        .filter(|e| e.mmsi == 12 && e.details.get("open").is_none())
+        .collect();
+    assert_eq!(g12.len(), 1);
+    assert_eq!(g12[0].details["coverage"], "none_nearby");
+    assert_eq!(g12[0].details["disabling_length"], true);
+    // Vessel 11 never paused 6 h; vessel 12's 5 h silence would not count.
+    assert!(gaps
+        .iter()
+        .all(|e| e.mmsi != 11 || e.details.get("open").is_some()));
+}
+
+#[test]
+fn encounter_at_sea_but_not_in_port_or_underway() {
+    // Two ships alongside (200 m apart) at 0.5 kn for 3 h, 50 km from any port.
+    let mut r = leg(20, T0, 3 * H, 2 * MIN, (41.5, 133.0), 45.0, 0.5);
+    r.extend(leg(21, T0, 3 * H, 2 * MIN, (41.5018, 133.0), 45.0, 0.5));
+    // Two moored side by side in Rajin for 6 h.
+    r.extend(leg(22, T0, 6 * H, 3 * MIN, (42.245, 130.300), 0.0, 0.0));
+    r.extend(leg(23, T0, 6 * H, 3 * MIN, (42.246, 130.300), 0.0, 0.0));
+    // Two sailing in convoy at 12 kn, 300 m apart: close but not an encounter.
+    r.extend(leg(24, T0, 3 * H, MIN, (39.0, 131.0), 90.0, 12.0));
+    r.extend(leg(25, T0, 3 * H, MIN, (39.0027, 131.0), 90.0, 12.0));
+    // A short meeting (1 h) is not one either.
+    r.extend(leg(26, T0, H, 2 * MIN, (39.5, 136.0), 0.0, 0.0));
+    r.extend(leg(27, T0, H, 2 * MIN, (39.501, 136.0), 0.0, 0.0));
+    let (events, _) = run(r, true);
+    let enc = of(&events, EventType::Encounter);
+    assert_eq!(enc.len(), 1, "{enc:#?}");
+    assert_eq!((enc[0].mmsi, enc[0].other_mmsi), (20, Some(21)));
+    let hours = (enc[0].end_time - enc[0].start_time) as f64 / H as f64;
+    assert!((2.8..=3.0).contains(&hours), "{hours}");
+    assert!(enc[0].details["median_distance_km"].as_f64().unwrap() < 0.25);
+    // The meeting pair also loiters; the convoy does not.
+    let loit = of(&events, EventType::Loitering);
+    assert!(loit.iter().any(|e| e.mmsi == 20));
+    assert!(loit.iter().all(|e| e.mmsi != 24 && e.mmsi != 22));
+}
+
+#[test]
+fn loitering_needs_two_slow_hours_away_from_port() {
+    // Drifts 1 kn for 5 h at sea, then sails off.
+    let mut r = leg(30, T0, 5 * H, 3 * MIN, (40.5, 133.5), 200.0, 1.0);
+    let (lat, lon) = destination(40.5, 133.5, 200.0, 1.852 * 5.0);
+    r.extend(leg(
+        30,
+        T0 + 5 * H + 3 * MIN,
+        3 * H,
+        MIN,
+        (lat, lon),
+        90.0,
+        12.0,
+    ));
+    // Drifts only 90 minutes.
+    r.extend(leg(31, T0, 90 * MIN, 3 * MIN, (39.5, 133.5), 200.0, 1.0));
+    r.extend(leg(
+        31,
+        T0 + 93 * MIN,
+        3 * H,
+        MIN,
+        (39.49, 133.49),
+        90.0,
+        12.0,
+    ));
+    let (events, _) = run(r, true);
+    let loit = of(&events, EventType::Loitering);
+    assert_eq!(loit.len(), 1, "{loit:#?}");
+    assert_eq!(loit[0].mmsi, 30);
+    let hours = (loit[0].end_time - loit[0].start_time) as f64 / H as f64;
+    assert!((4.5..=5.2).contains(&hours), "{hours}");
+    assert!(loit[0].details["avg_speed_knots"].as_f64().unwrap() < 1.2);
+}
+
+fn stat(mmsi: u32, time: i64, name: &str, imo: u32, draught: f32) -> Record {
+    Record::Static(Static {
+        mmsi,
+        time,
+        imo: Some(imo),
+        callsign: Some("ABCD1".into()),
+        name: Some(name.into()),
+        ship_type: Some(70),
+        draught: Some(draught),
+        destination: None,
+    })
+}
+
+#[test]
+fn draught_and_identity_changes() {
+    let mut r = leg(40, T0, 20 * H, 6 * MIN, (42.245, 130.30), 0.0, 0.0);
+    for k in 0..200 {
+        let t = T0 + k * 6 * MIN;
+        let draught = if k < 100 { 4.2 } else { 7.8 };
+        let name = if k < 150 { "MAIA-1" } else { "MAIA 2" };
+        r.push(stat(40, t + 1000, name, 9_100_001, draught));
+    }
+    // A one-off garbled name is not a change.
+    r.push(stat(40, T0 + 6 * MIN * 60 + 2000, "MAI@-1", 9_100_001, 4.2));
+    // The same IMO later shows up under a new MMSI with another MID (flag).
+    r.extend(leg(
+        273_000_041,
+        T0 + 30 * H,
+        2 * H,
+        6 * MIN,
+        (42.245, 130.30),
+        0.0,
+        0.0,
+    ));
+    r.push(stat(
+        273_000_041,
+        T0 + 30 * H + 1000,
+        "MAIA 2",
+        9_100_001,
+        7.8,
+    ));
+    r.push(stat(273_000_041, T0 + 31 * H, "MAIA 2", 9_100_001, 7.8));
+    let (events, _) = run(r, true);
+    let dc = of(&events, EventType::DraughtChange);
+    assert_eq!(dc.len(), 1, "{dc:#?}");
+    assert_eq!(dc[0].details["from_m"], 4.2);
+    assert_eq!(dc[0].details["to_m"], 7.8);
+    assert_eq!(dc[0].details["across"], "port_visit");
+    assert_eq!(dc[0].area.as_deref(), Some("Rajin"));
+    let ic = of(&events, EventType::IdentityChange);
+    assert_eq!(ic.len(), 2, "{ic:#?}");
+    let name = ic.iter().find(|e| e.other_mmsi.is_none()).unwrap();
+    assert_eq!(name.details["changes"]["name"]["to"], "MAIA 2");
+    assert_eq!(name.end_time, T0 + 150 * 6 * MIN + 1000);
+    let moved = ic.iter().find(|e| e.other_mmsi.is_some()).unwrap();
+    assert_eq!((moved.mmsi, moved.other_mmsi), (40, Some(273_000_041)));
+    assert!(moved.details["changes"].get("flag_mid").is_some());
+}
+
+#[test]
+fn spoofing_jumps_inland_and_shared_mmsi() {
+    // Sails east at 12 kn; for 30 min it reports a position 300 km away, then comes back.
+    let mut r = leg(50, T0, 2 * H, MIN, (40.0, 133.0), 90.0, 12.0);
+    r.extend(leg(
+        50,
+        T0 + 2 * H + MIN,
+        30 * MIN,
+        MIN,
+        (37.5, 134.0),
+        0.0,
+        0.0,
+    ));
+    let (lat, lon) = destination(40.0, 133.0, 90.0, 1.852 * 12.0 * 2.5);
+    r.extend(leg(
+        50,
+        T0 + 2 * H + 31 * MIN,
+        2 * H,
+        MIN,
+        (lat, lon),
+        90.0,
+        12.0,
+    ));
+    // Reports a plausible course that runs on inland into North Korea (reachable, but on land).
+    r.extend(leg(51, T0, 3 * H, MIN, (41.5, 129.9), 270.0, 8.0));
+    // Two ships share MMSI 52, 400 km apart, both reporting every 2 minutes.
+    r.extend(leg(52, T0, 4 * H, 2 * MIN, (39.0, 131.0), 0.0, 10.0));
+    r.extend(leg(
+        52,
+        T0 + MIN,
+        4 * H,
+        2 * MIN,
+        (36.5, 135.0),
+        180.0,
+        10.0,
+    ));
+    let (events, engine) = run(r, true);
+    let spoof = of(&events, EventType::Spoofing);
+    let s50: Vec<_> = spoof.iter().filter(|e| e.mmsi == 50).collect();
+    assert_eq!(s50.len(), 1, "{spoof:#?}");
+    assert_eq!(s50[0].start_time, T0 + 2 * H + MIN);
+    assert_eq!(s50[0].n_positions, 31);
+    let s51: Vec<_> = spoof.iter().filter(|e| e.mmsi == 51).collect();
+    assert_eq!(s51.len(), 1, "{spoof:#?}");
+    assert_eq!(s51[0].details["kind"], "inland");
+    let s52: Vec<_> = spoof.iter().filter(|e| e.mmsi == 52).collect();
+    assert_eq!(s52.len(), 1, "{spoof:#?}");
+    assert_eq!(s52[0].details["kind"], "shared_mmsi");
+    // The 30 spoofed minutes are neither a gap nor a port visit.
+    assert!(of(&events, EventType::Gap)
+        .iter()
+        .all(|e| e.mmsi != 50 || e.details.get("open").is_some()));
+    assert_eq!(engine.stats().rejects.get("spoofed"), Some(&31));
+}
+
+#[test]
+fn bad_input_is_counted_not_fatal() {
+    let mut r = leg(60, T0, H, 10 * MIN, (40.0, 133.0), 0.0, 0.0);
+    r.push(pos(60, T0 + 5 * MIN, 91.0, 181.0, 0.0, 0.0));
+    r.push(pos(60, T0 + 20 * MIN, f64::NAN, 133.0, 0.0, 0.0));
+    let mut dup = r[1].clone();
+    if let Record::Position(p) = &mut dup {
+        p.sog = Some(3.0);
+    }
+    r.push(dup);
+    let (_, engine) = run(r, false);
+    let rejects = &engine.stats().rejects;
+    assert_eq!(rejects.get("invalid_position"), Some(&2));
+    assert_eq!(rejects.get("duplicate"), Some(&1));
+    // Out of order within one MMSI.
+    let areas = Areas::from_toml(AREAS).unwrap();
+    let mut engine = Engine::new(Config::default(), areas, None);
+    engine.push(&pos(61, T0 + H, 40.0, 133.0, 0.0, 0.0));
+    engine.push(&pos(61, T0, 40.0, 133.0, 0.0, 0.0));
+    assert_eq!(engine.stats().rejects.get("out_of_order"), Some(&1));
+}

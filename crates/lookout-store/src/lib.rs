@@ -37,6 +37,7 @@
 mod read;
 mod schema;
 mod store;
+pub mod time;
 mod writer;
 
 pub use read::{track, vessels, ScanStats, TimeRange, Vessel};

@@ -22,6 +22,9 @@ pub enum TimeSource {
     /// Receive time given by the input: tag block, `$PGHP`, trailing epoch, or a CSV time column.
     #[default]
     Rx,
+    /// Clock of the ingesting machine when the line arrived on a live TCP or UDP stream that
+    /// carried no receive time of its own.
+    Arrival,
     /// Taken from the input's file name (`--time-from-file-name`).
     FileName,
     /// Set by the user (`--assume-time`).
@@ -33,6 +36,7 @@ impl TimeSource {
     pub fn as_str(self) -> &'static str {
         match self {
             TimeSource::Rx => "rx",
+            TimeSource::Arrival => "arrival",
             TimeSource::FileName => "file_name",
             TimeSource::Assumed => "assumed",
         }
@@ -41,6 +45,7 @@ impl TimeSource {
     fn parse(s: &str) -> Result<Self> {
         match s {
             "rx" => Ok(TimeSource::Rx),
+            "arrival" => Ok(TimeSource::Arrival),
             "file_name" => Ok(TimeSource::FileName),
             "assumed" => Ok(TimeSource::Assumed),
             other => Err(anyhow!("unknown time_source {other:?}")),
@@ -115,6 +120,10 @@ pub struct StaticRow {
     pub to_port: Option<u16>,
     /// Distance from the reference point to starboard, metres.
     pub to_starboard: Option<u16>,
+    /// Overall length, metres (`to_bow + to_stern` for AIS reports; CSV exports give it alone).
+    pub length: Option<u16>,
+    /// Beam, metres (`to_port + to_starboard` for AIS reports).
+    pub width: Option<u16>,
     /// Draught, metres.
     pub draught: Option<f32>,
     /// Destination as typed by the crew.
@@ -153,6 +162,7 @@ impl StaticRow {
         )
             .hash(&mut h);
         (self.to_bow, self.to_stern, self.to_port, self.to_starboard).hash(&mut h);
+        (self.length, self.width).hash(&mut h);
         (self.draught.map(f32::to_bits), &self.destination, self.eta).hash(&mut h);
         (self.mmsi, self.time, h.finish())
     }
@@ -167,6 +177,8 @@ impl StaticRow {
             && self.to_stern.is_none()
             && self.to_port.is_none()
             && self.to_starboard.is_none()
+            && self.length.is_none()
+            && self.width.is_none()
             && self.draught.is_none()
             && self.destination.is_none()
             && self.eta.is_none()
@@ -225,6 +237,8 @@ pub fn statics_schema() -> SchemaRef {
                 Field::new("to_stern", DataType::UInt16, true),
                 Field::new("to_port", DataType::UInt16, true),
                 Field::new("to_starboard", DataType::UInt16, true),
+                Field::new("length", DataType::UInt16, true),
+                Field::new("width", DataType::UInt16, true),
                 Field::new("draught", DataType::Float32, true),
                 Field::new("destination", DataType::Utf8, true),
                 Field::new("eta", time_type(), true),
@@ -322,7 +336,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
     let mut callsign = StringBuilder::new();
     let mut name = StringBuilder::new();
     let mut ship_type = UInt8Builder::with_capacity(n);
-    let mut dims: [UInt16Builder; 4] = std::array::from_fn(|_| UInt16Builder::with_capacity(n));
+    let mut dims: [UInt16Builder; 6] = std::array::from_fn(|_| UInt16Builder::with_capacity(n));
     let mut draught = Float32Builder::with_capacity(n);
     let mut destination = StringBuilder::new();
     let mut eta = TimestampMillisecondBuilder::with_capacity(n).with_timezone("UTC");
@@ -334,10 +348,14 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
         callsign.append_option(r.callsign.as_deref());
         name.append_option(r.name.as_deref());
         ship_type.append_option(r.ship_type);
-        for (b, v) in dims
-            .iter_mut()
-            .zip([r.to_bow, r.to_stern, r.to_port, r.to_starboard])
-        {
+        for (b, v) in dims.iter_mut().zip([
+            r.to_bow,
+            r.to_stern,
+            r.to_port,
+            r.to_starboard,
+            r.length,
+            r.width,
+        ]) {
             b.append_option(v);
         }
         draught.append_option(r.draught);
@@ -345,7 +363,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
         eta.append_option(r.eta);
         prov.append(&r.prov);
     }
-    let [mut bow, mut stern, mut port, mut starboard] = dims;
+    let [mut bow, mut stern, mut port, mut starboard, mut length, mut width] = dims;
     let mut columns: Vec<ArrayRef> = vec![
         Arc::new(mmsi.finish()),
         times(rows.iter().map(|r| r.time), n),
@@ -358,6 +376,8 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
         Arc::new(stern.finish()),
         Arc::new(port.finish()),
         Arc::new(starboard.finish()),
+        Arc::new(length.finish()),
+        Arc::new(width.finish()),
         Arc::new(draught.finish()),
         Arc::new(destination.finish()),
         Arc::new(eta.finish()),
@@ -469,6 +489,8 @@ pub fn statics_from_batch(batch: &RecordBatch) -> Result<Vec<StaticRow>> {
     let to_stern = c.prim::<UInt16Type>("to_stern")?;
     let to_port = c.prim::<UInt16Type>("to_port")?;
     let to_starboard = c.prim::<UInt16Type>("to_starboard")?;
+    let length = c.prim::<UInt16Type>("length")?;
+    let width = c.prim::<UInt16Type>("width")?;
     let draught = c.prim::<Float32Type>("draught")?;
     let destination = c.string("destination")?;
     let eta = c.prim::<TimestampMillisecondType>("eta")?;
@@ -492,6 +514,8 @@ pub fn statics_from_batch(batch: &RecordBatch) -> Result<Vec<StaticRow>> {
                 to_stern: opt(to_stern, i),
                 to_port: opt(to_port, i),
                 to_starboard: opt(to_starboard, i),
+                length: opt(length, i),
+                width: opt(width, i),
                 draught: opt(draught, i),
                 destination: opt_str(destination, i),
                 eta: opt(eta, i),

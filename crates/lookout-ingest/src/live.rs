@@ -1,0 +1,284 @@
+//! Live sources: stdin, a TCP client that reconnects with backoff, and a UDP listener.
+//!
+//! Each source has a reader thread with blocking `std::net` I/O and a short read timeout (so it
+//! notices the stop flag); lines travel in batches over a bounded channel to the one thread that
+//! decodes and writes. No async runtime is needed for a handful of sockets, and none is built.
+
+use std::io::{self, BufReader, Read};
+use std::net::{TcpStream, ToSocketAddrs, UdpSocket};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::Result;
+use lookout_ais::Decoder;
+
+use crate::ingest::Ingest;
+use crate::input::{self, Line, Source, MAX_LINE};
+
+/// Read timeout of sockets: how often a reader thread checks the stop flag.
+const POLL: Duration = Duration::from_millis(200);
+/// First and largest wait between TCP connection attempts.
+const BACKOFF: (Duration, Duration) = (Duration::from_millis(100), Duration::from_secs(30));
+
+enum Event {
+    /// Complete lines, with the wall-clock arrival time for network streams.
+    Lines(usize, Vec<Vec<u8>>, Option<i64>),
+    /// A connection ended in the middle of a line, which is lost.
+    Broken,
+    /// A line longer than [`MAX_LINE`] was dropped.
+    TooLong,
+    /// A TCP connection was made.
+    Connected,
+    /// The source ended (stdin EOF) or failed for good.
+    Ended(usize, Option<String>),
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Splits `data` into lines appended to `batch`; an unfinished line stays in `partial`.
+fn split_lines(partial: &mut Vec<u8>, data: &[u8], batch: &mut Vec<Vec<u8>>, too_long: &mut u64) {
+    let mut rest = data;
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        if partial.len() + i <= MAX_LINE {
+            partial.extend_from_slice(&rest[..i]);
+            batch.push(std::mem::take(partial));
+        } else {
+            partial.clear();
+            *too_long += 1;
+        }
+        rest = &rest[i + 1..];
+    }
+    if partial.len() + rest.len() <= MAX_LINE {
+        partial.extend_from_slice(rest);
+    } else {
+        partial.clear();
+        *too_long += 1;
+    }
+}
+
+/// Sleeps up to `d`, returning early if `stop` is set.
+fn nap(d: Duration, stop: &AtomicBool) {
+    let end = Instant::now() + d;
+    while !stop.load(Ordering::Relaxed) && Instant::now() < end {
+        thread::sleep(POLL.min(end.saturating_duration_since(Instant::now())));
+    }
+}
+
+fn tcp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
+    let mut backoff = BACKOFF.0;
+    let mut buf = vec![0u8; 64 * 1024];
+    while !stop.load(Ordering::Relaxed) {
+        let stream = addr
+            .to_socket_addrs()
+            .ok()
+            .and_then(|mut a| a.next())
+            .ok_or_else(|| io::Error::other("address does not resolve"))
+            .and_then(|a| TcpStream::connect_timeout(&a, Duration::from_secs(5)));
+        let mut stream = match stream {
+            Ok(s) => s,
+            Err(_) => {
+                nap(backoff, &stop);
+                backoff = (backoff * 2).min(BACKOFF.1);
+                continue;
+            }
+        };
+        if stream.set_read_timeout(Some(POLL)).is_err() || tx.send(Event::Connected).is_err() {
+            return;
+        }
+        let mut partial = Vec::new();
+        let mut got_data = false;
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    got_data = true;
+                    let (mut batch, mut too_long) = (Vec::new(), 0);
+                    split_lines(&mut partial, &buf[..n], &mut batch, &mut too_long);
+                    for _ in 0..too_long {
+                        if tx.send(Event::TooLong).is_err() {
+                            return;
+                        }
+                    }
+                    if !batch.is_empty()
+                        && tx.send(Event::Lines(id, batch, Some(now_ms()))).is_err()
+                    {
+                        return;
+                    }
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock
+                            | io::ErrorKind::TimedOut
+                            | io::ErrorKind::Interrupted
+                    ) => {}
+                Err(_) => break,
+            }
+        }
+        if !partial.trim_ascii().is_empty() && tx.send(Event::Broken).is_err() {
+            return;
+        }
+        if got_data {
+            backoff = BACKOFF.0;
+        }
+        nap(backoff, &stop);
+        backoff = (backoff * 2).min(BACKOFF.1);
+    }
+}
+
+fn udp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
+    let socket =
+        match UdpSocket::bind(&addr).and_then(|s| s.set_read_timeout(Some(POLL)).map(|()| s)) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = tx.send(Event::Ended(
+                    id,
+                    Some(format!("cannot listen on udp://{addr}: {e}")),
+                ));
+                return;
+            }
+        };
+    let mut buf = vec![0u8; 64 * 1024];
+    while !stop.load(Ordering::Relaxed) {
+        match socket.recv_from(&mut buf) {
+            Ok((n, _)) => {
+                // A datagram holds whole lines; the last may lack its newline.
+                let (mut batch, mut partial, mut too_long) = (Vec::new(), Vec::new(), 0);
+                split_lines(&mut partial, &buf[..n], &mut batch, &mut too_long);
+                if !partial.trim_ascii().is_empty() {
+                    batch.push(partial);
+                }
+                if tx.send(Event::Lines(id, batch, Some(now_ms()))).is_err() {
+                    return;
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock
+                        | io::ErrorKind::TimedOut
+                        | io::ErrorKind::Interrupted
+                ) => {}
+            Err(e) => {
+                let _ = tx.send(Event::Ended(id, Some(format!("udp://{addr}: {e}"))));
+                return;
+            }
+        }
+    }
+}
+
+fn stdin(id: usize, tx: SyncSender<Event>) {
+    let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+    let mut line = Vec::new();
+    let mut batch = Vec::new();
+    loop {
+        let r = input::read_line(&mut reader, &mut line);
+        let done = !matches!(r, Ok(Line::Ok) | Ok(Line::TooLong));
+        match r {
+            Ok(Line::Ok) => batch.push(std::mem::take(&mut line)),
+            Ok(Line::TooLong) if tx.send(Event::TooLong).is_err() => return,
+            _ => {}
+        }
+        // Hand over what is there whenever the pipe has nothing more buffered.
+        let hand_over = done || batch.len() >= 1024 || reader.buffer().is_empty();
+        if hand_over
+            && !batch.is_empty()
+            && tx
+                .send(Event::Lines(id, std::mem::take(&mut batch), None))
+                .is_err()
+        {
+            return;
+        }
+        if done {
+            let _ = tx.send(Event::Ended(id, r.err().map(|e| format!("stdin: {e}"))));
+            return;
+        }
+    }
+}
+
+/// Runs the live sources until all that can end have ended (stdin) and no endless one (TCP,
+/// UDP) remains, or until the stop flag is set. Commits every `flush_every` and at the end.
+pub(crate) fn run(ingest: &mut Ingest, sources: &[Source]) -> Result<()> {
+    let stop = ingest.stop_flag();
+    let (tx, rx) = mpsc::sync_channel::<Event>(256);
+    let mut ctxs = Vec::new();
+    let mut decoders = Vec::new();
+    let mut threads = Vec::new();
+    let mut open = 0;
+    for (id, source) in sources.iter().enumerate() {
+        ctxs.push(ingest.register(&source.name(), None)?);
+        decoders.push(Decoder::new());
+        let (tx, stop) = (tx.clone(), stop.clone());
+        open += 1;
+        match source.clone() {
+            // Not joined: a blocking read of stdin cannot be interrupted.
+            Source::Stdin => drop(thread::spawn(move || stdin(id, tx))),
+            Source::Tcp(addr) => threads.push(thread::spawn(move || tcp(id, addr, tx, stop))),
+            Source::Udp(addr) => threads.push(thread::spawn(move || udp(id, addr, tx, stop))),
+            Source::File(_) => unreachable!("files are read before live sources"),
+        }
+    }
+    drop(tx);
+    let flush_every = ingest.opts().flush_every;
+    let mut result = Ok(());
+    while open > 0 && !ingest.stopped() {
+        match rx.recv_timeout(POLL.min(flush_every)) {
+            Ok(Event::Lines(id, lines, arrival)) => {
+                ctxs[id].arrival = arrival;
+                for line in lines {
+                    ingest.nmea_line(&mut decoders[id], &line, &ctxs[id]);
+                }
+            }
+            Ok(Event::Broken) => ingest.reject("broken_at_disconnect"),
+            Ok(Event::TooLong) => ingest.reject("line_too_long"),
+            Ok(Event::Connected) => ingest.note_connection(),
+            Ok(Event::Ended(id, error)) => {
+                open -= 1;
+                if let Some(e) = error {
+                    ingest.fail(sources[id].name(), e);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if let Err(e) = ingest.maybe_flush(true) {
+            result = Err(e);
+            break;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    drop(rx);
+    for t in threads {
+        let _ = t.join();
+    }
+    for d in &mut decoders {
+        ingest.merge_decoder(d);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_keeps_partial_line() {
+        let (mut partial, mut batch, mut long) = (Vec::new(), Vec::new(), 0);
+        split_lines(&mut partial, b"a\nbc\nde", &mut batch, &mut long);
+        assert_eq!(batch, vec![b"a".to_vec(), b"bc".to_vec()]);
+        split_lines(&mut partial, b"f\n", &mut batch, &mut long);
+        assert_eq!(batch.last().unwrap(), b"def");
+        assert!(partial.is_empty());
+        assert_eq!(long, 0);
+    }
+}

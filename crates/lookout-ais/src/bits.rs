@@ -79,11 +79,29 @@ pub struct Bits {
 }
 
 impl Bits {
-    /// Unarmors `payload` and drops the last `fill_bits` bits.
+    /// An empty, zeroed buffer, to be filled by [`Bits::fill`].
+    #[inline]
+    pub fn empty() -> Bits {
+        Bits {
+            buf: [0; BUF_BYTES],
+            len: 0,
+        }
+    }
+
+    /// Unarmors `payload` and drops the last `fill_bits` bits (see [`Bits::fill`]).
+    pub fn unarmor(payload: &[u8], fill_bits: u8) -> Result<Bits, UnarmorError> {
+        let mut bits = Bits::empty();
+        bits.fill(payload, fill_bits)?;
+        Ok(bits)
+    }
+
+    /// Unarmors `payload` into this buffer, which must be fresh from [`Bits::empty`], and drops
+    /// the last `fill_bits` bits (filling in place avoids moving the buffer).
     ///
     /// Fill bits up to 6 are accepted (a receiver that pads a whole extra character writes 6);
     /// the dropped bits are zeroed.
-    pub fn unarmor(payload: &[u8], fill_bits: u8) -> Result<Bits, UnarmorError> {
+    #[inline]
+    pub fn fill(&mut self, payload: &[u8], fill_bits: u8) -> Result<(), UnarmorError> {
         let n = payload.len();
         if n == 0 {
             return Err(UnarmorError::Empty);
@@ -96,7 +114,7 @@ impl Bits {
         if fill > 6 || fill >= total {
             return Err(UnarmorError::BadFill);
         }
-        let mut buf = [0u8; BUF_BYTES];
+        let buf = &mut self.buf;
         let mut bad = 0u8;
         let mut out = 0;
         let mut chunks = payload.chunks_exact(8);
@@ -133,7 +151,8 @@ impl Bits {
             let start = len.div_ceil(8);
             buf[start..total.div_ceil(8)].fill(0);
         }
-        Ok(Bits { buf, len })
+        self.len = len;
+        Ok(())
     }
 
     /// Number of bits in the message.
@@ -148,9 +167,10 @@ impl Bits {
         self.len == 0
     }
 
-    /// `width` (1..=57) bits at `off`, which must be below [`MAX_BITS`].
+    /// `width` (1..=57) bits at `off`, which must be below [`MAX_BITS`], without regard to the
+    /// message length (bits past it read as 0).
     #[inline(always)]
-    fn load(&self, off: usize, width: usize) -> u64 {
+    pub fn load(&self, off: usize, width: usize) -> u64 {
         let i = off >> 3;
         let word = u64::from_be_bytes(self.buf[i..i + 8].try_into().expect("8 bytes"));
         (word << (off & 7)) >> (64 - width)

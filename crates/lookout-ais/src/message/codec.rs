@@ -13,6 +13,8 @@ use crate::bits::{BitWriter, Bits};
 pub trait Raw: Copy {
     /// Reads the field (cut at the end of the message as pyais does).
     fn read(b: &Bits, off: usize, width: usize) -> Self;
+    /// Reads a field known to lie within the message.
+    fn read_full(b: &Bits, off: usize, width: usize) -> Self;
     /// The value as bits (two's complement for signed types).
     fn to_bits(self) -> u64;
     /// True when the value can be written in `width` bits.
@@ -29,6 +31,10 @@ macro_rules! raw_unsigned {
             #[inline(always)]
             fn read(b: &Bits, off: usize, width: usize) -> Self {
                 b.uint(off, width) as $t
+            }
+            #[inline(always)]
+            fn read_full(b: &Bits, off: usize, width: usize) -> Self {
+                b.load(off, width) as $t
             }
             fn to_bits(self) -> u64 {
                 self as u64
@@ -54,6 +60,11 @@ macro_rules! raw_signed {
             fn read(b: &Bits, off: usize, width: usize) -> Self {
                 b.int(off, width) as $t
             }
+            #[inline(always)]
+            fn read_full(b: &Bits, off: usize, width: usize) -> Self {
+                let shift = 64 - width;
+                (((b.load(off, width) << shift) as i64) >> shift) as $t
+            }
             fn to_bits(self) -> u64 {
                 i64::from(self) as u64
             }
@@ -78,6 +89,10 @@ impl Raw for bool {
     fn read(b: &Bits, off: usize, width: usize) -> Self {
         b.uint(off, width) != 0
     }
+    #[inline(always)]
+    fn read_full(b: &Bits, off: usize, width: usize) -> Self {
+        b.load(off, width) != 0
+    }
     fn to_bits(self) -> u64 {
         u64::from(self)
     }
@@ -100,6 +115,11 @@ pub trait Codec<T> {
     const VARIABLE: bool = false;
     /// Reads the field at `off`.
     fn read(b: &Bits, off: usize, width: usize) -> T;
+    /// Reads a field known to lie within the message (no length checks).
+    #[inline(always)]
+    fn read_full(b: &Bits, off: usize, width: usize) -> T {
+        Self::read(b, off, width)
+    }
     /// Writes the field in `width` bits (less than the layout's width for a field cut by the end
     /// of a short message); false when the value does not fit.
     fn write(v: &T, w: &mut BitWriter, width: usize) -> bool;
@@ -129,6 +149,10 @@ macro_rules! raw_codec {
             #[inline(always)]
             fn read(b: &Bits, off: usize, width: usize) -> T {
                 T::read(b, off, width)
+            }
+            #[inline(always)]
+            fn read_full(b: &Bits, off: usize, width: usize) -> T {
+                T::read_full(b, off, width)
             }
             fn write(v: &T, w: &mut BitWriter, width: usize) -> bool {
                 write_raw(v, w, width)
@@ -261,6 +285,10 @@ impl Codec<bool> for Flag {
     fn read(b: &Bits, off: usize, width: usize) -> bool {
         bool::read(b, off, width)
     }
+    #[inline(always)]
+    fn read_full(b: &Bits, off: usize, width: usize) -> bool {
+        bool::read_full(b, off, width)
+    }
     fn write(v: &bool, w: &mut BitWriter, width: usize) -> bool {
         write_raw(v, w, width)
     }
@@ -300,6 +328,10 @@ pub struct Text;
 impl<const N: usize> Codec<AisString<N>> for Text {
     fn read(b: &Bits, off: usize, width: usize) -> AisString<N> {
         AisString::read(b, off, width)
+    }
+    #[inline]
+    fn read_full(b: &Bits, off: usize, width: usize) -> AisString<N> {
+        AisString::read_full(b, off, width)
     }
     fn write(v: &AisString<N>, w: &mut BitWriter, width: usize) -> bool {
         v.write(w, width, true)

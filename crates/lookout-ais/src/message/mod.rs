@@ -176,9 +176,23 @@ macro_rules! layout {
 
             #[inline]
             pub(crate) fn read(b: &$crate::bits::Bits) -> Self {
+                use $crate::message::codec::Codec;
                 let mut off = 0usize;
+                if b.len() >= usize::from(Self::BITS) {
+                    // Every field of the standard layout is there: no length checks.
+                    $(
+                        let $field = if off + $width <= usize::from(Self::BITS) {
+                            <$crate::message::codec::$codec as Codec<$ty>>::read_full(b, off, $width)
+                        } else {
+                            <$crate::message::codec::$codec as Codec<$ty>>::read(b, off, $width)
+                        };
+                        off += $width;
+                    )*
+                    let _ = off;
+                    return $name { $($field,)* bit_len: b.len() as u16 };
+                }
                 $(
-                    let $field = <$crate::message::codec::$codec as $crate::message::codec::Codec<$ty>>::read(b, off, $width);
+                    let $field = <$crate::message::codec::$codec as Codec<$ty>>::read(b, off, $width);
                     off += $width;
                 )*
                 let _ = off;
@@ -426,7 +440,8 @@ impl AisMessage {
 /// absent (see `bit_len` on each struct) and a field cut by the end keeps the bits that are
 /// there, as in pyais; bits beyond the standard length are ignored.
 pub fn decode(payload: &[u8], fill_bits: u8) -> Result<AisMessage, MessageError> {
-    let b = Bits::unarmor(payload, fill_bits)?;
+    let mut b = Bits::empty();
+    b.fill(payload, fill_bits)?;
     decode_bits(&b)
 }
 

@@ -73,6 +73,18 @@ impl<const N: usize> AisString<N> {
         AisString(s)
     }
 
+    /// Reads `width / 6` characters at `off`, all within the message.
+    #[inline]
+    pub(crate) fn read_full(b: &Bits, off: usize, width: usize) -> Self {
+        let mut s = ArrayString::new();
+        let n = (width / 6).min(N);
+        for k in 0..n {
+            // Six-bit values map to ASCII, so pushing never fails within capacity N.
+            let _ = s.try_push(sixbit_to_char(b.load(off + 6 * k, 6) as u8));
+        }
+        AisString(s)
+    }
+
     /// Writes the characters into `width` bits: six bits each, the last one cut to the bits
     /// left (a character cut by the end of a short message was stored right-aligned), then,
     /// when `pad`, `@` up to `width`. False if the characters do not fit in `width`.

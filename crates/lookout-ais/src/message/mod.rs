@@ -175,6 +175,8 @@ macro_rules! layout {
             pub const BITS: u16 = $bits;
 
             #[inline]
+            // `off + $width <= BITS` reads naturally for 1-bit fields too.
+            #[allow(clippy::int_plus_one)]
             pub(crate) fn read(b: &$crate::bits::Bits) -> Self {
                 use $crate::message::codec::Codec;
                 let mut off = 0usize;

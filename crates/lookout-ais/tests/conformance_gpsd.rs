@@ -697,19 +697,33 @@ fn compare(name: String, gpsd: &[Obj], capture: &Path, is_set: bool) -> FileResu
             }
         }
     }
-    // against a set of distinct objects, a repeat of a matched message is matched too
-    let matched_json: BTreeSet<String> = if is_set {
-        (0..mapped.len())
-            .filter(|&i| matched[i])
-            .map(|i| serde_json::to_string(&mapped[i]).expect("json"))
-            .collect()
-    } else {
-        BTreeSet::new()
+    // against a set of distinct objects, a Lookout message is accounted for when it agrees
+    // with one of them (repeats of a message are collapsed in the set)
+    let mut gpsd_by_id: HashMap<(i64, i64), Vec<&Obj>> = HashMap::new();
+    if is_set {
+        for g in gpsd {
+            let key = (n(g, "type").unwrap_or(-2), n(g, "mmsi").unwrap_or(-2));
+            gpsd_by_id.entry(key).or_default().push(g);
+        }
+    }
+    let agrees_with_some = |i: usize| {
+        let l = &mapped[i];
+        let key = (n(l, "type").unwrap_or(-1), n(l, "mmsi").unwrap_or(-1));
+        gpsd_by_id.get(&key).is_some_and(|gs| {
+            gs.iter().flat_map(|g| gpsd_parts(g)).any(|part| {
+                part.keys()
+                    .filter(|k| !ID_KEYS.contains(&k.as_str()))
+                    .any(|k| l.contains_key(k))
+                    && part.iter().all(|(k, v)| {
+                        l.get(k).is_none_or(|lv| {
+                            judge(key.0, k, v, lv, typed[i].get(k)) != Verdict::Differ
+                        })
+                    })
+            })
+        })
     };
     for (i, d) in decoded.iter().enumerate() {
-        if matched[i]
-            || (is_set && matched_json.contains(&serde_json::to_string(&mapped[i]).expect("json")))
-        {
+        if matched[i] || (is_set && agrees_with_some(i)) {
             continue;
         }
         r.lookout_unmatched += 1;

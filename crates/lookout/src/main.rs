@@ -19,6 +19,8 @@ struct Cli {
 enum Command {
     /// Decode AIS NMEA (plain, .gz, .zst or stdin) to JSON lines or CSV, counting every reject.
     Decode(cmd::decode::Args),
+    /// Simulate AIS traffic for a scenario: NMEA with tag blocks plus ground truth (truth.json).
+    Simulate(cmd::simulate::Args),
     /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre CSV) and live feeds into the store.
     Ingest(cmd::ingest::Args),
     /// One vessel's track from the store, as GeoJSON or CSV.
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decode(args) => cmd::decode::run(args),
+        Command::Simulate(args) => cmd::simulate::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Track(args) => cmd::track::run(args),
         Command::Vessels(args) => cmd::vessels::run(args),

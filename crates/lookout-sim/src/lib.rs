@@ -1,0 +1,11 @@
+//! `lookout-sim`: realistic AIS traffic for a scenario, with ground truth.
+pub mod background;
+pub mod compile;
+pub mod geo;
+pub mod identity;
+pub mod land;
+pub mod plan;
+pub mod route;
+pub mod scenario;
+pub mod sim;
+pub mod truth;

@@ -1,4 +1,5 @@
-//! Message-layer hot paths: payload to typed message, message to JSON, message to payload.
+//! Message-layer hot paths: payload to typed message, message to JSON (serde and the direct
+//! writer), message to payload and sentences.
 //!
 //! `cargo bench -p lookout-ais --bench message`. Payloads are real messages (pyais README and
 //! the DMA capture in `../shared/data/ais/dma-aislib/stream_example.txt`).
@@ -36,6 +37,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 out.clear();
                 serde_json::to_writer(&mut out, black_box(&msg)).unwrap();
+                out.len()
+            })
+        });
+        c.bench_function(&format!("write_json/{name}"), |b| {
+            b.iter(|| {
+                out.clear();
+                black_box(&msg).write_json(&mut out);
                 out.len()
             })
         });

@@ -41,10 +41,13 @@ const ARMOR: &[u8; 64] = b"0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijkl
 
 /// Six-bit value to text character (ITU-R M.1371 table 47): 0..=31 are `@`..=`_`, 32..=63 are
 /// ` `..=`?`.
+pub const SIXBIT_ASCII: &[u8; 64] =
+    b"@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?";
+
+/// Six-bit value (low six bits of `v`) to text character; see [`SIXBIT_ASCII`].
 #[inline]
 pub fn sixbit_to_char(v: u8) -> char {
-    let v = v & 63;
-    (if v < 32 { v + 64 } else { v }) as char
+    SIXBIT_ASCII[usize::from(v & 63)] as char
 }
 
 /// Text character to six-bit value, or `None` for a character outside the six-bit alphabet.
@@ -117,6 +120,7 @@ impl Bits {
         let buf = &mut self.buf;
         let mut bad = 0u8;
         let mut out = 0;
+        // Eight characters (48 bits) per step, written as one 8-byte store.
         let mut chunks = payload.chunks_exact(8);
         for chunk in &mut chunks {
             let mut acc = 0u64;
@@ -310,6 +314,38 @@ impl BitWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sixbit_text_table_matches_the_standard() {
+        for v in 0u8..64 {
+            let expected = if v < 32 { v + 64 } else { v };
+            assert_eq!(SIXBIT_ASCII[usize::from(v)], expected);
+            assert_eq!(char_to_sixbit(sixbit_to_char(v)), Some(v));
+        }
+    }
+
+    #[test]
+    fn every_character_is_validated_and_unarmored() {
+        for c in 0..=255u8 {
+            for pos in 0..8 {
+                let mut p = *b"0Ww`9:;<";
+                p[pos] = c;
+                let got = Bits::unarmor(&p, 0);
+                if UNARMOR[usize::from(c)] == BAD {
+                    assert_eq!(got.err(), Some(UnarmorError::BadChar), "{c} at {pos}");
+                    continue;
+                }
+                let b = got.unwrap();
+                for (k, &ch) in p.iter().enumerate() {
+                    assert_eq!(
+                        b.uint(6 * k, 6) as u8,
+                        UNARMOR[usize::from(ch)],
+                        "{c} at {pos}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn armor_tables_are_inverse() {

@@ -1,5 +1,6 @@
 //! Decoding real messages gives exactly pyais 3.3.1's `decode(..).asdict()` (through JSON, bytes
-//! as base64): same keys in the same order, same values and number types.
+//! as base64): same keys in the same order, same values and number types, through serde and
+//! through `AisMessage::write_json`.
 //!
 //! The cases are real payloads from the shared captures (`../shared/data/ais`, file named above
 //! each case): up to two messages per message type and pyais layout, plus one short message per
@@ -238,6 +239,17 @@ fn real_messages_serialize_exactly_as_pyais() {
         let want_keys: Keys = serde_json::from_str(expected).unwrap();
         if ours_value != want_value || ours_keys.0 != want_keys.0 {
             failures.push(format!("{payload}\n  ours:  {ours}\n  pyais: {expected}"));
+        }
+        // The direct writer gives the same JSON.
+        let mut fast = Vec::new();
+        msg.write_json(&mut fast);
+        let fast_value: serde_json::Value = serde_json::from_slice(&fast).unwrap();
+        let fast_keys: Keys = serde_json::from_slice(&fast).unwrap();
+        if fast_value != want_value || fast_keys.0 != want_keys.0 {
+            let fast = String::from_utf8_lossy(&fast);
+            failures.push(format!(
+                "{payload}\n  write_json: {fast}\n  pyais: {expected}"
+            ));
         }
     }
     assert!(

@@ -1,5 +1,5 @@
 //! Encoder round trips: encode -> decode gives the same message (property tests over the whole
-//! value space of each layout), sentences built by `to_sentences` go through the sentence layer,
+//! value space of each layout, which also check `write_json` against serde), sentences built by `to_sentences` go through the sentence layer,
 //! and re-encoding real messages from the shared captures reproduces their payload bits.
 
 use std::collections::HashMap;
@@ -128,7 +128,12 @@ proptest! {
         let encoded = encode_payload(&msg).unwrap();
         prop_assert_eq!(&encoded, &(payload.clone(), fill), "{:?}", msg);
         let again = decode(encoded.0.as_bytes(), encoded.1).unwrap();
-        prop_assert_eq!(again, msg);
+        prop_assert_eq!(&again, &msg);
+        // The direct JSON writer agrees with serde on any field values.
+        let mut fast = Vec::new();
+        msg.write_json(&mut fast);
+        let fast: serde_json::Value = serde_json::from_slice(&fast).unwrap();
+        prop_assert_eq!(fast, serde_json::to_value(&msg).unwrap());
     }
 
     /// Position reports built in code (as the simulator does) survive encode -> decode, with

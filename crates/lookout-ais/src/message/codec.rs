@@ -5,6 +5,7 @@
 //! decides the JSON presentation, which follows pyais 3.3.1 (`decode(..).asdict()`).
 
 use serde::ser::SerializeStruct;
+use serde::Serialize;
 
 use super::text::{AisString, BinData};
 use crate::bits::{BitWriter, Bits};
@@ -130,6 +131,8 @@ pub trait Codec<T> {
         key: &'static str,
         width: usize,
     ) -> Result<(), S::Error>;
+    /// Writes the field's JSON value (the same value as [`Codec::ser`]).
+    fn json(v: &T, out: &mut Vec<u8>, width: usize);
 }
 
 fn write_raw<T: Raw>(v: &T, w: &mut BitWriter, width: usize) -> bool {
@@ -162,6 +165,12 @@ macro_rules! raw_codec {
                 let _ = $w;
                 s.serialize_field(key, &$ser)
             }
+            #[inline]
+            fn json(v: &T, out: &mut Vec<u8>, $w: usize) {
+                let $v = *v;
+                let _ = $w;
+                JsonValue::write_json(&$ser, out)
+            }
         }
     };
 }
@@ -174,35 +183,35 @@ raw_codec!(
 raw_codec!(
     /// An integer shown as a float (pyais `float` fields without scaling, e.g. type 9 speed).
     Float,
-    |v, _w| v.as_f64()
+    |v, _w| Decimal::new(v.as_i64(), 0)
 );
 raw_codec!(
     /// Tenths, shown divided by 10 (speed in knots, course in degrees, draught in metres).
     Tenth,
-    |v, _w| v.as_f64() / 10.0
+    |v, _w| Decimal::new(v.as_i64(), 1)
 );
 raw_codec!(
     /// A signed value shown as pyais reads it, unsigned, divided by 10 (type 17 position,
     /// which pyais does not sign-extend).
     UnsignedTenth,
-    |v, w| (v.to_bits() & (u64::MAX >> (64 - w))) as f64 / 10.0
+    |v, w| Decimal::new((v.to_bits() & (u64::MAX >> (64 - w))) as i64, 1)
 );
 raw_codec!(
     /// Latitude or longitude in 1/10000 minute, shown in degrees rounded to 6 decimals
     /// (pyais `to_lat_lon`: `round(v / 600000, 6)`).
     Deg,
-    |v, _w| deg_1e4(v.as_i64())
+    |v, _w| Decimal::new((10 * v.as_i64() + 3).div_euclid(6), 6)
 );
 raw_codec!(
     /// Latitude or longitude in 1/10 minute (type 27), shown in degrees rounded to 6 decimals.
     Deg600,
-    |v, _w| deg_10(v.as_i64())
+    |v, _w| Decimal::new((10000 * v.as_i64() + 3).div_euclid(6), 6)
 );
 raw_codec!(
     /// Rate of turn (ROT_AIS), shown as pyais computes it: 0, ±127 and -128 as such,
     /// otherwise `copysign(round((v / 4.733)²), v)` in degrees per minute.
     Turn,
-    |v, _w| turn(v.as_i64())
+    |v, _w| Whole(turn(v.as_i64()))
 );
 raw_codec!(
     /// Electronic position fixing device; pyais maps 9..=14 to 0.
@@ -229,12 +238,12 @@ raw_codec!(
     /// Latitude or longitude in 1/1000 minute (IMO289 application data), shown in degrees
     /// rounded to 6 decimals (pyais `to_lat_lon_60000`).
     Deg60000,
-    |v, _w| (100 * v.as_i64() + 3).div_euclid(6) as f64 / 1e6
+    |v, _w| Decimal::new((100 * v.as_i64() + 3).div_euclid(6), 6)
 );
 raw_codec!(
     /// Hundredths, shown divided by 100.
     Hundredth,
-    |v, _w| v.as_f64() / 100.0
+    |v, _w| Decimal::new(v.as_i64(), 2)
 );
 raw_codec!(
     /// IMO236 air temperature: `round(v * 0.1 - 60, 1)` °C.
@@ -300,6 +309,9 @@ impl Codec<bool> for Flag {
     ) -> Result<(), S::Error> {
         s.serialize_field(key, v)
     }
+    fn json(v: &bool, out: &mut Vec<u8>, _width: usize) {
+        v.write_json(out)
+    }
 }
 
 /// Spare or reserved bits that pyais leaves out of its output.
@@ -309,6 +321,10 @@ impl<T: Raw> Codec<T> for Spare {
     #[inline(always)]
     fn read(b: &Bits, off: usize, width: usize) -> T {
         T::read(b, off, width)
+    }
+    #[inline(always)]
+    fn read_full(b: &Bits, off: usize, width: usize) -> T {
+        T::read_full(b, off, width)
     }
     fn write(v: &T, w: &mut BitWriter, width: usize) -> bool {
         write_raw(v, w, width)
@@ -321,6 +337,7 @@ impl<T: Raw> Codec<T> for Spare {
     ) -> Result<(), S::Error> {
         Ok(())
     }
+    fn json(_: &T, _: &mut Vec<u8>, _: usize) {}
 }
 
 /// Fixed-width six-bit text: written padded with `@` to the full width.
@@ -344,6 +361,9 @@ impl<const N: usize> Codec<AisString<N>> for Text {
     ) -> Result<(), S::Error> {
         s.serialize_field(key, v.as_str())
     }
+    fn json(v: &AisString<N>, out: &mut Vec<u8>, _width: usize) {
+        v.as_str().write_json(out)
+    }
 }
 
 /// Variable-length six-bit text at the end of a message: written as stored, without padding.
@@ -363,6 +383,9 @@ impl<const N: usize> Codec<AisString<N>> for VarText {
         _width: usize,
     ) -> Result<(), S::Error> {
         s.serialize_field(key, v.as_str())
+    }
+    fn json(v: &AisString<N>, out: &mut Vec<u8>, _width: usize) {
+        v.as_str().write_json(out)
     }
 }
 
@@ -387,6 +410,158 @@ impl Codec<BinData> for Data {
         _width: usize,
     ) -> Result<(), S::Error> {
         s.serialize_field(key, v)
+    }
+    fn json(v: &BinData, out: &mut Vec<u8>, _width: usize) {
+        v.write_json(out)
+    }
+}
+
+/// A value written straight as JSON (the fast path beside serde; same values and types).
+pub trait JsonValue {
+    /// Appends the JSON text of the value.
+    fn write_json(&self, out: &mut Vec<u8>);
+}
+
+impl JsonValue for i64 {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        if *self < 0 {
+            out.push(b'-');
+        }
+        self.unsigned_abs().write_digits(out);
+    }
+}
+
+impl JsonValue for f64 {
+    /// Shortest round-trip decimal (`ryu`, as serde_json wrote floats before 1.0.140); whole
+    /// numbers keep `.0`, so the value stays a float as in pyais's JSON.
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        if self.is_finite() {
+            out.extend_from_slice(ryu::Buffer::new().format_finite(*self).as_bytes());
+        } else {
+            out.extend_from_slice(b"null");
+        }
+    }
+}
+
+impl JsonValue for bool {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+}
+
+impl JsonValue for str {
+    /// A JSON string; six-bit text needs escaping only for `"` and `\`.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        for &c in self.as_bytes() {
+            match c {
+                b'"' | b'\\' => out.extend_from_slice(&[b'\\', c]),
+                0..=0x1F => {
+                    let _ = std::io::Write::write_fmt(out, format_args!("\\u{c:04x}"));
+                }
+                _ => out.push(c),
+            }
+        }
+        out.push(b'"');
+    }
+}
+
+/// Powers of ten up to 10⁶ as floats (all exact).
+const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+
+/// A decimal `n / 10^scale`: serialized as the float `n as f64 / 10^scale` (correctly rounded,
+/// as pyais computes it), and written as JSON directly in fixed point (the shortest text that
+/// parses back to that float), without float formatting.
+#[derive(Clone, Copy)]
+pub struct Decimal {
+    n: i64,
+    scale: u8,
+}
+
+impl Decimal {
+    /// `n / 10^scale`, `scale` <= 6.
+    #[inline]
+    pub fn new(n: i64, scale: u8) -> Self {
+        Decimal { n, scale }
+    }
+
+    /// The value as a float.
+    #[inline]
+    pub fn as_f64(self) -> f64 {
+        self.n as f64 / POW10[usize::from(self.scale)]
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.as_f64())
+    }
+}
+
+impl JsonValue for Decimal {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let scale = u32::from(self.scale);
+        let div = 10u64.pow(scale);
+        let abs = self.n.unsigned_abs();
+        if self.n < 0 {
+            out.push(b'-');
+        }
+        (abs / div).write_digits(out);
+        out.push(b'.');
+        let mut frac = abs % div;
+        if frac == 0 {
+            out.push(b'0');
+            return;
+        }
+        let mut digits = scale;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let mut buf = [b'0'; 6];
+        let mut i = digits as usize;
+        while frac > 0 {
+            i -= 1;
+            buf[i] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        out.extend_from_slice(&buf[..digits as usize]);
+    }
+}
+
+/// A whole-number float (pyais's `turn`): serialized as the float, written as digits and `.0`
+/// (`-0.0` kept).
+#[derive(Clone, Copy)]
+pub struct Whole(pub f64);
+
+impl Serialize for Whole {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0)
+    }
+}
+
+impl JsonValue for Whole {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        if self.0.is_sign_negative() {
+            out.push(b'-');
+        }
+        (self.0.abs() as u64).write_digits(out);
+        out.extend_from_slice(b".0");
+    }
+}
+
+/// Decimal digits of an unsigned integer.
+trait Digits {
+    fn write_digits(self, out: &mut Vec<u8>);
+}
+
+impl Digits for u64 {
+    #[inline]
+    fn write_digits(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(itoa::Buffer::new().format(self).as_bytes());
     }
 }
 
@@ -478,6 +653,19 @@ mod tests {
         assert_eq!(turn(5), 1.0);
         assert_eq!(turn(-20), -18.0);
         assert_eq!(ship_type(27), 25);
+        let json = |v: &dyn JsonValue| {
+            let mut out = Vec::new();
+            v.write_json(&mut out);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(json(&Decimal::new(-122_353_640, 6)), "-122.35364");
+        assert_eq!(json(&Decimal::new(-2, 6)), "-0.000002");
+        assert_eq!(json(&Decimal::new(1023, 1)), "102.3");
+        assert_eq!(json(&Decimal::new(12, 0)), "12.0");
+        assert_eq!(json(&Decimal::new(3600, 1)), "360.0");
+        assert_eq!(json(&Whole(-0.0)), "-0.0");
+        assert_eq!(json(&Whole(-128.0)), "-128.0");
+        assert_eq!(Decimal::new(-2, 6).as_f64(), deg_1e4(-1));
         assert_eq!(ship_type(70), 70);
         // round(1447 * 0.1 - 60, 1) and round(1023 * 0.01 - 10, 2) in Python.
         assert_eq!(py_round(1447.0 * 0.1 - 60.0, 1), 84.7);

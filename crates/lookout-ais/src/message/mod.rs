@@ -267,6 +267,37 @@ macro_rules! layout {
                 st.end()
             }
         }
+
+        impl $name {
+            /// Appends the message as a JSON object: the same JSON as `Serialize` (keys, order,
+            /// values), written directly with constant keys.
+            pub fn write_json(&self, out: &mut Vec<u8>) {
+                use $crate::message::codec::Codec;
+                let end = usize::from(self.bit_len);
+                let mut off = 0usize;
+                let mut sep = b'{';
+                $(
+                    if !<$crate::message::codec::$codec as Codec<$ty>>::SKIP {
+                        out.push(sep);
+                        sep = b',';
+                        out.extend_from_slice(concat!("\"", stringify!($field), "\":").as_bytes());
+                        if off < end {
+                            <$crate::message::codec::$codec as Codec<$ty>>::json(&self.$field, out, $width);
+                        } else {
+                            out.extend_from_slice(b"null");
+                        }
+                    }
+                    off += $width;
+                )*
+                let _ = off;
+                $(
+                    out.extend_from_slice(concat!(",\"", stringify!($ekey), "\":").as_bytes());
+                    $crate::message::codec::JsonValue::write_json(&self.$extra(), out);
+                )?
+                let _ = sep;
+                out.push(b'}');
+            }
+        }
     };
 }
 pub(crate) use layout;
@@ -291,6 +322,13 @@ macro_rules! family {
             pub(crate) fn write(&self, w: &mut $crate::bits::BitWriter) -> Result<(), &'static str> {
                 match self {
                     $( $name::$variant(m) => m.write(w), )*
+                }
+            }
+
+            /// Appends the message as a JSON object (see [`AisMessage::write_json`]).
+            pub fn write_json(&self, out: &mut Vec<u8>) {
+                match self {
+                    $( $name::$variant(m) => m.write_json(out), )*
                 }
             }
         }
@@ -429,7 +467,15 @@ impl AisMessage {
         each_variant!(self, m => m.bit_len() < m.standard_bits())
     }
 
-    /// Appends the message's bits (the standard layout; `bit_len` is not used).
+    /// Appends the message as one JSON object: the same keys, order, values and number types
+    /// as its `Serialize` output (pyais's `asdict()` layout), written directly without serde,
+    /// several times faster. Floats are written in Rust's shortest round-trip form (`1e-6` may
+    /// appear as `0.000001`); the parsed values are identical.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        each_variant!(self, m => m.write_json(out))
+    }
+
+    /// Appends the message's bits.
     pub(crate) fn write(&self, w: &mut crate::bits::BitWriter) -> Result<(), &'static str> {
         each_variant!(self, m => m.write(w))
     }

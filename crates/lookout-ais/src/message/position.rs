@@ -422,6 +422,14 @@ impl std::fmt::Display for FullName<'_> {
     }
 }
 
+impl super::codec::JsonValue for FullName<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut s = arrayvec::ArrayString::<40>::new();
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{self}"));
+        s.as_str().write_json(out)
+    }
+}
+
 impl serde::Serialize for FullName<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -5,7 +5,7 @@ use base64::display::Base64Display;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Serialize, Serializer};
 
-use crate::bits::{char_to_sixbit, sixbit_to_char, BitWriter, Bits};
+use crate::bits::{char_to_sixbit, sixbit_to_char, BitWriter, Bits, SIXBIT_ASCII};
 
 /// Six-bit text of at most `N` characters, stored exactly as transmitted (including `@`
 /// padding), so that re-encoding reproduces the original bits.
@@ -76,13 +76,25 @@ impl<const N: usize> AisString<N> {
     /// Reads `width / 6` characters at `off`, all within the message.
     #[inline]
     pub(crate) fn read_full(b: &Bits, off: usize, width: usize) -> Self {
-        let mut s = ArrayString::new();
-        let n = (width / 6).min(N);
-        for k in 0..n {
-            // Six-bit values map to ASCII, so pushing never fails within capacity N.
-            let _ = s.try_push(sixbit_to_char(b.load(off + 6 * k, 6) as u8));
+        if width / 6 == N {
+            // Eight characters per 48-bit load, straight into a byte array.
+            let mut bytes = [0u8; N];
+            let mut k = 0;
+            while k + 8 <= N {
+                let w = b.load(off + 6 * k, 48);
+                for (j, byte) in bytes[k..k + 8].iter_mut().enumerate() {
+                    *byte = SIXBIT_ASCII[((w >> (42 - 6 * j)) & 63) as usize];
+                }
+                k += 8;
+            }
+            for (j, byte) in bytes[k..].iter_mut().enumerate() {
+                *byte = SIXBIT_ASCII[b.load(off + 6 * (k + j), 6) as usize];
+            }
+            if let Ok(s) = ArrayString::from_byte_string(&bytes) {
+                return AisString(s);
+            }
         }
-        AisString(s)
+        Self::read(b, off, width)
     }
 
     /// Writes the characters into `width` bits: six bits each, the last one cut to the bits
@@ -194,6 +206,20 @@ impl std::fmt::Debug for BinData {
             write!(f, "{b:02x}")?;
         }
         f.write_str(")")
+    }
+}
+
+impl BinData {
+    /// Appends the base64 JSON string.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        use base64::Engine;
+        let mut buf = [0u8; MAX_DATA_BYTES.div_ceil(3) * 4];
+        let n = STANDARD
+            .encode_slice(self.bytes(), &mut buf)
+            .expect("buffer sized for the largest data field");
+        out.push(b'"');
+        out.extend_from_slice(&buf[..n]);
+        out.push(b'"');
     }
 }
 

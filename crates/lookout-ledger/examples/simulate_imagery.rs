@@ -1,0 +1,46 @@
+//! Simulated imagery observations from a simulator truth file (see `lookout_ledger::imagery`).
+//!
+//! ```text
+//! cargo run -p lookout-ledger --example simulate_imagery -- TRUTH.json PROJECT_DIR [SEED] [CLEAR]
+//! ```
+//! Images the origin and destination areas of every corridor in `PROJECT_DIR/corridor.toml`,
+//! recognising its watchlist vessels, and writes `observations.csv` rows to stdout.
+
+use std::collections::BTreeSet;
+
+use lookout_ledger::imagery::{simulate, ImageryModel, Truth};
+use lookout_ledger::Project;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 2 {
+        return Err("usage: simulate_imagery TRUTH.json PROJECT_DIR [SEED] [CLEAR]".into());
+    }
+    let truth: Truth =
+        serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(&args[0])?))?;
+    // Observations are what we are writing: load the project without them.
+    let tmp = std::env::temp_dir().join(format!("lookout-imagery-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    std::fs::copy(
+        std::path::Path::new(&args[1]).join("corridor.toml"),
+        tmp.join("corridor.toml"),
+    )?;
+    let project = Project::load(&tmp)?;
+    std::fs::remove_dir_all(&tmp)?;
+    let sites: BTreeSet<String> = project
+        .corridors
+        .iter()
+        .filter(|c| c.mode == lookout_ledger::project::Mode::Sea)
+        .flat_map(|c| c.origins.iter().chain(&c.destinations).cloned())
+        .collect();
+    let model = ImageryModel {
+        sites: sites.into_iter().collect(),
+        vessels: project.watchlist.iter().map(|w| w.name.clone()).collect(),
+        seed: args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(1),
+        clear: args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(0.5),
+        ..Default::default()
+    };
+    let n = simulate(&truth, &model, std::io::stdout().lock())?;
+    eprintln!("simulate_imagery: {n} rows");
+    Ok(())
+}

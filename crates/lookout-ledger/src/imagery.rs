@@ -1,0 +1,269 @@
+//! Simulated imagery: the `observations.csv` an analyst would write from daily satellite passes
+//! over a scenario whose ground truth (the simulator's `truth.json`) is known. Used to calibrate
+//! the ledger (docs/accuracy.md) and to give the bundled example observations consistent with
+//! its simulated AIS.
+//!
+//! Model (parameters in [`ImageryModel`]): each watched site is imaged once a day at a fixed time
+//! (sun-synchronous optical satellites such as Planet's pass at about the same local time);
+//! the view is clear with probability `clear`, else the row is `site_not_visible`. On a clear
+//! image every watched vessel in port is seen (`vessel_at_berth`), identified with probability
+//! `identify`; when nothing is in port the row is `vessel_absent`. A laden ship (its last day at
+//! an origin, its first day at a destination) gets a deck count with probability `count`, with
+//! a relative counting error of `count_sd`.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Deserialize;
+
+use crate::dates::{format_time, parse_time, DAY_MS};
+
+/// The parts of a simulator truth file this module reads.
+#[derive(Debug, Deserialize)]
+pub struct Truth {
+    /// Start of the simulated period.
+    pub start_time: String,
+    /// End of the simulated period.
+    pub end_time: String,
+    /// True events.
+    pub events: Vec<TruthEvent>,
+    /// True voyages.
+    pub voyages: Vec<TruthVoyage>,
+}
+
+/// A true event (only port visits are read).
+#[derive(Debug, Deserialize)]
+pub struct TruthEvent {
+    /// Type.
+    pub event_type: String,
+    /// Vessel name.
+    pub vessel: String,
+    /// Area.
+    pub area: Option<String>,
+    /// Start.
+    pub start_time: String,
+    /// End.
+    pub end_time: String,
+}
+
+/// A true voyage.
+#[derive(Debug, Deserialize)]
+pub struct TruthVoyage {
+    /// Vessel name.
+    pub vessel: String,
+    /// Origin area.
+    pub origin: String,
+    /// Destination area.
+    pub destination: String,
+    /// Departure.
+    pub depart_time: String,
+    /// Arrival.
+    pub arrive_time: String,
+    /// Containers on board.
+    pub cargo_containers: u32,
+}
+
+/// Parameters of the imaging model.
+#[derive(Debug, Clone)]
+pub struct ImageryModel {
+    /// Sites imaged.
+    pub sites: Vec<String>,
+    /// Vessels an analyst can recognise (watchlist names).
+    pub vessels: Vec<String>,
+    /// Hour (UTC) of the daily pass.
+    pub pass_hour_utc: f64,
+    /// Probability that a day's image is clear.
+    pub clear: f64,
+    /// Probability that a vessel in a clear image is identified.
+    pub identify: f64,
+    /// Probability that a laden vessel in a clear image gets a deck count.
+    pub count: f64,
+    /// Relative standard deviation of a count.
+    pub count_sd: f64,
+    /// Seed.
+    pub seed: u64,
+}
+
+impl Default for ImageryModel {
+    fn default() -> Self {
+        Self {
+            sites: Vec::new(),
+            vessels: Vec::new(),
+            pass_hour_utc: 2.0,
+            clear: 0.5,
+            identify: 0.9,
+            count: 0.5,
+            count_sd: 0.08,
+            seed: 1,
+        }
+    }
+}
+
+/// Writes simulated observations as `observations.csv`; returns the number of rows.
+pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Result<usize> {
+    let mut rng = ChaCha8Rng::seed_from_u64(model.seed);
+    let t = |s: &str| parse_time(s).unwrap_or(0);
+    let (start, end) = (t(&truth.start_time), t(&truth.end_time));
+    let watched: HashSet<&str> = model.vessels.iter().map(String::as_str).collect();
+    let visits: Vec<(&str, &str, i64, i64)> = truth
+        .events
+        .iter()
+        .filter(|e| e.event_type == "port_visit" && watched.contains(e.vessel.as_str()))
+        .filter_map(|e| {
+            Some((
+                e.vessel.as_str(),
+                e.area.as_deref()?,
+                t(&e.start_time),
+                t(&e.end_time),
+            ))
+        })
+        .collect();
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "time",
+        "site",
+        "kind",
+        "vessel",
+        "count",
+        "count_low",
+        "count_high",
+        "source",
+        "url",
+        "note",
+    ])?;
+    let source = format!(
+        "simulated daily optical pass ({:.0}% clear)",
+        model.clear * 100.0
+    );
+    let mut rows = 0;
+    let first_day = start.div_euclid(DAY_MS);
+    let last_day = (end - 1).div_euclid(DAY_MS);
+    for day in first_day..=last_day {
+        let instant = day * DAY_MS + (model.pass_hour_utc * 3_600_000.0) as i64;
+        if instant < start || instant >= end {
+            continue;
+        }
+        let when = format_time(instant);
+        for site in &model.sites {
+            if rng.random::<f64>() >= model.clear {
+                w.write_record([
+                    when.as_str(),
+                    site,
+                    "site_not_visible",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &source,
+                    "",
+                    "",
+                ])?;
+                rows += 1;
+                continue;
+            }
+            let present: Vec<_> = visits
+                .iter()
+                .filter(|v| v.1 == site && v.2 <= instant && instant < v.3)
+                .collect();
+            if present.is_empty() {
+                w.write_record([
+                    when.as_str(),
+                    site,
+                    "vessel_absent",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &source,
+                    "",
+                    "",
+                ])?;
+                rows += 1;
+            }
+            for (vessel, _, _, _) in present {
+                let identified = rng.random::<f64>() < model.identify;
+                let name = if identified { *vessel } else { "" };
+                w.write_record([
+                    when.as_str(),
+                    site,
+                    "vessel_at_berth",
+                    name,
+                    "",
+                    "",
+                    "",
+                    &source,
+                    "",
+                    if identified {
+                        ""
+                    } else {
+                        "unidentified cargo ship"
+                    },
+                ])?;
+                rows += 1;
+                if !identified {
+                    continue;
+                }
+                // Laden: the last day before leaving an origin, the first day at a destination.
+                let laden = truth.voyages.iter().find(|v| {
+                    v.vessel == *vessel
+                        && v.cargo_containers > 0
+                        && ((v.origin == *site
+                            && t(&v.depart_time) > instant
+                            && t(&v.depart_time) - instant <= DAY_MS)
+                            || (v.destination == *site
+                                && instant >= t(&v.arrive_time)
+                                && instant - t(&v.arrive_time) <= DAY_MS))
+                });
+                if let Some(v) = laden {
+                    if rng.random::<f64>() < model.count {
+                        let truth_n = f64::from(v.cargo_containers);
+                        let z: f64 = {
+                            let u1: f64 = rng.random::<f64>().max(1e-300);
+                            let u2: f64 = rng.random();
+                            (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+                        };
+                        let n = (truth_n * (1.0 + model.count_sd * z)).round().max(0.0);
+                        let half = (n * model.count_sd * 1.645).ceil();
+                        w.write_record([
+                            when.as_str(),
+                            site,
+                            "containers_on_deck",
+                            vessel,
+                            &format!("{n}"),
+                            &format!("{}", (n - half).max(0.0)),
+                            &format!("{}", n + half),
+                            &source,
+                            "",
+                            "",
+                        ])?;
+                        rows += 1;
+                    }
+                }
+            }
+        }
+    }
+    w.flush()?;
+    Ok(rows)
+}
+
+/// True containers delivered on legs from `origins` to `destinations` arriving in `[from, to)`.
+pub fn true_total(
+    truth: &Truth,
+    origins: &[String],
+    destinations: &[String],
+    from: i64,
+    to: i64,
+) -> f64 {
+    truth
+        .voyages
+        .iter()
+        .filter(|v| origins.contains(&v.origin) && destinations.contains(&v.destination))
+        .filter(|v| {
+            let a = parse_time(&v.arrive_time).unwrap_or(0);
+            a >= from && a < to
+        })
+        .map(|v| f64::from(v.cargo_containers))
+        .sum()
+}

@@ -1,0 +1,683 @@
+//! The ledger: cargo per voyage, per week and cumulatively, with low / central / high bounds
+//! (5th, 50th and 95th percentiles of a Monte Carlo over everything uncertain): the count on
+//! each voyage (imagery counts with their error, else a prior), whether doubtful legs happened,
+//! how many legs hid in the windows nobody watched, and the conversion to munitions.
+//! Claims are compared with the same draws, so every interval is computed the same way.
+
+use std::collections::HashMap;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::dates::{week_start, DAY_MS};
+use crate::project::{Claim, Corridor, ObsKind, Project, Qualifier};
+use crate::voyages::{LegKind, Voyage, Voyages};
+
+/// A normal draw (Box-Muller).
+fn normal(rng: &mut ChaCha8Rng) -> f64 {
+    let u1: f64 = rng.random::<f64>().max(1e-300);
+    let u2: f64 = rng.random();
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+}
+
+/// A 90% interval's standard deviation.
+const Z90: f64 = 1.644_853_6;
+
+/// Low / central / high.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Bounds {
+    /// 5th percentile.
+    pub low: f64,
+    /// Median.
+    pub central: f64,
+    /// 95th percentile.
+    pub high: f64,
+}
+
+impl Bounds {
+    fn of(values: &mut [f64]) -> Bounds {
+        if values.is_empty() {
+            return Bounds::default();
+        }
+        values.sort_by(|a, b| a.total_cmp(b));
+        let q = |p: f64| {
+            let i = p * (values.len() - 1) as f64;
+            let (lo, hi) = (i.floor() as usize, i.ceil() as usize);
+            values[lo] + (values[hi] - values[lo]) * (i - lo as f64)
+        };
+        Bounds {
+            low: q(0.05),
+            central: q(0.5),
+            high: q(0.95),
+        }
+    }
+
+    /// True if `x` is inside.
+    pub fn contains(&self, x: f64) -> bool {
+        self.low <= x && x <= self.high
+    }
+}
+
+/// Where a voyage's cargo number comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// Counted on this voyage (the observation rows).
+    Observed(Vec<String>),
+    /// The same ship's counted voyages.
+    VesselPrior(Vec<String>),
+    /// Counted voyages of the corridor.
+    CorridorCounts(Vec<String>),
+    /// The corridor's documented prior.
+    Prior,
+}
+
+impl Basis {
+    /// Name for output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Basis::Observed(_) => "observed_count",
+            Basis::VesselPrior(_) => "same_ship_counts",
+            Basis::CorridorCounts(_) => "corridor_counts",
+            Basis::Prior => "corridor_prior",
+        }
+    }
+
+    /// Observation rows behind the number.
+    pub fn evidence(&self) -> &[String] {
+        match self {
+            Basis::Observed(v) | Basis::VesselPrior(v) | Basis::CorridorCounts(v) => v,
+            Basis::Prior => &[],
+        }
+    }
+}
+
+/// One voyage (or hidden group) in the ledger.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Cargo bounds (hidden groups: total over the group; 0 when a leg did not happen).
+    pub cargo: Bounds,
+    /// Legs in the entry: 1 for observed legs, the mean of the drawn number for hidden groups.
+    pub legs_mean: f64,
+    /// Where the cargo number comes from.
+    pub basis: Basis,
+}
+
+/// One week of one corridor.
+#[derive(Debug, Clone)]
+pub struct Week {
+    /// Corridor index.
+    pub corridor: usize,
+    /// Monday 00:00 UTC, ms.
+    pub start: i64,
+    /// Observed legs arriving in the week.
+    pub observed_legs: usize,
+    /// Legs arriving in the week (including hidden ones).
+    pub legs: Bounds,
+    /// Cargo arriving in the week.
+    pub cargo: Bounds,
+    /// Cargo arrived since the window start, up to the end of this week.
+    pub cumulative: Bounds,
+    /// Days in the week on which any origin area was seen.
+    pub origin_seen_days: usize,
+    /// Days in the week on which any destination area was seen.
+    pub destination_seen_days: usize,
+    /// Voyage ids arriving in the week.
+    pub voyages: Vec<String>,
+}
+
+/// Conversion of containers to munitions: a labelled assumption.
+#[derive(Debug, Clone)]
+pub struct Conversion {
+    /// Unit produced (`artillery_shells`).
+    pub unit: String,
+    /// Fewest per container among the published pairs.
+    pub low: f64,
+    /// Most per container.
+    pub high: f64,
+    /// The claims each ratio comes from: (claim ids, ratio).
+    pub pairs: Vec<(String, f64)>,
+}
+
+/// One claim next to the evidence.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The claim.
+    pub claim: Claim,
+    /// `containers`, `legs`, `converted` or empty when not comparable.
+    pub metric: &'static str,
+    /// The ledger's estimate for the same route and (covered part of the) period.
+    pub estimate: Option<Bounds>,
+    /// Share of the claim's period inside the analysis window.
+    pub coverage: f64,
+    /// Claim / central estimate.
+    pub ratio: Option<f64>,
+    /// `within`, `above`, `below`, or why there is no comparison.
+    pub position: String,
+    /// Whether the claim, read with its qualifier, agrees with the interval.
+    pub consistent: Option<bool>,
+    /// Remarks.
+    pub note: String,
+}
+
+/// The computed ledger.
+#[derive(Debug)]
+pub struct Ledger {
+    /// Per voyage, in the order of `Voyages::voyages`.
+    pub entries: Vec<Entry>,
+    /// Weekly rows, by corridor then week.
+    pub weeks: Vec<Week>,
+    /// Total per corridor over the window.
+    pub totals: Vec<Bounds>,
+    /// Analysis window, ms.
+    pub window: (i64, i64),
+    /// Container to munitions conversion, if the claims imply one.
+    pub conversion: Option<Conversion>,
+    /// Claims vs evidence.
+    pub comparisons: Vec<Comparison>,
+    /// Draws used.
+    pub draws: usize,
+}
+
+/// A cargo distribution for one leg: a normal truncated at zero, around a mean that may share
+/// a per-draw shift with other legs.
+#[derive(Debug, Clone, Copy)]
+struct Dist {
+    mean: f64,
+    sd: f64,
+    /// Standard deviation of the shared mean (0 = none).
+    mean_sd: f64,
+}
+
+impl Dist {
+    fn draw(&self, shift: f64, rng: &mut ChaCha8Rng) -> f64 {
+        (self.mean + shift * self.mean_sd + self.sd * normal(rng)).max(0.0)
+    }
+}
+
+/// The counted observation behind one observed leg, with its count distribution.
+fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(String, f64, f64)> {
+    project
+        .observations
+        .iter()
+        .filter(|o| {
+            o.kind == ObsKind::ContainersOnDeck
+                && v.evidence.contains(&o.id)
+                && (o.site == v.origin || o.site == v.destination)
+        })
+        .filter_map(|o| {
+            let (mean, sd) = match (o.count, o.count_low, o.count_high) {
+                (c, Some(l), Some(h)) => (c.unwrap_or((l + h) / 2.0), (h - l) / (2.0 * Z90)),
+                (Some(c), _, _) => (c, c * count_error / Z90),
+                _ => return None,
+            };
+            Some((o.id.clone(), mean, sd.max(0.5)))
+        })
+        // A deck count while loading or unloading is a lower bound: keep the largest.
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// The spread of counted voyages (at least 10% of their mean), with the uncertainty of the
+/// mean shared by the voyages that borrow it.
+fn from_counts(v: &[f64]) -> Dist {
+    let n = v.len() as f64;
+    let m = v.iter().sum::<f64>() / n;
+    let var = v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    let sd = var.sqrt().max(0.1 * m);
+    Dist {
+        mean: m,
+        sd,
+        mean_sd: sd / n.sqrt(),
+    }
+}
+
+/// Counted cargo values with the observation rows they come from.
+type Counts = (Vec<f64>, Vec<String>);
+
+/// Computes the ledger.
+pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
+    let s = &project.settings;
+    let vs = &voyages.voyages;
+    // Counts per observed leg, then priors per vessel and per corridor.
+    let counts: Vec<Option<(String, f64, f64)>> = vs
+        .iter()
+        .map(|v| match v.kind {
+            LegKind::Observed => counted(project, v, s.count_error),
+            LegKind::Hidden => None,
+        })
+        .collect();
+    let mut by_vessel: HashMap<(usize, &str), Counts> = HashMap::new();
+    let mut by_corridor: HashMap<usize, Counts> = HashMap::new();
+    for (v, c) in vs.iter().zip(&counts) {
+        if let Some((id, mean, _)) = c {
+            let e = by_vessel
+                .entry((v.corridor, v.vessel.as_str()))
+                .or_default();
+            e.0.push(*mean);
+            e.1.push(id.clone());
+            let e = by_corridor.entry(v.corridor).or_default();
+            e.0.push(*mean);
+            e.1.push(id.clone());
+        }
+    }
+    // Per corridor: the fleet distribution (counts when at least 3, else the documented prior)
+    // whose mean is shared across all voyages of a draw.
+    let fleet: HashMap<usize, (Dist, Basis)> = project
+        .corridors
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| (ci, fleet_dist(c, by_corridor.get(&ci), s.prior_mean_error)))
+        .collect();
+    let prior_for = |v: &Voyage| -> (Dist, Basis) {
+        match by_vessel.get(&(v.corridor, v.vessel.as_str())) {
+            Some((vals, ids)) if vals.len() >= 2 => {
+                (from_counts(vals), Basis::VesselPrior(ids.clone()))
+            }
+            _ => fleet[&v.corridor].clone(),
+        }
+    };
+    let dists: Vec<(Dist, Basis)> = vs
+        .iter()
+        .zip(&counts)
+        .map(|(v, c)| match c {
+            Some((id, mean, sd)) => (
+                Dist {
+                    mean: *mean,
+                    sd: *sd,
+                    mean_sd: 0.0,
+                },
+                Basis::Observed(vec![id.clone()]),
+            ),
+            None => prior_for(v),
+        })
+        .collect();
+    let conversion = conversion(&project.claims);
+    let window = window(project, voyages);
+    // Draws: per draw, a list of (voyage index, arrival time, cargo).
+    let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
+    let n = s.draws.max(100);
+    let mut draws: Vec<Vec<(usize, i64, f64)>> = Vec::with_capacity(n);
+    let mut conv_draws = Vec::with_capacity(n);
+    let mut per_entry: Vec<Vec<f64>> = vec![Vec::with_capacity(n); vs.len()];
+    let mut legs_sum = vec![0.0; vs.len()];
+    for _ in 0..n {
+        let shift = normal(&mut rng);
+        let mut items = Vec::new();
+        for (i, v) in vs.iter().enumerate() {
+            let (dist, _) = &dists[i];
+            match v.kind {
+                LegKind::Observed => {
+                    let happened = v.confidence >= 0.5 || rng.random::<f64>() < v.confidence;
+                    let cargo = if happened {
+                        dist.draw(shift, &mut rng)
+                    } else {
+                        0.0
+                    };
+                    if happened {
+                        items.push((i, v.arrive, cargo));
+                        legs_sum[i] += 1.0;
+                    }
+                    per_entry[i].push(cargo);
+                }
+                LegKind::Hidden => {
+                    let cycle = voyages.cycles[&(v.vessel.clone(), v.corridor)];
+                    let k = if v.ruled_out {
+                        0
+                    } else {
+                        let t = cycle.median_ms * (cycle.log_sd * normal(&mut rng)).exp();
+                        ((v.gap_ms as f64 / t + v.half).floor().max(0.0) as usize).max(v.min_legs)
+                    };
+                    let mut total = 0.0;
+                    for j in 0..k {
+                        let c = dist.draw(shift, &mut rng);
+                        let t = v.depart
+                            + ((j as f64 + 0.5) / k as f64 * (v.arrive - v.depart) as f64) as i64;
+                        items.push((i, t, c));
+                        total += c;
+                    }
+                    legs_sum[i] += k as f64;
+                    per_entry[i].push(total);
+                }
+            }
+        }
+        conv_draws.push(conversion.as_ref().map_or(0.0, |c| {
+            // Log-uniform between the fewest and the most per container.
+            (c.low.ln() + rng.random::<f64>() * (c.high.ln() - c.low.ln())).exp()
+        }));
+        draws.push(items);
+    }
+    let entries = vs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| Entry {
+            cargo: Bounds::of(&mut per_entry[i]),
+            legs_mean: legs_sum[i] / n as f64,
+            basis: dists[i].1.clone(),
+        })
+        .collect();
+    let mut weeks = Vec::new();
+    let mut totals = Vec::new();
+    for (ci, _) in project.corridors.iter().enumerate() {
+        let w0 = week_start(window.0);
+        let mut wk = w0;
+        let mut cumulative = vec![0.0; n];
+        while wk < window.1 {
+            let we = wk + 7 * DAY_MS;
+            let mut cargo = Vec::with_capacity(n);
+            let mut legs = Vec::with_capacity(n);
+            for (d, items) in draws.iter().enumerate() {
+                let (mut c, mut l) = (0.0, 0.0);
+                for &(i, t, x) in items {
+                    if vs[i].corridor == ci && t >= wk && t < we && t >= window.0 && t < window.1 {
+                        c += x;
+                        l += 1.0;
+                    }
+                }
+                cumulative[d] += c;
+                cargo.push(c);
+                legs.push(l);
+            }
+            let seen = |areas: &[String]| {
+                (0..7)
+                    .filter(|k| {
+                        let day = (wk / DAY_MS) + k;
+                        areas
+                            .iter()
+                            .any(|a| voyages.seen_days.get(a).is_some_and(|s| s.contains(&day)))
+                    })
+                    .count()
+            };
+            let c = &project.corridors[ci];
+            let in_week: Vec<&Voyage> = vs
+                .iter()
+                .filter(|v| v.corridor == ci && v.arrive >= wk && v.arrive < we)
+                .collect();
+            weeks.push(Week {
+                corridor: ci,
+                start: wk,
+                observed_legs: in_week
+                    .iter()
+                    .filter(|v| v.kind == LegKind::Observed)
+                    .count(),
+                legs: Bounds::of(&mut legs),
+                cargo: Bounds::of(&mut cargo),
+                cumulative: Bounds::of(&mut cumulative.clone()),
+                origin_seen_days: seen(&c.origins),
+                destination_seen_days: seen(&c.destinations),
+                voyages: in_week.iter().map(|v| v.id.clone()).collect(),
+            });
+            wk = we;
+        }
+        totals.push(Bounds::of(&mut cumulative));
+    }
+    let comparisons = project
+        .claims
+        .iter()
+        .map(|c| compare(c, project, vs, &draws, &conv_draws, window))
+        .collect();
+    Ledger {
+        entries,
+        weeks,
+        totals,
+        window,
+        conversion,
+        comparisons,
+        draws: n,
+    }
+}
+
+fn fleet_dist(c: &Corridor, counted: Option<&Counts>, mean_error: f64) -> (Dist, Basis) {
+    match counted {
+        Some((vals, ids)) if vals.len() >= 3 => {
+            (from_counts(vals), Basis::CorridorCounts(ids.clone()))
+        }
+        _ => (
+            Dist {
+                mean: c.prior.central,
+                sd: (c.prior.high - c.prior.low) / (2.0 * Z90),
+                mean_sd: mean_error * c.prior.central,
+            },
+            Basis::Prior,
+        ),
+    }
+}
+
+/// The analysis window: the settings, else the first to the last sighting.
+fn window(project: &Project, voyages: &Voyages) -> (i64, i64) {
+    let first = voyages.stays.iter().map(|s| s.start).min().unwrap_or(0);
+    let last = voyages.stays.iter().map(|s| s.end).max().unwrap_or(0);
+    (
+        project.settings.period_start.unwrap_or(first),
+        project.settings.period_end.unwrap_or(last + 1),
+    )
+}
+
+/// Munitions per container implied by claims that state both numbers (same organization and
+/// date, one in containers and one in artillery shells).
+pub fn conversion(claims: &[Claim]) -> Option<Conversion> {
+    let value = |c: &Claim| {
+        c.row
+            .quantity
+            .or(match (c.row.quantity_low, c.row.quantity_high) {
+                (Some(l), Some(h)) => Some((l + h) / 2.0),
+                _ => None,
+            })
+    };
+    let mut pairs = Vec::new();
+    for shells in claims
+        .iter()
+        .filter(|c| c.row.unit.starts_with("artillery_shells"))
+    {
+        let Some(s) = value(shells) else { continue };
+        for cont in claims.iter().filter(|c| {
+            c.row.unit == "containers"
+                && c.row.date == shells.row.date
+                && c.row.organization == shells.row.organization
+        }) {
+            if let Some(n) = value(cont).filter(|n| *n > 0.0) {
+                pairs.push((format!("{}+{}", cont.id, shells.id), s / n));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    let low = pairs.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let high = pairs.iter().map(|p| p.1).fold(0.0, f64::max);
+    Some(Conversion {
+        unit: "artillery_shells".into(),
+        low,
+        high,
+        pairs,
+    })
+}
+
+/// Route tokens: `sea:Rajin->Dunai|Vostochny` gives mode `sea`, origins `[rajin]`,
+/// destinations `[dunai, vostochny]`; `all` and `sea+air` give every sea corridor.
+fn parse_route(route: &str) -> Option<(Option<&str>, Vec<String>, Vec<String>)> {
+    let r = route.trim();
+    if r.is_empty() || r == "all" || r.contains('+') && !r.contains("->") {
+        return Some((None, vec![], vec![]));
+    }
+    let (mode, rest) = r.split_once(':').map_or((None, r), |(m, x)| (Some(m), x));
+    let (a, b) = rest.split_once("->").or_else(|| rest.split_once("<->"))?;
+    let toks = |s: &str| {
+        s.split('|')
+            .map(|t| t.trim().trim_start_matches('>').to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    Some((mode, toks(a.trim_end_matches('<')), toks(b)))
+}
+
+fn compare(
+    claim: &Claim,
+    project: &Project,
+    vs: &[Voyage],
+    draws: &[Vec<(usize, i64, f64)>],
+    conv: &[f64],
+    window: (i64, i64),
+) -> Comparison {
+    let unit = claim.row.unit.as_str();
+    let metric = match unit {
+        "containers" => "containers",
+        "voyages" | "trips" | "shipments" | "port_calls" | "transfers" => "legs",
+        u if u.starts_with("artillery_shells") && conv.iter().any(|c| *c > 0.0) => "converted",
+        _ => "",
+    };
+    let mut out = Comparison {
+        claim: claim.clone(),
+        metric,
+        estimate: None,
+        coverage: 0.0,
+        ratio: None,
+        position: String::new(),
+        consistent: None,
+        note: String::new(),
+    };
+    if metric.is_empty() {
+        out.position = "not_estimated".into();
+        out.note = format!("the ledger does not estimate {unit}");
+        return out;
+    }
+    let Some((mode, origins, dests)) = parse_route(&claim.row.route) else {
+        out.position = "route_not_understood".into();
+        return out;
+    };
+    let corridor_ok = |ci: usize| {
+        let c = &project.corridors[ci];
+        let m = match c.mode {
+            crate::project::Mode::Sea => "sea",
+            crate::project::Mode::Rail => "rail",
+        };
+        mode.is_none_or(|x| x == m)
+            && (mode.is_some()
+                || c.mode == crate::project::Mode::Sea
+                || claim.row.route.trim() == "all")
+    };
+    let matches = |name: &str, toks: &[String]| {
+        toks.is_empty()
+            || toks
+                .iter()
+                .any(|t| name.to_lowercase().contains(t.as_str()))
+    };
+    let selected: Vec<bool> = vs
+        .iter()
+        .map(|v| {
+            corridor_ok(v.corridor)
+                && matches(&v.origin, &origins)
+                && matches(&v.destination, &dests)
+        })
+        .collect();
+    let watched = project.corridors.iter().enumerate().any(|(ci, c)| {
+        corridor_ok(ci)
+            && c.origins.iter().any(|o| matches(o, &origins))
+            && c.destinations.iter().any(|d| matches(d, &dests))
+    });
+    if !watched {
+        out.position = "route_not_watched".into();
+        out.note = format!("no corridor matches route {:?}", claim.row.route);
+        return out;
+    }
+    let (ps, pe) = claim.period;
+    let (s, e) = (ps.max(window.0), pe.min(window.1));
+    let len = (pe - ps).max(1) as f64;
+    out.coverage = ((e - s).max(0) as f64 / len).clamp(0.0, 1.0);
+    if e <= s {
+        out.position = "outside_data".into();
+        out.note = "the claim's period lies outside the analysis window".into();
+        return out;
+    }
+    let mut vals: Vec<f64> = draws
+        .iter()
+        .zip(conv)
+        .map(|(items, k)| {
+            let mut total = 0.0;
+            for &(i, t, x) in items {
+                if selected[i] && t >= s && t < e {
+                    total += match metric {
+                        "legs" => 1.0,
+                        "converted" => x * k,
+                        _ => x,
+                    };
+                }
+            }
+            total
+        })
+        .collect();
+    let b = Bounds::of(&mut vals);
+    out.estimate = Some(b);
+    let (lo, hi) = match (
+        claim.row.quantity,
+        claim.row.quantity_low,
+        claim.row.quantity_high,
+    ) {
+        (Some(q), _, _) => (q, q),
+        (None, Some(l), Some(h)) => (l, h),
+        (None, Some(l), None) => (l, l),
+        (None, None, Some(h)) => (h, h),
+        _ => {
+            out.position = "no_number".into();
+            return out;
+        }
+    };
+    out.ratio = (b.central > 0.0).then(|| (lo + hi) / 2.0 / b.central);
+    out.position = if lo > b.high {
+        "above"
+    } else if hi < b.low {
+        "below"
+    } else {
+        "within"
+    }
+    .into();
+    out.consistent = Some(match claim.qualifier {
+        Qualifier::MoreThan | Qualifier::AtLeast => b.high >= lo,
+        Qualifier::UpTo => b.low <= hi,
+        _ => out.position == "within",
+    });
+    if out.coverage < 0.999 {
+        out.note = format!(
+            "the claim's period extends beyond the data: estimate covers {:.0}% of it",
+            out.coverage * 100.0
+        );
+    }
+    if metric == "converted" {
+        out.note = format!(
+            "{}{}containers converted at an assumed capacity range (see conversion)",
+            out.note,
+            if out.note.is_empty() { "" } else { "; " }
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes() {
+        let (m, o, d) = parse_route("sea:Rajin->Dunai|Vostochny").unwrap();
+        assert_eq!(m, Some("sea"));
+        assert_eq!(o, vec!["rajin"]);
+        assert_eq!(d, vec!["dunai", "vostochny"]);
+        let (m, o, _) = parse_route("all").unwrap();
+        assert!(m.is_none() && o.is_empty());
+        let (m, o, d) = parse_route("rail:Tumangang<->Khasan").unwrap();
+        assert_eq!(
+            (m, o, d),
+            (
+                Some("rail"),
+                vec!["tumangang".to_string()],
+                vec!["khasan".to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn percentiles() {
+        let mut v: Vec<f64> = (0..=100).map(f64::from).collect();
+        let b = Bounds::of(&mut v);
+        assert_eq!((b.low, b.central, b.high), (5.0, 50.0, 95.0));
+        assert!(b.contains(50.0) && !b.contains(96.0));
+    }
+}

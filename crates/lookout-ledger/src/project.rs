@@ -1,0 +1,1022 @@
+//! The project folder: `corridor.toml` (areas, corridors, watchlist, AIS inputs, ledger
+//! settings), `observations.csv` (what analysts saw, mostly in satellite images), `claims.csv`
+//! (published quantitative claims) and an optional sanctions list (`*.ftm.jsonl`). Every problem
+//! is reported with its file, line and field; loading collects them all before failing.
+//! The format is documented in `docs/ledger.md`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::dates::{parse_span, parse_time};
+use crate::sanctions::SanctionsList;
+
+/// One problem in a project file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File name inside the project folder.
+    pub file: String,
+    /// Line number (1-based), 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// Field (column or key path).
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.field.is_empty()) {
+            (0, true) => write!(f, "{}: {}", self.file, self.message),
+            (0, false) => write!(f, "{}: {}: {}", self.file, self.field, self.message),
+            (l, true) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            (l, false) => write!(f, "{}:{}: {}: {}", self.file, l, self.field, self.message),
+        }
+    }
+}
+
+/// All problems found while loading a project.
+#[derive(Debug, thiserror::Error)]
+pub struct ProjectError(pub Vec<Problem>);
+
+impl fmt::Display for ProjectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s) in the project folder:", self.0.len())?;
+        for p in &self.0 {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Transport mode of a corridor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Ships between ports.
+    Sea,
+    /// Trains between rail yards or across a border crossing.
+    Rail,
+}
+
+/// Cargo per voyage when nothing was counted: a 90% range and a central value, with its source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prior {
+    /// 5th percentile.
+    pub low: f64,
+    /// Central value.
+    pub central: f64,
+    /// 95th percentile.
+    pub high: f64,
+    /// Where the numbers come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A watched corridor.
+#[derive(Debug, Clone)]
+pub struct Corridor {
+    /// Name.
+    pub name: String,
+    /// `sea` or `rail`.
+    pub mode: Mode,
+    /// Origin area names.
+    pub origins: Vec<String>,
+    /// Destination area names.
+    pub destinations: Vec<String>,
+    /// Cargo unit counted (`containers`, `railcars`).
+    pub unit: String,
+    /// Cargo per voyage when not observed.
+    pub prior: Prior,
+    /// Typical round trip (origin arrival to next origin arrival), days, used until the data
+    /// show enough single cycles.
+    pub cycle_days: f64,
+    /// Fastest plausible transit speed, knots.
+    pub max_speed_kn: f64,
+}
+
+impl Corridor {
+    /// True if the area is one of the origins.
+    pub fn is_origin(&self, area: &str) -> bool {
+        self.origins.iter().any(|a| a == area)
+    }
+    /// True if the area is one of the destinations.
+    pub fn is_destination(&self, area: &str) -> bool {
+        self.destinations.iter().any(|a| a == area)
+    }
+}
+
+/// A vessel to follow, with the identifiers that tie AIS, imagery and sanctions lists together.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchVessel {
+    /// Name as written in observations.
+    pub name: String,
+    /// IMO number.
+    #[serde(default)]
+    pub imo: Option<u32>,
+    /// MMSIs the vessel used.
+    #[serde(default)]
+    pub mmsi: Vec<u32>,
+    /// Flag (ISO 3166-1 alpha-2).
+    #[serde(default)]
+    pub flag: Option<String>,
+    /// Other names (spellings in reports, former names).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Note on where the identifiers come from.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where the AIS comes from.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AisInputs {
+    /// Files, directories or globs `lookout ingest` reads, relative to the project folder.
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    /// A simulator scenario (relative path) used when none of the inputs exists: the AIS is then
+    /// generated deterministically into the output folder.
+    #[serde(default)]
+    pub simulate: Option<String>,
+    /// Seed for the simulated AIS (default: the scenario's).
+    #[serde(default)]
+    pub seed: Option<u64>,
+}
+
+/// Ledger settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LedgerSettings {
+    /// Monte Carlo draws behind every interval.
+    pub draws: usize,
+    /// Seed of the draws (results are reproducible).
+    pub seed: u64,
+    /// Relative error (90%) of an imagery count given without `count_low`/`count_high`.
+    pub count_error: f64,
+    /// Spread (relative standard deviation) of the fleet-wide mean cargo per voyage shared by
+    /// all voyages without counts: the published per-voyage averages differ by this much.
+    pub prior_mean_error: f64,
+    /// Sightings of one vessel at one area belong to one stay unless a clear image showed it
+    /// gone in between or they are more than this many hours apart.
+    pub stay_merge_hours: f64,
+    /// Shortest stay at a corridor port, hours: a hidden stay is ruled out when the sites were
+    /// never unobserved for that long.
+    pub min_stay_hours: f64,
+    /// Analysis window start (default: first evidence).
+    #[serde(default, deserialize_with = "de_opt_time")]
+    pub period_start: Option<i64>,
+    /// Analysis window end (default: last evidence).
+    #[serde(default, deserialize_with = "de_opt_time")]
+    pub period_end: Option<i64>,
+}
+
+impl Default for LedgerSettings {
+    fn default() -> Self {
+        Self {
+            draws: 4000,
+            seed: 1,
+            count_error: 0.15,
+            prior_mean_error: 0.10,
+            stay_merge_hours: 168.0,
+            min_stay_hours: 48.0,
+            period_start: None,
+            period_end: None,
+        }
+    }
+}
+
+fn de_opt_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    let v = toml::Value::deserialize(d)?;
+    let text = match &v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(t) => t.to_string(),
+        _ => return Err(D::Error::custom("expected a date")),
+    };
+    parse_span(&text)
+        .map(|(s, _)| Some(s))
+        .ok_or_else(|| D::Error::custom(format!("not a date: {text:?}")))
+}
+
+/// Kinds of observation rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ObsKind {
+    /// A vessel moored at the site.
+    VesselAtBerth,
+    /// Containers counted on a vessel's deck.
+    ContainersOnDeck,
+    /// Containers counted on the quay (stockpile).
+    ContainersOnQuay,
+    /// Railcars counted in a yard.
+    RailcarsInYard,
+    /// The site was imaged and the vessel (or any watched vessel when none is named) was absent.
+    VesselAbsent,
+    /// The site was imaged but could not be seen (cloud, night).
+    SiteNotVisible,
+}
+
+impl ObsKind {
+    /// All kinds with their names.
+    pub const ALL: [(ObsKind, &'static str); 6] = [
+        (ObsKind::VesselAtBerth, "vessel_at_berth"),
+        (ObsKind::ContainersOnDeck, "containers_on_deck"),
+        (ObsKind::ContainersOnQuay, "containers_on_quay"),
+        (ObsKind::RailcarsInYard, "railcars_in_yard"),
+        (ObsKind::VesselAbsent, "vessel_absent"),
+        (ObsKind::SiteNotVisible, "site_not_visible"),
+    ];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |x| x.1)
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, n)| *n == s.trim()).map(|x| x.0)
+    }
+
+    /// True if the site was actually seen.
+    pub fn site_seen(self) -> bool {
+        self != ObsKind::SiteNotVisible
+    }
+}
+
+/// One observation row.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    /// Evidence id: `obs:LINE` (line in `observations.csv`).
+    pub id: String,
+    /// Time of the image, ms.
+    pub time: i64,
+    /// Area name.
+    pub site: String,
+    /// Kind.
+    pub kind: ObsKind,
+    /// Watchlist vessel name, when identified.
+    pub vessel: Option<String>,
+    /// Count.
+    pub count: Option<f64>,
+    /// Low end of the count.
+    pub count_low: Option<f64>,
+    /// High end of the count.
+    pub count_high: Option<f64>,
+    /// Imagery provider or reporter.
+    pub source: String,
+    /// Link.
+    pub url: String,
+    /// Free text.
+    pub note: String,
+}
+
+/// How a claim bounds its quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Approximately.
+    About,
+    /// Strictly more than.
+    MoreThan,
+    /// At least.
+    AtLeast,
+    /// At most.
+    UpTo,
+    /// Exactly.
+    Exactly,
+    /// What the containers could hold, not what they held.
+    CapacityEquivalent,
+    /// Not stated.
+    Unspecified,
+}
+
+impl Qualifier {
+    /// All qualifiers with their names.
+    pub const ALL: [(Qualifier, &'static str); 7] = [
+        (Qualifier::About, "about"),
+        (Qualifier::MoreThan, "more_than"),
+        (Qualifier::AtLeast, "at_least"),
+        (Qualifier::UpTo, "up_to"),
+        (Qualifier::Exactly, "exactly"),
+        (Qualifier::CapacityEquivalent, "capacity_equivalent"),
+        (Qualifier::Unspecified, "unspecified"),
+    ];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |x| x.1)
+    }
+
+    /// Parses a name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, n)| *n == s.trim()).map(|x| x.0)
+    }
+}
+
+/// The `claims.csv` columns, in order.
+pub const CLAIM_COLUMNS: [&str; 13] = [
+    "date",
+    "speaker",
+    "organization",
+    "quantity",
+    "quantity_low",
+    "quantity_high",
+    "qualifier",
+    "unit",
+    "period_start",
+    "period_end",
+    "route",
+    "statement_summary",
+    "source_url",
+];
+
+/// One published claim (`claims.csv` columns).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
+pub struct ClaimRow {
+    /// Publication date (possibly partial).
+    pub date: String,
+    /// Who said it.
+    pub speaker: String,
+    /// Their organization.
+    pub organization: String,
+    /// The number.
+    pub quantity: Option<f64>,
+    /// Low end of a range.
+    pub quantity_low: Option<f64>,
+    /// High end of a range.
+    pub quantity_high: Option<f64>,
+    /// `about`, `more_than`, ...
+    pub qualifier: String,
+    /// Unit (`containers`, `artillery_shells`, `voyages`, ...).
+    pub unit: String,
+    /// Period start (possibly partial).
+    pub period_start: String,
+    /// Period end (possibly partial).
+    pub period_end: String,
+    /// Route, e.g. `sea:Rajin->Dunai|Vostochny`, `all`.
+    pub route: String,
+    /// What was said.
+    #[serde(default)]
+    pub statement_summary: String,
+    /// Source.
+    #[serde(default)]
+    pub source_url: String,
+}
+
+/// A claim with its parsed dates.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Evidence id: `claim:LINE`.
+    pub id: String,
+    /// The row as written.
+    pub row: ClaimRow,
+    /// Parsed qualifier.
+    pub qualifier: Qualifier,
+    /// Period `[start, end)`, ms.
+    pub period: (i64, i64),
+}
+
+/// A loaded, validated project.
+#[derive(Debug)]
+pub struct Project {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Project name.
+    pub name: String,
+    /// Areas, with a spatial index (the events crate's geometry).
+    pub areas: lookout_events::Areas,
+    /// The `corridor.toml` text (areas are re-read from it by the event stage).
+    pub corridor_text: String,
+    /// Corridors.
+    pub corridors: Vec<Corridor>,
+    /// Watchlist.
+    pub watchlist: Vec<WatchVessel>,
+    /// AIS inputs.
+    pub ais: AisInputs,
+    /// Ledger settings.
+    pub settings: LedgerSettings,
+    /// Observations, in file order.
+    pub observations: Vec<Observation>,
+    /// Claims, in file order.
+    pub claims: Vec<Claim>,
+    /// Sanctions list, if the folder has one.
+    pub sanctions: Option<SanctionsList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorridorFile {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    ais: AisInputs,
+    #[serde(default)]
+    ledger: LedgerSettings,
+    #[serde(default)]
+    areas: Vec<Spanned<AreaEntry>>,
+    #[serde(default)]
+    corridors: Vec<Spanned<CorridorEntry>>,
+    #[serde(default)]
+    watchlist: Vec<Spanned<WatchVessel>>,
+}
+
+/// An area as written; other keys (`source`, notes) are allowed and ignored.
+#[derive(Deserialize)]
+struct AreaEntry {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    centre: Option<[f64; 2]>,
+    #[serde(default)]
+    radius_km: Option<f64>,
+    #[serde(default)]
+    polygon: Option<Vec<[f64; 2]>>,
+}
+
+impl AreaEntry {
+    /// What is wrong with the geometry, if anything.
+    fn geometry_problem(&self) -> Option<String> {
+        let ok = |[lat, lon]: [f64; 2]| lat.abs() <= 90.0 && lon.abs() <= 180.0;
+        match (self.centre, self.radius_km, &self.polygon) {
+            (Some(c), Some(r), None) if ok(c) && r > 0.0 && r.is_finite() => None,
+            (None, None, Some(p)) if p.len() >= 3 && p.iter().all(|&q| ok(q)) => None,
+            _ => Some(
+                "needs `centre = [lat, lon]` with a positive `radius_km`, or a `polygon` of 3+ \
+                 [lat, lon] points"
+                    .into(),
+            ),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorridorEntry {
+    name: String,
+    mode: Mode,
+    origins: Vec<Spanned<String>>,
+    destinations: Vec<Spanned<String>>,
+    #[serde(default = "default_unit")]
+    unit: String,
+    prior: Prior,
+    #[serde(default = "default_cycle")]
+    cycle_days: f64,
+    #[serde(default = "default_speed")]
+    max_speed_kn: f64,
+}
+
+fn default_unit() -> String {
+    "containers".into()
+}
+fn default_cycle() -> f64 {
+    12.0
+}
+fn default_speed() -> f64 {
+    18.0
+}
+
+/// Line (1-based) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+impl Project {
+    /// Loads and validates a project folder.
+    pub fn load(dir: &Path) -> Result<Project, ProjectError> {
+        let mut problems = Vec::new();
+        let corridor_path = dir.join("corridor.toml");
+        let text = match std::fs::read_to_string(&corridor_path) {
+            Ok(t) => t,
+            Err(e) => {
+                return Err(ProjectError(vec![Problem {
+                    file: "corridor.toml".into(),
+                    line: 0,
+                    field: String::new(),
+                    message: format!("cannot read {}: {e}", corridor_path.display()),
+                }]))
+            }
+        };
+        let file: CorridorFile = match toml::from_str(&text) {
+            Ok(f) => f,
+            Err(e) => {
+                let line = e.span().map_or(0, |s| line_of(&text, s.start));
+                return Err(ProjectError(vec![Problem {
+                    file: "corridor.toml".into(),
+                    line,
+                    field: String::new(),
+                    message: e.message().to_owned(),
+                }]));
+            }
+        };
+        let mut p = |line: usize, field: String, message: String| {
+            problems.push(Problem {
+                file: "corridor.toml".into(),
+                line,
+                field,
+                message,
+            })
+        };
+        let areas = match lookout_events::Areas::from_toml(&text) {
+            Ok(a) => a,
+            Err(e) => {
+                p(0, "areas".into(), e.to_string());
+                lookout_events::Areas::default()
+            }
+        };
+        let mut names = HashSet::new();
+        for (i, a) in file.areas.iter().enumerate() {
+            let line = line_of(&text, a.span().start);
+            if !names.insert(a.get_ref().name.clone()) {
+                p(
+                    line,
+                    format!("areas[{i}].name"),
+                    format!("duplicate area {:?}", a.get_ref().name),
+                );
+            }
+            if let Some(m) = a.get_ref().geometry_problem() {
+                p(line, format!("areas[{i}]"), m);
+            }
+            if a.get_ref().kind.trim().is_empty() {
+                p(line, format!("areas[{i}].kind"), "empty kind".into());
+            }
+        }
+        let mut corridors = Vec::new();
+        for (i, c) in file.corridors.into_iter().enumerate() {
+            let line = line_of(&text, c.span().start);
+            let c = c.into_inner();
+            for (key, list) in [("origins", &c.origins), ("destinations", &c.destinations)] {
+                if list.is_empty() {
+                    p(line, format!("corridors[{i}].{key}"), "empty list".into());
+                }
+                for a in list {
+                    if !names.contains(a.get_ref()) {
+                        p(
+                            line_of(&text, a.span().start),
+                            format!("corridors[{i}].{key}"),
+                            format!("unknown area {:?} (not in [[areas]])", a.get_ref()),
+                        );
+                    }
+                }
+            }
+            let pr = &c.prior;
+            if !(pr.low >= 0.0 && pr.low <= pr.central && pr.central <= pr.high) {
+                p(
+                    line,
+                    format!("corridors[{i}].prior"),
+                    "needs 0 <= low <= central <= high".into(),
+                );
+            }
+            if !(c.cycle_days > 0.0 && c.max_speed_kn > 0.0) {
+                p(
+                    line,
+                    format!("corridors[{i}]"),
+                    "cycle_days and max_speed_kn must be positive".into(),
+                );
+            }
+            corridors.push(Corridor {
+                name: c.name,
+                mode: c.mode,
+                origins: c.origins.into_iter().map(Spanned::into_inner).collect(),
+                destinations: c
+                    .destinations
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+                unit: c.unit,
+                prior: c.prior,
+                cycle_days: c.cycle_days,
+                max_speed_kn: c.max_speed_kn,
+            });
+        }
+        if corridors.is_empty() {
+            p(0, "corridors".into(), "no [[corridors]] defined".into());
+        }
+        let mut watchlist = Vec::new();
+        for (i, w) in file.watchlist.into_iter().enumerate() {
+            let line = line_of(&text, w.span().start);
+            let w = w.into_inner();
+            if let Some(imo) = w.imo {
+                if !crate::sanctions::imo_valid(imo) {
+                    p(
+                        line,
+                        format!("watchlist[{i}].imo"),
+                        format!("IMO {imo} fails the check digit"),
+                    );
+                }
+            }
+            if w.name.trim().is_empty() {
+                p(line, format!("watchlist[{i}].name"), "empty name".into());
+            }
+            watchlist.push(w);
+        }
+        let s = &file.ledger;
+        let positive = s.count_error > 0.0 && s.prior_mean_error >= 0.0;
+        if s.draws < 100 || !positive {
+            p(
+                0,
+                "ledger".into(),
+                "draws >= 100, count_error > 0, prior_mean_error >= 0".into(),
+            );
+        }
+        let vessel_names: HashSet<String> = watchlist
+            .iter()
+            .flat_map(|w| std::iter::once(&w.name).chain(&w.aliases))
+            .map(|n| n.to_uppercase())
+            .collect();
+        let observations = read_observations(dir, &names, &vessel_names, &mut problems);
+        let claims = read_claims(dir, &mut problems);
+        let sanctions = read_sanctions(dir, &mut problems);
+        if !problems.is_empty() {
+            return Err(ProjectError(problems));
+        }
+        Ok(Project {
+            dir: dir.to_owned(),
+            name: file.name,
+            areas,
+            corridor_text: text,
+            corridors,
+            watchlist,
+            ais: file.ais,
+            settings: file.ledger,
+            observations,
+            claims,
+            sanctions,
+        })
+    }
+
+    /// The watchlist vessel a name (or alias) refers to.
+    pub fn vessel_by_name(&self, name: &str) -> Option<&WatchVessel> {
+        let n = name.trim().to_uppercase();
+        self.watchlist
+            .iter()
+            .find(|w| w.name.to_uppercase() == n || w.aliases.iter().any(|a| a.to_uppercase() == n))
+    }
+
+    /// The watchlist vessel an MMSI belongs to.
+    pub fn vessel_by_mmsi(&self, mmsi: u32) -> Option<&WatchVessel> {
+        self.watchlist.iter().find(|w| w.mmsi.contains(&mmsi))
+    }
+}
+
+fn csv_problem(file: &str, line: usize, field: &str, message: String) -> Problem {
+    Problem {
+        file: file.into(),
+        line,
+        field: field.into(),
+        message,
+    }
+}
+
+/// Reads a CSV with a header into rows of named fields; missing required columns are problems.
+fn read_csv(
+    path: &Path,
+    file: &str,
+    required: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(usize, HashMap<String, String>)>> {
+    let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(path) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(csv_problem(file, 0, "", format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
+        Err(e) => {
+            problems.push(csv_problem(file, 1, "", format!("bad header: {e}")));
+            return None;
+        }
+    };
+    let missing: Vec<&str> = required
+        .iter()
+        .filter(|c| !header.iter().any(|h| h == *c))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        problems.push(csv_problem(
+            file,
+            1,
+            "",
+            format!("missing column(s): {}", missing.join(", ")),
+        ));
+        return None;
+    }
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        match rec {
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| p.line() as usize);
+                let map = header
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().map(|s| s.trim().to_owned()))
+                    .collect();
+                rows.push((line, map));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(csv_problem(file, line, "", e.to_string()));
+            }
+        }
+    }
+    Some(rows)
+}
+
+fn opt_number(
+    row: &HashMap<String, String>,
+    key: &str,
+    file: &str,
+    line: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<f64> {
+    let v = row.get(key).map(String::as_str).unwrap_or("");
+    if v.is_empty() {
+        return None;
+    }
+    match v.replace(',', "").parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Some(x),
+        _ => {
+            problems.push(csv_problem(
+                file,
+                line,
+                key,
+                format!("not a non-negative number: {v:?}"),
+            ));
+            None
+        }
+    }
+}
+
+fn read_observations(
+    dir: &Path,
+    areas: &HashSet<String>,
+    vessels: &HashSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Observation> {
+    const FILE: &str = "observations.csv";
+    let path = dir.join(FILE);
+    if !path.exists() {
+        return Vec::new();
+    }
+    let Some(rows) = read_csv(&path, FILE, &["time", "site", "kind"], problems) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (line, row) in rows {
+        let get = |k: &str| row.get(k).cloned().unwrap_or_default();
+        let mut bad = false;
+        let time = match parse_time(&get("time")) {
+            Some(t) => t,
+            None => {
+                problems.push(csv_problem(
+                    FILE,
+                    line,
+                    "time",
+                    format!("not an RFC 3339 time or YYYY-MM-DD: {:?}", get("time")),
+                ));
+                bad = true;
+                0
+            }
+        };
+        let site = get("site");
+        if !areas.contains(&site) {
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "site",
+                format!("unknown area {site:?} (not in corridor.toml [[areas]])"),
+            ));
+            bad = true;
+        }
+        let kind = ObsKind::parse(&get("kind"));
+        if kind.is_none() {
+            let names: Vec<_> = ObsKind::ALL.iter().map(|k| k.1).collect();
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "kind",
+                format!(
+                    "unknown kind {:?} (one of {})",
+                    get("kind"),
+                    names.join(", ")
+                ),
+            ));
+            bad = true;
+        }
+        let vessel = Some(get("vessel")).filter(|v| !v.is_empty());
+        if let Some(v) = &vessel {
+            if !vessels.contains(&v.to_uppercase()) {
+                problems.push(csv_problem(
+                    FILE,
+                    line,
+                    "vessel",
+                    format!("vessel {v:?} is not in the corridor.toml watchlist"),
+                ));
+                bad = true;
+            }
+        }
+        let count = opt_number(&row, "count", FILE, line, problems);
+        let count_low = opt_number(&row, "count_low", FILE, line, problems);
+        let count_high = opt_number(&row, "count_high", FILE, line, problems);
+        if let (Some(l), Some(h)) = (count_low, count_high) {
+            if l > h || count.is_some_and(|c| c < l || c > h) {
+                problems.push(csv_problem(
+                    FILE,
+                    line,
+                    "count_low",
+                    "needs count_low <= count <= count_high".into(),
+                ));
+                bad = true;
+            }
+        }
+        let k = kind.unwrap_or(ObsKind::VesselAtBerth);
+        if matches!(
+            k,
+            ObsKind::ContainersOnDeck | ObsKind::ContainersOnQuay | ObsKind::RailcarsInYard
+        ) && count.is_none()
+            && count_low.is_none()
+        {
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "count",
+                format!("a {} row needs a count", k.as_str()),
+            ));
+            bad = true;
+        }
+        if k == ObsKind::ContainersOnDeck && vessel.is_none() {
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "vessel",
+                "containers_on_deck needs the vessel".into(),
+            ));
+            bad = true;
+        }
+        if bad {
+            continue;
+        }
+        out.push(Observation {
+            id: format!("obs:{line}"),
+            time,
+            site,
+            kind: k,
+            vessel,
+            count,
+            count_low,
+            count_high,
+            source: get("source"),
+            url: get("url"),
+            note: get("note"),
+        });
+    }
+    out
+}
+
+fn read_claims(dir: &Path, problems: &mut Vec<Problem>) -> Vec<Claim> {
+    const FILE: &str = "claims.csv";
+    let path = dir.join(FILE);
+    if !path.exists() {
+        return Vec::new();
+    }
+    let required = [
+        "date",
+        "quantity",
+        "qualifier",
+        "unit",
+        "period_start",
+        "period_end",
+        "route",
+    ];
+    let Some(rows) = read_csv(&path, FILE, &required, problems) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (line, row) in rows {
+        let get = |k: &str| row.get(k).cloned().unwrap_or_default();
+        let n0 = problems.len();
+        let quantity = opt_number(&row, "quantity", FILE, line, problems);
+        let quantity_low = opt_number(&row, "quantity_low", FILE, line, problems);
+        let quantity_high = opt_number(&row, "quantity_high", FILE, line, problems);
+        let qualifier = Qualifier::parse(&get("qualifier"));
+        if qualifier.is_none() {
+            let names: Vec<_> = Qualifier::ALL.iter().map(|k| k.1).collect();
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "qualifier",
+                format!(
+                    "unknown {:?} (one of {})",
+                    get("qualifier"),
+                    names.join(", ")
+                ),
+            ));
+        }
+        let date = parse_span(&get("date"));
+        if date.is_none() {
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "date",
+                format!(
+                    "not a date (YYYY, YYYY-MM or YYYY-MM-DD): {:?}",
+                    get("date")
+                ),
+            ));
+        }
+        let mut span = |key: &str| {
+            let v = get(key);
+            if v.is_empty() {
+                return None;
+            }
+            let s = parse_span(&v);
+            if s.is_none() {
+                problems.push(csv_problem(FILE, line, key, format!("not a date: {v:?}")));
+            }
+            s
+        };
+        let start = span("period_start");
+        let end = span("period_end");
+        if problems.len() > n0 {
+            continue;
+        }
+        let date = date.unwrap_or((0, 0));
+        let period = (
+            start.map_or(date.0, |s| s.0),
+            end.map_or(date.1, |e| e.1.max(e.0)),
+        );
+        if period.1 < period.0 {
+            problems.push(csv_problem(
+                FILE,
+                line,
+                "period_end",
+                "period ends before it starts".into(),
+            ));
+            continue;
+        }
+        out.push(Claim {
+            id: format!("claim:{line}"),
+            row: ClaimRow {
+                date: get("date"),
+                speaker: get("speaker"),
+                organization: get("organization"),
+                quantity,
+                quantity_low,
+                quantity_high,
+                qualifier: get("qualifier"),
+                unit: get("unit"),
+                period_start: get("period_start"),
+                period_end: get("period_end"),
+                route: get("route"),
+                statement_summary: get("statement_summary"),
+                source_url: get("source_url"),
+            },
+            qualifier: qualifier.unwrap_or(Qualifier::Unspecified),
+            period,
+        });
+    }
+    out
+}
+
+fn read_sanctions(dir: &Path, problems: &mut Vec<Problem>) -> Option<SanctionsList> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".ftm.jsonl") || n.ends_with(".ftm.json"))
+        })
+        .collect();
+    files.sort();
+    let mut list: Option<SanctionsList> = None;
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match std::fs::File::open(&path) {
+            Ok(f) => {
+                list.get_or_insert_with(SanctionsList::default)
+                    .read(std::io::BufReader::new(f), &name);
+            }
+            Err(e) => problems.push(csv_problem(&name, 0, "", format!("cannot read: {e}"))),
+        }
+    }
+    list
+}

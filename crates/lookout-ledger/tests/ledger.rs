@@ -1,0 +1,388 @@
+//! Hand-built cases: voyages across dark gaps, hidden legs and the imagery cadence, claims
+//! comparisons, project validation; and a calibration check of the ledger's 90% interval on
+//! simulated shuttles with known cargo and simulated imagery.
+
+use std::path::Path;
+
+use lookout_events::{Event, EventType};
+use lookout_ledger::dates::{parse_time, DAY_MS};
+use lookout_ledger::imagery::{self, ImageryModel, Truth, TruthEvent, TruthVoyage};
+use lookout_ledger::voyages::LegKind;
+use lookout_ledger::{build, compute, Project};
+use rand::{Rng, SeedableRng};
+
+const CORRIDOR: &str = r#"
+name = "test"
+[ledger]
+draws = 2000
+[[areas]]
+name = "Rajin"
+kind = "port"
+centre = [42.2333, 130.3]
+radius_km = 4
+[[areas]]
+name = "Dunai"
+kind = "naval"
+centre = [42.8803, 132.3375]
+radius_km = 3
+[[areas]]
+name = "Tumangang"
+kind = "rail"
+centre = [42.42, 130.60]
+radius_km = 2
+[[corridors]]
+name = "sea"
+mode = "sea"
+origins = ["Rajin"]
+destinations = ["Dunai"]
+cycle_days = 12
+[corridors.prior]
+low = 100
+central = 230
+high = 350
+[[watchlist]]
+name = "ANGARA"
+imo = 9179842
+mmsi = [273900101]
+flag = "RU"
+"#;
+
+const OBS_HEADER: &str = "time,site,kind,vessel,count,count_low,count_high,source,url,note\n";
+const CLAIMS_HEADER: &str = "date,speaker,organization,quantity,quantity_low,quantity_high,qualifier,unit,period_start,period_end,route,statement_summary,source_url\n";
+
+fn project(
+    dir: &Path,
+    corridor: &str,
+    obs: &str,
+    claims: &str,
+) -> Result<Project, lookout_ledger::ProjectError> {
+    std::fs::write(dir.join("corridor.toml"), corridor).unwrap();
+    std::fs::write(dir.join("observations.csv"), format!("{OBS_HEADER}{obs}")).unwrap();
+    std::fs::write(dir.join("claims.csv"), format!("{CLAIMS_HEADER}{claims}")).unwrap();
+    Project::load(dir)
+}
+
+fn t(s: &str) -> i64 {
+    parse_time(s).unwrap()
+}
+
+fn gap(from: &str, to: &str, a: &str, b: &str) -> Event {
+    let mut e = Event::new(
+        EventType::Gap,
+        273_900_101,
+        t(from),
+        t(to),
+        (42.23, 130.3),
+        (42.88, 132.34),
+    );
+    e.area = Some(a.into());
+    e.other_area = Some(b.into());
+    e
+}
+
+#[test]
+fn voyage_across_a_dark_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = project(dir.path(), CORRIDOR, "", "").unwrap();
+    let mut visit = Event::new(
+        EventType::PortVisit,
+        273_900_101,
+        t("2023-09-01T00:00:00Z"),
+        t("2023-09-04T00:00:00Z"),
+        (42.23, 130.3),
+        (42.23, 130.3),
+    );
+    visit.area = Some("Rajin".into());
+    let g = gap(
+        "2023-09-04T01:00:00Z",
+        "2023-09-05T02:00:00Z",
+        "Rajin",
+        "Dunai",
+    );
+    let v = build(&p, &[visit.clone(), g.clone()]);
+    let legs: Vec<_> = v
+        .voyages
+        .iter()
+        .filter(|v| v.kind == LegKind::Observed)
+        .collect();
+    assert_eq!(legs.len(), 1, "{:?}", v.voyages);
+    let leg = legs[0];
+    assert_eq!(
+        (leg.origin.as_str(), leg.destination.as_str()),
+        ("Rajin", "Dunai")
+    );
+    assert_eq!(leg.vessel, "ANGARA");
+    assert!(leg.evidence.contains(&g.event_id()) && leg.evidence.contains(&visit.event_id()));
+    assert_eq!(leg.sources, "ais+dark_gap>dark_gap");
+    assert!(leg.confidence >= 0.85 && leg.note.is_empty());
+    // The same gap closed in one hour: 180 km straight line is no plausible transit.
+    let fast = gap(
+        "2023-09-04T01:00:00Z",
+        "2023-09-04T02:00:00Z",
+        "Rajin",
+        "Dunai",
+    );
+    let v = build(&p, &[visit, fast]);
+    let leg = v
+        .voyages
+        .iter()
+        .find(|v| v.kind == LegKind::Observed)
+        .unwrap();
+    assert!(leg.note.starts_with("implausible"), "{}", leg.note);
+    assert!(leg.confidence < 0.5);
+}
+
+#[test]
+fn hidden_legs_between_two_destination_stays_unless_origin_was_watched() {
+    let dir = tempfile::tempdir().unwrap();
+    // ANGARA seen at Dunai on Sep 1 and on Sep 25: two 12-day cycles, two legs nobody saw.
+    let seen = "2023-09-01T02:00:00Z,Dunai,vessel_at_berth,ANGARA,,,,Planet,,\n\
+                2023-09-25T02:00:00Z,Dunai,vessel_at_berth,ANGARA,,,,Planet,,\n";
+    let p = project(dir.path(), CORRIDOR, seen, "").unwrap();
+    let v = build(&p, &[]);
+    assert_eq!(v.voyages.len(), 1);
+    let h = &v.voyages[0];
+    assert_eq!(h.kind, LegKind::Hidden);
+    assert!(!h.ruled_out);
+    assert_eq!(h.max_unobserved_days, 23);
+    let l = compute(&p, &v);
+    assert!(
+        (l.entries[0].legs_mean - 2.0).abs() < 0.35,
+        "{}",
+        l.entries[0].legs_mean
+    );
+    assert!(l.totals[0].low > 100.0 && l.totals[0].central > 300.0);
+    // Rajin imaged clear every day in between, ANGARA never there: no hidden leg.
+    let mut rows = seen.to_owned();
+    for d in 2..25 {
+        rows.push_str(&format!(
+            "2023-09-{d:02}T02:00:00Z,Rajin,vessel_absent,,,,,Planet,,\n"
+        ));
+    }
+    let p = project(dir.path(), CORRIDOR, &rows, "").unwrap();
+    let v = build(&p, &[]);
+    assert!(v.voyages[0].ruled_out);
+    let l = compute(&p, &v);
+    assert_eq!(l.entries[0].legs_mean, 0.0);
+    assert_eq!(l.totals[0].high, 0.0);
+}
+
+/// Three counted Rajin -> Dunai legs of 200 containers each (+-10), in September 2023.
+fn counted_legs() -> String {
+    let mut rows = String::new();
+    for (a, b) in [("01", "03"), ("13", "15"), ("25", "27")] {
+        rows.push_str(&format!(
+            "2023-09-{a}T02:00:00Z,Rajin,vessel_at_berth,ANGARA,,,,Planet,,\n"
+        ));
+        rows.push_str(&format!(
+            "2023-09-{b}T02:00:00Z,Dunai,containers_on_deck,ANGARA,200,190,210,Planet,,\n"
+        ));
+    }
+    rows
+}
+
+#[test]
+fn claims_compared_with_the_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = "2023-10-01,A,Org,600,,,about,containers,2023-09,2023-09,sea:Rajin->Dunai,,\n\
+                  2023-10-01,B,Org,1000,,,more_than,containers,2023-09,2023-09,sea:Rajin->Dunai,,\n\
+                  2023-10-01,C,Org,100,,,up_to,containers,2023-09,2023-09,sea:Rajin->Dunai,,\n\
+                  2023-10-01,D,Org,3,,,exactly,voyages,2023-09,2023-09,sea:Rajin->Dunai,,\n\
+                  2023-10-01,E,Org,500,,,at_least,containers,2023-09,2023-12,sea:Rajin->Dunai,,\n\
+                  2023-10-01,F,Org,73,,,about,railcars,2023-09,2023-09,rail:Tumangang<->Khasan,,\n\
+                  2023-10-01,G,Org,10,,,about,containers,2022-01,2022-02,sea:Rajin->Dunai,,\n\
+                  2023-10-01,H,Org,10,,,about,containers,2023-09,2023-09,sea:Nampo->Dunai,,\n\
+                  2023-10-01,P,Pair,600,,,about,containers,2023-09,2023-09,all,,\n\
+                  2023-10-01,P,Pair,150000,,,capacity_equivalent,artillery_shells,2023-09,2023-09,all,,\n";
+    let p = project(dir.path(), CORRIDOR, &counted_legs(), claims).unwrap();
+    let v = build(&p, &[]);
+    let l = compute(&p, &v);
+    let total = l.totals[0];
+    assert!(total.low > 540.0 && total.high < 660.0, "{total:?}");
+    let c = &l.comparisons;
+    let pos: Vec<&str> = c.iter().map(|c| c.position.as_str()).collect();
+    assert_eq!(
+        pos,
+        [
+            "within",
+            "above",
+            "below",
+            "within",
+            "below",
+            "not_estimated",
+            "outside_data",
+            "route_not_watched",
+            "within",
+            "within"
+        ]
+    );
+    assert_eq!(c[0].consistent, Some(true));
+    assert_eq!(c[1].consistent, Some(false));
+    assert_eq!(c[2].consistent, Some(false));
+    assert!((c[0].ratio.unwrap() - 1.0).abs() < 0.05);
+    // "at least 500 over Sep-Dec": the data cover Sep only (window = first to last sighting).
+    assert!(c[4].coverage < 0.3 && c[4].note.contains("beyond the data"));
+    assert_eq!(
+        c[4].consistent,
+        Some(true),
+        "at least 500 and about 600 counted agree"
+    );
+    // The containers/shells pair of organization "Pair" implies 250 shells per container.
+    let conv = l.conversion.as_ref().unwrap();
+    assert_eq!((conv.low, conv.high), (250.0, 250.0));
+    assert_eq!(c[9].metric, "converted");
+    // Every voyage's cargo is traced to its count row.
+    for (leg, e) in v
+        .voyages
+        .iter()
+        .zip(&l.entries)
+        .filter(|(v, _)| v.kind == LegKind::Observed)
+    {
+        assert_eq!(e.basis.as_str(), "observed_count");
+        assert!(leg.evidence.contains(&e.basis.evidence()[0]));
+    }
+}
+
+#[test]
+fn problems_name_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let obs = "2023-09-01,Rajin,vessel_at_berth,ANGARA,,,,,,\n\
+               yesterday,Rajin,vessel_at_berth,ANGARA,,,,,,\n\
+               2023-09-01,Atlantis,vessel_at_berth,,,,,,,\n\
+               2023-09-01,Rajin,boats,,,,,,,\n\
+               2023-09-01,Rajin,containers_on_deck,ANGARA,,,,,,\n\
+               2023-09-01,Rajin,vessel_at_berth,NOBODY,,,,,,\n\
+               2023-09-01,Rajin,containers_on_deck,ANGARA,20,30,40,,,\n";
+    let claims =
+        "2023-13,A,B,1,,,about,containers,,,all,,\n2023-10,A,B,1,,,roughly,containers,,,all,,\n";
+    let err = project(dir.path(), CORRIDOR, obs, claims).unwrap_err();
+    let text: Vec<String> = err.0.iter().map(ToString::to_string).collect();
+    let expect = [
+        "observations.csv:3: time:",
+        "observations.csv:4: site: unknown area \"Atlantis\"",
+        "observations.csv:5: kind: unknown kind \"boats\"",
+        "observations.csv:6: count: a containers_on_deck row needs a count",
+        "observations.csv:7: vessel: vessel \"NOBODY\" is not in the corridor.toml watchlist",
+        "observations.csv:8: count_low:",
+        "claims.csv:2: date:",
+        "claims.csv:3: qualifier: unknown \"roughly\"",
+    ];
+    for e in expect {
+        assert!(
+            text.iter().any(|t| t.starts_with(e)),
+            "missing {e:?} in {text:#?}"
+        );
+    }
+    assert_eq!(text.len(), expect.len(), "{text:#?}");
+    // corridor.toml: an unknown area in a corridor, with its line.
+    let bad = CORRIDOR.replace("destinations = [\"Dunai\"]", "destinations = [\"Dunay\"]");
+    let err = project(dir.path(), &bad, "", "").unwrap_err();
+    assert_eq!(err.0.len(), 1);
+    assert_eq!(
+        err.0[0].to_string(),
+        "corridor.toml:24: corridors[0].destinations: unknown area \"Dunay\" (not in [[areas]])"
+    );
+    let err = project(dir.path(), "name = 1\n", "", "").unwrap_err();
+    assert!(
+        err.0[0].to_string().starts_with("corridor.toml:1:"),
+        "{}",
+        err.0[0]
+    );
+}
+
+/// Simulated shuttles (known cargo), simulated daily imagery, and the ledger: its 90% interval
+/// must contain the true total in at least 90% of seeds.
+#[test]
+fn calibration_on_simulated_shuttles() {
+    let start = t("2023-08-10");
+    let days = 200;
+    let mut hits = 0;
+    let seeds = 30;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    for seed in 0..seeds {
+        let mut events = Vec::new();
+        let mut voyages = Vec::new();
+        for (vessel, lo, hi) in [("ANGARA", 180.0, 300.0), ("LADY R", 150.0, 280.0)] {
+            let mut now = start + (rng.random::<f64>() * 5.0 * DAY_MS as f64) as i64;
+            let end = start + days * DAY_MS;
+            loop {
+                let stay_o = ((2.5 + rng.random::<f64>() * 3.5) * DAY_MS as f64) as i64;
+                let sail = (0.8 * DAY_MS as f64) as i64;
+                let stay_d = ((4.0 + rng.random::<f64>() * 4.0) * DAY_MS as f64) as i64;
+                if now + stay_o + 2 * sail + stay_d > end {
+                    break;
+                }
+                let fmt = lookout_ledger::dates::format_time;
+                events.push(TruthEvent {
+                    event_type: "port_visit".into(),
+                    vessel: vessel.into(),
+                    area: Some("Rajin".into()),
+                    start_time: fmt(now),
+                    end_time: fmt(now + stay_o),
+                });
+                let depart = now + stay_o;
+                let arrive = depart + sail;
+                voyages.push(TruthVoyage {
+                    vessel: vessel.into(),
+                    origin: "Rajin".into(),
+                    destination: "Dunai".into(),
+                    depart_time: fmt(depart),
+                    arrive_time: fmt(arrive),
+                    cargo_containers: (lo + rng.random::<f64>() * (hi - lo)) as u32,
+                });
+                events.push(TruthEvent {
+                    event_type: "port_visit".into(),
+                    vessel: vessel.into(),
+                    area: Some("Dunai".into()),
+                    start_time: fmt(arrive),
+                    end_time: fmt(arrive + stay_d),
+                });
+                now = arrive + stay_d + sail;
+            }
+        }
+        let truth = Truth {
+            start_time: lookout_ledger::dates::format_time(start),
+            end_time: lookout_ledger::dates::format_time(start + days * DAY_MS),
+            events,
+            voyages,
+        };
+        let model = ImageryModel {
+            sites: vec!["Rajin".into(), "Dunai".into()],
+            vessels: vec!["ANGARA".into(), "LADY R".into()],
+            seed,
+            ..Default::default()
+        };
+        let mut obs = Vec::new();
+        imagery::simulate(&truth, &model, &mut obs).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let corridor = CORRIDOR
+            .replace(
+                "flag = \"RU\"\n",
+                "flag = \"RU\"\n[[watchlist]]\nname = \"LADY R\"\n",
+            )
+            .replace(
+                "[ledger]\n",
+                "[ledger]\nperiod_start = 2023-08-10\nperiod_end = 2024-02-26\n",
+            );
+        std::fs::write(dir.path().join("corridor.toml"), corridor).unwrap();
+        std::fs::write(dir.path().join("observations.csv"), obs).unwrap();
+        let p = Project::load(dir.path()).unwrap();
+        let vv = build(&p, &[]);
+        let l = compute(&p, &vv);
+        let names = |s: &str| vec![s.to_owned()];
+        let truth_total = imagery::true_total(
+            &truth,
+            &names("Rajin"),
+            &names("Dunai"),
+            l.window.0,
+            l.window.1,
+        );
+        if l.totals[0].contains(truth_total) {
+            hits += 1;
+        }
+    }
+    assert!(
+        hits * 10 >= seeds * 9,
+        "90% interval held the truth in {hits} of {seeds} seeds"
+    );
+}

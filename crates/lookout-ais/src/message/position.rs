@@ -43,8 +43,22 @@ fn heading(v: u16) -> Option<u16> {
     (v < 360).then_some(v)
 }
 
-/// Sentinel-aware accessors shared by the reports with 1/10000-minute positions.
+/// Sentinel-aware accessors shared by the reports with 1/10000-minute positions; `sog` adds
+/// the 1/10-knot speed and the heading.
 macro_rules! position_accessors {
+    ($name:ident, sog) => {
+        position_accessors!($name);
+        impl $name {
+            /// Speed over ground in knots; `None` when not available (1023).
+            pub fn speed_knots(&self) -> Option<f64> {
+                sog_tenth(self.speed)
+            }
+            /// True heading in degrees; `None` when not available (511).
+            pub fn heading_deg(&self) -> Option<u16> {
+                heading(self.heading)
+            }
+        }
+    };
     ($name:ident) => {
         impl $name {
             /// Longitude in degrees; `None` for 181 (not available) or out of range.
@@ -101,17 +115,9 @@ layout! {
         radio: u32 as Int(19),
     }
 }
-position_accessors!(PositionReport);
+position_accessors!(PositionReport, sog);
 
 impl PositionReport {
-    /// Speed over ground in knots; `None` when not available (1023).
-    pub fn speed_knots(&self) -> Option<f64> {
-        sog_tenth(self.speed)
-    }
-    /// True heading in degrees; `None` when not available (511).
-    pub fn heading_deg(&self) -> Option<u16> {
-        heading(self.heading)
-    }
     /// Rate of turn in degrees per minute, `(ROT_AIS / 4.733)²` with its sign, unrounded;
     /// `None` when not available (-128) or when only the direction is known (±127).
     pub fn turn_deg_per_min(&self) -> Option<f64> {
@@ -235,18 +241,7 @@ layout! {
         radio: u32 as Int(20),
     }
 }
-position_accessors!(ClassBPositionReport);
-
-impl ClassBPositionReport {
-    /// Speed over ground in knots; `None` when not available (1023).
-    pub fn speed_knots(&self) -> Option<f64> {
-        sog_tenth(self.speed)
-    }
-    /// True heading in degrees; `None` when not available (511).
-    pub fn heading_deg(&self) -> Option<u16> {
-        heading(self.heading)
-    }
-}
+position_accessors!(ClassBPositionReport, sog);
 
 impl Default for ClassBPositionReport {
     /// A type 18 report with every field "not available", CS unit flag set.
@@ -328,18 +323,7 @@ layout! {
         spare_1: u8 as Spare(4),
     }
 }
-position_accessors!(ExtendedClassBPositionReport);
-
-impl ExtendedClassBPositionReport {
-    /// Speed over ground in knots; `None` when not available (1023).
-    pub fn speed_knots(&self) -> Option<f64> {
-        sog_tenth(self.speed)
-    }
-    /// True heading in degrees; `None` when not available (511).
-    pub fn heading_deg(&self) -> Option<u16> {
-        heading(self.heading)
-    }
-}
+position_accessors!(ExtendedClassBPositionReport, sog);
 
 layout! {
     /// Type 21: aid-to-navigation report.
@@ -506,5 +490,46 @@ impl Default for LongRangeBroadcast {
             spare_1: 0,
             bit_len: Self::BITS,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_available_sentinels_are_none() {
+        let p = PositionReport::default();
+        assert_eq!(
+            (
+                p.lat_deg(),
+                p.lon_deg(),
+                p.speed_knots(),
+                p.course_deg(),
+                p.heading_deg()
+            ),
+            (None, None, None, None, None)
+        );
+        assert_eq!(p.turn_deg_per_min(), None);
+        let p = PositionReport {
+            lat: deg_to_min1e4(42.25),
+            lon: deg_to_min1e4(-130.5),
+            speed: 1022,
+            course: 3599,
+            heading: 359,
+            turn: -10,
+            ..p
+        };
+        assert_eq!(p.lat_deg(), Some(42.25));
+        assert_eq!(p.lon_deg(), Some(-130.5));
+        assert_eq!(p.speed_knots(), Some(102.2));
+        assert_eq!(p.course_deg(), Some(359.9));
+        assert_eq!(p.heading_deg(), Some(359));
+        assert!((p.turn_deg_per_min().unwrap() + 4.464).abs() < 1e-3);
+        let l = LongRangeBroadcast::default();
+        assert_eq!(
+            (l.lat_deg(), l.lon_deg(), l.speed_knots(), l.course_deg()),
+            (None, None, None, None)
+        );
     }
 }

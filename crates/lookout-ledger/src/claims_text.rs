@@ -74,7 +74,7 @@ const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a dozen|dozens of|a hund
 
 const QUAL: &str = r"about|around|approximately|roughly|some|nearly|almost|close to|more than|over|upwards of|in excess of|at least|no fewer than|no less than|up to|as many as|exactly|precisely";
 
-const UNIT: &str = r"(?:containers?|(?:(?:122|152)\s?mm\s+)?(?:artillery\s+)?(?:shells|rounds)|ballistic missiles|missiles|round trips|voyages|trips|shipments|port calls|visits|rail\s?cars|freight cars|wagons|railcars|metric tons|tonnes|tons|vessels|ships|percent|per cent)\b|%";
+const UNIT: &str = r"(?:containers?|transfers|(?:(?:122|152)\s?mm\s+)?(?:artillery\s+)?(?:shells|rounds)|ballistic missiles|missiles|round trips|voyages|trips|shipments|port calls|visits|rail\s?cars|freight cars|wagons|railcars|metric tons|tonnes|tons|vessels|ships|percent|per cent)\b|%";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -111,7 +111,7 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{TITLE}?(?P<name>{NAME})(?:,\s*(?P<appos>[^,]{{3,90}}),)?\s+(?:said|says|told|estimated|stated|wrote|added|claimed)\b"
+        r"{TITLE}?(?P<name>{NAME})(?:,\s*(?P<appos>[^,]{{3,90}}),)?\s+(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b"
     ))
     .expect("said before")
 });
@@ -125,6 +125,19 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<org>(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?|for\s+)?)*(?:Ministry|Department|Service|Agency|Council|House|Institute|Centre|Center|Office|Command|Intelligence|Staff|Pentagon|Government|Panel|Team|Reuters|RUSI|CSIS|NIS|C4ADS|State)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*)*)")
         .expect("org")
 });
+static ATTRIBUTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b")
+        .expect("verb")
+});
+static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:said|says|added|told|wrote)\b").expect("surname")
+});
+/// Places that look like names in "says North Korea".
+const PLACES: [&str; 10] = [
+    "Korea", "Russia", "China", "Japan", "Ukraine", "States", "Seoul", "Moscow", "Washington",
+    "Pyongyang",
+];
+
 static SINCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<m>{MONTH_RE})(?:\s+(?P<y>20\d\d))?|(?P<yo>20\d\d)|(?P<last>last year))"
@@ -213,6 +226,8 @@ fn unit_of(unit: &str) -> String {
         "voyages"
     } else if u == "shipments" {
         "shipments"
+    } else if u == "transfers" {
+        "transfers"
     } else if u == "port calls" || u == "visits" {
         "port_calls"
     } else if u.contains("car") || u == "wagons" {
@@ -322,11 +337,12 @@ fn attribution(sentence: &str) -> Option<(String, String)> {
             .map(|c| c["org"].trim().trim_start_matches("the ").to_owned())
             .unwrap_or_default()
     };
-    if let Some(c) = SAID_AFTER.captures(sentence) {
+    let person = |n: &str| !PLACES.iter().any(|p| n.contains(p));
+    if let Some(c) = SAID_AFTER.captures(sentence).filter(|c| person(&c["name"])) {
         let rest = &sentence[c.get(0).map_or(0, |m| m.end())..];
         return Some((c["name"].to_owned(), org_in(rest)));
     }
-    if let Some(c) = SAID_BEFORE.captures(sentence) {
+    if let Some(c) = SAID_BEFORE.captures(sentence).filter(|c| person(&c["name"])) {
         let name = c["name"].to_owned();
         let appos = c.name("appos").map_or("", |m| m.as_str());
         let org = if appos.is_empty() {
@@ -346,6 +362,13 @@ fn attribution(sentence: &str) -> Option<(String, String)> {
             return Some((String::new(), org_in(&who)));
         }
         return Some((who, String::new()));
+    }
+    // "Analysts at the Open Source Centre counted ...", "The group C4ADS found ...".
+    if ATTRIBUTING_VERB.is_match(sentence) {
+        let org = org_in(sentence);
+        if !org.is_empty() {
+            return Some((String::new(), org));
+        }
     }
     None
 }
@@ -422,10 +445,25 @@ pub fn extract(text: &str) -> Vec<ClaimRow> {
         .map(|m| m.as_str().trim_end_matches(['.', ',']).to_owned())
         .unwrap_or_default();
     let mut out = Vec::new();
-    for para in sentences(text) {
+    let mut last: Option<(String, String)> = None;
+    for (i, para) in sentences(text).into_iter().enumerate() {
+        // A first paragraph without a full stop is the headline: it repeats the story.
+        if i == 0 && para.len() == 1 && !para[0].ends_with(['.', '"', '”']) {
+            continue;
+        }
         let para_attr = para.iter().find_map(|s| attribution(s));
         for s in &para {
-            let attr = attribution(s).or_else(|| para_attr.clone());
+            // "Shin said": the surname of the last person quoted.
+            let surname = SURNAME_SAID.captures(s).and_then(|c| {
+                let (name, org) = last.clone()?;
+                name.split_whitespace()
+                    .any(|w| w == &c["name"])
+                    .then_some((name, org))
+            });
+            let attr = attribution(s).or(surname).or_else(|| para_attr.clone());
+            if let Some(a) = attr.as_ref().filter(|a| !a.0.is_empty()) {
+                last = Some(a.clone());
+            }
             for c in QUANTITY.captures_iter(s) {
                 let a = &c["a"];
                 let unit_text = &c["unit"];

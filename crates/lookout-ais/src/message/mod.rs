@@ -469,8 +469,9 @@ impl AisMessage {
 
     /// Appends the message as one JSON object: the same keys, order, values and number types
     /// as its `Serialize` output (pyais's `asdict()` layout), written directly without serde,
-    /// several times faster. Floats are written in Rust's shortest round-trip form (`1e-6` may
-    /// appear as `0.000001`); the parsed values are identical.
+    /// about 2.5 times faster. Scaled values are written in fixed point (`0.000002`, where serde
+    /// may write `2e-6`); the parsed values are identical. To add keys (receive time, source),
+    /// pop the closing `}` and append `,"key":value}`.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         each_variant!(self, m => m.write_json(out))
     }

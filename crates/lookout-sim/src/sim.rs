@@ -3,8 +3,6 @@
 //! each message; a time-ordered merge across vessels feeds a [`Sink`]. Memory is bounded by the
 //! number of vessels, not by the number of messages.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::io::{self, Write};
 
 use lookout_ais::message::{
@@ -369,7 +367,6 @@ impl Simulation {
             per_vessel_voyages[name_to_idx[v.vessel.as_str()]].push(k);
         }
         let mut gens: Vec<Gen> = Vec::with_capacity(plans.len());
-        let mut heap = BinaryHeap::with_capacity(plans.len());
         for (i, plan) in plans.iter().enumerate() {
             let mut rng = ChaCha8Rng::seed_from_u64(
                 seed ^ 0x7E57 ^ (i as u64).wrapping_mul(0xD1B5_4A32_D192_ED03),
@@ -380,7 +377,7 @@ impl Simulation {
             } else {
                 class_b_interval(&k)
             };
-            let g = Gen {
+            gens.push(Gen {
                 hint: 0,
                 next_pos: start + rng.random_range(0.0..interval),
                 next_static: start + rng.random_range(0.0..STATIC_INTERVAL),
@@ -389,21 +386,127 @@ impl Simulation {
                 rng,
                 last_rx: None,
                 last_forwarded: f64::NEG_INFINITY,
-            };
-            heap.push(Reverse((key(g.next_pos.min(g.next_static)), i as u32)));
-            gens.push(g);
+            });
         }
         let mut stats = Stats::default();
-        let mut heard: Vec<u16> = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
         let mut coverage_gaps: Vec<Event> = Vec::new();
-        while let Some(Reverse((_, i))) = heap.pop() {
-            let i = i as usize;
-            let (plan, g) = (&plans[i], &mut gens[i]);
+        let mut counters = Counters {
+            events: &mut events,
+            voyages: &mut voyages,
+            gaps: &mut coverage_gaps,
+        };
+        // Time slices: each vessel runs through a slice while its data is in cache, then the
+        // slice's receptions are sorted by time and written. Output order does not depend on
+        // the slice length.
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut heard_all: Vec<u16> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut slice_start = start;
+        while slice_start < end {
+            let slice_end = (slice_start + SLICE_SECONDS).min(end);
+            pending.clear();
+            heard_all.clear();
+            for (i, (plan, g)) in plans.iter().zip(gens.iter_mut()).enumerate() {
+                let mut ctx = VesselCtx {
+                    i,
+                    plan,
+                    g,
+                    events: &per_vessel_events[i],
+                    voyages: &per_vessel_voyages[i],
+                };
+                ctx.run_until(
+                    slice_end,
+                    feed_interval,
+                    coverage,
+                    &mut counters,
+                    &mut stats,
+                    &mut pending,
+                    &mut heard_all,
+                );
+            }
+            pending.sort_by_key(|p| (p.key, p.vessel));
+            for p in &pending {
+                names.clear();
+                let heard = &heard_all[p.stations.0 as usize..p.stations.1 as usize];
+                names.extend(heard.iter().map(|&s| coverage.station_name(s)));
+                let channel = if p.counter % 2 == 0 { 'A' } else { 'B' };
+                stats.lines += sink.emit(p.t, &p.msg, &names, channel, (p.counter % 10) as u8)?;
+            }
+            slice_start = slice_end;
+        }
+        events.append(&mut coverage_gaps);
+        events.sort_by(|a, b| {
+            a.start_time
+                .total_cmp(&b.start_time)
+                .then_with(|| a.vessel.cmp(&b.vessel))
+        });
+        for (k, e) in events.iter_mut().enumerate() {
+            e.event_id = format!("T{:06}", k + 1);
+        }
+        Ok(Truth {
+            scenario: scenario.name.clone(),
+            seed,
+            start_time: format_time(start),
+            end_time: format_time(end),
+            areas: scenario.areas.iter().map(AreaInfo::from).collect(),
+            vessels: vessels.clone(),
+            events,
+            voyages,
+            stats,
+        })
+    }
+}
+
+/// Length of a time slice of the run, seconds.
+const SLICE_SECONDS: f64 = 600.0;
+
+/// A received message waiting for its slice to be sorted.
+struct Pending {
+    key: u64,
+    vessel: u32,
+    t: Seconds,
+    msg: AisMessage,
+    /// Range in the slice's station buffer.
+    stations: (u32, u32),
+    counter: u32,
+}
+
+/// Truth counters updated by receptions.
+struct Counters<'a> {
+    events: &'a mut [Event],
+    voyages: &'a mut [Voyage],
+    gaps: &'a mut Vec<Event>,
+}
+
+/// One vessel's generator with its plan.
+struct VesselCtx<'a> {
+    i: usize,
+    plan: &'a Plan,
+    g: &'a mut Gen,
+    events: &'a [usize],
+    voyages: &'a [usize],
+}
+
+impl VesselCtx<'_> {
+    /// Generates this vessel's transmissions before `until`, queueing the received ones.
+    #[allow(clippy::too_many_arguments)]
+    fn run_until(
+        &mut self,
+        until: Seconds,
+        feed_interval: f64,
+        coverage: &Coverage,
+        counters: &mut Counters,
+        stats: &mut Stats,
+        pending: &mut Vec<Pending>,
+        heard_all: &mut Vec<u16>,
+    ) {
+        let (plan, g) = (self.plan, &mut *self.g);
+        let mut heard = Vec::new();
+        loop {
             let is_static = g.next_static <= g.next_pos;
             let t = if is_static { g.next_static } else { g.next_pos };
-            if t >= end {
-                continue;
+            if t >= until {
+                return;
             }
             // A dark transponder sends nothing: skip to the end of the dark interval.
             let k = plan.ais_off.partition_point(|(a, _)| *a <= t);
@@ -411,7 +514,6 @@ impl Simulation {
                 let back = plan.ais_off[k - 1].1 + g.rng.random_range(0.0..10.0);
                 g.next_pos = g.next_pos.max(back);
                 g.next_static = g.next_static.max(back + g.rng.random_range(0.0..60.0));
-                heap.push(Reverse((key(g.next_pos.min(g.next_static)), i as u32)));
                 continue;
             }
             let (truth_k, hint) = plan.true_state(t, g.hint);
@@ -437,32 +539,39 @@ impl Simulation {
                 g.next_pos = t + interval * g.rng.random_range(0.95..1.05);
                 if t - g.last_forwarded < feed_interval {
                     // Thinned out by the feed whoever heard it: nothing to build or receive.
-                    heap.push(Reverse((key(g.next_pos.min(g.next_static)), i as u32)));
+                    // Reports until the feed takes one again are only counted, at the current
+                    // rate, as long as the leg lasts and the transponder stays on.
                     stats.transmitted += 1;
+                    let off = plan.ais_off.get(k).map_or(f64::INFINITY, |o| o.0);
+                    let resume = (g.last_forwarded + feed_interval)
+                        .min(plan.legs[hint].t1)
+                        .min(off);
+                    if resume > g.next_pos {
+                        let skipped = ((resume - g.next_pos) / interval).floor();
+                        stats.transmitted += skipped as u64;
+                        g.next_pos += skipped * interval;
+                    }
                     continue;
                 }
                 let reported = plan.spoofed(t).unwrap_or(truth_k);
                 position_message(plan.class, id.mmsi, &reported, t, &mut g.rng)
             };
-            heap.push(Reverse((key(g.next_pos.min(g.next_static)), i as u32)));
             stats.transmitted += 1;
             coverage.receive(truth_k.pos, t, &mut g.rng, &mut heard);
             if heard.is_empty() {
                 continue;
             }
-            if !is_static {
-                g.last_forwarded = t;
-            }
             stats.received += 1;
             if !is_static {
-                for &e in &per_vessel_events[i] {
-                    let ev = &mut events[e];
+                g.last_forwarded = t;
+                for &e in self.events {
+                    let ev = &mut counters.events[e];
                     if ev.start_time <= t && t <= ev.end_time {
                         ev.received_positions += 1;
                     }
                 }
-                for &v in &per_vessel_voyages[i] {
-                    let vo = &mut voyages[v];
+                for &v in self.voyages {
+                    let vo = &mut counters.voyages[v];
                     if vo.depart_time <= t && t <= vo.arrive_time {
                         vo.received_positions += 1;
                     }
@@ -472,7 +581,7 @@ impl Simulation {
                     {
                         let km = crate::geo::distance_km(p0, truth_k.pos);
                         let h = (t - t0) / 3600.0;
-                        coverage_gaps.push(
+                        counters.gaps.push(
                             Event::new(EventType::Gap, &plan.name, id.mmsi, t0, t, p0, truth_k.pos)
                                 .details(serde_json::json!({
                                     "cause": "coverage", "duration_h": h, "distance_km": km,
@@ -483,32 +592,18 @@ impl Simulation {
                 }
                 g.last_rx = Some((t, truth_k.pos));
             }
-            names.clear();
-            names.extend(heard.iter().map(|&s| coverage.station_name(s)));
             g.counter = g.counter.wrapping_add(1);
-            let channel = if g.counter % 2 == 0 { 'A' } else { 'B' };
-            stats.lines += sink.emit(t, &msg, &names, channel, (g.counter % 10) as u8)?;
+            let from = heard_all.len() as u32;
+            heard_all.extend_from_slice(&heard);
+            pending.push(Pending {
+                key: key(t),
+                vessel: self.i as u32,
+                t,
+                msg,
+                stations: (from, heard_all.len() as u32),
+                counter: g.counter,
+            });
         }
-        events.append(&mut coverage_gaps);
-        events.sort_by(|a, b| {
-            a.start_time
-                .total_cmp(&b.start_time)
-                .then_with(|| a.vessel.cmp(&b.vessel))
-        });
-        for (k, e) in events.iter_mut().enumerate() {
-            e.event_id = format!("T{:06}", k + 1);
-        }
-        Ok(Truth {
-            scenario: scenario.name.clone(),
-            seed,
-            start_time: format_time(start),
-            end_time: format_time(end),
-            areas: scenario.areas.iter().map(AreaInfo::from).collect(),
-            vessels: vessels.clone(),
-            events,
-            voyages,
-            stats,
-        })
     }
 }
 

@@ -96,6 +96,10 @@ pub struct PortVisitConfig {
     /// A silence in port at least this long counts as a port gap, minutes
     /// (`minimum_port_gap_duration_minutes = 240`).
     pub port_gap_minutes: f64,
+    /// A silence in port at least this long, hours, ends the visit at the last position seen
+    /// and starts a new one at the next (Lookout choice, at the "disabling" gap level: a ship
+    /// dark that long may have sailed and come back, as the corridor's shuttles do).
+    pub split_gap_hours: f64,
     /// Smallest confidence reported (published visits use >= 2: `port-visits-events-v2.sql.j2`).
     /// 4 = entry and exit + stop or gap; 3 = entry or exit + stop or gap; 2 = stop or gap only;
     /// 1 = entry/exit only.
@@ -109,6 +113,7 @@ impl Default for PortVisitConfig {
             stopped_begin_knots: 0.2,
             stopped_end_knots: 0.5,
             port_gap_minutes: 240.0,
+            split_gap_hours: 12.0,
             min_confidence: 2,
         }
     }
@@ -224,6 +229,11 @@ pub struct StaticsConfig {
     /// Smallest draught change reported, metres (the AIS draught resolution, 0.1 m,
     /// ITU-R M.1371 message 5).
     pub min_draught_change_m: f64,
+    /// MMSI handover without a shared IMO: a new MMSI whose first position is within this
+    /// distance, km, of where another MMSI fell silent (Lookout choice) ...
+    pub handover_km: f64,
+    /// ... and within this many minutes after it (Lookout choice).
+    pub handover_minutes: f64,
     /// A new value must be reported this many times in a row before it counts (Lookout choice
     /// against one-off decoding errors; GFW's identity tables count values instead).
     pub confirm_reports: u32,
@@ -233,6 +243,8 @@ impl Default for StaticsConfig {
     fn default() -> Self {
         Self {
             min_draught_change_m: 0.1,
+            handover_km: 2.0,
+            handover_minutes: 60.0,
             confirm_reports: 2,
         }
     }

@@ -8,7 +8,7 @@
 //! coverage grid of the last `coverage_days`: it grows with vessels active at once, not with
 //! days of data.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
@@ -32,6 +32,23 @@ struct PairRun {
     dists: Vec<f64>,
     sum_lat: f64,
     sum_lon: f64,
+}
+
+/// Where and when an MMSI was last seen: (mmsi, time, lat, lon).
+type LastSeen = (u32, i64, f64, f64);
+
+/// The detectors' view of the engine (a macro, so the borrow stays per field).
+macro_rules! ctx {
+    ($s:ident) => {
+        Ctx {
+            cfg: &$s.cfg,
+            areas: &$s.areas,
+            land: $s.land.as_ref(),
+            out: &mut $s.out,
+            slots: &mut $s.slots,
+            gaps: &mut $s.gaps,
+        }
+    };
 }
 
 /// Counters of one run.
@@ -64,6 +81,9 @@ pub struct Engine {
     pairs: HashMap<(u32, u32), PairRun>,
     held: HashMap<(u32, u32), Event>,
     imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
+    /// MMSI changes already reported, (old, new).
+    linked: HashSet<(u32, u32)>,
+    data_start: i64,
     data_end: i64,
     stats: Stats,
 }
@@ -83,6 +103,8 @@ impl Engine {
             pairs: HashMap::new(),
             held: HashMap::new(),
             imo_index: HashMap::new(),
+            linked: HashSet::new(),
+            data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
         }
@@ -105,14 +127,7 @@ impl Engine {
             self.stats.vessels += 1;
             Vessel::new(mmsi)
         });
-        let mut ctx = Ctx {
-            cfg: &self.cfg,
-            areas: &self.areas,
-            land: self.land.as_ref(),
-            out: &mut self.out,
-            slots: &mut self.slots,
-            gaps: &mut self.gaps,
-        };
+        let mut ctx = ctx!(self);
         match record {
             Record::Position(p) => {
                 self.stats.positions += 1;
@@ -136,6 +151,7 @@ impl Engine {
             *self.stats.rejects.entry(r.as_str()).or_insert(0) += n;
         }
         self.data_end = self.data_end.max(record.time());
+        self.data_start = self.data_start.min(record.time());
     }
 
     /// Settles everything that ends before `watermark` (no record older than it may follow) and
@@ -150,6 +166,7 @@ impl Engine {
             i64::MAX
         });
         self.mmsi_changes();
+        self.handovers();
         // Gaps ended before the watermark get their coverage hint.
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.gaps)
             .into_iter()
@@ -172,14 +189,7 @@ impl Engine {
             .collect();
         for m in stale {
             if let Some(mut v) = self.vessels.remove(&m) {
-                let mut ctx = Ctx {
-                    cfg: &self.cfg,
-                    areas: &self.areas,
-                    land: self.land.as_ref(),
-                    out: &mut self.out,
-                    slots: &mut self.slots,
-                    gaps: &mut self.gaps,
-                };
+                let mut ctx = ctx!(self);
                 v.finish(watermark, &mut ctx);
             }
         }
@@ -202,17 +212,11 @@ impl Engine {
     pub fn finish(&mut self) -> Vec<Event> {
         let end = self.data_end;
         self.mmsi_changes();
+        self.handovers();
         let mut vessels: Vec<_> = self.vessels.drain().collect();
         vessels.sort_by_key(|(m, _)| *m);
         for (_, mut v) in vessels {
-            let mut ctx = Ctx {
-                cfg: &self.cfg,
-                areas: &self.areas,
-                land: self.land.as_ref(),
-                out: &mut self.out,
-                slots: &mut self.slots,
-                gaps: &mut self.gaps,
-            };
+            let mut ctx = ctx!(self);
             v.finish(end, &mut ctx);
         }
         self.encounters(i64::MAX);
@@ -408,6 +412,104 @@ impl Engine {
         self.held.insert((a, b), e);
     }
 
+    /// Links a new MMSI to one that fell silent where and when it appeared, outside ports
+    /// (an MMSI change without a shared IMO).
+    fn handovers(&mut self) {
+        let cfg = &self.cfg.statics;
+        let window = (cfg.handover_minutes * 60_000.0) as i64;
+        let km = cfg.handover_km;
+        let knots = self.cfg.segment.max_knots;
+        // Cells wide enough that the reach of a ship in the window stays within one neighbour.
+        let reach_km = km + knots * crate::sphere::KM_PER_NM * cfg.handover_minutes / 60.0;
+        let cell_deg = (reach_km / 111.0 / 0.5).max(0.01);
+        let cell = |lat: f64, lon: f64| {
+            (
+                (lat / cell_deg).floor() as i32,
+                (lon / cell_deg).floor() as i32,
+            )
+        };
+        let mut grid: HashMap<(i32, i32), Vec<LastSeen>> = HashMap::new();
+        for (m, v) in &self.vessels {
+            // Only tracks that ran for at least the window can hand over: short sightings in a
+            // busy capture end and begin next to each other all the time.
+            if let (Some(first), Some(last)) = v.main_span() {
+                if last.t - first.t < window || v.last_position_time() > last.t {
+                    continue;
+                }
+                grid.entry(cell(last.lat, last.lon))
+                    .or_default()
+                    .push((*m, last.t, last.lat, last.lon));
+            }
+        }
+        let mut found = Vec::new();
+        for (m, v) in self.vessels.iter_mut() {
+            let (Some(first), _) = v.main_span() else {
+                continue;
+            };
+            if v.handover_checked {
+                continue;
+            }
+            v.handover_checked = true;
+            let first_tx = v.first_tx.unwrap_or(first.t);
+            if first_tx < self.data_start + window
+                || self
+                    .areas
+                    .containing(first.lat, first.lon)
+                    .is_some_and(|a| self.cfg.is_port_kind(&self.areas.get(a).kind))
+            {
+                continue;
+            }
+            let (ci, cj) = cell(first.lat, first.lon);
+            let mut best: Option<LastSeen> = None;
+            for di in -1..=1 {
+                for dj in -1..=1 {
+                    for &(om, t, lat, lon) in grid.get(&(ci + di, cj + dj)).into_iter().flatten() {
+                        let hours = (first.t - t) as f64 / MS_PER_HOUR;
+                        let ok = om != *m
+                            && t < first_tx
+                            && first_tx - t <= window
+                            && crate::sphere::distance_km(lat, lon, first.lat, first.lon)
+                                <= km + knots * crate::sphere::KM_PER_NM * hours;
+                        if ok && best.is_none_or(|b| t > b.1) {
+                            best = Some((om, t, lat, lon));
+                        }
+                    }
+                }
+            }
+            if let Some(b) = best {
+                found.push((b, (*m, first_tx, first)));
+            }
+        }
+        found.sort_by_key(|(b, _)| (b.1, b.0));
+        for ((old, t, lat, lon), (new, first_tx, first)) in found {
+            if !self.linked.insert((old, new)) {
+                continue;
+            }
+            let mut changes = serde_json::Map::new();
+            changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": new}));
+            if Vessel::mid(old) != Vessel::mid(new) {
+                changes.insert(
+                    "flag_mid".into(),
+                    serde_json::json!({"from": Vessel::mid(old), "to": Vessel::mid(new)}),
+                );
+            }
+            let mut e = Event::new(
+                EventType::IdentityChange,
+                old,
+                t,
+                first_tx,
+                (lat, lon),
+                first.ll(),
+            )
+            .with("changes", serde_json::Value::Object(changes))
+            .with("link", "position_handover")
+            .evidence(2, t, first.t);
+            e.other_mmsi = Some(new);
+            e.confidence = 0.6;
+            self.out.push(e);
+        }
+    }
+
     /// Links MMSIs that carried the same IMO one after the other (MMSI and flag changes).
     fn mmsi_changes(&mut self) {
         let mut seen: Vec<(u32, u32, i64, i64, Option<String>)> = self
@@ -427,8 +529,8 @@ impl Engine {
                 Some(entry) => {
                     let (old, _, old_last, old_name) = entry.clone();
                     *entry = (mmsi, first, last, name.clone());
-                    if old_last >= first {
-                        continue; // both MMSIs on the air at once: a copied IMO, not a change
+                    if old_last >= first || !self.linked.insert((old, mmsi)) {
+                        continue; // both MMSIs on the air at once (a copied IMO), or reported
                     }
                     let mut changes = serde_json::Map::new();
                     changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": mmsi}));

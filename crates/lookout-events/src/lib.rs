@@ -23,12 +23,15 @@
 //! assert_eq!(events[0].area.as_deref(), Some("Rajin"));
 //! ```
 
+pub mod accuracy;
 pub mod areas;
 pub mod config;
 pub mod engine;
 pub mod event;
 pub mod land;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet_in;
 pub mod record;
 pub mod sphere;
 mod track;

@@ -104,6 +104,89 @@ struct LandCache {
     test: LandTest,
 }
 
+/// Positions well inland, set aside before segmentation (per MMSI).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Inland {
+    cache: Option<LandCache>,
+    run: Option<InlandRun>,
+}
+
+impl Inland {
+    /// Inland test with a cache: a point closer to the cached one than the cached
+    /// clearance minus the tolerance is on the same side of the coast. Returns true when the
+    /// point is well inland (then it is spoofed and goes no further).
+    pub fn check(&mut self, mmsi: u32, p: &Pt, ctx: &mut Ctx) -> bool {
+        let Some(land) = ctx.land else { return false };
+        let tol = ctx.cfg.spoofing.inland_tolerance_km;
+        let radius = 4.0 * tol.max(1.0);
+        let test = match self.cache {
+            Some(c) if distance_km(c.lat, c.lon, p.lat, p.lon) < c.test.coast_km - tol => {
+                LandTest {
+                    on_land: c.test.on_land,
+                    coast_km: c.test.coast_km - distance_km(c.lat, c.lon, p.lat, p.lon),
+                }
+            }
+            _ => {
+                let test = land.test(p.lat, p.lon, radius);
+                self.cache = Some(LandCache {
+                    lat: p.lat,
+                    lon: p.lon,
+                    test,
+                });
+                test
+            }
+        };
+        if test.on_land && test.coast_km > tol {
+            match &mut self.run {
+                Some(run) => {
+                    run.last = *p;
+                    run.n += 1;
+                    run.max_coast_km = run.max_coast_km.max(test.coast_km);
+                }
+                None => {
+                    self.run = Some(InlandRun {
+                        first: *p,
+                        last: *p,
+                        n: 1,
+                        max_coast_km: test.coast_km,
+                    })
+                }
+            }
+            true
+        } else {
+            self.close(mmsi, ctx);
+            false
+        }
+    }
+
+    pub fn close(&mut self, mmsi: u32, ctx: &mut Ctx) {
+        if let Some(run) = self.run.take() {
+            if run.n as usize >= ctx.cfg.spoofing.min_inland_positions {
+                let mut e = Event::new(
+                    EventType::Spoofing,
+                    mmsi,
+                    run.first.t,
+                    run.last.t,
+                    run.first.ll(),
+                    run.last.ll(),
+                )
+                .with("kind", "inland")
+                .with(
+                    "min_km_inland",
+                    round(
+                        run.max_coast_km
+                            .min(4.0 * ctx.cfg.spoofing.inland_tolerance_km.max(1.0)),
+                        1,
+                    ),
+                )
+                .evidence(run.n, run.first.t, run.last.t);
+                e.confidence = 0.9;
+                ctx.out.push(e);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct InlandRun {
     first: Pt,
@@ -126,8 +209,8 @@ pub(crate) struct Track {
     pub last_gap_end: Option<i64>,
     bucket: Bucket,
     loiter: Option<Loiter>,
-    land_cache: Option<LandCache>,
-    inland: Option<InlandRun>,
+    /// First cleared position.
+    pub first: Option<Pt>,
     pub n: u64,
 }
 
@@ -152,10 +235,8 @@ impl Track {
     /// Feeds one point. `last_tx` is the latest transmission of this vessel that did not reach
     /// the track (rejected positions): a gap is silence, not missing good positions.
     pub fn push(&mut self, p: Pt, last_tx: Option<i64>, ctx: &mut Ctx) {
-        if self.check_inland(&p, ctx) {
-            return;
-        }
         self.n += 1;
+        self.first.get_or_insert(p);
         if let Some(prev) = self.prev {
             self.gap(&prev, &p, last_tx, ctx);
             self.resample(&prev, &p, ctx);
@@ -181,7 +262,6 @@ impl Track {
         }
         self.close_bucket(ctx);
         self.close_loiter(ctx);
-        self.close_inland(ctx);
         if let Some(prev) = self.prev {
             let hours = (data_end - prev.t) as f64 / MS_PER_HOUR;
             if ctx.cfg.gap.open_gaps && hours >= ctx.cfg.gap.min_hours {
@@ -202,80 +282,6 @@ impl Track {
                 e.confidence = 0.5;
                 e.area = near_area(ctx, prev.ll());
                 ctx.gaps.push(PendingGap { event: e });
-            }
-        }
-    }
-
-    /// Inland test with a per-track cache: a point closer to the cached one than the cached
-    /// clearance minus the tolerance is on the same side of the coast. Returns true when the
-    /// point is well inland (then it is spoofed and goes no further).
-    fn check_inland(&mut self, p: &Pt, ctx: &mut Ctx) -> bool {
-        let Some(land) = ctx.land else { return false };
-        let tol = ctx.cfg.spoofing.inland_tolerance_km;
-        let radius = 4.0 * tol.max(1.0);
-        let test = match self.land_cache {
-            Some(c) if distance_km(c.lat, c.lon, p.lat, p.lon) < c.test.coast_km - tol => {
-                LandTest {
-                    on_land: c.test.on_land,
-                    coast_km: c.test.coast_km - distance_km(c.lat, c.lon, p.lat, p.lon),
-                }
-            }
-            _ => {
-                let test = land.test(p.lat, p.lon, radius);
-                self.land_cache = Some(LandCache {
-                    lat: p.lat,
-                    lon: p.lon,
-                    test,
-                });
-                test
-            }
-        };
-        if test.on_land && test.coast_km > tol {
-            match &mut self.inland {
-                Some(run) => {
-                    run.last = *p;
-                    run.n += 1;
-                    run.max_coast_km = run.max_coast_km.max(test.coast_km);
-                }
-                None => {
-                    self.inland = Some(InlandRun {
-                        first: *p,
-                        last: *p,
-                        n: 1,
-                        max_coast_km: test.coast_km,
-                    })
-                }
-            }
-            true
-        } else {
-            self.close_inland(ctx);
-            false
-        }
-    }
-
-    fn close_inland(&mut self, ctx: &mut Ctx) {
-        if let Some(run) = self.inland.take() {
-            if run.n as usize >= ctx.cfg.spoofing.min_inland_positions {
-                let mut e = Event::new(
-                    EventType::Spoofing,
-                    self.mmsi,
-                    run.first.t,
-                    run.last.t,
-                    run.first.ll(),
-                    run.last.ll(),
-                )
-                .with("kind", "inland")
-                .with(
-                    "min_km_inland",
-                    round(
-                        run.max_coast_km
-                            .min(4.0 * ctx.cfg.spoofing.inland_tolerance_km.max(1.0)),
-                        1,
-                    ),
-                )
-                .evidence(run.n, run.first.t, run.last.t);
-                e.confidence = 0.9;
-                ctx.out.push(e);
             }
         }
     }
@@ -359,6 +365,13 @@ impl Track {
             .map(f64::from)
             .or_else(|| self.prev.map(|q| implied_knots(&q, p)));
         let since_prev_min = self.prev.map(|q| (p.t - q.t) as f64 / 60_000.0);
+        let split = since_prev_min.is_some_and(|m| m >= cfg.split_gap_hours * 60.0);
+        if split {
+            // A long silence in port: the visit ends at the last position seen.
+            if let Some(v) = self.visit.take() {
+                self.emit_visit(v, false, ctx);
+            }
+        }
         if let Some(v) = &mut self.visit {
             let d = ctx.areas.get(v.area).distance_km(p.lat, p.lon);
             if d <= cfg.exit_buffer_km {
@@ -392,7 +405,7 @@ impl Track {
                 entry_seen: since_prev_min.is_some_and(|m| m < cfg.port_gap_minutes),
                 stopped: stop,
                 had_stop: stop,
-                had_gap: false,
+                had_gap: since_prev_min.is_some_and(|m| m >= cfg.port_gap_minutes),
                 n: 1,
             });
         }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::event::{Event, EventType};
 use crate::record::{Position, Static};
 use crate::sphere::{destination, distance_km, KM_PER_NM, MS_PER_HOUR};
-use crate::track::{implied_knots, round, Ctx, Pt, Track};
+use crate::track::{implied_knots, round, Ctx, Inland, Pt, Track};
 
 /// Why an input record did not reach a detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,6 +22,8 @@ pub enum Reject {
     Noise,
     /// Part of a spoofed excursion (reported as a `spoofing` event).
     Spoofed,
+    /// Well inland (reported as a `spoofing` event).
+    Inland,
 }
 
 impl Reject {
@@ -33,6 +35,7 @@ impl Reject {
             Reject::Duplicate => "duplicate",
             Reject::Noise => "noise",
             Reject::Spoofed => "spoofed",
+            Reject::Inland => "inland",
         }
     }
 }
@@ -136,6 +139,11 @@ pub(crate) struct Vessel {
     /// Start of a shared-MMSI period, with the track of the second ship.
     shared: Option<(i64, usize)>,
     statics: Statics,
+    inland: Inland,
+    /// First valid position time (cleared or not).
+    pub first_tx: Option<i64>,
+    /// MMSI handover (no IMO) already looked for.
+    pub handover_checked: bool,
     /// Time of the last static report of any kind.
     last_static: i64,
     /// IMO sightings in the current batch (for MMSI changes, resolved by the engine).
@@ -160,10 +168,23 @@ impl Vessel {
             last_unconfirmed_tx: None,
             shared: None,
             statics: Statics::default(),
+            inland: Inland::default(),
+            first_tx: None,
+            handover_checked: false,
             last_static: i64::MIN,
             imo_seen: None,
             rejects: Vec::new(),
         }
+    }
+
+    /// First and last cleared positions of the main track.
+    pub fn main_span(&self) -> (Option<Pt>, Option<Pt>) {
+        (self.tracks[0].first, self.tracks[0].last())
+    }
+
+    /// Time of the newest position (cleared or not).
+    pub fn last_position_time(&self) -> i64 {
+        self.last_time
     }
 
     /// Time of the newest record.
@@ -241,6 +262,12 @@ impl Vessel {
             return self.reject(Reject::Duplicate, 1);
         }
         self.last_time = p.t;
+        self.first_tx.get_or_insert(p.t);
+        if self.inland.check(self.mmsi, &p, ctx) {
+            // Well inland: spoofed, kept out of the tracks, but it was a transmission.
+            self.last_unconfirmed_tx = Some(p.t);
+            return self.reject(Reject::Inland, 1);
+        }
         self.close_stale(p.t, ctx);
         let best = self
             .segs
@@ -457,6 +484,7 @@ impl Vessel {
 
     /// Closes everything at the end of the data.
     pub fn finish(&mut self, data_end: i64, ctx: &mut Ctx) {
+        self.inland.close(self.mmsi, ctx);
         while !self.segs.is_empty() {
             let k = (0..self.segs.len())
                 .min_by_key(|&k| self.segs[k].last.t)

@@ -94,11 +94,13 @@ fn port_visit_with_entry_stop_exit_and_in_port_only() {
     assert_eq!(v1[0].details["gfw_confidence"], 4);
     let hours = (v1[0].end_time - v1[0].start_time) as f64 / H as f64;
     assert!((10.0..11.5).contains(&hours), "{hours}");
-    // In-port-only vessel: one visit spanning both stays (a port gap inside), confidence 2.
+    // In-port-only vessel: two visits (48 h dark in between splits them), confidence 2.
     let v2: Vec<_> = visits.iter().filter(|e| e.mmsi == 2).collect();
-    assert_eq!(v2.len(), 1, "{v2:#?}");
-    assert_eq!(v2[0].details["gfw_confidence"], 2);
-    assert_eq!(v2[0].details["port_gap"], true);
+    assert_eq!(v2.len(), 2, "{v2:#?}");
+    assert!(v2.iter().all(|v| v.details["gfw_confidence"] == 2));
+    assert_eq!(v2[0].end_time, T0 + 12 * H);
+    assert_eq!(v2[1].start_time, T0 + 60 * H);
+    assert_eq!(v2[1].details["port_gap"], true);
     // Its silence is a gap starting and ending in Rajin.
     let g2: Vec<_> = of(&events, EventType::Gap)
         .into_iter()

@@ -19,6 +19,8 @@ struct Cli {
 enum Command {
     /// Decode AIS NMEA (plain, .gz, .zst or stdin) to JSON lines or CSV, counting every reject.
     Decode(cmd::decode::Args),
+    /// Port visits, gaps, encounters, loitering, draught/identity changes and spoofing from the store.
+    Events(cmd::events::Args),
     /// Simulate AIS traffic for a scenario: NMEA with tag blocks plus ground truth (truth.json).
     Simulate(cmd::simulate::Args),
     /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre CSV) and live feeds into the store.
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decode(args) => cmd::decode::run(args),
+        Command::Events(args) => cmd::events::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Track(args) => cmd::track::run(args),

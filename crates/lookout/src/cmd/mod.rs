@@ -1,6 +1,7 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run` function.
 
 pub mod decode;
+pub mod events;
 pub mod simulate;
 pub mod ingest;
 pub mod track;

@@ -1,0 +1,65 @@
+//! Replays the committed fuzz corpus (`fuzz/corpus/`) on stable Rust with the fuzz targets'
+//! checks, so inputs that once reached new code paths keep running in the normal test suite
+//! (the fuzzers themselves need nightly; see docs/decoder-conformance.md).
+
+use std::path::Path;
+
+use lookout_ais::{message, Decoder};
+
+fn corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fuzz/corpus")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect()
+}
+
+#[test]
+fn feed_line_corpus_decodes_without_panics_and_counts_every_line() {
+    let inputs = corpus("feed_line");
+    assert!(inputs.len() > 100);
+    let mut decoded = 0u64;
+    for data in &inputs {
+        let mut decoder = Decoder::new();
+        let mut lines = 0u64;
+        for line in data.split(|&b| b == b'\n') {
+            lines += 1;
+            decoder.feed_line(line, |d| {
+                assert!((1..=lines).contains(&d.meta.line));
+                assert!(d.meta.fragments >= 1);
+                serde_json::to_vec(&d.message).expect("serializable");
+            });
+        }
+        decoder.finish();
+        let stats = decoder.stats();
+        assert_eq!(stats.lines, lines);
+        assert!(stats.decoded <= stats.messages);
+        decoded += stats.decoded;
+    }
+    assert!(decoded > 0);
+}
+
+#[test]
+fn message_decode_corpus_decodes_without_panics() {
+    let inputs = corpus("message_decode");
+    assert!(inputs.len() > 100);
+    let mut ok = 0;
+    for data in &inputs {
+        let Some((&fill, payload)) = data.split_first() else {
+            continue;
+        };
+        if let Ok(msg) = message::decode(payload, fill % 8) {
+            serde_json::to_vec(&msg).expect("serializable");
+            assert_eq!(message::decode(payload, fill % 8).ok(), Some(msg));
+            ok += 1;
+        }
+    }
+    assert!(ok > 0);
+}

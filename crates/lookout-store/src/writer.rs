@@ -329,14 +329,19 @@ impl StoreWriter {
             .set_max_row_group_row_count(Some(self.opts.row_group_rows))
             .set_sorting_columns(Some(vec![sorted(0), sorted(1)]))
             .set_created_by(concat!("lookout-store ", env!("CARGO_PKG_VERSION")).into());
+        // Within one vessel (the sort order) times and input lines increase: store deltas.
+        for col in ["time", "input_line"] {
+            let col = ColumnPath::from(col);
+            b = b
+                .set_column_dictionary_enabled(col.clone(), false)
+                .set_column_encoding(col, Encoding::DELTA_BINARY_PACKED);
+        }
         if table == Table::Positions {
-            // Coordinates are nearly unique per row: split their bytes so zstd finds the
-            // repeated high-order bytes of neighbouring fixes.
+            // Coordinates: a dictionary while it pays (vessels at anchor or moored repeat
+            // them), else split their bytes so zstd finds the shared high-order bytes of
+            // neighbouring fixes (BYTE_STREAM_SPLIT is the fallback encoding).
             for col in ["lat", "lon"] {
-                let col = ColumnPath::from(col);
-                b = b
-                    .set_column_dictionary_enabled(col.clone(), false)
-                    .set_column_encoding(col, Encoding::BYTE_STREAM_SPLIT);
+                b = b.set_column_encoding(ColumnPath::from(col), Encoding::BYTE_STREAM_SPLIT);
             }
         }
         Ok(b.build())

@@ -229,3 +229,43 @@ fn ingest_track_vessels_and_pyarrow_interop() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("passed, 0 failed"));
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn stdin_feed_commits_every_flush_secs_and_on_sigterm() {
+    let dir = scratch("stdin");
+    let store = dir.join("store");
+    let mut child = Command::new(BIN)
+        .args(["ingest", "--quiet", "--flush-secs", "1", "--store"])
+        .arg(&store)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let text = fs::read(shared("aisdb/test_data_20211101.nm4")).unwrap();
+    std::io::Write::write_all(&mut stdin, &text).unwrap();
+    // stdin stays open: rows must be committed by the timer, not by EOF.
+    let started = Instant::now();
+    while committed_files(&store) == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no periodic commit"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("925 positions"), "{err}");
+    let opened = Store::open(&store).unwrap();
+    let rows: u64 = opened.files(Table::Positions).map(|f| f.rows).sum();
+    assert_eq!(rows, 925);
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -57,6 +57,44 @@ pub fn class_b_interval(k: &Kinematics) -> f64 {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_fields_keep_the_six_bit_alphabet() {
+        assert_eq!(ais_text::<20>("Lady r").as_str(), "LADY R");
+        assert_eq!(ais_text::<7>("ubä~1234567").as_str(), "UB12345");
+        assert_eq!(ais_text::<3>("").as_str(), "");
+    }
+
+    #[test]
+    fn reporting_intervals_follow_the_standard() {
+        let k = |sog: f64, rot: f64, status: u8| Kinematics {
+            pos: LatLon::new(0.0, 0.0),
+            sog,
+            cog: 0.0,
+            heading: 0.0,
+            rot,
+            status,
+        };
+        assert_eq!(class_a_interval(&k(0.0, 0.0, 5)), 180.0);
+        assert_eq!(class_a_interval(&k(0.5, 0.0, 0)), 10.0);
+        assert_eq!(class_a_interval(&k(12.0, 8.0, 0)), 10.0 / 3.0);
+        assert_eq!(class_a_interval(&k(18.0, 0.0, 0)), 6.0);
+        assert_eq!(class_a_interval(&k(18.0, -6.0, 0)), 2.0);
+        assert_eq!(class_a_interval(&k(25.0, 0.0, 0)), 2.0);
+        assert_eq!(class_b_interval(&k(1.5, 0.0, 0)), 180.0);
+        assert_eq!(class_b_interval(&k(9.0, 0.0, 0)), 30.0);
+        assert_eq!(rot_ais(0.0), 0);
+        assert_eq!(rot_ais(-4.0), -9);
+        assert_eq!(
+            tag_block("VLAD", 1_696_118_400.7),
+            "\\s:VLAD,c:1696118400*27\\"
+        );
+    }
+}
+
 /// Rate of turn in degrees per minute to ROT_AIS.
 fn rot_ais(rot: f64) -> i8 {
     if rot.abs() < 0.1 {
@@ -65,14 +103,19 @@ fn rot_ais(rot: f64) -> i8 {
     (4.733 * rot.abs().sqrt()).round().min(126.0).copysign(rot) as i8
 }
 
+/// Text for an AIS field: uppercased, characters outside the six-bit alphabet (ASCII 32-95)
+/// dropped, cut to `N` characters.
 fn ais_text<const N: usize>(text: &str) -> AisString<N> {
-    let clean: String = text
-        .to_ascii_uppercase()
-        .chars()
-        .filter(|c| AisString::<1>::new(&c.to_string()).is_some())
-        .take(N)
-        .collect();
-    AisString::new(&clean).expect("filtered to the six-bit alphabet")
+    let mut buf = [0u8; N];
+    let mut len = 0;
+    for b in text.bytes().map(|b| b.to_ascii_uppercase()) {
+        if len < N && (32..=95).contains(&b) {
+            buf[len] = b;
+            len += 1;
+        }
+    }
+    let clean = std::str::from_utf8(&buf[..len]).expect("ASCII");
+    AisString::new(clean).expect("filtered to the six-bit alphabet")
 }
 
 /// Where receptions come from.

@@ -40,7 +40,7 @@ mod store;
 pub mod time;
 mod writer;
 
-pub use read::{track, vessels, ScanStats, TimeRange, Vessel};
+pub use read::{for_each_position, track, vessels, ScanStats, TimeRange, Vessel};
 pub use schema::{
     positions_schema, statics_schema, DedupKey, PositionRow, Provenance, StaticRow, TimeSource,
 };

@@ -110,6 +110,32 @@ pub fn track(store: &Store, mmsi: u32, range: TimeRange) -> Result<(Vec<Position
     Ok((out, stats))
 }
 
+/// Calls `each` with every position in a time range, file by file (each file in (mmsi, time)
+/// order); files and row groups outside the range are skipped.
+pub fn for_each_position(
+    store: &Store,
+    range: TimeRange,
+    mut each: impl FnMut(PositionRow),
+) -> Result<()> {
+    let mut keep = |rg: &RowGroupMetaData| {
+        time_range(rg.column(1).statistics()).is_none_or(|(lo, hi)| range.overlaps(lo, hi))
+    };
+    for f in store.files(Table::Positions) {
+        if !range.overlaps(f.min_time, f.max_time) {
+            continue;
+        }
+        let path = store.root().join(&f.path);
+        for batch in read_file(&path, Some(&mut keep), None)? {
+            let batch = batch.with_context(|| format!("reading {}", path.display()))?;
+            positions_from_batch(&batch)?
+                .into_iter()
+                .filter(|r| range.contains(r.time))
+                .for_each(&mut each);
+        }
+    }
+    Ok(())
+}
+
 /// Identity of one vessel as seen in the store.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vessel {

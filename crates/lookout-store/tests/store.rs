@@ -241,3 +241,21 @@ fn vessels_summarise_identity() {
     assert_eq!(a.first_seen, T0 + 5_000);
     assert_eq!(a.last_seen, T0 + 287 * 600_000 + 5_000);
 }
+
+#[test]
+fn for_each_position_in_a_time_range() {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), WriteOptions::default());
+    let store = Store::open(dir.path()).unwrap();
+    let range = TimeRange {
+        from: Some(T0 + DAY),
+        to: None,
+    };
+    let mut n = 0;
+    lookout_store::for_each_position(&store, range, |r| {
+        assert!(r.time >= T0 + DAY);
+        n += 1;
+    })
+    .unwrap();
+    assert_eq!(n, 144 * 20);
+}

@@ -269,3 +269,50 @@ fn stdin_feed_commits_every_flush_secs_and_on_sigterm() {
     assert_eq!(rows, 925);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn decoder_jsonl_ingests_to_the_same_positions_as_its_nmea() {
+    let dir = scratch("jsonl");
+    let nmea = shared("aisdb/test_data_20211101.nm4");
+    let out = Command::new(BIN)
+        .args(["decode", "--format", "jsonl"])
+        .arg(&nmea)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let jsonl = dir.join("decoded.jsonl");
+    fs::write(&jsonl, &out.stdout).unwrap();
+    let rows = |input: &Path, name: &str| {
+        let store = dir.join(name);
+        let (ok, _, err) = lookout(&[
+            "ingest",
+            "--quiet",
+            "--store",
+            store.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        assert!(ok, "{err}");
+        let s = Store::open(&store).unwrap();
+        let mut all = Vec::new();
+        lookout_store::for_each_position(&s, Default::default(), |r| {
+            all.push((
+                r.mmsi,
+                r.time,
+                r.lat.to_bits(),
+                r.lon.to_bits(),
+                r.sog,
+                r.cog,
+                r.heading,
+                r.nav_status,
+            ))
+        })
+        .unwrap();
+        all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        all
+    };
+    let from_nmea = rows(&nmea, "nmea");
+    let from_json = rows(&jsonl, "json");
+    assert_eq!(from_nmea.len(), 925);
+    assert_eq!(from_json, from_nmea);
+    fs::remove_dir_all(&dir).unwrap();
+}

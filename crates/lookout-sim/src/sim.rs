@@ -376,6 +376,11 @@ impl Simulation {
         &self.compiled.plans
     }
 
+    /// The voyages the scripts contain (received counts are filled in by [`Simulation::run`]).
+    pub fn voyages(&self) -> &[Voyage] {
+        &self.compiled.voyages
+    }
+
     /// Streams every received message, in time order, into `sink`, then returns the truth.
     pub fn run(&self, sink: &mut impl Sink) -> io::Result<Truth> {
         let Simulation {

@@ -459,3 +459,44 @@ fn bad_scenarios_are_reported_not_panicked() {
         assert!(err.contains(needle), "{err:?} should mention {needle:?}");
     }
 }
+
+#[test]
+fn corridor_example_has_the_reported_shape() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/dprk-russia/scenario.toml"
+    );
+    let scenario = Scenario::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let land = LandMask::east_asia();
+    let opts = Options {
+        background: Some(0),
+        ..Options::default()
+    };
+    let sim = Simulation::new(scenario, &land, &opts).unwrap();
+    let four = ["ANGARA", "MARIA", "MAIA-1", "LADY R"];
+    let loaded: Vec<_> = sim
+        .voyages()
+        .iter()
+        .filter(|v| four.contains(&v.vessel.as_str()) && v.cargo_containers > 0)
+        .collect();
+    // NK Pro: at least 32 trips by the four from August 2023 to March 2024, all dark.
+    assert!(loaded.len() >= 32, "{} loaded voyages", loaded.len());
+    for v in &loaded {
+        assert_eq!(v.origin, "Rajin (Najin) port");
+        assert_eq!(v.ais_off_fraction, 1.0, "{v:?}");
+    }
+    // OSC: about 2,000 containers over MAIA-1's nine or more trips.
+    let maia: u32 = loaded
+        .iter()
+        .filter(|v| v.vessel == "MAIA-1")
+        .map(|v| v.cargo_containers)
+        .sum();
+    assert!((1_500..=2_500).contains(&maia), "{maia}");
+    // LADY R: loaded at Rason on 2024-03-12, at Vostochny with a full deck by 2024-03-14.
+    let last = loaded.iter().rfind(|v| v.vessel == "LADY R").unwrap();
+    assert_eq!(
+        lookout_sim::scenario::format_time(last.depart_time),
+        "2024-03-12T18:00:00Z"
+    );
+    assert!(last.arrive_time < lookout_sim::scenario::parse_time("2024-03-14T00:00:00Z").unwrap());
+}

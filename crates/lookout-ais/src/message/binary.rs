@@ -75,23 +75,264 @@ layout! {
     }
 }
 
+layout! {
+    /// Type 6, DAC 1 FID 16 (IMO236) in its short, unaddressed form (72 bits or less).
+    pub struct PersonsOnBoardShort [72] {
+        /// Always 6.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code (1).
+        dac: u16 as Int(10),
+        /// Function identifier (16).
+        fid: u8 as Int(6),
+        /// Number of persons on board.
+        persons: u16 as Int(13),
+        /// Spare.
+        spare_2: u8 as Spare(3),
+    }
+}
+
+layout! {
+    /// Type 6, DAC 1 FID 16 (IMO236): number of persons on board.
+    pub struct PersonsOnBoard [136] {
+        /// Always 6.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Sequence number.
+        seqno: u8 as Int(2),
+        /// Destination MMSI.
+        dest_mmsi: u32 as Int(30),
+        /// Retransmit flag.
+        retransmit: bool as Flag(1),
+        /// Spare.
+        spare_1: u8 as Spare(1),
+        /// Designated area code (1).
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Number of persons on board.
+        persons: u16 as Int(13),
+        /// Spare.
+        spare_2: u64 as Spare(35),
+    }
+}
+
+layout! {
+    /// Type 6, DAC 1 FID 20 (IMO289): berthing data.
+    pub struct BerthingData [360] {
+        /// Always 6.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Sequence number.
+        seqno: u8 as Int(2),
+        /// Destination MMSI.
+        dest_mmsi: u32 as Int(30),
+        /// Retransmit flag.
+        retransmit: bool as Flag(1),
+        /// Spare.
+        spare_1: u8 as Spare(1),
+        /// Designated area code (1).
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Berth length in metres.
+        berth_length: u16 as Int(9),
+        /// Water depth at berth in 1/10 m. JSON: metres.
+        berth_depth: u8 as Tenth(8),
+        /// Mooring position.
+        position: u8 as Int(3),
+        /// Month.
+        month: u8 as Int(4),
+        /// Day.
+        day: u8 as Int(5),
+        /// Hour.
+        hour: u8 as Int(5),
+        /// Minute.
+        minute: u8 as Int(6),
+        /// Services availability flag.
+        availability: bool as Flag(1),
+        /// Agent service availability.
+        agent: u8 as Int(2),
+        /// Fuel service availability.
+        fuel: u8 as Int(2),
+        /// Chandler service availability.
+        chandler: u8 as Int(2),
+        /// Stevedore service availability.
+        stevedore: u8 as Int(2),
+        /// Electrical service availability.
+        electrical: u8 as Int(2),
+        /// Water service availability.
+        water: u8 as Int(2),
+        /// Customs service availability.
+        customs: u8 as Int(2),
+        /// Cartage service availability.
+        cartage: u8 as Int(2),
+        /// Crane service availability.
+        crane: u8 as Int(2),
+        /// Lift service availability.
+        lift: u8 as Int(2),
+        /// Medical service availability.
+        medical: u8 as Int(2),
+        /// Navrepair service availability.
+        navrepair: u8 as Int(2),
+        /// Provisions service availability.
+        provisions: u8 as Int(2),
+        /// Shiprepair service availability.
+        shiprepair: u8 as Int(2),
+        /// Surveyor service availability.
+        surveyor: u8 as Int(2),
+        /// Steam service availability.
+        steam: u8 as Int(2),
+        /// Tugs service availability.
+        tugs: u8 as Int(2),
+        /// Solidwaste service availability.
+        solidwaste: u8 as Int(2),
+        /// Liquidwaste service availability.
+        liquidwaste: u8 as Int(2),
+        /// Hazardouswaste service availability.
+        hazardouswaste: u8 as Int(2),
+        /// Ballast service availability.
+        ballast: u8 as Int(2),
+        /// Additional service availability.
+        additional: u8 as Int(2),
+        /// Regional1 service availability.
+        regional1: u8 as Int(2),
+        /// Regional2 service availability.
+        regional2: u8 as Int(2),
+        /// Future1 service availability.
+        future1: u8 as Int(2),
+        /// Future2 service availability.
+        future2: u8 as Int(2),
+        /// Berth name.
+        berth_name: AisString<20> as Text(120),
+        /// Berth longitude in 1/1000 minute. JSON: degrees.
+        berth_lon: i32 as Deg60000(25),
+        /// Berth latitude in 1/1000 minute. JSON: degrees.
+        berth_lat: i32 as Deg60000(24),
+    }
+}
+
+layout! {
+    /// Type 6, DAC 1 FID 23 (IMO289): area notice, addressed; sub-areas kept raw as pyais does.
+    pub struct AreaNoticeAddressed [143] {
+        /// Always 6.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Sequence number.
+        seqno: u8 as Int(2),
+        /// Destination MMSI.
+        dest_mmsi: u32 as Int(30),
+        /// Retransmit flag.
+        retransmit: bool as Flag(1),
+        /// Spare.
+        spare_1: u8 as Spare(1),
+        /// Designated area code (1).
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Notice description code.
+        notice: u8 as Int(7),
+        /// Start month.
+        month: u8 as Int(4),
+        /// Start day.
+        day: u8 as Int(5),
+        /// Start hour.
+        hour: u8 as Int(5),
+        /// Start minute.
+        minute: u8 as Int(6),
+        /// Duration in minutes (262143 = not available).
+        duration: u32 as Int(18),
+        /// The 87-bit sub-area records. JSON: base64.
+        area_data: BinData as Data(870),
+    }
+}
+
+layout! {
+    /// Type 6, DAC 1 FID 25 (IMO289): dangerous cargo indication; cargo records kept raw as pyais does.
+    pub struct DangerousCargo [100] {
+        /// Always 6.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Sequence number.
+        seqno: u8 as Int(2),
+        /// Destination MMSI.
+        dest_mmsi: u32 as Int(30),
+        /// Retransmit flag.
+        retransmit: bool as Flag(1),
+        /// Spare.
+        spare_1: u8 as Spare(1),
+        /// Designated area code (1).
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Unit of the amount.
+        unit: u8 as Int(2),
+        /// Amount.
+        amount: u16 as Int(10),
+        /// The 17-bit cargo records. JSON: base64.
+        cargo_data: BinData as Data(476),
+    }
+}
+
 family! {
-    /// Type 6: addressed binary message. Application payloads that pyais decodes and that
-    /// occur in the reference captures are decoded; the others keep their data raw.
+    /// Type 6: addressed binary message. The application payloads that pyais decodes are
+    /// decoded the same way; the others keep their data raw.
     pub enum BinaryAddressed {
         /// Application data kept raw.
         Raw(BinaryAddressedRaw),
+        /// DAC 1, FID 16 in a short (72-bit) message: persons on board.
+        PersonsOnBoardShort(PersonsOnBoardShort),
+        /// DAC 1, FID 16: persons on board.
+        PersonsOnBoard(PersonsOnBoard),
         /// DAC 1, FID 18: clearance time to enter port.
         ClearanceTimeToEnterPort(ClearanceTimeToEnterPort),
+        /// DAC 1, FID 20: berthing data.
+        BerthingData(BerthingData),
+        /// DAC 1, FID 23: area notice, addressed.
+        AreaNoticeAddressed(AreaNoticeAddressed),
+        /// DAC 1, FID 25: dangerous cargo indication.
+        DangerousCargo(DangerousCargo),
     }
 }
 
 impl BinaryAddressed {
     pub(crate) fn read(b: &Bits) -> Self {
-        if b.len() > 72 && b.uint(72, 10) == 1 && b.uint(82, 6) == 18 {
-            return BinaryAddressed::ClearanceTimeToEnterPort(ClearanceTimeToEnterPort::read(b));
+        if b.len() <= 72 {
+            // pyais: a message this short may be the unaddressed persons-on-board form.
+            if (b.uint(40, 10), b.uint(50, 6)) == (1, 16) {
+                return Self::PersonsOnBoardShort(PersonsOnBoardShort::read(b));
+            }
+            return Self::Raw(BinaryAddressedRaw::read(b));
         }
-        BinaryAddressed::Raw(BinaryAddressedRaw::read(b))
+        match (b.uint(72, 10), b.uint(82, 6)) {
+            (1, 16) => Self::PersonsOnBoard(PersonsOnBoard::read(b)),
+            (1, 18) => Self::ClearanceTimeToEnterPort(ClearanceTimeToEnterPort::read(b)),
+            (1, 20) => Self::BerthingData(BerthingData::read(b)),
+            (1, 23) => Self::AreaNoticeAddressed(AreaNoticeAddressed::read(b)),
+            (1, 25) => Self::DangerousCargo(DangerousCargo::read(b)),
+            _ => Self::Raw(BinaryAddressedRaw::read(b)),
+        }
     }
 }
 
@@ -443,9 +684,537 @@ layout! {
     }
 }
 
+layout! {
+    /// Type 8, DAC 1 FID 17 (IMO236): VTS-generated/synthetic targets, kept raw as pyais does.
+    pub struct SyntheticTargets [56] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// The 120-bit target records. JSON: base64.
+        target_data: BinData as Data(480),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 19 (IMO289): marine traffic signal.
+    pub struct MarineTrafficSignal [360] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Name of the signal station.
+        station: AisString<20> as Text(120),
+        /// Longitude in 1/1000 minute. JSON: degrees.
+        lon: i32 as Deg60000(25),
+        /// Latitude in 1/1000 minute. JSON: degrees.
+        lat: i32 as Deg60000(24),
+        /// Status of the signal.
+        status: u8 as Int(2),
+        /// Signal in service.
+        signal: u8 as Int(5),
+        /// UTC hour of the next signal shift.
+        hour: u8 as Int(5),
+        /// UTC minute of the next signal shift.
+        minute: u8 as Int(6),
+        /// Expected next signal.
+        nextsignal: u8 as Int(5),
+        /// Spare (102 bits, written as zeros).
+        spare_2: BinData as SpareData(102),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 20 (IMO289): berthing data, broadcast.
+    pub struct BerthingDataBroadcast [328] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Berth length in metres.
+        berth_length: u16 as Int(9),
+        /// Water depth at berth in 1/10 m. JSON: metres.
+        berth_depth: u8 as Tenth(8),
+        /// Mooring position.
+        position: u8 as Int(3),
+        /// Month.
+        month: u8 as Int(4),
+        /// Day.
+        day: u8 as Int(5),
+        /// Hour.
+        hour: u8 as Int(5),
+        /// Minute.
+        minute: u8 as Int(6),
+        /// Services availability flag.
+        availability: bool as Flag(1),
+        /// Agent service availability.
+        agent: u8 as Int(2),
+        /// Fuel service availability.
+        fuel: u8 as Int(2),
+        /// Chandler service availability.
+        chandler: u8 as Int(2),
+        /// Stevedore service availability.
+        stevedore: u8 as Int(2),
+        /// Electrical service availability.
+        electrical: u8 as Int(2),
+        /// Water service availability.
+        water: u8 as Int(2),
+        /// Customs service availability.
+        customs: u8 as Int(2),
+        /// Cartage service availability.
+        cartage: u8 as Int(2),
+        /// Crane service availability.
+        crane: u8 as Int(2),
+        /// Lift service availability.
+        lift: u8 as Int(2),
+        /// Medical service availability.
+        medical: u8 as Int(2),
+        /// Navrepair service availability.
+        navrepair: u8 as Int(2),
+        /// Provisions service availability.
+        provisions: u8 as Int(2),
+        /// Shiprepair service availability.
+        shiprepair: u8 as Int(2),
+        /// Surveyor service availability.
+        surveyor: u8 as Int(2),
+        /// Steam service availability.
+        steam: u8 as Int(2),
+        /// Tugs service availability.
+        tugs: u8 as Int(2),
+        /// Solidwaste service availability.
+        solidwaste: u8 as Int(2),
+        /// Liquidwaste service availability.
+        liquidwaste: u8 as Int(2),
+        /// Hazardouswaste service availability.
+        hazardouswaste: u8 as Int(2),
+        /// Ballast service availability.
+        ballast: u8 as Int(2),
+        /// Additional service availability.
+        additional: u8 as Int(2),
+        /// Regional1 service availability.
+        regional1: u8 as Int(2),
+        /// Regional2 service availability.
+        regional2: u8 as Int(2),
+        /// Future1 service availability.
+        future1: u8 as Int(2),
+        /// Future2 service availability.
+        future2: u8 as Int(2),
+        /// Berth name.
+        berth_name: AisString<20> as Text(120),
+        /// Berth longitude in 1/1000 minute. JSON: degrees.
+        berth_lon: i32 as Deg60000(25),
+        /// Berth latitude in 1/1000 minute. JSON: degrees.
+        berth_lat: i32 as Deg60000(24),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 21 (IMO289): weather observation from ship, non-WMO variant.
+    pub struct WeatherObservation [360] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// WMO variant flag (false here).
+        wmo: bool as Flag(1),
+        /// Geographic location.
+        location: AisString<20> as Text(120),
+        /// Longitude in 1/1000 minute. JSON: degrees.
+        lon: i32 as Deg60000(25),
+        /// Latitude in 1/1000 minute. JSON: degrees.
+        lat: i32 as Deg60000(24),
+        /// UTC day.
+        day: u8 as Int(5),
+        /// UTC hour.
+        hour: u8 as Int(5),
+        /// UTC minute.
+        minute: u8 as Int(6),
+        /// Present weather.
+        weather: u8 as Int(4),
+        /// Visibility limit flag.
+        vislimit: bool as Flag(1),
+        /// Horizontal visibility in 1/10 nautical mile. JSON: nautical miles.
+        visibility: u8 as Tenth(7),
+        /// Relative humidity in percent.
+        humidity: u8 as Int(7),
+        /// Average wind speed in knots.
+        wspeed: u8 as Int(7),
+        /// Wind direction in degrees.
+        wdir: u16 as Int(9),
+        /// Air pressure, `v + 799` hPa.
+        pressure: u16 as Pressure799(9),
+        /// Pressure tendency.
+        pressuretend: u8 as Int(4),
+        /// Air temperature in 1/10 °C. JSON: °C.
+        airtemp: i16 as Tenth(11),
+        /// Water temperature in 1/10 °C. JSON: °C.
+        watertemp: i16 as Tenth(10),
+        /// Wave period in seconds.
+        waveperiod: u8 as Int(6),
+        /// Wave height in 1/10 m. JSON: metres.
+        waveheight: u8 as Tenth(8),
+        /// Wave direction in degrees.
+        wavedir: u16 as Int(9),
+        /// Swell height in 1/10 m. JSON: metres.
+        swellheight: u8 as Tenth(8),
+        /// Swell direction in degrees.
+        swelldir: u16 as Int(9),
+        /// Swell period in seconds.
+        swellperiod: u8 as Int(6),
+        /// Spare.
+        spare_2: u8 as Spare(3),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 24 (IMO289): extended ship static and voyage related data.
+    pub struct ExtendedShipStaticData [360] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Air draught in 1/100 m. JSON: metres.
+        airdraught: u16 as Hundredth(13),
+        /// Last port of call (UN/LOCODE).
+        lastport: AisString<5> as Text(30),
+        /// Next port of call.
+        nextport: AisString<5> as Text(30),
+        /// Second port of call.
+        secondport: AisString<5> as Text(30),
+        /// ais equipment status.
+        ais_state: u8 as Int(2),
+        /// ata equipment status.
+        ata_state: u8 as Int(2),
+        /// bnwas equipment status.
+        bnwas_state: u8 as Int(2),
+        /// ecdisb equipment status.
+        ecdisb_state: u8 as Int(2),
+        /// chart equipment status.
+        chart_state: u8 as Int(2),
+        /// sounder equipment status.
+        sounder_state: u8 as Int(2),
+        /// epaid equipment status.
+        epaid_state: u8 as Int(2),
+        /// steer equipment status.
+        steer_state: u8 as Int(2),
+        /// gnss equipment status.
+        gnss_state: u8 as Int(2),
+        /// gyro equipment status.
+        gyro_state: u8 as Int(2),
+        /// lrit equipment status.
+        lrit_state: u8 as Int(2),
+        /// magcomp equipment status.
+        magcomp_state: u8 as Int(2),
+        /// navtex equipment status.
+        navtex_state: u8 as Int(2),
+        /// arpa equipment status.
+        arpa_state: u8 as Int(2),
+        /// sband equipment status.
+        sband_state: u8 as Int(2),
+        /// xband equipment status.
+        xband_state: u8 as Int(2),
+        /// hfradio equipment status.
+        hfradio_state: u8 as Int(2),
+        /// inmarsat equipment status.
+        inmarsat_state: u8 as Int(2),
+        /// mfradio equipment status.
+        mfradio_state: u8 as Int(2),
+        /// vhfradio equipment status.
+        vhfradio_state: u8 as Int(2),
+        /// grndlog equipment status.
+        grndlog_state: u8 as Int(2),
+        /// waterlog equipment status.
+        waterlog_state: u8 as Int(2),
+        /// thd equipment status.
+        thd_state: u8 as Int(2),
+        /// tcs equipment status.
+        tcs_state: u8 as Int(2),
+        /// vdr equipment status.
+        vdr_state: u8 as Int(2),
+        /// Spare.
+        spare_2: u8 as Spare(2),
+        /// Ice class. JSON: pyais's enum mapping.
+        iceclass: u8 as IceClass(4),
+        /// Shaft horse power (262143 = not available).
+        horsepower: u32 as Int(18),
+        /// VHF working channel.
+        vhfchan: u16 as Int(12),
+        /// Lloyd's ship type (7 characters).
+        lshiptype: AisString<7> as Text(42),
+        /// Gross tonnage (262143 = not available).
+        tonnage: u32 as Int(18),
+        /// Laden or ballast.
+        lading: u8 as Int(2),
+        /// Heavy fuel oil.
+        heavyoil: u8 as Int(2),
+        /// Light fuel oil.
+        lightoil: u8 as Int(2),
+        /// Diesel oil.
+        dieseloil: u8 as Int(2),
+        /// Total bunker oil in tonnes.
+        totaloil: u16 as Int(14),
+        /// Persons on board.
+        persons: u16 as Int(13),
+        /// Spare.
+        spare_3: u16 as Spare(10),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 26 (IMO289): environmental sensor reports, kept raw as pyais does.
+    pub struct EnvironmentalReports [56] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// The 112-bit sensor reports. JSON: base64.
+        reports_data: BinData as Data(560),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 27 (IMO289): route information, broadcast; waypoints kept raw as pyais does.
+    pub struct RouteInformation [117] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Sender classification.
+        sender: u8 as Int(3),
+        /// Route type.
+        rtype: u8 as Int(5),
+        /// Start month.
+        month: u8 as Int(4),
+        /// Start day.
+        day: u8 as Int(5),
+        /// Start hour.
+        hour: u8 as Int(5),
+        /// Start minute.
+        minute: u8 as Int(6),
+        /// Duration in minutes.
+        duration: u32 as Int(18),
+        /// Number of waypoints.
+        waycount: u8 as Int(5),
+        /// The 55-bit waypoints. JSON: base64.
+        waypoints_data: BinData as Data(880),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 1 FID 29 (IMO289): text description, broadcast.
+    pub struct TextDescription [66] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Message linkage ID.
+        linkage: u16 as Int(10),
+        /// Text.
+        description: AisString<161> as VarText(966),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 200 FID 23 (inland): EMMA weather warning.
+    pub struct EmmaWarning [256] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Start year (since 2000).
+        start_year: u8 as Int(8),
+        /// Start month.
+        start_month: u8 as Int(4),
+        /// Start day.
+        start_day: u8 as Int(5),
+        /// End year.
+        end_year: u8 as Int(8),
+        /// End month.
+        end_month: u8 as Int(4),
+        /// End day.
+        end_day: u8 as Int(5),
+        /// Start hour.
+        start_hour: u8 as Int(5),
+        /// Start minute.
+        start_minute: u8 as Int(6),
+        /// End hour.
+        end_hour: u8 as Int(5),
+        /// End minute.
+        end_minute: u8 as Int(6),
+        /// Start longitude in 1/10000 minute. JSON: degrees.
+        start_lon: i32 as Deg(28),
+        /// Start latitude. JSON: degrees.
+        start_lat: i32 as Deg(27),
+        /// End longitude. JSON: degrees.
+        end_lon: i32 as Deg(28),
+        /// End latitude. JSON: degrees.
+        end_lat: i32 as Deg(27),
+        /// Warning type. JSON key `type`, pyais's enum mapping.
+        r#type: u8 as EmmaType(4),
+        /// Minimum value.
+        min: i16 as Int(9),
+        /// Maximum value.
+        max: i16 as Int(9),
+        /// Intensity.
+        intensity: u8 as Int(2),
+        /// Wind direction. JSON: pyais's enum mapping.
+        wind: u8 as EmmaWinds(4),
+        /// Spare.
+        spare_2: u8 as Spare(6),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 200 FID 24 (inland): water levels.
+    pub struct WaterLevels [168] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Country code.
+        country: AisString<2> as Text(12),
+        /// Gauge 1 ID.
+        gauge_id_1: u16 as Int(11),
+        /// Gauge 1 water level in cm.
+        water_level_1: i16 as Int(14),
+        /// Gauge 2 ID.
+        gauge_id_2: u16 as Int(11),
+        /// Gauge 2 water level in cm.
+        water_level_2: i16 as Int(14),
+        /// Gauge 3 ID.
+        gauge_id_3: u16 as Int(11),
+        /// Gauge 3 water level in cm.
+        water_level_3: i16 as Int(14),
+        /// Gauge 4 ID.
+        gauge_id_4: u16 as Int(11),
+        /// Gauge 4 water level in cm.
+        water_level_4: i16 as Int(14),
+    }
+}
+
+layout! {
+    /// Type 8, DAC 200 FID 40 (inland): signal status.
+    pub struct SignalStatus [168] {
+        /// Always 8.
+        msg_type: u8 as Int(6),
+        /// Repeat indicator.
+        repeat: u8 as Int(2),
+        /// Source MMSI.
+        mmsi: u32 as Int(30),
+        /// Spare.
+        spare_1: u8 as Spare(2),
+        /// Designated area code.
+        dac: u16 as Int(10),
+        /// Function identifier.
+        fid: u8 as Int(6),
+        /// Signal longitude in 1/10000 minute. JSON: degrees.
+        lon: i32 as Deg(28),
+        /// Signal latitude. JSON: degrees.
+        lat: i32 as Deg(27),
+        /// Signal form.
+        form: u8 as Int(4),
+        /// Orientation in degrees.
+        facing: u16 as Int(9),
+        /// Direction of impact. JSON: pyais's enum mapping.
+        direction: u8 as SignalImpact(3),
+        /// Light status (nine decimal digits).
+        status_raw: u32 as Int(30),
+        /// Spare.
+        spare_2: u16 as Spare(11),
+    }
+}
+
 family! {
-    /// Type 8: binary broadcast message. Application payloads that pyais decodes and that
-    /// occur in the reference captures are decoded; the others keep their data raw.
+    /// Type 8: binary broadcast message. The application payloads that pyais decodes are
+    /// decoded the same way; the others keep their data raw.
     pub enum BinaryBroadcast {
         /// Application data kept raw.
         Raw(BinaryBroadcastRaw),
@@ -463,6 +1232,28 @@ family! {
         InlandStaticData(InlandStaticData),
         /// DAC 367, FID 33: US environmental message.
         UsEnvironmental(UsEnvironmental),
+        /// DAC 1, FID 17: synthetic targets.
+        SyntheticTargets(SyntheticTargets),
+        /// DAC 1, FID 19: marine traffic signal.
+        MarineTrafficSignal(MarineTrafficSignal),
+        /// DAC 1, FID 20: berthing data.
+        BerthingData(BerthingDataBroadcast),
+        /// DAC 1, FID 21: weather observation (non-WMO variant; the WMO variant stays raw).
+        WeatherObservation(WeatherObservation),
+        /// DAC 1, FID 24: extended ship static and voyage data.
+        ExtendedShipStaticData(ExtendedShipStaticData),
+        /// DAC 1, FID 26: environmental reports.
+        EnvironmentalReports(EnvironmentalReports),
+        /// DAC 1, FID 27: route information.
+        RouteInformation(RouteInformation),
+        /// DAC 1, FID 29: text description.
+        TextDescription(TextDescription),
+        /// DAC 200, FID 23: EMMA warning.
+        EmmaWarning(EmmaWarning),
+        /// DAC 200, FID 24: water levels.
+        WaterLevels(WaterLevels),
+        /// DAC 200, FID 40: signal status.
+        SignalStatus(SignalStatus),
     }
 }
 
@@ -476,14 +1267,25 @@ impl BinaryBroadcast {
             (1, 31) => Self::MetHydro(MetHydro::read(b)),
             (200, 10) => Self::InlandStaticData(InlandStaticData::read(b)),
             (367, 33) => Self::UsEnvironmental(UsEnvironmental::read(b)),
+            (1, 17) => Self::SyntheticTargets(SyntheticTargets::read(b)),
+            (1, 19) => Self::MarineTrafficSignal(MarineTrafficSignal::read(b)),
+            (1, 20) => Self::BerthingData(BerthingDataBroadcast::read(b)),
+            (1, 21) if b.uint(56, 1) == 0 => Self::WeatherObservation(WeatherObservation::read(b)),
+            (1, 24) => Self::ExtendedShipStaticData(ExtendedShipStaticData::read(b)),
+            (1, 26) => Self::EnvironmentalReports(EnvironmentalReports::read(b)),
+            (1, 27) => Self::RouteInformation(RouteInformation::read(b)),
+            (1, 29) => Self::TextDescription(TextDescription::read(b)),
+            (200, 23) => Self::EmmaWarning(EmmaWarning::read(b)),
+            (200, 24) => Self::WaterLevels(WaterLevels::read(b)),
+            (200, 40) => Self::SignalStatus(SignalStatus::read(b)),
             _ => Self::Raw(BinaryBroadcastRaw::read(b)),
         }
     }
 }
 
 layout! {
-    /// Type 17: DGNSS broadcast binary message. The reference position is in 1/10 minute;
-    /// pyais reads it unsigned and shows it divided by 10 (minutes), and JSON follows.
+    /// Type 17: DGNSS broadcast binary message. The reference position is signed, in 1/10
+    /// minute; pyais reads it unsigned and shows it divided by 10, and JSON follows.
     pub struct DgnssBroadcast [80] {
         /// Always 17.
         msg_type: u8 as Int(6),
@@ -493,14 +1295,28 @@ layout! {
         mmsi: u32 as Int(30),
         /// Spare.
         spare_1: u8 as Spare(2),
-        /// Reference station longitude, 1/10 minute (signed).
+        /// Reference station longitude in 1/10 minute (signed). JSON: pyais's unsigned reading
+        /// divided by 10.
         lon: i32 as UnsignedTenth(18),
-        /// Reference station latitude, 1/10 minute (signed).
+        /// Reference station latitude in 1/10 minute (signed). JSON: as `lon`.
         lat: i32 as UnsignedTenth(17),
         /// Spare.
         spare_2: u8 as Spare(5),
         /// DGNSS correction data (up to 736 bits). JSON: base64.
         data: BinData as Data(736),
+    }
+}
+
+impl DgnssBroadcast {
+    /// Reference station longitude in degrees; `None` when not available (181°).
+    pub fn lon_deg(&self) -> Option<f64> {
+        let v = self.lon;
+        (v != 108_600 && (-108_000..=108_000).contains(&v)).then(|| f64::from(v) / 600.0)
+    }
+    /// Reference station latitude in degrees; `None` when not available (91°).
+    pub fn lat_deg(&self) -> Option<f64> {
+        let v = self.lat;
+        (v != 54_600 && (-54_000..=54_000).contains(&v)).then(|| f64::from(v) / 600.0)
     }
 }
 
@@ -723,5 +1539,22 @@ impl MultiSlotBinary {
             (true, false) => Self::AddressedUnstructured(MultiSlotAddressedUnstructured::read(b)),
             (false, false) => Self::BroadcastUnstructured(MultiSlotBroadcastUnstructured::read(b)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dgnss_reference_position_is_signed() {
+        let mut m = DgnssBroadcast::read(&Bits::unarmor(b"A0000000000000", 0).unwrap());
+        m.lat = -7_500;
+        m.lon = 108_600;
+        assert_eq!(m.lat_deg(), Some(-12.5));
+        assert_eq!(m.lon_deg(), None);
+        // pyais reads the 17 bits unsigned: (2^17 - 7500) / 10.
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(json["lat"], 12357.2);
     }
 }

@@ -124,7 +124,8 @@ pub trait Codec<T> {
     /// Writes the field in `width` bits (less than the layout's width for a field cut by the end
     /// of a short message); false when the value does not fit.
     fn write(v: &T, w: &mut BitWriter, width: usize) -> bool;
-    /// Serializes the field under `key`.
+    /// Serializes the field under `key`; `width` is the number of bits received for it (less
+    /// than the layout's width for a field cut by the end of a short message).
     fn ser<S: SerializeStruct>(
         v: &T,
         s: &mut S,
@@ -192,7 +193,7 @@ raw_codec!(
 );
 raw_codec!(
     /// A signed value shown as pyais reads it, unsigned, divided by 10 (type 17 position,
-    /// which pyais does not sign-extend).
+    /// which pyais does not sign-extend). `w` is the number of bits received for the field.
     UnsignedTenth,
     |v, w| Decimal::new((v.to_bits() & (u64::MAX >> (64 - w))) as i64, 1)
 );
@@ -274,6 +275,27 @@ raw_codec!(
     /// IMO289 air pressure: `v + 799` hPa.
     Pressure799,
     |v, _w| v.as_i64() + 799
+);
+
+raw_codec!(
+    /// EMMA warning type (inland 8/200/23); pyais maps 10..=15 to 0.
+    EmmaType,
+    |v, _w| if v.as_i64() >= 10 { 0 } else { v.as_i64() }
+);
+raw_codec!(
+    /// EMMA wind direction (inland 8/200/23); pyais maps 9..=15 to 0.
+    EmmaWinds,
+    |v, _w| if v.as_i64() >= 9 { 0 } else { v.as_i64() }
+);
+raw_codec!(
+    /// Signal impact (inland 8/200/40); pyais maps 5..=7 to 0.
+    SignalImpact,
+    |v, _w| if v.as_i64() >= 5 { 0 } else { v.as_i64() }
+);
+raw_codec!(
+    /// Ice class (IMO289 8/1/24); pyais maps 11..=14 to 15.
+    IceClass,
+    |v, _w| if (11..=14).contains(&v.as_i64()) { 15 } else { v.as_i64() }
 );
 
 /// Python's `round(x, digits)`: the double nearest to `x` correctly rounded to `digits`
@@ -414,6 +436,35 @@ impl Codec<BinData> for Data {
     fn json(v: &BinData, out: &mut Vec<u8>, _width: usize) {
         v.write_json(out)
     }
+}
+
+/// Spare bits wider than 64 (type 8 DAC 1 FID 19): kept for re-encoding, left out of JSON.
+pub struct SpareData;
+impl Codec<BinData> for SpareData {
+    const SKIP: bool = true;
+    fn read(b: &Bits, off: usize, width: usize) -> BinData {
+        BinData::read(b, off, width)
+    }
+    fn write(v: &BinData, w: &mut BitWriter, width: usize) -> bool {
+        let n = usize::from(v.bit_len());
+        if n > width {
+            return false;
+        }
+        w.put_bits(v.bytes(), n);
+        for _ in n..width {
+            w.put(0, 1);
+        }
+        true
+    }
+    fn ser<S: SerializeStruct>(
+        _: &BinData,
+        _: &mut S,
+        _: &'static str,
+        _: usize,
+    ) -> Result<(), S::Error> {
+        Ok(())
+    }
+    fn json(_: &BinData, _: &mut Vec<u8>, _: usize) {}
 }
 
 /// A value written straight as JSON (the fast path beside serde; same values and types).
@@ -630,6 +681,11 @@ pub fn interval(v: i64) -> i64 {
     } else {
         v
     }
+}
+
+/// The JSON key of a field: its name without the `r#` of a raw identifier (`r#type`).
+pub fn key(name: &'static str) -> &'static str {
+    name.strip_prefix("r#").unwrap_or(name)
 }
 
 /// Serializes an absent field (past the end of a short message) as `null`.

@@ -24,12 +24,16 @@ mod static_data;
 
 pub use base_station::BaseStationReport;
 pub use binary::{
-    AreaNotice, BinaryAddressed, BinaryAddressedRaw, BinaryBroadcast, BinaryBroadcastRaw,
-    BroadcastText, ClearanceTimeToEnterPort, DgnssBroadcast, InlandStaticData, MetHydro,
-    MetHydroLegacy, MultiSlotAddressedStructured, MultiSlotAddressedUnstructured, MultiSlotBinary,
-    MultiSlotBroadcastStructured, MultiSlotBroadcastUnstructured, SingleSlotAddressedStructured,
+    AreaNotice, AreaNoticeAddressed, BerthingData, BerthingDataBroadcast, BinaryAddressed,
+    BinaryAddressedRaw, BinaryBroadcast, BinaryBroadcastRaw, BroadcastText,
+    ClearanceTimeToEnterPort, DangerousCargo, DgnssBroadcast, EmmaWarning, EnvironmentalReports,
+    ExtendedShipStaticData, InlandStaticData, MarineTrafficSignal, MetHydro, MetHydroLegacy,
+    MultiSlotAddressedStructured, MultiSlotAddressedUnstructured, MultiSlotBinary,
+    MultiSlotBroadcastStructured, MultiSlotBroadcastUnstructured, PersonsOnBoard,
+    PersonsOnBoardShort, RouteInformation, SignalStatus, SingleSlotAddressedStructured,
     SingleSlotAddressedUnstructured, SingleSlotBinary, SingleSlotBroadcastStructured,
-    SingleSlotBroadcastUnstructured, UsEnvironmental, VtsTargets,
+    SingleSlotBroadcastUnstructured, SyntheticTargets, TextDescription, UsEnvironmental,
+    VtsTargets, WaterLevels, WeatherObservation,
 };
 pub use management::{
     AssignmentCommand, AssignmentCommandOne, AssignmentCommandTwo, BinaryAck, ChannelManagement,
@@ -255,9 +259,9 @@ macro_rules! layout {
                 $(
                     if !<$crate::message::codec::$codec as Codec<$ty>>::SKIP {
                         if off < end {
-                            <$crate::message::codec::$codec as Codec<$ty>>::ser(&self.$field, &mut st, stringify!($field), $width)?;
+                            <$crate::message::codec::$codec as Codec<$ty>>::ser(&self.$field, &mut st, $crate::message::codec::key(stringify!($field)), ($width as usize).min(end - off))?;
                         } else {
-                            $crate::message::codec::ser_absent(&mut st, stringify!($field))?;
+                            $crate::message::codec::ser_absent(&mut st, $crate::message::codec::key(stringify!($field)))?;
                         }
                     }
                     off += $width;
@@ -280,9 +284,15 @@ macro_rules! layout {
                     if !<$crate::message::codec::$codec as Codec<$ty>>::SKIP {
                         out.push(sep);
                         sep = b',';
-                        out.extend_from_slice(concat!("\"", stringify!($field), "\":").as_bytes());
+                        if stringify!($field).starts_with("r#") {
+                            out.push(b'"');
+                            out.extend_from_slice($crate::message::codec::key(stringify!($field)).as_bytes());
+                            out.extend_from_slice(b"\":");
+                        } else {
+                            out.extend_from_slice(concat!("\"", stringify!($field), "\":").as_bytes());
+                        }
                         if off < end {
-                            <$crate::message::codec::$codec as Codec<$ty>>::json(&self.$field, out, $width);
+                            <$crate::message::codec::$codec as Codec<$ty>>::json(&self.$field, out, ($width as usize).min(end - off));
                         } else {
                             out.extend_from_slice(b"null");
                         }

@@ -227,10 +227,50 @@ const CASES: &[(&str, u8, &str)] = &[
     ("KuTOOvuuubehD70", 0, r##"{"msg_type":27,"repeat":3,"mmsi":910680059,"accuracy":true,"raim":true,"status":7,"lon":-55.61,"lat":-30.653333,"speed":14.0,"course":0.0,"gnss":null}"##),
 ];
 
+/// Application payloads of types 6 and 8 (and a type 17) that do not occur in the captures:
+/// random bits with the DAC/FID set, expected values again printed by pyais 3.3.1.
+#[rustfmt::skip]
+const SYNTHETIC: &[(&str, u8, &str)] = &[
+    // type 6 dac 1 fid 16, 136 bits
+    ("6QR4<R7t?UIt051>Mt0dquP", 2, r##"{"msg_type":6,"repeat":2,"mmsi":102829192,"seqno":1,"dest_mmsi":1057985951,"retransmit":false,"dac":1,"fid":16,"persons":2510}"##),
+    // type 6 dac 1 fid 16, 72 bits
+    ("62;kppT0D7N5", 0, r##"{"msg_type":6,"repeat":0,"mmsi":146602210,"dac":1,"fid":16,"persons":3824}"##),
+    // type 6 dac 1 fid 20, 360 bits
+    ("6Ef1H4EkR2HB05BBE<Nmo1UnU8cPSK@cjHHm=qCHBdM82i`lMQjktcL6cSoc", 0, r##"{"msg_type":6,"repeat":1,"mmsi":383801361,"seqno":1,"dest_mmsi":484575620,"retransmit":true,"dac":1,"fid":20,"linkage":585,"berth_length":166,"berth_depth":6.1,"position":5,"month":7,"day":14,"hour":1,"minute":37,"availability":true,"agent":2,"fuel":3,"chandler":1,"stevedore":0,"electrical":2,"water":2,"customs":1,"cartage":0,"crane":1,"lift":1,"medical":1,"navrepair":3,"provisions":0,"shiprepair":0,"surveyor":1,"steam":0,"tugs":1,"solidwaste":2,"liquidwaste":3,"hazardouswaste":1,"ballast":2,"additional":2,"regional1":0,"regional2":1,"future1":1,"future2":1,"berth_name":"9LLZ&<),IVN$AX4ZN09Y","berth_lon":-14.510833,"berth_lat":-89.301683}"##),
+    // type 6 dac 1 fid 23, 230 bits
+    ("6elWJ=SwL5p:05LgSW0PF;7`icGTaJI2>9O2kjh", 4, r##"{"msg_type":6,"repeat":2,"mmsi":927586870,"seqno":0,"dest_mmsi":1071388546,"retransmit":true,"dac":1,"fid":23,"linkage":190,"notice":28,"month":14,"day":0,"hour":16,"minute":11,"duration":22772,"area_data":"Y1ryUtMhHEvhZ5Y="}"##),
+    // type 6 dac 1 fid 25, 151 bits
+    ("6E9shOa?9=8p05Tc4FPFC4M6`P", 5, r##"{"msg_type":6,"repeat":1,"mmsi":345960574,"seqno":2,"dest_mmsi":331953294,"retransmit":false,"dac":1,"fid":25,"unit":0,"amount":689,"cargo_data":"FoFkxHRqIA=="}"##),
+    // type 8 dac 1 fid 17, 296 bits
+    ("8uICPaP0DHd2vv=dM2@<KeHfVwJ?3j3FH8qh81EGA6t8ej`100", 4, r##"{"msg_type":8,"repeat":3,"mmsi":898949286,"dac":1,"fid":17,"target_data":"iwL742x0JAxu1i6b9o8PINZgjnAgFVdEbwi3KgEA"}"##),
+    // type 8 dac 1 fid 19, 360 bits
+    ("80HOMrd0DvTFmMCKVHjQ?5Vk<?ErdRcjg7VhCnuKrjQQTa<n`wj;5Muwbid:", 0, r##"{"msg_type":8,"repeat":0,"mmsi":25681386,"dac":1,"fid":19,"linkage":932,"station":"V5]S[&X2!OE&3LOU:,\"+","lon":-115.900583,"lat":-137.098767,"status":3,"signal":15,"hour":21,"minute":37,"nextsignal":1}"##),
+    // type 8 dac 1 fid 20, 328 bits
+    ("89ME>F@0E9p7GRwloKjMUcCh?6jhfb@rID<HVvr8:WE5LMf6f>CEb0H", 2, r##"{"msg_type":8,"repeat":0,"mmsi":634736217,"dac":1,"fid":20,"linkage":632,"berth_length":58,"berth_depth":24.1,"position":3,"month":15,"day":26,"hour":13,"minute":54,"availability":true,"agent":3,"fuel":2,"chandler":1,"stevedore":0,"electrical":3,"water":2,"customs":3,"cartage":0,"crane":2,"lift":3,"medical":1,"navrepair":1,"provisions":2,"shiprepair":2,"surveyor":1,"steam":3,"tugs":2,"solidwaste":0,"liquidwaste":0,"hazardouswaste":1,"ballast":3,"additional":2,"regional1":0,"regional2":3,"future1":1,"future2":2,"berth_name":"VE5RGSJ!#D77QAT:(+#-","berth_lon":-132.467667,"berth_lat":-46.250567}"##),
+    // type 8 dac 1 fid 21, 360 bits
+    ("8GVTdeH0EBRpQVfuE676BF:WVgjJO@o7;BnwurkDOuQkqlrABhI0>C9H`2vG", 0, r##"{"msg_type":8,"repeat":1,"mmsi":510209205,"dac":1,"fid":21,"wmo":false,"location":"TWDL57*(082R1T<5>SS:","lon":60.197133,"lat":-79.736033,"day":22,"hour":13,"minute":17,"weather":15,"vislimit":true,"visibility":11.8,"humidity":14,"wspeed":62,"wdir":233,"pressure":1219,"pressuretend":5,"airtemp":35.2,"watertemp":-22.4,"waveperiod":7,"waveheight":3.8,"wavedir":150,"swellheight":4.0,"swelldir":23,"swellperiod":50}"##),
+    // type 8 dac 1 fid 24, 360 bits
+    ("8kg=MD40F7@jR<Uu>da:aq1FgU8STiHaUS<v6oEPdMc2M1VBVSJrOHWL2J:<", 0, r##"{"msg_type":8,"repeat":3,"mmsi":250830160,"dac":1,"fid":24,"linkage":464,"airdraught":64.68,"lastport":"YK:]Y","nextport":"RUS2B","secondport":"-_JQG","ais_state":0,"ata_state":2,"bnwas_state":1,"ecdisb_state":2,"chart_state":0,"sounder_state":2,"epaid_state":3,"steer_state":0,"gnss_state":1,"gyro_state":1,"lrit_state":0,"magcomp_state":3,"navtex_state":0,"arpa_state":2,"sband_state":3,"xband_state":0,"hfradio_state":1,"inmarsat_state":2,"mfradio_state":1,"vhfradio_state":2,"grndlog_state":1,"waterlog_state":3,"thd_state":3,"tcs_state":0,"vdr_state":0,"iceclass":6,"horsepower":240389,"vhfchan":2285,"lshiptype":"XS(L2T4","tonnage":112083,"lading":3,"heavyoil":2,"lightoil":3,"dieseloil":0,"totaloil":5048,"persons":616}"##),
+    // type 8 dac 1 fid 26, 168 bits
+    ("88j;Cc40FfF6k@wf8s2ioN@v?3sI", 0, r##"{"msg_type":8,"repeat":0,"mmsi":589484972,"dac":1,"fid":26,"reports_data":"5YbND+4jsLHd5D48Ptk="}"##),
+    // type 8 dac 1 fid 27, 227 bits
+    ("8@2:KTt0FveuDP<;M3>FGkJV:`:Kh4A@J9Qmwr", 1, r##"{"msg_type":8,"repeat":1,"mmsi":2268051,"dac":1,"fid":27,"linkage":941,"sender":7,"rtype":21,"month":4,"day":16,"hour":3,"minute":2,"duration":226355,"waycount":18,"waypoints_data":"y+bUxVBTeAiKDRMOv/Q="}"##),
+    // type 8 dac 1 fid 29, 120 bits
+    ("8PONo?P0GFus3N9sAoOB", 0, r##"{"msg_type":8,"repeat":2,"mmsi":33011518,"dac":1,"fid":29,"linkage":445,"description":";C^I;Q7_R"}"##),
+    // type 8 dac 200 fid 23, 256 bits
+    ("8qtpGP@j5uvoQnac>48`8G1cRlCTM>=4Wd`heBl6id0", 2, r##"{"msg_type":8,"repeat":3,"mmsi":667817857,"dac":200,"fid":23,"start_year":223,"start_month":11,"start_day":15,"end_year":14,"end_month":13,"end_day":9,"start_hour":21,"start_minute":39,"end_hour":1,"end_minute":2,"start_lon":70.133343,"start_lat":-62.299117,"end_lon":102.138087,"end_lat":-8.459872,"type":4,"min":-152,"max":108,"intensity":1,"wind":0}"##),
+    // type 8 dac 200 fid 24, 168 bits
+    ("8;@26W0j63Fmj:vMWlsF5lv@MKvp", 0, r##"{"msg_type":8,"repeat":0,"mmsi":755009180,"dac":200,"fid":24,"country":"M[","gauge_id_1":740,"water_level_1":5619,"gauge_id_2":1439,"water_level_2":5045,"gauge_id_3":1070,"water_level_3":-6200,"gauge_id_4":470,"water_level_4":-72}"##),
+    // type 8 dac 200 fid 40, 168 bits
+    ("8j:eu@`j:>JMuWRSw<`l5e:RFUL@", 0, r##"{"msg_type":8,"repeat":3,"mmsi":145456450,"dac":200,"fid":40,"lon":-44.359935,"lat":-102.892205,"form":1,"facing":321,"direction":3,"status_raw":441731914}"##),
+    // type 17 dac 0 fid 0, 130 bits
+    ("ALrrDBReibMkIl4ApHLc<8", 2, r##"{"msg_type":17,"repeat":1,"mmsi":867079242,"lon":17794.6,"lat":8079.5,"data":"QRHhhyswgA=="}"##),
+];
+
 #[test]
 fn real_messages_serialize_exactly_as_pyais() {
     let mut failures = Vec::new();
-    for &(payload, fill, expected) in CASES {
+    for &(payload, fill, expected) in CASES.iter().chain(SYNTHETIC) {
         let msg = decode(payload.as_bytes(), fill).unwrap_or_else(|e| panic!("{payload}: {e}"));
         let ours = serde_json::to_string(&msg).unwrap();
         let ours_value: serde_json::Value = serde_json::from_str(&ours).unwrap();
@@ -256,7 +296,7 @@ fn real_messages_serialize_exactly_as_pyais() {
         failures.is_empty(),
         "{} of {} differ:\n{}",
         failures.len(),
-        CASES.len(),
+        CASES.len() + SYNTHETIC.len(),
         failures.join("\n")
     );
 }

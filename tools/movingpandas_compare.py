@@ -57,7 +57,9 @@ def movingpandas(df):
     gaps = set()
     by_vessel = {}
     for traj in split.trajectories:
-        by_vessel.setdefault(traj.df["mmsi"].iloc[0], []).append((traj.get_start_time(), traj.get_end_time()))
+        # The splitter rewrites the id column to "<mmsi>_<piece>".
+        mmsi = str(traj.id).rsplit("_", 1)[0]
+        by_vessel.setdefault(mmsi, []).append((traj.get_start_time(), traj.get_end_time()))
     for m, segs in by_vessel.items():
         segs.sort()
         for (_, end), (start, _) in zip(segs, segs[1:]):
@@ -123,12 +125,22 @@ def main():
         lo_gaps = {g for g in lo_gaps if g[0] in keep}
         lo_stops = [s for s in lo_stops if s[0] in keep]
     both = mp_gaps & lo_gaps
+    # The splitter's rule on every consecutive pair (MovingPandas then drops one-point pieces,
+    # which hides the splits around them).
+    d = df.sort_values(["mmsi", "time"])
+    nxt = d.groupby("mmsi").time.shift(-1)
+    raw = d[(nxt - d.time) > pd.Timedelta(GAP)]
+    raw_gaps = {(int(m), pd.Timestamp(t), pd.Timestamp(n)) for m, t, n in zip(raw.mmsi, raw.time, nxt[raw.index])}
     result = {
         "positions": int(len(df)),
         "vessels": int(df.mmsi.nunique()),
         "gap_splits": {"movingpandas": len(mp_gaps), "lookout": len(lo_gaps), "identical": len(both),
                        "only_movingpandas": sorted(map(str, mp_gaps - lo_gaps))[:10],
-                       "only_lookout": sorted(map(str, lo_gaps - mp_gaps))[:10]},
+                       "only_lookout": sorted(map(str, lo_gaps - mp_gaps))[:10],
+                       "splitter_rule_on_all_pairs": len(raw_gaps),
+                       "lookout_equal_to_rule": len(raw_gaps & lo_gaps),
+                       "rule_only": sorted(map(str, raw_gaps - lo_gaps))[:10],
+                       "lookout_only_vs_rule": sorted(map(str, lo_gaps - raw_gaps))[:10]},
         "stops": {"movingpandas": len(mp_stops), "lookout_loitering": len(lo_stops),
                   "movingpandas_overlapped_by_lookout": overlap_match(mp_stops, lo_stops),
                   "lookout_overlapped_by_movingpandas": overlap_match(lo_stops, mp_stops)},

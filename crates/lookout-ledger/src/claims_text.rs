@@ -126,15 +126,26 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("org")
 });
 static ATTRIBUTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b")
-        .expect("verb")
+    Regex::new(
+        r"\b(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b",
+    )
+    .expect("verb")
 });
 static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:said|says|added|told|wrote)\b").expect("surname")
+    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:said|says|added|told|wrote)\b")
+        .expect("surname")
 });
 /// Places that look like names in "says North Korea".
 const PLACES: [&str; 10] = [
-    "Korea", "Russia", "China", "Japan", "Ukraine", "States", "Seoul", "Moscow", "Washington",
+    "Korea",
+    "Russia",
+    "China",
+    "Japan",
+    "Ukraine",
+    "States",
+    "Seoul",
+    "Moscow",
+    "Washington",
     "Pyongyang",
 ];
 
@@ -342,7 +353,10 @@ fn attribution(sentence: &str) -> Option<(String, String)> {
         let rest = &sentence[c.get(0).map_or(0, |m| m.end())..];
         return Some((c["name"].to_owned(), org_in(rest)));
     }
-    if let Some(c) = SAID_BEFORE.captures(sentence).filter(|c| person(&c["name"])) {
+    if let Some(c) = SAID_BEFORE
+        .captures(sentence)
+        .filter(|c| person(&c["name"]))
+    {
         let name = c["name"].to_owned();
         let appos = c.name("appos").map_or("", |m| m.as_str());
         let org = if appos.is_empty() {
@@ -435,6 +449,19 @@ fn period(sentence: &str, article: Option<&str>) -> (String, String) {
         return (s.clone(), s);
     }
     (String::new(), String::new())
+}
+
+/// Writes rows as `claims.csv` (header always written).
+pub fn write_csv(rows: &[ClaimRow], out: impl std::io::Write) -> csv::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    w.write_record(crate::project::CLAIM_COLUMNS)?;
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// Extracts the quantitative claims of a news text.

@@ -629,11 +629,15 @@ fn compare(
         "within"
     }
     .into();
-    out.consistent = Some(match claim.qualifier {
-        Qualifier::MoreThan | Qualifier::AtLeast => b.high >= lo,
-        Qualifier::UpTo => b.low <= hi,
-        _ => out.position == "within",
-    });
+    // A claim whose period runs past the data is only judged when the covered part already
+    // settles it: a lower-bound claim the partial estimate reaches.
+    let lower_bound = matches!(claim.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+    out.consistent = match claim.qualifier {
+        _ if out.coverage < 0.9 => (lower_bound && b.high >= lo).then_some(true),
+        Qualifier::MoreThan | Qualifier::AtLeast => Some(b.high >= lo),
+        Qualifier::UpTo => Some(b.low <= hi),
+        _ => Some(out.position == "within"),
+    };
     if out.coverage < 0.999 {
         out.note = format!(
             "the claim's period extends beyond the data: estimate covers {:.0}% of it",

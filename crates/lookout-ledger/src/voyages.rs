@@ -359,7 +359,20 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
     };
     for (ci, corridor) in project.corridors.iter().enumerate() {
         let cycles = cycle_times(&stays, corridor);
+        // Hidden legs only for vessels seen on both ends of this corridor: a ship that only
+        // ever calls at a destination port (local traffic) is not shuttling on it.
+        let both_ends: BTreeSet<&str> = stays
+            .iter()
+            .filter(|s| corridor.is_origin(&s.area))
+            .map(|s| s.vessel.as_str())
+            .filter(|v| {
+                stays
+                    .iter()
+                    .any(|s| s.vessel == *v && corridor.is_destination(&s.area))
+            })
+            .collect();
         for (vessel, chain) in chains(&stays, corridor) {
+            let shuttling = both_ends.contains(vessel.as_str());
             let cycle = cycles
                 .get(&vessel)
                 .or_else(|| cycles.get(""))
@@ -431,7 +444,7 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 }
                 // Room for cycles nobody saw?
                 let expected = gap as f64 / cycle.median_ms + half;
-                if expected < 0.7 && min_legs == 0 {
+                if !shuttling || (expected < 0.7 && min_legs == 0) {
                     continue;
                 }
                 let intermediate: Vec<&String> = match (ra, rb) {

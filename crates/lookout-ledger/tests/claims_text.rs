@@ -25,8 +25,15 @@ fn seoul_article() {
     assert_eq!(c.date, "2024-03-18");
     assert_eq!(c.qualifier, "about");
     assert_eq!(c.speaker, "Shin Won-sik", "attribution after the quote");
-    assert_eq!(s_speaker(&rows, 3e6), "Shin Won-sik", "surname alone in the next paragraph");
-    assert_eq!((c.period_start.as_str(), c.period_end.as_str()), ("2023", "2024-03-18"));
+    assert_eq!(
+        s_speaker(&rows, 3e6),
+        "Shin Won-sik",
+        "surname alone in the next paragraph"
+    );
+    assert_eq!(
+        (c.period_start.as_str(), c.period_end.as_str()),
+        ("2023", "2024-03-18")
+    );
     // Capacity claim: "more than 3 million 152 mm artillery shells" could be held.
     let s = find(&rows, "artillery_shells_152mm", 3e6);
     assert_eq!(s.qualifier, "capacity_equivalent");
@@ -36,15 +43,26 @@ fn seoul_article() {
     assert_eq!(t.organization, "National Intelligence Service");
     assert_eq!(t.period_start, "2023-08");
     let trips = find(&rows, "voyages", 9.0);
-    assert_eq!((trips.period_start.as_str(), trips.period_end.as_str()), ("2023-10", "2023-12"));
+    assert_eq!(
+        (trips.period_start.as_str(), trips.period_end.as_str()),
+        ("2023-10", "2023-12")
+    );
     assert_eq!(trips.organization, "Open Source Centre");
     let boxes = find(&rows, "containers", 2000.0);
     assert_eq!(boxes.qualifier, "about");
-    assert_eq!(boxes.organization, "Open Source Centre", "\"they wrote\": the paragraph's source");
+    assert_eq!(
+        boxes.organization, "Open Source Centre",
+        "\"they wrote\": the paragraph's source"
+    );
     let pct = find(&rows, "percent", 40.0);
-    assert_eq!((pct.period_start.as_str(), pct.period_end.as_str()), ("2023-10", "2023-10"));
+    assert_eq!(
+        (pct.period_start.as_str(), pct.period_end.as_str()),
+        ("2023-10", "2023-10")
+    );
     // No calibre, year or date turned into a claim.
-    assert!(rows.iter().all(|r| r.quantity != Some(152.0) && r.quantity != Some(2024.0)));
+    assert!(rows
+        .iter()
+        .all(|r| r.quantity != Some(152.0) && r.quantity != Some(2024.0)));
     assert_eq!(rows.len(), 6, "{rows:#?}");
 }
 
@@ -53,18 +71,36 @@ fn washington_article() {
     let rows = extract(&text("news_washington.txt"));
     let c = find(&rows, "containers", 16500.0);
     assert_eq!(c.date, "2024-09-04");
-    assert_eq!(c.source_url, "https://example.org/news/us-official-containers");
+    assert_eq!(
+        c.source_url,
+        "https://example.org/news/us-official-containers"
+    );
     assert_eq!(c.qualifier, "more_than");
     assert_eq!(c.speaker, "Robert Koepcke");
     assert_eq!(c.organization, "US Department of State");
     assert_eq!(c.period_start, "2023-09");
-    let r = rows.iter().find(|r| r.quantity_low == Some(300.0)).expect("range");
-    assert_eq!((r.quantity_high, r.unit.as_str()), (Some(7000.0), "containers"));
+    let r = rows
+        .iter()
+        .find(|r| r.quantity_low == Some(300.0))
+        .expect("range");
+    assert_eq!(
+        (r.quantity_high, r.unit.as_str()),
+        (Some(7000.0), "containers")
+    );
     let five = find(&rows, "artillery_shells", 5e6);
-    assert_eq!((five.qualifier.as_str(), five.period_start.as_str()), ("up_to", "2024"));
+    assert_eq!(
+        (five.qualifier.as_str(), five.period_start.as_str()),
+        ("up_to", "2024")
+    );
     let kirby = find(&rows, "containers", 1000.0);
-    assert_eq!((kirby.speaker.as_str(), kirby.qualifier.as_str()), ("John Kirby", "more_than"));
-    let range = rows.iter().find(|r| r.quantity_high == Some(6e6)).expect("4-6 million");
+    assert_eq!(
+        (kirby.speaker.as_str(), kirby.qualifier.as_str()),
+        ("John Kirby", "more_than")
+    );
+    let range = rows
+        .iter()
+        .find(|r| r.quantity_high == Some(6e6))
+        .expect("4-6 million");
     assert_eq!(range.quantity_low, Some(4e6));
     assert_eq!(range.organization, "C4ADS");
 }

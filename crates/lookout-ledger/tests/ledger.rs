@@ -115,6 +115,23 @@ fn voyage_across_a_dark_gap() {
     assert!(leg.evidence.contains(&g.event_id()) && leg.evidence.contains(&visit.event_id()));
     assert_eq!(leg.sources, "ais+dark_gap>dark_gap");
     assert!(leg.confidence >= 0.85 && leg.note.is_empty());
+    // Local traffic calling at the destination twice, a month apart: no hidden legs for it.
+    let local: Vec<Event> = ["2023-09-01", "2023-10-01"]
+        .iter()
+        .map(|d| {
+            let mut e = Event::new(
+                EventType::PortVisit,
+                273_000_555,
+                t(d),
+                t(d) + DAY_MS,
+                (42.88, 132.34),
+                (42.88, 132.34),
+            );
+            e.area = Some("Dunai".into());
+            e
+        })
+        .collect();
+    assert!(build(&p, &local).voyages.is_empty());
     // The same gap closed in one hour: 180 km straight line is no plausible transit.
     let fast = gap(
         "2023-09-04T01:00:00Z",

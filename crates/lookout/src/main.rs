@@ -17,6 +17,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Voyages, ledger, claims vs evidence and report for a project folder (corridor, imagery, claims, AIS).
+    Analyze(cmd::analyze::Args),
+    /// Quantitative claims from news text (`lookout claims extract FILE.txt`).
+    Claims(cmd::claims::Args),
     /// Decode AIS NMEA (plain, .gz, .zst or stdin) to JSON lines or CSV, counting every reject.
     Decode(cmd::decode::Args),
     /// Port visits, gaps, encounters, loitering, draught/identity changes and spoofing from the store.
@@ -34,6 +38,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Claims(args) => cmd::claims::run(args),
         Command::Decode(args) => cmd::decode::run(args),
         Command::Events(args) => cmd::events::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),

@@ -1,5 +1,7 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run` function.
 
+pub mod analyze;
+pub mod claims;
 pub mod decode;
 pub mod events;
 pub mod simulate;

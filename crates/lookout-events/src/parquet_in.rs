@@ -235,6 +235,24 @@ pub struct StoreFile {
     pub table: Table,
 }
 
+/// Every positions and statics file of an opened store.
+pub fn store_files(store: &lookout_store::Store) -> Vec<StoreFile> {
+    let mut files = Vec::new();
+    for (table, t) in [
+        (lookout_store::Table::Positions, Table::Positions),
+        (lookout_store::Table::Statics, Table::Statics),
+    ] {
+        files.extend(store.files(table).map(|f| StoreFile {
+            date: f.date.clone(),
+            min_time: f.min_time,
+            max_time: f.max_time,
+            path: store.root().join(&f.path),
+            table: t,
+        }));
+    }
+    files
+}
+
 /// Runs the engine over store files day by day (each day merged in (mmsi, time) order and
 /// flushed at its end), keeping records in `[from, to]`; `sink` receives each batch of events.
 pub fn run_store(

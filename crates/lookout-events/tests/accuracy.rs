@@ -10,13 +10,13 @@ use std::io::BufWriter;
 use std::path::Path;
 
 use lookout_events::accuracy::{score, Score};
-use lookout_events::parquet_in::{run_store, StoreFile, Table as InTable};
+use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{Areas, Config, Engine, Event, EventType, Land};
 use lookout_ingest::{Ingest, IngestOptions, Source};
 use lookout_sim::land::LandMask;
 use lookout_sim::scenario::Scenario;
 use lookout_sim::sim::{NmeaWriter, Options, Simulation};
-use lookout_store::{Store, StoreWriter, Table};
+use lookout_store::{Store, StoreWriter};
 
 const SCENARIO: &str = include_str!("data/accuracy.toml");
 const TOLERANCE_MS: i64 = 3_600_000;
@@ -45,19 +45,7 @@ fn pipeline(dir: &Path, seed: u64) -> (serde_json::Value, Vec<Event>) {
     ingest.finish().unwrap();
 
     let store = Store::open(&store_dir).unwrap();
-    let mut files = Vec::new();
-    for (table, t) in [
-        (Table::Positions, InTable::Positions),
-        (Table::Statics, InTable::Statics),
-    ] {
-        files.extend(store.files(table).map(|f| StoreFile {
-            date: f.date.clone(),
-            min_time: f.min_time,
-            max_time: f.max_time,
-            path: store.root().join(&f.path),
-            table: t,
-        }));
-    }
+    let files = store_files(&store);
     let areas = Areas::from_toml(SCENARIO).unwrap();
     let mut engine = Engine::new(Config::default(), areas, Some(Land::east_asia()));
     let mut events = Vec::new();

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use lookout_events::parquet_in::{run_store, StoreFile, Table as InTable};
+use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{output::EventWriter, Areas, Config, Engine, Land};
 use lookout_store::time::parse_time;
-use lookout_store::{Store, Table};
+use lookout_store::Store;
 
 /// Arguments of `lookout events`.
 #[derive(clap::Args)]
@@ -56,19 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in store.warnings() {
         eprintln!("lookout events: store: {w}");
     }
-    let mut files = Vec::new();
-    for (table, t) in [
-        (Table::Positions, InTable::Positions),
-        (Table::Statics, InTable::Statics),
-    ] {
-        files.extend(store.files(table).map(|f| StoreFile {
-            date: f.date.clone(),
-            min_time: f.min_time,
-            max_time: f.max_time,
-            path: store.root().join(&f.path),
-            table: t,
-        }));
-    }
+    let files = store_files(&store);
     let mut engine = Engine::new(cfg, areas, Some(land));
     let mut writer = EventWriter::create(&args.out)?;
     run_store(&mut engine, files, args.from, args.to, |events| {

@@ -194,9 +194,11 @@ impl Dist {
     }
 }
 
-/// The counted observation behind one observed leg, with its count distribution.
-fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(String, f64, f64)> {
-    project
+/// The counts behind one observed leg (`containers_on_deck` rows of the vessel at its origin or
+/// destination stay): the mean of their values, with the error of one count divided by the
+/// square root of their number (several counts of one load average their errors).
+fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(Vec<String>, f64, f64)> {
+    let rows: Vec<(String, f64, f64)> = project
         .observations
         .iter()
         .filter(|o| {
@@ -212,8 +214,14 @@ fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(String, f
             };
             Some((o.id.clone(), mean, sd.max(0.5)))
         })
-        // A deck count while loading or unloading is a lower bound: keep the largest.
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let n = rows.len() as f64;
+    let mean = rows.iter().map(|r| r.1).sum::<f64>() / n;
+    let sd = rows.iter().map(|r| r.2).sum::<f64>() / n / n.sqrt();
+    Some((rows.into_iter().map(|r| r.0).collect(), mean, sd))
 }
 
 /// The spread of counted voyages (at least 10% of their mean), with the uncertainty of the
@@ -238,7 +246,7 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
     let s = &project.settings;
     let vs = &voyages.voyages;
     // Counts per observed leg, then priors per vessel and per corridor.
-    let counts: Vec<Option<(String, f64, f64)>> = vs
+    let counts: Vec<Option<(Vec<String>, f64, f64)>> = vs
         .iter()
         .map(|v| match v.kind {
             LegKind::Observed => counted(project, v, s.count_error),
@@ -253,10 +261,10 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
                 .entry((v.corridor, v.vessel.as_str()))
                 .or_default();
             e.0.push(*mean);
-            e.1.push(id.clone());
+            e.1.extend(id.iter().cloned());
             let e = by_corridor.entry(v.corridor).or_default();
             e.0.push(*mean);
-            e.1.push(id.clone());
+            e.1.extend(id.iter().cloned());
         }
     }
     // Per corridor: the fleet distribution (counts when at least 3, else the documented prior)
@@ -279,13 +287,13 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         .iter()
         .zip(&counts)
         .map(|(v, c)| match c {
-            Some((id, mean, sd)) => (
+            Some((ids, mean, sd)) => (
                 Dist {
                     mean: *mean,
                     sd: *sd,
                     mean_sd: 0.0,
                 },
-                Basis::Observed(vec![id.clone()]),
+                Basis::Observed(ids.clone()),
             ),
             None => prior_for(v),
         })

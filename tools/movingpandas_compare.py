@@ -6,7 +6,8 @@ TrajectoryStopDetector on them, runs `lookout events` on the same store with mat
 and reports agreement (gap splits, stops) and, with --bench, the wall time of each side.
 
   pip install movingpandas pyarrow
-  python3 tools/movingpandas_compare.py --store STORE --lookout target/release/lookout [--bench] [--vessels N]
+  python3 tools/movingpandas_compare.py --store STORE --lookout target/release/lookout \
+      [--areas AREAS] [--bench] [--vessels N]
 
 Settings shared by both sides: gap split at > 6 h (Lookout's gap threshold, GFW pipe-gaps);
 stops of >= 30 min within 1 km (MovingPandas) against Lookout loitering (< 2 kn hourly average)
@@ -113,10 +114,13 @@ def main():
     ap.add_argument("--lookout", required=True)
     ap.add_argument("--vessels", type=int, default=0, help="MovingPandas on the first N MMSIs only (0 = all)")
     ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--areas", help="areas for Lookout (default: none; with none, ships moored side by side are encounters)")
     args = ap.parse_args()
-    with tempfile.NamedTemporaryFile("w", suffix=".geojson", delete=False) as f:
-        f.write('{"type":"FeatureCollection","features":[]}')
-        areas = f.name
+    areas = args.areas
+    if not areas:
+        with tempfile.NamedTemporaryFile("w", suffix=".geojson", delete=False) as f:
+            f.write('{"type":"FeatureCollection","features":[]}')
+            areas = f.name
     df = load(args.store, args.vessels)
     mp_gaps, mp_stops, t_gap, t_stop, n_mp = movingpandas(df)
     lo_gaps, lo_stops, t_lookout, summary = lookout(args.lookout, args.store, areas)

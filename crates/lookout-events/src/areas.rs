@@ -27,7 +27,7 @@ pub enum AreasError {
         reason: String,
     },
     /// Reading the file failed.
-    #[error("areas: {0}")]
+    #[error("areas: reading the file")]
     Io(#[from] std::io::Error),
 }
 

@@ -277,8 +277,12 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         .collect();
     let prior_for = |v: &Voyage| -> (Dist, Basis) {
         match by_vessel.get(&(v.corridor, v.vessel.as_str())) {
-            Some((vals, ids)) if vals.len() >= 2 => {
-                (from_counts(vals), Basis::VesselPrior(ids.clone()))
+            // A few counts say little about a ship's spread: never narrower than the fleet's.
+            Some((vals, ids)) if vals.len() >= 3 => {
+                let mut d = from_counts(vals);
+                d.sd = d.sd.max(fleet[&v.corridor].0.sd);
+                d.mean_sd = d.sd / (vals.len() as f64).sqrt();
+                (d, Basis::VesselPrior(ids.clone()))
             }
             _ => fleet[&v.corridor].clone(),
         }

@@ -350,10 +350,13 @@ pub struct ClaimRow {
     /// Their organization.
     pub organization: String,
     /// The number.
+    #[serde(serialize_with = "whole_numbers")]
     pub quantity: Option<f64>,
     /// Low end of a range.
+    #[serde(serialize_with = "whole_numbers")]
     pub quantity_low: Option<f64>,
     /// High end of a range.
+    #[serde(serialize_with = "whole_numbers")]
     pub quantity_high: Option<f64>,
     /// `about`, `more_than`, ...
     pub qualifier: String,
@@ -371,6 +374,15 @@ pub struct ClaimRow {
     /// Source.
     #[serde(default)]
     pub source_url: String,
+}
+
+/// Writes whole numbers without a decimal point (`7000`, not `7000.0`), as `claims.csv` does.
+fn whole_numbers<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
 }
 
 /// A claim with its parsed dates.

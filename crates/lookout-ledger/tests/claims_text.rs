@@ -64,6 +64,15 @@ fn seoul_article() {
         .iter()
         .all(|r| r.quantity != Some(152.0) && r.quantity != Some(2024.0)));
     assert_eq!(rows.len(), 6, "{rows:#?}");
+    // Written in the claims.csv columns, whole numbers without a decimal point.
+    let mut csv = Vec::new();
+    lookout_ledger::claims_text::write_csv(&rows, &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("date,speaker,organization,quantity,"));
+    assert!(
+        csv.contains(",7000,,,about,containers,2023,2024-03-18,"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -12,12 +12,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use lookout_events::output::EventWriter;
-use lookout_events::parquet_in::{run_store, StoreFile, Table as InTable};
+use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{Areas, Config, Engine, Land};
 use lookout_ingest::{expand, Ingest, IngestOptions, TimeRule};
 use lookout_ledger::report::{Report, Track};
 use lookout_ledger::{Project, ProjectError};
-use lookout_store::{Store, StoreWriter, Table, TimeRange, WriteOptions};
+use lookout_store::{Store, StoreWriter, TimeRange, WriteOptions};
 
 /// Arguments of `lookout analyze`.
 #[derive(clap::Args)]
@@ -117,19 +117,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Config::default()
     };
     let store = Store::open(&store_dir)?;
-    let mut files = Vec::new();
-    for (table, kind) in [
-        (Table::Positions, InTable::Positions),
-        (Table::Statics, InTable::Statics),
-    ] {
-        files.extend(store.files(table).map(|f| StoreFile {
-            date: f.date.clone(),
-            min_time: f.min_time,
-            max_time: f.max_time,
-            path: store.root().join(&f.path),
-            table: kind,
-        }));
-    }
+    let files = store_files(&store);
     let mut engine = Engine::new(
         cfg,
         Areas::from_toml(&project.corridor_text)?,

@@ -149,7 +149,7 @@ impl Bits {
         let len = total - fill;
         if fill > 0 {
             // Zero the fill bits so that reads past the end see zeros.
-            if len % 8 != 0 {
+            if !len.is_multiple_of(8) {
                 buf[len / 8] &= !(0xFFu8 >> (len % 8));
             }
             let start = len.div_ceil(8);
@@ -220,7 +220,7 @@ impl Bits {
         for (j, b) in out[..nbytes].iter_mut().enumerate() {
             *b = self.load(off + 8 * j, 8) as u8;
         }
-        if avail % 8 != 0 {
+        if !avail.is_multiple_of(8) {
             out[nbytes - 1] &= !(0xFFu8 >> (avail % 8));
         }
         avail

@@ -77,6 +77,7 @@ impl Decoder {
         }
         let mut rest = &text[start..];
         let mut tag = TagBlock::default();
+        let mut tag_unused = false;
         while let Some(&first) = rest.first() {
             match first {
                 b'\\' => {
@@ -84,7 +85,11 @@ impl Decoder {
                     for anomaly in read.anomalies.into_iter().flatten() {
                         self.stats.anomaly(anomaly);
                     }
+                    if tag_unused {
+                        self.stats.anomaly(Anomaly::TagBlockWithoutSentence);
+                    }
                     tag = read.tag;
+                    tag_unused = true;
                     rest = read.rest;
                 }
                 b'!' | b'$' => {
@@ -99,6 +104,7 @@ impl Decoder {
                         Err(reject) => self.stats.reject(reject.reason()),
                     }
                     tag = TagBlock::default();
+                    tag_unused = false;
                     rest = read.rest;
                 }
                 _ => {
@@ -109,6 +115,9 @@ impl Decoder {
                     rest = &rest[skip..];
                 }
             }
+        }
+        if tag_unused {
+            self.stats.anomaly(Anomaly::TagBlockWithoutSentence);
         }
     }
 
@@ -121,7 +130,12 @@ impl Decoder {
     fn on_other(&mut self, body: &[u8]) {
         if body.starts_with(b"PGHP") {
             match gatehouse::receive_time_ms(body) {
-                Some(ms) => self.gatehouse_time_ms = Some(ms),
+                Some(ms) => {
+                    self.stats.gatehouse_headers += 1;
+                    if self.gatehouse_time_ms.replace(ms).is_some() {
+                        self.stats.anomaly(Anomaly::UnusedGatehouseHeader);
+                    }
+                }
                 None if body.starts_with(b"PGHP,1,") => {
                     self.stats.reject(Reject::BadGatehouse.reason())
                 }

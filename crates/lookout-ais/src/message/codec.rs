@@ -568,7 +568,7 @@ impl JsonValue for Decimal {
             return;
         }
         let mut digits = scale;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             digits -= 1;
         }

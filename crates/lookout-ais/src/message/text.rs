@@ -176,7 +176,7 @@ impl BinData {
         };
         let n = bits.div_ceil(8);
         d.bytes[..n].copy_from_slice(&bytes[..n]);
-        if bits % 8 != 0 {
+        if !bits.is_multiple_of(8) {
             d.bytes[n - 1] &= !(0xFFu8 >> (bits % 8));
         }
         Some(d)

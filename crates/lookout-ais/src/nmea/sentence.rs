@@ -55,7 +55,7 @@ pub fn read(text: &[u8]) -> Read<'_> {
     };
     let body = &text[1..star];
     let after = &text[star + 1..];
-    let declared = after.get(..2).and_then(|hex| parse_hex_byte(hex));
+    let declared = after.get(..2).and_then(parse_hex_byte);
     let Some(declared) = declared else {
         let end = next_sentence_start(body).map_or(text.len(), |i| i + 1);
         return Read {

@@ -55,6 +55,10 @@ pub enum Anomaly {
     FusedChecksum,
     /// Text that is not part of a sentence or tag block was skipped (before, between or after them).
     StrayText,
+    /// A tag block with no sentence after it on its line; it was not applied to anything.
+    TagBlockWithoutSentence,
+    /// A `$PGHP` header replaced by the next one before any AIS sentence used its time.
+    UnusedGatehouseHeader,
 }
 
 impl Anomaly {
@@ -68,6 +72,8 @@ impl Anomaly {
             Anomaly::OddTalker => "odd_talker",
             Anomaly::FusedChecksum => "fused_checksum",
             Anomaly::StrayText => "stray_text_skipped",
+            Anomaly::TagBlockWithoutSentence => "tag_block_without_sentence",
+            Anomaly::UnusedGatehouseHeader => "unused_gatehouse_header",
         }
     }
 }
@@ -85,6 +91,8 @@ pub struct Stats {
     pub ais_sentences: u64,
     /// Other NMEA sentences (`$GPRMC`, `$AIVSI`, ...), skipped on purpose.
     pub other_sentences: u64,
+    /// Gatehouse `$PGHP,1` headers read; each gives its receive time to the next AIS sentence.
+    pub gatehouse_headers: u64,
     /// Messages handed to the message layer after assembly.
     pub messages: u64,
     /// Messages decoded into typed structs.
@@ -125,6 +133,7 @@ impl Stats {
         self.comment_lines += other.comment_lines;
         self.ais_sentences += other.ais_sentences;
         self.other_sentences += other.other_sentences;
+        self.gatehouse_headers += other.gatehouse_headers;
         self.messages += other.messages;
         self.decoded += other.decoded;
         for (reason, n) in &other.rejects {
@@ -144,6 +153,7 @@ impl fmt::Display for Stats {
         writeln!(f, "comment_lines: {}", self.comment_lines)?;
         writeln!(f, "ais_sentences: {}", self.ais_sentences)?;
         writeln!(f, "other_sentences: {}", self.other_sentences)?;
+        writeln!(f, "gatehouse_headers: {}", self.gatehouse_headers)?;
         writeln!(f, "messages: {}", self.messages)?;
         writeln!(f, "decoded: {}", self.decoded)?;
         writeln!(f, "rejected: {}", self.total_rejects())?;

@@ -4,7 +4,7 @@ pub mod analyze;
 pub mod claims;
 pub mod decode;
 pub mod events;
-pub mod simulate;
 pub mod ingest;
+pub mod simulate;
 pub mod track;
 pub mod vessels;

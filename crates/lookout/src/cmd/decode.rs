@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::{DateTime, SecondsFormat};
 use lookout_ais::{Decoded, Decoder, Stats};
-use serde::Serialize;
 
 use crate::input;
 
@@ -51,6 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut total = Stats::default();
     let mut failure = None;
+    let mut json = JsonScratch::default();
     for path in &args.files {
         let reader = input::open(path)?;
         let mut decoder = Decoder::new();
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 return;
             }
             decoder.feed_line(line, |decoded| {
-                if let Err(error) = write_message(&mut out, args.format, &decoded) {
+                if let Err(error) = write_message(&mut out, args.format, &decoded, &mut json) {
                     write_error.get_or_insert(error);
                 }
             });
@@ -109,36 +109,57 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One output line.
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    #[serde(flatten)]
-    message: &'a lookout_ais::AisMessage,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rx_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-}
-
 fn rfc3339(ms: i64) -> Option<String> {
     DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }
 
-fn write_message(out: &mut impl Write, format: Format, decoded: &Decoded) -> io::Result<()> {
+/// Reused buffers for JSON lines: the message object and the last receive time formatted.
+#[derive(Default)]
+struct JsonScratch {
+    line: Vec<u8>,
+    time_ms: Option<i64>,
+    time: String,
+}
+
+impl JsonScratch {
+    /// The message as one JSON line: pyais's object (`AisMessage::write_json`) with `rx_time`
+    /// and `source` appended when known.
+    fn write(&mut self, out: &mut impl Write, decoded: &Decoded) -> io::Result<()> {
+        self.line.clear();
+        decoded.message.write_json(&mut self.line);
+        self.line.pop(); // the closing brace
+        if let Some(ms) = decoded.meta.rx_time_ms {
+            if self.time_ms != Some(ms) {
+                self.time = rfc3339(ms).unwrap_or_default();
+                self.time_ms = Some(ms);
+            }
+            if !self.time.is_empty() {
+                self.line.extend_from_slice(b",\"rx_time\":\"");
+                self.line.extend_from_slice(self.time.as_bytes());
+                self.line.push(b'"');
+            }
+        }
+        if let Some(source) = decoded.meta.source.as_deref() {
+            self.line.extend_from_slice(b",\"source\":");
+            serde_json::to_writer(&mut self.line, source)?;
+        }
+        self.line.extend_from_slice(b"}\n");
+        out.write_all(&self.line)
+    }
+}
+
+fn write_message(
+    out: &mut impl Write,
+    format: Format,
+    decoded: &Decoded,
+    json: &mut JsonScratch,
+) -> io::Result<()> {
     match format {
         Format::None => {
             std::hint::black_box(decoded);
             Ok(())
         }
-        Format::Jsonl => {
-            let line = JsonLine {
-                message: &decoded.message,
-                rx_time: decoded.meta.rx_time_ms.and_then(rfc3339),
-                source: decoded.meta.source.as_deref(),
-            };
-            serde_json::to_writer(&mut *out, &line)?;
-            out.write_all(b"\n")
-        }
+        Format::Jsonl => json.write(out, decoded),
         Format::Csv => {
             let Some(position) = decoded.message.fix() else {
                 return Ok(());
@@ -198,7 +219,7 @@ mod tests {
             rfc3339(1_276_256_771_929).unwrap(),
             "2010-06-11T11:46:11.929Z"
         );
-        assert_eq!(rfc3339(1_272_412_827_000).unwrap(), "2010-04-27T23:20:27Z");
+        assert_eq!(rfc3339(1_272_412_827_000).unwrap(), "2010-04-28T00:00:27Z");
     }
 
     #[test]

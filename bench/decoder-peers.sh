@@ -15,7 +15,7 @@ if [ ! -s "$work/big.nmea" ]; then
 fi
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml" -p lookout
 cargo build --release --quiet --manifest-path "$repo/bench/rust-peers/Cargo.toml" --target-dir "$work/rust-peers"
-lookout="$repo/target/release/lookout"
+lookout="${CARGO_TARGET_DIR:-$repo/target}/release/lookout"
 peers="$work/rust-peers/release"
 cat > "$work/bench_pyais.py" <<'PY'
 import sys

@@ -25,6 +25,8 @@ enum Command {
     Decode(cmd::decode::Args),
     /// Port visits, gaps, encounters, loitering, draught/identity changes and spoofing from the store.
     Events(cmd::events::Args),
+    /// Web dashboard and HTTP API over a project folder (`lookout serve PROJECT_DIR`).
+    Serve(cmd::serve::Args),
     /// Simulate AIS traffic for a scenario: NMEA with tag blocks plus ground truth (truth.json).
     Simulate(cmd::simulate::Args),
     /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre CSV) and live feeds into the store.
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => cmd::claims::run(args),
         Command::Decode(args) => cmd::decode::run(args),
         Command::Events(args) => cmd::events::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Track(args) => cmd::track::run(args),

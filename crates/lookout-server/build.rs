@@ -1,0 +1,107 @@
+//! Builds the web UI (`web/`, npm + esbuild) when its output is missing or its sources
+//! changed, and generates the table of embedded assets (`$OUT_DIR/assets.rs`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::{env, fs};
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let web = manifest.join("../../web");
+    let dist = web.join("dist");
+    for p in [
+        "src",
+        "index.html",
+        "package.json",
+        "package-lock.json",
+        "build.mjs",
+    ] {
+        println!("cargo:rerun-if-changed={}", web.join(p).display());
+    }
+    println!(
+        "cargo:rerun-if-changed={}",
+        dist.join("index.html").display()
+    );
+    if needs_build(&web, &dist) {
+        if !web.join("node_modules").exists() {
+            npm(&web, &["ci", "--no-audit", "--no-fund"]);
+        }
+        npm(&web, &["run", "build"]);
+    }
+    let mut files = Vec::new();
+    collect(&dist, &dist, &mut files);
+    files.sort();
+    let mut out = String::from("/// Embedded web assets: (path, content type, bytes).\npub static ASSETS: &[(&str, &str, &[u8])] = &[\n");
+    for (rel, abs) in files {
+        let mime = match abs.extension().and_then(|e| e.to_str()).unwrap_or("") {
+            "html" => "text/html; charset=utf-8",
+            "js" => "text/javascript; charset=utf-8",
+            "css" => "text/css; charset=utf-8",
+            "json" => "application/json",
+            "svg" => "image/svg+xml",
+            "png" => "image/png",
+            _ => "application/octet-stream",
+        };
+        out.push_str(&format!(
+            "    ({rel:?}, {mime:?}, include_bytes!({:?})),\n",
+            abs.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    fs::write(
+        PathBuf::from(env::var("OUT_DIR").unwrap()).join("assets.rs"),
+        out,
+    )
+    .unwrap();
+}
+
+/// True when `dist/index.html` is missing or older than a source file.
+fn needs_build(web: &Path, dist: &Path) -> bool {
+    let Ok(built) = fs::metadata(dist.join("index.html")).and_then(|m| m.modified()) else {
+        return true;
+    };
+    let mut newest = None;
+    let mut stack = vec![
+        web.join("src"),
+        web.join("index.html"),
+        web.join("build.mjs"),
+    ];
+    while let Some(p) = stack.pop() {
+        if let Ok(rd) = fs::read_dir(&p) {
+            stack.extend(rd.filter_map(|e| e.ok().map(|e| e.path())));
+        } else if let Ok(t) = fs::metadata(&p).and_then(|m| m.modified()) {
+            newest = newest.max(Some(t));
+        }
+    }
+    newest.is_some_and(|t| t > built)
+}
+
+fn npm(web: &Path, args: &[&str]) {
+    let status = Command::new("npm").args(args).current_dir(web).status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!(
+            "`npm {}` in {} failed ({s}): the web UI cannot be built",
+            args.join(" "),
+            web.display()
+        ),
+        Err(e) => panic!(
+            "lookout-server embeds the web UI built with npm, and `npm` could not be run ({e}). \
+             Install Node.js 18+ with npm (Debian: apt-get install nodejs npm), or build \
+             web/dist elsewhere with `npm ci && npm run build` in web/."
+        ),
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(root, &p, out);
+        } else if let Ok(rel) = p.strip_prefix(root) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            out.push((rel, p.canonicalize().unwrap_or(p)));
+        }
+    }
+}

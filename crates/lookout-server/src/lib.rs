@@ -1,0 +1,142 @@
+//! `lookout-server`: the HTTP API (`/api/v1`, see `docs/server.md`) and the embedded web
+//! dashboard over one project folder and its analysis (`lookout serve`).
+//!
+//! - [`data`]: the project, events and AIS store loaded at start-up; voyages and ledger.
+//! - [`api`]: the REST routes, problem details, pagination, bearer-token writes.
+//! - [`writes`]: validated, atomic, audited edits of `observations.csv` and `claims.csv`.
+//! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
+//! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use lookout_events::Event;
+use lookout_store::Store;
+use tokio::net::TcpListener;
+
+pub mod api;
+mod assets;
+pub mod data;
+mod json;
+pub mod problem;
+pub mod tracks;
+pub mod vessels;
+pub mod writes;
+
+pub use data::{Dataset, Snapshot};
+
+/// Largest request body accepted (a row of a CSV is far smaller).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// Vessels whose full tracks are kept in memory between requests.
+const TRACK_CACHE: usize = 64;
+
+/// Shared state of a running server.
+pub struct AppState {
+    snapshot: RwLock<Arc<Snapshot>>,
+    events: Vec<Event>,
+    event_ids: HashMap<String, usize>,
+    store: Option<Store>,
+    tracks: tracks::TrackCache,
+    vessels: Vec<vessels::VesselEntry>,
+    basemap: String,
+    project_dir: PathBuf,
+    token: Option<String>,
+    write_lock: tokio::sync::Mutex<()>,
+}
+
+impl AppState {
+    /// State over a loaded dataset; writes need `token` (none: read-only).
+    pub fn new(data: Dataset, token: Option<String>) -> anyhow::Result<AppState> {
+        let stored = match &data.store {
+            Some(s) => lookout_store::vessels(s)?,
+            None => Vec::new(),
+        };
+        let vessels = vessels::index(&data.snapshot.project.watchlist, stored);
+        let event_ids = data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.event_id(), i))
+            .collect();
+        Ok(AppState {
+            snapshot: RwLock::new(Arc::new(data.snapshot)),
+            events: data.events,
+            event_ids,
+            store: data.store,
+            tracks: tracks::TrackCache::new(TRACK_CACHE),
+            vessels,
+            basemap: basemap(),
+            project_dir: data.project_dir,
+            token: token.filter(|t| !t.is_empty()),
+            write_lock: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn replace(&self, s: Snapshot) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(s);
+    }
+}
+
+/// The application: `/api/v1/...` and the web UI at `/`. No CORS headers are sent (the UI is
+/// same-origin) and request bodies are limited to [`BODY_LIMIT`].
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1", api::routes())
+        .fallback(assets::serve)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(Arc::new(state))
+}
+
+/// Serves `app` on a bound listener until Ctrl-C.
+pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// Binds `addr` and serves `app` on a new multi-threaded runtime (for the CLI).
+pub fn run_blocking(addr: SocketAddr, app: Router) -> anyhow::Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let listener = TcpListener::bind(addr).await?;
+        eprintln!("lookout serve: http://{}/", listener.local_addr()?);
+        serve(listener, app).await?;
+        Ok(())
+    })
+}
+
+/// Natural Earth land around the corridor (`data/land/east-asia.json`) as GeoJSON polygons.
+fn basemap() -> String {
+    #[derive(serde::Deserialize)]
+    struct Land {
+        rings: Vec<Vec<f64>>,
+    }
+    let land: Land = serde_json::from_str(lookout_events::land::EAST_ASIA_JSON)
+        .unwrap_or(Land { rings: vec![] });
+    let polys: Vec<Vec<Vec<[f64; 2]>>> = land
+        .rings
+        .iter()
+        .map(|r| vec![r.chunks_exact(2).map(|c| [c[0], c[1]]).collect()])
+        .collect();
+    serde_json::json!({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "land", "source": "Natural Earth 1:10m via world-atlas 2.0.2"},
+        "geometry": {"type": "MultiPolygon", "coordinates": polys}}]})
+    .to_string()
+}

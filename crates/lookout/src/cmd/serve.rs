@@ -1,0 +1,82 @@
+//! `lookout serve PROJECT_DIR`: the web dashboard and HTTP API over a project folder
+//! (`docs/server.md`). The analysis is run first with `lookout analyze` into `--out` (or an
+//! existing one is reused with `--reuse`); the server then loads the project folder, the
+//! events and the AIS store, computes voyages and ledger, and recomputes them after every
+//! write to `observations.csv` or `claims.csv`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args as _, FromArgMatches};
+
+use crate::cmd::analyze;
+
+/// Arguments of `lookout serve`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Project folder: corridor.toml, observations.csv, claims.csv, optional *.ftm.jsonl.
+    #[arg(value_name = "PROJECT_DIR")]
+    project: PathBuf,
+    /// Address to listen on (loopback by default; anything else exposes the API).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// File holding the bearer token that allows writes; without it the server is read-only.
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<PathBuf>,
+    /// Analysis folder (`lookout analyze PROJECT_DIR --out OUT_DIR`).
+    #[arg(long, value_name = "OUT_DIR", default_value = "out")]
+    out: PathBuf,
+    /// Serve the analysis already in OUT_DIR instead of running it again.
+    #[arg(long)]
+    reuse: bool,
+}
+
+/// Runs `lookout serve`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let token = match &args.token_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("reading the token file {}", path.display()))?
+                .trim()
+                .to_owned(),
+        ),
+        None => None,
+    };
+    if token.as_deref() == Some("") {
+        anyhow::bail!("the token file is empty");
+    }
+    if !(args.reuse && args.out.join("events.csv").exists()) {
+        let matches = analyze::Args::augment_args(clap::Command::new("analyze"))
+            .try_get_matches_from([
+                "analyze".as_ref(),
+                args.project.as_os_str(),
+                "--out".as_ref(),
+                args.out.as_os_str(),
+            ])?;
+        let code = analyze::run(analyze::Args::from_arg_matches(&matches)?)?;
+        if code != ExitCode::SUCCESS {
+            return Ok(code);
+        }
+    }
+    let data = lookout_server::Dataset::load(&args.project, &args.out)?;
+    let writable = token.is_some();
+    let state = lookout_server::AppState::new(data, token)?;
+    if !args.addr.ip().is_loopback() {
+        eprintln!(
+            "lookout serve: listening on {}, reachable from other machines",
+            args.addr
+        );
+    }
+    eprintln!(
+        "lookout serve: {}",
+        if writable {
+            "writes allowed with the bearer token"
+        } else {
+            "read-only (no --token-file)"
+        }
+    );
+    lookout_server::run_blocking(args.addr, lookout_server::app(state))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,3 @@
+import "leaflet/dist/leaflet.css";
+import "./style.css";
+document.getElementById("app").textContent = "Lookout";

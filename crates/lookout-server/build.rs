@@ -23,7 +23,10 @@ fn main() {
         dist.join("index.html").display()
     );
     if needs_build(&web, &dist) {
-        if !web.join("node_modules").exists() {
+        if stale(
+            &web.join("node_modules/.package-lock.json"),
+            &web.join("package-lock.json"),
+        ) {
             npm(&web, &["ci", "--no-audit", "--no-fund"]);
         }
         npm(&web, &["run", "build"]);
@@ -53,6 +56,15 @@ fn main() {
         out,
     )
     .unwrap();
+}
+
+/// True when `installed` is missing or older than `lock`.
+fn stale(installed: &Path, lock: &Path) -> bool {
+    let time = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (time(installed), time(lock)) {
+        (Some(i), Some(l)) => l > i,
+        _ => true,
+    }
 }
 
 /// True when `dist/index.html` is missing or older than a source file.

@@ -173,7 +173,8 @@ async function showVoyage(id) {
     <p>Sanctions on departure: ${sanctionsBadge(v.sanctions)} ${esc(v.sanctions?.detail || "")}</p>
     <h3>AIS events (${v.evidence_events.length})</h3><table class="ev-events">${evs}</table>
     <h3>Observations (${v.evidence_observations.length})</h3><table class="ev-obs">${obs}</table>
-    ${v.note ? `<p>${esc(v.note)}</p>` : ""}</div>`;
+    ${v.note ? `<p>${esc(v.note)}</p>` : ""}<hr></div>`;
+  $("#tab-voyages").scrollTop = 0;
   focusLayer.clearLayers();
   const pts = v.evidence_events.filter((e) => e.lat != null).map((e) => [e.lat, e.lon]);
   const sites = new Set(v.evidence_observations.map((o) => o.site).concat([v.origin, v.destination]));
@@ -199,6 +200,7 @@ async function showVessel(id) {
   const v = await getJson(`/vessels/${encodeURIComponent(id)}`);
   const ids = v.identity_history.map((h) => `<tr><td>${h.mmsi}</td><td>${esc(h.names.map((n) => n[0]).join(", "))}</td><td>${esc(h.imos.map((n) => n[0]).join(", "))}</td><td>${esc(h.callsigns.map((n) => n[0]).join(", "))}</td><td>${day(h.first_seen)} – ${day(h.last_seen)}</td></tr>`).join("");
   const voy = v.voyages.map((y) => `<tr class="row voyage-of" data-id="${esc(y.id)}"><td>${esc(y.id)}</td><td>${day(y.depart_time)}</td><td>${day(y.arrive_time)}</td><td>${fmt(y.cargo?.central)}</td><td>${sanctionsBadge(y.sanctions)}</td></tr>`).join("");
+  $("#tab-vessels").scrollTop = 0;
   $("#vessel-page").innerHTML = `<div id="vessel-detail"><h2>${esc(v.name)}</h2>
     <p>MMSI ${esc(v.mmsi.join(", "))} · IMO ${esc(v.imo ?? "unknown")} · flag ${esc(v.flag ?? "?")} ${v.aliases?.length ? "· aka " + esc(v.aliases.join(", ")) : ""}</p>
     <p>Sanctions now: ${sanctionsBadge(v.sanctions_now)} ${esc(v.sanctions_now?.detail || "")}</p>

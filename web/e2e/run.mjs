@@ -1,0 +1,98 @@
+// End-to-end checks of the dashboard in Debian's chromium (driven by playwright-core):
+// the page loads, the map shows the corridor, a voyage shows its evidence, a write without the
+// token is refused, and an observation added with the token changes the ledger.
+// Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR   (CHROMIUM overrides /usr/bin/chromium)
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const [base, token, shots] = process.argv.slice(2);
+if (!base || !token || !shots) {
+  console.error("usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), "lookout-e2e-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  viewport: { width: 1400, height: 850 },
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const external = [];
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures.push(what);
+};
+try {
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(30000);
+  page.on("request", (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
+  page.on("pageerror", (e) => failures.push("page error: " + e.message));
+  const project = await (await fetch(base + "/api/v1/project")).json();
+
+  // 1. The page loads; the map shows the corridor's areas and the land.
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready], body[data-error]", { state: "attached" });
+  check(!(await page.getAttribute("body", "data-error")), "page loads without error");
+  const areas = await page.locator("path.area").count();
+  check(areas === project.areas.features.length, `map shows the ${project.areas.features.length} corridor areas (${areas} drawn)`);
+  check((await page.locator("#map path").count()) > areas, "map shows land besides the areas");
+  check((await page.locator("#chart polygon.band").count()) === 1, "ledger chart has its 90% band");
+  await page.screenshot({ path: join(shots, "01-map-and-ledger.png") });
+
+  // Claims show speaker and source on hover.
+  await page.locator("#chart circle.claim").first().hover();
+  const tip = await page.locator("#chart-tip").innerText();
+  check(!(await page.locator("#chart-tip").isHidden()) && tip.includes(","), `claim tooltip: ${tip.split("\n")[1]}`);
+  await page.screenshot({ path: join(shots, "02-claim-tooltip.png") });
+
+  // 2. Clicking a voyage shows its evidence.
+  await page.click("nav button[data-tab=voyages]");
+  await page.locator("tr.voyage").first().click();
+  await page.waitForSelector("#voyage-evidence");
+  const obsRows = await page.locator("#voyage-evidence .ev-obs tr").count();
+  check(obsRows > 0, `voyage panel lists its evidence (${obsRows} observations)`);
+  check((await page.locator("#voyage-evidence").innerText()).includes("Sanctions on departure"), "voyage panel shows sanctions status");
+  await page.screenshot({ path: join(shots, "03-voyage-evidence.png") });
+
+  // 3. A write without the token is refused, and the ledger does not change.
+  const before = await page.locator("#totals").innerText();
+  await page.click("nav button[data-tab=observe]");
+  await page.fill("#obs-form [name=time]", "2023-08-18T02:00:00Z");
+  await page.selectOption("#obs-form [name=site]", "Rajin (Najin) port");
+  await page.selectOption("#obs-form [name=kind]", "containers_on_deck");
+  await page.selectOption("#obs-form [name=vessel]", "ANGARA");
+  await page.fill("#obs-form [name=count]", "900");
+  await page.fill("#obs-form [name=source]", "e2e test");
+  await page.click("#obs-form button[type=submit]");
+  await page.waitForSelector("#obs-result.error");
+  const refused = await page.locator("#obs-result").innerText();
+  check(refused.startsWith("401"), `write without the token refused: ${refused}`);
+  check((await page.locator("#totals").innerText()) === before, "ledger unchanged after the refused write");
+  await page.screenshot({ path: join(shots, "04-write-refused.png") });
+
+  // 4. With the token the observation is added and the ledger changes.
+  await page.fill("#token", token);
+  await page.click("#obs-form button[type=submit]");
+  await page.waitForSelector("#obs-result.ok");
+  await page.waitForFunction((b) => document.querySelector("#totals").innerText !== b, before);
+  const after = await page.locator("#totals").innerText();
+  check(after !== before, `ledger changed: "${before}" -> "${after}"`);
+  await page.screenshot({ path: join(shots, "05-observation-added.png") });
+
+  check(external.length === 0, `no request left the server (${external.slice(0, 3).join(", ")})`);
+} catch (e) {
+  failures.push(String(e));
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+if (failures.length) {
+  console.error(`${failures.length} e2e failure(s):\n  ${failures.join("\n  ")}`);
+  process.exit(1);
+}
+console.log("e2e: all checks passed; screenshots in " + shots);

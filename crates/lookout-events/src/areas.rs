@@ -13,10 +13,10 @@ use crate::sphere::{distance_km, point_segment_distance, Local};
 #[derive(Debug, thiserror::Error)]
 pub enum AreasError {
     /// Not GeoJSON.
-    #[error("areas: {0}")]
+    #[error("areas: not a GeoJSON FeatureCollection")]
     GeoJson(#[from] Box<geojson::Error>),
     /// Not TOML.
-    #[error("areas: {0}")]
+    #[error("areas: not valid TOML")]
     Toml(#[from] toml::de::Error),
     /// A feature or table that cannot be an area.
     #[error("areas: item {index}: {reason}")]

@@ -16,6 +16,8 @@ pub struct Config {
     pub gap: GapConfig,
     /// Encounters.
     pub encounter: EncounterConfig,
+    /// Anchorages inferred from where vessels stop (keeps encounters out of ports).
+    pub anchorage: AnchorageConfig,
     /// Loitering.
     pub loitering: LoiteringConfig,
     /// Draught and identity changes.
@@ -175,8 +177,18 @@ pub struct EncounterConfig {
     pub min_hours: f64,
     /// Median speed below this, knots (`median_speed_knots < 2`).
     pub max_median_knots: f64,
-    /// Minimum distance from a port area, km (`min_distance_from_port_km = 10`).
+    /// Minimum distance from a port area and from an inferred anchorage, km
+    /// (`min_distance_from_port_km = 10`; GFW docs: ">= 10 km from a coastal anchorage").
     pub min_port_distance_km: f64,
+    /// Minimum distance from the coastline of the land polygons, km. GFW drops encounters whose
+    /// `distance_from_shore_m` is null or <= 0 (on land); Natural Earth 1:10m puts berths on
+    /// land or up to about 1 km offshore, so Lookout uses 1 km (Lookout choice).
+    pub min_shore_km: f64,
+    /// Without any port area (no `--areas`, or none of a port kind), the coastline stands in
+    /// for GFW's coastal anchorages: encounters must be this far from it, km (GFW's
+    /// `min_distance_from_port_km = 10`, measured from the coast instead). Applies where the
+    /// land polygons reach.
+    pub no_ports_min_shore_km: f64,
     /// Encounters of one pair closer than this are merged, hours
     /// (`min_hours_between_encounters = 4`).
     pub merge_hours: f64,
@@ -191,7 +203,44 @@ impl Default for EncounterConfig {
             min_hours: 2.0,
             max_median_knots: 2.0,
             min_port_distance_km: 10.0,
+            min_shore_km: 1.0,
+            no_ports_min_shore_km: 10.0,
             merge_hours: 4.0,
+        }
+    }
+}
+
+/// Anchorages inferred from stationary vessels, after GFW `anchorages_pipeline`
+/// (`anchorage_cfg.yaml`, `find_anchorage_points.py`): a vessel is stationary while it stays
+/// within `stationary_max_km` of where it stopped for at least `stationary_min_hours`; a place
+/// where enough vessels were stationary is an anchorage, and encounters must be
+/// `encounter.min_port_distance_km` away from it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnchorageConfig {
+    /// Infer anchorages from the data (on by default; GFW always measures encounters against
+    /// its inferred anchorages).
+    pub infer: bool,
+    /// Largest distance from where the vessel stopped, km
+    /// (`stationary_period_max_distance_km = 0.5`).
+    pub stationary_max_km: f64,
+    /// Shortest stationary period, hours (`stationary_period_min_duration_minutes = 720`).
+    pub stationary_min_hours: f64,
+    /// Vessels other than the two that met, with a stationary period within
+    /// `encounter.min_port_distance_km` of the encounter, that make it an anchorage (Lookout
+    /// choice: GFW needs `min_unique_vessels_for_anchorage = 20` in one 0.5 km cell over
+    /// years of global data; captures of days hold far fewer, and two ships meeting at sea
+    /// have none).
+    pub min_vessels: usize,
+}
+
+impl Default for AnchorageConfig {
+    fn default() -> Self {
+        Self {
+            infer: true,
+            stationary_max_km: 0.5,
+            stationary_min_hours: 12.0,
+            min_vessels: 5,
         }
     }
 }
@@ -282,6 +331,7 @@ impl Default for Config {
             port_visit: PortVisitConfig::default(),
             gap: GapConfig::default(),
             encounter: EncounterConfig::default(),
+            anchorage: AnchorageConfig::default(),
             loitering: LoiteringConfig::default(),
             statics: StaticsConfig::default(),
             spoofing: SpoofingConfig::default(),

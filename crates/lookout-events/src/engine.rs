@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
 
+use crate::anchorage::Anchorages;
 use crate::areas::Areas;
 use crate::config::Config;
 use crate::event::{Event, EventType};
@@ -47,6 +48,7 @@ macro_rules! ctx {
             out: &mut $s.out,
             slots: &mut $s.slots,
             gaps: &mut $s.gaps,
+            anchorages: &mut $s.anchorages,
         }
     };
 }
@@ -66,6 +68,9 @@ pub struct Stats {
     pub peak_vessels: u64,
     /// Events emitted, by type.
     pub events: BTreeMap<&'static str, u64>,
+    /// Candidate events dropped by a location rule, by reason (`encounter_in_anchorage`,
+    /// `encounter_near_shore`).
+    pub dropped: BTreeMap<&'static str, u64>,
 }
 
 /// The event engine.
@@ -77,6 +82,9 @@ pub struct Engine {
     out: Vec<Event>,
     slots: Vec<Slot>,
     gaps: Vec<PendingGap>,
+    anchorages: Anchorages,
+    /// Whether any area is of a port kind (else the coast stands in for ports).
+    has_ports: bool,
     coverage: HashMap<(i32, i32, i64), u32>,
     pairs: HashMap<(u32, u32), PairRun>,
     held: HashMap<(u32, u32), Event>,
@@ -91,6 +99,7 @@ pub struct Engine {
 impl Engine {
     /// A new engine. Without `land`, the inland spoofing test is off.
     pub fn new(cfg: Config, areas: Areas, land: Option<Land>) -> Self {
+        let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
         Self {
             cfg,
             areas,
@@ -99,6 +108,8 @@ impl Engine {
             out: Vec::new(),
             slots: Vec::new(),
             gaps: Vec::new(),
+            anchorages: Anchorages::default(),
+            has_ports,
             coverage: HashMap::new(),
             pairs: HashMap::new(),
             held: HashMap::new(),
@@ -224,8 +235,11 @@ impl Engine {
         for (pair, run) in runs {
             self.close_run(pair, run);
         }
-        let held: Vec<_> = self.held.drain().map(|(_, e)| e).collect();
-        self.out.extend(held);
+        let mut held: Vec<_> = self.held.drain().collect();
+        held.sort_by_key(|(k, _)| *k);
+        for (_, e) in held {
+            self.judge_encounter(e);
+        }
         self.flush(i64::MAX)
     }
 
@@ -352,20 +366,75 @@ impl Engine {
         }
     }
 
-    /// Emits held encounters that can no longer merge with a later one.
+    /// Emits held encounters that can no longer merge with a later one and whose place has
+    /// been watched long enough for other vessels' stationary periods to show.
     fn release_held(&mut self, slot: i64) {
         let step = (self.cfg.encounter.resample_minutes * 60_000.0) as i64;
-        let merge = (self.cfg.encounter.merge_hours * MS_PER_HOUR) as i64;
-        let done: Vec<(u32, u32)> = self
+        let mut wait_h = self.cfg.encounter.merge_hours;
+        if self.cfg.anchorage.infer {
+            wait_h = wait_h.max(self.cfg.anchorage.stationary_min_hours);
+        }
+        let wait = (wait_h * MS_PER_HOUR) as i64;
+        let mut done: Vec<(u32, u32)> = self
             .held
             .iter()
-            .filter(|(_, e)| e.end_time + merge < slot * step)
+            .filter(|(_, e)| e.end_time + wait < slot * step)
             .map(|(k, _)| *k)
             .collect();
+        done.sort_unstable();
         for k in done {
             let e = self.held.remove(&k).expect("listed");
-            self.out.push(e);
+            self.judge_encounter(e);
         }
+    }
+
+    /// Keeps an encounter only away from ports, as GFW's merge step: at least
+    /// `min_shore_km` from the coast (not on land), at least `no_ports_min_shore_km` when no
+    /// port area is given, and not within `min_port_distance_km` of an inferred anchorage.
+    fn judge_encounter(&mut self, mut e: Event) {
+        let cfg = &self.cfg.encounter;
+        let coord = |k: &str| e.details.get(k).and_then(serde_json::Value::as_f64);
+        let (Some(lat), Some(lon)) = (coord("mean_lat"), coord("mean_lon")) else {
+            self.out.push(e);
+            return;
+        };
+        let mut shore_km = cfg.min_shore_km;
+        if !self.has_ports {
+            shore_km = shore_km.max(cfg.no_ports_min_shore_km);
+        }
+        if let Some(land) = &self.land {
+            let test = land.test(lat, lon, shore_km);
+            if test.on_land || test.coast_km < shore_km {
+                *self
+                    .stats
+                    .dropped
+                    .entry("encounter_near_shore")
+                    .or_insert(0) += 1;
+                return;
+            }
+        }
+        let a = &self.cfg.anchorage;
+        if a.infer {
+            let pair = [e.mmsi, e.other_mmsi.unwrap_or(e.mmsi)];
+            let n = self.anchorages.vessels_near(
+                lat,
+                lon,
+                cfg.min_port_distance_km,
+                pair,
+                a.min_vessels,
+            );
+            if n >= a.min_vessels {
+                *self
+                    .stats
+                    .dropped
+                    .entry("encounter_in_anchorage")
+                    .or_insert(0) += 1;
+                return;
+            }
+            e.details
+                .insert("stationary_vessels_nearby".into(), n.into());
+        }
+        self.out.push(e);
     }
 
     fn close_run(&mut self, (a, b): (u32, u32), mut run: PairRun) {
@@ -394,7 +463,7 @@ impl Engine {
                 return;
             }
             let e = self.held.remove(&(a, b)).expect("present");
-            self.out.push(e);
+            self.judge_encounter(e);
         }
         let mut e = Event::new(EventType::Encounter, a, t0, t1, run.start, run.end)
             .with("duration_h", round(hours, 3))

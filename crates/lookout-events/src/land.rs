@@ -18,7 +18,7 @@ pub const EAST_ASIA_JSON: &str = include_str!("../../../data/land/east-asia.json
 #[derive(Debug, thiserror::Error)]
 pub enum LandError {
     /// Not the expected JSON.
-    #[error("land polygons: {0}")]
+    #[error("land polygons: not the expected JSON")]
     Json(#[from] serde_json::Error),
     /// A ring with an odd number of coordinates or fewer than three points.
     #[error("land polygons: ring {0} is malformed")]

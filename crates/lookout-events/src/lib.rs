@@ -24,6 +24,7 @@
 //! ```
 
 pub mod accuracy;
+mod anchorage;
 pub mod areas;
 pub mod config;
 pub mod engine;

@@ -4,6 +4,7 @@
 
 use std::collections::VecDeque;
 
+use crate::anchorage::{Anchorages, Stationary};
 use crate::areas::Areas;
 use crate::config::Config;
 use crate::event::{Event, EventType};
@@ -60,6 +61,7 @@ pub(crate) struct Ctx<'a> {
     pub out: &'a mut Vec<Event>,
     pub slots: &'a mut Vec<Slot>,
     pub gaps: &'a mut Vec<PendingGap>,
+    pub anchorages: &'a mut Anchorages,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +211,7 @@ pub(crate) struct Track {
     pub last_gap_end: Option<i64>,
     bucket: Bucket,
     loiter: Option<Loiter>,
+    stationary: Option<Stationary>,
     /// First cleared position.
     pub first: Option<Pt>,
     pub n: u64,
@@ -243,6 +246,7 @@ impl Track {
         }
         self.port_visit(&p, ctx);
         self.loitering(&p, ctx);
+        Stationary::push(&mut self.stationary, self.mmsi, &p, ctx.cfg, ctx.anchorages);
         let hour = p.t.div_euclid(3_600_000);
         match self.hourly.back_mut() {
             Some((h, c)) if *h == hour => *c += 1,

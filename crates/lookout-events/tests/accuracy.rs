@@ -21,8 +21,31 @@ use lookout_store::{Store, StoreWriter};
 const SCENARIO: &str = include_str!("data/accuracy.toml");
 const TOLERANCE_MS: i64 = 3_600_000;
 
-/// Simulates one seed, ingests it, detects events; returns (truth, events).
-fn pipeline(dir: &Path, seed: u64) -> (serde_json::Value, Vec<Event>) {
+/// Events from the store with the given areas; also the candidate events dropped by reason.
+fn detect(store_dir: &Path, areas: Areas) -> (Vec<Event>, BTreeMap<&'static str, u64>) {
+    let store = Store::open(store_dir).unwrap();
+    let files = store_files(&store);
+    let mut engine = Engine::new(Config::default(), areas, Some(Land::east_asia()));
+    let mut events = Vec::new();
+    run_store(&mut engine, files, None, None, |batch| {
+        events.extend_from_slice(batch);
+        Ok(())
+    })
+    .unwrap();
+    (events, engine.stats().dropped.clone())
+}
+
+/// Simulates one seed, ingests it, detects events with the scenario's areas and without any;
+/// returns (truth, events, events without areas, dropped without areas).
+fn pipeline(
+    dir: &Path,
+    seed: u64,
+) -> (
+    serde_json::Value,
+    Vec<Event>,
+    Vec<Event>,
+    BTreeMap<&'static str, u64>,
+) {
     let scenario = Scenario::from_toml(SCENARIO).expect("scenario parses");
     let land = LandMask::east_asia();
     let options = Options {
@@ -44,25 +67,33 @@ fn pipeline(dir: &Path, seed: u64) -> (serde_json::Value, Vec<Event>) {
     ingest.run(&[Source::File(nmea)]).unwrap();
     ingest.finish().unwrap();
 
-    let store = Store::open(&store_dir).unwrap();
-    let files = store_files(&store);
-    let areas = Areas::from_toml(SCENARIO).unwrap();
-    let mut engine = Engine::new(Config::default(), areas, Some(Land::east_asia()));
-    let mut events = Vec::new();
-    run_store(&mut engine, files, None, None, |batch| {
-        events.extend_from_slice(batch);
-        Ok(())
-    })
-    .unwrap();
-    (truth, events)
+    let (events, _) = detect(&store_dir, Areas::from_toml(SCENARIO).unwrap());
+    let (bare, dropped) = detect(&store_dir, Areas::default());
+    (truth, events, bare, dropped)
+}
+
+/// One table row: truth, TP, FP, FN, precision, recall, then `rest`.
+fn print_row(label: &str, s: &Score, rest: &str) {
+    println!(
+        "| {label} | {} | {} | {} | {} | {:.3} | {:.3} | {rest} |",
+        s.true_positives + s.false_negatives,
+        s.true_positives,
+        s.false_positives,
+        s.false_negatives,
+        s.precision(),
+        s.recall(),
+    );
 }
 
 #[test]
 fn precision_and_recall_over_seeds() {
     let mut total: BTreeMap<&'static str, Score> = BTreeMap::new();
+    // Encounters without any areas: berths side by side must not count, meetings at sea must.
+    let mut bare_encounters = Score::default();
+    let mut bare_dropped: BTreeMap<&'static str, u64> = BTreeMap::new();
     for seed in [1, 2, 3] {
         let dir = tempfile::tempdir().unwrap();
-        let (truth, events) = pipeline(dir.path(), seed);
+        let (truth, events, bare, dropped) = pipeline(dir.path(), seed);
         let (scores, misses) = score(&truth, &events, TOLERANCE_MS);
         for m in &misses {
             println!("seed {seed}: {m:?}");
@@ -70,21 +101,26 @@ fn precision_and_recall_over_seeds() {
         for (k, s) in scores {
             total.entry(k).or_default().add(&s);
         }
+        let bare: Vec<Event> = bare
+            .into_iter()
+            .filter(|e| e.event_type == EventType::Encounter)
+            .collect();
+        let (scores, misses) = score(&truth, &bare, TOLERANCE_MS);
+        for m in misses
+            .iter()
+            .filter(|m| format!("{m:?}").contains("ncounter"))
+        {
+            println!("seed {seed} without areas: {m:?}");
+        }
+        bare_encounters.add(&scores["encounter"]);
+        for (k, n) in dropped {
+            *bare_dropped.entry(k).or_insert(0) += n;
+        }
     }
     println!("| event type | truth (detectable) | detected TP | FP | FN | precision | recall | undetectable | coverage gaps |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for (k, s) in &total {
-        println!(
-            "| {k} | {} | {} | {} | {} | {:.3} | {:.3} | {} | {} |",
-            s.true_positives + s.false_negatives,
-            s.true_positives,
-            s.false_positives,
-            s.false_negatives,
-            s.precision(),
-            s.recall(),
-            s.undetectable,
-            s.coverage_gaps
-        );
+        print_row(k, s, &format!("{} | {}", s.undetectable, s.coverage_gaps));
     }
     for (k, s) in &total {
         assert!(
@@ -93,6 +129,20 @@ fn precision_and_recall_over_seeds() {
         );
         assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{k}: {s:?}");
     }
+    let s = bare_encounters;
+    print_row(
+        "encounter, no areas",
+        &s,
+        &format!("dropped: {bare_dropped:?}"),
+    );
+    assert!(
+        s.precision() >= 0.95 && s.recall() >= 0.95,
+        "encounters without areas: {s:?}"
+    );
+    assert!(
+        bare_dropped.values().sum::<u64>() > 0,
+        "without areas, berths side by side must have been candidates and dropped"
+    );
 }
 
 /// The matching rules themselves: vessel, area, time tolerance, one-to-one.

@@ -44,10 +44,19 @@ fn leg(
 }
 
 fn run(records: Vec<Record>, land: bool) -> (Vec<Event>, Engine) {
-    let mut records = records;
+    run_with(records, AREAS, land, Config::default())
+}
+
+/// Runs the engine over the records (sorted by time) with the given areas, land and config.
+fn run_with(
+    mut records: Vec<Record>,
+    areas: &str,
+    land: bool,
+    cfg: Config,
+) -> (Vec<Event>, Engine) {
     records.sort_by_key(|r| (r.time(), r.mmsi()));
-    let areas = Areas::from_toml(AREAS).unwrap();
-    let mut engine = Engine::new(Config::default(), areas, land.then(Land::east_asia));
+    let areas = Areas::from_toml(areas).unwrap();
+    let mut engine = Engine::new(cfg, areas, land.then(Land::east_asia));
     let mut events = Vec::new();
     for r in &records {
         engine.push(r);
@@ -180,6 +189,79 @@ fn encounter_at_sea_but_not_in_port_or_underway() {
     let loit = of(&events, EventType::Loitering);
     assert!(loit.iter().any(|e| e.mmsi == 20));
     assert!(loit.iter().all(|e| e.mmsi != 24 && e.mmsi != 22));
+}
+
+/// Encounters found with the given areas, land and config.
+fn encounters_with(records: &[Record], areas: &str, land: bool, cfg: Config) -> Vec<(u32, u32)> {
+    let (events, _) = run_with(records.to_vec(), areas, land, cfg);
+    let mut pairs: Vec<(u32, u32)> = of(&events, EventType::Encounter)
+        .iter()
+        .map(|e| (e.mmsi, e.other_mmsi.unwrap()))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+#[test]
+fn encounters_away_from_shore_and_inferred_anchorages_without_areas() {
+    // Moored side by side in Rajin harbour for 6 h (no areas will say it is a port).
+    let mut r = leg(30, T0, 6 * H, 3 * MIN, (42.245, 130.300), 0.0, 0.0);
+    r.extend(leg(31, T0, 6 * H, 3 * MIN, (42.246, 130.300), 0.0, 0.0));
+    // Alongside 5 km off the North Korean coast south of Rajin (open water, no port).
+    r.extend(leg(32, T0, 3 * H, 2 * MIN, (42.10, 130.25), 45.0, 0.3));
+    r.extend(leg(33, T0, 3 * H, 2 * MIN, (42.1015, 130.25), 45.0, 0.3));
+    // Alongside in the open Sea of Japan, 150 km from any coast.
+    r.extend(leg(34, T0, 3 * H, 2 * MIN, (40.0, 134.0), 45.0, 0.3));
+    r.extend(leg(35, T0, 3 * H, 2 * MIN, (40.0015, 134.0), 45.0, 0.3));
+    // An offshore anchorage where six vessels lie for 14 h, 2-5 km apart, and a pair that
+    // meets among them.
+    for k in 0..6u32 {
+        let (lat, lon) = destination(39.0, 136.0, f64::from(k) * 60.0, 3.0);
+        r.extend(leg(40 + k, T0, 14 * H, 10 * MIN, (lat, lon), 0.0, 0.0));
+    }
+    r.extend(leg(
+        36,
+        T0 + 4 * H,
+        3 * H,
+        2 * MIN,
+        (39.0, 136.0),
+        45.0,
+        0.3,
+    ));
+    r.extend(leg(
+        37,
+        T0 + 4 * H,
+        3 * H,
+        2 * MIN,
+        (39.0015, 136.0),
+        45.0,
+        0.3,
+    ));
+    let empty = "";
+    // No areas: the coast stands in for ports (10 km), and the anchorage is inferred.
+    assert_eq!(
+        encounters_with(&r, empty, true, Config::default()),
+        vec![(34, 35)]
+    );
+    // With a port area elsewhere, 5 km offshore is far enough (only the 1 km shore rule).
+    assert_eq!(
+        encounters_with(&r, AREAS, true, Config::default()),
+        vec![(32, 33), (34, 35)]
+    );
+    // Without land polygons only inferred anchorages remain: the offshore one is found, but
+    // two ships alone in Rajin make no anchorage (five others are needed), so they count.
+    assert_eq!(
+        encounters_with(&r, empty, false, Config::default()),
+        vec![(30, 31), (32, 33), (34, 35)]
+    );
+    // Anchorage inference off: the pair among the anchored ships is an encounter again (the
+    // anchored ships themselves lie 3 km apart, beyond 500 m).
+    let mut cfg = Config::default();
+    cfg.anchorage.infer = false;
+    assert_eq!(
+        encounters_with(&r, empty, false, cfg),
+        vec![(30, 31), (32, 33), (34, 35), (36, 37)]
+    );
 }
 
 #[test]

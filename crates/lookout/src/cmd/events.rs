@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use lookout_events::parquet_in::{run_store, store_files};
-use lookout_events::{output::EventWriter, Areas, Config, Engine, Land};
+use lookout_events::{output::EventWriter, Areas, Config, Engine, EventType, Land};
 use lookout_store::time::parse_time;
 use lookout_store::Store;
 
@@ -17,9 +17,11 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     store: PathBuf,
     /// Named areas: GeoJSON FeatureCollection (Polygon/MultiPolygon, or Point with `radius_km`;
-    /// properties `name`, `kind`) or TOML (`[[areas]]`, the scenario layout).
+    /// properties `name`, `kind`) or TOML (`[[areas]]`, the scenario layout). Without areas
+    /// there are no port visits, and encounters are kept away from the coast and from
+    /// anchorages inferred from stopped vessels.
     #[arg(long, value_name = "FILE")]
-    areas: PathBuf,
+    areas: Option<PathBuf>,
     /// Earliest time (RFC 3339, `YYYY-MM-DD` or Unix seconds), inclusive.
     #[arg(long, value_parser = parse_time)]
     from: Option<i64>,
@@ -33,9 +35,22 @@ pub struct Args {
     /// Natural Earth East Asia extract.
     #[arg(long, value_name = "FILE")]
     land: Option<PathBuf>,
+    /// Write only these event types (comma-separated, e.g. `encounter,gap`); default: all.
+    #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = parse_type)]
+    types: Vec<EventType>,
     /// Output file: `.csv`, `.geojson` or `.parquet`.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+}
+
+fn parse_type(name: &str) -> Result<EventType, String> {
+    EventType::ALL
+        .into_iter()
+        .find(|t| t.as_str() == name.trim())
+        .ok_or_else(|| {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+            format!("unknown event type {name:?} (one of {})", all.join(", "))
+        })
 }
 
 /// Runs `lookout events`.
@@ -47,9 +62,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("config {}", p.display()))?,
         None => Config::default(),
     };
-    let areas = Areas::from_path(&args.areas)?;
+    let areas = match &args.areas {
+        Some(p) => Areas::from_path(p).with_context(|| format!("areas file {}", p.display()))?,
+        None => Areas::default(),
+    };
     let land = match &args.land {
-        Some(p) => Land::from_json(&std::fs::read_to_string(p)?)?,
+        Some(p) => Land::from_json(
+            &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        )
+        .with_context(|| format!("land file {}", p.display()))?,
         None => Land::east_asia(),
     };
     let store = Store::open(&args.store)?;
@@ -60,12 +81,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut engine = Engine::new(cfg, areas, Some(land));
     let mut writer = EventWriter::create(&args.out)?;
     run_store(&mut engine, files, args.from, args.to, |events| {
-        writer.write(events)
+        if args.types.is_empty() {
+            writer.write(events)
+        } else {
+            let kept: Vec<_> = events
+                .iter()
+                .filter(|e| args.types.contains(&e.event_type))
+                .cloned()
+                .collect();
+            writer.write(&kept)
+        }
     })?;
     let written = writer.finish()?;
     let stats = engine.stats();
     eprintln!(
-        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; rejects {}",
+        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; rejects {}; dropped {}",
         stats.positions,
         stats.statics,
         stats.vessels,
@@ -73,6 +103,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         written,
         serde_json::to_string(&stats.events)?,
         serde_json::to_string(&stats.rejects)?,
+        serde_json::to_string(&stats.dropped)?,
     );
     Ok(ExitCode::SUCCESS)
 }

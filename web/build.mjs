@@ -1,17 +1,20 @@
-// Bundles src/main.js (with Leaflet and its CSS) into dist/, next to index.html.
+// Bundles src/main.js (with Leaflet and its CSS) into OUT_DIR (default dist/) with index.html.
+// crates/lookout-server/build.rs runs it with cargo's OUT_DIR and embeds the result.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 
-rmSync("dist", { recursive: true, force: true });
-mkdirSync("dist");
+const out = process.argv[2] || "dist";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 await build({
   entryPoints: ["src/main.js"],
   bundle: true,
   minify: true,
   format: "esm",
   target: "es2020",
-  outdir: "dist",
+  outdir: out,
   loader: { ".png": "dataurl", ".svg": "dataurl" },
   logLevel: "warning",
 });
-copyFileSync("index.html", "dist/index.html");
+copyFileSync("index.html", join(out, "index.html"));

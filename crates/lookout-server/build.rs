@@ -1,5 +1,6 @@
-//! Builds the web UI (`web/`, npm + esbuild) when its output is missing or its sources
-//! changed, and generates the table of embedded assets (`$OUT_DIR/assets.rs`).
+//! Builds the web UI (`web/`, npm + esbuild) into `$OUT_DIR/web` whenever its sources change,
+//! and generates the table of embedded assets (`$OUT_DIR/assets.rs`). `npm ci` runs first when
+//! `web/node_modules` is missing or older than `web/package-lock.json`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,7 +9,8 @@ use std::{env, fs};
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let web = manifest.join("../../web");
-    let dist = web.join("dist");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let dist = out.join("web");
     for p in [
         "src",
         "index.html",
@@ -18,23 +20,20 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={}", web.join(p).display());
     }
-    println!(
-        "cargo:rerun-if-changed={}",
-        dist.join("index.html").display()
-    );
-    if needs_build(&web, &dist) {
-        if stale(
-            &web.join("node_modules/.package-lock.json"),
-            &web.join("package-lock.json"),
-        ) {
-            npm(&web, &["ci", "--no-audit", "--no-fund"]);
-        }
-        npm(&web, &["run", "build"]);
+    if stale(
+        &web.join("node_modules/.package-lock.json"),
+        &web.join("package-lock.json"),
+    ) {
+        npm(&web, &["ci", "--no-audit", "--no-fund"]);
     }
+    npm(&web, &["run", "build", "--", &dist.to_string_lossy()]);
     let mut files = Vec::new();
     collect(&dist, &dist, &mut files);
     files.sort();
-    let mut out = String::from("/// Embedded web assets: (path, content type, bytes).\npub static ASSETS: &[(&str, &str, &[u8])] = &[\n");
+    let mut table = String::from(
+        "/// Embedded web assets: (path, content type, bytes).\n\
+         pub static ASSETS: &[(&str, &str, &[u8])] = &[\n",
+    );
     for (rel, abs) in files {
         let mime = match abs.extension().and_then(|e| e.to_str()).unwrap_or("") {
             "html" => "text/html; charset=utf-8",
@@ -45,17 +44,13 @@ fn main() {
             "png" => "image/png",
             _ => "application/octet-stream",
         };
-        out.push_str(&format!(
+        table.push_str(&format!(
             "    ({rel:?}, {mime:?}, include_bytes!({:?})),\n",
             abs.display().to_string()
         ));
     }
-    out.push_str("];\n");
-    fs::write(
-        PathBuf::from(env::var("OUT_DIR").unwrap()).join("assets.rs"),
-        out,
-    )
-    .unwrap();
+    table.push_str("];\n");
+    fs::write(out.join("assets.rs"), table).unwrap();
 }
 
 /// True when `installed` is missing or older than `lock`.
@@ -65,27 +60,6 @@ fn stale(installed: &Path, lock: &Path) -> bool {
         (Some(i), Some(l)) => l > i,
         _ => true,
     }
-}
-
-/// True when `dist/index.html` is missing or older than a source file.
-fn needs_build(web: &Path, dist: &Path) -> bool {
-    let Ok(built) = fs::metadata(dist.join("index.html")).and_then(|m| m.modified()) else {
-        return true;
-    };
-    let mut newest = None;
-    let mut stack = vec![
-        web.join("src"),
-        web.join("index.html"),
-        web.join("build.mjs"),
-    ];
-    while let Some(p) = stack.pop() {
-        if let Ok(rd) = fs::read_dir(&p) {
-            stack.extend(rd.filter_map(|e| e.ok().map(|e| e.path())));
-        } else if let Ok(t) = fs::metadata(&p).and_then(|m| m.modified()) {
-            newest = newest.max(Some(t));
-        }
-    }
-    newest.is_some_and(|t| t > built)
 }
 
 fn npm(web: &Path, args: &[&str]) {
@@ -99,8 +73,7 @@ fn npm(web: &Path, args: &[&str]) {
         ),
         Err(e) => panic!(
             "lookout-server embeds the web UI built with npm, and `npm` could not be run ({e}). \
-             Install Node.js 18+ with npm (Debian: apt-get install nodejs npm), or build \
-             web/dist elsewhere with `npm ci && npm run build` in web/."
+             Install Node.js 18+ with npm (Debian: apt-get install nodejs npm)."
         ),
     }
 }
@@ -113,7 +86,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
             collect(root, &p, out);
         } else if let Ok(rel) = p.strip_prefix(root) {
             let rel = rel.to_string_lossy().replace('\\', "/");
-            out.push((rel, p.canonicalize().unwrap_or(p)));
+            out.push((rel, p));
         }
     }
 }

@@ -284,19 +284,14 @@ async fn track(
     {
         return Err(Problem::not_found(format!("no track for MMSI {mmsi}")));
     }
-    let Some(store) = &st.store else {
-        return Err(Problem::not_found("no AIS store"));
-    };
     let state = st.clone();
-    let full = tokio::task::spawn_blocking(move || {
-        let store = state.store.as_ref().expect("checked above");
-        state.tracks.get(store, mmsi)
-    });
-    let _ = store;
-    let full = full
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let full = tokio::task::spawn_blocking(move || match &state.store {
+        Some(store) => state.tracks.get(store, mmsi),
+        None => Ok(Default::default()),
+    })
+    .await
+    .map_err(Problem::internal)?
+    .map_err(Problem::internal)?;
     let pts = tracks::cut_and_simplify(&full, start, end, tol);
     let coords: Vec<[f64; 3]> = pts
         .iter()

@@ -44,6 +44,13 @@ try {
   check((await page.locator("#chart polygon.band").count()) === 1, "ledger chart has its 90% band");
   await page.screenshot({ path: join(shots, "01-map-and-ledger.png") });
 
+  // The time slider hides what happened later.
+  const markers = await page.locator("path.event-marker").count();
+  await page.locator("#slider").fill("0");
+  const early = await page.locator("path.event-marker").count();
+  check(markers > 0 && early < markers, `time slider: ${markers} event markers, ${early} at the window start`);
+  await page.locator("#slider").fill("1000");
+
   // Claims show speaker and source on hover.
   await page.locator("#chart circle.claim").first().hover();
   const tip = await page.locator("#chart-tip").innerText();
@@ -59,6 +66,13 @@ try {
   check((await page.locator("#voyage-evidence").innerText()).includes("Sanctions on departure"), "voyage panel shows sanctions status");
   await page.screenshot({ path: join(shots, "03-voyage-evidence.png") });
 
+  // The vessel page: identity history, sanctions, voyages.
+  await page.click("#voyage-evidence h2 a");
+  await page.waitForSelector("#vessel-detail");
+  const vessel = await page.locator("#vessel-detail").innerText();
+  check(vessel.includes("Identity reported over AIS") && vessel.includes("Sanctions now"), `vessel page: ${vessel.split("\n")[0]}`);
+  await page.screenshot({ path: join(shots, "04-vessel-page.png") });
+
   // 3. A write without the token is refused, and the ledger does not change.
   const before = await page.locator("#totals").innerText();
   await page.click("nav button[data-tab=observe]");
@@ -73,7 +87,7 @@ try {
   const refused = await page.locator("#obs-result").innerText();
   check(refused.startsWith("401"), `write without the token refused: ${refused}`);
   check((await page.locator("#totals").innerText()) === before, "ledger unchanged after the refused write");
-  await page.screenshot({ path: join(shots, "04-write-refused.png") });
+  await page.screenshot({ path: join(shots, "05-write-refused.png") });
 
   // 4. With the token the observation is added and the ledger changes.
   await page.fill("#token", token);
@@ -82,7 +96,7 @@ try {
   await page.waitForFunction((b) => document.querySelector("#totals").innerText !== b, before);
   const after = await page.locator("#totals").innerText();
   check(after !== before, `ledger changed: "${before}" -> "${after}"`);
-  await page.screenshot({ path: join(shots, "05-observation-added.png") });
+  await page.screenshot({ path: join(shots, "06-observation-added.png") });
 
   check(external.length === 0, `no request left the server (${external.slice(0, 3).join(", ")})`);
 } catch (e) {

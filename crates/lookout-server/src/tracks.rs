@@ -11,10 +11,14 @@ use lookout_store::{Store, TimeRange};
 /// One track point: time (ms), lat, lon.
 pub type Point = (i64, f64, f64);
 
-/// Tracks of recently requested vessels, at most `capacity` of them.
+/// One vessel's slot: filled by the first request, which the others wait for.
+type Slot = Arc<Mutex<Option<Arc<Vec<Point>>>>>;
+
+/// Tracks of recently requested vessels, at most `capacity` of them. Concurrent requests for a
+/// vessel not yet cached read the store once.
 pub struct TrackCache {
     capacity: usize,
-    tracks: Mutex<HashMap<u32, Arc<Vec<Point>>>>,
+    tracks: Mutex<HashMap<u32, Slot>>,
 }
 
 impl TrackCache {
@@ -28,27 +32,31 @@ impl TrackCache {
 
     /// The whole track of a vessel, sorted by time (read from the store on a miss).
     pub fn get(&self, store: &Store, mmsi: u32) -> Result<Arc<Vec<Point>>> {
-        if let Some(t) = self.lock().get(&mmsi) {
+        let slot = {
+            let mut map = lock(&self.tracks);
+            if !map.contains_key(&mmsi) && map.len() >= self.capacity {
+                // Any vessel makes room: the cache only saves re-reading a vessel's files.
+                if let Some(&k) = map.keys().next() {
+                    map.remove(&k);
+                }
+            }
+            map.entry(mmsi).or_default().clone()
+        };
+        let mut slot = lock(&slot);
+        if let Some(t) = slot.as_ref() {
             return Ok(t.clone());
         }
         let (rows, _) = lookout_store::track(store, mmsi, TimeRange::default())?;
         let mut pts: Vec<Point> = rows.into_iter().map(|r| (r.time, r.lat, r.lon)).collect();
         pts.sort_by_key(|p| p.0);
         let pts = Arc::new(pts);
-        let mut map = self.lock();
-        if map.len() >= self.capacity {
-            // Any vessel makes room: the cache only saves re-reading a vessel's files.
-            if let Some(&k) = map.keys().next() {
-                map.remove(&k);
-            }
-        }
-        map.insert(mmsi, pts.clone());
+        *slot = Some(pts.clone());
         Ok(pts)
     }
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<Vec<Point>>>> {
-        self.tracks.lock().unwrap_or_else(|e| e.into_inner())
-    }
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Tolerance in degrees for a web-map zoom level: one 256-pixel tile spans 360 / 2^zoom

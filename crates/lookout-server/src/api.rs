@@ -129,6 +129,38 @@ fn report(s: &Snapshot) -> Report<'_> {
     }
 }
 
+/// The entity tag of a row: a hash of its id and fields as loaded (not of derived values such as
+/// a claim's comparison), so it changes when the row does, or when its line holds another row.
+fn row_etag(s: &Snapshot, table: Table, id: &str) -> Option<String> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let v = match table {
+        Table::Observations => s
+            .project
+            .observations
+            .iter()
+            .find(|o| o.id == id)
+            .map(j::observation)?,
+        Table::Claims => s
+            .project
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| json!([c.id, c.row]))?,
+    };
+    let mut h = DefaultHasher::new();
+    v.to_string().hash(&mut h);
+    Some(format!("\"{:016x}\"", h.finish()))
+}
+
+/// A row with its `ETag`.
+fn tagged(v: Value, etag: Option<String>) -> ApiResult {
+    let mut r = Json(v).into_response();
+    if let Some(t) = etag.and_then(|t| header::HeaderValue::from_str(&t).ok()) {
+        r.headers_mut().insert(header::ETAG, t);
+    }
+    Ok(r)
+}
+
 async fn index(State(st): State<Shared>) -> ApiResult {
     let s = st.snapshot();
     ok(json!({
@@ -495,10 +527,10 @@ async fn claim(State(st): State<Shared>, Path(id): Path<String>) -> ApiResult {
         .iter()
         .find(|c| c.id == id)
         .ok_or_else(|| Problem::not_found(format!("no claim {id:?}")))?;
-    ok(j::claim(
-        c,
-        s.ledger.comparisons.iter().find(|k| k.claim.id == c.id),
-    ))
+    tagged(
+        j::claim(c, s.ledger.comparisons.iter().find(|k| k.claim.id == c.id)),
+        row_etag(&s, Table::Claims, &id),
+    )
 }
 
 #[derive(Deserialize)]
@@ -544,7 +576,7 @@ async fn observation(State(st): State<Shared>, Path(id): Path<String>) -> ApiRes
         .iter()
         .find(|o| o.id == id)
         .ok_or_else(|| Problem::not_found(format!("no observation {id:?}")))?;
-    ok(j::observation(o))
+    tagged(j::observation(o), row_etag(&s, Table::Observations, &id))
 }
 
 /// Checks the bearer token: 403 when the server is read-only, 401 when the token is missing or
@@ -586,8 +618,24 @@ fn line(table: Table, id: &str) -> Result<usize, Problem> {
 /// Runs one authorized write: apply to the project folder, recompute the ledger, swap the
 /// snapshot. Writes are serialized; reads go on against the previous snapshot meanwhile.
 /// Returns the row written with the new `revision` (nothing for a delete).
-async fn write(st: Shared, table: Table, change: Change) -> Result<Option<Value>, Problem> {
+/// With `If-Match`, an update or delete happens only if the row still has that `ETag` (412
+/// otherwise).
+async fn write(
+    st: Shared,
+    table: Table,
+    change: Change,
+    if_match: Option<&str>,
+) -> Result<(Option<Value>, Option<String>), Problem> {
     let _one_writer = st.write_lock.lock().await;
+    if let (Some(want), Change::Update(line, _) | Change::Delete(line)) = (if_match, &change) {
+        let id = format!("{}:{line}", table.prefix());
+        if want != "*" && row_etag(&st.snapshot(), table, &id).as_deref() != Some(want) {
+            return Err(Problem::new(
+                StatusCode::PRECONDITION_FAILED,
+                format!("{id} changed since it was read (If-Match {want})"),
+            ));
+        }
+    }
     let state = st.clone();
     let done = tokio::task::spawn_blocking(move || {
         let applied = writes::apply(&state.project_dir, table, change)?;
@@ -628,16 +676,17 @@ async fn write(st: Shared, table: Table, change: Change) -> Result<Option<Value>
             )
         }),
     });
+    let etag = id.as_deref().and_then(|id| row_etag(&snap, table, id));
     st.replace(snap);
     if deleted {
-        return Ok(None);
+        return Ok((None, None));
     }
     let mut out = body.unwrap_or(Value::Null);
     out["revision"] = revision.into();
-    Ok(Some(out))
+    Ok((Some(out), etag))
 }
 
-/// `POST` on a table: 201 Created with the new row's `Location`.
+/// `POST` on a table: 201 Created with the new row's `Location` and `ETag`.
 async fn create(
     table: Table,
     st: Shared,
@@ -646,20 +695,23 @@ async fn create(
 ) -> ApiResult {
     authorize(&st, &headers)?;
     let fields = body(b)?;
-    let row = write(st, table, Change::Create(fields))
-        .await?
-        .unwrap_or_default();
+    let (row, etag) = write(st, table, Change::Create(fields), None).await?;
+    let row = row.unwrap_or_default();
     let collection = match table {
         Table::Observations => "observations",
         Table::Claims => "claims",
     };
     let location = format!("/api/v1/{collection}/{}", row["id"].as_str().unwrap_or(""));
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(row),
-    )
-        .into_response())
+    let mut r = tagged(row, etag)?;
+    *r.status_mut() = StatusCode::CREATED;
+    if let Ok(l) = header::HeaderValue::from_str(&location) {
+        r.headers_mut().insert(header::LOCATION, l);
+    }
+    Ok(r)
+}
+
+fn if_match(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok())
 }
 
 /// `PUT` on a row: the whole row is replaced.
@@ -673,14 +725,14 @@ async fn update(
     authorize(&st, &headers)?;
     let l = line(table, &id)?;
     let fields = body(b)?;
-    let v = write(st, table, Change::Update(l, fields)).await?;
-    ok(v.unwrap_or_default())
+    let (row, etag) = write(st, table, Change::Update(l, fields), if_match(&headers)).await?;
+    tagged(row.unwrap_or_default(), etag)
 }
 
 /// `DELETE` on a row: 204 No Content.
 async fn delete(table: Table, st: Shared, id: String, headers: HeaderMap) -> ApiResult {
     authorize(&st, &headers)?;
     let l = line(table, &id)?;
-    write(st, table, Change::Delete(l)).await?;
+    write(st, table, Change::Delete(l), if_match(&headers)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -344,8 +344,22 @@ async fn writes_need_the_token_are_validated_persisted_audited_and_recompute_the
     // Update, then delete: the file is back to its original bytes.
     let mut changed = row.clone();
     changed["count"] = json!(100);
-    let r = authed("PUT", format!("{api}/observations/{id}"), Some(&changed)).await;
+    // With If-Match, only the row as read is replaced: a stale tag gets 412.
+    let url = format!("{api}/observations/{id}");
+    let etag = reqwest::get(&url).await.unwrap().headers()["etag"].clone();
+    let put = |tag: &str| {
+        client
+            .put(&url)
+            .bearer_auth("s3cret")
+            .header("if-match", tag)
+            .json(&changed)
+            .send()
+    };
+    let r = put("\"0123456789abcdef\"").await.unwrap();
+    assert_eq!(r.status(), 412);
+    let r = put(etag.to_str().unwrap()).await.unwrap();
     assert_eq!(r.status(), 200);
+    assert_ne!(r.headers()["etag"], etag, "the row changed, so its tag did");
     let (rev2, total2) = ledger().await;
     assert!(rev2 == 2 && total2 < total1);
     let r = authed("DELETE", format!("{api}/observations/{id}"), None).await;

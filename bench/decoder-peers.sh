@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process decoder timings against peers on the same input in the same hyperfine run.
-# Usage: bench/decoder-peers.sh [WORKDIR]   (needs hyperfine, gpsdecode, python3 with pyais and libais)
+# Usage: bench/decoder-peers.sh [WORKDIR]   (needs hyperfine, gpsdecode, python3 with pyais and libais;
+# pip install pyais==3.3.1 libais)
 # Builds WORKDIR/big.nmea: the DMA capture's complete AIS sentences repeated 447 times
 # (2,002,560 sentences, 98.8 MB), as in ../shared/data/ais/NOTES.md.
 set -euo pipefail
@@ -28,6 +29,20 @@ for msg in FileReaderStream(sys.argv[1]):
         err += 1
 print(f"pyais decoded={ok} errors={err}", file=sys.stderr)
 PY
+cat > "$work/bench_libais.py" <<'PY'
+import sys, ais
+ok = err = 0
+with open(sys.argv[1]) as f:
+    for line in f:
+        parts = line.split(',')
+        if len(parts) < 7 or parts[1] != '1':
+            continue  # single-sentence messages only: libais's Python API takes one payload
+        try:
+            ais.decode(parts[5], int(parts[6][0])); ok += 1
+        except Exception:
+            err += 1
+print(f"libais decoded={ok} errors={err}", file=sys.stderr)
+PY
 head -n 200000 "$work/big.nmea" > "$work/slice.nmea"
 echo "== Rust decoders and gpsdecode, whole file, one core"
 taskset -c 0 hyperfine -N -w 1 -r "${RUNS:-5}" --export-markdown "$work/rust.md" \
@@ -39,7 +54,8 @@ taskset -c 0 hyperfine -w 1 -r "${RUNS:-5}" --export-markdown "$work/json.md" \
   "$lookout decode $work/big.nmea > /dev/null" \
   "gpsdecode -j < $work/big.nmea > /dev/null" \
   "cat $work/big.nmea > /dev/null"
-echo "== pyais on a 200,000-line slice (the full file takes minutes)"
+echo "== pyais and libais on a 200,000-line slice (the full file takes minutes)"
 taskset -c 0 hyperfine -N -w 1 -r 3 --export-markdown "$work/pyais.md" \
   "$lookout decode --format none $work/slice.nmea" \
-  "python3 $work/bench_pyais.py $work/slice.nmea"
+  "python3 $work/bench_pyais.py $work/slice.nmea" \
+  "python3 $work/bench_libais.py $work/slice.nmea"

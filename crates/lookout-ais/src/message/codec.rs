@@ -554,32 +554,34 @@ impl Serialize for Decimal {
 
 impl JsonValue for Decimal {
     fn write_json(&self, out: &mut Vec<u8>) {
-        let scale = u32::from(self.scale);
-        let div = 10u64.pow(scale);
+        const POW10: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+        let scale = usize::from(self.scale).min(6);
+        let div = POW10[scale];
         let abs = self.n.unsigned_abs();
         if self.n < 0 {
             out.push(b'-');
         }
         (abs / div).write_digits(out);
-        out.push(b'.');
-        let mut frac = abs % div;
+        let frac = abs % div;
         if frac == 0 {
-            out.push(b'0');
+            out.extend_from_slice(b".0");
             return;
         }
-        let mut digits = scale;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            digits -= 1;
+        // '.', then the fraction left-padded with zeros to `scale` digits, trailing zeros cut:
+        // written as a fixed 7-byte block (no variable-length copy) and truncated.
+        let mut block = *b".000000";
+        let mut rest = frac;
+        for i in (1..=scale).rev() {
+            block[i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
         }
-        let mut buf = [b'0'; 6];
-        let mut i = digits as usize;
-        while frac > 0 {
-            i -= 1;
-            buf[i] = b'0' + (frac % 10) as u8;
-            frac /= 10;
+        let mut len = scale + 1;
+        while block[len - 1] == b'0' {
+            len -= 1;
         }
-        out.extend_from_slice(&buf[..digits as usize]);
+        let start = out.len();
+        out.extend_from_slice(&block);
+        out.truncate(start + len);
     }
 }
 
@@ -612,7 +614,14 @@ trait Digits {
 impl Digits for u64 {
     #[inline]
     fn write_digits(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(itoa::Buffer::new().format(self).as_bytes());
+        // Most AIS fields are one or two digits: written without a variable-length copy.
+        if self < 10 {
+            out.push(b'0' + self as u8);
+        } else if self < 100 {
+            out.extend_from_slice(&[b'0' + (self / 10) as u8, b'0' + (self % 10) as u8]);
+        } else {
+            out.extend_from_slice(itoa::Buffer::new().format(self).as_bytes());
+        }
     }
 }
 

@@ -655,7 +655,11 @@ async fn write(
                 .collect();
             return Err(Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                format!("{} rejected: {}", table.file(), problems[0].1),
+                format!(
+                    "{} rejected: {}",
+                    table.file(),
+                    problems.first().map_or("", |p| p.1.as_str())
+                ),
             )
             .with("errors", json!(errors)));
         }

@@ -100,13 +100,25 @@ pub fn app(state: AppState) -> Router {
         .with_state(Arc::new(state))
 }
 
-/// Serves `app` on a bound listener until Ctrl-C.
+/// Serves `app` on a bound listener until Ctrl-C or SIGTERM; requests in progress (a write
+/// among them) are finished first.
 pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
     axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(stop_signal())
         .await
+}
+
+async fn stop_signal() {
+    #[cfg(unix)]
+    if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+        return;
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Binds `addr` and serves `app` on a new multi-threaded runtime (for the CLI).

@@ -49,17 +49,15 @@ async function drawBase() {
 
 async function loadTracks() {
   const watched = await getJson("/vessels?watched=true&limit=1000");
-  for (const v of watched.items) {
-    for (const mmsi of v.mmsi) {
-      if (!v.positions) continue;
-      try {
-        const t = await getJson(`/tracks/${mmsi}?zoom=9`);
-        state.tracks.push({ vessel: v.name, mmsi, coords: t.coordinates });
-      } catch (e) { /* no positions for that MMSI */ }
-    }
+  // All vessels at once: the server reads each vessel's positions from the store once.
+  await Promise.all(watched.items.map(async (v) => {
+    const tracks = v.mmsi.map((mmsi) => getJson(`/tracks/${mmsi}?zoom=9`)
+      .then((t) => state.tracks.push({ vessel: v.name, mmsi, coords: t.coordinates }))
+      .catch(() => { /* no positions for that MMSI */ }));
     const ev = await getJson(`/events?vessel=${encodeURIComponent(v.id)}&type=port_visit,gap,encounter,loitering&limit=1000`);
     for (const e of ev.items) state.events.push({ ...e, vessel: v.name });
-  }
+    await Promise.all(tracks);
+  }));
   drawDynamic();
 }
 

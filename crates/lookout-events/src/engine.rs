@@ -49,6 +49,7 @@ macro_rules! ctx {
             slots: &mut $s.slots,
             gaps: &mut $s.gaps,
             anchorages: &mut $s.anchorages,
+            shore_km: $s.shore_km,
         }
     };
 }
@@ -83,8 +84,9 @@ pub struct Engine {
     slots: Vec<Slot>,
     gaps: Vec<PendingGap>,
     anchorages: Anchorages,
-    /// Whether any area is of a port kind (else the coast stands in for ports).
-    has_ports: bool,
+    /// Clearance from the coast an encounter needs, km: `min_shore_km`, or
+    /// `no_ports_min_shore_km` when no area is of a port kind (the coast stands in for ports).
+    shore_km: f64,
     coverage: HashMap<(i32, i32, i64), u32>,
     pairs: HashMap<(u32, u32), PairRun>,
     held: HashMap<(u32, u32), Event>,
@@ -100,6 +102,12 @@ impl Engine {
     /// A new engine. Without `land`, the inland spoofing test is off.
     pub fn new(cfg: Config, areas: Areas, land: Option<Land>) -> Self {
         let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
+        let e = &cfg.encounter;
+        let shore_km = if has_ports {
+            e.min_shore_km
+        } else {
+            e.min_shore_km.max(e.no_ports_min_shore_km)
+        };
         Self {
             cfg,
             areas,
@@ -109,7 +117,7 @@ impl Engine {
             slots: Vec::new(),
             gaps: Vec::new(),
             anchorages: Anchorages::default(),
-            has_ports,
+            shore_km,
             coverage: HashMap::new(),
             pairs: HashMap::new(),
             held: HashMap::new(),
@@ -398,10 +406,7 @@ impl Engine {
             self.out.push(e);
             return;
         };
-        let mut shore_km = cfg.min_shore_km;
-        if !self.has_ports {
-            shore_km = shore_km.max(cfg.no_ports_min_shore_km);
-        }
+        let shore_km = self.shore_km;
         if let Some(land) = &self.land {
             let test = land.test(lat, lon, shore_km);
             if test.on_land || test.coast_km < shore_km {

@@ -62,6 +62,8 @@ pub(crate) struct Ctx<'a> {
     pub slots: &'a mut Vec<Slot>,
     pub gaps: &'a mut Vec<PendingGap>,
     pub anchorages: &'a mut Anchorages,
+    /// Encounters need this clearance from the coast, km (see `Engine`).
+    pub shore_km: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -212,6 +214,8 @@ pub(crate) struct Track {
     bucket: Bucket,
     loiter: Option<Loiter>,
     stationary: Option<Stationary>,
+    /// Last land test of the encounter search.
+    shore: Option<LandCache>,
     /// First cleared position.
     pub first: Option<Pt>,
     pub n: u64,
@@ -339,18 +343,42 @@ impl Track {
         ctx.gaps.push(PendingGap { event: e });
     }
 
-    fn resample(&self, prev: &Pt, p: &Pt, ctx: &mut Ctx) {
+    /// True when the point is on land or closer to the coast than encounters may be
+    /// (`ctx.shore_km`). The last test is cached: a point near it gets the same answer when the
+    /// distance between them cannot change it.
+    fn near_shore(&mut self, lat: f64, lon: f64, ctx: &Ctx) -> bool {
+        let Some(land) = ctx.land else { return false };
+        let need = ctx.shore_km;
+        if let Some(c) = self.shore {
+            let d = distance_km(c.lat, c.lon, lat, lon);
+            let (on_land, coast) = (c.test.on_land, c.test.coast_km);
+            if !on_land && coast - d >= need {
+                return false;
+            }
+            if (on_land && coast - d > 0.0) || coast + d < need {
+                return true;
+            }
+        }
+        let test = land.test(lat, lon, 4.0 * need.max(0.25));
+        self.shore = Some(LandCache { lat, lon, test });
+        test.on_land || test.coast_km < need
+    }
+
+    fn resample(&mut self, prev: &Pt, p: &Pt, ctx: &mut Ctx) {
         let cfg = &ctx.cfg.encounter;
         let step = (cfg.resample_minutes * 60_000.0) as i64;
         if step <= 0 || (p.t - prev.t) as f64 > cfg.max_gap_hours * MS_PER_HOUR || p.t <= prev.t {
             return;
         }
         let knots = implied_knots(prev, p) as f32;
-        let mut slot = prev.t.div_euclid(step) + 1;
-        while slot * step <= p.t {
+        for slot in prev.t.div_euclid(step) + 1..=p.t.div_euclid(step) {
             let f = (slot * step - prev.t) as f64 / (p.t - prev.t) as f64;
             let lat = prev.lat + f * (p.lat - prev.lat);
             let lon = prev.lon + f * (p.lon - prev.lon);
+            // Slots where no encounter may be kept are not paired (as slots near port areas).
+            if self.near_shore(lat, lon, ctx) {
+                continue;
+            }
             ctx.slots.push(Slot {
                 slot,
                 mmsi: self.mmsi,
@@ -358,7 +386,6 @@ impl Track {
                 lon,
                 knots,
             });
-            slot += 1;
         }
     }
 

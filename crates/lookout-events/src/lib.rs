@@ -4,7 +4,8 @@
 //! which drops duplicates, sets aside noise and spoofed excursions, and separates ships that share
 //! an MMSI; each physical track then feeds the detectors: `port_visit`, `gap`, `loitering`,
 //! `spoofing` (impossible jumps, positions well inland); statics feed `draught_change` and
-//! `identity_change`; a spatial index over 10-minute resampled positions finds `encounter`s.
+//! `identity_change`; a spatial index over 10-minute resampled positions finds `encounter`s,
+//! kept away from port areas, the coast and anchorages inferred from stopped vessels.
 //! Every threshold is in [`Config`], with its published source.
 //!
 //! ```

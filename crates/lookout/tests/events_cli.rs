@@ -239,12 +239,16 @@ fn geojson_and_parquet_carry_the_same_events() {
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = fs::read(&pq).unwrap();
     assert!(bytes.len() > 1000 && bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
-    // Written under a temporary name, renamed when complete: nothing is left behind.
+    // Written under a temporary name, renamed when complete: nothing of this test's outputs is
+    // left behind (other tests write their own files into the same folder at the same time).
     let dir = pq.parent().unwrap();
     let leftovers: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("same.") && name.ends_with(".tmp")
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -4,7 +4,7 @@
 # events, voyages, ledger) and check whether the 90% interval of the sea corridor's total holds
 # the true number of containers delivered.
 #
-#   crates/lookout-ledger/scripts/calibrate.sh [FIRST_SEED] [LAST_SEED] [BACKGROUND]
+#   [KEEP=DIR] crates/lookout-ledger/scripts/calibrate.sh [FIRST_SEED] [LAST_SEED] [BACKGROUND]
 # Needs a release build (cargo build --release -p lookout; cargo build --release -p
 # lookout-ledger --example simulate_imagery). Prints one line per seed and the coverage.
 set -euo pipefail
@@ -12,8 +12,9 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 first=${1:-1}; last=${2:-10}; background=${3:-0}
 bin=$root/target/release/lookout
 img=$root/target/release/examples/simulate_imagery
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# KEEP=DIR keeps the simulated projects and outputs in DIR (for inspection).
+if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else
+  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 hits=0; n=0
 for seed in $(seq "$first" "$last"); do
   p=$work/p$seed; mkdir -p "$p/ais"

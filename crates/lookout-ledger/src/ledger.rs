@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::dates::{week_start, DAY_MS};
-use crate::project::{Claim, Corridor, ObsKind, Project, Qualifier};
+use crate::project::{Claim, ObsKind, Project, Qualifier};
 use crate::voyages::{LegKind, Voyage, Voyages};
 
 /// A normal draw (Box-Muller).
@@ -63,7 +63,7 @@ impl Bounds {
 pub enum Basis {
     /// Counted on this voyage (the observation rows).
     Observed(Vec<String>),
-    /// The same ship's counted voyages.
+    /// The same ship's counted voyages pooled with the corridor's (its own rows first).
     VesselPrior(Vec<String>),
     /// Counted voyages of the corridor.
     CorridorCounts(Vec<String>),
@@ -76,7 +76,7 @@ impl Basis {
     pub fn as_str(&self) -> &'static str {
         match self {
             Basis::Observed(_) => "observed_count",
-            Basis::VesselPrior(_) => "same_ship_counts",
+            Basis::VesselPrior(_) => "pooled_ship_counts",
             Basis::CorridorCounts(_) => "corridor_counts",
             Basis::Prior => "corridor_prior",
         }
@@ -178,6 +178,14 @@ pub struct Ledger {
     pub draws: usize,
 }
 
+/// Where a leg's cargo is drawn from.
+enum Cargo {
+    /// Its own count, or the documented prior (with the fleet mean shared in a draw).
+    Counted(Dist),
+    /// The pooled counts of its corridor: this ship's mean (`""`: a ship without counts).
+    Pooled(String),
+}
+
 /// A cargo distribution for one leg: a normal truncated at zero, around a mean that may share
 /// a per-draw shift with other legs.
 #[derive(Debug, Clone, Copy)]
@@ -224,22 +232,172 @@ fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(Vec<Strin
     Some((rows.into_iter().map(|r| r.0).collect(), mean, sd))
 }
 
-/// The spread of counted voyages (at least 10% of their mean), with the uncertainty of the
-/// mean shared by the voyages that borrow it.
-fn from_counts(v: &[f64]) -> Dist {
-    let n = v.len() as f64;
-    let m = v.iter().sum::<f64>() / n;
-    let var = v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    let sd = var.sqrt().max(0.1 * m);
-    Dist {
-        mean: m,
-        sd,
-        mean_sd: sd / n.sqrt(),
+/// Counted legs of one corridor: per ship, the mean count of each counted leg and its
+/// measurement variance, with the observation rows.
+#[derive(Default)]
+struct ShipCounts {
+    values: Vec<f64>,
+    meas_var: Vec<f64>,
+    ids: Vec<String>,
+}
+
+/// Cargo per voyage of a corridor's ships by partial pooling of the deck counts: a normal
+/// hierarchical model (Gelman et al., *Bayesian Data Analysis*, 3rd ed., section 5.4). A leg of
+/// ship `j` carries `theta_j + e` (`e` ~ N(0, sigma^2), leg to leg); ship means `theta_j` ~
+/// N(mu, tau^2) around the corridor mean `mu` (flat prior); the between-ship spread `tau` has a
+/// uniform prior on `[0, tau_max]`. Each draw takes the within-ship variance from its posterior
+/// (scaled inverse chi-square on the pooled within-ship spread of the counts), then `tau` from
+/// its posterior on a grid, then `mu`, then every ship's mean, so a ship with few counts is
+/// pulled toward the corridor (more so the fewer its counts and the smaller the spread between
+/// ships), and every uncertainty is shared by the legs it concerns.
+struct Pool {
+    /// Per ship with counts: number of counted legs and their mean.
+    ships: Vec<(String, usize, f64)>,
+    /// Pooled within-ship variance of counted legs (true spread plus counting error), its
+    /// degrees of freedom, and the mean counting variance.
+    within: f64,
+    df: usize,
+    meas: f64,
+    /// Floor of the leg-to-leg standard deviation (10% of the mean count).
+    floor: f64,
+    /// Upper end of the uniform prior on `tau`.
+    tau_max: f64,
+    /// All count rows of the corridor.
+    ids: Vec<String>,
+}
+
+/// One draw of a corridor's pooled model.
+struct PoolDraw<'a> {
+    /// Mean cargo per ship with counts.
+    ships: Vec<(&'a str, f64)>,
+    /// Mean cargo of a ship without counts.
+    other: f64,
+    /// Leg-to-leg standard deviation.
+    sigma: f64,
+}
+
+impl PoolDraw<'_> {
+    fn mean(&self, ship: &str) -> f64 {
+        self.ships
+            .iter()
+            .find(|s| s.0 == ship)
+            .map_or(self.other, |s| s.1)
     }
 }
 
-/// Counted cargo values with the observation rows they come from.
-type Counts = (Vec<f64>, Vec<String>);
+impl Pool {
+    /// Needs at least 3 counted legs on the corridor. `tau_max` bounds the spread between ship
+    /// means (the documented per-voyage spread: ships cannot differ more than voyages do).
+    fn new(by_ship: &HashMap<String, ShipCounts>, tau_max: f64) -> Option<Pool> {
+        let n: usize = by_ship.values().map(|c| c.values.len()).sum();
+        if n < 3 {
+            return None;
+        }
+        let all: Vec<f64> = by_ship
+            .values()
+            .flat_map(|c| c.values.iter().copied())
+            .collect();
+        let grand = all.iter().sum::<f64>() / n as f64;
+        // Within-ship spread pooled over ships with two or more counts; without enough of them,
+        // the spread of all counts.
+        let (mut ss, mut df) = (0.0, 0usize);
+        for c in by_ship.values().filter(|c| c.values.len() >= 2) {
+            let m = c.values.iter().sum::<f64>() / c.values.len() as f64;
+            ss += c.values.iter().map(|x| (x - m).powi(2)).sum::<f64>();
+            df += c.values.len() - 1;
+        }
+        if df < 2 {
+            ss = all.iter().map(|x| (x - grand).powi(2)).sum();
+            df = n - 1;
+        }
+        let mut ships: Vec<(String, usize, f64)> = by_ship
+            .iter()
+            .filter(|(_, c)| !c.values.is_empty())
+            .map(|(k, c)| {
+                let nj = c.values.len();
+                (k.clone(), nj, c.values.iter().sum::<f64>() / nj as f64)
+            })
+            .collect();
+        ships.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut ids: Vec<String> = by_ship
+            .values()
+            .flat_map(|c| c.ids.iter().cloned())
+            .collect();
+        ids.sort();
+        Some(Pool {
+            ships,
+            within: ss / df as f64,
+            df,
+            meas: by_ship
+                .values()
+                .flat_map(|c| c.meas_var.iter())
+                .sum::<f64>()
+                / n as f64,
+            floor: 0.1 * grand,
+            tau_max: tau_max.max(1e-6),
+            ids,
+        })
+    }
+
+    fn draw(&self, rng: &mut ChaCha8Rng) -> PoolDraw<'_> {
+        // Variance of a counted leg around its ship's mean: df * s^2 / chi2(df).
+        let chi2: f64 = (0..self.df).map(|_| normal(rng).powi(2)).sum();
+        let counted_var = self.df as f64 * self.within / chi2.max(1e-9);
+        let sigma = (counted_var - self.meas).max(self.floor.powi(2)).sqrt();
+        let counted_var = sigma * sigma + self.meas;
+        // Posterior of tau on a grid (BDA3 eq. 5.21, flat prior on mu), with mu's posterior
+        // given each tau.
+        const STEPS: usize = 100;
+        let mut grid = [(0.0, 0.0, 0.0, 0.0); STEPS + 1];
+        let mut top = f64::NEG_INFINITY;
+        for (i, g) in grid.iter_mut().enumerate() {
+            let tau = self.tau_max * i as f64 / STEPS as f64;
+            let (mut prec, mut wsum) = (0.0, 0.0);
+            for &(_, nj, m) in &self.ships {
+                let w = counted_var / nj as f64 + tau * tau;
+                prec += 1.0 / w;
+                wsum += m / w;
+            }
+            let (mu, mu_var) = (wsum / prec, 1.0 / prec);
+            let mut logp = 0.5 * mu_var.ln();
+            for &(_, nj, m) in &self.ships {
+                let w = counted_var / nj as f64 + tau * tau;
+                logp -= 0.5 * w.ln() + (m - mu).powi(2) / (2.0 * w);
+            }
+            top = top.max(logp);
+            *g = (tau, logp, mu, mu_var);
+        }
+        let total: f64 = grid.iter().map(|g| (g.1 - top).exp()).sum();
+        let mut u = rng.random::<f64>() * total;
+        let &(tau, _, mu_hat, mu_var) = grid
+            .iter()
+            .find(|g| {
+                u -= (g.1 - top).exp();
+                u <= 0.0
+            })
+            .unwrap_or(&grid[STEPS]);
+        let mu = mu_hat + mu_var.sqrt() * normal(rng);
+        let ships = self
+            .ships
+            .iter()
+            .map(|(k, nj, m)| {
+                let v = counted_var / *nj as f64;
+                let theta = if tau <= 0.0 {
+                    mu
+                } else {
+                    let prec = 1.0 / v + 1.0 / (tau * tau);
+                    (m / v + mu / (tau * tau)) / prec + normal(rng) / prec.sqrt()
+                };
+                (k.as_str(), theta)
+            })
+            .collect();
+        PoolDraw {
+            ships,
+            other: mu + tau * normal(rng),
+            sigma,
+        }
+    }
+}
 
 /// Computes the ledger.
 pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
@@ -253,53 +411,60 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
             LegKind::Hidden => None,
         })
         .collect();
-    let mut by_vessel: HashMap<(usize, &str), Counts> = HashMap::new();
-    let mut by_corridor: HashMap<usize, Counts> = HashMap::new();
+    // Counted legs per corridor and ship, pooled per corridor (at least 3 counted legs), else
+    // the corridor's documented prior.
+    let mut by_ship: Vec<HashMap<String, ShipCounts>> = (0..project.corridors.len())
+        .map(|_| HashMap::new())
+        .collect();
     for (v, c) in vs.iter().zip(&counts) {
-        if let Some((id, mean, _)) = c {
-            let e = by_vessel
-                .entry((v.corridor, v.vessel.as_str()))
-                .or_default();
-            e.0.push(*mean);
-            e.1.extend(id.iter().cloned());
-            let e = by_corridor.entry(v.corridor).or_default();
-            e.0.push(*mean);
-            e.1.extend(id.iter().cloned());
+        if let Some((ids, mean, sd)) = c {
+            let e = by_ship[v.corridor].entry(v.vessel.clone()).or_default();
+            e.values.push(*mean);
+            e.meas_var.push(sd * sd);
+            e.ids.extend(ids.iter().cloned());
         }
     }
-    // Per corridor: the fleet distribution (counts when at least 3, else the documented prior)
-    // whose mean is shared across all voyages of a draw.
-    let fleet: HashMap<usize, (Dist, Basis)> = project
+    let pools: Vec<Option<Pool>> = project
         .corridors
         .iter()
-        .enumerate()
-        .map(|(ci, c)| (ci, fleet_dist(c, by_corridor.get(&ci), s.prior_mean_error)))
+        .zip(&by_ship)
+        .map(|(c, ships)| Pool::new(ships, (c.prior.high - c.prior.low) / (2.0 * Z90)))
         .collect();
-    let prior_for = |v: &Voyage| -> (Dist, Basis) {
-        match by_vessel.get(&(v.corridor, v.vessel.as_str())) {
-            // A few counts say little about a ship's spread: never narrower than the fleet's.
-            Some((vals, ids)) if vals.len() >= 3 => {
-                let mut d = from_counts(vals);
-                d.sd = d.sd.max(fleet[&v.corridor].0.sd);
-                d.mean_sd = d.sd / (vals.len() as f64).sqrt();
-                (d, Basis::VesselPrior(ids.clone()))
-            }
-            _ => fleet[&v.corridor].clone(),
-        }
-    };
-    let dists: Vec<(Dist, Basis)> = vs
+    let dists: Vec<(Cargo, Basis)> = vs
         .iter()
         .zip(&counts)
-        .map(|(v, c)| match c {
-            Some((ids, mean, sd)) => (
-                Dist {
+        .map(|(v, c)| match (c, &pools[v.corridor]) {
+            (Some((ids, mean, sd)), _) => (
+                Cargo::Counted(Dist {
                     mean: *mean,
                     sd: *sd,
                     mean_sd: 0.0,
-                },
+                }),
                 Basis::Observed(ids.clone()),
             ),
-            None => prior_for(v),
+            (None, Some(pool)) => match by_ship[v.corridor].get(&v.vessel) {
+                // The ship's own counts first, then the rest of the corridor's.
+                Some(own) => {
+                    let mut ids = own.ids.clone();
+                    ids.extend(pool.ids.iter().filter(|i| !own.ids.contains(i)).cloned());
+                    (Cargo::Pooled(v.vessel.clone()), Basis::VesselPrior(ids))
+                }
+                None => (
+                    Cargo::Pooled(String::new()),
+                    Basis::CorridorCounts(pool.ids.clone()),
+                ),
+            },
+            (None, None) => {
+                let c = &project.corridors[v.corridor];
+                (
+                    Cargo::Counted(Dist {
+                        mean: c.prior.central,
+                        sd: (c.prior.high - c.prior.low) / (2.0 * Z90),
+                        mean_sd: s.prior_mean_error * c.prior.central,
+                    }),
+                    Basis::Prior,
+                )
+            }
         })
         .collect();
     let conversion = conversion(&project.claims);
@@ -313,22 +478,27 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
     let mut legs_sum = vec![0.0; vs.len()];
     for _ in 0..n {
         let shift = normal(&mut rng);
+        let means: Vec<Option<PoolDraw>> = pools
+            .iter()
+            .map(|p| p.as_ref().map(|p| p.draw(&mut rng)))
+            .collect();
+        let cargo = |i: usize, rng: &mut ChaCha8Rng| match &dists[i].0 {
+            Cargo::Counted(d) => d.draw(shift, rng),
+            Cargo::Pooled(ship) => means[vs[i].corridor]
+                .as_ref()
+                .map_or(0.0, |m| (m.mean(ship) + m.sigma * normal(rng)).max(0.0)),
+        };
         let mut items = Vec::new();
         for (i, v) in vs.iter().enumerate() {
-            let (dist, _) = &dists[i];
             match v.kind {
                 LegKind::Observed => {
                     let happened = v.confidence >= 0.5 || rng.random::<f64>() < v.confidence;
-                    let cargo = if happened {
-                        dist.draw(shift, &mut rng)
-                    } else {
-                        0.0
-                    };
+                    let c = if happened { cargo(i, &mut rng) } else { 0.0 };
                     if happened {
-                        items.push((i, v.arrive, cargo));
+                        items.push((i, v.arrive, c));
                         legs_sum[i] += 1.0;
                     }
-                    per_entry[i].push(cargo);
+                    per_entry[i].push(c);
                 }
                 LegKind::Hidden => {
                     let cycle = voyages.cycles[&(v.vessel.clone(), v.corridor)];
@@ -340,7 +510,7 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
                     };
                     let mut total = 0.0;
                     for j in 0..k {
-                        let c = dist.draw(shift, &mut rng);
+                        let c = cargo(i, &mut rng);
                         let t = v.depart
                             + ((j as f64 + 0.5) / k as f64 * (v.arrive - v.depart) as f64) as i64;
                         items.push((i, t, c));
@@ -434,22 +604,6 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         conversion,
         comparisons,
         draws: n,
-    }
-}
-
-fn fleet_dist(c: &Corridor, counted: Option<&Counts>, mean_error: f64) -> (Dist, Basis) {
-    match counted {
-        Some((vals, ids)) if vals.len() >= 3 => {
-            (from_counts(vals), Basis::CorridorCounts(ids.clone()))
-        }
-        _ => (
-            Dist {
-                mean: c.prior.central,
-                sd: (c.prior.high - c.prior.low) / (2.0 * Z90),
-                mean_sd: mean_error * c.prior.central,
-            },
-            Basis::Prior,
-        ),
     }
 }
 

@@ -118,7 +118,8 @@ pub struct Voyage {
     pub min_legs: usize,
     /// Hidden groups: longest run of days the intermediate sites were not seen.
     pub max_unobserved_days: i64,
-    /// Hidden groups: a hidden stay is ruled out by the imagery cadence.
+    /// Hidden groups: no hidden leg: a hidden stay is ruled out by the imagery cadence, or the
+    /// vessel was parked (a stay next to the window is longer than its cycle).
     pub ruled_out: bool,
     /// Evidence ids (events and observation rows).
     pub evidence: Vec<String>,
@@ -461,6 +462,14 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                         .collect(),
                 };
                 let run = longest_unseen_run(&out.seen_days, &intermediate, a.end, b.start);
+                // Hidden legs assume the vessel keeps shuttling. A stay longer than a whole
+                // cycle shows it was not (laid up, waiting): between two stays at the same site
+                // next to such a stay, nothing says it left, unless an image showed it gone.
+                let parked = same_kind
+                    && min_legs == 0
+                    && [a, b]
+                        .iter()
+                        .any(|s| (s.end - s.start) as f64 >= cycle.median_ms);
                 let min_days = (min_stay_hours / 24.0).floor() as i64;
                 let origin = if ra == Some(Role::Origin) {
                     &a.area
@@ -491,7 +500,7 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                     half,
                     min_legs,
                     max_unobserved_days: run,
-                    ruled_out: run < min_days.max(1),
+                    ruled_out: parked || run < min_days.max(1),
                     evidence,
                     sources,
                     note: format!(
@@ -500,6 +509,8 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                         cycle.median_ms / DAY_MS as f64,
                         if min_legs > 0 {
                             "; seen gone in between"
+                        } else if parked {
+                            "; parked: a stay next to it is longer than a cycle"
                         } else {
                             ""
                         }

@@ -402,6 +402,8 @@ fn calibration_on_simulated_shuttles() {
         );
         if l.totals[0].contains(truth_total) {
             hits += 1;
+        } else {
+            eprintln!("seed {seed}: true {truth_total}, ledger {:?}", l.totals[0]);
         }
     }
     eprintln!("calibration: the 90% interval held the truth in {hits} of {seeds} seeds");
@@ -409,4 +411,114 @@ fn calibration_on_simulated_shuttles() {
         hits * 10 >= seeds * 9,
         "90% interval held the truth in {hits} of {seeds} seeds"
     );
+}
+
+/// The corridor with a second watched ship, LADY R.
+fn two_ships() -> String {
+    CORRIDOR.replace(
+        "flag = \"RU\"\n",
+        "flag = \"RU\"\n[[watchlist]]\nname = \"LADY R\"\n",
+    )
+}
+
+/// Rajin -> Dunai legs of `vessel`, 12 days apart from `first` (day of September 2023 or later,
+/// as days since 2023-09-01), each with its deck count at Dunai when given.
+fn legs(vessel: &str, first: i64, counts: &[Option<u32>]) -> String {
+    let fmt = lookout_ledger::dates::format_time;
+    let mut rows = String::new();
+    for (k, c) in counts.iter().enumerate() {
+        let day = t("2023-09-01T02:00:00Z") + (first + 12 * k as i64) * DAY_MS;
+        rows.push_str(&format!(
+            "{},Rajin,vessel_at_berth,{vessel},,,,Planet,,\n",
+            fmt(day)
+        ));
+        let at = fmt(day + 2 * DAY_MS);
+        rows.push_str(&match c {
+            Some(n) => format!(
+                "{at},Dunai,containers_on_deck,{vessel},{n},{},{},Planet,,\n",
+                n - 10,
+                n + 10
+            ),
+            None => format!("{at},Dunai,vessel_at_berth,{vessel},,,,Planet,,\n"),
+        });
+    }
+    rows
+}
+
+/// A ship's few counts are pooled with the corridor's: with three counts (mean 250) and a
+/// corridor whose ships differ less than their voyages do, its uncounted voyage is pulled
+/// toward the corridor mean instead of taking the ship's own mean.
+#[test]
+fn few_counts_shrink_toward_the_corridor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut obs = legs("ANGARA", 0, &[Some(240), Some(260), Some(250), None]);
+    obs.push_str(&legs(
+        "LADY R",
+        5,
+        &[Some(190), Some(260), Some(200), Some(250)],
+    ));
+    let p = project(dir.path(), &two_ships(), &obs, "").unwrap();
+    let v = build(&p, &[]);
+    let l = compute(&p, &v);
+    let (leg, e) = v
+        .voyages
+        .iter()
+        .zip(&l.entries)
+        .find(|(v, _)| {
+            v.vessel == "ANGARA" && v.kind == LegKind::Observed && v.depart > t("2023-10-01")
+        })
+        .unwrap();
+    assert_eq!(e.basis.as_str(), "pooled_ship_counts", "{leg:?}");
+    // Its own counts first, then the corridor's.
+    assert_eq!(e.basis.evidence().len(), 7);
+    assert!(
+        e.cargo.central > 232.0 && e.cargo.central < 248.0,
+        "pulled from the ship's 250 toward the corridor's 235: {:?}",
+        e.cargo
+    );
+    assert!(e.cargo.low < 200.0 && e.cargo.high > 270.0, "{:?}", e.cargo);
+}
+
+/// A ship that stopped shuttling and lay at Dunai for weeks is not given a hidden cycle when
+/// nobody identified it for 9 days; a clear image of Dunai without it brings the cycle back.
+#[test]
+fn a_parked_ship_gets_no_hidden_leg() {
+    let dir = tempfile::tempdir().unwrap();
+    let fmt = lookout_ledger::dates::format_time;
+    let mut obs = legs("ANGARA", 0, &[None, None, None]);
+    // At Dunai from Sep 27 (the third leg's arrival) to Oct 20, seen every other day.
+    let arrive = t("2023-09-27T02:00:00Z");
+    for d in (2..=23).step_by(2) {
+        obs.push_str(&format!(
+            "{},Dunai,vessel_at_berth,ANGARA,,,,Planet,,\n",
+            fmt(arrive + d * DAY_MS)
+        ));
+    }
+    // Clouds for nine days, then seen again, still at Dunai.
+    obs.push_str(&format!(
+        "{},Dunai,vessel_at_berth,ANGARA,,,,Planet,,\n",
+        fmt(arrive + 32 * DAY_MS)
+    ));
+    // The window after the long stay, and the ledger's mean number of legs in it.
+    let window = |obs: &str| {
+        let p = project(dir.path(), CORRIDOR, obs, "").unwrap();
+        let v = build(&p, &[]);
+        let i = v
+            .voyages
+            .iter()
+            .position(|v| v.kind == LegKind::Hidden && v.depart >= arrive)
+            .unwrap();
+        (v.voyages[i].clone(), compute(&p, &v).entries[i].legs_mean)
+    };
+    let (h, legs) = window(&obs);
+    assert!(h.ruled_out && h.note.contains("parked"), "{h:?}");
+    assert_eq!(legs, 0.0);
+    // A clear image of Dunai without the ship in the nine days: it left and came back.
+    obs.push_str(&format!(
+        "{},Dunai,vessel_absent,,,,,Planet,,\n",
+        fmt(arrive + 28 * DAY_MS)
+    ));
+    let (h, legs) = window(&obs);
+    assert!(legs >= 1.0, "{legs}");
+    assert!(!h.ruled_out && h.min_legs == 1, "{h:?}");
 }

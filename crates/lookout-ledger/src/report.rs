@@ -321,12 +321,18 @@ impl Report<'_> {
         h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {
             let b = l.totals[ci];
-            let n = self
-                .voyages
-                .voyages
-                .iter()
-                .filter(|v| v.corridor == ci && v.kind == LegKind::Observed)
-                .count();
+            let legs = self.voyages.voyages.iter().filter(|v| v.corridor == ci);
+            let n = legs.clone().filter(|v| v.kind == LegKind::Observed).count();
+            if legs.count() == 0 {
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=n>0</td><td colspan=3>no voyage seen or inferred: no total</td><td>{}</td></tr>",
+                    esc(&c.name),
+                    esc(&c.unit),
+                    esc(&c.prior.source)
+                );
+                continue;
+            }
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td class=n>{n}</td><td class=n>{}</td><td class=n><b>{}</b></td><td class=n>{}</td><td>{} / {} / {} per voyage: {}</td></tr>",

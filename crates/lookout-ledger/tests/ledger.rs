@@ -522,3 +522,42 @@ fn a_parked_ship_gets_no_hidden_leg() {
     assert!(legs >= 1.0, "{legs}");
     assert!(!h.ruled_out && h.min_legs == 1, "{h:?}");
 }
+
+#[test]
+fn a_corridor_without_voyages_reports_no_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let rail = format!(
+        "{CORRIDOR}\n[[areas]]\nname = \"Khasan\"\nkind = \"rail\"\ncentre = [42.43, 130.65]\nradius_km = 2\n\
+         [[corridors]]\nname = \"rail\"\nmode = \"rail\"\norigins = [\"Tumangang\"]\ndestinations = [\"Khasan\"]\n\
+         unit = \"railcars\"\ncycle_days = 2\n[corridors.prior]\nlow = 10\ncentral = 40\nhigh = 80\n"
+    );
+    // A yard snapshot is not a train: it gives the rail corridor no leg.
+    let obs = "2023-10-05T02:00:00Z,Tumangang,railcars_in_yard,,73,,,Planet,,\n";
+    let p = project(dir.path(), &rail, obs, "").unwrap();
+    let g = gap(
+        "2023-09-04T01:00:00Z",
+        "2023-09-05T02:00:00Z",
+        "Rajin",
+        "Dunai",
+    );
+    let v = build(&p, &[g]);
+    let l = compute(&p, &v);
+    let report = lookout_ledger::report::Report {
+        project: &p,
+        voyages: &v,
+        ledger: &l,
+        events: &[],
+        tracks: &[],
+    };
+    let html = report.html();
+    let row = |name: &str| {
+        let start = html.find(&format!("<tr><td>{name}</td>")).unwrap();
+        html[start..start + html[start..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(
+        row("rail").contains("no voyage seen or inferred"),
+        "{}",
+        row("rail")
+    );
+    assert!(!row("sea").contains("no voyage"), "{}", row("sea"));
+}

@@ -158,11 +158,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         observed,
         voyages.voyages.len() - observed
     );
-    for (c, b) in project.corridors.iter().zip(&ledger.totals) {
-        eprintln!(
-            "{}: {:.0} {} (90% interval {:.0} - {:.0})",
-            c.name, b.central, c.unit, b.low, b.high
-        );
+    for (ci, (c, b)) in project.corridors.iter().zip(&ledger.totals).enumerate() {
+        if voyages.voyages.iter().any(|v| v.corridor == ci) {
+            eprintln!(
+                "{}: {:.0} {} (90% interval {:.0} - {:.0})",
+                c.name, b.central, c.unit, b.low, b.high
+            );
+        } else {
+            eprintln!("{}: no voyage seen or inferred, no total", c.name);
+        }
     }
     let mut positions = std::collections::BTreeMap::<&str, usize>::new();
     for c in &ledger.comparisons {

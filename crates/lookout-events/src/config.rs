@@ -254,8 +254,20 @@ pub struct LoiteringConfig {
     /// Minimum duration, hours (GFW docs: "the minimum 2 hour threshold").
     pub min_hours: f64,
     /// Minimum distance from a port area, km (Lookout reading of "away from port": the
-    /// encounter rule's 10 km; GFW's published table filters >= 20 nm from shore instead).
+    /// encounter rule's 10 km).
     pub min_port_distance_km: f64,
+    /// Minimum hour-weighted average distance from the coastline of the land polygons,
+    /// nautical miles (GFW published loitering events, `pipe-events` `loitering-events.sql.j2`:
+    /// `avg_distance_from_shore_nm >= minimum_distance_from_shore_nm`, 20 in
+    /// `examples/run_loitering_events.sh`). 0 = off. Applied when no port area is given
+    /// (the coast stands in for ports), or always with `shore_rule_with_areas`; only where the
+    /// land polygons reach.
+    pub min_shore_distance_nm: f64,
+    /// Apply `min_shore_distance_nm` also when port areas are given (GFW's published table
+    /// exactly). Off by default (Lookout choice): with areas the port rule keeps loitering out
+    /// of ports, and coastal loitering, such as ship-to-ship transfers off a corridor port,
+    /// stays visible.
+    pub shore_rule_with_areas: bool,
     /// A silence this long ends a loitering run, hours (the gap threshold).
     pub max_silence_hours: f64,
 }
@@ -266,6 +278,8 @@ impl Default for LoiteringConfig {
             max_knots: 2.0,
             min_hours: 2.0,
             min_port_distance_km: 10.0,
+            min_shore_distance_nm: 20.0,
+            shore_rule_with_areas: false,
             max_silence_hours: 6.0,
         }
     }

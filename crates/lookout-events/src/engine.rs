@@ -50,6 +50,8 @@ macro_rules! ctx {
             gaps: &mut $s.gaps,
             anchorages: &mut $s.anchorages,
             shore_km: $s.shore_km,
+            loiter_shore_km: $s.loiter_shore_km,
+            dropped: &mut $s.stats.dropped,
         }
     };
 }
@@ -70,7 +72,7 @@ pub struct Stats {
     /// Events emitted, by type.
     pub events: BTreeMap<&'static str, u64>,
     /// Candidate events dropped by a location rule, by reason (`encounter_in_anchorage`,
-    /// `encounter_near_shore`).
+    /// `encounter_near_shore`, `loitering_near_port`, `loitering_near_shore`).
     pub dropped: BTreeMap<&'static str, u64>,
 }
 
@@ -87,6 +89,9 @@ pub struct Engine {
     /// Clearance from the coast an encounter needs, km: `min_shore_km`, or
     /// `no_ports_min_shore_km` when no area is of a port kind (the coast stands in for ports).
     shore_km: f64,
+    /// Average distance from the coast loitering needs, km: `loitering.min_shore_distance_nm`
+    /// when no area is of a port kind or `shore_rule_with_areas` is set, else 0 (off).
+    loiter_shore_km: f64,
     coverage: HashMap<(i32, i32, i64), u32>,
     pairs: HashMap<(u32, u32), PairRun>,
     held: HashMap<(u32, u32), Event>,
@@ -108,6 +113,12 @@ impl Engine {
         } else {
             e.min_shore_km.max(e.no_ports_min_shore_km)
         };
+        let l = &cfg.loitering;
+        let loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
+            0.0
+        } else {
+            l.min_shore_distance_nm.max(0.0) * crate::sphere::KM_PER_NM
+        };
         Self {
             cfg,
             areas,
@@ -118,6 +129,7 @@ impl Engine {
             gaps: Vec::new(),
             anchorages: Anchorages::default(),
             shore_km,
+            loiter_shore_km,
             coverage: HashMap::new(),
             pairs: HashMap::new(),
             held: HashMap::new(),

@@ -82,16 +82,23 @@ impl Land {
         })
     }
 
+    /// True when the point lies inside the extract's bbox, where the polygons can tell sea
+    /// from land and measure the coast.
+    pub fn covers(&self, lat: f64, lon: f64) -> bool {
+        let [w, s, e, n] = self.bbox;
+        (w..=e).contains(&lon) && (s..=n).contains(&lat)
+    }
+
     /// Tests a point: whether it is on land and how far (km, up to `radius_km`) the nearest
     /// coastline is. Points outside the extract's bbox are reported as sea.
     pub fn test(&self, lat: f64, lon: f64, radius_km: f64) -> LandTest {
-        let [w, s, e, n] = self.bbox;
-        if !(w..=e).contains(&lon) || !(s..=n).contains(&lat) {
+        if !self.covers(lat, lon) {
             return LandTest {
                 on_land: false,
                 coast_km: radius_km,
             };
         }
+        let e = self.bbox[2];
         let local = Local::new(lat, lon);
         let dlat = radius_km / 111.0;
         let dlon = radius_km / (111.0 * lat.to_radians().cos().max(0.01));
@@ -143,6 +150,7 @@ mod tests {
         assert!(rajin.coast_km < 5.0, "{rajin:?}");
         // Outside the extract.
         assert!(!land.test(0.0, 0.0, 20.0).on_land);
+        assert!(land.covers(42.245, 130.30) && !land.covers(-36.84, 174.76));
         assert!(Land::from_json("{\"bbox\":[0,0,1,1],\"rings\":[[0,0,1]]}").is_err());
     }
 }

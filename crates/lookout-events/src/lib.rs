@@ -5,7 +5,8 @@
 //! an MMSI; each physical track then feeds the detectors: `port_visit`, `gap`, `loitering`,
 //! `spoofing` (impossible jumps, positions well inland); statics feed `draught_change` and
 //! `identity_change`; a spatial index over 10-minute resampled positions finds `encounter`s,
-//! kept away from port areas, the coast and anchorages inferred from stopped vessels.
+//! kept away from port areas, the coast and anchorages inferred from stopped vessels; loitering is
+//! kept away from port areas and, without them, 20 nm from the coast on average (GFW).
 //! Every threshold is in [`Config`], with its published source.
 //!
 //! ```

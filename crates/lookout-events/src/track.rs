@@ -2,7 +2,7 @@
 //! port visits, gaps, loitering, inland positions, and the 10-minute resampling that feeds the
 //! encounter search.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 use crate::anchorage::{Anchorages, Stationary};
 use crate::areas::Areas;
@@ -64,7 +64,15 @@ pub(crate) struct Ctx<'a> {
     pub anchorages: &'a mut Anchorages,
     /// Encounters need this clearance from the coast, km (see `Engine`).
     pub shore_km: f64,
+    /// Loitering needs this average distance from the coast, km; 0 = rule off (see `Engine`).
+    pub loiter_shore_km: f64,
+    /// Candidate events dropped by a location rule, by reason.
+    pub dropped: &'a mut BTreeMap<&'static str, u64>,
 }
+
+/// A land test answered from the cache while the point is within this distance, km, of the
+/// cached one (the coast distance changes by at most the distance moved).
+const LOITER_SHORE_CACHE_KM: f64 = 0.5;
 
 #[derive(Debug, Clone)]
 struct Visit {
@@ -99,6 +107,10 @@ struct Loiter {
     n: u64,
     sum_lat: f64,
     sum_lon: f64,
+    /// Sum of (distance from the coast, km) x hours over the hours inside the land polygons'
+    /// bbox, and those hours (the rule is measured only where the polygons reach).
+    shore_km_hours: f64,
+    shore_hours: f64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -216,6 +228,8 @@ pub(crate) struct Track {
     stationary: Option<Stationary>,
     /// Last land test of the encounter search.
     shore: Option<LandCache>,
+    /// Last land test of the loitering shore rule.
+    loiter_shore: Option<LandCache>,
     /// First cleared position.
     pub first: Option<Pt>,
     pub n: u64,
@@ -521,6 +535,9 @@ impl Track {
             b.first.expect("bucket has points"),
             b.last.expect("bucket has points"),
         );
+        let nb = b.n as f64;
+        let shore = self.shore_distance_km(b.sum_lat / nb, b.sum_lon / nb, ctx);
+        let (shore_km_hours, shore_hours) = shore.map_or((0.0, 0.0), |d| (d * b.hours, b.hours));
         match &mut self.loiter {
             Some(l) => {
                 l.last = last;
@@ -529,6 +546,8 @@ impl Track {
                 l.n += b.n;
                 l.sum_lat += b.sum_lat;
                 l.sum_lon += b.sum_lon;
+                l.shore_km_hours += shore_km_hours;
+                l.shore_hours += shore_hours;
             }
             None => {
                 self.loiter = Some(Loiter {
@@ -539,9 +558,28 @@ impl Track {
                     n: b.n + 1,
                     sum_lat: b.sum_lat,
                     sum_lon: b.sum_lon,
+                    shore_km_hours,
+                    shore_hours,
                 })
             }
         }
+    }
+
+    /// Distance from the coast, km (0 on land), of a slow hour's mean position for the
+    /// loitering shore rule, measured up to twice the rule's distance (farther counts as
+    /// that). None when the rule is off or the point lies outside the land polygons' bbox.
+    fn shore_distance_km(&mut self, lat: f64, lon: f64, ctx: &Ctx) -> Option<f64> {
+        let need = ctx.loiter_shore_km;
+        let land = ctx.land.filter(|l| need > 0.0 && l.covers(lat, lon))?;
+        let test = match self.loiter_shore {
+            Some(c) if distance_km(c.lat, c.lon, lat, lon) <= LOITER_SHORE_CACHE_KM => c.test,
+            _ => {
+                let test = land.test(lat, lon, 2.0 * need);
+                self.loiter_shore = Some(LandCache { lat, lon, test });
+                test
+            }
+        };
+        Some(if test.on_land { 0.0 } else { test.coast_km })
     }
 
     fn close_loiter(&mut self, ctx: &mut Ctx) {
@@ -560,8 +598,16 @@ impl Track {
             })
         {
             if d < cfg.min_port_distance_km {
+                *ctx.dropped.entry("loitering_near_port").or_insert(0) += 1;
                 return;
             }
+        }
+        // GFW's published rule: hour-weighted average distance from shore. Hours outside the
+        // land polygons' bbox are not measured; with none measured the rule cannot apply.
+        let shore_nm = (l.shore_hours > 0.0).then(|| l.shore_km_hours / l.shore_hours / KM_PER_NM);
+        if shore_nm.is_some_and(|nm| nm * KM_PER_NM < ctx.loiter_shore_km) {
+            *ctx.dropped.entry("loitering_near_shore").or_insert(0) += 1;
+            return;
         }
         let mut e = Event::new(
             EventType::Loitering,
@@ -580,6 +626,10 @@ impl Track {
         .with("mean_lat", round(mlat, 5))
         .with("mean_lon", round(mlon, 5))
         .evidence(l.n, l.first.t, l.last.t);
+        if let Some(nm) = shore_nm {
+            e.details
+                .insert("avg_distance_from_shore_nm".into(), round(nm, 2).into());
+        }
         e.area = ctx
             .areas
             .nearest_within(mlat, mlon, 0.0, |_| true)

@@ -433,3 +433,64 @@ fn bad_input_is_counted_not_fatal() {
     engine.push(&pos(61, T0, 40.0, 133.0, 0.0, 0.0));
     assert_eq!(engine.stats().rejects.get("out_of_order"), Some(&1));
 }
+
+/// 12 h at a berth: SOG 0 and a few metres of GPS jitter every 3 minutes.
+fn berthed(mmsi: u32, (lat, lon): (f64, f64)) -> Vec<Record> {
+    (0..=240)
+        .map(|i| {
+            let j = f64::from(i);
+            let (la, lo) = (lat + 4e-5 * (j * 0.7).sin(), lon + 5e-5 * (j * 1.3).cos());
+            pos(mmsi, T0 + i64::from(i) * 3 * MIN, la, lo, 0.0, 0.0)
+        })
+        .collect()
+}
+
+/// Loitering vessels among `records` with the given areas and config, sorted by MMSI, and the
+/// candidates dropped near the shore.
+fn loiterers(records: &[Record], areas: &str, cfg: Config) -> (Vec<u32>, u64) {
+    let (events, engine) = run_with(records.to_vec(), areas, true, cfg);
+    let mut m: Vec<u32> = of(&events, EventType::Loitering)
+        .iter()
+        .map(|e| e.mmsi)
+        .collect();
+    m.sort_unstable();
+    let dropped = engine.stats().dropped.get("loitering_near_shore");
+    (m, dropped.copied().unwrap_or(0))
+}
+
+#[test]
+fn loitering_without_areas_is_kept_off_the_coast() {
+    // Berthed in Vladivostok's Golden Horn and at Nakhodka; drifting 1 kn for 6 h 70 km off
+    // the Korean coast; drifting 0.2 kn 18 nm off Cape Povorotny (the accuracy scenario's
+    // nearest loitering spot); berthed in Auckland, outside the land polygons.
+    let mut r = berthed(50, (43.112, 131.885));
+    r.extend(berthed(51, (42.81, 132.89)));
+    r.extend(leg(52, T0, 6 * H, 3 * MIN, (41.5, 131.5), 200.0, 1.0));
+    r.extend(leg(53, T0, 6 * H, 3 * MIN, (42.5, 132.6), 200.0, 0.2));
+    r.extend(berthed(54, (-36.842, 174.760)));
+    let (m, dropped) = loiterers(&r, "", Config::default());
+    // GFW's 20 nm: berths and the 18 nm drift go; Auckland cannot be measured and stays.
+    assert_eq!((m, dropped), (vec![52, 54], 3));
+    let (events, _) = run_with(r.clone(), "", true, Config::default());
+    let far = of(&events, EventType::Loitering);
+    let nm = |e: &Event| e.details.get("avg_distance_from_shore_nm").cloned();
+    assert!(nm(far[0])
+        .and_then(|v| v.as_f64())
+        .is_some_and(|d| d >= 20.0));
+    assert_eq!(nm(far[1]), None);
+    // Switched off, the berths are loitering again.
+    let mut off = Config::default();
+    off.loitering.min_shore_distance_nm = 0.0;
+    assert_eq!(loiterers(&r, "", off).0, vec![50, 51, 52, 53, 54]);
+    // With port areas the port rule decides and coastal loitering stays visible, unless the
+    // shore rule is asked for with areas too.
+    let ports = "[[areas]]\nname = \"Vladivostok\"\ncentre = [43.11, 131.89]\nradius_km = 5\n\
+[[areas]]\nname = \"Nakhodka\"\ncentre = [42.8, 132.883]\nradius_km = 5\n";
+    assert_eq!(
+        loiterers(&r, ports, Config::default()),
+        (vec![52, 53, 54], 0)
+    );
+    let mut strict = Config::default();
+    strict.loitering.shore_rule_with_areas = true;
+    assert_eq!(loiterers(&r, ports, strict), (vec![52, 54], 1));
+}

@@ -72,7 +72,8 @@ pub struct Stats {
     /// Events emitted, by type.
     pub events: BTreeMap<&'static str, u64>,
     /// Candidate events dropped by a location rule, by reason (`encounter_in_anchorage`,
-    /// `encounter_near_shore`, `loitering_near_port`, `loitering_near_shore`).
+    /// `encounter_near_shore`, `loitering_near_port`, `loitering_near_shore`,
+    /// `handover_near_shore`).
     pub dropped: BTreeMap<&'static str, u64>,
 }
 
@@ -568,6 +569,17 @@ impl Engine {
         }
         found.sort_by_key(|(b, _)| (b.1, b.0));
         for ((old, t, lat, lon), (new, first_tx, first)) in found {
+            // Away from the coast as encounters (`shore_km`): at a berth, one ship falling
+            // silent and another switching on nearby is the port's traffic, not a handover.
+            let shore_km = self.shore_km;
+            let near_shore = self.land.as_ref().is_some_and(|land| {
+                let test = land.test(first.lat, first.lon, shore_km);
+                shore_km > 0.0 && (test.on_land || test.coast_km < shore_km)
+            });
+            if near_shore {
+                *self.stats.dropped.entry("handover_near_shore").or_insert(0) += 1;
+                continue;
+            }
             if !self.linked.insert((old, new)) {
                 continue;
             }

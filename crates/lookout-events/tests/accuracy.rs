@@ -173,11 +173,18 @@ fn precision_and_recall_over_seeds() {
         );
         assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{k}: {s:?}");
     }
+    let dropped_of = |kind: &str| -> BTreeMap<&str, u64> {
+        bare_dropped
+            .iter()
+            .filter(|(k, _)| k.starts_with(kind))
+            .map(|(k, n)| (*k, *n))
+            .collect()
+    };
     let s = bare_encounters;
     print_row(
         "encounter, no areas",
         &s,
-        &format!("dropped: {bare_dropped:?}"),
+        &format!("dropped: {:?}", dropped_of("encounter")),
     );
     print_row(
         "encounter, no areas, no port rules",
@@ -193,7 +200,11 @@ fn precision_and_recall_over_seeds() {
         unruled_encounters.false_positives > 0,
         "{unruled_encounters:?}"
     );
-    print_row("loitering, no areas", &bare_loitering, "");
+    print_row(
+        "loitering, no areas",
+        &bare_loitering,
+        &format!("dropped: {:?}", dropped_of("loitering")),
+    );
     print_row(
         "loitering, no areas, `min_shore_distance_nm = 0`",
         &unruled_loitering,

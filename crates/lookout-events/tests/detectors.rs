@@ -494,3 +494,45 @@ fn loitering_without_areas_is_kept_off_the_coast() {
     strict.loitering.shore_rule_with_areas = true;
     assert_eq!(loiterers(&r, ports, strict), (vec![52, 54], 1));
 }
+
+#[test]
+fn mmsi_handover_without_areas_is_not_taken_at_a_berth() {
+    // At Nakhodka's berths one MMSI falls silent after 2 h and another switches on 10 min
+    // later next to it; 70 km off the Korean coast the same happens at sea.
+    let mut r = leg(60, T0, 2 * H, 3 * MIN, (42.81, 132.89), 0.0, 0.0);
+    r.extend(leg(
+        61,
+        T0 + 130 * MIN,
+        2 * H,
+        3 * MIN,
+        (42.8101, 132.8901),
+        0.0,
+        0.0,
+    ));
+    r.extend(leg(62, T0, 2 * H, 3 * MIN, (41.5, 131.5), 90.0, 10.0));
+    let (lat, lon) = destination(41.5, 131.5, 90.0, 1.852 * 10.0 * 130.0 / 60.0);
+    r.extend(leg(
+        63,
+        T0 + 130 * MIN,
+        2 * H,
+        3 * MIN,
+        (lat, lon),
+        90.0,
+        10.0,
+    ));
+    let handovers = |cfg: Config| -> Vec<(u32, Option<u32>)> {
+        let (events, _) = run_with(r.clone(), "", true, cfg);
+        of(&events, EventType::IdentityChange)
+            .iter()
+            .map(|e| (e.mmsi, e.other_mmsi))
+            .collect()
+    };
+    assert_eq!(handovers(Config::default()), vec![(62, Some(63))]);
+    // With the encounters' coast rules off, the berth neighbours become an MMSI change.
+    let mut off = Config::default();
+    off.encounter.min_shore_km = 0.0;
+    off.encounter.no_ports_min_shore_km = 0.0;
+    let mut got = handovers(off);
+    got.sort_unstable();
+    assert_eq!(got, vec![(60, Some(61)), (62, Some(63))]);
+}

@@ -293,7 +293,8 @@ pub struct StaticsConfig {
     /// ITU-R M.1371 message 5).
     pub min_draught_change_m: f64,
     /// MMSI handover without a shared IMO: a new MMSI whose first position is within this
-    /// distance, km, of where another MMSI fell silent (Lookout choice) ...
+    /// distance, km, of where another MMSI fell silent (Lookout choice), outside port areas and
+    /// as far from the coast as an encounter must be ...
     pub handover_km: f64,
     /// ... and within this many minutes after it (Lookout choice).
     pub handover_minutes: f64,

@@ -35,3 +35,8 @@ pub use decoder::{Decoded, Decoder};
 pub use fix::Fix;
 pub use message::AisMessage;
 pub use nmea::{Meta, Reject, Stats};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -4,7 +4,7 @@
 //! how many legs hid in the windows nobody watched, and the conversion to munitions.
 //! Claims are compared with the same draws, so every interval is computed the same way.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -288,7 +288,7 @@ impl PoolDraw<'_> {
 impl Pool {
     /// Needs at least 3 counted legs on the corridor. `tau_max` bounds the spread between ship
     /// means (the documented per-voyage spread: ships cannot differ more than voyages do).
-    fn new(by_ship: &HashMap<String, ShipCounts>, tau_max: f64) -> Option<Pool> {
+    fn new(by_ship: &BTreeMap<String, ShipCounts>, tau_max: f64) -> Option<Pool> {
         let n: usize = by_ship.values().map(|c| c.values.len()).sum();
         if n < 3 {
             return None;
@@ -413,8 +413,8 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         .collect();
     // Counted legs per corridor and ship, pooled per corridor (at least 3 counted legs), else
     // the corridor's documented prior.
-    let mut by_ship: Vec<HashMap<String, ShipCounts>> = (0..project.corridors.len())
-        .map(|_| HashMap::new())
+    let mut by_ship: Vec<BTreeMap<String, ShipCounts>> = (0..project.corridors.len())
+        .map(|_| BTreeMap::new())
         .collect();
     for (v, c) in vs.iter().zip(&counts) {
         if let Some((ids, mean, sd)) = c {

@@ -121,18 +121,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
         })
         .collect();
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "time",
-        "site",
-        "kind",
-        "vessel",
-        "count",
-        "count_low",
-        "count_high",
-        "source",
-        "url",
-        "note",
-    ])?;
+    w.write_record(crate::project::OBSERVATION_COLUMNS)?;
     let source = format!(
         "simulated daily optical pass ({:.0}% clear)",
         model.clear * 100.0

@@ -323,6 +323,20 @@ impl Qualifier {
     }
 }
 
+/// The `observations.csv` columns, in order.
+pub const OBSERVATION_COLUMNS: [&str; 10] = [
+    "time",
+    "site",
+    "kind",
+    "vessel",
+    "count",
+    "count_low",
+    "count_high",
+    "source",
+    "url",
+    "note",
+];
+
 /// The `claims.csv` columns, in order.
 pub const CLAIM_COLUMNS: [&str; 13] = [
     "date",

@@ -7,7 +7,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
-use lookout_ledger::project::CLAIM_COLUMNS;
+use lookout_ledger::project::{CLAIM_COLUMNS, OBSERVATION_COLUMNS};
 use lookout_ledger::{Project, ProjectError};
 use serde_json::{json, Map, Value};
 
@@ -19,20 +19,6 @@ pub enum Table {
     /// `claims.csv`, ids `claim:LINE`.
     Claims,
 }
-
-/// `observations.csv` columns, used when the file does not exist yet.
-pub const OBSERVATION_COLUMNS: [&str; 10] = [
-    "time",
-    "site",
-    "kind",
-    "vessel",
-    "count",
-    "count_low",
-    "count_high",
-    "source",
-    "url",
-    "note",
-];
 
 impl Table {
     /// File name in the project folder.

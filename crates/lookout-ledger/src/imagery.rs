@@ -101,9 +101,14 @@ impl Default for ImageryModel {
     }
 }
 
+/// Mixed into the seed so that the imagery's random stream never equals the simulator's: the
+/// simulator seeds its first vessel with the bare seed, and sharing that stream tied which legs
+/// got a deck count to how much they carried (docs/accuracy.md, Ledger).
+const IMAGERY_STREAM: u64 = 0x1A6E_5EED_0B5E_7E0D;
+
 /// Writes simulated observations as `observations.csv`; returns the number of rows.
 pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Result<usize> {
-    let mut rng = ChaCha8Rng::seed_from_u64(model.seed);
+    let mut rng = ChaCha8Rng::seed_from_u64(model.seed ^ IMAGERY_STREAM);
     let t = |s: &str| parse_time(s).unwrap_or(0);
     let (start, end) = (t(&truth.start_time), t(&truth.end_time));
     let watched: HashSet<&str> = model.vessels.iter().map(String::as_str).collect();

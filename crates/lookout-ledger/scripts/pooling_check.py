@@ -2,15 +2,16 @@
 """Replica of the ledger's pooled cargo model (crates/lookout-ledger/src/ledger.rs, `Pool`) on
 the cargo process of the dprk-russia scenario, without AIS, imagery or legs: four ships with
 9-11 laden legs each, cargo uniform in their scenario ranges, 42% of legs counted with an 8%
-counting error. Prints how often the model's 90% interval holds the true total of the
-uncounted legs (docs/accuracy.md, Ledger). Needs numpy.
+counting error; the model includes the shared `selection_error` factor (4%). Prints how often
+the model's 90% interval holds the true total of the uncounted legs (docs/accuracy.md, Ledger).
+Needs numpy.
 
     python3 crates/lookout-ledger/scripts/pooling_check.py
 """
 import numpy as np
 rng=np.random.default_rng(1)
 ships=[(11,180,300),(11,150,280),(9,180,260),(10,180,300)]
-def model(counts, nlegs, draws=2000, tau_max=76.0):
+def model(counts, nlegs, draws=2000, tau_max=76.0, selection_error=0.04):
     # counts: list per ship of (values, meas_var)
     vals=[np.array(c[0]) for c in counts]; meas=np.mean(np.concatenate([c[1] for c in counts]))
     ss=sum(((v-v.mean())**2).sum() for v in vals if len(v)>=2); df=sum(len(v)-1 for v in vals if len(v)>=2)
@@ -29,12 +30,13 @@ def model(counts, nlegs, draws=2000, tau_max=76.0):
         p=np.exp(lp-lp.max()); p/=p.sum()
         k=rng.choice(len(taus),p=p); tau=taus[k]
         mm=mu[k]+np.sqrt(muv[k])*rng.normal()
+        sel=1+selection_error*rng.normal()
         tot=0
         for jj,j in enumerate(idx):
             if tau>0:
                 pr=1/V[jj]+1/tau**2; th=(m[jj]/V[jj]+mm/tau**2)/pr+rng.normal()/np.sqrt(pr)
             else: th=mm
-            tot+=np.maximum(th+sig*rng.normal(size=nlegs[j]),0).sum()
+            tot+=np.maximum(th*sel+sig*rng.normal(size=nlegs[j]),0).sum()
         out[d]=tot
     return out
 hits=0; N=200

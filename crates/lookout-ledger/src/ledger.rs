@@ -478,15 +478,20 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
     let mut legs_sum = vec![0.0; vs.len()];
     for _ in 0..n {
         let shift = normal(&mut rng);
-        let means: Vec<Option<PoolDraw>> = pools
+        let means: Vec<Option<(PoolDraw, f64)>> = pools
             .iter()
-            .map(|p| p.as_ref().map(|p| p.draw(&mut rng)))
+            .map(|p| {
+                p.as_ref().map(|p| {
+                    let selection = 1.0 + s.selection_error * normal(&mut rng);
+                    (p.draw(&mut rng), selection)
+                })
+            })
             .collect();
         let cargo = |i: usize, rng: &mut ChaCha8Rng| match &dists[i].0 {
             Cargo::Counted(d) => d.draw(shift, rng),
-            Cargo::Pooled(ship) => means[vs[i].corridor]
-                .as_ref()
-                .map_or(0.0, |m| (m.mean(ship) + m.sigma * normal(rng)).max(0.0)),
+            Cargo::Pooled(ship) => means[vs[i].corridor].as_ref().map_or(0.0, |(m, sel)| {
+                (m.mean(ship) * sel + m.sigma * normal(rng)).max(0.0)
+            }),
         };
         let mut items = Vec::new();
         for (i, v) in vs.iter().enumerate() {

@@ -162,6 +162,11 @@ pub struct LedgerSettings {
     /// Spread (relative standard deviation) of the fleet-wide mean cargo per voyage shared by
     /// all voyages without counts: the published per-voyage averages differ by this much.
     pub prior_mean_error: f64,
+    /// Relative standard deviation of a shift shared by every voyage whose cargo is inferred
+    /// from other voyages' counts: the model takes counted voyages for a random sample of a
+    /// ship's voyages, but which decks get counted need not be random (a full deck is easier to
+    /// count; clear days cluster by season).
+    pub selection_error: f64,
     /// Sightings of one vessel at one area belong to one stay unless a clear image showed it
     /// gone in between or they are more than this many hours apart.
     pub stay_merge_hours: f64,
@@ -183,6 +188,7 @@ impl Default for LedgerSettings {
             seed: 1,
             count_error: 0.15,
             prior_mean_error: 0.10,
+            selection_error: 0.04,
             stay_merge_hours: 168.0,
             min_stay_hours: 48.0,
             period_start: None,
@@ -650,12 +656,12 @@ impl Project {
             watchlist.push(w);
         }
         let s = &file.ledger;
-        let positive = s.count_error > 0.0 && s.prior_mean_error >= 0.0;
+        let positive = s.count_error > 0.0 && s.prior_mean_error >= 0.0 && s.selection_error >= 0.0;
         if s.draws < 100 || !positive {
             p(
                 0,
                 "ledger".into(),
-                "draws >= 100, count_error > 0, prior_mean_error >= 0".into(),
+                "draws >= 100, count_error > 0, prior_mean_error >= 0, selection_error >= 0".into(),
             );
         }
         let vessel_names: HashSet<String> = watchlist

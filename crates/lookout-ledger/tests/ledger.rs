@@ -445,18 +445,24 @@ fn legs(vessel: &str, first: i64, counts: &[Option<u32>]) -> String {
     rows
 }
 
-/// A ship's few counts are pooled with the corridor's: with three counts (mean 250) and a
-/// corridor whose ships differ less than their voyages do, its uncounted voyage is pulled
-/// toward the corridor mean instead of taking the ship's own mean.
-#[test]
-fn few_counts_shrink_toward_the_corridor() {
-    let dir = tempfile::tempdir().unwrap();
+/// ANGARA: three counted legs (mean 250) and one uncounted; LADY R: four counted legs (mean 225).
+fn angara_three_counts_lady_r_four() -> String {
     let mut obs = legs("ANGARA", 0, &[Some(240), Some(260), Some(250), None]);
     obs.push_str(&legs(
         "LADY R",
         5,
         &[Some(190), Some(260), Some(200), Some(250)],
     ));
+    obs
+}
+
+/// A ship's few counts are pooled with the corridor's: with three counts (mean 250) and a
+/// corridor whose ships differ less than their voyages do, its uncounted voyage is pulled
+/// toward the corridor mean instead of taking the ship's own mean.
+#[test]
+fn few_counts_shrink_toward_the_corridor() {
+    let dir = tempfile::tempdir().unwrap();
+    let obs = angara_three_counts_lady_r_four();
     let p = project(dir.path(), &two_ships(), &obs, "").unwrap();
     let v = build(&p, &[]);
     let l = compute(&p, &v);
@@ -477,6 +483,42 @@ fn few_counts_shrink_toward_the_corridor() {
         e.cargo
     );
     assert!(e.cargo.low < 200.0 && e.cargo.high > 270.0, "{:?}", e.cargo);
+}
+
+/// `selection_error` widens only what is inferred from other voyages' counts: the uncounted
+/// voyage's interval grows with it, the counted voyages' do not move; a negative value is refused.
+#[test]
+fn selection_error_widens_inferred_voyages_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let obs = angara_three_counts_lady_r_four();
+    let with =
+        |e: &str| two_ships().replace("[ledger]\n", &format!("[ledger]\nselection_error = {e}\n"));
+    let widths = |e: &str| {
+        let p = project(dir.path(), &with(e), &obs, "").unwrap();
+        let v = build(&p, &[]);
+        let l = compute(&p, &v);
+        let width = |basis: &str| -> f64 {
+            l.entries
+                .iter()
+                .filter(|x| x.basis.as_str() == basis)
+                .map(|x| x.cargo.high - x.cargo.low)
+                .sum()
+        };
+        (width("pooled_ship_counts"), width("observed_count"))
+    };
+    let (pooled0, counted0) = widths("0.0");
+    let (pooled2, counted2) = widths("0.2");
+    assert!(pooled2 > pooled0 * 1.3, "{pooled0} -> {pooled2}");
+    assert!(
+        (counted2 - counted0).abs() < 0.05 * counted0,
+        "{counted0} -> {counted2}"
+    );
+    let err = project(dir.path(), &with("-0.1"), &obs, "").unwrap_err();
+    assert!(
+        err.0[0].to_string().contains("selection_error >= 0"),
+        "{}",
+        err.0[0]
+    );
 }
 
 /// A ship that stopped shuttling and lay at Dunai for weeks is not given a hidden cycle when

@@ -202,15 +202,16 @@ impl Dist {
     }
 }
 
-/// The counts behind one observed leg (`containers_on_deck` rows of the vessel at its origin or
-/// destination stay): the mean of their values, with the error of one count divided by the
-/// square root of their number (several counts of one load average their errors).
+/// The counts behind one observed leg (`containers_on_deck` rows of the vessel, or
+/// `railcars_in_yard` rows of an identified train, at its origin or destination stay): the mean
+/// of their values, with the error of one count divided by the square root of their number
+/// (several counts of one load average their errors).
 fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(Vec<String>, f64, f64)> {
     let rows: Vec<(String, f64, f64)> = project
         .observations
         .iter()
         .filter(|o| {
-            o.kind == ObsKind::ContainersOnDeck
+            matches!(o.kind, ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard)
                 && v.evidence.contains(&o.id)
                 && (o.site == v.origin || o.site == v.destination)
         })

@@ -219,7 +219,8 @@ pub enum ObsKind {
     ContainersOnDeck,
     /// Containers counted on the quay (stockpile).
     ContainersOnQuay,
-    /// Railcars counted in a yard.
+    /// Railcars counted in a yard: a yard snapshot, or with a vessel (an identified train on the
+    /// watchlist) a sighting of that train and the count of its railcars.
     RailcarsInYard,
     /// The site was imaged and the vessel (or any watched vessel when none is named) was absent.
     VesselAbsent,

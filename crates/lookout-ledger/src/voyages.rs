@@ -279,7 +279,10 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 .insert(day_index(o.time));
             let image = images.entry((&o.site, o.time)).or_default();
             match (o.kind, &vessel) {
-                (ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck, Some(v)) => {
+                (
+                    ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard,
+                    Some(v),
+                ) => {
                     image.0.insert(v.clone());
                 }
                 (ObsKind::VesselAtBerth, None) => image.1 = true,
@@ -288,7 +291,12 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 _ => {}
             }
         }
-        if let (ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck, Some(v)) = (o.kind, vessel) {
+        // A count of a named ship's deck or of an identified train's railcars is also a sighting.
+        if let (
+            ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard,
+            Some(v),
+        ) = (o.kind, vessel)
+        {
             sightings.push(Sighting {
                 vessel: v,
                 area: o.site.clone(),

@@ -565,14 +565,60 @@ fn a_parked_ship_gets_no_hidden_leg() {
     assert!(!h.ruled_out && h.min_legs == 1, "{h:?}");
 }
 
-#[test]
-fn a_corridor_without_voyages_reports_no_total() {
-    let dir = tempfile::tempdir().unwrap();
-    let rail = format!(
+/// The sea corridor plus a rail corridor Tumangang -> Khasan counted in railcars.
+fn with_rail() -> String {
+    format!(
         "{CORRIDOR}\n[[areas]]\nname = \"Khasan\"\nkind = \"rail\"\ncentre = [42.43, 130.65]\nradius_km = 2\n\
          [[corridors]]\nname = \"rail\"\nmode = \"rail\"\norigins = [\"Tumangang\"]\ndestinations = [\"Khasan\"]\n\
          unit = \"railcars\"\ncycle_days = 2\n[corridors.prior]\nlow = 10\ncentral = 40\nhigh = 80\n"
-    );
+    )
+}
+
+/// An identified train (on the watchlist, e.g. by its consist) counted in the Tumangang yard and
+/// again at Khasan makes rail legs with railcar counts; a yard snapshot without a train does not.
+#[test]
+fn identified_trains_make_rail_legs() {
+    let dir = tempfile::tempdir().unwrap();
+    let corridor = format!("{}\n[[watchlist]]\nname = \"TRAIN 1\"\n", with_rail());
+    let fmt = lookout_ledger::dates::format_time;
+    let mut obs = String::from("2023-10-01T02:00:00Z,Tumangang,railcars_in_yard,,73,,,Planet,,\n");
+    let start = t("2023-10-02T02:00:00Z");
+    for (k, cars) in [30, 34, 28].iter().enumerate() {
+        let day = start + 2 * k as i64 * DAY_MS;
+        for (site, at) in [("Tumangang", day), ("Khasan", day + DAY_MS)] {
+            obs.push_str(&format!(
+                "{},{site},railcars_in_yard,TRAIN 1,{cars},{},{},Planet,,\n",
+                fmt(at),
+                cars - 2,
+                cars + 2
+            ));
+        }
+    }
+    let p = project(dir.path(), &corridor, &obs, "").unwrap();
+    let v = build(&p, &[]);
+    let l = compute(&p, &v);
+    let rail: Vec<_> = v
+        .voyages
+        .iter()
+        .zip(&l.entries)
+        .filter(|(v, _)| p.corridors[v.corridor].name == "rail" && v.kind == LegKind::Observed)
+        .collect();
+    assert_eq!(rail.len(), 3, "{:#?}", v.voyages);
+    for (leg, e) in &rail {
+        assert_eq!(leg.vessel, "TRAIN 1");
+        assert_eq!(e.basis.as_str(), "observed_count");
+        // Both counts of the load (the origin's and the destination's) are its evidence.
+        assert_eq!(e.basis.evidence().len(), 2, "{leg:?}");
+    }
+    let total = l.totals[1];
+    assert!(total.low > 85.0 && total.high < 99.0, "{total:?}");
+    assert!(total.contains(92.0));
+}
+
+#[test]
+fn a_corridor_without_voyages_reports_no_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let rail = with_rail();
     // A yard snapshot is not a train: it gives the rail corridor no leg.
     let obs = "2023-10-05T02:00:00Z,Tumangang,railcars_in_yard,,73,,,Planet,,\n";
     let p = project(dir.path(), &rail, obs, "").unwrap();

@@ -313,10 +313,15 @@ impl Report<'_> {
             "<p>Analysis window {} to {}; {} Monte Carlo draws; bounds are the 5th and 95th \
              percentiles (a 90% interval), the central value the median. Evidence ids link to the \
              rows below: <code>obs:N</code> is line N of <code>observations.csv</code>, other ids \
-             are events in <code>events.csv</code>.</p>",
+             are events in <code>events.csv</code>.</p><p><b>Assumption:</b> a voyage without a \
+             count carries what the counted voyages suggest (its ship's counts pooled with the \
+             corridor's), times a factor shared by all such voyages with a {:.0}% spread \
+             (<code>selection_error</code>), because the decks that got counted need not be a \
+             random sample.</p>",
             format_day(l.window.0),
             format_day(l.window.1),
-            l.draws
+            l.draws,
+            p.settings.selection_error * 100.0
         );
         h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {

@@ -638,6 +638,8 @@ fn a_corridor_without_voyages_reports_no_total() {
         tracks: &[],
     };
     let html = report.html();
+    // The allowance for counted decks not being a random sample is stated as an assumption.
+    assert!(html.contains("4% spread (<code>selection_error</code>)"));
     let row = |name: &str| {
         let start = html.find(&format!("<tr><td>{name}</td>")).unwrap();
         html[start..start + html[start..].find("</tr>").unwrap()].to_owned()

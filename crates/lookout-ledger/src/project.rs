@@ -255,6 +255,15 @@ impl ObsKind {
     pub fn site_seen(self) -> bool {
         self != ObsKind::SiteNotVisible
     }
+
+    /// True if a row of this kind naming a vessel places it at the site: a sighting, or a count
+    /// of its deck or (for an identified train) its railcars.
+    pub fn places_vessel(self) -> bool {
+        matches!(
+            self,
+            ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard
+        )
+    }
 }
 
 /// One observation row.

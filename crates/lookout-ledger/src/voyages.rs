@@ -279,10 +279,7 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 .insert(day_index(o.time));
             let image = images.entry((&o.site, o.time)).or_default();
             match (o.kind, &vessel) {
-                (
-                    ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard,
-                    Some(v),
-                ) => {
+                (k, Some(v)) if k.places_vessel() => {
                     image.0.insert(v.clone());
                 }
                 (ObsKind::VesselAtBerth, None) => image.1 = true,
@@ -291,12 +288,7 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 _ => {}
             }
         }
-        // A count of a named ship's deck or of an identified train's railcars is also a sighting.
-        if let (
-            ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard,
-            Some(v),
-        ) = (o.kind, vessel)
-        {
+        if let Some(v) = vessel.filter(|_| o.kind.places_vessel()) {
             sightings.push(Sighting {
                 vessel: v,
                 area: o.site.clone(),

@@ -6,7 +6,7 @@
 #
 #   [KEEP=DIR] crates/lookout-ledger/scripts/calibrate.sh [FIRST_SEED] [LAST_SEED] [BACKGROUND]
 # Needs a release build (cargo build --release -p lookout; cargo build --release -p
-# lookout-ledger --example simulate_imagery). Prints one line per seed and the coverage.
+# lookout-sim --example simulate_imagery). Prints one line per seed and the coverage.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 first=${1:-1}; last=${2:-10}; background=${3:-0}

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::dates::{week_start, DAY_MS};
-use crate::project::{Claim, ObsKind, Project, Qualifier};
 use crate::voyages::{LegKind, Voyage, Voyages};
+use lookout_core::time::{week_start, DAY_MS};
+use lookout_project::{Claim, ObsKind, Project, Qualifier};
 
 /// A normal draw (Box-Muller).
 fn normal(rng: &mut ChaCha8Rng) -> f64 {
@@ -718,12 +718,12 @@ fn compare(
     let corridor_ok = |ci: usize| {
         let c = &project.corridors[ci];
         let m = match c.mode {
-            crate::project::Mode::Sea => "sea",
-            crate::project::Mode::Rail => "rail",
+            lookout_project::Mode::Sea => "sea",
+            lookout_project::Mode::Rail => "rail",
         };
         mode.is_none_or(|x| x == m)
             && (mode.is_some()
-                || c.mode == crate::project::Mode::Sea
+                || c.mode == lookout_project::Mode::Sea
                 || claim.row.route.trim() == "all")
     };
     let matches = |name: &str, toks: &[String]| {

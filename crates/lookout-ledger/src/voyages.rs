@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use lookout_events::areas::Shape;
 use lookout_events::{Event, EventType};
 
-use crate::dates::{day_index, DAY_MS};
-use crate::project::{Corridor, ObsKind, Project};
+use lookout_core::time::{day_index, DAY_MS};
+use lookout_project::{Corridor, ObsKind, Project};
 
 const HOUR_MS: f64 = 3_600_000.0;
 

@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
+use lookout_core::time::{parse_time, DAY_MS};
 use lookout_events::{Event, EventType};
-use lookout_ledger::dates::{parse_time, DAY_MS};
-use lookout_ledger::imagery::{self, ImageryModel, Truth, TruthEvent, TruthVoyage};
 use lookout_ledger::voyages::LegKind;
-use lookout_ledger::{build, compute, Project};
+use lookout_ledger::{build, compute};
+use lookout_project::Project;
+use lookout_sim::imagery::{self, ImageryModel, Truth, TruthEvent, TruthVoyage};
 use rand::{Rng, SeedableRng};
 
 const CORRIDOR: &str = r#"
@@ -55,7 +56,7 @@ fn project(
     corridor: &str,
     obs: &str,
     claims: &str,
-) -> Result<Project, lookout_ledger::ProjectError> {
+) -> Result<Project, lookout_project::ProjectError> {
     std::fs::write(dir.join("corridor.toml"), corridor).unwrap();
     std::fs::write(dir.join("observations.csv"), format!("{OBS_HEADER}{obs}")).unwrap();
     std::fs::write(dir.join("claims.csv"), format!("{CLAIMS_HEADER}{claims}")).unwrap();
@@ -335,7 +336,7 @@ fn calibration_on_simulated_shuttles() {
                 if now + stay_o + 2 * sail + stay_d > end {
                     break;
                 }
-                let fmt = lookout_ledger::dates::format_time;
+                let fmt = lookout_core::time::format_time;
                 events.push(TruthEvent {
                     event_type: "port_visit".into(),
                     vessel: vessel.into(),
@@ -364,8 +365,8 @@ fn calibration_on_simulated_shuttles() {
             }
         }
         let truth = Truth {
-            start_time: lookout_ledger::dates::format_time(start),
-            end_time: lookout_ledger::dates::format_time(start + days * DAY_MS),
+            start_time: lookout_core::time::format_time(start),
+            end_time: lookout_core::time::format_time(start + days * DAY_MS),
             events,
             voyages,
         };
@@ -424,7 +425,7 @@ fn two_ships() -> String {
 /// Rajin -> Dunai legs of `vessel`, 12 days apart from `first` (day of September 2023 or later,
 /// as days since 2023-09-01), each with its deck count at Dunai when given.
 fn legs(vessel: &str, first: i64, counts: &[Option<u32>]) -> String {
-    let fmt = lookout_ledger::dates::format_time;
+    let fmt = lookout_core::time::format_time;
     let mut rows = String::new();
     for (k, c) in counts.iter().enumerate() {
         let day = t("2023-09-01T02:00:00Z") + (first + 12 * k as i64) * DAY_MS;
@@ -526,7 +527,7 @@ fn selection_error_widens_inferred_voyages_only() {
 #[test]
 fn a_parked_ship_gets_no_hidden_leg() {
     let dir = tempfile::tempdir().unwrap();
-    let fmt = lookout_ledger::dates::format_time;
+    let fmt = lookout_core::time::format_time;
     let mut obs = legs("ANGARA", 0, &[None, None, None]);
     // At Dunai from Sep 27 (the third leg's arrival) to Oct 20, seen every other day.
     let arrive = t("2023-09-27T02:00:00Z");
@@ -580,7 +581,7 @@ fn with_rail() -> String {
 fn identified_trains_make_rail_legs() {
     let dir = tempfile::tempdir().unwrap();
     let corridor = format!("{}\n[[watchlist]]\nname = \"TRAIN 1\"\n", with_rail());
-    let fmt = lookout_ledger::dates::format_time;
+    let fmt = lookout_core::time::format_time;
     let mut obs = String::from("2023-10-01T02:00:00Z,Tumangang,railcars_in_yard,,73,,,Planet,,\n");
     let start = t("2023-10-02T02:00:00Z");
     for (k, cars) in [30, 34, 28].iter().enumerate() {
@@ -630,7 +631,7 @@ fn a_corridor_without_voyages_reports_no_total() {
     );
     let v = build(&p, &[g]);
     let l = compute(&p, &v);
-    let report = lookout_ledger::report::Report {
+    let report = lookout_report::Report {
         project: &p,
         voyages: &v,
         ledger: &l,

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lookout_events::event::{format_time, parse_time};
-use lookout_ledger::report::Report;
-use lookout_ledger::sanctions::Query as SanctionsQuery;
+use lookout_report::Report;
+use lookout_sanctions::Query as SanctionsQuery;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
@@ -185,7 +185,7 @@ async fn project(State(st): State<Shared>) -> ApiResult {
         .map(|(i, c)| {
             json!({
                 "index": i, "name": c.name,
-                "mode": match c.mode { lookout_ledger::project::Mode::Sea => "sea", _ => "rail" },
+                "mode": match c.mode { lookout_project::Mode::Sea => "sea", _ => "rail" },
                 "origins": c.origins, "destinations": c.destinations, "unit": c.unit,
                 "prior": {"low": c.prior.low, "central": c.prior.central, "high": c.prior.high,
                           "source": c.prior.source},
@@ -204,7 +204,7 @@ async fn project(State(st): State<Shared>) -> ApiResult {
         "window": [format_time(a), format_time(b)],
         "corridors": corridors, "watchlist": watchlist,
         "areas": report(&s).areas_geojson(),
-        "observation_kinds": lookout_ledger::project::ObsKind::ALL.iter().map(|k| k.1).collect::<Vec<_>>(),
+        "observation_kinds": lookout_project::ObsKind::ALL.iter().map(|k| k.1).collect::<Vec<_>>(),
         "sites": p.areas.all().iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
     }))
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail, Context, Result};
 use lookout_events::event::parse_time;
 use lookout_events::{Event, EventType};
-use lookout_ledger::{Ledger, Project, Voyages};
+use lookout_ledger::{Ledger, Voyages};
+use lookout_project::Project;
 use lookout_store::Store;
 
 /// One consistent state of the project: loaded files, voyages and ledger.

@@ -3,10 +3,10 @@
 use lookout_events::event::format_time;
 use lookout_events::Event;
 use lookout_ledger::ledger::{Comparison, Entry, Week};
-use lookout_ledger::project::{Claim, Observation};
-use lookout_ledger::sanctions::Status;
 use lookout_ledger::voyages::LegKind;
 use lookout_ledger::{Bounds, Voyage};
+use lookout_project::{Claim, Observation};
+use lookout_sanctions::Status;
 use serde_json::{json, Value};
 
 /// An observation row.

@@ -1,7 +1,7 @@
 //! The vessel index: watched vessels (from `corridor.toml`, with every MMSI they used) and every
 //! other vessel the AIS store holds, searchable by name, MMSI and IMO.
 
-use lookout_ledger::project::WatchVessel;
+use lookout_project::WatchVessel;
 use lookout_store::Vessel as StoreVessel;
 use serde_json::{json, Value};
 

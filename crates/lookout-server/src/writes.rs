@@ -7,8 +7,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
-use lookout_ledger::project::{CLAIM_COLUMNS, OBSERVATION_COLUMNS};
-use lookout_ledger::{Project, ProjectError};
+use lookout_project::{Project, ProjectError};
+use lookout_project::{CLAIM_COLUMNS, OBSERVATION_COLUMNS};
 use serde_json::{json, Map, Value};
 
 /// The editable tables.

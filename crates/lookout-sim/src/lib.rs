@@ -3,6 +3,7 @@ pub mod background;
 pub mod compile;
 pub mod geo;
 pub mod identity;
+pub mod imagery;
 pub mod land;
 pub mod plan;
 pub mod route;

@@ -15,8 +15,8 @@ use lookout_events::output::EventWriter;
 use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{Areas, Config, Engine, Land};
 use lookout_ingest::{expand, Ingest, IngestOptions, TimeRule};
-use lookout_ledger::report::{Report, Track};
-use lookout_ledger::{Project, ProjectError};
+use lookout_project::{Project, ProjectError};
+use lookout_report::{Report, Track};
 use lookout_store::{Store, StoreWriter, TimeRange, WriteOptions};
 
 /// Arguments of `lookout analyze`.

@@ -41,11 +41,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?
     };
-    let rows = lookout_ledger::claims_text::extract(&text);
+    let rows = lookout_claims::extract(&text);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
-        Format::Csv => lookout_ledger::claims_text::write_csv(&rows, &mut out)?,
+        Format::Csv => lookout_claims::write_csv(&rows, &mut out)?,
         Format::Jsonl => {
             for r in &rows {
                 serde_json::to_writer(&mut out, r)?;

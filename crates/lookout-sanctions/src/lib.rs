@@ -12,7 +12,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::dates::parse_span;
+use lookout_core::time::parse_span;
 
 /// True if a 7-digit IMO number passes its check digit (weights 7..2 over the first six digits;
 /// the sum's last digit is the seventh).
@@ -361,7 +361,11 @@ impl SanctionsList {
             let mut a: Vec<String> = ls
                 .iter()
                 .map(|l| match l.start {
-                    Some(s) => format!("{} since {}", l.authority, crate::dates::format_day(s)),
+                    Some(s) => format!(
+                        "{} since {}",
+                        l.authority,
+                        lookout_core::time::format_day(s)
+                    ),
                     None => l.authority.clone(),
                 })
                 .collect();
@@ -411,7 +415,7 @@ impl SanctionsList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::parse_time;
+    use lookout_core::time::parse_time;
 
     const LIST: &str = r#"{"id":"v-angara","schema":"Vessel","properties":{"name":["ANGARA"],"imoNumber":["IMO9179842"],"flag":["ru"],"topics":["sanction"]},"datasets":["test"]}
 {"id":"v-angara-carrier","schema":"Vessel","properties":{"name":["ANGARA"],"imoNumber":["IMO9124043"],"flag":["sl"]},"datasets":["test"]}

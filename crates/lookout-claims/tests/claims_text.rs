@@ -1,8 +1,8 @@
-//! `claims_text::extract` on news-style texts written for the test: attribution before and
+//! `lookout_claims::extract` on news-style texts written for the test: attribution before and
 //! after the quote, ranges, percentages, written-out numbers, periods and article dates.
 
-use lookout_ledger::claims_text::extract;
-use lookout_ledger::project::ClaimRow;
+use lookout_claims::extract;
+use lookout_project::ClaimRow;
 
 fn text(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -66,7 +66,7 @@ fn seoul_article() {
     assert_eq!(rows.len(), 6, "{rows:#?}");
     // Written in the claims.csv columns, whole numbers without a decimal point.
     let mut csv = Vec::new();
-    lookout_ledger::claims_text::write_csv(&rows, &mut csv).unwrap();
+    lookout_claims::write_csv(&rows, &mut csv).unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.starts_with("date,speaker,organization,quantity,"));
     assert!(

@@ -1,15 +1,15 @@
-//! Simulated imagery observations from a simulator truth file (see `lookout_ledger::imagery`).
+//! Simulated imagery observations from a simulator truth file (see `lookout_sim::imagery`).
 //!
 //! ```text
-//! cargo run -p lookout-ledger --example simulate_imagery -- TRUTH.json PROJECT_DIR [SEED] [CLEAR]
+//! cargo run -p lookout-sim --example simulate_imagery -- TRUTH.json PROJECT_DIR [SEED] [CLEAR]
 //! ```
 //! Images the origin and destination areas of every corridor in `PROJECT_DIR/corridor.toml`,
 //! recognising its watchlist vessels, and writes `observations.csv` rows to stdout.
 
 use std::collections::BTreeSet;
 
-use lookout_ledger::imagery::{simulate, ImageryModel, Truth};
-use lookout_ledger::Project;
+use lookout_project::Project;
+use lookout_sim::imagery::{simulate, ImageryModel, Truth};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,7 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sites: BTreeSet<String> = project
         .corridors
         .iter()
-        .filter(|c| c.mode == lookout_ledger::project::Mode::Sea)
+        .filter(|c| c.mode == lookout_project::Mode::Sea)
         .flat_map(|c| c.origins.iter().chain(&c.destinations).cloned())
         .collect();
     let model = ImageryModel {

@@ -18,7 +18,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Deserialize;
 
-use crate::dates::{format_time, parse_time, DAY_MS};
+use lookout_core::time::{format_time, parse_time, DAY_MS};
 
 /// The parts of a simulator truth file this module reads.
 #[derive(Debug, Deserialize)]
@@ -126,7 +126,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
         })
         .collect();
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(crate::project::OBSERVATION_COLUMNS)?;
+    w.write_record(lookout_project::OBSERVATION_COLUMNS)?;
     let source = format!(
         "simulated daily optical pass ({:.0}% clear)",
         model.clear * 100.0

@@ -13,11 +13,11 @@ use lookout_events::areas::Shape;
 use lookout_events::Event;
 use serde_json::{json, Value};
 
-use crate::dates::{format_day, format_time};
-use crate::ledger::{Bounds, Ledger};
-use crate::project::Project;
-use crate::sanctions::{Query, Status};
-use crate::voyages::{LegKind, Voyage, Voyages};
+use lookout_core::time::{format_day, format_time, DAY_MS};
+use lookout_ledger::ledger::{Bounds, Ledger};
+use lookout_ledger::voyages::{LegKind, Voyage, Voyages};
+use lookout_project::Project;
+use lookout_sanctions::{Query, Status};
 
 /// One vessel's positions for the map: (mmsi, label, [(time ms, lat, lon)]).
 pub type Track = (u32, String, Vec<(i64, f64, f64)>);
@@ -403,7 +403,7 @@ impl Report<'_> {
             .collect();
         let pts: Vec<(f64, f64)> = corridor_areas
             .iter()
-            .map(|a| crate::voyages::centre(a))
+            .map(|a| lookout_ledger::voyages::centre(a))
             .collect();
         if pts.is_empty() {
             return String::new();
@@ -445,7 +445,10 @@ impl Report<'_> {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
             if let (Some(a), Some(b)) = (a, b) {
-                let (ca, cb) = (crate::voyages::centre(a), crate::voyages::centre(b));
+                let (ca, cb) = (
+                    lookout_ledger::voyages::centre(a),
+                    lookout_ledger::voyages::centre(b),
+                );
                 let _ = write!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" opacity=\"0.35\"><title>{} {} ({}), schematic</title></line>", x(ca.1), y(ca.0), x(cb.1), y(cb.0), v.id, esc(&v.vessel), format_day(v.arrive));
             }
         }
@@ -461,7 +464,7 @@ impl Report<'_> {
             }
         }
         for a in p.areas.all() {
-            let (la, lo) = crate::voyages::centre(a);
+            let (la, lo) = lookout_ledger::voyages::centre(a);
             if !inside(la, lo) {
                 continue;
             }
@@ -496,17 +499,11 @@ impl Report<'_> {
             .filter(|c| c.metric == "containers" && c.estimate.is_some())
             .filter_map(|c| {
                 let v = c.claim.row.quantity.or(c.claim.row.quantity_high)?;
-                Some((
-                    c,
-                    c.claim.period.1.min(l.window.1 + 60 * crate::dates::DAY_MS),
-                    v,
-                ))
+                Some((c, c.claim.period.1.min(l.window.1 + 60 * DAY_MS), v))
             })
             .collect();
         let t0 = weeks[0].start;
-        let t1 = weeks
-            .last()
-            .map_or(t0 + 1, |w| w.start + 7 * crate::dates::DAY_MS);
+        let t1 = weeks.last().map_or(t0 + 1, |w| w.start + 7 * DAY_MS);
         let ymax = weeks
             .iter()
             .map(|w| w.cumulative.high)
@@ -518,7 +515,7 @@ impl Report<'_> {
         let y = |v: f64| (hgt - mb) - v / ymax * (hgt - mb - 10.0);
         let mut s =
             format!("<svg width=\"{w}\" height=\"{hgt}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        let end = |wk: &&crate::ledger::Week| wk.start + 7 * crate::dates::DAY_MS;
+        let end = |wk: &&lookout_ledger::ledger::Week| wk.start + 7 * DAY_MS;
         let upper: Vec<String> = weeks
             .iter()
             .map(|wk| format!("{:.1},{:.1}", x(end(wk)), y(wk.cumulative.high)))
@@ -570,7 +567,7 @@ impl Report<'_> {
                 hgt - 10.0,
                 &format_day(t)[..7]
             );
-            t += 30 * crate::dates::DAY_MS;
+            t += 30 * DAY_MS;
         }
         s.push_str("</svg><p>Line: median cumulative containers delivered; band: 90% interval. Points: published claims in containers at the end of their period (green: consistent with the interval given the qualifier; red: not). Claims that end after the window are drawn at its edge; see the table for the share of each claim's period the data cover.</p>");
         s
@@ -688,8 +685,8 @@ impl Report<'_> {
             .collect();
         h.push_str("<h2>Evidence: observations</h2><table><tr><th>id</th><th>time</th><th>site</th><th>kind</th><th>vessel</th><th>count (low-high)</th><th>source</th><th>note</th></tr>");
         for o in &self.project.observations {
-            if o.kind == crate::project::ObsKind::SiteNotVisible
-                || o.kind == crate::project::ObsKind::VesselAbsent
+            if o.kind == lookout_project::ObsKind::SiteNotVisible
+                || o.kind == lookout_project::ObsKind::VesselAbsent
             {
                 continue;
             }
@@ -717,7 +714,7 @@ impl Report<'_> {
                 .project
                 .observations
                 .iter()
-                .filter(|o| o.kind.site_seen() && o.kind != crate::project::ObsKind::VesselAbsent)
+                .filter(|o| o.kind.site_seen() && o.kind != lookout_project::ObsKind::VesselAbsent)
                 .count();
         let _ = write!(h, "</table><p>Not listed: {absent} <code>vessel_absent</code> and {not_seen} <code>site_not_visible</code> rows (they count in the weekly days-seen columns).</p>");
         h.push_str("<h2>Evidence: AIS events behind voyages</h2><table><tr><th>id</th><th>type</th><th>MMSI</th><th>start</th><th>end</th><th>area</th><th>other area</th><th>confidence</th><th>details</th></tr>");

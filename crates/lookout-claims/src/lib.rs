@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::project::ClaimRow;
+use lookout_project::ClaimRow;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -456,7 +456,7 @@ pub fn write_csv(rows: &[ClaimRow], out: impl std::io::Write) -> csv::Result<()>
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
-    w.write_record(crate::project::CLAIM_COLUMNS)?;
+    w.write_record(lookout_project::CLAIM_COLUMNS)?;
     for r in rows {
         w.serialize(r)?;
     }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::dates::{parse_span, parse_time};
-use crate::sanctions::SanctionsList;
+use lookout_core::time::{parse_span, parse_time};
+use lookout_sanctions::SanctionsList;
 
 /// One problem in a project file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -652,7 +652,7 @@ impl Project {
             let line = line_of(&text, w.span().start);
             let w = w.into_inner();
             if let Some(imo) = w.imo {
-                if !crate::sanctions::imo_valid(imo) {
+                if !lookout_sanctions::imo_valid(imo) {
                     p(
                         line,
                         format!("watchlist[{i}].imo"),
@@ -822,7 +822,7 @@ fn read_observations(
     for (line, row) in rows {
         let get = |k: &str| row.get(k).cloned().unwrap_or_default();
         let mut bad = false;
-        let time = match parse_time(&get("time")) {
+        let time = match parse_time(&get("time")).ok() {
             Some(t) => t,
             None => {
                 problems.push(csv_problem(

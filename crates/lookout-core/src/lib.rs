@@ -1,0 +1,5 @@
+//! `lookout-core`: the vocabulary every Lookout crate shares, and the only place a shared format
+//! or rule is defined.
+//!
+//! - [`time`]: one parse and one format for instants (ms since the Unix epoch, UTC).
+pub mod time;

@@ -2,4 +2,10 @@
 //! or rule is defined.
 //!
 //! - [`time`]: one parse and one format for instants (ms since the Unix epoch, UTC).
+pub mod areas;
+pub mod event;
+pub mod geo;
+pub mod land;
+pub mod record;
 pub mod time;
+pub mod truth;

@@ -13,12 +13,13 @@
 //! * a detected gap that matches no dark period is a *coverage* gap, not a false positive,
 //!   unless its coverage hint says other vessels were received nearby (`received_nearby`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use lookout_core::event::{Event, EventType};
+use lookout_core::time::format_time;
+use lookout_core::truth::Truth;
 use serde::Serialize;
 use serde_json::Value;
-
-use crate::event::{parse_time, Event, EventType};
 
 /// Counts for one event type.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
@@ -93,59 +94,50 @@ pub struct Miss {
     pub area: Option<String>,
 }
 
-/// Scores `detected` against a parsed `truth.json`; `tolerance_ms` widens every interval.
+/// Scores `detected` against a simulator's truth; `tolerance_ms` widens every interval.
 pub fn score(
-    truth: &Value,
+    truth: &Truth,
     detected: &[Event],
     tolerance_ms: i64,
 ) -> (BTreeMap<&'static str, Score>, Vec<Miss>) {
-    let mut names: HashMap<u64, String> = HashMap::new();
-    let mut class_b: std::collections::HashSet<String> = Default::default();
-    for v in truth["vessels"].as_array().into_iter().flatten() {
-        let name = v["name"].as_str().unwrap_or_default().to_owned();
-        if v["class"] == "B" {
-            class_b.insert(name.clone());
+    let mut names: HashMap<u32, &str> = HashMap::new();
+    let mut class_b: HashSet<&str> = HashSet::new();
+    for v in &truth.vessels {
+        if v.class == "B" {
+            class_b.insert(&v.name);
         }
-        for m in v["mmsis"].as_array().into_iter().flatten() {
-            if let Some(m) = m.as_u64() {
-                names.insert(m, name.clone());
-            }
+        for &m in &v.mmsis {
+            names.insert(m, &v.name);
         }
     }
     let name_of = |m: u32| {
         names
-            .get(&u64::from(m))
-            .cloned()
-            .unwrap_or_else(|| m.to_string())
+            .get(&m)
+            .map_or_else(|| m.to_string(), |n| (*n).to_owned())
     };
-    let truth_events: Vec<TruthEvent> = truth["events"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| {
-            let kind: EventType = serde_json::from_value(e["event_type"].clone()).ok()?;
-            let start = parse_time(e["start_time"].as_str()?)?;
-            let end = parse_time(e["end_time"].as_str()?)?;
-            let received = e["received_positions"].as_u64().unwrap_or(0);
+    let truth_events: Vec<TruthEvent> = truth
+        .events
+        .iter()
+        .map(|e| {
             let interval = matches!(
-                kind,
+                e.event_type,
                 EventType::PortVisit
                     | EventType::Encounter
                     | EventType::Loitering
                     | EventType::Spoofing
             );
-            let vessel = e["vessel"].as_str()?;
             // Class B static reports (message 24) carry no draught.
-            let hidden = kind == EventType::DraughtChange && class_b.contains(vessel);
-            Some(TruthEvent {
-                kind,
-                vessel: e["vessel"].as_str()?.to_owned(),
-                other: e["other_vessel"].as_str().map(str::to_owned),
-                start,
-                end,
-                area: e["area"].as_str().map(str::to_owned),
-                detectable: !(hidden || interval && received == 0),
-            })
+            let hidden =
+                e.event_type == EventType::DraughtChange && class_b.contains(e.vessel.as_str());
+            TruthEvent {
+                kind: e.event_type,
+                vessel: e.vessel.clone(),
+                other: e.other_vessel.clone(),
+                start: e.start_time,
+                end: e.end_time,
+                area: e.area.clone(),
+                detectable: !(hidden || interval && e.received_positions == 0),
+            }
         })
         .collect();
     let mut scores: BTreeMap<&'static str, Score> = EventType::ALL
@@ -210,8 +202,8 @@ pub fn score(
                     what: "false_negative",
                     event_type: kind.as_str(),
                     vessel: t.vessel.clone(),
-                    start: crate::event::format_time(t.start),
-                    end: crate::event::format_time(t.end),
+                    start: format_time(t.start),
+                    end: format_time(t.end),
                     area: t.area.clone(),
                 });
             }
@@ -231,8 +223,8 @@ pub fn score(
                 what: "false_positive",
                 event_type: kind.as_str(),
                 vessel: name_of(d.mmsi),
-                start: crate::event::format_time(d.start_time),
-                end: crate::event::format_time(d.end_time),
+                start: format_time(d.start_time),
+                end: format_time(d.end_time),
                 area: d.area.clone(),
             });
         }

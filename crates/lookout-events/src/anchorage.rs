@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use crate::config::Config;
-use crate::sphere::distance_km;
 use crate::track::Pt;
+use lookout_core::geo::{distance_km, LatLon};
 
 /// Grid step, degrees of latitude and longitude (about 0.55 km north-south; GFW's S2 level-14
 /// cells are about 0.5 km).
@@ -64,7 +64,7 @@ impl Anchorages {
                     (f64::from(i) + 0.5) * CELL_DEG,
                     (f64::from(j) + 0.5) * CELL_DEG,
                 );
-                if distance_km(lat, lon, clat, clon) > km {
+                if distance_km(LatLon::new(lat, lon), LatLon::new(clat, clon)) > km {
                     continue;
                 }
                 for m in list {
@@ -106,7 +106,10 @@ impl Stationary {
         }
         match state {
             Some(s)
-                if distance_km(s.anchor.lat, s.anchor.lon, p.lat, p.lon) <= a.stationary_max_km =>
+                if distance_km(
+                    LatLon::new(s.anchor.lat, s.anchor.lon),
+                    LatLon::new(p.lat, p.lon),
+                ) <= a.stationary_max_km =>
             {
                 s.last_t = p.t;
                 if !s.recorded

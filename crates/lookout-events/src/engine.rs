@@ -9,19 +9,20 @@
 //! days of data.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
 
 use crate::anchorage::Anchorages;
-use crate::areas::Areas;
 use crate::config::Config;
-use crate::event::{Event, EventType};
-use crate::land::Land;
-use crate::record::Record;
-use crate::sphere::{median, to_xyz_km, MS_PER_HOUR};
-use crate::track::{round, Ctx, PendingGap, Slot};
+use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
+use lookout_core::areas::Areas;
+use lookout_core::event::{Event, EventType};
+use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
+use lookout_core::land::Land;
+use lookout_core::record::Record;
 
 #[derive(Debug, Clone)]
 struct PairRun {
@@ -44,7 +45,7 @@ macro_rules! ctx {
         Ctx {
             cfg: &$s.cfg,
             areas: &$s.areas,
-            land: $s.land.as_ref(),
+            land: $s.land.as_deref(),
             out: &mut $s.out,
             slots: &mut $s.slots,
             gaps: &mut $s.gaps,
@@ -81,7 +82,7 @@ pub struct Stats {
 pub struct Engine {
     cfg: Config,
     areas: Areas,
-    land: Option<Land>,
+    land: Option<Arc<Land>>,
     vessels: HashMap<u32, Vessel>,
     out: Vec<Event>,
     slots: Vec<Slot>,
@@ -106,7 +107,7 @@ pub struct Engine {
 
 impl Engine {
     /// A new engine. Without `land`, the inland spoofing test is off.
-    pub fn new(cfg: Config, areas: Areas, land: Option<Land>) -> Self {
+    pub fn new(cfg: Config, areas: Areas, land: Option<Arc<Land>>) -> Self {
         let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
         let e = &cfg.encounter;
         let shore_km = if has_ports {
@@ -118,7 +119,7 @@ impl Engine {
         let loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
             0.0
         } else {
-            l.min_shore_distance_nm.max(0.0) * crate::sphere::KM_PER_NM
+            l.min_shore_distance_nm.max(0.0) * KM_PER_NM
         };
         Self {
             cfg,
@@ -336,17 +337,17 @@ impl Engine {
                     group
                         .iter()
                         .enumerate()
-                        .map(|(k, s)| GeomWithData::new(to_xyz_km(s.lat, s.lon), k))
+                        .map(|(k, s)| GeomWithData::new(to_xyz_km(LatLon::new(s.lat, s.lon)), k))
                         .collect(),
                 );
                 for (k, a) in group.iter().enumerate() {
-                    let pa = to_xyz_km(a.lat, a.lon);
+                    let pa = to_xyz_km(LatLon::new(a.lat, a.lon));
                     for hit in tree.locate_within_distance(pa, max_km * max_km) {
                         let b = &group[hit.data];
                         if hit.data <= k || b.mmsi == a.mmsi {
                             continue;
                         }
-                        let d = crate::sphere::distance_km(a.lat, a.lon, b.lat, b.lon);
+                        let d = distance_km(LatLon::new(a.lat, a.lon), LatLon::new(b.lat, b.lon));
                         let key = (a.mmsi.min(b.mmsi), a.mmsi.max(b.mmsi));
                         let mid = ((a.lat + b.lat) / 2.0, (a.lon + b.lon) / 2.0);
                         let run = self.pairs.entry(key).or_insert_with(|| PairRun {
@@ -421,7 +422,7 @@ impl Engine {
         };
         let shore_km = self.shore_km;
         if let Some(land) = &self.land {
-            let test = land.test(lat, lon, shore_km);
+            let test = land.test(LatLon::new(lat, lon), shore_km);
             if test.on_land || test.coast_km < shore_km {
                 *self
                     .stats
@@ -507,7 +508,7 @@ impl Engine {
         let km = cfg.handover_km;
         let knots = self.cfg.segment.max_knots;
         // Cells wide enough that the reach of a ship in the window stays within one neighbour.
-        let reach_km = km + knots * crate::sphere::KM_PER_NM * cfg.handover_minutes / 60.0;
+        let reach_km = km + knots * KM_PER_NM * cfg.handover_minutes / 60.0;
         let cell_deg = (reach_km / 111.0 / 0.5).max(0.01);
         let cell = |lat: f64, lon: f64| {
             (
@@ -555,8 +556,10 @@ impl Engine {
                         let ok = om != *m
                             && t < first_tx
                             && first_tx - t <= window
-                            && crate::sphere::distance_km(lat, lon, first.lat, first.lon)
-                                <= km + knots * crate::sphere::KM_PER_NM * hours;
+                            && distance_km(
+                                LatLon::new(lat, lon),
+                                LatLon::new(first.lat, first.lon),
+                            ) <= km + knots * KM_PER_NM * hours;
                         if ok && best.is_none_or(|b| t > b.1) {
                             best = Some((om, t, lat, lon));
                         }
@@ -573,7 +576,7 @@ impl Engine {
             // silent and another switching on nearby is the port's traffic, not a handover.
             let shore_km = self.shore_km;
             let near_shore = self.land.as_ref().is_some_and(|land| {
-                let test = land.test(first.lat, first.lon, shore_km);
+                let test = land.test(LatLon::new(first.lat, first.lon), shore_km);
                 shore_km > 0.0 && (test.on_land || test.coast_km < shore_km)
             });
             if near_shore {

@@ -27,23 +27,18 @@
 
 pub mod accuracy;
 mod anchorage;
-pub mod areas;
 pub mod config;
 pub mod engine;
-pub mod event;
-pub mod land;
 pub mod output;
 #[cfg(feature = "parquet")]
 pub mod parquet_in;
-pub mod record;
-pub mod sphere;
 mod track;
 mod vessel;
 
-pub use areas::{Area, Areas};
 pub use config::Config;
 pub use engine::{Engine, Stats};
-pub use event::{Event, EventType};
-pub use land::Land;
-pub use record::{Position, Record, Static};
+pub use lookout_core::areas::{Area, Areas};
+pub use lookout_core::event::{Event, EventType};
+pub use lookout_core::land::Land;
+pub use lookout_core::record::{Position, Record, Static};
 pub use vessel::Reject;

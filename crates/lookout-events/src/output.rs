@@ -1,35 +1,12 @@
-//! Event writers: CSV, GeoJSON and (feature `parquet`) Parquet, chosen by file extension. All
-//! three carry the same columns (the GeoJSON ones as feature properties); files are written to a
-//! temporary name and renamed into place when complete.
+//! Event files: CSV, GeoJSON and (feature `parquet`) Parquet, chosen by file extension, written
+//! to a temporary name and renamed into place when complete. The columns and their encoding are
+//! `lookout_core::event`'s; this module adds the files and the Parquet encoding.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
-
-use crate::event::{format_time, Event};
-
-/// The output columns, in order.
-pub const COLUMNS: [&str; 17] = [
-    "event_id",
-    "event_type",
-    "mmsi",
-    "other_mmsi",
-    "start_time",
-    "end_time",
-    "lat",
-    "lon",
-    "end_lat",
-    "end_lon",
-    "area",
-    "other_area",
-    "confidence",
-    "details",
-    "n_positions",
-    "evidence_start",
-    "evidence_end",
-];
+use lookout_core::event::{Event, COLUMNS};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,45 +51,6 @@ pub enum OutputError {
     #[cfg(feature = "parquet")]
     #[error("{0}")]
     Arrow(#[from] arrow_schema::ArrowError),
-}
-
-fn f(v: Option<f64>) -> String {
-    v.filter(|x| x.is_finite())
-        .map(|x| format!("{}", (x * 1e6).round() / 1e6))
-        .unwrap_or_default()
-}
-
-/// One event as the GeoJSON properties (and the CSV/Parquet row).
-pub fn properties(e: &Event) -> serde_json::Map<String, Value> {
-    let num = |v: Option<f64>| {
-        v.filter(|x| x.is_finite())
-            .map_or(Value::Null, |x| json!((x * 1e6).round() / 1e6))
-    };
-    let mut m = serde_json::Map::new();
-    m.insert("event_id".into(), e.event_id().into());
-    m.insert("event_type".into(), e.event_type.as_str().into());
-    m.insert("mmsi".into(), e.mmsi.into());
-    m.insert("other_mmsi".into(), e.other_mmsi.into());
-    m.insert("start_time".into(), format_time(e.start_time).into());
-    m.insert("end_time".into(), format_time(e.end_time).into());
-    m.insert("lat".into(), num(e.lat));
-    m.insert("lon".into(), num(e.lon));
-    m.insert("end_lat".into(), num(e.end_lat));
-    m.insert("end_lon".into(), num(e.end_lon));
-    m.insert("area".into(), e.area.clone().into());
-    m.insert("other_area".into(), e.other_area.clone().into());
-    m.insert(
-        "confidence".into(),
-        json!((e.confidence * 1000.0).round() / 1000.0),
-    );
-    m.insert("details".into(), Value::Object(e.details.clone()));
-    m.insert("n_positions".into(), e.n_positions.into());
-    m.insert(
-        "evidence_start".into(),
-        format_time(e.evidence_start).into(),
-    );
-    m.insert("evidence_end".into(), format_time(e.evidence_end).into());
-    m
 }
 
 enum Inner {
@@ -179,44 +117,17 @@ impl EventWriter {
         match &mut self.inner {
             Inner::Csv(w) => {
                 for e in events {
-                    w.write_record([
-                        e.event_id(),
-                        e.event_type.as_str().to_owned(),
-                        e.mmsi.to_string(),
-                        e.other_mmsi.map(|m| m.to_string()).unwrap_or_default(),
-                        format_time(e.start_time),
-                        format_time(e.end_time),
-                        f(e.lat),
-                        f(e.lon),
-                        f(e.end_lat),
-                        f(e.end_lon),
-                        e.area.clone().unwrap_or_default(),
-                        e.other_area.clone().unwrap_or_default(),
-                        format!("{}", (e.confidence * 1000.0).round() / 1000.0),
-                        Value::Object(e.details.clone()).to_string(),
-                        e.n_positions.to_string(),
-                        format_time(e.evidence_start),
-                        format_time(e.evidence_end),
-                    ])?;
+                    w.write_record(e.csv_record())?;
                 }
             }
             Inner::GeoJson { out, first } => {
                 for e in events {
-                    let geometry = match (e.lat.zip(e.lon), e.end_lat.zip(e.end_lon)) {
-                        (Some((a, b)), Some((c, d))) if (a, b) != (c, d) => {
-                            json!({"type": "LineString", "coordinates": [[b, a], [d, c]]})
-                        }
-                        (Some((a, b)), _) | (None, Some((a, b))) => {
-                            json!({"type": "Point", "coordinates": [b, a]})
-                        }
-                        (None, None) => Value::Null,
-                    };
-                    let feature = json!({"type": "Feature", "geometry": geometry, "properties": properties(e)});
                     if !*first {
                         out.write_all(b",\n")?;
                     }
                     *first = false;
-                    serde_json::to_writer(&mut *out, &feature).map_err(std::io::Error::from)?;
+                    serde_json::to_writer(&mut *out, &e.geojson_feature())
+                        .map_err(std::io::Error::from)?;
                 }
             }
             #[cfg(feature = "parquet")]
@@ -268,7 +179,7 @@ mod parquet_out {
     use parquet::file::properties::WriterProperties;
 
     use super::OutputError;
-    use crate::event::Event;
+    use lookout_core::event::Event;
 
     fn schema() -> SchemaRef {
         let ts = || DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into()));

@@ -15,7 +15,7 @@ use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
 use crate::output::OutputError;
-use crate::record::{Position, Record, Static};
+use lookout_core::record::{Position, Record, Static};
 
 /// Which table a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,11 +5,14 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use crate::anchorage::{Anchorages, Stationary};
-use crate::areas::Areas;
 use crate::config::Config;
-use crate::event::{Event, EventType};
-use crate::land::{Land, LandTest};
-use crate::sphere::{distance_km, KM_PER_NM, MS_PER_HOUR};
+use lookout_core::areas::Areas;
+use lookout_core::event::{Event, EventType};
+use lookout_core::geo::{distance_km, LatLon, KM_PER_NM};
+use lookout_core::land::{Land, LandTest};
+
+/// Milliseconds per hour, for rates.
+pub(crate) const MS_PER_HOUR: f64 = lookout_core::time::HOUR_MS as f64;
 
 /// A cleared position.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,7 +36,7 @@ pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
     if h <= 0.0 {
         0.0
     } else {
-        distance_km(a.lat, a.lon, b.lat, b.lon) / KM_PER_NM / h
+        distance_km(LatLon::new(a.lat, a.lon), LatLon::new(b.lat, b.lon)) / KM_PER_NM / h
     }
 }
 
@@ -136,14 +139,18 @@ impl Inland {
         let tol = ctx.cfg.spoofing.inland_tolerance_km;
         let radius = 4.0 * tol.max(1.0);
         let test = match self.cache {
-            Some(c) if distance_km(c.lat, c.lon, p.lat, p.lon) < c.test.coast_km - tol => {
+            Some(c)
+                if distance_km(LatLon::new(c.lat, c.lon), LatLon::new(p.lat, p.lon))
+                    < c.test.coast_km - tol =>
+            {
                 LandTest {
                     on_land: c.test.on_land,
-                    coast_km: c.test.coast_km - distance_km(c.lat, c.lon, p.lat, p.lon),
+                    coast_km: c.test.coast_km
+                        - distance_km(LatLon::new(c.lat, c.lon), LatLon::new(p.lat, p.lon)),
                 }
             }
             _ => {
-                let test = land.test(p.lat, p.lon, radius);
+                let test = land.test(LatLon::new(p.lat, p.lon), radius);
                 self.cache = Some(LandCache {
                     lat: p.lat,
                     lon: p.lon,
@@ -321,12 +328,12 @@ impl Track {
         if cfg.min_offshore_nm > 0.0 {
             if let Some(land) = ctx.land {
                 let need = cfg.min_offshore_nm * KM_PER_NM;
-                if land.test(prev.lat, prev.lon, need).coast_km < need {
+                if land.test(LatLon::new(prev.lat, prev.lon), need).coast_km < need {
                     return;
                 }
             }
         }
-        let km = distance_km(prev.lat, prev.lon, p.lat, p.lon);
+        let km = distance_km(LatLon::new(prev.lat, prev.lon), LatLon::new(p.lat, p.lon));
         let total_h = (p.t - prev.t) as f64 / MS_PER_HOUR;
         let first_hour = prev.t.div_euclid(3_600_000) - cfg.hours_before.ceil() as i64;
         let before: u32 = self
@@ -364,7 +371,7 @@ impl Track {
         let Some(land) = ctx.land else { return false };
         let need = ctx.shore_km;
         if let Some(c) = self.shore {
-            let d = distance_km(c.lat, c.lon, lat, lon);
+            let d = distance_km(LatLon::new(c.lat, c.lon), LatLon::new(lat, lon));
             let (on_land, coast) = (c.test.on_land, c.test.coast_km);
             if !on_land && coast - d >= need {
                 return false;
@@ -373,7 +380,7 @@ impl Track {
                 return true;
             }
         }
-        let test = land.test(lat, lon, 4.0 * need.max(0.25));
+        let test = land.test(LatLon::new(lat, lon), 4.0 * need.max(0.25));
         self.shore = Some(LandCache { lat, lon, test });
         test.on_land || test.coast_km < need
     }
@@ -510,7 +517,7 @@ impl Track {
                     b.hour = hour;
                     b.first = Some(prev);
                 }
-                b.km += distance_km(prev.lat, prev.lon, p.lat, p.lon);
+                b.km += distance_km(LatLon::new(prev.lat, prev.lon), LatLon::new(p.lat, p.lon));
                 b.hours += silence_h;
                 b.last = Some(*p);
                 b.n += 1;
@@ -570,11 +577,18 @@ impl Track {
     /// that). None when the rule is off or the point lies outside the land polygons' bbox.
     fn shore_distance_km(&mut self, lat: f64, lon: f64, ctx: &Ctx) -> Option<f64> {
         let need = ctx.loiter_shore_km;
-        let land = ctx.land.filter(|l| need > 0.0 && l.covers(lat, lon))?;
+        let land = ctx
+            .land
+            .filter(|l| need > 0.0 && l.covers(LatLon::new(lat, lon)))?;
         let test = match self.loiter_shore {
-            Some(c) if distance_km(c.lat, c.lon, lat, lon) <= LOITER_SHORE_CACHE_KM => c.test,
+            Some(c)
+                if distance_km(LatLon::new(c.lat, c.lon), LatLon::new(lat, lon))
+                    <= LOITER_SHORE_CACHE_KM =>
+            {
+                c.test
+            }
             _ => {
-                let test = land.test(lat, lon, 2.0 * need);
+                let test = land.test(LatLon::new(lat, lon), 2.0 * need);
                 self.loiter_shore = Some(LandCache { lat, lon, test });
                 test
             }

@@ -4,10 +4,10 @@
 //! identity changes.
 
 use crate::config::Config;
-use crate::event::{Event, EventType};
-use crate::record::{Position, Static};
-use crate::sphere::{destination, distance_km, KM_PER_NM, MS_PER_HOUR};
-use crate::track::{implied_knots, round, Ctx, Inland, Pt, Track};
+use crate::track::{implied_knots, round, Ctx, Inland, Pt, Track, MS_PER_HOUR};
+use lookout_core::event::{Event, EventType};
+use lookout_core::geo::{destination, distance_km, LatLon, KM_PER_NM};
+use lookout_core::record::{Position, Static};
 
 /// Why an input record did not reach a detector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -207,22 +207,19 @@ impl Vessel {
         if hours > s.max_hours {
             return None;
         }
-        let (plat, plon) = match (q.sog, q.cog) {
+        let here = LatLon::new(q.lat, q.lon);
+        let predicted = match (q.sog, q.cog) {
             (Some(sog), Some(cog))
                 if f64::from(sog) > s.very_slow_knots && (0.0..360.0).contains(&cog) =>
             {
-                destination(
-                    q.lat,
-                    q.lon,
-                    f64::from(cog),
-                    f64::from(sog) * KM_PER_NM * hours,
-                )
+                destination(here, f64::from(cog), f64::from(sog) * KM_PER_NM * hours)
             }
-            _ => (q.lat, q.lon),
+            _ => here,
         };
-        let d_nm = distance_km(plat, plon, p.lat, p.lon)
-            .min(distance_km(q.lat, q.lon, p.lat, p.lon))
-            / KM_PER_NM;
+        let d_nm = distance_km(predicted, LatLon::new(p.lat, p.lon)).min(distance_km(
+            LatLon::new(q.lat, q.lon),
+            LatLon::new(p.lat, p.lon),
+        )) / KM_PER_NM;
         let padded = hours.hypot(s.buffer_hours);
         let d_max = padded * s.max_knots;
         if d_nm > d_max {
@@ -381,7 +378,10 @@ impl Vessel {
                 .origin
                 .expect("unconfirmed segments have an origin");
             let s = &self.segs[i];
-            let km = distance_km(from.lat, from.lon, s.first.lat, s.first.lon);
+            let km = distance_km(
+                LatLon::new(from.lat, from.lon),
+                LatLon::new(s.first.lat, s.first.lon),
+            );
             let mut e = Event::new(
                 EventType::Spoofing,
                 self.mmsi,
@@ -448,7 +448,7 @@ impl Vessel {
         let far = seg
             .buffer
             .iter()
-            .map(|p| distance_km(from.lat, from.lon, p.lat, p.lon))
+            .map(|p| distance_km(LatLon::new(from.lat, from.lon), LatLon::new(p.lat, p.lon)))
             .fold(0.0, f64::max);
         if far < ctx.cfg.spoofing.min_jump_km {
             return self.reject(Reject::Noise, seg.n as u64);

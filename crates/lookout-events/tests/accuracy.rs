@@ -13,7 +13,6 @@ use lookout_events::accuracy::{score, Score};
 use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{Areas, Config, Engine, Event, EventType, Land};
 use lookout_ingest::{Ingest, IngestOptions, Source};
-use lookout_sim::land::LandMask;
 use lookout_sim::scenario::Scenario;
 use lookout_sim::sim::{NmeaWriter, Options, Simulation};
 use lookout_store::{Store, StoreWriter};
@@ -54,7 +53,7 @@ fn no_port_rules() -> Config {
 /// the candidates dropped without areas, events without areas or port rules, and loitering
 /// with the areas and GFW's published 20 nm shore rule as well.
 struct Run {
-    truth: serde_json::Value,
+    truth: lookout_core::truth::Truth,
     events: Vec<Event>,
     bare: Vec<Event>,
     dropped: BTreeMap<&'static str, u64>,
@@ -65,7 +64,7 @@ struct Run {
 /// Simulates one seed, ingests it, detects events three ways (see [`Run`]).
 fn pipeline(dir: &Path, seed: u64) -> Run {
     let scenario = Scenario::from_toml(SCENARIO).expect("scenario parses");
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let options = Options {
         seed: Some(seed),
         ..Default::default()
@@ -75,7 +74,6 @@ fn pipeline(dir: &Path, seed: u64) -> Run {
     let mut writer = NmeaWriter::new(BufWriter::new(File::create(&nmea).unwrap()));
     let truth = sim.run(&mut writer).expect("simulation runs");
     drop(writer);
-    let truth = serde_json::to_value(&truth).unwrap();
 
     let store_dir = dir.join("store");
     let mut ingest = Ingest::new(

@@ -1,6 +1,12 @@
 //! Each detector on small synthetic tracks whose answer is known, plus the reject counters.
 
-use lookout_events::sphere::destination;
+use lookout_core::geo::{destination as dest, LatLon};
+
+/// `destination` on plain coordinates.
+fn destination(lat: f64, lon: f64, bearing: f64, km: f64) -> (f64, f64) {
+    let p = dest(LatLon::new(lat, lon), bearing, km);
+    (p.lat, p.lon)
+}
 use lookout_events::{Areas, Config, Engine, Event, EventType, Land, Position, Record, Static};
 
 const T0: i64 = 1_693_526_400_000; // 2023-09-01T00:00:00Z

@@ -91,13 +91,13 @@ fn messages_without_receive_time_follow_the_time_rules() {
     );
     assert!(s.positions > 80, "{s:?}");
     assert!(!s.rejects.contains_key("no_receive_time"));
-    let t = lookout_store::time::parse_time("2024-03-01T15:30:00Z").unwrap();
+    let t = lookout_core::time::parse_time("2024-03-01T15:30:00Z").unwrap();
     assert_eq!((s.first_time, s.last_time), (Some(t), Some(t)));
     let st = Store::open(&store).unwrap();
     let any = st.files(lookout_store::Table::Positions).next().unwrap();
     assert_eq!(any.date, "2024-03-01");
 
-    let assumed = lookout_store::time::parse_time("2023-06-01").unwrap();
+    let assumed = lookout_core::time::parse_time("2023-06-01").unwrap();
     let store2 = dir.path().join("store2");
     let s = ingest_with(
         &store2,

@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use lookout_events::areas::Shape;
-use lookout_events::{Event, EventType};
+use lookout_core::event::{Event, EventType};
+use lookout_core::geo::{distance_km, median, LatLon};
 
 use lookout_core::time::{day_index, DAY_MS};
 use lookout_project::{Corridor, ObsKind, Project};
@@ -160,43 +160,6 @@ struct Sighting {
     end: i64,
     id: String,
     source: Source,
-}
-
-/// Centre of an area, degrees.
-pub fn centre(area: &lookout_events::Area) -> (f64, f64) {
-    match &area.shape {
-        Shape::Circle { lat, lon, .. } => (*lat, *lon),
-        Shape::Polygons(mp) => {
-            let pts: Vec<_> = mp.0.iter().flat_map(|p| p.exterior().0.iter()).collect();
-            let n = pts.len().max(1) as f64;
-            (
-                pts.iter().map(|c| c.y).sum::<f64>() / n,
-                pts.iter().map(|c| c.x).sum::<f64>() / n,
-            )
-        }
-    }
-}
-
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().asin()
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
 }
 
 /// Corridor role of an area.
@@ -412,7 +375,7 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
                 if (ra, rb) == (Some(Role::Origin), Some(Role::Destination)) {
                     let (ca, cb) = (area_centre(project, &a.area), area_centre(project, &b.area));
                     let hours = ((b.start - a.end) as f64 / HOUR_MS).max(0.0);
-                    let km = haversine_km(ca, cb);
+                    let km = distance_km(ca, cb);
                     let implied_kn = km / 1.852 / hours.max(1e-6);
                     let mut confidence = a.confidence().min(b.confidence());
                     let mut note = String::new();
@@ -542,13 +505,13 @@ fn join_sources(s: &BTreeSet<Source>) -> String {
     s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join("+")
 }
 
-fn area_centre(project: &Project, name: &str) -> (f64, f64) {
+fn area_centre(project: &Project, name: &str) -> LatLon {
     project
         .areas
         .all()
         .iter()
         .find(|a| a.name == name)
-        .map_or((0.0, 0.0), centre)
+        .map_or(LatLon::new(0.0, 0.0), |a| a.centre())
 }
 
 /// Per vessel, its stays at this corridor's areas, broken where the vessel was seen elsewhere.
@@ -595,9 +558,9 @@ fn cycle_times(stays: &[Stay], corridor: &Corridor) -> HashMap<String, Cycle> {
         if v.len() < 3 {
             return None;
         }
-        let med = median(&mut v);
+        let med = median(&mut v)?;
         let mut dev: Vec<f64> = v.iter().map(|x| (x / med).ln().abs()).collect();
-        let log_sd = (1.4826 * median(&mut dev)).clamp(0.08, 0.6);
+        let log_sd = (1.4826 * median(&mut dev)?).clamp(0.08, 0.6);
         Some(Cycle {
             median_ms: med,
             log_sd,

@@ -4,12 +4,15 @@
 
 use std::path::Path;
 
+use lookout_core::event::Event;
+use lookout_core::event::EventType;
+use lookout_core::geo::LatLon;
 use lookout_core::time::{parse_time, DAY_MS};
-use lookout_events::{Event, EventType};
+use lookout_core::truth::{Truth, TruthEvent, TruthVoyage};
 use lookout_ledger::voyages::LegKind;
 use lookout_ledger::{build, compute};
 use lookout_project::Project;
-use lookout_sim::imagery::{self, ImageryModel, Truth, TruthEvent, TruthVoyage};
+use lookout_sim::imagery::{self, ImageryModel};
 use rand::{Rng, SeedableRng};
 
 const CORRIDOR: &str = r#"
@@ -336,39 +339,42 @@ fn calibration_on_simulated_shuttles() {
                 if now + stay_o + 2 * sail + stay_d > end {
                     break;
                 }
-                let fmt = lookout_core::time::format_time;
-                events.push(TruthEvent {
-                    event_type: "port_visit".into(),
-                    vessel: vessel.into(),
-                    area: Some("Rajin".into()),
-                    start_time: fmt(now),
-                    end_time: fmt(now + stay_o),
-                });
+                let here = LatLon::new(0.0, 0.0);
+                let visit = |area: &str, from: i64, to: i64| {
+                    TruthEvent::new(EventType::PortVisit, vessel, 0, from, to, here, here)
+                        .areas(Some(area), None)
+                };
+                events.push(visit("Rajin", now, now + stay_o));
                 let depart = now + stay_o;
                 let arrive = depart + sail;
                 voyages.push(TruthVoyage {
+                    voyage_id: String::new(),
                     vessel: vessel.into(),
+                    mmsi: 0,
+                    imo: 0,
                     origin: "Rajin".into(),
                     destination: "Dunai".into(),
-                    depart_time: fmt(depart),
-                    arrive_time: fmt(arrive),
+                    depart_time: depart,
+                    arrive_time: arrive,
                     cargo_containers: (lo + rng.random::<f64>() * (hi - lo)) as u32,
+                    distance_km: 0.0,
+                    ais_off_fraction: 1.0,
+                    received_positions: 0,
                 });
-                events.push(TruthEvent {
-                    event_type: "port_visit".into(),
-                    vessel: vessel.into(),
-                    area: Some("Dunai".into()),
-                    start_time: fmt(arrive),
-                    end_time: fmt(arrive + stay_d),
-                });
+                events.push(visit("Dunai", arrive, arrive + stay_d));
                 now = arrive + stay_d + sail;
             }
         }
         let truth = Truth {
-            start_time: lookout_core::time::format_time(start),
-            end_time: lookout_core::time::format_time(start + days * DAY_MS),
+            scenario: "shuttles".into(),
+            seed,
+            start_time: start,
+            end_time: start + days * DAY_MS,
+            areas: Vec::new(),
+            vessels: Vec::new(),
             events,
             voyages,
+            stats: Default::default(),
         };
         let model = ImageryModel {
             sites: vec!["Rajin".into(), "Dunai".into()],

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use lookout_core::areas::{AreaSpec, Areas};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -435,10 +436,8 @@ pub struct Project {
     pub dir: PathBuf,
     /// Project name.
     pub name: String,
-    /// Areas, with a spatial index (the events crate's geometry).
-    pub areas: lookout_events::Areas,
-    /// The `corridor.toml` text (areas are re-read from it by the event stage).
-    pub corridor_text: String,
+    /// Areas, with a spatial index.
+    pub areas: Areas,
     /// Corridors.
     pub corridors: Vec<Corridor>,
     /// Watchlist.
@@ -465,40 +464,11 @@ struct CorridorFile {
     #[serde(default)]
     ledger: LedgerSettings,
     #[serde(default)]
-    areas: Vec<Spanned<AreaEntry>>,
+    areas: Vec<Spanned<AreaSpec>>,
     #[serde(default)]
     corridors: Vec<Spanned<CorridorEntry>>,
     #[serde(default)]
     watchlist: Vec<Spanned<WatchVessel>>,
-}
-
-/// An area as written; other keys (`source`, notes) are allowed and ignored.
-#[derive(Deserialize)]
-struct AreaEntry {
-    name: String,
-    kind: String,
-    #[serde(default)]
-    centre: Option<[f64; 2]>,
-    #[serde(default)]
-    radius_km: Option<f64>,
-    #[serde(default)]
-    polygon: Option<Vec<[f64; 2]>>,
-}
-
-impl AreaEntry {
-    /// What is wrong with the geometry, if anything.
-    fn geometry_problem(&self) -> Option<String> {
-        let ok = |[lat, lon]: [f64; 2]| lat.abs() <= 90.0 && lon.abs() <= 180.0;
-        match (self.centre, self.radius_km, &self.polygon) {
-            (Some(c), Some(r), None) if ok(c) && r > 0.0 && r.is_finite() => None,
-            (None, None, Some(p)) if p.len() >= 3 && p.iter().all(|&q| ok(q)) => None,
-            _ => Some(
-                "needs `centre = [lat, lon]` with a positive `radius_km`, or a `polygon` of 3+ \
-                 [lat, lon] points"
-                    .into(),
-            ),
-        }
-    }
 }
 
 #[derive(Deserialize)]
@@ -572,14 +542,8 @@ impl Project {
                 message,
             })
         };
-        let areas = match lookout_events::Areas::from_toml(&text) {
-            Ok(a) => a,
-            Err(e) => {
-                p(0, "areas".into(), e.to_string());
-                lookout_events::Areas::default()
-            }
-        };
         let mut names = HashSet::new();
+        let mut areas = Vec::new();
         for (i, a) in file.areas.iter().enumerate() {
             let line = line_of(&text, a.span().start);
             if !names.insert(a.get_ref().name.clone()) {
@@ -589,11 +553,12 @@ impl Project {
                     format!("duplicate area {:?}", a.get_ref().name),
                 );
             }
-            if let Some(m) = a.get_ref().geometry_problem() {
-                p(line, format!("areas[{i}]"), m);
-            }
-            if a.get_ref().kind.trim().is_empty() {
-                p(line, format!("areas[{i}].kind"), "empty kind".into());
+            match a.get_ref().to_area() {
+                Ok(area) if area.kind.trim().is_empty() => {
+                    p(line, format!("areas[{i}].kind"), "empty kind".into())
+                }
+                Ok(area) => areas.push(area),
+                Err(m) => p(line, format!("areas[{i}]"), m),
             }
         }
         let mut corridors = Vec::new();
@@ -688,8 +653,7 @@ impl Project {
         Ok(Project {
             dir: dir.to_owned(),
             name: file.name,
-            areas,
-            corridor_text: text,
+            areas: Areas::new(areas),
             corridors,
             watchlist,
             ais: file.ais,

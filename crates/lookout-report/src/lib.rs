@@ -9,8 +9,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use lookout_events::areas::Shape;
-use lookout_events::Event;
+use lookout_core::areas::Shape;
+use lookout_core::event::{Event, EventType};
 use serde_json::{json, Value};
 
 use lookout_core::time::{format_day, format_time, DAY_MS};
@@ -391,7 +391,7 @@ impl Report<'_> {
 
     fn map_svg(&self) -> String {
         let p = self.project;
-        let corridor_areas: Vec<&lookout_events::Area> = p
+        let corridor_areas: Vec<&lookout_core::areas::Area> = p
             .areas
             .all()
             .iter()
@@ -403,7 +403,7 @@ impl Report<'_> {
             .collect();
         let pts: Vec<(f64, f64)> = corridor_areas
             .iter()
-            .map(|a| lookout_ledger::voyages::centre(a))
+            .map(|a| (a.centre().lat, a.centre().lon))
             .collect();
         if pts.is_empty() {
             return String::new();
@@ -445,17 +445,14 @@ impl Report<'_> {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
             if let (Some(a), Some(b)) = (a, b) {
-                let (ca, cb) = (
-                    lookout_ledger::voyages::centre(a),
-                    lookout_ledger::voyages::centre(b),
-                );
-                let _ = write!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" opacity=\"0.35\"><title>{} {} ({}), schematic</title></line>", x(ca.1), y(ca.0), x(cb.1), y(cb.0), v.id, esc(&v.vessel), format_day(v.arrive));
+                let (ca, cb) = (a.centre(), b.centre());
+                let _ = write!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" opacity=\"0.35\"><title>{} {} ({}), schematic</title></line>", x(ca.lon), y(ca.lat), x(cb.lon), y(cb.lat), v.id, esc(&v.vessel), format_day(v.arrive));
             }
         }
         for e in self
             .events
             .iter()
-            .filter(|e| e.event_type == lookout_events::EventType::Gap)
+            .filter(|e| e.event_type == EventType::Gap)
         {
             if let (Some(la), Some(lo)) = (e.lat, e.lon) {
                 if inside(la, lo) {
@@ -464,7 +461,8 @@ impl Report<'_> {
             }
         }
         for a in p.areas.all() {
-            let (la, lo) = lookout_ledger::voyages::centre(a);
+            let c = a.centre();
+            let (la, lo) = (c.lat, c.lon);
             if !inside(la, lo) {
                 continue;
             }

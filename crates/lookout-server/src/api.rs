@@ -10,7 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use lookout_events::event::{format_time, parse_time};
+use lookout_core::time::{format_time, parse_time};
 use lookout_report::Report;
 use lookout_sanctions::Query as SanctionsQuery;
 use serde::Deserialize;
@@ -113,9 +113,9 @@ fn page<T>(
 fn time_param(name: &str, v: &Option<String>) -> Result<Option<i64>, Problem> {
     match v.as_deref() {
         None | Some("") => Ok(None),
-        Some(s) => parse_time(s).map(Some).ok_or_else(|| {
-            Problem::bad_request(format!("{name}: not an RFC 3339 time or YYYY-MM-DD: {s:?}"))
-        }),
+        Some(s) => parse_time(s)
+            .map(Some)
+            .map_err(|e| Problem::bad_request(format!("{name}: {e}"))),
     }
 }
 
@@ -363,7 +363,7 @@ async fn events(
     let end = time_param("end", &q.end)?.unwrap_or(i64::MAX);
     let types: Option<Vec<&str>> = q.event_type.as_deref().map(|t| t.split(',').collect());
     if let Some(ts) = &types {
-        let known: Vec<&str> = lookout_events::EventType::ALL
+        let known: Vec<&str> = lookout_core::event::EventType::ALL
             .iter()
             .map(|t| t.as_str())
             .collect();

@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, bail, Context, Result};
-use lookout_events::event::parse_time;
-use lookout_events::{Event, EventType};
+use anyhow::{anyhow, Context, Result};
+use lookout_events::Event;
 use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
 use lookout_store::Store;
@@ -78,67 +77,16 @@ impl Dataset {
 
 /// Reads an events CSV in the column contract of `lookout events` (`docs/events.md`).
 pub fn read_events_csv(path: &Path) -> Result<Vec<Event>> {
-    let mut r = csv::Reader::from_path(path).with_context(|| format!("{}", path.display()))?;
-    let header: Vec<String> = r.headers()?.iter().map(str::to_owned).collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| anyhow!("{}: no column {name}", path.display()))
-    };
-    // Every column but the derived event_id.
-    let names = &lookout_events::output::COLUMNS[1..];
-    let idx: Vec<usize> = names.iter().map(|n| col(n)).collect::<Result<_>>()?;
-    let mut out = Vec::new();
-    for rec in r.records() {
-        let rec = rec?;
-        let line = rec.position().map_or(0, |p| p.line());
-        let f = |i: usize| rec.get(idx[i]).unwrap_or("");
-        let parse = || -> Result<Event> {
-            let num = |i: usize| -> Result<Option<f64>> {
-                let s = f(i);
-                if s.is_empty() {
-                    return Ok(None);
-                }
-                Ok(Some(s.parse::<f64>().with_context(|| names[i])?))
-            };
-            let time = |i: usize| parse_time(f(i)).ok_or_else(|| anyhow!("bad {}", names[i]));
-            let text = |i: usize| Some(f(i).to_owned()).filter(|s| !s.is_empty());
-            let event_type: EventType =
-                serde_json::from_value(serde_json::Value::String(f(0).to_owned()))
-                    .with_context(|| format!("unknown event_type {:?}", f(0)))?;
-            let details = match f(12) {
-                "" => serde_json::Map::new(),
-                s => serde_json::from_str(s).context("details")?,
-            };
-            let mut e = Event::new(
-                event_type,
-                f(1).parse().context("mmsi")?,
-                time(3)?,
-                time(4)?,
-                (f64::NAN, f64::NAN),
-                (f64::NAN, f64::NAN),
-            );
-            e.other_mmsi = num(2)?.map(|m| m as u32);
-            (e.lat, e.lon, e.end_lat, e.end_lon) = (num(5)?, num(6)?, num(7)?, num(8)?);
-            e.area = text(9);
-            e.other_area = text(10);
-            e.confidence = num(11)?.unwrap_or(1.0);
-            e.details = details;
-            Ok(e.evidence(num(13)?.unwrap_or(0.0) as u64, time(14)?, time(15)?))
-        };
-        match parse() {
-            Ok(e) => out.push(e),
-            Err(err) => bail!("{}:{line}: {err:#}", path.display()),
-        }
-    }
-    Ok(out)
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    lookout_core::event::read_csv(std::io::BufReader::new(file))
+        .map_err(|e| anyhow!("{}:{}: {}", path.display(), e.line, e.message))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use lookout_events::output::EventWriter;
+    use lookout_events::EventType;
 
     #[test]
     fn events_csv_round_trips() {
@@ -177,7 +125,7 @@ mod tests {
     fn bad_event_rows_name_their_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("events.csv");
-        let header = lookout_events::output::COLUMNS.join(",");
+        let header = lookout_core::event::COLUMNS.join(",");
         std::fs::write(
             &path,
             format!("{header}\nx,boats,1,,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z,,,,,,,1,,0,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z\n"),

@@ -1,6 +1,6 @@
 //! JSON representations of the ledger crate's records (the API's resource bodies).
 
-use lookout_events::event::format_time;
+use lookout_core::time::format_time;
 use lookout_events::Event;
 use lookout_ledger::ledger::{Comparison, Entry, Week};
 use lookout_ledger::voyages::LegKind;
@@ -76,5 +76,5 @@ pub fn bounds(b: &Bounds) -> Value {
 
 /// An event in the column contract of `lookout events`.
 pub fn event(e: &Event) -> Value {
-    Value::Object(lookout_events::output::properties(e))
+    Value::Object(e.properties())
 }

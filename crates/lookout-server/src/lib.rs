@@ -136,19 +136,14 @@ pub fn run_blocking(addr: SocketAddr, app: Router) -> anyhow::Result<()> {
 
 /// Natural Earth land around the corridor (`data/land/east-asia.json`) as GeoJSON polygons.
 fn basemap() -> String {
-    #[derive(serde::Deserialize)]
-    struct Land {
-        rings: Vec<Vec<f64>>,
-    }
-    let land: Land = serde_json::from_str(lookout_events::land::EAST_ASIA_JSON)
-        .unwrap_or(Land { rings: vec![] });
+    let land = lookout_core::land::Land::east_asia();
     let polys: Vec<Vec<Vec<[f64; 2]>>> = land
-        .rings
+        .rings()
         .iter()
-        .map(|r| vec![r.chunks_exact(2).map(|c| [c[0], c[1]]).collect()])
+        .map(|r| vec![r.iter().map(|p| [p.lon, p.lat]).collect()])
         .collect();
     serde_json::json!({"type": "FeatureCollection", "features": [{
-        "type": "Feature", "properties": {"name": "land", "source": "Natural Earth 1:10m via world-atlas 2.0.2"},
+        "type": "Feature", "properties": {"name": "land", "source": lookout_core::land::EAST_ASIA_SOURCE},
         "geometry": {"type": "MultiPolygon", "coordinates": polys}}]})
     .to_string()
 }

@@ -68,7 +68,7 @@ impl VesselEntry {
     pub fn summary(&self) -> Value {
         let first = self.identities.iter().map(|v| v.first_seen).min();
         let last = self.identities.iter().map(|v| v.last_seen).max();
-        let fmt = |t: Option<i64>| t.map(lookout_events::event::format_time);
+        let fmt = |t: Option<i64>| t.map(lookout_core::time::format_time);
         json!({
             "id": self.id, "name": self.name, "mmsi": self.mmsis, "imo": self.imo,
             "flag": self.watch.as_ref().and_then(|w| w.flag.clone()),
@@ -79,7 +79,7 @@ impl VesselEntry {
 
     /// Identity history: what each MMSI reported, most frequent first.
     pub fn identity_history(&self) -> Value {
-        let fmt = lookout_events::event::format_time;
+        let fmt = lookout_core::time::format_time;
         self.identities
             .iter()
             .map(|v| {

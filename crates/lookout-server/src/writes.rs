@@ -227,7 +227,7 @@ pub fn apply(dir: &Path, table: Table, change: Change) -> Result<Applied, WriteE
         None => (None, None),
     };
     let entry = json!({
-        "time": lookout_events::event::format_time(now_ms()),
+        "time": lookout_core::time::format_time(now_ms()),
         "action": action,
         "file": table.file(),
         "id": target,

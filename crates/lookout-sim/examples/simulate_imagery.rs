@@ -8,8 +8,9 @@
 
 use std::collections::BTreeSet;
 
+use lookout_core::truth::Truth;
 use lookout_project::Project;
-use lookout_sim::imagery::{simulate, ImageryModel, Truth};
+use lookout_sim::imagery::{simulate, ImageryModel};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -10,11 +10,11 @@ use serde_json::json;
 
 use crate::geo::{destination, distance_km, LatLon, Polyline, KM_PER_NM};
 use crate::identity::{flag_for_mmsi, reflag};
-use crate::land::LandMask;
 use crate::plan::{sail_seconds, FakeMotion, Identity, Leg, Motion, Plan};
 use crate::route::Router;
 use crate::scenario::{Area, Duration, Hours, Place, Scenario, Seconds, Spoof, Step, VesselSpec};
-use crate::truth::{Event, EventType, VesselInfo, Voyage};
+use crate::truth::{ms, seconds, Event, EventType, VesselInfo, Voyage};
+use lookout_core::land::Land;
 
 /// Radius of the circle two ships drift on while alongside, km.
 const ALONGSIDE_RADIUS_KM: f64 = 0.3;
@@ -49,7 +49,7 @@ pub enum CompileError {
 /// Geography shared by all vessels: areas, berth points and a route cache.
 pub struct World<'a> {
     scenario: &'a Scenario,
-    land: &'a LandMask,
+    land: &'a Land,
     router: Router<'a>,
     berths: HashMap<String, LatLon>,
     routes: HashMap<[u64; 4], Arc<Polyline>>,
@@ -59,7 +59,7 @@ pub struct World<'a> {
 
 impl<'a> World<'a> {
     /// Builds the routing grid over the land mask.
-    pub fn new(scenario: &'a Scenario, land: &'a LandMask) -> Self {
+    pub fn new(scenario: &'a Scenario, land: &'a Land) -> Self {
         Self {
             scenario,
             land,
@@ -283,8 +283,8 @@ impl Builder {
                 EventType::PortVisit,
                 &self.plan.name,
                 mmsi,
-                arrived,
-                self.t,
+                ms(arrived),
+                ms(self.t),
                 self.pos,
                 self.pos,
             )
@@ -299,8 +299,8 @@ impl Builder {
                         EventType::DraughtChange,
                         &self.plan.name,
                         self.mmsi(),
-                        self.t,
-                        self.t,
+                        ms(self.t),
+                        ms(self.t),
                         self.pos,
                         self.pos,
                     )
@@ -331,8 +331,8 @@ impl Builder {
                     imo: self.identity().imo,
                     origin,
                     destination: area.to_owned(),
-                    depart_time: departed,
-                    arrive_time: self.t,
+                    depart_time: ms(departed),
+                    arrive_time: ms(self.t),
                     cargo_containers: cargo,
                     distance_km: 0.0,
                     ais_off_fraction: 0.0,
@@ -395,8 +395,8 @@ impl Builder {
                 EventType::Loitering,
                 &self.plan.name,
                 self.mmsi(),
-                t0,
-                t1,
+                ms(t0),
+                ms(t1),
                 p0,
                 p1,
             )
@@ -560,7 +560,7 @@ impl Builder {
         .into_iter()
         .filter_map(|(k, c)| c.then_some(k))
         .collect();
-        let ev = Event::new(EventType::IdentityChange, &self.plan.name, old.mmsi, self.t, self.t, self.pos, self.pos)
+        let ev = Event::new(EventType::IdentityChange, &self.plan.name, old.mmsi, ms(self.t), ms(self.t), self.pos, self.pos)
             .details(json!({
                 "changed": changed,
                 "old": {"name": old.name, "callsign": old.callsign, "imo": old.imo, "mmsi": old.mmsi, "flag": flag_for_mmsi(old.mmsi)},
@@ -614,8 +614,8 @@ impl Builder {
             EventType::Spoofing,
             &self.plan.name,
             self.mmsi(),
-            self.t,
-            self.t + secs,
+            ms(self.t),
+            ms(self.t + secs),
             p0,
             p1,
         )
@@ -641,7 +641,7 @@ impl Builder {
         }
         let t_end = self.t.max(self.end);
         if let Some((area, arrived, mmsi)) = self.visit.take() {
-            let ev = Event::new(EventType::PortVisit, &self.plan.name, mmsi, arrived, t_end.min(self.end), self.pos, self.pos)
+            let ev = Event::new(EventType::PortVisit, &self.plan.name, mmsi, ms(arrived), ms(t_end.min(self.end)), self.pos, self.pos)
                 .areas(Some(&area), None)
                 .details(json!({"kind": world.area(&area).kind, "open_end": true, "duration_h": (t_end.min(self.end) - arrived) / 3600.0}));
             self.events.push(ev);
@@ -677,21 +677,21 @@ impl Builder {
             let hours = (t1c - t0) / 3600.0;
             let km = distance_km(p0, p1);
             let mmsi = latest(&self.plan.identities, t0).mmsi;
-            let ev = Event::new(EventType::Gap, &self.plan.name, mmsi, t0, t1c, p0, p1)
+            let ev = Event::new(EventType::Gap, &self.plan.name, mmsi, ms(t0), ms(t1c), p0, p1)
                 .areas(world.area_at(p0), world.area_at(p1))
                 .details(json!({"cause": "ais_off", "duration_h": hours, "distance_km": km,
                     "implied_speed_knots": km / KM_PER_NM / hours.max(1e-9), "open_end": t1 > self.end}));
             self.events.push(ev);
         }
         for v in &mut self.voyages {
-            v.distance_km =
-                (self.plan.distance_between(v.depart_time, v.arrive_time) * 10.0).round() / 10.0;
-            let span = (v.arrive_time - v.depart_time).max(1.0);
+            let (depart, arrive) = (seconds(v.depart_time), seconds(v.arrive_time));
+            v.distance_km = (self.plan.distance_between(depart, arrive) * 10.0).round() / 10.0;
+            let span = (arrive - depart).max(1.0);
             let off: f64 = self
                 .plan
                 .ais_off
                 .iter()
-                .map(|&(a, b)| (b.min(v.arrive_time) - a.max(v.depart_time)).max(0.0))
+                .map(|&(a, b)| (b.min(arrive) - a.max(depart)).max(0.0))
                 .sum();
             v.ais_off_fraction = (off / span * 1000.0).round() / 1000.0;
         }
@@ -768,7 +768,7 @@ fn new_builder(
 /// Compiles all scripted vessels and `background` random ones.
 pub fn compile(
     scenario: &Scenario,
-    land: &LandMask,
+    land: &Land,
     seed: u64,
     background: usize,
 ) -> Result<Compiled, CompileError> {
@@ -871,7 +871,7 @@ pub fn compile(
             name: b.plan.name.clone(),
             mmsis,
             imo: b.plan.identities[0].1.imo,
-            class: b.plan.class,
+            class: b.plan.class.as_str().to_owned(),
             ship_type: b.plan.ship_type,
             background: b.plan.background,
         });
@@ -881,7 +881,7 @@ pub fn compile(
     }
     out.events.sort_by(|a, b| {
         a.start_time
-            .total_cmp(&b.start_time)
+            .cmp(&b.start_time)
             .then_with(|| a.vessel.cmp(&b.vessel))
     });
     for (k, e) in out.events.iter_mut().enumerate() {
@@ -889,7 +889,7 @@ pub fn compile(
     }
     out.voyages.sort_by(|a, b| {
         a.depart_time
-            .total_cmp(&b.depart_time)
+            .cmp(&b.depart_time)
             .then_with(|| a.vessel.cmp(&b.vessel))
     });
     for (k, v) in out.voyages.iter_mut().enumerate() {
@@ -938,8 +938,8 @@ fn meet(builders: &mut [Builder], i: usize, j: usize, world: &World) {
         EventType::Encounter,
         &a.plan.name,
         a.mmsi(),
-        start,
-        end,
+        ms(start),
+        ms(end),
         pa,
         pa1,
     )

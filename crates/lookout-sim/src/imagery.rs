@@ -14,56 +14,11 @@
 use std::collections::HashSet;
 use std::io::Write;
 
+use lookout_core::event::EventType;
+use lookout_core::time::{format_time, DAY_MS};
+use lookout_core::truth::Truth;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::Deserialize;
-
-use lookout_core::time::{format_time, parse_time, DAY_MS};
-
-/// The parts of a simulator truth file this module reads.
-#[derive(Debug, Deserialize)]
-pub struct Truth {
-    /// Start of the simulated period.
-    pub start_time: String,
-    /// End of the simulated period.
-    pub end_time: String,
-    /// True events.
-    pub events: Vec<TruthEvent>,
-    /// True voyages.
-    pub voyages: Vec<TruthVoyage>,
-}
-
-/// A true event (only port visits are read).
-#[derive(Debug, Deserialize)]
-pub struct TruthEvent {
-    /// Type.
-    pub event_type: String,
-    /// Vessel name.
-    pub vessel: String,
-    /// Area.
-    pub area: Option<String>,
-    /// Start.
-    pub start_time: String,
-    /// End.
-    pub end_time: String,
-}
-
-/// A true voyage.
-#[derive(Debug, Deserialize)]
-pub struct TruthVoyage {
-    /// Vessel name.
-    pub vessel: String,
-    /// Origin area.
-    pub origin: String,
-    /// Destination area.
-    pub destination: String,
-    /// Departure.
-    pub depart_time: String,
-    /// Arrival.
-    pub arrive_time: String,
-    /// Containers on board.
-    pub cargo_containers: u32,
-}
 
 /// Parameters of the imaging model.
 #[derive(Debug, Clone)]
@@ -109,19 +64,18 @@ const IMAGERY_STREAM: u64 = 0x1A6E_5EED_0B5E_7E0D;
 /// Writes simulated observations as `observations.csv`; returns the number of rows.
 pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Result<usize> {
     let mut rng = ChaCha8Rng::seed_from_u64(model.seed ^ IMAGERY_STREAM);
-    let t = |s: &str| parse_time(s).unwrap_or(0);
-    let (start, end) = (t(&truth.start_time), t(&truth.end_time));
+    let (start, end) = (truth.start_time, truth.end_time);
     let watched: HashSet<&str> = model.vessels.iter().map(String::as_str).collect();
     let visits: Vec<(&str, &str, i64, i64)> = truth
         .events
         .iter()
-        .filter(|e| e.event_type == "port_visit" && watched.contains(e.vessel.as_str()))
+        .filter(|e| e.event_type == EventType::PortVisit && watched.contains(e.vessel.as_str()))
         .filter_map(|e| {
             Some((
                 e.vessel.as_str(),
                 e.area.as_deref()?,
-                t(&e.start_time),
-                t(&e.end_time),
+                e.start_time,
+                e.end_time,
             ))
         })
         .collect();
@@ -204,11 +158,11 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                     v.vessel == *vessel
                         && v.cargo_containers > 0
                         && ((v.origin == *site
-                            && t(&v.depart_time) > instant
-                            && t(&v.depart_time) - instant <= DAY_MS)
+                            && v.depart_time > instant
+                            && v.depart_time - instant <= DAY_MS)
                             || (v.destination == *site
-                                && instant >= t(&v.arrive_time)
-                                && instant - t(&v.arrive_time) <= DAY_MS))
+                                && instant >= v.arrive_time
+                                && instant - v.arrive_time <= DAY_MS))
                 });
                 if let Some(v) = laden {
                     if rng.random::<f64>() < model.count {
@@ -254,10 +208,7 @@ pub fn true_total(
         .voyages
         .iter()
         .filter(|v| origins.contains(&v.origin) && destinations.contains(&v.destination))
-        .filter(|v| {
-            let a = parse_time(&v.arrive_time).unwrap_or(0);
-            a >= from && a < to
-        })
+        .filter(|v| v.arrive_time >= from && v.arrive_time < to)
         .map(|v| f64::from(v.cargo_containers))
         .sum()
 }

@@ -4,7 +4,6 @@ pub mod compile;
 pub mod geo;
 pub mod identity;
 pub mod imagery;
-pub mod land;
 pub mod plan;
 pub mod route;
 pub mod scenario;

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::geo::{distance_km, LatLon};
-use crate::land::LandMask;
+use lookout_core::land::Land;
 
 /// Grid step in degrees (about 3.3 km north-south).
 const CELL_DEG: f64 = 0.03;
@@ -18,7 +18,7 @@ const OPEN_CELLS: usize = 100;
 
 /// A router over the land mask's bounding box.
 pub struct Router<'a> {
-    land: &'a LandMask,
+    land: &'a Land,
     west: f64,
     south: f64,
     cols: usize,
@@ -29,7 +29,7 @@ pub struct Router<'a> {
 
 impl<'a> Router<'a> {
     /// Builds the grid (a few hundred milliseconds for the bundled East Asia mask).
-    pub fn new(land: &'a LandMask) -> Self {
+    pub fn new(land: &'a Land) -> Self {
         let [w, s, e, n] = land.bbox();
         let cols = ((e - w) / CELL_DEG).floor() as usize;
         let rows = ((n - s) / CELL_DEG).floor() as usize;
@@ -290,7 +290,7 @@ mod tests {
 
     #[test]
     fn routes_go_around_land() {
-        let land = LandMask::east_asia();
+        let land = Land::east_asia();
         let router = Router::new(&land);
         let rajin = router
             .sea_point_near(LatLon::new(42.233333, 130.3), 4.0)

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, SecondsFormat};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
@@ -116,6 +115,21 @@ pub struct Area {
 }
 
 impl Area {
+    /// The area as the truth file lists it.
+    pub fn truth(&self) -> lookout_core::truth::TruthArea {
+        let kind = serde_json::to_value(self.kind).expect("a unit enum serializes");
+        lookout_core::truth::TruthArea {
+            name: self.name.clone(),
+            kind: kind.as_str().unwrap_or_default().to_owned(),
+            centre: self.centre.map(|c| [c.lat, c.lon]),
+            radius_km: self.radius_km,
+            polygon: self
+                .polygon
+                .as_ref()
+                .map(|p| p.iter().map(|q| [q.lat, q.lon]).collect()),
+        }
+    }
+
     /// True if `p` lies in the area.
     pub fn contains(&self, p: LatLon) -> bool {
         if let Some(poly) = &self.polygon {
@@ -190,6 +204,16 @@ pub enum Class {
     A,
     /// Class B (CS).
     B,
+}
+
+impl Class {
+    /// `A` or `B`, as the truth file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::A => "A",
+            Class::B => "B",
+        }
+    }
 }
 
 /// A scripted vessel.
@@ -800,13 +824,6 @@ fn de_opt_polygon<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<LatLon>>
         .map(Some)
 }
 
-/// Parses an RFC 3339 time (TOML datetime or string) to Unix seconds.
-pub fn parse_time(text: &str) -> Result<Seconds, String> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.timestamp() as f64)
-        .map_err(|e| format!("{text:?} is not an RFC 3339 time with offset: {e}"))
-}
-
 fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<Seconds, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -819,16 +836,11 @@ fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<Seconds, D::Error> {
             Raw::Dt(dt) => dt.to_string(),
             Raw::Text(s) => s,
         };
-    parse_time(&text).map_err(D::Error::custom)
+    lookout_core::time::parse_time(&text)
+        .map(|ms| ms as f64 / 1000.0)
+        .map_err(D::Error::custom)
 }
 
 fn de_opt_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Seconds>, D::Error> {
     de_time(d).map(Some)
-}
-
-/// Formats Unix seconds as RFC 3339 UTC (`2023-08-10T00:00:00Z`).
-pub fn format_time(t: Seconds) -> String {
-    DateTime::from_timestamp(t.floor() as i64, 0)
-        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
-        .unwrap_or_default()
 }

@@ -12,14 +12,14 @@ use lookout_ais::message::{
 use lookout_ais::AisMessage;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
 
 use crate::compile::{compile, CompileError, Compiled};
 use crate::geo::{LatLon, EARTH_RADIUS_KM};
-use crate::land::LandMask;
 use crate::plan::{latest, Kinematics, Motion, Plan};
-use crate::scenario::{format_time, Area, Class, Scenario, Seconds};
-use crate::truth::{Event, EventType, Stats, VesselInfo, Voyage};
+use crate::scenario::{Area, Class, Scenario, Seconds};
+use crate::truth::{ms, Event, EventType, Stats, Voyage};
+use lookout_core::land::Land;
+use lookout_core::truth::Truth;
 
 /// Static and voyage data (type 5, or type 24 A and B) interval, seconds.
 pub const STATIC_INTERVAL: f64 = 360.0;
@@ -283,59 +283,6 @@ pub struct Options {
     pub background: Option<usize>,
 }
 
-/// The ground truth file.
-#[derive(Debug, Serialize)]
-pub struct Truth {
-    /// Scenario name.
-    pub scenario: String,
-    /// Seed used.
-    pub seed: u64,
-    /// Simulated period start.
-    pub start_time: String,
-    /// Simulated period end.
-    pub end_time: String,
-    /// Areas as given.
-    pub areas: Vec<AreaInfo>,
-    /// Vessels.
-    pub vessels: Vec<VesselInfo>,
-    /// Events, by start time.
-    pub events: Vec<Event>,
-    /// Voyages, by departure time.
-    pub voyages: Vec<Voyage>,
-    /// Run counters.
-    pub stats: Stats,
-}
-
-/// An area in the truth file.
-#[derive(Debug, Serialize)]
-pub struct AreaInfo {
-    /// Name.
-    pub name: String,
-    /// Kind.
-    pub kind: crate::scenario::AreaKind,
-    /// Centre `[lat, lon]` (circles).
-    pub centre: Option<[f64; 2]>,
-    /// Radius, km (circles).
-    pub radius_km: Option<f64>,
-    /// Vertices `[[lat, lon], ...]` (polygons).
-    pub polygon: Option<Vec<[f64; 2]>>,
-}
-
-impl From<&Area> for AreaInfo {
-    fn from(a: &Area) -> Self {
-        Self {
-            name: a.name.clone(),
-            kind: a.kind,
-            centre: a.centre.map(|c| [c.lat, c.lon]),
-            radius_km: a.radius_km,
-            polygon: a
-                .polygon
-                .as_ref()
-                .map(|p| p.iter().map(|q| [q.lat, q.lon]).collect()),
-        }
-    }
-}
-
 /// A prepared simulation: scenario, compiled plans, coverage.
 pub struct Simulation {
     scenario: Scenario,
@@ -348,7 +295,7 @@ impl Simulation {
     /// Compiles the scenario for the options (routes, scripts, background traffic).
     pub fn new(
         mut scenario: Scenario,
-        land: &LandMask,
+        land: &Land,
         options: &Options,
     ) -> Result<Self, CompileError> {
         if let Some(days) = options.days {
@@ -485,7 +432,7 @@ impl Simulation {
         events.append(&mut coverage_gaps);
         events.sort_by(|a, b| {
             a.start_time
-                .total_cmp(&b.start_time)
+                .cmp(&b.start_time)
                 .then_with(|| a.vessel.cmp(&b.vessel))
         });
         for (k, e) in events.iter_mut().enumerate() {
@@ -494,9 +441,9 @@ impl Simulation {
         Ok(Truth {
             scenario: scenario.name.clone(),
             seed,
-            start_time: format_time(start),
-            end_time: format_time(end),
-            areas: scenario.areas.iter().map(AreaInfo::from).collect(),
+            start_time: ms(start),
+            end_time: ms(end),
+            areas: scenario.areas.iter().map(Area::truth).collect(),
             vessels: vessels.clone(),
             events,
             voyages,
@@ -614,13 +561,13 @@ impl VesselCtx<'_> {
                 g.last_forwarded = t;
                 for &e in self.events {
                     let ev = &mut counters.events[e];
-                    if ev.start_time <= t && t <= ev.end_time {
+                    if ev.start_time <= ms(t) && ms(t) <= ev.end_time {
                         ev.received_positions += 1;
                     }
                 }
                 for &v in self.voyages {
                     let vo = &mut counters.voyages[v];
-                    if vo.depart_time <= t && t <= vo.arrive_time {
+                    if vo.depart_time <= ms(t) && ms(t) <= vo.arrive_time {
                         vo.received_positions += 1;
                     }
                 }
@@ -630,11 +577,19 @@ impl VesselCtx<'_> {
                         let km = crate::geo::distance_km(p0, truth_k.pos);
                         let h = (t - t0) / 3600.0;
                         counters.gaps.push(
-                            Event::new(EventType::Gap, &plan.name, id.mmsi, t0, t, p0, truth_k.pos)
-                                .details(serde_json::json!({
-                                    "cause": "coverage", "duration_h": h, "distance_km": km,
-                                    "implied_speed_knots": km / crate::geo::KM_PER_NM / h,
-                                })),
+                            Event::new(
+                                EventType::Gap,
+                                &plan.name,
+                                id.mmsi,
+                                ms(t0),
+                                ms(t),
+                                p0,
+                                truth_k.pos,
+                            )
+                            .details(serde_json::json!({
+                                "cause": "coverage", "duration_h": h, "distance_km": km,
+                                "implied_speed_knots": km / crate::geo::KM_PER_NM / h,
+                            })),
                         );
                     }
                 }
@@ -798,12 +753,6 @@ fn static_message(
 }
 
 fn time_parts(t: Seconds) -> (u8, u8, u8, u8) {
-    use chrono::{Datelike, Timelike};
-    let dt = chrono::DateTime::from_timestamp(t as i64, 0).unwrap_or_default();
-    (
-        dt.month() as u8,
-        dt.day() as u8,
-        dt.hour() as u8,
-        dt.minute() as u8,
-    )
+    let (_, month, day, hour, minute, _) = lookout_core::time::civil(t as i64 * 1000);
+    (month, day, hour, minute)
 }

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::io;
 
 use lookout_ais::{AisMessage, Decoder};
+use lookout_core::land::Land;
+use lookout_core::truth::Truth;
 use lookout_sim::geo::LatLon;
-use lookout_sim::land::LandMask;
 use lookout_sim::plan::Motion;
 use lookout_sim::scenario::{Scenario, Seconds};
-use lookout_sim::sim::{NmeaWriter, Options, Simulation, Sink, Truth};
+use lookout_sim::sim::{NmeaWriter, Options, Simulation, Sink};
 
 /// A four-day scenario exercising every script action.
 const SCENARIO: &str = r#"
@@ -161,7 +162,7 @@ impl Sink for Recorder {
 }
 
 fn simulate(seed: u64) -> (Simulation, Vec<u8>, Vec<Record>, Truth) {
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let scenario = Scenario::from_toml(SCENARIO).unwrap();
     let opts = Options {
         seed: Some(seed),
@@ -281,7 +282,7 @@ fn truth_agrees_with_the_messages() {
         .filter(|e| e["event_type"] == "spoofing")
         .map(|e| {
             let t =
-                |k: &str| lookout_sim::scenario::parse_time(e[k].as_str().unwrap()).unwrap() as i64;
+                |k: &str| lookout_core::time::parse_time(e[k].as_str().unwrap()).unwrap() / 1000;
             (
                 e["mmsi"].as_u64().unwrap() as u32,
                 t("start_time"),
@@ -291,9 +292,8 @@ fn truth_agrees_with_the_messages() {
         .collect();
     for e in json["events"].as_array().unwrap() {
         let start =
-            lookout_sim::scenario::parse_time(e["start_time"].as_str().unwrap()).unwrap() as i64;
-        let end =
-            lookout_sim::scenario::parse_time(e["end_time"].as_str().unwrap()).unwrap() as i64;
+            lookout_core::time::parse_time(e["start_time"].as_str().unwrap()).unwrap() / 1000;
+        let end = lookout_core::time::parse_time(e["end_time"].as_str().unwrap()).unwrap() / 1000;
         let mmsi = e["mmsi"].as_u64().unwrap() as u32;
         let inside: Vec<LatLon> = by_mmsi
             .get(&mmsi)
@@ -377,7 +377,7 @@ fn truth_agrees_with_the_messages() {
 
 #[test]
 fn routes_and_positions_stay_off_land() {
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let (sim, _, _, _) = simulate(3);
     let mut legs = 0;
     for plan in sim.plans() {
@@ -467,7 +467,7 @@ fn corridor_example_has_the_reported_shape() {
         "/../../examples/dprk-russia/scenario.toml"
     );
     let scenario = Scenario::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let opts = Options {
         background: Some(0),
         ..Options::default()
@@ -495,8 +495,8 @@ fn corridor_example_has_the_reported_shape() {
     // LADY R: loaded at Rason on 2024-03-12, at Vostochny with a full deck by 2024-03-14.
     let last = loaded.iter().rfind(|v| v.vessel == "LADY R").unwrap();
     assert_eq!(
-        lookout_sim::scenario::format_time(last.depart_time),
+        lookout_core::time::format_time(last.depart_time),
         "2024-03-12T18:00:00Z"
     );
-    assert!(last.arrive_time < lookout_sim::scenario::parse_time("2024-03-14T00:00:00Z").unwrap());
+    assert!(last.arrive_time < lookout_core::time::parse_time("2024-03-14T00:00:00Z").unwrap());
 }

@@ -37,7 +37,6 @@
 mod read;
 mod schema;
 mod store;
-pub mod time;
 mod writer;
 
 pub use read::{for_each_position, track, vessels, ScanStats, TimeRange, Vessel};

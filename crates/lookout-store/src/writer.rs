@@ -63,14 +63,12 @@ impl std::ops::AddAssign for FlushStats {
 
 /// Day number (days since 1970-01-01, UTC) of a time in ms.
 pub fn day_of(time_ms: i64) -> i64 {
-    time_ms.div_euclid(86_400_000)
+    lookout_core::time::day_index(time_ms)
 }
 
 /// `YYYY-MM-DD` of a day number.
 pub fn date_string(day: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(day * 86_400_000)
-        .map(|t| t.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| format!("day{day}"))
+    lookout_core::time::format_day(day * lookout_core::time::DAY_MS)
 }
 
 /// De-duplication keys of recently touched partitions, least recently used first.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use lookout_events::output::COLUMNS;
+use lookout_core::event::COLUMNS;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_lookout");
@@ -120,7 +120,7 @@ fn types_of(rows: &[Vec<String>]) -> BTreeSet<String> {
 }
 
 fn unix(rfc3339: &str) -> i64 {
-    lookout_store::time::parse_time(rfc3339).unwrap()
+    lookout_core::time::parse_time(rfc3339).unwrap()
 }
 
 /// The column names of the "Output columns" table of `docs/events.md`, in order.

@@ -335,7 +335,7 @@ macro_rules! family {
                 }
             }
 
-            /// Appends the message as a JSON object (see [`AisMessage::write_json`]).
+            /// Appends the message as a JSON object (see [`crate::AisMessage::write_json`]).
             pub fn write_json(&self, out: &mut Vec<u8>) {
                 match self {
                     $( $name::$variant(m) => m.write_json(out), )*

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lookout_events::output::EventWriter;
 use lookout_events::parquet_in::{run_store, store_files};
-use lookout_events::{Areas, Config, Engine, Land};
+use lookout_events::{Config, Engine, Land};
 use lookout_ingest::{expand, Ingest, IngestOptions, TimeRule};
 use lookout_project::{Project, ProjectError};
 use lookout_report::{Report, Track};
@@ -118,11 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let store = Store::open(&store_dir)?;
     let files = store_files(&store);
-    let mut engine = Engine::new(
-        cfg,
-        Areas::from_toml(&project.corridor_text)?,
-        Some(Land::east_asia()),
-    );
+    let mut engine = Engine::new(cfg, project.areas.clone(), Some(Land::east_asia()));
     let mut events = Vec::new();
     run_store(&mut engine, files, None, None, |batch| {
         events.extend_from_slice(batch);
@@ -193,14 +189,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// Simulates the scenario's AIS into `OUT/ais/ais.nmea` (and the truth beside it), unless the
 /// folder already holds AIS simulated from the same scenario text and seed.
 fn simulate(scenario: &Path, out: &Path, seed: Option<u64>) -> Result<PathBuf> {
-    use lookout_sim::land::LandMask;
     use lookout_sim::scenario::Scenario;
     use lookout_sim::sim::{NmeaWriter, Options, Simulation};
     let text =
         fs::read_to_string(scenario).with_context(|| format!("reading {}", scenario.display()))?;
     let scenario_v =
         Scenario::from_toml(&text).with_context(|| format!("scenario {}", scenario.display()))?;
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let options = Options {
         seed,
         ..Default::default()

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use lookout_core::time::parse_time;
 use lookout_events::parquet_in::{run_store, store_files};
 use lookout_events::{output::EventWriter, Areas, Config, Engine, EventType, Land};
-use lookout_store::time::parse_time;
 use lookout_store::Store;
 
 /// Arguments of `lookout events`.
@@ -67,10 +67,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => Areas::default(),
     };
     let land = match &args.land {
-        Some(p) => Land::from_json(
-            &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-        )
-        .with_context(|| format!("land file {}", p.display()))?,
+        Some(p) => std::sync::Arc::new(
+            Land::from_json(
+                &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+            )
+            .with_context(|| format!("land file {}", p.display()))?,
+        ),
         None => Land::east_asia(),
     };
     let store = Store::open(&args.store)?;

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use lookout_ingest::{expand, stop_on_signals, Ingest, IngestOptions, Source, TimeRule};
 use lookout_store::{StoreWriter, WriteOptions};
 
-use lookout_store::time::{format_ms, parse_time};
+use lookout_core::time::{format_time_ms, parse_time};
 
 /// Arguments of `lookout ingest`.
 #[derive(clap::Args)]
@@ -101,7 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         s.vessels
     );
     if let (Some(a), Some(b)) = (s.first_time, s.last_time) {
-        eprintln!("time range: {} .. {}", format_ms(a), format_ms(b));
+        eprintln!("time range: {} .. {}", format_time_ms(a), format_time_ms(b));
     }
     if s.connections > 0 {
         eprintln!("tcp connections: {}", s.connections);

@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use lookout_sim::land::LandMask;
+use lookout_core::land::Land;
 use lookout_sim::scenario::Scenario;
 use lookout_sim::sim::{NmeaWriter, Options, Simulation};
 
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         days: args.days,
         background: args.background,
     };
-    let land = LandMask::east_asia();
+    let land = Land::east_asia();
     let sim = Simulation::new(scenario, &land, &options)
         .with_context(|| format!("scenario {}", args.scenario.display()))?;
     let planned = started.elapsed();

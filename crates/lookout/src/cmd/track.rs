@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use lookout_store::time::{format_ms, parse_time};
+use lookout_core::time::{format_time_ms, parse_time};
 use lookout_store::{track, PositionRow, Store, TimeRange};
 use serde_json::{json, Value};
 
@@ -75,9 +75,9 @@ fn geojson(mmsi: u32, rows: &[PositionRow], store: &Store) -> Value {
             "properties": {
                 "mmsi": mmsi,
                 "points": rows.len(),
-                "start": format_ms(rows[0].time),
-                "end": format_ms(rows[rows.len() - 1].time),
-                "coordTimes": rows.iter().map(|r| format_ms(r.time)).collect::<Vec<_>>(),
+                "start": format_time_ms(rows[0].time),
+                "end": format_time_ms(rows[rows.len() - 1].time),
+                "coordTimes": rows.iter().map(|r| format_time_ms(r.time)).collect::<Vec<_>>(),
             }
         }));
     }
@@ -87,7 +87,7 @@ fn geojson(mmsi: u32, rows: &[PositionRow], store: &Store) -> Value {
             "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
             "properties": {
                 "mmsi": r.mmsi,
-                "time": format_ms(r.time),
+                "time": format_time_ms(r.time),
                 "time_source": r.time_source.as_str(),
                 "sog": r.sog,
                 "cog": r.cog,
@@ -118,7 +118,7 @@ fn csv(out: &mut impl Write, rows: &[PositionRow], store: &Store) -> Result<()> 
             out,
             "{},{},{},{},{},{},{},{},{},{},{},{},{}",
             r.mmsi,
-            format_ms(r.time),
+            format_time_ms(r.time),
             r.lat,
             r.lon,
             opt(r.sog),

@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use lookout_store::time::format_ms;
+use lookout_core::time::format_time_ms;
 use lookout_store::{vessels, Store, Vessel};
 
 /// Output formats of `lookout vessels`.
@@ -81,8 +81,8 @@ fn write_vessel(out: &mut impl Write, v: &Vessel, format: Format) -> Result<()> 
             join(&v.ship_types),
             v.positions,
             v.statics,
-            format_ms(v.first_seen),
-            format_ms(v.last_seen)
+            format_time_ms(v.first_seen),
+            format_time_ms(v.last_seen)
         )?,
         Format::Jsonl => {
             let pairs = |v: Vec<serde_json::Value>| serde_json::Value::Array(v);
@@ -95,8 +95,8 @@ fn write_vessel(out: &mut impl Write, v: &Vessel, format: Format) -> Result<()> 
                 "ship_types": v.ship_types.iter().map(|(t, _)| t).collect::<Vec<_>>(),
                 "positions": v.positions,
                 "statics": v.statics,
-                "first_seen": format_ms(v.first_seen),
-                "last_seen": format_ms(v.last_seen),
+                "first_seen": format_time_ms(v.first_seen),
+                "last_seen": format_time_ms(v.last_seen),
             });
             serde_json::to_writer(&mut *out, &obj)?;
             writeln!(out)?;

@@ -7,7 +7,7 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 use serde::Deserialize;
 
-use crate::sphere::{distance_km, point_segment_distance, Local};
+use crate::geo::{degree_box, distance_km, point_segment_distance, LatLon, Local};
 
 /// Errors reading an areas file.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +59,21 @@ pub struct Area {
 }
 
 impl Area {
+    /// The centre: a circle's centre, or the mean of a polygon's vertices.
+    pub fn centre(&self) -> LatLon {
+        match &self.shape {
+            Shape::Circle { lat, lon, .. } => LatLon::new(*lat, *lon),
+            Shape::Polygons(mp) => {
+                let pts: Vec<_> = mp.0.iter().flat_map(|p| p.exterior().0.iter()).collect();
+                let n = pts.len().max(1) as f64;
+                LatLon::new(
+                    pts.iter().map(|c| c.y).sum::<f64>() / n,
+                    pts.iter().map(|c| c.x).sum::<f64>() / n,
+                )
+            }
+        }
+    }
+
     /// Distance in km from the point to the area (0 inside).
     pub fn distance_km(&self, lat: f64, lon: f64) -> f64 {
         match &self.shape {
@@ -66,18 +81,20 @@ impl Area {
                 lat: clat,
                 lon: clon,
                 radius_km,
-            } => (distance_km(lat, lon, *clat, *clon) - radius_km).max(0.0),
+            } => {
+                (distance_km(LatLon::new(lat, lon), LatLon::new(*clat, *clon)) - radius_km).max(0.0)
+            }
             Shape::Polygons(mp) => {
                 if mp.contains(&Point::new(lon, lat)) {
                     return 0.0;
                 }
-                let local = Local::new(lat, lon);
+                let local = Local::new(LatLon::new(lat, lon));
                 let mut best = f64::INFINITY;
                 for poly in &mp.0 {
                     for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
                         for line in ring.lines() {
-                            let a = local.project(line.start.y, line.start.x);
-                            let b = local.project(line.end.y, line.end.x);
+                            let a = local.project(LatLon::new(line.start.y, line.start.x));
+                            let b = local.project(LatLon::new(line.end.y, line.end.x));
                             best = best.min(point_segment_distance(a, b));
                         }
                     }
@@ -95,8 +112,7 @@ impl Area {
                 lon,
                 radius_km,
             } => {
-                let dlat = radius_km / 111.0;
-                let dlon = radius_km / (111.0 * lat.to_radians().cos().max(0.01));
+                let (dlat, dlon) = degree_box(*lat, *radius_km);
                 ([lon - dlon, lat - dlat], [lon + dlon, lat + dlat])
             }
             Shape::Polygons(mp) => match mp.bounding_rect() {
@@ -108,7 +124,7 @@ impl Area {
 }
 
 /// A set of areas with a spatial index.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Areas {
     areas: Vec<Area>,
     tree: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
@@ -117,20 +133,58 @@ pub struct Areas {
 #[derive(Deserialize)]
 struct TomlFile {
     #[serde(default, alias = "area")]
-    areas: Vec<TomlArea>,
+    areas: Vec<AreaSpec>,
 }
 
-#[derive(Deserialize)]
-struct TomlArea {
-    name: String,
+/// An area as the TOML files write it (`corridor.toml`, the simulator's scenario, `lookout events
+/// --areas`): `name`, `kind` (default `port`), and `centre = [lat, lon]` with `radius_km`, or
+/// `polygon = [[lat, lon], ...]`. Other keys (`source`, notes) are allowed and ignored.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AreaSpec {
+    /// Name, unique in the file.
+    pub name: String,
+    /// Kind (`port` when absent).
     #[serde(default)]
-    kind: Option<String>,
+    pub kind: Option<String>,
+    /// Circle centre, `[lat, lon]`.
     #[serde(default)]
-    centre: Option<[f64; 2]>,
+    pub centre: Option<[f64; 2]>,
+    /// Circle radius, km.
     #[serde(default)]
-    radius_km: Option<f64>,
+    pub radius_km: Option<f64>,
+    /// Polygon vertices, `[lat, lon]`.
     #[serde(default)]
-    polygon: Option<Vec<[f64; 2]>>,
+    pub polygon: Option<Vec<[f64; 2]>>,
+}
+
+impl AreaSpec {
+    /// The area, or what is wrong with the geometry.
+    pub fn to_area(&self) -> Result<Area, String> {
+        let shape = match (self.centre, self.radius_km, &self.polygon) {
+            (Some([lat, lon]), Some(r), None) if r > 0.0 && r.is_finite() => Shape::Circle {
+                lat,
+                lon,
+                radius_km: r,
+            },
+            (None, None, Some(points)) if points.len() >= 3 => {
+                let ring: Vec<(f64, f64)> = points.iter().map(|&[lat, lon]| (lon, lat)).collect();
+                Shape::Polygons(MultiPolygon(vec![Polygon::new(ring.into(), vec![])]))
+            }
+            _ => {
+                return Err(
+                    "needs `centre = [lat, lon]` with a positive `radius_km`, or a \
+                            `polygon` of 3+ [lat, lon] points"
+                        .into(),
+                )
+            }
+        };
+        check_coords(&shape)?;
+        Ok(Area {
+            name: self.name.clone(),
+            kind: self.kind.clone().unwrap_or_else(|| "port".into()),
+            shape,
+        })
+    }
 }
 
 impl Areas {
@@ -217,39 +271,20 @@ impl Areas {
         Ok(Self::new(areas))
     }
 
-    /// Parses the TOML form (see [`Areas::from_path`]). Unknown keys are ignored.
+    /// Parses the TOML form (see [`AreaSpec`]).
     pub fn from_toml(text: &str) -> Result<Self, AreasError> {
         let file: TomlFile = toml::from_str(text)?;
-        let mut areas = Vec::new();
-        for (index, a) in file.areas.into_iter().enumerate() {
-            let err = |reason: &str| AreasError::Item {
-                index,
-                reason: format!("{:?}: {reason}", a.name),
-            };
-            let shape = match (a.centre, a.radius_km, &a.polygon) {
-                (Some([lat, lon]), Some(r), None) if r > 0.0 => Shape::Circle {
-                    lat,
-                    lon,
-                    radius_km: r,
-                },
-                (None, _, Some(points)) if points.len() >= 3 => {
-                    let ring: Vec<(f64, f64)> =
-                        points.iter().map(|&[lat, lon]| (lon, lat)).collect();
-                    Shape::Polygons(MultiPolygon(vec![Polygon::new(ring.into(), vec![])]))
-                }
-                _ => {
-                    return Err(err(
-                        "needs `centre` + positive `radius_km`, or a `polygon` of 3+ points",
-                    ))
-                }
-            };
-            check_coords(&shape).map_err(|r| err(&r))?;
-            areas.push(Area {
-                name: a.name,
-                kind: a.kind.unwrap_or_else(|| "port".into()),
-                shape,
-            });
-        }
+        let areas = file
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(index, spec)| {
+                spec.to_area().map_err(|reason| AreasError::Item {
+                    index,
+                    reason: format!("{:?}: {reason}", spec.name),
+                })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self::new(areas))
     }
 
@@ -272,8 +307,8 @@ impl Areas {
         km: f64,
         filter: impl Fn(&Area) -> bool,
     ) -> Option<(usize, f64)> {
-        let dlat = km / 111.0 + 1e-9;
-        let dlon = km / (111.0 * lat.to_radians().cos().max(0.01)) + 1e-9;
+        let (dlat, dlon) = degree_box(lat, km);
+        let (dlat, dlon) = (dlat + 1e-9, dlon + 1e-9);
         let envelope = AABB::from_corners([lon - dlon, lat - dlat], [lon + dlon, lat + dlat]);
         let mut best: Option<(usize, f64)> = None;
         for item in self.tree.locate_in_envelope_intersecting(&envelope) {

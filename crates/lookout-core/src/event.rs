@@ -1,0 +1,419 @@
+//! Events: the vocabulary (`port_visit`, `gap`, ...) shared by the detectors, the simulator's
+//! truth and everything downstream, and the events file format: the column contract of
+//! `events.csv` (written and read here), the same columns as GeoJSON feature properties, and the
+//! Parquet schema's column names (the Parquet writer is `lookout-events`').
+
+use std::io::Read;
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::time::{format_time, parse_time};
+
+/// Event types, the vocabulary shared with the simulator's truth.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    /// A stay in a named area.
+    PortVisit,
+    /// AIS silent for a while.
+    Gap,
+    /// Two vessels together at sea.
+    Encounter,
+    /// Slow movement at sea.
+    Loitering,
+    /// Reported draught changed.
+    DraughtChange,
+    /// Name, call sign, IMO, ship type, MMSI or flag changed.
+    IdentityChange,
+    /// Positions no ship could have reported truthfully.
+    Spoofing,
+}
+
+impl EventType {
+    /// All types.
+    pub const ALL: [EventType; 7] = [
+        EventType::PortVisit,
+        EventType::Gap,
+        EventType::Encounter,
+        EventType::Loitering,
+        EventType::DraughtChange,
+        EventType::IdentityChange,
+        EventType::Spoofing,
+    ];
+
+    /// The type a snake_case name names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::PortVisit => "port_visit",
+            EventType::Gap => "gap",
+            EventType::Encounter => "encounter",
+            EventType::Loitering => "loitering",
+            EventType::DraughtChange => "draught_change",
+            EventType::IdentityChange => "identity_change",
+            EventType::Spoofing => "spoofing",
+        }
+    }
+}
+
+/// One detected event. Times are ms since the Unix epoch (UTC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Type.
+    pub event_type: EventType,
+    /// The vessel.
+    pub mmsi: u32,
+    /// The other vessel (encounters; the new MMSI of an MMSI change).
+    pub other_mmsi: Option<u32>,
+    /// Start.
+    pub start_time: i64,
+    /// End.
+    pub end_time: i64,
+    /// Position at the start.
+    pub lat: Option<f64>,
+    /// Position at the start.
+    pub lon: Option<f64>,
+    /// Position at the end.
+    pub end_lat: Option<f64>,
+    /// Position at the end.
+    pub end_lon: Option<f64>,
+    /// Area the event is in or starts near.
+    pub area: Option<String>,
+    /// Area the event ends near (gaps), or the other vessel's area.
+    pub other_area: Option<String>,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Type-specific facts.
+    pub details: Map<String, Value>,
+    /// Input records behind the event.
+    pub n_positions: u64,
+    /// Time of the first of them.
+    pub evidence_start: i64,
+    /// Time of the last of them.
+    pub evidence_end: i64,
+}
+
+impl Event {
+    /// A new event between two timed positions; evidence defaults to the two ends.
+    pub fn new(
+        event_type: EventType,
+        mmsi: u32,
+        start_time: i64,
+        end_time: i64,
+        start: (f64, f64),
+        end: (f64, f64),
+    ) -> Self {
+        Self {
+            event_type,
+            mmsi,
+            other_mmsi: None,
+            start_time,
+            end_time,
+            lat: start.0.is_finite().then_some(start.0),
+            lon: start.1.is_finite().then_some(start.1),
+            end_lat: end.0.is_finite().then_some(end.0),
+            end_lon: end.1.is_finite().then_some(end.1),
+            area: None,
+            other_area: None,
+            confidence: 1.0,
+            details: Map::new(),
+            n_positions: 0,
+            evidence_start: start_time,
+            evidence_end: end_time,
+        }
+    }
+
+    /// Builder: one detail.
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.details.insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// Builder: evidence.
+    pub fn evidence(mut self, n: u64, first: i64, last: i64) -> Self {
+        self.n_positions = n;
+        self.evidence_start = first;
+        self.evidence_end = last;
+        self
+    }
+
+    /// A stable identifier: type, vessel(s) and start second.
+    pub fn event_id(&self) -> String {
+        let other = self.other_mmsi.map(|m| format!("-{m}")).unwrap_or_default();
+        format!(
+            "{}-{}{}-{}",
+            self.event_type.as_str(),
+            self.mmsi,
+            other,
+            self.start_time.div_euclid(1000)
+        )
+    }
+}
+
+/// The columns of every events file, in order.
+pub const COLUMNS: [&str; 17] = [
+    "event_id",
+    "event_type",
+    "mmsi",
+    "other_mmsi",
+    "start_time",
+    "end_time",
+    "lat",
+    "lon",
+    "end_lat",
+    "end_lon",
+    "area",
+    "other_area",
+    "confidence",
+    "details",
+    "n_positions",
+    "evidence_start",
+    "evidence_end",
+];
+
+/// Coordinates are written to 6 decimals (about 0.1 m), confidences to 3.
+fn coordinate(v: Option<f64>) -> Option<f64> {
+    v.filter(|x| x.is_finite()).map(|x| (x * 1e6).round() / 1e6)
+}
+
+fn confidence(c: f64) -> f64 {
+    (c * 1000.0).round() / 1000.0
+}
+
+impl Event {
+    /// The event as an `events.csv` row, in [`COLUMNS`] order.
+    pub fn csv_record(&self) -> [String; 17] {
+        let num = |v: Option<f64>| coordinate(v).map(|x| format!("{x}")).unwrap_or_default();
+        [
+            self.event_id(),
+            self.event_type.as_str().to_owned(),
+            self.mmsi.to_string(),
+            self.other_mmsi.map(|m| m.to_string()).unwrap_or_default(),
+            format_time(self.start_time),
+            format_time(self.end_time),
+            num(self.lat),
+            num(self.lon),
+            num(self.end_lat),
+            num(self.end_lon),
+            self.area.clone().unwrap_or_default(),
+            self.other_area.clone().unwrap_or_default(),
+            format!("{}", confidence(self.confidence)),
+            Value::Object(self.details.clone()).to_string(),
+            self.n_positions.to_string(),
+            format_time(self.evidence_start),
+            format_time(self.evidence_end),
+        ]
+    }
+
+    /// The event as GeoJSON feature properties (the same columns, typed).
+    pub fn properties(&self) -> Map<String, Value> {
+        let num = |v: Option<f64>| coordinate(v).map_or(Value::Null, |x| json!(x));
+        let mut m = Map::new();
+        m.insert("event_id".into(), self.event_id().into());
+        m.insert("event_type".into(), self.event_type.as_str().into());
+        m.insert("mmsi".into(), self.mmsi.into());
+        m.insert("other_mmsi".into(), self.other_mmsi.into());
+        m.insert("start_time".into(), format_time(self.start_time).into());
+        m.insert("end_time".into(), format_time(self.end_time).into());
+        m.insert("lat".into(), num(self.lat));
+        m.insert("lon".into(), num(self.lon));
+        m.insert("end_lat".into(), num(self.end_lat));
+        m.insert("end_lon".into(), num(self.end_lon));
+        m.insert("area".into(), self.area.clone().into());
+        m.insert("other_area".into(), self.other_area.clone().into());
+        m.insert("confidence".into(), json!(confidence(self.confidence)));
+        m.insert("details".into(), Value::Object(self.details.clone()));
+        m.insert("n_positions".into(), self.n_positions.into());
+        m.insert(
+            "evidence_start".into(),
+            format_time(self.evidence_start).into(),
+        );
+        m.insert("evidence_end".into(), format_time(self.evidence_end).into());
+        m
+    }
+
+    /// The event as a GeoJSON feature: a line from start to end position, a point when they
+    /// coincide or only one is known, no geometry when neither is.
+    pub fn geojson_feature(&self) -> Value {
+        let geometry = match (self.lat.zip(self.lon), self.end_lat.zip(self.end_lon)) {
+            (Some((a, b)), Some((c, d))) if (a, b) != (c, d) => {
+                json!({"type": "LineString", "coordinates": [[b, a], [d, c]]})
+            }
+            (Some((a, b)), _) | (None, Some((a, b))) => {
+                json!({"type": "Point", "coordinates": [b, a]})
+            }
+            (None, None) => Value::Null,
+        };
+        json!({"type": "Feature", "geometry": geometry, "properties": self.properties()})
+    }
+}
+
+/// A problem reading an events CSV: the line (1-based, 0 for the header) and what is wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct EventsCsvError {
+    /// Line in the file.
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Reads an events CSV written in [`COLUMNS`] (extra columns are ignored; `event_id` is derived,
+/// so it may be absent). Stops at the first bad row, naming its line.
+pub fn read_csv(input: impl Read) -> Result<Vec<Event>, EventsCsvError> {
+    let err = |line: u64, message: String| EventsCsvError { line, message };
+    let mut r = csv::Reader::from_reader(input);
+    let header: Vec<String> = r
+        .headers()
+        .map_err(|e| err(0, e.to_string()))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let names = &COLUMNS[1..];
+    let idx: Vec<usize> = names
+        .iter()
+        .map(|n| {
+            header
+                .iter()
+                .position(|h| h == n)
+                .ok_or_else(|| err(0, format!("no column {n}")))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let f = |i: usize| rec.get(idx[i]).unwrap_or("");
+        let num = |i: usize| -> Result<Option<f64>, String> {
+            match f(i) {
+                "" => Ok(None),
+                s => s
+                    .parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| format!("{}: not a number: {s:?}", names[i])),
+            }
+        };
+        let time = |i: usize| parse_time(f(i)).map_err(|e| format!("{}: {e}", names[i]));
+        let text = |i: usize| Some(f(i).to_owned()).filter(|s| !s.is_empty());
+        let parse = || -> Result<Event, String> {
+            let event_type = EventType::from_name(f(0))
+                .ok_or_else(|| format!("unknown event_type {:?}", f(0)))?;
+            let mmsi = f(1)
+                .parse()
+                .map_err(|_| format!("mmsi: not a number: {:?}", f(1)))?;
+            let details = match f(12) {
+                "" => Map::new(),
+                s => serde_json::from_str(s).map_err(|e| format!("details: {e}"))?,
+            };
+            let mut e = Event::new(
+                event_type,
+                mmsi,
+                time(3)?,
+                time(4)?,
+                (f64::NAN, f64::NAN),
+                (f64::NAN, f64::NAN),
+            );
+            e.other_mmsi = num(2)?.map(|m| m as u32);
+            (e.lat, e.lon, e.end_lat, e.end_lon) = (num(5)?, num(6)?, num(7)?, num(8)?);
+            e.area = text(9);
+            e.other_area = text(10);
+            e.confidence = num(11)?.unwrap_or(1.0);
+            e.details = details;
+            Ok(e.evidence(num(13)?.unwrap_or(0.0) as u64, time(14)?, time(15)?))
+        };
+        out.push(parse().map_err(|m| err(line, m))?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> Vec<Event> {
+        let t0 = parse_time("2023-08-14T10:00:00Z").unwrap();
+        let mut gap = Event::new(
+            EventType::Gap,
+            273_900_101,
+            t0,
+            t0 + 500_000_000,
+            (42.25, 130.3),
+            (43.1, 131.9),
+        )
+        .with("gap_hours", 138.9)
+        .evidence(2, t0, t0 + 500_000_000);
+        gap.area = Some("Rajin (Najin) port".into());
+        gap.other_area = Some("Dunai, Primorye".into());
+        gap.confidence = 0.9;
+        let mut enc = Event::new(
+            EventType::Encounter,
+            1,
+            t0,
+            t0 + 600_250,
+            (f64::NAN, f64::NAN),
+            (1.0, 2.0),
+        );
+        enc.other_mmsi = Some(2);
+        vec![gap, enc]
+    }
+
+    #[test]
+    fn csv_round_trips() {
+        let events = examples();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(COLUMNS).unwrap();
+        for e in &events {
+            w.write_record(e.csv_record()).unwrap();
+        }
+        let bytes = w.into_inner().unwrap();
+        assert_eq!(read_csv(bytes.as_slice()).unwrap(), events);
+        assert_eq!(
+            events[0].event_id(),
+            format!("gap-273900101-{}", events[0].start_time / 1000)
+        );
+    }
+
+    #[test]
+    fn bad_rows_name_their_line_and_field() {
+        let header = COLUMNS.join(",");
+        let row = "x,boats,1,,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z,,,,,,,1,,0,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z";
+        let e = read_csv(format!("{header}\n{row}\n").as_bytes()).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("boats"), "{e}");
+        let row = row
+            .replace("boats", "gap")
+            .replace(",1,,2024-01-01T00:00:00Z,", ",1,,soon,");
+        let e = read_csv(format!("{header}\n{row}\n").as_bytes()).unwrap_err();
+        assert!(e.message.starts_with("start_time"), "{e}");
+        assert!(read_csv("event_type,mmsi\n".as_bytes())
+            .unwrap_err()
+            .message
+            .contains("no column"));
+    }
+
+    #[test]
+    fn geojson_geometry_follows_the_known_positions() {
+        let events = examples();
+        assert_eq!(
+            events[0].geojson_feature()["geometry"]["type"],
+            "LineString"
+        );
+        assert_eq!(events[1].geojson_feature()["geometry"]["type"], "Point");
+        assert_eq!(
+            events[1].geojson_feature()["properties"]["lat"],
+            Value::Null
+        );
+        assert_eq!(
+            EventType::from_name("port_visit"),
+            Some(EventType::PortVisit)
+        );
+        assert_eq!(EventType::from_name("boats"), None);
+    }
+}

@@ -31,7 +31,7 @@ pub mod config;
 pub mod engine;
 pub mod output;
 #[cfg(feature = "parquet")]
-pub mod parquet_in;
+pub mod store_in;
 mod track;
 mod vessel;
 

@@ -51,6 +51,10 @@ pub enum OutputError {
     #[cfg(feature = "parquet")]
     #[error("{0}")]
     Arrow(#[from] arrow_schema::ArrowError),
+    /// Reading the store.
+    #[cfg(feature = "parquet")]
+    #[error("store: {0}")]
+    Store(String),
 }
 
 enum Inner {

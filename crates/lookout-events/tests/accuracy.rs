@@ -10,7 +10,7 @@ use std::io::BufWriter;
 use std::path::Path;
 
 use lookout_events::accuracy::{score, Score};
-use lookout_events::parquet_in::{run_store, store_files};
+use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, Event, EventType, Land};
 use lookout_ingest::{Ingest, IngestOptions, Source};
 use lookout_sim::scenario::Scenario;
@@ -27,10 +27,9 @@ fn detect(
     cfg: Config,
 ) -> (Vec<Event>, BTreeMap<&'static str, u64>) {
     let store = Store::open(store_dir).unwrap();
-    let files = store_files(&store);
     let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
     let mut events = Vec::new();
-    run_store(&mut engine, files, None, None, |batch| {
+    run_store(&mut engine, &store, None, None, |batch| {
         events.extend_from_slice(batch);
         Ok(())
     })

@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use lookout_core::areas::{AreaSpec, Areas};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use lookout_core::time::{parse_span, parse_time};
@@ -54,7 +54,7 @@ impl fmt::Display for ProjectError {
 }
 
 /// Transport mode of a corridor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Ships between ports.
@@ -64,7 +64,7 @@ pub enum Mode {
 }
 
 /// Cargo per voyage when nothing was counted: a 90% range and a central value, with its source.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prior {
     /// 5th percentile.
@@ -79,7 +79,7 @@ pub struct Prior {
 }
 
 /// A watched corridor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Corridor {
     /// Name.
     pub name: String,
@@ -135,7 +135,7 @@ pub struct WatchVessel {
 }
 
 /// Where the AIS comes from.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AisInputs {
     /// Files, directories or globs `lookout ingest` reads, relative to the project folder.
@@ -151,7 +151,7 @@ pub struct AisInputs {
 }
 
 /// Ledger settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LedgerSettings {
     /// Monte Carlo draws behind every interval.
@@ -175,10 +175,18 @@ pub struct LedgerSettings {
     /// never unobserved for that long.
     pub min_stay_hours: f64,
     /// Analysis window start (default: first evidence).
-    #[serde(default, deserialize_with = "de_opt_time")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_time",
+        serialize_with = "ser_opt_time"
+    )]
     pub period_start: Option<i64>,
     /// Analysis window end (default: last evidence).
-    #[serde(default, deserialize_with = "de_opt_time")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_time",
+        serialize_with = "ser_opt_time"
+    )]
     pub period_end: Option<i64>,
 }
 
@@ -195,6 +203,13 @@ impl Default for LedgerSettings {
             period_start: None,
             period_end: None,
         }
+    }
+}
+
+fn ser_opt_time<S: serde::Serializer>(t: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(ms) => s.serialize_str(&lookout_core::time::format_time(*ms)),
+        None => s.serialize_none(),
     }
 }
 

@@ -35,6 +35,7 @@
 //! ```
 
 mod read;
+pub mod records;
 mod schema;
 mod store;
 mod writer;

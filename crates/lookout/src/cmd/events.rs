@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use lookout_core::time::parse_time;
-use lookout_events::parquet_in::{run_store, store_files};
+use lookout_events::store_in::run_store;
 use lookout_events::{output::EventWriter, Areas, Config, Engine, EventType, Land};
 use lookout_store::Store;
 
@@ -79,10 +79,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in store.warnings() {
         eprintln!("lookout events: store: {w}");
     }
-    let files = store_files(&store);
     let mut engine = Engine::new(cfg, areas, Some(land));
     let mut writer = EventWriter::create(&args.out)?;
-    run_store(&mut engine, files, args.from, args.to, |events| {
+    run_store(&mut engine, &store, args.from, args.to, |events| {
         if args.types.is_empty() {
             writer.write(events)
         } else {

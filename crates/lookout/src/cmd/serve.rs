@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args as _, FromArgMatches};
 
 use crate::cmd::analyze;
 
@@ -48,14 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         anyhow::bail!("the token file is empty");
     }
     if !(args.reuse && args.out.join("events.csv").exists()) {
-        let matches = analyze::Args::augment_args(clap::Command::new("analyze"))
-            .try_get_matches_from([
-                "analyze".as_ref(),
-                args.project.as_os_str(),
-                "--out".as_ref(),
-                args.out.as_os_str(),
-            ])?;
-        let code = analyze::run(analyze::Args::from_arg_matches(&matches)?)?;
+        let code = analyze::project_into(&args.project, &args.out, None)?;
         if code != ExitCode::SUCCESS {
             return Ok(code);
         }

@@ -87,6 +87,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     serde_json::to_writer_pretty(&mut out, &truth)?;
     out.flush()?;
+    let mut run = lookout_pipeline::RunRecord::new("simulate");
+    let shown = args.scenario.display().to_string();
+    run.inputs.push(lookout_pipeline::InputRecord::of_file(
+        &args.scenario,
+        &shown,
+        "scenario",
+    )?);
+    run.setting("seed", truth.seed);
+    run.setting("days", args.days);
+    run.setting("background", args.background);
+    run.setting("gzip", args.gzip);
+    run.write(&args.out)?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "lookout simulate: {} vessels, {} messages sent, {} received, {} lines -> {}; {} events, {} voyages -> {}; {:.1} s ({:.1} s planning, {:.0} received msgs/s)",

@@ -1,0 +1,299 @@
+//! The whole pipeline for one project folder: AIS (the project's inputs, or AIS simulated from
+//! its scenario when none is present) is ingested into `OUT/store`, events are detected over the
+//! corridor's areas, voyages and the ledger are built with the observations, claims and
+//! sanctions list, and everything is written to `OUT` (format in `docs/ledger.md`) with its
+//! `run.json`.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use lookout_core::event::Event;
+use lookout_events::output::EventWriter;
+use lookout_events::store_in::run_store;
+use lookout_events::{Areas, Config, Engine, Land};
+use lookout_ingest::{expand, Ingest, IngestOptions, Source, Summary, TimeRule};
+use lookout_ledger::{Ledger, Voyages};
+use lookout_project::Project;
+use lookout_report::{Report, Track};
+use lookout_store::{Store, StoreWriter, TimeRange, WriteOptions};
+
+use crate::run_record::{InputRecord, RunRecord};
+
+/// Options of [`analyze`].
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    /// Seed of the simulated AIS (default: the project's `[ais] seed`, else the scenario's).
+    pub seed: Option<u64>,
+}
+
+/// What [`analyze`] reports as it goes.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// A stage finished, with what it did and how long it took.
+    Step(String, Duration),
+    /// A remark worth showing (reused inputs, missing AIS).
+    Note(String),
+}
+
+/// The results of [`analyze`], also written to the output folder.
+#[derive(Debug)]
+pub struct Analysis {
+    /// What the ingest read and stored.
+    pub ingest: Summary,
+    /// Events over the corridor's areas, in detection order.
+    pub events: Vec<Event>,
+    /// Voyages, observed and hidden.
+    pub voyages: Voyages,
+    /// The shipment ledger.
+    pub ledger: Ledger,
+    /// The record written as `run.json`.
+    pub run: RunRecord,
+}
+
+/// Runs the pipeline for `project` into `out` (created; its `store/` and outputs replaced).
+pub fn analyze(
+    project: &Project,
+    out: &Path,
+    options: &AnalyzeOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<Analysis> {
+    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut run = RunRecord::new("analyze");
+    record_project_inputs(project, &mut run)?;
+    // 1. AIS inputs, or simulated AIS.
+    let t = Instant::now();
+    let mut sources = Vec::new();
+    for spec in &project.ais.inputs {
+        let path = project.dir.join(spec);
+        if let Ok(found) = expand(&path.to_string_lossy()) {
+            sources.extend(found);
+        }
+    }
+    let seed = options.seed.or(project.ais.seed);
+    if sources.is_empty() {
+        if let Some(scenario) = &project.ais.simulate {
+            let scenario = project.dir.join(scenario);
+            let (path, reused) = simulate_ais(&scenario, out, seed)?;
+            if reused {
+                progress(Progress::Note(format!(
+                    "reusing {} (same scenario and seed)",
+                    path.display()
+                )));
+            }
+            run.inputs.push(InputRecord::of_file(
+                &scenario,
+                &rel(project, &scenario),
+                "scenario",
+            )?);
+            run.setting(
+                "simulated_ais",
+                serde_json::json!({"scenario": rel(project, &scenario), "seed": seed}),
+            );
+            sources.extend(expand(&path.to_string_lossy())?);
+            progress(Progress::Step("simulated AIS".into(), t.elapsed()));
+        } else {
+            progress(Progress::Note(
+                "no AIS input found: voyages come from observations only".into(),
+            ));
+        }
+    }
+    for source in &sources {
+        if let Source::File(path) = source {
+            run.inputs
+                .push(InputRecord::of_file(path, &rel(project, path), "ais")?);
+        }
+    }
+    // 2. Ingest into a fresh store.
+    let t = Instant::now();
+    let store_dir = out.join("store");
+    let summary = ingest(&sources, &store_dir)?;
+    progress(Progress::Step(
+        format!(
+            "ingest ({} positions, {} static reports, {} vessels)",
+            summary.positions, summary.statics, summary.vessels
+        ),
+        t.elapsed(),
+    ));
+    // 3. Events over the corridor's areas.
+    let t = Instant::now();
+    let cfg = event_config(&project.dir)?;
+    run.setting("events", &cfg);
+    let store = Store::open(&store_dir)?;
+    let events = detect_events(&store, project.areas.clone(), cfg)?;
+    for name in ["events.csv", "events.geojson"] {
+        let mut w = EventWriter::create(&out.join(name))?;
+        w.write(&events)?;
+        w.finish()?;
+    }
+    progress(Progress::Step(
+        format!("events ({})", events.len()),
+        t.elapsed(),
+    ));
+    // 4. Voyages, ledger, report.
+    let t = Instant::now();
+    let voyages = lookout_ledger::build(project, &events);
+    let ledger = lookout_ledger::compute(project, &voyages);
+    run.setting("ledger", &project.settings);
+    run.setting("corridors", &project.corridors);
+    let tracks = watched_tracks(&store, project)?;
+    let report = Report {
+        project,
+        voyages: &voyages,
+        ledger: &ledger,
+        events: &events,
+        tracks: &tracks,
+    };
+    report.write_all(out)?;
+    run.write(out)
+        .with_context(|| format!("writing {}", out.join("run.json").display()))?;
+    progress(Progress::Step(
+        "voyages, ledger and report".into(),
+        t.elapsed(),
+    ));
+    Ok(Analysis {
+        ingest: summary,
+        events,
+        voyages,
+        ledger,
+        run,
+    })
+}
+
+/// A path as `run.json` shows it: relative to the project folder when inside it.
+fn rel(project: &Project, path: &Path) -> String {
+    path.strip_prefix(&project.dir)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The project's own files, hashed into the run record.
+fn record_project_inputs(project: &Project, run: &mut RunRecord) -> Result<()> {
+    let mut files: Vec<(PathBuf, &str)> = [
+        ("corridor.toml", "corridor"),
+        ("observations.csv", "observations"),
+        ("claims.csv", "claims"),
+        ("events.toml", "event_config"),
+    ]
+    .into_iter()
+    .map(|(name, role)| (project.dir.join(name), role))
+    .collect();
+    let mut ftm: Vec<PathBuf> = fs::read_dir(&project.dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".ftm.jsonl"))
+        .collect();
+    ftm.sort();
+    files.extend(ftm.into_iter().map(|p| (p, "sanctions")));
+    for (path, role) in files {
+        if path.exists() {
+            run.inputs
+                .push(InputRecord::of_file(&path, &rel(project, &path), role)?);
+        }
+    }
+    Ok(())
+}
+
+/// Ingests `sources` into a fresh store at `store_dir` (an existing store there is replaced).
+pub fn ingest(sources: &[Source], store_dir: &Path) -> Result<Summary> {
+    if store_dir.join("manifest.json").exists() {
+        fs::remove_dir_all(store_dir)
+            .with_context(|| format!("replacing {}", store_dir.display()))?;
+    }
+    let writer = StoreWriter::open(store_dir, WriteOptions::default())?;
+    let mut ingest = Ingest::new(
+        writer,
+        IngestOptions {
+            time: TimeRule::default(),
+            flush_every: Duration::from_secs(10),
+            batch_rows: 1_000_000,
+        },
+    );
+    ingest.run(sources)?;
+    ingest.finish()
+}
+
+/// The event thresholds of a project: its `events.toml`, else the published defaults.
+pub fn event_config(project_dir: &Path) -> Result<Config> {
+    let path = project_dir.join("events.toml");
+    if !path.exists() {
+        return Ok(Config::default());
+    }
+    Config::from_toml(&fs::read_to_string(&path)?)
+        .with_context(|| format!("config {}", path.display()))
+}
+
+/// Runs the event engine over a whole store with the bundled land mask.
+pub fn detect_events(store: &Store, areas: Areas, cfg: Config) -> Result<Vec<Event>> {
+    let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
+    let mut events = Vec::new();
+    run_store(&mut engine, store, None, None, |batch| {
+        events.extend_from_slice(batch);
+        Ok(())
+    })?;
+    Ok(events)
+}
+
+/// Simulates the scenario's AIS into `OUT/ais/ais.nmea` (and `truth.json` beside it), unless
+/// the folder already holds AIS simulated from the same scenario text and seed. Returns the
+/// NMEA path and whether it was reused.
+pub fn simulate_ais(scenario: &Path, out: &Path, seed: Option<u64>) -> Result<(PathBuf, bool)> {
+    use lookout_sim::scenario::Scenario;
+    use lookout_sim::sim::{NmeaWriter, Options, Simulation};
+    let text =
+        fs::read_to_string(scenario).with_context(|| format!("reading {}", scenario.display()))?;
+    let scenario_v =
+        Scenario::from_toml(&text).with_context(|| format!("scenario {}", scenario.display()))?;
+    let land = Land::east_asia();
+    let options = Options {
+        seed,
+        ..Default::default()
+    };
+    let sim = Simulation::new(scenario_v, &land, &options)
+        .with_context(|| format!("scenario {}", scenario.display()))?;
+    let dir = out.join("ais");
+    fs::create_dir_all(&dir)?;
+    let path = dir.join("ais.nmea");
+    // Re-runs reuse the AIS simulated from the same scenario text and seed.
+    let key = format!(
+        "scenario {:016x} seed {seed:?}\n",
+        text.bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b))
+                .wrapping_mul(0x100_0000_01b3))
+    );
+    let key_path = dir.join("simulated.txt");
+    if path.exists() && fs::read_to_string(&key_path).is_ok_and(|k| k == key) {
+        return Ok((path, true));
+    }
+    let _ = fs::remove_file(&key_path);
+    let mut writer = NmeaWriter::new(BufWriter::with_capacity(1 << 20, File::create(&path)?));
+    let truth = sim.run(&mut writer)?;
+    writer.into_inner().flush()?;
+    let mut t = BufWriter::new(File::create(dir.join("truth.json"))?);
+    serde_json::to_writer_pretty(&mut t, &truth)?;
+    t.flush()?;
+    fs::write(&key_path, key)?;
+    Ok((path, false))
+}
+
+/// Tracks of the watched vessels (thinned to at most one point per 10 minutes).
+pub fn watched_tracks(store: &Store, project: &Project) -> Result<Vec<Track>> {
+    let mut out = Vec::new();
+    for w in &project.watchlist {
+        for &mmsi in &w.mmsi {
+            let (rows, _) = lookout_store::track(store, mmsi, TimeRange::default())?;
+            let mut pts: Vec<(i64, f64, f64)> = Vec::new();
+            for r in rows {
+                if pts.last().is_none_or(|p| r.time - p.0 >= 600_000) {
+                    pts.push((r.time, r.lat, r.lon));
+                }
+            }
+            if !pts.is_empty() {
+                out.push((mmsi, w.name.clone(), pts));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,833 @@
+//! Who said it, and for which organization: the subject of a reporting verb ("X said", "X told
+//! reporters", "X estimated", "X accused Y of", "X's report found"), the inverted form ("...,
+//! said X, a deputy assistant secretary at the US Department of State"), "according to X",
+//! "citing X", and references back: "he", "she", "they", "we" (the document's author), "the
+//! minister", "the ministry", a surname alone. A speaker is a named person (with the
+//! organization from the title before the name or the apposition after it: "White House
+//! National Security Council spokesman John Kirby", "Robert Koepcke, a deputy assistant
+//! secretary at the US Department of State"), an unnamed person or group ("an official briefed on
+//! the intelligence", "analysts at the Open Source Centre"), an organization, or a country or
+//! capital ("the US said", "Seoul accused"), whose organization is its government.
+//!
+//! The speaker is always the subject of the reporting verb, never the subject of the claim:
+//! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::names::{self, Country};
+
+/// What kind of source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A named person.
+    Person,
+    /// An unnamed person ("a senior US official").
+    Unnamed,
+    /// People of an organization ("Open Source Centre analysts").
+    Group,
+    /// An organization.
+    Org,
+    /// A country or its capital.
+    Country,
+}
+
+/// A source of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// `speaker` column.
+    pub speaker: String,
+    /// `organization` column.
+    pub org: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Title words, lower case ("defense minister").
+    pub title: String,
+    /// Its country, when known.
+    pub country: Option<&'static Country>,
+    /// News media relaying others.
+    pub media: bool,
+}
+
+/// How a source is attached to its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Subject of a reporting verb.
+    Subject,
+    /// After the verb: "..., said X".
+    Inverted,
+    /// "according to X".
+    According,
+    /// "citing X".
+    Citing,
+}
+
+/// A source found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The source.
+    pub source: Source,
+    /// Byte offset of the verb (or "according to").
+    pub pos: usize,
+    /// Byte offset just after the verb.
+    pub verb_end: usize,
+    /// How.
+    pub how: How,
+}
+
+/// What the article has said so far: who spoke, to resolve "he", "the ministry", "Shin".
+#[derive(Debug, Default)]
+pub struct Context {
+    persons: Vec<Source>,
+    orgs: Vec<Source>,
+    last: Option<Source>,
+    /// Author of the document (press release, report), for "we" and unattributed sentences.
+    pub author: Option<Source>,
+    /// Country of the dateline, for unnamed officials and untitled institutions.
+    pub country: Option<&'static Country>,
+}
+
+impl Context {
+    /// Remembers a speaker.
+    pub fn remember(&mut self, s: &Source) {
+        match s.kind {
+            Kind::Person | Kind::Unnamed => {
+                self.persons.retain(|p| p.speaker != s.speaker);
+                self.persons.push(s.clone());
+            }
+            _ => {
+                self.orgs.retain(|p| p.speaker != s.speaker);
+                self.orgs.push(s.clone());
+            }
+        }
+        self.last = Some(s.clone());
+    }
+
+    /// The country an untitled institution or an unnamed official belongs to: the last
+    /// speaker's, else the dateline's.
+    fn default_country(&self) -> Option<&'static Country> {
+        self.last.as_ref().and_then(|s| s.country).or(self.country)
+    }
+
+    /// The last speaker of any kind.
+    pub fn last(&self) -> Option<&Source> {
+        self.last.as_ref()
+    }
+
+    fn person_named(&self, token: &str) -> Option<&Source> {
+        self.persons.iter().rev().find(|p| {
+            p.kind == Kind::Person && p.speaker.split([' ', '-']).any(|w| w == token)
+                || p.speaker.split(' ').any(|w| w == token)
+        })
+    }
+
+    fn person_titled(&self, noun: &str) -> Option<&Source> {
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.title.contains(noun))
+            .or_else(|| self.persons.last())
+    }
+
+    fn org_like(&self, noun: &str) -> Option<&Source> {
+        let key = match noun {
+            "ministry" => "Ministry",
+            "agency" | "service" => "Agency",
+            "department" => "Department",
+            "military" => "military",
+            "government" | "administration" => "government",
+            _ => "",
+        };
+        let hit = |o: &&Source| !key.is_empty() && (o.org.contains(key) || key == "Agency" && o.org.contains("Service"));
+        self.orgs
+            .iter()
+            .rev()
+            .find(hit)
+            .or_else(|| {
+                self.orgs
+                    .iter()
+                    .rev()
+                    .find(|o| matches!(o.kind, Kind::Org | Kind::Group))
+            })
+            .or_else(|| self.orgs.last())
+    }
+}
+
+/// Forms of the reporting verbs.
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|informed|puts|quoted";
+/// Verbs that also come after their subject in news style ("..., said X").
+const INVERTED: [&str; 16] = [
+    "said", "says", "wrote", "writes", "added", "adds", "noted", "notes", "explained", "stated",
+    "claimed", "estimated", "reported", "reports", "announced", "told",
+];
+
+static VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according"));
+/// "By NK Pro's count", "by the ministry's estimate".
+static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|in)\s+(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
+        .expect("by count")
+});
+/// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
+static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:compiled|analy[sz]ed|published|released|obtained|reviewed|provided|submitted|presented|issued|commissioned|seen|shared|sent|handed)\b")
+        .expect("postmodifier")
+});
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]"#).expect("token"));
+static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[A-Z]\.)+|Gen\.|Sen\.|Rep\.|Lt\.|Col\.|Dr\.|Mr\.|Mrs\.|Ms\.|Jr\.|St\.)$")
+        .expect("abbreviated")
+});
+
+/// Lower-case words that may belong to a speaker's noun phrase.
+const NP_WORDS: &[&str] = &[
+    "the", "of", "for", "at", "from", "by", "and", "in", "on", "with", "a", "an", "its", "his",
+    "her", "their", "one", "two", "three", "several", "some", "senior", "top", "unnamed",
+    "anonymous", "former", "chief", "deputy", "assistant", "principal", "acting", "national",
+    "security", "defense", "defence", "foreign", "military", "intelligence", "government",
+    "ministry", "minister", "department", "agency", "service", "spokesman", "spokeswoman",
+    "spokesperson", "spokespeople", "official", "officials", "source", "sources", "analyst",
+    "analysts", "researcher", "researchers", "expert", "experts", "report", "study", "assessment",
+    "statement", "think", "tank", "group", "team", "monitor", "monitoring", "project", "office",
+    "council", "institute", "centre", "center", "committee", "panel", "diplomat", "diplomats",
+    "lawmaker", "lawmakers", "prosecutor", "prosecutors", "authorities", "administration",
+    "secretary", "director", "coordinator", "adviser", "advisor", "ambassador", "envoy",
+    "general", "communications", "strategic", "briefed", "familiar", "knowledge", "close",
+    "involved", "matter", "people", "person", "spy", "data", "imagery", "satellite", "analysis",
+    "army", "navy", "forces", "armed", "staff", "joint", "chiefs", "news", "media", "outlet",
+    "newspaper", "broadcaster", "state", "state-run", "research", "sanctions", "multilateral",
+    "president", "prime", "leader", "member", "chairman", "fellow", "professor", "ruling",
+    "opposition", "party", "compiled", "analysed", "analyzed", "published", "released",
+    "obtained", "reviewed", "provided", "submitted", "presented", "issued", "commissioned",
+    "organization", "organisation", "investigators", "investigation", "monitors", "watchdog",
+    "nonprofit", "non-profit", "private", "independent", "direct", "parliamentary", "defense-intelligence",
+    "colleagues", "reporters", "journalists", "authors", "paper", "to", "our",
+];
+/// Words after which a phrase is not a speaker any more, going back from the verb.
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also", "further", "previously", "earlier", "recently", "separately", "publicly",
+    "reportedly", "then", "later", "has", "have", "had", "was", "were", "is", "are", "been",
+    "once", "first", "again", "repeatedly", "already", "now", "jointly", "similarly", "had",
+    "likewise", "subsequently", "initially", "yesterday", "today",
+];
+const PERSON_NOUNS: &[&str] = &[
+    "minister", "official", "spokesman", "spokeswoman", "spokesperson", "secretary", "director",
+    "analyst", "researcher", "general", "president", "prosecutor", "envoy", "ambassador",
+    "lawmaker", "diplomat", "source", "expert", "adviser", "advisor", "coordinator", "chief",
+];
+const GROUP_NOUNS: &[&str] = &[
+    "officials", "analysts", "researchers", "experts", "diplomats", "sources", "lawmakers",
+    "prosecutors", "people", "investigators", "authors", "spokespeople",
+];
+const ORG_NOUNS: &[&str] = &[
+    "ministry", "agency", "service", "department", "report", "study", "group", "tank",
+    "institute", "centre", "center", "team", "project", "monitor", "office", "council",
+    "military", "government", "administration", "assessment", "statement", "panel", "watchdog",
+    "organization", "organisation", "paper", "analysis",
+];
+/// Capitalised words that are titles or function words, not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "of", "for", "and", "in", "on", "at", "by", "minister", "ministry",
+    "defense", "defence", "foreign", "national", "security", "council", "secretary", "deputy",
+    "assistant", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "director",
+    "chief", "head", "coordinator", "communications", "strategic", "adviser", "advisor",
+    "ambassador", "envoy", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.",
+    "president", "presidential", "prosecutor", "prosecutors", "prosecutor-general", "analyst",
+    "analysts", "researcher", "researchers", "expert", "experts", "lawmaker", "lawmakers",
+    "representative", "rep.", "senator", "sen.", "undersecretary", "under", "commander",
+    "lieutenant", "professor", "fellow", "senior", "member", "chairman", "chair", "leader",
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "white", "house", "state",
+    "department", "intelligence", "service", "agency", "joint", "chiefs", "staff", "pentagon",
+    "kremlin", "government", "administration", "party", "committee", "assembly", "military",
+    "army", "unification", "speaking", "asked", "however", "meanwhile", "separately",
+    "earlier", "also", "last", "this", "but", "yet", "still", "in", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "prime", "vice", "first", "press", "office", "news", "agency's", "ministry's",
+    "department's", "report", "data", "imagery", "satellite", "people", "power", "ruling",
+    "opposition", "democratic", "north", "south", "east", "west", "central", "national",
+    "acting", "former", "top", "principal", "coast", "guard", "navy", "air", "force", "forces",
+    "according", "citing", "quoting", "institute", "centre", "center", "team", "project",
+    "group", "panel", "think", "tank", "we", "he", "she", "they", "it", "our",
+];
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    TOKEN
+        .find_iter(s)
+        .map(|m| {
+            let mut t = m.as_str();
+            if !ABBREVIATED.is_match(t) {
+                t = t.trim_end_matches(['.', '\'', '-']);
+            }
+            Tok {
+                text: t,
+                start: m.start(),
+                end: m.start() + t.len(),
+            }
+        })
+        .filter(|t| !t.text.is_empty())
+        .collect()
+}
+
+fn is_np_word(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    t.starts_with(|c: char| c.is_uppercase())
+        || NP_WORDS.contains(&lower.as_str())
+        || lower.ends_with("-based")
+        || lower.ends_with("'s") && t.starts_with(|c: char| c.is_uppercase())
+        || t == "38"
+}
+
+fn is_time_word(t: &str) -> bool {
+    // "March" and "May" are left out: they are also names and verbs.
+    const WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+        "month", "year", "today", "yesterday", "morning", "afternoon", "evening", "night",
+        "last", "this", "on", "january", "february", "april", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "aug", "sept", "sep",
+        "oct", "nov", "dec",
+    ];
+    WORDS.contains(&t.to_lowercase().as_str())
+}
+
+/// Strips leading words that cannot begin a speaker ("In", "On Monday", "of", "But").
+fn trim_np(toks: &[Tok]) -> usize {
+    const LEAD: &[&str] = &[
+        "of", "for", "at", "from", "by", "and", "in", "on", "with", "but", "however", "meanwhile",
+        "separately", "earlier", "also", "last", "this", "speaking", "asked", "still", "yet",
+        "so", "then", "now", "when", "while", "as", "after", "before", "since", "if", "that",
+    ];
+    let mut i = 0;
+    while i < toks.len() {
+        let l = toks[i].text.to_lowercase();
+        if LEAD.contains(&l.as_str()) || is_time_word(&l) && i + 1 < toks.len() {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Speaker phrase before a verb at token index `v`: (phrase span, apposition span).
+fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    let mut j = v;
+    // Adverbs and time between subject and verb: "Shin on Monday said", "had earlier estimated".
+    while j > 0 {
+        let t = toks[j - 1].text.to_lowercase();
+        if SKIP_BEFORE_VERB.contains(&t.as_str()) || is_time_word(&t) && j >= 2 {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // "(NIS) reported": the acronym in brackets repeats the name before it.
+    if j >= 3 && toks[j - 1].text == ")" && toks[j - 3].text == "(" {
+        j -= 3;
+    }
+    let mut appos = None;
+    if j > 0 && toks[j - 1].text == "," {
+        // ", APPOSITION ," or ", in a statement ,".
+        let close = j - 1;
+        let open = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
+        let first = toks.get(open + 1)?.text.to_lowercase();
+        if ["in", "at", "on", "during", "citing", "speaking", "quoting", "according", "without", "while"]
+            .contains(&first.as_str())
+        {
+            j = open;
+        } else {
+            appos = Some((toks[open + 1].start, toks[close - 1].end));
+            j = open;
+        }
+        while j > 0 && SKIP_BEFORE_VERB.contains(&toks[j - 1].text.to_lowercase().as_str()) {
+            j -= 1;
+        }
+    }
+    let end = j;
+    let mut start = end;
+    while start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
+        start -= 1;
+    }
+    let lead = trim_np(&toks[start..end]);
+    let start = start + lead;
+    (start < end).then(|| ((toks[start].start, toks[end - 1].end), appos))
+}
+
+/// Speaker phrase after a position: "said Robert Koepcke, a deputy assistant secretary at the US
+/// Department of State": (phrase span, apposition span).
+fn phrase_after(toks: &[Tok], from: usize) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    let mut i = from;
+    while i < toks.len() && (is_time_word(toks[i].text) || toks[i].text == "in" && toks.get(i + 1).is_some_and(|t| t.text == "a")) {
+        if toks[i].text == "in" {
+            break;
+        }
+        i += 1;
+    }
+    let start = i;
+    let mut end = i;
+    while end < toks.len() {
+        let t = toks[end].text;
+        let l = t.to_lowercase();
+        if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str()) || !is_np_word(t) {
+            break;
+        }
+        end += 1;
+    }
+    // Trailing time words: "said Shin on Monday".
+    while end > start && is_time_word(toks[end - 1].text) {
+        end -= 1;
+    }
+    while end > start && ["on", "in", "at", "and", "of", "the", "for", "by"].contains(&toks[end - 1].text) {
+        end -= 1;
+    }
+    if end <= start {
+        return None;
+    }
+    let mut appos = None;
+    if toks.get(end).is_some_and(|t| t.text == ",") {
+        let a = end + 1;
+        let mut b = a;
+        while b < toks.len() && ![",", ";", "\"", "(", ")"].contains(&toks[b].text) && b - a < 25 {
+            b += 1;
+        }
+        if b > a && is_apposition(&toks[a..b]) {
+            appos = Some((toks[a].start, toks[b - 1].end));
+        }
+    }
+    Some(((toks[start].start, toks[end - 1].end), appos))
+}
+
+/// Words after a name that describe it ("a deputy assistant secretary at the US Department of
+/// State", "Pentagon press secretary"), not a new clause.
+fn is_apposition(toks: &[Tok]) -> bool {
+    let first = toks[0].text.to_lowercase();
+    let describes = toks.iter().take(5).any(|t| {
+        let l = t.text.to_lowercase();
+        PERSON_NOUNS.contains(&l.as_str()) || GROUP_NOUNS.contains(&l.as_str()) || ORG_NOUNS.contains(&l.as_str())
+    });
+    ["a", "an", "the", "who", "its", "his", "her"].contains(&first.as_str())
+        || describes && !toks.iter().any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A phrase resolved (or to resolve against the context).
+enum Phrase {
+    Source(Source),
+    /// "he", "she".
+    He,
+    /// "they".
+    They,
+    /// "it".
+    It,
+    /// "we", "our analysis".
+    We,
+    /// "the minister", "the ministry": the noun.
+    The(String),
+}
+
+fn clean_phrase(p: &str) -> String {
+    let p = p.trim().trim_matches([',', '"']);
+    let lower = p.to_lowercase();
+    let mut out = p;
+    for art in ["the ", "a ", "an ", "one ", "two ", "three ", "several ", "some "] {
+        if lower.starts_with(art) {
+            out = &p[art.len()..];
+            break;
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn title_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.trim_matches([',', '.', '\'']).to_lowercase())
+        .filter(|w| PERSON_NOUNS.contains(&w.as_str()) || ["defense", "defence", "foreign", "deputy", "assistant", "prosecutor-general", "spokesperson"].contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The organization a phrase names: known group or medium, government institution, an
+/// organization by its own words, an acronym.
+fn org_in(phrase: &str, country: Option<&'static Country>) -> Option<(String, Option<&'static Country>, bool)> {
+    if let Some((a, b, name, media)) = names::known_org(phrase) {
+        // "Reuters and the Open Source Centre": both, in the text's order.
+        let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
+        if let Some((a2, _, other, media2)) = names::known_org(&rest).filter(|_| phrase.contains(" and ")) {
+            let (first, second) = if a2 < a { (other, name) } else { (name, other) };
+            return Some((format!("{first} / {second}"), None, media && media2));
+        }
+        return Some((name, names::countries(phrase).first().map(|c| c.2), media));
+    }
+    let inst = names::institution(phrase, country);
+    if let Some((name, c @ Some(_))) = &inst {
+        return Some((name.clone(), *c, false));
+    }
+    // An organization's own name says more than an institution without its country.
+    if let Some(name) = names::generic_org(phrase) {
+        return Some((name, None, false));
+    }
+    if let Some((name, c)) = inst {
+        return Some((name, c, false));
+    }
+    phrase
+        .split_whitespace()
+        .find_map(names::acronym)
+        .map(|a| (a, None, false))
+}
+
+/// The last run of name words in a phrase (capitalised words that are not titles, countries or
+/// organization names): its byte span.
+fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
+    let mut covered: Vec<(usize, usize)> = names::countries(phrase).iter().map(|c| (c.0, c.1)).collect();
+    if let Some((a, b, _, _)) = names::known_org(phrase) {
+        covered.push((a, b));
+    }
+    let toks = tokens(phrase);
+    let is_name = |t: &Tok| {
+        let lower = t.text.to_lowercase();
+        t.text.starts_with(|c: char| c.is_uppercase())
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !NOT_NAMES.contains(&lower.trim_end_matches("'s"))
+            && names::acronym(t.text).is_none()
+            && !covered.iter().any(|c| t.start < c.1 && c.0 < t.end)
+            && !t.text.ends_with("'s")
+    };
+    let last = toks.iter().rposition(is_name)?;
+    let mut first = last;
+    while first > 0 && is_name(&toks[first - 1]) {
+        first -= 1;
+    }
+    // A name is the end of its phrase (allowing a trailing title-less suffix like "Jr.").
+    if toks[last + 1..].iter().any(|t| t.text.starts_with(char::is_lowercase) && !["of", "at", "for", "from"].contains(&t.text)) {
+        return None;
+    }
+    Some((toks[first].start, toks[last].end, last - first + 1))
+}
+
+/// Classifies a speaker phrase with its apposition.
+fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
+    let p = phrase.trim().trim_start_matches(['"', '(']).trim();
+    let lower = p.to_lowercase();
+    match lower.as_str() {
+        "he" | "she" | "him" | "her" => return Some(Phrase::He),
+        "they" | "them" => return Some(Phrase::They),
+        "it" => return Some(Phrase::It),
+        "we" | "us" => return Some(Phrase::We),
+        _ => {}
+    }
+    if lower.starts_with("our ") {
+        return Some(Phrase::We);
+    }
+    // "a military intelligence report submitted to a lawmaker": the head, else "by X".
+    if let Some(m) = POSTMODIFIER.find(p) {
+        let (head, tail) = (&p[..m.start()], &p[m.end()..]);
+        let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
+        return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
+        let noun = words[1].trim_end_matches("'s");
+        if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun) {
+            return Some(Phrase::The(noun.to_owned()));
+        }
+    }
+    if words.len() == 3 && words[0] == "the" && words[1..] == ["think", "tank"] {
+        return Some(Phrase::The("tank".into()));
+    }
+    let both = format!("{p} {appos}");
+    // A named person.
+    if let Some((a, b, n)) = name_run(p) {
+        let name = p[a..b].to_owned();
+        let known = ctx.person_named(&name).filter(|_| n == 1).cloned();
+        if n >= 2 || known.is_some() || words.len() <= 3 {
+            let premods = format!("{} {} {appos}", &p[..a], &p[b..]);
+            let mut s = known.unwrap_or(Source {
+                speaker: name.clone(),
+                org: String::new(),
+                kind: Kind::Person,
+                title: String::new(),
+                country: None,
+                media: false,
+            });
+            let title = title_words(&premods);
+            if !title.is_empty() {
+                s.title = title;
+            }
+            let governmental = !s.title.is_empty();
+            if let Some((org, c, media)) = org_in(&premods, governmental.then_some(ctx.default_country()).flatten()) {
+                s.org = org;
+                s.country = c.or(s.country);
+                s.media = media;
+            } else if s.org.is_empty() {
+                if let Some(prev) = ctx.persons.iter().rev().find(|x| x.speaker == name) {
+                    s.org = prev.org.clone();
+                }
+            }
+            return Some(Phrase::Source(s));
+        }
+    }
+    let head_person = words.iter().any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
+        if head_person {
+            let group = words.iter().any(|w| GROUP_NOUNS.contains(w));
+            let role = words
+                .iter()
+                .find(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w))
+                .copied()
+                .unwrap_or("officials");
+            let speaker = if group && !org.ends_with("government") {
+                format!("{org} {role}")
+            } else {
+                clean_phrase(p)
+            };
+            return Some(Phrase::Source(Source {
+                speaker,
+                org,
+                kind: if group { Kind::Group } else { Kind::Unnamed },
+                title: title_words(p),
+                country: c,
+                media: false,
+            }));
+        }
+        if let Some(country) = names::countries(p).first().map(|x| x.2).filter(|_| !names::known_org(p).is_some() && org.ends_with("government")) {
+            return Some(Phrase::Source(country_source(country)));
+        }
+        return Some(Phrase::Source(Source {
+            speaker: org.clone(),
+            org,
+            kind: Kind::Org,
+            title: String::new(),
+            country: c,
+            media,
+        }));
+    }
+    if head_person {
+        let c = names::countries(p).first().map(|x| x.2).or(ctx.default_country());
+        return Some(Phrase::Source(Source {
+            speaker: clean_phrase(p),
+            org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
+            kind: if words.iter().any(|w| GROUP_NOUNS.contains(w)) { Kind::Group } else { Kind::Unnamed },
+            title: title_words(p),
+            country: c,
+            media: false,
+        }));
+    }
+    let cs = names::countries(p);
+    if let Some(c) = cs.first() {
+        // "Washington and Seoul": both.
+        let mut s = country_source(c.2);
+        for other in cs.iter().skip(1).filter(|o| o.2.name != c.2.name) {
+            s.speaker = format!("{} / {}", s.speaker, other.2.name);
+            s.org = format!("{} / {}", s.org, other.2.government);
+        }
+        return Some(Phrase::Source(s));
+    }
+    None
+}
+
+fn country_source(c: &'static Country) -> Source {
+    Source {
+        speaker: c.name.to_owned(),
+        org: c.government.to_owned(),
+        kind: Kind::Country,
+        title: String::new(),
+        country: Some(c),
+        media: false,
+    }
+}
+
+fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
+    match p {
+        Phrase::Source(s) => Some(s),
+        Phrase::He => ctx.persons.last().cloned(),
+        Phrase::They => ctx
+            .last
+            .clone()
+            .filter(|s| matches!(s.kind, Kind::Group | Kind::Org | Kind::Country))
+            .or_else(|| ctx.orgs.last().cloned()),
+        Phrase::It => ctx.orgs.last().cloned(),
+        Phrase::We => ctx.author.clone().or_else(|| ctx.orgs.first().cloned()),
+        Phrase::The(noun) => {
+            if PERSON_NOUNS.contains(&noun.as_str()) {
+                ctx.person_titled(&noun).cloned()
+            } else if GROUP_NOUNS.contains(&noun.as_str()) {
+                ctx.last
+                    .clone()
+                    .filter(|s| s.kind != Kind::Person)
+                    .or_else(|| ctx.orgs.last().cloned())
+            } else {
+                ctx.org_like(&noun).cloned()
+            }
+        }
+    }
+}
+
+/// The speaker an interview label names ("SHIN:"): the person of that name as the text
+/// introduced them ("South Korean Defense Minister Shin Won-sik sat down with ...").
+pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source> {
+    let toks = tokens(earlier);
+    let want = label.to_lowercase();
+    let i = toks.iter().position(|t| t.text.to_lowercase() == want)?;
+    let mut end = i + 1;
+    while end < toks.len()
+        && toks[end].text.starts_with(char::is_uppercase)
+        && !NOT_NAMES.contains(&toks[end].text.to_lowercase().as_str())
+    {
+        end += 1;
+    }
+    let (span, _) = subject_before(&toks, end)?;
+    resolve(classify(&earlier[span.0..span.1], "", ctx)?, ctx)
+}
+
+/// The organization a header line names as publisher or issuer ("U.S. Department of State",
+/// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
+pub fn publisher(line: &str) -> Option<Source> {
+    let (org, country, media) = names::known_org(line)
+        .map(|k| (k.2, None, k.3))
+        .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
+        .or_else(|| names::generic_org(line).map(|o| (o, None, false)))?;
+    Some(Source {
+        speaker: org.clone(),
+        org,
+        kind: Kind::Org,
+        title: String::new(),
+        country,
+        media,
+    })
+}
+
+/// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.
+pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
+    let toks = tokens(masked);
+    let mut out = Vec::new();
+    let text = |span: (usize, usize)| &masked[span.0..span.1];
+    for (v, t) in toks.iter().enumerate() {
+        if !VERB.is_match(t.text) || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()) {
+            continue;
+        }
+        let verb = t.text;
+        // "..., said X" / "\" said X": after a comma or a closing quote.
+        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
+        let mut found = None;
+        if after_break && INVERTED.contains(&verb) {
+            if let Some((span, appos)) = phrase_after(&toks, v + 1) {
+                let p = classify(text(span), appos.map_or("", text), ctx);
+                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Inverted));
+            }
+        }
+        if found.is_none() {
+            if let Some((span, appos)) = subject_before(&toks, v) {
+                let p = classify(text(span), appos.map_or("", text), ctx);
+                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Subject));
+            }
+        }
+        if let Some((source, how)) = found {
+            out.push(Attribution {
+                source,
+                pos: t.start,
+                verb_end: t.end,
+                how,
+            });
+        }
+    }
+    for c in BY_COUNT.captures_iter(masked) {
+        let (m, who) = (c.get(0).expect("match"), c.name("who").expect("who"));
+        if let Some(s) = classify(who.as_str(), "", ctx).and_then(|p| resolve(p, ctx)) {
+            out.push(Attribution {
+                source: s,
+                pos: m.start(),
+                verb_end: m.end(),
+                how: How::According,
+            });
+        }
+    }
+    for m in ACCORDING.find_iter(masked) {
+        let i = toks.iter().position(|t| t.start >= m.end()).unwrap_or(toks.len());
+        let how = if m.as_str().to_lowercase().starts_with("according") {
+            How::According
+        } else {
+            How::Citing
+        };
+        if let Some((span, appos)) = phrase_after(&toks, i) {
+            let phrase = text(span);
+            // "a report by X", "data compiled by X": X.
+            let phrase = phrase
+                .rfind(" by ")
+                .map_or(phrase, |k| &phrase[k + 4..]);
+            if let Some(s) = classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx)) {
+                out.push(Attribution {
+                    source: s,
+                    pos: m.start(),
+                    verb_end: m.end(),
+                    how,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|a| a.pos);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(s: &str) -> (String, String) {
+        let ctx = Context::default();
+        let a = find(s, &ctx);
+        a.first()
+            .map(|a| (a.source.speaker.clone(), a.source.org.clone()))
+            .unwrap_or_default()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            who("North Korea has sent 7,000 containers, Defense Minister Shin Won-sik of South Korea said on Monday."),
+            pair("Shin Won-sik", "ROK Ministry of National Defense")
+        );
+        assert_eq!(
+            who("Russia has procured 16,500 containers, said Robert Koepcke, a deputy assistant secretary at the US Department of State."),
+            pair("Robert Koepcke", "US Department of State")
+        );
+        assert_eq!(
+            who("White House National Security Council spokesman John Kirby told reporters that 1,000 containers arrived."),
+            pair("John Kirby", "White House National Security Council")
+        );
+        assert_eq!(who("The US said North Korea sent 1,000 containers."), pair("United States", "US government"));
+        assert_eq!(
+            who("Seoul accused Pyongyang of sending 6,700 containers."),
+            pair("South Korea", "ROK government")
+        );
+        assert_eq!(
+            who("The State Department's spokesman Matthew Miller said 10,000 containers arrived."),
+            pair("Matthew Miller", "US Department of State")
+        );
+        assert_eq!(
+            who("Analysts at the Open Source Centre counted nine trips."),
+            pair("Open Source Centre analysts", "Open Source Centre")
+        );
+        assert_eq!(
+            who("North Korea made ten transfers, according to the National Intelligence Service."),
+            pair("ROK National Intelligence Service", "ROK National Intelligence Service")
+        );
+        assert_eq!(
+            who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),
+            pair("CSIS Beyond Parallel", "CSIS Beyond Parallel")
+        );
+    }
+}

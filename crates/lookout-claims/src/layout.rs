@@ -37,12 +37,12 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<city>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
     ))
     .expect("dateline")
 });
 static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s+")
+    Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s+")
         .expect("dateline city")
 });
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {

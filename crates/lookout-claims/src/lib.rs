@@ -37,7 +37,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^"?\s*(?:The|Those|These|They|It|That|This|Such|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
+    Regex::new(r#"^"?\s*(?:(?:The|Those|These|Such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
         .expect("anaphor")
 });
 static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,7 +101,6 @@ struct Extractor<'a> {
     last_period: Option<(String, String)>,
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
-    last_claim_speaker: String,
     last_unit: String,
     speaker_dates: HashMap<String, String>,
     rows: Vec<ClaimRow>,
@@ -117,10 +116,10 @@ impl<'a> Extractor<'a> {
             .and_then(names::country_of_city);
         // A press release, fact sheet or report names itself in a short header line; its
         // publisher is the first organization the header names.
-        let statement_doc = article
-            .header
-            .iter()
-            .any(|l| l.split_whitespace().count() <= 8 && DOCUMENT_KIND.is_match(l));
+        let statement_doc = article.header.iter().any(|l| {
+            l.split(['|', '\u{2022}'])
+                .any(|part| part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
+        });
         if statement_doc {
             ctx.author = article.header.iter().find_map(|l| speakers::publisher(l));
         }
@@ -134,7 +133,6 @@ impl<'a> Extractor<'a> {
             sentence_no: 0,
             last_period: None,
             last_claim_at: None,
-            last_claim_speaker: String::new(),
             last_unit: String::new(),
             speaker_dates: HashMap::new(),
             rows: Vec::new(),
@@ -222,7 +220,8 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        if let Some((s, _)) = ss[..i].iter().rev().chain(ss[i + 1..].iter()).find_map(|x| x.main.as_ref()) {
+        // Attribution comes first in news style: a sentence goes on the one before it.
+        if let Some((s, _)) = ss[..i].iter().rev().find_map(|x| x.main.as_ref()) {
             return with(s, "speaker of the paragraph");
         }
         if self.statement_doc {
@@ -284,9 +283,8 @@ impl<'a> Extractor<'a> {
                 Meaning::Relative(step, year) => time_phrases::relative(*step, *year, self.last_period.as_ref()?),
             });
             let period = resolved.or_else(|| {
-                let same_speaker = !speaker.is_empty() && self.last_claim_speaker == speaker;
                 let inherit = close_to_last
-                    && (q.qualifier == "capacity_equivalent" || ANAPHOR.is_match(&s.text) || same_speaker);
+                    && (q.qualifier == "capacity_equivalent" || ANAPHOR.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
                 Some(p)
@@ -349,7 +347,6 @@ impl<'a> Extractor<'a> {
             });
         }
         self.last_claim_at = Some((paragraph, self.sentence_no));
-        self.last_claim_speaker = speaker;
     }
 }
 

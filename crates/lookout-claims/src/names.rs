@@ -126,7 +126,8 @@ pub fn countries(text: &str) -> Vec<(usize, usize, &'static Country)> {
 /// The country of a dateline city ("SEOUL", "Washington").
 pub fn country_of_city(city: &str) -> Option<&'static Country> {
     let c = city.trim().to_lowercase();
-    let c = c.split(',').next().unwrap_or("").trim();
+    // "LONDON/SEOUL": the first.
+    let c = c.split([',', '/']).next().unwrap_or("").trim();
     let cap = |s: &str| {
         let mut ch = s.chars();
         ch.next()

@@ -92,7 +92,7 @@ static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|[A-Z][A-Za-z]*-\d+[A-Za-z]*|\(?[a-z][a-z'-]*\)?)")
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|\(?[a-z][a-z'-]*\)?)")
         .expect("gap word")
 });
 
@@ -265,6 +265,10 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
         "port_calls"
     } else if has("rocket launcher") {
         "rocket_launchers"
+    } else if has("vessel") || has("ship") || has("freighter") {
+        "vessels"
+    } else if has("flight") || has("sortie") {
+        "flights"
     } else if has("car") || has("wagon") || has("carriage") {
         "railcars"
     } else if has("locomotive") {
@@ -287,10 +291,6 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
         "rockets"
     } else if has("artillery") || has("howitzer") || has("gun") {
         "heavy_artillery_pieces"
-    } else if has("vessel") || has("ship") || has("freighter") {
-        "vessels"
-    } else if has("flight") || has("sortie") {
-        "flights"
     } else if has("troops") || has("soldiers") {
         "troops"
     } else if has("barrel") {

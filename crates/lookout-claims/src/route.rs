@@ -42,7 +42,7 @@ static AIR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("air")
 });
 static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<prep>to|into|towards|for|from|out\s+of)\s+(?:the\s+)?(?P<c>North\s+Korea|N\.\s?Korea|the\s+North|DPRK|Pyongyang|Russia|Moscow|the\s+Russian\s+Far\s+East)\b")
+    Regex::new(r"\b(?P<prep>to|into|towards|for|from|out\s+of)\s+(?:the\s+)?(?P<c>North\s+Korea|N\.\s?Korea|the\s+North|DPRK|Pyongyang|Russia|Moscow|the\s+Russian\s+Far\s+East)\b(?P<next>\s+\w+)?")
         .expect("to country")
 });
 static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,6 +78,10 @@ pub fn find(sentence: &str) -> (String, String) {
     let mut to_kp = false;
     let mut named = (false, false);
     for c in TO_COUNTRY.captures_iter(&s) {
+        // "to the North Korean port": an adjective, not the country.
+        if c["c"].ends_with("North") && c.name("next").is_some_and(|n| n.as_str().trim().starts_with("Korea")) {
+            continue;
+        }
         let ru = c["c"].contains("Russia") || c["c"].contains("Moscow");
         let from = c["prep"].starts_with("from") || c["prep"].starts_with("out");
         from_ru |= ru && from;

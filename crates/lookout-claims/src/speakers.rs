@@ -207,6 +207,7 @@ const NP_WORDS: &[&str] = &[
     "nonprofit", "non-profit", "private", "independent", "direct", "parliamentary", "defense-intelligence",
     "colleagues", "reporters", "journalists", "authors", "paper", "to", "our",
 ];
+const PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "it"];
 /// Words after which a phrase is not a speaker any more, going back from the verb.
 const SKIP_BEFORE_VERB: &[&str] = &[
     "also", "further", "previously", "earlier", "recently", "separately", "publicly",
@@ -282,10 +283,10 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 
 fn is_np_word(t: &str) -> bool {
     let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches("'s");
     t.starts_with(|c: char| c.is_uppercase())
-        || NP_WORDS.contains(&lower.as_str())
+        || NP_WORDS.contains(&lower)
         || lower.ends_with("-based")
-        || lower.ends_with("'s") && t.starts_with(|c: char| c.is_uppercase())
         || t == "38"
 }
 
@@ -355,6 +356,10 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usi
         }
     }
     let end = j;
+    // "..., he said": a pronoun is the whole subject.
+    if end > 0 && PRONOUNS.contains(&toks[end - 1].text.to_lowercase().as_str()) {
+        return Some(((toks[end - 1].start, toks[end - 1].end), appos));
+    }
     let mut start = end;
     while start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
         start -= 1;
@@ -576,11 +581,13 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             return Some(Phrase::Source(s));
         }
     }
-    let head_person = words.iter().any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    // Person nouns in lower case: "Open Source Centre" is not a source.
+    let lower_words: Vec<&str> = p.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let head_person = lower_words.iter().any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
     if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
         if head_person {
-            let group = words.iter().any(|w| GROUP_NOUNS.contains(w));
-            let role = words
+            let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
+            let role = lower_words
                 .iter()
                 .find(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w))
                 .copied()
@@ -616,7 +623,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         return Some(Phrase::Source(Source {
             speaker: clean_phrase(p),
             org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
-            kind: if words.iter().any(|w| GROUP_NOUNS.contains(w)) { Kind::Group } else { Kind::Unnamed },
+            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) { Kind::Group } else { Kind::Unnamed },
             title: title_words(p),
             country: c,
             media: false,
@@ -758,12 +765,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         } else {
             How::Citing
         };
-        if let Some((span, appos)) = phrase_after(&toks, i) {
-            let phrase = text(span);
-            // "a report by X", "data compiled by X": X.
-            let phrase = phrase
-                .rfind(" by ")
-                .map_or(phrase, |k| &phrase[k + 4..]);
+        // The phrase up to the end of its clause: "an analysis of Russian transport data by the
+        // Washington-based group C4ADS"; then "a report by X", "data compiled by X": X.
+        let start = toks.get(i).map_or(masked.len(), |t| t.start);
+        let rest = &masked[start..];
+        let end = rest.find([',', ';', '.', '"', '(']).unwrap_or(rest.len());
+        let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
+        let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
+        let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
+        if !phrase.is_empty() {
             if let Some(s) = classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx)) {
                 out.push(Attribution {
                     source: s,

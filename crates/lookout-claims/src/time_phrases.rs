@@ -317,7 +317,7 @@ fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
         let (y, m) = add_months(reference.year(), reference.month() as u8, -1);
         return Some((fmt_month(y, m), String::new()));
     }
-    if what.contains("year") {
+    if what.starts_with("the") && what.ends_with("year") {
         return Some((reference.year().to_string(), String::new()));
     }
     for (re, (y, m, d)) in EVENTS_RE.iter() {
@@ -627,6 +627,9 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
 
 /// The period a relative phrase names, from the previous claim's period.
 pub fn relative(step: i32, year: bool, previous: &(String, String)) -> Option<(String, String)> {
+    if step == 0 {
+        return Some(previous.clone());
+    }
     let anchor = if step >= 0 { &previous.1 } else { &previous.0 };
     let anchor = if anchor.is_empty() { &previous.0 } else { anchor };
     let y: i32 = anchor.get(..4)?.parse().ok()?;

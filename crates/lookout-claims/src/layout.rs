@@ -42,7 +42,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline")
 });
 static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s+")
+    Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
         .expect("dateline city")
 });
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,7 +125,11 @@ pub fn read(text: &str) -> Article {
         ..Article::default()
     };
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let body_start = lines.iter().position(|l| is_body(l)).unwrap_or(lines.len());
+    // The body starts at the first sentence, or at a dateline (even on a hard-wrapped line).
+    let body_start = lines
+        .iter()
+        .position(|l| is_body(l) || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l)))
+        .unwrap_or(lines.len());
     let mut dates: Vec<(u8, usize, Date)> = Vec::new();
     for (i, l) in lines[..body_start].iter().enumerate() {
         if !l.is_empty() {

@@ -37,7 +37,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^"?\s*(?:(?:The|Those|These|Such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
         .expect("anaphor")
 });
 static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,11 +253,13 @@ impl<'a> Extractor<'a> {
         let speaker = source.as_ref().map(|x| x.speaker.clone()).unwrap_or_default();
         let article_date = self.article.date.map(time_phrases::fmt_day).unwrap_or_default();
         let date = match statement.map(|p| &p.meaning) {
-            Some(Meaning::Period(a, _)) => {
+            // "said last week": the part both ends share ("2024-02").
+            Some(Meaning::Period(a, b)) => {
+                let d = common_prefix(a, b);
                 if !speaker.is_empty() {
-                    self.speaker_dates.insert(speaker.clone(), a.clone());
+                    self.speaker_dates.insert(speaker.clone(), d.clone());
                 }
-                a.clone()
+                d
             }
             _ => self
                 .speaker_dates
@@ -284,6 +286,7 @@ impl<'a> Extractor<'a> {
             });
             let period = resolved.or_else(|| {
                 let inherit = close_to_last
+                    && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent" || ANAPHOR.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
@@ -427,7 +430,7 @@ fn is_statement_time(p: &TimePhrase, s: &Sentence) -> bool {
     let Meaning::Period(a, b) = &p.meaning else {
         return false;
     };
-    if p.open || a != b {
+    if p.open || a.is_empty() || common_prefix(a, b).len() < 7 {
         return false;
     }
     let text = &s.text;
@@ -444,6 +447,10 @@ fn is_statement_time(p: &TimePhrase, s: &Sentence) -> bool {
         } else if p.span.1 <= v.pos {
             let lead = text[..p.span.0].trim_end();
             let between = &text[p.span.1..v.pos];
+            // "Seoul on Wednesday accused".
+            if between.split_whitespace().count() <= 1 && !between.contains(',') && lead.split_whitespace().count() <= 6 {
+                return true;
+            }
             let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
             if at_clause_start
                 && between.split_whitespace().count() <= 8
@@ -457,6 +464,18 @@ fn is_statement_time(p: &TimePhrase, s: &Sentence) -> bool {
         }
     }
     false
+}
+
+/// The partial date two dates share: `2024-02-19`, `2024-02-25` give `2024-02`.
+fn common_prefix(a: &str, b: &str) -> String {
+    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let p = &a[..n];
+    match p.len() {
+        10.. => p.to_owned(),
+        7..=9 => p[..7].to_owned(),
+        4..=6 => p[..4].to_owned(),
+        _ => String::new(),
+    }
 }
 
 /// The time phrase for quantity `qi`: the nearest one with no other quantity in between.

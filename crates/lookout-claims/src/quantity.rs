@@ -69,7 +69,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -117,12 +117,12 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,8 +130,17 @@ static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("capacity after")
 });
 static LAUNCHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:launch\w*|fired|fire|firing|used\s+(?:against|on|in)|struck|strike|strikes|attack\w*)\b")
+    Regex::new(r"(?i)\b(?:launch\w*|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
         .expect("launched")
+});
+static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:call\w*|visit\w*|dock\w*|berth\w*|anchor\w*)\b").expect("times port")
+});
+static TIMES_SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ship(?:ped|s)?|deliver\w*|transfer\w*|sen[dt]\w*|suppl\w*)\b").expect("times shipment")
+});
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:more|less|fewer|as|larger|higher|greater|bigger|smaller|over|the|that|what)\b").expect("multiplier")
 });
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator")
@@ -240,7 +249,7 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
         | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
         "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
-        | "just over" | "well over" => "more_than",
+        | "exceeded" | "surpassed" | "topped" | "just over" | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "at most" | "no more than" | "a maximum of"
         | "fewer than" | "less than" | "under" | "below" => "up_to",
@@ -420,6 +429,11 @@ pub fn find(s: &str) -> Vec<Quantity> {
             continue;
         }
         let unit_text = &s[unit_start..unit_end];
+        // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.
+        let times = unit_text.eq_ignore_ascii_case("times");
+        if times && MULTIPLIER.is_match(&s[unit_end..]) {
+            continue;
+        }
         let mut note = Vec::new();
         let (quantity, low, high) = match b.and_then(|b| Some((b, parse_number(b.as_str())?))) {
             Some((bm, (bv, _, _))) => {
@@ -444,7 +458,19 @@ pub fn find(s: &str) -> Vec<Quantity> {
         } else {
             start = start.max(unit_end_in_text);
         }
-        let mut unit = unit_name(unit_text, &gap).to_owned();
+        let mut unit = if times {
+            let clause = &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
+            if TIMES_PORT.is_match(clause) {
+                "port_calls"
+            } else if TIMES_SHIPMENT.is_match(clause) {
+                "shipments"
+            } else {
+                "voyages"
+            }
+        } else {
+            unit_name(unit_text, &gap)
+        }
+        .to_owned();
         let tail = &s[unit_end_in_text..];
         if unit == "artillery_shells" {
             let calibre = calibre_mm(&gap).or_else(|| {

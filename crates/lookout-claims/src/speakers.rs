@@ -168,7 +168,7 @@ static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according"));
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|in)\s+(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
+    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
         .expect("by count")
 });
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
@@ -213,7 +213,8 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "also", "further", "previously", "earlier", "recently", "separately", "publicly",
     "reportedly", "then", "later", "has", "have", "had", "was", "were", "is", "are", "been",
     "once", "first", "again", "repeatedly", "already", "now", "jointly", "similarly", "had",
-    "likewise", "subsequently", "initially", "yesterday", "today",
+    "likewise", "subsequently", "initially", "yesterday", "today", "to", "went", "go", "goes",
+    "going", "continued", "proceeded", "would", "will", "could", "did", "does", "not",
 ];
 const PERSON_NOUNS: &[&str] = &[
     "minister", "official", "spokesman", "spokeswoman", "spokesperson", "secretary", "director",
@@ -253,7 +254,9 @@ const NOT_NAMES: &[&str] = &[
     "opposition", "democratic", "north", "south", "east", "west", "central", "national",
     "acting", "former", "top", "principal", "coast", "guard", "navy", "air", "force", "forces",
     "according", "citing", "quoting", "institute", "centre", "center", "team", "project",
-    "group", "panel", "think", "tank", "we", "he", "she", "they", "it", "our",
+    "group", "panel", "think", "tank", "we", "he", "she", "they", "it", "our", "reports",
+    "documents", "records", "images", "photos", "figures", "estimates", "sources", "officials",
+    "analysts", "experts", "researchers", "observers", "diplomats", "media",
 ];
 
 #[derive(Debug, Clone)]
@@ -582,7 +585,13 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         }
     }
     // Person nouns in lower case: "Open Source Centre" is not a source.
-    let lower_words: Vec<&str> = p.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let lower_words: Vec<String> = p
+        .split_whitespace()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || w.starts_with(char::is_lowercase))
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let lower_words: Vec<&str> = lower_words.iter().map(String::as_str).collect();
     let head_person = lower_words.iter().any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
     if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
         if head_person {
@@ -592,8 +601,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 .find(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w))
                 .copied()
                 .unwrap_or("officials");
-            let speaker = if group && !org.ends_with("government") {
+            let stem = role.trim_end_matches('s');
+            let speaker = if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
                 format!("{org} {role}")
+            } else if group && org.to_lowercase().contains(stem) {
+                org.clone()
             } else {
                 clean_phrase(p)
             };
@@ -748,8 +760,17 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         }
     }
     for c in BY_COUNT.captures_iter(masked) {
-        let (m, who) = (c.get(0).expect("match"), c.name("who").expect("who"));
-        if let Some(s) = classify(who.as_str(), "", ctx).and_then(|p| resolve(p, ctx)) {
+        let m = c.get(0).expect("match");
+        let who = match c.name("pronoun").map(|p| p.as_str().to_lowercase()) {
+            Some(p) => match p.as_str() {
+                "our" => "we",
+                "its" => "it",
+                "their" => "they",
+                _ => "he",
+            },
+            None => c.name("who").map_or("", |w| w.as_str()),
+        };
+        if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
             out.push(Attribution {
                 source: s,
                 pos: m.start(),

@@ -86,6 +86,8 @@ pub struct Context {
     pub author: Option<Source>,
     /// Country of the dateline, for unnamed officials and untitled institutions.
     pub country: Option<&'static Country>,
+    /// The first country (other than the corridor's two) the sentence being read names.
+    sentence_country: std::cell::Cell<Option<&'static Country>>,
 }
 
 impl Context {
@@ -105,9 +107,14 @@ impl Context {
     }
 
     /// The country an untitled institution or an unnamed official belongs to: the last
-    /// speaker's, else the dateline's.
+    /// speaker's, else the dateline's, else the first other country the sentence names ("the
+    /// South Korean news agency Yonhap reported, citing a military intelligence report").
     fn default_country(&self) -> Option<&'static Country> {
-        self.last.as_ref().and_then(|s| s.country).or(self.country)
+        self.last
+            .as_ref()
+            .and_then(|s| s.country)
+            .or(self.country)
+            .or(self.sentence_country.get())
     }
 
     /// The last speaker of any kind.
@@ -727,6 +734,12 @@ pub fn publisher(line: &str) -> Option<Source> {
 
 /// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.
 pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
+    ctx.sentence_country.set(
+        names::countries(masked)
+            .into_iter()
+            .map(|c| c.2)
+            .find(|c| c.corridor_side.is_none()),
+    );
     let toks = tokens(masked);
     let mut out = Vec::new();
     let text = |span: (usize, usize)| &masked[span.0..span.1];

@@ -278,3 +278,11 @@ fn off_topic_texts_give_no_corridor_rows() {
         }
     }
 }
+
+/// The texts written after the rules were finished: reported as measured (docs/accuracy.md).
+#[test]
+fn holdout_corpus_figures() {
+    let s = score("holdout");
+    print("holdout", &s);
+    assert!(s.texts >= 13 && s.off_topic_texts.len() >= 2);
+}

@@ -14,8 +14,11 @@ use crate::time_phrases::{self, FULL_DATE, MONTH_DAY, MONTH_RE};
 /// A news text laid out.
 #[derive(Debug, Default)]
 pub struct Article {
-    /// The article's date, when the text gives one.
+    /// The article's date, when the text gives one (for a month alone, its last day, to
+    /// resolve "on June 17" against).
     pub date: Option<Date>,
+    /// The article's date as the text gives it: `2024-03-18`, or `2024-07` for "July 2024".
+    pub date_text: String,
     /// City of the dateline ("SEOUL").
     pub dateline_city: Option<String>,
     /// First URL in the text.
@@ -44,6 +47,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
         .expect("dateline city")
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)$")).expect("month year")
 });
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:)")
@@ -144,6 +150,16 @@ pub fn read(text: &str) -> Article {
             dates.push((4, usize::MAX, d));
         }
     }
+    // A month alone ("Imagery Brief | July 2024"): the weakest evidence of a date.
+    let mut month_only = None;
+    if dates.is_empty() {
+        month_only = lines[..body_start].iter().find_map(|l| {
+            l.split('|').find_map(|part| {
+                let c = MONTH_YEAR.captures(part.trim())?;
+                Some((c["y"].parse::<i32>().ok()?, time_phrases::month_number(&c["m"])?))
+            })
+        });
+    }
     dates.sort_by_key(|d| (d.0, d.1));
     let mut body: Vec<String> = lines[body_start.min(lines.len())..].iter().map(|l| (*l).to_owned()).collect();
     if let Some(first) = body.first_mut() {
@@ -157,6 +173,12 @@ pub fn read(text: &str) -> Article {
         }
     }
     a.date = dates.first().map(|d| d.2);
+    a.date_text = a.date.map(time_phrases::fmt_day).unwrap_or_default();
+    if let (None, Some((y, m))) = (a.date, month_only) {
+        let next = if m == 12 { time_phrases::day(y + 1, 1, 1) } else { time_phrases::day(y, m + 1, 1) };
+        a.date = next.map(|d| d - time::Duration::days(1));
+        a.date_text = format!("{y:04}-{m:02}");
+    }
     let mut paragraphs: Vec<String> = Vec::new();
     let mut joinable = false;
     for line in body {

@@ -41,7 +41,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("anaphor")
 });
 static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,30}$")
+    Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,40}$")
         .expect("briefing")
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
@@ -51,6 +51,16 @@ static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 const INTERVIEWER_LABELS: [&str; 6] = ["Q", "Question", "Interviewer", "Note", "Editor's note", "Update"];
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
+/// "said in its first report Thursday", "told a briefing on Monday".
+static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
+        .expect("in report")
+});
+/// "as announced by the United States last week": the time of another source.
+static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
+        .expect("passive source")
+});
 static CLAUSE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause"));
 
@@ -238,7 +248,7 @@ impl<'a> Extractor<'a> {
         if quantities.is_empty() {
             // A period can still anchor "the following month" in the next sentence.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
-                Meaning::Period(a, b) if !is_statement_time(p, s) => Some((a.clone(), b.clone())),
+                Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => Some((a.clone(), b.clone())),
                 _ => None,
             }) {
                 self.last_period = Some(p);
@@ -249,9 +259,9 @@ impl<'a> Extractor<'a> {
             Some((s, n)) => (Some(s), n),
             None => (None, Vec::new()),
         };
-        let statement = phrases.iter().find(|p| is_statement_time(p, s));
+        let statement = phrases.iter().find(|p| time_role(p, s) == TimeRole::Statement);
         let speaker = source.as_ref().map(|x| x.speaker.clone()).unwrap_or_default();
-        let article_date = self.article.date.map(time_phrases::fmt_day).unwrap_or_default();
+        let article_date = self.article.date_text.clone();
         let date = match statement.map(|p| &p.meaning) {
             // "said last week": the part both ends share ("2024-02").
             Some(Meaning::Period(a, b)) => {
@@ -269,7 +279,7 @@ impl<'a> Extractor<'a> {
         };
         let periods: Vec<(usize, usize, Meaning)> = phrases
             .iter()
-            .filter(|p| !is_statement_time(p, s))
+            .filter(|p| time_role(p, s) == TimeRole::Period)
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         let close_to_last = self
@@ -424,46 +434,68 @@ fn choose(atts: &[Attribution], sentence: &str) -> Option<(Source, Vec<String>)>
     Some((chosen, notes))
 }
 
-/// A time phrase that dates the statement ("said on Monday", "On Feb. 16, Kostin stated", "in a
-/// briefing Friday") rather than the claim's period.
-fn is_statement_time(p: &TimePhrase, s: &Sentence) -> bool {
+/// What a time phrase in a sentence dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeRole {
+    /// The statement itself ("said on Monday", "On Feb. 16, Kostin stated", "in an interview
+    /// published Friday").
+    Statement,
+    /// Another source's statement ("as announced by the United States last week").
+    Other,
+    /// The claim's period.
+    Period,
+}
+
+/// Verbs of observing: their time is when things were seen, the claim's period.
+const OBSERVING: [&str; 14] = [
+    "observed", "counted", "counts", "tracked", "tracks", "spotted", "detected", "recorded",
+    "identified", "documented", "showed", "shows", "found", "finds",
+];
+
+fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     let Meaning::Period(a, b) = &p.meaning else {
-        return false;
+        return TimeRole::Period;
     };
     if p.open || a.is_empty() || common_prefix(a, b).len() < 7 {
-        return false;
+        return TimeRole::Period;
     }
     let text = &s.text;
-    let verbs = s
+    let before = &text[..p.span.0];
+    if PASSIVE_SOURCE.is_match(before) {
+        return TimeRole::Other;
+    }
+    let verbs: Vec<&Attribution> = s
         .attributions
         .iter()
-        .filter(|a| matches!(a.how, How::Subject | How::Inverted));
+        .filter(|a| matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str()))
+        .collect();
+    if !verbs.is_empty() && BRIEFING.is_match(before) {
+        return TimeRole::Statement;
+    }
     for v in verbs {
         if v.verb_end <= p.span.0 {
             let gap = &text[v.verb_end..p.span.0];
-            if gap.split_whitespace().count() <= 1 && gap.chars().all(|c| c.is_alphabetic() || c == ' ') {
-                return true;
+            let short = gap.split_whitespace().count() <= 1 && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
+            if short || IN_REPORT.is_match(gap) {
+                return TimeRole::Statement;
             }
         } else if p.span.1 <= v.pos {
-            let lead = text[..p.span.0].trim_end();
+            let lead = before.trim_end();
             let between = &text[p.span.1..v.pos];
             // "Seoul on Wednesday accused".
             if between.split_whitespace().count() <= 1 && !between.contains(',') && lead.split_whitespace().count() <= 6 {
-                return true;
+                return TimeRole::Statement;
             }
             let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
             if at_clause_start
                 && between.split_whitespace().count() <= 8
                 && !between.chars().any(|c| c.is_ascii_digit())
             {
-                return true;
-            }
-            if BRIEFING.is_match(&text[..p.span.0]) && between.split_whitespace().count() <= 8 {
-                return true;
+                return TimeRole::Statement;
             }
         }
     }
-    false
+    TimeRole::Period
 }
 
 /// The partial date two dates share: `2024-02-19`, `2024-02-25` give `2024-02`.

@@ -150,9 +150,9 @@ struct Institution {
     names: &'static [(&'static str, &'static str)],
 }
 
-const INSTITUTIONS: [Institution; 14] = [
+const INSTITUTIONS: [Institution; 16] = [
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence\s+(?:agency|command)|\bDIA\b|military\s+intelligence(?:\s+agency)?|main\s+(?:directorate\s+of\s+)?intelligence)\b|\b(?:HUR|GUR)\b",
+        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?|main\s+(?:directorate\s+of\s+)?intelligence)\b|\b(?:HUR|GUR)\b",
         implies: None,
         names: &[
             ("ROK", "Defense Intelligence Agency"),
@@ -162,9 +162,18 @@ const INSTITUTIONS: [Institution; 14] = [
         ],
     },
     Institution {
-        pattern: r"(?i)\bnational\s+intelligence\s+service\b|\bNIS\b|\bspy\s+agency\b|\bintelligence\s+(?:service|agency)\b",
+        pattern: r"(?i)\bnational\s+intelligence\s+service\b|\bNIS\b",
         implies: Some("ROK"),
-        names: &[("ROK", "National Intelligence Service"), ("*", "intelligence service")],
+        names: &[("*", "National Intelligence Service")],
+    },
+    Institution {
+        pattern: r"(?i)\bspy\s+agency\b|\bintelligence\s+(?:service|agency)\b",
+        implies: None,
+        names: &[
+            ("ROK", "National Intelligence Service"),
+            ("Ukraine", "Defence Intelligence (HUR)"),
+            ("*", "intelligence service"),
+        ],
     },
     Institution {
         pattern: r"(?i)\bjoint\s+chiefs\s+of\s+staff\b|\bJCS\b",
@@ -180,6 +189,12 @@ const INSTITUTIONS: [Institution; 14] = [
         pattern: r"\bWhite\s+House\b",
         implies: Some("US"),
         names: &[("US", "White House")],
+    },
+    Institution {
+        // The ROK ministry's own English name.
+        pattern: r"(?i)\bministry\s+of\s+national\s+defen[cs]e\b|\bMND\b",
+        implies: Some("ROK"),
+        names: &[("*", "Ministry of National Defense")],
     },
     Institution {
         pattern: r"\bPentagon\b",
@@ -337,16 +352,18 @@ pub fn is_media(org: &str) -> bool {
 }
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press)$")
+    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
         .expect("org word")
 });
 
 /// An organization named by its own capitalised words ("the Kiel Institute for the World
-/// Economy", "RUSI"): the name, without the article or a possessive.
+/// Economy"): the name, without the article or a possessive.
 pub fn generic_org(phrase: &str) -> Option<String> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let clean = |w: &str| w.trim_end_matches("'s").trim_matches(['"', ',', '(', ')']).to_owned();
-    let pos = words.iter().position(|w| ORG_WORD.is_match(&clean(w)))?;
+    // The last one: in "the People Power Party's vice chairperson on the National Assembly
+    // Intelligence Committee" the office held is named after the title.
+    let pos = words.iter().rposition(|w| ORG_WORD.is_match(&clean(w)))?;
     // Extend left over capitalised words, right over "of/for the" and capitalised words.
     let mut a = pos;
     while a > 0 && words[a - 1].starts_with(char::is_uppercase) && words[a - 1] != "The" {

@@ -122,7 +122,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -343,7 +343,16 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         let at = pos + rest.len() - trimmed.len();
         if let Some(m) = UNIT.find(trimmed) {
             let gap = gap_start.map_or(String::new(), |g| s[g..at].to_owned());
-            return Some((at, at + m.end(), gap));
+            // A compound names its head last: "ship voyages", "container ships".
+            let (mut start, mut end) = (at, at + m.end());
+            while let Some(next) = s[end..]
+                .strip_prefix(' ')
+                .and_then(|rest| UNIT.find(rest).map(|n| end + 1 + n.end()))
+            {
+                start = end + 1;
+                end = next;
+            }
+            return Some((start, end, gap));
         }
         let w = GAP_WORD.find(trimmed)?;
         let word = w.as_str().trim_matches(['(', ')']).to_lowercase();
@@ -477,6 +486,13 @@ pub fn find(s: &str) -> Vec<Quantity> {
                 CALIBRE_AFTER
                     .captures(tail)
                     .and_then(|c| calibre_mm(&c["c"]))
+            });
+            // "If they were filled with 152 mm shells, that would be 6 million rounds": the
+            // nearest calibre before the number, since the quantity before it.
+            let since_previous = out.last().map_or(0, |q| q.span.1);
+            let calibre = calibre.or_else(|| {
+                let window = &s[since_previous.min(whole.start())..whole.start()];
+                CALIBRE.find_iter(window).filter_map(|m| calibre_mm(m.as_str())).last()
             });
             if let Some(mm) = calibre {
                 unit = format!("artillery_shells_{mm}mm");

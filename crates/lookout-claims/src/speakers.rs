@@ -74,6 +74,8 @@ pub struct Attribution {
     pub verb_end: usize,
     /// How.
     pub how: How,
+    /// The verb (or "according to"), lower case.
+    pub verb: String,
 }
 
 /// What the article has said so far: who spoke, to resolve "he", "the ministry", "Shin".
@@ -137,6 +139,18 @@ impl Context {
             .or_else(|| self.persons.last())
     }
 
+    /// The last organization of a kind ("service": an agency or service), only if one spoke.
+    fn org_like_strict(&self, noun: &str) -> Option<&Source> {
+        let key = match noun {
+            "ministry" => "Ministry",
+            "agency" | "service" => "Intelligence",
+            "department" => "Department",
+            "military" => "military",
+            _ => return None,
+        };
+        self.orgs.iter().rev().find(|o| o.org.contains(key))
+    }
+
     fn org_like(&self, noun: &str) -> Option<&Source> {
         let key = match noun {
             "ministry" => "Ministry",
@@ -162,7 +176,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|informed|puts|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
 /// Verbs that also come after their subject in news style ("..., said X").
 const INVERTED: [&str; 16] = [
     "said", "says", "wrote", "writes", "added", "adds", "noted", "notes", "explained", "stated",
@@ -435,6 +449,23 @@ fn is_apposition(toks: &[Tok]) -> bool {
         || describes && !toks.iter().any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Where a phrase's clause ends: a comma, semicolon, quote, bracket or a full stop that does
+/// not close an abbreviation ("Rep. Yoo Sang-bum").
+fn clause_end(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
+        if [',', ';', '"', '('].contains(&c) {
+            return i;
+        }
+        if c == '.' {
+            let word = rest[..i].rsplit(' ').next().unwrap_or("");
+            if !ABBREVIATED.is_match(&format!("{word}.")) && word.chars().count() > 1 {
+                return i;
+            }
+        }
+    }
+    rest.len()
+}
+
 /// A phrase resolved (or to resolve against the context).
 enum Phrase {
     Source(Source),
@@ -523,7 +554,8 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         first -= 1;
     }
     // A name is the end of its phrase (allowing a trailing title-less suffix like "Jr.").
-    if toks[last + 1..].iter().any(|t| t.text.starts_with(char::is_lowercase) && !["of", "at", "for", "from"].contains(&t.text)) {
+    const AFTER_NAME: [&str; 10] = ["of", "at", "for", "from", "the", "ruling", "opposition", "in", "with", "and"];
+    if toks[last + 1..].iter().any(|t| t.text.starts_with(char::is_lowercase) && !AFTER_NAME.contains(&t.text)) {
         return None;
     }
     Some((toks[first].start, toks[last].end, last - first + 1))
@@ -558,6 +590,21 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     }
     if words.len() == 3 && words[0] == "the" && words[1..] == ["think", "tank"] {
         return Some(Phrase::The("tank".into()));
+    }
+    // "the intelligence service", "the defense minister": someone named before, when the
+    // context has one of that kind.
+    if words.len() > 2 && words[0] == "the" && p[4..].chars().all(|c| !c.is_uppercase()) {
+        let noun = words[words.len() - 1].trim_end_matches("'s");
+        let earlier = if PERSON_NOUNS.contains(&noun) {
+            ctx.persons.iter().rev().find(|x| x.title.contains(noun))
+        } else if ORG_NOUNS.contains(&noun) {
+            ctx.org_like_strict(noun)
+        } else {
+            None
+        };
+        if let Some(e) = earlier {
+            return Some(Phrase::Source(e.clone()));
+        }
     }
     let both = format!("{p} {appos}");
     // A named person.
@@ -648,7 +695,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             media: false,
         }));
     }
-    let cs = names::countries(p);
+    // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
+    let cs: Vec<_> = names::countries(p)
+        .into_iter()
+        .filter(|c| {
+            let before = p[..c.0].trim_end().to_lowercase();
+            !["on", "against", "about", "over", "into", "of", "to", "from", "with", "in", "for"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+        })
+        .collect();
     if let Some(c) = cs.first() {
         // "Washington and Seoul": both.
         let mut s = country_source(c.2);
@@ -712,7 +768,10 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
         end += 1;
     }
     let (span, _) = subject_before(&toks, end)?;
-    resolve(classify(&earlier[span.0..span.1], "", ctx)?, ctx)
+    // "Representative Kang Dae-sik of the People Power Party, who ...": what follows the name.
+    let after = &earlier[span.1..];
+    let after = &after[..clause_end(after)];
+    resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
 }
 
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
@@ -734,9 +793,14 @@ pub fn publisher(line: &str) -> Option<Source> {
 
 /// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.
 pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
+    // An adjective of nationality ("the South Korean news agency"), not a country as an actor.
     ctx.sentence_country.set(
         names::countries(masked)
             .into_iter()
+            .filter(|c| {
+                let w = &masked[c.0..c.1];
+                ["an", "ese", "ish", "'s"].iter().any(|e| w.ends_with(e))
+            })
             .map(|c| c.2)
             .find(|c| c.corridor_side.is_none()),
     );
@@ -769,6 +833,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 pos: t.start,
                 verb_end: t.end,
                 how,
+                verb: verb.to_lowercase(),
             });
         }
     }
@@ -789,6 +854,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 pos: m.start(),
                 verb_end: m.end(),
                 how: How::According,
+                verb: "by".into(),
             });
         }
     }
@@ -803,7 +869,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         // Washington-based group C4ADS"; then "a report by X", "data compiled by X": X.
         let start = toks.get(i).map_or(masked.len(), |t| t.start);
         let rest = &masked[start..];
-        let end = rest.find([',', ';', '.', '"', '(']).unwrap_or(rest.len());
+        let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
         let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
         let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
@@ -814,6 +880,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                     pos: m.start(),
                     verb_end: m.end(),
                     how,
+                    verb: m.as_str().to_lowercase(),
                 });
             }
         }

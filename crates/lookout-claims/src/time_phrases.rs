@@ -197,7 +197,7 @@ struct Pattern {
 
 fn point_re() -> String {
     format!(
-        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:early|mid|late)[-\s]?{YEAR_RE}|{YEAR_RE}"
+        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}"
     )
 }
 
@@ -217,7 +217,7 @@ struct Point {
 
 static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<part>early|mid|late)?[-\s]*(?P<last>last\s+)?(?:(?P<m>{MONTH_RE})|(?P<d>\b\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<y>{YEAR_RE}))"
+        r"(?i)(?P<part>early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)?[-\s]*(?P<last>last\s+)?(?:(?P<m>{MONTH_RE})|(?P<d>\b\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<y>{YEAR_RE}))"
     ))
     .expect("point parts")
 });
@@ -240,10 +240,15 @@ fn parse_point(text: &str) -> Point {
             p.d = d.as_str().parse().ok();
         } else if let Some(y) = c.name("y") {
             p.y = y.as_str().parse().ok();
-            p.part = c.name("part").map(|x| match x.as_str().to_lowercase().as_str() {
-                "early" => 1,
-                "mid" => 7,
-                _ => 10,
+            p.part = c.name("part").map(|x| {
+                let x = x.as_str().to_lowercase();
+                if x.starts_with("early") || x.contains("start") || x.contains("beginning") {
+                    1
+                } else if x.starts_with("mid") || x.contains("middle") {
+                    7
+                } else {
+                    10
+                }
             });
         }
     }
@@ -494,7 +499,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in)\s+(?P<what>last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
+            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
             since,
             false,
         ),
@@ -560,7 +565,7 @@ fn in_point_or_last(c: &Captures, reference: Date) -> Option<(String, String)> {
 }
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|(?:that|the\s+same)\s+(?P<u3>month|year|period))\b")
+    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
         .expect("relative")
 });
 
@@ -610,9 +615,8 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
             if reference.is_none() && (unresolved(&start) || unresolved(&end)) {
                 continue;
             }
-            let open = m.as_str().to_lowercase().starts_with("since")
-                || m.as_str().to_lowercase().starts_with("starting")
-                || m.as_str().to_lowercase().starts_with("beginning");
+            let lower = m.as_str().to_lowercase();
+            let open = ["since", "starting", "beginning", "from"].iter().any(|w| lower.starts_with(w));
             out.push(TimePhrase {
                 span: (m.start(), m.end()),
                 meaning: Meaning::Period(start, end),
@@ -672,6 +676,8 @@ mod tests {
         assert_eq!(period("since February this year", "2024-08-27"), p("2024-02", ""));
         assert_eq!(period("since late August", "2023-10-16"), p("2023-08", ""));
         assert_eq!(period("since mid-2022", "2024-08-27"), p("2022-07", ""));
+        assert_eq!(period("since the middle of 2022", "2024-08-27"), p("2022-07", ""));
+        assert_eq!(period("from August 2023", "2024-04-25"), p("2023-08", ""));
         assert_eq!(period("since last year", "2024-03-18"), p("2023", ""));
         assert_eq!(period("last October", "2023-11-01"), p("2023-10", "2023-10"));
         assert_eq!(period("last October", "2023-10-20"), p("2022-10", "2022-10"));

@@ -83,12 +83,19 @@ fn word_count(line: &str) -> usize {
 
 /// A body line: a sentence of some length, not a label.
 fn is_body(line: &str) -> bool {
-    word_count(line) >= 8 && ends_sentence(line) && !LABEL.is_match(line) && !FURNITURE.is_match(line)
+    word_count(line) >= 8
+        && ends_sentence(line)
+        && !LABEL.is_match(line)
+        && !FURNITURE.is_match(line)
 }
 
 /// Date candidates of a header line: (priority, date); lower is better.
 fn header_date(line: &str) -> Option<(u8, Date)> {
-    let first = || FULL_DATE.captures(line).and_then(|c| time_phrases::full_date(&c));
+    let first = || {
+        FULL_DATE
+            .captures(line)
+            .and_then(|c| time_phrases::full_date(&c))
+    };
     if let Some(l) = LABEL.captures(line) {
         let d = FULL_DATE
             .captures(&line[l.get(0)?.end()..])
@@ -134,7 +141,9 @@ pub fn read(text: &str) -> Article {
     // The body starts at the first sentence, or at a dateline (even on a hard-wrapped line).
     let body_start = lines
         .iter()
-        .position(|l| is_body(l) || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l)))
+        .position(|l| {
+            is_body(l) || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+        })
         .unwrap_or(lines.len());
     let mut dates: Vec<(u8, usize, Date)> = Vec::new();
     for (i, l) in lines[..body_start].iter().enumerate() {
@@ -146,7 +155,11 @@ pub fn read(text: &str) -> Article {
         }
     }
     if let Some(c) = URL_DATE.captures(&a.url) {
-        if let Some(d) = time_phrases::day(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0)) {
+        if let Some(d) = time_phrases::day(
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        ) {
             dates.push((4, usize::MAX, d));
         }
     }
@@ -156,12 +169,18 @@ pub fn read(text: &str) -> Article {
         month_only = lines[..body_start].iter().find_map(|l| {
             l.split('|').find_map(|part| {
                 let c = MONTH_YEAR.captures(part.trim())?;
-                Some((c["y"].parse::<i32>().ok()?, time_phrases::month_number(&c["m"])?))
+                Some((
+                    c["y"].parse::<i32>().ok()?,
+                    time_phrases::month_number(&c["m"])?,
+                ))
             })
         });
     }
     dates.sort_by_key(|d| (d.0, d.1));
-    let mut body: Vec<String> = lines[body_start.min(lines.len())..].iter().map(|l| (*l).to_owned()).collect();
+    let mut body: Vec<String> = lines[body_start.min(lines.len())..]
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect();
     if let Some(first) = body.first_mut() {
         let hint = dates.first().map(|d| d.2.year());
         if let Some((city, date, len)) = dateline(first, hint) {
@@ -175,7 +194,11 @@ pub fn read(text: &str) -> Article {
     a.date = dates.first().map(|d| d.2);
     a.date_text = a.date.map(time_phrases::fmt_day).unwrap_or_default();
     if let (None, Some((y, m))) = (a.date, month_only) {
-        let next = if m == 12 { time_phrases::day(y + 1, 1, 1) } else { time_phrases::day(y, m + 1, 1) };
+        let next = if m == 12 {
+            time_phrases::day(y + 1, 1, 1)
+        } else {
+            time_phrases::day(y, m + 1, 1)
+        };
         a.date = next.map(|d| d - time::Duration::days(1));
         a.date_text = format!("{y:04}-{m:02}");
     }
@@ -215,9 +238,9 @@ pub fn read(text: &str) -> Article {
 
 /// Abbreviations that do not end a sentence.
 const ABBREVIATIONS: [&str; 38] = [
-    "mr", "mrs", "ms", "dr", "u.s", "u.n", "u.k", "gen", "lt", "col", "maj", "capt", "adm",
-    "sgt", "rep", "sen", "gov", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "st", "inc", "co", "corp", "ltd", "vs", "approx",
+    "mr", "mrs", "ms", "dr", "u.s", "u.n", "u.k", "gen", "lt", "col", "maj", "capt", "adm", "sgt",
+    "rep", "sen", "gov", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "st", "inc", "co", "corp", "ltd", "vs", "approx",
 ];
 
 /// Splits a paragraph into sentences: at `.`, `!` or `?` (and any closing quote) before a
@@ -239,7 +262,9 @@ pub fn sentences(para: &str) -> Vec<String> {
         }
         let next_starts = j + 1 < chars.len()
             && chars[j] == ' '
-            && (chars[j + 1].is_uppercase() || chars[j + 1].is_ascii_digit() || chars[j + 1] == '"');
+            && (chars[j + 1].is_uppercase()
+                || chars[j + 1].is_ascii_digit()
+                || chars[j + 1] == '"');
         let word: String = chars[start..i]
             .iter()
             .rev()
@@ -277,17 +302,36 @@ mod tests {
     #[test]
     fn article_dates() {
         let body = "North Korea has sent about 7,000 containers to Russia, the minister said.";
-        assert_eq!(date(&format!("MOSCOW, March 3, 2024 -- {body}")).as_deref(), Some("2024-03-03"));
-        assert_eq!(date(&format!("TOKYO (Feb. 9, 2024) - {body}")).as_deref(), Some("2024-02-09"));
-        assert_eq!(date(&format!("Headline here\nMarch 18, 2024\n\n{body}")).as_deref(), Some("2024-03-18"));
-        assert_eq!(date(&format!("Headline\nPublished 2 May 2024\n{body}")).as_deref(), Some("2024-05-02"));
-        assert_eq!(date(&format!("Posted on : 2023-11-02 17:02 KST\n{body}")).as_deref(), Some("2023-11-02"));
+        assert_eq!(
+            date(&format!("MOSCOW, March 3, 2024 -- {body}")).as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            date(&format!("TOKYO (Feb. 9, 2024) - {body}")).as_deref(),
+            Some("2024-02-09")
+        );
+        assert_eq!(
+            date(&format!("Headline here\nMarch 18, 2024\n\n{body}")).as_deref(),
+            Some("2024-03-18")
+        );
+        assert_eq!(
+            date(&format!("Headline\nPublished 2 May 2024\n{body}")).as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(
+            date(&format!("Posted on : 2023-11-02 17:02 KST\n{body}")).as_deref(),
+            Some("2023-11-02")
+        );
         assert_eq!(
             date(&format!("Updated: 2024-06-01\nPublished: 2024-05-30\nWASHINGTON, Oct. 13 (Yonhap) -- {body}")).as_deref(),
             Some("2024-10-13")
         );
         assert_eq!(date(body), None);
-        assert_eq!(date(&format!("On Feb. 26, 2024, {body}")), None, "a body date is not the article's");
+        assert_eq!(
+            date(&format!("On Feb. 26, 2024, {body}")),
+            None,
+            "a body date is not the article's"
+        );
     }
 
     #[test]

@@ -46,9 +46,17 @@ static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?):\s").expect("interview label")
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+        .expect("interview label")
 });
-const INTERVIEWER_LABELS: [&str; 6] = ["Q", "Question", "Interviewer", "Note", "Editor's note", "Update"];
+const INTERVIEWER_LABELS: [&str; 6] = [
+    "Q",
+    "Question",
+    "Interviewer",
+    "Note",
+    "Editor's note",
+    "Update",
+];
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
@@ -61,8 +69,9 @@ static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
         .expect("passive source")
 });
-static CLAUSE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause"));
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
+});
 
 /// Extracts the claims of one news text.
 pub fn extract(text: &str) -> Vec<ClaimRow> {
@@ -131,7 +140,15 @@ impl<'a> Extractor<'a> {
                 .any(|part| part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
         });
         if statement_doc {
-            ctx.author = article.header.iter().find_map(|l| speakers::publisher(l));
+            // Not the label itself ("Press Statement").
+            ctx.author = article
+                .header
+                .iter()
+                .flat_map(|l| l.split(['|', '\u{2022}']))
+                .filter(|part| {
+                    !(part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
+                })
+                .find_map(speakers::publisher);
         }
         let statement_doc = statement_doc && ctx.author.is_some();
         Extractor {
@@ -154,7 +171,10 @@ impl<'a> Extractor<'a> {
         let mut seen = self.article.header.join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
-            let label = para.first().and_then(|s| INTERVIEW_LABEL.captures(s)).map(|c| c["label"].to_owned());
+            let label = para
+                .first()
+                .and_then(|s| INTERVIEW_LABEL.captures(s))
+                .map(|c| c["label"].to_owned());
             let label_source = label
                 .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
                 .and_then(|l| speakers::label_source(&l, &seen, &self.ctx));
@@ -165,14 +185,8 @@ impl<'a> Extractor<'a> {
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 let attributions = speakers::find(&masked, &self.ctx);
-                let mut main = choose(&attributions, s);
-                // "The United States assesses" in a State Department fact sheet: the author.
-                if let (true, Some(author), Some((m, notes))) = (self.statement_doc, &self.ctx.author, &mut main) {
-                    if m.kind == Kind::Country && author.country.is_some_and(|c| Some(c) == m.country) {
-                        notes.push(format!("{} speaks as the author of the document", m.speaker));
-                        *m = author.clone();
-                    }
-                }
+                let main =
+                    choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
                 if let Some((m, _)) = &main {
                     self.ctx.remember(m);
                 }
@@ -191,7 +205,9 @@ impl<'a> Extractor<'a> {
             for i in 0..sentences.len() {
                 self.sentence_no += 1;
                 let source = match (&sentences[i].main, &label_source) {
-                    (None, Some(l)) => Some((l.clone(), vec!["speaker label of the interview".into()])),
+                    (None, Some(l)) => {
+                        Some((l.clone(), vec!["speaker label of the interview".into()]))
+                    }
                     _ => self.fallback_source(&sentences, i, before.as_ref()),
                 };
                 self.claims(pi, &sentences[i], source);
@@ -200,9 +216,32 @@ impl<'a> Extractor<'a> {
         dedupe(self.rows)
     }
 
+    /// "The United States assesses" in a State Department fact sheet: the author.
+    fn as_author(&self, m: Source, mut notes: Vec<String>) -> (Source, Vec<String>) {
+        match &self.ctx.author {
+            Some(author)
+                if self.statement_doc
+                    && m.kind == Kind::Country
+                    && author.country.is_some_and(|c| Some(c) == m.country) =>
+            {
+                notes.push(format!(
+                    "{} speaks as the author of the document",
+                    m.speaker
+                ));
+                (author.clone(), notes)
+            }
+            _ => (m, notes),
+        }
+    }
+
     /// The sentence's own source, else the quote's, the paragraph's, the previous paragraph's
     /// (a quote going on), the document's author.
-    fn fallback_source(&self, ss: &[Sentence], i: usize, before: Option<&Source>) -> Option<(Source, Vec<String>)> {
+    fn fallback_source(
+        &self,
+        ss: &[Sentence],
+        i: usize,
+        before: Option<&Source>,
+    ) -> Option<(Source, Vec<String>)> {
         if let Some(m) = &ss[i].main {
             return Some(m.clone());
         }
@@ -248,35 +287,16 @@ impl<'a> Extractor<'a> {
         if quantities.is_empty() {
             // A period can still anchor "the following month" in the next sentence.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
-                Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => Some((a.clone(), b.clone())),
+                Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {
+                    Some((a.clone(), b.clone()))
+                }
                 _ => None,
             }) {
                 self.last_period = Some(p);
             }
             return;
         }
-        let (source, source_notes) = match source {
-            Some((s, n)) => (Some(s), n),
-            None => (None, Vec::new()),
-        };
-        let statement = phrases.iter().find(|p| time_role(p, s) == TimeRole::Statement);
-        let speaker = source.as_ref().map(|x| x.speaker.clone()).unwrap_or_default();
         let article_date = self.article.date_text.clone();
-        let date = match statement.map(|p| &p.meaning) {
-            // "said last week": the part both ends share ("2024-02").
-            Some(Meaning::Period(a, b)) => {
-                let d = common_prefix(a, b);
-                if !speaker.is_empty() {
-                    self.speaker_dates.insert(speaker.clone(), d.clone());
-                }
-                d
-            }
-            _ => self
-                .speaker_dates
-                .get(&speaker)
-                .cloned()
-                .unwrap_or_else(|| article_date.clone()),
-        };
         let periods: Vec<(usize, usize, Meaning)> = phrases
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
@@ -287,12 +307,56 @@ impl<'a> Extractor<'a> {
             .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
         let sentence_route = route::find(&s.text);
         for (qi, q) in quantities.iter().enumerate() {
-            let mut notes = source_notes.clone();
+            // Each quantity's own attribution: in "5,000 containers, the minister said, up from
+            // the 1,000 Washington reported", each number has its speaker.
+            let next = quantities.get(qi + 1).map_or(s.text.len(), |n| n.span.0);
+            let (source, mut notes, verb) =
+                match choose(&s.attributions, &s.text, Some((q.span.0, next))) {
+                    Some((m, n, pos)) => {
+                        let (m, n) = self.as_author(m, n);
+                        (Some(m), n, Some(pos))
+                    }
+                    None => match &source {
+                        Some((m, n)) => (Some(m.clone()), n.clone(), None),
+                        None => (None, Vec::new(), None),
+                    },
+                };
             notes.extend(q.note.iter().cloned());
+            let speaker = source
+                .as_ref()
+                .map(|x| x.speaker.clone())
+                .unwrap_or_default();
+            let statement = phrases
+                .iter()
+                .find(|p| verb.is_some_and(|v| time_role(p, s) == TimeRole::Statement(v)));
+            let date = match statement.map(|p| &p.meaning) {
+                // "said last week": the part both ends share ("2024-02").
+                Some(Meaning::Period(a, b)) => {
+                    let d = common_prefix(a, b);
+                    if !speaker.is_empty() {
+                        self.speaker_dates.insert(speaker.clone(), d.clone());
+                    }
+                    d
+                }
+                _ => self
+                    .speaker_dates
+                    .get(&speaker)
+                    .cloned()
+                    .unwrap_or_else(|| article_date.clone()),
+            };
             let resolved = nearest_period(&periods, &quantities, qi).and_then(|m| match m {
-                Meaning::Period(a, b) => Some((a.clone(), if b.is_empty() { date.clone() } else { b.clone() })),
+                Meaning::Period(a, b) => Some((
+                    a.clone(),
+                    if b.is_empty() {
+                        date.clone()
+                    } else {
+                        b.clone()
+                    },
+                )),
                 // "the following month": from the period of the claim before.
-                Meaning::Relative(step, year) => time_phrases::relative(*step, *year, self.last_period.as_ref()?),
+                Meaning::Relative(step, year) => {
+                    time_phrases::relative(*step, *year, self.last_period.as_ref()?)
+                }
             });
             let period = resolved.or_else(|| {
                 let inherit = close_to_last
@@ -329,7 +393,13 @@ impl<'a> Extractor<'a> {
                 unit.push_str("_RU_to_KP");
             }
             let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
-            let off = topic::off_topic(self.on_corridor, &q.unit, &s.text, &s.text[q.span.1..], speaker_country);
+            let off = topic::off_topic(
+                self.on_corridor,
+                &q.unit,
+                &s.text,
+                &s.text[q.span.1..],
+                speaker_country,
+            );
             if let Some(why) = off {
                 notes.push(format!("off topic: {why}"));
             }
@@ -383,21 +453,30 @@ fn mask_quotes(s: &str, mut inside: bool) -> (String, bool) {
 /// The main source of a sentence: the subject of the reporting verb that follows the claim
 /// ("..., Shin said"), else the first one; "according to" and "citing" only without a reporting
 /// verb. News media relaying another named source give way to it.
-fn choose(atts: &[Attribution], sentence: &str) -> Option<(Source, Vec<String>)> {
+fn choose(
+    atts: &[Attribution],
+    sentence: &str,
+    window: Option<(usize, usize)>,
+) -> Option<(Source, Vec<String>, usize)> {
     let last_q = quantity::find(sentence).last().map(|q| q.span.0);
     let verbs: Vec<&Attribution> = atts
         .iter()
         .filter(|a| matches!(a.how, How::Subject | How::Inverted))
         .collect();
-    let main = last_q
-        .and_then(|q| verbs.iter().find(|a| a.pos > q))
+    // A reporting verb between this quantity and the next one is this quantity's own.
+    let own = window.and_then(|(a, b)| verbs.iter().find(|v| v.pos > a && v.pos < b));
+    let main = own
+        .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
         .or_else(|| verbs.first())
         .copied()
         .or_else(|| atts.first())?;
     let mut notes = Vec::new();
     let mut chosen = main.source.clone();
     if chosen.media {
-        if let Some(other) = atts.iter().find(|a| !a.source.media && a.source.speaker != chosen.speaker) {
+        if let Some(other) = atts
+            .iter()
+            .find(|a| !a.source.media && a.source.speaker != chosen.speaker)
+        {
             notes.push(format!("via {}", chosen.speaker));
             chosen = other.source.clone();
         }
@@ -431,15 +510,15 @@ fn choose(atts: &[Attribution], sentence: &str) -> Option<(Source, Vec<String>)>
             ));
         }
     }
-    Some((chosen, notes))
+    Some((chosen, notes, main.pos))
 }
 
 /// What a time phrase in a sentence dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TimeRole {
-    /// The statement itself ("said on Monday", "On Feb. 16, Kostin stated", "in an interview
-    /// published Friday").
-    Statement,
+    /// The statement of the attribution whose verb is at that offset ("said on Monday", "On
+    /// Feb. 16, Kostin stated", "in an interview published Friday").
+    Statement(usize),
     /// Another source's statement ("as announced by the United States last week").
     Other,
     /// The claim's period.
@@ -448,8 +527,20 @@ enum TimeRole {
 
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 14] = [
-    "observed", "counted", "counts", "tracked", "tracks", "spotted", "detected", "recorded",
-    "identified", "documented", "showed", "shows", "found", "finds",
+    "observed",
+    "counted",
+    "counts",
+    "tracked",
+    "tracks",
+    "spotted",
+    "detected",
+    "recorded",
+    "identified",
+    "documented",
+    "showed",
+    "shows",
+    "found",
+    "finds",
 ];
 
 fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
@@ -467,31 +558,37 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     let verbs: Vec<&Attribution> = s
         .attributions
         .iter()
-        .filter(|a| matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str()))
+        .filter(|a| {
+            matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str())
+        })
         .collect();
-    if !verbs.is_empty() && BRIEFING.is_match(before) {
-        return TimeRole::Statement;
+    if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
+        return TimeRole::Statement(v.pos);
     }
     for v in verbs {
         if v.verb_end <= p.span.0 {
             let gap = &text[v.verb_end..p.span.0];
-            let short = gap.split_whitespace().count() <= 1 && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
+            let short = gap.split_whitespace().count() <= 1
+                && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
             if short || IN_REPORT.is_match(gap) {
-                return TimeRole::Statement;
+                return TimeRole::Statement(v.pos);
             }
         } else if p.span.1 <= v.pos {
             let lead = before.trim_end();
             let between = &text[p.span.1..v.pos];
             // "Seoul on Wednesday accused".
-            if between.split_whitespace().count() <= 1 && !between.contains(',') && lead.split_whitespace().count() <= 6 {
-                return TimeRole::Statement;
+            if between.split_whitespace().count() <= 1
+                && !between.contains(',')
+                && lead.split_whitespace().count() <= 6
+            {
+                return TimeRole::Statement(v.pos);
             }
             let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
             if at_clause_start
                 && between.split_whitespace().count() <= 8
                 && !between.chars().any(|c| c.is_ascii_digit())
             {
-                return TimeRole::Statement;
+                return TimeRole::Statement(v.pos);
             }
         }
     }
@@ -519,7 +616,9 @@ fn nearest_period<'p>(
     let q = &qs[qi];
     let blocked = |p: &(usize, usize, Meaning)| {
         qs.iter().enumerate().any(|(j, o)| {
-            j != qi && (p.1 <= o.span.0 && o.span.1 <= q.span.0 || q.span.1 <= o.span.0 && o.span.1 <= p.0)
+            j != qi
+                && (p.1 <= o.span.0 && o.span.1 <= q.span.0
+                    || q.span.1 <= o.span.0 && o.span.1 <= p.0)
         })
     };
     let distance = |p: &(usize, usize, Meaning)| {
@@ -539,9 +638,19 @@ fn nearest_period<'p>(
 
 /// Units of goods (not trips, ships, railcars or people).
 fn is_cargo(unit: &str) -> bool {
-    !["voyages", "port_calls", "vessels", "railcars", "trains", "locomotives", "flights", "troops", "percent"]
-        .iter()
-        .any(|u| unit.starts_with(u))
+    ![
+        "voyages",
+        "port_calls",
+        "vessels",
+        "railcars",
+        "trains",
+        "locomotives",
+        "flights",
+        "troops",
+        "percent",
+    ]
+    .iter()
+    .any(|u| unit.starts_with(u))
 }
 
 /// The clause of a sentence holding a span.

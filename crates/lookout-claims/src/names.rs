@@ -183,7 +183,10 @@ const INSTITUTIONS: [Institution; 16] = [
     Institution {
         pattern: r"(?i)\bnational\s+security\s+(?:council|adviser|advisor)\b|\bNSC\b",
         implies: Some("US"),
-        names: &[("US", "White House National Security Council"), ("*", "National Security Council")],
+        names: &[
+            ("US", "White House National Security Council"),
+            ("*", "National Security Council"),
+        ],
     },
     Institution {
         pattern: r"\bWhite\s+House\b",
@@ -219,7 +222,10 @@ const INSTITUTIONS: [Institution; 16] = [
     Institution {
         pattern: r"(?i)\b(?:foreign\s+minist(?:ry|er)|ministry\s+of\s+foreign\s+affairs|foreign\s+(?:office|secretary))\b|\b(?:MOFA|FCDO)\b",
         implies: None,
-        names: &[("UK", "Foreign Office"), ("*", "Ministry of Foreign Affairs")],
+        names: &[
+            ("UK", "Foreign Office"),
+            ("*", "Ministry of Foreign Affairs"),
+        ],
     },
     Institution {
         pattern: r"(?i)\b(?:unification\s+minist(?:ry|er)|ministry\s+of\s+unification)\b",
@@ -229,7 +235,10 @@ const INSTITUTIONS: [Institution; 16] = [
     Institution {
         pattern: r"(?i)\bprosecutor[-\s]general\b|\bprosecutors?\b",
         implies: None,
-        names: &[("Ukraine", "Office of the Prosecutor General"), ("*", "prosecutors")],
+        names: &[
+            ("Ukraine", "Office of the Prosecutor General"),
+            ("*", "prosecutors"),
+        ],
     },
     Institution {
         pattern: r"(?i)\b(?:military|armed\s+forces|army)\b",
@@ -239,7 +248,11 @@ const INSTITUTIONS: [Institution; 16] = [
     Institution {
         pattern: r"(?i)\b(?:national\s+assembly|parliament|congress|lawmakers?)\b",
         implies: None,
-        names: &[("ROK", "National Assembly"), ("US", "Congress"), ("*", "parliament")],
+        names: &[
+            ("ROK", "National Assembly"),
+            ("US", "Congress"),
+            ("*", "parliament"),
+        ],
     },
     Institution {
         pattern: r"(?i)\b(?:government|administration|authorities|officials?|president|prime\s+minister|cabinet)\b",
@@ -264,7 +277,10 @@ fn by_code(code: &str) -> Option<&'static Country> {
 /// ministry" -> "ROK Ministry of National Defense"), with the country; `country` is the one the
 /// context gives when the phrase names none. Generic words ("officials", "government") give the
 /// country's government.
-pub fn institution(phrase: &str, country: Option<&'static Country>) -> Option<(String, Option<&'static Country>)> {
+pub fn institution(
+    phrase: &str,
+    country: Option<&'static Country>,
+) -> Option<(String, Option<&'static Country>)> {
     let named = countries(phrase).first().map(|c| c.2);
     for (inst, re) in INSTITUTIONS.iter().zip(INSTITUTION_RES.iter()) {
         if !re.is_match(phrase) {
@@ -293,22 +309,54 @@ pub fn institution(phrase: &str, country: Option<&'static Country>) -> Option<(S
 /// which often relay another source's claim.
 const KNOWN: [(&str, &str, bool); 30] = [
     (r"Beyond\s+Parallel", "CSIS Beyond Parallel", false),
-    (r"Center\s+for\s+Strategic\s+and\s+International\s+Studies|\bCSIS\b", "CSIS", false),
-    (r"Royal\s+United\s+Services\s+Institute|\bRUSI\b", "RUSI", false),
-    (r"Open\s+Source\s+Cent(?:re|er)\b|\bOSC\b", "Open Source Centre", false),
+    (
+        r"Center\s+for\s+Strategic\s+and\s+International\s+Studies|\bCSIS\b",
+        "CSIS",
+        false,
+    ),
+    (
+        r"Royal\s+United\s+Services\s+Institute|\bRUSI\b",
+        "RUSI",
+        false,
+    ),
+    (
+        r"Open\s+Source\s+Cent(?:re|er)\b|\bOSC\b",
+        "Open Source Centre",
+        false,
+    ),
     (r"\bC4ADS\b", "C4ADS", false),
     (r"\bNK\s+(?:Pro|News)\b", "NK Pro", false),
     (r"\b38\s+North\b", "38 North", false),
-    (r"Multilateral\s+Sanctions\s+Monitoring\s+Team|\bMSMT\b", "MSMT", false),
+    (
+        r"Multilateral\s+Sanctions\s+Monitoring\s+Team|\bMSMT\b",
+        "MSMT",
+        false,
+    ),
     (r"Panel\s+of\s+Experts", "UN Panel of Experts", false),
-    (r"Institute\s+for\s+the\s+Study\s+of\s+War|\bISW\b", "ISW", false),
-    (r"Conflict\s+Armament\s+Research", "Conflict Armament Research", false),
+    (
+        r"Institute\s+for\s+the\s+Study\s+of\s+War|\bISW\b",
+        "ISW",
+        false,
+    ),
+    (
+        r"Conflict\s+Armament\s+Research",
+        "Conflict Armament Research",
+        false,
+    ),
     (r"Kiel\s+Institute", "Kiel Institute", false),
-    (r"James\s+Martin\s+Center|\bCNS\b", "James Martin Center for Nonproliferation Studies", false),
+    (
+        r"James\s+Martin\s+Center|\bCNS\b",
+        "James Martin Center for Nonproliferation Studies",
+        false,
+    ),
     (r"Planet\s+Labs", "Planet Labs", false),
     (r"\bNATO\b", "NATO", false),
     (r"European\s+Union|\bEU\b", "European Union", false),
-    (r"United\s+Nations|\bU\.?N\.?(?:\s+Security\s+Council)?\b", "United Nations", false),
+    (
+        r"United\s+Nations|\bU\.?N\.?(?:\s+Security\s+Council)?\b",
+        "United Nations",
+        false,
+    ),
     (r"\bReuters\b", "Reuters", true),
     (r"\bYonhap\b", "Yonhap", true),
     (r"Washington\s+Post", "The Washington Post", true),
@@ -321,7 +369,11 @@ const KNOWN: [(&str, &str, bool); 30] = [
     (r"\bKyodo\b", "Kyodo", true),
     (r"New\s+York\s+Times", "The New York Times", true),
     (r"Financial\s+Times|\bFT\b", "Financial Times", true),
-    (r"Wall\s+Street\s+Journal|\bWSJ\b|\bCNN\b|\bBBC\b|\bCBS\b", "", true),
+    (
+        r"Wall\s+Street\s+Journal|\bWSJ\b|\bCNN\b|\bBBC\b|\bCBS\b",
+        "",
+        true,
+    ),
 ];
 
 static KNOWN_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -334,21 +386,18 @@ static KNOWN_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// A known organization in a phrase (the most specific listed first): its span, canonical name
 /// and whether it is news media.
 pub fn known_org(phrase: &str) -> Option<(usize, usize, String, bool)> {
-    KNOWN
-        .iter()
-        .zip(KNOWN_RES.iter())
-        .find_map(|(k, re)| {
-            let m = re.find(phrase)?;
-            let name = if k.1.is_empty() { m.as_str() } else { k.1 };
-            Some((m.start(), m.end(), name.to_owned(), k.2))
-        })
+    KNOWN.iter().zip(KNOWN_RES.iter()).find_map(|(k, re)| {
+        let m = re.find(phrase)?;
+        let name = if k.1.is_empty() { m.as_str() } else { k.1 };
+        Some((m.start(), m.end(), name.to_owned(), k.2))
+    })
 }
 
 /// Whether a canonical organization name is news media.
 pub fn is_media(org: &str) -> bool {
-    KNOWN
-        .iter()
-        .any(|k| k.2 && (k.1 == org || k.1.is_empty() && ["WSJ", "CNN", "BBC", "CBS"].contains(&org)))
+    KNOWN.iter().any(|k| {
+        k.2 && (k.1 == org || k.1.is_empty() && ["WSJ", "CNN", "BBC", "CBS"].contains(&org))
+    })
 }
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -360,20 +409,30 @@ static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Economy"): the name, without the article or a possessive.
 pub fn generic_org(phrase: &str) -> Option<String> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let clean = |w: &str| w.trim_end_matches("'s").trim_matches(['"', ',', '(', ')']).to_owned();
+    let clean = |w: &str| {
+        w.trim_end_matches("'s")
+            .trim_matches(['"', ',', '(', ')'])
+            .to_owned()
+    };
     // The last one: in "the People Power Party's vice chairperson on the National Assembly
     // Intelligence Committee" the office held is named after the title.
     let pos = words.iter().rposition(|w| ORG_WORD.is_match(&clean(w)))?;
     // Extend left over capitalised words, right over "of/for the" and capitalised words.
     let mut a = pos;
-    while a > 0 && words[a - 1].starts_with(char::is_uppercase) && words[a - 1] != "The" {
+    while a > 0
+        && words[a - 1].starts_with(char::is_uppercase)
+        && words[a - 1] != "The"
+        && !words[a - 1].ends_with(',')
+    {
         a -= 1;
     }
     let mut b = pos + 1;
     while b < words.len() {
         let w = words[b];
         let joins = ["of", "for", "the", "and"].contains(&w)
-            && words.get(b + 1).is_some_and(|n| n.starts_with(char::is_uppercase) || *n == "the");
+            && words
+                .get(b + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase) || *n == "the");
         if w.starts_with(char::is_uppercase) || joins {
             b += 1;
         } else {
@@ -383,8 +442,17 @@ pub fn generic_org(phrase: &str) -> Option<String> {
     if a == pos && words[pos].chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    let name = words[a..b].iter().map(|w| clean(w)).collect::<Vec<_>>().join(" ");
+    let name = words[a..b]
+        .iter()
+        .map(|w| clean(w))
+        .collect::<Vec<_>>()
+        .join(" ");
     (!name.is_empty()).then_some(name)
+}
+
+/// A word that ends an organization's name ("Post", "Institute"), never a person's.
+pub fn is_org_word(word: &str) -> bool {
+    ORG_WORD.is_match(word.trim_end_matches("'s"))
 }
 
 /// An acronym that names an organization ("RUSI", "C4ADS"), not a country.
@@ -393,7 +461,8 @@ pub fn acronym(word: &str) -> Option<String> {
     let letters = w.chars().filter(char::is_ascii_uppercase).count();
     let ok = (2..=6).contains(&w.len())
         && letters >= 2
-        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && countries(w).is_empty();
     ok.then(|| w.to_owned())
 }
@@ -425,8 +494,14 @@ mod tests {
             institution("a senior official", rok).map(|x| x.0),
             Some("ROK government".into())
         );
-        assert_eq!(country_of_city("SEOUL").map(|c| c.name), Some("South Korea"));
-        assert_eq!(generic_org("the Kiel Institute for the World Economy").as_deref(), Some("Kiel Institute for the World Economy"));
+        assert_eq!(
+            country_of_city("SEOUL").map(|c| c.name),
+            Some("South Korea")
+        );
+        assert_eq!(
+            generic_org("the Kiel Institute for the World Economy").as_deref(),
+            Some("Kiel Institute for the World Economy")
+        );
         assert_eq!(acronym("RUSI"), Some("RUSI".into()));
         assert_eq!(acronym("US"), None);
     }

@@ -99,16 +99,18 @@ static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that end a noun phrase: a unit cannot lie beyond them.
 const STOP_WORDS: [&str; 33] = [
     "of", "the", "a", "an", "to", "from", "in", "on", "at", "by", "for", "with", "and", "or",
-    "that", "which", "were", "was", "is", "are", "has", "have", "had", "been", "be", "per",
-    "than", "its", "their", "his", "her", "into", "as",
+    "that", "which", "were", "was", "is", "are", "has", "have", "had", "been", "be", "per", "than",
+    "its", "their", "his", "her", "into", "as",
 ];
 
 static CALIBRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<n>\d+(?:\.\d+)?)\s?-?\s?(?P<u>mm|millimet|inch|in\.)").expect("calibre")
 });
 static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*of\s+(?:[a-z-]+\s+){0,2}?(?P<c>\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet\w*|inch))")
-        .expect("calibre after")
+    Regex::new(
+        r"(?i)^\s*of\s+(?:[a-z-]+\s+){0,2}?(?P<c>\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet\w*|inch))",
+    )
+    .expect("calibre after")
 });
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually))\b")
@@ -137,14 +139,17 @@ static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:call\w*|visit\w*|dock\w*|berth\w*|anchor\w*)\b").expect("times port")
 });
 static TIMES_SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ship(?:ped|s)?|deliver\w*|transfer\w*|sen[dt]\w*|suppl\w*)\b").expect("times shipment")
+    Regex::new(r"(?i)\b(?:ship(?:ped|s)?|deliver\w*|transfer\w*|sen[dt]\w*|suppl\w*)\b")
+        .expect("times shipment")
 });
 static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:more|less|fewer|as|larger|higher|greater|bigger|smaller|over|the|that|what)\b").expect("multiplier")
+    Regex::new(
+        r"(?i)^\s*(?:more|less|fewer|as|larger|higher|greater|bigger|smaller|over|the|that|what)\b",
+    )
+    .expect("multiplier")
 });
-static BALLISTIC_DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator")
-});
+static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,10 +196,7 @@ fn word_value(word: &str) -> Option<f64> {
     if let Some((tens, ones)) = w.split_once('-') {
         return Some(word_value(tens)? + word_value(ones)?);
     }
-    WORD_NUMBERS
-        .iter()
-        .find(|(n, _)| *n == w)
-        .map(|(_, v)| *v)
+    WORD_NUMBERS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }
 
 /// A number's value, or its range when vague ("hundreds of", "several million").
@@ -207,7 +209,11 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         }
     }
     if let Some(rest) = t.strip_prefix("several ").or(t.strip_prefix("a few ")) {
-        let s = if rest == "dozen" { 12.0 } else { scale_of(rest)? };
+        let s = if rest == "dozen" {
+            12.0
+        } else {
+            scale_of(rest)?
+        };
         let (lo, hi) = if t.starts_with("several") {
             (3.0, 9.0)
         } else {
@@ -219,7 +225,11 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         return Some((0.5 * scale_of(rest)?, None, false));
     }
     if let Some(rest) = t.strip_prefix("a ") {
-        let v = if rest == "dozen" { 12.0 } else { scale_of(rest)? };
+        let v = if rest == "dozen" {
+            12.0
+        } else {
+            scale_of(rest)?
+        };
         return Some((v, None, false));
     }
     // Digits or words, then scale words: "2.5 million", "2.5m", "six thousand", "20-thousand".
@@ -227,7 +237,10 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(t.len());
     let (head, tail) = if split > 0 {
-        (t[..split].replace(',', "").parse::<f64>().ok()?, &t[split..])
+        (
+            t[..split].replace(',', "").parse::<f64>().ok()?,
+            &t[split..],
+        )
     } else {
         let end = t.find([' ']).unwrap_or(t.len());
         let (w, rest) = t.split_at(end);
@@ -245,7 +258,13 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
 }
 
 fn qualifier_of(hedge: &str) -> &'static str {
-    match hedge.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+    match hedge
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .as_str()
+    {
         "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
         | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
         "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
@@ -264,7 +283,13 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
     let has = |w: &str| u.contains(w);
     if has("container") {
         "containers"
-    } else if has("round trip") || has("round-trip") || has("voyage") || has("trip") || has("journey") || has("sailing") {
+    } else if has("round trip")
+        || has("round-trip")
+        || has("voyage")
+        || has("trip")
+        || has("journey")
+        || has("sailing")
+    {
         "voyages"
     } else if has("shipment") || has("consignment") || has("deliver") || has("occasion") {
         "shipments"
@@ -291,7 +316,10 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
     } else if has("munitions") {
         "munitions"
     } else if has("missile") {
-        if has("ballistic") || BALLISTIC_DESIGNATOR.is_match(gap) || gap.to_lowercase().contains("ballistic") {
+        if has("ballistic")
+            || BALLISTIC_DESIGNATOR.is_match(gap)
+            || gap.to_lowercase().contains("ballistic")
+        {
             "ballistic_missiles"
         } else {
             "missiles"
@@ -313,9 +341,16 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
 
 /// Units whose numbers can be what a container holds (contents, not carriers or trips).
 fn is_content(unit: &str) -> bool {
-    ["artillery_shells", "munitions", "missiles", "ballistic_missiles", "rockets", "metric_tons"]
-        .iter()
-        .any(|u| unit.starts_with(u))
+    [
+        "artillery_shells",
+        "munitions",
+        "missiles",
+        "ballistic_missiles",
+        "rockets",
+        "metric_tons",
+    ]
+    .iter()
+    .any(|u| unit.starts_with(u))
 }
 
 fn calibre_mm(text: &str) -> Option<u32> {
@@ -401,7 +436,8 @@ pub fn find(s: &str) -> Vec<Quantity> {
             end += m.end();
         }
         let elided = out.last().filter(|_| {
-            ELLIPSIS_BEFORE.is_match(&s[..whole.start()]) && ELLIPSIS_AFTER.is_match(&s[end..])
+            ELLIPSIS_BEFORE.is_match(&s[..whole.start()])
+                && ELLIPSIS_AFTER.is_match(&s[end..])
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
         });
         let Some((unit_start, unit_end, gap)) = unit_after(s, end).or_else(|| {
@@ -449,7 +485,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
                 // "4 to 6 million": the scale of the high end applies to a bare low end.
                 let b_head = bm.as_str().split([' ', '-']).next().unwrap_or("");
                 let scale = parse_number(b_head).map_or(1.0, |(h, _, _)| bv / h);
-                let lo = if a.as_str().split_whitespace().count() == 1 && scale > 1.0 && av < bv / scale * 10.0 {
+                let lo = if a.as_str().split_whitespace().count() == 1
+                    && scale > 1.0
+                    && av < bv / scale * 10.0
+                {
                     av * scale
                 } else {
                     av
@@ -468,7 +507,8 @@ pub fn find(s: &str) -> Vec<Quantity> {
             start = start.max(unit_end_in_text);
         }
         let mut unit = if times {
-            let clause = &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
+            let clause =
+                &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
             if TIMES_PORT.is_match(clause) {
                 "port_calls"
             } else if TIMES_SHIPMENT.is_match(clause) {
@@ -492,7 +532,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
             let since_previous = out.last().map_or(0, |q| q.span.1);
             let calibre = calibre.or_else(|| {
                 let window = &s[since_previous.min(whole.start())..whole.start()];
-                CALIBRE.find_iter(window).filter_map(|m| calibre_mm(m.as_str())).last()
+                CALIBRE
+                    .find_iter(window)
+                    .filter_map(|m| calibre_mm(m.as_str()))
+                    .last()
             });
             if let Some(mm) = calibre {
                 unit = format!("artillery_shells_{mm}mm");
@@ -527,7 +570,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
             && (CAPACITY_BEFORE.is_match(&s[..whole.start()]) || CAPACITY_AFTER.is_match(tail))
         {
             if qualifier != "unspecified" {
-                note.push(format!("capacity, not a count (the text says {})", qualifier.replace('_', " ")));
+                note.push(format!(
+                    "capacity, not a count (the text says {})",
+                    qualifier.replace('_', " ")
+                ));
             }
             qualifier = "capacity_equivalent";
         }
@@ -564,7 +610,10 @@ mod tests {
         assert_eq!(parse_number("one-thousand").map(|x| x.0), Some(1000.0));
         assert_eq!(parse_number("20-thousand").map(|x| x.0), Some(20000.0));
         assert_eq!(parse_number("twenty-four").map(|x| x.0), Some(24.0));
-        assert_eq!(parse_number("hundreds of thousands of"), Some((2e5, Some(999_999.0), true)));
+        assert_eq!(
+            parse_number("hundreds of thousands of"),
+            Some((2e5, Some(999_999.0), true))
+        );
         assert_eq!(parse_number("many"), None);
     }
 
@@ -572,9 +621,17 @@ mod tests {
     fn qualifier_per_quantity() {
         let q = find("at least 2,000 containers that could carry as many as 900,000 rounds");
         assert_eq!(q.len(), 2);
-        assert_eq!((q[0].qualifier, q[0].unit.as_str()), ("at_least", "containers"));
-        assert_eq!((q[1].qualifier, q[1].unit.as_str()), ("capacity_equivalent", "artillery_shells"));
-        let q = find("the containers could hold more than 3 million 152 mm shells or 500,000 122mm rounds");
+        assert_eq!(
+            (q[0].qualifier, q[0].unit.as_str()),
+            ("at_least", "containers")
+        );
+        assert_eq!(
+            (q[1].qualifier, q[1].unit.as_str()),
+            ("capacity_equivalent", "artillery_shells")
+        );
+        let q = find(
+            "the containers could hold more than 3 million 152 mm shells or 500,000 122mm rounds",
+        );
         assert_eq!(q[0].unit, "artillery_shells_152mm");
         assert_eq!(q[1].unit, "artillery_shells_122mm");
         assert!(q.iter().all(|x| x.qualifier == "capacity_equivalent"));
@@ -583,16 +640,31 @@ mod tests {
     #[test]
     fn units_and_ranges() {
         let q = one("estimates range from 300 to 7,000 containers a month");
-        assert_eq!((q.low, q.high, q.unit.as_str()), (Some(300.0), Some(7000.0), "containers_per_month"));
+        assert_eq!(
+            (q.low, q.high, q.unit.as_str()),
+            (Some(300.0), Some(7000.0), "containers_per_month")
+        );
         let q = one("between 4 and 6 million shells");
         assert_eq!((q.low, q.high), (Some(4e6), Some(6e6)));
         assert_eq!(one("25 separate visits to Najin").unit, "port_calls");
-        assert_eq!(one("at least 24 KN-23 missiles launched at Ukraine").unit, "ballistic_missiles_launched");
-        assert_eq!(one("3 million rounds of 152 mm artillery ammunition").unit, "artillery_shells_152mm");
-        assert_eq!(one("6 million 6-inch artillery shells").unit, "artillery_shells_152mm");
+        assert_eq!(
+            one("at least 24 KN-23 missiles launched at Ukraine").unit,
+            "ballistic_missiles_launched"
+        );
+        assert_eq!(
+            one("3 million rounds of 152 mm artillery ammunition").unit,
+            "artillery_shells_152mm"
+        );
+        assert_eq!(
+            one("6 million 6-inch artillery shells").unit,
+            "artillery_shells_152mm"
+        );
         assert_eq!(one("over 70 occasions").qualifier, "more_than");
         let q = one("freight railcars totaling roughly 73 in number");
-        assert_eq!((q.quantity, q.unit.as_str(), q.qualifier), (Some(73.0), "railcars", "about"));
+        assert_eq!(
+            (q.quantity, q.unit.as_str(), q.qualifier),
+            (Some(73.0), "railcars", "about")
+        );
         assert_eq!(one("about 40% of the shells").unit, "percent");
         assert!(find("the 152 mm shells and the KN-23 were seen in 2024").is_empty());
     }

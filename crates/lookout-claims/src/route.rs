@@ -38,8 +38,10 @@ static SEA: LazyLock<Regex> = LazyLock::new(|| {
         .expect("sea")
 });
 static AIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cargo|transport)\s+(?:planes?|aircraft|flights?)\b|\bby\s+air\b|\bairlift\w*\b")
-        .expect("air")
+    Regex::new(
+        r"(?i)\b(?:cargo|transport)\s+(?:planes?|aircraft|flights?)\b|\bby\s+air\b|\bairlift\w*\b",
+    )
+    .expect("air")
 });
 static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<prep>to|into|towards|for|from|out\s+of)\s+(?:the\s+)?(?P<c>North\s+Korea|N\.\s?Korea|the\s+North|DPRK|Pyongyang|Russia|Moscow|the\s+Russian\s+Far\s+East)\b(?P<next>\s+\w+)?")
@@ -79,22 +81,33 @@ pub fn find(sentence: &str) -> (String, String) {
     let mut named = (false, false);
     for c in TO_COUNTRY.captures_iter(&s) {
         // "to the North Korean port": an adjective, not the country.
-        if c["c"].ends_with("North") && c.name("next").is_some_and(|n| n.as_str().trim().starts_with("Korea")) {
+        if c["c"].ends_with("North")
+            && c.name("next")
+                .is_some_and(|n| n.as_str().trim().starts_with("Korea"))
+        {
             continue;
         }
         let ru = c["c"].contains("Russia") || c["c"].contains("Moscow");
         let from = c["prep"].starts_with("from") || c["prep"].starts_with("out");
         from_ru |= ru && from;
         to_kp |= !ru && !from && !c["prep"].eq("for");
-        if ru { named.1 = true } else { named.0 = true }
+        if ru {
+            named.1 = true
+        } else {
+            named.0 = true
+        }
     }
     let reverse = from_ru || to_kp || REVERSE.is_match(&s);
     if reverse {
         std::mem::swap(&mut origins, &mut dests);
     }
     let countries = crate::names::countries(&s);
-    let has_kp = named.0 || countries.iter().any(|c| c.2.corridor_side == Some(true)) || places.iter().any(|p| p.1 == 0);
-    let has_ru = named.1 || countries.iter().any(|c| c.2.corridor_side == Some(false)) || places.iter().any(|p| p.1 == 1);
+    let has_kp = named.0
+        || countries.iter().any(|c| c.2.corridor_side == Some(true))
+        || places.iter().any(|p| p.1 == 0);
+    let has_ru = named.1
+        || countries.iter().any(|c| c.2.corridor_side == Some(false))
+        || places.iter().any(|p| p.1 == 1);
     let direction = match (has_kp && has_ru || named.0 || named.1, reverse) {
         (true, false) => "North Korea->Russia",
         (true, true) => "Russia->North Korea",
@@ -131,11 +144,32 @@ mod tests {
 
     #[test]
     fn routes() {
-        assert_eq!(f("shipped from Najin to Dunay"), ("sea:Rajin->Dunai".into(), "North Korea->Russia".into()));
-        assert_eq!(f("moved by rail to Russia"), ("rail:->".into(), "North Korea->Russia".into()));
-        assert_eq!(f("ten transfers by ship and cargo plane"), ("sea+air".into(), String::new()));
-        assert_eq!(f("between Rajin and the ports of Dunai and Vostochny"), ("sea:Rajin->Dunai|Vostochny".into(), "North Korea->Russia".into()));
-        assert_eq!(f("9,000 containers went from Russia to North Korea in return"), (String::new(), "Russia->North Korea".into()));
-        assert_eq!(f("Kim met Putin at the Vostochny cosmodrome"), (String::new(), String::new()));
+        assert_eq!(
+            f("shipped from Najin to Dunay"),
+            ("sea:Rajin->Dunai".into(), "North Korea->Russia".into())
+        );
+        assert_eq!(
+            f("moved by rail to Russia"),
+            ("rail:->".into(), "North Korea->Russia".into())
+        );
+        assert_eq!(
+            f("ten transfers by ship and cargo plane"),
+            ("sea+air".into(), String::new())
+        );
+        assert_eq!(
+            f("between Rajin and the ports of Dunai and Vostochny"),
+            (
+                "sea:Rajin->Dunai|Vostochny".into(),
+                "North Korea->Russia".into()
+            )
+        );
+        assert_eq!(
+            f("9,000 containers went from Russia to North Korea in return"),
+            (String::new(), "Russia->North Korea".into())
+        );
+        assert_eq!(
+            f("Kim met Putin at the Vostochny cosmodrome"),
+            (String::new(), String::new())
+        );
     }
 }

@@ -160,7 +160,9 @@ impl Context {
             "government" | "administration" => "government",
             _ => "",
         };
-        let hit = |o: &&Source| !key.is_empty() && (o.org.contains(key) || key == "Agency" && o.org.contains("Service"));
+        let hit = |o: &&Source| {
+            !key.is_empty() && (o.org.contains(key) || key == "Agency" && o.org.contains("Service"))
+        };
         self.orgs
             .iter()
             .rev()
@@ -179,14 +181,29 @@ impl Context {
 const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
 /// Verbs that also come after their subject in news style ("..., said X").
 const INVERTED: [&str; 16] = [
-    "said", "says", "wrote", "writes", "added", "adds", "noted", "notes", "explained", "stated",
-    "claimed", "estimated", "reported", "reports", "announced", "told",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "explained",
+    "stated",
+    "claimed",
+    "estimated",
+    "reported",
+    "reports",
+    "announced",
+    "told",
 ];
 
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according"));
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according")
+});
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
@@ -206,78 +223,489 @@ static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lower-case words that may belong to a speaker's noun phrase.
 const NP_WORDS: &[&str] = &[
-    "the", "of", "for", "at", "from", "by", "and", "in", "on", "with", "a", "an", "its", "his",
-    "her", "their", "one", "two", "three", "several", "some", "senior", "top", "unnamed",
-    "anonymous", "former", "chief", "deputy", "assistant", "principal", "acting", "national",
-    "security", "defense", "defence", "foreign", "military", "intelligence", "government",
-    "ministry", "minister", "department", "agency", "service", "spokesman", "spokeswoman",
-    "spokesperson", "spokespeople", "official", "officials", "source", "sources", "analyst",
-    "analysts", "researcher", "researchers", "expert", "experts", "report", "study", "assessment",
-    "statement", "think", "tank", "group", "team", "monitor", "monitoring", "project", "office",
-    "council", "institute", "centre", "center", "committee", "panel", "diplomat", "diplomats",
-    "lawmaker", "lawmakers", "prosecutor", "prosecutors", "authorities", "administration",
-    "secretary", "director", "coordinator", "adviser", "advisor", "ambassador", "envoy",
-    "general", "communications", "strategic", "briefed", "familiar", "knowledge", "close",
-    "involved", "matter", "people", "person", "spy", "data", "imagery", "satellite", "analysis",
-    "army", "navy", "forces", "armed", "staff", "joint", "chiefs", "news", "media", "outlet",
-    "newspaper", "broadcaster", "state", "state-run", "research", "sanctions", "multilateral",
-    "president", "prime", "leader", "member", "chairman", "fellow", "professor", "ruling",
-    "opposition", "party", "compiled", "analysed", "analyzed", "published", "released",
-    "obtained", "reviewed", "provided", "submitted", "presented", "issued", "commissioned",
-    "organization", "organisation", "investigators", "investigation", "monitors", "watchdog",
-    "nonprofit", "non-profit", "private", "independent", "direct", "parliamentary", "defense-intelligence",
-    "colleagues", "reporters", "journalists", "authors", "paper", "to", "our",
+    "the",
+    "of",
+    "for",
+    "at",
+    "from",
+    "by",
+    "and",
+    "in",
+    "on",
+    "with",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "senior",
+    "top",
+    "unnamed",
+    "anonymous",
+    "former",
+    "chief",
+    "deputy",
+    "assistant",
+    "principal",
+    "acting",
+    "national",
+    "security",
+    "defense",
+    "defence",
+    "foreign",
+    "military",
+    "intelligence",
+    "government",
+    "ministry",
+    "minister",
+    "department",
+    "agency",
+    "service",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "analyst",
+    "analysts",
+    "researcher",
+    "researchers",
+    "expert",
+    "experts",
+    "report",
+    "study",
+    "assessment",
+    "statement",
+    "think",
+    "tank",
+    "group",
+    "team",
+    "monitor",
+    "monitoring",
+    "project",
+    "office",
+    "council",
+    "institute",
+    "centre",
+    "center",
+    "committee",
+    "panel",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "prosecutor",
+    "prosecutors",
+    "authorities",
+    "administration",
+    "secretary",
+    "director",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "envoy",
+    "general",
+    "communications",
+    "strategic",
+    "briefed",
+    "familiar",
+    "knowledge",
+    "close",
+    "involved",
+    "matter",
+    "people",
+    "person",
+    "spy",
+    "data",
+    "imagery",
+    "satellite",
+    "analysis",
+    "army",
+    "navy",
+    "forces",
+    "armed",
+    "staff",
+    "joint",
+    "chiefs",
+    "news",
+    "media",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "state",
+    "state-run",
+    "research",
+    "sanctions",
+    "multilateral",
+    "president",
+    "prime",
+    "leader",
+    "member",
+    "chairman",
+    "fellow",
+    "professor",
+    "ruling",
+    "opposition",
+    "party",
+    "compiled",
+    "analysed",
+    "analyzed",
+    "published",
+    "released",
+    "obtained",
+    "reviewed",
+    "provided",
+    "submitted",
+    "presented",
+    "issued",
+    "commissioned",
+    "organization",
+    "organisation",
+    "investigators",
+    "investigation",
+    "monitors",
+    "watchdog",
+    "nonprofit",
+    "non-profit",
+    "private",
+    "independent",
+    "direct",
+    "parliamentary",
+    "defense-intelligence",
+    "colleagues",
+    "reporters",
+    "journalists",
+    "authors",
+    "paper",
+    "to",
+    "our",
 ];
 const PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "it"];
 /// Words after which a phrase is not a speaker any more, going back from the verb.
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "also", "further", "previously", "earlier", "recently", "separately", "publicly",
-    "reportedly", "then", "later", "has", "have", "had", "was", "were", "is", "are", "been",
-    "once", "first", "again", "repeatedly", "already", "now", "jointly", "similarly", "had",
-    "likewise", "subsequently", "initially", "yesterday", "today", "to", "went", "go", "goes",
-    "going", "continued", "proceeded", "would", "will", "could", "did", "does", "not",
+    "also",
+    "further",
+    "previously",
+    "earlier",
+    "recently",
+    "separately",
+    "publicly",
+    "reportedly",
+    "then",
+    "later",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "once",
+    "first",
+    "again",
+    "repeatedly",
+    "already",
+    "now",
+    "jointly",
+    "similarly",
+    "had",
+    "likewise",
+    "subsequently",
+    "initially",
+    "yesterday",
+    "today",
+    "to",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "continued",
+    "proceeded",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "not",
 ];
 const PERSON_NOUNS: &[&str] = &[
-    "minister", "official", "spokesman", "spokeswoman", "spokesperson", "secretary", "director",
-    "analyst", "researcher", "general", "president", "prosecutor", "envoy", "ambassador",
-    "lawmaker", "diplomat", "source", "expert", "adviser", "advisor", "coordinator", "chief",
+    "minister",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "director",
+    "analyst",
+    "researcher",
+    "general",
+    "president",
+    "prosecutor",
+    "envoy",
+    "ambassador",
+    "lawmaker",
+    "diplomat",
+    "source",
+    "expert",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "chief",
 ];
 const GROUP_NOUNS: &[&str] = &[
-    "officials", "analysts", "researchers", "experts", "diplomats", "sources", "lawmakers",
-    "prosecutors", "people", "investigators", "authors", "spokespeople",
+    "officials",
+    "analysts",
+    "researchers",
+    "experts",
+    "diplomats",
+    "sources",
+    "lawmakers",
+    "prosecutors",
+    "people",
+    "investigators",
+    "authors",
+    "spokespeople",
 ];
 const ORG_NOUNS: &[&str] = &[
-    "ministry", "agency", "service", "department", "report", "study", "group", "tank",
-    "institute", "centre", "center", "team", "project", "monitor", "office", "council",
-    "military", "government", "administration", "assessment", "statement", "panel", "watchdog",
-    "organization", "organisation", "paper", "analysis",
+    "ministry",
+    "agency",
+    "service",
+    "department",
+    "report",
+    "study",
+    "group",
+    "tank",
+    "institute",
+    "centre",
+    "center",
+    "team",
+    "project",
+    "monitor",
+    "office",
+    "council",
+    "military",
+    "government",
+    "administration",
+    "assessment",
+    "statement",
+    "panel",
+    "watchdog",
+    "organization",
+    "organisation",
+    "paper",
+    "analysis",
 ];
 /// Capitalised words that are titles or function words, not names.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "of", "for", "and", "in", "on", "at", "by", "minister", "ministry",
-    "defense", "defence", "foreign", "national", "security", "council", "secretary", "deputy",
-    "assistant", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "director",
-    "chief", "head", "coordinator", "communications", "strategic", "adviser", "advisor",
-    "ambassador", "envoy", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.",
-    "president", "presidential", "prosecutor", "prosecutors", "prosecutor-general", "analyst",
-    "analysts", "researcher", "researchers", "expert", "experts", "lawmaker", "lawmakers",
-    "representative", "rep.", "senator", "sen.", "undersecretary", "under", "commander",
-    "lieutenant", "professor", "fellow", "senior", "member", "chairman", "chair", "leader",
-    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "white", "house", "state",
-    "department", "intelligence", "service", "agency", "joint", "chiefs", "staff", "pentagon",
-    "kremlin", "government", "administration", "party", "committee", "assembly", "military",
-    "army", "unification", "speaking", "asked", "however", "meanwhile", "separately",
-    "earlier", "also", "last", "this", "but", "yet", "still", "in", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "prime", "vice", "first", "press", "office", "news", "agency's", "ministry's",
-    "department's", "report", "data", "imagery", "satellite", "people", "power", "ruling",
-    "opposition", "democratic", "north", "south", "east", "west", "central", "national",
-    "acting", "former", "top", "principal", "coast", "guard", "navy", "air", "force", "forces",
-    "according", "citing", "quoting", "institute", "centre", "center", "team", "project",
-    "group", "panel", "think", "tank", "we", "he", "she", "they", "it", "our", "reports",
-    "documents", "records", "images", "photos", "figures", "estimates", "sources", "officials",
-    "analysts", "experts", "researchers", "observers", "diplomats", "media",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "in",
+    "on",
+    "at",
+    "by",
+    "minister",
+    "ministry",
+    "defense",
+    "defence",
+    "foreign",
+    "national",
+    "security",
+    "council",
+    "secretary",
+    "deputy",
+    "assistant",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "director",
+    "chief",
+    "head",
+    "coordinator",
+    "communications",
+    "strategic",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "envoy",
+    "general",
+    "gen.",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "lt.",
+    "president",
+    "presidential",
+    "prosecutor",
+    "prosecutors",
+    "prosecutor-general",
+    "analyst",
+    "analysts",
+    "researcher",
+    "researchers",
+    "expert",
+    "experts",
+    "lawmaker",
+    "lawmakers",
+    "representative",
+    "rep.",
+    "senator",
+    "sen.",
+    "undersecretary",
+    "under",
+    "commander",
+    "lieutenant",
+    "professor",
+    "fellow",
+    "senior",
+    "member",
+    "chairman",
+    "chair",
+    "leader",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "white",
+    "house",
+    "state",
+    "department",
+    "intelligence",
+    "service",
+    "agency",
+    "joint",
+    "chiefs",
+    "staff",
+    "pentagon",
+    "kremlin",
+    "government",
+    "administration",
+    "party",
+    "committee",
+    "assembly",
+    "military",
+    "army",
+    "unification",
+    "speaking",
+    "asked",
+    "however",
+    "meanwhile",
+    "separately",
+    "earlier",
+    "also",
+    "last",
+    "this",
+    "but",
+    "yet",
+    "still",
+    "in",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "prime",
+    "vice",
+    "first",
+    "press",
+    "office",
+    "news",
+    "agency's",
+    "ministry's",
+    "department's",
+    "report",
+    "data",
+    "imagery",
+    "satellite",
+    "people",
+    "power",
+    "ruling",
+    "opposition",
+    "democratic",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "national",
+    "acting",
+    "former",
+    "top",
+    "principal",
+    "coast",
+    "guard",
+    "navy",
+    "air",
+    "force",
+    "forces",
+    "according",
+    "citing",
+    "quoting",
+    "institute",
+    "centre",
+    "center",
+    "team",
+    "project",
+    "group",
+    "panel",
+    "think",
+    "tank",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "our",
+    "reports",
+    "documents",
+    "records",
+    "images",
+    "photos",
+    "figures",
+    "estimates",
+    "sources",
+    "officials",
+    "analysts",
+    "experts",
+    "researchers",
+    "observers",
+    "diplomats",
+    "media",
 ];
 
 #[derive(Debug, Clone)]
@@ -317,11 +745,43 @@ fn is_np_word(t: &str) -> bool {
 fn is_time_word(t: &str) -> bool {
     // "March" and "May" are left out: they are also names and verbs.
     const WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-        "month", "year", "today", "yesterday", "morning", "afternoon", "evening", "night",
-        "last", "this", "on", "january", "february", "april", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "aug", "sept", "sep",
-        "oct", "nov", "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "today",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "last",
+        "this",
+        "on",
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
     ];
     WORDS.contains(&t.to_lowercase().as_str())
 }
@@ -329,9 +789,38 @@ fn is_time_word(t: &str) -> bool {
 /// Strips leading words that cannot begin a speaker ("In", "On Monday", "of", "But").
 fn trim_np(toks: &[Tok]) -> usize {
     const LEAD: &[&str] = &[
-        "of", "for", "at", "from", "by", "and", "in", "on", "with", "but", "however", "meanwhile",
-        "separately", "earlier", "also", "last", "this", "speaking", "asked", "still", "yet",
-        "so", "then", "now", "when", "while", "as", "after", "before", "since", "if", "that",
+        "of",
+        "for",
+        "at",
+        "from",
+        "by",
+        "and",
+        "in",
+        "on",
+        "with",
+        "but",
+        "however",
+        "meanwhile",
+        "separately",
+        "earlier",
+        "also",
+        "last",
+        "this",
+        "speaking",
+        "asked",
+        "still",
+        "yet",
+        "so",
+        "then",
+        "now",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "since",
+        "if",
+        "that",
     ];
     let mut i = 0;
     while i < toks.len() {
@@ -367,8 +856,19 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usi
         let close = j - 1;
         let open = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
         let first = toks.get(open + 1)?.text.to_lowercase();
-        if ["in", "at", "on", "during", "citing", "speaking", "quoting", "according", "without", "while"]
-            .contains(&first.as_str())
+        if [
+            "in",
+            "at",
+            "on",
+            "during",
+            "citing",
+            "speaking",
+            "quoting",
+            "according",
+            "without",
+            "while",
+        ]
+        .contains(&first.as_str())
         {
             j = open;
         } else {
@@ -397,7 +897,10 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usi
 /// Department of State": (phrase span, apposition span).
 fn phrase_after(toks: &[Tok], from: usize) -> Option<((usize, usize), Option<(usize, usize)>)> {
     let mut i = from;
-    while i < toks.len() && (is_time_word(toks[i].text) || toks[i].text == "in" && toks.get(i + 1).is_some_and(|t| t.text == "a")) {
+    while i < toks.len()
+        && (is_time_word(toks[i].text)
+            || toks[i].text == "in" && toks.get(i + 1).is_some_and(|t| t.text == "a"))
+    {
         if toks[i].text == "in" {
             break;
         }
@@ -408,7 +911,9 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<((usize, usize), Option<(us
     while end < toks.len() {
         let t = toks[end].text;
         let l = t.to_lowercase();
-        if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str()) || !is_np_word(t) {
+        if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str())
+            || !is_np_word(t)
+        {
             break;
         }
         end += 1;
@@ -417,7 +922,9 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<((usize, usize), Option<(us
     while end > start && is_time_word(toks[end - 1].text) {
         end -= 1;
     }
-    while end > start && ["on", "in", "at", "and", "of", "the", "for", "by"].contains(&toks[end - 1].text) {
+    while end > start
+        && ["on", "in", "at", "and", "of", "the", "for", "by"].contains(&toks[end - 1].text)
+    {
         end -= 1;
     }
     if end <= start {
@@ -443,10 +950,15 @@ fn is_apposition(toks: &[Tok]) -> bool {
     let first = toks[0].text.to_lowercase();
     let describes = toks.iter().take(5).any(|t| {
         let l = t.text.to_lowercase();
-        PERSON_NOUNS.contains(&l.as_str()) || GROUP_NOUNS.contains(&l.as_str()) || ORG_NOUNS.contains(&l.as_str())
+        PERSON_NOUNS.contains(&l.as_str())
+            || GROUP_NOUNS.contains(&l.as_str())
+            || ORG_NOUNS.contains(&l.as_str())
     });
     ["a", "an", "the", "who", "its", "his", "her"].contains(&first.as_str())
-        || describes && !toks.iter().any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        || describes
+            && !toks
+                .iter()
+                .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Where a phrase's clause ends: a comma, semicolon, quote, bracket or a full stop that does
@@ -485,7 +997,9 @@ fn clean_phrase(p: &str) -> String {
     let p = p.trim().trim_matches([',', '"']);
     let lower = p.to_lowercase();
     let mut out = p;
-    for art in ["the ", "a ", "an ", "one ", "two ", "three ", "several ", "some "] {
+    for art in [
+        "the ", "a ", "an ", "one ", "two ", "three ", "several ", "some ",
+    ] {
         if lower.starts_with(art) {
             out = &p[art.len()..];
             break;
@@ -497,18 +1011,35 @@ fn clean_phrase(p: &str) -> String {
 fn title_words(text: &str) -> String {
     text.split_whitespace()
         .map(|w| w.trim_matches([',', '.', '\'']).to_lowercase())
-        .filter(|w| PERSON_NOUNS.contains(&w.as_str()) || ["defense", "defence", "foreign", "deputy", "assistant", "prosecutor-general", "spokesperson"].contains(&w.as_str()))
+        .filter(|w| {
+            PERSON_NOUNS.contains(&w.as_str())
+                || [
+                    "defense",
+                    "defence",
+                    "foreign",
+                    "deputy",
+                    "assistant",
+                    "prosecutor-general",
+                    "spokesperson",
+                ]
+                .contains(&w.as_str())
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// The organization a phrase names: known group or medium, government institution, an
 /// organization by its own words, an acronym.
-fn org_in(phrase: &str, country: Option<&'static Country>) -> Option<(String, Option<&'static Country>, bool)> {
+fn org_in(
+    phrase: &str,
+    country: Option<&'static Country>,
+) -> Option<(String, Option<&'static Country>, bool)> {
     if let Some((a, b, name, media)) = names::known_org(phrase) {
         // "Reuters and the Open Source Centre": both, in the text's order.
         let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
-        if let Some((a2, _, other, media2)) = names::known_org(&rest).filter(|_| phrase.contains(" and ")) {
+        if let Some((a2, _, other, media2)) =
+            names::known_org(&rest).filter(|_| phrase.contains(" and "))
+        {
             let (first, second) = if a2 < a { (other, name) } else { (name, other) };
             return Some((format!("{first} / {second}"), None, media && media2));
         }
@@ -534,7 +1065,10 @@ fn org_in(phrase: &str, country: Option<&'static Country>) -> Option<(String, Op
 /// The last run of name words in a phrase (capitalised words that are not titles, countries or
 /// organization names): its byte span.
 fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
-    let mut covered: Vec<(usize, usize)> = names::countries(phrase).iter().map(|c| (c.0, c.1)).collect();
+    let mut covered: Vec<(usize, usize)> = names::countries(phrase)
+        .iter()
+        .map(|c| (c.0, c.1))
+        .collect();
     if let Some((a, b, _, _)) = names::known_org(phrase) {
         covered.push((a, b));
     }
@@ -545,6 +1079,7 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
             && !NOT_NAMES.contains(&lower.as_str())
             && !NOT_NAMES.contains(&lower.trim_end_matches("'s"))
             && names::acronym(t.text).is_none()
+            && !names::is_org_word(t.text)
             && !covered.iter().any(|c| t.start < c.1 && c.0 < t.end)
             && !t.text.ends_with("'s")
     };
@@ -554,8 +1089,22 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         first -= 1;
     }
     // A name is the end of its phrase (allowing a trailing title-less suffix like "Jr.").
-    const AFTER_NAME: [&str; 10] = ["of", "at", "for", "from", "the", "ruling", "opposition", "in", "with", "and"];
-    if toks[last + 1..].iter().any(|t| t.text.starts_with(char::is_lowercase) && !AFTER_NAME.contains(&t.text)) {
+    const AFTER_NAME: [&str; 10] = [
+        "of",
+        "at",
+        "for",
+        "from",
+        "the",
+        "ruling",
+        "opposition",
+        "in",
+        "with",
+        "and",
+    ];
+    if toks[last + 1..]
+        .iter()
+        .any(|t| t.text.starts_with(char::is_lowercase) && !AFTER_NAME.contains(&t.text))
+    {
         return None;
     }
     Some((toks[first].start, toks[last].end, last - first + 1))
@@ -584,7 +1133,8 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
         let noun = words[1].trim_end_matches("'s");
-        if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun) {
+        if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun)
+        {
             return Some(Phrase::The(noun.to_owned()));
         }
     }
@@ -626,7 +1176,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 s.title = title;
             }
             let governmental = !s.title.is_empty();
-            if let Some((org, c, media)) = org_in(&premods, governmental.then_some(ctx.default_country()).flatten()) {
+            if let Some((org, c, media)) = org_in(
+                &premods,
+                governmental.then_some(ctx.default_country()).flatten(),
+            ) {
                 s.org = org;
                 s.country = c.or(s.country);
                 s.media = media;
@@ -646,7 +1199,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         .map(|(_, w)| w.to_lowercase())
         .collect();
     let lower_words: Vec<&str> = lower_words.iter().map(String::as_str).collect();
-    let head_person = lower_words.iter().any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    let head_person = lower_words
+        .iter()
+        .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
     if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
         if head_person {
             let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
@@ -656,13 +1211,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 .copied()
                 .unwrap_or("officials");
             let stem = role.trim_end_matches('s');
-            let speaker = if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
-                format!("{org} {role}")
-            } else if group && org.to_lowercase().contains(stem) {
-                org.clone()
-            } else {
-                clean_phrase(p)
-            };
+            let speaker =
+                if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
+                    format!("{org} {role}")
+                } else if group && org.to_lowercase().contains(stem) {
+                    org.clone()
+                } else {
+                    clean_phrase(p)
+                };
             return Some(Phrase::Source(Source {
                 speaker,
                 org,
@@ -672,7 +1228,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 media: false,
             }));
         }
-        if let Some(country) = names::countries(p).first().map(|x| x.2).filter(|_| !names::known_org(p).is_some() && org.ends_with("government")) {
+        if let Some(country) = names::countries(p)
+            .first()
+            .map(|x| x.2)
+            .filter(|_| !names::known_org(p).is_some() && org.ends_with("government"))
+        {
             return Some(Phrase::Source(country_source(country)));
         }
         return Some(Phrase::Source(Source {
@@ -685,11 +1245,18 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         }));
     }
     if head_person {
-        let c = names::countries(p).first().map(|x| x.2).or(ctx.default_country());
+        let c = names::countries(p)
+            .first()
+            .map(|x| x.2)
+            .or(ctx.default_country());
         return Some(Phrase::Source(Source {
             speaker: clean_phrase(p),
             org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
-            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) { Kind::Group } else { Kind::Unnamed },
+            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
+                Kind::Group
+            } else {
+                Kind::Unnamed
+            },
             title: title_words(p),
             country: c,
             media: false,
@@ -700,9 +1267,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         .into_iter()
         .filter(|c| {
             let before = p[..c.0].trim_end().to_lowercase();
-            !["on", "against", "about", "over", "into", "of", "to", "from", "with", "in", "for"]
-                .iter()
-                .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+            ![
+                "on", "against", "about", "over", "into", "of", "to", "from", "with", "in", "for",
+            ]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
         })
         .collect();
     if let Some(c) = cs.first() {
@@ -859,7 +1428,10 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         }
     }
     for m in ACCORDING.find_iter(masked) {
-        let i = toks.iter().position(|t| t.start >= m.end()).unwrap_or(toks.len());
+        let i = toks
+            .iter()
+            .position(|t| t.start >= m.end())
+            .unwrap_or(toks.len());
         let how = if m.as_str().to_lowercase().starts_with("according") {
             How::According
         } else {
@@ -874,7 +1446,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
         let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
         if !phrase.is_empty() {
-            if let Some(s) = classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx)) {
+            if let Some(s) =
+                classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx))
+            {
                 out.push(Attribution {
                     source: s,
                     pos: m.start(),
@@ -919,7 +1493,10 @@ mod tests {
             who("White House National Security Council spokesman John Kirby told reporters that 1,000 containers arrived."),
             pair("John Kirby", "White House National Security Council")
         );
-        assert_eq!(who("The US said North Korea sent 1,000 containers."), pair("United States", "US government"));
+        assert_eq!(
+            who("The US said North Korea sent 1,000 containers."),
+            pair("United States", "US government")
+        );
         assert_eq!(
             who("Seoul accused Pyongyang of sending 6,700 containers."),
             pair("South Korea", "ROK government")
@@ -934,7 +1511,10 @@ mod tests {
         );
         assert_eq!(
             who("North Korea made ten transfers, according to the National Intelligence Service."),
-            pair("ROK National Intelligence Service", "ROK National Intelligence Service")
+            pair(
+                "ROK National Intelligence Service",
+                "ROK National Intelligence Service"
+            )
         );
         assert_eq!(
             who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),

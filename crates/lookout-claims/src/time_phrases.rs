@@ -146,7 +146,11 @@ fn digits(s: &str) -> Option<u8> {
 /// The date of a [`FULL_DATE`] match.
 pub fn full_date(c: &Captures) -> Option<Date> {
     if let Some(y) = c.name("y3") {
-        return day(y.as_str().parse().ok()?, digits(&c["m3"])?, digits(&c["d3"])?);
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m3"])?,
+            digits(&c["d3"])?,
+        );
     }
     let (m, d, y) = if c.name("m1").is_some() {
         (&c["m1"], &c["d1"], &c["y1"])
@@ -270,7 +274,9 @@ fn fmt_point(p: Point, y: i32) -> String {
 fn resolve_point(p: Point, reference: Date) -> Option<String> {
     let y = match (p.y, p.m, p.d) {
         (Some(y), _, _) => y,
-        (None, Some(_), _) if p.year_offset.is_some() => reference.year() + p.year_offset.unwrap_or(0),
+        (None, Some(_), _) if p.year_offset.is_some() => {
+            reference.year() + p.year_offset.unwrap_or(0)
+        }
         (None, Some(m), Some(d)) => year_of_day(m, d, reference),
         (None, Some(m), None) => year_of_month(m, reference, p.last),
         _ => return None,
@@ -472,11 +478,12 @@ fn weekday_phrase(c: &Captures, reference: Date) -> Option<(String, String)> {
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let point = point_re();
     let events = EVENTS.iter().map(|e| e.0).collect::<Vec<_>>().join("|");
-    let p = |re: String, parse: fn(&Captures, Date) -> Option<(String, String)>, day_like| Pattern {
-        re: Regex::new(&format!("(?i){re}")).expect("time pattern"),
-        parse,
-        day_like,
-    };
+    let p =
+        |re: String, parse: fn(&Captures, Date) -> Option<(String, String)>, day_like| Pattern {
+            re: Regex::new(&format!("(?i){re}")).expect("time pattern"),
+            parse,
+            day_like,
+        };
     vec![
         p(
             format!(r"\b(?:between|from)\s+(?P<a>{point})\s+(?:and|to|through|until|till|-)\s+(?P<b>{point})\b"),
@@ -574,10 +581,15 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// relative phrases are kept.
 pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
     let mut out: Vec<TimePhrase> = Vec::new();
-    let taken = |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);
+    let taken =
+        |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);
     for c in RELATIVE.captures_iter(sentence) {
         let m = c.get(0).expect("match");
-        let year = c.name("u1").or(c.name("u2")).or(c.name("u3")).is_some_and(|u| u.as_str().eq_ignore_ascii_case("year"));
+        let year = c
+            .name("u1")
+            .or(c.name("u2"))
+            .or(c.name("u3"))
+            .is_some_and(|u| u.as_str().eq_ignore_ascii_case("year"));
         let step = if let Some(n) = c.name("next") {
             if ["following", "next", "subsequent"].contains(&n.as_str().to_lowercase().as_str()) {
                 1
@@ -616,7 +628,9 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
                 continue;
             }
             let lower = m.as_str().to_lowercase();
-            let open = ["since", "starting", "beginning", "from"].iter().any(|w| lower.starts_with(w));
+            let open = ["since", "starting", "beginning", "from"]
+                .iter()
+                .any(|w| lower.starts_with(w));
             out.push(TimePhrase {
                 span: (m.start(), m.end()),
                 meaning: Meaning::Period(start, end),
@@ -635,7 +649,11 @@ pub fn relative(step: i32, year: bool, previous: &(String, String)) -> Option<(S
         return Some(previous.clone());
     }
     let anchor = if step >= 0 { &previous.1 } else { &previous.0 };
-    let anchor = if anchor.is_empty() { &previous.0 } else { anchor };
+    let anchor = if anchor.is_empty() {
+        &previous.0
+    } else {
+        anchor
+    };
     let y: i32 = anchor.get(..4)?.parse().ok()?;
     if year || anchor.len() == 4 {
         let s = (y + step).to_string();
@@ -671,33 +689,87 @@ mod tests {
     fn periods() {
         assert_eq!(period("since July", "2024-03-18"), p("2023-07", ""));
         assert_eq!(period("since July", "2024-07-18"), p("2024-07", ""));
-        assert_eq!(period("since September 2023", "2024-03-18"), p("2023-09", ""));
-        assert_eq!(period("since September last year", "2024-09-04"), p("2023-09", ""));
-        assert_eq!(period("since February this year", "2024-08-27"), p("2024-02", ""));
+        assert_eq!(
+            period("since September 2023", "2024-03-18"),
+            p("2023-09", "")
+        );
+        assert_eq!(
+            period("since September last year", "2024-09-04"),
+            p("2023-09", "")
+        );
+        assert_eq!(
+            period("since February this year", "2024-08-27"),
+            p("2024-02", "")
+        );
         assert_eq!(period("since late August", "2023-10-16"), p("2023-08", ""));
         assert_eq!(period("since mid-2022", "2024-08-27"), p("2022-07", ""));
-        assert_eq!(period("since the middle of 2022", "2024-08-27"), p("2022-07", ""));
+        assert_eq!(
+            period("since the middle of 2022", "2024-08-27"),
+            p("2022-07", "")
+        );
         assert_eq!(period("from August 2023", "2024-04-25"), p("2023-08", ""));
         assert_eq!(period("since last year", "2024-03-18"), p("2023", ""));
-        assert_eq!(period("last October", "2023-11-01"), p("2023-10", "2023-10"));
-        assert_eq!(period("last October", "2023-10-20"), p("2022-10", "2022-10"));
-        assert_eq!(period("between 5 and 20 March", "2024-04-02"), p("2024-03-05", "2024-03-20"));
-        assert_eq!(period("between Sept. 7 and Oct. 1", "2023-10-13"), p("2023-09-07", "2023-10-01"));
-        assert_eq!(period("from August to January", "2024-06-22"), p("2023-08", "2024-01"));
-        assert_eq!(period("from last August to this January", "2024-06-22"), p("2023-08", "2024-01"));
-        assert_eq!(period("between October and December 2023", "2025-02-18"), p("2023-10", "2023-12"));
-        assert_eq!(period("in recent weeks", "2023-10-13"), p("2023-09-01", "2023-10-13"));
+        assert_eq!(
+            period("last October", "2023-11-01"),
+            p("2023-10", "2023-10")
+        );
+        assert_eq!(
+            period("last October", "2023-10-20"),
+            p("2022-10", "2022-10")
+        );
+        assert_eq!(
+            period("between 5 and 20 March", "2024-04-02"),
+            p("2024-03-05", "2024-03-20")
+        );
+        assert_eq!(
+            period("between Sept. 7 and Oct. 1", "2023-10-13"),
+            p("2023-09-07", "2023-10-01")
+        );
+        assert_eq!(
+            period("from August to January", "2024-06-22"),
+            p("2023-08", "2024-01")
+        );
+        assert_eq!(
+            period("from last August to this January", "2024-06-22"),
+            p("2023-08", "2024-01")
+        );
+        assert_eq!(
+            period("between October and December 2023", "2025-02-18"),
+            p("2023-10", "2023-12")
+        );
+        assert_eq!(
+            period("in recent weeks", "2023-10-13"),
+            p("2023-09-01", "2023-10-13")
+        );
         assert_eq!(period("in 2024", "2025-05-29"), p("2024", "2024"));
         assert_eq!(period("in 2023-2024", "2025-05-29"), p("2023", "2024"));
-        assert_eq!(period("7-12 September 2023", "2023-10-13"), p("2023-09-07", "2023-09-12"));
-        assert_eq!(period("on Monday", "2024-03-20"), p("2024-03-18", "2024-03-18"));
-        assert_eq!(period("as of November 2024", "2024-11-29"), p("", "2024-11"));
-        assert_eq!(period("since the start of the full-scale invasion", "2024-03-01"), p("2022-02-24", ""));
+        assert_eq!(
+            period("7-12 September 2023", "2023-10-13"),
+            p("2023-09-07", "2023-09-12")
+        );
+        assert_eq!(
+            period("on Monday", "2024-03-20"),
+            p("2024-03-18", "2024-03-18")
+        );
+        assert_eq!(
+            period("as of November 2024", "2024-11-29"),
+            p("", "2024-11")
+        );
+        assert_eq!(
+            period("since the start of the full-scale invasion", "2024-03-01"),
+            p("2022-02-24", "")
+        );
     }
 
     #[test]
     fn following_month() {
-        assert_eq!(relative(1, false, &p("2023-09", "2023-09")), Some(p("2023-10", "2023-10")));
-        assert_eq!(relative(1, false, &p("2023-12-20", "2024-01-03")), Some(p("2024-02", "2024-02")));
+        assert_eq!(
+            relative(1, false, &p("2023-09", "2023-09")),
+            Some(p("2023-10", "2023-10"))
+        );
+        assert_eq!(
+            relative(1, false, &p("2023-12-20", "2024-01-03")),
+            Some(p("2024-02", "2024-02"))
+        );
     }
 }

@@ -78,7 +78,8 @@ pub fn off_topic(
         return Some("the unit is not materiel or transport");
     }
     let cs = names::countries(sentence);
-    let supplier = cs.iter().any(|c| c.2.corridor_side == Some(true)) || CORRIDOR_PLACE.is_match(sentence);
+    let supplier =
+        cs.iter().any(|c| c.2.corridor_side == Some(true)) || CORRIDOR_PLACE.is_match(sentence);
     let other = cs
         .iter()
         .any(|c| OTHER_SUPPLIERS.contains(&c.2.name) && Some(c.2.name) != speaker_country);
@@ -92,11 +93,41 @@ mod tests {
     #[test]
     fn rule() {
         assert!(corridor_article("North Korea sent shells to Russia."));
-        assert!(!corridor_article("The ruling party won 62 percent of the vote."));
-        assert!(off_topic(true, "percent", "it won 62 percent of the vote", " of the vote", None).is_some());
-        assert!(off_topic(true, "percent", "about 40% of the shells", " of the shells", None).is_none());
-        assert!(off_topic(true, "containers", "Iran sent 1,000 containers to Russia", "", None).is_some());
-        assert!(off_topic(true, "containers", "North Korea sent 1,000 containers", "", None).is_none());
+        assert!(!corridor_article(
+            "The ruling party won 62 percent of the vote."
+        ));
+        assert!(off_topic(
+            true,
+            "percent",
+            "it won 62 percent of the vote",
+            " of the vote",
+            None
+        )
+        .is_some());
+        assert!(off_topic(
+            true,
+            "percent",
+            "about 40% of the shells",
+            " of the shells",
+            None
+        )
+        .is_none());
+        assert!(off_topic(
+            true,
+            "containers",
+            "Iran sent 1,000 containers to Russia",
+            "",
+            None
+        )
+        .is_some());
+        assert!(off_topic(
+            true,
+            "containers",
+            "North Korea sent 1,000 containers",
+            "",
+            None
+        )
+        .is_none());
         assert!(off_topic(true, "drones", "Russia launched 100 drones", "", None).is_some());
     }
 }

@@ -708,6 +708,9 @@ const NOT_NAMES: &[&str] = &[
     "media",
 ];
 
+/// Byte span of a speaker phrase and of its apposition.
+type PhraseAt = ((usize, usize), Option<(usize, usize)>);
+
 #[derive(Debug, Clone)]
 struct Tok<'a> {
     text: &'a str,
@@ -835,7 +838,7 @@ fn trim_np(toks: &[Tok]) -> usize {
 }
 
 /// Speaker phrase before a verb at token index `v`: (phrase span, apposition span).
-fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usize, usize)>)> {
+fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     let mut j = v;
     // Adverbs and time between subject and verb: "Shin on Monday said", "had earlier estimated".
     while j > 0 {
@@ -895,7 +898,7 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<((usize, usize), Option<(usi
 
 /// Speaker phrase after a position: "said Robert Koepcke, a deputy assistant secretary at the US
 /// Department of State": (phrase span, apposition span).
-fn phrase_after(toks: &[Tok], from: usize) -> Option<((usize, usize), Option<(usize, usize)>)> {
+fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
     let mut i = from;
     while i < toks.len()
         && (is_time_word(toks[i].text)
@@ -1231,7 +1234,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         if let Some(country) = names::countries(p)
             .first()
             .map(|x| x.2)
-            .filter(|_| !names::known_org(p).is_some() && org.ends_with("government"))
+            .filter(|_| names::known_org(p).is_none() && org.ends_with("government"))
         {
             return Some(Phrase::Source(country_source(country)));
         }

@@ -339,7 +339,10 @@ fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((resolve_point(parse_point(&what), reference)?, String::new()))
 }
 
-static EVENTS_RE: LazyLock<Vec<(Regex, (i32, u8, u8))>> = LazyLock::new(|| {
+/// An event's pattern and date.
+type Event = (Regex, (i32, u8, u8));
+
+static EVENTS_RE: LazyLock<Vec<Event>> = LazyLock::new(|| {
     EVENTS
         .iter()
         .map(|(re, d)| (Regex::new(&format!("^{re}$")).expect("event"), *d))

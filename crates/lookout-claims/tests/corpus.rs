@@ -166,9 +166,10 @@ fn score(dir: &str) -> Score {
                 Some(i) => {
                     used[i] = true;
                     s.counts[0].tp += 1;
-                    for f in 1..FIELDS.len() {
-                        let (e, g) = (&w.fields[f - 1], &got[i].fields[f - 1]);
-                        let c = &mut s.counts[f];
+                    let pairs = w.fields.iter().zip(&got[i].fields);
+                    for ((c, field), (e, g)) in
+                        s.counts[1..].iter_mut().zip(&FIELDS[1..]).zip(pairs)
+                    {
                         if e == g {
                             if !e.is_empty() {
                                 c.tp += 1;
@@ -182,8 +183,8 @@ fn score(dir: &str) -> Score {
                             c.fp += 1;
                         }
                         s.misses.push(format!(
-                            "{name}: {:?} {}: expected {e:?}, got {g:?}",
-                            w.number, FIELDS[f]
+                            "{name}: {:?} {field}: expected {e:?}, got {g:?}",
+                            w.number
                         ));
                     }
                 }
@@ -191,24 +192,23 @@ fn score(dir: &str) -> Score {
                     s.misses
                         .push(format!("{name}: missed {:?} {}", w.number, w.fields[0]));
                     s.counts[0].fn_ += 1;
-                    for f in 1..FIELDS.len() {
-                        if !w.fields[f - 1].is_empty() {
-                            s.counts[f].fn_ += 1;
+                    for (c, v) in s.counts[1..].iter_mut().zip(&w.fields) {
+                        if !v.is_empty() {
+                            c.fn_ += 1;
                         }
                     }
                 }
             }
         }
-        for (i, g) in got.iter().enumerate().filter(|(i, _)| !used[*i]) {
-            let _ = i;
+        for g in got.iter().zip(&used).filter(|(_, u)| !**u).map(|(g, _)| g) {
             s.misses.push(format!(
                 "{name}: unexpected {:?} {} ({})",
                 g.number, g.fields[0], g.sentence
             ));
             s.counts[0].fp += 1;
-            for f in 1..FIELDS.len() {
-                if !g.fields[f - 1].is_empty() {
-                    s.counts[f].fp += 1;
+            for (c, v) in s.counts[1..].iter_mut().zip(&g.fields) {
+                if !v.is_empty() {
+                    c.fp += 1;
                 }
             }
         }

@@ -139,34 +139,26 @@ impl Context {
             .or_else(|| self.persons.last())
     }
 
-    /// The last organization of a kind ("service": an agency or service), only if one spoke.
+    /// The last organization of a kind ("the agency": an agency, service or intelligence body),
+    /// only if one spoke.
     fn org_like_strict(&self, noun: &str) -> Option<&Source> {
-        let key = match noun {
-            "ministry" => "Ministry",
-            "agency" | "service" => "Intelligence",
-            "department" => "Department",
-            "military" => "military",
+        let keys: &[&str] = match noun {
+            "ministry" => &["Ministry"],
+            "agency" | "service" => &["Agency", "Service", "Intelligence"],
+            "department" => &["Department"],
+            "military" => &["military"],
+            "government" | "administration" => &["government"],
             _ => return None,
-        };
-        self.orgs.iter().rev().find(|o| o.org.contains(key))
-    }
-
-    fn org_like(&self, noun: &str) -> Option<&Source> {
-        let key = match noun {
-            "ministry" => "Ministry",
-            "agency" | "service" => "Agency",
-            "department" => "Department",
-            "military" => "military",
-            "government" | "administration" => "government",
-            _ => "",
-        };
-        let hit = |o: &&Source| {
-            !key.is_empty() && (o.org.contains(key) || key == "Agency" && o.org.contains("Service"))
         };
         self.orgs
             .iter()
             .rev()
-            .find(hit)
+            .find(|o| keys.iter().any(|k| o.org.contains(k)))
+    }
+
+    /// The last organization of a kind, else the last organization or group that spoke.
+    fn org_like(&self, noun: &str) -> Option<&Source> {
+        self.org_like_strict(noun)
             .or_else(|| {
                 self.orgs
                     .iter()
@@ -221,18 +213,13 @@ static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("abbreviated")
 });
 
-/// Lower-case words that may belong to a speaker's noun phrase.
+/// Prepositions and "and": inside a speaker's noun phrase ("Ministry of Defense", "analysts at
+/// the Open Source Centre"), never at its start.
+const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "on", "with"];
+
+/// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
     "the",
-    "of",
-    "for",
-    "at",
-    "from",
-    "by",
-    "and",
-    "in",
-    "on",
-    "with",
     "a",
     "an",
     "its",
@@ -506,11 +493,36 @@ const ORG_NOUNS: &[&str] = &[
     "paper",
     "analysis",
 ];
-/// Capitalised words that are titles or function words, not names.
+/// Words that open a clause ("However", "Speaking", "After"): never part of a speaker's name.
+const DISCOURSE: &[&str] = &[
+    "but",
+    "however",
+    "meanwhile",
+    "separately",
+    "earlier",
+    "also",
+    "last",
+    "this",
+    "speaking",
+    "asked",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "if",
+    "that",
+];
+
+/// Capitalised words that are titles or function words, not names (besides [`DISCOURSE`],
+/// [`NP_WORDS`] and [`PREPOSITIONS`]).
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
     "of",
     "for",
     "and",
@@ -518,52 +530,15 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "at",
     "by",
-    "minister",
-    "ministry",
-    "defense",
-    "defence",
-    "foreign",
-    "national",
-    "security",
-    "council",
-    "secretary",
-    "deputy",
-    "assistant",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "director",
-    "chief",
     "head",
-    "coordinator",
-    "communications",
-    "strategic",
-    "adviser",
-    "advisor",
-    "ambassador",
-    "envoy",
-    "general",
     "gen.",
     "admiral",
     "adm.",
     "colonel",
     "col.",
     "lt.",
-    "president",
     "presidential",
-    "prosecutor",
-    "prosecutors",
     "prosecutor-general",
-    "analyst",
-    "analysts",
-    "researcher",
-    "researchers",
-    "expert",
-    "experts",
-    "lawmaker",
-    "lawmakers",
     "representative",
     "rep.",
     "senator",
@@ -572,13 +547,7 @@ const NOT_NAMES: &[&str] = &[
     "under",
     "commander",
     "lieutenant",
-    "professor",
-    "fellow",
-    "senior",
-    "member",
-    "chairman",
     "chair",
-    "leader",
     "mr.",
     "mrs.",
     "ms.",
@@ -589,108 +558,36 @@ const NOT_NAMES: &[&str] = &[
     "dr",
     "white",
     "house",
-    "state",
-    "department",
-    "intelligence",
-    "service",
-    "agency",
-    "joint",
-    "chiefs",
-    "staff",
     "pentagon",
     "kremlin",
-    "government",
-    "administration",
-    "party",
-    "committee",
     "assembly",
-    "military",
-    "army",
     "unification",
-    "speaking",
-    "asked",
-    "however",
-    "meanwhile",
-    "separately",
-    "earlier",
-    "also",
-    "last",
-    "this",
-    "but",
-    "yet",
-    "still",
     "in",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "prime",
     "vice",
     "first",
     "press",
-    "office",
-    "news",
     "agency's",
     "ministry's",
     "department's",
-    "report",
-    "data",
-    "imagery",
-    "satellite",
-    "people",
     "power",
-    "ruling",
-    "opposition",
     "democratic",
     "north",
     "south",
     "east",
     "west",
     "central",
-    "national",
-    "acting",
-    "former",
-    "top",
-    "principal",
     "coast",
     "guard",
-    "navy",
     "air",
     "force",
-    "forces",
     "according",
     "citing",
     "quoting",
-    "institute",
-    "centre",
-    "center",
-    "team",
-    "project",
-    "group",
-    "panel",
-    "think",
-    "tank",
     "we",
     "he",
     "she",
     "they",
     "it",
-    "our",
     "reports",
     "documents",
     "records",
@@ -698,14 +595,7 @@ const NOT_NAMES: &[&str] = &[
     "photos",
     "figures",
     "estimates",
-    "sources",
-    "officials",
-    "analysts",
-    "experts",
-    "researchers",
     "observers",
-    "diplomats",
-    "media",
 ];
 
 /// Byte span of a speaker phrase and of its apposition.
@@ -741,6 +631,7 @@ fn is_np_word(t: &str) -> bool {
     let lower = lower.trim_end_matches("'s");
     t.starts_with(|c: char| c.is_uppercase())
         || NP_WORDS.contains(&lower)
+        || PREPOSITIONS.contains(&lower)
         || lower.ends_with("-based")
         || t == "38"
 }
@@ -791,44 +682,13 @@ fn is_time_word(t: &str) -> bool {
 
 /// Strips leading words that cannot begin a speaker ("In", "On Monday", "of", "But").
 fn trim_np(toks: &[Tok]) -> usize {
-    const LEAD: &[&str] = &[
-        "of",
-        "for",
-        "at",
-        "from",
-        "by",
-        "and",
-        "in",
-        "on",
-        "with",
-        "but",
-        "however",
-        "meanwhile",
-        "separately",
-        "earlier",
-        "also",
-        "last",
-        "this",
-        "speaking",
-        "asked",
-        "still",
-        "yet",
-        "so",
-        "then",
-        "now",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "since",
-        "if",
-        "that",
-    ];
     let mut i = 0;
     while i < toks.len() {
         let l = toks[i].text.to_lowercase();
-        if LEAD.contains(&l.as_str()) || is_time_word(&l) && i + 1 < toks.len() {
+        if DISCOURSE.contains(&l.as_str())
+            || PREPOSITIONS.contains(&l.as_str())
+            || is_time_word(&l) && i + 1 < toks.len()
+        {
             i += 1;
         } else {
             break;
@@ -1065,6 +925,21 @@ fn org_in(
         .map(|a| (a, None, false))
 }
 
+/// A title, a function word, a time word: capitalised, it still names no one.
+fn not_a_name(lower: &str) -> bool {
+    let w = lower.trim_end_matches("'s");
+    [
+        NOT_NAMES,
+        NP_WORDS,
+        &PREPOSITIONS,
+        DISCOURSE,
+        &["march", "may"],
+    ]
+    .iter()
+    .any(|list| list.contains(&w))
+        || is_time_word(w)
+}
+
 /// The last run of name words in a phrase (capitalised words that are not titles, countries or
 /// organization names): its byte span.
 fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
@@ -1079,8 +954,7 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
     let is_name = |t: &Tok| {
         let lower = t.text.to_lowercase();
         t.text.starts_with(|c: char| c.is_uppercase())
-            && !NOT_NAMES.contains(&lower.as_str())
-            && !NOT_NAMES.contains(&lower.trim_end_matches("'s"))
+            && !not_a_name(&lower)
             && names::acronym(t.text).is_none()
             && !names::is_org_word(t.text)
             && !covered.iter().any(|c| t.start < c.1 && c.0 < t.end)
@@ -1335,7 +1209,7 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     let mut end = i + 1;
     while end < toks.len()
         && toks[end].text.starts_with(char::is_uppercase)
-        && !NOT_NAMES.contains(&toks[end].text.to_lowercase().as_str())
+        && !not_a_name(&toks[end].text.to_lowercase())
     {
         end += 1;
     }

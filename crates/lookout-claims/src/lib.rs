@@ -208,7 +208,18 @@ impl<'a> Extractor<'a> {
                     (None, Some(l)) => {
                         Some((l.clone(), vec!["speaker label of the interview".into()]))
                     }
-                    _ => self.fallback_source(&sentences, i, before.as_ref()),
+                    _ => {
+                        // The next sentence, then the next paragraph's first ("This was
+                        // reported by ..." sources what comes before it).
+                        let next = [
+                            sentences.get(i + 1).map(|x| x.text.as_str()),
+                            paragraphs
+                                .get(pi + 1)
+                                .and_then(|p| p.first())
+                                .map(String::as_str),
+                        ];
+                        self.fallback_source(&sentences, i, before.as_ref(), &next)
+                    }
                 };
                 self.claims(pi, &sentences[i], source);
             }
@@ -241,6 +252,7 @@ impl<'a> Extractor<'a> {
         ss: &[Sentence],
         i: usize,
         before: Option<&Source>,
+        next: &[Option<&str>],
     ) -> Option<(Source, Vec<String>)> {
         if let Some(m) = &ss[i].main {
             return Some(m.clone());
@@ -268,6 +280,14 @@ impl<'a> Extractor<'a> {
                     return with(s, "quote continued from the previous paragraph");
                 }
             }
+        }
+        // "This was reported by X." after it.
+        if let Some(s) = next
+            .iter()
+            .flatten()
+            .find_map(|n| speakers::reported_by(n, &self.ctx))
+        {
+            return Some((s, vec!["source given in the next sentence".into()]));
         }
         // Attribution comes first in news style: a sentence goes on the one before it.
         if let Some((s, _)) = ss[..i].iter().rev().find_map(|x| x.main.as_ref()) {
@@ -526,7 +546,7 @@ enum TimeRole {
 }
 
 /// Verbs of observing: their time is when things were seen, the claim's period.
-const OBSERVING: [&str; 14] = [
+const OBSERVING: [&str; 15] = [
     "observed",
     "counted",
     "counts",
@@ -541,6 +561,7 @@ const OBSERVING: [&str; 14] = [
     "shows",
     "found",
     "finds",
+    "discovered",
 ];
 
 fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {

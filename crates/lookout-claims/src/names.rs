@@ -205,7 +205,7 @@ const INSTITUTIONS: [Institution; 16] = [
         names: &[("*", "Department of Defense")],
     },
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+minist(?:ry|er)|ministry\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
+        pattern: r"(?i)\b(?:defen[cs]e\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
         implies: None,
         names: &[
             ("ROK", "Ministry of National Defense"),
@@ -220,7 +220,7 @@ const INSTITUTIONS: [Institution; 16] = [
         names: &[("*", "Department of State")],
     },
     Institution {
-        pattern: r"(?i)\b(?:foreign\s+minist(?:ry|er)|ministry\s+of\s+foreign\s+affairs|foreign\s+(?:office|secretary))\b|\b(?:MOFA|FCDO)\b",
+        pattern: r"(?i)\b(?:foreign\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+foreign\s+affairs|foreign\s+(?:office|secretary))\b|\b(?:MOFA|FCDO)\b",
         implies: None,
         names: &[
             ("UK", "Foreign Office"),

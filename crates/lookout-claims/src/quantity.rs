@@ -56,9 +56,12 @@ const VAGUE: [(&str, f64, f64); 6] = [
 
 static NUMBER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
     )
 });
+
+static DIGIT_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d)[ \u{202f}](\d{3})\b").expect("digit groups"));
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let n = &*NUMBER;
@@ -76,7 +79,7 @@ static UNIT: LazyLock<Regex> =
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
     ))
     .expect("unit before")
 });
@@ -113,13 +116,13 @@ static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("calibre after")
 });
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?)?\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually))\b")
+    Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?|(?:\s+[a-z-]+){0,5}?)\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually|yearly))\b(?P<ago>\s+(?:ago|earlier|later|before))?")
         .expect("rate")
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -221,6 +224,11 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         };
         return Some((lo * s, Some(hi * s), true));
     }
+    // "one and a half million".
+    if let Some((n, scale)) = t.split_once(" and a half ") {
+        let n = if n == "a" { 1.0 } else { word_value(n)? };
+        return Some(((n + 0.5) * scale_of(scale)?, None, false));
+    }
     if let Some(rest) = t.strip_prefix("half a ") {
         return Some((0.5 * scale_of(rest)?, None, false));
     }
@@ -232,7 +240,10 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         };
         return Some((v, None, false));
     }
-    // Digits or words, then scale words: "2.5 million", "2.5m", "six thousand", "20-thousand".
+    // Digits or words, then scale words: "2.5 million", "2.5m", "six thousand", "20-thousand";
+    // thousands grouped by commas or spaces ("10 000").
+    let grouped = DIGIT_GROUPS.replace_all(t, "$1$2");
+    let t = grouped.as_ref();
     let split = t
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(t.len());
@@ -270,8 +281,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
         | "exceeded" | "surpassed" | "topped" | "just over" | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
-        "up to" | "as many as" | "as much as" | "at most" | "no more than" | "a maximum of"
-        | "fewer than" | "less than" | "under" | "below" => "up_to",
+        "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
+        | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
         "exactly" | "precisely" => "exactly",
         _ => "unspecified",
     }
@@ -426,7 +437,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
             end = a.end();
             start = end;
         }
-        let Some((av, avague_hi, vague)) = parse_number(a.as_str()) else {
+        let Some((av, avague_hi, vague)) = parse_number(a.as_str()).filter(|n| n.0 > 0.0) else {
             continue;
         };
         // "7,000 or more containers", "1,000-plus".
@@ -441,7 +452,8 @@ pub fn find(s: &str) -> Vec<Quantity> {
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
         });
         let Some((unit_start, unit_end, gap)) = unit_after(s, end).or_else(|| {
-            let u = UNIT_BEFORE.captures(&s[..whole.start()])?.name("unit")?;
+            let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
+            let u = c.name("unit").or(c.name("unit2"))?;
             Some((u.start(), u.end(), String::new()))
         }) else {
             // "42 railcars last October and 59 the following month": the same unit.
@@ -546,13 +558,14 @@ pub fn find(s: &str) -> Vec<Quantity> {
         {
             unit.push_str("_launched");
         }
-        if let Some(r) = RATE.captures(tail) {
+        if let Some(r) = RATE.captures(tail).filter(|r| r.name("ago").is_none()) {
             let per = match (r.name("u"), r.name("adv")) {
                 (Some(u), _) => u.as_str().to_lowercase(),
                 (_, Some(a)) => match a.as_str().to_lowercase().as_str() {
                     "daily" => "day".into(),
                     "weekly" => "week".into(),
                     "monthly" => "month".into(),
+                    "annually" | "yearly" => "year".into(),
                     _ => "year".into(),
                 },
                 _ => String::new(),

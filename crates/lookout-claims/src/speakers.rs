@@ -170,9 +170,25 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
+/// Verb forms that are also nouns ("an estimate", "the report").
+const NOUN_LIKE_VERBS: [&str; 10] = [
+    "estimate",
+    "estimates",
+    "report",
+    "reports",
+    "claims",
+    "notes",
+    "counts",
+    "finds",
+    "states",
+    "shows",
+];
+const DETERMINERS: [&str; 11] = [
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these",
+];
 /// Verbs that also come after their subject in news style ("..., said X").
-const INVERTED: [&str; 16] = [
+const INVERTED: [&str; 15] = [
     "said",
     "says",
     "wrote",
@@ -188,7 +204,6 @@ const INVERTED: [&str; 16] = [
     "reported",
     "reports",
     "announced",
-    "told",
 ];
 
 static VERB: LazyLock<Regex> =
@@ -518,6 +533,24 @@ const DISCOURSE: &[&str] = &[
     "since",
     "if",
     "that",
+];
+
+/// Nouns that say the name after them is an organization's.
+const CLASSIFIERS: [&str; 14] = [
+    "company",
+    "firm",
+    "group",
+    "consultancy",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "agency",
+    "organisation",
+    "organization",
+    "institute",
+    "monitor",
+    "publication",
+    "nonprofit",
 ];
 
 /// Capitalised words that are titles or function words, not names (besides [`DISCOURSE`],
@@ -1034,9 +1067,21 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         }
     }
     let both = format!("{p} {appos}");
-    // A named person.
+    // A named person, unless a noun before the name says what it is: "the consulting company
+    // Bain", "news outlet Interfax-Ukraine".
     if let Some((a, b, n)) = name_run(p) {
         let name = p[a..b].to_owned();
+        let classifier = p[..a].split_whitespace().last().map(str::to_lowercase);
+        if classifier.is_some_and(|c| CLASSIFIERS.contains(&c.as_str())) {
+            return Some(Phrase::Source(Source {
+                speaker: name.clone(),
+                org: name,
+                kind: Kind::Org,
+                title: String::new(),
+                country: None,
+                media: false,
+            }));
+        }
         let known = ctx.person_named(&name).filter(|_| n == 1).cloned();
         if n >= 2 || known.is_some() || words.len() <= 3 {
             let premods = format!("{} {} {appos}", &p[..a], &p[b..]);
@@ -1200,6 +1245,18 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     }
 }
 
+/// "This was reported by the Minister of Defense of South Korea Shin Wonsik.": the source a
+/// sentence gives for the sentence before it.
+pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
+    let c = REPORTED_BY.captures(sentence)?;
+    resolve(classify(c.name("who")?.as_str(), "", ctx)?, ctx)
+}
+
+static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:This|That|It|These|The\s+(?:figures?|numbers?|estimates?))\s+(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by\s+(?P<who>[^,.;]+?)\s*[.,;]")
+        .expect("reported by")
+});
+
 /// The speaker an interview label names ("SHIN:"): the person of that name as the text
 /// introduced them ("South Korean Defense Minister Shin Won-sik sat down with ...").
 pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source> {
@@ -1258,6 +1315,13 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             continue;
         }
         let verb = t.text;
+        // "Shin's estimate", "the report", "its claims": nouns, not verbs.
+        if v > 0 && NOUN_LIKE_VERBS.contains(&verb) {
+            let before = toks[v - 1].text.to_lowercase();
+            if before.ends_with("'s") || DETERMINERS.contains(&before.as_str()) {
+                continue;
+            }
+        }
         // "..., said X" / "\" said X": after a comma or a closing quote.
         let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
         let mut found = None;

@@ -57,6 +57,11 @@ const INTERVIEWER_LABELS: [&str; 6] = [
     "Editor's note",
     "Update",
 ];
+/// Verbs that say goods moved (a count, not a capacity).
+static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sent|send|sends|shipped|ships|delivered|delivers|supplied|supplies|transferred|provided|received|fired|launched|moved|carried|exported)\b")
+        .expect("delivery")
+});
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
@@ -121,6 +126,8 @@ struct Extractor<'a> {
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
+    /// Speaker of the last claim when it was a capacity.
+    last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
     rows: Vec<ClaimRow>,
 }
@@ -151,6 +158,13 @@ impl<'a> Extractor<'a> {
                 .find_map(speakers::publisher);
         }
         let statement_doc = statement_doc && ctx.author.is_some();
+        let all: Vec<&str> = article
+            .paragraphs
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        ctx.read_ahead(&all);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
             article,
@@ -161,6 +175,7 @@ impl<'a> Extractor<'a> {
             last_period: None,
             last_claim_at: None,
             last_unit: String::new(),
+            last_capacity_by: None,
             speaker_dates: HashMap::new(),
             rows: Vec::new(),
         }
@@ -187,6 +202,10 @@ impl<'a> Extractor<'a> {
                 let attributions = speakers::find(&masked, &self.ctx);
                 let main =
                     choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
+                // Every source the sentence names, the main one last.
+                for a in &attributions {
+                    self.ctx.remember(&a.source);
+                }
                 if let Some((m, _)) = &main {
                     self.ctx.remember(m);
                 }
@@ -346,6 +365,20 @@ impl<'a> Extractor<'a> {
                 .as_ref()
                 .map(|x| x.speaker.clone())
                 .unwrap_or_default();
+            // "If you convert that into 122 mm ammunition, it is more than 400,000 rounds. With
+            // 152 mm ammunition, it is more than 2 million rounds," he added: the same
+            // speaker goes on with capacities while no delivery is said.
+            let mut qualifier = q.qualifier;
+            if qualifier != "capacity_equivalent"
+                && self.last_capacity_by.as_deref() == Some(speaker.as_str())
+                && !speaker.is_empty()
+                && close_to_last
+                && quantity::is_content(&q.unit)
+                && !DELIVERY.is_match(&s.text)
+            {
+                notes.push("capacity, going on from the sentence before".into());
+                qualifier = "capacity_equivalent";
+            }
             let statement = phrases
                 .iter()
                 .find(|p| verb.is_some_and(|v| time_role(p, s) == TimeRole::Statement(v)));
@@ -434,7 +467,7 @@ impl<'a> Extractor<'a> {
                 quantity: q.quantity,
                 quantity_low: q.low,
                 quantity_high: q.high,
-                qualifier: q.qualifier.to_owned(),
+                qualifier: qualifier.to_owned(),
                 unit,
                 period_start,
                 period_end,
@@ -450,6 +483,11 @@ impl<'a> Extractor<'a> {
             });
         }
         self.last_claim_at = Some((paragraph, self.sentence_no));
+        self.last_capacity_by = self
+            .rows
+            .last()
+            .filter(|r| r.qualifier == "capacity_equivalent")
+            .map(|r| r.speaker.clone());
     }
 }
 

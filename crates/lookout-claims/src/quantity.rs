@@ -351,7 +351,7 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
 }
 
 /// Units whose numbers can be what a container holds (contents, not carriers or trips).
-fn is_content(unit: &str) -> bool {
+pub fn is_content(unit: &str) -> bool {
     [
         "artillery_shells",
         "munitions",

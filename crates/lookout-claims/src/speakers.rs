@@ -90,6 +90,8 @@ pub struct Context {
     pub country: Option<&'static Country>,
     /// The first country (other than the corridor's two) the sentence being read names.
     sentence_country: std::cell::Cell<Option<&'static Country>>,
+    /// Organizations the whole article names: (their words in lower case, canonical name).
+    article_orgs: Vec<(String, String)>,
 }
 
 impl Context {
@@ -117,6 +119,41 @@ impl Context {
             .and_then(|s| s.country)
             .or(self.country)
             .or(self.sentence_country.get())
+    }
+
+    /// Remembers the organizations a whole article names, for descriptions that come before
+    /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
+    /// Monitoring Team").
+    pub fn read_ahead(&mut self, sentences: &[&str]) {
+        for s in sentences {
+            if let Some((a, b, canonical, _)) = names::known_org(s) {
+                self.article_orgs.push((s[a..b].to_lowercase(), canonical));
+            }
+            if let Some(name) = names::generic_org(s) {
+                self.article_orgs.push((name.to_lowercase(), name));
+            }
+        }
+    }
+
+    /// The organization named elsewhere in the article that a description fits: its head noun
+    /// ("team") and another of its words ("monitoring") are in the name.
+    fn named_later(&self, words: &[&str]) -> Option<Source> {
+        let head = words.iter().rev().find(|w| ORG_NOUNS.contains(w))?;
+        let (_, org) = self.article_orgs.iter().find(|(name, _)| {
+            name.split_whitespace().any(|w| w == *head)
+                && words
+                    .iter()
+                    .filter(|w| *w != head && w.len() > 3)
+                    .any(|w| name.split_whitespace().any(|n| n == *w))
+        })?;
+        Some(Source {
+            speaker: org.clone(),
+            org: org.clone(),
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
     }
 
     /// The last speaker of any kind.
@@ -533,6 +570,20 @@ const DISCOURSE: &[&str] = &[
     "since",
     "if",
     "that",
+];
+
+/// Titles one person holds at a time.
+const OFFICES: [&str; 10] = [
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "president",
+    "ambassador",
+    "envoy",
 ];
 
 /// Nouns that say the name after them is an organization's.
@@ -1110,6 +1161,19 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.org = prev.org.clone();
                 }
             }
+            // "South Korea's defence minister said ... Shin Won-sik told": a name given without
+            // a title after a one-holder office was the last speaker is that office's holder.
+            if s.org.is_empty() && s.title.is_empty() {
+                if let Some(office) = ctx.persons.last().filter(|x| {
+                    x.kind == Kind::Unnamed
+                        && !x.org.is_empty()
+                        && x.title.split(' ').any(|t| OFFICES.contains(&t))
+                }) {
+                    s.org = office.org.clone();
+                    s.title = office.title.clone();
+                    s.country = office.country;
+                }
+            }
             return Some(Phrase::Source(s));
         }
     }
@@ -1205,7 +1269,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         }
         return Some(Phrase::Source(s));
     }
-    None
+    ctx.named_later(&lower_words).map(Phrase::Source)
 }
 
 fn country_source(c: &'static Country) -> Source {

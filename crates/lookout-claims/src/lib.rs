@@ -1,454 +1,96 @@
-//! Quantitative claims from news text, as rows in the `claims.csv` columns: the number
-//! (digits, "7,000", "2.5 million", "a million", written-out numbers, ranges "from 300 to
-//! 7,000", percentages), its unit and qualifier, who said it (before or after the quote) and for
-//! which organization, the period ("since July", "last October", "in 2024") and the article's
-//! date when the text gives one. Rule-based and transparent: every row carries the sentence it
-//! came from in `statement_summary`, for an analyst to check.
+//! Quantitative claims from news text, as `claims.csv` rows an analyst can check: each quantity
+//! with its own unit and qualifier, who said it and for which organization, the period it covers,
+//! the statement's and the article's date, the route and direction, whether it is about the
+//! corridor, the file and sentence it came from, and a note on how the rules decided.
+//!
+//! Rule-based and transparent (the rules are in docs/ledger.md, "Claims from text"):
+//! [`layout`] finds the header, date and sentences; [`quantity`] the numbers, units and
+//! qualifiers; [`speakers`] the attributions; [`time_phrases`] the dates and periods; [`route`]
+//! the mode, places and direction; [`topic`] the corridor rule; [`names`] holds the names the
+//! rules recognise.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use lookout_project::ClaimRow;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+pub mod layout;
+pub mod names;
+pub mod quantity;
+pub mod route;
+pub mod speakers;
+pub mod time_phrases;
+pub mod topic;
+
+use speakers::{Attribution, Context, How, Kind, Source};
+use time_phrases::{Meaning, TimePhrase};
+
+/// `topic` of a row about the corridor.
+pub const ON_TOPIC: &str = "corridor";
+/// `topic` of a row kept out of the ledger by the corridor rule.
+pub const OFF_TOPIC: &str = "off_topic";
+
+static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:press\s+(?:release|statement|briefing)|fact\s+sheet|media\s+note|news\s+release|statement|readout|office\s+of\s+the\s+spokesperson|report|analysis|commentary|brief|investigation)\b")
+        .expect("document kind")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
+        .expect("anaphor")
+});
+static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,40}$")
+        .expect("briefing")
+});
+/// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
+static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+        .expect("interview label")
+});
+const INTERVIEWER_LABELS: [&str; 6] = [
+    "Q",
+    "Question",
+    "Interviewer",
+    "Note",
+    "Editor's note",
+    "Update",
 ];
+/// Verbs that say goods moved (a count, not a capacity).
+static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sent|send|sends|shipped|ships|delivered|delivers|supplied|supplies|transferred|provided|received|fired|launched|moved|carried|exported)\b")
+        .expect("delivery")
+});
+static SAME_KIND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
+/// "said in its first report Thursday", "told a briefing on Monday".
+static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
+        .expect("in report")
+});
+/// "as announced by the United States last week": the time of another source.
+static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
+        .expect("passive source")
+});
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
+});
 
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() >= 3))
-        .map(|i| i as u32 + 1)
+/// Extracts the claims of one news text.
+pub fn extract(text: &str) -> Vec<ClaimRow> {
+    extract_file(text, "")
 }
 
-const MONTH_RE: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-
-const WORD_NUMBERS: [(&str, f64); 28] = [
-    ("a", 1.0),
-    ("an", 1.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("a dozen", 12.0),
-    ("dozens of", 24.0),
-    ("a hundred", 100.0),
-    ("hundreds of", 200.0),
-    ("thousands of", 2000.0),
-];
-
-const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a dozen|dozens of|a hundred|hundreds of|thousands of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s+(?:million|billion|thousand))?";
-
-const QUAL: &str = r"about|around|approximately|roughly|some|nearly|almost|close to|more than|over|upwards of|in excess of|at least|no fewer than|no less than|up to|as many as|exactly|precisely";
-
-const UNIT: &str = r"(?:containers?|transfers|(?:(?:122|152)\s?mm\s+)?(?:artillery\s+)?(?:shells|rounds)|ballistic missiles|missiles|round trips|voyages|trips|shipments|port calls|visits|rail\s?cars|freight cars|wagons|railcars|metric tons|tonnes|tons|vessels|ships|percent|per cent)\b|%";
-
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:(?P<qual>{QUAL})\s+)?(?:(?:from|between)\s+)?(?P<a>{NUM})(?:\s*(?:-|–|to|and)\s*(?P<b>{NUM}))?\s*(?P<gap>(?:[A-Za-z][\w-]*\s+){{0,3}}?)(?P<unit>{UNIT})"
-    ))
-    .expect("quantity regex")
-});
-
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(20\d\d)-(\d\d)-(\d\d)\b").expect("iso date"));
-static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>20\d\d)\b"
-    ))
-    .expect("mdy")
-});
-static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\s+(?P<y>20\d\d)\b"
-    ))
-    .expect("dmy")
-});
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("url"));
-
-/// A capitalised name of 2-4 words (hyphens allowed: "Shin Won-sik").
-const NAME: &str = r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,3}";
-const TITLE: &str = r"(?:(?:South Korean |North Korean |Ukrainian |U\.S\. |US |Russian )?(?:Defen[cs]e Minister|Foreign Minister|Minister|Secretary of State|Secretary|spokesman|spokeswoman|spokesperson|Spokesman|President|Rep\.|Sen\.|Ambassador|Director|Deputy Spokesperson|lawmaker|analyst|General|Gen\.)\s+)";
-
-static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:said|says|told reporters|wrote|added|estimated)\s+{TITLE}?(?P<name>{NAME})"
-    ))
-    .expect("said after")
-});
-static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"{TITLE}?(?P<name>{NAME})(?:,\s*(?P<appos>[^,]{{3,90}}),)?\s+(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b"
-    ))
-    .expect("said before")
-});
-static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:according to)\s+(?:{TITLE})?(?P<who>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*(?:of\s+(?:the\s+)?|for\s+)?)+)"
-    ))
-    .expect("according")
-});
-static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<org>(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?|for\s+)?)*(?:Ministry|Department|Service|Agency|Council|House|Institute|Centre|Center|Office|Command|Intelligence|Staff|Pentagon|Government|Panel|Team|Reuters|RUSI|CSIS|NIS|C4ADS|State)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*)*)")
-        .expect("org")
-});
-static ATTRIBUTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:said|says|told|estimated|stated|wrote|added|claimed|found|reported|counted)\b",
-    )
-    .expect("verb")
-});
-static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:said|says|added|told|wrote)\b")
-        .expect("surname")
-});
-/// Places that look like names in "says North Korea".
-const PLACES: [&str; 10] = [
-    "Korea",
-    "Russia",
-    "China",
-    "Japan",
-    "Ukraine",
-    "States",
-    "Seoul",
-    "Moscow",
-    "Washington",
-    "Pyongyang",
-];
-
-static SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<m>{MONTH_RE})(?:\s+(?P<y>20\d\d))?|(?P<yo>20\d\d)|(?P<last>last year))"
-    ))
-    .expect("since")
-});
-static LAST_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\blast\s+(?P<m>{MONTH_RE})\b")).expect("last month")
-});
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:between|from)\s+(?P<m1>{MONTH_RE})(?:\s+(?P<y1>20\d\d))?\s+(?:and|to|through)\s+(?P<m2>{MONTH_RE})(?:\s+(?P<y2>20\d\d))?"
-    ))
-    .expect("between")
-});
-static IN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:in|during)\s+(?:(?P<m>{MONTH_RE})\s+)?(?P<y>20\d\d)\b|\b(?P<this>this year)\b"
-    ))
-    .expect("in period")
-});
-
-/// Article date (`YYYY-MM-DD`) from the first lines of the text.
-pub fn article_date(text: &str) -> Option<String> {
-    let head: String = text.chars().take(600).collect();
-    let mut best: Option<(usize, String)> = None;
-    let mut consider = |pos: usize, s: String| {
-        if best.as_ref().is_none_or(|b| pos < b.0) {
-            best = Some((pos, s));
-        }
-    };
-    if let Some(c) = DATE_ISO.captures(&head) {
-        consider(
-            c.get(0).map_or(0, |m| m.start()),
-            format!("{}-{}-{}", &c[1], &c[2], &c[3]),
-        );
-    }
-    for re in [&*DATE_MDY, &*DATE_DMY] {
-        if let Some(c) = re.captures(&head) {
-            if let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u32>()) {
-                consider(
-                    c.get(0).map_or(0, |m| m.start()),
-                    format!("{}-{m:02}-{d:02}", &c["y"]),
-                );
-            }
-        }
-    }
-    best.map(|b| b.1)
+/// Extracts the claims of one news text, naming the file in each row.
+pub fn extract_file(text: &str, file: &str) -> Vec<ClaimRow> {
+    Extractor::new(text, file).run()
 }
 
-fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().to_lowercase();
-    let (base, scale) = match t.rsplit_once(char::is_whitespace) {
-        Some((b, "million")) => (b.trim().to_owned(), 1e6),
-        Some((b, "billion")) => (b.trim().to_owned(), 1e9),
-        Some((b, "thousand")) => (b.trim().to_owned(), 1e3),
-        _ => (t.clone(), 1.0),
-    };
-    let v = base.replace(',', "").parse::<f64>().ok().or_else(|| {
-        WORD_NUMBERS
-            .iter()
-            .find(|(w, _)| *w == base)
-            .map(|(_, v)| *v)
-    })?;
-    Some(v * scale)
-}
-
-fn unit_of(unit: &str) -> String {
-    let u = unit.to_lowercase();
-    let calibre = if u.contains("152") {
-        "_152mm"
-    } else if u.contains("122") {
-        "_122mm"
-    } else {
-        ""
-    };
-    let base = if u.starts_with("container") {
-        "containers"
-    } else if u.contains("shell") || u.contains("round") && !u.contains("round trip") {
-        "artillery_shells"
-    } else if u == "ballistic missiles" {
-        "ballistic_missiles"
-    } else if u == "missiles" {
-        "missiles"
-    } else if u.contains("trip") || u == "voyages" {
-        "voyages"
-    } else if u == "shipments" {
-        "shipments"
-    } else if u == "transfers" {
-        "transfers"
-    } else if u == "port calls" || u == "visits" {
-        "port_calls"
-    } else if u.contains("car") || u == "wagons" {
-        "railcars"
-    } else if u.contains("ton") {
-        "metric_tons"
-    } else if u == "vessels" || u == "ships" {
-        "vessels"
-    } else {
-        "percent"
-    };
-    format!("{base}{calibre}")
-}
-
-fn qualifier_of(q: Option<&str>, sentence: &str) -> &'static str {
-    let s = sentence.to_lowercase();
-    if [
-        "could hold",
-        "could contain",
-        "could carry",
-        "could be in",
-        "equivalent",
-        "enough to",
-        "capacity",
-        "could have held",
-    ]
-    .iter()
-    .any(|p| s.contains(p))
-    {
-        return "capacity_equivalent";
-    }
-    match q.map(str::to_lowercase).as_deref() {
-        Some(
-            "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
-            | "close to",
-        ) => "about",
-        Some("more than" | "over" | "upwards of" | "in excess of") => "more_than",
-        Some("at least" | "no fewer than" | "no less than") => "at_least",
-        Some("up to" | "as many as") => "up_to",
-        Some("exactly" | "precisely") => "exactly",
-        _ => "unspecified",
-    }
-}
-
-/// Splits text into paragraphs of sentences.
-fn sentences(text: &str) -> Vec<Vec<String>> {
-    const ABBREV: [&str; 20] = [
-        "Mr", "Mrs", "Ms", "Dr", "U.S", "U.N", "U.K", "Gen", "Lt", "Col", "Jan", "Feb", "Aug",
-        "Sept", "Sep", "Oct", "Nov", "Dec", "No", "St",
-    ];
-    let mut paragraphs = Vec::new();
-    for para in text.split("\n\n") {
-        let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
-        if para.is_empty() {
-            continue;
-        }
-        let chars: Vec<char> = para.chars().collect();
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if matches!(c, '.' | '!' | '?') {
-                let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j], '"' | '”' | '\'' | '’') {
-                    j += 1;
-                }
-                let next_upper = j + 1 < chars.len()
-                    && chars[j] == ' '
-                    && (chars[j + 1].is_uppercase() || matches!(chars[j + 1], '"' | '“'));
-                let word: String = chars[start..i]
-                    .iter()
-                    .rev()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let abbrev = c == '.'
-                    && ABBREV
-                        .iter()
-                        .any(|a| word.trim_start_matches(['"', '(']) == *a);
-                if (next_upper || j >= chars.len()) && !abbrev {
-                    out.push(chars[start..j].iter().collect::<String>().trim().to_owned());
-                    start = j;
-                }
-                i = j;
-                continue;
-            }
-            i += 1;
-        }
-        if start < chars.len() {
-            let rest: String = chars[start..].iter().collect();
-            if !rest.trim().is_empty() {
-                out.push(rest.trim().to_owned());
-            }
-        }
-        paragraphs.push(out);
-    }
-    paragraphs
-}
-
-/// Speaker and organization of a sentence.
-fn attribution(sentence: &str) -> Option<(String, String)> {
-    let org_in = |s: &str| {
-        ORG.captures(s)
-            .map(|c| c["org"].trim().trim_start_matches("the ").to_owned())
-            .unwrap_or_default()
-    };
-    let person = |n: &str| !PLACES.iter().any(|p| n.contains(p));
-    if let Some(c) = SAID_AFTER.captures(sentence).filter(|c| person(&c["name"])) {
-        let rest = &sentence[c.get(0).map_or(0, |m| m.end())..];
-        return Some((c["name"].to_owned(), org_in(rest)));
-    }
-    if let Some(c) = SAID_BEFORE
-        .captures(sentence)
-        .filter(|c| person(&c["name"]))
-    {
-        let name = c["name"].to_owned();
-        let appos = c.name("appos").map_or("", |m| m.as_str());
-        let org = if appos.is_empty() {
-            String::new()
-        } else {
-            org_in(appos)
-        };
-        // "The Ministry of Defense said": an organization, not a person.
-        if ORG.is_match(&name) && org.is_empty() {
-            return Some((String::new(), name));
-        }
-        return Some((name, org));
-    }
-    if let Some(c) = ACCORDING.captures(sentence) {
-        let who = c["who"].trim().trim_start_matches("the ").trim().to_owned();
-        if ORG.is_match(&who) {
-            return Some((String::new(), org_in(&who)));
-        }
-        return Some((who, String::new()));
-    }
-    // "Analysts at the Open Source Centre counted ...", "The group C4ADS found ...".
-    if ATTRIBUTING_VERB.is_match(sentence) {
-        let org = org_in(sentence);
-        if !org.is_empty() {
-            return Some((String::new(), org));
-        }
-    }
-    None
-}
-
-/// `YYYY-MM` of a month word relative to the article date: the year given, else the latest such
-/// month not after the article (strictly before it for "last").
-fn month_year(
-    m: &str,
-    y: Option<&str>,
-    article: Option<(i32, u32)>,
-    strictly_before: bool,
-) -> Option<String> {
-    let mn = month_number(m)?;
-    let year = match (y, article) {
-        (Some(y), _) => y.parse().ok()?,
-        (None, Some((ay, am))) => {
-            if mn < am || (mn == am && !strictly_before) {
-                ay
-            } else {
-                ay - 1
-            }
-        }
-        (None, None) => return None,
-    };
-    Some(format!("{year}-{mn:02}"))
-}
-
-/// Period of a sentence: (start, end), partial dates.
-fn period(sentence: &str, article: Option<&str>) -> (String, String) {
-    let ad =
-        article.and_then(|a| Some((a[..4].parse::<i32>().ok()?, a[5..7].parse::<u32>().ok()?)));
-    let end = article.unwrap_or("").to_owned();
-    if let Some(c) = BETWEEN.captures(sentence) {
-        let y2 = c.name("y2").map(|m| m.as_str());
-        let y1 = c.name("y1").map(|m| m.as_str()).or(y2);
-        let s = month_year(&c["m1"], y1, ad, false).unwrap_or_default();
-        let e = month_year(&c["m2"], y2, ad, false).unwrap_or_default();
-        return (s, e);
-    }
-    if let Some(c) = SINCE.captures(sentence) {
-        let s = if let Some(m) = c.name("m") {
-            month_year(m.as_str(), c.name("y").map(|m| m.as_str()), ad, false).unwrap_or_default()
-        } else if let Some(y) = c.name("yo") {
-            y.as_str().to_owned()
-        } else {
-            ad.map(|(y, _)| (y - 1).to_string()).unwrap_or_default()
-        };
-        return (s, end);
-    }
-    if let Some(c) = LAST_MONTH.captures(sentence) {
-        let m = month_year(&c["m"], None, ad, true).unwrap_or_default();
-        return (m.clone(), m);
-    }
-    if let Some(c) = IN_PERIOD.captures(sentence) {
-        if c.name("this").is_some() {
-            let y = ad.map(|(y, _)| y.to_string()).unwrap_or_default();
-            return (y, end);
-        }
-        let y = &c["y"];
-        let s = match c.name("m") {
-            Some(m) => month_year(m.as_str(), Some(y), ad, false).unwrap_or_default(),
-            None => y.to_owned(),
-        };
-        return (s.clone(), s);
-    }
-    (String::new(), String::new())
+/// Whether a row is about the corridor (its `topic` is not `off_topic`).
+pub fn is_on_topic(row: &ClaimRow) -> bool {
+    row.topic != OFF_TOPIC
 }
 
 /// Writes rows as `claims.csv` (header always written).
@@ -464,144 +106,654 @@ pub fn write_csv(rows: &[ClaimRow], out: impl std::io::Write) -> csv::Result<()>
     Ok(())
 }
 
-/// Extracts the quantitative claims of a news text.
-pub fn extract(text: &str) -> Vec<ClaimRow> {
-    let date = article_date(text);
-    let url = URL
-        .find(text)
-        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_owned())
-        .unwrap_or_default();
-    let mut out = Vec::new();
-    let mut last: Option<(String, String)> = None;
-    for (i, para) in sentences(text).into_iter().enumerate() {
-        // A first paragraph without a full stop is the headline: it repeats the story.
-        if i == 0 && para.len() == 1 && !para[0].ends_with(['.', '"', '”']) {
-            continue;
+/// One sentence with its quotes blanked out and its own attribution.
+struct Sentence {
+    text: String,
+    starts_in_quote: bool,
+    quoted: bool,
+    attributions: Vec<Attribution>,
+    main: Option<(Source, Vec<String>)>,
+}
+
+struct Extractor<'a> {
+    article: layout::Article,
+    file: &'a str,
+    ctx: Context,
+    statement_doc: bool,
+    on_corridor: bool,
+    sentence_no: usize,
+    last_period: Option<(String, String)>,
+    /// (paragraph, sentence number) of the last sentence with a claim.
+    last_claim_at: Option<(usize, usize)>,
+    last_unit: String,
+    /// Speaker of the last claim when it was a capacity.
+    last_capacity_by: Option<String>,
+    speaker_dates: HashMap<String, String>,
+    rows: Vec<ClaimRow>,
+}
+
+impl<'a> Extractor<'a> {
+    fn new(text: &str, file: &'a str) -> Self {
+        let article = layout::read(text);
+        let mut ctx = Context::default();
+        ctx.country = article
+            .dateline_city
+            .as_deref()
+            .and_then(names::country_of_city);
+        // A press release, fact sheet or report names itself in a short header line; its
+        // publisher is the first organization the header names.
+        let statement_doc = article.header.iter().any(|l| {
+            l.split(['|', '\u{2022}'])
+                .any(|part| part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
+        });
+        if statement_doc {
+            // Not the label itself ("Press Statement").
+            ctx.author = article
+                .header
+                .iter()
+                .flat_map(|l| l.split(['|', '\u{2022}']))
+                .filter(|part| {
+                    !(part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
+                })
+                .find_map(speakers::publisher);
         }
-        let para_attr = para.iter().find_map(|s| attribution(s));
-        for s in &para {
-            // "Shin said": the surname of the last person quoted.
-            let surname = SURNAME_SAID.captures(s).and_then(|c| {
-                let (name, org) = last.clone()?;
-                name.split_whitespace()
-                    .any(|w| w == &c["name"])
-                    .then_some((name, org))
-            });
-            let attr = attribution(s).or(surname).or_else(|| para_attr.clone());
-            if let Some(a) = attr.as_ref().filter(|a| !a.0.is_empty()) {
-                last = Some(a.clone());
-            }
-            for c in QUANTITY.captures_iter(s) {
-                let a = &c["a"];
-                let unit_text = &c["unit"];
-                // Calibres ("152 mm shells") and words that merely look like numbers ("a").
-                let gap = c.name("gap").map_or("", |m| m.as_str());
-                // "a" alone is an article, not a number ("a million" is kept); a calibre
-                // ("152 mm shells") is not a quantity.
-                if a.eq_ignore_ascii_case("a")
-                    || a.eq_ignore_ascii_case("an")
-                    || gap.to_lowercase().starts_with("mm")
-                {
-                    continue;
+        let statement_doc = statement_doc && ctx.author.is_some();
+        let all: Vec<&str> = article
+            .paragraphs
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        ctx.read_ahead(&all);
+        Extractor {
+            on_corridor: topic::corridor_article(&layout::normalize(text)),
+            article,
+            file,
+            ctx,
+            statement_doc,
+            sentence_no: 0,
+            last_period: None,
+            last_claim_at: None,
+            last_unit: String::new(),
+            last_capacity_by: None,
+            speaker_dates: HashMap::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<ClaimRow> {
+        let paragraphs = std::mem::take(&mut self.article.paragraphs);
+        let mut seen = self.article.header.join("\n");
+        for (pi, para) in paragraphs.iter().enumerate() {
+            let before = self.ctx.last().cloned();
+            let label = para
+                .first()
+                .and_then(|s| INTERVIEW_LABEL.captures(s))
+                .map(|c| c["label"].to_owned());
+            let label_source = label
+                .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
+                .and_then(|l| speakers::label_source(&l, &seen, &self.ctx));
+            seen.push('\n');
+            seen.push_str(&para.join(" "));
+            let mut in_quote = false;
+            let mut sentences = Vec::new();
+            for s in para {
+                let (masked, ends) = mask_quotes(s, in_quote);
+                let attributions = speakers::find(&masked, &self.ctx);
+                let main =
+                    choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
+                // Every source the sentence names, the main one last.
+                for a in &attributions {
+                    self.ctx.remember(&a.source);
                 }
-                let Some(x) = parse_number(a) else { continue };
-                let b_text = c.name("b").map(|m| m.as_str());
-                let b = b_text.and_then(parse_number);
-                let (quantity, low, high) = match (b, b_text) {
-                    (Some(b), Some(bt)) => {
-                        // "between 4 and 6 million": the scale word of the high end applies to
-                        // a bare low end.
-                        let scale = b / parse_number(bt.split_whitespace().next().unwrap_or(""))
-                            .unwrap_or(b);
-                        let lo = if a.split_whitespace().count() == 1 && scale > 1.0 {
-                            x * scale
-                        } else {
-                            x
-                        };
-                        (None, Some(lo.min(b)), Some(b.max(lo)))
-                    }
-                    _ => (Some(x), None, None),
-                };
-                let (speaker, organization) = attr.clone().unwrap_or_default();
-                let (period_start, period_end) = period(s, date.as_deref());
-                out.push(ClaimRow {
-                    date: date.clone().unwrap_or_default(),
-                    speaker,
-                    organization,
-                    quantity,
-                    quantity_low: low,
-                    quantity_high: high,
-                    qualifier: qualifier_of(c.name("qual").map(|m| m.as_str()), s).to_owned(),
-                    unit: unit_of(unit_text),
-                    period_start,
-                    period_end,
-                    route: String::new(),
-                    statement_summary: s.chars().take(300).collect(),
-                    source_url: url.clone(),
+                if let Some((m, _)) = &main {
+                    self.ctx.remember(m);
+                }
+                sentences.push(Sentence {
+                    text: s.clone(),
+                    starts_in_quote: in_quote,
+                    quoted: s.contains('"'),
+                    attributions,
+                    main,
                 });
+                in_quote = ends;
             }
+            if let Some(l) = &label_source {
+                self.ctx.remember(l);
+            }
+            for i in 0..sentences.len() {
+                self.sentence_no += 1;
+                let source = match (&sentences[i].main, &label_source) {
+                    (None, Some(l)) => {
+                        Some((l.clone(), vec!["speaker label of the interview".into()]))
+                    }
+                    _ => {
+                        // The next sentence, then the next paragraph's first ("This was
+                        // reported by ..." sources what comes before it).
+                        let next = [
+                            sentences.get(i + 1).map(|x| x.text.as_str()),
+                            paragraphs
+                                .get(pi + 1)
+                                .and_then(|p| p.first())
+                                .map(String::as_str),
+                        ];
+                        self.fallback_source(&sentences, i, before.as_ref(), &next)
+                    }
+                };
+                self.claims(pi, &sentences[i], source);
+            }
+        }
+        dedupe(self.rows)
+    }
+
+    /// "The United States assesses" in a State Department fact sheet: the author.
+    fn as_author(&self, m: Source, mut notes: Vec<String>) -> (Source, Vec<String>) {
+        match &self.ctx.author {
+            Some(author)
+                if self.statement_doc
+                    && m.kind == Kind::Country
+                    && author.country.is_some_and(|c| Some(c) == m.country) =>
+            {
+                notes.push(format!(
+                    "{} speaks as the author of the document",
+                    m.speaker
+                ));
+                (author.clone(), notes)
+            }
+            _ => (m, notes),
+        }
+    }
+
+    /// The sentence's own source, else the quote's, the paragraph's, the previous paragraph's
+    /// (a quote going on), the document's author.
+    fn fallback_source(
+        &self,
+        ss: &[Sentence],
+        i: usize,
+        before: Option<&Source>,
+        next: &[Option<&str>],
+    ) -> Option<(Source, Vec<String>)> {
+        if let Some(m) = &ss[i].main {
+            return Some(m.clone());
+        }
+        let with = |s: &Source, why: &str| Some((s.clone(), vec![why.to_owned()]));
+        if ss[i].quoted || ss[i].starts_in_quote {
+            let mut a = i;
+            while a > 0 && ss[a].starts_in_quote {
+                a -= 1;
+            }
+            let mut b = i;
+            while b + 1 < ss.len() && ss[b + 1].starts_in_quote {
+                b += 1;
+            }
+            if let Some((s, _)) = ss[a..=b].iter().find_map(|x| x.main.as_ref()) {
+                return with(s, "speaker of the quote");
+            }
+            if a > 0 && ss[a - 1].text.trim_end().ends_with(':') {
+                if let Some((s, _)) = &ss[a - 1].main {
+                    return with(s, "speaker introducing the quote");
+                }
+            }
+            if a == 0 && ss[0].text.starts_with('"') {
+                if let Some(s) = before {
+                    return with(s, "quote continued from the previous paragraph");
+                }
+            }
+        }
+        // "This was reported by X." after it.
+        if let Some(s) = next
+            .iter()
+            .flatten()
+            .find_map(|n| speakers::reported_by(n, &self.ctx))
+        {
+            return Some((s, vec!["source given in the next sentence".into()]));
+        }
+        // Attribution comes first in news style: a sentence goes on the one before it.
+        if let Some((s, _)) = ss[..i].iter().rev().find_map(|x| x.main.as_ref()) {
+            return with(s, "speaker of the paragraph");
+        }
+        if self.statement_doc {
+            if let Some(s) = &self.ctx.author {
+                return with(s, "author of the document");
+            }
+        }
+        None
+    }
+
+    fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
+        let quantities = quantity::find(&s.text);
+        let phrases = time_phrases::find(&s.text, self.article.date);
+        if quantities.is_empty() {
+            // A period can still anchor "the following month" in the next sentence.
+            if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
+                Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {
+                    Some((a.clone(), b.clone()))
+                }
+                _ => None,
+            }) {
+                self.last_period = Some(p);
+            }
+            return;
+        }
+        let article_date = self.article.date_text.clone();
+        let periods: Vec<(usize, usize, Meaning)> = phrases
+            .iter()
+            .filter(|p| time_role(p, s) == TimeRole::Period)
+            .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
+            .collect();
+        let close_to_last = self
+            .last_claim_at
+            .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
+        let sentence_route = route::find(&s.text);
+        for (qi, q) in quantities.iter().enumerate() {
+            // Each quantity's own attribution: in "5,000 containers, the minister said, up from
+            // the 1,000 Washington reported", each number has its speaker.
+            let next = quantities.get(qi + 1).map_or(s.text.len(), |n| n.span.0);
+            let (source, mut notes, verb) =
+                match choose(&s.attributions, &s.text, Some((q.span.0, next))) {
+                    Some((m, n, pos)) => {
+                        let (m, n) = self.as_author(m, n);
+                        (Some(m), n, Some(pos))
+                    }
+                    None => match &source {
+                        Some((m, n)) => (Some(m.clone()), n.clone(), None),
+                        None => (None, Vec::new(), None),
+                    },
+                };
+            notes.extend(q.note.iter().cloned());
+            let speaker = source
+                .as_ref()
+                .map(|x| x.speaker.clone())
+                .unwrap_or_default();
+            // "If you convert that into 122 mm ammunition, it is more than 400,000 rounds. With
+            // 152 mm ammunition, it is more than 2 million rounds," he added: the same
+            // speaker goes on with capacities while no delivery is said.
+            let mut qualifier = q.qualifier;
+            if qualifier != "capacity_equivalent"
+                && self.last_capacity_by.as_deref() == Some(speaker.as_str())
+                && !speaker.is_empty()
+                && close_to_last
+                && quantity::is_content(&q.unit)
+                && !DELIVERY.is_match(&s.text)
+            {
+                notes.push("capacity, going on from the sentence before".into());
+                qualifier = "capacity_equivalent";
+            }
+            let statement = phrases
+                .iter()
+                .find(|p| verb.is_some_and(|v| time_role(p, s) == TimeRole::Statement(v)));
+            let date = match statement.map(|p| &p.meaning) {
+                // "said last week": the part both ends share ("2024-02").
+                Some(Meaning::Period(a, b)) => {
+                    let d = common_prefix(a, b);
+                    if !speaker.is_empty() {
+                        self.speaker_dates.insert(speaker.clone(), d.clone());
+                    }
+                    d
+                }
+                _ => self
+                    .speaker_dates
+                    .get(&speaker)
+                    .cloned()
+                    .unwrap_or_else(|| article_date.clone()),
+            };
+            let resolved = nearest_period(&periods, &quantities, qi).and_then(|m| match m {
+                Meaning::Period(a, b) => Some((
+                    a.clone(),
+                    if b.is_empty() {
+                        date.clone()
+                    } else {
+                        b.clone()
+                    },
+                )),
+                // "the following month": from the period of the claim before.
+                Meaning::Relative(step, year) => {
+                    time_phrases::relative(*step, *year, self.last_period.as_ref()?)
+                }
+            });
+            let period = resolved.or_else(|| {
+                let inherit = close_to_last
+                    && !q.unit.contains("_per_")
+                    && (q.qualifier == "capacity_equivalent" || ANAPHOR.is_match(&s.text));
+                let p = self.last_period.clone().filter(|_| inherit)?;
+                notes.push("period of the previous claim".into());
+                Some(p)
+            });
+            let (period_start, period_end) = period.clone().unwrap_or_default();
+            if period.is_some() {
+                self.last_period = period;
+            }
+            let clause = clause_of(&s.text, q.span);
+            let (mut route, mut direction) = route::find(clause);
+            if route.is_empty() {
+                route = sentence_route.0.clone();
+            }
+            if direction.is_empty() {
+                direction = sentence_route.1.clone();
+            }
+            let mut unit = q.unit.clone();
+            // "such missiles" after ballistic missiles: the same kind.
+            if unit.starts_with("missiles")
+                && self.last_unit.starts_with("ballistic_missiles")
+                && SAME_KIND.is_match(&s.text[q.span.0..q.span.1])
+            {
+                unit = format!("ballistic_{unit}");
+                notes.push("\"such missiles\": the ballistic missiles before".into());
+            }
+            self.last_unit.clone_from(&unit);
+            // Goods going the other way (Russia to North Korea) are not the corridor's cargo.
+            if direction == "Russia->North Korea" && is_cargo(&unit) {
+                unit.push_str("_RU_to_KP");
+            }
+            let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
+            let off = topic::off_topic(
+                self.on_corridor,
+                &q.unit,
+                &s.text,
+                &s.text[q.span.1..],
+                speaker_country,
+            );
+            if let Some(why) = off {
+                notes.push(format!("off topic: {why}"));
+            }
+            let (speaker, organization) = source
+                .as_ref()
+                .map(|x| (x.speaker.clone(), x.org.clone()))
+                .unwrap_or_default();
+            self.rows.push(ClaimRow {
+                date: date.clone(),
+                speaker,
+                organization,
+                quantity: q.quantity,
+                quantity_low: q.low,
+                quantity_high: q.high,
+                qualifier: qualifier.to_owned(),
+                unit,
+                period_start,
+                period_end,
+                route,
+                statement_summary: s.text.chars().take(400).collect(),
+                source_url: self.article.url.clone(),
+                source_file: self.file.to_owned(),
+                sentence: self.sentence_no.to_string(),
+                article_date: article_date.clone(),
+                direction,
+                topic: if off.is_some() { OFF_TOPIC } else { ON_TOPIC }.to_owned(),
+                note: notes.join("; "),
+            });
+        }
+        self.last_claim_at = Some((paragraph, self.sentence_no));
+        self.last_capacity_by = self
+            .rows
+            .last()
+            .filter(|r| r.qualifier == "capacity_equivalent")
+            .map(|r| r.speaker.clone());
+    }
+}
+
+/// Blanks quoted words (quote marks kept, byte offsets unchanged); whether the sentence ends
+/// inside a quote.
+fn mask_quotes(s: &str, mut inside: bool) -> (String, bool) {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '"' {
+            inside = !inside;
+            out.push(c);
+        } else if inside {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    (out, inside)
+}
+
+/// The main source of a sentence: the subject of the reporting verb that follows the claim
+/// ("..., Shin said"), else the first one; "according to" and "citing" only without a reporting
+/// verb. News media relaying another named source give way to it.
+fn choose(
+    atts: &[Attribution],
+    sentence: &str,
+    window: Option<(usize, usize)>,
+) -> Option<(Source, Vec<String>, usize)> {
+    let last_q = quantity::find(sentence).last().map(|q| q.span.0);
+    let verbs: Vec<&Attribution> = atts
+        .iter()
+        .filter(|a| matches!(a.how, How::Subject | How::Inverted))
+        .collect();
+    // A reporting verb between this quantity and the next one is this quantity's own.
+    let own = window.and_then(|(a, b)| verbs.iter().find(|v| v.pos > a && v.pos < b));
+    let main = own
+        .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
+        .or_else(|| verbs.first())
+        .copied()
+        .or_else(|| atts.first())?;
+    let mut notes = Vec::new();
+    let mut chosen = main.source.clone();
+    if chosen.media {
+        if let Some(other) = atts
+            .iter()
+            .find(|a| !a.source.media && a.source.speaker != chosen.speaker)
+        {
+            notes.push(format!("via {}", chosen.speaker));
+            chosen = other.source.clone();
+        }
+    }
+    let others: Vec<String> = atts
+        .iter()
+        .map(|a| a.source.speaker.clone())
+        .filter(|s| *s != chosen.speaker && !notes.iter().any(|n| n.ends_with(s.as_str())))
+        .fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+    if !others.is_empty() {
+        notes.push(format!(
+            "kept the subject of the reporting verb, {}, over {}",
+            chosen.speaker,
+            others.join(", ")
+        ));
+    } else if chosen.kind == Kind::Country {
+        let named: Vec<&str> = names::countries(sentence)
+            .iter()
+            .map(|c| c.2.name)
+            .filter(|n| !chosen.speaker.contains(n))
+            .collect();
+        if let Some(n) = named.first() {
+            notes.push(format!(
+                "speaker {} is the subject of the reporting verb; {n} is named in the claim",
+                chosen.speaker
+            ));
+        }
+    }
+    Some((chosen, notes, main.pos))
+}
+
+/// What a time phrase in a sentence dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeRole {
+    /// The statement of the attribution whose verb is at that offset ("said on Monday", "On
+    /// Feb. 16, Kostin stated", "in an interview published Friday").
+    Statement(usize),
+    /// Another source's statement ("as announced by the United States last week").
+    Other,
+    /// The claim's period.
+    Period,
+}
+
+/// Verbs of observing: their time is when things were seen, the claim's period.
+const OBSERVING: [&str; 15] = [
+    "observed",
+    "counted",
+    "counts",
+    "tracked",
+    "tracks",
+    "spotted",
+    "detected",
+    "recorded",
+    "identified",
+    "documented",
+    "showed",
+    "shows",
+    "found",
+    "finds",
+    "discovered",
+];
+
+fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
+    let Meaning::Period(a, b) = &p.meaning else {
+        return TimeRole::Period;
+    };
+    if p.open || a.is_empty() || common_prefix(a, b).len() < 7 {
+        return TimeRole::Period;
+    }
+    let text = &s.text;
+    let before = &text[..p.span.0];
+    if PASSIVE_SOURCE.is_match(before) {
+        return TimeRole::Other;
+    }
+    let verbs: Vec<&Attribution> = s
+        .attributions
+        .iter()
+        .filter(|a| {
+            matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str())
+        })
+        .collect();
+    if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
+        return TimeRole::Statement(v.pos);
+    }
+    for v in verbs {
+        if v.verb_end <= p.span.0 {
+            let gap = &text[v.verb_end..p.span.0];
+            let short = gap.split_whitespace().count() <= 1
+                && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
+            if short || IN_REPORT.is_match(gap) {
+                return TimeRole::Statement(v.pos);
+            }
+        } else if p.span.1 <= v.pos {
+            let lead = before.trim_end();
+            let between = &text[p.span.1..v.pos];
+            // "Seoul on Wednesday accused".
+            if between.split_whitespace().count() <= 1
+                && !between.contains(',')
+                && lead.split_whitespace().count() <= 6
+            {
+                return TimeRole::Statement(v.pos);
+            }
+            let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
+            if at_clause_start
+                && between.split_whitespace().count() <= 8
+                && !between.chars().any(|c| c.is_ascii_digit())
+            {
+                return TimeRole::Statement(v.pos);
+            }
+        }
+    }
+    TimeRole::Period
+}
+
+/// The partial date two dates share: `2024-02-19`, `2024-02-25` give `2024-02`.
+fn common_prefix(a: &str, b: &str) -> String {
+    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let p = &a[..n];
+    match p.len() {
+        10.. => p.to_owned(),
+        7..=9 => p[..7].to_owned(),
+        4..=6 => p[..4].to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The time phrase for quantity `qi`: the nearest one with no other quantity in between.
+fn nearest_period<'p>(
+    periods: &'p [(usize, usize, Meaning)],
+    qs: &[quantity::Quantity],
+    qi: usize,
+) -> Option<&'p Meaning> {
+    let q = &qs[qi];
+    let blocked = |p: &(usize, usize, Meaning)| {
+        qs.iter().enumerate().any(|(j, o)| {
+            j != qi
+                && (p.1 <= o.span.0 && o.span.1 <= q.span.0
+                    || q.span.1 <= o.span.0 && o.span.1 <= p.0)
+        })
+    };
+    let distance = |p: &(usize, usize, Meaning)| {
+        if p.0 >= q.span.1 {
+            p.0 - q.span.1
+        } else {
+            q.span.0.saturating_sub(p.1)
+        }
+    };
+    periods
+        .iter()
+        .filter(|p| !blocked(p))
+        .min_by_key(|p| distance(p))
+        .or_else(|| periods.iter().min_by_key(|p| distance(p)))
+        .map(|p| &p.2)
+}
+
+/// Units of goods (not trips, ships, railcars or people).
+fn is_cargo(unit: &str) -> bool {
+    ![
+        "voyages",
+        "port_calls",
+        "vessels",
+        "railcars",
+        "trains",
+        "locomotives",
+        "flights",
+        "troops",
+        "percent",
+    ]
+    .iter()
+    .any(|u| unit.starts_with(u))
+}
+
+/// The clause of a sentence holding a span.
+fn clause_of(s: &str, span: (usize, usize)) -> &str {
+    let mut start = 0;
+    for m in CLAUSE_BREAK.find_iter(s) {
+        if m.start() >= span.1 {
+            return &s[start..m.start()];
+        }
+        if m.end() <= span.0 {
+            start = m.end();
+        }
+    }
+    &s[start..]
+}
+
+/// One row per claim and speaker in a file: a claim repeated later (a lede restated) fills the
+/// first row's empty fields.
+fn dedupe(rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
+    let mut out: Vec<ClaimRow> = Vec::new();
+    for r in rows {
+        let same = out.iter_mut().find(|o| {
+            o.quantity == r.quantity
+                && o.quantity_low == r.quantity_low
+                && o.quantity_high == r.quantity_high
+                && o.unit == r.unit
+                && o.speaker == r.speaker
+        });
+        match same {
+            Some(o) => {
+                for (field, value) in [
+                    (&mut o.period_start, &r.period_start),
+                    (&mut o.period_end, &r.period_end),
+                    (&mut o.route, &r.route),
+                    (&mut o.organization, &r.organization),
+                    (&mut o.direction, &r.direction),
+                ] {
+                    if field.is_empty() {
+                        field.clone_from(value);
+                    }
+                }
+            }
+            None => out.push(r),
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers() {
-        assert_eq!(parse_number("7,000"), Some(7000.0));
-        assert_eq!(parse_number("2.5 million"), Some(2.5e6));
-        assert_eq!(parse_number("a million"), Some(1e6));
-        assert_eq!(parse_number("nine"), Some(9.0));
-        assert_eq!(parse_number("hundreds of"), Some(200.0));
-        assert_eq!(parse_number("many"), None);
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            article_date("SEOUL, Feb. 26, 2024 (Yonhap) --"),
-            Some("2024-02-26".into())
-        );
-        assert_eq!(
-            article_date("Published 14 June 2024\nText"),
-            Some("2024-06-14".into())
-        );
-        assert_eq!(
-            article_date("2023-10-13 Washington"),
-            Some("2023-10-13".into())
-        );
-        assert_eq!(article_date("no date here"), None);
-    }
-
-    #[test]
-    fn periods() {
-        assert_eq!(
-            period("since July", Some("2024-03-18")),
-            ("2023-07".into(), "2024-03-18".into())
-        );
-        assert_eq!(
-            period("since August 2023", Some("2024-03-18")),
-            ("2023-08".into(), "2024-03-18".into())
-        );
-        assert_eq!(
-            period("last October", Some("2023-11-01")),
-            ("2023-10".into(), "2023-10".into())
-        );
-        assert_eq!(
-            period("last October", Some("2024-02-01")),
-            ("2023-10".into(), "2023-10".into())
-        );
-        assert_eq!(
-            period("between September and December 2023", None),
-            ("2023-09".into(), "2023-12".into())
-        );
-        assert_eq!(period("in 2024", None), ("2024".into(), "2024".into()));
-        assert_eq!(
-            period("since last year", Some("2024-03-18")),
-            ("2023".into(), "2024-03-18".into())
-        );
-    }
 }

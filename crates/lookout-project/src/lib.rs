@@ -369,8 +369,10 @@ pub const OBSERVATION_COLUMNS: [&str; 10] = [
     "note",
 ];
 
-/// The `claims.csv` columns, in order.
-pub const CLAIM_COLUMNS: [&str; 13] = [
+/// The `claims.csv` columns, in order. The first 13 are the ledger's; the last six are written by
+/// `lookout claims extract` for the analyst (which file and sentence, the article's date, the
+/// direction, on or off the corridor's topic, why) and are optional when reading.
+pub const CLAIM_COLUMNS: [&str; 19] = [
     "date",
     "speaker",
     "organization",
@@ -384,6 +386,12 @@ pub const CLAIM_COLUMNS: [&str; 13] = [
     "route",
     "statement_summary",
     "source_url",
+    "source_file",
+    "sentence",
+    "article_date",
+    "direction",
+    "topic",
+    "note",
 ];
 
 /// One published claim (`claims.csv` columns).
@@ -420,6 +428,24 @@ pub struct ClaimRow {
     /// Source.
     #[serde(default)]
     pub source_url: String,
+    /// Text file the claim was extracted from (optional).
+    #[serde(default)]
+    pub source_file: String,
+    /// Sentence number in that file, from 1 (optional).
+    #[serde(default)]
+    pub sentence: String,
+    /// The article's own date, when the statement date differs or is unknown (optional).
+    #[serde(default)]
+    pub article_date: String,
+    /// Country-level direction named in the text, e.g. `North Korea->Russia` (optional).
+    #[serde(default)]
+    pub direction: String,
+    /// `corridor` or `off_topic` (optional; empty is `corridor`).
+    #[serde(default)]
+    pub topic: String,
+    /// How the extractor decided what it did, for the analyst (optional).
+    #[serde(default)]
+    pub note: String,
 }
 
 /// Writes whole numbers without a decimal point (`7000`, not `7000.0`), as `claims.csv` does.
@@ -1006,6 +1032,12 @@ fn read_claims(dir: &Path, problems: &mut Vec<Problem>) -> Vec<Claim> {
                 route: get("route"),
                 statement_summary: get("statement_summary"),
                 source_url: get("source_url"),
+                source_file: get("source_file"),
+                sentence: get("sentence"),
+                article_date: get("article_date"),
+                direction: get("direction"),
+                topic: get("topic"),
+                note: get("note"),
             },
             qualifier: qualifier.unwrap_or(Qualifier::Unspecified),
             period,

@@ -19,7 +19,7 @@ struct Cli {
 enum Command {
     /// Voyages, ledger, claims vs evidence and report for a project folder (corridor, imagery, claims, AIS).
     Analyze(cmd::analyze::Args),
-    /// Quantitative claims from news text (`lookout claims extract FILE.txt`).
+    /// Quantitative claims from news texts (`lookout claims extract FILE.txt|FOLDER...`).
     Claims(cmd::claims::Args),
     /// Decode AIS NMEA (plain, .gz, .zst or stdin) to JSON lines or CSV, counting every reject.
     Decode(cmd::decode::Args),

@@ -1,0 +1,345 @@
+//! The layout of a news text: the header (headline, byline, date lines, source URL), the
+//! article's date (dateline "MOSCOW, March 3, 2024 --", "TOKYO (Feb. 9, 2024) -", a date alone on
+//! a line, "Published 2 May 2024", a byline with a date, "Updated ...", a dated URL), the
+//! dateline's city, the body's paragraphs and sentences, and the page furniture kept out of the
+//! body ("Read also" lines, captions, subscription prompts, subheadings).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use time::Date;
+
+use crate::time_phrases::{self, FULL_DATE, MONTH_DAY, MONTH_RE};
+
+/// A news text laid out.
+#[derive(Debug, Default)]
+pub struct Article {
+    /// The article's date, when the text gives one (for a month alone, its last day, to
+    /// resolve "on June 17" against).
+    pub date: Option<Date>,
+    /// The article's date as the text gives it: `2024-03-18`, or `2024-07` for "July 2024".
+    pub date_text: String,
+    /// City of the dateline ("SEOUL").
+    pub dateline_city: Option<String>,
+    /// First URL in the text.
+    pub url: String,
+    /// Header lines (headline, byline, labels).
+    pub header: Vec<String>,
+    /// Body paragraphs, each a list of sentences.
+    pub paragraphs: Vec<Vec<String>>,
+    /// Paragraphs dropped as page furniture.
+    pub furniture: usize,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("url"));
+static URL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(20\d\d)/(\d\d)/(\d\d)/").expect("url date"));
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified))(?:\s+(?:on|at))?\s*:?\s*")
+        .expect("label")
+});
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+    ))
+    .expect("dateline")
+});
+static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
+        .expect("dateline city")
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)$")).expect("month year")
+});
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:)")
+        .expect("furniture")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:getty\s+images|/afp|/ap\b|/reuters|\bphoto\s+by\b|\(photo\b|\(yonhap\)\s*$|\bpool\s+photo\b|via\s+wikipedia)")
+        .expect("caption")
+});
+
+/// Straight quotes and plain dashes, so the rules see one spelling.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '"', '\''])
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A body line: a sentence of some length, not a label.
+fn is_body(line: &str) -> bool {
+    word_count(line) >= 8
+        && ends_sentence(line)
+        && !LABEL.is_match(line)
+        && !FURNITURE.is_match(line)
+}
+
+/// Date candidates of a header line: (priority, date); lower is better.
+fn header_date(line: &str) -> Option<(u8, Date)> {
+    let first = || {
+        FULL_DATE
+            .captures(line)
+            .and_then(|c| time_phrases::full_date(&c))
+    };
+    if let Some(l) = LABEL.captures(line) {
+        let d = FULL_DATE
+            .captures(&line[l.get(0)?.end()..])
+            .and_then(|c| time_phrases::full_date(&c))?;
+        return Some((if l.name("pub").is_some() { 1 } else { 3 }, d));
+    }
+    let bylined = line.to_lowercase().starts_with("by ");
+    if word_count(line) <= 16 || bylined && word_count(line) <= 25 {
+        return first().map(|d| (2, d));
+    }
+    None
+}
+
+/// The dateline at the start of the first body paragraph: its city, its date (the year may
+/// come from another header date) and its length.
+fn dateline(line: &str, year_hint: Option<i32>) -> Option<(String, Option<Date>, usize)> {
+    if let Some(c) = DATELINE.captures(line) {
+        let text = &c["date"];
+        let date = FULL_DATE
+            .captures(text)
+            .and_then(|f| time_phrases::full_date(&f))
+            .or_else(|| {
+                let (m, d) = time_phrases::month_day(&MONTH_DAY.captures(text)?)?;
+                time_phrases::day(year_hint?, m, d)
+            });
+        return Some((c["city"].to_owned(), date, c.get(0)?.end()));
+    }
+    let c = DATELINE_CITY.captures(line)?;
+    Some((c["city"].to_owned(), None, c.get(0)?.end()))
+}
+
+/// Lays out a text.
+pub fn read(text: &str) -> Article {
+    let text = normalize(text);
+    let mut a = Article {
+        url: URL
+            .find(&text)
+            .map(|m| m.as_str().trim_end_matches(['.', ',']).to_owned())
+            .unwrap_or_default(),
+        ..Article::default()
+    };
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    // The body starts at the first sentence, or at a dateline (even on a hard-wrapped line).
+    let body_start = lines
+        .iter()
+        .position(|l| {
+            is_body(l) || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+        })
+        .unwrap_or(lines.len());
+    let mut dates: Vec<(u8, usize, Date)> = Vec::new();
+    for (i, l) in lines[..body_start].iter().enumerate() {
+        if !l.is_empty() {
+            a.header.push((*l).to_owned());
+        }
+        if let Some((p, d)) = header_date(l) {
+            dates.push((p, i, d));
+        }
+    }
+    if let Some(c) = URL_DATE.captures(&a.url) {
+        if let Some(d) = time_phrases::day(
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        ) {
+            dates.push((4, usize::MAX, d));
+        }
+    }
+    // A month alone ("Imagery Brief | July 2024"): the weakest evidence of a date.
+    let mut month_only = None;
+    if dates.is_empty() {
+        month_only = lines[..body_start].iter().find_map(|l| {
+            l.split('|').find_map(|part| {
+                let c = MONTH_YEAR.captures(part.trim())?;
+                Some((
+                    c["y"].parse::<i32>().ok()?,
+                    time_phrases::month_number(&c["m"])?,
+                ))
+            })
+        });
+    }
+    dates.sort_by_key(|d| (d.0, d.1));
+    let mut body: Vec<String> = lines[body_start.min(lines.len())..]
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect();
+    if let Some(first) = body.first_mut() {
+        let hint = dates.first().map(|d| d.2.year());
+        if let Some((city, date, len)) = dateline(first, hint) {
+            a.dateline_city = Some(city);
+            if let Some(d) = date {
+                dates.insert(0, (0, 0, d));
+            }
+            *first = first[len..].to_owned();
+        }
+    }
+    a.date = dates.first().map(|d| d.2);
+    a.date_text = a.date.map(time_phrases::fmt_day).unwrap_or_default();
+    if let (None, Some((y, m))) = (a.date, month_only) {
+        let next = if m == 12 {
+            time_phrases::day(y + 1, 1, 1)
+        } else {
+            time_phrases::day(y, m + 1, 1)
+        };
+        a.date = next.map(|d| d - time::Duration::days(1));
+        a.date_text = format!("{y:04}-{m:02}");
+    }
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for line in body {
+        if line.is_empty() {
+            joinable = false;
+            continue;
+        }
+        // A hard-wrapped line goes on the previous one; a short line without a full stop is
+        // a subheading, a caption or a list item.
+        if joinable {
+            if let Some(p) = paragraphs.last_mut() {
+                p.push(' ');
+                p.push_str(&line);
+                joinable = !ends_sentence(p);
+                continue;
+            }
+        }
+        joinable = !ends_sentence(&line) && line.len() > 60;
+        paragraphs.push(line);
+    }
+    for p in paragraphs {
+        let furniture = FURNITURE.is_match(&p)
+            || CAPTION.is_match(&p) && word_count(&p) < 40
+            || !ends_sentence(&p) && word_count(&p) < 15
+            || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len());
+        if furniture {
+            a.furniture += 1;
+        } else {
+            a.paragraphs.push(sentences(&p));
+        }
+    }
+    a
+}
+
+/// Abbreviations that do not end a sentence.
+const ABBREVIATIONS: [&str; 38] = [
+    "mr", "mrs", "ms", "dr", "u.s", "u.n", "u.k", "gen", "lt", "col", "maj", "capt", "adm", "sgt",
+    "rep", "sen", "gov", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "st", "inc", "co", "corp", "ltd", "vs", "approx",
+];
+
+/// Splits a paragraph into sentences: at `.`, `!` or `?` (and any closing quote) before a
+/// capital, a quote or a digit, but not after an abbreviation or an initial ("Robert A. Koepcke").
+pub fn sentences(para: &str) -> Vec<String> {
+    let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = para.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !matches!(chars[i], '.' | '!' | '?') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j], '"' | '\'' | ')') {
+            j += 1;
+        }
+        let next_starts = j + 1 < chars.len()
+            && chars[j] == ' '
+            && (chars[j + 1].is_uppercase()
+                || chars[j + 1].is_ascii_digit()
+                || chars[j + 1] == '"');
+        let word: String = chars[start..i]
+            .iter()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let word = word.trim_start_matches(['"', '(']).to_lowercase();
+        let abbreviation = chars[i] == '.'
+            && (ABBREVIATIONS.contains(&word.as_str())
+                || word.chars().count() == 1 && word.chars().all(char::is_alphabetic));
+        if (next_starts || j >= chars.len()) && !abbreviation {
+            let s: String = chars[start..j].iter().collect();
+            out.push(s.trim().to_owned());
+            start = j;
+        }
+        i = j;
+    }
+    let rest: String = chars[start.min(chars.len())..].iter().collect();
+    if !rest.trim().is_empty() {
+        out.push(rest.trim().to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<String> {
+        read(text).date.map(time_phrases::fmt_day)
+    }
+
+    #[test]
+    fn article_dates() {
+        let body = "North Korea has sent about 7,000 containers to Russia, the minister said.";
+        assert_eq!(
+            date(&format!("MOSCOW, March 3, 2024 -- {body}")).as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            date(&format!("TOKYO (Feb. 9, 2024) - {body}")).as_deref(),
+            Some("2024-02-09")
+        );
+        assert_eq!(
+            date(&format!("Headline here\nMarch 18, 2024\n\n{body}")).as_deref(),
+            Some("2024-03-18")
+        );
+        assert_eq!(
+            date(&format!("Headline\nPublished 2 May 2024\n{body}")).as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(
+            date(&format!("Posted on : 2023-11-02 17:02 KST\n{body}")).as_deref(),
+            Some("2023-11-02")
+        );
+        assert_eq!(
+            date(&format!("Updated: 2024-06-01\nPublished: 2024-05-30\nWASHINGTON, Oct. 13 (Yonhap) -- {body}")).as_deref(),
+            Some("2024-10-13")
+        );
+        assert_eq!(date(body), None);
+        assert_eq!(
+            date(&format!("On Feb. 26, 2024, {body}")),
+            None,
+            "a body date is not the article's"
+        );
+    }
+
+    #[test]
+    fn furniture_and_sentences() {
+        let a = read("Title line\nSEOUL -- North Korea has sent about 7,000 containers to Russia, Shin said. Robert A. Koepcke of the U.S. State Department agreed.\nRead also: Ten things to know about North Korea.\nSubheading without stop\nThe ships made nine trips, they wrote.");
+        assert_eq!(a.dateline_city.as_deref(), Some("SEOUL"));
+        assert_eq!(a.furniture, 2);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.paragraphs[0].len(), 2, "{:?}", a.paragraphs[0]);
+    }
+}

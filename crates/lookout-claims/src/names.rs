@@ -1,0 +1,508 @@
+//! Names the attribution rules recognise, as configuration: countries (with their capitals and
+//! adjectives, so "Seoul accused" is South Korea), government institutions by kind ("defense
+//! ministry", "spy agency") spelled per country ("ROK Ministry of National Defense", "US
+//! Department of Defense"), and the research groups, monitors and news media that publish
+//! claims on the corridor. A name not listed is still an organization when it carries an
+//! organization word ("the Kiel Institute") or is an acronym ("RUSI").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A country as a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Country {
+    /// Canonical name ("South Korea").
+    pub name: &'static str,
+    /// Prefix of its institutions ("ROK").
+    pub code: &'static str,
+    /// Its government as an organization.
+    pub government: &'static str,
+    /// Names, adjectives and capitals, case-sensitive.
+    pattern: &'static str,
+    /// On the corridor: `Some(true)` for the supplier, `Some(false)` for the receiver.
+    pub corridor_side: Option<bool>,
+}
+
+/// Countries, their adjectives and capitals.
+pub const COUNTRIES: [Country; 11] = [
+    Country {
+        name: "South Korea",
+        code: "ROK",
+        government: "ROK government",
+        pattern: r"South\s+Korea(?:n|'s)?|S\.\s?Korea(?:n|'s)?|Republic\s+of\s+Korea|ROK|Seoul(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "North Korea",
+        code: "DPRK",
+        government: "DPRK government",
+        pattern: r"North\s+Korea(?:n|'s)?|N\.\s?Korea(?:n|'s)?|DPRK(?:'s)?|Pyongyang(?:'s)?|the\s+North(?:'s)?",
+        corridor_side: Some(true),
+    },
+    Country {
+        name: "Russia",
+        code: "Russian",
+        government: "Russian government",
+        pattern: r"Russia(?:n|'s)?|Moscow(?:'s)?|Kremlin(?:'s)?",
+        corridor_side: Some(false),
+    },
+    Country {
+        name: "United States",
+        code: "US",
+        government: "US government",
+        pattern: r"United\s+States|U\.S\b|US|American|America(?:'s)?|Washington(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Ukraine",
+        code: "Ukraine",
+        government: "Ukrainian government",
+        pattern: r"Ukrain(?:e|ian|e's)|Kyiv(?:'s)?|Kiev(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Japan",
+        code: "Japan",
+        government: "Japanese government",
+        pattern: r"Japan(?:ese|'s)?|Tokyo(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "United Kingdom",
+        code: "UK",
+        government: "UK government",
+        pattern: r"United\s+Kingdom|U\.K\b|UK|Britain(?:'s)?|British|London(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "China",
+        code: "China",
+        government: "Chinese government",
+        pattern: r"China(?:'s)?|Chinese|Beijing(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Iran",
+        code: "Iran",
+        government: "Iranian government",
+        pattern: r"Iran(?:ian|'s)?|Tehran(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Belarus",
+        code: "Belarus",
+        government: "Belarusian government",
+        pattern: r"Belarus(?:ian|'s)?|Minsk(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Syria",
+        code: "Syria",
+        government: "Syrian government",
+        pattern: r"Syria(?:n|'s)?|Damascus",
+        corridor_side: None,
+    },
+];
+
+static COUNTRY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    COUNTRIES
+        .iter()
+        .map(|c| Regex::new(&format!(r"\b(?:{})(?:\b|$)", c.pattern)).expect("country"))
+        .collect()
+});
+
+/// Countries named in a text, with their spans, in order.
+pub fn countries(text: &str) -> Vec<(usize, usize, &'static Country)> {
+    let mut out: Vec<_> = COUNTRY_RES
+        .iter()
+        .zip(COUNTRIES.iter())
+        .flat_map(|(re, c)| re.find_iter(text).map(move |m| (m.start(), m.end(), c)))
+        .collect();
+    out.sort_by_key(|x| x.0);
+    out
+}
+
+/// The country of a dateline city ("SEOUL", "Washington").
+pub fn country_of_city(city: &str) -> Option<&'static Country> {
+    let c = city.trim().to_lowercase();
+    // "LONDON/SEOUL": the first.
+    let c = c.split([',', '/']).next().unwrap_or("").trim();
+    let cap = |s: &str| {
+        let mut ch = s.chars();
+        ch.next()
+            .map(|f| f.to_uppercase().chain(ch).collect::<String>())
+            .unwrap_or_default()
+    };
+    let name = c.split_whitespace().map(cap).collect::<Vec<_>>().join(" ");
+    countries(&name)
+        .into_iter()
+        .find(|x| x.0 == 0 && x.1 == name.len())
+        .map(|x| x.2)
+}
+
+/// A kind of government institution, spelled per country.
+struct Institution {
+    pattern: &'static str,
+    /// The country it implies when none is named ("Pentagon": US).
+    implies: Option<&'static str>,
+    /// Names by country code; `*` for any other country.
+    names: &'static [(&'static str, &'static str)],
+}
+
+const INSTITUTIONS: [Institution; 16] = [
+    Institution {
+        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?|main\s+(?:directorate\s+of\s+)?intelligence)\b|\b(?:HUR|GUR)\b",
+        implies: None,
+        names: &[
+            ("ROK", "Defense Intelligence Agency"),
+            ("US", "Defense Intelligence Agency"),
+            ("Ukraine", "Defence Intelligence (HUR)"),
+            ("*", "military intelligence"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\bnational\s+intelligence\s+service\b|\bNIS\b",
+        implies: Some("ROK"),
+        names: &[("*", "National Intelligence Service")],
+    },
+    Institution {
+        pattern: r"(?i)\bspy\s+agency\b|\bintelligence\s+(?:service|agency)\b",
+        implies: None,
+        names: &[
+            ("ROK", "National Intelligence Service"),
+            ("Ukraine", "Defence Intelligence (HUR)"),
+            ("*", "intelligence service"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\bjoint\s+chiefs\s+of\s+staff\b|\bJCS\b",
+        implies: None,
+        names: &[("*", "Joint Chiefs of Staff")],
+    },
+    Institution {
+        pattern: r"(?i)\bnational\s+security\s+(?:council|adviser|advisor)\b|\bNSC\b",
+        implies: Some("US"),
+        names: &[
+            ("US", "White House National Security Council"),
+            ("*", "National Security Council"),
+        ],
+    },
+    Institution {
+        pattern: r"\bWhite\s+House\b",
+        implies: Some("US"),
+        names: &[("US", "White House")],
+    },
+    Institution {
+        // The ROK ministry's own English name.
+        pattern: r"(?i)\bministry\s+of\s+national\s+defen[cs]e\b|\bMND\b",
+        implies: Some("ROK"),
+        names: &[("*", "Ministry of National Defense")],
+    },
+    Institution {
+        pattern: r"\bPentagon\b",
+        implies: Some("US"),
+        names: &[("*", "Department of Defense")],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:defen[cs]e\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
+        implies: None,
+        names: &[
+            ("ROK", "Ministry of National Defense"),
+            ("US", "Department of Defense"),
+            ("Japan", "Ministry of Defense"),
+            ("*", "Ministry of Defence"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:state\s+department|department\s+of\s+state|secretary\s+of\s+state)\b",
+        implies: Some("US"),
+        names: &[("*", "Department of State")],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:foreign\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+foreign\s+affairs|foreign\s+(?:office|secretary))\b|\b(?:MOFA|FCDO)\b",
+        implies: None,
+        names: &[
+            ("UK", "Foreign Office"),
+            ("*", "Ministry of Foreign Affairs"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:unification\s+minist(?:ry|er)|ministry\s+of\s+unification)\b",
+        implies: Some("ROK"),
+        names: &[("*", "Ministry of Unification")],
+    },
+    Institution {
+        pattern: r"(?i)\bprosecutor[-\s]general\b|\bprosecutors?\b",
+        implies: None,
+        names: &[
+            ("Ukraine", "Office of the Prosecutor General"),
+            ("*", "prosecutors"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:military|armed\s+forces|army)\b",
+        implies: None,
+        names: &[("*", "military")],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:national\s+assembly|parliament|congress|lawmakers?)\b",
+        implies: None,
+        names: &[
+            ("ROK", "National Assembly"),
+            ("US", "Congress"),
+            ("*", "parliament"),
+        ],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:government|administration|authorities|officials?|president|prime\s+minister|cabinet)\b",
+        implies: None,
+        names: &[],
+    },
+];
+
+static INSTITUTION_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    INSTITUTIONS
+        .iter()
+        .map(|i| Regex::new(i.pattern).expect("institution"))
+        .collect()
+});
+
+/// Country code of a country name ("South Korea" -> "ROK").
+fn by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.code == code)
+}
+
+/// The government institution a phrase names, spelled for its country ("South Korea's defense
+/// ministry" -> "ROK Ministry of National Defense"), with the country; `country` is the one the
+/// context gives when the phrase names none. Generic words ("officials", "government") give the
+/// country's government.
+pub fn institution(
+    phrase: &str,
+    country: Option<&'static Country>,
+) -> Option<(String, Option<&'static Country>)> {
+    let named = countries(phrase).first().map(|c| c.2);
+    for (inst, re) in INSTITUTIONS.iter().zip(INSTITUTION_RES.iter()) {
+        if !re.is_match(phrase) {
+            continue;
+        }
+        let c = named.or_else(|| inst.implies.and_then(by_code)).or(country);
+        if inst.names.is_empty() {
+            return c.map(|c| (c.government.to_owned(), Some(c)));
+        }
+        let code = c.map_or("*", |c| c.code);
+        let name = inst
+            .names
+            .iter()
+            .find(|(k, _)| *k == code)
+            .or_else(|| inst.names.iter().find(|(k, _)| *k == "*"))?
+            .1;
+        return Some(match c {
+            Some(c) if !name.starts_with("White House") => (format!("{} {name}", c.code), Some(c)),
+            _ => (name.to_owned(), c),
+        });
+    }
+    None
+}
+
+/// Research groups, monitors and media, with their canonical names; `true` for news media,
+/// which often relay another source's claim.
+const KNOWN: [(&str, &str, bool); 30] = [
+    (r"Beyond\s+Parallel", "CSIS Beyond Parallel", false),
+    (
+        r"Center\s+for\s+Strategic\s+and\s+International\s+Studies|\bCSIS\b",
+        "CSIS",
+        false,
+    ),
+    (
+        r"Royal\s+United\s+Services\s+Institute|\bRUSI\b",
+        "RUSI",
+        false,
+    ),
+    (
+        r"Open\s+Source\s+Cent(?:re|er)\b|\bOSC\b",
+        "Open Source Centre",
+        false,
+    ),
+    (r"\bC4ADS\b", "C4ADS", false),
+    (r"\bNK\s+(?:Pro|News)\b", "NK Pro", false),
+    (r"\b38\s+North\b", "38 North", false),
+    (
+        r"Multilateral\s+Sanctions\s+Monitoring\s+Team|\bMSMT\b",
+        "MSMT",
+        false,
+    ),
+    (r"Panel\s+of\s+Experts", "UN Panel of Experts", false),
+    (
+        r"Institute\s+for\s+the\s+Study\s+of\s+War|\bISW\b",
+        "ISW",
+        false,
+    ),
+    (
+        r"Conflict\s+Armament\s+Research",
+        "Conflict Armament Research",
+        false,
+    ),
+    (r"Kiel\s+Institute", "Kiel Institute", false),
+    (
+        r"James\s+Martin\s+Center|\bCNS\b",
+        "James Martin Center for Nonproliferation Studies",
+        false,
+    ),
+    (r"Planet\s+Labs", "Planet Labs", false),
+    (r"\bNATO\b", "NATO", false),
+    (r"European\s+Union|\bEU\b", "European Union", false),
+    (
+        r"United\s+Nations|\bU\.?N\.?(?:\s+Security\s+Council)?\b",
+        "United Nations",
+        false,
+    ),
+    (r"\bReuters\b", "Reuters", true),
+    (r"\bYonhap\b", "Yonhap", true),
+    (r"Washington\s+Post", "The Washington Post", true),
+    (r"\bBloomberg\b", "Bloomberg", true),
+    (r"Associated\s+Press|\bAP\b", "Associated Press", true),
+    (r"\bKCNA\b|Korean\s+Central\s+News\s+Agency", "KCNA", false),
+    (r"\bTASS\b", "TASS", true),
+    (r"\bNewsweek\b", "Newsweek", true),
+    (r"\bNikkei\b", "Nikkei", true),
+    (r"\bKyodo\b", "Kyodo", true),
+    (r"New\s+York\s+Times", "The New York Times", true),
+    (r"Financial\s+Times|\bFT\b", "Financial Times", true),
+    (
+        r"Wall\s+Street\s+Journal|\bWSJ\b|\bCNN\b|\bBBC\b|\bCBS\b",
+        "",
+        true,
+    ),
+];
+
+static KNOWN_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .map(|k| Regex::new(k.0).expect("known org"))
+        .collect()
+});
+
+/// A known organization in a phrase (the most specific listed first): its span, canonical name
+/// and whether it is news media.
+pub fn known_org(phrase: &str) -> Option<(usize, usize, String, bool)> {
+    KNOWN.iter().zip(KNOWN_RES.iter()).find_map(|(k, re)| {
+        let m = re.find(phrase)?;
+        let name = if k.1.is_empty() { m.as_str() } else { k.1 };
+        Some((m.start(), m.end(), name.to_owned(), k.2))
+    })
+}
+
+/// Whether a canonical organization name is news media.
+pub fn is_media(org: &str) -> bool {
+    KNOWN.iter().any(|k| {
+        k.2 && (k.1 == org || k.1.is_empty() && ["WSJ", "CNN", "BBC", "CBS"].contains(&org))
+    })
+}
+
+static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
+        .expect("org word")
+});
+
+/// An organization named by its own capitalised words ("the Kiel Institute for the World
+/// Economy"): the name, without the article or a possessive.
+pub fn generic_org(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let clean = |w: &str| {
+        w.trim_end_matches("'s")
+            .trim_matches(['"', ',', '(', ')'])
+            .to_owned()
+    };
+    // The last one: in "the People Power Party's vice chairperson on the National Assembly
+    // Intelligence Committee" the office held is named after the title.
+    let pos = words.iter().rposition(|w| ORG_WORD.is_match(&clean(w)))?;
+    // Extend left over capitalised words, right over "of/for the" and capitalised words.
+    let mut a = pos;
+    while a > 0
+        && words[a - 1].starts_with(char::is_uppercase)
+        && words[a - 1] != "The"
+        && !words[a - 1].ends_with(',')
+    {
+        a -= 1;
+    }
+    let mut b = pos + 1;
+    while b < words.len() {
+        let w = words[b];
+        let joins = ["of", "for", "the", "and"].contains(&w)
+            && words
+                .get(b + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase) || *n == "the");
+        if w.starts_with(char::is_uppercase) || joins {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    if a == pos && words[pos].chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let name = words[a..b]
+        .iter()
+        .map(|w| clean(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// A word that ends an organization's name ("Post", "Institute"), never a person's.
+pub fn is_org_word(word: &str) -> bool {
+    ORG_WORD.is_match(word.trim_end_matches("'s"))
+}
+
+/// An acronym that names an organization ("RUSI", "C4ADS"), not a country.
+pub fn acronym(word: &str) -> Option<String> {
+    let w = word.trim_end_matches("'s");
+    let letters = w.chars().filter(char::is_ascii_uppercase).count();
+    let ok = (2..=6).contains(&w.len())
+        && letters >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && countries(w).is_empty();
+    ok.then(|| w.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn institutions() {
+        let rok = COUNTRIES.iter().find(|c| c.code == "ROK");
+        assert_eq!(
+            institution("South Korea's defense ministry", None).map(|x| x.0),
+            Some("ROK Ministry of National Defense".into())
+        );
+        assert_eq!(
+            institution("Seoul's spy agency", None).map(|x| x.0),
+            Some("ROK National Intelligence Service".into())
+        );
+        assert_eq!(
+            institution("The State Department's spokesman", None).map(|x| x.0),
+            Some("US Department of State".into())
+        );
+        assert_eq!(
+            institution("Pentagon spokesman", None).map(|x| x.0),
+            Some("US Department of Defense".into())
+        );
+        assert_eq!(
+            institution("a senior official", rok).map(|x| x.0),
+            Some("ROK government".into())
+        );
+        assert_eq!(
+            country_of_city("SEOUL").map(|c| c.name),
+            Some("South Korea")
+        );
+        assert_eq!(
+            generic_org("the Kiel Institute for the World Economy").as_deref(),
+            Some("Kiel Institute for the World Economy")
+        );
+        assert_eq!(acronym("RUSI"), Some("RUSI".into()));
+        assert_eq!(acronym("US"), None);
+    }
+}

@@ -1,0 +1,684 @@
+//! Quantities in a sentence: the number ("7,000", "2.5 million", "2.5m", "six thousand", "a
+//! dozen", written-out and vague numbers, ranges "from 300 to 7,000", "4-6 million"), its unit
+//! noun within four modifier words (as the ledger names units, with the calibre of shells:
+//! `artillery_shells_152mm`), a rate ("a month") and the qualifier of that one quantity: the hedge
+//! right before the number ("more than", "some", "as many as"), a trailing "or more", or
+//! `capacity_equivalent` when the quantity is what containers *could hold* rather than a count.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+const WORD_NUMBERS: [(&str, f64); 28] = [
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+const SCALE_RE: &str = r"(?:hundred|thousand|million|billion|mln|mn|bn)";
+
+/// Vague multiples, read as a range (a named assumption): "hundreds of thousands" is 200,000 to
+/// 999,999; "several" is 3 to 9 of the scale, "a few" 2 to 5.
+const VAGUE: [(&str, f64, f64); 6] = [
+    ("hundreds of thousands", 2e5, 999_999.0),
+    ("tens of thousands", 2e4, 99_999.0),
+    ("dozens", 24.0, 99.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2000.0, 9999.0),
+    ("millions", 2e6, 9_999_999.0),
+];
+
+static NUMBER: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+    )
+});
+
+static DIGIT_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d)[ \u{202f}](\d{3})\b").expect("digit groups"));
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let n = &*NUMBER;
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<pre>between|from)\s+)?(?P<a>{n})(?:\s*(?P<sep>-|to|and|or)\s*(?P<b>{n}))?"
+    ))
+    .expect("range")
+});
+
+/// Unit nouns, as the text writes them.
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+
+static UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
+/// A unit named before its number: "freight railcars totaling roughly 73".
+static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
+    ))
+    .expect("unit before")
+});
+
+static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|,)\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|another|a\s+further)\s+)?$")
+        .expect("ellipsis before")
+});
+static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an)\b)")
+        .expect("ellipsis after")
+});
+
+/// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
+static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|\(?[a-z][a-z'-]*\)?)")
+        .expect("gap word")
+});
+
+/// Words that end a noun phrase: a unit cannot lie beyond them.
+const STOP_WORDS: [&str; 33] = [
+    "of", "the", "a", "an", "to", "from", "in", "on", "at", "by", "for", "with", "and", "or",
+    "that", "which", "were", "was", "is", "are", "has", "have", "had", "been", "be", "per", "than",
+    "its", "their", "his", "her", "into", "as",
+];
+
+static CALIBRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<n>\d+(?:\.\d+)?)\s?-?\s?(?P<u>mm|millimet|inch|in\.)").expect("calibre")
+});
+static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*of\s+(?:[a-z-]+\s+){0,2}?(?P<c>\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet\w*|inch))",
+    )
+    .expect("calibre after")
+});
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?|(?:\s+[a-z-]+){0,5}?)\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually|yearly))\b(?P<ago>\s+(?:ago|earlier|later|before))?")
+        .expect("rate")
+});
+static OR_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+        .expect("hedge")
+});
+/// Words saying a number is what containers could hold, not what was counted.
+static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
+        .expect("capacity")
+});
+static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,;.]{0,40}?\b(?:(?:could|can|may|might|would)\s+(?:have\s+)?(?:be|been|fit)\s+(?:in|inside|loaded|carried|held|into)|if\s+(?:they|the\s+containers|all|each)\b[^,;.]{0,30}?\b(?:filled|full|loaded|packed))\b")
+        .expect("capacity after")
+});
+static LAUNCHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:launch\w*|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
+        .expect("launched")
+});
+static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:call\w*|visit\w*|dock\w*|berth\w*|anchor\w*)\b").expect("times port")
+});
+static TIMES_SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ship(?:ped|s)?|deliver\w*|transfer\w*|sen[dt]\w*|suppl\w*)\b")
+        .expect("times shipment")
+});
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:more|less|fewer|as|larger|higher|greater|bigger|smaller|over|the|that|what)\b",
+    )
+    .expect("multiplier")
+});
+static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
+
+/// A quantity found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte span of number to unit.
+    pub span: (usize, usize),
+    /// The number, or `None` for a range.
+    pub quantity: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// `about`, `more_than`, `capacity_equivalent`, ...
+    pub qualifier: &'static str,
+    /// Ledger unit, e.g. `artillery_shells_152mm`, `containers_per_month`.
+    pub unit: String,
+    /// How the number was read, when that needs saying.
+    pub note: Vec<String>,
+}
+
+/// A small number in digits or words ("two", "12").
+pub fn small_number(word: &str) -> Option<i64> {
+    let w = word.to_lowercase();
+    w.parse().ok().or_else(|| {
+        WORD_NUMBERS
+            .iter()
+            .find(|(n, _)| *n == w)
+            .map(|(_, v)| *v as i64)
+    })
+}
+
+fn scale_of(word: &str) -> Option<f64> {
+    Some(match word.to_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "mln" | "mn" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        _ => return None,
+    })
+}
+
+fn word_value(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    if let Some((tens, ones)) = w.split_once('-') {
+        return Some(word_value(tens)? + word_value(ones)?);
+    }
+    WORD_NUMBERS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
+/// A number's value, or its range when vague ("hundreds of", "several million").
+fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_end_matches(" of").trim();
+    for (w, lo, hi) in VAGUE {
+        if t == w {
+            return Some((lo, Some(hi), true));
+        }
+    }
+    if let Some(rest) = t.strip_prefix("several ").or(t.strip_prefix("a few ")) {
+        let s = if rest == "dozen" {
+            12.0
+        } else {
+            scale_of(rest)?
+        };
+        let (lo, hi) = if t.starts_with("several") {
+            (3.0, 9.0)
+        } else {
+            (2.0, 5.0)
+        };
+        return Some((lo * s, Some(hi * s), true));
+    }
+    // "one and a half million".
+    if let Some((n, scale)) = t.split_once(" and a half ") {
+        let n = if n == "a" { 1.0 } else { word_value(n)? };
+        return Some(((n + 0.5) * scale_of(scale)?, None, false));
+    }
+    if let Some(rest) = t.strip_prefix("half a ") {
+        return Some((0.5 * scale_of(rest)?, None, false));
+    }
+    if let Some(rest) = t.strip_prefix("a ") {
+        let v = if rest == "dozen" {
+            12.0
+        } else {
+            scale_of(rest)?
+        };
+        return Some((v, None, false));
+    }
+    // Digits or words, then scale words: "2.5 million", "2.5m", "six thousand", "20-thousand";
+    // thousands grouped by commas or spaces ("10 000").
+    let grouped = DIGIT_GROUPS.replace_all(t, "$1$2");
+    let t = grouped.as_ref();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(t.len());
+    let (head, tail) = if split > 0 {
+        (
+            t[..split].replace(',', "").parse::<f64>().ok()?,
+            &t[split..],
+        )
+    } else {
+        let end = t.find([' ']).unwrap_or(t.len());
+        let (w, rest) = t.split_at(end);
+        // "one-thousand": the hyphen joins a scale word, not tens and ones.
+        match w.split_once('-') {
+            Some((a, b)) if scale_of(b).is_some() => (word_value(a)? * scale_of(b)?, rest),
+            _ => (word_value(w)?, rest),
+        }
+    };
+    let mut v = head;
+    for s in tail.split([' ', '-']).filter(|s| !s.is_empty()) {
+        v *= scale_of(s)?;
+    }
+    Some((v, None, false))
+}
+
+fn qualifier_of(hedge: &str) -> &'static str {
+    match hedge
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .as_str()
+    {
+        "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
+        | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
+        "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
+        | "exceeded" | "surpassed" | "topped" | "just over" | "well over" => "more_than",
+        "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
+        "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
+        | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
+        "exactly" | "precisely" => "exactly",
+        _ => "unspecified",
+    }
+}
+
+/// Ledger unit of a unit noun (and the words before it).
+fn unit_name(unit: &str, gap: &str) -> &'static str {
+    let u = unit.to_lowercase();
+    let has = |w: &str| u.contains(w);
+    if has("container") {
+        "containers"
+    } else if has("round trip")
+        || has("round-trip")
+        || has("voyage")
+        || has("trip")
+        || has("journey")
+        || has("sailing")
+    {
+        "voyages"
+    } else if has("shipment") || has("consignment") || has("deliver") || has("occasion") {
+        "shipments"
+    } else if has("transfer") {
+        "transfers"
+    } else if has("visit") || has("call") || has("docking") {
+        "port_calls"
+    } else if has("rocket launcher") {
+        "rocket_launchers"
+    } else if has("vessel") || has("ship") || has("freighter") {
+        "vessels"
+    } else if has("flight") || has("sortie") {
+        "flights"
+    } else if has("car") || has("wagon") || has("carriage") {
+        "railcars"
+    } else if has("locomotive") {
+        "locomotives"
+    } else if has("train") {
+        "trains"
+    } else if has("ton") {
+        "metric_tons"
+    } else if has("shell") || has("round") || has("projectile") {
+        "artillery_shells"
+    } else if has("munitions") {
+        "munitions"
+    } else if has("missile") {
+        if has("ballistic")
+            || BALLISTIC_DESIGNATOR.is_match(gap)
+            || gap.to_lowercase().contains("ballistic")
+        {
+            "ballistic_missiles"
+        } else {
+            "missiles"
+        }
+    } else if has("rocket") {
+        "rockets"
+    } else if has("artillery") || has("howitzer") || has("gun") {
+        "heavy_artillery_pieces"
+    } else if has("troops") || has("soldiers") {
+        "troops"
+    } else if has("barrel") {
+        "barrels"
+    } else if has("drone") {
+        "drones"
+    } else {
+        "percent"
+    }
+}
+
+/// Units whose numbers can be what a container holds (contents, not carriers or trips).
+pub fn is_content(unit: &str) -> bool {
+    [
+        "artillery_shells",
+        "munitions",
+        "missiles",
+        "ballistic_missiles",
+        "rockets",
+        "metric_tons",
+    ]
+    .iter()
+    .any(|u| unit.starts_with(u))
+}
+
+fn calibre_mm(text: &str) -> Option<u32> {
+    let c = CALIBRE.captures(text)?;
+    let n: f64 = c["n"].parse().ok()?;
+    let mm = if c["u"].to_lowercase().starts_with("in") {
+        n * 25.4
+    } else {
+        n
+    };
+    Some(mm.round() as u32)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The unit after a number: up to four modifier words, then the unit noun.
+fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
+    let mut pos = from;
+    let mut gap_start = None;
+    for _ in 0..=4 {
+        let rest = &s[pos..];
+        let trimmed = rest.trim_start();
+        let at = pos + rest.len() - trimmed.len();
+        if let Some(m) = UNIT.find(trimmed) {
+            let gap = gap_start.map_or(String::new(), |g| s[g..at].to_owned());
+            // A compound names its head last: "ship voyages", "container ships".
+            let (mut start, mut end) = (at, at + m.end());
+            while let Some(next) = s[end..]
+                .strip_prefix(' ')
+                .and_then(|rest| UNIT.find(rest).map(|n| end + 1 + n.end()))
+            {
+                start = end + 1;
+                end = next;
+            }
+            return Some((start, end, gap));
+        }
+        let w = GAP_WORD.find(trimmed)?;
+        let word = w.as_str().trim_matches(['(', ')']).to_lowercase();
+        if STOP_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        gap_start.get_or_insert(at);
+        pos = at + w.end();
+    }
+    None
+}
+
+/// The quantities of a sentence, in order.
+pub fn find(s: &str) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut start = 0;
+    while let Some(c) = RANGE.captures_at(s, start) {
+        let whole = c.get(0).expect("match");
+        let a = c.name("a").expect("a");
+        start = whole.end().max(start + 1);
+        // Part of a word or designator ("KN-23", "Maia-1", "C4ADS"), or money.
+        let before = s[..whole.start()].chars().next_back();
+        let before2 = s[..whole.start()].chars().rev().nth(1);
+        if before.is_some_and(|c| is_word_char(c) || c == '$')
+            || before == Some('-') && before2.is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        // "between 4 and 6 million"; "and" alone joins two claims, not a range.
+        let sep = c.name("sep").map(|m| m.as_str().to_lowercase());
+        let pre = c.name("pre").map(|m| m.as_str().to_lowercase());
+        let mut b = c.name("b");
+        let mut end = whole.end();
+        if sep.as_deref() == Some("and") && pre.as_deref() != Some("between") {
+            b = None;
+            end = a.end();
+            start = end;
+        }
+        let Some((av, avague_hi, vague)) = parse_number(a.as_str()).filter(|n| n.0 > 0.0) else {
+            continue;
+        };
+        // "7,000 or more containers", "1,000-plus".
+        let mut or_more = false;
+        if let Some(m) = OR_MORE.find(&s[end..]) {
+            or_more = true;
+            end += m.end();
+        }
+        let elided = out.last().filter(|_| {
+            ELLIPSIS_BEFORE.is_match(&s[..whole.start()])
+                && ELLIPSIS_AFTER.is_match(&s[end..])
+                && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
+        });
+        let Some((unit_start, unit_end, gap)) = unit_after(s, end).or_else(|| {
+            let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
+            let u = c.name("unit").or(c.name("unit2"))?;
+            Some((u.start(), u.end(), String::new()))
+        }) else {
+            // "42 railcars last October and 59 the following month": the same unit.
+            if let Some(prev) = elided.cloned() {
+                let qualifier = HEDGE
+                    .captures(&s[..a.start()])
+                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+                out.push(Quantity {
+                    span: (whole.start(), end),
+                    quantity: Some(av).filter(|_| !vague),
+                    low: vague.then_some(av),
+                    high: avague_hi,
+                    qualifier,
+                    unit: prev.unit.clone(),
+                    note: vec!["unit of the number before".into()],
+                });
+                start = end;
+            }
+            continue;
+        };
+        let unit_end_in_text = unit_end.max(end);
+        // A calibre ("152 mm shells") is not a quantity.
+        if gap.trim_start().to_lowercase().starts_with("mm")
+            || gap.trim_start().to_lowercase().starts_with("-mm")
+            || s[end..].trim_start().to_lowercase().starts_with("mm")
+            || s[end..].to_lowercase().starts_with("-inch")
+            || s[end..].to_lowercase().starts_with("-millimet")
+            || s[end..].trim_start().to_lowercase().starts_with("millimet")
+        {
+            continue;
+        }
+        let unit_text = &s[unit_start..unit_end];
+        // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.
+        let times = unit_text.eq_ignore_ascii_case("times");
+        if times && MULTIPLIER.is_match(&s[unit_end..]) {
+            continue;
+        }
+        let mut note = Vec::new();
+        let (quantity, low, high) = match b.and_then(|b| Some((b, parse_number(b.as_str())?))) {
+            Some((bm, (bv, _, _))) => {
+                // "4 to 6 million": the scale of the high end applies to a bare low end.
+                let b_head = bm.as_str().split([' ', '-']).next().unwrap_or("");
+                let scale = parse_number(b_head).map_or(1.0, |(h, _, _)| bv / h);
+                let lo = if a.as_str().split_whitespace().count() == 1
+                    && scale > 1.0
+                    && av < bv / scale * 10.0
+                {
+                    av * scale
+                } else {
+                    av
+                };
+                (None, Some(lo.min(bv)), Some(bv.max(lo)))
+            }
+            None if vague => {
+                note.push(format!("\"{}\" read as a range", a.as_str().trim()));
+                (None, Some(av), avague_hi)
+            }
+            None => (Some(av), None, None),
+        };
+        if b.is_none() {
+            start = unit_end_in_text;
+        } else {
+            start = start.max(unit_end_in_text);
+        }
+        let mut unit = if times {
+            let clause =
+                &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
+            if TIMES_PORT.is_match(clause) {
+                "port_calls"
+            } else if TIMES_SHIPMENT.is_match(clause) {
+                "shipments"
+            } else {
+                "voyages"
+            }
+        } else {
+            unit_name(unit_text, &gap)
+        }
+        .to_owned();
+        let tail = &s[unit_end_in_text..];
+        if unit == "artillery_shells" {
+            let calibre = calibre_mm(&gap).or_else(|| {
+                CALIBRE_AFTER
+                    .captures(tail)
+                    .and_then(|c| calibre_mm(&c["c"]))
+            });
+            // "If they were filled with 152 mm shells, that would be 6 million rounds": the
+            // nearest calibre before the number, since the quantity before it.
+            let since_previous = out.last().map_or(0, |q| q.span.1);
+            let calibre = calibre.or_else(|| {
+                let window = &s[since_previous.min(whole.start())..whole.start()];
+                CALIBRE
+                    .find_iter(window)
+                    .filter_map(|m| calibre_mm(m.as_str()))
+                    .last()
+            });
+            if let Some(mm) = calibre {
+                unit = format!("artillery_shells_{mm}mm");
+            }
+        }
+        if ["missiles", "ballistic_missiles", "rockets", "drones"].contains(&unit.as_str())
+            && LAUNCHED.is_match(s)
+        {
+            unit.push_str("_launched");
+        }
+        if let Some(r) = RATE.captures(tail).filter(|r| r.name("ago").is_none()) {
+            let per = match (r.name("u"), r.name("adv")) {
+                (Some(u), _) => u.as_str().to_lowercase(),
+                (_, Some(a)) => match a.as_str().to_lowercase().as_str() {
+                    "daily" => "day".into(),
+                    "weekly" => "week".into(),
+                    "monthly" => "month".into(),
+                    "annually" | "yearly" => "year".into(),
+                    _ => "year".into(),
+                },
+                _ => String::new(),
+            };
+            unit = format!("{unit}_per_{per}");
+        }
+        let hedge_zone = &s[..c.name("pre").map_or(a.start(), |p| p.start())];
+        let mut qualifier = HEDGE
+            .captures(hedge_zone)
+            .map_or("unspecified", |h| qualifier_of(&h["q"]));
+        if qualifier == "unspecified" && (or_more || OR_MORE.is_match(tail)) {
+            qualifier = "at_least";
+        }
+        if is_content(&unit)
+            && (CAPACITY_BEFORE.is_match(&s[..whole.start()]) || CAPACITY_AFTER.is_match(tail))
+        {
+            if qualifier != "unspecified" {
+                note.push(format!(
+                    "capacity, not a count (the text says {})",
+                    qualifier.replace('_', " ")
+                ));
+            }
+            qualifier = "capacity_equivalent";
+        }
+        out.push(Quantity {
+            span: (whole.start().min(unit_start), unit_end_in_text),
+            quantity,
+            low,
+            high,
+            qualifier,
+            unit,
+            note,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Quantity {
+        let q = find(s);
+        assert_eq!(q.len(), 1, "{s}: {q:#?}");
+        q[0].clone()
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("7,000").map(|x| x.0), Some(7000.0));
+        assert_eq!(parse_number("2.5 million").map(|x| x.0), Some(2.5e6));
+        assert_eq!(parse_number("2.5m").map(|x| x.0), Some(2.5e6));
+        assert_eq!(parse_number("a million").map(|x| x.0), Some(1e6));
+        assert_eq!(parse_number("six thousand").map(|x| x.0), Some(6000.0));
+        assert_eq!(parse_number("one-thousand").map(|x| x.0), Some(1000.0));
+        assert_eq!(parse_number("20-thousand").map(|x| x.0), Some(20000.0));
+        assert_eq!(parse_number("twenty-four").map(|x| x.0), Some(24.0));
+        assert_eq!(
+            parse_number("hundreds of thousands of"),
+            Some((2e5, Some(999_999.0), true))
+        );
+        assert_eq!(parse_number("many"), None);
+    }
+
+    #[test]
+    fn qualifier_per_quantity() {
+        let q = find("at least 2,000 containers that could carry as many as 900,000 rounds");
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            (q[0].qualifier, q[0].unit.as_str()),
+            ("at_least", "containers")
+        );
+        assert_eq!(
+            (q[1].qualifier, q[1].unit.as_str()),
+            ("capacity_equivalent", "artillery_shells")
+        );
+        let q = find(
+            "the containers could hold more than 3 million 152 mm shells or 500,000 122mm rounds",
+        );
+        assert_eq!(q[0].unit, "artillery_shells_152mm");
+        assert_eq!(q[1].unit, "artillery_shells_122mm");
+        assert!(q.iter().all(|x| x.qualifier == "capacity_equivalent"));
+    }
+
+    #[test]
+    fn units_and_ranges() {
+        let q = one("estimates range from 300 to 7,000 containers a month");
+        assert_eq!(
+            (q.low, q.high, q.unit.as_str()),
+            (Some(300.0), Some(7000.0), "containers_per_month")
+        );
+        let q = one("between 4 and 6 million shells");
+        assert_eq!((q.low, q.high), (Some(4e6), Some(6e6)));
+        assert_eq!(one("25 separate visits to Najin").unit, "port_calls");
+        assert_eq!(
+            one("at least 24 KN-23 missiles launched at Ukraine").unit,
+            "ballistic_missiles_launched"
+        );
+        assert_eq!(
+            one("3 million rounds of 152 mm artillery ammunition").unit,
+            "artillery_shells_152mm"
+        );
+        assert_eq!(
+            one("6 million 6-inch artillery shells").unit,
+            "artillery_shells_152mm"
+        );
+        assert_eq!(one("over 70 occasions").qualifier, "more_than");
+        let q = one("freight railcars totaling roughly 73 in number");
+        assert_eq!(
+            (q.quantity, q.unit.as_str(), q.qualifier),
+            (Some(73.0), "railcars", "about")
+        );
+        assert_eq!(one("about 40% of the shells").unit, "percent");
+        assert!(find("the 152 mm shells and the KN-23 were seen in 2024").is_empty());
+    }
+}

@@ -1,0 +1,175 @@
+//! Route and direction a sentence names: the mode ("by rail", "by ship and cargo plane"), the
+//! places ("from Najin to Dunay", "Rajin", "Vostochny") in the `claims.csv` route syntax
+//! (`sea:Rajin->Dunai|Vostochny`, `rail:Tumangang->Khasan`, `rail:->` for any rail crossing,
+//! `sea+air`), and the country-level direction ("to Russia": `North Korea->Russia`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Corridor places: pattern, name as in the route syntax, on the supplier side, by rail.
+const PLACES: [(&str, &str, bool, bool); 12] = [
+    (r"Rajin|Najin|Rason", "Rajin", true, false),
+    (r"Chongjin", "Chongjin", true, false),
+    (r"Sonbong|Senbong", "Sonbong", true, false),
+    (r"Tumangang", "Tumangang", true, true),
+    (r"Dunai|Dunay", "Dunai", false, false),
+    (r"Vostochny(?:i)?", "Vostochny", false, false),
+    (r"Nakhodka", "Nakhodka", false, false),
+    (r"Vladivostok", "Vladivostok", false, false),
+    (r"Posyet", "Posyet", false, false),
+    (r"Zarubino", "Zarubino", false, false),
+    (r"Khasan", "Khasan", false, true),
+    (r"Tikhoretsk", "Tikhoretsk", false, true),
+];
+
+static PLACE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .map(|p| Regex::new(&format!(r"\b(?:{})\b", p.0)).expect("place"))
+        .collect()
+});
+static RAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|via|on)\s+(?:rail|train|trains|railway)\b|\brail(?:way)?\s+(?:transport|link|line|crossing|bridge|traffic|cars?)\b|\brailcars?\b|\bfreight\s+(?:cars|trains?)\b|\btrains?\b")
+        .expect("rail")
+});
+static SEA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|via)\s+(?:sea|ship|ships|vessels?|boat)\b|\bships?\b|\bvessels?\b|\bfreighters?\b|\bport\b|\bmaritime\b|\bvoyages?\b|\bround\s+trips\b|\bsea\b")
+        .expect("sea")
+});
+static AIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:cargo|transport)\s+(?:planes?|aircraft|flights?)\b|\bby\s+air\b|\bairlift\w*\b",
+    )
+    .expect("air")
+});
+static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<prep>to|into|towards|for|from|out\s+of)\s+(?:the\s+)?(?P<c>North\s+Korea|N\.\s?Korea|the\s+North|DPRK|Pyongyang|Russia|Moscow|the\s+Russian\s+Far\s+East)\b(?P<next>\s+\w+)?")
+        .expect("to country")
+});
+static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
+        .expect("reverse")
+});
+
+/// The Vostochny cosmodrome (the 2023 summit) is not the port.
+static COSMODROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bVostochny\s+(?:cosmodrome|spaceport)\b").expect("cosmodrome")
+});
+
+/// Route and direction of a sentence: (`route`, `direction`), each empty when not named.
+pub fn find(sentence: &str) -> (String, String) {
+    let s = COSMODROME.replace_all(sentence, "");
+    let mut origins: Vec<&str> = Vec::new();
+    let mut dests: Vec<&str> = Vec::new();
+    let (mut rail_place, mut sea_place) = (false, false);
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    for (re, (_, name, supplier, rail)) in PLACE_RES.iter().zip(PLACES.iter()) {
+        if let Some(m) = re.find(&s) {
+            places.push((m.start(), if *supplier { 0 } else { 1 }));
+            let list = if *supplier { &mut origins } else { &mut dests };
+            if !list.contains(name) {
+                list.push(name);
+            }
+            rail_place |= rail;
+            sea_place |= !rail;
+        }
+    }
+    // Explicit country direction: "to Russia", "from North Korea".
+    let mut from_ru = false;
+    let mut to_kp = false;
+    let mut named = (false, false);
+    for c in TO_COUNTRY.captures_iter(&s) {
+        // "to the North Korean port": an adjective, not the country.
+        if c["c"].ends_with("North")
+            && c.name("next")
+                .is_some_and(|n| n.as_str().trim().starts_with("Korea"))
+        {
+            continue;
+        }
+        let ru = c["c"].contains("Russia") || c["c"].contains("Moscow");
+        let from = c["prep"].starts_with("from") || c["prep"].starts_with("out");
+        from_ru |= ru && from;
+        to_kp |= !ru && !from && !c["prep"].eq("for");
+        if ru {
+            named.1 = true
+        } else {
+            named.0 = true
+        }
+    }
+    let reverse = from_ru || to_kp || REVERSE.is_match(&s);
+    if reverse {
+        std::mem::swap(&mut origins, &mut dests);
+    }
+    let countries = crate::names::countries(&s);
+    let has_kp = named.0
+        || countries.iter().any(|c| c.2.corridor_side == Some(true))
+        || places.iter().any(|p| p.1 == 0);
+    let has_ru = named.1
+        || countries.iter().any(|c| c.2.corridor_side == Some(false))
+        || places.iter().any(|p| p.1 == 1);
+    let direction = match (has_kp && has_ru || named.0 || named.1, reverse) {
+        (true, false) => "North Korea->Russia",
+        (true, true) => "Russia->North Korea",
+        _ => "",
+    };
+    let (rail, sea, air) = (RAIL.is_match(&s), SEA.is_match(&s), AIR.is_match(&s));
+    let mode = if rail_place && (rail || !sea_place) || rail && !sea && !sea_place {
+        "rail"
+    } else if sea && air {
+        "sea+air"
+    } else if sea || sea_place {
+        "sea"
+    } else if air {
+        "air"
+    } else {
+        ""
+    };
+    let route = match (mode, origins.is_empty() && dests.is_empty()) {
+        ("", _) => String::new(),
+        ("sea+air", true) => "sea+air".to_owned(),
+        (m, true) => format!("{m}:->"),
+        (m, false) => format!("{m}:{}->{}", origins.join("|"), dests.join("|")),
+    };
+    (route, direction.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> (String, String) {
+        find(s)
+    }
+
+    #[test]
+    fn routes() {
+        assert_eq!(
+            f("shipped from Najin to Dunay"),
+            ("sea:Rajin->Dunai".into(), "North Korea->Russia".into())
+        );
+        assert_eq!(
+            f("moved by rail to Russia"),
+            ("rail:->".into(), "North Korea->Russia".into())
+        );
+        assert_eq!(
+            f("ten transfers by ship and cargo plane"),
+            ("sea+air".into(), String::new())
+        );
+        assert_eq!(
+            f("between Rajin and the ports of Dunai and Vostochny"),
+            (
+                "sea:Rajin->Dunai|Vostochny".into(),
+                "North Korea->Russia".into()
+            )
+        );
+        assert_eq!(
+            f("9,000 containers went from Russia to North Korea in return"),
+            (String::new(), "Russia->North Korea".into())
+        );
+        assert_eq!(
+            f("Kim met Putin at the Vostochny cosmodrome"),
+            (String::new(), String::new())
+        );
+    }
+}

@@ -1,0 +1,1529 @@
+//! Who said it, and for which organization: the subject of a reporting verb ("X said", "X told
+//! reporters", "X estimated", "X accused Y of", "X's report found"), the inverted form ("...,
+//! said X, a deputy assistant secretary at the US Department of State"), "according to X",
+//! "citing X", and references back: "he", "she", "they", "we" (the document's author), "the
+//! minister", "the ministry", a surname alone. A speaker is a named person (with the
+//! organization from the title before the name or the apposition after it: "White House
+//! National Security Council spokesman John Kirby", "Robert Koepcke, a deputy assistant
+//! secretary at the US Department of State"), an unnamed person or group ("an official briefed on
+//! the intelligence", "analysts at the Open Source Centre"), an organization, or a country or
+//! capital ("the US said", "Seoul accused"), whose organization is its government.
+//!
+//! The speaker is always the subject of the reporting verb, never the subject of the claim:
+//! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::names::{self, Country};
+
+/// What kind of source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A named person.
+    Person,
+    /// An unnamed person ("a senior US official").
+    Unnamed,
+    /// People of an organization ("Open Source Centre analysts").
+    Group,
+    /// An organization.
+    Org,
+    /// A country or its capital.
+    Country,
+}
+
+/// A source of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// `speaker` column.
+    pub speaker: String,
+    /// `organization` column.
+    pub org: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Title words, lower case ("defense minister").
+    pub title: String,
+    /// Its country, when known.
+    pub country: Option<&'static Country>,
+    /// News media relaying others.
+    pub media: bool,
+}
+
+/// How a source is attached to its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Subject of a reporting verb.
+    Subject,
+    /// After the verb: "..., said X".
+    Inverted,
+    /// "according to X".
+    According,
+    /// "citing X".
+    Citing,
+}
+
+/// A source found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The source.
+    pub source: Source,
+    /// Byte offset of the verb (or "according to").
+    pub pos: usize,
+    /// Byte offset just after the verb.
+    pub verb_end: usize,
+    /// How.
+    pub how: How,
+    /// The verb (or "according to"), lower case.
+    pub verb: String,
+}
+
+/// What the article has said so far: who spoke, to resolve "he", "the ministry", "Shin".
+#[derive(Debug, Default)]
+pub struct Context {
+    persons: Vec<Source>,
+    orgs: Vec<Source>,
+    last: Option<Source>,
+    /// Author of the document (press release, report), for "we" and unattributed sentences.
+    pub author: Option<Source>,
+    /// Country of the dateline, for unnamed officials and untitled institutions.
+    pub country: Option<&'static Country>,
+    /// The first country (other than the corridor's two) the sentence being read names.
+    sentence_country: std::cell::Cell<Option<&'static Country>>,
+    /// Organizations the whole article names: (their words in lower case, canonical name).
+    article_orgs: Vec<(String, String)>,
+}
+
+impl Context {
+    /// Remembers a speaker.
+    pub fn remember(&mut self, s: &Source) {
+        match s.kind {
+            Kind::Person | Kind::Unnamed => {
+                self.persons.retain(|p| p.speaker != s.speaker);
+                self.persons.push(s.clone());
+            }
+            _ => {
+                self.orgs.retain(|p| p.speaker != s.speaker);
+                self.orgs.push(s.clone());
+            }
+        }
+        self.last = Some(s.clone());
+    }
+
+    /// The country an untitled institution or an unnamed official belongs to: the last
+    /// speaker's, else the dateline's, else the first other country the sentence names ("the
+    /// South Korean news agency Yonhap reported, citing a military intelligence report").
+    fn default_country(&self) -> Option<&'static Country> {
+        self.last
+            .as_ref()
+            .and_then(|s| s.country)
+            .or(self.country)
+            .or(self.sentence_country.get())
+    }
+
+    /// Remembers the organizations a whole article names, for descriptions that come before
+    /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
+    /// Monitoring Team").
+    pub fn read_ahead(&mut self, sentences: &[&str]) {
+        for s in sentences {
+            if let Some((a, b, canonical, _)) = names::known_org(s) {
+                self.article_orgs.push((s[a..b].to_lowercase(), canonical));
+            }
+            if let Some(name) = names::generic_org(s) {
+                self.article_orgs.push((name.to_lowercase(), name));
+            }
+        }
+    }
+
+    /// The organization named elsewhere in the article that a description fits: its head noun
+    /// ("team") and another of its words ("monitoring") are in the name.
+    fn named_later(&self, words: &[&str]) -> Option<Source> {
+        let head = words.iter().rev().find(|w| ORG_NOUNS.contains(w))?;
+        let (_, org) = self.article_orgs.iter().find(|(name, _)| {
+            name.split_whitespace().any(|w| w == *head)
+                && words
+                    .iter()
+                    .filter(|w| *w != head && w.len() > 3)
+                    .any(|w| name.split_whitespace().any(|n| n == *w))
+        })?;
+        Some(Source {
+            speaker: org.clone(),
+            org: org.clone(),
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
+    }
+
+    /// The last speaker of any kind.
+    pub fn last(&self) -> Option<&Source> {
+        self.last.as_ref()
+    }
+
+    fn person_named(&self, token: &str) -> Option<&Source> {
+        self.persons.iter().rev().find(|p| {
+            p.kind == Kind::Person && p.speaker.split([' ', '-']).any(|w| w == token)
+                || p.speaker.split(' ').any(|w| w == token)
+        })
+    }
+
+    fn person_titled(&self, noun: &str) -> Option<&Source> {
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.title.contains(noun))
+            .or_else(|| self.persons.last())
+    }
+
+    /// The last organization of a kind ("the agency": an agency, service or intelligence body),
+    /// only if one spoke.
+    fn org_like_strict(&self, noun: &str) -> Option<&Source> {
+        let keys: &[&str] = match noun {
+            "ministry" => &["Ministry"],
+            "agency" | "service" => &["Agency", "Service", "Intelligence"],
+            "department" => &["Department"],
+            "military" => &["military"],
+            "government" | "administration" => &["government"],
+            _ => return None,
+        };
+        self.orgs
+            .iter()
+            .rev()
+            .find(|o| keys.iter().any(|k| o.org.contains(k)))
+    }
+
+    /// The last organization of a kind, else the last organization or group that spoke.
+    fn org_like(&self, noun: &str) -> Option<&Source> {
+        self.org_like_strict(noun)
+            .or_else(|| {
+                self.orgs
+                    .iter()
+                    .rev()
+                    .find(|o| matches!(o.kind, Kind::Org | Kind::Group))
+            })
+            .or_else(|| self.orgs.last())
+    }
+}
+
+/// Forms of the reporting verbs.
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
+/// Verb forms that are also nouns ("an estimate", "the report").
+const NOUN_LIKE_VERBS: [&str; 10] = [
+    "estimate",
+    "estimates",
+    "report",
+    "reports",
+    "claims",
+    "notes",
+    "counts",
+    "finds",
+    "states",
+    "shows",
+];
+const DETERMINERS: [&str; 11] = [
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these",
+];
+/// Verbs that also come after their subject in news style ("..., said X").
+const INVERTED: [&str; 15] = [
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "explained",
+    "stated",
+    "claimed",
+    "estimated",
+    "reported",
+    "reports",
+    "announced",
+];
+
+static VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according")
+});
+/// "By NK Pro's count", "by the ministry's estimate".
+static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
+        .expect("by count")
+});
+/// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
+static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:compiled|analy[sz]ed|published|released|obtained|reviewed|provided|submitted|presented|issued|commissioned|seen|shared|sent|handed)\b")
+        .expect("postmodifier")
+});
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]"#).expect("token"));
+static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[A-Z]\.)+|Gen\.|Sen\.|Rep\.|Lt\.|Col\.|Dr\.|Mr\.|Mrs\.|Ms\.|Jr\.|St\.)$")
+        .expect("abbreviated")
+});
+
+/// Prepositions and "and": inside a speaker's noun phrase ("Ministry of Defense", "analysts at
+/// the Open Source Centre"), never at its start.
+const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "on", "with"];
+
+/// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
+const NP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "senior",
+    "top",
+    "unnamed",
+    "anonymous",
+    "former",
+    "chief",
+    "deputy",
+    "assistant",
+    "principal",
+    "acting",
+    "national",
+    "security",
+    "defense",
+    "defence",
+    "foreign",
+    "military",
+    "intelligence",
+    "government",
+    "ministry",
+    "minister",
+    "department",
+    "agency",
+    "service",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "analyst",
+    "analysts",
+    "researcher",
+    "researchers",
+    "expert",
+    "experts",
+    "report",
+    "study",
+    "assessment",
+    "statement",
+    "think",
+    "tank",
+    "group",
+    "team",
+    "monitor",
+    "monitoring",
+    "project",
+    "office",
+    "council",
+    "institute",
+    "centre",
+    "center",
+    "committee",
+    "panel",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "prosecutor",
+    "prosecutors",
+    "authorities",
+    "administration",
+    "secretary",
+    "director",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "envoy",
+    "general",
+    "communications",
+    "strategic",
+    "briefed",
+    "familiar",
+    "knowledge",
+    "close",
+    "involved",
+    "matter",
+    "people",
+    "person",
+    "spy",
+    "data",
+    "imagery",
+    "satellite",
+    "analysis",
+    "army",
+    "navy",
+    "forces",
+    "armed",
+    "staff",
+    "joint",
+    "chiefs",
+    "news",
+    "media",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "state",
+    "state-run",
+    "research",
+    "sanctions",
+    "multilateral",
+    "president",
+    "prime",
+    "leader",
+    "member",
+    "chairman",
+    "fellow",
+    "professor",
+    "ruling",
+    "opposition",
+    "party",
+    "compiled",
+    "analysed",
+    "analyzed",
+    "published",
+    "released",
+    "obtained",
+    "reviewed",
+    "provided",
+    "submitted",
+    "presented",
+    "issued",
+    "commissioned",
+    "organization",
+    "organisation",
+    "investigators",
+    "investigation",
+    "monitors",
+    "watchdog",
+    "nonprofit",
+    "non-profit",
+    "private",
+    "independent",
+    "direct",
+    "parliamentary",
+    "defense-intelligence",
+    "colleagues",
+    "reporters",
+    "journalists",
+    "authors",
+    "paper",
+    "to",
+    "our",
+];
+const PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "it"];
+/// Words after which a phrase is not a speaker any more, going back from the verb.
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also",
+    "further",
+    "previously",
+    "earlier",
+    "recently",
+    "separately",
+    "publicly",
+    "reportedly",
+    "then",
+    "later",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "once",
+    "first",
+    "again",
+    "repeatedly",
+    "already",
+    "now",
+    "jointly",
+    "similarly",
+    "had",
+    "likewise",
+    "subsequently",
+    "initially",
+    "yesterday",
+    "today",
+    "to",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "continued",
+    "proceeded",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "not",
+];
+const PERSON_NOUNS: &[&str] = &[
+    "minister",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "director",
+    "analyst",
+    "researcher",
+    "general",
+    "president",
+    "prosecutor",
+    "envoy",
+    "ambassador",
+    "lawmaker",
+    "diplomat",
+    "source",
+    "expert",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "chief",
+];
+const GROUP_NOUNS: &[&str] = &[
+    "officials",
+    "analysts",
+    "researchers",
+    "experts",
+    "diplomats",
+    "sources",
+    "lawmakers",
+    "prosecutors",
+    "people",
+    "investigators",
+    "authors",
+    "spokespeople",
+];
+const ORG_NOUNS: &[&str] = &[
+    "ministry",
+    "agency",
+    "service",
+    "department",
+    "report",
+    "study",
+    "group",
+    "tank",
+    "institute",
+    "centre",
+    "center",
+    "team",
+    "project",
+    "monitor",
+    "office",
+    "council",
+    "military",
+    "government",
+    "administration",
+    "assessment",
+    "statement",
+    "panel",
+    "watchdog",
+    "organization",
+    "organisation",
+    "paper",
+    "analysis",
+];
+/// Words that open a clause ("However", "Speaking", "After"): never part of a speaker's name.
+const DISCOURSE: &[&str] = &[
+    "but",
+    "however",
+    "meanwhile",
+    "separately",
+    "earlier",
+    "also",
+    "last",
+    "this",
+    "speaking",
+    "asked",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "if",
+    "that",
+];
+
+/// Titles one person holds at a time.
+const OFFICES: [&str; 10] = [
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "president",
+    "ambassador",
+    "envoy",
+];
+
+/// Nouns that say the name after them is an organization's.
+const CLASSIFIERS: [&str; 14] = [
+    "company",
+    "firm",
+    "group",
+    "consultancy",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "agency",
+    "organisation",
+    "organization",
+    "institute",
+    "monitor",
+    "publication",
+    "nonprofit",
+];
+
+/// Capitalised words that are titles or function words, not names (besides [`DISCOURSE`],
+/// [`NP_WORDS`] and [`PREPOSITIONS`]).
+const NOT_NAMES: &[&str] = &[
+    "of",
+    "for",
+    "and",
+    "in",
+    "on",
+    "at",
+    "by",
+    "head",
+    "gen.",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "lt.",
+    "presidential",
+    "prosecutor-general",
+    "representative",
+    "rep.",
+    "senator",
+    "sen.",
+    "undersecretary",
+    "under",
+    "commander",
+    "lieutenant",
+    "chair",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "white",
+    "house",
+    "pentagon",
+    "kremlin",
+    "assembly",
+    "unification",
+    "in",
+    "vice",
+    "first",
+    "press",
+    "agency's",
+    "ministry's",
+    "department's",
+    "power",
+    "democratic",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "coast",
+    "guard",
+    "air",
+    "force",
+    "according",
+    "citing",
+    "quoting",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "reports",
+    "documents",
+    "records",
+    "images",
+    "photos",
+    "figures",
+    "estimates",
+    "observers",
+];
+
+/// Byte span of a speaker phrase and of its apposition.
+type PhraseAt = ((usize, usize), Option<(usize, usize)>);
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    TOKEN
+        .find_iter(s)
+        .map(|m| {
+            let mut t = m.as_str();
+            if !ABBREVIATED.is_match(t) {
+                t = t.trim_end_matches(['.', '\'', '-']);
+            }
+            Tok {
+                text: t,
+                start: m.start(),
+                end: m.start() + t.len(),
+            }
+        })
+        .filter(|t| !t.text.is_empty())
+        .collect()
+}
+
+fn is_np_word(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches("'s");
+    t.starts_with(|c: char| c.is_uppercase())
+        || NP_WORDS.contains(&lower)
+        || PREPOSITIONS.contains(&lower)
+        || lower.ends_with("-based")
+        || t == "38"
+}
+
+fn is_time_word(t: &str) -> bool {
+    // "March" and "May" are left out: they are also names and verbs.
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "today",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "last",
+        "this",
+        "on",
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    WORDS.contains(&t.to_lowercase().as_str())
+}
+
+/// Strips leading words that cannot begin a speaker ("In", "On Monday", "of", "But").
+fn trim_np(toks: &[Tok]) -> usize {
+    let mut i = 0;
+    while i < toks.len() {
+        let l = toks[i].text.to_lowercase();
+        if DISCOURSE.contains(&l.as_str())
+            || PREPOSITIONS.contains(&l.as_str())
+            || is_time_word(&l) && i + 1 < toks.len()
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Speaker phrase before a verb at token index `v`: (phrase span, apposition span).
+fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
+    let mut j = v;
+    // Adverbs and time between subject and verb: "Shin on Monday said", "had earlier estimated".
+    while j > 0 {
+        let t = toks[j - 1].text.to_lowercase();
+        if SKIP_BEFORE_VERB.contains(&t.as_str()) || is_time_word(&t) && j >= 2 {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // "(NIS) reported": the acronym in brackets repeats the name before it.
+    if j >= 3 && toks[j - 1].text == ")" && toks[j - 3].text == "(" {
+        j -= 3;
+    }
+    let mut appos = None;
+    if j > 0 && toks[j - 1].text == "," {
+        // ", APPOSITION ," or ", in a statement ,".
+        let close = j - 1;
+        let open = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
+        let first = toks.get(open + 1)?.text.to_lowercase();
+        if [
+            "in",
+            "at",
+            "on",
+            "during",
+            "citing",
+            "speaking",
+            "quoting",
+            "according",
+            "without",
+            "while",
+        ]
+        .contains(&first.as_str())
+        {
+            j = open;
+        } else {
+            appos = Some((toks[open + 1].start, toks[close - 1].end));
+            j = open;
+        }
+        while j > 0 && SKIP_BEFORE_VERB.contains(&toks[j - 1].text.to_lowercase().as_str()) {
+            j -= 1;
+        }
+    }
+    let end = j;
+    // "..., he said": a pronoun is the whole subject.
+    if end > 0 && PRONOUNS.contains(&toks[end - 1].text.to_lowercase().as_str()) {
+        return Some(((toks[end - 1].start, toks[end - 1].end), appos));
+    }
+    let mut start = end;
+    while start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
+        start -= 1;
+    }
+    let lead = trim_np(&toks[start..end]);
+    let start = start + lead;
+    (start < end).then(|| ((toks[start].start, toks[end - 1].end), appos))
+}
+
+/// Speaker phrase after a position: "said Robert Koepcke, a deputy assistant secretary at the US
+/// Department of State": (phrase span, apposition span).
+fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
+    let mut i = from;
+    while i < toks.len()
+        && (is_time_word(toks[i].text)
+            || toks[i].text == "in" && toks.get(i + 1).is_some_and(|t| t.text == "a"))
+    {
+        if toks[i].text == "in" {
+            break;
+        }
+        i += 1;
+    }
+    let start = i;
+    let mut end = i;
+    while end < toks.len() {
+        let t = toks[end].text;
+        let l = t.to_lowercase();
+        if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str())
+            || !is_np_word(t)
+        {
+            break;
+        }
+        end += 1;
+    }
+    // Trailing time words: "said Shin on Monday".
+    while end > start && is_time_word(toks[end - 1].text) {
+        end -= 1;
+    }
+    while end > start
+        && ["on", "in", "at", "and", "of", "the", "for", "by"].contains(&toks[end - 1].text)
+    {
+        end -= 1;
+    }
+    if end <= start {
+        return None;
+    }
+    let mut appos = None;
+    if toks.get(end).is_some_and(|t| t.text == ",") {
+        let a = end + 1;
+        let mut b = a;
+        while b < toks.len() && ![",", ";", "\"", "(", ")"].contains(&toks[b].text) && b - a < 25 {
+            b += 1;
+        }
+        if b > a && is_apposition(&toks[a..b]) {
+            appos = Some((toks[a].start, toks[b - 1].end));
+        }
+    }
+    Some(((toks[start].start, toks[end - 1].end), appos))
+}
+
+/// Words after a name that describe it ("a deputy assistant secretary at the US Department of
+/// State", "Pentagon press secretary"), not a new clause.
+fn is_apposition(toks: &[Tok]) -> bool {
+    let first = toks[0].text.to_lowercase();
+    let describes = toks.iter().take(5).any(|t| {
+        let l = t.text.to_lowercase();
+        PERSON_NOUNS.contains(&l.as_str())
+            || GROUP_NOUNS.contains(&l.as_str())
+            || ORG_NOUNS.contains(&l.as_str())
+    });
+    ["a", "an", "the", "who", "its", "his", "her"].contains(&first.as_str())
+        || describes
+            && !toks
+                .iter()
+                .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Where a phrase's clause ends: a comma, semicolon, quote, bracket or a full stop that does
+/// not close an abbreviation ("Rep. Yoo Sang-bum").
+fn clause_end(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
+        if [',', ';', '"', '('].contains(&c) {
+            return i;
+        }
+        if c == '.' {
+            let word = rest[..i].rsplit(' ').next().unwrap_or("");
+            if !ABBREVIATED.is_match(&format!("{word}.")) && word.chars().count() > 1 {
+                return i;
+            }
+        }
+    }
+    rest.len()
+}
+
+/// A phrase resolved (or to resolve against the context).
+enum Phrase {
+    Source(Source),
+    /// "he", "she".
+    He,
+    /// "they".
+    They,
+    /// "it".
+    It,
+    /// "we", "our analysis".
+    We,
+    /// "the minister", "the ministry": the noun.
+    The(String),
+}
+
+fn clean_phrase(p: &str) -> String {
+    let p = p.trim().trim_matches([',', '"']);
+    let lower = p.to_lowercase();
+    let mut out = p;
+    for art in [
+        "the ", "a ", "an ", "one ", "two ", "three ", "several ", "some ",
+    ] {
+        if lower.starts_with(art) {
+            out = &p[art.len()..];
+            break;
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn title_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.trim_matches([',', '.', '\'']).to_lowercase())
+        .filter(|w| {
+            PERSON_NOUNS.contains(&w.as_str())
+                || [
+                    "defense",
+                    "defence",
+                    "foreign",
+                    "deputy",
+                    "assistant",
+                    "prosecutor-general",
+                    "spokesperson",
+                ]
+                .contains(&w.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The organization a phrase names: known group or medium, government institution, an
+/// organization by its own words, an acronym.
+fn org_in(
+    phrase: &str,
+    country: Option<&'static Country>,
+) -> Option<(String, Option<&'static Country>, bool)> {
+    if let Some((a, b, name, media)) = names::known_org(phrase) {
+        // "Reuters and the Open Source Centre": both, in the text's order.
+        let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
+        if let Some((a2, _, other, media2)) =
+            names::known_org(&rest).filter(|_| phrase.contains(" and "))
+        {
+            let (first, second) = if a2 < a { (other, name) } else { (name, other) };
+            return Some((format!("{first} / {second}"), None, media && media2));
+        }
+        return Some((name, names::countries(phrase).first().map(|c| c.2), media));
+    }
+    let inst = names::institution(phrase, country);
+    if let Some((name, c @ Some(_))) = &inst {
+        return Some((name.clone(), *c, false));
+    }
+    // An organization's own name says more than an institution without its country.
+    if let Some(name) = names::generic_org(phrase) {
+        return Some((name, None, false));
+    }
+    if let Some((name, c)) = inst {
+        return Some((name, c, false));
+    }
+    phrase
+        .split_whitespace()
+        .find_map(names::acronym)
+        .map(|a| (a, None, false))
+}
+
+/// A title, a function word, a time word: capitalised, it still names no one.
+fn not_a_name(lower: &str) -> bool {
+    let w = lower.trim_end_matches("'s");
+    [
+        NOT_NAMES,
+        NP_WORDS,
+        &PREPOSITIONS,
+        DISCOURSE,
+        &["march", "may"],
+    ]
+    .iter()
+    .any(|list| list.contains(&w))
+        || is_time_word(w)
+}
+
+/// The last run of name words in a phrase (capitalised words that are not titles, countries or
+/// organization names): its byte span.
+fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
+    let mut covered: Vec<(usize, usize)> = names::countries(phrase)
+        .iter()
+        .map(|c| (c.0, c.1))
+        .collect();
+    if let Some((a, b, _, _)) = names::known_org(phrase) {
+        covered.push((a, b));
+    }
+    let toks = tokens(phrase);
+    let is_name = |t: &Tok| {
+        let lower = t.text.to_lowercase();
+        t.text.starts_with(|c: char| c.is_uppercase())
+            && !not_a_name(&lower)
+            && names::acronym(t.text).is_none()
+            && !names::is_org_word(t.text)
+            && !covered.iter().any(|c| t.start < c.1 && c.0 < t.end)
+            && !t.text.ends_with("'s")
+    };
+    let last = toks.iter().rposition(is_name)?;
+    let mut first = last;
+    while first > 0 && is_name(&toks[first - 1]) {
+        first -= 1;
+    }
+    // A name is the end of its phrase (allowing a trailing title-less suffix like "Jr.").
+    const AFTER_NAME: [&str; 10] = [
+        "of",
+        "at",
+        "for",
+        "from",
+        "the",
+        "ruling",
+        "opposition",
+        "in",
+        "with",
+        "and",
+    ];
+    if toks[last + 1..]
+        .iter()
+        .any(|t| t.text.starts_with(char::is_lowercase) && !AFTER_NAME.contains(&t.text))
+    {
+        return None;
+    }
+    Some((toks[first].start, toks[last].end, last - first + 1))
+}
+
+/// Classifies a speaker phrase with its apposition.
+fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
+    let p = phrase.trim().trim_start_matches(['"', '(']).trim();
+    let lower = p.to_lowercase();
+    match lower.as_str() {
+        "he" | "she" | "him" | "her" => return Some(Phrase::He),
+        "they" | "them" => return Some(Phrase::They),
+        "it" => return Some(Phrase::It),
+        "we" | "us" => return Some(Phrase::We),
+        _ => {}
+    }
+    if lower.starts_with("our ") {
+        return Some(Phrase::We);
+    }
+    // "a military intelligence report submitted to a lawmaker": the head, else "by X".
+    if let Some(m) = POSTMODIFIER.find(p) {
+        let (head, tail) = (&p[..m.start()], &p[m.end()..]);
+        let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
+        return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
+        let noun = words[1].trim_end_matches("'s");
+        if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun)
+        {
+            return Some(Phrase::The(noun.to_owned()));
+        }
+    }
+    if words.len() == 3 && words[0] == "the" && words[1..] == ["think", "tank"] {
+        return Some(Phrase::The("tank".into()));
+    }
+    // "the intelligence service", "the defense minister": someone named before, when the
+    // context has one of that kind.
+    if words.len() > 2 && words[0] == "the" && p[4..].chars().all(|c| !c.is_uppercase()) {
+        let noun = words[words.len() - 1].trim_end_matches("'s");
+        let earlier = if PERSON_NOUNS.contains(&noun) {
+            ctx.persons.iter().rev().find(|x| x.title.contains(noun))
+        } else if ORG_NOUNS.contains(&noun) {
+            ctx.org_like_strict(noun)
+        } else {
+            None
+        };
+        if let Some(e) = earlier {
+            return Some(Phrase::Source(e.clone()));
+        }
+    }
+    let both = format!("{p} {appos}");
+    // A named person, unless a noun before the name says what it is: "the consulting company
+    // Bain", "news outlet Interfax-Ukraine".
+    if let Some((a, b, n)) = name_run(p) {
+        let name = p[a..b].to_owned();
+        let classifier = p[..a].split_whitespace().last().map(str::to_lowercase);
+        if classifier.is_some_and(|c| CLASSIFIERS.contains(&c.as_str())) {
+            return Some(Phrase::Source(Source {
+                speaker: name.clone(),
+                org: name,
+                kind: Kind::Org,
+                title: String::new(),
+                country: None,
+                media: false,
+            }));
+        }
+        let known = ctx.person_named(&name).filter(|_| n == 1).cloned();
+        if n >= 2 || known.is_some() || words.len() <= 3 {
+            let premods = format!("{} {} {appos}", &p[..a], &p[b..]);
+            let mut s = known.unwrap_or(Source {
+                speaker: name.clone(),
+                org: String::new(),
+                kind: Kind::Person,
+                title: String::new(),
+                country: None,
+                media: false,
+            });
+            let title = title_words(&premods);
+            if !title.is_empty() {
+                s.title = title;
+            }
+            let governmental = !s.title.is_empty();
+            if let Some((org, c, media)) = org_in(
+                &premods,
+                governmental.then_some(ctx.default_country()).flatten(),
+            ) {
+                s.org = org;
+                s.country = c.or(s.country);
+                s.media = media;
+            } else if s.org.is_empty() {
+                if let Some(prev) = ctx.persons.iter().rev().find(|x| x.speaker == name) {
+                    s.org = prev.org.clone();
+                }
+            }
+            // "South Korea's defence minister said ... Shin Won-sik told": a name given without
+            // a title after a one-holder office was the last speaker is that office's holder.
+            if s.org.is_empty() && s.title.is_empty() {
+                if let Some(office) = ctx.persons.last().filter(|x| {
+                    x.kind == Kind::Unnamed
+                        && !x.org.is_empty()
+                        && x.title.split(' ').any(|t| OFFICES.contains(&t))
+                }) {
+                    s.org = office.org.clone();
+                    s.title = office.title.clone();
+                    s.country = office.country;
+                }
+            }
+            return Some(Phrase::Source(s));
+        }
+    }
+    // Person nouns in lower case: "Open Source Centre" is not a source.
+    let lower_words: Vec<String> = p
+        .split_whitespace()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || w.starts_with(char::is_lowercase))
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let lower_words: Vec<&str> = lower_words.iter().map(String::as_str).collect();
+    let head_person = lower_words
+        .iter()
+        .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
+        if head_person {
+            let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
+            let role = lower_words
+                .iter()
+                .find(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w))
+                .copied()
+                .unwrap_or("officials");
+            let stem = role.trim_end_matches('s');
+            let speaker =
+                if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
+                    format!("{org} {role}")
+                } else if group && org.to_lowercase().contains(stem) {
+                    org.clone()
+                } else {
+                    clean_phrase(p)
+                };
+            return Some(Phrase::Source(Source {
+                speaker,
+                org,
+                kind: if group { Kind::Group } else { Kind::Unnamed },
+                title: title_words(p),
+                country: c,
+                media: false,
+            }));
+        }
+        if let Some(country) = names::countries(p)
+            .first()
+            .map(|x| x.2)
+            .filter(|_| names::known_org(p).is_none() && org.ends_with("government"))
+        {
+            return Some(Phrase::Source(country_source(country)));
+        }
+        return Some(Phrase::Source(Source {
+            speaker: org.clone(),
+            org,
+            kind: Kind::Org,
+            title: String::new(),
+            country: c,
+            media,
+        }));
+    }
+    if head_person {
+        let c = names::countries(p)
+            .first()
+            .map(|x| x.2)
+            .or(ctx.default_country());
+        return Some(Phrase::Source(Source {
+            speaker: clean_phrase(p),
+            org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
+            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
+                Kind::Group
+            } else {
+                Kind::Unnamed
+            },
+            title: title_words(p),
+            country: c,
+            media: false,
+        }));
+    }
+    // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
+    let cs: Vec<_> = names::countries(p)
+        .into_iter()
+        .filter(|c| {
+            let before = p[..c.0].trim_end().to_lowercase();
+            ![
+                "on", "against", "about", "over", "into", "of", "to", "from", "with", "in", "for",
+            ]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+        })
+        .collect();
+    if let Some(c) = cs.first() {
+        // "Washington and Seoul": both.
+        let mut s = country_source(c.2);
+        for other in cs.iter().skip(1).filter(|o| o.2.name != c.2.name) {
+            s.speaker = format!("{} / {}", s.speaker, other.2.name);
+            s.org = format!("{} / {}", s.org, other.2.government);
+        }
+        return Some(Phrase::Source(s));
+    }
+    ctx.named_later(&lower_words).map(Phrase::Source)
+}
+
+fn country_source(c: &'static Country) -> Source {
+    Source {
+        speaker: c.name.to_owned(),
+        org: c.government.to_owned(),
+        kind: Kind::Country,
+        title: String::new(),
+        country: Some(c),
+        media: false,
+    }
+}
+
+fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
+    match p {
+        Phrase::Source(s) => Some(s),
+        Phrase::He => ctx.persons.last().cloned(),
+        Phrase::They => ctx
+            .last
+            .clone()
+            .filter(|s| matches!(s.kind, Kind::Group | Kind::Org | Kind::Country))
+            .or_else(|| ctx.orgs.last().cloned()),
+        Phrase::It => ctx.orgs.last().cloned(),
+        Phrase::We => ctx.author.clone().or_else(|| ctx.orgs.first().cloned()),
+        Phrase::The(noun) => {
+            if PERSON_NOUNS.contains(&noun.as_str()) {
+                ctx.person_titled(&noun).cloned()
+            } else if GROUP_NOUNS.contains(&noun.as_str()) {
+                ctx.last
+                    .clone()
+                    .filter(|s| s.kind != Kind::Person)
+                    .or_else(|| ctx.orgs.last().cloned())
+            } else {
+                ctx.org_like(&noun).cloned()
+            }
+        }
+    }
+}
+
+/// "This was reported by the Minister of Defense of South Korea Shin Wonsik.": the source a
+/// sentence gives for the sentence before it.
+pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
+    let c = REPORTED_BY.captures(sentence)?;
+    resolve(classify(c.name("who")?.as_str(), "", ctx)?, ctx)
+}
+
+static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:This|That|It|These|The\s+(?:figures?|numbers?|estimates?))\s+(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by\s+(?P<who>[^,.;]+?)\s*[.,;]")
+        .expect("reported by")
+});
+
+/// The speaker an interview label names ("SHIN:"): the person of that name as the text
+/// introduced them ("South Korean Defense Minister Shin Won-sik sat down with ...").
+pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source> {
+    let toks = tokens(earlier);
+    let want = label.to_lowercase();
+    let i = toks.iter().position(|t| t.text.to_lowercase() == want)?;
+    let mut end = i + 1;
+    while end < toks.len()
+        && toks[end].text.starts_with(char::is_uppercase)
+        && !not_a_name(&toks[end].text.to_lowercase())
+    {
+        end += 1;
+    }
+    let (span, _) = subject_before(&toks, end)?;
+    // "Representative Kang Dae-sik of the People Power Party, who ...": what follows the name.
+    let after = &earlier[span.1..];
+    let after = &after[..clause_end(after)];
+    resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
+}
+
+/// The organization a header line names as publisher or issuer ("U.S. Department of State",
+/// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
+pub fn publisher(line: &str) -> Option<Source> {
+    let (org, country, media) = names::known_org(line)
+        .map(|k| (k.2, None, k.3))
+        .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
+        .or_else(|| names::generic_org(line).map(|o| (o, None, false)))?;
+    Some(Source {
+        speaker: org.clone(),
+        org,
+        kind: Kind::Org,
+        title: String::new(),
+        country,
+        media,
+    })
+}
+
+/// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.
+pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
+    // An adjective of nationality ("the South Korean news agency"), not a country as an actor.
+    ctx.sentence_country.set(
+        names::countries(masked)
+            .into_iter()
+            .filter(|c| {
+                let w = &masked[c.0..c.1];
+                ["an", "ese", "ish", "'s"].iter().any(|e| w.ends_with(e))
+            })
+            .map(|c| c.2)
+            .find(|c| c.corridor_side.is_none()),
+    );
+    let toks = tokens(masked);
+    let mut out = Vec::new();
+    let text = |span: (usize, usize)| &masked[span.0..span.1];
+    for (v, t) in toks.iter().enumerate() {
+        if !VERB.is_match(t.text) || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()) {
+            continue;
+        }
+        let verb = t.text;
+        // "Shin's estimate", "the report", "its claims": nouns, not verbs.
+        if v > 0 && NOUN_LIKE_VERBS.contains(&verb) {
+            let before = toks[v - 1].text.to_lowercase();
+            if before.ends_with("'s") || DETERMINERS.contains(&before.as_str()) {
+                continue;
+            }
+        }
+        // "..., said X" / "\" said X": after a comma or a closing quote.
+        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
+        let mut found = None;
+        if after_break && INVERTED.contains(&verb) {
+            if let Some((span, appos)) = phrase_after(&toks, v + 1) {
+                let p = classify(text(span), appos.map_or("", text), ctx);
+                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Inverted));
+            }
+        }
+        if found.is_none() {
+            if let Some((span, appos)) = subject_before(&toks, v) {
+                let p = classify(text(span), appos.map_or("", text), ctx);
+                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Subject));
+            }
+        }
+        if let Some((source, how)) = found {
+            out.push(Attribution {
+                source,
+                pos: t.start,
+                verb_end: t.end,
+                how,
+                verb: verb.to_lowercase(),
+            });
+        }
+    }
+    for c in BY_COUNT.captures_iter(masked) {
+        let m = c.get(0).expect("match");
+        let who = match c.name("pronoun").map(|p| p.as_str().to_lowercase()) {
+            Some(p) => match p.as_str() {
+                "our" => "we",
+                "its" => "it",
+                "their" => "they",
+                _ => "he",
+            },
+            None => c.name("who").map_or("", |w| w.as_str()),
+        };
+        if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
+            out.push(Attribution {
+                source: s,
+                pos: m.start(),
+                verb_end: m.end(),
+                how: How::According,
+                verb: "by".into(),
+            });
+        }
+    }
+    for m in ACCORDING.find_iter(masked) {
+        let i = toks
+            .iter()
+            .position(|t| t.start >= m.end())
+            .unwrap_or(toks.len());
+        let how = if m.as_str().to_lowercase().starts_with("according") {
+            How::According
+        } else {
+            How::Citing
+        };
+        // The phrase up to the end of its clause: "an analysis of Russian transport data by the
+        // Washington-based group C4ADS"; then "a report by X", "data compiled by X": X.
+        let start = toks.get(i).map_or(masked.len(), |t| t.start);
+        let rest = &masked[start..];
+        let end = clause_end(rest);
+        let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
+        let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
+        let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
+        if !phrase.is_empty() {
+            if let Some(s) =
+                classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx))
+            {
+                out.push(Attribution {
+                    source: s,
+                    pos: m.start(),
+                    verb_end: m.end(),
+                    how,
+                    verb: m.as_str().to_lowercase(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|a| a.pos);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(s: &str) -> (String, String) {
+        let ctx = Context::default();
+        let a = find(s, &ctx);
+        a.first()
+            .map(|a| (a.source.speaker.clone(), a.source.org.clone()))
+            .unwrap_or_default()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            who("North Korea has sent 7,000 containers, Defense Minister Shin Won-sik of South Korea said on Monday."),
+            pair("Shin Won-sik", "ROK Ministry of National Defense")
+        );
+        assert_eq!(
+            who("Russia has procured 16,500 containers, said Robert Koepcke, a deputy assistant secretary at the US Department of State."),
+            pair("Robert Koepcke", "US Department of State")
+        );
+        assert_eq!(
+            who("White House National Security Council spokesman John Kirby told reporters that 1,000 containers arrived."),
+            pair("John Kirby", "White House National Security Council")
+        );
+        assert_eq!(
+            who("The US said North Korea sent 1,000 containers."),
+            pair("United States", "US government")
+        );
+        assert_eq!(
+            who("Seoul accused Pyongyang of sending 6,700 containers."),
+            pair("South Korea", "ROK government")
+        );
+        assert_eq!(
+            who("The State Department's spokesman Matthew Miller said 10,000 containers arrived."),
+            pair("Matthew Miller", "US Department of State")
+        );
+        assert_eq!(
+            who("Analysts at the Open Source Centre counted nine trips."),
+            pair("Open Source Centre analysts", "Open Source Centre")
+        );
+        assert_eq!(
+            who("North Korea made ten transfers, according to the National Intelligence Service."),
+            pair(
+                "ROK National Intelligence Service",
+                "ROK National Intelligence Service"
+            )
+        );
+        assert_eq!(
+            who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),
+            pair("CSIS Beyond Parallel", "CSIS Beyond Parallel")
+        );
+    }
+}

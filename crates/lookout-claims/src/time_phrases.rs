@@ -1,0 +1,765 @@
+//! Time in news language: dates ("March 18, 2024", "18 March 2024", "2024-03-18"), relative days
+//! ("on Monday", "yesterday") and the periods a claim covers ("since July", "in recent weeks",
+//! "between 5 and 20 March", "last October", "from August to January", "the following month"),
+//! resolved against a reference date into the partial dates of `claims.csv` (`2024`, `2024-03`,
+//! `2024-03-18`).
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+use time::{Date, Duration, Month, Weekday};
+
+/// A month name or its abbreviation ("Sept.", "Oct").
+pub const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const DAY_RE: &str = r"\d{1,2}(?:st|nd|rd|th)?";
+const YEAR_RE: &str = r"(?:19|20)\d\d";
+const WEEKDAY_RE: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/// Days "recent weeks", "recent months", "recent days" stand for (a named assumption).
+pub const RECENT_WEEKS_DAYS: i64 = 42;
+/// See [`RECENT_WEEKS_DAYS`].
+pub const RECENT_MONTHS: i32 = 3;
+/// See [`RECENT_WEEKS_DAYS`].
+pub const RECENT_DAYS: i64 = 7;
+
+/// Events periods are counted from ("since the summit"), with their dates.
+const EVENTS: [(&str, (i32, u8, u8)); 3] = [
+    // Russia's full-scale invasion of Ukraine.
+    (
+        r"(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:russia's\s+)?(?:full-scale\s+)?(?:invasion|war)(?:\s+(?:of|in)\s+ukraine)?",
+        (2022, 2, 24),
+    ),
+    // Kim Jong Un and Vladimir Putin at the Vostochny cosmodrome.
+    (
+        r"(?:the\s+)?(?:kim-putin\s+|putin-kim\s+|september\s+|vostochny\s+)?summit(?:\s+(?:between|of)\s+[\w\s-]{3,60}?(?:last\s+september|in\s+september\s+2023))?",
+        (2023, 9, 13),
+    ),
+    // Putin's visit to Pyongyang and the partnership treaty.
+    (
+        r"(?:putin's\s+(?:visit|trip)\s+to\s+(?:pyongyang|north\s+korea)|the\s+(?:partnership|mutual\s+defen[cs]e)\s+(?:treaty|pact|agreement))",
+        (2024, 6, 19),
+    ),
+];
+
+/// Month number (1-12) of a month word.
+pub fn month_number(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    NAMES
+        .iter()
+        .position(|m| w.starts_with(m))
+        .map(|i| i as u8 + 1)
+}
+
+fn month(m: u8) -> Option<Month> {
+    Month::try_from(m).ok()
+}
+
+/// A calendar day.
+pub fn day(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::from_calendar_date(y, month(m)?, d).ok()
+}
+
+/// `YYYY-MM-DD`.
+pub fn fmt_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+}
+
+fn fmt_month(y: i32, m: u8) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// `(year, month)` moved by `k` months.
+fn add_months(y: i32, m: u8, k: i32) -> (i32, u8) {
+    let i = y * 12 + i32::from(m) - 1 + k;
+    (i.div_euclid(12), (i.rem_euclid(12) + 1) as u8)
+}
+
+/// The year of month `m` as the latest such month not after `reference` (strictly before it when
+/// `strict`): "since July" in a March article is last July.
+fn year_of_month(m: u8, reference: Date, strict: bool) -> i32 {
+    let rm = reference.month() as u8;
+    if m < rm || (m == rm && !strict) {
+        reference.year()
+    } else {
+        reference.year() - 1
+    }
+}
+
+fn year_of_day(m: u8, d: u8, reference: Date) -> i32 {
+    let y = reference.year();
+    match day(y, m, d) {
+        Some(x) if x > reference => y - 1,
+        _ => y,
+    }
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.to_lowercase().get(..3)? {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The latest `wd` on or before `reference` (strictly before when `strict`).
+fn weekday_before(reference: Date, wd: Weekday, strict: bool) -> Date {
+    let mut d = if strict {
+        reference - Duration::days(1)
+    } else {
+        reference
+    };
+    while d.weekday() != wd {
+        d -= Duration::days(1);
+    }
+    d
+}
+
+/// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03").
+pub static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}}))\b"
+    ))
+    .expect("full date")
+});
+
+/// A month and day without a year ("Oct. 13", "13 October"), as in wire datelines.
+pub static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}))\b"
+    ))
+    .expect("month day")
+});
+
+fn digits(s: &str) -> Option<u8> {
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+}
+
+/// The date of a [`FULL_DATE`] match.
+pub fn full_date(c: &Captures) -> Option<Date> {
+    if let Some(y) = c.name("y3") {
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m3"])?,
+            digits(&c["d3"])?,
+        );
+    }
+    let (m, d, y) = if c.name("m1").is_some() {
+        (&c["m1"], &c["d1"], &c["y1"])
+    } else {
+        (&c["m2"], &c["d2"], &c["y2"])
+    };
+    day(y.parse().ok()?, month_number(m)?, digits(d)?)
+}
+
+/// Month and day of a [`MONTH_DAY`] match.
+pub fn month_day(c: &Captures) -> Option<(u8, u8)> {
+    let (m, d) = if c.name("m1").is_some() {
+        (&c["m1"], &c["d1"])
+    } else {
+        (&c["m2"], &c["d2"])
+    };
+    Some((month_number(m)?, digits(d)?))
+}
+
+/// What a time phrase means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    /// A period `(start, end)` in partial dates; an empty end means "until the statement".
+    Period(String, String),
+    /// Relative to the period of the previous claim: months (or years) to move by, and whether
+    /// the unit is a year.
+    Relative(i32, bool),
+}
+
+/// A time phrase found in a sentence.
+#[derive(Debug, Clone)]
+pub struct TimePhrase {
+    /// Byte span in the sentence.
+    pub span: (usize, usize),
+    /// Its meaning.
+    pub meaning: Meaning,
+    /// A single day or a weekday ("on Monday", "Feb. 26"): may date the statement itself.
+    pub day_like: bool,
+    /// Starts with "since" (open until the statement).
+    pub open: bool,
+}
+
+struct Pattern {
+    re: Regex,
+    parse: fn(&Captures, Date) -> Option<(String, String)>,
+    day_like: bool,
+}
+
+fn point_re() -> String {
+    format!(
+        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}"
+    )
+}
+
+/// One end of a range: `(year, month, day)`, each possibly missing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Point {
+    y: Option<i32>,
+    m: Option<u8>,
+    d: Option<u8>,
+    /// "last August": strictly before the reference month.
+    last: bool,
+    /// "early/mid/late 2022": a month within the year.
+    part: Option<u8>,
+    /// "September last year" (`Some(-1)`), "February this year" (`Some(0)`).
+    year_offset: Option<i32>,
+}
+
+static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<part>early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)?[-\s]*(?P<last>last\s+)?(?:(?P<m>{MONTH_RE})|(?P<d>\b\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<y>{YEAR_RE}))"
+    ))
+    .expect("point parts")
+});
+
+fn parse_point(text: &str) -> Point {
+    let mut p = Point::default();
+    let lower = text.to_lowercase();
+    if lower.ends_with("last year") {
+        p.year_offset = Some(-1);
+    } else if lower.ends_with("this year") {
+        p.year_offset = Some(0);
+    }
+    for c in POINT_PARTS.captures_iter(text) {
+        if c.name("last").is_some() {
+            p.last = true;
+        }
+        if let Some(m) = c.name("m") {
+            p.m = month_number(m.as_str());
+        } else if let Some(d) = c.name("d") {
+            p.d = d.as_str().parse().ok();
+        } else if let Some(y) = c.name("y") {
+            p.y = y.as_str().parse().ok();
+            p.part = c.name("part").map(|x| {
+                let x = x.as_str().to_lowercase();
+                if x.starts_with("early") || x.contains("start") || x.contains("beginning") {
+                    1
+                } else if x.starts_with("mid") || x.contains("middle") {
+                    7
+                } else {
+                    10
+                }
+            });
+        }
+    }
+    p
+}
+
+/// Partial date of a point whose year is known.
+fn fmt_point(p: Point, y: i32) -> String {
+    match (p.m.or(p.part), p.d) {
+        (Some(m), Some(d)) if p.m.is_some() => {
+            day(y, m, d).map_or_else(|| fmt_month(y, m), fmt_day)
+        }
+        (Some(m), _) => fmt_month(y, m),
+        (None, _) => y.to_string(),
+    }
+}
+
+/// The latest year at which the point is not after the reference.
+fn resolve_point(p: Point, reference: Date) -> Option<String> {
+    let y = match (p.y, p.m, p.d) {
+        (Some(y), _, _) => y,
+        (None, Some(_), _) if p.year_offset.is_some() => {
+            reference.year() + p.year_offset.unwrap_or(0)
+        }
+        (None, Some(m), Some(d)) => year_of_day(m, d, reference),
+        (None, Some(m), None) => year_of_month(m, reference, p.last),
+        _ => return None,
+    };
+    Some(fmt_point(p, y))
+}
+
+/// "between 5 and 20 March", "from August to January", "between Sept. 7 and Oct. 1".
+fn range(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let mut a = parse_point(&c["a"]);
+    let mut b = parse_point(&c["b"]);
+    if a.m.is_none() && a.d.is_some() {
+        a.m = b.m;
+    }
+    if a.m.is_none() && a.y.is_none() || b.m.is_none() && b.y.is_none() {
+        return None;
+    }
+    if a.d.is_some() && a.m.is_none() || b.d.is_some() && b.m.is_none() {
+        return None;
+    }
+    let end_year = match (b.y, b.m, b.d) {
+        (Some(y), _, _) => y,
+        (None, Some(m), Some(d)) => year_of_day(m, d, reference),
+        (None, Some(m), None) => year_of_month(m, reference, b.last),
+        _ => return None,
+    };
+    b.y = Some(end_year);
+    let start_year = match (a.y, a.m) {
+        (Some(y), _) => y,
+        (None, Some(am)) => {
+            let bm = b.m.unwrap_or(12);
+            if (am, a.d.unwrap_or(1)) > (bm, b.d.unwrap_or(31)) {
+                end_year - 1
+            } else {
+                end_year
+            }
+        }
+        _ => return None,
+    };
+    Some((fmt_point(a, start_year), fmt_point(b, end_year)))
+}
+
+fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let what = c["what"].to_lowercase();
+    if what.starts_with("last year") {
+        return Some(((reference.year() - 1).to_string(), String::new()));
+    }
+    if what.starts_with("last month") {
+        let (y, m) = add_months(reference.year(), reference.month() as u8, -1);
+        return Some((fmt_month(y, m), String::new()));
+    }
+    if what.starts_with("the") && what.ends_with("year") {
+        return Some((reference.year().to_string(), String::new()));
+    }
+    for (re, (y, m, d)) in EVENTS_RE.iter() {
+        if re.is_match(&what) {
+            return Some((fmt_day(day(*y, *m, *d)?), String::new()));
+        }
+    }
+    Some((resolve_point(parse_point(&what), reference)?, String::new()))
+}
+
+/// An event's pattern and date.
+type Event = (Regex, (i32, u8, u8));
+
+static EVENTS_RE: LazyLock<Vec<Event>> = LazyLock::new(|| {
+    EVENTS
+        .iter()
+        .map(|(re, d)| (Regex::new(&format!("^{re}$")).expect("event"), *d))
+        .collect()
+});
+
+fn recent(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let unit = c["unit"].to_lowercase();
+    // "in recent weeks": the named default; "in the past year": one.
+    let n: i64 = match c.name("n") {
+        Some(n) => crate::quantity::small_number(n.as_str())?,
+        None if unit.ends_with('s') => 0,
+        None => 1,
+    };
+    let end = fmt_day(reference);
+    let start = if unit.starts_with("day") {
+        reference - Duration::days(if n == 0 { RECENT_DAYS } else { n })
+    } else if unit.starts_with("week") {
+        reference - Duration::days(if n == 0 { RECENT_WEEKS_DAYS } else { 7 * n })
+    } else {
+        let k = if unit.starts_with("year") { 12 } else { 1 } * i32::try_from(n).ok()?;
+        let k = if k == 0 { RECENT_MONTHS } else { k };
+        let (y, m) = add_months(reference.year(), reference.month() as u8, -k);
+        let d = reference.day().min(28);
+        day(y, m, d)?
+    };
+    Some((fmt_day(start), end))
+}
+
+fn last_unit(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let unit = c["unit"].to_lowercase();
+    let this = c["which"].to_lowercase() != "last";
+    let (y, m) = (reference.year(), reference.month() as u8);
+    Some(match (unit.as_str(), this) {
+        ("year", false) => ((y - 1).to_string(), (y - 1).to_string()),
+        ("year", true) => (y.to_string(), fmt_day(reference)),
+        ("month", false) => {
+            let p = fmt_month(add_months(y, m, -1).0, add_months(y, m, -1).1);
+            (p.clone(), p)
+        }
+        ("month", true) => (fmt_month(y, m), fmt_day(reference)),
+        (_, false) => {
+            let monday = weekday_before(reference, Weekday::Monday, false) - Duration::days(7);
+            (fmt_day(monday), fmt_day(monday + Duration::days(6)))
+        }
+        (_, true) => (
+            fmt_day(weekday_before(reference, Weekday::Monday, false)),
+            fmt_day(reference),
+        ),
+    })
+}
+
+fn in_point(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let prep = c["prep"].to_lowercase();
+    let body = &c["what"];
+    let p = parse_point(body);
+    let (start, end) = if let (Some(y), Some(part), None) = (p.y, p.part, p.m) {
+        let (a, b) = match part {
+            1 => (1, 3),
+            7 => (6, 8),
+            _ => (10, 12),
+        };
+        (fmt_month(y, a), fmt_month(y, b))
+    } else {
+        let s = resolve_point(p, reference)?;
+        (s.clone(), s)
+    };
+    if ["by", "as of", "until", "through", "till"].contains(&prep.as_str()) {
+        return Some((String::new(), end));
+    }
+    Some((start, end))
+}
+
+fn half(c: &Captures, _: Date) -> Option<(String, String)> {
+    let y: i32 = c["y"].parse().ok()?;
+    let n = match c["which"].to_lowercase().as_str() {
+        "first" => 0,
+        "second" => 1,
+        "third" => 2,
+        _ => 3,
+    };
+    let len = if c["unit"].eq_ignore_ascii_case("half") {
+        6
+    } else {
+        3
+    };
+    let first = n * len + 1;
+    Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
+}
+
+fn year_range(c: &Captures, _: Date) -> Option<(String, String)> {
+    let a: i32 = c["a"].parse().ok()?;
+    let b_text = &c["b"];
+    let b: i32 = if b_text.len() == 2 {
+        a / 100 * 100 + b_text.parse::<i32>().ok()?
+    } else {
+        b_text.parse().ok()?
+    };
+    (b > a && b - a < 10).then(|| (a.to_string(), b.to_string()))
+}
+
+fn compact_days(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let m = month_number(&c["m"])?;
+    let (d1, d2): (u8, u8) = (c["d1"].parse().ok()?, c["d2"].parse().ok()?);
+    let y = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year_of_day(m, d2, reference),
+    };
+    Some((fmt_day(day(y, m, d1)?), fmt_day(day(y, m, d2)?)))
+}
+
+fn on_day(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let text = c.get(0)?.as_str();
+    if let Some(fc) = FULL_DATE.captures(text) {
+        let d = fmt_day(full_date(&fc)?);
+        return Some((d.clone(), d));
+    }
+    let (m, d) = month_day(&MONTH_DAY.captures(text)?)?;
+    let x = fmt_day(day(year_of_day(m, d, reference), m, d)?);
+    Some((x.clone(), x))
+}
+
+fn weekday_phrase(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let text = c.get(0)?.as_str().to_lowercase();
+    let d = if text.contains("yesterday") {
+        reference - Duration::days(1)
+    } else if text.contains("today") || text.contains("tonight") {
+        reference
+    } else {
+        let wd = weekday(c.name("wd")?.as_str())?;
+        weekday_before(reference, wd, text.starts_with("last"))
+    };
+    Some((fmt_day(d), fmt_day(d)))
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let point = point_re();
+    let events = EVENTS.iter().map(|e| e.0).collect::<Vec<_>>().join("|");
+    let p =
+        |re: String, parse: fn(&Captures, Date) -> Option<(String, String)>, day_like| Pattern {
+            re: Regex::new(&format!("(?i){re}")).expect("time pattern"),
+            parse,
+            day_like,
+        };
+    vec![
+        p(
+            format!(r"\b(?:between|from)\s+(?P<a>{point})\s+(?:and|to|through|until|till|-)\s+(?P<b>{point})\b"),
+            range,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<d1>\d{{1,2}})\s*(?:-|and|to)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b"),
+            compact_days,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<m>{MONTH_RE})\s+(?P<d1>\d{{1,2}})\s*-\s*(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y>{YEAR_RE})\b)?"),
+            compact_days,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<a>{MONTH_RE}\s+{YEAR_RE})\s*-\s*(?P<b>{MONTH_RE}\s+{YEAR_RE})\b"),
+            range,
+            false,
+        ),
+        p(
+            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
+            since,
+            false,
+        ),
+        p(
+            r"\b(?:in|over|during|within|from|for)\s+(?:the\s+)?(?:(?P<plural>recent|past\s+few|last\s+few|past|last)\s+)(?:(?P<n>\w+)\s+)?(?P<unit>days|weeks|months|years|day|week|month|year)\b".to_owned(),
+            recent,
+            false,
+        ),
+        p(
+            format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?P<y>{YEAR_RE})\b"),
+            half,
+            false,
+        ),
+        p(
+            r"\b(?P<which>last|this|earlier\s+this|so\s+far\s+this)\s+(?P<unit>year|month|week)\b".to_owned(),
+            last_unit,
+            false,
+        ),
+        p(
+            format!(r"\b(?:in|for|during|throughout|between)\s+(?P<a>{YEAR_RE})\s*(?:-|and|to)\s*(?P<b>(?:19|20)?\d\d)\b"),
+            year_range,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<a>{YEAR_RE})\s*-\s*(?P<b>(?:19|20)?\d\d)\b"),
+            year_range,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<prep>in|during|throughout|for|by|as\s+of|until|through|till|last|this)\s+(?:the\s+end\s+of\s+)?(?P<what>(?:(?:early|mid|late)[-\s]?)?(?:{MONTH_RE}(?:\s+{YEAR_RE})?|{YEAR_RE}))\b"),
+            in_point_or_last,
+            false,
+        ),
+        p(
+            format!(r"\b(?:on\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?\b"),
+            on_day,
+            true,
+        ),
+        p(
+            format!(r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<wd>{WEEKDAY_RE})\b|\b(?:yesterday|today|tonight)\b"),
+            weekday_phrase,
+            true,
+        ),
+    ]
+});
+
+/// "last October" is strictly before the reference month; "in October" may be this month.
+fn in_point_or_last(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let prep = c["prep"].to_lowercase();
+    if prep == "last" || prep == "this" {
+        let mut p = parse_point(&c["what"]);
+        if p.y.is_some() && p.m.is_none() {
+            return None;
+        }
+        p.last = prep == "last";
+        if prep == "this" {
+            p.y = Some(reference.year());
+        }
+        let s = resolve_point(p, reference)?;
+        return Some((s.clone(), s));
+    }
+    in_point(c, reference)
+}
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
+        .expect("relative")
+});
+
+/// Time phrases of a sentence, in order, without overlaps. `reference` resolves months without a
+/// year (the statement or article date); without it, only phrases that carry their own year and
+/// relative phrases are kept.
+pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
+    let mut out: Vec<TimePhrase> = Vec::new();
+    let taken =
+        |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);
+    for c in RELATIVE.captures_iter(sentence) {
+        let m = c.get(0).expect("match");
+        let year = c
+            .name("u1")
+            .or(c.name("u2"))
+            .or(c.name("u3"))
+            .is_some_and(|u| u.as_str().eq_ignore_ascii_case("year"));
+        let step = if let Some(n) = c.name("next") {
+            if ["following", "next", "subsequent"].contains(&n.as_str().to_lowercase().as_str()) {
+                1
+            } else {
+                -1
+            }
+        } else if let Some(d) = c.name("dir") {
+            if d.as_str().eq_ignore_ascii_case("later") {
+                1
+            } else {
+                -1
+            }
+        } else {
+            0
+        };
+        out.push(TimePhrase {
+            span: (m.start(), m.end()),
+            meaning: Meaning::Relative(step, year),
+            day_like: false,
+            open: false,
+        });
+    }
+    // A far-off reference lets year-carrying phrases resolve without an article date.
+    let fallback = day(2100, 1, 1).expect("date");
+    for pat in PATTERNS.iter() {
+        for c in pat.re.captures_iter(sentence) {
+            let m = c.get(0).expect("match");
+            if taken(&out, m.start(), m.end()) {
+                continue;
+            }
+            let Some((start, end)) = (pat.parse)(&c, reference.unwrap_or(fallback)) else {
+                continue;
+            };
+            let unresolved = |s: &str| s.starts_with("2099") || s.starts_with("2100");
+            if reference.is_none() && (unresolved(&start) || unresolved(&end)) {
+                continue;
+            }
+            let lower = m.as_str().to_lowercase();
+            let open = ["since", "starting", "beginning", "from"]
+                .iter()
+                .any(|w| lower.starts_with(w));
+            out.push(TimePhrase {
+                span: (m.start(), m.end()),
+                meaning: Meaning::Period(start, end),
+                day_like: pat.day_like,
+                open,
+            });
+        }
+    }
+    out.sort_by_key(|t| t.span.0);
+    out
+}
+
+/// The period a relative phrase names, from the previous claim's period.
+pub fn relative(step: i32, year: bool, previous: &(String, String)) -> Option<(String, String)> {
+    if step == 0 {
+        return Some(previous.clone());
+    }
+    let anchor = if step >= 0 { &previous.1 } else { &previous.0 };
+    let anchor = if anchor.is_empty() {
+        &previous.0
+    } else {
+        anchor
+    };
+    let y: i32 = anchor.get(..4)?.parse().ok()?;
+    if year || anchor.len() == 4 {
+        let s = (y + step).to_string();
+        return Some((s.clone(), s));
+    }
+    let m: u8 = anchor.get(5..7)?.parse().ok()?;
+    let (y, m) = add_months(y, m, step);
+    let s = fmt_month(y, m);
+    Some((s.clone(), s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(s: &str, reference: &str) -> (String, String) {
+        let r = Date::parse(
+            reference,
+            &time::format_description::well_known::Iso8601::DATE,
+        )
+        .ok();
+        match find(s, r).first().map(|t| t.meaning.clone()) {
+            Some(Meaning::Period(a, b)) => (a, b),
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn periods() {
+        let cases = [
+            ("since July", "2024-03-18", "2023-07", ""),
+            ("since July", "2024-07-18", "2024-07", ""),
+            ("since September 2023", "2024-03-18", "2023-09", ""),
+            ("since September last year", "2024-09-04", "2023-09", ""),
+            ("since February this year", "2024-08-27", "2024-02", ""),
+            ("since late August", "2023-10-16", "2023-08", ""),
+            ("since mid-2022", "2024-08-27", "2022-07", ""),
+            ("since the middle of 2022", "2024-08-27", "2022-07", ""),
+            ("from August 2023", "2024-04-25", "2023-08", ""),
+            ("since last year", "2024-03-18", "2023", ""),
+            ("last October", "2023-11-01", "2023-10", "2023-10"),
+            ("last October", "2023-10-20", "2022-10", "2022-10"),
+            (
+                "between 5 and 20 March",
+                "2024-04-02",
+                "2024-03-05",
+                "2024-03-20",
+            ),
+            (
+                "between Sept. 7 and Oct. 1",
+                "2023-10-13",
+                "2023-09-07",
+                "2023-10-01",
+            ),
+            ("from August to January", "2024-06-22", "2023-08", "2024-01"),
+            (
+                "from last August to this January",
+                "2024-06-22",
+                "2023-08",
+                "2024-01",
+            ),
+            (
+                "between October and December 2023",
+                "2025-02-18",
+                "2023-10",
+                "2023-12",
+            ),
+            ("in recent weeks", "2023-10-13", "2023-09-01", "2023-10-13"),
+            ("in 2024", "2025-05-29", "2024", "2024"),
+            ("in 2023-2024", "2025-05-29", "2023", "2024"),
+            (
+                "7-12 September 2023",
+                "2023-10-13",
+                "2023-09-07",
+                "2023-09-12",
+            ),
+            ("on Monday", "2024-03-20", "2024-03-18", "2024-03-18"),
+            ("as of November 2024", "2024-11-29", "", "2024-11"),
+            (
+                "since the start of the full-scale invasion",
+                "2024-03-01",
+                "2022-02-24",
+                "",
+            ),
+        ];
+        for (text, reference, start, end) in cases {
+            assert_eq!(period(text, reference), p(start, end), "{text}");
+        }
+    }
+
+    #[test]
+    fn following_month() {
+        assert_eq!(
+            relative(1, false, &p("2023-09", "2023-09")),
+            Some(p("2023-10", "2023-10"))
+        );
+        assert_eq!(
+            relative(1, false, &p("2023-12-20", "2024-01-03")),
+            Some(p("2024-02", "2024-02"))
+        );
+    }
+}

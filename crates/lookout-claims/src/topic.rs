@@ -1,0 +1,133 @@
+//! Whether a claim is about the corridor (rule documented in docs/ledger.md): the article names
+//! both sides (North Korea and Russia, or their corridor places), the unit is materiel or
+//! transport (containers, shells, missiles, voyages, railcars, tons, ...; a percentage only when
+//! it is a share *of* such a thing), and the sentence does not make the claim about another
+//! supplier ("Iran sent ... to Russia"). Everything else (election results, port statistics,
+//! page furniture that got through) is `off_topic`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::names;
+
+/// Units about the corridor's materiel and transport (without calibre, rate or direction
+/// suffixes).
+const CORRIDOR_UNITS: [&str; 19] = [
+    "containers",
+    "voyages",
+    "shipments",
+    "transfers",
+    "port_calls",
+    "railcars",
+    "trains",
+    "locomotives",
+    "metric_tons",
+    "artillery_shells",
+    "munitions",
+    "ballistic_missiles",
+    "missiles",
+    "rockets",
+    "rocket_launchers",
+    "heavy_artillery_pieces",
+    "vessels",
+    "flights",
+    "troops",
+];
+/// Countries that supply Russia by other routes: a claim naming one of them (and not North
+/// Korea) is about that supply.
+const OTHER_SUPPLIERS: [&str; 4] = ["Iran", "China", "Belarus", "Syria"];
+
+static CORRIDOR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Rajin|Najin|Rason|Tumangang|Dunai|Dunay|Vostochny|Khasan)\b").expect("places")
+});
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|russia's\s+)?(?:[\w-]+\s+){0,3}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b)")
+        .expect("share of")
+});
+static SHARE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:share|proportion|portion|fraction|percentage)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b")
+        .expect("share word")
+});
+
+/// The article names both sides of the corridor.
+pub fn corridor_article(text: &str) -> bool {
+    let cs = names::countries(text);
+    let kp = cs.iter().any(|c| c.2.corridor_side == Some(true));
+    let ru = cs.iter().any(|c| c.2.corridor_side == Some(false));
+    kp && ru || CORRIDOR_PLACE.is_match(text)
+}
+
+/// Why a row is off the corridor's topic, or `None` when it is on it. `after` is the text after
+/// the quantity, `speaker_country` the speaker's country.
+pub fn off_topic(
+    article: bool,
+    unit: &str,
+    sentence: &str,
+    after: &str,
+    speaker_country: Option<&str>,
+) -> Option<&'static str> {
+    if !article {
+        return Some("the text does not name both sides of the corridor");
+    }
+    if unit.starts_with("percent") {
+        if !(SHARE_OF.is_match(after) || SHARE_WORD.is_match(sentence)) {
+            return Some("a percentage that is not a share of shipments or munitions");
+        }
+    } else if !CORRIDOR_UNITS.iter().any(|u| unit.starts_with(u)) {
+        return Some("the unit is not materiel or transport");
+    }
+    let cs = names::countries(sentence);
+    let supplier =
+        cs.iter().any(|c| c.2.corridor_side == Some(true)) || CORRIDOR_PLACE.is_match(sentence);
+    let other = cs
+        .iter()
+        .any(|c| OTHER_SUPPLIERS.contains(&c.2.name) && Some(c.2.name) != speaker_country);
+    (other && !supplier).then_some("the claim is about another supplier")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule() {
+        assert!(corridor_article("North Korea sent shells to Russia."));
+        assert!(!corridor_article(
+            "The ruling party won 62 percent of the vote."
+        ));
+        assert!(off_topic(
+            true,
+            "percent",
+            "it won 62 percent of the vote",
+            " of the vote",
+            None
+        )
+        .is_some());
+        assert!(off_topic(
+            true,
+            "percent",
+            "about 40% of the shells",
+            " of the shells",
+            None
+        )
+        .is_none());
+        assert!(off_topic(
+            true,
+            "containers",
+            "Iran sent 1,000 containers to Russia",
+            "",
+            None
+        )
+        .is_some());
+        assert!(off_topic(
+            true,
+            "containers",
+            "North Korea sent 1,000 containers",
+            "",
+            None
+        )
+        .is_none());
+        assert!(off_topic(true, "drones", "Russia launched 100 drones", "", None).is_some());
+    }
+}

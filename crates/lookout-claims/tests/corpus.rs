@@ -1,0 +1,313 @@
+//! Precision and recall per field of `lookout_claims::extract_file` over the news-style corpus
+//! in `tests/corpus/` (see its README): `dev/` was written with the rules, `holdout/` after
+//! they were finished. Each `NAME.txt` has the rows an analyst expects in
+//! `NAME.expected.csv`; texts not about the corridor expect none.
+//!
+//! Rows are matched on the number (quantity, or low and high of a range), preferring the same
+//! unit. Per field, a matched pair counts a true positive when both agree, a false positive
+//! when the extractor gives a wrong or unwanted value and a false negative when it misses or
+//! gets wrong an expected one; unmatched rows count against every field they fill. Rows the
+//! corridor rule marks `off_topic` are left out, as `lookout claims extract` leaves them out.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use lookout_project::ClaimRow;
+
+const FIELDS: [&str; 8] = [
+    "quantity",
+    "unit",
+    "qualifier",
+    "speaker",
+    "organization",
+    "period",
+    "date",
+    "route",
+];
+
+/// One row reduced to what is compared.
+#[derive(Debug, Clone)]
+struct Row {
+    number: (Option<f64>, Option<f64>, Option<f64>),
+    /// `FIELDS[1..]`, normalised.
+    fields: Vec<String>,
+    sentence: String,
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn row(r: &ClaimRow) -> Row {
+    let period = if r.period_start.is_empty() && r.period_end.is_empty() {
+        String::new()
+    } else {
+        format!("{}..{}", r.period_start, r.period_end)
+    };
+    Row {
+        number: (r.quantity, r.quantity_low, r.quantity_high),
+        fields: [
+            &r.unit,
+            &r.qualifier,
+            &r.speaker,
+            &r.organization,
+            &period,
+            &r.date,
+            &r.route,
+        ]
+        .iter()
+        .map(|s| norm(s))
+        .collect(),
+        sentence: r.statement_summary.clone(),
+    }
+}
+
+fn expected(path: &Path) -> Vec<Row> {
+    let mut rd = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    rd.deserialize::<BTreeMap<String, String>>()
+        .map(|rec| {
+            let rec = rec.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let get = |k: &str| rec.get(k).cloned().unwrap_or_default();
+            let num = |k: &str| get(k).parse::<f64>().ok();
+            row(&ClaimRow {
+                quantity: num("quantity"),
+                quantity_low: num("quantity_low"),
+                quantity_high: num("quantity_high"),
+                unit: get("unit"),
+                qualifier: get("qualifier"),
+                speaker: get("speaker"),
+                organization: get("organization"),
+                period_start: get("period_start"),
+                period_end: get("period_end"),
+                date: get("date"),
+                route: get("route"),
+                ..ClaimRow::default()
+            })
+        })
+        .collect()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Count {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Count {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+}
+
+struct Score {
+    counts: [Count; 8],
+    texts: usize,
+    rows: usize,
+    off_topic_texts: Vec<String>,
+    misses: Vec<String>,
+}
+
+fn corpus(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn score(dir: &str) -> Score {
+    let mut s = Score {
+        counts: [Count::default(); 8],
+        texts: 0,
+        rows: 0,
+        off_topic_texts: Vec::new(),
+        misses: Vec::new(),
+    };
+    for txt in corpus(dir) {
+        let name = txt.file_stem().unwrap().to_string_lossy().into_owned();
+        let want = expected(&txt.with_extension("expected.csv"));
+        let text = std::fs::read_to_string(&txt).unwrap();
+        let got: Vec<Row> = lookout_claims::extract_file(&text, &name)
+            .iter()
+            .filter(|r| lookout_claims::is_on_topic(r))
+            .map(row)
+            .collect();
+        s.texts += 1;
+        s.rows += want.len();
+        if want.is_empty() {
+            s.off_topic_texts.push(name.clone());
+        }
+        let mut used = vec![false; got.len()];
+        for w in &want {
+            let pick = (0..got.len())
+                .find(|&i| !used[i] && got[i].number == w.number && got[i].fields[0] == w.fields[0])
+                .or_else(|| (0..got.len()).find(|&i| !used[i] && got[i].number == w.number));
+            match pick {
+                Some(i) => {
+                    used[i] = true;
+                    s.counts[0].tp += 1;
+                    let pairs = w.fields.iter().zip(&got[i].fields);
+                    for ((c, field), (e, g)) in
+                        s.counts[1..].iter_mut().zip(&FIELDS[1..]).zip(pairs)
+                    {
+                        if e == g {
+                            if !e.is_empty() {
+                                c.tp += 1;
+                            }
+                            continue;
+                        }
+                        if !e.is_empty() {
+                            c.fn_ += 1;
+                        }
+                        if !g.is_empty() {
+                            c.fp += 1;
+                        }
+                        s.misses.push(format!(
+                            "{name}: {:?} {field}: expected {e:?}, got {g:?}",
+                            w.number
+                        ));
+                    }
+                }
+                None => {
+                    s.misses
+                        .push(format!("{name}: missed {:?} {}", w.number, w.fields[0]));
+                    s.counts[0].fn_ += 1;
+                    for (c, v) in s.counts[1..].iter_mut().zip(&w.fields) {
+                        if !v.is_empty() {
+                            c.fn_ += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for g in got.iter().zip(&used).filter(|(_, u)| !**u).map(|(g, _)| g) {
+            s.misses.push(format!(
+                "{name}: unexpected {:?} {} ({})",
+                g.number, g.fields[0], g.sentence
+            ));
+            s.counts[0].fp += 1;
+            for (c, v) in s.counts[1..].iter_mut().zip(&g.fields) {
+                if !v.is_empty() {
+                    c.fp += 1;
+                }
+            }
+        }
+    }
+    s
+}
+
+fn print(title: &str, s: &Score) {
+    println!(
+        "\n{title}: {} texts ({} not about the corridor), {} expected rows",
+        s.texts,
+        s.off_topic_texts.len(),
+        s.rows
+    );
+    println!("| field | TP | FP | FN | precision | recall |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (f, c) in FIELDS.iter().zip(s.counts.iter()) {
+        println!(
+            "| {f} | {} | {} | {} | {:.3} | {:.3} |",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        );
+    }
+    for m in &s.misses {
+        println!("  {m}");
+    }
+}
+
+fn at(s: &Score, field: &str) -> Count {
+    s.counts[FIELDS.iter().position(|f| *f == field).unwrap()]
+}
+
+/// The goals of issue 13 on the texts written with the rules.
+#[test]
+fn dev_corpus_meets_the_goals() {
+    let s = score("dev");
+    print("dev", &s);
+    assert!(s.texts >= 20 && s.off_topic_texts.len() >= 3);
+    assert_eq!(at(&s, "quantity").recall(), 1.0);
+    assert_eq!(at(&s, "unit").recall(), 1.0);
+    assert!(at(&s, "speaker").recall() >= 0.95);
+    assert!(at(&s, "period").recall() >= 0.95);
+    for f in FIELDS.iter().filter(|f| **f != "route") {
+        assert!(at(&s, f).precision() >= 0.95, "{f} precision");
+    }
+}
+
+/// Texts not about the corridor give no corridor claims (their rows are all `off_topic`).
+#[test]
+fn off_topic_texts_give_no_corridor_rows() {
+    for dir in ["dev", "holdout", "holdout2"] {
+        for txt in corpus(dir) {
+            if std::fs::read_to_string(txt.with_extension("expected.csv"))
+                .unwrap()
+                .lines()
+                .count()
+                > 1
+            {
+                continue;
+            }
+            let rows = lookout_claims::extract(&std::fs::read_to_string(&txt).unwrap());
+            assert!(
+                rows.iter().all(|r| !lookout_claims::is_on_topic(r)),
+                "{}: {rows:#?}",
+                txt.display()
+            );
+        }
+    }
+}
+
+/// The texts written after the rules were finished: reported as measured (docs/accuracy.md).
+#[test]
+fn holdout_corpus_figures() {
+    let s = score("holdout");
+    print("holdout", &s);
+    assert!(s.texts >= 13 && s.off_topic_texts.len() >= 2);
+    // Floors at the figures measured after the fixes it prompted (docs/accuracy.md): a guard
+    // against regressions, not the independent measure (that is the first run, in the doc).
+    floors(&s, 0.95, 0.95, 0.95);
+}
+
+fn floors(s: &Score, speaker_recall: f64, period_recall: f64, precision: f64) {
+    assert_eq!(at(s, "quantity").recall(), 1.0);
+    assert_eq!(at(s, "unit").recall(), 1.0);
+    assert!(at(s, "speaker").recall() >= speaker_recall);
+    assert!(at(s, "period").recall() >= period_recall);
+    for f in FIELDS.iter().filter(|f| **f != "route") {
+        assert!(at(s, f).precision() >= precision, "{f} precision");
+    }
+}
+
+/// The second holdout, written after the fixes the first one prompted.
+#[test]
+fn second_holdout_corpus_figures() {
+    let s = score("holdout2");
+    print("holdout2", &s);
+    assert!(s.texts >= 8 && !s.off_topic_texts.is_empty());
+    floors(&s, 0.9, 0.95, 0.9);
+}

@@ -6,6 +6,7 @@ pub mod areas;
 pub mod event;
 pub mod geo;
 pub mod land;
+pub mod provenance;
 pub mod record;
 pub mod time;
 pub mod truth;

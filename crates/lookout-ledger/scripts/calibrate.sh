@@ -18,10 +18,10 @@ if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else
 hits=0; n=0
 for seed in $(seq "$first" "$last"); do
   p=$work/p$seed; mkdir -p "$p/ais"
-  "$bin" simulate --scenario "$root/examples/dprk-russia/scenario.toml" --out "$work/sim$seed" \
+  "$bin" simulate --scenario "$root/examples/dprk-russia-simulated/scenario.toml" --out "$work/sim$seed" \
     --seed "$seed" --background "$background" 2>/dev/null
   mv "$work/sim$seed/ais.nmea" "$p/ais/"
-  cp "$root/examples/dprk-russia/corridor.toml" "$p/"
+  cp "$root/examples/dprk-russia-simulated/corridor.toml" "$p/"
   "$img" "$work/sim$seed/truth.json" "$p" "$seed" 0.5 > "$p/observations.csv" 2>/dev/null
   "$bin" analyze "$p" --out "$work/out$seed" 2>/dev/null
   line=$(python3 - "$work/sim$seed/truth.json" "$work/out$seed/ledger.csv" <<'PY'

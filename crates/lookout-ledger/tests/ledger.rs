@@ -7,6 +7,7 @@ use std::path::Path;
 use lookout_core::event::Event;
 use lookout_core::event::EventType;
 use lookout_core::geo::LatLon;
+use lookout_core::provenance::Provenance;
 use lookout_core::time::{parse_time, DAY_MS};
 use lookout_core::truth::{Truth, TruthEvent, TruthVoyage};
 use lookout_ledger::voyages::LegKind;
@@ -637,14 +638,23 @@ fn a_corridor_without_voyages_reports_no_total() {
     );
     let v = build(&p, &[g]);
     let l = compute(&p, &v);
-    let report = lookout_report::Report {
+    let mut report = lookout_report::Report {
         project: &p,
         voyages: &v,
         ledger: &l,
         events: &[],
         tracks: &[],
+        ais: Some(Provenance::Real),
     };
     let html = report.html();
+    // Real AIS and real observations: no banner; the same with simulated AIS: the banner, first.
+    assert!(!html.contains("simulated-banner"));
+    report.ais = Some(Provenance::Simulated);
+    let simulated = report.html();
+    let banner = simulated.find("id=\"simulated-banner\"").expect("banner");
+    assert!(banner < simulated.find("<h2>").unwrap());
+    assert!(simulated[banner..].starts_with("id=\"simulated-banner\" role=\"alert\""));
+    assert!(simulated.contains("Simulated: the AIS."), "{simulated}");
     // The allowance for counted decks not being a random sample is stated as an assumption.
     assert!(html.contains("4% spread (<code>selection_error</code>)"));
     let row = |name: &str| {

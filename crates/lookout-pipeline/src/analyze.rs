@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use lookout_core::event::Event;
+use lookout_core::provenance::Provenance;
 use lookout_events::output::EventWriter;
 use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, Land};
@@ -73,6 +74,7 @@ pub fn analyze(
         }
     }
     let seed = options.seed.or(project.ais.seed);
+    let mut ais = (!sources.is_empty()).then_some(Provenance::Real);
     if sources.is_empty() {
         if let Some(scenario) = &project.ais.simulate {
             let scenario = project.dir.join(scenario);
@@ -93,6 +95,7 @@ pub fn analyze(
                 serde_json::json!({"scenario": rel(project, &scenario), "seed": seed}),
             );
             sources.extend(expand(&path.to_string_lossy())?);
+            ais = Some(Provenance::Simulated);
             progress(Progress::Step("simulated AIS".into(), t.elapsed()));
         } else {
             progress(Progress::Note(
@@ -137,6 +140,7 @@ pub fn analyze(
     let voyages = lookout_ledger::build(project, &events);
     let ledger = lookout_ledger::compute(project, &voyages);
     run.setting("ledger", &project.settings);
+    run.setting("ais_provenance", ais);
     run.setting("corridors", &project.corridors);
     let tracks = watched_tracks(&store, project)?;
     let report = Report {
@@ -145,6 +149,7 @@ pub fn analyze(
         ledger: &ledger,
         events: &events,
         tracks: &tracks,
+        ais,
     };
     report.write_all(out)?;
     run.write(out)

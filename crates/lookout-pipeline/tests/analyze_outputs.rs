@@ -108,4 +108,10 @@ fn outputs_match_the_recorded_ones_and_run_json_names_inputs_and_settings() {
         serde_json::Value::Null
     );
     assert_eq!(run["settings"]["corridors"][0]["cycle_days"], 12.0);
+    assert_eq!(run["settings"]["ais_provenance"], "simulated");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        html.contains("id=\"simulated-banner\""),
+        "simulated inputs are announced"
+    );
 }

@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use lookout_core::areas::{AreaSpec, Areas};
+pub use lookout_core::provenance::Provenance;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -242,17 +243,21 @@ pub enum ObsKind {
     VesselAbsent,
     /// The site was imaged but could not be seen (cloud, night).
     SiteNotVisible,
+    /// An AIS position of the named vessel reported by a source (a transponder switched on
+    /// briefly), at the site (often a sea area): it places the vessel, but is not an image.
+    VesselAis,
 }
 
 impl ObsKind {
     /// All kinds with their names.
-    pub const ALL: [(ObsKind, &'static str); 6] = [
+    pub const ALL: [(ObsKind, &'static str); 7] = [
         (ObsKind::VesselAtBerth, "vessel_at_berth"),
         (ObsKind::ContainersOnDeck, "containers_on_deck"),
         (ObsKind::ContainersOnQuay, "containers_on_quay"),
         (ObsKind::RailcarsInYard, "railcars_in_yard"),
         (ObsKind::VesselAbsent, "vessel_absent"),
         (ObsKind::SiteNotVisible, "site_not_visible"),
+        (ObsKind::VesselAis, "vessel_ais"),
     ];
 
     /// The snake_case name.
@@ -267,9 +272,9 @@ impl ObsKind {
         Self::ALL.iter().find(|(_, n)| *n == s.trim()).map(|x| x.0)
     }
 
-    /// True if the site was actually seen.
+    /// True if the site was actually seen in an image.
     pub fn site_seen(self) -> bool {
-        self != ObsKind::SiteNotVisible
+        !matches!(self, ObsKind::SiteNotVisible | ObsKind::VesselAis)
     }
 
     /// True if a row of this kind naming a vessel places it at the site: a sighting, or a count
@@ -277,7 +282,10 @@ impl ObsKind {
     pub fn places_vessel(self) -> bool {
         matches!(
             self,
-            ObsKind::VesselAtBerth | ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard
+            ObsKind::VesselAtBerth
+                | ObsKind::ContainersOnDeck
+                | ObsKind::RailcarsInYard
+                | ObsKind::VesselAis
         )
     }
 }
@@ -307,6 +315,8 @@ pub struct Observation {
     pub url: String,
     /// Free text.
     pub note: String,
+    /// Real, secondary or simulated (`provenance` column; rows without one are real).
+    pub provenance: Provenance,
 }
 
 /// How a claim bounds its quantity.
@@ -355,8 +365,9 @@ impl Qualifier {
     }
 }
 
-/// The `observations.csv` columns, in order.
-pub const OBSERVATION_COLUMNS: [&str; 10] = [
+/// The `observations.csv` columns, in order. `provenance` is optional when reading (rows without
+/// it are real: an analyst's own file is evidence unless marked otherwise).
+pub const OBSERVATION_COLUMNS: [&str; 11] = [
     "time",
     "site",
     "kind",
@@ -367,6 +378,7 @@ pub const OBSERVATION_COLUMNS: [&str; 10] = [
     "source",
     "url",
     "note",
+    "provenance",
 ];
 
 /// The `claims.csv` columns, in order. The first 13 are the ledger's; the last six are written by
@@ -906,12 +918,25 @@ fn read_observations(
             ));
             bad = true;
         }
-        if k == ObsKind::ContainersOnDeck && vessel.is_none() {
+        let provenance = match get("provenance").trim() {
+            "" => Provenance::Real,
+            text => Provenance::parse(text).unwrap_or_else(|| {
+                problems.push(csv_problem(
+                    FILE,
+                    line,
+                    "provenance",
+                    format!("unknown provenance {text:?} (one of real, secondary, simulated)"),
+                ));
+                bad = true;
+                Provenance::Real
+            }),
+        };
+        if matches!(k, ObsKind::ContainersOnDeck | ObsKind::VesselAis) && vessel.is_none() {
             problems.push(csv_problem(
                 FILE,
                 line,
                 "vessel",
-                "containers_on_deck needs the vessel".into(),
+                format!("{} needs the vessel", k.as_str()),
             ));
             bad = true;
         }
@@ -930,6 +955,7 @@ fn read_observations(
             source: get("source"),
             url: get("url"),
             note: get("note"),
+            provenance,
         });
     }
     out

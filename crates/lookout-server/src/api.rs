@@ -126,6 +126,7 @@ fn report(s: &Snapshot) -> Report<'_> {
         ledger: &s.ledger,
         events: &[],
         tracks: &[],
+        ais: s.ais,
     }
 }
 
@@ -640,7 +641,8 @@ async fn write(
     let done = tokio::task::spawn_blocking(move || {
         let applied = writes::apply(&state.project_dir, table, change)?;
         let revision = state.snapshot().revision + 1;
-        let snap = Snapshot::compute(applied.project, &state.events, revision);
+        let ais = state.snapshot().ais;
+        let snap = Snapshot::compute(applied.project, &state.events, ais, revision);
         Ok::<_, WriteError>((snap, applied.id, applied.after.is_none()))
     })
     .await

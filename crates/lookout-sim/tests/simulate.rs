@@ -464,7 +464,7 @@ fn bad_scenarios_are_reported_not_panicked() {
 fn corridor_example_has_the_reported_shape() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/dprk-russia/scenario.toml"
+        "/../../examples/dprk-russia-simulated/scenario.toml"
     );
     let scenario = Scenario::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
     let land = Land::east_asia();

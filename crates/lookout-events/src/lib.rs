@@ -31,6 +31,7 @@ pub mod areas;
 pub mod config;
 pub mod engine;
 pub mod event;
+pub mod input;
 pub mod land;
 pub mod output;
 #[cfg(feature = "parquet")]

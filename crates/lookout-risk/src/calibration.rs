@@ -1,6 +1,69 @@
 //! How a score ranks a labelled set: ROC AUC (the chance that a random positive scores above a
 //! random negative, ties counting half) and precision at the top k (ties at the cut shared in
-//! proportion, so the figure does not depend on the order of equal scores).
+//! proportion, so the figure does not depend on the order of equal scores). [`evaluate`] takes
+//! its labels from the sanctions lists: vessels designated after the scored date are the
+//! positives.
+
+use serde::Serialize;
+
+use crate::score::Assessment;
+
+/// A positive and where the score put it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranked {
+    /// Vessel name.
+    pub vessel: String,
+    /// Position in the ranking, from 1.
+    pub rank: usize,
+    /// Its score.
+    pub score: f64,
+}
+
+/// How the score ranked the vessels designated after the scored date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// Vessels whose listing starts after the date (`not_yet_listed`).
+    pub positives: Vec<Ranked>,
+    /// Vessels no list names.
+    pub negatives: usize,
+    /// Left out: already listed on the date, listed without a date, delisted, or ambiguous.
+    pub left_out: Vec<String>,
+    /// ROC AUC.
+    pub roc_auc: Option<f64>,
+    /// Precision among the 20 highest scores.
+    pub precision_at_20: Option<f64>,
+    /// Precision among as many highest scores as there are positives (R-precision).
+    pub precision_at_positives: Option<f64>,
+}
+
+/// Labels a ranked fleet from its listing status on the scored date and measures the ranking.
+pub fn evaluate(ranked: &[Assessment]) -> Evaluation {
+    let mut positives = Vec::new();
+    let mut left_out = Vec::new();
+    let mut scored = Vec::new();
+    for (i, a) in ranked.iter().enumerate() {
+        match a.sanctions.as_ref().map_or("not_listed", |s| s.status) {
+            "not_yet_listed" => {
+                positives.push(Ranked {
+                    vessel: a.vessel.name.clone(),
+                    rank: i + 1,
+                    score: a.score,
+                });
+                scored.push((a.score, true));
+            }
+            "not_listed" => scored.push((a.score, false)),
+            _ => left_out.push(a.vessel.name.clone()),
+        }
+    }
+    Evaluation {
+        negatives: scored.len() - positives.len(),
+        roc_auc: roc_auc(&scored),
+        precision_at_20: precision_at(&scored, 20),
+        precision_at_positives: precision_at(&scored, positives.len()),
+        positives,
+        left_out,
+    }
+}
 
 /// ROC AUC of (score, label) pairs; None without both classes.
 pub fn roc_auc(scored: &[(f64, bool)]) -> Option<f64> {

@@ -13,7 +13,8 @@ use lookout_sanctions::imo_valid;
 /// One ship and its identifiers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Vessel {
-    /// Watchlist name, else the most reported AIS name, else the MMSI.
+    /// Watchlist name, else the most reported AIS name, else the MMSI (scores show the lists'
+    /// name instead of a bare MMSI).
     pub name: String,
     /// IMO number.
     pub imo: Option<u32>,

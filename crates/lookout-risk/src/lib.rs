@@ -15,6 +15,7 @@ pub mod fleet;
 pub mod registries;
 pub mod score;
 
+pub use calibration::{evaluate, Evaluation};
 pub use config::Config;
 pub use fleet::{fleet, Seen, Vessel};
 pub use registries::Registries;

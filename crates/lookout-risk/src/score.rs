@@ -130,6 +130,11 @@ struct Match {
     status: Status,
 }
 
+/// The sum of the evidence weights (0, not -0, when there is none).
+fn total(evidence: &[Evidence]) -> f64 {
+    evidence.iter().map(|e| e.weight).sum::<f64>() + 0.0
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -327,8 +332,18 @@ impl<'a> Sources<'a> {
                 })
                 .collect(),
         };
+        let mut vessel = v.clone();
+        if vessel.name.parse::<u32>().is_ok() {
+            if let Some(e) = self
+                .list_entities(m)
+                .into_iter()
+                .find(|e| !e.names.is_empty())
+            {
+                vessel.name = e.caption().to_owned();
+            }
+        }
         Assessment {
-            vessel: v.clone(),
+            vessel,
             date: format_time(at),
             score: round1(total.min(100.0)),
             capped: total > 100.0,
@@ -369,7 +384,7 @@ impl<'a> Sources<'a> {
         c: &crate::config::Counted,
         (evidence, note): (Vec<Evidence>, String),
     ) -> Signal {
-        let sum: f64 = evidence.iter().map(|e| e.weight).sum();
+        let sum = total(&evidence);
         let note = format!(
             "{note}; weighted sum {sum:.2} / saturation {}",
             c.saturation
@@ -499,7 +514,7 @@ impl<'a> Sources<'a> {
                 )
             })
             .collect();
-        let sum: f64 = evidence.iter().map(|e| e.weight).sum();
+        let sum = total(&evidence);
         let which = if self.gap_reasons {
             "gaps with details.reason = went_dark"
         } else {
@@ -555,7 +570,7 @@ impl<'a> Sources<'a> {
                 ));
             }
         }
-        let sum: f64 = evidence.iter().map(|e| e.weight).sum();
+        let sum = total(&evidence);
         let note = format!(
             "encounters with a vessel listed on the date (1) or dark near a watched area within {} days ({}); weighted sum {sum:.2} / saturation {}",
             c.dark_window_days, c.dark_partner_factor, c.saturation

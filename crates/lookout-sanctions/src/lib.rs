@@ -19,6 +19,6 @@ pub mod matching;
 pub mod network;
 
 pub use ident::{imo_valid, normalize_name, parse_imo, parse_mmsi};
-pub use list::{Entity, Link, LinkKind, Listing, ReadStats, SanctionsList};
+pub use list::{Entity, Link, LinkKind, Listing, Origin, ReadStats, SanctionsList};
 pub use matching::{Listed, MatchKind, Query, Status};
 pub use network::{Connection, Fact, Step};

@@ -5,15 +5,32 @@
 //! within a few hops of a vessel ([`SanctionsList::load`]).
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use lookout_core::time::parse_span;
 
 use crate::ftm::{self, Record};
 use crate::ident::{imo_valid, normalize_name, parse_imo, parse_mmsi};
+
+/// Where a record was read: file and line (shown as `file:line`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// File (shared by every record read from it).
+    pub file: Arc<str>,
+    /// Line, from 1.
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
 
 /// One listing: a `Sanction` entity naming an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +49,7 @@ pub struct Listing {
     /// Source link.
     pub source_url: String,
     /// File and line.
-    pub origin: String,
+    pub origin: Origin,
 }
 
 impl Listing {
@@ -48,8 +65,8 @@ impl Listing {
 pub struct Entity {
     /// FtM id.
     pub id: String,
-    /// Schema.
-    pub schema: String,
+    /// Schema (one of the entity schemata read).
+    pub schema: &'static str,
     /// Names (`name`; for an address, its full text).
     pub names: Vec<String>,
     /// Aliases (`alias`; `weakAlias` is not read: FtM says not to match on it).
@@ -77,11 +94,11 @@ pub struct Entity {
     /// `Address` entities (`addressEntity`).
     pub address_entities: Vec<String>,
     /// Datasets.
-    pub datasets: Vec<String>,
+    pub datasets: Vec<Arc<str>>,
     /// Listings that name it.
     pub listings: Vec<Listing>,
     /// File and line.
-    pub origin: String,
+    pub origin: Origin,
 }
 
 impl Entity {
@@ -160,7 +177,7 @@ pub struct Link {
     /// Until (ms, exclusive; `endDate`), when ended.
     pub end: Option<i64>,
     /// File and line.
-    pub origin: String,
+    pub origin: Origin,
 }
 
 impl Link {
@@ -203,6 +220,7 @@ pub struct SanctionsList {
     pub stats: ReadStats,
     ids: HashMap<String, usize>,
     adjacent: Vec<Vec<usize>>,
+    datasets: HashSet<Arc<str>>,
     pub(crate) by_imo: HashMap<u32, Vec<usize>>,
     pub(crate) by_mmsi: HashMap<u32, Vec<usize>>,
     pub(crate) by_name: HashMap<String, Vec<usize>>,
@@ -243,9 +261,12 @@ fn lower(v: &[String]) -> Vec<String> {
     v.iter().map(|s| s.trim().to_lowercase()).collect()
 }
 
-fn extend_new<T: PartialEq + Clone>(into: &mut Vec<T>, from: impl IntoIterator<Item = T>) {
+/// Appends the values not already there, growing the vector by exactly what it holds (most
+/// properties have one value: the default growth would reserve four).
+fn extend_new<T: PartialEq>(into: &mut Vec<T>, from: impl IntoIterator<Item = T>) {
     for x in from {
         if !into.contains(&x) {
+            into.reserve_exact(1);
             into.push(x);
         }
     }
@@ -395,6 +416,7 @@ impl SanctionsList {
         file: &str,
         keep: Option<&Keep>,
     ) -> io::Result<()> {
+        let shared: Arc<str> = file.into();
         each_line(reader, |n, line| {
             self.stats.lines += 1;
             let recs = match line.and_then(ftm::parse) {
@@ -410,7 +432,13 @@ impl SanctionsList {
                     self.stats.out_of_reach += 1;
                     continue;
                 }
-                self.add(rec, file, n);
+                self.add(
+                    rec,
+                    Origin {
+                        file: shared.clone(),
+                        line: n,
+                    },
+                );
             }
         })
     }
@@ -430,11 +458,10 @@ impl SanctionsList {
         i
     }
 
-    fn add(&mut self, rec: Record, file: &str, n: usize) {
-        let origin = format!("{file}:{n}");
+    fn add(&mut self, rec: Record, origin: Origin) {
         let schema = rec.schema.as_str();
-        if ENTITY_SCHEMATA.contains(&schema) {
-            self.add_entity(&rec, file, n, origin);
+        if let Some(schema) = ENTITY_SCHEMATA.iter().find(|s| **s == schema) {
+            self.add_entity(&rec, schema, origin);
         } else if schema == "Sanction" {
             self.add_listing(&rec, origin);
         } else if let Some((a, b)) = relation_props(schema) {
@@ -464,16 +491,18 @@ impl SanctionsList {
         self.stats.kept += 1;
     }
 
-    fn add_entity(&mut self, rec: &Record, file: &str, n: usize, origin: String) {
+    fn add_entity(&mut self, rec: &Record, schema: &'static str, origin: Origin) {
         let i = self.entry(&rec.id);
-        let vessel = rec.schema == "Vessel";
+        let vessel = schema == "Vessel";
         let mut imos = Vec::new();
         let mut mmsis = Vec::new();
         if vessel {
             for v in rec.get("imoNumber") {
                 match parse_imo(v) {
                     Some(imo) if imo_valid(imo) => imos.push(imo),
-                    _ => self.bad_imos.push((file.into(), n, v.clone())),
+                    _ => self
+                        .bad_imos
+                        .push((origin.file.to_string(), origin.line, v.clone())),
                 }
             }
             mmsis = rec
@@ -482,7 +511,7 @@ impl SanctionsList {
                 .filter_map(|m| parse_mmsi(m))
                 .collect();
         }
-        let names: Vec<String> = if rec.schema == "Address" {
+        let names: Vec<String> = if schema == "Address" {
             rec.get("full").to_vec()
         } else {
             rec.get("name").to_vec()
@@ -491,9 +520,21 @@ impl SanctionsList {
         for key in ["country", "jurisdiction", "nationality", "mainCountry"] {
             countries.extend(lower(rec.get(key)));
         }
+        let datasets: Vec<Arc<str>> = rec
+            .datasets
+            .iter()
+            .map(|d| match self.datasets.get(d.as_str()) {
+                Some(shared) => shared.clone(),
+                None => {
+                    let shared: Arc<str> = d.as_str().into();
+                    self.datasets.insert(shared.clone());
+                    shared
+                }
+            })
+            .collect();
         let e = &mut self.entities[i];
         if e.schema.is_empty() {
-            e.schema = rec.schema.clone();
+            e.schema = schema;
             e.origin = origin;
         }
         extend_new(&mut e.names, names);
@@ -520,7 +561,7 @@ impl SanctionsList {
             &mut e.address_entities,
             rec.get("addressEntity").iter().cloned(),
         );
-        extend_new(&mut e.datasets, rec.datasets.iter().cloned());
+        extend_new(&mut e.datasets, datasets);
         if vessel {
             self.index_vessel(i);
             for (key, kind) in [("owner", LinkKind::Owns), ("operator", LinkKind::Operates)] {
@@ -563,7 +604,7 @@ impl SanctionsList {
         }
     }
 
-    fn add_listing(&mut self, rec: &Record, origin: String) {
+    fn add_listing(&mut self, rec: &Record, origin: Origin) {
         let first = |k: &str| rec.first(k).unwrap_or_default().to_owned();
         let listing = Listing {
             id: rec.id.clone(),
@@ -582,7 +623,7 @@ impl SanctionsList {
         }
     }
 
-    fn add_links(&mut self, rec: &Record, kind: LinkKind, a: &str, b: &str, origin: &str) {
+    fn add_links(&mut self, rec: &Record, kind: LinkKind, a: &str, b: &str, origin: &Origin) {
         for x in rec.get(a) {
             for y in rec.get(b) {
                 let (from, to) = (self.entry(x), self.entry(y));
@@ -594,7 +635,7 @@ impl SanctionsList {
                     role: rec.get("role").join("; "),
                     start: first_date(rec, "startDate").or_else(|| first_date(rec, "date")),
                     end: first_date(rec, "endDate"),
-                    origin: origin.to_owned(),
+                    origin: origin.clone(),
                 });
             }
         }

@@ -150,7 +150,7 @@ impl SanctionsList {
             role: link.role.clone(),
             start: link.start.map(format_day),
             end: link.end.map(format_day),
-            origin: link.origin.clone(),
+            origin: link.origin.to_string(),
         }
     }
 
@@ -166,7 +166,7 @@ impl SanctionsList {
                 start: None,
                 end: None,
                 source: e.id.clone(),
-                origin: e.origin.clone(),
+                origin: e.origin.to_string(),
             };
             let texts: [(&'static str, &Vec<String>); 6] = [
                 ("name", &e.names),
@@ -206,7 +206,7 @@ impl SanctionsList {
                     start: link.start.map(format_day),
                     end: link.end.map(format_day),
                     source: link.id.clone(),
-                    origin: link.origin.clone(),
+                    origin: link.origin.to_string(),
                 });
             }
         }

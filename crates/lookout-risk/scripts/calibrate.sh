@@ -6,8 +6,11 @@
 # are the positives, the vessels no list names the negatives. Prints one line per seed and the
 # means.
 #
-#   [KEEP=DIR] [LOOKOUT=BIN] crates/lookout-risk/scripts/calibrate.sh [FIRST_SEED] [LAST_SEED]
-# Needs a release build of the CLI (cargo build --release -p lookout).
+#   [KEEP=DIR] [REUSE=1] [RISK_CONFIG=FILE] [LOOKOUT=BIN] \
+#     crates/lookout-risk/scripts/calibrate.sh [FIRST_SEED] [LAST_SEED]
+# KEEP keeps the analyses in DIR; REUSE=1 scores the analyses already there again (for another
+# RISK_CONFIG, e.g. the ablations of docs/accuracy.md). Needs a release build of the CLI
+# (cargo build --release -p lookout).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 first=${1:-1}; last=${2:-5}
@@ -15,10 +18,14 @@ bin=${LOOKOUT:-${CARGO_TARGET_DIR:-$root/target}/release/lookout}
 project=$root/crates/lookout-risk/tests/data/evasion
 if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
+config=()
+if [ -n "${RISK_CONFIG:-}" ]; then config=(--risk-config "$RISK_CONFIG"); fi
 for seed in $(seq "$first" "$last"); do
-  "$bin" analyze "$project" --out "$work/out$seed" --seed "$seed" 2>/dev/null
+  if [ -z "${REUSE:-}" ] || [ ! -f "$work/out$seed/events.csv" ]; then
+    "$bin" analyze "$project" --out "$work/out$seed" --seed "$seed" 2>/dev/null
+  fi
   "$bin" risk --project "$project" --analysis "$work/out$seed" --evaluate --format json \
-    --out "$work/risk$seed.json" 2>/dev/null
+    "${config[@]}" --out "$work/risk$seed.json" 2>/dev/null
   python3 - "$seed" "$work/risk$seed.json" <<'PY'
 import json, sys
 e = json.load(open(sys.argv[2]))["evaluation"]

@@ -173,6 +173,14 @@ pub fn fleet(watchlist: &[WatchVessel], seen: &[Seen], events: &[Event]) -> Vec<
 mod tests {
     use super::*;
 
+    fn seen(mmsi: u32, name: &str, imos: &[u32]) -> Seen {
+        Seen {
+            mmsi,
+            names: vec![name.into()],
+            imos: imos.to_vec(),
+        }
+    }
+
     fn change(old: u32, new: u32) -> Event {
         let mut e = Event::new(
             EventType::IdentityChange,
@@ -196,33 +204,13 @@ mod tests {
             ..Default::default()
         }];
         let seen = [
-            Seen {
-                mmsi: 273_900_101,
-                names: vec!["ANGARA".into()],
-                imos: vec![9_179_842],
-            },
+            seen(273_900_101, "ANGARA", &[9_179_842]),
             // The same IMO on another MMSI: the same ship.
-            Seen {
-                mmsi: 667_900_101,
-                names: vec!["ANGARA 1".into()],
-                imos: vec![9_179_842],
-            },
+            seen(667_900_101, "ANGARA 1", &[9_179_842]),
             // The car carrier of the same name: another IMO, another ship.
-            Seen {
-                mmsi: 667_000_002,
-                names: vec!["ANGARA".into()],
-                imos: vec![9_124_043],
-            },
-            Seen {
-                mmsi: 412_000_003,
-                names: vec!["FISHER".into()],
-                imos: vec![],
-            },
-            Seen {
-                mmsi: 412_000_004,
-                names: vec!["FISHER 2".into()],
-                imos: vec![9_161_003],
-            },
+            seen(667_000_002, "ANGARA", &[9_124_043]),
+            seen(412_000_003, "FISHER", &[]),
+            seen(412_000_004, "FISHER 2", &[9_161_003]),
         ];
         let events = [
             change(412_000_003, 413_000_003),

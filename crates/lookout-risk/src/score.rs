@@ -585,13 +585,7 @@ impl<'a> Sources<'a> {
         at: i64,
     ) -> (Vec<Evidence>, String) {
         let mut evidence = Vec::new();
-        for e in events
-            .iter()
-            .filter(|e| e.event_type == EventType::IdentityChange)
-        {
-            let Some(changes) = e.details.get("changes").and_then(Value::as_object) else {
-                continue;
-            };
+        for (e, changes) in identity_changes(events, at) {
             let mut fields: Vec<&str> = ["name", "callsign", "imo"]
                 .into_iter()
                 .filter(|f| changes.contains_key(*f))
@@ -599,7 +593,7 @@ impl<'a> Sources<'a> {
             if changes.contains_key("mmsi") && !changes.contains_key("flag_mid") {
                 fields.push("mmsi");
             }
-            if fields.is_empty() || e.end_time > at {
+            if fields.is_empty() {
                 continue;
             }
             let r = self.recency(e.end_time, at);
@@ -646,11 +640,8 @@ impl<'a> Sources<'a> {
         at: i64,
     ) -> (Vec<Evidence>, String) {
         let mut evidence = Vec::new();
-        for e in events
-            .iter()
-            .filter(|e| e.event_type == EventType::IdentityChange && e.end_time <= at)
-        {
-            let Some(mid) = e.details.get("changes").and_then(|c| c.get("flag_mid")) else {
+        for (e, changes) in identity_changes(events, at) {
+            let Some(mid) = changes.get("flag_mid") else {
                 continue;
             };
             let r = self.recency(e.end_time, at);
@@ -888,6 +879,17 @@ impl<'a> Sources<'a> {
             path: None,
         }
     }
+}
+
+/// The AIS identity changes among the events that ended by `at`, with their `changes` object.
+fn identity_changes<'a, 'e>(
+    events: &'a [&'e Event],
+    at: i64,
+) -> impl Iterator<Item = (&'e Event, &'e serde_json::Map<String, Value>)> + 'a {
+    events
+        .iter()
+        .filter(move |e| e.event_type == EventType::IdentityChange && e.end_time <= at)
+        .filter_map(|e| Some((*e, e.details.get("changes")?.as_object()?)))
 }
 
 /// The MMSI the vessel used last before the date: the new MMSI of its latest MMSI change, else

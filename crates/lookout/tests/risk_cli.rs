@@ -17,6 +17,13 @@ fn lookout(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("run lookout")
 }
 
+/// `lookout risk --project P --events E` with more arguments.
+fn risk(p: &Path, events: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["risk", "--project", s(p), "--events", s(events)];
+    args.extend_from_slice(extra);
+    lookout(&args)
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lookout-risk-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
@@ -127,15 +134,7 @@ fn project(name: &str) -> (PathBuf, PathBuf, Vec<Event>) {
 #[test]
 fn ranked_csv_json_breakdown_and_evaluation() {
     let (p, events_csv, events) = project("rank");
-    let o = lookout(&[
-        "risk",
-        "--project",
-        s(&p),
-        "--events",
-        s(&events_csv),
-        "--date",
-        "2023-11-01",
-    ]);
+    let o = risk(&p, &events_csv, &["--date", "2023-11-01"]);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     let lines: Vec<&str> = out.lines().collect();
@@ -167,20 +166,19 @@ fn ranked_csv_json_breakdown_and_evaluation() {
     assert!(err.contains("1 rows set aside, first line 5"), "{err}");
 
     let json = p.parent().unwrap().join("risk.json");
-    let o = lookout(&[
-        "risk",
-        "--project",
-        s(&p),
-        "--events",
-        s(&events_csv),
-        "--date",
-        "2023-11-01",
-        "--format",
-        "json",
-        "--out",
-        s(&json),
-        "--evaluate",
-    ]);
+    let o = risk(
+        &p,
+        &events_csv,
+        &[
+            "--date",
+            "2023-11-01",
+            "--format",
+            "json",
+            "--out",
+            s(&json),
+            "--evaluate",
+        ],
+    );
     let (_, err) = text(&o);
     assert!(o.status.success(), "{err}");
     assert!(
@@ -207,15 +205,7 @@ fn ranked_csv_json_breakdown_and_evaluation() {
         .iter()
         .any(|l| l.as_str().unwrap().starts_with("scored as of 2023-11-01")));
     // After MARIA's designation she is listed: 100.
-    let o = lookout(&[
-        "risk",
-        "--project",
-        s(&p),
-        "--events",
-        s(&events_csv),
-        "--date",
-        "2023-12-13",
-    ]);
+    let o = risk(&p, &events_csv, &["--date", "2023-12-13"]);
     let (out, _) = text(&o);
     assert!(
         out.lines()
@@ -233,15 +223,7 @@ fn errors_name_the_problem() {
     assert!(text(&o).1.contains("give --project"), "{}", text(&o).1);
     let cfg = p.parent().unwrap().join("bad.toml");
     fs::write(&cfg, "[dark]\nwieght = 3\n").unwrap();
-    let o = lookout(&[
-        "risk",
-        "--project",
-        s(&p),
-        "--events",
-        s(&events_csv),
-        "--risk-config",
-        s(&cfg),
-    ]);
+    let o = risk(&p, &events_csv, &["--risk-config", s(&cfg)]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o).1;
     assert!(err.contains("bad.toml") && err.contains("wieght"), "{err}");
@@ -281,15 +263,13 @@ fn vessels_appends_a_risk_column() {
     w.finish().unwrap();
     let cfg = dir.join("risk.toml");
     fs::write(&cfg, "[areas]\ndark = [\"Skagen\"]\n").unwrap();
-    let o = lookout(&[
-        "vessels",
-        "--store",
-        s(&store),
-        "--events",
-        s(&events),
-        "--risk-config",
-        s(&cfg),
-    ]);
+    let vessels = |extra: &[&str]| {
+        let mut args = vec!["vessels", "--store", s(&store), "--events", s(&events)];
+        args.extend_from_slice(&["--risk-config", s(&cfg)]);
+        args.extend_from_slice(extra);
+        lookout(&args)
+    };
+    let o = vessels(&[]);
     let (with, err) = text(&o);
     assert!(o.status.success(), "{err}");
     let mut lines = with.lines();
@@ -304,18 +284,7 @@ fn vessels_appends_a_risk_column() {
         let is_first = p.split(',').next() == Some(first.to_string().as_str());
         assert_eq!(risk > 0.0, is_first, "{r}");
     }
-    let o = lookout(&[
-        "vessels",
-        "--store",
-        s(&store),
-        "--events",
-        s(&events),
-        "--risk-config",
-        s(&cfg),
-        "--format",
-        "jsonl",
-    ]);
-    let (jl, _) = text(&o);
+    let (jl, _) = text(&vessels(&["--format", "jsonl"]));
     let v = jl
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())

@@ -61,7 +61,8 @@ pub struct Query<'a> {
 pub enum Listed<'a> {
     /// Dated listings in force.
     InForce(Vec<&'a Listing>),
-    /// Listed without a start date (or only a `sanction` topic): cannot be placed in time.
+    /// Listed without a start date (or only the `sanction` topic; `sanction.linked` and
+    /// `sanction.counter` are not listings): cannot be placed in time.
     Undated,
     /// No listing in force (none, not yet, or lifted).
     No,
@@ -75,7 +76,7 @@ impl SanctionsList {
         if !in_force.is_empty() {
             Listed::InForce(in_force)
         } else if e.listings.iter().any(|l| l.start.is_none())
-            || (e.listings.is_empty() && e.topics.iter().any(|t| t.starts_with("sanction")))
+            || (e.listings.is_empty() && e.topics.iter().any(|t| t == "sanction"))
         {
             Listed::Undated
         } else {
@@ -184,7 +185,7 @@ impl SanctionsList {
             || (listings.is_empty()
                 && hits
                     .iter()
-                    .any(|e| e.topics.iter().any(|t| t.starts_with("sanction"))));
+                    .any(|e| e.topics.iter().any(|t| t == "sanction")));
         let (status, detail) = if undated {
             ("listed_undated", "listed without a start date".to_owned())
         } else if !future.is_empty() {

@@ -142,6 +142,8 @@ fn renamed_and_reflagged_vessel_keeps_its_history() {
         ..Default::default()
     });
     assert_eq!(kind, Some(MatchKind::Imo));
+    // Its owner carries OpenSanctions' `sanction.linked` topic: linked, not listed.
+    assert!(behind(&l, 9_600_009, "2023-10-01", 3).is_empty());
     let facts = l.identity(&ids);
     let get = |f: &str| -> Vec<(String, Option<String>)> {
         facts

@@ -104,9 +104,12 @@ impl Dataset {
 
 /// Reads an events CSV in the column contract of `lookout events` (`docs/events.md`).
 pub fn read_events_csv(path: &Path) -> Result<Vec<Event>> {
-    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
-    lookout_core::event::read_csv(std::io::BufReader::new(file))
-        .map_err(|e| anyhow!("{}:{}: {}", path.display(), e.line, e.message))
+    let (events, rejected) =
+        lookout_core::event::read_csv_file(path).with_context(|| format!("{}", path.display()))?;
+    match rejected.first() {
+        Some(r) => Err(anyhow!("{}:{}: {}", path.display(), r.line, r.reason)),
+        None => Ok(events),
+    }
 }
 
 #[cfg(test)]

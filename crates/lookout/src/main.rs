@@ -25,6 +25,8 @@ enum Command {
     Decode(cmd::decode::Args),
     /// Port visits, gaps, encounters, loitering, draught/identity changes and spoofing from the store.
     Events(cmd::events::Args),
+    /// Explained risk score per vessel on a date, ranked: sanctions network, dark time, encounters, identity and flag changes.
+    Risk(cmd::risk::Args),
     /// Web dashboard and HTTP API over a project folder (`lookout serve PROJECT_DIR`).
     Serve(cmd::serve::Args),
     /// Simulate AIS traffic for a scenario: NMEA with tag blocks plus ground truth (truth.json).
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => cmd::claims::run(args),
         Command::Decode(args) => cmd::decode::run(args),
         Command::Events(args) => cmd::events::run(args),
+        Command::Risk(args) => cmd::risk::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod decode;
 pub mod events;
 pub mod ingest;
+pub mod risk;
 pub mod serve;
 pub mod simulate;
 pub mod track;

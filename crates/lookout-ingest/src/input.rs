@@ -10,7 +10,10 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
-const BUFFER_BYTES: usize = 1 << 20;
+/// Buffer of an opened file: enough to tell its format from its first line. The line reader
+/// (`lookout_ais::LineReader`) asks for more than this at a time, so plain text is read
+/// straight into its buffer, not copied through this one.
+const BUFFER_BYTES: usize = 64 * 1024;
 
 /// One input.
 #[derive(Clone, Debug, PartialEq, Eq)]

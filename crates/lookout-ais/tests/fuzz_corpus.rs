@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use lookout_ais::{message, Decoder};
+use lookout_ais::{message, Decoder, Line, LineReader};
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,16 +27,32 @@ fn feed_line_corpus_decodes_without_panics_and_counts_every_line() {
     assert!(inputs.len() > 100);
     let mut decoded = 0u64;
     for data in &inputs {
+        let mut expected: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+        if expected.last().is_some_and(|last| last.is_empty()) {
+            expected.pop();
+        }
+        let mut reader = LineReader::new(&data[..]);
         let mut decoder = Decoder::new();
         let mut lines = 0u64;
-        for line in data.split(|&b| b == b'\n') {
+        while let Some(line) = reader.next_line().expect("read") {
+            let Line::Text(line) = line else {
+                panic!("no corpus line exceeds MAX_LINE");
+            };
+            assert_eq!(line, expected[lines as usize]);
             lines += 1;
             decoder.feed_line(line, |d| {
                 assert!((1..=lines).contains(&d.meta.line));
                 assert!(d.meta.fragments >= 1);
+                if let Some(source) = d.meta.source.as_deref() {
+                    assert!(
+                        source.bytes().all(|b| (0x20..=0x7e).contains(&b)),
+                        "{source:?}"
+                    );
+                }
                 serde_json::to_vec(&d.message).expect("serializable");
             });
         }
+        assert_eq!(lines as usize, expected.len());
         decoder.finish();
         let stats = decoder.stats();
         assert_eq!(stats.lines, lines);

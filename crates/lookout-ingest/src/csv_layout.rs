@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 use chrono::NaiveDateTime;
 use lookout_store::StaticRow;
 
-use crate::rows::Fix;
+use crate::rows::{self, Fix};
 
 /// A known CSV layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -349,6 +349,9 @@ pub fn parse(cols: &Columns, rec: &csv::StringRecord) -> Result<Record, &'static
             s.width = opt_u16(f(13));
             s.draught = opt_f(f(14)).filter(|d| *d > 0.0).map(|d| d as f32);
         }
+    }
+    if rows::holds_control_character(Some(&r.statics), None) {
+        return Err("control_character");
     }
     Ok(r)
 }

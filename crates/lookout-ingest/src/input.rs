@@ -1,5 +1,5 @@
-//! Sources on the command line, opening files (plain, gzip, zstd), bounded line reading, and
-//! dates in file names.
+//! Sources on the command line, opening files (plain, gzip, zstd), and dates in file names.
+//! Lines are read with [`lookout_ais::LineReader`], bounded like `lookout decode`'s.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -10,10 +10,10 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 
-/// Longest line kept; longer lines are skipped and counted (`line_too_long`).
-pub const MAX_LINE: usize = 64 * 1024;
-
-const BUFFER_BYTES: usize = 1 << 20;
+/// Buffer of an opened file: enough to tell its format from its first line. The line reader
+/// (`lookout_ais::LineReader`) asks for more than this at a time, so plain text is read
+/// straight into its buffer, not copied through this one.
+const BUFFER_BYTES: usize = 64 * 1024;
 
 /// One input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,56 +127,6 @@ pub fn open_file(path: &Path, count: Arc<AtomicU64>) -> Result<Box<dyn BufRead +
     } else {
         Box::new(reader)
     })
-}
-
-/// Outcome of [`read_line`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Line {
-    /// A line is in the buffer (without its `\n`).
-    Ok,
-    /// A line longer than [`MAX_LINE`] was skipped.
-    TooLong,
-    /// End of input.
-    Eof,
-}
-
-/// Reads one line into `buf` (cleared first), never holding more than [`MAX_LINE`] bytes.
-pub fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Line> {
-    buf.clear();
-    let mut too_long = false;
-    let mut any = false;
-    loop {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if avail.is_empty() {
-            return Ok(match (any, too_long) {
-                (false, _) => Line::Eof,
-                (true, true) => Line::TooLong,
-                (true, false) => Line::Ok,
-            });
-        }
-        any = true;
-        let (take, done) = match memchr::memchr(b'\n', avail) {
-            Some(i) => (i, Some(i + 1)),
-            None => (avail.len(), None),
-        };
-        if !too_long {
-            if buf.len() + take > MAX_LINE {
-                too_long = true;
-                buf.clear();
-            } else {
-                buf.extend_from_slice(&avail[..take]);
-            }
-        }
-        let consumed = done.unwrap_or(avail.len());
-        r.consume(consumed);
-        if done.is_some() {
-            return Ok(if too_long { Line::TooLong } else { Line::Ok });
-        }
-    }
 }
 
 /// Time (ms since the epoch, UTC) named by a file name: `YYYYMMDD`, `YYYY-MM-DD` or
@@ -308,20 +258,5 @@ mod tests {
         );
         assert_eq!(t("capture-7.nmea"), None);
         assert_eq!(t("sample_12345678.txt"), None, "not a valid date");
-    }
-
-    #[test]
-    fn long_lines_are_skipped_not_held() {
-        let mut text = vec![b'x'; MAX_LINE + 10];
-        text.extend_from_slice(b"\nshort\nlast");
-        let mut r = io::Cursor::new(text);
-        let mut buf = Vec::new();
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::TooLong);
-        assert!(buf.is_empty());
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Ok);
-        assert_eq!(buf, b"short");
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Ok);
-        assert_eq!(buf, b"last");
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Eof);
     }
 }

@@ -9,6 +9,7 @@
 //! every `flush_every`. Everything not stored is counted by reason in the [`Summary`].
 
 mod csv_layout;
+mod csv_records;
 mod ingest;
 mod input;
 mod live;
@@ -19,7 +20,9 @@ use std::sync::Arc;
 
 pub use csv_layout::Layout;
 pub use ingest::{Ingest, IngestOptions, ProgressFn, Summary, TimeRule};
-pub use input::{expand, time_from_file_name, Source, MAX_LINE};
+pub use input::{expand, time_from_file_name, Source};
+/// Longest line read; longer ones are skipped and counted (`line_too_long`), as by the decoder.
+pub use lookout_ais::MAX_LINE;
 
 /// Sets `flag` on SIGINT or SIGTERM so the ingest commits what it has and exits; a second
 /// signal ends the process at once (exit status 130).

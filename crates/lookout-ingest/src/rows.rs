@@ -63,6 +63,19 @@ fn fix(lat: Option<f64>, lon: Option<f64>) -> Option<(f64, f64)> {
     Some((lat?, lon?))
 }
 
+/// True when text that would be stored (the station, a name, call sign or destination) holds a
+/// control character (C0, DEL or C1): the record is rejected as `control_character` instead.
+/// AIS six-bit text cannot hold one, and the decoder drops tag-block fields that do.
+pub fn holds_control_character(statics: Option<&StaticRow>, source: Option<&str>) -> bool {
+    let control = |t: Option<&str>| t.is_some_and(|t| t.contains(char::is_control));
+    control(source)
+        || statics.is_some_and(|s| {
+            control(s.name.as_deref())
+                || control(s.callsign.as_deref())
+                || control(s.destination.as_deref())
+        })
+}
+
 fn text(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
@@ -279,11 +292,15 @@ pub fn from_json(line: &[u8]) -> Result<JsonMessage, &'static str> {
         }
         extracted.statics = Some(s);
     }
+    let source = string("source");
+    if holds_control_character(extracted.statics.as_ref(), source.as_deref()) {
+        return Err("control_character");
+    }
     Ok(JsonMessage {
         msg_type,
         mmsi,
         rx_time,
-        source: string("source"),
+        source,
         extracted,
     })
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, SecondsFormat};
-use lookout_ais::{Decoded, Decoder, Stats};
+use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject, Stats};
 
 use crate::input;
 
@@ -52,19 +52,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut failure = None;
     let mut json = JsonScratch::default();
     for path in &args.files {
-        let reader = input::open(path)?;
+        let mut lines = LineReader::new(input::open(path)?);
         let mut decoder = Decoder::new();
         let mut write_error = None;
         let mut rejects_seen = 0;
-        let read = input::for_each_line(reader, |line| {
-            if failure.is_some() || write_error.is_some() {
-                return;
+        while failure.is_none() && write_error.is_none() {
+            let line = lines
+                .next_line()
+                .with_context(|| format!("cannot read {path}"))?;
+            match line {
+                None => break,
+                Some(Line::TooLong) => decoder.reject_line(Reject::LineTooLong.reason()),
+                Some(Line::Text(line)) => decoder.feed_line(line, |decoded| {
+                    if let Err(error) = write_message(&mut out, args.format, &decoded, &mut json) {
+                        write_error.get_or_insert(error);
+                    }
+                }),
             }
-            decoder.feed_line(line, |decoded| {
-                if let Err(error) = write_message(&mut out, args.format, &decoded, &mut json) {
-                    write_error.get_or_insert(error);
-                }
-            });
             if args.strict && decoder.stats().total_rejects() > rejects_seen {
                 rejects_seen = decoder.stats().total_rejects();
                 let reasons = decoder.stats().rejects.keys().copied().collect::<Vec<_>>();
@@ -74,8 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     reasons.join(", ")
                 ));
             }
-        });
-        read.with_context(|| format!("cannot read {path}"))?;
+        }
         if let Some(error) = write_error {
             if error.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(ExitCode::SUCCESS);

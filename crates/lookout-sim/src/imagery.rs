@@ -107,6 +107,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                     &source,
                     "",
                     "",
+                    "simulated",
                 ])?;
                 rows += 1;
                 continue;
@@ -127,6 +128,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                     &source,
                     "",
                     "",
+                    "simulated",
                 ])?;
                 rows += 1;
             }
@@ -148,6 +150,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                     } else {
                         "unidentified cargo ship"
                     },
+                    "simulated",
                 ])?;
                 rows += 1;
                 if !identified {
@@ -185,6 +188,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                             &source,
                             "",
                             "",
+                            "simulated",
                         ])?;
                         rows += 1;
                     }

@@ -1,8 +1,8 @@
 //! Decoded AIS messages (typed, or the decoder's JSON lines) to store rows.
 
-use chrono::{Datelike, NaiveDate};
 use lookout_ais::message::StaticDataReport;
 use lookout_ais::AisMessage;
+use lookout_core::time::{civil, parse_time, ymd_hms, DAY_MS};
 use lookout_store::{PositionRow, Provenance, StaticRow, TimeSource};
 use serde_json::Value;
 
@@ -206,15 +206,11 @@ pub fn extract(msg: &AisMessage) -> Extracted {
 /// Resolves an AIS ETA (no year) against the message time: the year of the message, or the
 /// next one if that would put the ETA more than half a year in the past.
 pub fn eta_ms((month, day, hour, minute): (u8, u8, u8, u8), time_ms: i64) -> Option<i64> {
-    let now = chrono::DateTime::from_timestamp_millis(time_ms)?;
-    let at = |year: i32| {
-        NaiveDate::from_ymd_opt(year, month.into(), day.into())?
-            .and_hms_opt(hour.into(), minute.into(), 0)
-            .map(|t| t.and_utc().timestamp_millis())
-    };
-    let this = at(now.year())?;
-    if this < time_ms - 183 * 86_400_000 {
-        at(now.year() + 1)
+    let (year, ..) = civil(time_ms);
+    let at = |year: i32| ymd_hms(year, month, day, hour, minute, 0);
+    let this = at(year)?;
+    if this < time_ms - 183 * DAY_MS {
+        at(year + 1)
     } else {
         Some(this)
     }
@@ -244,11 +240,7 @@ pub fn from_json(line: &[u8]) -> Result<JsonMessage, &'static str> {
     let mmsi = int("mmsi").ok_or("json_missing_mmsi")? as u32;
     let rx_time = match v.get("rx_time") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            chrono::DateTime::parse_from_rfc3339(s)
-                .map_err(|_| "bad_rx_time")?
-                .timestamp_millis(),
-        ),
+        Some(Value::String(s)) => Some(parse_time(s).map_err(|_| "bad_rx_time")?),
         Some(_) => return Err("bad_rx_time"),
     };
     let mut extracted = Extracted::default();
@@ -311,11 +303,7 @@ mod tests {
 
     #[test]
     fn eta_rolls_into_next_year() {
-        let t = |s: &str| {
-            chrono::DateTime::parse_from_rfc3339(s)
-                .unwrap()
-                .timestamp_millis()
-        };
+        let t = |s: &str| parse_time(s).unwrap();
         let dec = t("2023-12-20T00:00:00Z");
         assert_eq!(eta_ms((1, 5, 12, 0), dec), Some(t("2024-01-05T12:00:00Z")));
         assert_eq!(

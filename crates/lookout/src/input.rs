@@ -1,9 +1,10 @@
 //! Opening inputs: a path or `-` for stdin; gzip and zstd detected by their magic bytes.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 
 use anyhow::{Context, Result};
+use lookout_core::compress::Decompressed;
 
 /// Buffer that tells the compression and feeds the decompressor. The reader of the result
 /// (`lookout_ais::LineReader`) asks for more than this at a time, so plain text is read
@@ -17,18 +18,7 @@ pub fn open(path: &str) -> Result<Box<dyn Read>> {
     } else {
         Box::new(File::open(path).with_context(|| format!("cannot open {path}"))?)
     };
-    let mut reader = BufReader::with_capacity(BUFFER_BYTES, raw);
-    let magic = reader
-        .fill_buf()
-        .with_context(|| format!("cannot read {path}"))?;
-    Ok(if magic.starts_with(&[0x1f, 0x8b]) {
-        Box::new(flate2::bufread::MultiGzDecoder::new(reader))
-    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        Box::new(
-            zstd::stream::read::Decoder::with_buffer(reader)
-                .with_context(|| format!("cannot start zstd on {path}"))?,
-        )
-    } else {
-        Box::new(reader)
-    })
+    Ok(Box::new(
+        Decompressed::new(raw, BUFFER_BYTES).with_context(|| format!("cannot read {path}"))?,
+    ))
 }

@@ -4,7 +4,6 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, SecondsFormat};
 use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject, Stats};
 
 use crate::input;
@@ -112,10 +111,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn rfc3339(ms: i64) -> Option<String> {
-    DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-}
-
 /// Reused buffers for JSON lines: the message object and the last receive time formatted.
 #[derive(Default)]
 struct JsonScratch {
@@ -133,7 +128,7 @@ impl JsonScratch {
         self.line.pop(); // the closing brace
         if let Some(ms) = decoded.meta.rx_time_ms {
             if self.time_ms != Some(ms) {
-                self.time = rfc3339(ms).unwrap_or_default();
+                self.time = lookout_core::time::format_time(ms);
                 self.time_ms = Some(ms);
             }
             if !self.time.is_empty() {
@@ -169,7 +164,7 @@ fn write_message(
             };
             let meta = &decoded.meta;
             write!(out, "{},", meta.line)?;
-            if let Some(time) = meta.rx_time_ms.and_then(rfc3339) {
+            if let Some(time) = meta.rx_time_ms.map(lookout_core::time::format_time) {
                 out.write_all(time.as_bytes())?;
             }
             out.write_all(b",")?;
@@ -219,10 +214,13 @@ mod tests {
     #[test]
     fn times_are_rfc3339_utc() {
         assert_eq!(
-            rfc3339(1_276_256_771_929).unwrap(),
+            lookout_core::time::format_time(1_276_256_771_929),
             "2010-06-11T11:46:11.929Z"
         );
-        assert_eq!(rfc3339(1_272_412_827_000).unwrap(), "2010-04-28T00:00:27Z");
+        assert_eq!(
+            lookout_core::time::format_time(1_272_412_827_000),
+            "2010-04-28T00:00:27Z"
+        );
     }
 
     #[test]

@@ -126,9 +126,9 @@ fn collect_entries<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Va
         }
         Value::Object(m) => match m.get("entries") {
             Some(entries) => collect_entries(entries, format!("{path}entries"), out),
-            None => out.push((format!("{path}."), v)),
+            None => out.push((path, v)),
         },
-        _ => out.push((format!("{path}."), v)),
+        _ => out.push((path, v)),
     }
 }
 

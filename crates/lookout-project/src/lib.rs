@@ -148,6 +148,10 @@ pub struct AisInputs {
     /// Seed for the simulated AIS (default: the scenario's).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// A CSV column mapping (relative path, `docs/imports.md`) for CSV inputs in neither the DMA
+    /// nor the MarineCadastre layout.
+    #[serde(default)]
+    pub csv_mapping: Option<String>,
 }
 
 /// Ledger settings.
@@ -471,7 +475,7 @@ pub struct Claim {
 }
 
 /// A loaded, validated project.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Project {
     /// The folder.
     pub dir: PathBuf,

@@ -143,7 +143,7 @@ pub struct Query<'a> {
 }
 
 /// All entities read from one or more FtM files, plus the lines that were set aside.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SanctionsList {
     /// Vessel entities.
     pub entities: Vec<Entity>,

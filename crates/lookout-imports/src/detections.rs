@@ -133,7 +133,11 @@ pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, Detectio
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let find = |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h == n));
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| header.iter().position(|h| h == n))
+    };
     let layout = if find(&["time"]).is_some() {
         Layout::Generic
     } else {
@@ -192,9 +196,17 @@ pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, Detectio
             bad("bad_time", time_i, &mut out.rejects);
             continue;
         };
-        let coord = |i: usize, max: f64| get(Some(i)).and_then(|s| s.parse::<f64>().ok()).filter(|x| x.abs() <= max);
+        let coord = |i: usize, max: f64| {
+            get(Some(i))
+                .and_then(|s| s.parse::<f64>().ok())
+                .filter(|x| x.abs() <= max)
+        };
         let (Some(lat), Some(lon)) = (coord(lat_i, 90.0), coord(lon_i, 180.0)) else {
-            let i = if coord(lat_i, 90.0).is_none() { lat_i } else { lon_i };
+            let i = if coord(lat_i, 90.0).is_none() {
+                lat_i
+            } else {
+                lon_i
+            };
             bad("bad_position", i, &mut out.rejects);
             continue;
         };
@@ -217,10 +229,12 @@ pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, Detectio
             None => None,
         };
         let scene_id = get(scene_i).map(str::to_owned);
-        let id = get(id_i).map(str::to_owned).unwrap_or_else(|| match &scene_id {
-            Some(s) => format!("{s};{lon};{lat}"),
-            None => format!("{file}:{line}"),
-        });
+        let id = get(id_i)
+            .map(str::to_owned)
+            .unwrap_or_else(|| match &scene_id {
+                Some(s) => format!("{s};{lon};{lat}"),
+                None => format!("{file}:{line}"),
+            });
         let source = match layout {
             Layout::GfwSar => GFW_SAR_SOURCE.to_owned(),
             Layout::Generic => get(src_i).unwrap_or("unnamed source").to_owned(),
@@ -357,7 +371,11 @@ fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> 
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let find = |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h == n));
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| header.iter().position(|h| h == n))
+    };
     let wkt_i = find(&["footprint_wkt", "wkt", "footprint"]).ok_or_else(|| RowError {
         file: file.into(),
         line: 1,

@@ -89,8 +89,7 @@ pub struct Imported {
 /// be read at all (not JSON, no usable header) is an error naming it.
 pub fn read_file(path: &Path, opts: &Options) -> Result<Imported> {
     let name = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
     let json = text.trim_start().starts_with(['{', '[']);
     Ok(if json {
         read_json(&text, &name, opts)?
@@ -286,7 +285,10 @@ fn flag(v: &Value, path: &str) -> Option<bool> {
 }
 
 fn position(v: &Value, path: &str) -> Option<(f64, f64)> {
-    let (lat, lon) = (num(v, &format!("{path}.lat"))?, num(v, &format!("{path}.lon"))?);
+    let (lat, lon) = (
+        num(v, &format!("{path}.lat"))?,
+        num(v, &format!("{path}.lon"))?,
+    );
     (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((lat, lon))
 }
 
@@ -377,7 +379,9 @@ impl<'a> Reader<'a> {
     fn inside_area(&self, p: Option<(f64, f64)>) -> Option<String> {
         let (lat, lon) = p?;
         let areas = self.opts.areas?;
-        areas.containing(lat, lon).map(|i| areas.get(i).name.clone())
+        areas
+            .containing(lat, lon)
+            .map(|i| areas.get(i).name.clone())
     }
 
     fn event(&self, v: &Value) -> Result<Event, Bad> {
@@ -440,7 +444,10 @@ impl<'a> Reader<'a> {
         match event_type {
             EventType::PortVisit => {
                 let confidence = num(v, "port_visit.confidence");
-                put("duration_h", n("port_visit.durationHrs").or(Some(json!(hours))));
+                put(
+                    "duration_h",
+                    n("port_visit.durationHrs").or(Some(json!(hours))),
+                );
                 put("gfw_confidence", confidence.map(|c| json!(c)));
                 for anchorage in ["startAnchorage", "intermediateAnchorage", "endAnchorage"] {
                     let key = format!("port_visit.{anchorage}");
@@ -448,9 +455,18 @@ impl<'a> Reader<'a> {
                         .or_else(|| text(v, &format!("{key}.topDestination")));
                     if let Some(name) = name {
                         put("gfw_anchorage", Some(name.into()));
-                        put("gfw_anchorage_id", text(v, &format!("{key}.id")).map(Value::from));
-                        put("gfw_port_flag", text(v, &format!("{key}.flag")).map(Value::from));
-                        put("at_dock", flag(v, &format!("{key}.atDock")).map(Value::from));
+                        put(
+                            "gfw_anchorage_id",
+                            text(v, &format!("{key}.id")).map(Value::from),
+                        );
+                        put(
+                            "gfw_port_flag",
+                            text(v, &format!("{key}.flag")).map(Value::from),
+                        );
+                        put(
+                            "at_dock",
+                            flag(v, &format!("{key}.atDock")).map(Value::from),
+                        );
                         break;
                     }
                 }
@@ -463,9 +479,18 @@ impl<'a> Reader<'a> {
                 put("duration_h", n("gap.durationHours").or(Some(json!(hours))));
                 put("distance_km", n("gap.distanceKm"));
                 put("implied_speed_knots", n("gap.impliedSpeedKnots"));
-                put("intentional_disabling", flag(v, "gap.intentionalDisabling").map(Value::from));
-                put("positions_12h_before_sat", n("gap.positions12HoursBeforeSat"));
-                put("positions_per_day_sat_reception", n("gap.positionsPerDaySatReception"));
+                put(
+                    "intentional_disabling",
+                    flag(v, "gap.intentionalDisabling").map(Value::from),
+                );
+                put(
+                    "positions_12h_before_sat",
+                    n("gap.positions12HoursBeforeSat"),
+                );
+                put(
+                    "positions_per_day_sat_reception",
+                    n("gap.positionsPerDaySatReception"),
+                );
                 e.area = self.near_area(from);
                 e.other_area = self.near_area(to);
             }
@@ -478,15 +503,27 @@ impl<'a> Reader<'a> {
                     ))?);
                 }
                 put("duration_h", Some(json!(hours)));
-                put("median_distance_km", n("encounter.medianDistanceKilometers"));
+                put(
+                    "median_distance_km",
+                    n("encounter.medianDistanceKilometers"),
+                );
                 put("median_speed_knots", n("encounter.medianSpeedKnots"));
                 put("encounter_type", text(v, "encounter.type").map(Value::from));
-                put("other_vessel_name", text(v, "encounter.vessel.name").map(Value::from));
-                put("other_vessel_flag", text(v, "encounter.vessel.flag").map(Value::from));
+                put(
+                    "other_vessel_name",
+                    text(v, "encounter.vessel.name").map(Value::from),
+                );
+                put(
+                    "other_vessel_flag",
+                    text(v, "encounter.vessel.flag").map(Value::from),
+                );
                 e.area = self.inside_area(pos);
             }
             EventType::Loitering => {
-                put("loitering_hours", n("loitering.totalTimeHours").or(Some(json!(hours))));
+                put(
+                    "loitering_hours",
+                    n("loitering.totalTimeHours").or(Some(json!(hours))),
+                );
                 put(
                     "tot_distance_km",
                     n("loitering.totalDistanceKm").or(n("loitering.totalDistanceKilometers")),
@@ -530,6 +567,9 @@ mod tests {
         assert_eq!(event_type("party"), Err("unknown_type"));
         let mut m = Map::new();
         insert(&mut m, "encounter.vessel.ssvid", "1".into());
-        assert_eq!(at(&Value::Object(m), "encounter.vessel.ssvid"), Some(&json!("1")));
+        assert_eq!(
+            at(&Value::Object(m), "encounter.vessel.ssvid"),
+            Some(&json!("1"))
+        );
     }
 }

@@ -249,7 +249,11 @@ fn match_scene(
                 })
             })
             .collect();
-        list.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km).then(a.mmsi.cmp(&b.mmsi)));
+        list.sort_by(|a, b| {
+            a.distance_km
+                .total_cmp(&b.distance_km)
+                .then(a.mmsi.cmp(&b.mmsi))
+        });
         estimates.push(list);
     }
     // Closest pairs first; one vessel per detection and one detection per vessel.

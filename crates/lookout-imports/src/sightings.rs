@@ -129,10 +129,11 @@ pub fn observation_rows(
         }
     }
     for f in footprints {
-        let Some(time) = f
-            .time
-            .or_else(|| f.scene_id.as_ref().and_then(|s| scene_times.get(s).copied()))
-        else {
+        let Some(time) = f.time.or_else(|| {
+            f.scene_id
+                .as_ref()
+                .and_then(|s| scene_times.get(s).copied())
+        }) else {
             continue;
         };
         for (i, area) in areas.all().iter().enumerate() {
@@ -154,7 +155,11 @@ pub fn observation_rows(
         let source = format!(
             "{}; scene {}; provenance {PROVENANCE}",
             cell.source.unwrap_or("satellite footprint"),
-            if cell.scene.is_empty() { format_time(time) } else { cell.scene.clone() },
+            if cell.scene.is_empty() {
+                format_time(time)
+            } else {
+                cell.scene.clone()
+            },
         );
         let mut watched: BTreeMap<String, Vec<&Outcome>> = BTreeMap::new();
         let (mut dark, mut others) = (Vec::new(), Vec::new());
@@ -177,16 +182,28 @@ pub fn observation_rows(
             note,
         };
         for (name, os) in &watched {
-            let note = os.iter().map(|o| describe(o)).collect::<Vec<_>>().join("; ");
+            let note = os
+                .iter()
+                .map(|o| describe(o))
+                .collect::<Vec<_>>()
+                .join("; ");
             rows.push(row(ObsKind::VesselAtBerth, Some(name.clone()), None, note));
         }
         if !dark.is_empty() {
             let note = format!(
                 "{} unidentified ship(s): {}",
                 dark.len(),
-                dark.iter().map(|o| describe(o)).collect::<Vec<_>>().join("; ")
+                dark.iter()
+                    .map(|o| describe(o))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
-            rows.push(row(ObsKind::VesselAtBerth, None, Some(dark.len() as f64), note));
+            rows.push(row(
+                ObsKind::VesselAtBerth,
+                None,
+                Some(dark.len() as f64),
+                note,
+            ));
         }
         if watched.is_empty() && dark.is_empty() {
             let mut note = match cell.footprint {
@@ -197,7 +214,10 @@ pub fn observation_rows(
                 note.push_str(&format!("; no detection within {NEAR_AREA_KM} km"));
             } else {
                 let list: Vec<String> = others.iter().map(|o| describe(o)).collect();
-                note.push_str(&format!("; only ships not on the watchlist: {}", list.join("; ")));
+                note.push_str(&format!(
+                    "; only ships not on the watchlist: {}",
+                    list.join("; ")
+                ));
             }
             rows.push(row(ObsKind::VesselAbsent, None, None, note));
         }
@@ -296,8 +316,8 @@ pub fn write_outputs(
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let csv_of = |name: &str, keep: &dyn Fn(&Outcome) -> bool| -> Result<()> {
         let path = out.join(name);
-        let mut w = csv::Writer::from_path(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
+        let mut w =
+            csv::Writer::from_path(&path).with_context(|| format!("writing {}", path.display()))?;
         w.write_record(DETECTION_COLUMNS)?;
         for o in outcomes.iter().filter(|o| keep(o)) {
             w.write_record(detection_values(o).iter().map(cell))?;
@@ -336,8 +356,8 @@ pub fn write_outputs(
     f.flush()?;
     if !rows.is_empty() {
         let path = out.join("observations_imported.csv");
-        let mut w = csv::Writer::from_path(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
+        let mut w =
+            csv::Writer::from_path(&path).with_context(|| format!("writing {}", path.display()))?;
         w.write_record(OBSERVATION_COLUMNS)?;
         for r in rows {
             w.write_record(r.csv_record())?;

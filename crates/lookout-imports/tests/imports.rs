@@ -12,11 +12,13 @@ use lookout_imports::detections::{read_detections_file, read_footprints_file, La
 use lookout_imports::gfw_events::{self, Format, Options};
 use lookout_imports::matching::{match_detections, DarkReason, MatchConfig, Method};
 use lookout_imports::sightings::{observation_rows, write_outputs};
-use lookout_store::{for_each_position, PositionRow, Provenance, Store, StoreWriter, TimeRange};
 use lookout_store::TimeSource;
+use lookout_store::{for_each_position, PositionRow, Provenance, Store, StoreWriter, TimeRange};
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 /// Three of the example project's areas (examples/dprk-russia/corridor.toml).
@@ -69,7 +71,13 @@ fn events_api_v3_json_every_type() {
     assert_eq!(r.rejects.counts["unsupported_type"], 1);
     assert_eq!(r.rejects.counts["no_mmsi"], 1);
     assert_eq!(r.rejects.total(), 2);
-    let no_mmsi = &r.rejects.examples.iter().find(|(k, _)| k == "no_mmsi").unwrap().1;
+    let no_mmsi = &r
+        .rejects
+        .examples
+        .iter()
+        .find(|(k, _)| k == "no_mmsi")
+        .unwrap()
+        .1;
     assert_eq!(no_mmsi.field, "entries[6].vessel.ssvid", "{no_mmsi}");
 
     let pv = &r.events[0];
@@ -120,13 +128,26 @@ fn carrier_portal_csvs_name_bad_rows() {
     let enc = gfw_events::read_file(&data("gfw_carrier_portal_encounters.csv"), &opts).unwrap();
     assert_eq!(enc.format, Format::CarrierPortalCsv);
     assert_eq!(enc.events.len(), 2);
-    assert!(enc.events.iter().all(|e| e.event_type == EventType::Encounter));
+    assert!(enc
+        .events
+        .iter()
+        .all(|e| e.event_type == EventType::Encounter));
     assert_eq!(enc.events[0].other_mmsi, Some(412_440_825));
     assert_eq!(enc.events[0].details["median_speed_knots"], 0.54);
     assert_eq!(enc.events[0].details["vessel_name"], "RENOWN REEFER");
-    assert!(enc.events[0].details.get("gfw_id").is_none(), "the portal CSV has no id");
-    let errors: Vec<String> = enc.rejects.examples.iter().map(|(_, e)| e.to_string()).collect();
-    let file = data("gfw_carrier_portal_encounters.csv").display().to_string();
+    assert!(
+        enc.events[0].details.get("gfw_id").is_none(),
+        "the portal CSV has no id"
+    );
+    let errors: Vec<String> = enc
+        .rejects
+        .examples
+        .iter()
+        .map(|(_, e)| e.to_string())
+        .collect();
+    let file = data("gfw_carrier_portal_encounters.csv")
+        .display()
+        .to_string();
     assert_eq!(
         errors,
         [
@@ -168,7 +189,10 @@ fn map_report_csv_with_areas() {
     assert_eq!(r.rejects.examples[0].1.line, 4);
 
     let err = gfw_events::read_csv("a,b\n1,2\n".as_bytes(), "x.csv", &opts).unwrap_err();
-    assert!(err.to_string().starts_with("x.csv:1: : no column start"), "{err}");
+    assert!(
+        err.to_string().starts_with("x.csv:1: : no column start"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -180,7 +204,11 @@ fn detections_and_footprints_both_layouts() {
     assert_eq!(d.time, t("2023-09-20T09:32:27Z"));
     assert_eq!(d.source_mmsi, Some(273_399_000));
     assert_eq!(d.source, "GFW Sentinel-1 SAR");
-    assert!(d.id.starts_with("S1A_IW_GRDH_1SDV_20230920T093215"), "{}", d.id);
+    assert!(
+        d.id.starts_with("S1A_IW_GRDH_1SDV_20230920T093215"),
+        "{}",
+        d.id
+    );
     assert_eq!(gfw.rejects.counts["bad_position"], 1);
     assert_eq!(gfw.rejects.examples[0].1.field, "lat");
     assert_eq!(gfw.rejects.examples[0].1.line, 6);
@@ -196,7 +224,11 @@ fn detections_and_footprints_both_layouts() {
     for name in ["footprints.geojson", "footprints.csv"] {
         let f = read_footprints_file(&data(name)).unwrap();
         assert_eq!(f.footprints.len(), 2, "{name}");
-        assert_eq!(f.footprints[1].time, Some(t("2023-09-20T20:45:22Z")), "{name}");
+        assert_eq!(
+            f.footprints[1].time,
+            Some(t("2023-09-20T20:45:22Z")),
+            "{name}"
+        );
         assert_eq!(f.rejects.counts["bad_geometry"], 1, "{name}");
     }
 }
@@ -232,10 +264,22 @@ fn vostochny_store(dir: &Path) -> Store {
         })
     };
     for k in 0..240 {
-        push(ANGARA, day + k * 360_000, LatLon::new(42.7466, 133.0701), 0.0, 0.0);
+        push(
+            ANGARA,
+            day + k * 360_000,
+            LatLon::new(42.7466, 133.0701),
+            0.0,
+            0.0,
+        );
     }
     for k in 0..480 {
-        push(MOORED, day + k * 180_000, LatLon::new(42.7441, 133.0791), 0.0, 0.0);
+        push(
+            MOORED,
+            day + k * 180_000,
+            LatLon::new(42.7441, 133.0791),
+            0.0,
+            0.0,
+        );
     }
     let start = LatLon::new(42.60, 132.60);
     for k in 0..=144 {
@@ -244,7 +288,13 @@ fn vostochny_store(dir: &Path) -> Store {
             continue; // AIS off 06:00-20:00
         }
         let km = 12.0 * 1.852 * minutes as f64 / 60.0;
-        push(EASTBOUND, day + minutes * 60_000, destination(start, 90.0, km), 12.0, 90.0);
+        push(
+            EASTBOUND,
+            day + minutes * 60_000,
+            destination(start, 90.0, km),
+            12.0,
+            90.0,
+        );
     }
     w.flush().unwrap();
     drop(w);
@@ -288,7 +338,10 @@ fn matching_and_sightings_on_the_vostochny_scene() {
     assert_eq!(silent.dark, Some(DarkReason::NoAisWithinDistance));
     assert!(silent.nearest.unwrap().distance_km > 100.0);
     // An unknown ship in the port: dark.
-    assert_eq!(by_id("133.065;42.752").dark, Some(DarkReason::NoAisWithinDistance));
+    assert_eq!(
+        by_id("133.065;42.752").dark,
+        Some(DarkReason::NoAisWithinDistance)
+    );
     // Optical at 03:05: 0.4 km off the eastbound ship's interpolated position; the other is
     // 12 km away from anyone.
     let optical_on = optical(2);
@@ -302,29 +355,58 @@ fn matching_and_sightings_on_the_vostochny_scene() {
     let rows = observation_rows(&outcomes, &footprints.footprints, &areas, &watch);
     let summary: Vec<(&str, &str, Option<&str>, Option<f64>)> = rows
         .iter()
-        .map(|r| (r.site.as_str(), r.kind.as_str(), r.vessel.as_deref(), r.count))
+        .map(|r| {
+            (
+                r.site.as_str(),
+                r.kind.as_str(),
+                r.vessel.as_deref(),
+                r.count,
+            )
+        })
         .collect();
     assert_eq!(
         summary,
         [
-            ("Vostochny port (Wrangel Bay)", "vessel_at_berth", Some("ANGARA"), None),
-            ("Vostochny port (Wrangel Bay)", "vessel_at_berth", None, Some(1.0)),
-            ("Dunai (Dunay) naval facility, Primorye", "vessel_absent", None, None),
+            (
+                "Vostochny port (Wrangel Bay)",
+                "vessel_at_berth",
+                Some("ANGARA"),
+                None
+            ),
+            (
+                "Vostochny port (Wrangel Bay)",
+                "vessel_at_berth",
+                None,
+                Some(1.0)
+            ),
+            (
+                "Dunai (Dunay) naval facility, Primorye",
+                "vessel_absent",
+                None,
+                None
+            ),
         ]
     );
     assert_eq!(rows[0].time, t("2023-09-20T09:32:27Z"));
-    assert!(rows[0].source.contains("GFW Sentinel-1 SAR; scene S1A_IW_GRDH_1SDV_20230920T093215"));
+    assert!(rows[0]
+        .source
+        .contains("GFW Sentinel-1 SAR; scene S1A_IW_GRDH_1SDV_20230920T093215"));
     assert!(rows[0].source.ends_with("provenance real"));
-    assert!(rows[2].note.contains("footprints.geojson:2"), "{}", rows[2].note);
+    assert!(
+        rows[2].note.contains("footprints.geojson:2"),
+        "{}",
+        rows[2].note
+    );
     assert_eq!(rows[2].time, t("2023-09-20T20:45:22Z"));
 
     let out = tempfile::tempdir().unwrap();
     write_outputs(out.path(), &outcomes, &rows, &cfg).unwrap();
     let dark = std::fs::read_to_string(out.path().join("dark_vessels.csv")).unwrap();
     assert_eq!(dark.lines().count(), 1 + 3, "{dark}");
-    let gj: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.path().join("dark_vessels.geojson")).unwrap())
-            .unwrap();
+    let gj: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("dark_vessels.geojson")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(gj["features"].as_array().unwrap().len(), 3);
     assert_eq!(gj["matching"]["max_distance_km"], 1.5);
     let obs = std::fs::read_to_string(out.path().join("observations_imported.csv")).unwrap();
@@ -336,7 +418,8 @@ fn matching_and_sightings_on_the_vostochny_scene() {
 fn matching_on_real_danish_ais() {
     // The bundled DMA capture (27 s of the Danish feed, 2010-06-11), ingested as analyze does.
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ais/dma-stream-sample.nmea");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ais/dma-stream-sample.nmea");
     let sources = lookout_ingest::expand(&sample.to_string_lossy()).unwrap();
     let writer = StoreWriter::open(dir.path(), Default::default()).unwrap();
     let mut ingest = lookout_ingest::Ingest::new(writer, Default::default());
@@ -351,7 +434,11 @@ fn matching_on_real_danish_ais() {
     let mut best: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < rows.len() {
-        let j = rows[i..].iter().take_while(|p| p.mmsi == rows[i].mmsi).count() + i;
+        let j = rows[i..]
+            .iter()
+            .take_while(|p| p.mmsi == rows[i].mmsi)
+            .count()
+            + i;
         if rows[i..j].iter().all(moving) && best.is_none_or(|(a, b)| j - i > b - a) {
             best = Some((i, j));
         }

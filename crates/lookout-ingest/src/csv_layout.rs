@@ -130,7 +130,9 @@ pub struct Columns {
 impl Columns {
     /// The rows' source: the layout's name, or the mapping's.
     pub fn source_name(&self) -> &str {
-        self.mapping.as_ref().map_or(self.layout.name(), |m| &m.name)
+        self.mapping
+            .as_ref()
+            .map_or(self.layout.name(), |m| &m.name)
     }
 
     /// The column a reject reason is about (`bad_mmsi`, `bad_time`), with its header name.
@@ -196,7 +198,10 @@ fn renamed(want: &str, names: &[&str], used: &[usize]) -> String {
 
 /// Matches a header to a layout (the mapping's when one is given). The error names the missing
 /// columns and, for each, a header column that looks like a renamed version of it.
-pub fn match_header(header: &csv::StringRecord, mapping: Option<Arc<CsvMapping>>) -> Result<Columns> {
+pub fn match_header(
+    header: &csv::StringRecord,
+    mapping: Option<Arc<CsvMapping>>,
+) -> Result<Columns> {
     let names: Vec<&str> = header.iter().map(str::trim).collect();
     if let Some(mapping) = mapping {
         return match_mapping(&names, mapping);
@@ -486,7 +491,9 @@ mod tests {
         assert!(err.contains("\"LAT\" (renamed to \"Lat\"?)"), "{err}");
         assert!(err.contains("\"LON\" (renamed to \"Longitude\"?)"), "{err}");
         assert!(err.contains("\"Draft\""), "{err}");
-        let err = match_header(&header("a,b,c"), None).unwrap_err().to_string();
+        let err = match_header(&header("a,b,c"), None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no known layout"), "{err}");
     }
 }

@@ -190,8 +190,9 @@ mod tests {
         assert_eq!(m.time("2023-09-05T01:02:03"), Some(1_693_875_723_000));
         assert_eq!(m.time("2023-09-05 01:02:03.5"), Some(1_693_875_723_500));
         assert_eq!(m.time("2023-09-05T01:02:03Z"), Some(1_693_875_723_000));
-        let err = CsvMapping::from_toml("name = \"x\"\n[columns]\nmmsi = \"MMSI\"\nspeed = \"S\"\n")
-            .unwrap_err();
+        let err =
+            CsvMapping::from_toml("name = \"x\"\n[columns]\nmmsi = \"MMSI\"\nspeed = \"S\"\n")
+                .unwrap_err();
         assert!(err.starts_with("4: unknown field `speed`"), "{err}");
         let err = CsvMapping::from_toml("name = \"x\"\n[columns]\nmmsi = \"MMSI\"\n").unwrap_err();
         assert!(err.contains("missing field `time`"), "{err}");

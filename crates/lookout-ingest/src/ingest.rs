@@ -460,7 +460,10 @@ impl Ingest {
                     if let Some((i, column)) = cols.column_for(reason, &header) {
                         let value = rec.get(i).unwrap_or("");
                         let at = format!("{name}:{line}: column \"{column}\": {value:?}");
-                        self.summary.first_rejects.entry(reason.into()).or_insert(at);
+                        self.summary
+                            .first_rejects
+                            .entry(reason.into())
+                            .or_insert(at);
                     }
                 }
             }

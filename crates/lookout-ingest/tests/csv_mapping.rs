@@ -29,7 +29,10 @@ fn marinetraffic_speed_in_tenths_and_bad_rows_named() {
     assert_eq!(s.rejects["bad_time"], 1);
     assert_eq!(
         s.first_rejects["bad_time"],
-        format!("{}:5: column \"TIMESTAMP\": \"14/09/2023 11:33\"", file.display())
+        format!(
+            "{}:5: column \"TIMESTAMP\": \"14/09/2023 11:33\"",
+            file.display()
+        )
     );
     let store = Store::open(dir.path()).unwrap();
     let (rows, _) = track(&store, 273_900_101, TimeRange::default()).unwrap();
@@ -66,6 +69,9 @@ fn spire_positions_and_statics_and_a_missing_column() {
     let s = ingest(&dir.path().join("b"), cut, "spire.toml");
     assert_eq!(s.failed.len(), 1);
     let e = &s.failed[0].1;
-    assert!(e.contains("cut.csv: line 1: the CSV header lacks column(s) \"name\" (name)"), "{e}");
+    assert!(
+        e.contains("cut.csv: line 1: the CSV header lacks column(s) \"name\" (name)"),
+        "{e}"
+    );
     assert!(e.contains("\"spire\" mapping"), "{e}");
 }

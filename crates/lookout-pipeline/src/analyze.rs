@@ -114,8 +114,11 @@ pub fn analyze(
     let mapping = match &project.ais.csv_mapping {
         Some(m) => {
             let path = project.dir.join(m);
-            run.inputs
-                .push(InputRecord::of_file(&path, &rel(project, &path), "csv_mapping")?);
+            run.inputs.push(InputRecord::of_file(
+                &path,
+                &rel(project, &path),
+                "csv_mapping",
+            )?);
             Some(CsvMapping::from_path(&path)?)
         }
         None => None,
@@ -142,8 +145,11 @@ pub fn analyze(
         project
     } else {
         for (path, role) in &imports.files {
-            run.inputs
-                .push(InputRecord::of_file(path, &rel(project, path), role.as_str())?);
+            run.inputs.push(InputRecord::of_file(
+                path,
+                &rel(project, path),
+                role.as_str(),
+            )?);
         }
         run.setting("matching", &match_cfg);
         imports.write(out, &match_cfg)?;
@@ -236,7 +242,11 @@ fn record_project_inputs(project: &Project, run: &mut RunRecord) -> Result<()> {
 
 /// Ingests `sources` into a fresh store at `store_dir` (an existing store there is replaced),
 /// CSV inputs through `mapping` when given.
-pub fn ingest(sources: &[Source], store_dir: &Path, mapping: Option<CsvMapping>) -> Result<Summary> {
+pub fn ingest(
+    sources: &[Source],
+    store_dir: &Path,
+    mapping: Option<CsvMapping>,
+) -> Result<Summary> {
     if store_dir.join("manifest.json").exists() {
         fs::remove_dir_all(store_dir)
             .with_context(|| format!("replacing {}", store_dir.display()))?;

@@ -9,7 +9,9 @@ use lookout_pipeline::{analyze, AnalyzeOptions};
 use lookout_project::Project;
 
 fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
 }
 
 const CORRIDOR: &str = r#"
@@ -61,7 +63,11 @@ fn analyze_reads_the_folder_imports() {
     let mut csv = String::from("MMSI,STATUS,SPEED,LON,LAT,COURSE,HEADING,TIMESTAMP,SHIP_ID\n");
     for k in 0..240 {
         let (h, m) = (k * 6 / 60, k * 6 % 60);
-        writeln!(csv, "273900101,5,0,133.0701,42.7466,0,511,2023-09-20T{h:02}:{m:02}:00,5713282").unwrap();
+        writeln!(
+            csv,
+            "273900101,5,0,133.0701,42.7466,0,511,2023-09-20T{h:02}:{m:02}:00,5713282"
+        )
+        .unwrap();
     }
     std::fs::create_dir(p.join("ais")).unwrap();
     std::fs::write(p.join("ais/angara.csv"), csv).unwrap();
@@ -91,7 +97,9 @@ fn analyze_reads_the_folder_imports() {
     let obs = std::fs::read_to_string(out.join("observations_imported.csv")).unwrap();
     let row = obs.lines().nth(1).unwrap();
     assert!(
-        row.starts_with("2023-09-20T09:32:27Z,Vostochny port (Wrangel Bay),vessel_at_berth,ANGARA,"),
+        row.starts_with(
+            "2023-09-20T09:32:27Z,Vostochny port (Wrangel Bay),vessel_at_berth,ANGARA,"
+        ),
         "{obs}"
     );
     let stay = a
@@ -100,10 +108,18 @@ fn analyze_reads_the_folder_imports() {
         .iter()
         .find(|s| s.evidence.iter().any(|e| e == "imported:2"))
         .expect("the imported sighting is evidence of a stay");
-    assert_eq!((stay.vessel.as_str(), stay.area.as_str()), ("ANGARA", "Vostochny port (Wrangel Bay)"));
+    assert_eq!(
+        (stay.vessel.as_str(), stay.area.as_str()),
+        ("ANGARA", "Vostochny port (Wrangel Bay)")
+    );
     assert!(out.join("dark_vessels.geojson").exists());
     let run = std::fs::read_to_string(out.join("run.json")).unwrap();
-    for role in ["\"csv_mapping\"", "\"gfw_events\"", "\"detections\"", "\"footprints\""] {
+    for role in [
+        "\"csv_mapping\"",
+        "\"gfw_events\"",
+        "\"detections\"",
+        "\"footprints\"",
+    ] {
         assert!(run.contains(role), "{role} not in run.json");
     }
 }

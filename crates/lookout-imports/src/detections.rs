@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use geo::MultiPolygon;
 use lookout_core::time::format_time;
 
-use crate::{mmsi, parse_utc, Rejects, RowError};
+use crate::{cell, csv_rows, csv_with_header, mmsi, parse_utc, Rejects, RowError};
 
 /// One vessel seen in an image.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,19 +120,8 @@ pub struct DetectionsFile {
 
 /// Reads a detections CSV (either layout, told by its header).
 pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, DetectionsFile), RowError> {
-    let header_err = |message: String| RowError {
-        file: file.into(),
-        line: 1,
-        field: String::new(),
-        message,
-    };
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let header: Vec<String> = r
-        .headers()
-        .map_err(|e| header_err(format!("bad header: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let header_err = |message: String| RowError::new(file, 1, String::new(), message);
+    let (mut r, header) = csv_with_header(input, file)?;
     let find = |names: &[&str]| {
         names
             .iter()
@@ -161,35 +150,11 @@ pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, Detectio
     let (id_i, len_i, src_i) = (find(cols.id), find(cols.length), find(cols.source));
     let (scene_i, mmsi_i) = (find(cols.scene), find(cols.mmsi));
     let mut out = DetectionsFile::default();
-    for rec in r.records() {
-        let rec = match rec {
-            Ok(rec) => rec,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                let err = RowError {
-                    file: file.into(),
-                    line,
-                    field: String::new(),
-                    message: e.to_string(),
-                };
-                out.rejects.add("bad_csv_record", err);
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        let get = |i: Option<usize>| {
-            i.and_then(|i| rec.get(i))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
+    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
+        let get = |i: Option<usize>| cell(&rec, i);
         let bad = |reason: &str, i: usize, rejects: &mut Rejects| {
             let value = rec.get(i).unwrap_or("");
-            let err = RowError {
-                file: file.into(),
-                line,
-                field: header[i].clone(),
-                message: format!("{value:?}"),
-            };
+            let err = RowError::new(file, line, header[i].clone(), format!("{value:?}"));
             rejects.add(reason, err);
         };
         let Some(time) = get(Some(time_i)).and_then(parse_utc) else {
@@ -299,12 +264,7 @@ fn shape_of(geometry: geo::Geometry<f64>) -> Option<MultiPolygon<f64>> {
 }
 
 fn footprints_geojson(text: &str, file: &str) -> Result<Footprints, RowError> {
-    let err = |message: String| RowError {
-        file: file.into(),
-        line: 0,
-        field: String::new(),
-        message,
-    };
+    let err = |message: String| RowError::new(file, 0, String::new(), message);
     let fc: geojson::FeatureCollection = text
         .parse::<geojson::GeoJson>()
         .map_err(|e| err(format!("not GeoJSON: {e}")))?
@@ -326,24 +286,24 @@ fn footprints_geojson(text: &str, file: &str) -> Result<Footprints, RowError> {
             .and_then(|g| geo::Geometry::<f64>::try_from(g).ok())
             .and_then(shape_of);
         let Some(shape) = shape else {
-            let e = RowError {
-                file: file.into(),
-                line: 0,
-                field: format!("{field}.geometry"),
-                message: "not a Polygon or MultiPolygon".into(),
-            };
+            let e = RowError::new(
+                file,
+                0,
+                format!("{field}.geometry"),
+                "not a Polygon or MultiPolygon".into(),
+            );
             out.rejects.add("bad_geometry", e);
             continue;
         };
         let time_text = TIME_KEYS.iter().find_map(|k| prop(k));
         let time = time_text.as_deref().and_then(parse_utc);
         if time_text.is_some() && time.is_none() {
-            let e = RowError {
-                file: file.into(),
-                line: 0,
-                field: format!("{field}.properties.time"),
-                message: format!("not a time: {time_text:?}"),
-            };
+            let e = RowError::new(
+                file,
+                0,
+                format!("{field}.properties.time"),
+                format!("not a time: {time_text:?}"),
+            );
             out.rejects.add("bad_time", e);
             continue;
         }
@@ -359,51 +319,21 @@ fn footprints_geojson(text: &str, file: &str) -> Result<Footprints, RowError> {
 }
 
 fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let header: Vec<String> = r
-        .headers()
-        .map_err(|e| RowError {
-            file: file.into(),
-            line: 1,
-            field: String::new(),
-            message: format!("bad header: {e}"),
-        })?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let (mut r, header) = csv_with_header(input, file)?;
     let find = |names: &[&str]| {
         names
             .iter()
             .find_map(|n| header.iter().position(|h| h == n))
     };
-    let wkt_i = find(&["footprint_wkt", "wkt", "footprint"]).ok_or_else(|| RowError {
-        file: file.into(),
-        line: 1,
-        field: String::new(),
-        message: format!(
-            "no WKT column (footprint_wkt, wkt or footprint) in {}",
-            header.join(", ")
-        ),
+    let wkt_i = find(&["footprint_wkt", "wkt", "footprint"]).ok_or_else(|| {
+        let cols = header.join(", ");
+        let message = format!("no WKT column (footprint_wkt, wkt or footprint) in {cols}");
+        RowError::new(file, 1, String::new(), message)
     })?;
     let (time_i, scene_i) = (find(&TIME_KEYS), find(&["scene_id"]));
     let mut out = Footprints::default();
-    for rec in r.records() {
-        let Ok(rec) = rec else {
-            let e = RowError {
-                file: file.into(),
-                line: 0,
-                field: String::new(),
-                message: "unreadable CSV record".into(),
-            };
-            out.rejects.add("bad_csv_record", e);
-            continue;
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        let get = |i: Option<usize>| {
-            i.and_then(|i| rec.get(i))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
+    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
+        let get = |i: Option<usize>| cell(&rec, i);
         let text = get(Some(wkt_i)).unwrap_or("");
         let shape = text
             .parse::<wkt::Wkt<f64>>()
@@ -411,12 +341,12 @@ fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> 
             .and_then(|w| geo::Geometry::<f64>::try_from(w).ok())
             .and_then(shape_of);
         let Some(shape) = shape else {
-            let e = RowError {
-                file: file.into(),
+            let e = RowError::new(
+                file,
                 line,
-                field: header[wkt_i].clone(),
-                message: "not a WKT POLYGON or MULTIPOLYGON".into(),
-            };
+                header[wkt_i].clone(),
+                "not a WKT POLYGON or MULTIPOLYGON".into(),
+            );
             out.rejects.add("bad_geometry", e);
             continue;
         };
@@ -424,12 +354,12 @@ fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> 
             Some(t) => match parse_utc(t) {
                 Some(t) => Some(t),
                 None => {
-                    let e = RowError {
-                        file: file.into(),
+                    let e = RowError::new(
+                        file,
                         line,
-                        field: header[time_i.unwrap_or(0)].clone(),
-                        message: format!("not a time: {t:?}"),
-                    };
+                        header[time_i.unwrap_or(0)].clone(),
+                        format!("not a time: {t:?}"),
+                    );
                     out.rejects.add("bad_time", e);
                     continue;
                 }

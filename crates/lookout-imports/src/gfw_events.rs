@@ -28,7 +28,7 @@ use lookout_core::areas::Areas;
 use lookout_core::event::{Event, EventType};
 use serde_json::{json, Map, Value};
 
-use crate::{mmsi, number, parse_utc, Rejects, RowError, PROVENANCE};
+use crate::{csv_rows, csv_with_header, mmsi, number, parse_utc, Rejects, RowError, PROVENANCE};
 
 /// Which published shape a file has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,11 +100,13 @@ pub fn read_file(path: &Path, opts: &Options) -> Result<Imported> {
 
 /// Reads Events API v3 JSON.
 pub fn read_json(text: &str, file: &str, opts: &Options) -> Result<Imported, RowError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| RowError {
-        file: file.into(),
-        line: e.line() as u64,
-        field: String::new(),
-        message: format!("not JSON: {e}"),
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        RowError::new(
+            file,
+            e.line() as u64,
+            String::new(),
+            format!("not JSON: {e}"),
+        )
     })?;
     let mut entries: Vec<(String, &Value)> = Vec::new();
     collect_entries(&doc, String::new(), &mut entries);
@@ -153,19 +155,8 @@ const MAP_REPORT_LABELS: [(&str, &str); 15] = [
 
 /// Reads a Carrier Vessel Portal or map report CSV.
 pub fn read_csv(input: impl Read, file: &str, opts: &Options) -> Result<Imported, RowError> {
-    let file_err = |message: String| RowError {
-        file: file.into(),
-        line: 1,
-        field: String::new(),
-        message,
-    };
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let header: Vec<String> = r
-        .headers()
-        .map_err(|e| file_err(format!("bad header: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let file_err = |message: String| RowError::new(file, 1, String::new(), message);
+    let (mut r, header) = csv_with_header(input, file)?;
     let format = if header.iter().any(|h| h.contains('.')) {
         Format::CarrierPortalCsv
     } else {
@@ -215,16 +206,7 @@ pub fn read_csv(input: impl Read, file: &str, opts: &Options) -> Result<Imported
             .map_or_else(|| path.to_owned(), |i| header[i].clone())
     };
     let mut out = Reader::new(format, file, opts);
-    for rec in r.records() {
-        let rec = match rec {
-            Ok(rec) => rec,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                out.reject("bad_csv_record", line, String::new(), e.to_string());
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
+    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
         let mut entry = Map::new();
         if let Some(t) = implied_type {
             entry.insert("type".into(), t.into());
@@ -331,16 +313,8 @@ impl<'a> Reader<'a> {
     }
 
     fn reject(&mut self, reason: &str, line: u64, field: String, message: String) {
-        let file = self.file.to_owned();
-        self.rejects.add(
-            reason,
-            RowError {
-                file,
-                line,
-                field,
-                message,
-            },
-        );
+        let error = RowError::new(self.file, line, field, message);
+        self.rejects.add(reason, error);
     }
 
     /// Reads one entry; `field` names an API path as the file writes it.

@@ -43,6 +43,61 @@ pub struct RowError {
     pub message: String,
 }
 
+impl RowError {
+    /// A rejected row of `file`.
+    pub fn new(file: &str, line: u64, field: String, message: String) -> Self {
+        RowError {
+            file: file.to_owned(),
+            line,
+            field,
+            message,
+        }
+    }
+}
+
+/// A CSV reader (rows of any length) and its trimmed header; a file without one is an error.
+pub(crate) fn csv_with_header<R: std::io::Read>(
+    input: R,
+    file: &str,
+) -> Result<(csv::Reader<R>, Vec<String>), RowError> {
+    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let header = r
+        .headers()
+        .map_err(|e| RowError::new(file, 1, String::new(), format!("bad header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    Ok((r, header))
+}
+
+/// A CSV's records with their line; unreadable ones are counted in `rejects` as
+/// `bad_csv_record`.
+pub(crate) fn csv_rows<R: std::io::Read>(
+    r: &mut csv::Reader<R>,
+    file: &str,
+    rejects: &mut Rejects,
+) -> Vec<(u64, csv::StringRecord)> {
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        match rec {
+            Ok(rec) => rows.push((rec.position().map_or(0, |p| p.line()), rec)),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                let error = RowError::new(file, line, String::new(), e.to_string());
+                rejects.add("bad_csv_record", error);
+            }
+        }
+    }
+    rows
+}
+
+/// A record's cell, trimmed; `None` when empty or absent.
+pub(crate) fn cell(rec: &csv::StringRecord, i: Option<usize>) -> Option<&str> {
+    i.and_then(|i| rec.get(i))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
@@ -158,12 +213,7 @@ mod tests {
     fn rejects_keep_counts_and_first_examples() {
         let mut r = Rejects::default();
         for line in 1..=7 {
-            let e = RowError {
-                file: "f.csv".into(),
-                line,
-                field: "start".into(),
-                message: "bad".into(),
-            };
+            let e = RowError::new("f.csv", line, "start".into(), "bad".into());
             r.add("bad_time", e);
         }
         assert_eq!(r.counts["bad_time"], 7);

@@ -14,7 +14,6 @@
 //! MultiPolygon features with `scene_id` and `time` (or `timestamp`) properties, or a CSV with
 //! `scene_id`, a time and a WKT column (`footprint_wkt`, GFW's name, or `wkt`, `footprint`).
 
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -119,9 +118,9 @@ pub struct DetectionsFile {
 }
 
 /// Reads a detections CSV (either layout, told by its header).
-pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, DetectionsFile), RowError> {
+pub fn read_detections(text: &str, file: &str) -> Result<(Layout, DetectionsFile), RowError> {
     let header_err = |message: String| RowError::new(file, 1, String::new(), message);
-    let (mut r, header) = csv_with_header(input, file)?;
+    let (mut r, header) = csv_with_header(text, file)?;
     let find = |names: &[&str]| {
         names
             .iter()
@@ -150,7 +149,7 @@ pub fn read_detections(input: impl Read, file: &str) -> Result<(Layout, Detectio
     let (id_i, len_i, src_i) = (find(cols.id), find(cols.length), find(cols.source));
     let (scene_i, mmsi_i) = (find(cols.scene), find(cols.mmsi));
     let mut out = DetectionsFile::default();
-    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
+    for (line, rec) in csv_rows(&mut r, text, file, &mut out.rejects) {
         let get = |i: Option<usize>| cell(&rec, i);
         let bad = |reason: &str, i: usize, rejects: &mut Rejects| {
             let value = rec.get(i).unwrap_or("");
@@ -251,7 +250,7 @@ pub fn read_footprints(text: &str, file: &str) -> Result<Footprints, RowError> {
     if text.trim_start().starts_with('{') {
         footprints_geojson(text, file)
     } else {
-        footprints_csv(text.as_bytes(), file)
+        footprints_csv(text, file)
     }
 }
 
@@ -318,8 +317,8 @@ fn footprints_geojson(text: &str, file: &str) -> Result<Footprints, RowError> {
     Ok(out)
 }
 
-fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> {
-    let (mut r, header) = csv_with_header(input, file)?;
+fn footprints_csv(text: &str, file: &str) -> Result<Footprints, RowError> {
+    let (mut r, header) = csv_with_header(text, file)?;
     let find = |names: &[&str]| {
         names
             .iter()
@@ -332,7 +331,7 @@ fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> 
     })?;
     let (time_i, scene_i) = (find(&TIME_KEYS), find(&["scene_id"]));
     let mut out = Footprints::default();
-    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
+    for (line, rec) in csv_rows(&mut r, text, file, &mut out.rejects) {
         let get = |i: Option<usize>| cell(&rec, i);
         let text = get(Some(wkt_i)).unwrap_or("");
         let shape = text
@@ -380,8 +379,8 @@ fn footprints_csv(input: impl Read, file: &str) -> Result<Footprints, RowError> 
 /// Reads a detections file from disk.
 pub fn read_detections_file(path: &Path) -> Result<(Layout, DetectionsFile)> {
     let name = path.display().to_string();
-    let f = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
-    Ok(read_detections(std::io::BufReader::new(f), &name)?)
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+    Ok(read_detections(&text, &name)?)
 }
 
 /// Reads a footprints file from disk.

@@ -20,7 +20,6 @@
 //! encounter once per vessel (ids `X.1`, `X.2`): Lookout keeps one event per pair.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -94,7 +93,7 @@ pub fn read_file(path: &Path, opts: &Options) -> Result<Imported> {
     Ok(if json {
         read_json(&text, &name, opts)?
     } else {
-        read_csv(text.as_bytes(), &name, opts)?
+        read_csv(&text, &name, opts)?
     })
 }
 
@@ -154,9 +153,9 @@ const MAP_REPORT_LABELS: [(&str, &str); 15] = [
 ];
 
 /// Reads a Carrier Vessel Portal or map report CSV.
-pub fn read_csv(input: impl Read, file: &str, opts: &Options) -> Result<Imported, RowError> {
+pub fn read_csv(text: &str, file: &str, opts: &Options) -> Result<Imported, RowError> {
     let file_err = |message: String| RowError::new(file, 1, String::new(), message);
-    let (mut r, header) = csv_with_header(input, file)?;
+    let (mut r, header) = csv_with_header(text, file)?;
     let format = if header.iter().any(|h| h.contains('.')) {
         Format::CarrierPortalCsv
     } else {
@@ -206,7 +205,7 @@ pub fn read_csv(input: impl Read, file: &str, opts: &Options) -> Result<Imported
             .map_or_else(|| path.to_owned(), |i| header[i].clone())
     };
     let mut out = Reader::new(format, file, opts);
-    for (line, rec) in csv_rows(&mut r, file, &mut out.rejects) {
+    for (line, rec) in csv_rows(&mut r, text, file, &mut out.rejects) {
         let mut entry = Map::new();
         if let Some(t) = implied_type {
             entry.insert("type".into(), t.into());

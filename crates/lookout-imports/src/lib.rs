@@ -55,12 +55,15 @@ impl RowError {
     }
 }
 
-/// A CSV reader (rows of any length) and its trimmed header; a file without one is an error.
-pub(crate) fn csv_with_header<R: std::io::Read>(
-    input: R,
+/// A CSV reader over `text` (rows of any length; a UTF-8 byte order mark, as spreadsheet
+/// exports write, skipped) and its trimmed header; a file without one is an error.
+pub(crate) fn csv_with_header<'a>(
+    text: &'a str,
     file: &str,
-) -> Result<(csv::Reader<R>, Vec<String>), RowError> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+) -> Result<(csv::Reader<&'a [u8]>, Vec<String>), RowError> {
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes());
     let header = r
         .headers()
         .map_err(|e| RowError::new(file, 1, String::new(), format!("bad header: {e}")))?
@@ -70,25 +73,41 @@ pub(crate) fn csv_with_header<R: std::io::Read>(
     Ok((r, header))
 }
 
-/// A CSV's records with their line; unreadable ones are counted in `rejects` as
-/// `bad_csv_record`.
-pub(crate) fn csv_rows<R: std::io::Read>(
-    r: &mut csv::Reader<R>,
+/// The records of a CSV over `text` with the line each starts on (counted from the record's
+/// byte offset, so `\r\n` files and quoted line breaks count right); unreadable ones are
+/// counted in `rejects` as `bad_csv_record`.
+pub(crate) fn csv_rows(
+    r: &mut csv::Reader<&[u8]>,
+    text: &str,
     file: &str,
     rejects: &mut Rejects,
 ) -> Vec<(u64, csv::StringRecord)> {
+    let newlines: Vec<u64> = newline_offsets(text);
+    // The reader's offsets start after a skipped byte order mark; after a `\r\n` a record's
+    // offset is that of the `\n` (the `csv` crate ends the record at the `\r`).
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let line_at = |byte: u64| newlines.partition_point(|&n| n <= byte + bom) as u64 + 1;
     let mut rows = Vec::new();
     for rec in r.records() {
         match rec {
-            Ok(rec) => rows.push((rec.position().map_or(0, |p| p.line()), rec)),
+            Ok(rec) => rows.push((rec.position().map_or(0, |p| line_at(p.byte())), rec)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
                 let error = RowError::new(file, line, String::new(), e.to_string());
                 rejects.add("bad_csv_record", error);
             }
         }
     }
     rows
+}
+
+/// Byte offsets of the `\n`s of a text.
+fn newline_offsets(text: &str) -> Vec<u64> {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect()
 }
 
 /// A record's cell, trimmed; `None` when empty or absent.
@@ -207,6 +226,16 @@ mod tests {
         }
         assert_eq!(parse_utc("yesterday"), None);
         assert_eq!(parse_utc(""), None);
+    }
+
+    #[test]
+    fn csv_lines_count_crlf_and_quoted_breaks() {
+        let text = "\u{feff}a,b\r\n1,\"x\ny\"\r\n2,z\r\n";
+        let (mut r, header) = csv_with_header(text, "f.csv").unwrap();
+        assert_eq!(header, ["a", "b"]);
+        let rows = csv_rows(&mut r, text, "f.csv", &mut Rejects::default());
+        let lines: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 4]);
     }
 
     #[test]

@@ -188,7 +188,7 @@ fn map_report_csv_with_areas() {
     assert_eq!(r.rejects.examples[0].1.field, "vesselMMSI");
     assert_eq!(r.rejects.examples[0].1.line, 4);
 
-    let err = gfw_events::read_csv("a,b\n1,2\n".as_bytes(), "x.csv", &opts).unwrap_err();
+    let err = gfw_events::read_csv("a,b\n1,2\n", "x.csv", &opts).unwrap_err();
     assert!(
         err.to_string().starts_with("x.csv:1: : no column start"),
         "{err}"

@@ -1,6 +1,6 @@
 //! Detections and footprints as evidence about the project's sites, and the detection outputs.
 //!
-//! Per scene and site (a project area):
+//! Per scene and site (a project area of any kind but `rail`):
 //!
 //! - each watchlist vessel matched to a detection within `near_area_km` of the site is a
 //!   `vessel_at_berth` row naming it;
@@ -111,7 +111,7 @@ pub fn observation_rows(
     let mut cells: BTreeMap<(String, usize), SceneSite> = BTreeMap::new();
     for o in outcomes {
         let d = &o.detection;
-        for (i, area) in areas.all().iter().enumerate() {
+        for (i, area) in sites(areas) {
             if area.distance_km(d.lat, d.lon) <= NEAR_AREA_KM {
                 let cell = cells.entry((d.scene_key(), i)).or_default();
                 cell.time = Some(cell.time.map_or(d.time, |t| t.min(d.time)));
@@ -136,7 +136,7 @@ pub fn observation_rows(
         }) else {
             continue;
         };
-        for (i, area) in areas.all().iter().enumerate() {
+        for (i, area) in sites(areas) {
             let c = area.centre();
             if f.shape.contains(&geo::Point::new(c.lon, c.lat)) {
                 let cell = cells
@@ -224,6 +224,16 @@ pub fn observation_rows(
     }
     rows.sort_by(|a, b| (a.time, &a.site).cmp(&(b.time, &b.site)));
     rows
+}
+
+/// The areas ships can be seen at: every kind but `rail` (a vessel detection says nothing about
+/// a rail yard, nor does an image of one without ships).
+fn sites(areas: &Areas) -> impl Iterator<Item = (usize, &lookout_core::areas::Area)> {
+    areas
+        .all()
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind != "rail")
 }
 
 /// One detection in words: id, match or darkness, file and line.

@@ -21,7 +21,8 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Three of the example project's areas (examples/dprk-russia/corridor.toml).
+/// Three of the example project's areas (examples/dprk-russia/corridor.toml) and a rail area,
+/// where ship detections and footprints say nothing.
 fn areas() -> Areas {
     Areas::from_toml(
         r#"
@@ -38,6 +39,11 @@ radius_km = 3
 name = "Vostochny port (Wrangel Bay)"
 centre = [42.75, 133.083333]
 radius_km = 5
+[[areas]]
+name = "Rail spur (inside the Dunai footprint)"
+kind = "rail"
+centre = [42.90, 132.35]
+radius_km = 1
 "#,
     )
     .unwrap()

@@ -21,32 +21,19 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Three of the example project's areas (examples/dprk-russia/corridor.toml) and a rail area,
-/// where ship detections and footprints say nothing.
+/// The test areas (`data/areas.toml`).
 fn areas() -> Areas {
-    Areas::from_toml(
-        r#"
-[[areas]]
-name = "Rajin (Najin) port"
-centre = [42.233333, 130.3]
-radius_km = 4
-[[areas]]
-name = "Dunai (Dunay) naval facility, Primorye"
-kind = "naval"
-centre = [42.88028, 132.3375]
-radius_km = 3
-[[areas]]
-name = "Vostochny port (Wrangel Bay)"
-centre = [42.75, 133.083333]
-radius_km = 5
-[[areas]]
-name = "Rail spur (inside the Dunai footprint)"
-kind = "rail"
-centre = [42.90, 132.35]
-radius_km = 1
-"#,
-    )
-    .unwrap()
+    Areas::from_toml(include_str!("data/areas.toml")).unwrap()
+}
+
+/// A GFW events file read with the test areas.
+fn read_gfw_with_areas(name: &str) -> gfw_events::Imported {
+    let areas = areas();
+    let opts = Options {
+        areas: Some(&areas),
+        ..Options::default()
+    };
+    gfw_events::read_file(&data(name), &opts).unwrap()
 }
 
 fn t(s: &str) -> i64 {
@@ -55,12 +42,7 @@ fn t(s: &str) -> i64 {
 
 #[test]
 fn events_api_v3_json_every_type() {
-    let areas = areas();
-    let opts = Options {
-        areas: Some(&areas),
-        ..Options::default()
-    };
-    let r = gfw_events::read_file(&data("gfw_events_api_v3.json"), &opts).unwrap();
+    let r = read_gfw_with_areas("gfw_events_api_v3.json");
     assert_eq!(r.format, Format::EventsApiV3);
     let types: Vec<EventType> = r.events.iter().map(|e| e.event_type).collect();
     assert_eq!(
@@ -172,12 +154,8 @@ fn carrier_portal_csvs_name_bad_rows() {
 
 #[test]
 fn map_report_csv_with_areas() {
-    let areas = areas();
-    let opts = Options {
-        areas: Some(&areas),
-        ..Options::default()
-    };
-    let r = gfw_events::read_file(&data("gfw_map_report_port_visits.csv"), &opts).unwrap();
+    let r = read_gfw_with_areas("gfw_map_report_port_visits.csv");
+    let opts = Options::default();
     assert_eq!(r.format, Format::MapReportCsv);
     let areas_of: Vec<Option<&str>> = r.events.iter().map(|e| e.area.as_deref()).collect();
     assert_eq!(

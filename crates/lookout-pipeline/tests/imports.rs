@@ -14,26 +14,15 @@ fn repo(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-const CORRIDOR: &str = r#"
+const CORRIDOR: &str = concat!(
+    r#"
 name = "imports test"
 [ais]
 inputs = ["ais/*.csv"]
 csv_mapping = "marinetraffic.toml"
-
-[[areas]]
-name = "Rajin (Najin) port"
-centre = [42.233333, 130.3]
-radius_km = 4
-[[areas]]
-name = "Dunai (Dunay) naval facility, Primorye"
-kind = "naval"
-centre = [42.88028, 132.3375]
-radius_km = 3
-[[areas]]
-name = "Vostochny port (Wrangel Bay)"
-centre = [42.75, 133.083333]
-radius_km = 5
-
+"#,
+    include_str!("../../lookout-imports/tests/data/areas.toml"),
+    r#"
 [[corridors]]
 name = "Rajin -> Dunai / Vostochny (sea)"
 mode = "sea"
@@ -47,7 +36,8 @@ high = 350
 [[watchlist]]
 name = "ANGARA"
 mmsi = [273900101]
-"#;
+"#
+);
 
 #[test]
 fn analyze_reads_the_folder_imports() {

@@ -26,7 +26,7 @@ use lookout_project::{ObsKind, Observation, OBSERVATION_COLUMNS};
 use serde_json::{json, Value};
 
 use crate::detections::{scene_key, Footprint};
-use crate::matching::{MatchConfig, Outcome};
+use crate::matching::{MatchConfig, Method, Outcome};
 use crate::PROVENANCE;
 
 /// A detection this close to a site (0 inside it) is at the site, km (**Lookout choice**: the
@@ -240,6 +240,9 @@ fn sites(areas: &Areas) -> impl Iterator<Item = (usize, &lookout_core::areas::Ar
 fn describe(o: &Outcome) -> String {
     let d = &o.detection;
     let what = match (&o.matched, o.dark) {
+        (Some(m), _) if m.method == Method::Source => {
+            format!("matched by its provider to MMSI {}", m.mmsi)
+        }
         (Some(m), _) => format!(
             "matched to MMSI {} ({}, {:.2} km, nearest fix {:.0} min)",
             m.mmsi,
@@ -284,6 +287,7 @@ fn round(x: f64, digits: i32) -> f64 {
 fn detection_values(o: &Outcome) -> Vec<Value> {
     let d = &o.detection;
     let m = o.matched;
+    let measured = m.filter(|m| m.method != Method::Source);
     vec![
         json!(d.id),
         json!(format_time(d.time)),
@@ -295,8 +299,9 @@ fn detection_values(o: &Outcome) -> Vec<Value> {
         json!(if m.is_some() { "matched" } else { "dark" }),
         json!(m.map(|m| m.mmsi)),
         json!(m.map(|m| m.method.as_str())),
-        json!(m.map(|m| round(m.distance_km, 3))),
-        json!(m.map(|m| round(m.fix_minutes, 1))),
+        // The provider's own match has no distance or fix of ours.
+        json!(measured.map(|m| round(m.distance_km, 3))),
+        json!(measured.map(|m| round(m.fix_minutes, 1))),
         json!(o.dark.map(|r| r.as_str())),
         json!(o.nearest.map(|n| n.mmsi)),
         json!(o.nearest.map(|n| round(n.distance_km, 3))),

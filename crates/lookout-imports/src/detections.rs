@@ -8,7 +8,7 @@
 //!   BigQuery field names of GFW's SAR tables (`detect_id`, `detect_timestamp`, `detect_lat`,
 //!   `detect_lon`, `ssvid`, `length_m`, `presence`).
 //! - **Generic**: `time, lat, lon, length, source, scene_id` (optional `id`, `mmsi`), for any
-//!   other provider.
+//!   other provider; Lookout's own `detections_matched.csv` reads back as this layout.
 //!
 //! Footprints (the area a scene imaged) are a GeoJSON FeatureCollection of Polygon /
 //! MultiPolygon features with `scene_id` and `time` (or `timestamp`) properties, or a CSV with
@@ -95,11 +95,11 @@ const GFW_SAR: Columns = Columns {
 };
 
 const GENERIC: Columns = Columns {
-    id: &["id"],
+    id: &["id", "detection_id"],
     time: &["time"],
     lat: &["lat"],
     lon: &["lon"],
-    length: &["length"],
+    length: &["length", "length_m"],
     source: &["source"],
     scene: &["scene_id"],
     mmsi: &["mmsi"],

@@ -380,7 +380,8 @@ impl<'a> Reader<'a> {
             return Err(("bad_time", "end", "ends before it starts".into()));
         }
         let pos = position(v, "position");
-        let hours = (end - start) as f64 / 3_600_000.0;
+        // To 3 decimals (3.6 s), as Lookout's own events give durations.
+        let hours = ((end - start) as f64 / 3_600.0).round() / 1000.0;
         let (from, to) = match event_type {
             EventType::Gap => (
                 position(v, "gap.offPosition").or(pos),

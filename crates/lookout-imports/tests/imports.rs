@@ -100,14 +100,18 @@ fn events_api_v3_json_every_type() {
     assert_eq!(loi.details["loitering_hours"], 7.41);
     assert_eq!(loi.details["avg_speed_knots"], 0.72);
 
-    // Round trip through the events file format.
+    assert_round_trips(&r.events);
+}
+
+/// Imported events come back unchanged from the events file format.
+fn assert_round_trips(events: &[lookout_core::event::Event]) {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(event::COLUMNS).unwrap();
-    for e in &r.events {
+    for e in events {
         w.write_record(e.csv_record()).unwrap();
     }
     let back = event::read_csv(w.into_inner().unwrap().as_slice()).unwrap();
-    assert_eq!(back, r.events);
+    assert_eq!(back, events);
 }
 
 #[test]
@@ -144,7 +148,9 @@ fn carrier_portal_csvs_name_bad_rows() {
         ]
     );
 
+    assert_round_trips(&enc.events);
     let loi = gfw_events::read_file(&data("gfw_carrier_portal_loitering.csv"), &opts).unwrap();
+    assert_round_trips(&loi.events);
     assert_eq!(loi.events.len(), 2);
     assert_eq!(loi.events[0].event_type, EventType::Loitering);
     assert_eq!(loi.events[0].details["tot_distance_km"], 14.9);
@@ -167,6 +173,7 @@ fn map_report_csv_with_areas() {
     );
     assert_eq!(r.events[0].details["gfw_anchorage"], "NAJIN");
     assert_eq!(r.events[0].details["gfw_anchorage_id"], "prk-najin");
+    assert_round_trips(&r.events);
     // The gap row has no vesselMMSI: counted, and its column named.
     assert_eq!(r.rejects.counts["no_mmsi"], 1);
     assert_eq!(r.rejects.examples[0].1.field, "vesselMMSI");
@@ -393,6 +400,37 @@ fn matching_and_sightings_on_the_vostochny_scene() {
     .unwrap();
     assert_eq!(gj["features"].as_array().unwrap().len(), 3);
     assert_eq!(gj["matching"]["max_distance_km"], 1.5);
+    // detections_matched.csv reads back as the generic layout: the same detections, our
+    // matches as the provider's.
+    let (layout, back) = read_detections_file(&out.path().join("detections_matched.csv")).unwrap();
+    assert_eq!(layout, Layout::Generic);
+    assert_eq!(back.rejects.total(), 0);
+    assert_eq!(back.detections.len(), outcomes.len());
+    for (b, o) in back.detections.iter().zip(&outcomes) {
+        let d = &o.detection;
+        let same = (
+            &b.id,
+            b.time,
+            b.lat,
+            b.lon,
+            b.length_m,
+            &b.source,
+            &b.scene_id,
+        );
+        assert_eq!(
+            same,
+            (
+                &d.id,
+                d.time,
+                d.lat,
+                d.lon,
+                d.length_m,
+                &d.source,
+                &d.scene_id
+            )
+        );
+        assert_eq!(b.source_mmsi, o.matched.map(|m| m.mmsi));
+    }
     let obs = std::fs::read_to_string(out.path().join("observations_imported.csv")).unwrap();
     assert!(obs.starts_with("time,site,kind,vessel,count,"), "{obs}");
     assert_eq!(obs.lines().count(), 4);

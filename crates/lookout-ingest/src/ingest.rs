@@ -12,6 +12,7 @@ use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject};
 use lookout_store::{Provenance, StaticRow, StoreWriter, TimeSource};
 
 use crate::csv_layout;
+use crate::csv_mapping::CsvMapping;
 use crate::csv_records::{Record, Records};
 use crate::input::{self, Source};
 use crate::live;
@@ -70,6 +71,8 @@ pub struct Summary {
     pub last_time: Option<i64>,
     /// Lines, sentences, messages or records not stored, by reason.
     pub rejects: BTreeMap<String, u64>,
+    /// The first CSV record rejected for each reason, as `FILE:LINE: column "C": "value"`.
+    pub first_rejects: BTreeMap<String, String>,
     /// Inputs that failed (name, error); what they held before the error is kept.
     pub failed: Vec<(String, String)>,
     /// TCP connections made (the first and each reconnect).
@@ -107,6 +110,7 @@ pub struct Ingest {
     stop: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
     last_flush: Instant,
+    csv_mapping: Option<Arc<CsvMapping>>,
 }
 
 impl Ingest {
@@ -121,7 +125,13 @@ impl Ingest {
             stop: Arc::new(AtomicBool::new(false)),
             progress: None,
             last_flush: Instant::now(),
+            csv_mapping: None,
         }
+    }
+
+    /// Reads CSV inputs through this column mapping instead of the built-in layouts.
+    pub fn set_csv_mapping(&mut self, mapping: CsvMapping) {
+        self.csv_mapping = Some(Arc::new(mapping));
     }
 
     /// Setting this flag stops the ingest at the next line; what was read is committed.
@@ -259,7 +269,7 @@ impl Ingest {
             .fill_buf()
             .with_context(|| format!("reading {name}"))?;
         let first_line = &first[..memchr::memchr(b'\n', first).unwrap_or(first.len())];
-        if csv_layout::is_header(first_line) {
+        if csv_layout::is_header(first_line, self.csv_mapping.as_deref()) {
             return self.csv(reader, ctx, count, name);
         }
         let jsonl = first_line.trim_ascii_start().starts_with(b"{");
@@ -424,8 +434,9 @@ impl Ingest {
         if !matches!(read, Some(Record::Read(_))) {
             header.clear(); // refused below, as a header without the layout's columns
         }
-        let cols = csv_layout::match_header(&header).with_context(|| name.to_owned())?;
-        ctx.csv_source = Some(Arc::from(cols.layout.name()));
+        let cols = csv_layout::match_header(&header, self.csv_mapping.clone())
+            .with_context(|| name.to_owned())?;
+        ctx.csv_source = Some(Arc::from(cols.source_name()));
         let mut rec = csv::StringRecord::new();
         loop {
             let read = match records.next(&mut rec) {
@@ -445,7 +456,17 @@ impl Ingest {
                         self.summary.messages += 1;
                         self.csv_record(r, line, ctx);
                     }
-                    Err(reason) => self.reject(reason),
+                    Err(reason) => {
+                        self.reject(reason);
+                        if let Some((i, column)) = cols.column_for(reason, &header) {
+                            let value = rec.get(i).unwrap_or("");
+                            let at = format!("{name}:{line}: column \"{column}\": {value:?}");
+                            self.summary
+                                .first_rejects
+                                .entry(reason.into())
+                                .or_insert(at);
+                        }
+                    }
                 },
             }
             if self.summary.lines.is_multiple_of(4096) {

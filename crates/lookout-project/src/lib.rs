@@ -149,6 +149,10 @@ pub struct AisInputs {
     /// Seed for the simulated AIS (default: the scenario's).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// A CSV column mapping (relative path, `docs/imports.md`) for CSV inputs in neither the DMA
+    /// nor the MarineCadastre layout.
+    #[serde(default)]
+    pub csv_mapping: Option<String>,
 }
 
 /// Ledger settings.
@@ -483,7 +487,7 @@ pub struct Claim {
 }
 
 /// A loaded, validated project.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Project {
     /// The folder.
     pub dir: PathBuf,
@@ -504,7 +508,7 @@ pub struct Project {
     /// Claims, in file order.
     pub claims: Vec<Claim>,
     /// Sanctions list, if the folder has one.
-    pub sanctions: Option<SanctionsList>,
+    pub sanctions: Option<std::sync::Arc<SanctionsList>>,
 }
 
 #[derive(Deserialize)]
@@ -699,7 +703,7 @@ impl Project {
             .collect();
         let observations = read_observations(dir, &names, &vessel_names, &mut problems);
         let claims = read_claims(dir, &mut problems);
-        let sanctions = read_sanctions(dir, &mut problems);
+        let sanctions = read_sanctions(dir, &mut problems).map(std::sync::Arc::new);
         if !problems.is_empty() {
             return Err(ProjectError(problems));
         }

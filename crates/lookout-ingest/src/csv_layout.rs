@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use anyhow::{bail, Result};
-use chrono::NaiveDateTime;
 use lookout_store::StaticRow;
 
 use crate::csv_mapping::{CsvMapping, FIELDS};
@@ -299,9 +298,7 @@ fn position(lat: Option<f64>, lon: Option<f64>) -> Option<(f64, f64)> {
 }
 
 fn time(s: &str, fmt: &str) -> Option<i64> {
-    NaiveDateTime::parse_from_str(s.trim(), fmt)
-        .ok()
-        .map(|t| t.and_utc().timestamp_millis())
+    lookout_core::time::parse_strftime(s, fmt).ok()
 }
 
 /// DMA navigational status text to the ITU-R M.1371 code.

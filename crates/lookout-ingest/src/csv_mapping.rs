@@ -17,7 +17,7 @@
 use std::path::Path;
 
 use anyhow::{anyhow, Context, Result};
-use chrono::NaiveDateTime;
+use lookout_core::time::{parse_strftime, parse_time};
 use serde::Deserialize;
 
 /// One export's columns.
@@ -162,14 +162,11 @@ impl CsvMapping {
         match self.time_format.as_deref() {
             Some("unix") => s.parse::<f64>().ok().map(|x| (x * 1000.0).round() as i64),
             Some("unix_ms") => s.parse::<i64>().ok(),
-            Some(fmt) => NaiveDateTime::parse_from_str(s, fmt)
-                .ok()
-                .map(|t| t.and_utc().timestamp_millis()),
-            None => lookout_core::time::parse_time(s).ok().or_else(|| {
+            Some(fmt) => parse_strftime(s, fmt).ok(),
+            None => parse_time(s).ok().or_else(|| {
                 ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"]
                     .iter()
-                    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-                    .map(|t| t.and_utc().timestamp_millis())
+                    .find_map(|f| parse_strftime(s, f).ok())
             }),
         }
     }

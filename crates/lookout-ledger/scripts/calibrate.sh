@@ -10,8 +10,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 first=${1:-1}; last=${2:-10}; background=${3:-0}
-bin=$root/target/release/lookout
-img=$root/target/release/examples/simulate_imagery
+bin=${CARGO_TARGET_DIR:-$root/target}/release/lookout
+img=${CARGO_TARGET_DIR:-$root/target}/release/examples/simulate_imagery
 # KEEP=DIR keeps the simulated projects and outputs in DIR (for inspection).
 if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi

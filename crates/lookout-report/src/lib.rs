@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use lookout_core::time::{format_day, format_time, DAY_MS};
 use lookout_ledger::ledger::{Bounds, Ledger};
-use lookout_ledger::voyages::{LegKind, Voyage, Voyages};
+use lookout_ledger::voyages::{Voyage, Voyages};
 use lookout_project::Project;
 use lookout_sanctions::{Query, Status};
 
@@ -114,10 +114,7 @@ impl Report<'_> {
             let mmsi: Vec<String> = v.mmsis.iter().map(u32::to_string).collect();
             w.write_record([
                 v.id.as_str(),
-                match v.kind {
-                    LegKind::Observed => "observed",
-                    LegKind::Hidden => "hidden",
-                },
+                v.kind_name(),
                 &v.vessel,
                 &mmsi.join("|"),
                 &imo,
@@ -127,7 +124,7 @@ impl Report<'_> {
                 &format_time(v.depart),
                 &format_time(v.arrive),
                 &format!("{:.2}", e.legs_mean),
-                &format!("{:.2}", v.confidence),
+                &format!("{:.2}", v.confidence()),
                 &r0(e.cargo.low),
                 &r0(e.cargo.central),
                 &r0(e.cargo.high),
@@ -327,7 +324,7 @@ impl Report<'_> {
         for (ci, c) in p.corridors.iter().enumerate() {
             let b = l.totals[ci];
             let legs = self.voyages.voyages.iter().filter(|v| v.corridor == ci);
-            let n = legs.clone().filter(|v| v.kind == LegKind::Observed).count();
+            let n = legs.clone().filter(|v| v.is_observed()).count();
             if legs.count() == 0 {
                 let _ = write!(
                     h,
@@ -440,7 +437,7 @@ impl Report<'_> {
             .voyages
             .voyages
             .iter()
-            .filter(|v| v.kind == LegKind::Observed)
+            .filter(|v| v.is_observed())
         {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
@@ -588,7 +585,7 @@ impl Report<'_> {
                 format_time(v.depart),
                 format_time(v.arrive),
                 e.legs_mean,
-                v.confidence,
+                v.confidence(),
                 r0(e.cargo.low),
                 r0(e.cargo.central),
                 r0(e.cargo.high),

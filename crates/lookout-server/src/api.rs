@@ -437,7 +437,7 @@ async fn voyages(
         .filter(|(v, _)| q.corridor.is_none_or(|c| v.corridor == c))
         .filter(|(v, _)| {
             q.kind.as_deref().is_none_or(|k| {
-                (k == "observed") == (v.kind == lookout_ledger::voyages::LegKind::Observed)
+                (k == "observed") == v.is_observed()
             })
         })
         .collect();

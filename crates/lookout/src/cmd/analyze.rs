@@ -151,10 +151,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let observed = voyages
         .voyages
         .iter()
-        .filter(|v| v.kind == lookout_ledger::voyages::LegKind::Observed)
+        .filter(|v| v.is_observed())
         .count();
     eprintln!(
-        "{} observed voyages, {} windows with possible hidden voyages",
+        "{} observed voyages, {} groups of hidden voyages",
         observed,
         voyages.voyages.len() - observed
     );

@@ -20,6 +20,10 @@ use crate::states::{self, Layout, PathLeg, Sampler};
 use lookout_project::{Corridor, ObsKind, Project};
 
 const HOUR_MS: f64 = 3_600_000.0;
+/// An origin and destination stay paired in fewer draws than this share are not listed as an
+/// observed leg of their own: those legs join the hidden row of their window (a display choice;
+/// no leg is dropped).
+const RARE_PAIRING: f64 = 0.01;
 /// Mean Earth radius, km (IUGG).
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// Kilometres in a nautical mile.
@@ -496,7 +500,8 @@ impl<'a> Followed<'a> {
             .filter(|(_, l)| l.corridor == self.corridor)
             .map(|(i, l)| (l.rows.clone(), i))
             .collect();
-        let mut drawn: Vec<Vec<(RowKey, PathLeg, Option<usize>)>> = Vec::with_capacity(paths.len());
+        let mut drawn: Vec<Vec<(RowKey, RowKey, PathLeg, Option<usize>)>> =
+            Vec::with_capacity(paths.len());
         let mut away_days: BTreeMap<RowKey, f64> = BTreeMap::new();
         for draw in paths {
             let mut legs = Vec::new();
@@ -504,14 +509,15 @@ impl<'a> Followed<'a> {
                 for leg in states::legs(layout, path) {
                     let from = seen_in(v, leg.origin, leg.origin_from, leg.depart, true);
                     let to = seen_in(v, leg.destination, leg.arrive, leg.destination_to, false);
+                    let window = RowKey::Hidden(
+                        v,
+                        (0..groups[v].len())
+                            .filter(|&k| stay_days(v, k).1 < leg.arrive)
+                            .count(),
+                    );
                     let key = match (from, to) {
                         (Some(i), Some(j)) => RowKey::Observed(v, i, j),
-                        _ => RowKey::Hidden(
-                            v,
-                            (0..groups[v].len())
-                                .filter(|&k| stay_days(v, k).1 < leg.arrive)
-                                .count(),
-                        ),
+                        _ => window,
                     };
                     *rows.entry(key).or_default() += 1;
                     let mut ids: Vec<String> = self.counts[v]
@@ -534,7 +540,7 @@ impl<'a> Followed<'a> {
                             out.loads.len() - 1
                         })
                     });
-                    legs.push((key, leg, load));
+                    legs.push((key, window, leg, load));
                 }
                 // Days away between consecutive stays, for the hidden rows' notes.
                 for (t, &p) in path.iter().enumerate() {
@@ -549,6 +555,18 @@ impl<'a> Followed<'a> {
             drawn.push(legs);
         }
         let n = paths.len() as f64;
+        // Rare pairings join their window's hidden row.
+        for legs in &mut drawn {
+            for (key, window, _, _) in legs.iter_mut() {
+                if matches!(key, RowKey::Observed(..)) && (rows[key] as f64) < RARE_PAIRING * n {
+                    *key = *window;
+                }
+            }
+        }
+        let mut rows: BTreeMap<RowKey, usize> = BTreeMap::new();
+        for (key, _, _, _) in drawn.iter().flatten() {
+            *rows.entry(*key).or_default() += 1;
+        }
         let row_base = out.voyages.len();
         let mut row_of: HashMap<RowKey, usize> = HashMap::new();
         for (&key, &count) in &rows {
@@ -558,10 +576,10 @@ impl<'a> Followed<'a> {
                     self.observed_row(project, v, a, b, count as f64 / n)
                 }
                 RowKey::Hidden(v, k) => {
-                    let legs = drawn.iter().flatten().filter(|(key2, _, _)| *key2 == key);
+                    let legs = drawn.iter().flatten().filter(|x| x.0 == key);
                     let mut origins: BTreeMap<usize, usize> = BTreeMap::new();
                     let mut destinations: BTreeMap<usize, usize> = BTreeMap::new();
-                    for (_, leg, _) in legs {
+                    for (_, _, leg, _) in legs {
                         *origins.entry(leg.origin).or_default() += 1;
                         *destinations.entry(leg.destination).or_default() += 1;
                     }
@@ -587,7 +605,7 @@ impl<'a> Followed<'a> {
             });
         }
         for (d, legs) in drawn.into_iter().enumerate() {
-            for (key, leg, load) in legs {
+            for (key, _, leg, load) in legs {
                 out.draws[d].push(DrawnLeg {
                     voyage: row_of[&key],
                     origin: leg.origin,

@@ -250,7 +250,7 @@ impl Default for LedgerSettings {
             misidentify_chance: 0.02,
             overlook_chance: 0.03,
             ais_error: 0.01,
-            gap_end_error: 0.1,
+            gap_end_error: 0.02,
             absence_chance: 0.08,
             absence_days_low: 5.0,
             absence_days_high: 150.0,

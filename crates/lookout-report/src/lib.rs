@@ -314,11 +314,21 @@ impl Report<'_> {
              count carries what the counted voyages suggest (its ship's counts pooled with the \
              corridor's), times a factor shared by all such voyages with a {:.0}% spread \
              (<code>selection_error</code>), because the decks that got counted need not be a \
-             random sample.</p>",
+             random sample.</p><p><b>Assumption:</b> each watched ship is followed day by day as \
+             loading, at sea, unloading or away from the corridor, and the legs nobody saw are \
+             drawn from what every image allows, clear images of a site without the ship \
+             included. The model assumes stays and cycles like the observed ones (prior: the \
+             corridor's <code>cycle_days</code>), that after a stay a ship leaves the corridor \
+             with probability {:.0}% for {:.0} to {:.0} days, and that a ship in a clear image is \
+             identified with probability {:.0}%.</p>",
             format_day(l.window.0),
             format_day(l.window.1),
             l.draws,
-            p.settings.selection_error * 100.0
+            p.settings.selection_error * 100.0,
+            p.settings.absence_chance * 100.0,
+            p.settings.absence_days_low,
+            p.settings.absence_days_high,
+            p.settings.identify_chance * 100.0,
         );
         h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {

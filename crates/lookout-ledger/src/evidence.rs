@@ -107,7 +107,9 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// The days covering `[from, to)`, the reference instant at the imagery's median hour.
+    /// The days from the one holding `from` to the first whose reference instant is at or
+    /// after `to` (a leg arriving after the last instant before `to` arrives on that day), the
+    /// reference instant at the imagery's median hour.
     pub fn new(project: &Project, from: i64, to: i64) -> Grid {
         let mut hours: Vec<i64> = project
             .observations
@@ -115,12 +117,20 @@ impl Grid {
             .map(|o| o.time.rem_euclid(DAY_MS))
             .collect();
         hours.sort_unstable();
+        let reference_ms = hours.get(hours.len() / 2).copied().unwrap_or(DAY_MS / 2);
         let first_day = day_index(from);
+        let last_day = day_index(to.max(from + 1) - reference_ms - 1) + 1;
         Grid {
             first_day,
-            days: (day_index(to.max(from + 1) - 1) - first_day + 1) as usize,
-            reference_ms: hours.get(hours.len() / 2).copied().unwrap_or(DAY_MS / 2),
+            days: (last_day - first_day + 1) as usize,
+            reference_ms,
         }
+    }
+
+    /// When a phase that starts on day `k` started: between the reference instants of days
+    /// `k - 1` and `k`, taken half way.
+    pub fn start_of(&self, k: usize) -> i64 {
+        self.instant(k) - DAY_MS / 2
     }
 
     /// The day holding instant `t`, if inside the grid.
@@ -335,8 +345,8 @@ impl Evidence {
                     Some(_) if !image.lists_ships => {}
                     Some(j) if image.unidentified > 0 && !image.absent.contains(&vessel) => {
                         let n = image.unidentified as f64;
-                        let ratio = ((1.0 - q) * n / lambdas[site.as_str()])
-                            .min(q / s.misidentify_chance);
+                        let ratio =
+                            ((1.0 - q) * n / lambdas[site.as_str()]).min(q / s.misidentify_chance);
                         apply(*day, Some(j), ratio, 1.0);
                     }
                     Some(j) => apply(*day, Some(j), s.overlook_chance, 1.0),

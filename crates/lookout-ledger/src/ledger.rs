@@ -495,10 +495,9 @@ impl CargoModel {
                         let v = &voyages.voyages[leg.voyage];
                         match (leg.load.and_then(|l| self.counted[l]), &pooled[v.corridor]) {
                             (Some(d), _) => d.draw(0.0, &mut rng),
-                            (None, Some((m, selection))) => {
-                                (m.mean(v.vessel_id) * selection + m.sigma * normal(&mut rng))
-                                    .max(0.0)
-                            }
+                            (None, Some((m, selection))) => (m.mean(v.vessel_id) * selection
+                                + m.sigma * normal(&mut rng))
+                            .max(0.0),
                             (None, None) => self.priors[v.corridor].draw(shift, &mut rng),
                         }
                     })
@@ -547,7 +546,11 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
     let entries = entries(voyages, &model, &cargo);
     let (weeks, totals) = weeks(project, voyages, &cargo);
     let conversion = conversion(&project.claims);
-    let conv_draws = conversion_draws(conversion.as_ref(), voyages.draws.len(), project.settings.seed);
+    let conv_draws = conversion_draws(
+        conversion.as_ref(),
+        voyages.draws.len(),
+        project.settings.seed,
+    );
     let comparisons = project
         .claims
         .iter()
@@ -605,7 +608,10 @@ fn weeks(project: &Project, voyages: &Voyages, cargo: &[Vec<f64>]) -> (Vec<Week>
                 let (mut x, mut l) = (0.0, 0.0);
                 for (leg, v) in draw.iter().zip(values) {
                     let t = leg.arrive;
-                    if vs[leg.voyage].corridor == ci && t >= wk.max(window.0) && t < we.min(window.1) {
+                    if vs[leg.voyage].corridor == ci
+                        && t >= wk.max(window.0)
+                        && t < we.min(window.1)
+                    {
                         x += v;
                         l += 1.0;
                     }

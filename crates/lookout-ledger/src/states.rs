@@ -128,7 +128,9 @@ pub fn legs(layout: &Layout, path: &Path) -> Vec<PathLeg> {
         let origin = if layout.is_origin(before) {
             Some(segs[i - 1])
         } else if before == layout.out() {
-            i.checked_sub(2).map(|j| segs[j]).filter(|s| layout.is_origin(s.0))
+            i.checked_sub(2)
+                .map(|j| segs[j])
+                .filter(|s| layout.is_origin(s.0))
         } else {
             continue;
         };
@@ -363,8 +365,7 @@ impl<'a> Sampler<'a> {
                 if k < self.layout.min_stay_days {
                     return 0.0;
                 }
-                (1.0 - params.parked)
-                    * lognormal_days(params.mu[ship][role], params.sigma[role], k)
+                (1.0 - params.parked) * lognormal_days(params.mu[ship][role], params.sigma[role], k)
                     + params.parked * lognormal_days(self.away_mu, self.away_sigma, k)
             })
             .collect()
@@ -373,7 +374,10 @@ impl<'a> Sampler<'a> {
     fn chain(&self, params: &Params, ship: usize) -> Chain {
         let l = self.layout;
         let phases = l.phases();
-        let stay = [self.stay_pmf(params, ship, 0), self.stay_pmf(params, ship, 1)];
+        let stay = [
+            self.stay_pmf(params, ship, 0),
+            self.stay_pmf(params, ship, 1),
+        ];
         let away_pmf: Vec<f64> = (1..=MAX_DAYS * 3)
             .map(|k| lognormal_days(self.away_mu, self.away_sigma, k))
             .collect();
@@ -441,8 +445,8 @@ impl<'a> Sampler<'a> {
             };
         }
         let cycle: f64 = phase_weight.iter().sum();
-        phase_weight[l.away()] = cycle * self.settings.start_away_chance
-            / (1.0 - self.settings.start_away_chance);
+        phase_weight[l.away()] =
+            cycle * self.settings.start_away_chance / (1.0 - self.settings.start_away_chance);
         for (p, len) in lengths.iter().enumerate() {
             let total: f64 = len.start.iter().sum();
             for (d, w) in len.start.iter().enumerate() {
@@ -540,7 +544,10 @@ impl<'a> Sampler<'a> {
             } else if d > 0 {
                 // The last counter: reached from the day before, or stayed in it.
                 let o = chain.offset[q];
-                let stay = [(o + d - 1, a[o + d - 1] * (1.0 - h[d - 1])), (s, a[s] * (1.0 - h[d]))];
+                let stay = [
+                    (o + d - 1, a[o + d - 1] * (1.0 - h[d - 1])),
+                    (s, a[s] * (1.0 - h[d])),
+                ];
                 pick(&mut stay.into_iter(), rng)
             } else {
                 // A phase started on day t + 1: which one ended on day t, after how long.
@@ -595,8 +602,8 @@ impl<'a> Sampler<'a> {
                     continue;
                 }
                 let lay_up = old.parked * lognormal_days(self.away_mu, self.away_sigma, len);
-                let call = (1.0 - old.parked)
-                    * lognormal_days(old.mu[ship][role], old.sigma[role], len);
+                let call =
+                    (1.0 - old.parked) * lognormal_days(old.mu[ship][role], old.sigma[role], len);
                 stays += 1.0;
                 if rng.random::<f64>() * (lay_up + call) < lay_up {
                     parked += 1.0;
@@ -629,7 +636,8 @@ impl<'a> Sampler<'a> {
             // Ship medians around the corridor's, then the corridor's around the prior.
             for (ship, l) in logs.iter().enumerate() {
                 let prec = l[role].len() as f64 / sig2 + 1.0 / (tau * tau);
-                let mean = (l[role].iter().sum::<f64>() / sig2 + old.corridor_mu[role] / (tau * tau))
+                let mean = (l[role].iter().sum::<f64>() / sig2
+                    + old.corridor_mu[role] / (tau * tau))
                     / prec;
                 p.mu[ship][role] = mean + normal(rng) / prec.sqrt();
             }
@@ -649,7 +657,9 @@ impl<'a> Sampler<'a> {
 fn beta(chance: f64, weight: f64, hits: f64, trials: f64, rng: &mut ChaCha8Rng) -> f64 {
     let a = chance * weight + hits;
     let b = (1.0 - chance) * weight + (trials - hits).max(0.0);
-    Beta::new(a, b).map_or(chance, |d| d.sample(rng)).clamp(1e-6, 1.0 - 1e-6)
+    Beta::new(a, b)
+        .map_or(chance, |d| d.sample(rng))
+        .clamp(1e-6, 1.0 - 1e-6)
 }
 
 /// Weights drawn from a Dirichlet posterior with a flat prior.

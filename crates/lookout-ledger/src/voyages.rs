@@ -14,8 +14,8 @@ use lookout_events::Event;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-pub use crate::evidence::{Sighting, Source, VesselId};
 use crate::evidence::{Evidence, Grid};
+pub use crate::evidence::{Sighting, Source, VesselId};
 use crate::states::{self, Layout, PathLeg, Sampler};
 use lookout_project::{Corridor, ObsKind, Project};
 
@@ -127,7 +127,8 @@ pub struct DrawnLeg {
     pub origin: usize,
     /// Destination (index into the corridor's destinations).
     pub destination: usize,
-    /// Arrival (the reference instant of its first day at the destination), ms.
+    /// Arrival (half way between the reference instants before and on its first day at the
+    /// destination), ms.
     pub arrive: i64,
     /// The counts it carries (index into `Voyages::loads`), if any.
     pub load: Option<usize>,
@@ -217,9 +218,10 @@ fn layout(project: &Project, corridor: &Corridor) -> Layout {
         .origins
         .iter()
         .flat_map(|o| {
-            corridor.destinations.iter().map(move |d| {
-                haversine_km(area_centre(project, o), area_centre(project, d))
-            })
+            corridor
+                .destinations
+                .iter()
+                .map(move |d| haversine_km(area_centre(project, o), area_centre(project, d)))
         })
         .collect();
     let km = pairs.iter().sum::<f64>() / pairs.len().max(1) as f64;
@@ -236,7 +238,12 @@ fn layout(project: &Project, corridor: &Corridor) -> Layout {
 
 /// The analysis window: the settings, else the first to the last sighting.
 fn window(project: &Project, evidence: &Evidence) -> (i64, i64) {
-    let first = evidence.sightings.iter().map(|s| s.start).min().unwrap_or(0);
+    let first = evidence
+        .sightings
+        .iter()
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(0);
     let last = evidence.sightings.iter().map(|s| s.end).max().unwrap_or(0);
     (
         project.settings.period_start.unwrap_or(first),
@@ -269,13 +276,12 @@ pub fn build(project: &Project, events: &[Event]) -> Voyages {
             .iter()
             .map(|v| evidence.likelihood(project, *v, &followed.sites, &grid))
             .collect();
-        let paths = Sampler::new(&layout, &project.settings, &tables, grid.days)
-            .run(draws, &mut rng);
+        let paths =
+            Sampler::new(&layout, &project.settings, &tables, grid.days).run(draws, &mut rng);
         followed.add_rows(project, &layout, &grid, &paths, &mut out);
     }
     renumber(&mut out);
-    out.stays
-        .sort_by(|a, b| (a.vessel, a.start).cmp(&(b.vessel, b.start)));
+    out.stays.sort_by_key(|s| (s.vessel, s.start));
     out
 }
 
@@ -341,12 +347,18 @@ enum RowKey {
     Hidden(usize, usize),
 }
 
+/// A drawn leg with its row, the hidden row of its window, and its load.
+type Placed = (RowKey, RowKey, PathLeg, Option<usize>);
+
 impl<'a> Followed<'a> {
     fn new(project: &Project, evidence: &'a Evidence, grid: &Grid, ci: usize) -> Self {
         let corridor = &project.corridors[ci];
         let sites = sites(corridor);
         let vessels = evidence.vessels_on(corridor);
-        let (w0, w1) = (grid.instant(0) - DAY_MS, grid.instant(grid.days - 1) + DAY_MS);
+        let (w0, w1) = (
+            grid.instant(0) - DAY_MS,
+            grid.instant(grid.days - 1) + DAY_MS,
+        );
         let sightings: Vec<Vec<DaySighting>> = vessels
             .iter()
             .map(|v| {
@@ -487,7 +499,7 @@ impl<'a> Followed<'a> {
         let seen_in = |v: usize, site: usize, from: usize, to: usize, last: bool| {
             let mut hits = (from..=to).filter_map(|d| stay_at[v].get(&(site, d)).copied());
             if last {
-                hits.last()
+                hits.next_back()
             } else {
                 hits.next()
             }
@@ -500,13 +512,15 @@ impl<'a> Followed<'a> {
             .filter(|(_, l)| l.corridor == self.corridor)
             .map(|(i, l)| (l.rows.clone(), i))
             .collect();
-        let mut drawn: Vec<Vec<(RowKey, RowKey, PathLeg, Option<usize>)>> =
-            Vec::with_capacity(paths.len());
+        let mut drawn: Vec<Vec<Placed>> = Vec::with_capacity(paths.len());
         let mut away_days: BTreeMap<RowKey, f64> = BTreeMap::new();
         for draw in paths {
             let mut legs = Vec::new();
             for (v, path) in draw.iter().enumerate() {
-                for leg in states::legs(layout, path) {
+                let inside = |leg: &PathLeg| {
+                    (out.window.0..out.window.1).contains(&grid.start_of(leg.arrive))
+                };
+                for leg in states::legs(layout, path).into_iter().filter(inside) {
                     let from = seen_in(v, leg.origin, leg.origin_from, leg.depart, true);
                     let to = seen_in(v, leg.destination, leg.arrive, leg.destination_to, false);
                     let window = RowKey::Hidden(
@@ -610,14 +624,21 @@ impl<'a> Followed<'a> {
                     voyage: row_of[&key],
                     origin: leg.origin,
                     destination: leg.destination - corridor.origins.len(),
-                    arrive: grid.instant(leg.arrive).clamp(out.window.0, out.window.1 - 1),
+                    arrive: grid.start_of(leg.arrive),
                     load,
                 });
             }
         }
     }
 
-    fn observed_row(&self, project: &Project, v: usize, a: &Stay, b: &Stay, confidence: f64) -> Voyage {
+    fn observed_row(
+        &self,
+        project: &Project,
+        v: usize,
+        a: &Stay,
+        b: &Stay,
+        confidence: f64,
+    ) -> Voyage {
         let vessel = self.vessels[v];
         let (ca, cb) = (area_centre(project, &a.area), area_centre(project, &b.area));
         let hours = ((b.start - a.end) as f64 / HOUR_MS).max(0.0);

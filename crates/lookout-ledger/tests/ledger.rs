@@ -168,7 +168,11 @@ fn hidden_legs_between_two_destination_stays_unless_origin_was_watched() {
     assert!(v.voyages[0].is_observed(), "{:?}", v.voyages);
     let hidden = legs_where(&v, &l, |x| !x.is_observed());
     assert!(hidden > 1.2 && hidden < 2.6, "{hidden}");
-    assert!(l.totals[0].low > 100.0 && l.totals[0].central > 450.0, "{:?}", l.totals[0]);
+    assert!(
+        l.totals[0].low > 100.0 && l.totals[0].central > 450.0,
+        "{:?}",
+        l.totals[0]
+    );
     // Rajin imaged clear every day in between, ANGARA never there: it did not load again.
     let mut rows = seen.to_owned();
     for d in 2..25 {
@@ -196,7 +200,11 @@ fn passes(from: &str, days: i64, clear: impl Fn(i64) -> bool) -> String {
     for d in 0..days {
         let at = fmt(t(from) + d * DAY_MS);
         for site in ["Rajin", "Dunai"] {
-            let kind = if clear(d) { "vessel_absent" } else { "site_not_visible" };
+            let kind = if clear(d) {
+                "vessel_absent"
+            } else {
+                "site_not_visible"
+            };
             rows.push_str(&format!("{at},{site},{kind},,,,,Planet,,\n"));
         }
     }
@@ -241,7 +249,11 @@ fn a_ship_imaged_clear_at_every_site_for_a_month_is_away() {
     let l = compute(&p, &v);
     let all = legs_where(&v, &l, |_| true);
     let hidden = legs_where(&v, &l, |x| !x.is_observed());
-    assert!(hidden < 0.05 && (all - 1.0).abs() < 0.05, "{all} {hidden}: {:?}", v.voyages);
+    assert!(
+        hidden < 0.05 && (all - 1.0).abs() < 0.05,
+        "{all} {hidden}: {:?}",
+        v.voyages
+    );
     // Without the clear images the month holds about two cycles.
     let p = project(dir.path(), CORRIDOR, seen, "").unwrap();
     let v = build(&p, &[]);
@@ -275,7 +287,11 @@ fn a_ship_seen_loading_then_never_again_has_at_most_one_leg() {
 /// Daily clear passes over Rajin and Dunai for `days` days from Sep 1, 2023, naming every
 /// ship there, or saying the site was empty; days for which `cloudy` holds are not visible.
 /// Stays: (vessel, site, first day, last day).
-fn daily_images(stays: &[(&str, &str, i64, i64)], days: i64, cloudy: impl Fn(i64) -> bool) -> String {
+fn daily_images(
+    stays: &[(&str, &str, i64, i64)],
+    days: i64,
+    cloudy: impl Fn(i64) -> bool,
+) -> String {
     let fmt = lookout_core::time::format_time;
     let mut rows = String::new();
     for d in 0..days {
@@ -328,8 +344,14 @@ fn an_imagery_outage_widens_the_interval() {
         (var, b.high - b.low)
     };
     let (clear, cloudy) = (widths(false), widths(true));
-    assert!(cloudy.0 > clear.0, "legs: clear {clear:?}, outage {cloudy:?}");
-    assert!(cloudy.1 > clear.1, "cargo: clear {clear:?}, outage {cloudy:?}");
+    assert!(
+        cloudy.0 > clear.0,
+        "legs: clear {clear:?}, outage {cloudy:?}"
+    );
+    assert!(
+        cloudy.1 > clear.1,
+        "cargo: clear {clear:?}, outage {cloudy:?}"
+    );
 }
 
 /// Three counted Rajin -> Dunai legs of 200 containers each (+-10), in September 2023: each
@@ -401,7 +423,12 @@ fn claims_compared_with_the_interval() {
     assert_eq!((conv.low, conv.high), (250.0, 250.0));
     assert_eq!(c[9].metric, "converted");
     // Every voyage's cargo is traced to its count row.
-    for (leg, e) in v.voyages.iter().zip(&l.entries).filter(|(v, _)| v.is_observed()) {
+    for (leg, e) in v
+        .voyages
+        .iter()
+        .zip(&l.entries)
+        .filter(|(v, _)| v.is_observed())
+    {
         assert_eq!(e.basis.as_str(), "observed_count");
         assert!(leg.evidence.contains(&e.basis.evidence()[0]));
     }
@@ -611,9 +638,7 @@ fn few_counts_shrink_toward_the_corridor() {
         .voyages
         .iter()
         .zip(&l.entries)
-        .find(|(v, _)| {
-            v.vessel == "ANGARA" && v.is_observed() && v.depart > t("2023-10-01")
-        })
+        .find(|(v, _)| v.vessel == "ANGARA" && v.is_observed() && v.depart > t("2023-10-01"))
         .unwrap();
     assert_eq!(e.basis.as_str(), "pooled_ship_counts", "{leg:?}");
     // Its own counts first, then the corridor's.

@@ -283,7 +283,10 @@ impl LedgerSettings {
             ("gap_end_error", self.gap_end_error),
             ("absence_chance", self.absence_chance),
             ("parked_chance", self.parked_chance),
-            ("return_to_destination_chance", self.return_to_destination_chance),
+            (
+                "return_to_destination_chance",
+                self.return_to_destination_chance,
+            ),
             ("start_away_chance", self.start_away_chance),
             ("transit_delay_chance", self.transit_delay_chance),
         ];

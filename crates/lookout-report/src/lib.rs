@@ -443,12 +443,7 @@ impl Report<'_> {
                 }
             }
         }
-        for v in self
-            .voyages
-            .voyages
-            .iter()
-            .filter(|v| v.is_observed())
-        {
+        for v in self.voyages.voyages.iter().filter(|v| v.is_observed()) {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
             if let (Some(a), Some(b)) = (a, b) {

@@ -19,7 +19,7 @@ use crate::geo::{LatLon, EARTH_RADIUS_KM};
 use crate::land::LandMask;
 use crate::plan::{latest, Kinematics, Motion, Plan};
 use crate::scenario::{format_time, Area, Class, Scenario, Seconds};
-use crate::truth::{Event, EventType, Stats, VesselInfo, Voyage};
+use crate::truth::{Absence, Event, EventType, Stats, VesselInfo, Voyage};
 
 /// Static and voyage data (type 5, or type 24 A and B) interval, seconds.
 pub const STATIC_INTERVAL: f64 = 360.0;
@@ -302,6 +302,8 @@ pub struct Truth {
     pub events: Vec<Event>,
     /// Voyages, by departure time.
     pub voyages: Vec<Voyage>,
+    /// Absences from the vessels' usual trade (`absence` steps that happened).
+    pub absences: Vec<Absence>,
     /// Run counters.
     pub stats: Stats,
 }
@@ -394,6 +396,7 @@ impl Simulation {
             plans,
             events,
             voyages,
+            absences,
             vessels,
         } = compiled;
         let (mut events, mut voyages) = (events.clone(), voyages.clone());
@@ -500,6 +503,7 @@ impl Simulation {
             vessels: vessels.clone(),
             events,
             voyages,
+            absences: absences.clone(),
             stats,
         })
     }

@@ -184,3 +184,20 @@ pub struct Stats {
     /// NMEA lines written (multi-sentence messages, several stations and duplicates count).
     pub lines: u64,
 }
+
+/// Time a vessel spent away from its usual trade (an `absence` script step).
+#[derive(Debug, Clone, Serialize)]
+pub struct Absence {
+    /// Scenario name of the vessel.
+    pub vessel: String,
+    /// Why, as scripted (`yard`, `trade`, `wait`).
+    pub kind: String,
+    /// Area it went to, if an area.
+    pub area: Option<String>,
+    /// Leaving its previous place.
+    #[serde(serialize_with = "ser_time")]
+    pub start_time: Seconds,
+    /// End of the stay away (it then sails on with the next step).
+    #[serde(serialize_with = "ser_time")]
+    pub end_time: Seconds,
+}

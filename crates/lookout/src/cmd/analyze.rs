@@ -148,11 +148,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     report.write_all(&args.out)?;
     step("voyages, ledger and report", t);
-    let observed = voyages
-        .voyages
-        .iter()
-        .filter(|v| v.is_observed())
-        .count();
+    let observed = voyages.voyages.iter().filter(|v| v.is_observed()).count();
     eprintln!(
         "{} observed voyages, {} groups of hidden voyages",
         observed,

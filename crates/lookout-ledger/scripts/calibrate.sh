@@ -18,6 +18,7 @@
 # width and error relative to the truth.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
+scripts=$root/crates/lookout-ledger/scripts
 world=${1:?WORLD: example, shuttles or absences}; first=${2:-1}; last=${3:-10}
 bin=${CARGO_TARGET_DIR:-$root/target}/release/lookout
 img=${CARGO_TARGET_DIR:-$root/target}/release/examples/simulate_imagery
@@ -41,26 +42,14 @@ for seed in $(seq "$first" "$last"); do
   # shellcheck disable=SC2086
   "$img" "$work/sim$seed/truth.json" "$p" "$seed" $imagery > "$p/observations.csv" 2>/dev/null
   "$bin" analyze "$p" --out "$work/out$seed" 2>/dev/null
-  python3 - "$work/sim$seed/truth.json" "$work/out$seed/ledger.csv" "$seed" >> "$results" <<'PY'
-import csv, json, sys
+  t=$(python3 - "$work/sim$seed/truth.json" <<'PY'
+import json, sys
 truth = json.load(open(sys.argv[1]))
-rows = [r for r in csv.DictReader(open(sys.argv[2])) if r["corridor"].endswith("(sea)")]
-last = rows[-1]
-lo, c, hi = (float(last[k]) for k in ("cumulative_low", "cumulative_central", "cumulative_high"))
-t = sum(v["cargo_containers"] for v in truth["voyages"]
-        if v["origin"].startswith("Rajin") and v["destination"].split(" ")[0] in ("Dunai", "Vostochny")
-        and "2023-08-10" <= v["arrive_time"] < "2024-03-31")
-print(sys.argv[3], t, round(lo), round(c), round(hi), int(lo <= t <= hi))
+print(sum(v["cargo_containers"] for v in truth["voyages"]
+          if v["origin"].startswith("Rajin") and v["destination"].split(" ")[0] in ("Dunai", "Vostochny")
+          and "2023-08-10" <= v["arrive_time"] < "2024-03-31"))
 PY
-  read -r s t lo c hi hit < <(tail -1 "$results")
-  echo "seed $s: true $t, ledger $c (90% $lo - $hi) $([ "$hit" = 1 ] && echo inside || echo OUTSIDE)"
+)
+  python3 "$scripts/coverage.py" line "$seed" "$t" "$work/out$seed/ledger.csv" >> "$results"
 done
-python3 - "$results" <<'PY'
-import statistics, sys
-rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-hits = sum(int(r[5]) for r in rows)
-width = statistics.median((r[4] - r[2]) / r[1] for r in rows)
-err = statistics.median((r[3] - r[1]) / r[1] for r in rows)
-print(f"coverage: {hits} of {len(rows)} seeds inside the 90% interval; "
-      f"median width {width:.1%} of the truth; median error of the central {err:+.1%}")
-PY
+python3 "$scripts/coverage.py" summary "$results"

@@ -650,11 +650,6 @@ impl<'a> Followed<'a> {
             String::new()
         };
         Voyage {
-            id: String::new(),
-            vessel: vessel.name(project),
-            vessel_id: vessel,
-            mmsis: vessel.mmsis(project),
-            corridor: self.corridor,
             origin: a.area.clone(),
             destination: b.area.clone(),
             depart: a.end,
@@ -663,6 +658,27 @@ impl<'a> Followed<'a> {
             evidence: a.evidence.iter().chain(&b.evidence).cloned().collect(),
             sources: format!("{}>{}", join_sources(&a.sources), join_sources(&b.sources)),
             note,
+            ..self.row(project, v)
+        }
+    }
+
+    /// A row of vessel `v` on this corridor, its legs and evidence still to be filled in.
+    fn row(&self, project: &Project, v: usize) -> Voyage {
+        let vessel = self.vessels[v];
+        Voyage {
+            id: String::new(),
+            vessel: vessel.name(project),
+            vessel_id: vessel,
+            mmsis: vessel.mmsis(project),
+            corridor: self.corridor,
+            origin: String::new(),
+            destination: String::new(),
+            depart: 0,
+            arrive: 0,
+            kind: VoyageKind::Observed { confidence: 0.0 },
+            evidence: Vec::new(),
+            sources: String::new(),
+            note: String::new(),
         }
     }
 
@@ -704,11 +720,6 @@ impl<'a> Followed<'a> {
             after.map_or(String::new(), |s| join_sources(&s.sources))
         );
         Voyage {
-            id: String::new(),
-            vessel: vessel.name(project),
-            vessel_id: vessel,
-            mmsis: vessel.mmsis(project),
-            corridor: self.corridor,
             origin: self.sites[origin].clone(),
             destination: self.sites[destination].clone(),
             depart: before.map_or(window.0, |s| s.end),
@@ -720,6 +731,7 @@ impl<'a> Followed<'a> {
             evidence,
             sources,
             note,
+            ..self.row(project, v)
         }
     }
 }

@@ -155,6 +155,11 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
         }
         let when = format_time(instant);
         for (i, site) in model.sites.iter().enumerate() {
+            let pass = Pass {
+                when: &when,
+                site,
+                source: &source,
+            };
             let slot = if model.regional_weather { 0 } else { i };
             let persists = model.weather_days > 1.0
                 && weather[slot].is_some()
@@ -164,18 +169,7 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                 weather[slot] = Some(rng.random::<f64>() < model.clear);
             }
             if weather[slot] != Some(true) {
-                w.write_record([
-                    when.as_str(),
-                    site,
-                    "site_not_visible",
-                    "",
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
-                    "",
-                ])?;
+                pass.row(&mut w, "site_not_visible", "", ["", "", ""], "")?;
                 rows += 1;
                 continue;
             }
@@ -189,54 +183,33 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                 0
             };
             for _ in 0..others {
-                w.write_record([
-                    when.as_str(),
-                    site,
+                pass.row(
+                    &mut w,
                     "vessel_at_berth",
                     "",
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
+                    ["", "", ""],
                     "unidentified ship of another trade",
-                ])?;
+                )?;
                 rows += 1;
             }
             if present.is_empty() && others == 0 {
-                w.write_record([
-                    when.as_str(),
-                    site,
-                    "vessel_absent",
-                    "",
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
-                    "",
-                ])?;
+                pass.row(&mut w, "vessel_absent", "", ["", "", ""], "")?;
                 rows += 1;
             }
             for (vessel, _, _, _) in present {
                 let identified = rng.random::<f64>() < model.identify;
                 let name = if identified { *vessel } else { "" };
-                w.write_record([
-                    when.as_str(),
-                    site,
+                pass.row(
+                    &mut w,
                     "vessel_at_berth",
                     name,
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
+                    ["", "", ""],
                     if identified {
                         ""
                     } else {
                         "unidentified cargo ship"
                     },
-                ])?;
+                )?;
                 rows += 1;
                 if !identified {
                     continue;
@@ -262,18 +235,17 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                         };
                         let n = (truth_n * (1.0 + model.count_sd * z)).round().max(0.0);
                         let half = (n * model.count_sd * 1.645).ceil();
-                        w.write_record([
-                            when.as_str(),
-                            site,
+                        pass.row(
+                            &mut w,
                             "containers_on_deck",
                             vessel,
-                            &format!("{n}"),
-                            &format!("{}", (n - half).max(0.0)),
-                            &format!("{}", n + half),
-                            &source,
+                            [
+                                &format!("{n}"),
+                                &format!("{}", (n - half).max(0.0)),
+                                &format!("{}", n + half),
+                            ],
                             "",
-                            "",
-                        ])?;
+                        )?;
                         rows += 1;
                     }
                 }
@@ -282,6 +254,38 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
     }
     w.flush()?;
     Ok(rows)
+}
+
+/// One site's pass: what every row of its image shares.
+struct Pass<'a> {
+    when: &'a str,
+    site: &'a str,
+    source: &'a str,
+}
+
+impl Pass<'_> {
+    /// Writes one observation row of this pass.
+    fn row<W: Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        kind: &str,
+        vessel: &str,
+        [count, low, high]: [&str; 3],
+        note: &str,
+    ) -> csv::Result<()> {
+        w.write_record([
+            self.when,
+            self.site,
+            kind,
+            vessel,
+            count,
+            low,
+            high,
+            self.source,
+            "",
+            note,
+        ])
+    }
 }
 
 /// A Poisson draw (Knuth's product of uniforms; small means only).

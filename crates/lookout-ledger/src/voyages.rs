@@ -639,7 +639,6 @@ impl<'a> Followed<'a> {
         b: &Stay,
         confidence: f64,
     ) -> Voyage {
-        let vessel = self.vessels[v];
         let (ca, cb) = (area_centre(project, &a.area), area_centre(project, &b.area));
         let hours = ((b.start - a.end) as f64 / HOUR_MS).max(0.0);
         let km = haversine_km(ca, cb);
@@ -691,7 +690,6 @@ impl<'a> Followed<'a> {
         away_days: f64,
         window: (i64, i64),
     ) -> Voyage {
-        let vessel = self.vessels[v];
         let from = before.map_or(i64::MIN, |s| s.end);
         let to = after.map_or(i64::MAX, |s| s.start);
         let unseen = longest_unseen_run(&self.evidence.seen_days, &self.sites, from, to);

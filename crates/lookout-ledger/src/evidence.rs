@@ -22,6 +22,10 @@ use lookout_core::time::{day_index, DAY_MS};
 use lookout_events::{Event, EventType};
 use lookout_project::{Corridor, ObsKind, Project};
 
+/// Fewest unidentified other ships assumed over all the images of a site (so that one
+/// unidentified ship at an otherwise empty site is strong, not certain, evidence).
+const MIN_UNIDENTIFIED_SHIPS: f64 = 0.5;
+
 /// A vessel: a watchlist entry, or an MMSI that is on no watchlist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum VesselId {
@@ -391,7 +395,7 @@ impl Evidence {
             unidentified += image.unidentified as f64;
             named += f64::from(u8::from(image.identified.contains(&vessel)));
         }
-        let floor = 0.5 / images.max(1.0);
+        let floor = MIN_UNIDENTIFIED_SHIPS / images.max(1.0);
         ((unidentified - named * (1.0 - q) / q) / images.max(1.0)).max(floor)
     }
 }

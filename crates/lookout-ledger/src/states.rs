@@ -29,6 +29,8 @@ const MAX_DAYS: usize = 60;
 const MAX_SEA_DAYS: usize = 12;
 /// Prior weight (degrees of freedom) of `stay_spread`, in stays.
 const STAY_SPREAD_PRIOR_DF: f64 = 3.0;
+/// Bounds of a drawn stay-to-stay spread (numerical guard: from 2% to a factor of 20).
+const STAY_SPREAD_BOUNDS: (f64, f64) = (0.02, 3.0);
 
 /// The corridor as the model sees it.
 #[derive(Debug, Clone)]
@@ -631,7 +633,7 @@ impl<'a> Sampler<'a> {
             let df = STAY_SPREAD_PRIOR_DF + n;
             let chi2: f64 = ChiSquared::new(df).map_or(df, |c| c.sample(rng));
             let var = (STAY_SPREAD_PRIOR_DF * s.stay_spread.powi(2) + ss) / chi2.max(1e-9);
-            p.sigma[role] = var.sqrt().clamp(0.02, 3.0);
+            p.sigma[role] = var.sqrt().clamp(STAY_SPREAD_BOUNDS.0, STAY_SPREAD_BOUNDS.1);
             let sig2 = p.sigma[role].powi(2);
             // Ship medians around the corridor's, then the corridor's around the prior.
             for (ship, l) in logs.iter().enumerate() {

@@ -29,6 +29,8 @@ const MAX_DAYS: usize = 60;
 const MAX_SEA_DAYS: usize = 12;
 /// Prior weight (degrees of freedom) of `stay_spread`, in stays.
 const STAY_SPREAD_PRIOR_DF: f64 = 3.0;
+/// Fewest paths drawn from one sweep's parameters (with few draws, fewer sweeps).
+const MIN_PATHS_PER_SWEEP: usize = 10;
 /// Bounds of a drawn stay-to-stay spread (numerical guard: from 2% to a factor of 20).
 const STAY_SPREAD_BOUNDS: (f64, f64) = (0.02, 3.0);
 
@@ -338,11 +340,13 @@ impl<'a> Sampler<'a> {
                 n
             ],
         };
-        let sweeps = s.sweeps.max(1);
+        // Fewer draws ask for less precision: at least `MIN_PATHS_PER_SWEEP` paths a sweep.
+        let sweeps = s.sweeps.min(draws.div_ceil(MIN_PATHS_PER_SWEEP)).max(1);
+        let burn_in = s.burn_in.min(sweeps);
         let per_sweep = draws.div_ceil(sweeps);
         let mut out: Vec<Vec<Path>> = Vec::with_capacity(draws);
-        for sweep in 0..s.burn_in + sweeps {
-            let keep = if sweep >= s.burn_in { per_sweep } else { 0 };
+        for sweep in 0..burn_in + sweeps {
+            let keep = if sweep >= burn_in { per_sweep } else { 0 };
             let mut current = Vec::with_capacity(n);
             let mut kept: Vec<Vec<Path>> = vec![Vec::with_capacity(n); keep];
             for ship in 0..n {

@@ -223,9 +223,10 @@ pub struct LedgerSettings {
     pub transit_delay_days: f64,
     /// Sea route length over straight-line distance.
     pub route_factor: f64,
-    /// Gibbs sweeps of the state model after burn-in (each gives `draws / sweeps` paths).
+    /// Gibbs sweeps of the state model after burn-in (each gives `draws / sweeps` paths; at
+    /// most one sweep per 10 draws).
     pub sweeps: usize,
-    /// Gibbs sweeps discarded before the draws.
+    /// Gibbs sweeps discarded before the draws (at most as many as are kept).
     pub burn_in: usize,
     /// Analysis window start (default: first evidence).
     #[serde(default, deserialize_with = "de_opt_time")]

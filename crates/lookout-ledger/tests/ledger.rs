@@ -285,7 +285,8 @@ fn a_ship_seen_loading_then_never_again_has_at_most_one_leg() {
 }
 
 /// Daily clear passes over Rajin and Dunai for `days` days from Sep 1, 2023, naming every
-/// ship there, or saying the site was empty; days for which `cloudy` holds are not visible.
+/// ship there (its deck counted on its first day at Dunai), or saying the site was empty; days
+/// for which `cloudy` holds are not visible.
 /// Stays: (vessel, site, first day, last day).
 fn daily_images(
     stays: &[(&str, &str, i64, i64)],
@@ -308,7 +309,21 @@ fn daily_images(
                 rows.push_str(&format!("{at},{site},vessel_absent,,,,,Planet,,\n"));
             }
             for v in there.iter().filter(|_| !cloudy(d)) {
-                rows.push_str(&format!("{at},{site},vessel_at_berth,{v},,,,Planet,,\n"));
+                // Its deck counted on the first day at Dunai (200 + 10 per cycle, +-10).
+                let arrived = stays.iter().find(|s| s.0 == *v && s.1 == site && s.2 == d);
+                match arrived.filter(|_| site == "Dunai") {
+                    Some(_) => {
+                        let n = 200 + 10 * (d / 12);
+                        rows.push_str(&format!(
+                            "{at},{site},containers_on_deck,{v},{n},{},{},Planet,,\n",
+                            n - 10,
+                            n + 10
+                        ));
+                    }
+                    None => {
+                        rows.push_str(&format!("{at},{site},vessel_at_berth,{v},,,,Planet,,\n"))
+                    }
+                }
             }
         }
     }
@@ -667,7 +682,8 @@ fn selection_error_widens_inferred_voyages_only() {
             l.entries
                 .iter()
                 .filter(|x| x.basis.as_str() == basis)
-                .map(|x| x.cargo.high - x.cargo.low)
+                // The upper half: the lower end is 0 in the draws without the leg.
+                .map(|x| x.cargo.high - x.cargo.central)
                 .sum()
         };
         (width("pooled_ship_counts"), width("observed_count"))

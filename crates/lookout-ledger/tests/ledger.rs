@@ -488,6 +488,13 @@ fn problems_name_file_line_and_field() {
         err.0[0].to_string(),
         "corridor.toml:26: corridors[0].destinations: unknown area \"Dunay\" (not in [[areas]])"
     );
+    // A prior outside its range is named.
+    let bad = CORRIDOR.replace("[ledger]\n", "[ledger]\nabsence_chance = 1.5\n");
+    let err = project(dir.path(), &bad, "", "").unwrap_err();
+    assert_eq!(
+        err.0[0].to_string(),
+        "corridor.toml: ledger: absence_chance must lie strictly between 0 and 1"
+    );
     let err = project(dir.path(), "name = 1\n", "", "").unwrap_err();
     assert!(
         err.0[0].to_string().starts_with("corridor.toml:1:"),

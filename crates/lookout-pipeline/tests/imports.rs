@@ -99,8 +99,8 @@ fn analyze_reads_the_folder_imports() {
         .find(|s| s.evidence.iter().any(|e| e == "imported:2"))
         .expect("the imported sighting is evidence of a stay");
     assert_eq!(
-        (stay.vessel.as_str(), stay.area.as_str()),
-        ("ANGARA", "Vostochny port (Wrangel Bay)")
+        (stay.vessel.name(&project), stay.area.as_str()),
+        ("ANGARA".to_owned(), "Vostochny port (Wrangel Bay)")
     );
     assert!(out.join("dark_vessels.geojson").exists());
     let run = std::fs::read_to_string(out.join("run.json")).unwrap();

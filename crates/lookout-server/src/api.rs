@@ -437,9 +437,9 @@ async fn voyages(
         })
         .filter(|(v, _)| q.corridor.is_none_or(|c| v.corridor == c))
         .filter(|(v, _)| {
-            q.kind.as_deref().is_none_or(|k| {
-                (k == "observed") == (v.kind == lookout_ledger::voyages::LegKind::Observed)
-            })
+            q.kind
+                .as_deref()
+                .is_none_or(|k| (k == "observed") == v.is_observed())
         })
         .collect();
     page(hits, (q.limit, q.offset), |(v, e)| {

@@ -11,7 +11,7 @@ from . import _native
 
 def extract(text: str, file: str = "") -> List[dict]:
     """The claims of one news text as ``claims.csv`` rows (dicts with its columns, see
-    ``docs/ledger.md``); ``file`` is recorded in each row's ``file`` column."""
+    ``docs/ledger.md``); ``file`` is recorded in each row's ``source_file`` column."""
     return json.loads(_native.extract_claims(text, file))
 
 

@@ -96,7 +96,8 @@ def decode(spark: Any, inputs: List[str], out: str, partitions: Optional[int] = 
     staging = os.path.join(out, "_staging")
     os.makedirs(staging, exist_ok=True)
     n = partitions or max(1, min(len(files), spark.sparkContext.defaultParallelism))
-    df = spark.createDataFrame(list(enumerate(files)), "input_id int, path string").repartition(n, "input_id")
+    rows = spark.sparkContext.parallelize(list(enumerate(files)), n)
+    df = spark.createDataFrame(rows, "input_id int, path string")
 
     def task(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from pyspark import TaskContext

@@ -17,10 +17,10 @@ def test_claims_from_a_wire_text() -> None:
     first text, with the rows an analyst expects)."""
     text = (CORPUS / "01-wire-yonhap-shin-6700.txt").read_text()
     rows = lookout.claims.extract(text, file="yonhap.txt")
-    containers = [r for r in rows if r["unit"] == "containers" and r["quantity"] in ("6700", 6700, 6700.0)]
+    containers = [r for r in rows if r["unit"] == "containers" and r["quantity"] == 6700]
     assert containers, rows
     assert containers[0]["speaker"] == "Shin Won-sik"
-    assert containers[0]["file"] == "yonhap.txt"
+    assert containers[0]["source_file"] == "yonhap.txt"
     assert lookout.claims.extract("The weather was fine.") == []
     pd = pytest.importorskip("pandas")
     assert isinstance(lookout.claims.to_pandas(rows), pd.DataFrame)

@@ -31,7 +31,7 @@ def test_store_events_match_analyze(mini_run: dict, store_events: pa.Table) -> N
     ours = sorted((e, json.loads(d)) for e, d in _key(store_events))
     assert ours == theirs
     types = set(store_events["event_type"].to_pylist())
-    assert {"port_visit", "gap", "encounter"} <= types, types
+    assert {"port_visit", "gap", "loitering"} <= types, types
     assert store_events.schema.field("mmsi").type == pa.uint32()
 
 
@@ -49,10 +49,10 @@ def test_tables_and_pandas_give_the_store_events(mini_run: dict, store_events: p
 
 def test_config_and_time_range(mini_run: dict, store_events: pa.Table) -> None:
     store = lookout.Store(mini_run["store"])
-    long_gaps = lookout.events(store, areas=MINI, config={"gap": {"min_hours": 48}})
+    long_gaps = lookout.events(store, areas=MINI, config={"gap": {"min_hours": 12}})
     gaps = long_gaps.filter(pc.equal(long_gaps["event_type"], "gap"))
     assert 0 < gaps.num_rows < store_events.filter(pc.equal(store_events["event_type"], "gap")).num_rows
-    assert all(json.loads(d)["silent_h"] >= 48 for d in gaps["details"].to_pylist() if "silent_h" in d)
+    assert all(json.loads(d)["silent_h"] >= 12 for d in gaps["details"].to_pylist() if "silent_h" in d)
     early = lookout.events(store, areas=MINI, end="2023-08-20")
     assert max(early["start_time"].to_pylist()).isoformat() < "2023-08-21"
 

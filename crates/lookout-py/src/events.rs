@@ -20,7 +20,9 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use lookout_core::time::day_index;
 use lookout_events::output::{events_batch, events_from_batch, events_schema};
 use lookout_events::store_in::run_store;
-use lookout_events::{coverage_hint, coverage_key, Areas, Config, Engine, Event, Land, Record};
+use lookout_events::{
+    coverage_hint, coverage_key, Areas, Config, Engine, Event, EventType, Land, Record,
+};
 use lookout_store::records::batch_records;
 use pyo3::prelude::*;
 
@@ -166,8 +168,9 @@ fn events(
 
 /// A shard of the distributed run: the vessels of `positions` and `statics`, settled at the
 /// whole data's day `watermarks`, ended at `span`'s end, gaps without their coverage hint
-/// (`coverage_from_hour` in their details instead). Its events of one vessel are those of the
-/// whole run, except the cross-vessel ones: encounters, MMSI changes by IMO or handover.
+/// (`coverage_from_hour` in their details instead). Returns each vessel's events as the whole
+/// run finds them, without the cross-vessel ones (encounters, identity changes linking two
+/// MMSIs), which a shard cannot see whole.
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -189,7 +192,10 @@ fn vessel_events(
         engine.defer_coverage_hints();
         engine.extend_span(span.0, span.1);
         let records = records(Some(positions.0), statics.map(|t| t.0))?;
-        events_table(&run_records(&mut engine, &records, &watermarks))
+        let mut events = run_records(&mut engine, &records, &watermarks);
+        // Pairs within the shard are not all pairs: cross-vessel events are left out.
+        events.retain(|e| e.event_type != EventType::Encounter && e.other_mmsi.is_none());
+        events_table(&events)
     })
     .map(PyArrowType)
     .map_err(py_err)

@@ -44,6 +44,8 @@ print("report:", OUT / "report.html")
 
 # %% [markdown]
 # ## The store and one vessel's track
+# ANGARA kept its AIS off on the corridor's legs (the scenario follows the reporting): few or no
+# positions in a month is the finding, not a bug.
 
 # %%
 store = lookout.Store(OUT / "store")

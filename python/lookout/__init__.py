@@ -117,9 +117,10 @@ def decode_all(source: Union[PathLike, bytes, Iterable[Union[str, PathLike]]]) -
     elif isinstance(source, (bytes, bytearray)):
         lines = bytes(source).decode("utf-8", errors="replace").splitlines()
     else:
+        lines = []
         for item in source:
             if isinstance(item, str):
-                lines = (lines or []) + [item]
+                lines.append(item)
             elif isinstance(item, os.PathLike):
                 paths.append(os.fspath(item))
             else:
@@ -127,7 +128,7 @@ def decode_all(source: Union[PathLike, bytes, Iterable[Union[str, PathLike]]]) -
     for p in paths:
         if not os.path.exists(p):
             raise FileNotFoundError(p)
-    positions, statics, summary = _native.decode(paths, lines)
+    positions, statics, summary = _native.decode(paths, lines or None)
     return Decoded(positions, statics, json.loads(summary))
 
 

@@ -181,9 +181,7 @@ mod parquet_out {
         Float64Builder, StringBuilder, TimestampMillisecondBuilder, UInt32Builder, UInt64Builder,
     };
     use arrow_array::cast::AsArray;
-    use arrow_array::types::{
-        Float64Type, TimestampMillisecondType, UInt32Type, UInt64Type,
-    };
+    use arrow_array::types::{Float64Type, TimestampMillisecondType, UInt32Type, UInt64Type};
     use arrow_array::{Array, ArrayRef, RecordBatch};
     use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
     use parquet::arrow::ArrowWriter;
@@ -289,7 +287,10 @@ mod parquet_out {
             if got == field.data_type() {
                 Ok(())
             } else {
-                Err(bad(format!("column {name} has type {got}, not {}", field.data_type())))
+                Err(bad(format!(
+                    "column {name} has type {got}, not {}",
+                    field.data_type()
+                )))
             }
         };
         for f in schema().fields().iter().skip(1) {

@@ -72,7 +72,10 @@ fn decode(
         let mut out = Vec::new();
         for name in ["positions", "statics"] {
             let (which, schema) = table_of(name)?;
-            out.push(table(scan(&store, which, None, TimeRange::default())?, schema)?);
+            out.push(table(
+                scan(&store, which, None, TimeRange::default())?,
+                schema,
+            )?);
         }
         let statics = out.pop().expect("two tables");
         let positions = out.pop().expect("two tables");
@@ -131,7 +134,10 @@ fn ingest_part(
         let store = Store::open(root)?;
         let mut entries = Vec::new();
         for f in &store.manifest().files {
-            let (dir, name) = f.path.rsplit_once('/').context("file outside a partition")?;
+            let (dir, name) = f
+                .path
+                .rsplit_once('/')
+                .context("file outside a partition")?;
             let rel = format!("{dir}/{part_prefix}-{name}");
             place(&root.join(&f.path), &out_root.join(&rel))?;
             let mut entry = f.clone();
@@ -166,7 +172,10 @@ fn commit_manifest(out_root: PathBuf, inputs: Vec<String>, files_json: &str) -> 
             inputs: inputs
                 .into_iter()
                 .enumerate()
-                .map(|(id, name)| InputEntry { id: id as u32, name })
+                .map(|(id, name)| InputEntry {
+                    id: id as u32,
+                    name,
+                })
                 .collect(),
             files: serde_json::from_str(files_json).context("file entries")?,
             ..Manifest::default()

@@ -118,7 +118,10 @@ fn run_records(engine: &mut Engine, records: &[Record], watermarks: &[i64]) -> V
 }
 
 fn events_table(events: &[Event]) -> Result<Table> {
-    Ok(Table::try_new(vec![events_batch(events)?], events_schema())?)
+    Ok(Table::try_new(
+        vec![events_batch(events)?],
+        events_schema(),
+    )?)
 }
 
 /// Events over a store (`store`) or over `positions` and `statics` tables.
@@ -262,8 +265,15 @@ fn coverage_counts(
         let cfg = config(config_toml, config_json)?;
         let mut grid: HashMap<(i32, i32, i64), i64> = HashMap::new();
         for batch in positions.0.record_batches() {
-            let col = |name: &str| batch.column_by_name(name).with_context(|| format!("no column {name}"));
-            let (lat, lon) = (col("lat")?.as_primitive::<Float64Type>(), col("lon")?.as_primitive::<Float64Type>());
+            let col = |name: &str| {
+                batch
+                    .column_by_name(name)
+                    .with_context(|| format!("no column {name}"))
+            };
+            let (lat, lon) = (
+                col("lat")?.as_primitive::<Float64Type>(),
+                col("lon")?.as_primitive::<Float64Type>(),
+            );
             let time = col("time")?.as_primitive::<TimestampMillisecondType>();
             for i in 0..batch.num_rows() {
                 if let Some(k) = coverage_key(&cfg, lat.value(i), lon.value(i), time.value(i)) {
@@ -333,7 +343,11 @@ fn hint_gaps(
         let cfg = config(config_toml, config_json)?;
         let mut grid: HashMap<(i32, i32, i64), u64> = HashMap::new();
         for batch in counts.0.record_batches() {
-            let col = |name: &str| batch.column_by_name(name).with_context(|| format!("no column {name}"));
+            let col = |name: &str| {
+                batch
+                    .column_by_name(name)
+                    .with_context(|| format!("no column {name}"))
+            };
             let a = col("lat_cell")?.as_primitive::<Int32Type>();
             let b = col("lon_cell")?.as_primitive::<Int32Type>();
             let h = col("hour")?.as_primitive::<Int64Type>();

@@ -41,7 +41,12 @@ fn parse_time(text: &str) -> PyResult<i64> {
 /// Runs `lookout analyze` on a project folder; returns the run summary as JSON.
 #[pyfunction]
 #[pyo3(signature = (project_dir, out, seed=None))]
-fn analyze(py: Python<'_>, project_dir: PathBuf, out: PathBuf, seed: Option<u64>) -> PyResult<String> {
+fn analyze(
+    py: Python<'_>,
+    project_dir: PathBuf,
+    out: PathBuf,
+    seed: Option<u64>,
+) -> PyResult<String> {
     py.detach(|| {
         let project = lookout_project::Project::load(&project_dir)
             .map_err(|e| anyhow::anyhow!("project {}: {e}", project_dir.display()))?;
@@ -71,7 +76,12 @@ fn analyze(py: Python<'_>, project_dir: PathBuf, out: PathBuf, seed: Option<u64>
 /// same scenario and seed made it; returns the NMEA file's path.
 #[pyfunction]
 #[pyo3(signature = (scenario, out, seed=None))]
-fn simulate(py: Python<'_>, scenario: PathBuf, out: PathBuf, seed: Option<u64>) -> PyResult<PathBuf> {
+fn simulate(
+    py: Python<'_>,
+    scenario: PathBuf,
+    out: PathBuf,
+    seed: Option<u64>,
+) -> PyResult<PathBuf> {
     py.detach(|| lookout_pipeline::simulate_ais(&scenario, &out, seed))
         .map(|(path, _)| path)
         .map_err(py_err)

@@ -103,17 +103,7 @@ fn ingest_part(
         let tmp = tempfile::tempdir_in(&work_dir)
             .with_context(|| format!("work dir {}", work_dir.display()))?;
         let root = tmp.path();
-        let manifest = Manifest {
-            inputs: inputs
-                .iter()
-                .enumerate()
-                .map(|(id, name)| InputEntry {
-                    id: id as u32,
-                    name: name.clone(),
-                })
-                .collect(),
-            ..Manifest::default()
-        };
+        let manifest = job_manifest(&inputs, Vec::new());
         fs::write(
             root.join(lookout_store::MANIFEST),
             serde_json::to_vec(&manifest)?,
@@ -163,23 +153,29 @@ fn place(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The manifest of a distributed decode: the job's inputs, numbered in order, and `files`.
+fn job_manifest(inputs: &[String], files: Vec<lookout_store::FileEntry>) -> Manifest {
+    Manifest {
+        inputs: inputs
+            .iter()
+            .enumerate()
+            .map(|(id, name)| InputEntry {
+                id: id as u32,
+                name: name.clone(),
+            })
+            .collect(),
+        files,
+        ..Manifest::default()
+    }
+}
+
 /// Writes `manifest.json` for a store whose files were placed by `ingest_part` tasks: the
 /// job's inputs and the entries the tasks returned (JSON list), atomically.
 #[pyfunction]
 fn commit_manifest(out_root: PathBuf, inputs: Vec<String>, files_json: &str) -> PyResult<()> {
     let run = || -> Result<()> {
-        let manifest = Manifest {
-            inputs: inputs
-                .into_iter()
-                .enumerate()
-                .map(|(id, name)| InputEntry {
-                    id: id as u32,
-                    name,
-                })
-                .collect(),
-            files: serde_json::from_str(files_json).context("file entries")?,
-            ..Manifest::default()
-        };
+        let files = serde_json::from_str(files_json).context("file entries")?;
+        let manifest = job_manifest(&inputs, files);
         let tmp = out_root.join(format!(".{}.tmp", lookout_store::MANIFEST));
         fs::write(&tmp, serde_json::to_vec_pretty(&manifest)?)?;
         fs::File::open(&tmp)?.sync_all()?;

@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use arrow_array::builder::{Int32Builder, Int64Builder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int32Type, Int64Type, TimestampMillisecondType};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, PrimitiveArray, RecordBatch};
 use arrow_pyarrow::{PyArrowType, Table};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use lookout_core::time::day_index;
@@ -204,6 +204,18 @@ fn vessel_events(
     .map_err(py_err)
 }
 
+/// A column of a batch as `T`, or an error naming it.
+fn column<'a, T: ArrowPrimitiveType>(
+    batch: &'a RecordBatch,
+    name: &str,
+) -> Result<&'a PrimitiveArray<T>> {
+    let c = batch
+        .column_by_name(name)
+        .with_context(|| format!("no column {name}"))?;
+    c.as_primitive_opt::<T>()
+        .with_context(|| format!("column {name} has type {}", c.data_type()))
+}
+
 fn key_schema(with_n: bool, with_gap: bool) -> SchemaRef {
     let mut fields = Vec::new();
     if with_gap {
@@ -265,16 +277,11 @@ fn coverage_counts(
         let cfg = config(config_toml, config_json)?;
         let mut grid: HashMap<(i32, i32, i64), i64> = HashMap::new();
         for batch in positions.0.record_batches() {
-            let col = |name: &str| {
-                batch
-                    .column_by_name(name)
-                    .with_context(|| format!("no column {name}"))
-            };
             let (lat, lon) = (
-                col("lat")?.as_primitive::<Float64Type>(),
-                col("lon")?.as_primitive::<Float64Type>(),
+                column::<Float64Type>(batch, "lat")?,
+                column::<Float64Type>(batch, "lon")?,
             );
-            let time = col("time")?.as_primitive::<TimestampMillisecondType>();
+            let time = column::<TimestampMillisecondType>(batch, "time")?;
             for i in 0..batch.num_rows() {
                 if let Some(k) = coverage_key(&cfg, lat.value(i), lon.value(i), time.value(i)) {
                     *grid.entry(k).or_default() += 1;
@@ -292,12 +299,7 @@ fn coverage_counts(
 fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
     let mut out = Vec::new();
     for batch in gaps.record_batches() {
-        let ids = batch
-            .column_by_name("gap_id")
-            .context("no column gap_id")?
-            .as_primitive_opt::<Int64Type>()
-            .context("gap_id is not int64")?
-            .clone();
+        let ids = column::<Int64Type>(batch, "gap_id")?.clone();
         let events = events_from_batch(batch)?;
         out.extend(ids.values().iter().copied().zip(events));
     }
@@ -343,15 +345,10 @@ fn hint_gaps(
         let cfg = config(config_toml, config_json)?;
         let mut grid: HashMap<(i32, i32, i64), u64> = HashMap::new();
         for batch in counts.0.record_batches() {
-            let col = |name: &str| {
-                batch
-                    .column_by_name(name)
-                    .with_context(|| format!("no column {name}"))
-            };
-            let a = col("lat_cell")?.as_primitive::<Int32Type>();
-            let b = col("lon_cell")?.as_primitive::<Int32Type>();
-            let h = col("hour")?.as_primitive::<Int64Type>();
-            let n = col("n")?.as_primitive::<Int64Type>();
+            let a = column::<Int32Type>(batch, "lat_cell")?;
+            let b = column::<Int32Type>(batch, "lon_cell")?;
+            let h = column::<Int64Type>(batch, "hour")?;
+            let n = column::<Int64Type>(batch, "n")?;
             for i in 0..batch.num_rows() {
                 if n.is_valid(i) {
                     grid.insert((a.value(i), b.value(i), h.value(i)), n.value(i) as u64);

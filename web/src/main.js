@@ -1,6 +1,7 @@
 // Lookout dashboard: map (Leaflet over Natural Earth land, no tile server), ledger chart,
-// voyages with their evidence, vessel pages and the add-observation form. Everything comes
-// from the same server's /api/v1.
+// voyages with their evidence, vessel pages, the fleet ranked by risk (risk.js) and the
+// add-observation form. Everything comes from the same server's /api/v1.
+import { drawRisk, showRisk } from "./risk.js";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./style.css";
@@ -258,9 +259,21 @@ function activate(tab) {
 }
 for (const b of document.querySelectorAll("nav button")) b.addEventListener("click", () => activate(b.dataset.tab));
 window.addEventListener("hashchange", route);
+// What the Risk tab uses of the page.
+const riskUi = {
+  getJson, esc, day, activate,
+  focus: (lat, lon) => {
+    focusLayer.clearLayers();
+    L.circleMarker([lat, lon], { radius: 9, color: "#000", weight: 2, fill: false }).addTo(focusLayer);
+    map.setView([lat, lon], Math.max(map.getZoom(), 8));
+  },
+};
 function route() {
-  const m = location.hash.match(/^#vessel\/(.+)$/);
-  if (m) showVessel(decodeURIComponent(m[1]));
+  const m = location.hash.match(/^#(vessel|risk)\/(.+)$/);
+  if (!m) return;
+  const id = decodeURIComponent(m[2]);
+  if (m[1] === "vessel") showVessel(id);
+  else showRisk(riskUi, id);
 }
 
 async function main() {
@@ -273,10 +286,12 @@ async function main() {
   await drawBase();
   setupSlider();
   drawForm();
+  const risk = drawRisk(riskUi);
   $("#vessel-q").addEventListener("input", drawVessels);
   await Promise.all([drawLedger(), drawVoyages(), drawVessels()]);
   route();
   await loadTracks();
+  await risk;
   document.body.dataset.ready = "true";
 }
 main().catch((e) => {

@@ -7,8 +7,9 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use lookout_core::time::format_time;
-use lookout_risk::score::Listing;
+use lookout_risk::score::{Evidence, Identity, Listing, Signal};
 use lookout_risk::{Assessment, Vessel};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 use super::extract::{Id, Params};
@@ -64,7 +65,7 @@ struct RiskList {
     page: Page<RiskRow>,
 }
 
-/// One vessel of the ranked fleet: its score and the points of each signal.
+/// One vessel of the ranked fleet: its score and every signal with its evidence rows.
 #[derive(Serialize)]
 struct RiskRow {
     /// 1 = highest score of the whole fleet.
@@ -76,16 +77,67 @@ struct RiskRow {
     capped: bool,
     sanctions: Option<Listing>,
     /// Every signal, in `risk.toml` order.
-    signals: Vec<SignalPoints>,
+    signals: Vec<SignalBody>,
 }
 
+/// One signal of a score: its points and the rows behind them.
 #[derive(Serialize)]
-struct SignalPoints {
+struct SignalBody {
     signal: &'static str,
     weight: f64,
     value: f64,
     points: f64,
+    /// How the value was reached.
+    note: String,
+    evidence: Vec<EvidenceRow>,
 }
+
+/// One row of evidence, with the API resource that holds it.
+#[derive(Serialize)]
+struct EvidenceRow {
+    #[serde(flatten)]
+    evidence: Evidence,
+    /// `/api/v1/events/{id}`, `/api/v1/sanctions/{id}` or `/api/v1/observations/{id}`; none
+    /// for registry, MID and watchlist rows.
+    href: Option<String>,
+}
+
+impl From<&Signal> for SignalBody {
+    fn from(s: &Signal) -> SignalBody {
+        SignalBody {
+            signal: s.signal,
+            weight: s.weight,
+            value: s.value,
+            points: s.points,
+            note: s.note.clone(),
+            evidence: s.evidence.iter().map(EvidenceRow::from).collect(),
+        }
+    }
+}
+
+impl From<&Evidence> for EvidenceRow {
+    fn from(e: &Evidence) -> EvidenceRow {
+        let collection = match e.kind {
+            "event" => Some("events"),
+            "ftm" => Some("sanctions"),
+            "observation" => Some("observations"),
+            _ => None,
+        };
+        EvidenceRow {
+            evidence: e.clone(),
+            href: collection
+                .map(|c| format!("/api/v1/{c}/{}", utf8_percent_encode(&e.id, SEGMENT))),
+        }
+    }
+}
+
+/// What a path segment escapes: all but RFC 3986's unreserved characters and `:` (`obs:2`).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b':');
 
 #[derive(Deserialize)]
 struct FleetQuery {
@@ -112,16 +164,7 @@ async fn fleet(
         score: a.score,
         capped: a.capped,
         sanctions: a.sanctions.clone(),
-        signals: a
-            .signals
-            .iter()
-            .map(|s| SignalPoints {
-                signal: s.signal,
-                weight: s.weight,
-                value: s.value,
-                points: s.points,
-            })
-            .collect(),
+        signals: a.signals.iter().map(SignalBody::from).collect(),
     })?;
     Ok(Json(RiskList {
         date: format_time(at),
@@ -129,15 +172,22 @@ async fn fleet(
     }))
 }
 
-/// One vessel's score with its breakdown: `lookout risk --format json`'s vessel object.
+/// One vessel's score with its breakdown: `lookout risk --format json`'s vessel object, with
+/// the resource of each evidence row.
 #[derive(Serialize)]
 struct VesselRisk {
     rank: usize,
     /// Vessels scored.
     of: usize,
     vessel_id: String,
-    #[serde(flatten)]
-    assessment: Assessment,
+    vessel: Vessel,
+    /// The date scored.
+    date: String,
+    score: f64,
+    capped: bool,
+    signals: Vec<SignalBody>,
+    sanctions: Option<Listing>,
+    identity: Identity,
 }
 
 #[derive(Deserialize)]
@@ -156,10 +206,17 @@ async fn vessel(
         .iter()
         .position(|a| same_ship(&a.vessel, entry))
         .ok_or_else(|| Problem::not_found(format!("vessel {id:?} is not scored")))?;
+    let a = &all[i];
     Ok(Json(VesselRisk {
         rank: i + 1,
         of: all.len(),
         vessel_id: entry.id.clone(),
-        assessment: all[i].clone(),
+        vessel: a.vessel.clone(),
+        date: a.date.clone(),
+        score: a.score,
+        capped: a.capped,
+        signals: a.signals.iter().map(SignalBody::from).collect(),
+        sanctions: a.sanctions.clone(),
+        identity: a.identity.clone(),
     }))
 }

@@ -17,18 +17,7 @@ use crate::problem::Problem;
 use crate::writes::Table;
 
 pub(super) fn routes() -> Router<Shared> {
-    const T: Table = Table::Claims;
-    Router::new()
-        .route(
-            "/claims",
-            get(list).post(|st, auth, body| edit::create(T, st, auth, body)),
-        )
-        .route(
-            "/claims/{id}",
-            get(one)
-                .put(|st, auth, id, headers, body| edit::update(T, st, auth, id, headers, body))
-                .delete(|st, auth, id, headers| edit::delete(T, st, auth, id, headers)),
-        )
+    edit::table_routes(Table::Claims, get(list), get(one))
 }
 
 /// A claim: its `claims.csv` columns, id, parsed period, and comparison with the ledger.

@@ -6,7 +6,8 @@ use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::MethodRouter;
+use axum::{Json, Router};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -17,6 +18,34 @@ use super::Shared;
 use crate::data::Snapshot;
 use crate::problem::{FieldError, Problem};
 use crate::writes::{self, Change, Table, WriteError};
+
+/// The routes of an editable table: `list` and `POST` on `/{collection}`, `one`, `PUT` and
+/// `DELETE` on `/{collection}/{id}`.
+pub(super) fn table_routes(
+    table: Table,
+    list: MethodRouter<Shared>,
+    one: MethodRouter<Shared>,
+) -> Router<Shared> {
+    let collection = collection(table);
+    Router::new()
+        .route(
+            &format!("/{collection}"),
+            list.post(move |st, auth, body| create(table, st, auth, body)),
+        )
+        .route(
+            &format!("/{collection}/{{id}}"),
+            one.put(move |st, auth, id, headers, body| update(table, st, auth, id, headers, body))
+                .delete(move |st, auth, id, headers| delete(table, st, auth, id, headers)),
+        )
+}
+
+/// The path of a table's rows under `/api/v1`.
+fn collection(table: Table) -> &'static str {
+    match table {
+        Table::Observations => "observations",
+        Table::Claims => "claims",
+    }
+}
 
 /// A request carrying the server's bearer token. Refused with 403 when the server is read-only,
 /// 401 when the token is missing or wrong.
@@ -218,7 +247,7 @@ async fn write(
 }
 
 /// `POST` on a table: 201 Created with the new row's `Location` and `ETag`.
-pub(super) async fn create(
+async fn create(
     table: Table,
     State(st): State<Shared>,
     _: Authorized,
@@ -231,10 +260,7 @@ pub(super) async fn create(
         Some(RowBody::Claim(c)) => c.id.clone(),
         None => String::new(),
     };
-    let collection = match table {
-        Table::Observations => "observations",
-        Table::Claims => "claims",
-    };
+    let collection = collection(table);
     let mut r = written.into_response();
     *r.status_mut() = StatusCode::CREATED;
     if let Ok(l) = HeaderValue::from_str(&format!("/api/v1/{collection}/{id}")) {
@@ -244,7 +270,7 @@ pub(super) async fn create(
 }
 
 /// `PUT` on a row: the whole row is replaced.
-pub(super) async fn update(
+async fn update(
     table: Table,
     State(st): State<Shared>,
     _: Authorized,
@@ -258,7 +284,7 @@ pub(super) async fn update(
 }
 
 /// `DELETE` on a row: 204 No Content.
-pub(super) async fn delete(
+async fn delete(
     table: Table,
     State(st): State<Shared>,
     _: Authorized,

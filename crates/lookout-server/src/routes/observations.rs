@@ -16,18 +16,7 @@ use crate::problem::Problem;
 use crate::writes::Table;
 
 pub(super) fn routes() -> Router<Shared> {
-    const T: Table = Table::Observations;
-    Router::new()
-        .route(
-            "/observations",
-            get(list).post(|st, auth, body| edit::create(T, st, auth, body)),
-        )
-        .route(
-            "/observations/{id}",
-            get(one)
-                .put(|st, auth, id, headers, body| edit::update(T, st, auth, id, headers, body))
-                .delete(|st, auth, id, headers| edit::delete(T, st, auth, id, headers)),
-        )
+    edit::table_routes(Table::Observations, get(list), get(one))
 }
 
 /// An `observations.csv` row as loaded.

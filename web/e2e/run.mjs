@@ -112,6 +112,12 @@ try {
   await page.click("#risk-breakdown a[href^='#vessel/']");
   await page.waitForSelector("#vessel-detail");
   check((await page.locator("#vessel-detail h2").innerText()) === risk.items[0].vessel.name, "the breakdown opens the vessel page");
+  await page.waitForSelector("#vessel-detail p.risk-line");
+  const riskLine = await page.locator("#vessel-detail p.risk-line").innerText();
+  check(riskLine.includes(`rank 1 of ${risk.total}`), `the vessel page shows its score: ${riskLine}`);
+  await page.click("#vessel-detail p.risk-line a");
+  await page.waitForFunction(() => location.hash.startsWith("#risk/") && document.querySelector("nav button[data-tab=risk]").classList.contains("active"));
+  check(true, "and links back to its breakdown");
 
   // 3. A write without the token is refused, and the ledger does not change.
   const before = await page.locator("#totals").innerText();

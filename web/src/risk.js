@@ -35,8 +35,10 @@ export async function drawRisk(ui) {
   for (const tr of document.querySelectorAll("tr.risk")) {
     tr.addEventListener("click", () => {
       const row = fleet.find((r) => r.rank === Number(tr.dataset.rank));
-      if (row.vessel_id) location.hash = "risk/" + encodeURIComponent(row.vessel_id);
-      else showBreakdown(ui, row, list.total);
+      const hash = "#risk/" + encodeURIComponent(row.vessel_id);
+      if (!row.vessel_id) showBreakdown(ui, row, list.total);
+      else if (location.hash === hash) showRisk(ui, row.vessel_id);
+      else location.hash = hash;
     });
   }
 }

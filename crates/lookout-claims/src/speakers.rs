@@ -92,6 +92,11 @@ pub struct Context {
     sentence_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
+    /// The country a party, legislature or medium the article names places it in.
+    article_country: Option<&'static Country>,
+    /// Named persons of the whole article (from a first reading), for a title given before
+    /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
+    pub article_persons: Vec<Source>,
 }
 
 impl Context {
@@ -112,19 +117,57 @@ impl Context {
 
     /// The country an untitled institution or an unnamed official belongs to: the last
     /// speaker's, else the dateline's, else the first other country the sentence names ("the
-    /// South Korean news agency Yonhap reported, citing a military intelligence report").
+    /// South Korean news agency Yonhap reported, citing a military intelligence report"), else
+    /// the one the article's parties, legislatures or media place it in.
     fn default_country(&self) -> Option<&'static Country> {
         self.last
             .as_ref()
             .and_then(|s| s.country)
             .or(self.country)
             .or(self.sentence_country.get())
+            .or(self.article_country)
+    }
+
+    /// Named persons this reading has met.
+    pub fn persons(&self) -> impl Iterator<Item = &Source> {
+        self.persons.iter().filter(|p| p.kind == Kind::Person)
+    }
+
+    /// The one person the article names who holds an unnamed office ("South Korea's defense
+    /// chief", "the defense minister"): same organization, same office (a "chief" or "head"
+    /// holds any).
+    fn holder(&self, s: &Source) -> Option<Source> {
+        if s.kind != Kind::Unnamed || s.org.is_empty() || s.org.ends_with("government") {
+            return None;
+        }
+        let office = s
+            .title
+            .split(' ')
+            .find(|t| OFFICES.contains(t) || *t == "head")?;
+        let mut holders = self.article_persons.iter().filter(|p| {
+            p.org == s.org
+                && (["chief", "head"].contains(&office) && !p.title.is_empty()
+                    || p.title.split(' ').any(|t| t == office))
+        });
+        let first = holders.next()?;
+        holders
+            .all(|p| p.speaker == first.speaker)
+            .then(|| first.clone())
+    }
+
+    /// The last research group, monitor or other non-government organization that spoke:
+    /// what "the British research group" or "the think tank" refers back to.
+    fn last_research_org(&self) -> Option<&Source> {
+        self.orgs.iter().rev().find(|o| {
+            matches!(o.kind, Kind::Org | Kind::Group) && !o.media && !names::is_government(&o.org)
+        })
     }
 
     /// Remembers the organizations a whole article names, for descriptions that come before
     /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
+        self.article_country = sentences.iter().find_map(|s| names::country_hint(s));
         for s in sentences {
             if let Some((a, b, canonical, _)) = names::known_org(s) {
                 self.article_orgs.push((s[a..b].to_lowercase(), canonical));
@@ -185,6 +228,10 @@ impl Context {
             "department" => &["Department"],
             "military" => &["military"],
             "government" | "administration" => &["government"],
+            "group" | "tank" | "institute" | "centre" | "center" | "team" | "project"
+            | "monitor" | "watchdog" | "organization" | "organisation" => {
+                return self.last_research_org();
+            }
             _ => return None,
         };
         self.orgs
@@ -207,7 +254,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 10] = [
     "estimate",
@@ -248,6 +295,9 @@ static VERB: LazyLock<Regex> =
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according")
 });
+/// "X cited by Y": Y relays X's words.
+static RELAYED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
@@ -1091,6 +1141,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
         return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
     }
+    // "Russian prosecutors cited by TASS": the prosecutors, relayed by TASS.
+    if let Some(m) = RELAYED_BY.find(p) {
+        return classify(&p[..m.start()], appos, ctx);
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
         let noun = words[1].trim_end_matches("'s");
@@ -1104,7 +1158,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     }
     // "the intelligence service", "the defense minister": someone named before, when the
     // context has one of that kind.
-    if words.len() > 2 && words[0] == "the" && p[4..].chars().all(|c| !c.is_uppercase()) {
+    // "the British research group": a nationality or place before the noun still describes.
+    let described = p.get(4..).is_some_and(|rest| {
+        rest.split_whitespace().all(|w| {
+            !w.starts_with(char::is_uppercase)
+                || names::countries(w).first().is_some_and(|c| c.0 == 0)
+        })
+    });
+    if words.len() > 2 && words[0] == "the" && described {
         let noun = words[words.len() - 1].trim_end_matches("'s");
         let earlier = if PERSON_NOUNS.contains(&noun) {
             ctx.persons.iter().rev().find(|x| x.title.contains(noun))
@@ -1113,7 +1174,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         } else {
             None
         };
-        if let Some(e) = earlier {
+        // "the Russian military" is not the South Korean one named before.
+        let named = names::countries(p).first().map(|c| c.2.name);
+        if let Some(e) =
+            earlier.filter(|e| named.is_none() || e.country.is_none_or(|c| Some(c.name) == named))
+        {
             return Some(Phrase::Source(e.clone()));
         }
     }
@@ -1285,7 +1350,7 @@ fn country_source(c: &'static Country) -> Source {
 
 fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     match p {
-        Phrase::Source(s) => Some(s),
+        Phrase::Source(s) => Some(ctx.holder(&s).unwrap_or(s)),
         Phrase::He => ctx.persons.last().cloned(),
         Phrase::They => ctx
             .last
@@ -1335,8 +1400,10 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
         end += 1;
     }
     let (span, _) = subject_before(&toks, end)?;
-    // "Representative Kang Dae-sik of the People Power Party, who ...": what follows the name.
+    // "Representative Kang Dae-sik of the People Power Party, who ...", "Robert Koepcke,
+    // deputy assistant secretary of state, spoke ...": what follows the name.
     let after = &earlier[span.1..];
+    let after = after.strip_prefix(',').unwrap_or(after);
     let after = &after[..clause_end(after)];
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
 }
@@ -1379,6 +1446,20 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             continue;
         }
         let verb = t.text;
+        // "put it at 10,000", "puts the number at": an estimate; "put on ships" is not.
+        if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
+            let next: Vec<String> = toks[v + 1..]
+                .iter()
+                .take(4)
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            let object = next.first().is_some_and(|w| {
+                ["it", "the", "its", "their", "that", "this", "them"].contains(&w.as_str())
+            });
+            if !object || !next.iter().any(|w| w == "at") {
+                continue;
+            }
+        }
         // "Shin's estimate", "the report", "its claims": nouns, not verbs.
         if v > 0 && NOUN_LIKE_VERBS.contains(&verb) {
             let before = toks[v - 1].text.to_lowercase();
@@ -1396,7 +1477,17 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
         if found.is_none() {
-            if let Some((span, appos)) = subject_before(&toks, v) {
+            // "Russian prosecutors cited by TASS put the figure at": the prosecutors.
+            let relayed = |span: (usize, usize)| {
+                let k = toks.iter().position(|t| t.start == span.0)?;
+                (k >= 2
+                    && toks[k - 1].text == "by"
+                    && ["cited", "quoted", "relayed"].contains(&toks[k - 2].text))
+                .then(|| subject_before(&toks, k - 2))
+                .flatten()
+            };
+            let subject = subject_before(&toks, v).map(|x| relayed(x.0).unwrap_or(x));
+            if let Some((span, appos)) = subject {
                 let p = classify(text(span), appos.map_or("", text), ctx);
                 found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Subject));
             }
@@ -1448,7 +1539,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let rest = &masked[start..];
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
-        let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
+        // "Ukrainian prosecutors cited by the State Department": the prosecutors, relayed.
+        let phrase = match RELAYED_BY.find(phrase) {
+            Some(m) => &phrase[..m.start()],
+            None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
+        };
         let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
         if !phrase.is_empty() {
             if let Some(s) =

@@ -347,14 +347,20 @@ pub fn institution(
     None
 }
 
+/// An institution's name without its country's code ("ROK Joint Chiefs of Staff" -> "Joint
+/// Chiefs of Staff"); `None` when it has none.
+pub fn without_country_code(org: &str) -> Option<&str> {
+    COUNTRIES
+        .iter()
+        .find_map(|c| org.strip_prefix(c.code)?.strip_prefix(' '))
+}
+
 /// Whether an organization is a government's: a country's government, a country-coded
 /// institution ("ROK Ministry of National Defense"), the White House.
 pub fn is_government(org: &str) -> bool {
     org.ends_with("government")
         || org.starts_with("White House")
-        || COUNTRIES
-            .iter()
-            .any(|c| org.strip_prefix(c.code).is_some_and(|r| r.starts_with(' ')))
+        || without_country_code(org).is_some()
 }
 
 /// Research groups, monitors and media, with their canonical names; `true` for news media,

@@ -155,6 +155,18 @@ impl Context {
             .then(|| first.clone())
     }
 
+    /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
+    /// of Staff"): the one named before, with its country.
+    fn named_before(&self, org: &str) -> Option<(String, Option<&'static Country>)> {
+        let base = names::without_country_code(org)?;
+        self.orgs
+            .iter()
+            .chain(self.persons.iter())
+            .rev()
+            .find(|o| names::without_country_code(&o.org) == Some(base))
+            .map(|o| (o.org.clone(), o.country))
+    }
+
     /// The last research group, monitor or other non-government organization that spoke:
     /// what "the British research group" or "the think tank" refers back to.
     fn last_research_org(&self) -> Option<&Source> {
@@ -322,6 +334,8 @@ const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "
 /// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
     "the",
+    "press",
+    "head",
     "a",
     "an",
     "its",
@@ -1025,6 +1039,22 @@ fn title_words(text: &str) -> String {
         .join(" ")
 }
 
+/// [`org_in`], with an institution the phrase gives no country taken as the one the article
+/// named before.
+fn org_in_context(
+    phrase: &str,
+    country: Option<&'static Country>,
+    ctx: &Context,
+) -> Option<(String, Option<&'static Country>, bool)> {
+    let (org, c, media) = org_in(phrase, country)?;
+    if names::countries(phrase).is_empty() {
+        if let Some((org, c)) = ctx.named_before(&org) {
+            return Some((org, c, media));
+        }
+    }
+    Some((org, c, media))
+}
+
 /// The organization a phrase names: known group or medium, government institution, an
 /// organization by its own words, an acronym.
 fn org_in(
@@ -1182,6 +1212,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             return Some(Phrase::Source(e.clone()));
         }
     }
+    // "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name in apposition to
+    // a title is the speaker, with the title's organization.
+    if name_run(p).is_none()
+        && title_words(p).split(' ').any(|w| PERSON_NOUNS.contains(&w))
+        && name_run(appos).is_some_and(|(_, _, n)| n >= 2)
+    {
+        return classify(appos, p, ctx);
+    }
     let both = format!("{p} {appos}");
     // A named person, unless a noun before the name says what it is: "the consulting company
     // Bain", "news outlet Interfax-Ukraine".
@@ -1214,9 +1252,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 s.title = title;
             }
             let governmental = !s.title.is_empty();
-            if let Some((org, c, media)) = org_in(
+            if let Some((org, c, media)) = org_in_context(
                 &premods,
                 governmental.then_some(ctx.default_country()).flatten(),
+                ctx,
             ) {
                 s.org = org;
                 s.country = c.or(s.country);
@@ -1253,7 +1292,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     let head_person = lower_words
         .iter()
         .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
-    if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
+    if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {
             let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
             let role = lower_words

@@ -445,6 +445,48 @@ fn half(c: &Captures, _: Date) -> Option<(String, String)> {
     Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
 }
 
+/// "the first two months of 2025", "the last three months of 2024".
+fn months_of_year(c: &Captures, _: Date) -> Option<(String, String)> {
+    let y: i32 = c["y"].parse().ok()?;
+    let n = u8::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
+    if !(1..=12).contains(&n) {
+        return None;
+    }
+    Some(if c["which"].eq_ignore_ascii_case("first") {
+        (fmt_month(y, 1), fmt_month(y, n))
+    } else {
+        (fmt_month(y, 13 - n), fmt_month(y, 12))
+    })
+}
+
+/// Seasons as meteorological quarters (a named assumption): spring March to May, summer June
+/// to August, autumn September to November, winter December to February. Without a year, the
+/// latest such season begun by the reference ("last": strictly before its own start month).
+fn season(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let first = match c["season"].to_lowercase().as_str() {
+        "spring" => 3,
+        "summer" => 6,
+        "autumn" | "fall" => 9,
+        _ => 12,
+    };
+    let y = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => {
+            let last = c
+                .name("which")
+                .is_some_and(|w| w.as_str().trim().eq_ignore_ascii_case("last"));
+            year_of_month(first, reference, last)
+        }
+    };
+    let (ey, em) = add_months(y, first, 2);
+    let (start, end) = (fmt_month(y, first), fmt_month(ey, em));
+    Some(match c["prep"].to_lowercase().as_str() {
+        "since" => (start, String::new()),
+        "by" => (String::new(), end),
+        _ => (start, end),
+    })
+}
+
 fn year_range(c: &Captures, _: Date) -> Option<(String, String)> {
     let a: i32 = c["a"].parse().ok()?;
     let b_text = &c["b"];
@@ -533,6 +575,16 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?P<y>{YEAR_RE})\b"),
             half,
+            false,
+        ),
+        p(
+            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y>{YEAR_RE})\b"),
+            months_of_year,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<prep>since|in|during|over|through|throughout|by)\s+(?:the\s+)?(?P<which>last\s+|this\s+|past\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"),
+            season,
             false,
         ),
         p(
@@ -817,6 +869,26 @@ mod tests {
                 "2024-03-01",
                 "2022-02-24",
                 "",
+            ),
+            ("since the beginning of 2023", "2024-11-30", "2023", ""),
+            (
+                "in the first two months of 2025",
+                "2025-03-04",
+                "2025-01",
+                "2025-02",
+            ),
+            ("since the summer", "2025-01-10", "2024-06", ""),
+            (
+                "during the winter of 2023",
+                "2024-05-01",
+                "2023-12",
+                "2024-02",
+            ),
+            (
+                "imagery from 5 October",
+                "2023-10-12",
+                "2023-10-05",
+                "2023-10-05",
             ),
         ];
         for (text, reference, start, end) in cases {

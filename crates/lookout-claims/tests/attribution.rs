@@ -1,0 +1,132 @@
+//! Attribution and period forms checked one text at a time, in wordings that none of the
+//! corpus texts use (`tests/corpus/`): a title given before the name, a name in apposition to a
+//! title, a State Department signature, a country placed by the article's parties or media, an
+//! institution named again without its country, a description of a research group, "put it
+//! at", "X cited by Y", seasons, "the first two months of 2025", "imagery from DATE".
+
+use lookout_project::ClaimRow;
+
+/// The row of a text with that number.
+fn row(text: &str, quantity: f64) -> ClaimRow {
+    lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity == Some(quantity))
+        .unwrap_or_else(|| panic!("no row of {quantity}"))
+}
+
+fn who(r: &ClaimRow) -> (&str, &str) {
+    (&r.speaker, &r.organization)
+}
+
+fn when(r: &ClaimRow) -> (&str, &str, &str) {
+    (&r.period_start, &r.period_end, &r.date)
+}
+
+#[test]
+fn a_title_before_the_name_is_the_named_holder() {
+    let text = "Japan says North Korean arms flow to Russia continues\n\n\
+        TOKYO, June 11, 2024 -- Japan's defence minister said on Tuesday that North Korea had \
+        sent at least 500 containers of munitions to Russia in recent weeks.\n\n\
+        Defence Minister Minoru Kihara told a news conference that Tokyo was sharing \
+        information with Washington and Seoul.\n";
+    let r = row(text, 500.0);
+    assert_eq!(who(&r), ("Minoru Kihara", "Japan Ministry of Defense"));
+    assert_eq!(r.date, "2024-06-11");
+    assert!(r.note.contains("named elsewhere"), "{}", r.note);
+}
+
+#[test]
+fn a_name_in_apposition_to_a_title_and_an_institution_named_again() {
+    let text = "Pentagon: North Korean shells still flowing\n\n\
+        WASHINGTON, Jan. 10, 2025 (AP) -- The Pentagon's press secretary, Maj. Gen. Pat Ryder, \
+        said Thursday that North Korea had shipped roughly 20,000 containers to Russia since \
+        2023.\n\n\
+        An official briefed on the intelligence said about 60 trips had been made by rail since \
+        the summer.\n";
+    let r = row(text, 20000.0);
+    assert_eq!(who(&r), ("Pat Ryder", "US Department of Defense"));
+    assert_eq!(when(&r), ("2023", "2025-01-09", "2025-01-09"));
+    let r = row(text, 60.0);
+    assert_eq!(
+        who(&r),
+        ("official briefed on the intelligence", "US government")
+    );
+    assert_eq!(when(&r), ("2024-06", "2025-01-10", "2025-01-10"));
+
+    let text = "South Korea's military says North sent Russia 28,000 containers\n\n\
+        SEOUL, Feb. 25, 2025 (Reuters) - North Korea has sent about 28,000 containers of \
+        munitions to Russia since August 2023, according to Seoul's Joint Chiefs of Staff.\n\n\
+        Washington estimates that the shipments included more than 200 long-range artillery \
+        pieces, a State Department spokesperson, Tammy Bruce, told reporters.\n\n\
+        \"We can confirm at least 12 voyages last month,\" the JCS said in a statement on \
+        Monday.\n";
+    assert_eq!(
+        who(&row(text, 28000.0)),
+        ("ROK Joint Chiefs of Staff", "ROK Joint Chiefs of Staff")
+    );
+    assert_eq!(
+        who(&row(text, 200.0)),
+        ("Tammy Bruce", "US Department of State")
+    );
+    let r = row(text, 12.0);
+    assert_eq!(
+        who(&r),
+        ("ROK Joint Chiefs of Staff", "ROK Joint Chiefs of Staff")
+    );
+    assert_eq!(when(&r), ("2025-01", "2025-01", "2025-02-24"));
+}
+
+#[test]
+fn publishers_and_countries_the_text_implies() {
+    let text = "Press Statement\nMatthew Miller, Department Spokesperson\nMarch 1, 2024\n\n\
+        The DPRK has delivered more than 10,000 containers of munitions to Russia since \
+        September 2023.\n";
+    assert_eq!(
+        who(&row(text, 10000.0)),
+        ("US Department of State", "US Department of State")
+    );
+    let text = "North Korea sent millions of shells, Kyiv's spies say\n\n\
+        Published 5 December 2024\n\n\
+        Speaking to the Kyiv Independent, the intelligence agency said North Korea had sent \
+        more than 3 million shells to Russia since the beginning of 2024.\n";
+    let r = row(text, 3e6);
+    assert_eq!(
+        who(&r),
+        (
+            "Ukraine Defence Intelligence (HUR)",
+            "Ukraine Defence Intelligence (HUR)"
+        )
+    );
+    assert_eq!(when(&r), ("2024", "2024-12-05", "2024-12-05"));
+    let text = "Ministry of Defence of Ukraine\n\nMarch 4, 2025\n\n\
+        The Defence Intelligence of Ukraine reports that the DPRK delivered 148 railcars of \
+        ammunition to Russia's Khasan station in the first two months of 2025.\n";
+    assert_eq!(when(&row(text, 148.0)).0, "2025-01");
+    assert_eq!(when(&row(text, 148.0)).1, "2025-02");
+}
+
+#[test]
+fn descriptions_relays_and_estimates() {
+    let text = "Shipping analysis\n12 March 2025\n\n\
+        Satellite photos from 3 February showed about 40 containers on the deck of the Angara \
+        at Rajin, according to researchers at the Royal United Services Institute. Over the \
+        preceding six months, the London-based think tank counted at least 12 voyages.\n\n\
+        Russian prosecutors cited by TASS put the figure at 20 shipments.\n";
+    let r = row(text, 40.0);
+    assert_eq!(who(&r), ("RUSI researchers", "RUSI"));
+    assert_eq!(when(&r).0, "2025-02-03");
+    assert_eq!(when(&r).1, "2025-02-03");
+    let r = row(text, 12.0);
+    assert_eq!(who(&r), ("RUSI researchers", "RUSI"));
+    assert_eq!(when(&r).0, "2024-08-03");
+    assert_eq!(who(&row(text, 20.0)).0, "Russian prosecutors");
+
+    let text = "Spy agency briefs lawmakers\n\n\
+        SEOUL, Nov. 2, 2023 -- The National Intelligence Service told parliament's intelligence \
+        committee on Wednesday that North Korea had shipped about 1 million shells to Russia \
+        since August.\n";
+    assert_eq!(
+        when(&row(text, 1e6)),
+        ("2023-08", "2023-11-01", "2023-11-01")
+    );
+}

@@ -190,14 +190,21 @@ struct Institution {
     names: &'static [(&'static str, &'static str)],
 }
 
-const INSTITUTIONS: [Institution; 16] = [
+const INSTITUTIONS: [Institution; 17] = [
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?|main\s+(?:directorate\s+of\s+)?intelligence)\b|\b(?:HUR|GUR)\b",
+        // Ukraine's Main Directorate of Intelligence, by its acronyms.
+        pattern: r"(?i)\bmain\s+(?:directorate\s+of\s+)?intelligence\b|\b(?:HUR|GUR)\b",
+        implies: Some("Ukraine"),
+        names: &[("*", "Defence Intelligence (HUR)")],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?)\b",
         implies: None,
         names: &[
             ("ROK", "Defense Intelligence Agency"),
             ("US", "Defense Intelligence Agency"),
             ("Ukraine", "Defence Intelligence (HUR)"),
+            ("UK", "Defence Intelligence"),
             ("*", "military intelligence"),
         ],
     },

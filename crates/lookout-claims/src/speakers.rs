@@ -305,7 +305,16 @@ const INVERTED: [&str; 15] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b").expect("according")
+});
+/// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
+static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:had|has|have|was|were|is|are|would|will|could|can|may|might|did|does|do|sent|shipped|delivered|supplied|transferred|provided|received|moved|carried)$")
+        .expect("clause verb")
+});
+static BRIEFED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:who|which)\s+(?:was|were|had\s+been|has\s+been|is|are)\s+briefed\b")
+        .expect("briefed")
 });
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
@@ -565,6 +574,9 @@ const PERSON_NOUNS: &[&str] = &[
     "advisor",
     "coordinator",
     "chief",
+    "head",
+    "commander",
+    "chairman",
 ];
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -1153,6 +1165,8 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
 
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
+    // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
+    let appos = if BRIEFED.is_match(appos) { "" } else { appos };
     let p = phrase.trim().trim_start_matches(['"', '(']).trim();
     let lower = p.to_lowercase();
     match lower.as_str() {
@@ -1510,7 +1524,14 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
         let mut found = None;
         if after_break && INVERTED.contains(&verb) {
-            if let Some((span, appos)) = phrase_after(&toks, v + 1) {
+            // "Kirby, the NSC spokesman, said North Korea had delivered": a clause's subject
+            // (a verb follows it), not the speaker.
+            let inverted = phrase_after(&toks, v + 1).filter(|(span, _)| {
+                toks.iter()
+                    .find(|t| t.start >= span.1)
+                    .is_none_or(|t| !CLAUSE_VERB.is_match(t.text))
+            });
+            if let Some((span, appos)) = inverted {
                 let p = classify(text(span), appos.map_or("", text), ctx);
                 found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Inverted));
             }
@@ -1567,7 +1588,8 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .iter()
             .position(|t| t.start >= m.end())
             .unwrap_or(toks.len());
-        let how = if m.as_str().to_lowercase().starts_with("according") {
+        let lower = m.as_str().to_lowercase();
+        let how = if lower.starts_with("according") || lower.starts_with("as ") {
             How::According
         } else {
             How::Citing
@@ -1583,10 +1605,16 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             Some(m) => &phrase[..m.start()],
             None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
         };
-        let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
+        // "according to the head of the GUR, Kyrylo Budanov,": a name alone after the comma.
+        let named = rest[end..]
+            .strip_prefix(',')
+            .map(|a| a[..clause_end(a)].trim());
+        let named =
+            named.filter(|a| name_run(a).is_some_and(|(x, y, n)| n >= 2 && y - x == a.len()));
+        let appos = named.or_else(|| phrase_after(&toks, i).and_then(|(_, a)| a).map(text));
         if !phrase.is_empty() {
             if let Some(s) =
-                classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx))
+                classify(phrase, appos.unwrap_or(""), ctx).and_then(|p| resolve(p, ctx))
             {
                 out.push(Attribution {
                     source: s,

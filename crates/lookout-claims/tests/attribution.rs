@@ -130,3 +130,38 @@ fn descriptions_relays_and_estimates() {
         ("2023-08", "2023-11-01", "2023-11-01")
     );
 }
+
+#[test]
+fn as_stated_by_briefed_lawmakers_and_reported_clauses() {
+    let text = "Published 12 May 2024\n\n\
+        As stated by the head of the GUR, Kyrylo Budanov, North Korea supplied about 1.5 million \
+        shells to Russia between September and December 2023.\n\n\
+        According to South Korean lawmaker Yoo Yong-weon, who was briefed by the military, some \
+        6,700 containers had crossed by February.\n\n\
+        Britain's Defence Intelligence said in an update that Russia had received more than 3 \
+        million rounds from Pyongyang since the summer of 2023.\n";
+    let r = row(text, 1.5e6);
+    assert_eq!(
+        who(&r),
+        ("Kyrylo Budanov", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r).0, "2023-09");
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        ("Yoo Yong-weon", "ROK National Assembly")
+    );
+    let r = row(text, 3e6);
+    assert_eq!(
+        who(&r),
+        ("UK Defence Intelligence", "UK Defence Intelligence")
+    );
+    assert_eq!(when(&r).0, "2023-06");
+
+    // "said North Korea had delivered": North Korea is the reported clause's subject.
+    let text = "WASHINGTON, Oct. 13, 2023 -- Kirby, the NSC spokesman, said North Korea had \
+        delivered more than 1,000 containers of equipment and munitions in recent weeks.\n";
+    assert_eq!(
+        who(&row(text, 1000.0)),
+        ("Kirby", "White House National Security Council")
+    );
+}

@@ -51,7 +51,7 @@ static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 6] = [
@@ -200,9 +200,13 @@ impl<'a> Extractor<'a> {
                 .first()
                 .and_then(|s| INTERVIEW_LABEL.captures(s))
                 .map(|c| c["label"].to_owned());
+            // "A:" answers: the person the introduction names.
             let label_source = label
                 .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
-                .and_then(|l| speakers::label_source(&l, &seen, &self.ctx));
+                .and_then(|l| match l.as_str() {
+                    "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
+                    _ => speakers::label_source(&l, &seen, &self.ctx),
+                });
             seen.push('\n');
             seen.push_str(&para.join(" "));
             let mut in_quote = false;
@@ -682,7 +686,11 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             {
                 return TimeRole::Statement(v.pos);
             }
-            let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
+            // "Earlier in August, Seoul's defence ministry said".
+            let at_clause_start = lead.is_empty()
+                || lead.ends_with([',', ';', '"'])
+                || ["earlier", "later", "separately", "also", "meanwhile"]
+                    .contains(&lead.to_lowercase().as_str());
             if at_clause_start
                 && between.split_whitespace().count() <= 8
                 && !between.chars().any(|c| c.is_ascii_digit())

@@ -143,9 +143,10 @@ pub fn country_of_city(city: &str) -> Option<&'static Country> {
 
 /// Names that place an article in a country when it never names the country as such:
 /// political parties, legislatures and news media of one country (a small gazetteer, as
-/// configuration). "The Defense Intelligence Agency's report", read on a radio show with a
+/// configuration; US institutions are left out: they are named as actors in any country's
+/// news). "The Defense Intelligence Agency's report", read on a radio show with a
 /// People Power Party lawmaker, is South Korea's.
-const COUNTRY_HINTS: [(&str, &str); 4] = [
+const COUNTRY_HINTS: [(&str, &str); 3] = [
     (
         r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b",
         "ROK",
@@ -157,10 +158,6 @@ const COUNTRY_HINTS: [(&str, &str); 4] = [
     (
         r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b",
         "Japan",
-    ),
-    (
-        r"\bPentagon\b|\bCongress(?:ional)?\b|\bSenate\s+Armed\s+Services\b|\bWhite\s+House\b",
-        "US",
     ),
 ];
 

@@ -971,6 +971,10 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
 /// State", "Pentagon press secretary"), not a new clause.
 fn is_apposition(toks: &[Tok]) -> bool {
     let first = toks[0].text.to_lowercase();
+    // ", citing a report by the Defense Intelligence Agency": a source, not a description.
+    if ["citing", "quoting", "according", "referring", "speaking"].contains(&first.as_str()) {
+        return false;
+    }
     let describes = toks.iter().take(5).any(|t| {
         let l = t.text.to_lowercase();
         PERSON_NOUNS.contains(&l.as_str())
@@ -1461,6 +1465,19 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
 }
 
+/// The person an interview introduces, for "A:" labels: the first line opening with a full
+/// name ("Vadym Skibitskyi, deputy head of Ukraine's military intelligence, spoke to ...").
+pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
+    earlier.lines().find_map(|l| {
+        let head = &l[..clause_end(l)];
+        let (a, b, n) = name_run(head)?;
+        let surname = head[a..b].split_whitespace().last()?;
+        (n >= 2 && a == 0)
+            .then(|| label_source(surname, earlier, ctx))
+            .flatten()
+    })
+}
+
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
 /// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
 pub fn publisher(line: &str) -> Option<Source> {
@@ -1494,6 +1511,25 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     let toks = tokens(masked);
     let mut out = Vec::new();
     let text = |span: (usize, usize)| &masked[span.0..span.1];
+    // "The White House has not updated its count since February, when it said ...": "it" is
+    // the organization the sentence opens with.
+    let opening = {
+        let lead = trim_np(&toks);
+        let end = (lead..toks.len())
+            .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
+            .unwrap_or(toks.len());
+        (end > lead && end < toks.len())
+            .then(|| classify(text((toks[lead].start, toks[end - 1].end)), "", ctx))
+            .flatten()
+            .filter(|p| !matches!(p, Phrase::It | Phrase::They | Phrase::He | Phrase::We))
+            .and_then(|p| resolve(p, ctx))
+            .filter(|s| matches!(s.kind, Kind::Org | Kind::Country | Kind::Group))
+            .map(|s| (s, toks[end - 1].end))
+    };
+    let resolve_at = |p: Phrase, at: usize| match (&p, &opening) {
+        (Phrase::It | Phrase::They, Some((s, end))) if *end < at => Some(s.clone()),
+        _ => resolve(p, ctx),
+    };
     for (v, t) in toks.iter().enumerate() {
         if !VERB.is_match(t.text) || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()) {
             continue;
@@ -1549,7 +1585,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             let subject = subject_before(&toks, v).map(|x| relayed(x.0).unwrap_or(x));
             if let Some((span, appos)) = subject {
                 let p = classify(text(span), appos.map_or("", text), ctx);
-                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Subject));
+                found = p
+                    .and_then(|p| resolve_at(p, span.0))
+                    .map(|s| (s, How::Subject));
             }
         }
         if let Some((source, how)) = found {

@@ -165,3 +165,39 @@ fn as_stated_by_briefed_lawmakers_and_reported_clauses() {
         ("Kirby", "White House National Security Council")
     );
 }
+
+#[test]
+fn answers_pronouns_of_the_opening_subject_and_statement_times() {
+    let text = "INTERVIEW | \"We see the trains every week\"\n\nKyiv Post, 14 March 2024\n\n\
+        Vadym Skibitskyi, deputy head of Ukraine's military intelligence, spoke to the Kyiv \
+        Post.\n\n\
+        Q: How many shells has North Korea sent?\n\n\
+        A: Over the past six months, about 1.5 million rounds. Most came by sea to Vostochny.\n";
+    let r = row(text, 1.5e6);
+    assert_eq!(
+        who(&r),
+        ("Vadym Skibitskyi", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r), ("2023-09-14", "2024-03-14", "2024-03-14"));
+
+    let text = "By Jane Smith\nUpdated: 3 September 2024\n\n\
+        \"They have sent at least 13,000 containers since July last year,\" said Rep. Kang \
+        Dae-sik, citing a report by the Defense Intelligence Agency.\n\n\
+        Earlier in August, Seoul's defence ministry said roughly 200 trains had crossed the \
+        Tumen River bridge between January and June.\n\n\
+        The White House has not updated its own count since February, when it said more than \
+        10,000 containers had arrived.\n";
+    let r = row(text, 13000.0);
+    assert_eq!(who(&r), ("Kang Dae-sik", ""));
+    assert_eq!(when(&r), ("2023-07", "2024-09-03", "2024-09-03"));
+    let r = row(text, 200.0);
+    assert_eq!(
+        who(&r),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(when(&r), ("2024-01", "2024-06", "2024-08"));
+    assert_eq!(who(&row(text, 10000.0)), ("White House", "White House"));
+}

@@ -3,7 +3,8 @@
 //! ministry", "spy agency") spelled per country ("ROK Ministry of National Defense", "US
 //! Department of Defense"), and the research groups, monitors and news media that publish
 //! claims on the corridor. A name not listed is still an organization when it carries an
-//! organization word ("the Kiel Institute") or is an acronym ("RUSI").
+//! organization word ("the Kiel Institute") or is an acronym ("RUSI"). A small gazetteer of
+//! parties, legislature committees and media places an article in a country it never names.
 
 use std::sync::LazyLock;
 

@@ -7,7 +7,9 @@
 //! National Security Council spokesman John Kirby", "Robert Koepcke, a deputy assistant
 //! secretary at the US Department of State"), an unnamed person or group ("an official briefed on
 //! the intelligence", "analysts at the Open Source Centre"), an organization, or a country or
-//! capital ("the US said", "Seoul accused"), whose organization is its government.
+//! capital ("the US said", "Seoul accused"), whose organization is its government. An unnamed
+//! office ("South Korea's defense chief said") is the one person the article names as holding
+//! it; an institution named again without its country is the one named before.
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.

@@ -169,7 +169,8 @@ static COUNTRY_HINT_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The country the first name of [`COUNTRY_HINTS`] in a text places it in.
+/// The country the first party, legislature committee or medium of the gazetteer named in a
+/// text places it in.
 pub fn country_hint(text: &str) -> Option<&'static Country> {
     COUNTRY_HINT_RES
         .iter()

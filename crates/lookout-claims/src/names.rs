@@ -251,7 +251,7 @@ const INSTITUTIONS: [Institution; 17] = [
         names: &[("*", "Department of Defense")],
     },
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+(?:minist(?:ry|er)|chief)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
+        pattern: r"(?i)\b(?:defen[cs]e\s+(?:minist(?:ry|er)|chief|officials?)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
         implies: None,
         names: &[
             ("ROK", "Ministry of National Defense"),

@@ -201,3 +201,34 @@ fn answers_pronouns_of_the_opening_subject_and_statement_times() {
     assert_eq!(when(&r), ("2024-01", "2024-06", "2024-08"));
     assert_eq!(who(&row(text, 10000.0)), ("White House", "White House"));
 }
+
+#[test]
+fn countries_accusing_spokesmen_and_relative_periods() {
+    let text = "Seoul says Pyongyang stepped up shipments after summit\n\n\
+        SEOUL, April 2, 2024 (Reuters) - South Korea on Tuesday accused North Korea of sending \
+        some 3,000 containers to Russia last October and about 2,500 the following month.\n\n\
+        The defence ministry's spokesman Jeon Ha-kyu said more than 1,000 further containers \
+        left Rajin between 5 and 20 March. \"The pace from August to January was \
+        unprecedented,\" he said, \"with at least 40 ship visits.\"\n";
+    let r = row(text, 3000.0);
+    assert_eq!(who(&r), ("South Korea", "ROK government"));
+    assert_eq!(when(&r), ("2023-10", "2023-10", "2024-04-02"));
+    assert_eq!(when(&row(text, 2500.0)).0, "2023-11");
+    let r = row(text, 1000.0);
+    assert_eq!(who(&r), ("Jeon Ha-kyu", "ROK Ministry of National Defense"));
+    assert_eq!(when(&r).0, "2024-03-05");
+    let r = row(text, 40.0);
+    assert_eq!(who(&r).0, "Jeon Ha-kyu");
+    assert_eq!(when(&r).0, "2023-08");
+    assert_eq!(when(&r).1, "2024-01");
+
+    let text = "By Reuters staff\nPublished 20 June 2024\n\n\
+        North Korea has sent Russia as many as 12,000 containers since last year, a senior U.S. \
+        defense official told reporters on condition of anonymity on Wednesday.\n";
+    let r = row(text, 12000.0);
+    assert_eq!(
+        who(&r),
+        ("senior U.S. defense official", "US Department of Defense")
+    );
+    assert_eq!(when(&r), ("2023", "2024-06-19", "2024-06-19"));
+}

@@ -85,6 +85,8 @@ pub fn band_chart(series: &[(i64, Bounds, String)], marks: &[Mark]) -> String {
             r0(v)
         );
     }
+    // A label every 30 days, or every 60, 90... so that at most 12 fit.
+    let step = 30 * DAY_MS * ((t1 - t0) / (12 * 30 * DAY_MS) + 1);
     let mut t = t0;
     while t < t1 {
         let _ = write!(
@@ -94,7 +96,7 @@ pub fn band_chart(series: &[(i64, Bounds, String)], marks: &[Mark]) -> String {
             hgt - 10.0,
             &format_day(t)[..7]
         );
-        t += 30 * DAY_MS;
+        t += step;
     }
     s.push_str("</svg>");
     s

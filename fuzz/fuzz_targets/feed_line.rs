@@ -2,13 +2,14 @@
 //! (given 7 bytes per read, so most lines are joined across reads) and fed to one
 //! `Decoder`, so state (multi-part assembly, `$PGHP` headers, eviction) carries across lines.
 //! The lines must be those of a plain split at `\n`; every decoded message is serialized, as
-//! `lookout decode` would; its station name is printable ASCII; and the stats must account for
-//! every line.
+//! `lookout decode` would, and encodes back to a payload that decodes to the same message; its
+//! station name is printable ASCII; and the stats must account for every line.
 #![no_main]
 
 use std::io::Read;
 
 use libfuzzer_sys::fuzz_target;
+use lookout_ais::encode::encode_payload;
 use lookout_ais::{Decoder, Line, LineReader};
 
 /// The input, at most 7 bytes per read.
@@ -41,9 +42,15 @@ fuzz_target!(|data: &[u8]| {
             assert!(d.meta.line >= 1 && d.meta.line <= lines);
             assert!(d.meta.fragments >= 1);
             if let Some(source) = d.meta.source.as_deref() {
-                assert!(source.bytes().all(|b| (0x20..=0x7e).contains(&b)), "{source:?}");
+                assert!(
+                    source.bytes().all(|b| (0x20..=0x7e).contains(&b)),
+                    "{source:?}"
+                );
             }
             std::hint::black_box(serde_json::to_vec(&d.message).expect("serializable"));
+            let (payload, fill) = encode_payload(&d.message).expect("what decodes encodes");
+            let back = lookout_ais::message::decode(payload.as_bytes(), fill).expect("re-decodes");
+            assert_eq!(back, d.message, "decode -> encode -> decode");
         });
     }
     assert_eq!(lines as usize, expected.len());

@@ -311,7 +311,7 @@ fn sentences_decode_through_the_sentence_layer() {
 fn shared_ais() -> std::path::PathBuf {
     std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
+        "/../../tests/data/ais"
     ))
     .to_path_buf()
 }

@@ -111,7 +111,7 @@ pub const FIELDS: [&str; 16] = [
 ];
 
 impl MappedColumns {
-    /// Every field's column, in [`FIELDS`] order.
+    /// Every field's column, in `FIELDS` order.
     pub fn fields(&self) -> [Option<&Column>; 16] {
         [
             Some(&self.mmsi),

@@ -96,51 +96,21 @@ fn dims(bow: u16, stern: u16, port: u8, starboard: u8, row: &mut StaticRow) {
 
 /// Positions from types 1, 2, 3, 9, 18, 19, 21 and 27; static rows from types 5, 19, 21 and 24.
 pub fn extract(msg: &AisMessage) -> Extracted {
-    let mut out = Extracted::default();
-    let position = |lat, lon, sog: Option<f64>, cog: Option<f64>, heading, nav_status| {
-        Some(fix(lat, lon).map(|(lat, lon)| Fix {
-            lat,
-            lon,
-            sog: sog.map(|v| v as f32),
-            cog: cog.map(|v| v as f32),
-            heading,
-            nav_status,
-        }))
+    let mut out = Extracted {
+        fix: msg.reported_fix().map(|f| {
+            f.map(|f| Fix {
+                lat: f.lat,
+                lon: f.lon,
+                sog: f.speed.map(|v| v as f32),
+                cog: f.course.map(|v| v as f32),
+                heading: f.heading,
+                nav_status: f.status,
+            })
+        }),
+        ..Extracted::default()
     };
     match msg {
-        AisMessage::PositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                Some(m.status),
-            );
-        }
-        AisMessage::SarAircraftReport(m) => {
-            let sog = (m.speed < 1023).then_some(f64::from(m.speed));
-            out.fix = position(m.lat_deg(), m.lon_deg(), sog, m.course_deg(), None, None);
-        }
-        AisMessage::ClassBPositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                None,
-            );
-        }
         AisMessage::ExtendedClassBPositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                None,
-            );
             let mut s = StaticRow {
                 name: text(m.shipname.as_str()),
                 ship_type: nonzero(m.ship_type),
@@ -150,23 +120,12 @@ pub fn extract(msg: &AisMessage) -> Extracted {
             out.statics = Some(s);
         }
         AisMessage::AidToNavigationReport(m) => {
-            out.fix = position(m.lat_deg(), m.lon_deg(), None, None, None, None);
             let mut s = StaticRow {
                 name: text(&m.full_name()),
                 ..StaticRow::default()
             };
             dims(m.to_bow, m.to_stern, m.to_port, m.to_starboard, &mut s);
             out.statics = Some(s);
-        }
-        AisMessage::LongRangeBroadcast(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                None,
-                Some(m.status),
-            );
         }
         AisMessage::StaticAndVoyageData(m) => {
             let mut s = StaticRow {

@@ -15,7 +15,7 @@ use lookout_store::{track, vessels, Store, StoreWriter, TimeRange, TimeSource};
 fn shared(rel: &str) -> PathBuf {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
+        "/../../tests/data/ais"
     ))
     .join(rel)
 }

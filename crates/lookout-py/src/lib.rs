@@ -3,9 +3,9 @@
 //! copied and no Python code runs per message; the GIL is released while Rust works. Errors
 //! become `lookout.LookoutError` carrying the Rust error's context chain.
 //!
-//! - [`decode`]: AIS inputs to the store's `positions` and `statics` tables.
-//! - [`store`]: `Store`, reading a store's tables with file and row-group pruning.
-//! - [`events`]: the event engine over Arrow tables or a store, and the per-vessel shard and
+//! - `decode`: AIS inputs to the store's `positions` and `statics` tables.
+//! - `store`: `Store`, reading a store's tables with file and row-group pruning.
+//! - `events`: the event engine over Arrow tables or a store, and the per-vessel shard and
 //!   gap hints of the distributed (Spark) run.
 //! - `analyze`, `simulate`, `extract_claims`, `parse_time`: the pipeline, the simulator, the
 //!   claims extractor and the CLI's time syntax.

@@ -15,7 +15,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_lookout");
 fn shared(rel: &str) -> PathBuf {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
+        "/../../tests/data/ais"
     ))
     .join(rel)
 }

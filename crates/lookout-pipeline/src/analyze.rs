@@ -182,7 +182,10 @@ pub fn analyze(
     // 4. Voyages, ledger, report.
     let t = Instant::now();
     let voyages = lookout_ledger::build(project, &events);
-    let ledger = lookout_ledger::compute(project, &voyages);
+    let mut ledger = lookout_ledger::compute(project, &voyages);
+    // The same ledger from `real` evidence alone, beside the all-evidence one.
+    ledger.real_only =
+        lookout_ledger::provenance::real_only(project, &events, ais, ledger.window).map(Box::new);
     run.setting("ledger", &project.settings);
     run.setting("ais_provenance", ais);
     run.setting("corridors", &project.corridors);

@@ -25,8 +25,7 @@ fn pos(mmsi: u32, time: i64, lat: f64, lon: f64, sog: f32, cog: f32) -> Record {
         lon,
         sog: Some(sog),
         cog: Some(cog),
-        heading: None,
-        nav_status: None,
+        ..Default::default()
     })
 }
 
@@ -408,9 +407,13 @@ fn spoofing_jumps_inland_and_shared_mmsi() {
     let s51: Vec<_> = spoof.iter().filter(|e| e.mmsi == 51).collect();
     assert_eq!(s51.len(), 1, "{spoof:#?}");
     assert_eq!(s51[0].details["kind"], "inland");
-    let s52: Vec<_> = spoof.iter().filter(|e| e.mmsi == 52).collect();
-    assert_eq!(s52.len(), 1, "{spoof:#?}");
+    // The shared MMSI is one identity change naming both tracks, no spoofing.
+    assert!(spoof.iter().all(|e| e.mmsi != 52), "{spoof:#?}");
+    let ic = of(&events, EventType::IdentityChange);
+    let s52: Vec<_> = ic.iter().filter(|e| e.mmsi == 52).collect();
+    assert_eq!(s52.len(), 1, "{ic:#?}");
     assert_eq!(s52[0].details["kind"], "shared_mmsi");
+    assert_eq!(s52[0].details["tracks"].as_array().unwrap().len(), 2);
     // The 30 spoofed minutes are neither a gap nor a port visit.
     assert!(of(&events, EventType::Gap)
         .iter()

@@ -374,6 +374,7 @@ fn calibration_on_simulated_shuttles() {
             vessels: Vec::new(),
             events,
             voyages,
+            interference: Vec::new(),
             stats: Default::default(),
         };
         let model = ImageryModel {

@@ -1,11 +1,13 @@
 //! The store as the detectors read it: `lookout_core` records of one day's positions and
 //! statics, merged from that day's files in (mmsi, time) order (statics first at equal times),
-//! holding one decoded batch per file, never the whole day.
+//! holding one decoded batch per file, never the whole day. Positions carry their message type
+//! and receiving station (the `source` column) for the detectors' reception model.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{anyhow, Context, Result};
 use arrow_array::cast::AsArray;
@@ -116,7 +118,15 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
             let cog = primitive::<Float32Type>(batch, "cog", path)?;
             let heading = primitive::<UInt16Type>(batch, "heading", path)?;
             let nav = primitive::<UInt8Type>(batch, "nav_status", path)?;
+            let msg_type = primitive::<UInt8Type>(batch, "msg_type", path)?;
+            let source = text(batch, "source", path)?;
+            // One shared name per station and batch.
+            let mut stations: HashMap<&str, Arc<str>> = HashMap::new();
             for i in 0..n {
+                let station = source.is_valid(i).then(|| {
+                    let s = source.value(i);
+                    stations.entry(s).or_insert_with(|| Arc::from(s)).clone()
+                });
                 out.push(Record::Position(Position {
                     mmsi: mmsi.value(i),
                     time: time.value(i),
@@ -126,6 +136,8 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
                     cog: opt(cog, i),
                     heading: opt(heading, i),
                     nav_status: opt(nav, i),
+                    msg_type: msg_type.value(i),
+                    station,
                 }));
             }
         }

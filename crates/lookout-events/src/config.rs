@@ -158,8 +158,8 @@ pub struct GapConfig {
     /// choice: the 10 km "from port" distance of GFW encounters).
     pub near_area_km: f64,
     /// Reception cell size, degrees (Lookout choice: 0.25 deg, about 28 km, a few cells across
-    /// a terrestrial receiver's range): the coverage hint, the gap reasons and the stations'
-    /// footprints are counted per cell.
+    /// a terrestrial receiver's range): the coverage hint and the vessels heard around a gap's
+    /// ends are counted per cell and hour, over the 3 x 3 cells around a point.
     pub coverage_cell_deg: f64,
     /// Days of hourly reception kept (Lookout choice; longer gaps get a partial count).
     pub coverage_days: f64,
@@ -173,11 +173,12 @@ pub struct GapConfig {
     /// the reception raster where the gap starts).
     pub min_other_vessels: u32,
     /// A moving vessel whose course would have taken it out of the covered area within this
-    /// many hours left coverage (Lookout choice: a class A ship in coverage is heard several
-    /// times a minute, so an hour unheard inside coverage is not reception).
+    /// many hours, plus `edge_probe_km`, left coverage (Lookout choice: a class A ship under way
+    /// reports every 10 s, a class B every 30 s, so a quarter of an hour unheard inside
+    /// coverage is not chance).
     pub exit_hours: f64,
-    /// How far ahead along the last course the covered area is probed, km (Lookout choice: two
-    /// coverage cells).
+    /// Reception fades over the last kilometres of a receiver's range, so the probe ahead
+    /// along the last course reaches this much farther, km (Lookout choice).
     pub edge_probe_km: f64,
 }
 
@@ -194,8 +195,8 @@ impl Default for GapConfig {
             open_gaps: true,
             reason_window_hours: 2.0,
             min_other_vessels: 1,
-            exit_hours: 1.0,
-            edge_probe_km: 60.0,
+            exit_hours: 0.25,
+            edge_probe_km: 15.0,
         }
     }
 }
@@ -427,6 +428,9 @@ impl Default for SpoofingConfig {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReceptionConfig {
+    /// Footprint cell size, degrees (Lookout choice: 0.1 deg, about 11 km, so a 60 km
+    /// receiver's edge is drawn to within a cell).
+    pub footprint_cell_deg: f64,
     /// Station activity is counted per this many minutes (Lookout choice: a moored class A
     /// ship reports every 3 minutes, so a working station with ships in range hears some in
     /// every bucket).
@@ -458,6 +462,7 @@ pub struct ReceptionConfig {
 impl Default for ReceptionConfig {
     fn default() -> Self {
         Self {
+            footprint_cell_deg: 0.1,
             bucket_minutes: 10.0,
             continuous_duty: 0.5,
             outage_min_vessels: 5,
@@ -488,6 +493,10 @@ pub struct InterferenceConfig {
     pub min_vessels: usize,
     /// The area's circle reaches this far beyond the affected vessels, km.
     pub margin_km: f64,
+    /// A vessel whose static reports keep coming this long after its last position has no
+    /// position fix, minutes (Lookout choice: a class A ship reports its position every 3
+    /// minutes or more often, its static data every 6).
+    pub no_position_minutes: f64,
 }
 
 impl Default for InterferenceConfig {
@@ -498,6 +507,7 @@ impl Default for InterferenceConfig {
             window_minutes: 60.0,
             min_vessels: 3,
             margin_km: 5.0,
+            no_position_minutes: 30.0,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! GNSS interference areas: several vessels whose positions went wrong at once in one place.
-//! Anomaly onsets (the start of a spoofing episode, of a run of "not available" positions, of a
-//! gap during which the vessel was still heard without a position) are clustered in space and
-//! time, single linkage within `radius_km` and `window_minutes`; a cluster of at least
-//! `min_vessels` vessels is an area. Onsets are placed where the vessel really was (its last
+//! Anomalies (a spoofing episode, a run of "not available" positions, a run of static reports
+//! without positions, a gap during which the vessel was still heard without a position) are
+//! clustered by single linkage: two link when their onsets are within `radius_km` and they are
+//! on at the same time, give or take `window_minutes`; a cluster of at least `min_vessels`
+//! vessels is an area. Onsets are placed where the vessel really was (its last
 //! good position), so the area is where the interference acts, not where it sent the positions.
 
 use std::collections::{BTreeMap, HashSet};
@@ -64,12 +65,14 @@ impl Interference {
             }
             i
         }
+        // Anomalies that are on at the same time (within a window) and near each other link:
+        // a vessel that sails into a jammed area an hour after it began joins it.
         for i in 0..n {
             let a = self.onsets[i];
-            for j in i + 1..n {
+            for j in 0..i {
                 let b = self.onsets[j];
-                if b.t - a.t > window {
-                    break;
+                if b.end.max(b.t) + window < a.t {
+                    continue;
                 }
                 if distance_km(LatLon::new(a.lat, a.lon), LatLon::new(b.lat, b.lon))
                     <= cfg.radius_km
@@ -92,7 +95,11 @@ impl Interference {
             if self.written.contains(&area.area_id) {
                 continue;
             }
-            let last = members.iter().map(|o| o.t).max().unwrap_or(i64::MIN);
+            let last = members
+                .iter()
+                .map(|o| o.end.max(o.t))
+                .max()
+                .unwrap_or(i64::MIN);
             if last.saturating_add(window) < watermark {
                 self.written.insert(area.area_id.clone());
                 self.closed.push(area.clone());

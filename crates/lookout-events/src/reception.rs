@@ -62,6 +62,7 @@ struct Run {
     mmsi: u32,
     station: StationId,
     cell: (i32, i32),
+    foot: (i32, i32),
     hour: i64,
     bucket: i64,
     n: u32,
@@ -137,6 +138,7 @@ struct Side {
 /// The reception model.
 pub(crate) struct Reception {
     cell_deg: f64,
+    foot_deg: f64,
     bucket_ms: i64,
     stations: Vec<Station>,
     ids: HashMap<Arc<str>, StationId>,
@@ -147,7 +149,7 @@ pub(crate) struct Reception {
     run: Option<Run>,
     suspects: Vec<Suspect>,
     latest_bucket: i64,
-    /// Per cell, the continuous stations heard there (rebuilt by `refresh`).
+    /// Per footprint cell, the continuous stations heard there (rebuilt by `refresh`).
     covered: HashMap<(i32, i32), Vec<StationId>>,
     /// Per station, its out-of-range footprint (rebuilt by `refresh`).
     footprints: Vec<Footprint>,
@@ -158,6 +160,7 @@ impl Reception {
         let feed: Arc<str> = Arc::from(FEED);
         let mut r = Self {
             cell_deg: cfg.gap.coverage_cell_deg.max(0.01),
+            foot_deg: cfg.reception.footprint_cell_deg.max(0.01),
             bucket_ms: ((cfg.reception.bucket_minutes * 60_000.0) as i64).max(60_000),
             stations: Vec::new(),
             ids: HashMap::new(),
@@ -218,22 +221,31 @@ impl Reception {
         )
     }
 
-    fn cell_centre(&self, (i, j): (i32, i32)) -> LatLon {
+    /// The footprint cell of a point.
+    fn foot_cell(&self, lat: f64, lon: f64) -> (i32, i32) {
+        (
+            (lat / self.foot_deg).floor() as i32,
+            (lon / self.foot_deg).floor() as i32,
+        )
+    }
+
+    fn foot_centre(&self, (i, j): (i32, i32)) -> LatLon {
         LatLon::new(
-            (f64::from(i) + 0.5) * self.cell_deg,
-            (f64::from(j) + 0.5) * self.cell_deg,
+            (f64::from(i) + 0.5) * self.foot_deg,
+            (f64::from(j) + 0.5) * self.foot_deg,
         )
     }
 
     /// A valid position heard by `station`.
     pub fn observe(&mut self, mmsi: u32, station: StationId, t: i64, lat: f64, lon: f64) {
         let cell = self.cell(lat, lon);
+        let foot = self.foot_cell(lat, lon);
         let hour = t.div_euclid(3_600_000);
         let bucket = t.div_euclid(self.bucket_ms);
         if let Some(r) = &mut self.run {
             if r.mmsi == mmsi
                 && r.station == station
-                && r.cell == cell
+                && r.foot == foot
                 && r.hour == hour
                 && r.bucket == bucket
             {
@@ -247,6 +259,7 @@ impl Reception {
             mmsi,
             station,
             cell,
+            foot,
             hour,
             bucket,
             n: 1,
@@ -283,14 +296,14 @@ impl Reception {
             .or_default()
             .add(r.mmsi, r.n);
         self.active(r.mmsi, r.station, r.bucket, r.n);
-        let f = self.foot.entry((r.station, r.cell.0, r.cell.1)).or_default();
+        let f = self.foot.entry((r.station, r.foot.0, r.foot.1)).or_default();
         let known = f.vessels() >= 1 && f.others(r.mmsi) >= 1;
         f.add(r.mmsi, r.n);
         if known {
             return;
         }
         // Not (yet) a cell where others were heard: check it against the footprint later.
-        let (deg, cell) = (self.cell_deg, r.cell);
+        let (deg, cell) = (self.foot_deg, r.foot);
         let same_cell = |s: &Suspect| {
             ((s.lat / deg).floor() as i32, (s.lon / deg).floor() as i32) == cell
         };
@@ -331,7 +344,7 @@ impl Reception {
                 self.covered.entry((i, j)).or_default().push(st);
             }
             if h.vessels() >= cfg.reception.footprint_min_vessels {
-                robust[usize::from(st)].push(self.cell_centre((i, j)));
+                robust[usize::from(st)].push(self.foot_centre((i, j)));
             }
         }
         for v in self.covered.values_mut() {
@@ -416,14 +429,14 @@ impl Reception {
     /// The continuous stations whose footprint holds the point.
     fn covering(&self, p: LatLon) -> &[StationId] {
         self.covered
-            .get(&self.cell(p.lat, p.lon))
+            .get(&self.foot_cell(p.lat, p.lon))
             .map_or(&[], |v| v.as_slice())
     }
 
     /// Probes the covered area along `course` from `p` up to `reach_km`: true when a point on
     /// the way is in no continuous station's footprint.
     fn leaves(&self, p: LatLon, course: f64, reach_km: f64) -> bool {
-        let step = self.cell_deg * KM_PER_DEG / 2.0;
+        let step = self.foot_deg * KM_PER_DEG / 2.0;
         let mut d = step;
         while d <= reach_km {
             if self.covering(destination(p, course, d)).is_empty() {
@@ -485,6 +498,39 @@ impl Reception {
         })
     }
 
+    /// The silence of `st` that ended within `outage_window_minutes` before `t`, if it follows
+    /// the feed-outage rule seen from its end (enough vessels heard as soon as it came back,
+    /// long enough); it is not looked for before `since`.
+    fn outage_before(&self, st: StationId, t: i64, since: i64, cfg: &Config) -> Option<Outage> {
+        let r = &cfg.reception;
+        let bm = self.bucket_ms;
+        let window = ((r.outage_window_minutes * 60_000.0) as i64 / bm).max(1);
+        let b = t.div_euclid(bm);
+        let last_silent = (b - window..b)
+            .rev()
+            .find(|k| !self.buckets.contains_key(&(st, *k)))?;
+        let first_bucket = since.div_euclid(bm);
+        let mut start = last_silent;
+        while start > first_bucket && !self.buckets.contains_key(&(st, start - 1)) {
+            start -= 1;
+        }
+        if ((last_silent + 1 - start) * bm) as f64 / 60_000.0 < r.outage_min_minutes {
+            return None;
+        }
+        let mut seen: HashSet<u32> = HashSet::new();
+        for k in last_silent + 1..=last_silent + window {
+            if let Some(h) = self.buckets.get(&(st, k)) {
+                seen.extend(&h.mmsis[..usize::from(h.n)]);
+            }
+        }
+        let vessels = seen.len() as u32;
+        (vessels >= r.outage_min_vessels).then_some(Outage {
+            start: start * bm,
+            end: (last_silent + 1) * bm,
+            vessels,
+        })
+    }
+
     /// The reason of a gap from `start` to `end` (`None`: still open at `end_time`), with the
     /// evidence behind it. `heard` counts records of the vessel without a valid position during
     /// the silence (its transponder was on).
@@ -500,6 +546,11 @@ impl Reception {
         let mut d = Map::new();
         d.insert("station".into(), self.name(start.station).into());
         d.insert("heard_without_position".into(), heard.into());
+        if heard > 0 {
+            // Its static reports (or "not available" positions) were heard: the transponder was
+            // on and in reach, only the position was missing.
+            return ("unknown", d);
+        }
         let w = (cfg.gap.reason_window_hours * MS_PER_HOUR) as i64;
         let min_gap = (cfg.gap.min_hours * MS_PER_HOUR) as i64;
         if let Some(o) = self.outage_after(start.station, start.t, end_time, cfg) {
@@ -531,6 +582,29 @@ impl Reception {
         );
         if !a.covered || a.edge {
             return ("left_coverage", d);
+        }
+        // The station that heard it again had just come back, and it fell silent in that
+        // station's reach while the station was down (or just before it went down).
+        if let Some(e) = end {
+            let (ci, cj) = self.foot_cell(start.lat, start.lon);
+            let in_reach = self
+                .foot
+                .get(&(e.station, ci, cj))
+                .is_some_and(|h| h.vessels() >= cfg.reception.footprint_min_vessels);
+            let window = (cfg.reception.outage_window_minutes * 60_000.0) as i64;
+            let o = self
+                .outage_before(e.station, e.t, start.t - window, cfg)
+                .filter(|o| in_reach && o.start <= start.t + window);
+            if let Some(o) = o {
+                d.insert(
+                    "outage".into(),
+                    json!({"station": self.name(e.station),
+                        "start": lookout_core::time::format_time(o.start),
+                        "end": lookout_core::time::format_time(o.end),
+                        "vessels_heard_after": o.vessels}),
+                );
+                return ("receiver_outage", d);
+            }
         }
         let b = end.map(|e| self.side(mmsi, e, false, cfg));
         if let Some(b) = &b {

@@ -165,30 +165,64 @@ pub(crate) fn shape(samples: &[Sample], cfg: &SpoofingConfig) -> Option<Shape> {
     if extent < 2.0 * cfg.circle_min_radius_km || extent > 2.0 * cfg.circle_max_radius_km {
         return None;
     }
-    let step = path / (n - 1) as f64;
-    let mut best: Option<(f64, usize)> = None;
-    for k in 2..=n / 2 {
-        if step * (k as f64) < extent {
-            continue; // not a whole period of a closed shape yet
+    // Candidate periods every half sampling interval; positions one period earlier are
+    // interpolated in time, so lost reports and uneven intervals do not shift the comparison.
+    let times: Vec<f64> = samples.iter().map(|s| s.t as f64 / 1000.0).collect();
+    let span = times[n - 1] - times[0];
+    let dt = span / (n - 1) as f64;
+    let speed = path / span.max(1e-9); // km per second
+    let mut best: Option<(f64, f64)> = None;
+    let mut period = 2.0 * dt;
+    while period <= span / cfg.circle_min_turns {
+        if speed * period >= extent {
+            let err = period_error(&pts, &times, period);
+            if best.is_none_or(|b| err < b.0) {
+                best = Some((err, period));
+            }
         }
-        let err = (k..n)
-            .map(|i| (pts[i].0 - pts[i - k].0).hypot(pts[i].1 - pts[i - k].1))
-            .sum::<f64>()
-            / (n - k) as f64;
-        if best.is_none_or(|b| err < b.0) {
-            best = Some((err, k));
-        }
+        period += dt / 2.0;
     }
-    let (err, k) = best?;
-    let repeats = (n - 1) as f64 / k as f64;
-    (err <= cfg.pattern_tolerance * extent && repeats >= cfg.circle_min_turns).then(|| Shape {
+    let (err, period) = best?;
+    (err <= cfg.pattern_tolerance * extent).then(|| Shape {
         kind: "pattern",
         centre: inverse(&local, samples[0], mx, my),
         radius_km: extent / 2.0,
         radius_cv: f64::NAN,
-        turns: repeats,
+        turns: span / period,
         knots,
     })
+}
+
+/// Mean distance between each position and where the track was `period` seconds earlier
+/// (interpolated), over the positions that have such an earlier time.
+fn period_error(pts: &[(f64, f64)], times: &[f64], period: f64) -> f64 {
+    let (mut sum, mut n, mut j) = (0.0, 0usize, 0usize);
+    for i in 0..pts.len() {
+        let t = times[i] - period;
+        if t < times[0] {
+            continue;
+        }
+        while j + 1 < pts.len() && times[j + 1] <= t {
+            j += 1;
+        }
+        let k = (j + 1).min(pts.len() - 1);
+        let f = if times[k] > times[j] {
+            (t - times[j]) / (times[k] - times[j])
+        } else {
+            0.0
+        };
+        let (x, y) = (
+            pts[j].0 + f * (pts[k].0 - pts[j].0),
+            pts[j].1 + f * (pts[k].1 - pts[j].1),
+        );
+        sum += (pts[i].0 - x).hypot(pts[i].1 - y);
+        n += 1;
+    }
+    if n == 0 {
+        f64::INFINITY
+    } else {
+        sum / n as f64
+    }
 }
 
 /// Back from the local plane (the projection is equirectangular around `origin`).
@@ -258,8 +292,10 @@ impl Looping {
         }
         self.since_check = 0;
         let n = self.samples.len();
-        // The longest recent stretch that loops: the whole window, its latest half, ...
-        let mut from = None;
+        // Recent stretches that loop (the whole window, its latest half, ...): a circle in any
+        // of them wins, else the longest pattern (a stretch that begins before the loop is not
+        // round).
+        let mut found: Option<(usize, Shape)> = None;
         let mut k = n;
         while k >= MIN_SAMPLES {
             let (first, cum, _) = self.samples[n - k];
@@ -268,21 +304,26 @@ impl Looping {
             if path_km / KM_PER_NM / hours.max(1e-9) >= cfg.circle_min_knots
                 && step_km(&first, &s) * 2.0 * cfg.circle_min_turns <= path_km
             {
-                from = Some(n - k);
-                break;
-            }
-            if self.open.is_some() {
-                break; // an open episode is judged on the whole window
+                let window: Vec<Sample> = self.samples.range(n - k..).map(|x| x.0).collect();
+                if let Some(sh) = shape(&window, cfg) {
+                    let better = found.is_none_or(|(_, f)| f.kind != "circle" && sh.kind == "circle");
+                    if better {
+                        found = Some((n - k, sh));
+                    }
+                    if sh.kind == "circle" {
+                        break;
+                    }
+                }
             }
             k /= 2;
         }
-        let found = from.and_then(|i| {
-            let window: Vec<Sample> = self.samples.range(i..).map(|x| x.0).collect();
-            shape(&window, cfg).map(|sh| (i, sh))
-        });
         match (found, &mut self.open) {
             (Some((_, shape)), Some(open)) => {
-                (open.1, open.2, open.4) = (s, shape, track_n);
+                // Once round, the episode stays a circle.
+                if open.2.kind != "circle" || shape.kind == "circle" {
+                    open.2 = shape;
+                }
+                (open.1, open.4) = (s, track_n);
             }
             (Some((i, shape)), None) => {
                 let (first, _, n0) = self.samples[i];
@@ -452,6 +493,33 @@ mod tests {
             });
         }
         assert_eq!(shape(&square, &cfg()).unwrap().kind, "pattern");
+        // The same diamond sampled every 3 minutes or so (a moored ship's reporting interval),
+        // with every seventh report lost.
+        let corners: Vec<LatLon> = (0..4)
+            .map(|k| destination(o, 90.0 * f64::from(k), 3.0))
+            .collect();
+        let side = distance_km(corners[0], corners[1]);
+        let (mut t, mut k, mut diamond) = (0.0, 0u64, Vec::new());
+        while t < 3.0 * 3600.0 {
+            let d = t * 10.0 * KM_PER_NM / 3600.0;
+            let (leg, f) = ((d / side) as usize, (d / side).fract());
+            let (a, b) = (corners[leg % 4], corners[(leg + 1) % 4]);
+            diamond.push(Sample {
+                t: (t * 1000.0) as i64,
+                lat: a.lat + (b.lat - a.lat) * f,
+                lon: a.lon + (b.lon - a.lon) * f,
+            });
+            k += 1;
+            t += 180.0 * (0.95 + 0.1 * ((k * 7919 % 100) as f64 / 100.0));
+        }
+        let diamond: Vec<Sample> = diamond
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % 7 != 3)
+            .map(|(_, s)| s)
+            .collect();
+        let found = shape(&diamond, &cfg());
+        assert_eq!(found.map(|s| s.kind), Some("pattern"), "{found:?}");
         // A ferry back and forth on one line repeats too, but is no pattern.
         let ferry: Vec<Sample> = (0..120i64)
             .map(|k| {

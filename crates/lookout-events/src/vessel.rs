@@ -141,14 +141,16 @@ struct Disagreement {
     max_km: f64,
 }
 
-/// A run of positions without a valid latitude and longitude after a valid one.
+/// A run of reports without a valid position after a valid one: positions saying "not
+/// available", or static reports arriving long after the last position.
 #[derive(Debug, Clone, Copy)]
 struct Unavailable {
-    first: i64,
     last: i64,
     n: u64,
     /// The last valid position before the run.
     before: Pt,
+    /// `not_available` or `no_position`.
+    what: &'static str,
 }
 
 /// Reports of a scrapped or lost ship's IMO on this MMSI: `(imo, first, last, reports)`.
@@ -179,8 +181,9 @@ pub(crate) struct Vessel {
     pub imo_seen: Option<ImoSighting>,
     /// Rejects since the last drain.
     pub rejects: Rejects,
-    /// Records without a valid position since the last valid one (the transponder was on).
-    heard: u32,
+    /// Reports without a valid position since the last valid one: "not available" positions,
+    /// and static reports `no_position_minutes` or more after it (the transponder was on).
+    heard: Vec<i64>,
     /// The last valid position (any segment).
     last_valid: Option<Pt>,
     /// The last valid position from each station (receiver cross-check).
@@ -217,7 +220,7 @@ impl Vessel {
             last_static: i64::MIN,
             imo_seen: None,
             rejects: Vec::new(),
-            heard: 0,
+            heard: Vec::new(),
             last_valid: None,
             by_station: Vec::new(),
             disagreement: None,
@@ -295,9 +298,10 @@ impl Vessel {
             && !(pos.lat == 0.0 && pos.lon == 0.0);
         if !ok {
             // "Not available" (91/181) or nonsense: the transponder is on, the position is not.
-            self.heard += 1;
+            self.hear(pos.time);
             if pos.time >= self.last_time {
-                self.unavailable(pos.time, ctx);
+                let window = (ctx.cfg.interference.window_minutes * 60_000.0) as i64;
+                self.unavailable(pos.time, window, "not_available");
             }
             return self.reject(Reject::InvalidPosition, 1);
         }
@@ -326,7 +330,8 @@ impl Vessel {
         self.first_tx.get_or_insert(p.t);
         self.close_unavailable(ctx);
         self.cross_check(&p, ctx);
-        let before = self.last_valid.replace(p);
+        self.last_valid = Some(p);
+        let before = self.nearest_track(&p).map(|s| s.1);
         if self.inland.check(self.mmsi, &p, before, ctx) {
             // Well inland: spoofed, kept out of the tracks, but it was a transmission.
             self.last_unconfirmed_tx = Some(p.t);
@@ -359,38 +364,44 @@ impl Vessel {
         self.add(i, p, ctx);
     }
 
-    /// A position without a valid latitude and longitude at `t`.
-    fn unavailable(&mut self, t: i64, ctx: &mut Ctx) {
-        let window = (ctx.cfg.interference.window_minutes * 60_000.0) as i64;
+    /// Notes a report without a position (a bounded number are kept).
+    fn hear(&mut self, t: i64) {
+        if self.heard.len() < 1024 {
+            self.heard.push(t);
+        }
+    }
+
+    /// A report at `t` without a valid position, within `within` of the last valid one.
+    fn unavailable(&mut self, t: i64, within: i64, what: &'static str) {
         match &mut self.unavailable {
             Some(u) => {
                 u.last = t;
                 u.n += 1;
             }
             None => {
-                if let Some(before) = self.last_valid.filter(|v| t - v.t <= window) {
+                if let Some(before) = self.last_valid.filter(|v| t - v.t <= within) {
                     self.unavailable = Some(Unavailable {
-                        first: t,
                         last: t,
                         n: 1,
                         before,
+                        what,
                     });
                 }
             }
         }
     }
 
-    /// Ends a run of "not available" positions: two or more after a valid position are an
-    /// anomaly onset for the interference areas.
+    /// Ends a run of reports without a position: two or more after a valid position are an
+    /// anomaly onset for the interference areas, placed where the vessel last was.
     fn close_unavailable(&mut self, ctx: &mut Ctx) {
         if let Some(u) = self.unavailable.take().filter(|u| u.n >= 2) {
             ctx.onsets.push(Onset {
-                t: u.first,
+                t: u.before.t,
                 end: u.last,
                 lat: u.before.lat,
                 lon: u.before.lon,
                 mmsi: self.mmsi,
-                what: "not_available",
+                what: u.what,
             });
         }
     }
@@ -528,17 +539,24 @@ impl Vessel {
         ctx.spoofs.push(e);
     }
 
+    /// The confirmed segment nearest to `p` (with ships sharing the MMSI, the one in whose
+    /// waters it appeared): its id and last point.
+    fn nearest_track(&self, p: &Pt) -> Option<(u32, Pt)> {
+        let here = LatLon::new(p.lat, p.lon);
+        let d = |s: &Seg| distance_km(LatLon::new(s.last.lat, s.last.lon), here);
+        self.segs
+            .iter()
+            .filter(|s| s.track.is_some())
+            .min_by(|a, b| d(a).total_cmp(&d(b)).then(b.last.t.cmp(&a.last.t)))
+            .map(|s| (s.id, s.last))
+    }
+
     /// Starts a segment for a point no open segment can reach.
     fn new_seg(&mut self, p: Pt, ctx: &mut Ctx) -> usize {
         let id = self.next_id;
         self.next_id += 1;
-        // The newest confirmed segment is the track this point broke away from.
-        let origin = self
-            .segs
-            .iter()
-            .filter(|s| s.track.is_some())
-            .max_by_key(|s| s.last.t)
-            .map(|s| (s.id, s.last));
+        // The track this point broke away from.
+        let origin = self.nearest_track(&p);
         if self.segs.len() >= ctx.cfg.segment.max_open_segments {
             let oldest = self
                 .segs
@@ -571,7 +589,10 @@ impl Vessel {
         match seg.track {
             Some(t) => {
                 let last_tx = self.last_unconfirmed_tx;
-                let heard = std::mem::take(&mut self.heard);
+                // Heard without a position well inside the silence, not as it ended.
+                let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
+                let heard = self.heard.iter().filter(|t| **t <= p.t - quiet).count() as u32;
+                self.heard.clear();
                 self.tracks[t].push(p, last_tx, heard, ctx);
                 for s in self
                     .segs
@@ -583,7 +604,7 @@ impl Vessel {
             }
             None => {
                 seg.buffer.push(p);
-                self.heard = 0;
+                self.heard.clear();
                 self.last_unconfirmed_tx = Some(p.t);
                 let c = &ctx.cfg.segment;
                 let both = seg
@@ -755,7 +776,8 @@ impl Vessel {
         if let Some((imo, first, last, n)) = self.zombie.take() {
             self.report_zombie(imo, first, last, n, ctx);
         }
-        let heard = std::mem::take(&mut self.heard);
+        let heard = self.heard.len() as u32;
+        self.heard.clear();
         for t in &mut self.tracks {
             t.finish(data_end, heard, ctx);
         }
@@ -842,8 +864,14 @@ impl Vessel {
             return self.reject(Reject::OutOfOrder, 1);
         }
         self.last_static = s.time;
-        self.heard += 1;
         self.release_held(s.time, ctx);
+        // Static reports keep coming but positions stopped: the transponder is on, without a
+        // position fix.
+        let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
+        if self.last_valid.is_some_and(|v| s.time - v.t >= quiet) {
+            self.hear(s.time);
+            self.unavailable(s.time, i64::MAX, "no_position");
+        }
         if let Some(imo) = s.imo.filter(|&i| ctx.dead.get(i).is_some()) {
             match &mut self.zombie {
                 Some(z) if z.0 == imo => {

@@ -39,16 +39,17 @@ pub struct Silence {
 pub struct Received {
     /// First and last received valid position, with the MMSI.
     pub positions: Option<(Seconds, Seconds, u32)>,
-    /// First and last received static report.
-    pub statics: Option<(Seconds, Seconds)>,
+    /// First and last received static report, and how many.
+    pub statics: Option<(Seconds, Seconds, u64)>,
 }
 
 impl Received {
     /// Notes a received report.
     pub fn note(&mut self, t: Seconds, mmsi: u32, is_static: bool) {
         if is_static {
-            let s = self.statics.get_or_insert((t, t));
+            let s = self.statics.get_or_insert((t, t, 0));
             s.1 = t;
+            s.2 += 1;
         } else {
             let p = self.positions.get_or_insert((t, t, mmsi));
             p.1 = t;
@@ -74,11 +75,30 @@ pub fn gaps(
         .enumerate()
         .map(|(i, p)| (p.name.as_str(), i))
         .collect();
+    // What kept it unheard just after the last reception; when that was chance (a few
+    // reports lost just before a station failed, say), what kept it unheard most of the time.
     let reason = |s: &Silence| {
         let plan = &plans[s.vessel];
-        let t = s.t0 + JUDGED_AFTER;
-        let p = plan.true_state(t, 0).0.pos;
-        silence_reason(plan, zones, t, p, in_range(p, t))
+        let at = |t: Seconds| {
+            let p = plan.true_state(t, 0).0.pos;
+            silence_reason(plan, zones, t, p, in_range(p, t))
+        };
+        let first = at(s.t0 + JUDGED_AFTER);
+        if first != "unknown" {
+            return first;
+        }
+        let t1 = s.end.map_or(end, |(t, _)| t);
+        let mut votes: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut t = s.t0 + JUDGED_AFTER;
+        while t < t1 - JUDGED_AFTER {
+            *votes.entry(at(t)).or_insert(0) += 1;
+            t += 600.0;
+        }
+        votes.remove("unknown");
+        votes
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or("unknown", |(r, _)| r)
     };
     // The transponder-off gaps the scripts made: the silence that holds their start decides.
     for e in events.iter_mut().filter(|e| e.event_type == EventType::Gap) {
@@ -89,13 +109,7 @@ pub fn gaps(
         let r = silences
             .iter()
             .find(|s| s.vessel == v && s.t0 <= off && s.end.is_none_or(|(t1, _)| t1 >= off))
-            .map_or("went_dark", |s| {
-                if off - s.t0 > JUDGED_AFTER + 600.0 {
-                    reason(s)
-                } else {
-                    "went_dark"
-                }
-            });
+            .map_or("went_dark", reason);
         if let Some(d) = e.details.as_object_mut() {
             d.insert("reason".into(), r.into());
         }
@@ -169,23 +183,24 @@ pub fn shared_mmsis(plans: &[Plan], received: &[Received]) -> Vec<Event> {
 pub fn zombies(plans: &[Plan], zombie: &[bool], received: &[Received]) -> Vec<Event> {
     let mut out = Vec::new();
     for (i, plan) in plans.iter().enumerate() {
-        let (Some(true), Some((a, b))) = (zombie.get(i).copied(), received[i].statics) else {
+        let (Some(true), Some((a, b, n))) = (zombie.get(i).copied(), received[i].statics) else {
             continue;
         };
         let id = crate::plan::latest(&plan.identities, a).expect("identity");
         let p = plan.true_state(a, 0).0.pos;
-        out.push(
-            Event::new(
-                EventType::Spoofing,
-                &plan.name,
-                id.mmsi,
-                ms(a),
-                ms(b),
-                p,
-                plan.true_state(b, 0).0.pos,
-            )
-            .details(json!({"kind": "zombie", "imo": id.imo})),
-        );
+        let mut e = Event::new(
+            EventType::Spoofing,
+            &plan.name,
+            id.mmsi,
+            ms(a),
+            ms(b),
+            p,
+            plan.true_state(b, 0).0.pos,
+        )
+        .details(json!({"kind": "zombie", "imo": id.imo, "static_reports": n}));
+        // The IMO travels in the static reports: they are what a detector sees.
+        e.received_positions = n;
+        out.push(e);
     }
     out
 }
@@ -216,11 +231,12 @@ pub fn interference(
                 reports += n;
                 if z.effect == crate::effects::Effect::Spoof {
                     let (p, q) = (plan.true_state(a, 0).0.pos, plan.true_state(b, 0).0.pos);
-                    events.push(
+                    let mut e =
                         Event::new(EventType::Spoofing, &plan.name, mmsi, ms(a), ms(b), p, q)
                             .details(json!({"kind": "interference", "zone": z.name,
-                                "true_lat": p.lat, "true_lon": p.lon})),
-                    );
+                                "true_lat": p.lat, "true_lon": p.lon}));
+                    e.received_positions = n;
+                    events.push(e);
                 }
             }
             TruthInterference {

@@ -136,6 +136,8 @@ pub struct Engine {
     imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
     /// MMSI changes already reported, (old, new).
     linked: HashSet<(u32, u32)>,
+    /// Old MMSI of a reported change, with the first time of the new one.
+    renamed: HashMap<u32, i64>,
     data_start: i64,
     data_end: i64,
     stats: Stats,
@@ -181,6 +183,7 @@ impl Engine {
             held: HashMap::new(),
             imo_index: HashMap::new(),
             linked: HashSet::new(),
+            renamed: HashMap::new(),
             data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
@@ -252,6 +255,17 @@ impl Engine {
             .into_iter()
             .partition(|g| g.event.end_time < watermark);
         self.gaps = waiting;
+        // A gap still open on an MMSI the vessel left for a new one is that change, reported.
+        let (changed, ready): (Vec<_>, Vec<_>) = ready.into_iter().partition(|g| {
+            g.end.is_none()
+                && self
+                    .renamed
+                    .get(&g.event.mmsi)
+                    .is_some_and(|t| *t >= g.event.start_time)
+        });
+        if !changed.is_empty() {
+            *self.stats.dropped.entry("gap_mmsi_changed").or_insert(0) += changed.len() as u64;
+        }
         let ready: Vec<PendingGap> = ready.into_iter().map(|g| self.reason(g)).collect();
         for e in std::mem::take(&mut self.new_spoofs) {
             let kind = e.details.get("kind").and_then(serde_json::Value::as_str);
@@ -455,10 +469,30 @@ impl Engine {
     fn finish_spoofs(&mut self, watermark: i64) {
         let merge = (self.cfg.spoofing.merge_minutes * 60_000.0) as i64;
         let hold = merge + (self.cfg.interference.window_minutes * 60_000.0) as i64;
-        let (mut ready, wait): (Vec<Event>, Vec<Event>) = std::mem::take(&mut self.spoofs)
+        let (ready, mut wait): (Vec<Event>, Vec<Event>) = std::mem::take(&mut self.spoofs)
             .into_iter()
             .partition(|e| e.end_time.saturating_add(hold) < watermark);
+        // An episode that would merge with one still waiting waits too (latest first, so
+        // chains wait together).
+        let mut earliest_waiting: HashMap<u32, i64> = HashMap::new();
+        for e in &wait {
+            let w = earliest_waiting.entry(e.mmsi).or_insert(i64::MAX);
+            *w = (*w).min(e.start_time);
+        }
+        let mut ready = ready;
+        ready.sort_by_key(|e| std::cmp::Reverse(e.end_time));
+        let mut go = Vec::with_capacity(ready.len());
+        for e in ready {
+            match earliest_waiting.get_mut(&e.mmsi) {
+                Some(w) if *w <= e.end_time.saturating_add(merge) => {
+                    *w = (*w).min(e.start_time);
+                    wait.push(e);
+                }
+                _ => go.push(e),
+            }
+        }
         self.spoofs = wait;
+        let mut ready = go;
         ready.sort_by_key(|e| (e.mmsi, e.start_time, e.end_time));
         let mut i = 0;
         while i < ready.len() {
@@ -772,6 +806,7 @@ impl Engine {
             if !self.linked.insert((old, new)) {
                 continue;
             }
+            self.renamed.insert(old, first_tx);
             let mut changes = serde_json::Map::new();
             changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": new}));
             if Vessel::mid(old) != Vessel::mid(new) {
@@ -819,6 +854,7 @@ impl Engine {
                     if old_last >= first || !self.linked.insert((old, mmsi)) {
                         continue; // both MMSIs on the air at once (a copied IMO), or reported
                     }
+                    self.renamed.insert(old, first);
                     let mut changes = serde_json::Map::new();
                     changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": mmsi}));
                     if Vessel::mid(old) != Vessel::mid(mmsi) {

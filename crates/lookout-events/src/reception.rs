@@ -615,8 +615,10 @@ impl Reception {
             );
         }
         let min_others = cfg.gap.min_other_vessels;
+        // Others heard around both ends while it was silent (where it came back from does not
+        // matter: it was silent inside coverage first).
         let received = |s: &Side| s.covered && s.active && s.others >= min_others;
-        let received = received(&a) && b.is_none_or(|b| received(&b) && !b.edge);
+        let received = received(&a) && b.is_none_or(|b| received(&b));
         if heard == 0 && received {
             ("went_dark", d)
         } else {

@@ -208,7 +208,17 @@ impl Inland {
             }
             true
         } else {
-            self.close(mmsi, ctx);
+            // A position at sea ends the episode, unless no ship could get there from the
+            // inland run (a second transmitter on the MMSI) and the run is recent.
+            let seg = &ctx.cfg.segment;
+            let reachable = self.run.as_ref().is_none_or(|r| {
+                let hours = (p.t - r.last.t) as f64 / MS_PER_HOUR;
+                let km = distance_km(LatLon::new(r.last.lat, r.last.lon), LatLon::new(p.lat, p.lon));
+                hours > 1.0 || km <= seg.max_knots * KM_PER_NM * hours.hypot(seg.buffer_hours)
+            });
+            if reachable {
+                self.close(mmsi, ctx);
+            }
             false
         }
     }

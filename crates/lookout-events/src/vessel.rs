@@ -135,6 +135,9 @@ struct Disagreement {
     first: i64,
     last: i64,
     n: u64,
+    /// Times the station of the disagreeing position changed: the stations take turns when
+    /// two transmitters are on the air, not when one ship jumps once.
+    turns: u64,
     stations: (StationId, StationId),
     a: Pt,
     b: Pt,
@@ -435,10 +438,14 @@ impl Vessel {
         }
         match (hit, &mut self.disagreement) {
             (Some((q, km)), Some(d)) => {
+                if p.st != d.b.st {
+                    d.turns += 1;
+                }
                 d.last = p.t;
                 d.n += 1;
+                d.b = *p;
                 if km > d.max_km {
-                    (d.a, d.b, d.max_km) = (q, *p, km);
+                    (d.a, d.max_km) = (q, km);
                 }
             }
             (Some((q, km)), None) => {
@@ -446,6 +453,7 @@ impl Vessel {
                     first: q.t.min(p.t),
                     last: p.t,
                     n: 1,
+                    turns: 0,
                     stations: (q.st, p.st),
                     a: q,
                     b: *p,
@@ -463,7 +471,7 @@ impl Vessel {
         let Some(d) = self.disagreement.take() else {
             return;
         };
-        if self.shared.is_some_and(|(start, _)| start <= d.last) {
+        if d.turns < 2 || self.shared.is_some_and(|(start, _)| start <= d.last) {
             return;
         }
         let name = |s| ctx.reception.name(s).to_owned();
@@ -482,6 +490,7 @@ impl Vessel {
         )
         .with("max_distance_km", round(d.max_km, 3))
         .with("disagreements", d.n)
+        .with("station_turns", d.turns)
         .evidence(2 * d.n, d.first, d.last);
         e.confidence = 0.7;
         ctx.spoofs.push(e);

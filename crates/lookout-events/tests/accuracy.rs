@@ -92,6 +92,16 @@ fn print_row(label: &str, s: &Score, rest: &str) {
     );
 }
 
+/// The seeds: 1, 2 and 3, or those listed in `LOOKOUT_ACCURACY_SEEDS` (e.g. `4,5,6`, for a
+/// held-out check).
+fn seeds() -> Vec<u64> {
+    std::env::var("LOOKOUT_ACCURACY_SEEDS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<u64>| !v.is_empty())
+        .unwrap_or_else(|| vec![1, 2, 3])
+}
+
 /// Prints the per-type, per-reason and interference tables of summed scores.
 fn print_tables(total: &Scores) {
     println!("| event type | truth (detectable) | TP | FP | FN | precision | recall | undetectable |");
@@ -141,7 +151,7 @@ fn assert_goals(total: &Scores, what: &str) {
 #[test]
 fn reception_precision_and_recall_over_seeds() {
     let mut total = Scores::default();
-    for seed in [1, 2, 3] {
+    for seed in seeds() {
         let dir = tempfile::tempdir().unwrap();
         let (truth, store) = simulate(dir.path(), RECEPTION, seed);
         let d = detect(&store, Areas::from_toml(RECEPTION).unwrap(), Config::default());
@@ -199,7 +209,7 @@ fn precision_and_recall_over_seeds() {
     // Loitering the same ways, and with areas plus GFW's published shore rule.
     let (mut bare_loitering, mut unruled_loitering) = (Score::default(), Score::default());
     let mut gfw_loitering = Score::default();
-    for seed in [1, 2, 3] {
+    for seed in seeds() {
         let dir = tempfile::tempdir().unwrap();
         let (truth, store) = simulate(dir.path(), SCENARIO, seed);
         let areas = || Areas::from_toml(SCENARIO).unwrap();

@@ -55,6 +55,8 @@ pub struct Static {
     pub draught: Option<f32>,
     /// Destination.
     pub destination: Option<String>,
+    /// Receiving station or feed, if known.
+    pub station: Option<Arc<str>>,
 }
 
 /// A record of either table, in the order the engine consumes them.

@@ -224,8 +224,10 @@ impl Engine {
             }
             Record::Static(s) => {
                 self.stats.statics += 1;
+                let st = self.reception.station(s.station.as_ref());
+                self.reception.observe_station(mmsi, st, s.time);
                 let mut ctx = ctx!(self);
-                vessel.push_static(s, &mut ctx);
+                vessel.push_static(s, st, &mut ctx);
             }
         }
         for (r, n) in vessel.rejects.drain(..) {
@@ -278,12 +280,17 @@ impl Engine {
                     lon,
                     mmsi: e.mmsi,
                     what,
+                    station: 0,
                 });
             }
             self.spoofs.push(e);
         }
+        // Reports without positions count only from continuous receivers: a satellite pass that
+        // caught a static report and none of the positions is chance.
         for o in std::mem::take(&mut self.onsets) {
-            self.interference.add(o);
+            if self.reception.continuous(o.station) {
+                self.interference.add(o);
+            }
         }
         self.interference.update(watermark, &self.cfg.interference);
         for g in ready {
@@ -380,7 +387,7 @@ impl Engine {
             &g.start,
             g.end.as_ref(),
             e.end_time,
-            g.heard,
+            self.reception.heard_by_continuous(&g.heard),
             &self.cfg,
         );
         e.details.insert("reason".into(), reason.into());
@@ -400,7 +407,8 @@ impl Engine {
     fn mark_gap(&mut self, g: PendingGap) -> Event {
         let mut e = g.event;
         let reason = reason_name(&e);
-        if g.heard > 0 && matches!(reason, "went_dark" | "unknown") {
+        let heard = self.reception.heard_by_continuous(&g.heard) > 0;
+        if heard && matches!(reason, "went_dark" | "unknown") {
             self.interference.add(Onset {
                 t: e.start_time,
                 end: e.end_time,
@@ -408,6 +416,7 @@ impl Engine {
                 lon: g.start.lon,
                 mmsi: e.mmsi,
                 what: "gap_start",
+                station: 0,
             });
         }
         let at = LatLon::new(g.start.lat, g.start.lon);
@@ -416,7 +425,7 @@ impl Engine {
             .area_at(e.start_time, at, &self.cfg.interference)
         {
             e.details.insert("interference_area".into(), id.into());
-            if g.heard > 0 && matches!(reason, "went_dark" | "unknown") {
+            if heard && matches!(reason, "went_dark" | "unknown") {
                 e.details.insert("reason".into(), "interference".into());
                 e.confidence = 0.3;
             }

@@ -24,6 +24,8 @@ pub(crate) struct Onset {
     pub lon: f64,
     pub mmsi: u32,
     pub what: &'static str,
+    /// The station that heard the reports without positions (0 otherwise).
+    pub station: crate::reception::StationId,
 }
 
 /// Vertices of an area's outline.
@@ -194,6 +196,7 @@ mod tests {
             lon,
             mmsi,
             what: "jump",
+            station: 0,
         }
     }
 

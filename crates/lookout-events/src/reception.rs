@@ -153,6 +153,8 @@ pub(crate) struct Reception {
     covered: HashMap<(i32, i32), Vec<StationId>>,
     /// Per station, its out-of-range footprint (rebuilt by `refresh`).
     footprints: Vec<Footprint>,
+    /// Per station, whether it receives continuously (rebuilt by `refresh`).
+    continuous: Vec<bool>,
 }
 
 impl Reception {
@@ -173,6 +175,7 @@ impl Reception {
             latest_bucket: i64::MIN,
             covered: HashMap::new(),
             footprints: Vec::new(),
+            continuous: Vec::new(),
         };
         r.intern(&feed);
         r
@@ -206,6 +209,20 @@ impl Reception {
         let id = self.intern(name);
         self.last_name = Some((name.clone(), id));
         id
+    }
+
+    /// True when the station was active in at least `continuous_duty` of the buckets since it
+    /// was first heard (as of the last `refresh`; the feed until then).
+    pub fn continuous(&self, id: StationId) -> bool {
+        self.continuous
+            .get(usize::from(id))
+            .copied()
+            .unwrap_or(id == 0)
+    }
+
+    /// How many of the stations in `heard` (one per report) are continuous.
+    pub fn heard_by_continuous(&self, heard: &[StationId]) -> u32 {
+        heard.iter().filter(|s| self.continuous(**s)).count() as u32
     }
 
     /// The station's name.
@@ -350,6 +367,7 @@ impl Reception {
         for v in self.covered.values_mut() {
             v.sort_unstable();
         }
+        self.continuous = continuous;
         self.footprints = robust
             .into_iter()
             .map(|cells| {
@@ -471,6 +489,9 @@ impl Reception {
     /// The silence of `st` that began within `outage_window_minutes` after `t`, if it follows
     /// the feed-outage rule (enough vessels heard just before, long enough).
     fn outage_after(&self, st: StationId, t: i64, until: i64, cfg: &Config) -> Option<Outage> {
+        if !self.continuous(st) {
+            return None; // a satellite between passes is silent by nature
+        }
         let r = &cfg.reception;
         let bm = self.bucket_ms;
         let window = ((r.outage_window_minutes * 60_000.0) as i64 / bm).max(1);
@@ -502,6 +523,9 @@ impl Reception {
     /// the feed-outage rule seen from its end (enough vessels heard as soon as it came back,
     /// long enough); it is not looked for before `since`.
     fn outage_before(&self, st: StationId, t: i64, since: i64, cfg: &Config) -> Option<Outage> {
+        if !self.continuous(st) {
+            return None;
+        }
         let r = &cfg.reception;
         let bm = self.bucket_ms;
         let window = ((r.outage_window_minutes * 60_000.0) as i64 / bm).max(1);
@@ -532,8 +556,8 @@ impl Reception {
     }
 
     /// The reason of a gap from `start` to `end` (`None`: still open at `end_time`), with the
-    /// evidence behind it. `heard` counts records of the vessel without a valid position during
-    /// the silence (its transponder was on).
+    /// evidence behind it. `heard` counts reports of the vessel without a valid position that
+    /// continuous stations received well inside the silence (its transponder was on).
     pub fn gap_reason(
         &self,
         mmsi: u32,

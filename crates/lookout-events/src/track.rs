@@ -73,8 +73,9 @@ pub(crate) struct PendingGap {
     pub start: GapEnd,
     /// `None` while open at the end of the data.
     pub end: Option<GapEnd>,
-    /// Records of the vessel without a valid position during the silence.
-    pub heard: u32,
+    /// The stations that heard reports of the vessel without a valid position well inside the
+    /// silence, one per report.
+    pub heard: Vec<StationId>,
 }
 
 /// Shared, read-only inputs plus the outputs of a push.
@@ -329,8 +330,9 @@ impl Track {
 
     /// Feeds one point. `last_tx` is the latest transmission of this vessel that did not reach
     /// the track (rejected positions): a gap is silence, not missing good positions. `heard`
-    /// counts the vessel's records without a valid position since the previous point.
-    pub fn push(&mut self, p: Pt, last_tx: Option<i64>, heard: u32, ctx: &mut Ctx) {
+    /// lists the stations of the vessel's reports without a valid position since the previous
+    /// point.
+    pub fn push(&mut self, p: Pt, last_tx: Option<i64>, heard: Vec<StationId>, ctx: &mut Ctx) {
         self.n += 1;
         self.first.get_or_insert(p);
         if let Some(prev) = self.prev {
@@ -386,9 +388,9 @@ impl Track {
         ctx.spoofs.push(e);
     }
 
-    /// Closes everything open (end of data). `heard` counts the vessel's records without a
-    /// valid position since the last point.
-    pub fn finish(&mut self, data_end: i64, heard: u32, ctx: &mut Ctx) {
+    /// Closes everything open (end of data). `heard` lists the stations of the vessel's reports
+    /// without a valid position since the last point.
+    pub fn finish(&mut self, data_end: i64, heard: Vec<StationId>, ctx: &mut Ctx) {
         if let Some(ep) = self.looping.close() {
             self.emit_shape(ep, ctx);
         }
@@ -426,7 +428,14 @@ impl Track {
         }
     }
 
-    fn gap(&mut self, prev: &Pt, p: &Pt, last_tx: Option<i64>, heard: u32, ctx: &mut Ctx) {
+    fn gap(
+        &mut self,
+        prev: &Pt,
+        p: &Pt,
+        last_tx: Option<i64>,
+        heard: Vec<StationId>,
+        ctx: &mut Ctx,
+    ) {
         let cfg = &ctx.cfg.gap;
         // Silence runs from the last transmission of any kind.
         let start_t = last_tx

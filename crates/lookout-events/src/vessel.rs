@@ -150,6 +150,8 @@ struct Disagreement {
 struct Unavailable {
     last: i64,
     n: u64,
+    /// The station of the first report.
+    station: StationId,
     /// The last valid position before the run.
     before: Pt,
     /// `not_available` or `no_position`.
@@ -186,7 +188,7 @@ pub(crate) struct Vessel {
     pub rejects: Rejects,
     /// Reports without a valid position since the last valid one: "not available" positions,
     /// and static reports `no_position_minutes` or more after it (the transponder was on).
-    heard: Vec<i64>,
+    heard: Vec<(i64, StationId)>,
     /// The last valid position (any segment).
     last_valid: Option<Pt>,
     /// The last valid position from each station (receiver cross-check).
@@ -301,10 +303,10 @@ impl Vessel {
             && !(pos.lat == 0.0 && pos.lon == 0.0);
         if !ok {
             // "Not available" (91/181) or nonsense: the transponder is on, the position is not.
-            self.hear(pos.time);
+            self.hear(pos.time, st);
             if pos.time >= self.last_time {
                 let window = (ctx.cfg.interference.window_minutes * 60_000.0) as i64;
-                self.unavailable(pos.time, window, "not_available");
+                self.unavailable(pos.time, st, window, "not_available");
             }
             return self.reject(Reject::InvalidPosition, 1);
         }
@@ -367,15 +369,16 @@ impl Vessel {
         self.add(i, p, ctx);
     }
 
-    /// Notes a report without a position (a bounded number are kept).
-    fn hear(&mut self, t: i64) {
+    /// Notes a report without a position heard by `st` (a bounded number are kept).
+    fn hear(&mut self, t: i64, st: StationId) {
         if self.heard.len() < 1024 {
-            self.heard.push(t);
+            self.heard.push((t, st));
         }
     }
 
-    /// A report at `t` without a valid position, within `within` of the last valid one.
-    fn unavailable(&mut self, t: i64, within: i64, what: &'static str) {
+    /// A report at `t` without a valid position heard by `st`, within `within` of the last valid
+    /// one.
+    fn unavailable(&mut self, t: i64, st: StationId, within: i64, what: &'static str) {
         match &mut self.unavailable {
             Some(u) => {
                 u.last = t;
@@ -386,6 +389,7 @@ impl Vessel {
                     self.unavailable = Some(Unavailable {
                         last: t,
                         n: 1,
+                        station: st,
                         before,
                         what,
                     });
@@ -405,6 +409,7 @@ impl Vessel {
                 lon: u.before.lon,
                 mmsi: self.mmsi,
                 what: u.what,
+                station: u.station,
             });
         }
     }
@@ -600,8 +605,12 @@ impl Vessel {
                 let last_tx = self.last_unconfirmed_tx;
                 // Heard without a position well inside the silence, not as it ended.
                 let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
-                let heard = self.heard.iter().filter(|t| **t <= p.t - quiet).count() as u32;
-                self.heard.clear();
+                let heard = self
+                    .heard
+                    .drain(..)
+                    .filter(|(t, _)| *t <= p.t - quiet)
+                    .map(|(_, s)| s)
+                    .collect();
                 self.tracks[t].push(p, last_tx, heard, ctx);
                 for s in self
                     .segs
@@ -681,7 +690,7 @@ impl Vessel {
         let buffer = std::mem::take(&mut self.segs[i].buffer);
         self.segs[i].track = Some(track);
         for p in buffer {
-            self.tracks[track].push(p, None, 0, ctx);
+            self.tracks[track].push(p, None, Vec::new(), ctx);
         }
     }
 
@@ -785,10 +794,9 @@ impl Vessel {
         if let Some((imo, first, last, n)) = self.zombie.take() {
             self.report_zombie(imo, first, last, n, ctx);
         }
-        let heard = self.heard.len() as u32;
-        self.heard.clear();
+        let heard: Vec<StationId> = self.heard.drain(..).map(|(_, s)| s).collect();
         for t in &mut self.tracks {
-            t.finish(data_end, heard, ctx);
+            t.finish(data_end, heard.clone(), ctx);
         }
     }
 
@@ -868,7 +876,7 @@ impl Vessel {
 
     /// Feeds one static report; draught and identity changes come out in `ctx.out` once no
     /// shared MMSI explains them.
-    pub fn push_static(&mut self, s: &Static, ctx: &mut Ctx) {
+    pub fn push_static(&mut self, s: &Static, st: StationId, ctx: &mut Ctx) {
         if s.time < self.last_static {
             return self.reject(Reject::OutOfOrder, 1);
         }
@@ -878,8 +886,8 @@ impl Vessel {
         // position fix.
         let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
         if self.last_valid.is_some_and(|v| s.time - v.t >= quiet) {
-            self.hear(s.time);
-            self.unavailable(s.time, i64::MAX, "no_position");
+            self.hear(s.time, st);
+            self.unavailable(s.time, st, i64::MAX, "no_position");
         }
         if let Some(imo) = s.imo.filter(|&i| ctx.dead.get(i).is_some()) {
             match &mut self.zombie {

@@ -312,7 +312,7 @@ fn stat(mmsi: u32, time: i64, name: &str, imo: u32, draught: f32) -> Record {
         name: Some(name.into()),
         ship_type: Some(70),
         draught: Some(draught),
-        destination: None,
+        ..Default::default()
     })
 }
 

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use lookout_core::event::Event;
-use lookout_events::output::EventWriter;
+use lookout_events::output::{write_interference, EventWriter};
 use lookout_events::store_in::run_store;
-use lookout_events::{Areas, Config, Engine, Land};
+use lookout_events::{Areas, Config, Engine, InterferenceArea, Land};
 use lookout_ingest::{expand, Ingest, IngestOptions, Source, Summary, TimeRule};
 use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
@@ -45,6 +45,8 @@ pub struct Analysis {
     pub ingest: Summary,
     /// Events over the corridor's areas, in detection order.
     pub events: Vec<Event>,
+    /// GNSS interference areas (also written to `interference.geojson`).
+    pub interference: Vec<InterferenceArea>,
     /// Voyages, observed and hidden.
     pub voyages: Voyages,
     /// The shipment ledger.
@@ -122,14 +124,19 @@ pub fn analyze(
     let cfg = event_config(&project.dir)?;
     run.setting("events", &cfg);
     let store = Store::open(&store_dir)?;
-    let events = detect_events(&store, project.areas.clone(), cfg)?;
+    let (events, interference) = detect_events(&store, project.areas.clone(), cfg)?;
     for name in ["events.csv", "events.geojson"] {
         let mut w = EventWriter::create(&out.join(name))?;
         w.write(&events)?;
         w.finish()?;
     }
+    write_interference(&out.join("interference.geojson"), &interference)?;
     progress(Progress::Step(
-        format!("events ({})", events.len()),
+        format!(
+            "events ({}, {} interference areas)",
+            events.len(),
+            interference.len()
+        ),
         t.elapsed(),
     ));
     // 4. Voyages, ledger, report.
@@ -156,6 +163,7 @@ pub fn analyze(
     Ok(Analysis {
         ingest: summary,
         events,
+        interference,
         voyages,
         ledger,
         run,
@@ -225,15 +233,20 @@ pub fn event_config(project_dir: &Path) -> Result<Config> {
         .with_context(|| format!("config {}", path.display()))
 }
 
-/// Runs the event engine over a whole store with the bundled land mask.
-pub fn detect_events(store: &Store, areas: Areas, cfg: Config) -> Result<Vec<Event>> {
+/// Runs the event engine over a whole store with the bundled land mask: the events and the
+/// GNSS interference areas.
+pub fn detect_events(
+    store: &Store,
+    areas: Areas,
+    cfg: Config,
+) -> Result<(Vec<Event>, Vec<InterferenceArea>)> {
     let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
     let mut events = Vec::new();
     run_store(&mut engine, store, None, None, |batch| {
         events.extend_from_slice(batch);
         Ok(())
     })?;
-    Ok(events)
+    Ok((events, engine.take_interference()))
 }
 
 /// Simulates the scenario's AIS into `OUT/ais/ais.nmea` (and `truth.json` beside it), unless

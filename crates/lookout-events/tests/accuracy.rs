@@ -1,49 +1,23 @@
 //! Precision and recall per event type against the simulator's ground truth, over several seeds,
 //! through the real pipeline: simulate (NMEA) -> ingest (Parquet store) -> events. The matching
-//! rules are in `lookout_events::accuracy` and `docs/accuracy.md`; `matching_rules` checks them.
+//! rules are in `lookout_events::accuracy` and `docs/accuracy.md`.
 //!
-//! `cargo test -p lookout-events --release --test accuracy -- --nocapture` prints the table.
+//! `cargo test -p lookout-events --release --features parquet --test accuracy -- --nocapture`
+//! prints the tables; `LOOKOUT_ACCURACY_SEEDS=4,5,6` runs other seeds. Any scenario file is
+//! scored the same way by `cargo run --release --features parquet --example score_scenario`.
+
+#[path = "support/pipeline.rs"]
+mod pipeline;
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::BufWriter;
-use std::path::{Path, PathBuf};
 
 use lookout_events::accuracy::{score, Score, Scores};
-use lookout_events::store_in::run_store;
-use lookout_events::{Areas, Config, Engine, Event, EventType, InterferenceArea, Land};
-use lookout_ingest::{Ingest, IngestOptions, Source};
-use lookout_sim::scenario::Scenario;
-use lookout_sim::sim::{NmeaWriter, Options, Simulation};
-use lookout_store::{Store, StoreWriter};
+use lookout_events::{Areas, Config, Event, EventType};
+use pipeline::{detect, print_row, print_tables, score_seeds, seeds, simulate, Detected};
 
 const SCENARIO: &str = include_str!("data/accuracy.toml");
 const RECEPTION: &str = include_str!("data/reception.toml");
 const TOLERANCE_MS: i64 = 3_600_000;
-
-/// What one detection run gives.
-struct Detected {
-    events: Vec<Event>,
-    areas: Vec<InterferenceArea>,
-    dropped: BTreeMap<&'static str, u64>,
-}
-
-/// Events and interference areas from the store with the given areas and config.
-fn detect(store_dir: &Path, areas: Areas, cfg: Config) -> Detected {
-    let store = Store::open(store_dir).unwrap();
-    let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
-    let mut events = Vec::new();
-    run_store(&mut engine, &store, None, None, |batch| {
-        events.extend_from_slice(batch);
-        Ok(())
-    })
-    .unwrap();
-    Detected {
-        events,
-        areas: engine.take_interference(),
-        dropped: engine.stats().dropped.clone(),
-    }
-}
 
 /// Encounters and loitering without areas and with the rules that keep them away from ports
 /// switched off.
@@ -54,71 +28,6 @@ fn no_port_rules() -> Config {
     cfg.anchorage.infer = false;
     cfg.loitering.min_shore_distance_nm = 0.0;
     cfg
-}
-
-/// Simulates one seed of a scenario to NMEA and ingests it; returns the truth and the store.
-fn simulate(dir: &Path, scenario: &str, seed: u64) -> (lookout_core::truth::Truth, PathBuf) {
-    let scenario = Scenario::from_toml(scenario).expect("scenario parses");
-    let land = Land::east_asia();
-    let options = Options {
-        seed: Some(seed),
-        ..Default::default()
-    };
-    let sim = Simulation::new(scenario, &land, &options).expect("scenario compiles");
-    let nmea = dir.join("ais.nmea");
-    let mut writer = NmeaWriter::new(BufWriter::new(File::create(&nmea).unwrap()));
-    let truth = sim.run(&mut writer).expect("simulation runs");
-    drop(writer);
-    let store_dir = dir.join("store");
-    let mut ingest = Ingest::new(
-        StoreWriter::open(&store_dir, Default::default()).unwrap(),
-        IngestOptions::default(),
-    );
-    ingest.run(&[Source::File(nmea)]).unwrap();
-    ingest.finish().unwrap();
-    (truth, store_dir)
-}
-
-/// One table row: truth, TP, FP, FN, precision, recall, then `rest`.
-fn print_row(label: &str, s: &Score, rest: &str) {
-    println!(
-        "| {label} | {} | {} | {} | {} | {:.3} | {:.3} | {rest} |",
-        s.true_positives + s.false_negatives,
-        s.true_positives,
-        s.false_positives,
-        s.false_negatives,
-        s.precision(),
-        s.recall(),
-    );
-}
-
-/// The seeds: 1, 2 and 3, or those listed in `LOOKOUT_ACCURACY_SEEDS` (e.g. `4,5,6`, for a
-/// held-out check).
-fn seeds() -> Vec<u64> {
-    std::env::var("LOOKOUT_ACCURACY_SEEDS")
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<u64>| !v.is_empty())
-        .unwrap_or_else(|| vec![1, 2, 3])
-}
-
-/// Prints the per-type, per-reason and interference tables of summed scores.
-fn print_tables(total: &Scores) {
-    println!("| event type | truth (detectable) | TP | FP | FN | precision | recall | undetectable |");
-    println!("|---|---|---|---|---|---|---|---|");
-    for (k, s) in &total.by_type {
-        print_row(k, s, &s.undetectable.to_string());
-    }
-    println!("| reason / kind | truth (detectable) | TP | FP | FN | precision | recall | undetectable |");
-    println!("|---|---|---|---|---|---|---|---|");
-    for (k, s) in &total.by_reason {
-        print_row(k, s, &s.undetectable.to_string());
-    }
-    print_row("interference_area", &total.interference_areas, "");
-    println!(
-        "went_dark gaps on other reasons: {:?}",
-        total.went_dark_on_other_reason
-    );
 }
 
 /// Every type, reason and kind the scenario holds scores 0.95 or more in both measures.
@@ -150,30 +59,7 @@ fn assert_goals(total: &Scores, what: &str) {
 
 #[test]
 fn reception_precision_and_recall_over_seeds() {
-    let mut total = Scores::default();
-    for seed in seeds() {
-        let dir = tempfile::tempdir().unwrap();
-        let (truth, store) = simulate(dir.path(), RECEPTION, seed);
-        let d = detect(&store, Areas::from_toml(RECEPTION).unwrap(), Config::default());
-        let (scores, misses) = score(&truth, &d.events, &d.areas, TOLERANCE_MS);
-        for m in &misses {
-            println!("reception seed {seed}: {m:?}");
-        }
-        for a in &d.areas {
-            println!(
-                "reception seed {seed}: area {} {}..{} {:.3},{:.3} r {:.1} km, {} vessels {:?}",
-                a.area_id,
-                lookout_core::time::format_time(a.start_time),
-                lookout_core::time::format_time(a.end_time),
-                a.centre_lat,
-                a.centre_lon,
-                a.radius_km,
-                a.mmsis.len(),
-                a.anomalies
-            );
-        }
-        total.add(&scores);
-    }
+    let total = score_seeds(RECEPTION, &seeds(), TOLERANCE_MS, "reception");
     print_tables(&total);
     for k in [
         "gap/went_dark",

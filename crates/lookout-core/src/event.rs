@@ -357,82 +357,101 @@ fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-/// A problem reading an events CSV: the line (1-based, 0 for the header) and what is wrong.
-#[derive(Debug, thiserror::Error)]
-#[error("line {line}: {message}")]
-pub struct EventsCsvError {
+/// A row of an events CSV set aside: its line (1 = the header) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
     /// Line in the file.
     pub line: u64,
     /// What is wrong.
-    pub message: String,
+    pub reason: String,
 }
 
-/// Reads an events CSV written in [`COLUMNS`] (extra columns are ignored; `event_id` is derived,
-/// so it may be absent). Stops at the first bad row, naming its line.
-pub fn read_csv(input: impl Read) -> Result<Vec<Event>, EventsCsvError> {
-    let err = |line: u64, message: String| EventsCsvError { line, message };
+/// One row as written, columns found by header name (`event_id` is derived, so it is not read;
+/// extra columns are ignored).
+#[derive(serde::Deserialize)]
+struct Row {
+    event_type: EventType,
+    mmsi: u32,
+    other_mmsi: Option<u32>,
+    start_time: String,
+    end_time: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    end_lat: Option<f64>,
+    end_lon: Option<f64>,
+    area: Option<String>,
+    other_area: Option<String>,
+    confidence: Option<f64>,
+    details: Option<String>,
+    n_positions: Option<u64>,
+    evidence_start: Option<String>,
+    evidence_end: Option<String>,
+}
+
+impl Row {
+    fn event(self) -> Result<Event, String> {
+        let time = |name: &str, s: &str| parse_time(s).map_err(|e| format!("{name}: {e}"));
+        let start = time("start_time", &self.start_time)?;
+        let end = time("end_time", &self.end_time)?;
+        let details = match self.details.as_deref() {
+            None | Some("") => Map::new(),
+            Some(s) => serde_json::from_str(s).map_err(|e| format!("details: {e}"))?,
+        };
+        let nan = (f64::NAN, f64::NAN);
+        let mut e = Event::new(self.event_type, self.mmsi, start, end, nan, nan);
+        e.other_mmsi = self.other_mmsi;
+        (e.lat, e.lon, e.end_lat, e.end_lon) = (self.lat, self.lon, self.end_lat, self.end_lon);
+        e.area = self.area.filter(|a| !a.is_empty());
+        e.other_area = self.other_area.filter(|a| !a.is_empty());
+        e.confidence = self.confidence.unwrap_or(1.0);
+        e.details = details;
+        let evidence = |name: &str, s: Option<String>, default| match s.as_deref() {
+            None | Some("") => Ok(default),
+            Some(t) => time(name, t),
+        };
+        let first = evidence("evidence_start", self.evidence_start, start)?;
+        let last = evidence("evidence_end", self.evidence_end, end)?;
+        Ok(e.evidence(self.n_positions.unwrap_or(0), first, last))
+    }
+}
+
+/// Reads an events CSV written in [`COLUMNS`]: the events, and the rows set aside with their
+/// line and reason (reading goes on past them). Fails only when the input is not CSV at all.
+pub fn read_csv(input: impl Read) -> Result<(Vec<Event>, Vec<Rejected>), csv::Error> {
     let mut r = csv::Reader::from_reader(input);
-    let header: Vec<String> = r
-        .headers()
-        .map_err(|e| err(0, e.to_string()))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let names = &COLUMNS[1..];
-    let idx: Vec<usize> = names
-        .iter()
-        .map(|n| {
-            header
-                .iter()
-                .position(|h| h == n)
-                .ok_or_else(|| err(0, format!("no column {n}")))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut out = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let line = rec.position().map_or(0, |p| p.line());
-        let f = |i: usize| rec.get(idx[i]).unwrap_or("");
-        let num = |i: usize| -> Result<Option<f64>, String> {
-            match f(i) {
-                "" => Ok(None),
-                s => s
-                    .parse::<f64>()
-                    .map(Some)
-                    .map_err(|_| format!("{}: not a number: {s:?}", names[i])),
+    let headers = r.headers()?.clone();
+    let mut events = Vec::new();
+    let mut rejected = Vec::new();
+    for record in r.records() {
+        let record = match record {
+            Ok(rec) => rec,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                rejected.push(Rejected {
+                    line,
+                    reason: e.to_string(),
+                });
+                continue;
             }
         };
-        let time = |i: usize| parse_time(f(i)).map_err(|e| format!("{}: {e}", names[i]));
-        let text = |i: usize| Some(f(i).to_owned()).filter(|s| !s.is_empty());
-        let parse = || -> Result<Event, String> {
-            let event_type = EventType::from_name(f(0))
-                .ok_or_else(|| format!("unknown event_type {:?}", f(0)))?;
-            let mmsi = f(1)
-                .parse()
-                .map_err(|_| format!("mmsi: not a number: {:?}", f(1)))?;
-            let details = match f(12) {
-                "" => Map::new(),
-                s => serde_json::from_str(s).map_err(|e| format!("details: {e}"))?,
-            };
-            let mut e = Event::new(
-                event_type,
-                mmsi,
-                time(3)?,
-                time(4)?,
-                (f64::NAN, f64::NAN),
-                (f64::NAN, f64::NAN),
-            );
-            e.other_mmsi = num(2)?.map(|m| m as u32);
-            (e.lat, e.lon, e.end_lat, e.end_lon) = (num(5)?, num(6)?, num(7)?, num(8)?);
-            e.area = text(9);
-            e.other_area = text(10);
-            e.confidence = num(11)?.unwrap_or(1.0);
-            e.details = details;
-            Ok(e.evidence(num(13)?.unwrap_or(0.0) as u64, time(14)?, time(15)?))
-        };
-        out.push(parse().map_err(|m| err(line, m))?);
+        let line = record.position().map_or(0, |p| p.line());
+        match record.deserialize::<Row>(Some(&headers)) {
+            Ok(row) => match row.event() {
+                Ok(e) => events.push(e),
+                Err(reason) => rejected.push(Rejected { line, reason }),
+            },
+            Err(e) => rejected.push(Rejected {
+                line,
+                reason: e.to_string(),
+            }),
+        }
     }
-    Ok(out)
+    Ok((events, rejected))
+}
+
+/// Reads an events CSV file (see [`read_csv`]).
+pub fn read_csv_file(path: &std::path::Path) -> Result<(Vec<Event>, Vec<Rejected>), csv::Error> {
+    read_csv(std::io::BufReader::new(std::fs::File::open(path)?))
 }
 
 #[cfg(test)]
@@ -467,37 +486,29 @@ mod tests {
     }
 
     #[test]
-    fn csv_round_trips() {
-        let events = examples();
+    fn csv_round_trips_and_bad_rows_are_set_aside_with_line_and_reason() {
+        let mut events = examples();
+        events[0].area = Some("Rajin, \"port\"".into());
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(COLUMNS).unwrap();
         for e in &events {
             w.write_record(e.csv_record()).unwrap();
         }
-        let bytes = w.into_inner().unwrap();
-        assert_eq!(read_csv(bytes.as_slice()).unwrap(), events);
+        let mut text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        text.push_str("gap-1-1,gap,1,,yesterday,2023-01-01T00:00:00Z,,,,,,,1,,0,,\n");
+        text.push_str("x,teleport,1,,2023-01-01T00:00:00Z,2023-01-01T00:00:00Z,,,,,,,1,,0,,\n");
+        let (back, rejected) = read_csv(text.as_bytes()).unwrap();
+        assert_eq!(back, events);
         assert_eq!(
             events[0].event_id(),
             format!("gap-273900101-{}", events[0].start_time / 1000)
         );
-    }
-
-    #[test]
-    fn bad_rows_name_their_line_and_field() {
-        let header = COLUMNS.join(",");
-        let row = "x,boats,1,,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z,,,,,,,1,,0,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z";
-        let e = read_csv(format!("{header}\n{row}\n").as_bytes()).unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(e.message.contains("boats"), "{e}");
-        let row = row
-            .replace("boats", "gap")
-            .replace(",1,,2024-01-01T00:00:00Z,", ",1,,soon,");
-        let e = read_csv(format!("{header}\n{row}\n").as_bytes()).unwrap_err();
-        assert!(e.message.starts_with("start_time"), "{e}");
-        assert!(read_csv("event_type,mmsi\n".as_bytes())
-            .unwrap_err()
-            .message
-            .contains("no column"));
+        assert_eq!(rejected.len(), 2);
+        assert_eq!((rejected[0].line, rejected[1].line), (4, 5));
+        assert!(rejected[0].reason.starts_with("start_time"), "{rejected:?}");
+        assert!(rejected[1].reason.contains("teleport"), "{rejected:?}");
+        let (none, bad) = read_csv("event_type,mmsi\n".as_bytes()).unwrap();
+        assert!(none.is_empty() && bad.is_empty());
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //!
 //! - [`time`]: one parse and one format for instants (ms since the Unix epoch, UTC).
 pub mod areas;
+pub mod compress;
 pub mod event;
 pub mod geo;
 pub mod land;
+pub mod provenance;
 pub mod record;
 pub mod time;
 pub mod truth;

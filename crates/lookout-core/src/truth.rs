@@ -55,6 +55,9 @@ pub struct Truth {
     /// GNSS interference zones scripted in the scenario, with the vessels they affected.
     #[serde(default)]
     pub interference: Vec<TruthInterference>,
+    /// Absences from the vessels' usual trade (`absence` steps that happened).
+    #[serde(default)]
+    pub absences: Vec<TruthAbsence>,
     /// Run counters.
     pub stats: TruthStats,
 }
@@ -242,6 +245,23 @@ pub struct TruthInterference {
     pub mmsis: Vec<u32>,
     /// Received position reports it changed.
     pub affected_reports: u64,
+}
+
+/// Time a vessel spent away from its usual trade (an `absence` script step).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TruthAbsence {
+    /// Scenario name of the vessel.
+    pub vessel: String,
+    /// Why, as scripted (`yard`, `trade`, `wait`).
+    pub kind: String,
+    /// Area it went to, if an area.
+    pub area: Option<String>,
+    /// Leaving its previous place.
+    #[serde(with = "rfc3339")]
+    pub start_time: i64,
+    /// End of the stay away (it then sails on with the next step).
+    #[serde(with = "rfc3339")]
+    pub end_time: i64,
 }
 
 /// Counters of the run.

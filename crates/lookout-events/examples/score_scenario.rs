@@ -38,7 +38,10 @@ fn main() -> ExitCode {
         .iter()
         .map(|(k, s)| (k.to_string(), s))
         .chain(total.by_reason.iter().map(|(k, s)| (k.clone(), s)))
-        .chain(std::iter::once(("interference_area".to_owned(), &total.interference_areas)))
+        .chain(std::iter::once((
+            "interference_area".to_owned(),
+            &total.interference_areas,
+        )))
         .filter(|(_, s)| s.precision() < 0.95 || s.recall() < 0.95)
         .map(|(k, _)| k)
         .collect::<Vec<_>>();

@@ -251,9 +251,7 @@ pub fn score(
                             -1
                         }
                     }
-                    _ => {
-                        hi.min(t.end_time + tolerance_ms) - lo.max(t.start_time - tolerance_ms)
-                    }
+                    _ => hi.min(t.end_time + tolerance_ms) - lo.max(t.start_time - tolerance_ms),
                 };
                 if overlap >= 0 {
                     pairs.push((overlap, i, j));

@@ -450,6 +450,11 @@ pub struct ReceptionConfig {
     /// A footprint cell counts for the out-of-range test once this many distinct vessels were
     /// heard there by the station (Lookout choice: one spoofed position must not extend it).
     pub footprint_min_vessels: u32,
+    /// ... and those cells must hold at least this share of the station's positions, or the
+    /// station has no footprint to test (Lookout choice: a terrestrial receiver hears most
+    /// positions where ships pass again and again; a merged feed labelled as one station, such
+    /// as AISdb's `43254` spanning the Pacific, hears each vessel in its own cell).
+    pub footprint_min_share: f64,
     /// A position farther than this from every such cell of the station that heard it is out of
     /// its range, km (50 nm: GFW's documentation puts more than 99% of terrestrial AIS within
     /// 50 nm of the coast, where the receivers are).
@@ -469,6 +474,7 @@ impl Default for ReceptionConfig {
             outage_window_minutes: 30.0,
             outage_min_minutes: 30.0,
             footprint_min_vessels: 3,
+            footprint_min_share: 0.5,
             out_of_range_km: 92.6,
             max_station_radius_km: 500.0,
         }

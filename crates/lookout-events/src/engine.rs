@@ -131,6 +131,11 @@ pub struct Engine {
     spoofs: Vec<Event>,
     onsets: Vec<Onset>,
     areas_out: Vec<InterferenceArea>,
+    /// First hour the reception grid still holds (older hours are forgotten at each flush).
+    coverage_from: i64,
+    /// A shard of a distributed run: gaps leave without their coverage hint (see
+    /// [`Engine::defer_coverage_hints`]).
+    defer_hints: bool,
     pairs: HashMap<PairKey, PairRun>,
     held: HashMap<PairKey, Event>,
     imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
@@ -179,6 +184,8 @@ impl Engine {
             spoofs: Vec::new(),
             onsets: Vec::new(),
             areas_out: Vec::new(),
+            coverage_from: i64::MIN,
+            defer_hints: false,
             pairs: HashMap::new(),
             held: HashMap::new(),
             imo_index: HashMap::new(),
@@ -200,6 +207,26 @@ impl Engine {
         std::mem::take(&mut self.areas_out)
     }
 
+    /// Makes this engine a shard of a distributed run, which sees some of the vessels: gaps
+    /// leave without their coverage hint, which needs every vessel's positions: the
+    /// detail `coverage_from_hour` (the first hour the grid held when the gap was released)
+    /// stands in for it, and [`coverage_hint`] adds the hint later from the whole data's
+    /// [`coverage_key`] counts. A shard cannot tell why a gap happened either (the reasons
+    /// need the other vessels heard meanwhile): its gaps' `reason` is `unknown` with
+    /// `reason_evidence.shard = true`, and it builds no station footprints (no `out_of_range`)
+    /// nor interference areas.
+    pub fn defer_coverage_hints(&mut self) {
+        self.defer_hints = true;
+        self.cfg.interference.detect = false;
+    }
+
+    /// Widens the data's time span as if records at `start` and `end` had been seen: an engine
+    /// that sees some of the vessels ends their open gaps where the whole data ends.
+    pub fn extend_span(&mut self, start: i64, end: i64) {
+        self.data_start = self.data_start.min(start);
+        self.data_end = self.data_end.max(end);
+    }
+
     /// Feeds one record.
     pub fn push(&mut self, record: &Record) {
         let mmsi = record.mmsi();
@@ -211,9 +238,8 @@ impl Engine {
             Record::Position(p) => {
                 self.stats.positions += 1;
                 let st = self.reception.station(p.station.as_ref());
-                let valid = p.lat.abs() <= 90.0
-                    && p.lon.abs() <= 180.0
-                    && !(p.lat == 0.0 && p.lon == 0.0);
+                let valid =
+                    p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 && !(p.lat == 0.0 && p.lon == 0.0);
                 if valid {
                     self.reception.observe(mmsi, st, p.time, p.lat, p.lon);
                 } else {
@@ -251,7 +277,9 @@ impl Engine {
         self.mmsi_changes();
         self.handovers();
         self.reception.refresh(&self.cfg);
-        self.out_of_range();
+        if !self.defer_hints {
+            self.out_of_range();
+        }
         // Gaps ended before the watermark get their reason; anomalies make interference areas.
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.gaps)
             .into_iter()
@@ -271,7 +299,10 @@ impl Engine {
         let ready: Vec<PendingGap> = ready.into_iter().map(|g| self.reason(g)).collect();
         for e in std::mem::take(&mut self.new_spoofs) {
             let kind = e.details.get("kind").and_then(serde_json::Value::as_str);
-            if let Some(what) = KINDS.iter().find(|k| Some(**k) == kind && **k != "receiver_disagreement") {
+            if let Some(what) = KINDS
+                .iter()
+                .find(|k| Some(**k) == kind && **k != "receiver_disagreement")
+            {
                 let (lat, lon) = onset_position(&e);
                 self.interference.add(Onset {
                     t: e.start_time,
@@ -295,11 +326,7 @@ impl Engine {
         self.interference.update(watermark, &self.cfg.interference);
         for g in ready {
             let e = self.mark_gap(g);
-            *self
-                .stats
-                .gap_reasons
-                .entry(reason_name(&e))
-                .or_insert(0) += 1;
+            *self.stats.gap_reasons.entry(reason_name(&e)).or_insert(0) += 1;
             self.out.push(e);
         }
         self.finish_spoofs(watermark);
@@ -307,8 +334,10 @@ impl Engine {
         self.stats.interference_areas += areas_closed.len() as u64;
         self.areas_out.extend(areas_closed);
         // Forget old reception, anomalies and idle vessels.
-        let keep = watermark.saturating_sub((self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64);
+        let keep =
+            watermark.saturating_sub((self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64);
         self.reception.forget_before(keep);
+        self.coverage_from = self.coverage_from.max(keep.div_euclid(3_600_000));
         self.interference.forget_before(keep);
         let idle = (self.cfg.evict_idle_days * 24.0 * MS_PER_HOUR) as i64;
         let stale: Vec<u32> = self
@@ -362,37 +391,35 @@ impl Engine {
         self.flush(i64::MAX)
     }
 
-    /// The gap's reason and coverage hint from the reception model.
+    /// The gap's reason and coverage hint from the reception model (a shard's: `unknown`, and
+    /// `coverage_from_hour` for the hint added later).
     fn reason(&self, mut g: PendingGap) -> PendingGap {
+        let e = g.event;
+        g.event = if self.defer_hints {
+            e.with("coverage_from_hour", self.coverage_from)
+        } else {
+            coverage_hint(&self.cfg, e, |key| self.reception.positions_in(key))
+        };
         let e = &mut g.event;
-        let around = |lat: Option<f64>, lon: Option<f64>| {
-            self.reception
-                .positions_around(lat?, lon?, e.start_time, e.end_time)
+        let (reason, evidence) = if self.defer_hints {
+            let mut evidence = serde_json::Map::new();
+            evidence.insert("shard".into(), true.into());
+            ("unknown", evidence)
+        } else {
+            self.reception.gap_reason(
+                e.mmsi,
+                &g.start,
+                g.end.as_ref(),
+                e.end_time,
+                self.reception.heard_by_continuous(&g.heard),
+                &self.cfg,
+            )
         };
-        let (a, b) = (around(e.lat, e.lon), around(e.end_lat, e.end_lon));
-        let hint = match (a, b) {
-            (None, _) => "unknown",
-            (Some(a), b) => match (a > 0, b.unwrap_or(0) > 0) {
-                (true, true) => "received_nearby",
-                (true, false) | (false, true) => "partial",
-                (false, false) => "none_nearby",
-            },
-        };
-        e.details
-            .insert("coverage_start_positions".into(), a.into());
-        e.details.insert("coverage_end_positions".into(), b.into());
-        e.details.insert("coverage".into(), hint.into());
-        let (reason, evidence) = self.reception.gap_reason(
-            e.mmsi,
-            &g.start,
-            g.end.as_ref(),
-            e.end_time,
-            self.reception.heard_by_continuous(&g.heard),
-            &self.cfg,
-        );
         e.details.insert("reason".into(), reason.into());
-        e.details
-            .insert("reason_evidence".into(), serde_json::Value::Object(evidence));
+        e.details.insert(
+            "reason_evidence".into(),
+            serde_json::Value::Object(evidence),
+        );
         e.confidence = match reason {
             "went_dark" if e.details.get("disabling_length") == Some(&true.into()) => 0.9,
             "went_dark" => 0.8,
@@ -516,10 +543,11 @@ impl Engine {
             }
             let mut e = merge_spoofs(&ready[i..j]);
             let (lat, lon) = onset_position(&e);
-            if let Some(id) =
-                self.interference
-                    .area_at(e.start_time, LatLon::new(lat, lon), &self.cfg.interference)
-            {
+            if let Some(id) = self.interference.area_at(
+                e.start_time,
+                LatLon::new(lat, lon),
+                &self.cfg.interference,
+            ) {
                 e.details.insert("interference_area".into(), id.into());
             }
             let kind = e
@@ -913,10 +941,15 @@ fn onset_position(e: &Event) -> (f64, f64) {
 /// A gap's `details.reason`.
 fn reason_name(e: &Event) -> &'static str {
     let r = e.details.get("reason").and_then(serde_json::Value::as_str);
-    ["went_dark", "left_coverage", "receiver_outage", "interference"]
-        .into_iter()
-        .find(|k| Some(*k) == r)
-        .unwrap_or("unknown")
+    [
+        "went_dark",
+        "left_coverage",
+        "receiver_outage",
+        "interference",
+    ]
+    .into_iter()
+    .find(|k| Some(*k) == r)
+    .unwrap_or("unknown")
 }
 
 /// One event for a vessel's overlapping spoofing episodes: the most telling kind's details,
@@ -924,13 +957,22 @@ fn reason_name(e: &Event) -> &'static str {
 fn merge_spoofs(group: &[Event]) -> Event {
     let rank = |e: &Event| {
         let k = e.details.get("kind").and_then(serde_json::Value::as_str);
-        KINDS.iter().position(|x| Some(*x) == k).unwrap_or(KINDS.len())
+        KINDS
+            .iter()
+            .position(|x| Some(*x) == k)
+            .unwrap_or(KINDS.len())
     };
-    let best = group.iter().min_by_key(|e| rank(e)).expect("non-empty group");
+    let best = group
+        .iter()
+        .min_by_key(|e| rank(e))
+        .expect("non-empty group");
     if group.len() == 1 {
         return best.clone();
     }
-    let first = group.iter().min_by_key(|e| e.start_time).expect("non-empty");
+    let first = group
+        .iter()
+        .min_by_key(|e| e.start_time)
+        .expect("non-empty");
     let last = group.iter().max_by_key(|e| e.end_time).expect("non-empty");
     let mut e = best.clone();
     e.start_time = first.start_time;
@@ -938,8 +980,16 @@ fn merge_spoofs(group: &[Event]) -> Event {
     (e.lat, e.lon) = (first.lat, first.lon);
     (e.end_lat, e.end_lon) = (last.end_lat, last.end_lon);
     e.n_positions = group.iter().map(|g| g.n_positions).sum();
-    e.evidence_start = group.iter().map(|g| g.evidence_start).min().unwrap_or(e.start_time);
-    e.evidence_end = group.iter().map(|g| g.evidence_end).max().unwrap_or(e.end_time);
+    e.evidence_start = group
+        .iter()
+        .map(|g| g.evidence_start)
+        .min()
+        .unwrap_or(e.start_time);
+    e.evidence_end = group
+        .iter()
+        .map(|g| g.evidence_end)
+        .max()
+        .unwrap_or(e.end_time);
     e.confidence = group.iter().map(|g| g.confidence).fold(0.0, f64::max);
     let mut kinds: Vec<&Event> = group.iter().collect();
     kinds.sort_by_key(|g| rank(g));
@@ -957,5 +1007,59 @@ fn merge_spoofs(group: &[Event]) -> Event {
             e.details.insert(k.into(), v.clone());
         }
     }
+    e
+}
+
+/// The coverage grid's key of a position: (latitude cell, longitude cell, hour since the
+/// epoch), cells of `gap.coverage_cell_deg`; `None` for positions outside the globe.
+pub fn coverage_key(cfg: &Config, lat: f64, lon: f64, time: i64) -> Option<(i32, i32, i64)> {
+    if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+        return None;
+    }
+    let c = cfg.gap.coverage_cell_deg.max(0.01);
+    Some((
+        (lat / c).floor() as i32,
+        (lon / c).floor() as i32,
+        time.div_euclid(3_600_000),
+    ))
+}
+
+/// Adds a gap's coverage hint: other vessels' positions near its start and end, during the
+/// gap (`count` gives the positions per [`coverage_key`]); the gap's confidence is its
+/// reason's. A `coverage_from_hour` detail (a
+/// gap from [`Engine::defer_coverage_hints`]) is removed, and hours before it are not counted,
+/// as the engine that released the gap no longer held them.
+pub fn coverage_hint(cfg: &Config, mut e: Event, count: impl Fn((i32, i32, i64)) -> u64) -> Event {
+    let from_hour = e
+        .details
+        .remove("coverage_from_hour")
+        .and_then(|v| v.as_i64())
+        .unwrap_or(i64::MIN);
+    let h0 = e.start_time.div_euclid(3_600_000) + 1;
+    let h1 = e.end_time.div_euclid(3_600_000) - 1;
+    let around = |lat: Option<f64>, lon: Option<f64>| -> Option<u64> {
+        let (ci, cj, _) = coverage_key(cfg, lat?, lon?, 0)?;
+        let mut n = 0u64;
+        for h in h0.max(from_hour)..=h1 {
+            for di in -1..=1 {
+                for dj in -1..=1 {
+                    n += count((ci + di, cj + dj, h));
+                }
+            }
+        }
+        Some(n)
+    };
+    let a = around(e.lat, e.lon);
+    let b = around(e.end_lat, e.end_lon);
+    let hint = match (a.unwrap_or(0) > 0, b.unwrap_or(0) > 0) {
+        _ if h1 < h0 => "unknown",
+        (true, true) => "received_nearby",
+        (true, false) | (false, true) => "partial",
+        (false, false) => "none_nearby",
+    };
+    e.details
+        .insert("coverage_start_positions".into(), a.into());
+    e.details.insert("coverage_end_positions".into(), b.into());
+    e.details.insert("coverage".into(), hint.into());
     e
 }

@@ -313,7 +313,10 @@ impl Reception {
             .or_default()
             .add(r.mmsi, r.n);
         self.active(r.mmsi, r.station, r.bucket, r.n);
-        let f = self.foot.entry((r.station, r.foot.0, r.foot.1)).or_default();
+        let f = self
+            .foot
+            .entry((r.station, r.foot.0, r.foot.1))
+            .or_default();
         let known = f.vessels() >= 1 && f.others(r.mmsi) >= 1;
         f.add(r.mmsi, r.n);
         if known {
@@ -321,9 +324,8 @@ impl Reception {
         }
         // Not (yet) a cell where others were heard: check it against the footprint later.
         let (deg, cell) = (self.foot_deg, r.foot);
-        let same_cell = |s: &Suspect| {
-            ((s.lat / deg).floor() as i32, (s.lon / deg).floor() as i32) == cell
-        };
+        let same_cell =
+            |s: &Suspect| ((s.lat / deg).floor() as i32, (s.lon / deg).floor() as i32) == cell;
         match self.suspects.last_mut() {
             Some(s) if s.mmsi == r.mmsi && s.station == r.station && same_cell(s) => {
                 s.last = r.last;
@@ -349,19 +351,27 @@ impl Reception {
             .stations
             .iter()
             .map(|s| {
-                let span = (latest - s.first_bucket + 1).max(1) as f64;
+                let span = latest
+                    .saturating_sub(s.first_bucket)
+                    .saturating_add(1)
+                    .max(1) as f64;
                 s.active_buckets > 0
                     && s.active_buckets as f64 / span >= cfg.reception.continuous_duty
             })
             .collect();
         self.covered.clear();
         let mut robust: Vec<Vec<LatLon>> = vec![Vec::new(); self.stations.len()];
+        // Per station, positions heard in all its cells and in the robust ones.
+        let mut positions = vec![(0u64, 0u64); self.stations.len()];
         for (&(st, i, j), h) in &self.foot {
             if continuous[usize::from(st)] {
                 self.covered.entry((i, j)).or_default().push(st);
             }
+            let p = &mut positions[usize::from(st)];
+            p.0 += u64::from(h.positions);
             if h.vessels() >= cfg.reception.footprint_min_vessels {
                 robust[usize::from(st)].push(self.foot_centre((i, j)));
+                p.1 += u64::from(h.positions);
             }
         }
         for v in self.covered.values_mut() {
@@ -370,7 +380,17 @@ impl Reception {
         self.continuous = continuous;
         self.footprints = robust
             .into_iter()
-            .map(|cells| {
+            .zip(positions)
+            .map(|(cells, (all, inside))| {
+                // A station whose robust cells hold too few of its positions (a merged feed
+                // named as one station) has no footprint to test against.
+                let share = inside as f64 / all.max(1) as f64;
+                if share < cfg.reception.footprint_min_share {
+                    return Footprint {
+                        cells: Vec::new(),
+                        radius_km: 0.0,
+                    };
+                }
                 let n = cells.len().max(1) as f64;
                 let mean = LatLon::new(
                     cells.iter().map(|c| c.lat).sum::<f64>() / n,
@@ -393,25 +413,9 @@ impl Reception {
         self.buckets.retain(|k, _| k.1 >= bucket);
     }
 
-    /// Positions heard in the 3 x 3 cells around a point over the whole hours strictly inside
-    /// `(t0, t1)`; `None` when there is no such hour.
-    pub fn positions_around(&self, lat: f64, lon: f64, t0: i64, t1: i64) -> Option<u64> {
-        let (h0, h1) = (t0.div_euclid(3_600_000) + 1, t1.div_euclid(3_600_000) - 1);
-        if h1 < h0 {
-            return None;
-        }
-        let (ci, cj) = self.cell(lat, lon);
-        let mut n = 0u64;
-        for h in h0..=h1 {
-            for di in -1..=1 {
-                for dj in -1..=1 {
-                    if let Some(c) = self.cells.get(&(ci + di, cj + dj, h)) {
-                        n += u64::from(c.positions);
-                    }
-                }
-            }
-        }
-        Some(n)
+    /// Valid positions heard in one reception cell and hour (a [`crate::coverage_key`]).
+    pub fn positions_in(&self, key: (i32, i32, i64)) -> u64 {
+        self.cells.get(&key).map_or(0, |c| u64::from(c.positions))
     }
 
     /// Distinct other vessels (summed over cell-hours) heard in the 3 x 3 cells around a point
@@ -441,7 +445,7 @@ impl Reception {
         let heard = (b0..=b1)
             .filter(|b| self.buckets.contains_key(&(st, *b)))
             .count() as i64;
-        2 * heard >= b1 - b0 + 1
+        2 * heard > b1 - b0
     }
 
     /// The continuous stations whose footprint holds the point.
@@ -467,7 +471,11 @@ impl Reception {
 
     fn side(&self, mmsi: u32, e: &GapEnd, outward: bool, cfg: &Config) -> Side {
         let w = (cfg.gap.reason_window_hours * MS_PER_HOUR) as i64;
-        let (t0, t1) = if outward { (e.t, e.t + w) } else { (e.t - w, e.t) };
+        let (t0, t1) = if outward {
+            (e.t, e.t + w)
+        } else {
+            (e.t - w, e.t)
+        };
         let p = LatLon::new(e.lat, e.lon);
         let stations = self.covering(p);
         let edge = match (e.knots, e.course) {

@@ -306,7 +306,8 @@ impl Looping {
             {
                 let window: Vec<Sample> = self.samples.range(n - k..).map(|x| x.0).collect();
                 if let Some(sh) = shape(&window, cfg) {
-                    let better = found.is_none_or(|(_, f)| f.kind != "circle" && sh.kind == "circle");
+                    let better =
+                        found.is_none_or(|(_, f)| f.kind != "circle" && sh.kind == "circle");
                     if better {
                         found = Some((n - k, sh));
                     }
@@ -471,7 +472,10 @@ mod tests {
         let s = shape(&circle(2.0, 9.0, 180), &cfg()).unwrap();
         assert_eq!(s.kind, "circle");
         assert!((s.radius_km - 2.0).abs() < 0.05, "{s:?}");
-        assert!(distance_km(s.centre, LatLon::new(42.6, 131.5)) < 0.1, "{s:?}");
+        assert!(
+            distance_km(s.centre, LatLon::new(42.6, 131.5)) < 0.1,
+            "{s:?}"
+        );
         assert!((3.5..4.5).contains(&s.turns), "{s:?}");
         // One turn is a manoeuvre, and a drift at 0.6 kn is loitering.
         assert!(shape(&circle(2.0, 9.0, 45), &cfg()).is_none());
@@ -556,7 +560,12 @@ mod tests {
             )
         };
         for m in 0..60 {
-            eps.extend(feed(&mut l, destination(o, 90.0, 0.3 * m as f64), t, &mut n));
+            eps.extend(feed(
+                &mut l,
+                destination(o, 90.0, 0.3 * m as f64),
+                t,
+                &mut n,
+            ));
             t += 60_000;
         }
         for s in circle(2.0, 9.0, 180) {
@@ -564,7 +573,12 @@ mod tests {
             t += 60_000;
         }
         for m in 0..120 {
-            eps.extend(feed(&mut l, destination(o, 180.0, 0.3 * m as f64), t, &mut n));
+            eps.extend(feed(
+                &mut l,
+                destination(o, 180.0, 0.3 * m as f64),
+                t,
+                &mut n,
+            ));
             t += 60_000;
         }
         eps.extend(l.close());

@@ -214,7 +214,10 @@ impl Inland {
             let seg = &ctx.cfg.segment;
             let reachable = self.run.as_ref().is_none_or(|r| {
                 let hours = (p.t - r.last.t) as f64 / MS_PER_HOUR;
-                let km = distance_km(LatLon::new(r.last.lat, r.last.lon), LatLon::new(p.lat, p.lon));
+                let km = distance_km(
+                    LatLon::new(r.last.lat, r.last.lon),
+                    LatLon::new(p.lat, p.lon),
+                );
                 hours > 1.0 || km <= seg.max_knots * KM_PER_NM * hours.hypot(seg.buffer_hours)
             });
             if reachable {
@@ -246,10 +249,8 @@ impl Inland {
                 )
                 .evidence(run.n, run.first.t, run.last.t);
                 if let Some(b) = run.before {
-                    e.details
-                        .insert("track_lat".into(), round(b.lat, 5).into());
-                    e.details
-                        .insert("track_lon".into(), round(b.lon, 5).into());
+                    e.details.insert("track_lat".into(), round(b.lat, 5).into());
+                    e.details.insert("track_lon".into(), round(b.lon, 5).into());
                 }
                 e.confidence = 0.9;
                 ctx.spoofs.push(e);

@@ -820,11 +820,18 @@ impl Vessel {
             })
             .collect();
         let ll = |k: usize| lasts.get(k).map_or((f64::NAN, f64::NAN), |p| p.ll());
-        let mut e = Event::new(EventType::IdentityChange, self.mmsi, start, end, ll(0), ll(1))
-            .with("kind", "shared_mmsi")
-            .with("tracks", serde_json::Value::Array(tracks))
-            .with("names", self.shared_names.clone())
-            .evidence(self.tracks.iter().map(|t| t.n).sum(), start, end);
+        let mut e = Event::new(
+            EventType::IdentityChange,
+            self.mmsi,
+            start,
+            end,
+            ll(0),
+            ll(1),
+        )
+        .with("kind", "shared_mmsi")
+        .with("tracks", serde_json::Value::Array(tracks))
+        .with("names", self.shared_names.clone())
+        .evidence(self.tracks.iter().map(|t| t.n).sum(), start, end);
         e.confidence = 0.8;
         ctx.out.push(e);
     }

@@ -49,7 +49,10 @@ fn assert_goals(total: &Scores, what: &str) {
         }
     }
     let a = &total.interference_areas;
-    assert!(a.precision() >= 0.95 && a.recall() >= 0.95, "{what} areas: {a:?}");
+    assert!(
+        a.precision() >= 0.95 && a.recall() >= 0.95,
+        "{what} areas: {a:?}"
+    );
     assert!(
         total.went_dark_on_other_reason.is_empty(),
         "{what}: went_dark on {:?}",

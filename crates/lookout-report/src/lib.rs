@@ -13,9 +13,10 @@ use lookout_core::areas::Shape;
 use lookout_core::event::{Event, EventType};
 use serde_json::{json, Value};
 
+use lookout_core::provenance::{Provenance, ProvenanceCounts};
 use lookout_core::time::{format_day, format_time, DAY_MS};
 use lookout_ledger::ledger::{Bounds, Ledger};
-use lookout_ledger::voyages::{LegKind, Voyage, Voyages};
+use lookout_ledger::voyages::{Voyage, Voyages};
 use lookout_project::Project;
 use lookout_sanctions::{Query, Status};
 
@@ -34,6 +35,8 @@ pub struct Report<'a> {
     pub events: &'a [Event],
     /// Tracks of the watched vessels.
     pub tracks: &'a [Track],
+    /// Provenance of the AIS behind the events (`None`: no AIS).
+    pub ais: Option<Provenance>,
 }
 
 fn r0(x: f64) -> String {
@@ -48,6 +51,56 @@ fn esc(s: &str) -> String {
 }
 
 impl Report<'_> {
+    /// Provenance of one evidence id: an observation row's own, or the AIS's for an event.
+    pub fn evidence_provenance(&self, id: &str) -> Option<Provenance> {
+        if id.starts_with("obs:") {
+            self.project
+                .observations
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.provenance)
+        } else {
+            self.ais
+        }
+    }
+
+    /// The evidence behind a corridor's voyages, counted by provenance (each id once).
+    pub fn corridor_evidence(&self, corridor: usize) -> ProvenanceCounts {
+        let ids: std::collections::BTreeSet<&str> = self
+            .voyages
+            .voyages
+            .iter()
+            .filter(|v| v.corridor == corridor)
+            .flat_map(|v| v.evidence.iter().map(String::as_str))
+            .collect();
+        ids.into_iter()
+            .filter_map(|id| self.evidence_provenance(id))
+            .collect()
+    }
+
+    /// What is simulated among the inputs, in words (empty when nothing is): the AIS, and how
+    /// many observation rows.
+    pub fn simulated_inputs(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.ais == Some(Provenance::Simulated) {
+            out.push("the AIS".to_owned());
+        }
+        let obs: ProvenanceCounts = self
+            .project
+            .observations
+            .iter()
+            .map(|o| o.provenance)
+            .collect();
+        if obs.simulated > 0 {
+            out.push(format!(
+                "{} of {} observation rows (imagery)",
+                obs.simulated,
+                obs.total()
+            ));
+        }
+        out
+    }
+
     /// Sanctions status of a voyage's vessel on its departure date.
     pub fn sanctions(&self, v: &Voyage) -> Option<Status> {
         let list = self.project.sanctions.as_ref()?;
@@ -114,10 +167,7 @@ impl Report<'_> {
             let mmsi: Vec<String> = v.mmsis.iter().map(u32::to_string).collect();
             w.write_record([
                 v.id.as_str(),
-                match v.kind {
-                    LegKind::Observed => "observed",
-                    LegKind::Hidden => "hidden",
-                },
+                v.kind_name(),
                 &v.vessel,
                 &mmsi.join("|"),
                 &imo,
@@ -127,7 +177,7 @@ impl Report<'_> {
                 &format_time(v.depart),
                 &format_time(v.arrive),
                 &format!("{:.2}", e.legs_mean),
-                &format!("{:.2}", v.confidence),
+                &format!("{:.2}", v.confidence()),
                 &r0(e.cargo.low),
                 &r0(e.cargo.central),
                 &r0(e.cargo.high),
@@ -308,6 +358,14 @@ impl Report<'_> {
              </style></head><body><h1>{t}</h1>",
             t = esc(if p.name.is_empty() { "Lookout corridor report" } else { &p.name })
         );
+        let simulated = self.simulated_inputs();
+        if !simulated.is_empty() {
+            let _ = write!(
+                h,
+                "<div id=\"simulated-banner\" role=\"alert\" style=\"background:#fde2e1;border:2px solid #c0392b;padding:.6em 1em;margin:.5em 0 1em\"><b>Simulated inputs: a demonstration, not an estimate.</b> Simulated: {}. No total below may be quoted as an estimate of what moved.</div>",
+                esc(&simulated.join("; "))
+            );
+        }
         let _ = write!(
             h,
             "<p>Analysis window {} to {}; {} Monte Carlo draws; bounds are the 5th and 95th \
@@ -317,21 +375,32 @@ impl Report<'_> {
              count carries what the counted voyages suggest (its ship's counts pooled with the \
              corridor's), times a factor shared by all such voyages with a {:.0}% spread \
              (<code>selection_error</code>), because the decks that got counted need not be a \
-             random sample.</p>",
+             random sample.</p><p><b>Assumption:</b> each watched ship is followed day by day as \
+             loading, at sea, unloading or away from the corridor, and the legs nobody saw are \
+             drawn from what every image allows, clear images of a site without the ship \
+             included. The model assumes stays and cycles like the observed ones (prior: the \
+             corridor's <code>cycle_days</code>), that after a stay a ship leaves the corridor \
+             with probability {:.0}% for {:.0} to {:.0} days, and that a ship in a clear image is \
+             identified with probability {:.0}%.</p>",
             format_day(l.window.0),
             format_day(l.window.1),
             l.draws,
-            p.settings.selection_error * 100.0
+            p.settings.selection_error * 100.0,
+            p.settings.absence_chance * 100.0,
+            p.settings.absence_days_low,
+            p.settings.absence_days_high,
+            p.settings.identify_chance * 100.0,
         );
-        h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>prior used when not counted</th></tr>");
+        h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>evidence behind it: real / secondary / simulated</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {
             let b = l.totals[ci];
             let legs = self.voyages.voyages.iter().filter(|v| v.corridor == ci);
-            let n = legs.clone().filter(|v| v.kind == LegKind::Observed).count();
+            let n = legs.clone().filter(|v| v.is_observed()).count();
+            let ev = self.corridor_evidence(ci);
             if legs.count() == 0 {
                 let _ = write!(
                     h,
-                    "<tr><td>{}</td><td>{}</td><td class=n>0</td><td colspan=3>no voyage seen or inferred: no total</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td class=n>0</td><td colspan=4>no voyage seen or inferred: no total</td><td>{}</td></tr>",
                     esc(&c.name),
                     esc(&c.unit),
                     esc(&c.prior.source)
@@ -340,12 +409,15 @@ impl Report<'_> {
             }
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{n}</td><td class=n>{}</td><td class=n><b>{}</b></td><td class=n>{}</td><td>{} / {} / {} per voyage: {}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=n>{n}</td><td class=n>{}</td><td class=n><b>{}</b></td><td class=n>{}</td><td class=n>{} / {} / {}</td><td>{} / {} / {} per voyage: {}</td></tr>",
                 esc(&c.name),
                 esc(&c.unit),
                 r0(b.low),
                 r0(b.central),
                 r0(b.high),
+                ev.real,
+                ev.secondary,
+                ev.simulated,
                 c.prior.low,
                 c.prior.central,
                 c.prior.high,
@@ -436,12 +508,7 @@ impl Report<'_> {
                 }
             }
         }
-        for v in self
-            .voyages
-            .voyages
-            .iter()
-            .filter(|v| v.kind == LegKind::Observed)
-        {
+        for v in self.voyages.voyages.iter().filter(|v| v.is_observed()) {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
             if let (Some(a), Some(b)) = (a, b) {
@@ -586,7 +653,7 @@ impl Report<'_> {
                 format_time(v.depart),
                 format_time(v.arrive),
                 e.legs_mean,
-                v.confidence,
+                v.confidence(),
                 r0(e.cargo.low),
                 r0(e.cargo.central),
                 r0(e.cargo.high),

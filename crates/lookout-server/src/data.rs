@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
+use lookout_core::provenance::Provenance;
 use lookout_events::Event;
 use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
@@ -19,11 +20,18 @@ pub struct Snapshot {
     pub ledger: Ledger,
     /// Incremented on every write.
     pub revision: u64,
+    /// Provenance of the AIS behind the events (`None`: no AIS).
+    pub ais: Option<Provenance>,
 }
 
 impl Snapshot {
     /// Loads the project folder and computes voyages and ledger over `events`.
-    pub fn compute(project: Project, events: &[Event], revision: u64) -> Snapshot {
+    pub fn compute(
+        project: Project,
+        events: &[Event],
+        ais: Option<Provenance>,
+        revision: u64,
+    ) -> Snapshot {
         let voyages = lookout_ledger::build(&project, events);
         let ledger = lookout_ledger::compute(&project, &voyages);
         Snapshot {
@@ -31,7 +39,25 @@ impl Snapshot {
             voyages,
             ledger,
             revision,
+            ais,
         }
+    }
+}
+
+/// The AIS provenance an analysis folder records in its `run.json` (written by `lookout
+/// analyze`); folders from before `run.json` tell by their simulated AIS marker.
+fn ais_provenance(out_dir: &Path, events: &[Event]) -> Option<Provenance> {
+    let recorded = std::fs::read_to_string(out_dir.join("run.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|run| {
+            serde_json::from_value::<Option<Provenance>>(run["settings"]["ais_provenance"].clone())
+                .ok()
+        });
+    match recorded {
+        Some(p) => p,
+        None if out_dir.join("ais/simulated.txt").exists() => Some(Provenance::Simulated),
+        None => (!events.is_empty()).then_some(Provenance::Real),
     }
 }
 
@@ -65,7 +91,8 @@ impl Dataset {
         } else {
             None
         };
-        let snapshot = Snapshot::compute(project, &events, 0);
+        let ais = ais_provenance(out_dir, &events);
+        let snapshot = Snapshot::compute(project, &events, ais, 0);
         Ok(Dataset {
             project_dir: project_dir.to_owned(),
             snapshot,
@@ -77,9 +104,12 @@ impl Dataset {
 
 /// Reads an events CSV in the column contract of `lookout events` (`docs/events.md`).
 pub fn read_events_csv(path: &Path) -> Result<Vec<Event>> {
-    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
-    lookout_core::event::read_csv(std::io::BufReader::new(file))
-        .map_err(|e| anyhow!("{}:{}: {}", path.display(), e.line, e.message))
+    let (events, rejected) =
+        lookout_core::event::read_csv_file(path).with_context(|| format!("{}", path.display()))?;
+    match rejected.first() {
+        Some(r) => Err(anyhow!("{}:{}: {}", path.display(), r.line, r.reason)),
+        None => Ok(events),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! - [`writes`]: validated, atomic, audited edits of `observations.csv` and `claims.csv`.
 //! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
 //! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
+//! - [`headers`]: the security headers every response carries.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -21,6 +22,7 @@ use tokio::net::TcpListener;
 pub mod api;
 mod assets;
 pub mod data;
+pub mod headers;
 mod json;
 pub mod problem;
 pub mod tracks;
@@ -91,12 +93,14 @@ impl AppState {
 }
 
 /// The application: `/api/v1/...` and the web UI at `/`. No CORS headers are sent (the UI is
-/// same-origin) and request bodies are limited to [`BODY_LIMIT`].
+/// same-origin), request bodies are limited to [`BODY_LIMIT`], and every response carries the
+/// [`headers`].
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api::routes())
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::map_response(headers::add))
         .with_state(Arc::new(state))
 }
 

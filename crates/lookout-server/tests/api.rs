@@ -332,7 +332,7 @@ async fn writes_need_the_token_are_validated_persisted_audited_and_recompute_the
     );
     let text = std::fs::read_to_string(project.join("observations.csv")).unwrap();
     assert!(text.ends_with(
-        "2023-08-18T02:00:00Z,Rajin (Najin) port,containers_on_deck,ANGARA,900,,,analyst,,test\n"
+        "2023-08-18T02:00:00Z,Rajin (Najin) port,containers_on_deck,ANGARA,900,,,analyst,,test,\n"
     ));
     let (rev1, total1) = ledger().await;
     assert_eq!(rev1, 1);

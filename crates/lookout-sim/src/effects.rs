@@ -133,11 +133,7 @@ pub fn report(
         }
     }
     // GNSS interference acts on the receiver of whoever transmits, where it really is.
-    if let Some((k, z)) = zones
-        .iter()
-        .enumerate()
-        .find(|(_, z)| z.acts(t, r.from))
-    {
+    if let Some((k, z)) = zones.iter().enumerate().find(|(_, z)| z.acts(t, r.from)) {
         r.zone = Some(k);
         match (z.effect, z.to) {
             (Effect::Spoof, Some(to)) if z.ring_km > 0.0 => {
@@ -166,9 +162,20 @@ pub fn unavailable(msg: &mut AisMessage) {
 
 /// A regular polygon of `vertices` corners `radius_km` around `centre`, traced again and again
 /// for at least `length_km`.
-pub fn pattern_line(centre: LatLon, radius_km: f64, vertices: u32, length_km: f64) -> Arc<Polyline> {
+pub fn pattern_line(
+    centre: LatLon,
+    radius_km: f64,
+    vertices: u32,
+    length_km: f64,
+) -> Arc<Polyline> {
     let corners: Vec<LatLon> = (0..vertices)
-        .map(|k| destination(centre, 360.0 * f64::from(k) / f64::from(vertices), radius_km))
+        .map(|k| {
+            destination(
+                centre,
+                360.0 * f64::from(k) / f64::from(vertices),
+                radius_km,
+            )
+        })
         .collect();
     let side = distance_km(corners[0], corners[1]);
     let loops = (length_km / (side * f64::from(vertices))).ceil() as usize + 1;

@@ -120,7 +120,9 @@ pub fn gaps(
         if plan.ais_off.iter().any(|&(a, b)| a < t1 && b > s.t0) {
             continue; // a transponder-off gap, above
         }
-        let p1 = s.end.map_or_else(|| plan.true_state(end, 0).0.pos, |(_, p)| p);
+        let p1 = s
+            .end
+            .map_or_else(|| plan.true_state(end, 0).0.pos, |(_, p)| p);
         let (h, km) = ((t1 - s.t0) / 3600.0, distance_km(s.p0, p1));
         let mut e = Event::new(
             EventType::Gap,

@@ -384,6 +384,7 @@ impl Simulation {
             plans,
             events,
             voyages,
+            absences,
             vessels,
         } = compiled;
         let (mut events, mut voyages) = (events.clone(), voyages.clone());
@@ -516,6 +517,7 @@ impl Simulation {
             events,
             voyages,
             interference,
+            absences: absences.clone(),
             stats,
         })
     }

@@ -86,12 +86,16 @@ pub fn seeds() -> Vec<u64> {
 
 /// Prints the per-type, per-reason and interference tables of summed scores.
 pub fn print_tables(total: &Scores) {
-    println!("| event type | truth (detectable) | TP | FP | FN | precision | recall | undetectable |");
+    println!(
+        "| event type | truth (detectable) | TP | FP | FN | precision | recall | undetectable |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for (k, s) in &total.by_type {
         print_row(k, s, &s.undetectable.to_string());
     }
-    println!("| reason / kind | truth (detectable) | TP | FP | FN | precision | recall | undetectable |");
+    println!(
+        "| reason / kind | truth (detectable) | TP | FP | FN | precision | recall | undetectable |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for (k, s) in &total.by_reason {
         print_row(k, s, &s.undetectable.to_string());
@@ -103,7 +107,6 @@ pub fn print_tables(total: &Scores) {
     );
 }
 
-
 /// Simulates, detects (with the scenario's areas and the default thresholds) and scores each
 /// seed of a scenario, printing every miss and area under `label`; returns the sums.
 pub fn score_seeds(scenario: &str, seeds: &[u64], tolerance_ms: i64, label: &str) -> Scores {
@@ -111,7 +114,11 @@ pub fn score_seeds(scenario: &str, seeds: &[u64], tolerance_ms: i64, label: &str
     for &seed in seeds {
         let dir = tempfile::tempdir().unwrap();
         let (truth, store) = simulate(dir.path(), scenario, seed);
-        let d = detect(&store, Areas::from_toml(scenario).unwrap(), Config::default());
+        let d = detect(
+            &store,
+            Areas::from_toml(scenario).unwrap(),
+            Config::default(),
+        );
         let (scores, misses) = score(&truth, &d.events, &d.areas, tolerance_ms);
         for m in &misses {
             println!("{label} seed {seed}: {m:?}");

@@ -1,4 +1,4 @@
-//! A small project for the server tests: the bundled dprk-russia folder (ledger draws lowered),
+//! A small project for the server tests: the bundled dprk-russia-simulated folder (ledger draws lowered),
 //! a store with two vessels' positions and an events file, served on a loopback port.
 
 #![allow(dead_code)]
@@ -18,7 +18,7 @@ pub const T0: i64 = 1_692_489_600_000;
 
 /// The bundled example project.
 pub fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/dprk-russia")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/dprk-russia-simulated")
 }
 
 /// Copies the example project (with `draws = 200`) and writes an analysis folder beside it.

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use lookout_core::time::parse_time;
-use lookout_events::store_in::run_store;
 use lookout_events::output::{write_interference, EventWriter, Format};
+use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, EventType, Land};
 use lookout_store::Store;
 

@@ -1,10 +1,13 @@
-//! `lookout vessels`: identity per vessel as seen in the store.
+//! `lookout vessels`: identity per vessel as seen in the store; with a project, events or
+//! sanctions files, also each vessel's risk score on a date (`lookout risk`), as a last column.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use lookout_core::time::format_time_ms;
+use lookout_risk::Assessment;
 use lookout_store::{vessels, Store, Vessel};
 
 /// Output formats of `lookout vessels`.
@@ -25,6 +28,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// Inputs of the risk score; any of them adds a `risk` column (CSV) or object (JSONL).
+    #[command(flatten)]
+    risk: super::risk::Inputs,
 }
 
 /// The flag state's Maritime Identification Digits of a ship MMSI (`MIDxxxxxx`), if it is one.
@@ -53,24 +59,49 @@ fn quote(s: &str) -> String {
 pub fn run(args: Args) -> Result<ExitCode> {
     let store = Store::open(&args.store)?;
     let all = vessels(&store)?;
+    // Risk per MMSI: the score of the ship the MMSI belongs to.
+    let mut risk: HashMap<u32, Assessment> = HashMap::new();
+    let loaded = if args.risk.given() {
+        let last = all.iter().map(|v| v.last_seen).max();
+        let loaded = args.risk.load(None, last)?;
+        for a in loaded.assess(&super::risk::seen(all.clone())) {
+            for &m in &a.vessel.mmsis {
+                risk.insert(m, a.clone());
+            }
+        }
+        Some(loaded)
+    } else {
+        None
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     if args.format == Format::Csv {
-        writeln!(
+        write!(
             out,
             "mmsi,mid,names,imos,callsigns,ship_types,positions,statics,first_seen,last_seen"
         )?;
+        writeln!(out, "{}", if loaded.is_some() { ",risk" } else { "" })?;
     }
     for v in &all {
-        write_vessel(&mut out, v, args.format)?;
+        let r = loaded.as_ref().map(|_| risk.get(&v.mmsi));
+        write_vessel(&mut out, v, r, args.format)?;
     }
     out.flush()?;
+    if let Some(l) = &loaded {
+        eprintln!("{}", l.summary());
+    }
     eprintln!("{} vessels", all.len());
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_vessel(out: &mut impl Write, v: &Vessel, format: Format) -> Result<()> {
+/// `risk` is None without risk inputs, `Some(None)` for an MMSI the score did not reach.
+fn write_vessel(
+    out: &mut impl Write,
+    v: &Vessel,
+    risk: Option<Option<&Assessment>>,
+    format: Format,
+) -> Result<()> {
     match format {
-        Format::Csv => writeln!(
+        Format::Csv => write!(
             out,
             "{},{},{},{},{},{},{},{},{},{}",
             v.mmsi,
@@ -83,10 +114,18 @@ fn write_vessel(out: &mut impl Write, v: &Vessel, format: Format) -> Result<()> 
             v.statics,
             format_time_ms(v.first_seen),
             format_time_ms(v.last_seen)
-        )?,
+        )
+        .and_then(|()| match risk {
+            Some(r) => writeln!(
+                out,
+                ",{}",
+                r.map(|a| a.score.to_string()).unwrap_or_default()
+            ),
+            None => writeln!(out),
+        })?,
         Format::Jsonl => {
             let pairs = |v: Vec<serde_json::Value>| serde_json::Value::Array(v);
-            let obj = serde_json::json!({
+            let mut obj = serde_json::json!({
                 "mmsi": v.mmsi,
                 "mid": mid(v.mmsi),
                 "names": pairs(v.names.iter().map(|(n, c)| serde_json::json!({"name": n, "reports": c})).collect()),
@@ -98,6 +137,16 @@ fn write_vessel(out: &mut impl Write, v: &Vessel, format: Format) -> Result<()> 
                 "first_seen": format_time_ms(v.first_seen),
                 "last_seen": format_time_ms(v.last_seen),
             });
+            if let Some(r) = risk {
+                obj["risk"] = r.map_or(serde_json::Value::Null, |a| {
+                    let points: serde_json::Map<String, serde_json::Value> = a
+                        .signals
+                        .iter()
+                        .map(|s| (s.signal.to_owned(), s.points.into()))
+                        .collect();
+                    serde_json::json!({"score": a.score, "date": a.date, "vessel": a.vessel.name, "points": points})
+                });
+            }
             serde_json::to_writer(&mut *out, &obj)?;
             writeln!(out)?;
         }

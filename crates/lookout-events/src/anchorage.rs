@@ -141,6 +141,8 @@ mod tests {
             lon,
             sog: None,
             cog: None,
+            st: 0,
+            class_b: false,
         }
     }
 

@@ -564,6 +564,7 @@ fn calibration_on_simulated_shuttles() {
             vessels: Vec::new(),
             events,
             voyages,
+            interference: Vec::new(),
             absences: Vec::new(),
             stats: Default::default(),
         };

@@ -6,7 +6,8 @@
 //! - [`ingest`]: AIS sources into a fresh store.
 //! - [`event_config`] and [`detect_events`]: the event engine over a store.
 //! - [`analyze`]: all of the above for a project folder, then voyages, the ledger and the
-//!   outputs (`docs/ledger.md`), with a [`RunRecord`] (`run.json`) beside them.
+//!   outputs (`docs/ledger.md`), the fleet's risk scores among them (`risk.csv`), with a
+//!   [`RunRecord`] (`run.json`) beside them.
 //! - [`risk_seen`]: the AIS store's identities as the risk score reads them.
 
 mod analyze;

@@ -8,12 +8,14 @@
 //! [`lookout_store::StoreWriter`], committing every `batch_rows` rows and, for live sources,
 //! every `flush_every`. Everything not stored is counted by reason in the [`Summary`].
 
+mod batch;
 mod csv_layout;
 mod csv_mapping;
 mod csv_records;
 mod ingest;
 mod input;
 mod live;
+mod parallel;
 mod rows;
 
 use std::sync::atomic::AtomicBool;

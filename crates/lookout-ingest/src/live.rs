@@ -15,6 +15,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::Result;
 use lookout_ais::{Decoder, Line, LineReader, Reject, MAX_LINE};
 
+use crate::batch::Batch;
 use crate::ingest::Ingest;
 use crate::input::Source;
 
@@ -250,15 +251,21 @@ pub(crate) fn run(ingest: &mut Ingest, sources: &[Source]) -> Result<()> {
     drop(tx);
     let flush_every = ingest.opts().flush_every;
     let mut result = Ok(());
+    let mut batch = Batch::default();
     while open > 0 && !ingest.stopped() {
         match rx.recv_timeout(POLL.min(flush_every)) {
             Ok(Event::Lines(id, lines, arrival)) => {
-                ctxs[id].arrival = arrival;
+                let ctx = &mut ctxs[id];
+                ctx.dating.arrival = arrival;
                 for line in lines {
                     match line {
-                        Some(text) => ingest.nmea_line(&mut decoders[id], &text, &ctxs[id]),
+                        Some(text) => batch.nmea_line(&mut decoders[id], &text, &ctx.dating),
                         None => decoders[id].reject_line(Reject::LineTooLong.reason()),
                     }
+                }
+                if let Err(e) = ingest.apply(&mut batch, ctx.input_id) {
+                    result = Err(e);
+                    break;
                 }
             }
             Ok(Event::Broken(id)) => decoders[id].reject_line("broken_at_disconnect"),
@@ -282,8 +289,9 @@ pub(crate) fn run(ingest: &mut Ingest, sources: &[Source]) -> Result<()> {
     for t in threads {
         let _ = t.join();
     }
-    for d in &mut decoders {
-        ingest.merge_decoder(d);
+    for (d, ctx) in decoders.iter_mut().zip(&ctxs) {
+        batch.merge_decoder(d);
+        ingest.apply(&mut batch, ctx.input_id)?;
     }
     result
 }

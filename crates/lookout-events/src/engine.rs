@@ -78,6 +78,101 @@ pub struct Stats {
     pub dropped: BTreeMap<&'static str, u64>,
 }
 
+impl Stats {
+    /// Counts a record read.
+    fn count(&mut self, record: &Record) {
+        match record {
+            Record::Position(_) => self.positions += 1,
+            Record::Static(_) => self.statics += 1,
+        }
+    }
+}
+
+/// Positions per coverage cell and hour ([`coverage_key`]).
+type Coverage = HashMap<(i32, i32, i64), u32>;
+
+/// Feeds one record to its vessel's detectors and the coverage grid; the vessel's rejects go
+/// to `rejects`.
+fn feed(
+    vessel: &mut Vessel,
+    record: &Record,
+    ctx: &mut Ctx,
+    coverage: &mut Coverage,
+    rejects: &mut BTreeMap<&'static str, u64>,
+) {
+    match record {
+        Record::Position(p) => {
+            vessel.push_position(p, ctx);
+            if let Some(key) = coverage_key(ctx.cfg, p.lat, p.lon, p.time) {
+                *coverage.entry(key).or_insert(0) += 1;
+            }
+        }
+        Record::Static(s) => vessel.push_static(s, ctx),
+    }
+    for (r, n) in vessel.rejects.drain(..) {
+        *rejects.entry(r.as_str()).or_insert(0) += n;
+    }
+}
+
+/// Fewest records a thread of [`Engine::push_batch`] gets: below this, starting it costs more
+/// than it saves.
+const MIN_PART_RECORDS: usize = 4096;
+
+/// Cuts `records` into at most `threads` contiguous parts of about equal size, each MMSI's
+/// run whole in one part. One part (run it on the calling thread) when the batch is small or
+/// an MMSI comes back after another one (its records would not stay in one part).
+fn split_by_mmsi(records: &[Record], threads: usize) -> Vec<&[Record]> {
+    let n = threads.min(records.len() / MIN_PART_RECORDS).max(1);
+    if n < 2 {
+        return vec![records];
+    }
+    let mut seen = HashSet::new();
+    let mut runs = records.chunk_by(|a, b| a.mmsi() == b.mmsi());
+    if !runs.all(|run| seen.insert(run[0].mmsi())) {
+        return vec![records];
+    }
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let mut cut = (records.len() * k / n).max(start);
+        while cut > 0 && cut < records.len() && records[cut].mmsi() == records[cut - 1].mmsi() {
+            cut += 1;
+        }
+        parts.push(&records[start..cut]);
+        start = cut;
+    }
+    parts.push(&records[start..]);
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// One thread's share of [`Engine::push_batch`]: its vessels and what their detectors put out.
+struct Shard {
+    vessels: HashMap<u32, Vessel>,
+    out: Vec<Event>,
+    slots: Vec<Slot>,
+    gaps: Vec<PendingGap>,
+    anchorages: Anchorages,
+    dropped: BTreeMap<&'static str, u64>,
+    coverage: Coverage,
+    stats: Stats,
+}
+
+impl Shard {
+    fn new(vessels: HashMap<u32, Vessel>) -> Shard {
+        Shard {
+            vessels,
+            out: Vec::new(),
+            slots: Vec::new(),
+            gaps: Vec::new(),
+            anchorages: Anchorages::default(),
+            dropped: BTreeMap::new(),
+            coverage: Coverage::new(),
+            stats: Stats::default(),
+        }
+    }
+}
+
 /// The event engine.
 pub struct Engine {
     cfg: Config,
@@ -94,7 +189,7 @@ pub struct Engine {
     /// Average distance from the coast loitering needs, km: `loitering.min_shore_distance_nm`
     /// when no area is of a port kind or `shore_rule_with_areas` is set, else 0 (off).
     loiter_shore_km: f64,
-    coverage: HashMap<(i32, i32, i64), u32>,
+    coverage: Coverage,
     /// First hour the coverage grid still holds (older hours are forgotten at each flush).
     coverage_from: i64,
     /// Gaps leave without their coverage hint (a shard of a distributed run: see
@@ -108,6 +203,8 @@ pub struct Engine {
     data_start: i64,
     data_end: i64,
     stats: Stats,
+    /// Threads of [`Engine::push_batch`].
+    threads: usize,
 }
 
 impl Engine {
@@ -147,6 +244,7 @@ impl Engine {
             data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
+            threads: 1,
         }
     }
 
@@ -179,24 +277,114 @@ impl Engine {
             Vessel::new(mmsi)
         });
         let mut ctx = ctx!(self);
-        match record {
-            Record::Position(p) => {
-                self.stats.positions += 1;
-                vessel.push_position(p, &mut ctx);
-                if let Some(key) = coverage_key(&self.cfg, p.lat, p.lon, p.time) {
-                    *self.coverage.entry(key).or_insert(0) += 1;
-                }
-            }
-            Record::Static(s) => {
-                self.stats.statics += 1;
-                vessel.push_static(s, &mut ctx);
-            }
-        }
-        for (r, n) in vessel.rejects.drain(..) {
-            *self.stats.rejects.entry(r.as_str()).or_insert(0) += n;
-        }
+        feed(
+            vessel,
+            record,
+            &mut ctx,
+            &mut self.coverage,
+            &mut self.stats.rejects,
+        );
+        self.stats.count(record);
         self.data_end = self.data_end.max(record.time());
         self.data_start = self.data_start.min(record.time());
+    }
+
+    /// Per-vessel work of [`Engine::push_batch`] runs on up to this many threads (default 1).
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads set by [`Engine::set_threads`].
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Feeds records whose MMSIs each come in one run (as a store day's (mmsi, time) merge
+    /// gives them), with the same result as [`Engine::push`] of each in turn. The batch is cut
+    /// at MMSI boundaries into one contiguous part per thread; each part's vessels run their
+    /// detectors on their own thread into the part's own outputs, which are then appended in
+    /// the parts' order, so the outputs hold what one thread would have put there, in the same
+    /// order.
+    pub fn push_batch(&mut self, records: &[Record]) {
+        let parts = split_by_mmsi(records, self.threads);
+        if parts.len() < 2 {
+            records.iter().for_each(|r| self.push(r));
+            return;
+        }
+        let mut shards: Vec<Shard> = parts
+            .iter()
+            .map(|part| {
+                let mut vessels = HashMap::new();
+                for r in *part {
+                    let mmsi = r.mmsi();
+                    vessels.entry(mmsi).or_insert_with(|| {
+                        self.vessels.remove(&mmsi).unwrap_or_else(|| {
+                            self.stats.vessels += 1;
+                            Vessel::new(mmsi)
+                        })
+                    });
+                }
+                Shard::new(vessels)
+            })
+            .collect();
+        let (cfg, areas, land) = (&self.cfg, &self.areas, self.land.as_deref());
+        let (shore_km, loiter_shore_km) = (self.shore_km, self.loiter_shore_km);
+        std::thread::scope(|scope| {
+            for (shard, part) in shards.iter_mut().zip(&parts) {
+                scope.spawn(move || {
+                    let mut ctx = Ctx {
+                        cfg,
+                        areas,
+                        land,
+                        out: &mut shard.out,
+                        slots: &mut shard.slots,
+                        gaps: &mut shard.gaps,
+                        anchorages: &mut shard.anchorages,
+                        shore_km,
+                        loiter_shore_km,
+                        dropped: &mut shard.dropped,
+                    };
+                    for r in *part {
+                        let vessel = shard.vessels.get_mut(&r.mmsi()).expect("taken");
+                        feed(
+                            vessel,
+                            r,
+                            &mut ctx,
+                            &mut shard.coverage,
+                            &mut shard.stats.rejects,
+                        );
+                        shard.stats.count(r);
+                    }
+                });
+            }
+        });
+        let cap = self.cfg.anchorage.min_vessels + 2;
+        for shard in shards {
+            self.vessels.extend(shard.vessels);
+            self.out.extend(shard.out);
+            self.slots.extend(shard.slots);
+            self.gaps.extend(shard.gaps);
+            self.anchorages.append(shard.anchorages, cap);
+            for (k, n) in shard.coverage {
+                *self.coverage.entry(k).or_insert(0) += n;
+            }
+            for (k, n) in shard.dropped {
+                *self.stats.dropped.entry(k).or_insert(0) += n;
+            }
+            for (k, n) in shard.stats.rejects {
+                *self.stats.rejects.entry(k).or_insert(0) += n;
+            }
+            self.stats.positions += shard.stats.positions;
+            self.stats.statics += shard.stats.statics;
+        }
+        if let (Some(first), Some(last)) = (records.first(), records.last()) {
+            let (lo, hi) = records
+                .iter()
+                .fold((first.time(), last.time()), |(lo, hi), r| {
+                    (lo.min(r.time()), hi.max(r.time()))
+                });
+            self.extend_span(lo, hi);
+        }
     }
 
     /// Settles everything that ends before `watermark` (no record older than it may follow) and

@@ -1,6 +1,6 @@
 //! More threads, same output: simulated AIS (the accuracy scenario with 60 background ships,
-//! three days, split into three files) ingested with one and with three threads gives the same
-//! store rows in the same files, and the events over it with one and with two threads are the
+//! three days, split into three files) ingested with one and with three threads (the store's
+//! tables written at once) gives the same store rows in the same files, and the events over it with one and with two threads are the
 //! same CSV, byte for byte.
 
 use std::fs::File;
@@ -14,7 +14,7 @@ use lookout_events::{Areas, Config, Engine, Land};
 use lookout_ingest::{Ingest, IngestOptions, Source, Summary};
 use lookout_sim::scenario::Scenario;
 use lookout_sim::sim::{NmeaWriter, Options, Simulation};
-use lookout_store::{for_each_position, PositionRow, Store, StoreWriter, TimeRange};
+use lookout_store::{for_each_position, PositionRow, Store, StoreWriter, TimeRange, WriteOptions};
 
 const SCENARIO: &str = include_str!("data/accuracy.toml");
 
@@ -50,8 +50,12 @@ fn simulate(dir: &Path, parts: usize) -> Vec<PathBuf> {
 }
 
 fn ingest(store: &Path, files: &[PathBuf], threads: usize) -> Summary {
+    let write = WriteOptions {
+        parallel_tables: threads > 1,
+        ..Default::default()
+    };
     let mut ingest = Ingest::new(
-        StoreWriter::open(store, Default::default()).unwrap(),
+        StoreWriter::open(store, write).unwrap(),
         IngestOptions {
             // Several commits per file, so that where they fall is compared too.
             batch_rows: 50_000,

@@ -2,13 +2,18 @@
 //! dashboard over one project folder and its analysis (`lookout serve`).
 //!
 //! - [`data`]: the project, events and AIS store loaded at start-up; voyages and ledger.
-//! - [`api`]: the REST routes, problem details, pagination, bearer-token writes.
+//! - [`routes`]: the REST routes, one module per resource, with typed response bodies.
+//! - [`problem`]: the one error type of every handler (RFC 9457 problem details).
 //! - [`writes`]: validated, atomic, audited edits of `observations.csv` and `claims.csv`.
 //! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
 //! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
+//! - [`risk`]: the fleet's risk scores (`lookout-risk`) over the current snapshot.
 //! - [`headers`]: the security headers every response carries.
+//!
+//! `lookout watch` mounts its own routes with [`app_with`], marks the state with
+//! [`AppState::in_watch_mode`] (the dashboard then adds its live panels) and refreshes the
+//! events with [`AppState::set_events`].
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -19,12 +24,12 @@ use lookout_events::Event;
 use lookout_store::Store;
 use tokio::net::TcpListener;
 
-pub mod api;
 mod assets;
 pub mod data;
 pub mod headers;
-mod json;
 pub mod problem;
+pub mod risk;
+pub mod routes;
 pub mod tracks;
 pub mod vessels;
 pub mod writes;
@@ -40,15 +45,16 @@ const TRACK_CACHE: usize = 64;
 /// Shared state of a running server.
 pub struct AppState {
     snapshot: RwLock<Arc<Snapshot>>,
-    events: Vec<Event>,
-    event_ids: HashMap<String, usize>,
     store: Option<Store>,
     tracks: tracks::TrackCache,
     vessels: Vec<vessels::VesselEntry>,
+    risk: risk::RiskCache,
     basemap: String,
     project_dir: PathBuf,
     token: Option<String>,
     write_lock: tokio::sync::Mutex<()>,
+    /// Served by `lookout watch`: the dashboard adds its live panels.
+    watch: bool,
 }
 
 impl AppState {
@@ -59,16 +65,9 @@ impl AppState {
             None => Vec::new(),
         };
         let vessels = vessels::index(&data.snapshot.project.watchlist, stored);
-        let event_ids = data
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.event_id(), i))
-            .collect();
         Ok(AppState {
             snapshot: RwLock::new(Arc::new(data.snapshot)),
-            events: data.events,
-            event_ids,
+            risk: risk::RiskCache::new(&vessels),
             store: data.store,
             tracks: tracks::TrackCache::new(TRACK_CACHE),
             vessels,
@@ -76,7 +75,34 @@ impl AppState {
             project_dir: data.project_dir,
             token: token.filter(|t| !t.is_empty()),
             write_lock: tokio::sync::Mutex::new(()),
+            watch: false,
         })
+    }
+
+    /// Marks the state as served by `lookout watch` (`/api/v1/project` says `"watch": true`).
+    pub fn in_watch_mode(mut self) -> Self {
+        self.watch = true;
+        self
+    }
+
+    /// Replaces the events (sorted by start time) and recomputes voyages and ledger, as a write
+    /// does (for `lookout watch`, whose events grow). Blocks while a write is in progress.
+    pub fn set_events(&self, events: Vec<Event>) {
+        let _one_writer = self.write_lock.blocking_lock();
+        let s = self.snapshot();
+        let project = match lookout_project::Project::load(&self.project_dir) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("lookout: events not refreshed: {e}");
+                return;
+            }
+        };
+        self.replace(Snapshot::compute(
+            project,
+            Arc::new(events),
+            s.ais,
+            s.revision + 1,
+        ));
     }
 
     /// The current snapshot.
@@ -96,12 +122,21 @@ impl AppState {
 /// same-origin), request bodies are limited to [`BODY_LIMIT`], and every response carries the
 /// [`headers`].
 pub fn app(state: AppState) -> Router {
+    app_with(Arc::new(state), Router::new())
+}
+
+/// [`app`] over a state shared with the caller, with `extra` routes merged in (the hook of
+/// `lookout watch`, which serves its own routes and refreshes the state's events). `extra` must
+/// not define routes the application has; its answers get the body limit and the [`headers`]
+/// too.
+pub fn app_with(state: Arc<AppState>, extra: Router) -> Router {
     Router::new()
-        .nest("/api/v1", api::routes())
+        .nest("/api/v1", routes::routes())
         .fallback(assets::serve)
+        .with_state(state)
+        .merge(extra)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(headers::add))
-        .with_state(Arc::new(state))
 }
 
 /// Serves `app` on a bound listener until Ctrl-C or SIGTERM; requests in progress (a write

@@ -155,6 +155,8 @@ mod tests {
             lon,
             sog: None,
             cog: None,
+            st: 0,
+            class_b: false,
         }
     }
 

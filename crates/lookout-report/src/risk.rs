@@ -64,7 +64,7 @@ impl Report<'_> {
              <code>risk.toml</code> (recorded in <code>run.json</code>): every point comes from \
              a signal with its evidence rows (event ids in <code>events.csv</code>, FtM ids in \
              the sanctions list, <code>obs:N</code> lines of <code>observations.csv</code>). \
-             {} of {} vessels score above 0; the others are in <code>risk.csv</code>.{ais}</p>",
+             {} of {} vessels score above 0 (<code>risk.csv</code> lists every vessel).{ais}</p>",
             all.first().map_or("-", |a| a.date.as_str()),
             scored.len(),
             all.len()

@@ -47,7 +47,10 @@ async function drawBase() {
     style: (f) => ({ className: "area", color: f.properties.kind === "rail" ? "#6c3483" : "#c0392b", weight: 2, fillOpacity: 0.15 }),
     onEachFeature: (f, l) => l.bindTooltip(`${esc(f.properties.name)} (${esc(f.properties.kind)})`),
   }).addTo(map);
-  map.fitBounds(layer.getBounds().pad(0.3));
+  // Framed on the corridors' ends (a project may name far places too, such as the Suez Canal).
+  const ends = new Set(state.project.corridors.flatMap((c) => c.origins.concat(c.destinations)));
+  const framed = layer.getLayers().filter((l) => ends.has(l.feature.properties.name));
+  map.fitBounds((framed.length ? L.featureGroup(framed) : layer).getBounds().pad(0.3));
 }
 
 async function loadTracks() {
@@ -165,7 +168,9 @@ async function drawLedger() {
     const v = (ymax / 4) * i;
     svg += `<line x1="${m.l}" x2="${W - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${m.l - 4}" y="${y(v) + 4}" text-anchor="end" font-size="10">${fmt(v)}</text>`;
   }
-  for (let d = new Date(t0); d <= t1; d.setUTCMonth(d.getUTCMonth() + 1, 1)) {
+  // A label every `step` months, so that labels stay apart on long windows.
+  const step = Math.max(1, Math.ceil(((t1 - t0) / (30.4 * 86400e3)) * 50 / (W - m.l - m.r)));
+  for (let d = new Date(t0); d <= t1; d.setUTCMonth(d.getUTCMonth() + step, 1)) {
     svg += `<text x="${x(d.getTime())}" y="${H - 8}" font-size="10" text-anchor="middle">${d.toISOString().slice(0, 7)}</text>`;
   }
   svg += `<polygon class="band" points="${band}" fill="#c0392b33" stroke="none"/><polyline class="central" points="${line}" fill="none" stroke="#c0392b" stroke-width="2"/>`;

@@ -18,7 +18,7 @@ use rstar::RTree;
 use crate::anchorage::Anchorages;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
-use crate::reception::Reception;
+use crate::reception::{Reception, StationId};
 use crate::spoof::DeadShips;
 use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
@@ -107,6 +107,95 @@ pub struct Stats {
     pub interference_areas: u64,
 }
 
+impl Stats {
+    /// Counts a record read.
+    fn count(&mut self, record: &Record) {
+        match record {
+            Record::Position(_) => self.positions += 1,
+            Record::Static(_) => self.statics += 1,
+        }
+    }
+}
+
+/// Feeds one record, heard by station `st`, to its vessel's detectors; the vessel's rejects
+/// go to `rejects`.
+fn feed(
+    vessel: &mut Vessel,
+    record: &Record,
+    st: StationId,
+    ctx: &mut Ctx,
+    rejects: &mut BTreeMap<&'static str, u64>,
+) {
+    match record {
+        Record::Position(p) => vessel.push_position(p, st, ctx),
+        Record::Static(s) => vessel.push_static(s, st, ctx),
+    }
+    for (r, n) in vessel.rejects.drain(..) {
+        *rejects.entry(r.as_str()).or_insert(0) += n;
+    }
+}
+
+/// Fewest records a thread of [`Engine::push_batch`] gets: below this, starting it costs more
+/// than it saves.
+const MIN_PART_RECORDS: usize = 4096;
+
+/// Cuts `records` into at most `threads` contiguous parts of about equal size, each MMSI's
+/// run whole in one part. One part (run it on the calling thread) when the batch is small or
+/// an MMSI comes back after another one (its records would not stay in one part).
+fn split_by_mmsi(records: &[Record], threads: usize) -> Vec<&[Record]> {
+    let n = threads.min(records.len() / MIN_PART_RECORDS).max(1);
+    if n < 2 {
+        return vec![records];
+    }
+    let mut seen = HashSet::new();
+    let mut runs = records.chunk_by(|a, b| a.mmsi() == b.mmsi());
+    if !runs.all(|run| seen.insert(run[0].mmsi())) {
+        return vec![records];
+    }
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let mut cut = (records.len() * k / n).max(start);
+        while cut > 0 && cut < records.len() && records[cut].mmsi() == records[cut - 1].mmsi() {
+            cut += 1;
+        }
+        parts.push(&records[start..cut]);
+        start = cut;
+    }
+    parts.push(&records[start..]);
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// One thread's share of [`Engine::push_batch`]: its vessels and what their detectors put out.
+struct Shard {
+    vessels: HashMap<u32, Vessel>,
+    out: Vec<Event>,
+    slots: Vec<Slot>,
+    gaps: Vec<PendingGap>,
+    anchorages: Anchorages,
+    spoofs: Vec<Event>,
+    onsets: Vec<Onset>,
+    dropped: BTreeMap<&'static str, u64>,
+    stats: Stats,
+}
+
+impl Shard {
+    fn new(vessels: HashMap<u32, Vessel>) -> Shard {
+        Shard {
+            vessels,
+            out: Vec::new(),
+            slots: Vec::new(),
+            gaps: Vec::new(),
+            anchorages: Anchorages::default(),
+            spoofs: Vec::new(),
+            onsets: Vec::new(),
+            dropped: BTreeMap::new(),
+            stats: Stats::default(),
+        }
+    }
+}
+
 /// The event engine.
 pub struct Engine {
     cfg: Config,
@@ -146,6 +235,8 @@ pub struct Engine {
     data_start: i64,
     data_end: i64,
     stats: Stats,
+    /// Threads of [`Engine::push_batch`].
+    threads: usize,
 }
 
 impl Engine {
@@ -194,6 +285,7 @@ impl Engine {
             data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
+            threads: 1,
         }
     }
 
@@ -229,14 +321,24 @@ impl Engine {
 
     /// Feeds one record.
     pub fn push(&mut self, record: &Record) {
+        let st = self.observe(record);
         let mmsi = record.mmsi();
         let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
             self.stats.vessels += 1;
             Vessel::new(mmsi)
         });
+        let mut ctx = ctx!(self);
+        feed(vessel, record, st, &mut ctx, &mut self.stats.rejects);
+        self.stats.count(record);
+        self.data_end = self.data_end.max(record.time());
+        self.data_start = self.data_start.min(record.time());
+    }
+
+    /// Adds a record to the reception model; returns the id of the station that heard it.
+    fn observe(&mut self, record: &Record) -> StationId {
+        let mmsi = record.mmsi();
         match record {
             Record::Position(p) => {
-                self.stats.positions += 1;
                 let st = self.reception.station(p.station.as_ref());
                 let valid =
                     p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 && !(p.lat == 0.0 && p.lon == 0.0);
@@ -245,22 +347,116 @@ impl Engine {
                 } else {
                     self.reception.observe_station(mmsi, st, p.time);
                 }
-                let mut ctx = ctx!(self);
-                vessel.push_position(p, st, &mut ctx);
+                st
             }
             Record::Static(s) => {
-                self.stats.statics += 1;
                 let st = self.reception.station(s.station.as_ref());
                 self.reception.observe_station(mmsi, st, s.time);
-                let mut ctx = ctx!(self);
-                vessel.push_static(s, st, &mut ctx);
+                st
             }
         }
-        for (r, n) in vessel.rejects.drain(..) {
-            *self.stats.rejects.entry(r.as_str()).or_insert(0) += n;
+    }
+
+    /// Per-vessel work of [`Engine::push_batch`] runs on up to this many threads (default 1).
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads set by [`Engine::set_threads`].
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Feeds records whose MMSIs each come in one run (as a store day's (mmsi, time) merge
+    /// gives them), with the same result as [`Engine::push`] of each in turn. The batch is cut
+    /// at MMSI boundaries into one contiguous part per thread; each part's vessels run their
+    /// detectors on their own thread into the part's own outputs, which are then appended in
+    /// the parts' order, so the outputs hold what one thread would have put there, in the same
+    /// order.
+    pub fn push_batch(&mut self, records: &[Record]) {
+        let parts = split_by_mmsi(records, self.threads);
+        if parts.len() < 2 {
+            records.iter().for_each(|r| self.push(r));
+            return;
         }
-        self.data_end = self.data_end.max(record.time());
-        self.data_start = self.data_start.min(record.time());
+        // The reception model sees every record in order, on this thread; the vessels only
+        // read station names from it.
+        let stations: Vec<StationId> = records.iter().map(|r| self.observe(r)).collect();
+        let mut shards: Vec<Shard> = parts
+            .iter()
+            .map(|part| {
+                let mut vessels = HashMap::new();
+                for r in *part {
+                    let mmsi = r.mmsi();
+                    vessels.entry(mmsi).or_insert_with(|| {
+                        self.vessels.remove(&mmsi).unwrap_or_else(|| {
+                            self.stats.vessels += 1;
+                            Vessel::new(mmsi)
+                        })
+                    });
+                }
+                Shard::new(vessels)
+            })
+            .collect();
+        let (cfg, areas, land) = (&self.cfg, &self.areas, self.land.as_deref());
+        let (reception, dead) = (&self.reception, &self.dead);
+        let (shore_km, loiter_shore_km) = (self.shore_km, self.loiter_shore_km);
+        std::thread::scope(|scope| {
+            let mut start = 0;
+            for (shard, part) in shards.iter_mut().zip(&parts) {
+                let stations = &stations[start..start + part.len()];
+                start += part.len();
+                scope.spawn(move || {
+                    let mut ctx = Ctx {
+                        cfg,
+                        areas,
+                        land,
+                        out: &mut shard.out,
+                        slots: &mut shard.slots,
+                        gaps: &mut shard.gaps,
+                        anchorages: &mut shard.anchorages,
+                        spoofs: &mut shard.spoofs,
+                        onsets: &mut shard.onsets,
+                        reception,
+                        dead,
+                        shore_km,
+                        loiter_shore_km,
+                        dropped: &mut shard.dropped,
+                    };
+                    for (r, &st) in part.iter().zip(stations) {
+                        let vessel = shard.vessels.get_mut(&r.mmsi()).expect("taken");
+                        feed(vessel, r, st, &mut ctx, &mut shard.stats.rejects);
+                        shard.stats.count(r);
+                    }
+                });
+            }
+        });
+        let cap = self.cfg.anchorage.min_vessels + 2;
+        for shard in shards {
+            self.vessels.extend(shard.vessels);
+            self.out.extend(shard.out);
+            self.slots.extend(shard.slots);
+            self.gaps.extend(shard.gaps);
+            self.anchorages.append(shard.anchorages, cap);
+            self.new_spoofs.extend(shard.spoofs);
+            self.onsets.extend(shard.onsets);
+            for (k, n) in shard.dropped {
+                *self.stats.dropped.entry(k).or_insert(0) += n;
+            }
+            for (k, n) in shard.stats.rejects {
+                *self.stats.rejects.entry(k).or_insert(0) += n;
+            }
+            self.stats.positions += shard.stats.positions;
+            self.stats.statics += shard.stats.statics;
+        }
+        if let (Some(first), Some(last)) = (records.first(), records.last()) {
+            let (lo, hi) = records
+                .iter()
+                .fold((first.time(), last.time()), |(lo, hi), r| {
+                    (lo.min(r.time()), hi.max(r.time()))
+                });
+            self.extend_span(lo, hi);
+        }
     }
 
     /// Settles everything that ends before `watermark` (no record older than it may follow) and

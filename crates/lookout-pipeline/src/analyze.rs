@@ -274,6 +274,7 @@ pub fn ingest(
             time: TimeRule::default(),
             flush_every: Duration::from_secs(10),
             batch_rows: 1_000_000,
+            threads: 1,
         },
     );
     if let Some(m) = mapping {

@@ -12,6 +12,8 @@ use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, EventType, Land};
 use lookout_store::Store;
 
+use super::default_threads;
+
 /// Arguments of `lookout events`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -40,6 +42,10 @@ pub struct Args {
     /// Write only these event types (comma-separated, e.g. `encounter,gap`); default: all.
     #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = parse_type)]
     types: Vec<EventType>,
+    /// Threads: with more than one, one reads the store while N run the vessels' detectors,
+    /// split by MMSI; the events are the same. Default: the machine's cores.
+    #[arg(long, value_name = "N", default_value_t = default_threads())]
+    threads: usize,
     /// Output file: `.csv`, `.geojson` or `.parquet`.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -93,6 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("lookout events: store: {w}");
     }
     let mut engine = Engine::new(cfg, areas, Some(land));
+    engine.set_threads(args.threads);
     let mut writer = EventWriter::create(&args.out)?;
     run_store(&mut engine, &store, args.from, args.to, |events| {
         if args.types.is_empty() {

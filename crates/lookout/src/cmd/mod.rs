@@ -11,3 +11,8 @@ pub mod serve;
 pub mod simulate;
 pub mod track;
 pub mod vessels;
+
+/// Default of `--threads`: the cores this process may use.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

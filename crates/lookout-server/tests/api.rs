@@ -271,7 +271,10 @@ async fn provenance_of_the_totals_and_the_inputs() {
     assert_eq!(p["provenance"]["ais"], "simulated", "{p}");
     assert_eq!(inputs[0], "the AIS", "{inputs}");
     assert!(
-        inputs[1].as_str().unwrap().ends_with("observation rows (imagery)"),
+        inputs[1]
+            .as_str()
+            .unwrap()
+            .ends_with("observation rows (imagery)"),
         "{inputs}"
     );
     let types: Vec<&str> = p["event_types"]
@@ -285,10 +288,13 @@ async fn provenance_of_the_totals_and_the_inputs() {
     let sea = &ledger["corridors"][0];
     let simulated = sea["evidence"]["simulated"].as_u64().unwrap();
     assert!(simulated > 0, "{}", sea["evidence"]);
-    // Every real observation row of the example is a secondary or real sighting; what real
-    // evidence alone gives is either a total or said to be none, never left out.
+    // The real-only rerun ran: real evidence alone gives a total or, said so, none.
     let status = sea["real_only"]["status"].as_str().unwrap();
-    assert!(matches!(status, "value" | "nothing"), "{}", sea["real_only"]);
+    assert!(
+        matches!(status, "value" | "nothing"),
+        "{}",
+        sea["real_only"]
+    );
     assert_eq!(sea["real_only"]["total"].is_null(), status == "nothing");
 
     // The public record: nothing simulated, so no banner; the real-only totals are known.

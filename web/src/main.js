@@ -323,6 +323,7 @@ function drawForm() {
     <label><span>source</span><input name="source" placeholder="imagery provider, analyst"></label>
     <label><span>url</span><input name="url"></label>
     <label><span>note</span><input name="note"></label>
+    <label><span>provenance</span><select name="provenance"><option value="">real (an image or count you made or checked)</option><option>secondary</option><option>simulated</option></select></label>
     <button type="submit">Add observation</button>`;
   $("#obs-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -1,15 +1,19 @@
 // End-to-end checks of the dashboard in Debian's chromium (driven by playwright-core):
-// the page loads, the map shows the corridor, a voyage shows its evidence, the ranked fleet
+// the page loads, the header has the simulated banner and the evidence behind each total
+// (and a second server over the public-record example has no banner), the map shows the
+// corridor, vessels are found by name, MMSI and IMO, the event list filters by type, vessel,
+// area and time and downloads what it shows as CSV and GeoJSON, a voyage shows its evidence, the ranked fleet
 // opens a vessel whose risk breakdown links to its evidence, a write without the
 // token is refused, an observation added with the token changes the ledger, and the
 // Content-Security-Policy the page is served with blocks nothing it needs.
-// Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR   (CHROMIUM overrides /usr/bin/chromium)
+// Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR [PUBLIC_BASE_URL]
+// (CHROMIUM overrides /usr/bin/chromium; PUBLIC_BASE_URL serves a project without simulated input)
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const [base, token, shots] = process.argv.slice(2);
+const [base, token, shots, publicBase] = process.argv.slice(2);
 if (!base || !token || !shots) {
   console.error("usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR");
   process.exit(2);
@@ -52,6 +56,94 @@ try {
   check((await page.locator("#chart polygon.band").count()) === 1, "ledger chart has its 90% band");
   await page.screenshot({ path: join(shots, "01-map-and-ledger.png") });
 
+  // The header says the inputs are simulated and what each total rests on.
+  check(project.provenance.simulated_inputs.length > 0, `the fixture has simulated inputs (${project.provenance.simulated_inputs.join("; ")})`);
+  const banner = await page.locator("#simulated-banner").innerText();
+  check(banner.startsWith("Simulated AIS and imagery: a demonstration, not an estimate."), `banner: ${banner}`);
+  const ledger = await (await fetch(base + "/api/v1/ledger")).json();
+  const withCargo = ledger.corridors.filter((c) => c.total && c.total.high > 0);
+  const totals = await page.locator("#totals .total").allInnerTexts();
+  check(withCargo.length > 0 && totals.length === withCargo.length, `a total per corridor with cargo (${totals.length})`);
+  for (const [i, c] of withCargo.entries()) {
+    const e = c.evidence;
+    check(totals[i].includes(`evidence ${e.real} real / ${e.secondary} secondary / ${e.simulated} simulated`), `evidence behind the total: ${totals[i]}`);
+    const real = c.real_only.status === "value" ? `real evidence alone: ${Math.round(c.real_only.total.central).toLocaleString("en")}` : "real evidence alone: no total";
+    check(c.real_only.status !== "not_computed" && totals[i].includes(real), `the real-only total beside it (${c.real_only.status})`);
+  }
+
+  // Vessels are found by name, MMSI and IMO.
+  const angara = project.watchlist.find((w) => w.name === "ANGARA");
+  await page.click("nav button[data-tab=vessels]");
+  for (const q of ["angar", String(angara.mmsi[0]), String(angara.imo)]) {
+    await page.fill("#vessel-q", "");
+    await page.waitForFunction(() => document.querySelectorAll("tr.vessel").length > 1);
+    await page.fill("#vessel-q", q);
+    await page.waitForFunction(() => document.querySelectorAll("tr.vessel").length === 1);
+    const names = await page.locator("tr.vessel td:first-child").allInnerTexts();
+    check(names.length === 1 && names[0].startsWith("ANGARA"), `search "${q}" finds ANGARA (${names.join(", ")})`);
+  }
+  await page.fill("#vessel-q", "no such ship");
+  await page.waitForFunction(() => document.querySelectorAll("tr.vessel").length === 0);
+  check(true, "search for an unknown name finds nothing");
+  await page.fill("#vessel-q", "ANGARA");
+  await page.waitForFunction(() => document.querySelectorAll("tr.vessel").length === 1);
+  await page.screenshot({ path: join(shots, "01b-vessel-search.png") });
+
+  // The event list: filters, the same matches as the API, downloads of what is shown.
+  // `eventsListed()` waits for the list of the filters in the address and gives its count.
+  const eventsListed = async () => {
+    await page.waitForFunction(() => document.querySelector("#event-total")?.dataset.query === location.hash.slice("#events/".length));
+    return Number(await page.getAttribute("#event-total", "data-total"));
+  };
+  const all = await (await fetch(base + "/api/v1/events?limit=1000")).json();
+  await page.click("nav button[data-tab=events]");
+  check((await eventsListed()) === all.total, `events tab lists ${all.total} events`);
+  check((await page.locator("tr.event").count()) === all.total, `event list shows all ${all.total} events`);
+  const filters = [
+    ["type", "gap", (e) => e.event_type === "gap"],
+    ["vessel", "ANGARA", (e) => angara.mmsi.includes(e.mmsi)],
+    ["area", "Rajin (Najin) port", (e) => e.area === "Rajin (Najin) port" || e.other_area === "Rajin (Najin) port"],
+  ];
+  for (const [name, value, keep] of filters) {
+    if (name === "vessel") {
+      await page.fill("#event-filter [name=vessel]", value);
+      await page.press("#event-filter [name=vessel]", "Enter");
+    } else await page.selectOption(`#event-filter [name=${name}]`, value);
+    const want = all.items.filter(keep).length;
+    check((await eventsListed()) === want, `${name}=${value}: ${want} listed`);
+    const types = await page.locator("tr.event td:first-child").allInnerTexts();
+    check(want > 0 && want < all.total && types.length === want, `filter ${name}=${value}: ${want} of ${all.total} events (${types.join(", ")})`);
+    await page.goto(base + "/#events/");
+    check((await eventsListed()) === all.total, "filters cleared");
+  }
+  // Time: events overlapping [start, end); here the ones starting before `beforeDay`.
+  const beforeDay = all.items[all.items.length - 1].start_time.slice(0, 10);
+  const inTime = all.items.filter((e) => Date.parse(e.start_time) < Date.parse(beforeDay));
+  await page.fill("#event-filter [name=end]", beforeDay);
+  await page.locator("#event-filter [name=end]").dispatchEvent("change");
+  check((await eventsListed()) === inTime.length && inTime.length > 0 && inTime.length < all.total
+    && (await page.locator("tr.event").count()) === inTime.length, `filter before ${beforeDay}: ${inTime.length} of ${all.total} events`);
+  // Two filters at once, then the downloads hold exactly the rows shown.
+  await page.selectOption("#event-filter [name=type]", "port_visit");
+  const shown = inTime.filter((e) => e.event_type === "port_visit");
+  check((await eventsListed()) === shown.length && shown.length > 0, `type and time: ${shown.length} listed`);
+  check(page.url().includes("type=port_visit") && page.url().includes("end=" + beforeDay), `the filters are in the address (${page.url().split("#")[1]})`);
+  await page.screenshot({ path: join(shots, "01c-event-filter.png") });
+  const [csvFile] = await Promise.all([page.waitForEvent("download"), page.click("#event-csv")]);
+  const csv = readFileSync(await csvFile.path(), "utf8").trim().split("\n");
+  check(csvFile.suggestedFilename() === "events.csv" && csv[0].startsWith("event_id,event_type,mmsi") && csv.length === shown.length + 1
+    && shown.every((e, i) => csv[i + 1].startsWith(`${e.event_id},port_visit,`)), `CSV download: the ${shown.length} rows shown (${csv.length} lines)`);
+  const [geoFile] = await Promise.all([page.waitForEvent("download"), page.click("#event-geojson")]);
+  const geo = JSON.parse(readFileSync(await geoFile.path(), "utf8"));
+  check(geo.type === "FeatureCollection" && geo.features.length === shown.length
+    && geo.features.every((f, i) => f.properties.event_id === shown[i].event_id), `GeoJSON download: the ${geo.features.length} features shown`);
+  // An unknown vessel is said plainly.
+  await page.goto(base + "/#events/vessel=NOBODY");
+  await page.waitForSelector("#event-count .error");
+  check((await page.locator("#event-count").innerText()).startsWith("404"), `unknown vessel: ${await page.locator("#event-count").innerText()}`);
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready], body[data-error]", { state: "attached" });
+
   // The time slider hides what happened later.
   const markers = await page.locator("path.event-marker").count();
   await page.locator("#slider").fill("0");
@@ -78,8 +170,14 @@ try {
   await page.click("#voyage-evidence h2 a");
   await page.waitForSelector("#vessel-detail");
   const vessel = await page.locator("#vessel-detail").innerText();
-  check(vessel.includes("Identity reported over AIS") && vessel.includes("Sanctions now"), `vessel page: ${vessel.split("\n")[0]}`);
+  check(vessel.includes("Identity reported over AIS") && vessel.includes("Identity changes detected") && vessel.includes("Sanctions now"), `vessel page: ${vessel.split("\n")[0]}`);
   await page.screenshot({ path: join(shots, "04-vessel-page.png") });
+  // Its events open in the event list, filtered by the vessel.
+  const vesselEvents = all.items.filter((e) => angara.mmsi.includes(e.mmsi)).length;
+  await page.click("#vessel-detail a.vessel-events");
+  check((await eventsListed()) === vesselEvents && (await page.inputValue("#event-filter [name=vessel]")) === "ANGARA", `the vessel's ${vesselEvents} events listed`);
+  await page.goBack();
+  await page.waitForSelector("#vessel-detail");
 
   // The ranked fleet: highest score first; a vessel's breakdown links to its evidence.
   const risk = await (await fetch(base + "/api/v1/risk?limit=1000")).json();
@@ -144,7 +242,21 @@ try {
   check(after !== before, `ledger changed: "${before}" -> "${after}"`);
   await page.screenshot({ path: join(shots, "06-observation-added.png") });
 
-  check(external.length === 0, `no request left the server (${external.slice(0, 3).join(", ")})`);
+  // A project without simulated input has no banner.
+  if (publicBase) {
+    const pub = await (await fetch(publicBase + "/api/v1/project")).json();
+    check(pub.provenance.simulated_inputs.length === 0, "the public project has no simulated input");
+    await page.goto(publicBase + "/");
+    await page.waitForSelector("body[data-ready], body[data-error]", { state: "attached" });
+    check(!(await page.getAttribute("body", "data-error")), `public project loads without error (${await page.getAttribute("body", "data-error")})`);
+    check((await page.locator("#simulated-banner").count()) === 0, "no simulated banner on the public project");
+    const pubTotals = await page.locator("#totals").innerText();
+    check(!pubTotals.includes("simulated") || pubTotals.includes("0 simulated"), `public totals: ${pubTotals || "(none)"}`);
+    await page.screenshot({ path: join(shots, "07-public-no-banner.png") });
+  }
+
+  const outside = external.filter((u) => !(publicBase && u.startsWith(publicBase)));
+  check(outside.length === 0, `no request left the servers (${outside.slice(0, 3).join(", ")})`);
   check(blocked.length === 0, `the Content-Security-Policy blocked nothing (${blocked.slice(0, 3).join(" | ")})`);
 } catch (e) {
   failures.push(String(e));

@@ -1,6 +1,8 @@
-// Lookout dashboard: map (Leaflet over Natural Earth land, no tile server), ledger chart,
-// voyages with their evidence, vessel pages, the fleet ranked by risk (risk.js) and the
-// add-observation form. Everything comes from the same server's /api/v1.
+// Lookout dashboard: the header (a banner whenever any input is simulated; each total with the
+// provenance of its evidence and the total from real evidence alone), map (Leaflet over Natural
+// Earth land, no tile server), ledger chart, voyages with their evidence, vessel search and
+// pages, the event list with its filters and downloads, the fleet ranked by risk (risk.js) and
+// the add-observation form. Everything comes from the same server's /api/v1.
 import { drawRisk, showRisk } from "./risk.js";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
@@ -45,7 +47,10 @@ async function drawBase() {
     style: (f) => ({ className: "area", color: f.properties.kind === "rail" ? "#6c3483" : "#c0392b", weight: 2, fillOpacity: 0.15 }),
     onEachFeature: (f, l) => l.bindTooltip(`${esc(f.properties.name)} (${esc(f.properties.kind)})`),
   }).addTo(map);
-  map.fitBounds(layer.getBounds().pad(0.3));
+  // Framed on the corridors' ends (a project may name far places too, such as the Suez Canal).
+  const ends = new Set(state.project.corridors.flatMap((c) => c.origins.concat(c.destinations)));
+  const framed = layer.getLayers().filter((l) => ends.has(l.feature.properties.name));
+  map.fitBounds((framed.length ? L.featureGroup(framed) : layer).getBounds().pad(0.3));
 }
 
 async function loadTracks() {
@@ -108,12 +113,43 @@ function setupSlider() {
   for (const i of legend.querySelectorAll("i")) i.style.background = EVENT_COLOURS[i.dataset.event];
 }
 
+// ---------- what the numbers rest on ----------
+// The banner shows whenever any input is simulated (the server's `simulated_inputs`), never
+// otherwise: the element is then absent.
+function drawBanner() {
+  const p = state.project.provenance;
+  if (!p.simulated_inputs.length) return;
+  const what = [];
+  if (p.ais === "simulated") what.push("AIS");
+  if (p.observations.simulated > 0) what.push("imagery");
+  const b = document.createElement("div");
+  b.id = "simulated-banner";
+  b.setAttribute("role", "alert");
+  b.innerHTML = `<b>Simulated ${esc(what.join(" and "))}: a demonstration, not an estimate.</b> Simulated: ${esc(p.simulated_inputs.join("; "))}. No total here may be quoted as an estimate of what moved.`;
+  $("#banner-slot").append(b);
+}
+
+const bounds = (b, unit) => `${fmt(b.central)} ${esc(unit)} (90%: ${fmt(b.low)}–${fmt(b.high)})`;
+
+// A corridor's total, the real / secondary / simulated evidence behind it, and beside it the
+// total from real evidence alone when some evidence is not real.
+function totalHtml(c) {
+  const e = c.evidence;
+  const r = c.real_only;
+  let real = "";
+  if (e.secondary + e.simulated > 0 && r.status === "value") real = `real evidence alone: ${bounds(r.total, c.unit)}`;
+  else if (r.status === "nothing") real = "real evidence alone: no total";
+  return `<span class="total" data-corridor="${c.index}"><b>${esc(c.name)}: ${bounds(c.total, c.unit)}</b>` +
+    `<small class="evidence">evidence ${e.real} real / ${e.secondary} secondary / ${e.simulated} simulated</small>` +
+    (real ? `<small class="real-only">${real}</small>` : "") + "</span>";
+}
+
 // ---------- ledger ----------
 async function drawLedger() {
   const [ledger, claims] = await Promise.all([getJson("/ledger"), getJson("/claims?limit=1000")]);
-  $("#totals").textContent = ledger.corridors
+  $("#totals").innerHTML = ledger.corridors
     .filter((c) => c.total && c.total.high > 0)
-    .map((c) => `${c.name}: ${fmt(c.total.central)} ${c.unit} (90%: ${fmt(c.total.low)}–${fmt(c.total.high)})`)
+    .map(totalHtml)
     .join(" · ");
   $("#totals").dataset.revision = ledger.revision;
   const c = ledger.corridors.find((c) => c.total && c.total.high > 0) || ledger.corridors[0];
@@ -132,7 +168,9 @@ async function drawLedger() {
     const v = (ymax / 4) * i;
     svg += `<line x1="${m.l}" x2="${W - m.r}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${m.l - 4}" y="${y(v) + 4}" text-anchor="end" font-size="10">${fmt(v)}</text>`;
   }
-  for (let d = new Date(t0); d <= t1; d.setUTCMonth(d.getUTCMonth() + 1, 1)) {
+  // A label every `step` months, so that labels stay apart on long windows.
+  const step = Math.max(1, Math.ceil(((t1 - t0) / (30.4 * 86400e3)) * 50 / (W - m.l - m.r)));
+  for (let d = new Date(t0); d <= t1; d.setUTCMonth(d.getUTCMonth() + step, 1)) {
     svg += `<text x="${x(d.getTime())}" y="${H - 8}" font-size="10" text-anchor="middle">${d.toISOString().slice(0, 7)}</text>`;
   }
   svg += `<polygon class="band" points="${band}" fill="#c0392b33" stroke="none"/><polyline class="central" points="${line}" fill="none" stroke="#c0392b" stroke-width="2"/>`;
@@ -194,6 +232,7 @@ async function showVoyage(id) {
 async function drawVessels() {
   const q = $("#vessel-q").value;
   const v = await getJson(`/vessels?limit=200&q=${encodeURIComponent(q)}`);
+  if ($("#vessel-q").value !== q) return; // a later search is on its way
   $("#vessel-list").innerHTML = `<table><tr><th>name</th><th>MMSI</th><th>IMO</th><th>positions</th></tr>${v.items
     .map((x) => `<tr class="row vessel" data-id="${esc(x.id)}"><td>${esc(x.name)}${x.watched ? " ★" : ""}</td><td>${esc(x.mmsi.join(", "))}</td><td>${esc(x.imo ?? "")}</td><td>${x.positions}</td></tr>`)
     .join("")}</table>`;
@@ -207,6 +246,8 @@ async function showVessel(id) {
     getJson(`/vessels/${encodeURIComponent(id)}/risk`).catch(() => null),
   ]);
   const riskLine = risk ? `<p class="risk-line">Risk on ${day(risk.date)}: <b>${Math.round(risk.score * 10) / 10}</b>, rank ${risk.rank} of ${risk.of} <a href="#risk/${encodeURIComponent(risk.vessel_id)}">breakdown</a></p>` : "";
+  const changes = v.identity_changes.map((e) => `<tr><td>${esc(e.start_time)}</td><td>${e.mmsi}</td><td>${esc(Object.entries(e.details || {}).map(([k, x]) => `${k}: ${x}`).join(", "))}</td></tr>`).join("");
+  const nEvents = Object.values(v.event_counts).reduce((a, b) => a + b, 0);
   const ids = v.identity_history.map((h) => `<tr><td>${h.mmsi}</td><td>${esc(h.names.map((n) => n[0]).join(", "))}</td><td>${esc(h.imos.map((n) => n[0]).join(", "))}</td><td>${esc(h.callsigns.map((n) => n[0]).join(", "))}</td><td>${day(h.first_seen)} – ${day(h.last_seen)}</td></tr>`).join("");
   const voy = v.voyages.map((y) => `<tr class="row voyage-of" data-id="${esc(y.id)}"><td>${esc(y.id)}</td><td>${day(y.depart_time)}</td><td>${day(y.arrive_time)}</td><td>${fmt(y.cargo?.central)}</td><td>${sanctionsBadge(y.sanctions)}</td></tr>`).join("");
   $("#tab-vessels").scrollTop = 0;
@@ -214,10 +255,57 @@ async function showVessel(id) {
     <p>MMSI ${esc(v.mmsi.join(", "))} · IMO ${esc(v.imo ?? "unknown")} · flag ${esc(v.flag ?? "?")} ${v.aliases?.length ? "· aka " + esc(v.aliases.join(", ")) : ""}</p>
     <p>Sanctions now: ${sanctionsBadge(v.sanctions_now)} ${esc(v.sanctions_now?.detail || "")}</p>
     ${riskLine}
-    <p>Events: ${esc(Object.entries(v.event_counts).map(([k, n]) => `${k} ${n}`).join(", ") || "none")}</p>
+    <p>Events: ${esc(Object.entries(v.event_counts).map(([k, n]) => `${k} ${n}`).join(", ") || "none")}${nEvents ? ` <a class="vessel-events" href="#events/vessel=${encodeURIComponent(v.id)}">list its ${nEvents} events</a>` : ""}</p>
     <h3>Identity reported over AIS</h3><table><tr><th>MMSI</th><th>names</th><th>IMO</th><th>call signs</th><th>seen</th></tr>${ids}</table>
+    <h3>Identity changes detected (${v.identity_changes.length})</h3><table class="identity-changes">${changes}</table>
     <h3>Voyages (${v.voyages.length})</h3><table>${voy}</table></div>`;
   for (const tr of document.querySelectorAll("tr.voyage-of")) tr.addEventListener("click", () => { activate("voyages"); showVoyage(tr.dataset.id); });
+}
+
+// ---------- events ----------
+// The list shows the first EVENT_PAGE matches; the downloads hold every match of the same
+// filters (the server writes them in the formats of `lookout events`).
+const EVENT_PAGE = 200;
+
+function drawEventFilter() {
+  const p = state.project;
+  const opt = (xs) => xs.map((x) => `<option>${esc(x)}</option>`).join("");
+  const form = $("#event-filter");
+  form.innerHTML = `
+    <select name="type" aria-label="event type"><option value="">all types</option>${opt(p.event_types)}</select>
+    <input name="vessel" placeholder="vessel: name, MMSI or IMO" aria-label="vessel">
+    <select name="area" aria-label="area"><option value="">all areas</option>${opt(p.sites)}</select>
+    <label>from <input name="start" type="date"></label>
+    <label>before <input name="end" type="date"></label>`;
+  form.addEventListener("change", () => {
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v !== "") q.set(k, v);
+    location.hash = "events/" + q.toString();
+  });
+  form.addEventListener("submit", (ev) => ev.preventDefault());
+}
+
+async function showEvents(query) {
+  activate("events");
+  const q = new URLSearchParams(query);
+  for (const el of $("#event-filter").elements) el.value = q.get(el.name) || "";
+  const r = await fetch(api(`/events?${query}${query ? "&" : ""}limit=${EVENT_PAGE}`));
+  const j = await r.json().catch(() => ({}));
+  if (location.hash !== "#events/" + query) return; // the filters changed meanwhile
+  if (!r.ok) {
+    $("#event-count").innerHTML = `<span class="error">${r.status} ${esc(j.detail || j.title || "")}</span>`;
+    $("#event-list").innerHTML = "";
+    return;
+  }
+  const file = (f) => esc(api(`/events?${query}${query ? "&" : ""}format=${f}`));
+  $("#event-count").innerHTML = `<span id="event-total" data-total="${j.total}" data-query="${esc(query)}">${j.total} events${j.total > j.items.length ? `, the first ${j.items.length} listed` : ""}</span>;` +
+    ` download all ${j.total}: <a id="event-csv" href="${file("csv")}" download>CSV</a><a id="event-geojson" href="${file("geojson")}" download>GeoJSON</a>`;
+  const rows = j.items.map((e, i) => `<tr class="row event" data-i="${i}"><td>${esc(e.event_type)}</td><td>${e.mmsi}${e.other_mmsi ? " / " + e.other_mmsi : ""}</td><td>${esc(e.start_time)}</td><td>${esc(e.end_time)}</td><td>${esc(e.area || "")}${e.other_area ? " → " + esc(e.other_area) : ""}</td><td>${e.confidence}</td></tr>`);
+  $("#event-list").innerHTML = `<table><tr><th>type</th><th>MMSI</th><th>start</th><th>end</th><th>area</th><th>confidence</th></tr>${rows.join("")}</table>`;
+  for (const tr of document.querySelectorAll("tr.event")) {
+    const e = j.items[Number(tr.dataset.i)];
+    if (e.lat != null) tr.addEventListener("click", () => riskUi.focus(e.lat, e.lon));
+  }
 }
 
 // ---------- add observation ----------
@@ -235,6 +323,7 @@ function drawForm() {
     <label><span>source</span><input name="source" placeholder="imagery provider, analyst"></label>
     <label><span>url</span><input name="url"></label>
     <label><span>note</span><input name="note"></label>
+    <label><span>provenance</span><select name="provenance"><option value="">real (an image or count you made or checked)</option><option>secondary</option><option>simulated</option></select></label>
     <button type="submit">Add observation</button>`;
   $("#obs-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -274,8 +363,9 @@ const riskUi = {
   },
 };
 function route() {
-  const m = location.hash.match(/^#(vessel|risk)\/(.+)$/);
+  const m = location.hash.match(/^#(vessel|risk|events)\/(.*)$/);
   if (!m) return;
+  if (m[1] === "events") return showEvents(m[2]);
   const id = decodeURIComponent(m[2]);
   if (m[1] === "vessel") showVessel(id);
   else showRisk(riskUi, id);
@@ -288,13 +378,16 @@ async function main() {
   state.project = await getJson("/project");
   state.window = state.project.window.map(Date.parse);
   $("#project-name").textContent = state.project.name + (state.project.writable ? "" : " (read-only)");
+  drawBanner();
+  drawEventFilter();
+  $("nav button[data-tab=events]").addEventListener("click", () => { if (!location.hash.startsWith("#events/")) location.hash = "events/"; });
   await drawBase();
   setupSlider();
   drawForm();
   const risk = drawRisk(riskUi);
   $("#vessel-q").addEventListener("input", drawVessels);
   await Promise.all([drawLedger(), drawVoyages(), drawVessels()]);
-  route();
+  await route();
   await loadTracks();
   await risk;
   document.body.dataset.ready = "true";

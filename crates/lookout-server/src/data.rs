@@ -12,13 +12,15 @@ use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
 use lookout_store::Store;
 
-/// One consistent state of the project: loaded files, events, voyages and ledger.
+/// One consistent state of the project: loaded files, events, voyages and ledger (with its
+/// real-only rerun, `Ledger::real_only`, computed once per snapshot).
 pub struct Snapshot {
     /// The loaded, validated project folder.
     pub project: Project,
     /// Voyages from the events and observations.
     pub voyages: Voyages,
-    /// The ledger over those voyages.
+    /// The ledger over those voyages, with the same ledger from `real` evidence alone when some
+    /// evidence is not real (`lookout_ledger::provenance::real_only`).
     pub ledger: Ledger,
     /// Incremented on every write.
     pub revision: u64,
@@ -31,7 +33,8 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Computes voyages and ledger over the project and `events` (sorted by start time).
+    /// Computes voyages and ledger over the project and `events` (sorted by start time), and the
+    /// ledger again from `real` evidence alone, as `lookout analyze` does.
     pub fn compute(
         project: Project,
         events: Arc<Vec<Event>>,
@@ -39,7 +42,10 @@ impl Snapshot {
         revision: u64,
     ) -> Snapshot {
         let voyages = lookout_ledger::build(&project, &events);
-        let ledger = lookout_ledger::compute(&project, &voyages);
+        let mut ledger = lookout_ledger::compute(&project, &voyages);
+        ledger.real_only =
+            lookout_ledger::provenance::real_only(&project, &events, ais, ledger.window)
+                .map(Box::new);
         let event_ids = events
             .iter()
             .enumerate()

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, start, ANGARA};
+use common::{fixture, public_fixture, start, ANGARA};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
@@ -203,6 +203,109 @@ async fn reads_search_filter_and_paginate() {
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("access-control-allow-origin").is_none());
     assert!(r.text().await.unwrap().contains("<title>Lookout</title>"));
+}
+
+/// `/events?...&format=csv|geojson`: every match of the filters as a file, the rows of the JSON
+/// list in the same order, read back by `lookout-core`'s event reader.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_downloads_hold_what_the_filters_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, out) = fixture(dir.path());
+    let api = format!("{}/api/v1", start(&project, &out, None).await);
+    for filters in ["", "type=gap,port_visit&vessel=angara", "end=2023-08-20"] {
+        let (_, _, page) = get(&format!("{api}/events?{filters}&limit=1000")).await;
+        let ids: Vec<&str> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap())
+            .collect();
+        assert!(!ids.is_empty(), "{filters}");
+
+        let r = reqwest::get(format!("{api}/events?{filters}&format=csv"))
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+        assert_eq!(
+            r.headers()["content-disposition"],
+            "attachment; filename=\"events.csv\""
+        );
+        let text = r.text().await.unwrap();
+        let (events, rejected) = lookout_core::event::read_csv(text.as_bytes()).unwrap();
+        assert!(rejected.is_empty(), "{filters}: {text}");
+        let csv_ids: Vec<String> = events.iter().map(|e| e.event_id()).collect();
+        assert_eq!(csv_ids, ids, "{filters}");
+
+        let r = reqwest::get(format!("{api}/events?{filters}&format=geojson"))
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["content-type"], "application/geo+json");
+        let doc: Value = r.json().await.unwrap();
+        assert_eq!(doc["type"], "FeatureCollection");
+        let geo_ids: Vec<&str> = doc["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["properties"]["event_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(geo_ids, ids, "{filters}");
+    }
+    // A bad filter is a problem, not an empty file.
+    let (s, c, b) = get(&format!("{api}/events?type=boats&format=csv")).await;
+    assert_problem(s, &c, &b, 400);
+}
+
+/// The ledger's totals with their evidence by provenance and the total from real evidence
+/// alone; the project's simulated inputs (the dashboard's banner) and event types.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn provenance_of_the_totals_and_the_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, out) = fixture(dir.path());
+    let (public, public_out) = public_fixture(dir.path());
+    let sim = format!("{}/api/v1", start(&project, &out, None).await);
+    let real = format!("{}/api/v1", start(&public, &public_out, None).await);
+
+    // Simulated AIS and imagery: both named; the real-only rerun is computed.
+    let (_, _, p) = get(&format!("{sim}/project")).await;
+    let inputs = &p["provenance"]["simulated_inputs"];
+    assert_eq!(p["provenance"]["ais"], "simulated", "{p}");
+    assert_eq!(inputs[0], "the AIS", "{inputs}");
+    assert!(
+        inputs[1]
+            .as_str()
+            .unwrap()
+            .ends_with("observation rows (imagery)"),
+        "{inputs}"
+    );
+    let types: Vec<&str> = p["event_types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(types.contains(&"gap") && types.contains(&"identity_change"));
+    let (_, _, ledger) = get(&format!("{sim}/ledger")).await;
+    let sea = &ledger["corridors"][0];
+    let simulated = sea["evidence"]["simulated"].as_u64().unwrap();
+    assert!(simulated > 0, "{}", sea["evidence"]);
+    // The real-only rerun ran: real evidence alone gives a total or, said so, none.
+    let status = sea["real_only"]["status"].as_str().unwrap();
+    assert!(
+        matches!(status, "value" | "nothing"),
+        "{}",
+        sea["real_only"]
+    );
+    assert_eq!(sea["real_only"]["total"].is_null(), status == "nothing");
+
+    // The public record: nothing simulated, so no banner; the real-only totals are known.
+    let (_, _, p) = get(&format!("{real}/project")).await;
+    assert_eq!(p["provenance"]["simulated_inputs"], json!([]), "{p}");
+    assert!(p["provenance"]["ais"].is_null());
+    let (_, _, ledger) = get(&format!("{real}/ledger")).await;
+    for c in ledger["corridors"].as_array().unwrap() {
+        assert_eq!(c["evidence"]["simulated"], 0, "{c}");
+        assert_ne!(c["real_only"]["status"], "not_computed", "{c}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,5 +1,6 @@
-//! End-to-end browser checks: the dashboard served over the test project, driven in Debian's
-//! headless chromium by `web/e2e/run.mjs` (playwright-core). Screenshots are written to
+//! End-to-end browser checks: the dashboard served over the test project (simulated inputs)
+//! and over the public-record example (none), driven in Debian's headless chromium by
+//! `web/e2e/run.mjs` (playwright-core). Screenshots are written to
 //! `target/e2e-screenshots/`. Needs `node` and `/usr/bin/chromium` (`.ci/run` installs them;
 //! `CHROMIUM` names another binary).
 
@@ -24,6 +25,9 @@ async fn dashboard_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let (project, out) = common::fixture(dir.path());
     let base = common::start(&project, &out, Some("e2e-token")).await;
+    // The public-record example: no simulated input, so no banner.
+    let (public, public_out) = common::public_fixture(dir.path());
+    let public_base = common::start(&public, &public_out, None).await;
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
     let run = tokio::task::spawn_blocking(move || {
         Command::new("node")
@@ -31,6 +35,7 @@ async fn dashboard_in_chromium() {
             .arg(&base)
             .arg("e2e-token")
             .arg(&shots)
+            .arg(&public_base)
             .env("CHROMIUM", &chromium)
             .current_dir(&web)
             .output()

@@ -1,5 +1,6 @@
-//! The ledger (`/ledger`): per corridor, the total and weekly cargo with 90% bounds, and how
-//! much of the evidence behind each total is real, secondary or simulated.
+//! The ledger (`/ledger`): per corridor, the total and weekly cargo with 90% bounds, how much
+//! of the evidence behind each total is real, secondary or simulated, and the total from `real`
+//! evidence alone (the snapshot's real-only ledger, `lookout_report::headline`).
 
 use axum::extract::State;
 use axum::routing::get;
@@ -7,6 +8,7 @@ use axum::{Json, Router};
 use lookout_core::provenance::ProvenanceCounts;
 use lookout_core::time::format_time;
 use lookout_ledger::ledger::{Bounds, Week};
+use lookout_report::headline::RealOnly;
 use serde::{Deserialize, Serialize};
 
 use super::extract::Params;
@@ -34,7 +36,28 @@ struct CorridorLedger {
     total: Option<Bounds>,
     /// The evidence behind the corridor's voyages, by provenance (each id once).
     evidence: ProvenanceCounts,
+    /// The total from `real` evidence alone.
+    real_only: RealOnlyBody,
     weeks: Vec<WeekBody>,
+}
+
+/// A total from `real` evidence alone: `status` is `value` (with `total`), `nothing` (no voyage
+/// rests on real evidence alone) or `not_computed`.
+#[derive(Serialize)]
+struct RealOnlyBody {
+    status: &'static str,
+    total: Option<Bounds>,
+}
+
+impl From<RealOnly<Bounds>> for RealOnlyBody {
+    fn from(r: RealOnly<Bounds>) -> Self {
+        let (status, total) = match r {
+            RealOnly::Value(b) => ("value", Some(b)),
+            RealOnly::Nothing => ("nothing", None),
+            RealOnly::Unknown => ("not_computed", None),
+        };
+        RealOnlyBody { status, total }
+    }
 }
 
 #[derive(Serialize)]
@@ -100,6 +123,7 @@ async fn ledger(
             unit: c.unit.clone(),
             total: l.totals.get(i).copied(),
             evidence: r.corridor_evidence(i),
+            real_only: r.real_only_total(i).into(),
             weeks: l
                 .weeks
                 .iter()

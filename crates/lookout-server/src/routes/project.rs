@@ -1,11 +1,13 @@
 //! The API's root (`/api/v1`), its OpenAPI document, the project (`/project`: corridors,
-//! watchlist, areas, and which inputs are simulated) and the land basemap (`/basemap`).
+//! watchlist, areas, event types, and which inputs are simulated) and the land basemap
+//! (`/basemap`).
 
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use lookout_core::event::EventType;
 use lookout_core::provenance::{Provenance, ProvenanceCounts};
 use lookout_core::time::format_time;
 use lookout_project::{Mode, Prior};
@@ -71,6 +73,8 @@ struct ProjectBody {
     /// The areas as GeoJSON (the report crate's `areas.geojson`).
     areas: Value,
     observation_kinds: Vec<&'static str>,
+    /// The event types `/events?type=` takes.
+    event_types: Vec<&'static str>,
     sites: Vec<String>,
     provenance: ProvenanceBody,
 }
@@ -151,6 +155,7 @@ async fn project(State(st): State<Shared>) -> Json<ProjectBody> {
         watchlist,
         areas: r.areas_geojson(),
         observation_kinds: lookout_project::ObsKind::ALL.iter().map(|k| k.1).collect(),
+        event_types: EventType::ALL.iter().map(|t| t.as_str()).collect(),
         sites: p.areas.all().iter().map(|a| a.name.clone()).collect(),
         provenance: ProvenanceBody {
             ais: s.ais,

@@ -52,7 +52,8 @@ pub fn public_fixture(root: &Path) -> (PathBuf, PathBuf) {
     (project, root.join("public-out"))
 }
 
-/// Copies the simulated example project and writes an analysis folder beside it.
+/// Copies the simulated example project and writes an analysis folder beside it (store,
+/// events, and a `run.json` saying the AIS is simulated).
 /// Returns (project dir, out dir).
 pub fn fixture(root: &Path) -> (PathBuf, PathBuf) {
     let project = root.join("project");
@@ -117,6 +118,13 @@ pub fn fixture(root: &Path) -> (PathBuf, PathBuf) {
     let mut ew = EventWriter::create(&out.join("events.csv")).unwrap();
     ew.write(&[visit, gap, loiter]).unwrap();
     ew.finish().unwrap();
+    // The positions above are made up: the run records its AIS as simulated, as `lookout
+    // analyze` does for simulated AIS.
+    std::fs::write(
+        out.join("run.json"),
+        r#"{"settings": {"ais_provenance": "simulated"}}"#,
+    )
+    .unwrap();
     (project, out)
 }
 

@@ -832,6 +832,7 @@ fn a_corridor_without_voyages_reports_no_total() {
         events: &[],
         tracks: &[],
         ais: Some(Provenance::Real),
+        risk: None,
     };
     let html = report.html();
     // Real AIS and real observations: no banner; the same with simulated AIS: the banner, first.

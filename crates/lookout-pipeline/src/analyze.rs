@@ -2,7 +2,8 @@
 //! its scenario when none is present) is ingested into `OUT/store`, events are detected over the
 //! corridor's areas, voyages and the ledger are built with the observations, claims and
 //! sanctions list, and everything is written to `OUT` (format in `docs/ledger.md`) with its
-//! `run.json`. Import files in the project folder (`gfw_events*`, `detections*`,
+//! `run.json`; every vessel is scored for risk (`risk.csv`, the report's "Vessels by risk").
+//! Import files in the project folder (`gfw_events*`, `detections*`,
 //! `footprints*`, `docs/imports.md`) add their events and observation rows.
 
 use std::fs::{self, File};
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lookout_core::event::Event;
 use lookout_core::provenance::Provenance;
+use lookout_core::time::format_time;
 use lookout_events::output::{write_interference, EventWriter};
 use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, InterferenceArea, Land};
@@ -21,6 +23,7 @@ use lookout_ingest::{expand, CsvMapping, Ingest, IngestOptions, Source, Summary,
 use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
 use lookout_report::{Report, Track};
+use lookout_risk::{Assessment, Registries};
 use lookout_store::{Store, StoreWriter, TimeRange, WriteOptions};
 
 use crate::run_record::{InputRecord, RunRecord};
@@ -54,6 +57,8 @@ pub struct Analysis {
     pub voyages: Voyages,
     /// The shipment ledger.
     pub ledger: Ledger,
+    /// Every vessel's risk score, highest first (also written to `risk.csv` and the report).
+    pub risk: Vec<Assessment>,
     /// The record written as `run.json`.
     pub run: RunRecord,
 }
@@ -197,6 +202,7 @@ pub fn analyze(
     run.setting("ais_provenance", ais);
     run.setting("corridors", &project.corridors);
     let tracks = watched_tracks(&store, project)?;
+    let risk = assess_risk(&store, project, &events, ledger.window.1, &mut run)?;
     let report = Report {
         project,
         voyages: &voyages,
@@ -204,12 +210,13 @@ pub fn analyze(
         events: &events,
         tracks: &tracks,
         ais,
+        risk: Some(&risk),
     };
     report.write_all(out)?;
     run.write(out)
         .with_context(|| format!("writing {}", out.join("run.json").display()))?;
     progress(Progress::Step(
-        "voyages, ledger and report".into(),
+        "voyages, ledger, risk scores and report".into(),
         t.elapsed(),
     ));
     Ok(Analysis {
@@ -218,8 +225,48 @@ pub fn analyze(
         interference,
         voyages,
         ledger,
+        risk,
         run,
     })
+}
+
+/// The fleet's risk scores as `lookout risk` and the server compute them: the project's
+/// watchlist, the store's identities and the events, the shipped `risk.toml`, on the end of the
+/// latest event, else the store's last record, else `window_end`. The config, date and watched
+/// areas go to `run.json` (`settings.risk`).
+fn assess_risk(
+    store: &Store,
+    project: &Project,
+    events: &[Event],
+    window_end: i64,
+    run: &mut RunRecord,
+) -> Result<Vec<Assessment>> {
+    let stored = lookout_store::vessels(store)?;
+    let last = stored.iter().map(|v| v.last_seen).max();
+    let at = lookout_risk::default_date(events, last).unwrap_or(window_end);
+    let cfg = lookout_risk::Config::default();
+    let (dark, calls) = cfg.watched_areas(&project.corridors);
+    let (mut dark, mut calls): (Vec<String>, Vec<String>) =
+        (dark.into_iter().collect(), calls.into_iter().collect());
+    dark.sort();
+    calls.sort();
+    run.setting(
+        "risk",
+        serde_json::json!({
+            "date": format_time(at),
+            "watched_areas": {"dark": dark, "port_calls": calls},
+            "config": cfg,
+        }),
+    );
+    Ok(lookout_risk::assess_project(
+        Some(project),
+        project.sanctions.as_deref(),
+        &crate::risk::seen(stored),
+        events,
+        &cfg,
+        &Registries::bundled(),
+        at,
+    ))
 }
 
 /// A path as `run.json` shows it: relative to the project folder when inside it.

@@ -11,8 +11,9 @@ use lookout_pipeline::{analyze, AnalyzeOptions};
 use lookout_project::Project;
 use sha2::{Digest, Sha256};
 
-const OUTPUTS: [&str; 9] = [
+const OUTPUTS: [&str; 10] = [
     "voyages.csv",
+    "risk.csv",
     "events.csv",
     "ledger.csv",
     "claims_vs_evidence.csv",
@@ -117,4 +118,78 @@ fn outputs_match_the_recorded_ones_and_run_json_names_inputs_and_settings() {
         html.contains("id=\"simulated-banner\""),
         "simulated inputs are announced"
     );
+    risk_is_scored_written_and_explained(&analysis, &run, &out, &html);
+}
+
+/// The fleet's risk scores: the two ships listed before the mini window (ANGARA and LADY R,
+/// US 2022-05) first, MARIA (listed 2023-12-12, after it) not yet listed; `risk.csv` in
+/// `lookout risk`'s columns, the config and date in `run.json`, and the report's ranked list
+/// with each vessel's evidence rows.
+fn risk_is_scored_written_and_explained(
+    analysis: &lookout_pipeline::Analysis,
+    run: &serde_json::Value,
+    out: &Path,
+    html: &str,
+) {
+    let risk = &analysis.risk;
+    let top: Vec<&str> = risk[..2].iter().map(|a| a.vessel.name.as_str()).collect();
+    assert!(
+        top.contains(&"ANGARA") && top.contains(&"LADY R"),
+        "listed ships first: {top:?}"
+    );
+    let angara = &risk[top.iter().position(|n| *n == "ANGARA").unwrap()];
+    let listed = angara
+        .signals
+        .iter()
+        .find(|s| s.signal == "listed")
+        .unwrap();
+    assert!(listed.points > 0.0);
+    assert!(
+        listed
+            .evidence
+            .iter()
+            .any(|e| e.id == "lookout-ex-sanction-angara-us"),
+        "the listing is its evidence: {:?}",
+        listed.evidence
+    );
+    let maria = risk.iter().find(|a| a.vessel.name == "MARIA").unwrap();
+    assert_eq!(maria.sanctions.as_ref().unwrap().status, "not_yet_listed");
+    assert!(maria.score < angara.score);
+    // Background ships (not on the watchlist) are scored too.
+    assert!(risk.iter().any(|a| !a.vessel.watched));
+
+    let mut csv = csv::Reader::from_path(out.join("risk.csv")).unwrap();
+    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_owned).collect();
+    let signals: Vec<&str> = angara.signals.iter().map(|s| s.signal).collect();
+    let mut expected = vec!["rank", "vessel", "imo", "mmsis", "watched", "score"];
+    expected.extend(&signals);
+    expected.extend(["sanctions_status", "matched_by", "evidence"]);
+    assert_eq!(header, expected);
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), risk.len());
+    for (i, (row, a)) in rows.iter().zip(risk).enumerate() {
+        assert_eq!(row[0], (i + 1).to_string());
+        assert_eq!(row[1], a.vessel.name);
+        assert_eq!(row[5].parse::<f64>().unwrap(), a.score);
+    }
+    let angara_row = &rows[risk.iter().position(|a| a.vessel.name == "ANGARA").unwrap()];
+    assert!(angara_row[header.len() - 1].contains("listed:lookout-ex-sanction-angara-us"));
+
+    let r = &run["settings"]["risk"];
+    assert_eq!(r["config"]["listed"]["weight"], 100.0);
+    assert_eq!(r["date"], angara.date);
+    assert!(r["watched_areas"]["dark"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("Rajin (Najin) port")));
+
+    let section = &html[html
+        .find("<h2 id=\"risk\">Vessels by risk</h2>")
+        .expect("risk section")..];
+    let rank = risk.iter().position(|a| a.vessel.name == "ANGARA").unwrap() + 1;
+    assert!(section.contains(&format!("<a href=\"#risk-{rank}\">ANGARA</a>")));
+    let breakdown = &section[section.find(&format!("<h3 id=\"risk-{rank}\">")).unwrap()..];
+    let breakdown = &breakdown[..breakdown.find("</table>").unwrap()];
+    assert!(breakdown.contains("<td>lookout-ex-sanction-angara-us</td>"));
+    assert!(breakdown.contains(&listed.note));
 }

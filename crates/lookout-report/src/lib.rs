@@ -1,5 +1,5 @@
 //! Outputs of `lookout analyze`: `voyages.csv`, `ledger.csv`, `claims_vs_evidence.csv`,
-//! `rail_yards.csv`, `areas.geojson`, `tracks.geojson` and a self-contained `report.html`
+//! `rail_yards.csv`, `risk.csv`, `areas.geojson`, `tracks.geojson` and a self-contained `report.html`
 //! (inline SVG, no network). Every number in the report links to the rows it comes from: voyage ids, event ids
 //! (`port_visit-MMSI-SECONDS`, ...) and observation rows (`obs:LINE` = line in
 //! `observations.csv`).
@@ -19,11 +19,13 @@ use lookout_core::time::{format_day, format_time, DAY_MS};
 use lookout_ledger::ledger::{Bounds, Ledger};
 use lookout_ledger::voyages::{Voyage, Voyages};
 use lookout_project::Project;
+use lookout_risk::Assessment;
 use lookout_sanctions::{Query, Status};
 
 mod chart;
 pub mod headline;
 mod rail;
+mod risk;
 
 use chart::{band_chart, Mark};
 use headline::RealOnly;
@@ -46,6 +48,8 @@ pub struct Report<'a> {
     pub tracks: &'a [Track],
     /// Provenance of the AIS behind the events (`None`: no AIS).
     pub ais: Option<Provenance>,
+    /// The fleet's risk scores, highest first (`None`: not scored, no `risk.csv` nor section).
+    pub risk: Option<&'a [Assessment]>,
 }
 
 fn r0(x: f64) -> String {
@@ -127,6 +131,7 @@ impl Report<'_> {
         self.ledger_csv(&dir.join("ledger.csv"))?;
         self.claims_csv(&dir.join("claims_vs_evidence.csv"))?;
         self.rail_csv(&dir.join("rail_yards.csv"))?;
+        self.risk_csv(&dir.join("risk.csv"))?;
         write_json(&dir.join("areas.geojson"), &self.areas_geojson())?;
         write_json(&dir.join("tracks.geojson"), &self.tracks_geojson())?;
         std::fs::write(dir.join("report.html"), self.html())
@@ -498,6 +503,7 @@ impl Report<'_> {
         self.voyages_table(&mut h);
         self.weeks_table(&mut h);
         self.claims_table(&mut h);
+        h.push_str(&self.risk_section());
         self.evidence_tables(&mut h);
         h.push_str("</body></html>\n");
         h

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use lookout_project::Corridor;
 use lookout_sanctions::LinkKind;
@@ -12,7 +12,7 @@ use lookout_sanctions::LinkKind;
 pub const DEFAULTS: &str = include_str!("../risk.toml");
 
 /// A signal with a weight only.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plain {
     /// Points when the signal is full.
@@ -22,7 +22,7 @@ pub struct Plain {
 }
 
 /// A signal that sums recency-weighted evidence up to a saturation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counted {
     /// Points when the signal is full.
@@ -34,7 +34,7 @@ pub struct Counted {
 }
 
 /// Sanctioned entities behind the vessel.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Network {
     /// Points for a listed entity one relation away.
@@ -50,7 +50,7 @@ pub struct Network {
 }
 
 /// Dark time near watched areas.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dark {
     /// Points when full.
@@ -62,7 +62,7 @@ pub struct Dark {
 }
 
 /// Encounters with listed or dark vessels.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Encounters {
     /// Points when full.
@@ -78,7 +78,7 @@ pub struct Encounters {
 }
 
 /// Watched areas by name; empty lists mean "from the project's corridors".
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Areas {
     /// Areas near which dark time counts.
@@ -88,7 +88,7 @@ pub struct Areas {
 }
 
 /// Every weight and parameter of the score.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Half-life of the recency decay, days.

@@ -7,6 +7,7 @@
 //!   ITU MID table.
 //! - [`fleet`](mod@fleet): the vessels to score, one per ship.
 //! - [`score`]: the signals and the score.
+//! - [`table`]: the ranked fleet as CSV.
 //! - [`calibration`]: ROC AUC and precision at k on a labelled set.
 
 pub mod calibration;
@@ -14,9 +15,11 @@ pub mod config;
 pub mod fleet;
 pub mod registries;
 pub mod score;
+pub mod table;
 
 pub use calibration::{evaluate, Evaluation};
 pub use config::Config;
 pub use fleet::{fleet, Seen, Vessel};
 pub use registries::Registries;
-pub use score::{Assessment, Evidence, Signal, Sources};
+pub use score::{assess_project, default_date, Assessment, Evidence, Signal, Sources};
+pub use table::write_csv;

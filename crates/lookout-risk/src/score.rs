@@ -11,13 +11,13 @@ use serde_json::Value;
 
 use lookout_core::time::{format_day, format_time, DAY_MS, HOUR_MS};
 use lookout_events::{Event, EventType};
-use lookout_project::Observation;
+use lookout_project::{Observation, Project};
 use lookout_sanctions::{
     matching::authorities, Fact, Listed, MatchKind, Query, SanctionsList, Status, Step,
 };
 
 use crate::config::Config;
-use crate::fleet::Vessel;
+use crate::fleet::{fleet, Seen, Vessel};
 use crate::registries::Registries;
 
 /// One row of evidence behind a signal.
@@ -121,6 +121,43 @@ pub struct Sources<'a> {
     by_mmsi: HashMap<u32, Vec<usize>>,
     /// True if any gap carries `details.reason` (then only `went_dark` gaps count).
     gap_reasons: bool,
+}
+
+/// A project's fleet (its watchlist, the AIS store's vessels `seen`, the events' MMSIs) scored
+/// on `at` (ms), highest score first, with the project's observations and the watched areas of
+/// `cfg` or its corridors: what `lookout risk`, `lookout analyze` and `lookout serve` run.
+/// `sanctions` is the list matched (the project's, or one read with more files).
+pub fn assess_project(
+    project: Option<&Project>,
+    sanctions: Option<&SanctionsList>,
+    seen: &[Seen],
+    events: &[Event],
+    cfg: &Config,
+    registries: &Registries,
+    at: i64,
+) -> Vec<Assessment> {
+    let corridors = project.map(|p| p.corridors.as_slice()).unwrap_or_default();
+    let (dark, calls) = cfg.watched_areas(corridors);
+    let watchlist = project.map(|p| p.watchlist.as_slice()).unwrap_or_default();
+    let observations = project
+        .map(|p| p.observations.as_slice())
+        .unwrap_or_default();
+    Sources::new(
+        sanctions,
+        events,
+        observations,
+        dark,
+        calls,
+        registries,
+        cfg,
+    )
+    .assess(&fleet(watchlist, seen, events), at)
+}
+
+/// The date scored when none is asked: the end of the latest event, else the AIS store's last
+/// record (`last_record`).
+pub fn default_date(events: &[Event], last_record: Option<i64>) -> Option<i64> {
+    events.iter().map(|e| e.end_time).max().or(last_record)
 }
 
 /// The sanctions match of one vessel.

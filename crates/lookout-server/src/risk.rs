@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use lookout_risk::{Assessment, Config, Registries, Seen, Sources};
+use lookout_risk::{Assessment, Config, Registries, Seen};
 
 use crate::data::Snapshot;
 use crate::vessels::VesselEntry;
@@ -53,12 +53,7 @@ impl RiskCache {
     /// The date scored when none is asked, as `lookout risk` takes it: the end of the latest
     /// event, else the store's last record, else the end of the analysis window.
     pub fn default_date(&self, s: &Snapshot) -> i64 {
-        s.events
-            .iter()
-            .map(|e| e.end_time)
-            .max()
-            .or(self.last_record)
-            .unwrap_or(s.ledger.window.1)
+        lookout_risk::default_date(&s.events, self.last_record).unwrap_or(s.ledger.window.1)
     }
 
     /// Every vessel scored on `at` (ms), highest score first. CPU work: call it off the async
@@ -71,19 +66,15 @@ impl RiskCache {
         {
             return x.fleet.clone();
         }
-        let p = &s.project;
-        let (dark, calls) = self.cfg.watched_areas(&p.corridors);
-        let fleet = lookout_risk::fleet(&p.watchlist, &self.seen, &s.events);
-        let sources = Sources::new(
-            p.sanctions.as_deref(),
+        let scored = Arc::new(lookout_risk::assess_project(
+            Some(&s.project),
+            s.project.sanctions.as_deref(),
+            &self.seen,
             &s.events,
-            &p.observations,
-            dark,
-            calls,
-            &self.registries,
             &self.cfg,
-        );
-        let scored = Arc::new(sources.assess(&fleet, at));
+            &self.registries,
+            at,
+        ));
         *slot = Some(Scored {
             revision: s.revision,
             date: at,

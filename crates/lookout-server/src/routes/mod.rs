@@ -111,6 +111,7 @@ fn report(s: &Snapshot) -> Report<'_> {
         events: &[],
         tracks: &[],
         ais: s.ais,
+        risk: None,
     }
 }
 

@@ -125,7 +125,7 @@ pub fn project_into(dir: &Path, out: &Path, seed: Option<u64>) -> Result<ExitCod
         }
     }
     eprintln!(
-        "wrote voyages.csv, events.csv, ledger.csv, claims_vs_evidence.csv, rail_yards.csv, *.geojson, report.html, run.json to {} in {:.1} s",
+        "wrote voyages.csv, events.csv, ledger.csv, claims_vs_evidence.csv, rail_yards.csv, risk.csv, *.geojson, report.html, run.json to {} in {:.1} s",
         out.display(),
         started.elapsed().as_secs_f64()
     );

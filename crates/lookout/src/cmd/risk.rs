@@ -14,7 +14,7 @@ use anyhow::{bail, Context, Result};
 use lookout_core::time::{format_time_ms, parse_time};
 use lookout_events::Event;
 use lookout_project::{Project, ProjectError};
-use lookout_risk::{Assessment, Config, Registries, Seen, Sources};
+use lookout_risk::{Assessment, Config, Registries, Seen};
 use lookout_sanctions::SanctionsList;
 use lookout_store::Store;
 
@@ -130,12 +130,12 @@ impl Inputs {
             };
             notes.push(format!("AIS behind the events: {ais}"));
         }
-        let date = match self.date {
+        let date = match self
+            .date
+            .or(lookout_risk::default_date(&events, last_record))
+        {
             Some(d) => d,
-            None => match events.iter().map(|e| e.end_time).max().or(last_record) {
-                Some(end) => end,
-                None => bail!("no --date, and no events or store records to take the date from"),
-            },
+            None => bail!("no --date, and no events or store records to take the date from"),
         };
         Ok(Loaded {
             project,
@@ -181,28 +181,15 @@ impl Loaded {
 
     /// Scores the fleet (watchlist, the store's vessels `seen`, the events' MMSIs).
     pub fn assess(&self, seen: &[Seen]) -> Vec<Assessment> {
-        let (dark, calls) = self.areas();
-        let watch = self
-            .project
-            .as_ref()
-            .map(|p| p.watchlist.as_slice())
-            .unwrap_or_default();
-        let observations = self
-            .project
-            .as_ref()
-            .map(|p| p.observations.as_slice())
-            .unwrap_or_default();
-        let fleet = lookout_risk::fleet(watch, seen, &self.events);
-        Sources::new(
+        lookout_risk::assess_project(
+            self.project.as_ref(),
             self.sanctions(),
+            seen,
             &self.events,
-            observations,
-            dark,
-            calls,
-            &self.registries,
             &self.cfg,
+            &self.registries,
+            self.date,
         )
-        .assess(&fleet, self.date)
     }
 
     /// One line per input for stderr.
@@ -261,77 +248,6 @@ pub struct Args {
     evaluate: bool,
 }
 
-/// The AIS store's identities, one per MMSI.
-pub fn seen(stored: Vec<lookout_store::Vessel>) -> Vec<Seen> {
-    stored
-        .into_iter()
-        .map(|v| Seen {
-            mmsi: v.mmsi,
-            names: v.names.into_iter().map(|(n, _)| n).collect(),
-            imos: v.imos.into_iter().map(|(i, _)| i).collect(),
-        })
-        .collect()
-}
-
-/// The signal names, in output order.
-fn signal_names(all: &[Assessment]) -> Vec<&'static str> {
-    all.first()
-        .map(|a| a.signals.iter().map(|s| s.signal).collect())
-        .unwrap_or_default()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
-fn write_csv(out: &mut impl Write, all: &[Assessment]) -> io::Result<()> {
-    let names = signal_names(all);
-    writeln!(
-        out,
-        "rank,vessel,imo,mmsis,watched,score,{},sanctions_status,matched_by,evidence",
-        names.join(",")
-    )?;
-    for (i, a) in all.iter().enumerate() {
-        let v = &a.vessel;
-        let points: Vec<String> = a.signals.iter().map(|s| format!("{}", s.points)).collect();
-        let mut top: Vec<&lookout_risk::Signal> =
-            a.signals.iter().filter(|s| s.points > 0.0).collect();
-        top.sort_by(|x, y| y.points.total_cmp(&x.points));
-        let evidence: Vec<String> = top
-            .iter()
-            .flat_map(|s| {
-                s.evidence
-                    .iter()
-                    .take(3)
-                    .map(move |e| format!("{}:{}", s.signal, e.id))
-            })
-            .collect();
-        let mmsis: Vec<String> = v.mmsis.iter().map(u32::to_string).collect();
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{}",
-            i + 1,
-            csv_field(&v.name),
-            v.imo.map(|x| x.to_string()).unwrap_or_default(),
-            mmsis.join("|"),
-            v.watched,
-            a.score,
-            points.join(","),
-            a.sanctions.as_ref().map_or("", |s| s.status),
-            a.sanctions
-                .as_ref()
-                .and_then(|s| s.matched_by)
-                .unwrap_or_default(),
-            csv_field(&evidence.join("|")),
-        )?;
-    }
-    Ok(())
-}
-
 /// Runs `lookout risk`.
 pub fn run(args: Args) -> Result<ExitCode> {
     if !args.inputs.given() && args.analysis.is_none() {
@@ -349,7 +265,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .unwrap_or_default();
     let last = stored.iter().map(|v| v.last_seen).max();
     let loaded = args.inputs.load(args.analysis.as_deref(), last)?;
-    let all = loaded.assess(&seen(stored));
+    let all = loaded.assess(&lookout_pipeline::risk_seen(stored));
     let evaluation = args.evaluate.then(|| lookout_risk::evaluate(&all));
     let sink: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
@@ -357,7 +273,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut out = BufWriter::new(sink);
     match args.format {
-        Format::Csv => write_csv(&mut out, &all)?,
+        Format::Csv => lookout_risk::write_csv(&mut out, &all)?,
         Format::Json => {
             let doc = serde_json::json!({
                 "date": format_time_ms(loaded.date),

@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = if args.risk.given() {
         let last = all.iter().map(|v| v.last_seen).max();
         let loaded = args.risk.load(None, last)?;
-        for a in loaded.assess(&super::risk::seen(all.clone())) {
+        for a in loaded.assess(&lookout_pipeline::risk_seen(all.clone())) {
             for &m in &a.vessel.mmsis {
                 risk.insert(m, a.clone());
             }

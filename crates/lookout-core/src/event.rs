@@ -63,8 +63,9 @@ impl EventType {
     }
 }
 
-/// One detected event. Times are ms since the Unix epoch (UTC).
-#[derive(Debug, Clone, PartialEq)]
+/// One detected event. Times are ms since the Unix epoch (UTC). Serde keeps every field as is
+/// (engine checkpoints); the file formats are [`Event::csv_record`] and [`Event::properties`].
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Event {
     /// Type.
     pub event_type: EventType,

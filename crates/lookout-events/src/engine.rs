@@ -24,7 +24,7 @@ use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct PairRun {
     first_slot: i64,
     last_slot: i64,
@@ -78,10 +78,16 @@ pub struct Stats {
     pub dropped: BTreeMap<&'static str, u64>,
 }
 
-/// The event engine.
+/// The event engine. Its state (everything but the configuration, areas, land and counters)
+/// serializes with serde, so a long-running stream can be checkpointed and resumed with
+/// [`Engine::resume`].
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Engine {
+    #[serde(skip)]
     cfg: Config,
+    #[serde(skip)]
     areas: Areas,
+    #[serde(skip)]
     land: Option<Arc<Land>>,
     vessels: HashMap<u32, Vessel>,
     out: Vec<Event>,
@@ -90,9 +96,11 @@ pub struct Engine {
     anchorages: Anchorages,
     /// Clearance from the coast an encounter needs, km: `min_shore_km`, or
     /// `no_ports_min_shore_km` when no area is of a port kind (the coast stands in for ports).
+    #[serde(skip)]
     shore_km: f64,
     /// Average distance from the coast loitering needs, km: `loitering.min_shore_distance_nm`
     /// when no area is of a port kind or `shore_rule_with_areas` is set, else 0 (off).
+    #[serde(skip)]
     loiter_shore_km: f64,
     coverage: HashMap<(i32, i32, i64), u32>,
     pairs: HashMap<(u32, u32), PairRun>,
@@ -102,36 +110,24 @@ pub struct Engine {
     linked: HashSet<(u32, u32)>,
     data_start: i64,
     data_end: i64,
+    #[serde(skip)]
     stats: Stats,
 }
 
 impl Engine {
     /// A new engine. Without `land`, the inland spoofing test is off.
     pub fn new(cfg: Config, areas: Areas, land: Option<Arc<Land>>) -> Self {
-        let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
-        let e = &cfg.encounter;
-        let shore_km = if has_ports {
-            e.min_shore_km
-        } else {
-            e.min_shore_km.max(e.no_ports_min_shore_km)
-        };
-        let l = &cfg.loitering;
-        let loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
-            0.0
-        } else {
-            l.min_shore_distance_nm.max(0.0) * KM_PER_NM
-        };
         Self {
-            cfg,
-            areas,
-            land,
+            cfg: Config::default(),
+            areas: Areas::default(),
+            land: None,
             vessels: HashMap::new(),
             out: Vec::new(),
             slots: Vec::new(),
             gaps: Vec::new(),
             anchorages: Anchorages::default(),
-            shore_km,
-            loiter_shore_km,
+            shore_km: 0.0,
+            loiter_shore_km: 0.0,
             coverage: HashMap::new(),
             pairs: HashMap::new(),
             held: HashMap::new(),
@@ -141,6 +137,59 @@ impl Engine {
             data_end: i64::MIN,
             stats: Stats::default(),
         }
+        .resume(cfg, areas, land)
+    }
+
+    /// Gives a deserialized engine state its inputs again (the same configuration and areas it
+    /// ran with, or its results differ from an uninterrupted run). Counters start from zero.
+    pub fn resume(mut self, cfg: Config, areas: Areas, land: Option<Arc<Land>>) -> Self {
+        let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
+        let e = &cfg.encounter;
+        self.shore_km = if has_ports {
+            e.min_shore_km
+        } else {
+            e.min_shore_km.max(e.no_ports_min_shore_km)
+        };
+        let l = &cfg.loitering;
+        self.loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
+            0.0
+        } else {
+            l.min_shore_distance_nm.max(0.0) * KM_PER_NM
+        };
+        self.cfg = cfg;
+        self.areas = areas;
+        self.land = land;
+        self
+    }
+
+    /// Events completed since the last [`flush`](Self::flush), which returns them.
+    pub fn pending(&self) -> usize {
+        self.out.len()
+    }
+
+    /// The gap still open on a vessel's main track at `now`: silent for at least
+    /// `gap.min_hours` since its last position of any kind. The event is the one [`finish`]
+    /// reports for a track that ends silent (`details.open = true`, ending at `now`, starting at
+    /// the last position of the track, the start of the gap reported once the vessel is back).
+    ///
+    /// [`finish`]: Self::finish
+    pub fn open_gap(&self, mmsi: u32, now: i64) -> Option<Event> {
+        let v = self.vessels.get(&mmsi)?;
+        let silent_h = (now - v.last_position_time()) as f64 / MS_PER_HOUR;
+        if silent_h < self.cfg.gap.min_hours {
+            return None;
+        }
+        v.main_track().open_gap(now, &self.cfg, &self.areas)
+    }
+
+    /// The port visit a vessel's main track is in, once what is known so far makes it one
+    /// (confidence at least `port_visit.min_confidence` without the exit): the event the visit
+    /// will be reported as, with `details.open = true` and ending at the last position inside.
+    pub fn open_visit(&self, mmsi: u32) -> Option<Event> {
+        self.vessels
+            .get(&mmsi)?
+            .main_track()
+            .open_visit(&self.cfg, &self.areas)
     }
 
     /// Counters so far.

@@ -10,7 +10,9 @@ use lookout_core::geo::{destination, distance_km, LatLon, KM_PER_NM};
 use lookout_core::record::{Position, Static};
 
 /// Why an input record did not reach a detector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Reject {
     /// Latitude or longitude missing (91/181), out of range, or exactly 0,0.
     InvalidPosition,
@@ -40,7 +42,7 @@ impl Reject {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Seg {
     first: Pt,
     last: Pt,
@@ -59,7 +61,7 @@ struct Seg {
 /// Counts returned to the engine.
 pub(crate) type Rejects = Vec<(Reject, u64)>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Field<T> {
     confirmed: Option<T>,
     confirmed_last: i64,
@@ -113,7 +115,7 @@ impl<T: Clone + PartialEq> Field<T> {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Statics {
     name: Field<String>,
     callsign: Field<String>,
@@ -126,7 +128,7 @@ struct Statics {
 pub(crate) type ImoSighting = (u32, i64, i64, Option<String>);
 
 /// Everything known about one MMSI.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vessel {
     mmsi: u32,
     segs: Vec<Seg>,
@@ -175,6 +177,11 @@ impl Vessel {
             imo_seen: None,
             rejects: Vec::new(),
         }
+    }
+
+    /// The main track (the MMSI's first ship).
+    pub fn main_track(&self) -> &Track {
+        &self.tracks[0]
     }
 
     /// First and last cleared positions of the main track.

@@ -377,26 +377,17 @@ impl Ingest {
             self.reject("no_receive_time");
             return;
         };
-        if mmsi == 0 {
-            self.reject("mmsi_zero");
-            return;
+        let rows = rows::to_rows(mmsi, msg_type, time, e, prov);
+        if let Some(reason) = rows.reject {
+            self.reject(reason);
         }
-        self.seen(mmsi, time.0);
-        match e.fix {
-            Some(Some(fix)) => {
-                self.writer
-                    .push_position(fix.row(mmsi, msg_type, time, prov.clone()))
-            }
-            Some(None) => self.reject("position_not_available"),
-            None => {}
+        if mmsi != 0 {
+            self.seen(mmsi, time.0);
         }
-        if let Some(mut s) = e.statics.filter(|s| !s.is_empty() || e.eta.is_some()) {
-            s.mmsi = mmsi;
-            s.time = time.0;
-            s.time_source = time.1;
-            s.msg_type = msg_type;
-            s.eta = e.eta.and_then(|eta| rows::eta_ms(eta, time.0));
-            s.prov = prov;
+        if let Some(p) = rows.position {
+            self.writer.push_position(p);
+        }
+        if let Some(s) = rows.statics {
             self.writer.push_static(s);
         }
     }

@@ -12,7 +12,7 @@ mod csv_layout;
 mod ingest;
 mod input;
 mod live;
-mod rows;
+pub mod rows;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

@@ -201,7 +201,7 @@ async fn project(State(st): State<Shared>) -> ApiResult {
         .collect();
     let (a, b) = s.ledger.window;
     ok(json!({
-        "name": p.name, "revision": s.revision, "writable": st.token.is_some(),
+        "name": p.name, "revision": s.revision, "writable": st.token.is_some(), "watch": st.watch,
         "window": [format_time(a), format_time(b)],
         "corridors": corridors, "watchlist": watchlist,
         "areas": report(&s).areas_geojson(),
@@ -270,7 +270,7 @@ async fn vessel(State(st): State<Shared>, Path(id): Path<String>) -> ApiResult {
         j::sanctions(&list.status(&q, writes::now_ms()))
     });
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for e in st.events.iter().filter(|e| v.mmsis.contains(&e.mmsi)) {
+    for e in s.events.iter().filter(|e| v.mmsis.contains(&e.mmsi)) {
         *counts.entry(e.event_type.as_str()).or_default() += 1;
     }
     let mut out = v.summary();
@@ -386,7 +386,8 @@ async fn events(
                 .clone(),
         ),
     };
-    let hits: Vec<_> = st
+    let s = st.snapshot();
+    let hits: Vec<_> = s
         .events
         .iter()
         .filter(|e| {
@@ -467,8 +468,8 @@ async fn voyage(State(st): State<Shared>, Path(id): Path<String>) -> ApiResult {
         .collect();
     let events: Vec<Value> = ids
         .iter()
-        .filter_map(|id| st.event_ids.get(id.as_str()))
-        .map(|&i| j::event(&st.events[i]))
+        .filter_map(|id| s.event_ids.get(id.as_str()))
+        .map(|&i| j::event(&s.events[i]))
         .collect();
     out["evidence_observations"] = json!(observations);
     out["evidence_events"] = json!(events);
@@ -640,9 +641,8 @@ async fn write(
     let state = st.clone();
     let done = tokio::task::spawn_blocking(move || {
         let applied = writes::apply(&state.project_dir, table, change)?;
-        let revision = state.snapshot().revision + 1;
-        let ais = state.snapshot().ais;
-        let snap = Snapshot::compute(applied.project, &state.events, ais, revision);
+        let s = state.snapshot();
+        let snap = Snapshot::compute(applied.project, s.events.clone(), s.ais, s.revision + 1);
         Ok::<_, WriteError>((snap, applied.id, applied.after.is_none()))
     })
     .await

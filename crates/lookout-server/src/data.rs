@@ -1,7 +1,9 @@
 //! What the server serves: the project folder, the events and the AIS store written by
 //! `lookout analyze`, and the voyages and ledger computed from them (recomputed after writes).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{anyhow, Context, Result};
 use lookout_core::provenance::Provenance;
@@ -10,7 +12,7 @@ use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
 use lookout_store::Store;
 
-/// One consistent state of the project: loaded files, voyages and ledger.
+/// One consistent state of the project: loaded files, events, voyages and ledger.
 pub struct Snapshot {
     /// The loaded, validated project folder.
     pub project: Project,
@@ -22,24 +24,35 @@ pub struct Snapshot {
     pub revision: u64,
     /// Provenance of the AIS behind the events (`None`: no AIS).
     pub ais: Option<Provenance>,
+    /// Events, sorted by start time.
+    pub events: Arc<Vec<Event>>,
+    /// Index in `events` of each event id.
+    pub event_ids: HashMap<String, usize>,
 }
 
 impl Snapshot {
-    /// Loads the project folder and computes voyages and ledger over `events`.
+    /// Computes voyages and ledger over the project and `events` (sorted by start time).
     pub fn compute(
         project: Project,
-        events: &[Event],
+        events: Arc<Vec<Event>>,
         ais: Option<Provenance>,
         revision: u64,
     ) -> Snapshot {
-        let voyages = lookout_ledger::build(&project, events);
+        let voyages = lookout_ledger::build(&project, &events);
         let ledger = lookout_ledger::compute(&project, &voyages);
+        let event_ids = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.event_id(), i))
+            .collect();
         Snapshot {
             project,
             voyages,
             ledger,
             revision,
             ais,
+            events,
+            event_ids,
         }
     }
 }
@@ -65,10 +78,8 @@ fn ais_provenance(out_dir: &Path, events: &[Event]) -> Option<Provenance> {
 pub struct Dataset {
     /// The project folder.
     pub project_dir: PathBuf,
-    /// Project, voyages, ledger.
+    /// Project, events, voyages, ledger.
     pub snapshot: Snapshot,
-    /// Events, sorted by start time.
-    pub events: Vec<Event>,
     /// The AIS store, when the analysis had AIS.
     pub store: Option<Store>,
 }
@@ -92,11 +103,10 @@ impl Dataset {
             None
         };
         let ais = ais_provenance(out_dir, &events);
-        let snapshot = Snapshot::compute(project, &events, ais, 0);
+        let snapshot = Snapshot::compute(project, Arc::new(events), ais, 0);
         Ok(Dataset {
             project_dir: project_dir.to_owned(),
             snapshot,
-            events,
             store,
         })
     }

@@ -7,7 +7,6 @@
 //! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
 //! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -38,8 +37,6 @@ const TRACK_CACHE: usize = 64;
 /// Shared state of a running server.
 pub struct AppState {
     snapshot: RwLock<Arc<Snapshot>>,
-    events: Vec<Event>,
-    event_ids: HashMap<String, usize>,
     store: Option<Store>,
     tracks: tracks::TrackCache,
     vessels: Vec<vessels::VesselEntry>,
@@ -47,6 +44,8 @@ pub struct AppState {
     project_dir: PathBuf,
     token: Option<String>,
     write_lock: tokio::sync::Mutex<()>,
+    /// Served by `lookout watch`: the dashboard adds its live panels.
+    watch: bool,
 }
 
 impl AppState {
@@ -57,16 +56,8 @@ impl AppState {
             None => Vec::new(),
         };
         let vessels = vessels::index(&data.snapshot.project.watchlist, stored);
-        let event_ids = data
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.event_id(), i))
-            .collect();
         Ok(AppState {
             snapshot: RwLock::new(Arc::new(data.snapshot)),
-            events: data.events,
-            event_ids,
             store: data.store,
             tracks: tracks::TrackCache::new(TRACK_CACHE),
             vessels,
@@ -74,7 +65,34 @@ impl AppState {
             project_dir: data.project_dir,
             token: token.filter(|t| !t.is_empty()),
             write_lock: tokio::sync::Mutex::new(()),
+            watch: false,
         })
+    }
+
+    /// Marks the state as served by `lookout watch` (`/api/v1/project` says `"watch": true`).
+    pub fn in_watch_mode(mut self) -> Self {
+        self.watch = true;
+        self
+    }
+
+    /// Replaces the events (sorted by start time) and recomputes voyages and ledger, as a write
+    /// does (for `lookout watch`, whose events grow). Blocks while a write is in progress.
+    pub fn set_events(&self, events: Vec<Event>) {
+        let _one_writer = self.write_lock.blocking_lock();
+        let s = self.snapshot();
+        let project = match lookout_project::Project::load(&self.project_dir) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("lookout: events not refreshed: {e}");
+                return;
+            }
+        };
+        self.replace(Snapshot::compute(
+            project,
+            Arc::new(events),
+            s.ais,
+            s.revision + 1,
+        ));
     }
 
     /// The current snapshot.
@@ -93,11 +111,22 @@ impl AppState {
 /// The application: `/api/v1/...` and the web UI at `/`. No CORS headers are sent (the UI is
 /// same-origin) and request bodies are limited to [`BODY_LIMIT`].
 pub fn app(state: AppState) -> Router {
+    app_shared(Arc::new(state))
+}
+
+/// [`app`] over a state shared with the caller, with `extra` routes merged in (the routes of
+/// `lookout watch`, which also refreshes the state's events); `extra` must not define routes
+/// the application has.
+pub fn app_with(state: Arc<AppState>, extra: Router) -> Router {
+    extra.merge(app_shared(state))
+}
+
+fn app_shared(state: Arc<AppState>) -> Router {
     Router::new()
         .nest("/api/v1", api::routes())
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(Arc::new(state))
+        .with_state(state)
 }
 
 /// Serves `app` on a bound listener until Ctrl-C or SIGTERM; requests in progress (a write

@@ -4,6 +4,7 @@
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./style.css";
+import { startWatch } from "./watch.js";
 
 const api = (path) => "/api/v1" + path;
 const $ = (sel) => document.querySelector(sel);
@@ -269,6 +270,9 @@ async function main() {
   drawForm();
   $("#vessel-q").addEventListener("input", drawVessels);
   await Promise.all([drawLedger(), drawVoyages(), drawVessels()]);
+  if (state.project.watch) {
+    startWatch({ L, map, api, esc, token: () => $("#token").value.trim(), onLedgerChange: () => Promise.all([drawLedger(), drawVoyages()]) });
+  }
   route();
   await loadTracks();
   document.body.dataset.ready = "true";

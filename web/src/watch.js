@@ -15,7 +15,7 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
   tab.id = "tab-alerts";
   tab.className = "tab";
   tab.innerHTML = `<div id="watch-state"></div>
-    <h3>Alerts</h3><label>rule <select id="alert-rule"><option value="">all</option></select></label>
+    <h3>Alerts</h3><label>rule <select id="alert-rule"><option value="">all</option></select></label> <span id="alert-result"></span>
     <table id="alerts-list"><thead><tr><th>event start</th><th>rule</th><th>vessel</th><th>event</th><th>state</th><th>area</th><th></th></tr></thead><tbody></tbody></table>
     <h3>Feeds</h3><table id="feed-table"><thead><tr><th>feed</th><th>state</th><th>lines</th><th>decoded</th><th>late</th><th>rejects</th><th>reconnects</th><th>last message</th></tr></thead><tbody></tbody></table>
     <h3>Sinks</h3><table id="sink-table"><thead><tr><th>sink</th><th>delivered</th><th>failed</th><th>dropped</th><th>retries</th><th>lag</th><th>last error</th></tr></thead><tbody></tbody></table>`;
@@ -25,7 +25,7 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
     for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t === tab);
   });
 
-  const alerts = new Map(); // key -> alert
+  const alerts = new Map(); // alert id -> its latest notification (open, then complete)
   const rules = new Set();
   const body = tab.querySelector("#alerts-list tbody");
   const ruleSelect = tab.querySelector("#alert-rule");
@@ -46,7 +46,8 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
   }
 
   function add(a) {
-    alerts.set(a.key, a);
+    const had = alerts.get(a.id);
+    if (!had || had.seq <= a.seq) alerts.set(a.id, { ...a, acknowledged: a.acknowledged || had?.acknowledged });
     if (!rules.has(a.rule)) {
       rules.add(a.rule);
       ruleSelect.insertAdjacentHTML("beforeend", `<option>${esc(a.rule)}</option>`);
@@ -57,7 +58,7 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
     const headers = { "content-type": "application/json" };
     if (token()) headers.authorization = "Bearer " + token();
     const r = await fetch(api(`/alerts/${encodeURIComponent(id)}/ack`), { method: "POST", headers, body: "{}" });
-    const state = document.querySelector("#watch-state");
+    const state = document.querySelector("#alert-result");
     if (!r.ok) {
       const j = await r.json().catch(() => ({}));
       state.className = "error";
@@ -65,7 +66,8 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
       return;
     }
     const ack = await r.json();
-    for (const a of alerts.values()) if (a.id === id) a.acknowledged = ack;
+    const a = alerts.get(id);
+    if (a) a.acknowledged = ack;
     state.className = "ok";
     state.textContent = `acknowledged ${id}`;
     drawAlerts();
@@ -77,7 +79,7 @@ export function startWatch({ L, map, api, esc, token, onLedgerChange }) {
     const source = new EventSource(api("/alerts/stream"));
     source.addEventListener("alert", (ev) => {
       const a = JSON.parse(ev.data);
-      const fresh = !alerts.has(a.key);
+      const fresh = alerts.get(a.id)?.key !== a.key;
       add(a);
       drawAlerts();
       const tr = body.querySelector(`tr[data-key="${CSS.escape(a.key)}"]`);

@@ -116,6 +116,10 @@ struct Watcher {
 
 impl Watcher {
     fn start(project: &Path) -> Watcher {
+        Watcher::with_args(project, &[])
+    }
+
+    fn with_args(project: &Path, extra: &[&str]) -> Watcher {
         let port = free_port();
         let child = Command::new(BIN)
             .args([
@@ -124,6 +128,7 @@ impl Watcher {
                 "--addr",
                 &format!("127.0.0.1:{port}"),
             ])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -544,4 +549,66 @@ fn rule_errors_stop_the_watch_with_their_line_and_field() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn the_alerts_panel_shows_a_replayed_alert_without_reloading() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "the browser test needs chromium at {chromium} (or CHROMIUM)"
+    );
+    assert!(
+        web.join("node_modules/playwright-core").exists(),
+        "run `npm ci` in {}",
+        web.display()
+    );
+    let (_, nmea, _) = rajin();
+    let dir = scratch("e2e");
+    let live = dir.join("live.nmea");
+    std::fs::write(&live, "").unwrap();
+    let project = project(&dir, &format!("file:{}", live.display()), "");
+    std::fs::write(dir.join("token"), "watch-e2e-token\n").unwrap();
+    let w = Watcher::with_args(
+        &project,
+        &["--token-file", dir.join("token").to_str().unwrap()],
+    );
+    let start = Instant::now();
+    while w.status().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the watch did not start"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+    let mut node = Command::new("node")
+        .arg("e2e/watch.mjs")
+        .arg(format!("http://127.0.0.1:{}", w.port))
+        .arg("watch-e2e-token")
+        .arg(&shots)
+        .env("CHROMIUM", &chromium)
+        .current_dir(&web)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the browser test needs `node` (Node.js 18+) on the PATH");
+    let mut out = String::new();
+    let mut replaying = None;
+    for line in BufReader::new(node.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        if line == "READY" {
+            replaying = Some(replay(nmea, &format!("file:{}", live.display()), "100000"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let status = node.wait().unwrap();
+    print!("{out}");
+    if let Some(mut r) = replaying {
+        r.wait().unwrap();
+    }
+    w.kill();
+    assert!(status.success(), "browser checks failed:\n{out}");
+    assert!(out.contains("ok   without reloading the page"), "{out}");
 }

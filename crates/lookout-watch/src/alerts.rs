@@ -62,8 +62,12 @@ pub struct Alert {
     pub details: Map<String, Value>,
     /// Feed time of the watermark when raised.
     pub watermark: String,
-    /// Machine time when written (the only field an identical replay does not reproduce).
+    /// Machine time when raised.
     pub raised_at: String,
+    /// Machine time the line that completed the event (or moved the watermark past a gap's
+    /// threshold) was received, for network feeds (latency = delivery - this).
+    #[serde(default)]
+    pub received_at: Option<String>,
     /// Sinks besides `alerts.jsonl` and the web UI.
     pub sinks: Vec<String>,
 }
@@ -328,6 +332,7 @@ mod tests {
             details: Map::new(),
             watermark: "2024-01-01T06:00:00Z".into(),
             raised_at: "2025-01-01T00:00:00Z".into(),
+            received_at: None,
             sinks: vec![],
         }
     }

@@ -39,6 +39,8 @@ use crate::state::{read_checkpoint, write_atomic, Checkpoint, EventsLog, Paths, 
 const RECENT_LINES: usize = 1024;
 /// Buffered store rows that force a checkpoint (bounds memory between checkpoints).
 const MAX_PENDING_ROWS: usize = 1_000_000;
+/// Vessels on the live map at most.
+const MAX_POSITIONS: usize = 20_000;
 
 /// Where an event stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +299,8 @@ pub struct Driver {
     on_events: Box<dyn FnMut(&[Event]) + Send>,
     board: Arc<Board>,
     pending_alerts: Vec<Alert>,
+    /// Arrival time of the line being handled (network feeds).
+    arrival: Option<i64>,
     last_checkpoint: Instant,
     last_status: Instant,
     last_positions: Instant,
@@ -392,6 +396,7 @@ impl Driver {
             on_events,
             board,
             pending_alerts: Vec::new(),
+            arrival: None,
             last_checkpoint: Instant::now(),
             last_status: Instant::now(),
             last_positions: Instant::now() - std::time::Duration::from_secs(10),
@@ -413,6 +418,7 @@ impl Driver {
                 lines,
                 arrival,
             } => {
+                self.arrival = arrival;
                 for line in lines {
                     self.line(feed, line, arrival);
                 }
@@ -846,6 +852,7 @@ impl Driver {
             details: e.details.clone(),
             watermark: format_time(self.state.watermark),
             raised_at: format_time(now_ms()),
+            received_at: self.arrival.map(format_time),
             sinks: rule
                 .sinks
                 .iter()
@@ -990,6 +997,12 @@ impl Driver {
                 }
             })
             .collect();
+        // A map shows a few thousand markers well: the watched ships and the most recent
+        // others, at most MAX_POSITIONS in all.
+        if list.len() > MAX_POSITIONS {
+            list.sort_by(|a, b| (b.watched, &b.time).cmp(&(a.watched, &a.time)));
+            list.truncate(MAX_POSITIONS);
+        }
         list.sort_by_key(|p| p.mmsi);
         *self
             .board

@@ -1,6 +1,7 @@
 // End-to-end checks of the dashboard in Debian's chromium (driven by playwright-core):
 // the page loads, the map shows the corridor, a voyage shows its evidence, a write without the
-// token is refused, and an observation added with the token changes the ledger.
+// token is refused, an observation added with the token changes the ledger, and the
+// Content-Security-Policy the page is served with blocks nothing it needs.
 // Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR   (CHROMIUM overrides /usr/bin/chromium)
 import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -32,12 +33,18 @@ try {
   page.setDefaultTimeout(30000);
   page.on("request", (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
   page.on("pageerror", (e) => failures.push("page error: " + e.message));
+  // Chromium reports what the Content-Security-Policy blocks as console errors.
+  const blocked = [];
+  page.on("console", (m) => { if (m.text().includes("Content Security Policy")) blocked.push(m.text()); });
   const project = await (await fetch(base + "/api/v1/project")).json();
 
   // 1. The page loads; the map shows the corridor's areas and the land.
-  await page.goto(base + "/");
+  const response = await page.goto(base + "/");
   await page.waitForSelector("body[data-ready], body[data-error]", { state: "attached" });
   check(!(await page.getAttribute("body", "data-error")), "page loads without error");
+  check(/script-src 'self';/.test(response.headers()["content-security-policy"] || ""), "page served with its Content-Security-Policy");
+  const legend = await page.locator("#legend i").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  check(legend !== "rgba(0, 0, 0, 0)", `legend coloured under the policy (${legend})`);
   const areas = await page.locator("path.area").count();
   check(areas === project.areas.features.length, `map shows the ${project.areas.features.length} corridor areas (${areas} drawn)`);
   check((await page.locator("#map path").count()) > areas, "map shows land besides the areas");
@@ -99,6 +106,7 @@ try {
   await page.screenshot({ path: join(shots, "06-observation-added.png") });
 
   check(external.length === 0, `no request left the server (${external.slice(0, 3).join(", ")})`);
+  check(blocked.length === 0, `the Content-Security-Policy blocked nothing (${blocked.slice(0, 3).join(" | ")})`);
 } catch (e) {
   failures.push(String(e));
 } finally {

@@ -98,8 +98,14 @@ function setupSlider() {
   };
   s.addEventListener("input", update);
   update();
-  $("#legend").innerHTML = `track time: <span style="color:${timeColour(a)}">early</span> → <span style="color:${timeColour(b)}">late</span>` +
-    Object.entries(EVENT_COLOURS).map(([k, c]) => `<i style="background:${c}"></i>${k}`).join("");
+  // Colours through element.style: the Content-Security-Policy refuses style="..." attributes.
+  const legend = $("#legend");
+  legend.innerHTML = `track time: <span>early</span> → <span>late</span>` +
+    Object.keys(EVENT_COLOURS).map((k) => `<i data-event="${k}"></i>${k}`).join("");
+  const [early, late] = legend.querySelectorAll("span");
+  early.style.color = timeColour(a);
+  late.style.color = timeColour(b);
+  for (const i of legend.querySelectorAll("i")) i.style.background = EVENT_COLOURS[i.dataset.event];
 }
 
 // ---------- ledger ----------

@@ -136,6 +136,16 @@ impl Decoder {
         }
     }
 
+    /// Counts a line that was not fed to the decoder, rejected with `reason`: a line over
+    /// [`MAX_LINE`](crate::lines::MAX_LINE) bytes skipped unread ([`Reject::LineTooLong`]), or
+    /// one a reader could not finish. It is a line all the same, so later lines keep their
+    /// numbers.
+    pub fn reject_line(&mut self, reason: &'static str) {
+        self.line += 1;
+        self.stats.lines += 1;
+        self.stats.reject(reason);
+    }
+
     /// Ends the input: messages still waiting for parts are counted as orphan fragments.
     pub fn finish(&mut self) {
         let lost = self.assembler.finish();

@@ -3,8 +3,10 @@
 //! Every message type can be encoded. The fields that start before the message's `bit_len` are
 //! written at their standard widths (for a message built in code `bit_len` is the layout's
 //! standard length; types with optional trailing groups, such as 7, 15 and 20, write only the
-//! groups that `bit_len` covers). Text fields are padded with `@`, binary data is written as
-//! stored. A value too wide for its field is an error, never silently truncated.
+//! groups that `bit_len` covers, and bits past the fields up to `bit_len` are zeros). Text
+//! fields are padded with `@`, binary data is written as stored. A value too wide for its field
+//! is an error, never silently truncated. Whatever decodes encodes back to a payload that decodes
+//! to the same message (the fuzz targets check it).
 
 use std::fmt::Write as _;
 
@@ -54,6 +56,13 @@ impl std::error::Error for EncodeError {}
 pub fn encode_payload(msg: &AisMessage) -> Result<(String, u8), EncodeError> {
     let mut w = BitWriter::new();
     msg.write(&mut w).map_err(EncodeError::FieldOutOfRange)?;
+    // A decoded message can be longer than its fields (a partial character after the last
+    // text character, bits past the layout): `bit_len` is its length, so the tail the fields
+    // do not hold is written as zeros and the payload decodes back to the same message.
+    let len = usize::from(msg.bit_len());
+    while w.len() < len {
+        w.put(0, (len - w.len()).min(64));
+    }
     if w.overflowed() {
         return Err(EncodeError::TooLong);
     }

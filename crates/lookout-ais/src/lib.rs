@@ -11,7 +11,8 @@
 //!   (ITU-R M.1371 types 1 to 27), and [`encode`] does the reverse.
 //!
 //! [`Decoder`] joins the two. Nothing is dropped silently: every line or message that is not
-//! decoded is counted in [`Stats`] with a [`Reject`] reason.
+//! decoded is counted in [`Stats`] with a [`Reject`] reason. [`LineReader`] feeds it lines from
+//! any `BufRead` in bounded memory, skipping lines over [`MAX_LINE`] bytes.
 //!
 //! ```
 //! use lookout_ais::{AisMessage, Decoder};
@@ -28,11 +29,13 @@ pub mod bits;
 pub mod decoder;
 pub mod encode;
 pub mod fix;
+pub mod lines;
 pub mod message;
 pub mod nmea;
 
 pub use decoder::{Decoded, Decoder};
 pub use fix::Fix;
+pub use lines::{Line, LineReader, MAX_LINE};
 pub use message::AisMessage;
 pub use nmea::{Meta, Reject, Stats};
 

@@ -3,6 +3,7 @@
 //!
 //! - [`time`]: one parse and one format for instants (ms since the Unix epoch, UTC).
 pub mod areas;
+pub mod compress;
 pub mod event;
 pub mod geo;
 pub mod land;

@@ -149,6 +149,70 @@ pub fn parse_span(text: &str) -> Option<(i64, i64)> {
     }
 }
 
+/// Parses a UTC time written in a `strftime` format (as CSV exports document them, e.g. the
+/// DMA's `%d/%m/%Y %H:%M:%S`). Supported: `%Y %y %m %d %e %H %M %S %f %.f %j %b %B %T %F %z %%`;
+/// a format without a time of day gives midnight; `%z` offsets are applied.
+pub fn parse_strftime(text: &str, format: &str) -> Result<i64, TimeError> {
+    use time::format_description::{parse_owned, OwnedFormatItem};
+    let err = || TimeError(text.trim().to_owned());
+    let mut desc = String::new();
+    let mut chars = format.chars();
+    let (mut has_time, mut has_offset) = (false, false);
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            match c {
+                '[' => desc.push_str("[["),
+                _ => desc.push(c),
+            }
+            continue;
+        }
+        let spec = match chars.next() {
+            Some('.') if chars.next() == Some('f') => "[optional [.[subsecond]]]",
+            Some('Y') => "[year]",
+            Some('y') => "[year repr:last_two]",
+            Some('m') => "[month]",
+            Some('d') => "[day]",
+            Some('e') => "[day padding:none]",
+            Some('H') => "[hour]",
+            Some('M') => "[minute]",
+            Some('S') => "[second]",
+            Some('f') => "[subsecond]",
+            Some('j') => "[ordinal]",
+            Some('b') => "[month repr:short]",
+            Some('B') => "[month repr:long]",
+            Some('T') => "[hour]:[minute]:[second]",
+            Some('F') => "[year]-[month]-[day]",
+            Some('z') => "[offset_hour sign:mandatory][offset_minute]",
+            Some('%') => "%",
+            _ => {
+                return Err(TimeError(format!(
+                    "{format} (unsupported strftime directive)"
+                )))
+            }
+        };
+        has_time |= spec.contains("[hour]");
+        has_offset |= spec.contains("offset");
+        desc.push_str(spec);
+    }
+    let items: OwnedFormatItem = parse_owned::<2>(&desc.replace("[[", "\\[")).map_err(|_| err())?;
+    let t = text.trim();
+    let ms = |odt: time::OffsetDateTime| i64::try_from(odt.unix_timestamp_nanos() / 1_000_000).ok();
+    let parsed = if has_offset {
+        time::OffsetDateTime::parse(t, &items).ok().and_then(ms)
+    } else if has_time {
+        time::PrimitiveDateTime::parse(t, &items)
+            .ok()
+            .map(|p| p.assume_utc())
+            .and_then(ms)
+    } else {
+        time::Date::parse(t, &items)
+            .ok()
+            .map(|d| d.midnight().assume_utc())
+            .and_then(ms)
+    };
+    parsed.ok_or_else(err)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +266,33 @@ mod tests {
         assert!(parse_span("2024-13").is_none());
         assert!(parse_span("soon").is_none());
         assert!(parse_span("1693872000").is_none());
+    }
+
+    #[test]
+    fn strftime_formats_of_csv_exports() {
+        let t = parse_time("2023-09-05T01:02:03Z").unwrap();
+        assert_eq!(
+            parse_strftime("05/09/2023 01:02:03", "%d/%m/%Y %H:%M:%S"),
+            Ok(t)
+        );
+        assert_eq!(
+            parse_strftime("2023-09-05T01:02:03", "%Y-%m-%dT%H:%M:%S"),
+            Ok(t)
+        );
+        assert_eq!(
+            parse_strftime("2023-09-05 01:02:03.250", "%Y-%m-%d %H:%M:%S%.f"),
+            Ok(t + 250)
+        );
+        assert_eq!(parse_strftime("2023-09-05 01:02:03", "%F %T%.f"), Ok(t));
+        assert_eq!(
+            parse_strftime("2023-09-05 03:02:03 +0200", "%F %T %z"),
+            Ok(t)
+        );
+        assert_eq!(parse_strftime("05 Sep 2023", "%d %b %Y"), Ok(t - 3_723_000));
+        assert_eq!(parse_strftime("[2023-09-05]", "[%F]"), Ok(t - 3_723_000));
+        assert!(parse_strftime("2023-09-05", "%d/%m/%Y").is_err());
+        assert!(parse_strftime("31/02/2023 00:00:00", "%d/%m/%Y %H:%M:%S").is_err());
+        assert!(parse_strftime("2023", "%Q").is_err());
     }
 
     #[test]

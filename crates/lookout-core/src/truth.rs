@@ -52,6 +52,9 @@ pub struct Truth {
     pub events: Vec<TruthEvent>,
     /// Voyages, by departure time.
     pub voyages: Vec<TruthVoyage>,
+    /// Absences from the vessels' usual trade (`absence` steps that happened).
+    #[serde(default)]
+    pub absences: Vec<TruthAbsence>,
     /// Run counters.
     pub stats: TruthStats,
 }
@@ -213,6 +216,23 @@ pub struct TruthVoyage {
     pub ais_off_fraction: f64,
     /// Position reports received during the voyage.
     pub received_positions: u64,
+}
+
+/// Time a vessel spent away from its usual trade (an `absence` script step).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TruthAbsence {
+    /// Scenario name of the vessel.
+    pub vessel: String,
+    /// Why, as scripted (`yard`, `trade`, `wait`).
+    pub kind: String,
+    /// Area it went to, if an area.
+    pub area: Option<String>,
+    /// Leaving its previous place.
+    #[serde(with = "rfc3339")]
+    pub start_time: i64,
+    /// End of the stay away (it then sails on with the next step).
+    #[serde(with = "rfc3339")]
+    pub end_time: i64,
 }
 
 /// Counters of the run.

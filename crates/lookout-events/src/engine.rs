@@ -103,6 +103,11 @@ pub struct Engine {
     #[serde(skip)]
     loiter_shore_km: f64,
     coverage: HashMap<(i32, i32, i64), u32>,
+    /// First hour the coverage grid still holds (older hours are forgotten at each flush).
+    coverage_from: i64,
+    /// Gaps leave without their coverage hint (a shard of a distributed run: see
+    /// [`Engine::defer_coverage_hints`]).
+    defer_hints: bool,
     pairs: HashMap<(u32, u32), PairRun>,
     held: HashMap<(u32, u32), Event>,
     imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
@@ -129,6 +134,8 @@ impl Engine {
             shore_km: 0.0,
             loiter_shore_km: 0.0,
             coverage: HashMap::new(),
+            coverage_from: i64::MIN,
+            defer_hints: false,
             pairs: HashMap::new(),
             held: HashMap::new(),
             imo_index: HashMap::new(),
@@ -197,9 +204,20 @@ impl Engine {
         &self.stats
     }
 
-    fn cell(&self, lat: f64, lon: f64) -> (i32, i32) {
-        let c = self.cfg.gap.coverage_cell_deg.max(0.01);
-        ((lat / c).floor() as i32, (lon / c).floor() as i32)
+    /// Gaps leave without their coverage hint, which needs every vessel's positions: the
+    /// detail `coverage_from_hour` (the first hour the grid held when the gap was released)
+    /// stands in for it, and [`coverage_hint`] adds the hint later from the whole data's
+    /// [`coverage_key`] counts. For an engine that sees some of the vessels (a shard of a
+    /// distributed run).
+    pub fn defer_coverage_hints(&mut self) {
+        self.defer_hints = true;
+    }
+
+    /// Widens the data's time span as if records at `start` and `end` had been seen: an engine
+    /// that sees some of the vessels ends their open gaps where the whole data ends.
+    pub fn extend_span(&mut self, start: i64, end: i64) {
+        self.data_start = self.data_start.min(start);
+        self.data_end = self.data_end.max(end);
     }
 
     /// Feeds one record.
@@ -214,13 +232,7 @@ impl Engine {
             Record::Position(p) => {
                 self.stats.positions += 1;
                 vessel.push_position(p, &mut ctx);
-                if p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 {
-                    let c = self.cfg.gap.coverage_cell_deg.max(0.01);
-                    let key = (
-                        (p.lat / c).floor() as i32,
-                        (p.lon / c).floor() as i32,
-                        p.time.div_euclid(3_600_000),
-                    );
+                if let Some(key) = coverage_key(&self.cfg, p.lat, p.lon, p.time) {
                     *self.coverage.entry(key).or_insert(0) += 1;
                 }
             }
@@ -255,13 +267,21 @@ impl Engine {
             .partition(|g| g.event.end_time < watermark);
         self.gaps = waiting;
         for g in ready {
-            let e = self.coverage_hint(g.event);
+            let e = if self.defer_hints {
+                g.event.with("coverage_from_hour", self.coverage_from)
+            } else {
+                let grid = &self.coverage;
+                coverage_hint(&self.cfg, g.event, |key| {
+                    u64::from(grid.get(&key).copied().unwrap_or(0))
+                })
+            };
             self.out.push(e);
         }
         // Forget old coverage and idle vessels.
         let keep_hour = (watermark - (self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64)
             .div_euclid(3_600_000);
         self.coverage.retain(|k, _| k.2 >= keep_hour);
+        self.coverage_from = self.coverage_from.max(keep_hour);
         let idle = (self.cfg.evict_idle_days * 24.0 * MS_PER_HOUR) as i64;
         let stale: Vec<u32> = self
             .vessels
@@ -312,48 +332,6 @@ impl Engine {
             self.judge_encounter(e);
         }
         self.flush(i64::MAX)
-    }
-
-    /// Counts other vessels' positions near the start and end of each gap, during the gap.
-    fn coverage_hint(&self, mut e: Event) -> Event {
-        let h0 = e.start_time.div_euclid(3_600_000) + 1;
-        let h1 = e.end_time.div_euclid(3_600_000) - 1;
-        let count = |lat: Option<f64>, lon: Option<f64>| -> Option<u64> {
-            let (lat, lon) = (lat?, lon?);
-            let (ci, cj) = self.cell(lat, lon);
-            let mut n = 0u64;
-            for h in h0..=h1 {
-                for di in -1..=1 {
-                    for dj in -1..=1 {
-                        n += u64::from(
-                            self.coverage
-                                .get(&(ci + di, cj + dj, h))
-                                .copied()
-                                .unwrap_or(0),
-                        );
-                    }
-                }
-            }
-            Some(n)
-        };
-        let a = count(e.lat, e.lon);
-        let b = count(e.end_lat, e.end_lon);
-        let hint = match (a.unwrap_or(0) > 0, b.unwrap_or(0) > 0) {
-            _ if h1 < h0 => "unknown",
-            (true, true) => "received_nearby",
-            (true, false) | (false, true) => "partial",
-            (false, false) => "none_nearby",
-        };
-        e.details
-            .insert("coverage_start_positions".into(), a.into());
-        e.details.insert("coverage_end_positions".into(), b.into());
-        e.details.insert("coverage".into(), hint.into());
-        if hint == "received_nearby" {
-            e.confidence = e.confidence.max(0.9);
-        } else if hint == "none_nearby" {
-            e.confidence = e.confidence.min(0.5);
-        }
-        e
     }
 
     /// Encounter search over resampled slots before `until` (exclusive).
@@ -716,4 +694,62 @@ impl Engine {
             }
         }
     }
+}
+
+/// The coverage grid's key of a position: (latitude cell, longitude cell, hour since the
+/// epoch), cells of `gap.coverage_cell_deg`; `None` for positions outside the globe.
+pub fn coverage_key(cfg: &Config, lat: f64, lon: f64, time: i64) -> Option<(i32, i32, i64)> {
+    if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+        return None;
+    }
+    let c = cfg.gap.coverage_cell_deg.max(0.01);
+    Some((
+        (lat / c).floor() as i32,
+        (lon / c).floor() as i32,
+        time.div_euclid(3_600_000),
+    ))
+}
+
+/// Adds a gap's coverage hint: other vessels' positions near its start and end, during the
+/// gap (`count` gives the positions per [`coverage_key`]). A `coverage_from_hour` detail (a
+/// gap from [`Engine::defer_coverage_hints`]) is removed, and hours before it are not counted,
+/// as the engine that released the gap no longer held them.
+pub fn coverage_hint(cfg: &Config, mut e: Event, count: impl Fn((i32, i32, i64)) -> u64) -> Event {
+    let from_hour = e
+        .details
+        .remove("coverage_from_hour")
+        .and_then(|v| v.as_i64())
+        .unwrap_or(i64::MIN);
+    let h0 = e.start_time.div_euclid(3_600_000) + 1;
+    let h1 = e.end_time.div_euclid(3_600_000) - 1;
+    let around = |lat: Option<f64>, lon: Option<f64>| -> Option<u64> {
+        let (ci, cj, _) = coverage_key(cfg, lat?, lon?, 0)?;
+        let mut n = 0u64;
+        for h in h0.max(from_hour)..=h1 {
+            for di in -1..=1 {
+                for dj in -1..=1 {
+                    n += count((ci + di, cj + dj, h));
+                }
+            }
+        }
+        Some(n)
+    };
+    let a = around(e.lat, e.lon);
+    let b = around(e.end_lat, e.end_lon);
+    let hint = match (a.unwrap_or(0) > 0, b.unwrap_or(0) > 0) {
+        _ if h1 < h0 => "unknown",
+        (true, true) => "received_nearby",
+        (true, false) | (false, true) => "partial",
+        (false, false) => "none_nearby",
+    };
+    e.details
+        .insert("coverage_start_positions".into(), a.into());
+    e.details.insert("coverage_end_positions".into(), b.into());
+    e.details.insert("coverage".into(), hint.into());
+    if hint == "received_nearby" {
+        e.confidence = e.confidence.max(0.9);
+    } else if hint == "none_nearby" {
+        e.confidence = e.confidence.min(0.5);
+    }
+    e
 }

@@ -36,7 +36,7 @@ mod track;
 mod vessel;
 
 pub use config::Config;
-pub use engine::{Engine, Stats};
+pub use engine::{coverage_hint, coverage_key, Engine, Stats};
 pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType};
 pub use lookout_core::land::Land;

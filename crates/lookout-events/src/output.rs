@@ -169,6 +169,10 @@ impl EventWriter {
 }
 
 #[cfg(feature = "parquet")]
+pub use parquet_out::{batch as events_batch, events_from_batch, schema as events_schema};
+
+/// The events as Arrow: the Parquet file's schema, record batches of events and back.
+#[cfg(feature = "parquet")]
 mod parquet_out {
     use std::fs::File;
     use std::sync::Arc;
@@ -176,16 +180,19 @@ mod parquet_out {
     use arrow_array::builder::{
         Float64Builder, StringBuilder, TimestampMillisecondBuilder, UInt32Builder, UInt64Builder,
     };
-    use arrow_array::{ArrayRef, RecordBatch};
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Float64Type, TimestampMillisecondType, UInt32Type, UInt64Type};
+    use arrow_array::{Array, ArrayRef, RecordBatch};
     use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
     use parquet::arrow::ArrowWriter;
     use parquet::basic::{Compression, ZstdLevel};
     use parquet::file::properties::WriterProperties;
 
     use super::OutputError;
-    use lookout_core::event::Event;
+    use lookout_core::event::{Event, EventType};
 
-    fn schema() -> SchemaRef {
+    /// The events' Arrow schema (the columns of `events.csv`, typed).
+    pub fn schema() -> SchemaRef {
         let ts = || DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into()));
         Arc::new(Schema::new(vec![
             Field::new("event_id", DataType::Utf8, false),
@@ -215,6 +222,7 @@ mod parquet_out {
         Ok(ArrowWriter::try_new(file, schema(), Some(props))?)
     }
 
+    /// A record batch of events.
     pub fn batch(events: &[Event]) -> Result<RecordBatch, OutputError> {
         let n = events.len();
         let s = |get: &dyn Fn(&Event) -> Option<String>| {
@@ -262,5 +270,86 @@ mod parquet_out {
             ts(&|e| e.evidence_end),
         ];
         Ok(RecordBatch::try_new(schema(), columns)?)
+    }
+
+    /// Events back from a batch in [`schema`] (`event_id` is derived and not read).
+    pub fn events_from_batch(batch: &RecordBatch) -> Result<Vec<Event>, OutputError> {
+        let bad = |m: String| OutputError::Arrow(arrow_schema::ArrowError::SchemaError(m));
+        let col = |name: &str| {
+            batch
+                .column_by_name(name)
+                .ok_or_else(|| bad(format!("no column {name}")))
+        };
+        let typed = |name: &str| -> Result<(), OutputError> {
+            let want = schema();
+            let field = want.field_with_name(name)?;
+            let got = col(name)?.data_type();
+            if got == field.data_type() {
+                Ok(())
+            } else {
+                Err(bad(format!(
+                    "column {name} has type {got}, not {}",
+                    field.data_type()
+                )))
+            }
+        };
+        for f in schema().fields().iter().skip(1) {
+            typed(f.name())?;
+        }
+        let text = |name: &str| col(name).map(|c| c.as_string::<i32>().clone());
+        let f64s = |name: &str| col(name).map(|c| c.as_primitive::<Float64Type>().clone());
+        let times =
+            |name: &str| col(name).map(|c| c.as_primitive::<TimestampMillisecondType>().clone());
+        let (kind, area, other_area, details) = (
+            text("event_type")?,
+            text("area")?,
+            text("other_area")?,
+            text("details")?,
+        );
+        let mmsi = col("mmsi")?.as_primitive::<UInt32Type>().clone();
+        let other = col("other_mmsi")?.as_primitive::<UInt32Type>().clone();
+        let npos = col("n_positions")?.as_primitive::<UInt64Type>().clone();
+        let (lat, lon, end_lat, end_lon, confidence) = (
+            f64s("lat")?,
+            f64s("lon")?,
+            f64s("end_lat")?,
+            f64s("end_lon")?,
+            f64s("confidence")?,
+        );
+        let (start, end, ev0, ev1) = (
+            times("start_time")?,
+            times("end_time")?,
+            times("evidence_start")?,
+            times("evidence_end")?,
+        );
+        let opt_f = |a: &arrow_array::Float64Array, i: usize| a.is_valid(i).then(|| a.value(i));
+        let opt_s =
+            |a: &arrow_array::StringArray, i: usize| a.is_valid(i).then(|| a.value(i).to_owned());
+        (0..batch.num_rows())
+            .map(|i| {
+                let event_type = EventType::from_name(kind.value(i))
+                    .ok_or_else(|| bad(format!("row {i}: unknown event_type {}", kind.value(i))))?;
+                let details = serde_json::from_str(details.value(i))
+                    .map_err(|e| bad(format!("row {i}: details: {e}")))?;
+                Ok(Event {
+                    event_type,
+                    mmsi: mmsi.value(i),
+                    other_mmsi: other.is_valid(i).then(|| other.value(i)),
+                    start_time: start.value(i),
+                    end_time: end.value(i),
+                    lat: opt_f(&lat, i),
+                    lon: opt_f(&lon, i),
+                    end_lat: opt_f(&end_lat, i),
+                    end_lon: opt_f(&end_lon, i),
+                    area: opt_s(&area, i),
+                    other_area: opt_s(&other_area, i),
+                    confidence: confidence.value(i),
+                    details,
+                    n_positions: npos.value(i),
+                    evidence_start: ev0.value(i),
+                    evidence_end: ev1.value(i),
+                })
+            })
+            .collect()
     }
 }

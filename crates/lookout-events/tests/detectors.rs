@@ -171,6 +171,66 @@ fn gaps_with_coverage_hint() {
 }
 
 #[test]
+fn deferred_coverage_hints_equal_the_whole_engines() {
+    // The records of `gaps_with_coverage_hint`, one engine per vessel (a distributed run's
+    // shards), hints added afterwards from every vessel's coverage grid.
+    let mut r = leg(10, T0, 2 * H, 5 * MIN, (40.0, 134.0), 90.0, 10.0);
+    r.extend(leg(
+        10,
+        T0 + 10 * H,
+        2 * H,
+        5 * MIN,
+        (40.0, 134.0),
+        90.0,
+        0.0,
+    ));
+    r.extend(leg(11, T0, 13 * H, 10 * MIN, (40.05, 134.05), 0.0, 0.0));
+    r.extend(leg(12, T0, H, 5 * MIN, (38.0, 137.0), 0.0, 0.0));
+    r.extend(leg(12, T0 + 14 * H, H, 5 * MIN, (38.0, 137.0), 0.0, 0.0));
+    let gaps = |events: Vec<Event>| {
+        let mut g: Vec<_> = events
+            .into_iter()
+            .filter(|e| e.event_type == EventType::Gap)
+            .collect();
+        g.sort_by_key(|e| (e.mmsi, e.start_time));
+        g
+    };
+    let whole = gaps(run(r.clone(), true).0);
+    let cfg = Config::default();
+    let mut grid = std::collections::HashMap::new();
+    for rec in &r {
+        if let Record::Position(p) = rec {
+            if let Some(k) = lookout_events::coverage_key(&cfg, p.lat, p.lon, p.time) {
+                *grid.entry(k).or_insert(0u64) += 1;
+            }
+        }
+    }
+    let span = (T0, r.iter().map(Record::time).max().unwrap());
+    let mut shards = Vec::new();
+    for mmsi in [10, 11, 12] {
+        let mut engine = Engine::new(
+            cfg.clone(),
+            Areas::from_toml(AREAS).unwrap(),
+            Some(Land::east_asia()),
+        );
+        engine.defer_coverage_hints();
+        engine.extend_span(span.0, span.1);
+        let mut mine: Vec<_> = r.iter().filter(|x| x.mmsi() == mmsi).collect();
+        mine.sort_by_key(|x| x.time());
+        mine.into_iter().for_each(|x| engine.push(x));
+        for e in engine.finish() {
+            assert!(e.event_type != EventType::Gap || e.details.contains_key("coverage_from_hour"));
+            shards.push(lookout_events::coverage_hint(&cfg, e, |k| {
+                grid.get(&k).copied().unwrap_or(0)
+            }));
+        }
+    }
+    let shards = gaps(shards);
+    assert!(whole.len() >= 2, "{whole:#?}");
+    assert_eq!(shards, whole);
+}
+
+#[test]
 fn encounter_at_sea_but_not_in_port_or_underway() {
     // Two ships alongside (200 m apart) at 0.5 kn for 3 h, 50 km from any port.
     let mut r = leg(20, T0, 3 * H, 2 * MIN, (41.5, 133.0), 45.0, 0.5);

@@ -1,11 +1,14 @@
 //! Decoded AIS CSV exports: the Danish Maritime Authority (DMA) layout and the US
-//! MarineCadastre (NOAA/BOEM) layout, with column names as those publishers use them.
+//! MarineCadastre (NOAA/BOEM) layout, with column names as those publishers use them, and any
+//! other export through a [`CsvMapping`].
+
+use std::sync::Arc;
 
 use anyhow::{bail, Result};
-use chrono::NaiveDateTime;
 use lookout_store::StaticRow;
 
-use crate::rows::Fix;
+use crate::csv_mapping::{CsvMapping, FIELDS};
+use crate::rows::{self, Fix};
 
 /// A known CSV layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +17,8 @@ pub enum Layout {
     Dma,
     /// US MarineCadastre (`MMSI`, `BaseDateTime`, `LAT`, `LON`, ...).
     MarineCadastre,
+    /// The columns a [`CsvMapping`] names.
+    Mapped,
 }
 
 /// Columns the ingest reads, per layout; alternatives for the same column are separated by `|`.
@@ -66,6 +71,7 @@ impl Layout {
         match self {
             Layout::Dma => "dma",
             Layout::MarineCadastre => "marinecadastre",
+            Layout::Mapped => "mapped",
         }
     }
 
@@ -73,17 +79,20 @@ impl Layout {
         match self {
             Layout::Dma => DMA,
             Layout::MarineCadastre => MARINE_CADASTRE,
+            Layout::Mapped => &[],
         }
     }
 }
 
-/// True if a first line looks like a CSV header (it names an MMSI column).
-pub fn is_header(line: &[u8]) -> bool {
+/// True if a first line looks like a CSV header (it names an MMSI column, or the mapping's).
+pub fn is_header(line: &[u8], mapping: Option<&CsvMapping>) -> bool {
     let line = String::from_utf8_lossy(line);
+    let mmsi = mapping.map_or("mmsi", |m| m.columns.mmsi.name());
     line.contains(',')
-        && line
-            .split(',')
-            .any(|c| c.trim().trim_matches('"').eq_ignore_ascii_case("mmsi"))
+        && line.split(',').any(|c| {
+            let c = c.trim().trim_matches('"');
+            c.eq_ignore_ascii_case("mmsi") || c == mmsi
+        })
 }
 
 fn normalise(s: &str) -> String {
@@ -114,12 +123,88 @@ pub struct Columns {
     /// The layout matched.
     pub layout: Layout,
     idx: Vec<usize>,
+    mapping: Option<Arc<CsvMapping>>,
 }
 
-/// Matches a header to a layout. The error names the missing columns and, for each, a header
-/// column that looks like a renamed version of it.
-pub fn match_header(header: &csv::StringRecord) -> Result<Columns> {
+impl Columns {
+    /// The rows' source: the layout's name, or the mapping's.
+    pub fn source_name(&self) -> &str {
+        self.mapping
+            .as_ref()
+            .map_or(self.layout.name(), |m| &m.name)
+    }
+
+    /// The column a reject reason is about (`bad_mmsi`, `bad_time`), with its header name.
+    pub fn column_for(&self, reason: &str, header: &csv::StringRecord) -> Option<(usize, String)> {
+        let field = match (self.layout, reason) {
+            (Layout::Dma, "bad_mmsi") => 2,
+            (Layout::Dma, "bad_time") => 0,
+            (_, "bad_mmsi") => 0,
+            (_, "bad_time") => 1,
+            _ => return None,
+        };
+        let i = *self.idx.get(field)?;
+        Some((i, header.get(i)?.trim().to_owned()))
+    }
+}
+
+/// Matches a header to the mapping's columns; the error names each missing column with the
+/// field it is mapped to and a header column that looks like it.
+fn match_mapping(names: &[&str], mapping: Arc<CsvMapping>) -> Result<Columns> {
+    let mut idx = Vec::new();
+    let mut missing = Vec::new();
+    for (field, col) in FIELDS.iter().zip(mapping.columns.fields()) {
+        match col {
+            None => idx.push(usize::MAX),
+            Some(col) => match names.iter().position(|n| *n == col.name()) {
+                Some(i) => idx.push(i),
+                None => {
+                    idx.push(usize::MAX);
+                    missing.push(format!(
+                        "\"{}\" ({field}){}",
+                        col.name(),
+                        renamed(col.name(), names, &[])
+                    ));
+                }
+            },
+        }
+    }
+    if !missing.is_empty() {
+        bail!(
+            "line 1: the CSV header lacks column(s) {} named by the {:?} mapping",
+            missing.join(", "),
+            mapping.name
+        );
+    }
+    Ok(Columns {
+        layout: Layout::Mapped,
+        idx,
+        mapping: Some(mapping),
+    })
+}
+
+/// `" (renamed to \"X\"?)"` for the unused header column most like `want`, if any.
+fn renamed(want: &str, names: &[&str], used: &[usize]) -> String {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, n)| (likeness(want, n), n))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(String::new(), |(_, n)| format!(" (renamed to \"{n}\"?)"))
+}
+
+/// Matches a header to a layout (the mapping's when one is given). The error names the missing
+/// columns and, for each, a header column that looks like a renamed version of it.
+pub fn match_header(
+    header: &csv::StringRecord,
+    mapping: Option<Arc<CsvMapping>>,
+) -> Result<Columns> {
     let names: Vec<&str> = header.iter().map(str::trim).collect();
+    if let Some(mapping) = mapping {
+        return match_mapping(&names, mapping);
+    }
     let find = |alts: &str| {
         alts.split('|')
             .find_map(|a| names.iter().position(|n| *n == a))
@@ -153,31 +238,24 @@ pub fn match_header(header: &csv::StringRecord) -> Result<Columns> {
         }
     }
     if missing.is_empty() {
-        return Ok(Columns { layout, idx });
+        return Ok(Columns {
+            layout,
+            idx,
+            mapping: None,
+        });
     }
-    let used: Vec<usize> = idx.clone();
     let described: Vec<String> = missing
         .iter()
         .map(|col| {
             let want = col.split('|').next().unwrap_or(col);
-            let guess = names
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !used.contains(i))
-                .map(|(_, n)| (likeness(want, n), n))
-                .filter(|(score, _)| *score >= 0.5)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            match guess {
-                Some((_, n)) => format!("\"{want}\" (renamed to \"{n}\"?)"),
-                None => format!("\"{want}\""),
-            }
+            format!("\"{want}\"{}", renamed(want, &names, &idx))
         })
         .collect();
     bail!(
         "CSV header looks like the {} layout but lacks column(s) {}",
         match layout {
             Layout::Dma => "Danish Maritime Authority",
-            Layout::MarineCadastre => "MarineCadastre",
+            _ => "MarineCadastre",
         },
         described.join(", ")
     )
@@ -220,9 +298,7 @@ fn position(lat: Option<f64>, lon: Option<f64>) -> Option<(f64, f64)> {
 }
 
 fn time(s: &str, fmt: &str) -> Option<i64> {
-    NaiveDateTime::parse_from_str(s.trim(), fmt)
-        .ok()
-        .map(|t| t.and_utc().timestamp_millis())
+    lookout_core::time::parse_strftime(s, fmt).ok()
 }
 
 /// DMA navigational status text to the ITU-R M.1371 code.
@@ -349,8 +425,48 @@ pub fn parse(cols: &Columns, rec: &csv::StringRecord) -> Result<Record, &'static
             s.width = opt_u16(f(13));
             s.draught = opt_f(f(14)).filter(|d| *d > 0.0).map(|d| d as f32);
         }
+        Layout::Mapped => mapped(cols, rec, &mut r)?,
+    }
+    if rows::holds_control_character(Some(&r.statics), None) {
+        return Err("control_character");
     }
     Ok(r)
+}
+
+/// A record through a mapping: fields in [`FIELDS`] order, numbers times their column's scale.
+fn mapped(cols: &Columns, rec: &csv::StringRecord, r: &mut Record) -> Result<(), &'static str> {
+    let Some(m) = cols.mapping.as_deref() else {
+        return Err("bad_csv_record");
+    };
+    let fields = m.columns.fields();
+    let f = |i: usize| rec.get(cols.idx[i]).unwrap_or("");
+    let n = |i: usize| opt_f(f(i)).map(|v| v * fields[i].map_or(1.0, |c| c.scale()));
+    r.mmsi = f(0)
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|m| *m > 0)
+        .ok_or("bad_mmsi")?;
+    r.time = m.time(f(1)).ok_or("bad_time")?;
+    r.is_vessel = true;
+    r.fix = position(n(2), n(3)).map(|(lat, lon)| Fix {
+        lat,
+        lon,
+        sog: n(4).filter(|v| (0.0..102.3).contains(v)).map(|v| v as f32),
+        cog: n(5).filter(|v| (0.0..360.0).contains(v)).map(|v| v as f32),
+        heading: n(6).filter(|v| (0.0..360.0).contains(v)).map(|v| v as u16),
+        nav_status: n(7).filter(|v| (0.0..16.0).contains(v)).map(|v| v as u8),
+    });
+    let s = &mut r.statics;
+    s.imo = n(8).filter(|i| *i >= 1.0 && *i < 1e7).map(|i| i as u32);
+    s.name = opt_text(f(9));
+    s.callsign = opt_text(f(10));
+    s.ship_type = n(11).filter(|t| *t > 0.0 && *t < 256.0).map(|t| t as u8);
+    s.length = n(12).filter(|v| *v > 0.0 && *v < 65536.0).map(|v| v as u16);
+    s.width = n(13).filter(|v| *v > 0.0 && *v < 65536.0).map(|v| v as u16);
+    s.draught = n(14).filter(|d| *d > 0.0).map(|d| d as f32);
+    s.destination = opt_text(f(15));
+    Ok(())
 }
 
 #[cfg(test)]
@@ -363,16 +479,21 @@ mod tests {
 
     #[test]
     fn renamed_and_missing_columns_are_named() {
-        let err = match_header(&header(
-            "MMSI,BaseDateTime,Lat,Longitude,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width",
-        ))
+        let err = match_header(
+            &header(
+                "MMSI,BaseDateTime,Lat,Longitude,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width",
+            ),
+            None,
+        )
         .unwrap_err()
         .to_string();
         assert!(err.contains("MarineCadastre"), "{err}");
         assert!(err.contains("\"LAT\" (renamed to \"Lat\"?)"), "{err}");
         assert!(err.contains("\"LON\" (renamed to \"Longitude\"?)"), "{err}");
         assert!(err.contains("\"Draft\""), "{err}");
-        let err = match_header(&header("a,b,c")).unwrap_err().to_string();
+        let err = match_header(&header("a,b,c"), None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no known layout"), "{err}");
     }
 }

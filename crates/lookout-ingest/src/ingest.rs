@@ -8,11 +8,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use lookout_ais::{Decoded, Decoder};
+use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject};
 use lookout_store::{Provenance, StaticRow, StoreWriter, TimeSource};
 
 use crate::csv_layout;
-use crate::input::{self, Line, Source};
+use crate::csv_mapping::CsvMapping;
+use crate::csv_records::{Record, Records};
+use crate::input::{self, Source};
 use crate::live;
 use crate::rows::{self, Extracted};
 
@@ -69,6 +71,8 @@ pub struct Summary {
     pub last_time: Option<i64>,
     /// Lines, sentences, messages or records not stored, by reason.
     pub rejects: BTreeMap<String, u64>,
+    /// The first CSV record rejected for each reason, as `FILE:LINE: column "C": "value"`.
+    pub first_rejects: BTreeMap<String, String>,
     /// Inputs that failed (name, error); what they held before the error is kept.
     pub failed: Vec<(String, String)>,
     /// TCP connections made (the first and each reconnect).
@@ -106,6 +110,7 @@ pub struct Ingest {
     stop: Arc<AtomicBool>,
     progress: Option<ProgressFn>,
     last_flush: Instant,
+    csv_mapping: Option<Arc<CsvMapping>>,
 }
 
 impl Ingest {
@@ -120,7 +125,13 @@ impl Ingest {
             stop: Arc::new(AtomicBool::new(false)),
             progress: None,
             last_flush: Instant::now(),
+            csv_mapping: None,
         }
+    }
+
+    /// Reads CSV inputs through this column mapping instead of the built-in layouts.
+    pub fn set_csv_mapping(&mut self, mapping: CsvMapping) {
+        self.csv_mapping = Some(Arc::new(mapping));
     }
 
     /// Setting this flag stops the ingest at the next line; what was read is committed.
@@ -258,35 +269,35 @@ impl Ingest {
             .fill_buf()
             .with_context(|| format!("reading {name}"))?;
         let first_line = &first[..memchr::memchr(b'\n', first).unwrap_or(first.len())];
-        if csv_layout::is_header(first_line) {
+        if csv_layout::is_header(first_line, self.csv_mapping.as_deref()) {
             return self.csv(reader, ctx, count, name);
         }
         let jsonl = first_line.trim_ascii_start().starts_with(b"{");
         let mut decoder = Decoder::new();
-        let mut buf = Vec::with_capacity(256);
+        let mut lines = LineReader::new(reader);
         let mut line_no = 0u64;
         let mut result = Ok(());
         loop {
-            match input::read_line(reader, &mut buf) {
-                Ok(Line::Eof) => break,
-                Ok(Line::TooLong) => {
-                    line_no += 1;
-                    self.reject("line_too_long");
-                }
-                Ok(Line::Ok) => {
-                    line_no += 1;
-                    if jsonl {
-                        self.summary.lines += 1;
-                        self.json_line(&buf, line_no, ctx);
-                    } else {
-                        self.nmea_line(&mut decoder, &buf, ctx);
-                    }
-                }
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
                 Err(e) => {
                     self.reject("input_read_error");
                     result =
                         Err(e).with_context(|| format!("{name}: read error after line {line_no}"));
                     break;
+                }
+            };
+            line_no += 1;
+            match (jsonl, line) {
+                (false, Line::Text(text)) => self.nmea_line(&mut decoder, text, ctx),
+                (false, Line::TooLong) => decoder.reject_line(Reject::LineTooLong.reason()),
+                (true, line) => {
+                    self.summary.lines += 1;
+                    match line {
+                        Line::Text(text) => self.json_line(text, line_no, ctx),
+                        Line::TooLong => self.reject(Reject::LineTooLong.reason()),
+                    }
                 }
             }
             if line_no.is_multiple_of(4096) {
@@ -406,36 +417,48 @@ impl Ingest {
         count: &AtomicU64,
         name: &str,
     ) -> Result<()> {
-        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-        let header = csv
-            .headers()
-            .with_context(|| format!("{name}: reading the CSV header"))?
-            .clone();
-        let cols = csv_layout::match_header(&header).with_context(|| name.to_owned())?;
-        ctx.csv_source = Some(Arc::from(cols.layout.name()));
+        let mut records = Records::new(reader);
+        let mut header = csv::StringRecord::new();
+        let read = records
+            .next(&mut header)
+            .with_context(|| format!("{name}: reading the CSV header"))?;
+        if !matches!(read, Some(Record::Read(_))) {
+            header.clear(); // refused below, as a header without the layout's columns
+        }
+        let cols = csv_layout::match_header(&header, self.csv_mapping.clone())
+            .with_context(|| name.to_owned())?;
+        ctx.csv_source = Some(Arc::from(cols.source_name()));
         let mut rec = csv::StringRecord::new();
         loop {
-            match csv.read_record(&mut rec) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) if e.is_io_error() => {
+            let read = match records.next(&mut rec) {
+                Ok(Some(read)) => read,
+                Ok(None) => break,
+                Err(e) => {
                     self.reject("input_read_error");
                     return Err(e).with_context(|| format!("{name}: read error"));
                 }
-                Err(_) => {
-                    self.summary.lines += 1;
-                    self.reject("bad_csv_record");
-                    continue;
-                }
-            }
+            };
             self.summary.lines += 1;
-            let line = rec.position().map_or(0, |p| p.line());
-            match csv_layout::parse(&cols, &rec) {
-                Ok(r) => {
-                    self.summary.messages += 1;
-                    self.csv_record(r, line, ctx);
-                }
-                Err(reason) => self.reject(reason),
+            match read {
+                Record::TooLong => self.reject(Reject::LineTooLong.reason()),
+                Record::NotUtf8 => self.reject("bad_csv_record"),
+                Record::Read(line) => match csv_layout::parse(&cols, &rec) {
+                    Ok(r) => {
+                        self.summary.messages += 1;
+                        self.csv_record(r, line, ctx);
+                    }
+                    Err(reason) => {
+                        self.reject(reason);
+                        if let Some((i, column)) = cols.column_for(reason, &header) {
+                            let value = rec.get(i).unwrap_or("");
+                            let at = format!("{name}:{line}: column \"{column}\": {value:?}");
+                            self.summary
+                                .first_rejects
+                                .entry(reason.into())
+                                .or_insert(at);
+                        }
+                    }
+                },
             }
             if self.summary.lines.is_multiple_of(4096) {
                 self.tick(count, false)?;

@@ -1,5 +1,5 @@
-//! Sources on the command line, opening files (plain, gzip, zstd), bounded line reading, and
-//! dates in file names.
+//! Sources on the command line, opening files (plain, gzip, zstd), and dates in file names.
+//! Lines are read with [`lookout_ais::LineReader`], bounded like `lookout decode`'s.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -8,12 +8,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use chrono::NaiveDate;
+use lookout_core::compress::Decompressed;
+use lookout_core::time::{ymd, ymd_hms};
 
-/// Longest line kept; longer lines are skipped and counted (`line_too_long`).
-pub const MAX_LINE: usize = 64 * 1024;
-
-const BUFFER_BYTES: usize = 1 << 20;
+/// Buffer of an opened file: enough to tell its format from its first line. The line reader
+/// (`lookout_ais::LineReader`) asks for more than this at a time, so plain text is read
+/// straight into its buffer, not copied through this one.
+const BUFFER_BYTES: usize = 64 * 1024;
 
 /// One input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,73 +111,13 @@ impl<R: Read> Read for Counting<R> {
 /// `count` receives the number of raw bytes read so far.
 pub fn open_file(path: &Path, count: Arc<AtomicU64>) -> Result<Box<dyn BufRead + Send>> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut reader = BufReader::with_capacity(BUFFER_BYTES, Counting { inner: file, count });
-    let magic = reader
-        .fill_buf()
+    let stream = Decompressed::new(Counting { inner: file, count }, BUFFER_BYTES)
         .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(if magic.starts_with(&[0x1f, 0x8b]) {
-        Box::new(BufReader::with_capacity(
-            BUFFER_BYTES,
-            flate2::bufread::MultiGzDecoder::new(reader),
-        ))
-    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        Box::new(BufReader::with_capacity(
-            BUFFER_BYTES,
-            zstd::stream::read::Decoder::with_buffer(reader)?,
-        ))
-    } else {
-        Box::new(reader)
+    Ok(match stream {
+        // Plain text is already buffered; compressed streams get a buffer of their own.
+        Decompressed::Plain(reader) => Box::new(reader),
+        other => Box::new(BufReader::with_capacity(BUFFER_BYTES, other)),
     })
-}
-
-/// Outcome of [`read_line`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Line {
-    /// A line is in the buffer (without its `\n`).
-    Ok,
-    /// A line longer than [`MAX_LINE`] was skipped.
-    TooLong,
-    /// End of input.
-    Eof,
-}
-
-/// Reads one line into `buf` (cleared first), never holding more than [`MAX_LINE`] bytes.
-pub fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Line> {
-    buf.clear();
-    let mut too_long = false;
-    let mut any = false;
-    loop {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if avail.is_empty() {
-            return Ok(match (any, too_long) {
-                (false, _) => Line::Eof,
-                (true, true) => Line::TooLong,
-                (true, false) => Line::Ok,
-            });
-        }
-        any = true;
-        let (take, done) = match memchr::memchr(b'\n', avail) {
-            Some(i) => (i, Some(i + 1)),
-            None => (avail.len(), None),
-        };
-        if !too_long {
-            if buf.len() + take > MAX_LINE {
-                too_long = true;
-                buf.clear();
-            } else {
-                buf.extend_from_slice(&avail[..take]);
-            }
-        }
-        let consumed = done.unwrap_or(avail.len());
-        r.consume(consumed);
-        if done.is_some() {
-            return Ok(if too_long { Line::TooLong } else { Line::Ok });
-        }
-    }
 }
 
 /// Time (ms since the epoch, UTC) named by a file name: `YYYYMMDD`, `YYYY-MM-DD` or
@@ -209,8 +150,7 @@ pub fn time_from_file_name(path: &Path) -> Option<i64> {
         let (date, next) = match runs[k].1.len() {
             8 | 12 | 14 => {
                 let r = runs[k].1;
-                let date =
-                    NaiveDate::from_ymd_opt(num(&r[..4])? as i32, num(&r[4..6])?, num(&r[6..8])?);
+                let date = Some((num(&r[..4])? as i32, num(&r[4..6])?, num(&r[6..8])?));
                 let hms = match r.len() {
                     12 => Some((num(&r[8..10])?, num(&r[10..12])?, 0)),
                     14 => Some((num(&r[8..10])?, num(&r[10..12])?, num(&r[12..14])?)),
@@ -224,11 +164,11 @@ pub fn time_from_file_name(path: &Path) -> Option<i64> {
                 && adjacent(k, k + 1)
                 && adjacent(k + 1, k + 2) =>
             {
-                let d = NaiveDate::from_ymd_opt(
+                let d = Some((
                     num(runs[k].1)? as i32,
                     num(runs[k + 1].1)?,
                     num(runs[k + 2].1)?,
-                );
+                ));
                 (d.map(|d| (d, None)), k + 3)
             }
             _ => continue,
@@ -236,7 +176,11 @@ pub fn time_from_file_name(path: &Path) -> Option<i64> {
         let Some((date, mut hms)) = date else {
             continue;
         };
-        if !(1980..=2100).contains(&chrono::Datelike::year(&date)) {
+        let (year, month, day) = date;
+        let (Ok(month), Ok(day)) = (u8::try_from(month), u8::try_from(day)) else {
+            continue;
+        };
+        if !(1980..=2100).contains(&year) || ymd(year, month, day).is_none() {
             continue;
         }
         if hms.is_none() && next < runs.len() && adjacent(next - 1, next) {
@@ -255,10 +199,17 @@ pub fn time_from_file_name(path: &Path) -> Option<i64> {
             };
         }
         let (h, m, s) = hms.unwrap_or((0, 0, 0));
-        let t = date
-            .and_hms_opt(h, m, s)
-            .or_else(|| date.and_hms_opt(0, 0, 0))?;
-        return Some(t.and_utc().timestamp_millis());
+        let hms = |h: u32, m: u32, s: u32| {
+            ymd_hms(
+                year,
+                month,
+                day,
+                u8::try_from(h).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(s).ok()?,
+            )
+        };
+        return hms(h, m, s).or_else(|| ymd(year, month, day));
     }
     None
 }
@@ -269,10 +220,9 @@ mod tests {
 
     fn t(name: &str) -> Option<String> {
         time_from_file_name(Path::new(name)).map(|ms| {
-            chrono::DateTime::from_timestamp_millis(ms)
-                .unwrap()
-                .format("%Y-%m-%dT%H:%M:%S")
-                .to_string()
+            lookout_core::time::format_time(ms)
+                .trim_end_matches('Z')
+                .to_owned()
         })
     }
 
@@ -308,20 +258,5 @@ mod tests {
         );
         assert_eq!(t("capture-7.nmea"), None);
         assert_eq!(t("sample_12345678.txt"), None, "not a valid date");
-    }
-
-    #[test]
-    fn long_lines_are_skipped_not_held() {
-        let mut text = vec![b'x'; MAX_LINE + 10];
-        text.extend_from_slice(b"\nshort\nlast");
-        let mut r = io::Cursor::new(text);
-        let mut buf = Vec::new();
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::TooLong);
-        assert!(buf.is_empty());
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Ok);
-        assert_eq!(buf, b"short");
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Ok);
-        assert_eq!(buf, b"last");
-        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Line::Eof);
     }
 }

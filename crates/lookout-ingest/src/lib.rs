@@ -3,12 +3,14 @@
 //! Sources ([`expand`]): files, directories and globs holding NMEA (plain, `.gz`, `.zst`), the
 //! decoder's JSON lines, or CSV in the Danish Maritime Authority or US MarineCadastre layout;
 //! `tcp://HOST:PORT` (a client that reconnects with backoff), `udp://ADDR:PORT` (a listener) and
-//! `-` (stdin). [`Ingest`] decodes them, dates each message (receive time from the input, else
+//! `-` (stdin); CSV exports in other layouts through a [`CsvMapping`]. [`Ingest`] decodes them, dates each message (receive time from the input, else
 //! the [`TimeRule`]), and writes position and static rows through a
 //! [`lookout_store::StoreWriter`], committing every `batch_rows` rows and, for live sources,
 //! every `flush_every`. Everything not stored is counted by reason in the [`Summary`].
 
 mod csv_layout;
+mod csv_mapping;
+mod csv_records;
 mod ingest;
 mod input;
 mod live;
@@ -18,8 +20,11 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 pub use csv_layout::Layout;
+pub use csv_mapping::{Column, CsvMapping, MappedColumns};
 pub use ingest::{Ingest, IngestOptions, ProgressFn, Summary, TimeRule};
-pub use input::{expand, time_from_file_name, Source, MAX_LINE};
+pub use input::{expand, time_from_file_name, Source};
+/// Longest line read; longer ones are skipped and counted (`line_too_long`), as by the decoder.
+pub use lookout_ais::MAX_LINE;
 
 /// Sets `flag` on SIGINT or SIGTERM so the ingest commits what it has and exits; a second
 /// signal ends the process at once (exit status 130).

@@ -4,7 +4,7 @@
 //! notices the stop flag); lines travel in batches over a bounded channel to the one thread that
 //! decodes and writes. No async runtime is needed for a handful of sockets, and none is built.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::net::{TcpStream, ToSocketAddrs, UdpSocket};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
@@ -13,23 +13,24 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
-use lookout_ais::Decoder;
+use lookout_ais::{Decoder, Line, LineReader, Reject, MAX_LINE};
 
 use crate::ingest::Ingest;
-use crate::input::{self, Line, Source, MAX_LINE};
+use crate::input::Source;
 
 /// Read timeout of sockets: how often a reader thread checks the stop flag.
 const POLL: Duration = Duration::from_millis(200);
 /// First and largest wait between TCP connection attempts.
 const BACKOFF: (Duration, Duration) = (Duration::from_millis(100), Duration::from_secs(30));
 
+/// A line received: its bytes, or `None` for a line over [`MAX_LINE`] bytes, skipped.
+type Received = Option<Vec<u8>>;
+
 enum Event {
-    /// Complete lines, with the wall-clock arrival time for network streams.
-    Lines(usize, Vec<Vec<u8>>, Option<i64>),
+    /// Complete lines in order, with the wall-clock arrival time for network streams.
+    Lines(usize, Vec<Received>, Option<i64>),
     /// A connection ended in the middle of a line, which is lost.
-    Broken,
-    /// A line longer than [`MAX_LINE`] was dropped.
-    TooLong,
+    Broken(usize),
     /// A TCP connection was made.
     Connected,
     /// The source ended (stdin EOF) or failed for good.
@@ -42,24 +43,44 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// Splits `data` into lines appended to `batch`; an unfinished line stays in `partial`.
-fn split_lines(partial: &mut Vec<u8>, data: &[u8], batch: &mut Vec<Vec<u8>>, too_long: &mut u64) {
-    let mut rest = data;
-    while let Some(i) = memchr::memchr(b'\n', rest) {
-        if partial.len() + i <= MAX_LINE {
-            partial.extend_from_slice(&rest[..i]);
-            batch.push(std::mem::take(partial));
-        } else {
-            partial.clear();
-            *too_long += 1;
+/// The line being received from a socket, kept across reads.
+#[derive(Default)]
+struct Partial {
+    bytes: Vec<u8>,
+    /// Longer than [`MAX_LINE`]: its bytes are no longer kept.
+    too_long: bool,
+}
+
+impl Partial {
+    /// Appends the lines that `data` completes to `batch`; the unfinished one stays.
+    fn split(&mut self, data: &[u8], batch: &mut Vec<Received>) {
+        let mut rest = data;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.push(&rest[..i]);
+            batch.push(self.take());
+            rest = &rest[i + 1..];
         }
-        rest = &rest[i + 1..];
+        self.push(rest);
     }
-    if partial.len() + rest.len() <= MAX_LINE {
-        partial.extend_from_slice(rest);
-    } else {
-        partial.clear();
-        *too_long += 1;
+
+    fn push(&mut self, bytes: &[u8]) {
+        if !self.too_long && self.bytes.len() + bytes.len() > MAX_LINE {
+            self.too_long = true;
+            self.bytes = Vec::new();
+        }
+        if !self.too_long {
+            self.bytes.extend_from_slice(bytes);
+        }
+    }
+
+    /// The line so far, leaving an empty one.
+    fn take(&mut self) -> Received {
+        let bytes = std::mem::take(&mut self.bytes);
+        (!std::mem::take(&mut self.too_long)).then_some(bytes)
+    }
+
+    fn is_blank(&self) -> bool {
+        !self.too_long && self.bytes.trim_ascii().is_empty()
     }
 }
 
@@ -92,7 +113,7 @@ fn tcp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
         if stream.set_read_timeout(Some(POLL)).is_err() || tx.send(Event::Connected).is_err() {
             return;
         }
-        let mut partial = Vec::new();
+        let mut partial = Partial::default();
         let mut got_data = false;
         loop {
             if stop.load(Ordering::Relaxed) {
@@ -102,13 +123,8 @@ fn tcp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
                 Ok(0) => break,
                 Ok(n) => {
                     got_data = true;
-                    let (mut batch, mut too_long) = (Vec::new(), 0);
-                    split_lines(&mut partial, &buf[..n], &mut batch, &mut too_long);
-                    for _ in 0..too_long {
-                        if tx.send(Event::TooLong).is_err() {
-                            return;
-                        }
-                    }
+                    let mut batch = Vec::new();
+                    partial.split(&buf[..n], &mut batch);
                     if !batch.is_empty()
                         && tx.send(Event::Lines(id, batch, Some(now_ms()))).is_err()
                     {
@@ -125,7 +141,7 @@ fn tcp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
                 Err(_) => break,
             }
         }
-        if !partial.trim_ascii().is_empty() && tx.send(Event::Broken).is_err() {
+        if !partial.is_blank() && tx.send(Event::Broken(id)).is_err() {
             return;
         }
         if got_data {
@@ -153,10 +169,10 @@ fn udp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
         match socket.recv_from(&mut buf) {
             Ok((n, _)) => {
                 // A datagram holds whole lines; the last may lack its newline.
-                let (mut batch, mut partial, mut too_long) = (Vec::new(), Vec::new(), 0);
-                split_lines(&mut partial, &buf[..n], &mut batch, &mut too_long);
-                if !partial.trim_ascii().is_empty() {
-                    batch.push(partial);
+                let (mut batch, mut partial) = (Vec::new(), Partial::default());
+                partial.split(&buf[..n], &mut batch);
+                if !partial.is_blank() {
+                    batch.push(partial.take());
                 }
                 if tx.send(Event::Lines(id, batch, Some(now_ms()))).is_err() {
                     return;
@@ -178,19 +194,22 @@ fn udp(id: usize, addr: String, tx: SyncSender<Event>, stop: Arc<AtomicBool>) {
 }
 
 fn stdin(id: usize, tx: SyncSender<Event>) {
-    let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
-    let mut line = Vec::new();
+    let mut lines = LineReader::new(io::stdin());
     let mut batch = Vec::new();
     loop {
-        let r = input::read_line(&mut reader, &mut line);
-        let done = !matches!(r, Ok(Line::Ok) | Ok(Line::TooLong));
-        match r {
-            Ok(Line::Ok) => batch.push(std::mem::take(&mut line)),
-            Ok(Line::TooLong) if tx.send(Event::TooLong).is_err() => return,
-            _ => {}
-        }
+        let (done, error) = match lines.next_line() {
+            Ok(Some(line)) => {
+                batch.push(match line {
+                    Line::Text(text) => Some(text.to_vec()),
+                    Line::TooLong => None,
+                });
+                (false, None)
+            }
+            Ok(None) => (true, None),
+            Err(e) => (true, Some(e)),
+        };
         // Hand over what is there whenever the pipe has nothing more buffered.
-        let hand_over = done || batch.len() >= 1024 || reader.buffer().is_empty();
+        let hand_over = done || batch.len() >= 1024 || lines.buffer_is_empty();
         if hand_over
             && !batch.is_empty()
             && tx
@@ -200,7 +219,7 @@ fn stdin(id: usize, tx: SyncSender<Event>) {
             return;
         }
         if done {
-            let _ = tx.send(Event::Ended(id, r.err().map(|e| format!("stdin: {e}"))));
+            let _ = tx.send(Event::Ended(id, error.map(|e| format!("stdin: {e}"))));
             return;
         }
     }
@@ -236,11 +255,13 @@ pub(crate) fn run(ingest: &mut Ingest, sources: &[Source]) -> Result<()> {
             Ok(Event::Lines(id, lines, arrival)) => {
                 ctxs[id].arrival = arrival;
                 for line in lines {
-                    ingest.nmea_line(&mut decoders[id], &line, &ctxs[id]);
+                    match line {
+                        Some(text) => ingest.nmea_line(&mut decoders[id], &text, &ctxs[id]),
+                        None => decoders[id].reject_line(Reject::LineTooLong.reason()),
+                    }
                 }
             }
-            Ok(Event::Broken) => ingest.reject("broken_at_disconnect"),
-            Ok(Event::TooLong) => ingest.reject("line_too_long"),
+            Ok(Event::Broken(id)) => decoders[id].reject_line("broken_at_disconnect"),
             Ok(Event::Connected) => ingest.note_connection(),
             Ok(Event::Ended(id, error)) => {
                 open -= 1;
@@ -272,13 +293,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn split_keeps_partial_line() {
-        let (mut partial, mut batch, mut long) = (Vec::new(), Vec::new(), 0);
-        split_lines(&mut partial, b"a\nbc\nde", &mut batch, &mut long);
-        assert_eq!(batch, vec![b"a".to_vec(), b"bc".to_vec()]);
-        split_lines(&mut partial, b"f\n", &mut batch, &mut long);
-        assert_eq!(batch.last().unwrap(), b"def");
-        assert!(partial.is_empty());
-        assert_eq!(long, 0);
+    fn split_keeps_partial_line_and_marks_long_ones() {
+        let (mut partial, mut batch) = (Partial::default(), Vec::new());
+        partial.split(b"a\nbc\nde", &mut batch);
+        assert_eq!(batch, vec![Some(b"a".to_vec()), Some(b"bc".to_vec())]);
+        partial.split(b"f\n", &mut batch);
+        assert_eq!(batch.last().unwrap().as_deref(), Some(&b"def"[..]));
+        assert!(partial.is_blank());
+        // A long line over three reads is one skipped line, in its place; its tail is no line.
+        batch.clear();
+        let long = vec![b'x'; MAX_LINE];
+        partial.split(b"g\n", &mut batch);
+        partial.split(&long, &mut batch);
+        partial.split(&long, &mut batch);
+        partial.split(b"tail\nh\n", &mut batch);
+        assert_eq!(batch, vec![Some(b"g".to_vec()), None, Some(b"h".to_vec())]);
     }
 }

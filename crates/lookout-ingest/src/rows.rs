@@ -1,9 +1,9 @@
 //! Decoded AIS messages (typed, or the decoder's JSON lines) to store rows: [`extract`] takes a
 //! message's fields, [`to_rows`] dates them into rows (one rule for every input).
 
-use chrono::{Datelike, NaiveDate};
 use lookout_ais::message::StaticDataReport;
 use lookout_ais::AisMessage;
+use lookout_core::time::{civil, parse_time, ymd_hms, DAY_MS};
 use lookout_store::{PositionRow, Provenance, StaticRow, TimeSource};
 use serde_json::Value;
 
@@ -64,6 +64,19 @@ fn fix(lat: Option<f64>, lon: Option<f64>) -> Option<(f64, f64)> {
     Some((lat?, lon?))
 }
 
+/// True when text that would be stored (the station, a name, call sign or destination) holds a
+/// control character (C0, DEL or C1): the record is rejected as `control_character` instead.
+/// AIS six-bit text cannot hold one, and the decoder drops tag-block fields that do.
+pub fn holds_control_character(statics: Option<&StaticRow>, source: Option<&str>) -> bool {
+    let control = |t: Option<&str>| t.is_some_and(|t| t.contains(char::is_control));
+    control(source)
+        || statics.is_some_and(|s| {
+            control(s.name.as_deref())
+                || control(s.callsign.as_deref())
+                || control(s.destination.as_deref())
+        })
+}
+
 fn text(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
@@ -84,51 +97,21 @@ fn dims(bow: u16, stern: u16, port: u8, starboard: u8, row: &mut StaticRow) {
 
 /// Positions from types 1, 2, 3, 9, 18, 19, 21 and 27; static rows from types 5, 19, 21 and 24.
 pub fn extract(msg: &AisMessage) -> Extracted {
-    let mut out = Extracted::default();
-    let position = |lat, lon, sog: Option<f64>, cog: Option<f64>, heading, nav_status| {
-        Some(fix(lat, lon).map(|(lat, lon)| Fix {
-            lat,
-            lon,
-            sog: sog.map(|v| v as f32),
-            cog: cog.map(|v| v as f32),
-            heading,
-            nav_status,
-        }))
+    let mut out = Extracted {
+        fix: msg.reported_fix().map(|f| {
+            f.map(|f| Fix {
+                lat: f.lat,
+                lon: f.lon,
+                sog: f.speed.map(|v| v as f32),
+                cog: f.course.map(|v| v as f32),
+                heading: f.heading,
+                nav_status: f.status,
+            })
+        }),
+        ..Extracted::default()
     };
     match msg {
-        AisMessage::PositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                Some(m.status),
-            );
-        }
-        AisMessage::SarAircraftReport(m) => {
-            let sog = (m.speed < 1023).then_some(f64::from(m.speed));
-            out.fix = position(m.lat_deg(), m.lon_deg(), sog, m.course_deg(), None, None);
-        }
-        AisMessage::ClassBPositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                None,
-            );
-        }
         AisMessage::ExtendedClassBPositionReport(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                m.heading_deg(),
-                None,
-            );
             let mut s = StaticRow {
                 name: text(m.shipname.as_str()),
                 ship_type: nonzero(m.ship_type),
@@ -138,23 +121,12 @@ pub fn extract(msg: &AisMessage) -> Extracted {
             out.statics = Some(s);
         }
         AisMessage::AidToNavigationReport(m) => {
-            out.fix = position(m.lat_deg(), m.lon_deg(), None, None, None, None);
             let mut s = StaticRow {
                 name: text(&m.full_name()),
                 ..StaticRow::default()
             };
             dims(m.to_bow, m.to_stern, m.to_port, m.to_starboard, &mut s);
             out.statics = Some(s);
-        }
-        AisMessage::LongRangeBroadcast(m) => {
-            out.fix = position(
-                m.lat_deg(),
-                m.lon_deg(),
-                m.speed_knots(),
-                m.course_deg(),
-                None,
-                Some(m.status),
-            );
         }
         AisMessage::StaticAndVoyageData(m) => {
             let mut s = StaticRow {
@@ -239,15 +211,11 @@ pub fn to_rows(
 /// Resolves an AIS ETA (no year) against the message time: the year of the message, or the
 /// next one if that would put the ETA more than half a year in the past.
 pub fn eta_ms((month, day, hour, minute): (u8, u8, u8, u8), time_ms: i64) -> Option<i64> {
-    let now = chrono::DateTime::from_timestamp_millis(time_ms)?;
-    let at = |year: i32| {
-        NaiveDate::from_ymd_opt(year, month.into(), day.into())?
-            .and_hms_opt(hour.into(), minute.into(), 0)
-            .map(|t| t.and_utc().timestamp_millis())
-    };
-    let this = at(now.year())?;
-    if this < time_ms - 183 * 86_400_000 {
-        at(now.year() + 1)
+    let (year, ..) = civil(time_ms);
+    let at = |year: i32| ymd_hms(year, month, day, hour, minute, 0);
+    let this = at(year)?;
+    if this < time_ms - 183 * DAY_MS {
+        at(year + 1)
     } else {
         Some(this)
     }
@@ -277,11 +245,7 @@ pub fn from_json(line: &[u8]) -> Result<JsonMessage, &'static str> {
     let mmsi = int("mmsi").ok_or("json_missing_mmsi")? as u32;
     let rx_time = match v.get("rx_time") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            chrono::DateTime::parse_from_rfc3339(s)
-                .map_err(|_| "bad_rx_time")?
-                .timestamp_millis(),
-        ),
+        Some(Value::String(s)) => Some(parse_time(s).map_err(|_| "bad_rx_time")?),
         Some(_) => return Err("bad_rx_time"),
     };
     let mut extracted = Extracted::default();
@@ -325,11 +289,15 @@ pub fn from_json(line: &[u8]) -> Result<JsonMessage, &'static str> {
         }
         extracted.statics = Some(s);
     }
+    let source = string("source");
+    if holds_control_character(extracted.statics.as_ref(), source.as_deref()) {
+        return Err("control_character");
+    }
     Ok(JsonMessage {
         msg_type,
         mmsi,
         rx_time,
-        source: string("source"),
+        source,
         extracted,
     })
 }
@@ -340,11 +308,7 @@ mod tests {
 
     #[test]
     fn eta_rolls_into_next_year() {
-        let t = |s: &str| {
-            chrono::DateTime::parse_from_rfc3339(s)
-                .unwrap()
-                .timestamp_millis()
-        };
+        let t = |s: &str| parse_time(s).unwrap();
         let dec = t("2023-12-20T00:00:00Z");
         assert_eq!(eta_ms((1, 5, 12, 0), dec), Some(t("2024-01-05T12:00:00Z")));
         assert_eq!(

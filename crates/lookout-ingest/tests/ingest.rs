@@ -341,6 +341,7 @@ fn tcp_feed_survives_a_dropped_connection() {
     server.join().unwrap();
     let got = ingest.finish().unwrap();
     assert_eq!(got.rejects.get("broken_at_disconnect"), Some(&1), "{got:?}");
+    assert_eq!(got.lines, want.lines + 1, "the broken line is a line");
     assert!(got.connections >= 3);
     assert_eq!(
         (got.positions, got.statics),
@@ -384,4 +385,89 @@ fn udp_listener() {
     let v = vessels(&store).unwrap();
     let (rows, _) = track(&store, v[0].mmsi, TimeRange::default()).unwrap();
     assert!(rows.iter().all(|r| r.time_source == TimeSource::Rx));
+}
+
+/// A tag block around the README's position report (MMSI 367380120), checksum computed as a
+/// recorder would (a NUL leaves the XOR unchanged).
+fn tagged_sentence(block: &[u8]) -> Vec<u8> {
+    let mut line = b"\\".to_vec();
+    line.extend_from_slice(block);
+    line.extend_from_slice(format!("*{:02X}\\", lookout_ais::nmea::checksum(block)).as_bytes());
+    line.extend_from_slice(b"!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05\n");
+    line
+}
+
+#[test]
+fn control_characters_never_reach_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    // NMEA: the station name holds a NUL; the message is stored with its time, without it.
+    let nmea = dir.path().join("nul.nmea");
+    fs::write(&nmea, tagged_sentence(b"s:KR-DONG\0HAE,c:1693875723")).unwrap();
+    // Decoder JSON lines: a NUL in `source`, an escape sequence in a name, one clean line.
+    let jsonl = dir.path().join("decoded.jsonl");
+    fs::write(
+        &jsonl,
+        concat!(
+            r#"{"msg_type":1,"mmsi":273353180,"lat":42.9,"lon":131.5,"rx_time":"2023-09-05T01:02:03Z","source":"KR\u0000X"}"#,
+            "\n",
+            r#"{"msg_type":5,"mmsi":273353180,"shipname":"ANGARA\u001b[2J","rx_time":"2023-09-05T01:05:00Z"}"#,
+            "\n",
+            r#"{"msg_type":1,"mmsi":273353180,"lat":42.91,"lon":131.5,"rx_time":"2023-09-05T01:03:03Z","source":"rORBCOMM"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    // DMA CSV: a bell in a ship's name.
+    let csv = dir.path().join("dma.csv");
+    let sample = fs::read_to_string(data("dma_sample.csv")).unwrap();
+    let mut rows = sample.lines().take(2).collect::<Vec<_>>().join("\n") + "\n";
+    rows = rows.replacen("NORDIC STAR", "NORDIC\u{7}STAR", 1);
+    fs::write(&csv, rows).unwrap();
+
+    let store = dir.path().join("store");
+    let s = ingest(&store, &[nmea, jsonl, csv]);
+    assert!(s.failed.is_empty(), "{:?}", s.failed);
+    assert_eq!(s.rejects.get("control_character"), Some(&3), "{s:?}");
+    assert_eq!(s.positions, 2, "{s:?}");
+    let opened = Store::open(&store).unwrap();
+    let (rows, _) = track(&opened, 367_380_120, TimeRange::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].time, 1_693_875_723_000,
+        "the tag block's time is kept"
+    );
+    assert_eq!(rows[0].prov.source, None, "its station is not");
+    let (rows, _) = track(&opened, 273_353_180, TimeRange::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].prov.source.as_deref(), Some("rORBCOMM"));
+    for v in vessels(&opened).unwrap() {
+        for (text, _) in v.names.iter().chain(&v.callsigns) {
+            assert!(!text.contains(char::is_control), "{text:?} stored");
+        }
+    }
+}
+
+#[test]
+fn a_csv_record_over_the_line_limit_is_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fs::read_to_string(shared("aisdb/test_data_noaa_20230101.csv")).unwrap();
+    let lines: Vec<&str> = src.lines().take(3).collect();
+    // Between two real rows, the second row again with a quoted name of 20,000 lines (100 KB).
+    let long_name = format!("\"{}\"", "xxxx\n".repeat(20_000));
+    let long = lines[2].replacen("MSC NAISHA III", &long_name, 1);
+    let csv = dir.path().join("long.csv");
+    fs::write(
+        &csv,
+        [lines[0], lines[1], &long, lines[2]].join("\n") + "\n",
+    )
+    .unwrap();
+    let s = ingest(&dir.path().join("store"), &[csv]);
+    assert!(s.failed.is_empty(), "{:?}", s.failed);
+    assert_eq!(s.lines, 3, "a record counts as a line: {s:?}");
+    assert_eq!(s.rejects.get("line_too_long"), Some(&1), "{s:?}");
+    assert_eq!(s.positions, 2, "{s:?}");
+    let store = Store::open(dir.path().join("store")).unwrap();
+    let (rows, _) = track(&store, 636_021_061, TimeRange::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].prov.input_line, 20_004, "the line the row is on");
 }

@@ -1,27 +1,30 @@
 //! The ledger: cargo per voyage, per week and cumulatively, with low / central / high bounds
-//! (5th, 50th and 95th percentiles of a Monte Carlo over everything uncertain): the count on
-//! each voyage (imagery counts with their error, else a prior), whether doubtful legs happened,
-//! how many legs hid in the windows nobody watched, and the conversion to munitions.
-//! Claims are compared with the same draws, so every interval is computed the same way.
+//! (5th, 50th and 95th percentiles of a Monte Carlo over everything uncertain). The legs of each
+//! draw come from the state model's paths (`voyages`); this module gives every leg its cargo
+//! (its own deck counts with their error, else the corridor's pooled counts, else a documented
+//! prior), sums the draws per voyage, week and corridor, converts to munitions, and compares the
+//! claims with the same draws, so every interval is computed the same way.
 
 use std::collections::BTreeMap;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
 
-use crate::voyages::{LegKind, Voyage, Voyages};
+use crate::states::Z90;
+use crate::voyages::{DrawnLeg, Load, VesselId, Voyage, Voyages};
 use lookout_core::time::{week_start, DAY_MS};
-use lookout_project::{Claim, ObsKind, Project, Qualifier};
+use lookout_project::{Claim, Project, Qualifier};
 
-/// A normal draw (Box-Muller).
+/// A standard normal draw.
 fn normal(rng: &mut ChaCha8Rng) -> f64 {
-    let u1: f64 = rng.random::<f64>().max(1e-300);
-    let u2: f64 = rng.random();
-    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+    StandardNormal.sample(rng)
 }
 
-/// A 90% interval's standard deviation.
-const Z90: f64 = 1.644_853_6;
+/// Smallest standard deviation of one count: half a container (or railcar).
+const MIN_COUNT_SD: f64 = 0.5;
+/// Points of the grid on which the pooled model's between-ship spread is drawn.
+const TAU_STEPS: usize = 100;
 
 /// Low / central / high.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
@@ -94,9 +97,9 @@ impl Basis {
 /// One voyage (or hidden group) in the ledger.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Cargo bounds (hidden groups: total over the group; 0 when a leg did not happen).
+    /// Cargo bounds (hidden rows: total over their legs; 0 in draws without the leg).
     pub cargo: Bounds,
-    /// Legs in the entry: 1 for observed legs, the mean of the drawn number for hidden groups.
+    /// Mean number of legs over the draws (an observed leg: the share of draws it happened in).
     pub legs_mean: f64,
     /// Where the cargo number comes from.
     pub basis: Basis,
@@ -178,14 +181,6 @@ pub struct Ledger {
     pub draws: usize,
 }
 
-/// Where a leg's cargo is drawn from.
-enum Cargo {
-    /// Its own count, or the documented prior (with the fleet mean shared in a draw).
-    Counted(Dist),
-    /// The pooled counts of its corridor: this ship's mean (`""`: a ship without counts).
-    Pooled(String),
-}
-
 /// A cargo distribution for one leg: a normal truncated at zero, around a mean that may share
 /// a per-draw shift with other legs.
 #[derive(Debug, Clone, Copy)]
@@ -202,40 +197,36 @@ impl Dist {
     }
 }
 
-/// The counts behind one observed leg (`containers_on_deck` rows of the vessel, or
-/// `railcars_in_yard` rows of an identified train, at its origin or destination stay): the mean
-/// of their values, with the error of one count divided by the square root of their number
-/// (several counts of one load average their errors).
-fn counted(project: &Project, v: &Voyage, count_error: f64) -> Option<(Vec<String>, f64, f64)> {
-    let rows: Vec<(String, f64, f64)> = project
+/// The counts of one load: the mean of their values, with the error of one count divided by
+/// the square root of their number (several counts of one load average their errors).
+fn counted(project: &Project, load: &Load, count_error: f64) -> Option<Dist> {
+    let rows: Vec<(f64, f64)> = project
         .observations
         .iter()
-        .filter(|o| {
-            matches!(o.kind, ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard)
-                && v.evidence.contains(&o.id)
-                && (o.site == v.origin || o.site == v.destination)
-        })
+        .filter(|o| load.rows.contains(&o.id))
         .filter_map(|o| {
             let (mean, sd) = match (o.count, o.count_low, o.count_high) {
                 (c, Some(l), Some(h)) => (c.unwrap_or((l + h) / 2.0), (h - l) / (2.0 * Z90)),
                 (Some(c), _, _) => (c, c * count_error / Z90),
                 _ => return None,
             };
-            Some((o.id.clone(), mean, sd.max(0.5)))
+            Some((mean, sd.max(MIN_COUNT_SD)))
         })
         .collect();
     if rows.is_empty() {
         return None;
     }
     let n = rows.len() as f64;
-    let mean = rows.iter().map(|r| r.1).sum::<f64>() / n;
-    let sd = rows.iter().map(|r| r.2).sum::<f64>() / n / n.sqrt();
-    Some((rows.into_iter().map(|r| r.0).collect(), mean, sd))
+    Some(Dist {
+        mean: rows.iter().map(|r| r.0).sum::<f64>() / n,
+        sd: rows.iter().map(|r| r.1).sum::<f64>() / n / n.sqrt(),
+        mean_sd: 0.0,
+    })
 }
 
 /// Counted legs of one corridor: per ship, the mean count of each counted leg and its
 /// measurement variance, with the observation rows.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ShipCounts {
     values: Vec<f64>,
     meas_var: Vec<f64>,
@@ -253,13 +244,13 @@ struct ShipCounts {
 /// ships), and every uncertainty is shared by the legs it concerns.
 struct Pool {
     /// Per ship with counts: number of counted legs and their mean.
-    ships: Vec<(String, usize, f64)>,
+    ships: Vec<(VesselId, usize, f64)>,
     /// Pooled within-ship variance of counted legs (true spread plus counting error), its
     /// degrees of freedom, and the mean counting variance.
     within: f64,
     df: usize,
     meas: f64,
-    /// Floor of the leg-to-leg standard deviation (10% of the mean count).
+    /// Floor of the leg-to-leg standard deviation (`min_leg_spread` of the mean count).
     floor: f64,
     /// Upper end of the uniform prior on `tau`.
     tau_max: f64,
@@ -268,17 +259,18 @@ struct Pool {
 }
 
 /// One draw of a corridor's pooled model.
-struct PoolDraw<'a> {
+struct PoolDraw {
     /// Mean cargo per ship with counts.
-    ships: Vec<(&'a str, f64)>,
+    ships: Vec<(VesselId, f64)>,
     /// Mean cargo of a ship without counts.
     other: f64,
     /// Leg-to-leg standard deviation.
     sigma: f64,
 }
 
-impl PoolDraw<'_> {
-    fn mean(&self, ship: &str) -> f64 {
+impl PoolDraw {
+    /// Mean cargo of a ship's legs (a ship without counts: drawn around the corridor's).
+    fn mean(&self, ship: VesselId) -> f64 {
         self.ships
             .iter()
             .find(|s| s.0 == ship)
@@ -289,7 +281,11 @@ impl PoolDraw<'_> {
 impl Pool {
     /// Needs at least 3 counted legs on the corridor. `tau_max` bounds the spread between ship
     /// means (the documented per-voyage spread: ships cannot differ more than voyages do).
-    fn new(by_ship: &BTreeMap<String, ShipCounts>, tau_max: f64) -> Option<Pool> {
+    fn new(
+        by_ship: &BTreeMap<VesselId, ShipCounts>,
+        tau_max: f64,
+        min_leg_spread: f64,
+    ) -> Option<Pool> {
         let n: usize = by_ship.values().map(|c| c.values.len()).sum();
         if n < 3 {
             return None;
@@ -311,15 +307,14 @@ impl Pool {
             ss = all.iter().map(|x| (x - grand).powi(2)).sum();
             df = n - 1;
         }
-        let mut ships: Vec<(String, usize, f64)> = by_ship
+        let ships: Vec<(VesselId, usize, f64)> = by_ship
             .iter()
             .filter(|(_, c)| !c.values.is_empty())
             .map(|(k, c)| {
                 let nj = c.values.len();
-                (k.clone(), nj, c.values.iter().sum::<f64>() / nj as f64)
+                (*k, nj, c.values.iter().sum::<f64>() / nj as f64)
             })
             .collect();
-        ships.sort_by(|a, b| a.0.cmp(&b.0));
         let mut ids: Vec<String> = by_ship
             .values()
             .flat_map(|c| c.ids.iter().cloned())
@@ -334,13 +329,13 @@ impl Pool {
                 .flat_map(|c| c.meas_var.iter())
                 .sum::<f64>()
                 / n as f64,
-            floor: 0.1 * grand,
+            floor: min_leg_spread * grand,
             tau_max: tau_max.max(1e-6),
             ids,
         })
     }
 
-    fn draw(&self, rng: &mut ChaCha8Rng) -> PoolDraw<'_> {
+    fn draw(&self, rng: &mut ChaCha8Rng) -> PoolDraw {
         // Variance of a counted leg around its ship's mean: df * s^2 / chi2(df).
         let chi2: f64 = (0..self.df).map(|_| normal(rng).powi(2)).sum();
         let counted_var = self.df as f64 * self.within / chi2.max(1e-9);
@@ -348,11 +343,10 @@ impl Pool {
         let counted_var = sigma * sigma + self.meas;
         // Posterior of tau on a grid (BDA3 eq. 5.21, flat prior on mu), with mu's posterior
         // given each tau.
-        const STEPS: usize = 100;
-        let mut grid = [(0.0, 0.0, 0.0, 0.0); STEPS + 1];
+        let mut grid = [(0.0, 0.0, 0.0, 0.0); TAU_STEPS + 1];
         let mut top = f64::NEG_INFINITY;
         for (i, g) in grid.iter_mut().enumerate() {
-            let tau = self.tau_max * i as f64 / STEPS as f64;
+            let tau = self.tau_max * i as f64 / TAU_STEPS as f64;
             let (mut prec, mut wsum) = (0.0, 0.0);
             for &(_, nj, m) in &self.ships {
                 let w = counted_var / nj as f64 + tau * tau;
@@ -376,7 +370,7 @@ impl Pool {
                 u -= (g.1 - top).exp();
                 u <= 0.0
             })
-            .unwrap_or(&grid[STEPS]);
+            .unwrap_or(&grid[TAU_STEPS]);
         let mu = mu_hat + mu_var.sqrt() * normal(rng);
         let ships = self
             .ships
@@ -389,7 +383,7 @@ impl Pool {
                     let prec = 1.0 / v + 1.0 / (tau * tau);
                     (m / v + mu / (tau * tau)) / prec + normal(rng) / prec.sqrt()
                 };
-                (k.as_str(), theta)
+                (*k, theta)
             })
             .collect();
         PoolDraw {
@@ -400,168 +394,230 @@ impl Pool {
     }
 }
 
-/// Computes the ledger.
-pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
-    let s = &project.settings;
-    let vs = &voyages.voyages;
-    // Counts per observed leg, then priors per vessel and per corridor.
-    let counts: Vec<Option<(Vec<String>, f64, f64)>> = vs
-        .iter()
-        .map(|v| match v.kind {
-            LegKind::Observed => counted(project, v, s.count_error),
-            LegKind::Hidden => None,
-        })
-        .collect();
-    // Counted legs per corridor and ship, pooled per corridor (at least 3 counted legs), else
-    // the corridor's documented prior.
-    let mut by_ship: Vec<BTreeMap<String, ShipCounts>> = (0..project.corridors.len())
-        .map(|_| BTreeMap::new())
-        .collect();
-    for (v, c) in vs.iter().zip(&counts) {
-        if let Some((ids, mean, sd)) = c {
-            let e = by_ship[v.corridor].entry(v.vessel.clone()).or_default();
-            e.values.push(*mean);
-            e.meas_var.push(sd * sd);
-            e.ids.extend(ids.iter().cloned());
-        }
-    }
-    let pools: Vec<Option<Pool>> = project
-        .corridors
-        .iter()
-        .zip(&by_ship)
-        .map(|(c, ships)| Pool::new(ships, (c.prior.high - c.prior.low) / (2.0 * Z90)))
-        .collect();
-    let dists: Vec<(Cargo, Basis)> = vs
-        .iter()
-        .zip(&counts)
-        .map(|(v, c)| match (c, &pools[v.corridor]) {
-            (Some((ids, mean, sd)), _) => (
-                Cargo::Counted(Dist {
-                    mean: *mean,
-                    sd: *sd,
-                    mean_sd: 0.0,
-                }),
-                Basis::Observed(ids.clone()),
-            ),
-            (None, Some(pool)) => match by_ship[v.corridor].get(&v.vessel) {
-                // The ship's own counts first, then the rest of the corridor's.
-                Some(own) => {
-                    let mut ids = own.ids.clone();
-                    ids.extend(pool.ids.iter().filter(|i| !own.ids.contains(i)).cloned());
-                    (Cargo::Pooled(v.vessel.clone()), Basis::VesselPrior(ids))
-                }
-                None => (
-                    Cargo::Pooled(String::new()),
-                    Basis::CorridorCounts(pool.ids.clone()),
-                ),
-            },
-            (None, None) => {
-                let c = &project.corridors[v.corridor];
-                (
-                    Cargo::Counted(Dist {
-                        mean: c.prior.central,
-                        sd: (c.prior.high - c.prior.low) / (2.0 * Z90),
-                        mean_sd: s.prior_mean_error * c.prior.central,
-                    }),
-                    Basis::Prior,
-                )
-            }
-        })
-        .collect();
-    let conversion = conversion(&project.claims);
-    let window = window(project, voyages);
-    // Draws: per draw, a list of (voyage index, arrival time, cargo).
-    let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
-    let n = s.draws.max(100);
-    let mut draws: Vec<Vec<(usize, i64, f64)>> = Vec::with_capacity(n);
-    let mut conv_draws = Vec::with_capacity(n);
-    let mut per_entry: Vec<Vec<f64>> = vec![Vec::with_capacity(n); vs.len()];
-    let mut legs_sum = vec![0.0; vs.len()];
-    for _ in 0..n {
-        let shift = normal(&mut rng);
-        let means: Vec<Option<(PoolDraw, f64)>> = pools
+/// Where each drawn leg's cargo comes from: the loads' counts, the pooled counts of each
+/// corridor, the corridors' documented priors.
+struct CargoModel {
+    /// Per load (`Voyages::loads`): its counts.
+    counted: Vec<Option<Dist>>,
+    /// Per corridor: the pooled model of its counted legs (at least 3), if any.
+    pools: Vec<Option<Pool>>,
+    /// Per corridor and ship: count rows of its counted legs.
+    pooled_rows: Vec<BTreeMap<VesselId, Vec<String>>>,
+    /// Per corridor: the documented prior.
+    priors: Vec<Dist>,
+}
+
+impl CargoModel {
+    /// Stage 1: counts per load, then the pooled model per corridor on the counted legs (each
+    /// count row in one leg: the loads drawn most often, taken until every row is placed),
+    /// else the corridor's prior.
+    fn new(project: &Project, voyages: &Voyages) -> CargoModel {
+        let s = &project.settings;
+        let counted: Vec<Option<Dist>> = voyages
+            .loads
             .iter()
-            .map(|p| {
-                p.as_ref().map(|p| {
-                    let selection = 1.0 + s.selection_error * normal(&mut rng);
-                    (p.draw(&mut rng), selection)
-                })
+            .map(|l| counted(project, l, s.count_error))
+            .collect();
+        let mut drawn = vec![0usize; voyages.loads.len()];
+        for leg in voyages.draws.iter().flatten() {
+            if let Some(l) = leg.load {
+                drawn[l] += 1;
+            }
+        }
+        let mut order: Vec<usize> = (0..voyages.loads.len()).collect();
+        order.sort_by_key(|&l| std::cmp::Reverse(drawn[l]));
+        let corridors = project.corridors.len();
+        let mut by_ship: Vec<BTreeMap<VesselId, ShipCounts>> = vec![BTreeMap::new(); corridors];
+        let mut placed: Vec<&str> = Vec::new();
+        for l in order {
+            let load = &voyages.loads[l];
+            let (Some(d), false) = (
+                counted[l],
+                load.rows.iter().any(|r| placed.contains(&r.as_str())),
+            ) else {
+                continue;
+            };
+            placed.extend(load.rows.iter().map(String::as_str));
+            let e = by_ship[load.corridor].entry(load.vessel).or_default();
+            e.values.push(d.mean);
+            e.meas_var.push(d.sd * d.sd);
+            e.ids.extend(load.rows.iter().cloned());
+        }
+        let priors: Vec<Dist> = project
+            .corridors
+            .iter()
+            .map(|c| Dist {
+                mean: c.prior.central,
+                sd: (c.prior.high - c.prior.low) / (2.0 * Z90),
+                mean_sd: s.prior_mean_error * c.prior.central,
             })
             .collect();
-        let cargo = |i: usize, rng: &mut ChaCha8Rng| match &dists[i].0 {
-            Cargo::Counted(d) => d.draw(shift, rng),
-            Cargo::Pooled(ship) => means[vs[i].corridor].as_ref().map_or(0.0, |(m, sel)| {
-                (m.mean(ship) * sel + m.sigma * normal(rng)).max(0.0)
-            }),
-        };
-        let mut items = Vec::new();
-        for (i, v) in vs.iter().enumerate() {
-            match v.kind {
-                LegKind::Observed => {
-                    let happened = v.confidence >= 0.5 || rng.random::<f64>() < v.confidence;
-                    let c = if happened { cargo(i, &mut rng) } else { 0.0 };
-                    if happened {
-                        items.push((i, v.arrive, c));
-                        legs_sum[i] += 1.0;
-                    }
-                    per_entry[i].push(c);
-                }
-                LegKind::Hidden => {
-                    let cycle = voyages.cycles[&(v.vessel.clone(), v.corridor)];
-                    let k = if v.ruled_out {
-                        0
-                    } else {
-                        let t = cycle.median_ms * (cycle.log_sd * normal(&mut rng)).exp();
-                        ((v.gap_ms as f64 / t + v.half).floor().max(0.0) as usize).max(v.min_legs)
-                    };
-                    let mut total = 0.0;
-                    for j in 0..k {
-                        let c = cargo(i, &mut rng);
-                        let t = v.depart
-                            + ((j as f64 + 0.5) / k as f64 * (v.arrive - v.depart) as f64) as i64;
-                        items.push((i, t, c));
-                        total += c;
-                    }
-                    legs_sum[i] += k as f64;
-                    per_entry[i].push(total);
-                }
+        let pools = by_ship
+            .iter()
+            .zip(&priors)
+            .map(|(ships, prior)| Pool::new(ships, prior.sd, s.min_leg_spread))
+            .collect();
+        CargoModel {
+            counted,
+            pools,
+            pooled_rows: by_ship
+                .into_iter()
+                .map(|m| m.into_iter().map(|(k, c)| (k, c.ids)).collect())
+                .collect(),
+            priors,
+        }
+    }
+
+    /// Stage 2: the cargo of every leg of every draw (parallel to `Voyages::draws`). In a draw,
+    /// the fleet mean of the prior, each corridor's pooled model and its selection factor are
+    /// shared by the legs they concern.
+    fn draw(&self, project: &Project, voyages: &Voyages) -> Vec<Vec<f64>> {
+        let s = &project.settings;
+        let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
+        rng.set_stream(1);
+        voyages
+            .draws
+            .iter()
+            .map(|legs| {
+                let shift = normal(&mut rng);
+                let pooled: Vec<Option<(PoolDraw, f64)>> = self
+                    .pools
+                    .iter()
+                    .map(|p| {
+                        p.as_ref().map(|p| {
+                            let selection = 1.0 + s.selection_error * normal(&mut rng);
+                            (p.draw(&mut rng), selection)
+                        })
+                    })
+                    .collect();
+                legs.iter()
+                    .map(|leg| {
+                        let v = &voyages.voyages[leg.voyage];
+                        match (leg.load.and_then(|l| self.counted[l]), &pooled[v.corridor]) {
+                            (Some(d), _) => d.draw(0.0, &mut rng),
+                            (None, Some((m, selection))) => (m.mean(v.vessel_id) * selection
+                                + m.sigma * normal(&mut rng))
+                            .max(0.0),
+                            (None, None) => self.priors[v.corridor].draw(shift, &mut rng),
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Where a voyage's cargo number comes from: its counts when most of its drawn legs carry
+    /// some, else the pooled counts (the ship's rows first), else the prior.
+    fn basis(&self, voyages: &Voyages, row: usize) -> Basis {
+        let v = &voyages.voyages[row];
+        let mut loads: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut legs = 0;
+        for leg in voyages.draws.iter().flatten().filter(|l| l.voyage == row) {
+            legs += 1;
+            if let Some(l) = leg.load.filter(|&l| self.counted[l].is_some()) {
+                *loads.entry(l).or_default() += 1;
             }
         }
-        conv_draws.push(conversion.as_ref().map_or(0.0, |c| {
-            // Log-uniform between the fewest and the most per container.
-            (c.low.ln() + rng.random::<f64>() * (c.high.ln() - c.low.ln())).exp()
-        }));
-        draws.push(items);
+        let with_counts: usize = loads.values().sum();
+        if legs > 0 && 2 * with_counts >= legs {
+            let top = loads.iter().max_by_key(|x| x.1).map_or(0, |x| *x.0);
+            return Basis::Observed(voyages.loads[top].rows.clone());
+        }
+        let Some(pool) = &self.pools[v.corridor] else {
+            return Basis::Prior;
+        };
+        let rows = &self.pooled_rows[v.corridor];
+        match rows.get(&v.vessel_id) {
+            Some(own) => {
+                let mut ids = own.clone();
+                ids.extend(pool.ids.iter().filter(|i| !own.contains(i)).cloned());
+                Basis::VesselPrior(ids)
+            }
+            None => Basis::CorridorCounts(pool.ids.clone()),
+        }
     }
-    let entries = vs
+}
+
+/// Computes the ledger in stages: the cargo model, the cargo of every drawn leg, the sums per
+/// voyage, per week and per corridor, the munitions conversion, and the claims.
+pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
+    let model = CargoModel::new(project, voyages);
+    let cargo = model.draw(project, voyages);
+    let entries = entries(voyages, &model, &cargo);
+    let (weeks, totals) = weeks(project, voyages, &cargo);
+    let conversion = conversion(&project.claims);
+    let conv_draws = conversion_draws(
+        conversion.as_ref(),
+        voyages.draws.len(),
+        project.settings.seed,
+    );
+    let comparisons = project
+        .claims
         .iter()
-        .enumerate()
-        .map(|(i, _)| Entry {
-            cargo: Bounds::of(&mut per_entry[i]),
-            legs_mean: legs_sum[i] / n as f64,
-            basis: dists[i].1.clone(),
-        })
+        .map(|c| compare(c, project, voyages, &cargo, &conv_draws))
         .collect();
+    Ledger {
+        entries,
+        weeks,
+        totals,
+        window: voyages.window,
+        conversion,
+        comparisons,
+        draws: voyages.draws.len(),
+    }
+}
+
+/// Stage 3: per voyage, the bounds of its cargo over the draws and its mean number of legs.
+fn entries(voyages: &Voyages, model: &CargoModel, cargo: &[Vec<f64>]) -> Vec<Entry> {
+    let n = voyages.voyages.len();
+    let mut per_draw: Vec<Vec<f64>> = vec![vec![0.0; voyages.draws.len()]; n];
+    let mut legs = vec![0.0; n];
+    for (d, (draw, values)) in voyages.draws.iter().zip(cargo).enumerate() {
+        for (leg, x) in draw.iter().zip(values) {
+            per_draw[leg.voyage][d] += x;
+            legs[leg.voyage] += 1.0;
+        }
+    }
+    let draws = voyages.draws.len().max(1) as f64;
+    per_draw
+        .iter_mut()
+        .enumerate()
+        .map(|(i, values)| Entry {
+            cargo: Bounds::of(values),
+            legs_mean: legs[i] / draws,
+            basis: model.basis(voyages, i),
+        })
+        .collect()
+}
+
+/// Stage 4: per corridor and week, legs and cargo arriving (and cumulated); totals per corridor.
+fn weeks(project: &Project, voyages: &Voyages, cargo: &[Vec<f64>]) -> (Vec<Week>, Vec<Bounds>) {
+    let window = voyages.window;
+    let vs = &voyages.voyages;
+    let n = voyages.draws.len();
     let mut weeks = Vec::new();
     let mut totals = Vec::new();
-    for (ci, _) in project.corridors.iter().enumerate() {
-        let w0 = week_start(window.0);
-        let mut wk = w0;
+    for (ci, c) in project.corridors.iter().enumerate() {
+        let mut wk = week_start(window.0);
         let mut cumulative = vec![0.0; n];
         while wk < window.1 {
             let we = wk + 7 * DAY_MS;
-            let mut cargo = Vec::with_capacity(n);
+            let mut week_cargo = Vec::with_capacity(n);
             let mut legs = Vec::with_capacity(n);
-            for (d, items) in draws.iter().enumerate() {
-                let (mut c, mut l) = (0.0, 0.0);
-                for &(i, t, x) in items {
-                    if vs[i].corridor == ci && t >= wk && t < we && t >= window.0 && t < window.1 {
-                        c += x;
+            for (d, (draw, values)) in voyages.draws.iter().zip(cargo).enumerate() {
+                let (mut x, mut l) = (0.0, 0.0);
+                for (leg, v) in draw.iter().zip(values) {
+                    let t = leg.arrive;
+                    if vs[leg.voyage].corridor == ci
+                        && t >= wk.max(window.0)
+                        && t < we.min(window.1)
+                    {
+                        x += v;
                         l += 1.0;
                     }
                 }
-                cumulative[d] += c;
-                cargo.push(c);
+                cumulative[d] += x;
+                week_cargo.push(x);
                 legs.push(l);
             }
             let seen = |areas: &[String]| {
@@ -574,7 +630,6 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
                     })
                     .count()
             };
-            let c = &project.corridors[ci];
             let in_week: Vec<&Voyage> = vs
                 .iter()
                 .filter(|v| v.corridor == ci && v.arrive >= wk && v.arrive < we)
@@ -582,12 +637,9 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
             weeks.push(Week {
                 corridor: ci,
                 start: wk,
-                observed_legs: in_week
-                    .iter()
-                    .filter(|v| v.kind == LegKind::Observed)
-                    .count(),
+                observed_legs: in_week.iter().filter(|v| v.is_observed()).count(),
                 legs: Bounds::of(&mut legs),
-                cargo: Bounds::of(&mut cargo),
+                cargo: Bounds::of(&mut week_cargo),
                 cumulative: Bounds::of(&mut cumulative.clone()),
                 origin_seen_days: seen(&c.origins),
                 destination_seen_days: seen(&c.destinations),
@@ -597,30 +649,21 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         }
         totals.push(Bounds::of(&mut cumulative));
     }
-    let comparisons = project
-        .claims
-        .iter()
-        .map(|c| compare(c, project, vs, &draws, &conv_draws, window))
-        .collect();
-    Ledger {
-        entries,
-        weeks,
-        totals,
-        window,
-        conversion,
-        comparisons,
-        draws: n,
-    }
+    (weeks, totals)
 }
 
-/// The analysis window: the settings, else the first to the last sighting.
-fn window(project: &Project, voyages: &Voyages) -> (i64, i64) {
-    let first = voyages.stays.iter().map(|s| s.start).min().unwrap_or(0);
-    let last = voyages.stays.iter().map(|s| s.end).max().unwrap_or(0);
-    (
-        project.settings.period_start.unwrap_or(first),
-        project.settings.period_end.unwrap_or(last + 1),
-    )
+/// Munitions per container in each draw: log-uniform between the fewest and the most per
+/// container the claims imply (0 without a conversion).
+fn conversion_draws(conversion: Option<&Conversion>, n: usize, seed: u64) -> Vec<f64> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(2);
+    (0..n)
+        .map(|_| {
+            conversion.map_or(0.0, |c| {
+                (c.low.ln() + rng.random::<f64>() * (c.high.ln() - c.low.ln())).exp()
+            })
+        })
+        .collect()
 }
 
 /// Munitions per container implied by claims that state both numbers (same organization and
@@ -684,11 +727,11 @@ fn parse_route(route: &str) -> Option<(Option<&str>, Vec<String>, Vec<String>)> 
 fn compare(
     claim: &Claim,
     project: &Project,
-    vs: &[Voyage],
-    draws: &[Vec<(usize, i64, f64)>],
+    voyages: &Voyages,
+    cargo: &[Vec<f64>],
     conv: &[f64],
-    window: (i64, i64),
 ) -> Comparison {
+    let window = voyages.window;
     let unit = claim.row.unit.as_str();
     let metric = match unit {
         "containers" => "containers",
@@ -732,14 +775,26 @@ fn compare(
                 .iter()
                 .any(|t| name.to_lowercase().contains(t.as_str()))
     };
-    let selected: Vec<bool> = vs
+    // Per corridor, origin and destination: does the claim's route cover that leg?
+    let selected: Vec<Vec<Vec<bool>>> = project
+        .corridors
         .iter()
-        .map(|v| {
-            corridor_ok(v.corridor)
-                && matches(&v.origin, &origins)
-                && matches(&v.destination, &dests)
+        .enumerate()
+        .map(|(ci, c)| {
+            c.origins
+                .iter()
+                .map(|o| {
+                    c.destinations
+                        .iter()
+                        .map(|d| corridor_ok(ci) && matches(o, &origins) && matches(d, &dests))
+                        .collect()
+                })
+                .collect()
         })
         .collect();
+    let covers = |leg: &DrawnLeg| {
+        selected[voyages.voyages[leg.voyage].corridor][leg.origin][leg.destination]
+    };
     let watched = project.corridors.iter().enumerate().any(|(ci, c)| {
         corridor_ok(ci)
             && c.origins.iter().any(|o| matches(o, &origins))
@@ -759,17 +814,19 @@ fn compare(
         out.note = "the claim's period lies outside the analysis window".into();
         return out;
     }
-    let mut vals: Vec<f64> = draws
+    let mut vals: Vec<f64> = voyages
+        .draws
         .iter()
+        .zip(cargo)
         .zip(conv)
-        .map(|(items, k)| {
+        .map(|((legs, values), k)| {
             let mut total = 0.0;
-            for &(i, t, x) in items {
-                if selected[i] && t >= s && t < e {
+            for (leg, x) in legs.iter().zip(values) {
+                if covers(leg) && leg.arrive >= s && leg.arrive < e {
                     total += match metric {
                         "legs" => 1.0,
                         "converted" => x * k,
-                        _ => x,
+                        _ => *x,
                     };
                 }
             }

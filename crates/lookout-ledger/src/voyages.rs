@@ -1,60 +1,35 @@
-//! Voyages on watched corridors, from three kinds of evidence: AIS port visits, imagery
-//! sightings (`observations.csv`), and dark gaps (the vessel fell silent near one area and
-//! reappeared near another). Sightings of one vessel become stays; consecutive stays at an
-//! origin and a destination become a leg. Between two stays that cannot be consecutive (two
-//! destination stays in a row, or an origin stay followed by a destination stay too long after),
-//! the vessel made cycles nobody saw: those become a *hidden* group whose number of legs is
-//! estimated from the vessel's cycle time and is ruled out when the intermediate sites were
-//! watched closely enough that a stay could not have been missed.
+//! Voyages on watched corridors. The evidence (`evidence`) says where each followed vessel was
+//! seen and where it was seen not to be; the state model (`states`) draws its whole path day by
+//! day, and every drawn path's legs become the ledger's draws. From the draws come the rows
+//! analysts read: **stays** (sightings the paths keep together), **observed legs** (an origin
+//! stay followed by a destination stay in the drawn paths, with the share of draws in which that
+//! leg happened) and **hidden legs** (legs whose origin or destination stay nobody saw), grouped
+//! by the time between two of the vessel's stays.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use lookout_core::event::{Event, EventType};
-use lookout_core::geo::{distance_km, median, LatLon};
-
+use lookout_core::event::Event;
+use lookout_core::geo::{distance_km, LatLon, KM_PER_NM};
 use lookout_core::time::{day_index, DAY_MS};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::evidence::{Evidence, Grid};
+pub use crate::evidence::{Sighting, Source, VesselId};
+use crate::states::{self, Layout, PathLeg, Sampler};
 use lookout_project::{Corridor, ObsKind, Project};
 
-const HOUR_MS: f64 = 3_600_000.0;
+const HOUR_MS: f64 = lookout_core::time::HOUR_MS as f64;
+/// An origin and destination stay paired in fewer draws than this share are not listed as an
+/// observed leg of their own: those legs join the hidden row of their window (a display choice;
+/// no leg is dropped).
+const RARE_PAIRING: f64 = 0.01;
 
-/// Where a sighting comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Source {
-    /// An AIS port visit.
-    Ais,
-    /// One end of an AIS gap near an area.
-    Gap,
-    /// A satellite image or other observation.
-    Imagery,
-}
-
-impl Source {
-    /// Name for output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Ais => "ais",
-            Source::Gap => "dark_gap",
-            Source::Imagery => "imagery",
-        }
-    }
-
-    /// Confidence that a sighting of this kind puts the named vessel at the area: AIS port
-    /// visits are the vessel's own reports; a gap end is near, not in, the area; imagery
-    /// identifies ships by hull shape and size, which analysts describe as a judgement.
-    pub fn confidence(self) -> f64 {
-        match self {
-            Source::Ais => 0.98,
-            Source::Gap => 0.9,
-            Source::Imagery => 0.85,
-        }
-    }
-}
-
-/// One vessel's continuous presence at one area, from one or more sightings.
+/// One vessel's continuous presence at one area: sightings the drawn paths keep in one stay.
 #[derive(Debug, Clone)]
 pub struct Stay {
-    /// Vessel (watchlist name, or `MMSI n`).
-    pub vessel: String,
+    /// Vessel.
+    pub vessel: VesselId,
     /// Area name.
     pub area: String,
     /// First sighting (or visit start), ms.
@@ -67,77 +42,104 @@ pub struct Stay {
     pub sources: BTreeSet<Source>,
 }
 
-impl Stay {
-    fn confidence(&self) -> f64 {
-        self.sources
-            .iter()
-            .map(|s| s.confidence())
-            .fold(0.0, f64::max)
-    }
+/// What kind of row a voyage is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VoyageKind {
+    /// A leg from an origin stay to a destination stay, both seen.
+    Observed {
+        /// Share of the drawn paths in which this leg happened.
+        confidence: f64,
+    },
+    /// Legs nobody saw (their origin or destination stay unseen) between two stays of the
+    /// vessel; the ledger gives their number and cargo.
+    Hidden {
+        /// Mean days the vessel spent away from the corridor between the two stays.
+        away_days: f64,
+        /// Longest run of days on which no site of the corridor was seen.
+        unseen_days: i64,
+    },
 }
 
-/// How a voyage was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LegKind {
-    /// Seen at the origin, then at the destination.
-    Observed,
-    /// Estimated between two stays: cycles nobody saw.
-    Hidden,
-}
-
-/// A leg from an origin area to a destination area of a corridor.
+/// A row of `voyages.csv`: an observed leg, or the hidden legs between two stays.
 #[derive(Debug, Clone)]
 pub struct Voyage {
-    /// `V001`, ... in time order (hidden groups `H001`, ...).
+    /// `V001`, ... for observed legs, `H001`, ... for hidden ones, in order of arrival.
     pub id: String,
-    /// Vessel.
+    /// Vessel name for output (watchlist name, or `MMSI n`).
     pub vessel: String,
+    /// The vessel.
+    pub vessel_id: VesselId,
     /// MMSIs the vessel is known by.
     pub mmsis: Vec<u32>,
     /// Index into the project's corridors.
     pub corridor: usize,
-    /// Origin area (for hidden groups: the origin seen nearest in the chain).
+    /// Origin area (hidden: the one most drawn).
     pub origin: String,
-    /// Destination area.
+    /// Destination area (hidden: the one most drawn).
     pub destination: String,
-    /// Last sighting at the origin (hidden: start of the window), ms.
+    /// Last sighting at the origin (hidden: the stay before), ms.
     pub depart: i64,
-    /// First sighting at the destination (hidden: end of the window), ms.
+    /// First sighting at the destination (hidden: the stay after), ms.
     pub arrive: i64,
-    /// Observed or hidden.
-    pub kind: LegKind,
-    /// Confidence the leg happened (observed legs).
-    pub confidence: f64,
-    /// Hidden groups: time between the two stays (last sighting to first sighting), ms.
-    pub gap_ms: i64,
-    /// Hidden groups: 0.5 between two stays of the same kind (leaving and coming back takes
-    /// about half a cycle), 0 between an origin and a destination (a whole extra cycle must fit).
-    pub half: f64,
-    /// Hidden groups: fewest legs (1 when a clear image showed the vessel gone between two stays
-    /// of the same kind).
-    pub min_legs: usize,
-    /// Hidden groups: longest run of days the intermediate sites were not seen.
-    pub max_unobserved_days: i64,
-    /// Hidden groups: no hidden leg: a hidden stay is ruled out by the imagery cadence, or the
-    /// vessel was parked (a stay next to the window is longer than its cycle).
-    pub ruled_out: bool,
-    /// Evidence ids (events and observation rows).
+    /// Observed or hidden, with what is particular to each.
+    pub kind: VoyageKind,
+    /// Evidence ids (events and observation rows) of the stays at both ends.
     pub evidence: Vec<String>,
     /// Evidence kinds at the two ends.
     pub sources: String,
-    /// Remarks (implausible speed, ...).
+    /// Remarks (implausible speed, days between the stays, ...).
     pub note: String,
 }
 
-/// Per-vessel cycle time (origin arrival to next origin arrival) as used for hidden groups.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Cycle {
-    /// Median, ms.
-    pub median_ms: f64,
-    /// Standard deviation of the log of one cycle.
-    pub log_sd: f64,
-    /// Single cycles it was measured on (0 = the corridor's `cycle_days`).
-    pub samples: usize,
+impl Voyage {
+    /// `observed` or `hidden`.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            VoyageKind::Observed { .. } => "observed",
+            VoyageKind::Hidden { .. } => "hidden",
+        }
+    }
+
+    /// True for an observed leg.
+    pub fn is_observed(&self) -> bool {
+        matches!(self.kind, VoyageKind::Observed { .. })
+    }
+
+    /// Share of the draws in which an observed leg happened (hidden rows: 0).
+    pub fn confidence(&self) -> f64 {
+        match self.kind {
+            VoyageKind::Observed { confidence } => confidence,
+            VoyageKind::Hidden { .. } => 0.0,
+        }
+    }
+}
+
+/// A leg in one draw.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawnLeg {
+    /// Row (index into `Voyages::voyages`).
+    pub voyage: usize,
+    /// Origin (index into the corridor's origins).
+    pub origin: usize,
+    /// Destination (index into the corridor's destinations).
+    pub destination: usize,
+    /// Arrival (half way between the reference instants before and on its first day at the
+    /// destination), ms.
+    pub arrive: i64,
+    /// The counts it carries (index into `Voyages::loads`), if any.
+    pub load: Option<usize>,
+}
+
+/// Count rows (`containers_on_deck`, or `railcars_in_yard` of an identified train) that one
+/// leg carries in some draw: those at its origin stay and its destination stay.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Load {
+    /// Corridor index.
+    pub corridor: usize,
+    /// Vessel.
+    pub vessel: VesselId,
+    /// Observation ids, sorted.
+    pub rows: Vec<String>,
 }
 
 /// Voyages and what they were built from.
@@ -145,364 +147,16 @@ pub struct Cycle {
 pub struct Voyages {
     /// Stays, by vessel then time.
     pub stays: Vec<Stay>,
-    /// Observed legs and hidden groups, by time.
+    /// Observed legs and hidden groups, by arrival.
     pub voyages: Vec<Voyage>,
-    /// Cycle time per (vessel, corridor).
-    pub cycles: BTreeMap<(String, usize), Cycle>,
+    /// Per draw, every leg of every followed vessel.
+    pub draws: Vec<Vec<DrawnLeg>>,
+    /// Count rows carried by legs.
+    pub loads: Vec<Load>,
+    /// Analysis window `[start, end)`, ms.
+    pub window: (i64, i64),
     /// Days each area was seen (any observation row except `site_not_visible`).
     pub seen_days: HashMap<String, BTreeSet<i64>>,
-}
-
-struct Sighting {
-    vessel: String,
-    area: String,
-    start: i64,
-    end: i64,
-    id: String,
-    source: Source,
-}
-
-/// Corridor role of an area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Origin,
-    Destination,
-}
-
-fn role(c: &Corridor, area: &str) -> Option<Role> {
-    if c.is_origin(area) {
-        Some(Role::Origin)
-    } else if c.is_destination(area) {
-        Some(Role::Destination)
-    } else {
-        None
-    }
-}
-
-/// Builds stays and voyages from a project's observations and detected events.
-pub fn build(project: &Project, events: &[Event]) -> Voyages {
-    let min_stay_hours = project.settings.min_stay_hours;
-    let vessel_of = |mmsi: u32| {
-        project
-            .vessel_by_mmsi(mmsi)
-            .map_or_else(|| format!("MMSI {mmsi}"), |w| w.name.clone())
-    };
-    let corridor_area = |a: &str| {
-        project
-            .corridors
-            .iter()
-            .any(|c| c.is_origin(a) || c.is_destination(a))
-    };
-    let mut sightings = Vec::new();
-    for e in events {
-        match e.event_type {
-            EventType::PortVisit => {
-                if let Some(a) = e.area.as_deref().filter(|a| corridor_area(a)) {
-                    sightings.push(Sighting {
-                        vessel: vessel_of(e.mmsi),
-                        area: a.to_owned(),
-                        start: e.start_time,
-                        end: e.end_time,
-                        id: e.event_id(),
-                        source: Source::Ais,
-                    });
-                }
-            }
-            EventType::Gap => {
-                for (a, t) in [(&e.area, e.start_time), (&e.other_area, e.end_time)] {
-                    if let Some(a) = a.as_deref().filter(|a| corridor_area(a)) {
-                        sightings.push(Sighting {
-                            vessel: vessel_of(e.mmsi),
-                            area: a.to_owned(),
-                            start: t,
-                            end: t,
-                            id: e.event_id(),
-                            source: Source::Gap,
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut seen_days: HashMap<String, BTreeSet<i64>> = HashMap::new();
-    // Clear images per (site, time): vessels identified, and whether an unidentified ship was
-    // there (it could be any of ours).
-    let mut images: HashMap<(&str, i64), (BTreeSet<String>, bool)> = HashMap::new();
-    for o in &project.observations {
-        let vessel = o
-            .vessel
-            .as_deref()
-            .and_then(|v| project.vessel_by_name(v))
-            .map(|w| w.name.clone());
-        if o.kind.site_seen() {
-            seen_days
-                .entry(o.site.clone())
-                .or_default()
-                .insert(day_index(o.time));
-            let image = images.entry((&o.site, o.time)).or_default();
-            match (o.kind, &vessel) {
-                (k, Some(v)) if k.places_vessel() => {
-                    image.0.insert(v.clone());
-                }
-                (ObsKind::VesselAtBerth, None) => image.1 = true,
-                // "vessel_absent" naming a vessel says nothing about the others.
-                (ObsKind::VesselAbsent, Some(_)) => image.1 = true,
-                _ => {}
-            }
-        }
-        if let Some(v) = vessel.filter(|_| o.kind.places_vessel()) {
-            sightings.push(Sighting {
-                vessel: v,
-                area: o.site.clone(),
-                start: o.time,
-                end: o.time,
-                id: o.id.clone(),
-                source: Source::Imagery,
-            });
-        }
-    }
-    let named_absent: Vec<(&str, String, i64)> = project
-        .observations
-        .iter()
-        .filter(|o| o.kind == ObsKind::VesselAbsent)
-        .filter_map(|o| {
-            Some((
-                o.site.as_str(),
-                project.vessel_by_name(o.vessel.as_deref()?)?.name.clone(),
-                o.time,
-            ))
-        })
-        .collect();
-    // A clear image of the site between t1 and t2 without the vessel (and no unidentified ship).
-    let absent = |vessel: &str, site: &str, t1: i64, t2: i64| {
-        images.iter().any(|((s, t), (ids, unknown))| {
-            *s == site && *t > t1 && *t < t2 && !unknown && !ids.contains(vessel)
-        }) || named_absent
-            .iter()
-            .any(|(s, v, t)| *s == site && v == vessel && *t > t1 && *t < t2)
-    };
-    sightings.sort_by(|a, b| (&a.vessel, a.start, a.end).cmp(&(&b.vessel, b.start, b.end)));
-    let merge_ms = (project.settings.stay_merge_hours * HOUR_MS) as i64;
-    let mut stays: Vec<Stay> = Vec::new();
-    let mut left_between: Vec<bool> = Vec::new();
-    for s in sightings {
-        if let Some(last) = stays.last_mut() {
-            let same = last.vessel == s.vessel && last.area == s.area;
-            let gone = same && absent(&s.vessel, &s.area, last.end, s.start);
-            if same && !gone && s.start - last.end <= merge_ms {
-                last.end = last.end.max(s.end);
-                if !last.evidence.contains(&s.id) {
-                    last.evidence.push(s.id);
-                }
-                last.sources.insert(s.source);
-                continue;
-            }
-            left_between.push(gone);
-        } else {
-            left_between.push(false);
-        }
-        stays.push(Stay {
-            vessel: s.vessel,
-            area: s.area,
-            start: s.start,
-            end: s.end,
-            evidence: vec![s.id],
-            sources: BTreeSet::from([s.source]),
-        });
-    }
-    // `left_between[i]`: a clear image showed the vessel gone between stays i-1 and i.
-    let left: HashMap<(String, i64), bool> = stays
-        .iter()
-        .zip(&left_between)
-        .map(|(s, g)| ((s.vessel.clone(), s.start), *g))
-        .collect();
-    let mut out = Voyages {
-        seen_days,
-        ..Default::default()
-    };
-    for (ci, corridor) in project.corridors.iter().enumerate() {
-        let cycles = cycle_times(&stays, corridor);
-        // Hidden legs only for vessels seen on both ends of this corridor: a ship that only
-        // ever calls at a destination port (local traffic) is not shuttling on it.
-        let both_ends: BTreeSet<&str> = stays
-            .iter()
-            .filter(|s| corridor.is_origin(&s.area))
-            .map(|s| s.vessel.as_str())
-            .filter(|v| {
-                stays
-                    .iter()
-                    .any(|s| s.vessel == *v && corridor.is_destination(&s.area))
-            })
-            .collect();
-        for (vessel, chain) in chains(&stays, corridor) {
-            let shuttling = both_ends.contains(vessel.as_str());
-            let cycle = cycles
-                .get(&vessel)
-                .or_else(|| cycles.get(""))
-                .copied()
-                .unwrap_or(Cycle {
-                    median_ms: corridor.cycle_days * DAY_MS as f64,
-                    log_sd: 0.25,
-                    samples: 0,
-                });
-            out.cycles.insert((vessel.clone(), ci), cycle);
-            let mmsis = project
-                .vessel_by_name(&vessel)
-                .map(|w| w.mmsi.clone())
-                .unwrap_or_else(|| {
-                    vessel
-                        .strip_prefix("MMSI ")
-                        .and_then(|m| m.parse().ok())
-                        .into_iter()
-                        .collect()
-                });
-            for pair in chain.windows(2) {
-                let (a, b) = (pair[0], pair[1]);
-                let (ra, rb) = (role(corridor, &a.area), role(corridor, &b.area));
-                let gap = b.start - a.end;
-                let evidence: Vec<String> = a.evidence.iter().chain(&b.evidence).cloned().collect();
-                let sources = format!("{}>{}", join_sources(&a.sources), join_sources(&b.sources));
-                let same_kind = ra == rb;
-                let half = if same_kind { 0.5 } else { 0.0 };
-                let min_legs = usize::from(
-                    same_kind
-                        && left
-                            .get(&(b.vessel.clone(), b.start))
-                            .copied()
-                            .unwrap_or(false),
-                );
-                if (ra, rb) == (Some(Role::Origin), Some(Role::Destination)) {
-                    let (ca, cb) = (area_centre(project, &a.area), area_centre(project, &b.area));
-                    let hours = ((b.start - a.end) as f64 / HOUR_MS).max(0.0);
-                    let km = distance_km(ca, cb);
-                    let implied_kn = km / 1.852 / hours.max(1e-6);
-                    let mut confidence = a.confidence().min(b.confidence());
-                    let mut note = String::new();
-                    if implied_kn > corridor.max_speed_kn {
-                        confidence *= 0.3;
-                        note = format!(
-                            "implausible: {km:.0} km in {hours:.1} h ({implied_kn:.1} kn straight line)"
-                        );
-                    }
-                    out.voyages.push(Voyage {
-                        id: String::new(),
-                        vessel: vessel.clone(),
-                        mmsis: mmsis.clone(),
-                        corridor: ci,
-                        origin: a.area.clone(),
-                        destination: b.area.clone(),
-                        depart: a.end,
-                        arrive: b.start,
-                        kind: LegKind::Observed,
-                        confidence,
-                        gap_ms: gap,
-                        half,
-                        min_legs: 0,
-                        max_unobserved_days: 0,
-                        ruled_out: false,
-                        evidence: evidence.clone(),
-                        sources: sources.clone(),
-                        note,
-                    });
-                }
-                // Room for cycles nobody saw?
-                let expected = gap as f64 / cycle.median_ms + half;
-                if !shuttling || (expected < 0.7 && min_legs == 0) {
-                    continue;
-                }
-                let intermediate: Vec<&String> = match (ra, rb) {
-                    (Some(Role::Origin), Some(Role::Origin)) => {
-                        corridor.destinations.iter().collect()
-                    }
-                    (Some(Role::Destination), Some(Role::Destination)) => {
-                        corridor.origins.iter().collect()
-                    }
-                    _ => corridor
-                        .origins
-                        .iter()
-                        .chain(&corridor.destinations)
-                        .collect(),
-                };
-                let run = longest_unseen_run(&out.seen_days, &intermediate, a.end, b.start);
-                // Hidden legs assume the vessel keeps shuttling. A stay longer than a whole
-                // cycle shows it was not (laid up, waiting): between two stays at the same site
-                // next to such a stay, nothing says it left, unless an image showed it gone.
-                let parked = same_kind
-                    && min_legs == 0
-                    && [a, b]
-                        .iter()
-                        .any(|s| (s.end - s.start) as f64 >= cycle.median_ms);
-                let min_days = (min_stay_hours / 24.0).floor() as i64;
-                let origin = if ra == Some(Role::Origin) {
-                    &a.area
-                } else if rb == Some(Role::Origin) {
-                    &b.area
-                } else {
-                    &corridor.origins[0]
-                };
-                let destination = if rb == Some(Role::Destination) {
-                    &b.area
-                } else if ra == Some(Role::Destination) {
-                    &a.area
-                } else {
-                    &corridor.destinations[0]
-                };
-                out.voyages.push(Voyage {
-                    id: String::new(),
-                    vessel: vessel.clone(),
-                    mmsis: mmsis.clone(),
-                    corridor: ci,
-                    origin: origin.clone(),
-                    destination: destination.clone(),
-                    depart: a.end,
-                    arrive: b.start,
-                    kind: LegKind::Hidden,
-                    confidence: 0.0,
-                    gap_ms: gap,
-                    half,
-                    min_legs,
-                    max_unobserved_days: run,
-                    ruled_out: parked || run < min_days.max(1),
-                    evidence,
-                    sources,
-                    note: format!(
-                        "{:.1} d between sightings, cycle {:.1} d{}",
-                        gap as f64 / DAY_MS as f64,
-                        cycle.median_ms / DAY_MS as f64,
-                        if min_legs > 0 {
-                            "; seen gone in between"
-                        } else if parked {
-                            "; parked: a stay next to it is longer than a cycle"
-                        } else {
-                            ""
-                        }
-                    ),
-                });
-            }
-        }
-    }
-    out.voyages
-        .sort_by(|a, b| (a.arrive, &a.vessel).cmp(&(b.arrive, &b.vessel)));
-    let (mut nv, mut nh) = (0, 0);
-    for v in &mut out.voyages {
-        v.id = match v.kind {
-            LegKind::Observed => {
-                nv += 1;
-                format!("V{nv:03}")
-            }
-            LegKind::Hidden => {
-                nh += 1;
-                format!("H{nh:03}")
-            }
-        };
-    }
-    out.stays = stays;
-    out
-}
-
-fn join_sources(s: &BTreeSet<Source>) -> String {
-    s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join("+")
 }
 
 fn area_centre(project: &Project, name: &str) -> LatLon {
@@ -514,86 +168,565 @@ fn area_centre(project: &Project, name: &str) -> LatLon {
         .map_or(LatLon::new(0.0, 0.0), |a| a.centre())
 }
 
-/// Per vessel, its stays at this corridor's areas, broken where the vessel was seen elsewhere.
-fn chains<'a>(stays: &'a [Stay], corridor: &Corridor) -> Vec<(String, Vec<&'a Stay>)> {
-    let mut out: Vec<(String, Vec<&Stay>)> = Vec::new();
-    let mut current: Option<(String, Vec<&Stay>)> = None;
-    for s in stays {
-        let same_vessel = current.as_ref().is_some_and(|(v, _)| *v == s.vessel);
-        if !same_vessel {
-            out.extend(current.take());
-        }
-        if role(corridor, &s.area).is_some() {
-            current
-                .get_or_insert_with(|| (s.vessel.clone(), Vec::new()))
-                .1
-                .push(s);
-        } else if let Some(c) = current.take() {
-            out.push(c);
-        }
+/// Corridor sites in the model's order: origins, then destinations.
+fn sites(corridor: &Corridor) -> Vec<String> {
+    corridor
+        .origins
+        .iter()
+        .chain(&corridor.destinations)
+        .cloned()
+        .collect()
+}
+
+/// The model's view of a corridor: transit days from the mean distance between its origins and
+/// destinations at `speed_kn` along a route `route_factor` longer than the straight line, and
+/// the prior stay as half of `cycle_days` less the transits.
+fn layout(project: &Project, corridor: &Corridor) -> Layout {
+    let s = &project.settings;
+    let pairs: Vec<f64> = corridor
+        .origins
+        .iter()
+        .flat_map(|o| {
+            corridor
+                .destinations
+                .iter()
+                .map(move |d| distance_km(area_centre(project, o), area_centre(project, d)))
+        })
+        .collect();
+    let km = pairs.iter().sum::<f64>() / pairs.len().max(1) as f64;
+    let transit_days = km * s.route_factor / KM_PER_NM / corridor.speed_kn / 24.0;
+    let min_stay_days = ((s.min_stay_hours / 24.0).floor() as usize).max(1);
+    Layout {
+        sites: corridor.origins.len() + corridor.destinations.len(),
+        origins: corridor.origins.len(),
+        transit_days,
+        stay_days: ((corridor.cycle_days - 2.0 * transit_days) / 2.0).max(min_stay_days as f64),
+        min_stay_days,
     }
-    out.extend(current);
-    // One vessel may have several chains; the caller walks each.
-    out.retain(|(_, c)| !c.is_empty());
+}
+
+/// The analysis window: the settings, else the first to the last sighting.
+fn window(project: &Project, evidence: &Evidence) -> (i64, i64) {
+    let first = evidence
+        .sightings
+        .iter()
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(0);
+    let last = evidence.sightings.iter().map(|s| s.end).max().unwrap_or(0);
+    (
+        project.settings.period_start.unwrap_or(first),
+        project.settings.period_end.unwrap_or(last + 1),
+    )
+}
+
+/// Builds stays, voyages and the drawn legs from a project's observations and detected events.
+pub fn build(project: &Project, events: &[Event]) -> Voyages {
+    let probe = Evidence::gather(project, events, &Grid::new(project, 0, 1));
+    let window = window(project, &probe);
+    let grid = Grid::new(project, window.0, window.1);
+    let evidence = Evidence::gather(project, events, &grid);
+    let draws = project.settings.draws.max(100);
+    let mut out = Voyages {
+        window,
+        seen_days: evidence.seen_days.clone(),
+        draws: vec![Vec::new(); draws],
+        ..Default::default()
+    };
+    let mut rng = ChaCha8Rng::seed_from_u64(project.settings.seed);
+    for (ci, corridor) in project.corridors.iter().enumerate() {
+        let followed = Followed::new(project, &evidence, &grid, ci);
+        if followed.vessels.is_empty() {
+            continue;
+        }
+        let layout = layout(project, corridor);
+        let tables: Vec<Vec<f64>> = followed
+            .vessels
+            .iter()
+            .map(|v| evidence.likelihood(project, *v, &followed.sites, &grid))
+            .collect();
+        let paths =
+            Sampler::new(&layout, &project.settings, &tables, grid.days).run(draws, &mut rng);
+        followed.add_rows(project, &layout, &grid, &paths, &mut out);
+    }
+    renumber(&mut out);
+    out.stays.sort_by_key(|s| (s.vessel, s.start));
     out
 }
 
-/// Cycle times from single observed cycles: origin arrival to the next origin arrival with
-/// exactly one destination stay between (and the same from destination to destination).
-/// Keyed by vessel, with the pooled corridor value under `""`.
-fn cycle_times(stays: &[Stay], corridor: &Corridor) -> HashMap<String, Cycle> {
-    let mut spans: HashMap<String, Vec<f64>> = HashMap::new();
-    for (vessel, chain) in chains(stays, corridor) {
-        for w in chain.windows(3) {
-            let r: Vec<_> = w.iter().map(|s| role(corridor, &s.area)).collect();
-            if r[0] == r[2] && r[0] != r[1] {
-                let span = (w[2].start - w[0].start) as f64;
-                spans.entry(vessel.clone()).or_default().push(span);
+/// Sorts the rows by arrival, gives them their ids (`V001`, `H001`, ...) and points the drawn
+/// legs at their new places.
+fn renumber(out: &mut Voyages) {
+    let mut order: Vec<usize> = (0..out.voyages.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&out.voyages[a], &out.voyages[b]);
+        (x.arrive, &x.vessel, x.depart).cmp(&(y.arrive, &y.vessel, y.depart))
+    });
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Voyage>> = std::mem::take(&mut out.voyages)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let (mut nv, mut nh) = (0, 0);
+    for &old in &order {
+        let mut v = slots[old].take().expect("each row once");
+        v.id = if v.is_observed() {
+            nv += 1;
+            format!("V{nv:03}")
+        } else {
+            nh += 1;
+            format!("H{nh:03}")
+        };
+        out.voyages.push(v);
+    }
+    for leg in out.draws.iter_mut().flatten() {
+        leg.voyage = new_index[leg.voyage];
+    }
+}
+
+/// A sighting on the grid: its days and the site it places the vessel at.
+struct DaySighting<'a> {
+    sighting: &'a Sighting,
+    site: usize,
+    first: usize,
+    last: usize,
+}
+
+/// The vessels followed on one corridor with their sightings at its sites.
+struct Followed<'a> {
+    corridor: usize,
+    sites: Vec<String>,
+    vessels: Vec<VesselId>,
+    /// Per vessel, its sightings at the corridor's sites inside the window, by time.
+    sightings: Vec<Vec<DaySighting<'a>>>,
+    /// Per vessel, its count rows: (site, day, observation id).
+    counts: Vec<Vec<(usize, usize, String)>>,
+    evidence: &'a Evidence,
+}
+
+/// Row key while collecting the draws: an observed leg between two stays (indices into the
+/// vessel's stays), or the hidden legs before stay `k` (after the last one when `k` is their
+/// number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum RowKey {
+    Observed(usize, usize, usize),
+    Hidden(usize, usize),
+}
+
+/// A drawn leg with its row, the hidden row of its window, and its load.
+type Placed = (RowKey, RowKey, PathLeg, Option<usize>);
+
+impl<'a> Followed<'a> {
+    fn new(project: &Project, evidence: &'a Evidence, grid: &Grid, ci: usize) -> Self {
+        let corridor = &project.corridors[ci];
+        let sites = sites(corridor);
+        let vessels = evidence.vessels_on(corridor);
+        let (w0, w1) = (
+            grid.instant(0) - DAY_MS,
+            grid.instant(grid.days - 1) + DAY_MS,
+        );
+        let sightings: Vec<Vec<DaySighting>> = vessels
+            .iter()
+            .map(|v| {
+                evidence
+                    .sightings
+                    .iter()
+                    .filter(|s| s.vessel == *v && s.end >= w0 && s.start <= w1)
+                    .filter_map(|s| {
+                        let site = sites.iter().position(|x| *x == s.area)?;
+                        let day = |t: i64| grid.day_of(t).or(grid.nearest_day(t));
+                        Some(DaySighting {
+                            sighting: s,
+                            site,
+                            first: day(s.start).unwrap_or(0),
+                            last: day(s.end).unwrap_or(grid.days - 1),
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let counted: HashSet<&str> = project
+            .observations
+            .iter()
+            .filter(|o| matches!(o.kind, ObsKind::ContainersOnDeck | ObsKind::RailcarsInYard))
+            .map(|o| o.id.as_str())
+            .collect();
+        let counts = sightings
+            .iter()
+            .map(|list: &Vec<DaySighting>| {
+                list.iter()
+                    .filter(|s| counted.contains(s.sighting.id.as_str()))
+                    .map(|s| (s.site, s.first, s.sighting.id.clone()))
+                    .collect()
+            })
+            .collect();
+        Followed {
+            corridor: ci,
+            sites,
+            vessels,
+            sightings,
+            counts,
+            evidence,
+        }
+    }
+
+    /// Groups each vessel's sightings into stays: consecutive sightings at one site are one stay
+    /// when most drawn paths keep the vessel at that site from one to the other.
+    fn stays(&self, paths: &[Vec<states::Path>]) -> Vec<Vec<(usize, usize)>> {
+        self.sightings
+            .iter()
+            .enumerate()
+            .map(|(v, list)| {
+                let mut groups: Vec<(usize, usize)> = Vec::new();
+                for (i, s) in list.iter().enumerate() {
+                    let joined = i > 0 && {
+                        let p = &list[i - 1];
+                        p.site == s.site && {
+                            let (a, b) = (p.last.min(s.first), s.first.max(p.last));
+                            let kept = paths
+                                .iter()
+                                .filter(|d| d[v][a..=b].iter().all(|&x| usize::from(x) == s.site))
+                                .count();
+                            2 * kept >= paths.len()
+                        }
+                    };
+                    match groups.last_mut() {
+                        Some(g) if joined => g.1 = i,
+                        _ => groups.push((i, i)),
+                    }
+                }
+                groups
+            })
+            .collect()
+    }
+
+    /// Adds this corridor's stays, rows and drawn legs to `out`.
+    fn add_rows(
+        &self,
+        project: &Project,
+        layout: &Layout,
+        grid: &Grid,
+        paths: &[Vec<states::Path>],
+        out: &mut Voyages,
+    ) {
+        let groups = self.stays(paths);
+        let corridor = &project.corridors[self.corridor];
+        let mut stay_index: Vec<Vec<usize>> = Vec::new();
+        for (v, g) in groups.iter().enumerate() {
+            let mut idx = Vec::new();
+            for &(a, b) in g {
+                let list = &self.sightings[v][a..=b];
+                let mut evidence: Vec<String> = Vec::new();
+                for s in list {
+                    if !evidence.contains(&s.sighting.id) {
+                        evidence.push(s.sighting.id.clone());
+                    }
+                }
+                idx.push(out.stays.len());
+                out.stays.push(Stay {
+                    vessel: self.vessels[v],
+                    area: self.sites[list[0].site].clone(),
+                    start: list.iter().map(|s| s.sighting.start).min().unwrap_or(0),
+                    end: list.iter().map(|s| s.sighting.end).max().unwrap_or(0),
+                    evidence,
+                    sources: list.iter().map(|s| s.sighting.source).collect(),
+                });
+            }
+            stay_index.push(idx);
+        }
+        // Days each stay covers (first to last sighting) and its site.
+        let stay_days = |v: usize, k: usize| {
+            let (a, b) = groups[v][k];
+            let list = &self.sightings[v];
+            (
+                list[a].site,
+                list[a..=b].iter().map(|s| s.first).min().unwrap_or(0),
+                list[a..=b].iter().map(|s| s.last).max().unwrap_or(0),
+            )
+        };
+        // Per vessel, the stay holding a sighting at (site, day).
+        let stay_at: Vec<HashMap<(usize, usize), usize>> = groups
+            .iter()
+            .enumerate()
+            .map(|(v, g)| {
+                let mut m = HashMap::new();
+                for (k, &(a, b)) in g.iter().enumerate() {
+                    for s in &self.sightings[v][a..=b] {
+                        for d in s.first..=s.last {
+                            m.insert((s.site, d), k);
+                        }
+                    }
+                }
+                m
+            })
+            .collect();
+        // The stay of vessel `v` at `site` with a sighting in days `[from, to]`: the last one
+        // (an origin, before leaving) or the first (a destination, on arrival).
+        let seen_in = |v: usize, site: usize, from: usize, to: usize, last: bool| {
+            let mut hits = (from..=to).filter_map(|d| stay_at[v].get(&(site, d)).copied());
+            if last {
+                hits.next_back()
+            } else {
+                hits.next()
+            }
+        };
+        let mut rows: BTreeMap<RowKey, usize> = BTreeMap::new();
+        let mut load_index: HashMap<Vec<String>, usize> = out
+            .loads
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.corridor == self.corridor)
+            .map(|(i, l)| (l.rows.clone(), i))
+            .collect();
+        let mut drawn: Vec<Vec<Placed>> = Vec::with_capacity(paths.len());
+        let mut away_days: BTreeMap<RowKey, f64> = BTreeMap::new();
+        for draw in paths {
+            let mut legs = Vec::new();
+            for (v, path) in draw.iter().enumerate() {
+                let inside = |leg: &PathLeg| {
+                    (out.window.0..out.window.1).contains(&grid.start_of(leg.arrive))
+                };
+                for leg in states::legs(layout, path).into_iter().filter(inside) {
+                    let from = seen_in(v, leg.origin, leg.origin_from, leg.depart, true);
+                    let to = seen_in(v, leg.destination, leg.arrive, leg.destination_to, false);
+                    let window = RowKey::Hidden(
+                        v,
+                        (0..groups[v].len())
+                            .filter(|&k| stay_days(v, k).1 < leg.arrive)
+                            .count(),
+                    );
+                    let key = match (from, to) {
+                        (Some(i), Some(j)) => RowKey::Observed(v, i, j),
+                        _ => window,
+                    };
+                    *rows.entry(key).or_default() += 1;
+                    let mut ids: Vec<String> = self.counts[v]
+                        .iter()
+                        .filter(|(site, day, _)| {
+                            (*site == leg.origin && (leg.origin_from..=leg.depart).contains(day))
+                                || (*site == leg.destination
+                                    && (leg.arrive..=leg.destination_to).contains(day))
+                        })
+                        .map(|c| c.2.clone())
+                        .collect();
+                    ids.sort();
+                    let load = (!ids.is_empty()).then(|| {
+                        *load_index.entry(ids.clone()).or_insert_with(|| {
+                            out.loads.push(Load {
+                                corridor: self.corridor,
+                                vessel: self.vessels[v],
+                                rows: ids,
+                            });
+                            out.loads.len() - 1
+                        })
+                    });
+                    legs.push((key, window, leg, load));
+                }
+                // Days away between consecutive stays, for the hidden rows' notes.
+                for (t, &p) in path.iter().enumerate() {
+                    if layout.phase(p) == states::Phase::Away {
+                        let k = (0..groups[v].len())
+                            .filter(|&k| stay_days(v, k).1 < t)
+                            .count();
+                        *away_days.entry(RowKey::Hidden(v, k)).or_default() += 1.0;
+                    }
+                }
+            }
+            drawn.push(legs);
+        }
+        let n = paths.len() as f64;
+        // Rare pairings join their window's hidden row.
+        for legs in &mut drawn {
+            for (key, window, _, _) in legs.iter_mut() {
+                if matches!(key, RowKey::Observed(..)) && (rows[key] as f64) < RARE_PAIRING * n {
+                    *key = *window;
+                }
+            }
+        }
+        let mut rows: BTreeMap<RowKey, usize> = BTreeMap::new();
+        for (key, _, _, _) in drawn.iter().flatten() {
+            *rows.entry(*key).or_default() += 1;
+        }
+        let row_base = out.voyages.len();
+        let mut row_of: HashMap<RowKey, usize> = HashMap::new();
+        for (&key, &count) in &rows {
+            let voyage = match key {
+                RowKey::Observed(v, i, j) => {
+                    let (a, b) = (&out.stays[stay_index[v][i]], &out.stays[stay_index[v][j]]);
+                    self.observed_row(project, v, a, b, count as f64 / n)
+                }
+                RowKey::Hidden(v, k) => {
+                    let legs = drawn.iter().flatten().filter(|x| x.0 == key);
+                    let mut origins: BTreeMap<usize, usize> = BTreeMap::new();
+                    let mut destinations: BTreeMap<usize, usize> = BTreeMap::new();
+                    for (_, _, leg, _) in legs {
+                        *origins.entry(leg.origin).or_default() += 1;
+                        *destinations.entry(leg.destination).or_default() += 1;
+                    }
+                    let most = |m: BTreeMap<usize, usize>| {
+                        m.into_iter().max_by_key(|x| x.1).map_or(0, |x| x.0)
+                    };
+                    let before = k.checked_sub(1).map(|i| &out.stays[stay_index[v][i]]);
+                    let after = stay_index[v].get(k).map(|&i| &out.stays[i]);
+                    self.hidden_row(
+                        project,
+                        v,
+                        (most(origins), most(destinations)),
+                        (before, after),
+                        away_days.get(&key).copied().unwrap_or(0.0) / n,
+                        out.window,
+                    )
+                }
+            };
+            row_of.insert(key, row_base + row_of.len());
+            out.voyages.push(Voyage {
+                id: (row_base + row_of.len() - 1).to_string(),
+                ..voyage
+            });
+        }
+        for (d, legs) in drawn.into_iter().enumerate() {
+            for (key, _, leg, load) in legs {
+                out.draws[d].push(DrawnLeg {
+                    voyage: row_of[&key],
+                    origin: leg.origin,
+                    destination: leg.destination - corridor.origins.len(),
+                    arrive: grid.start_of(leg.arrive),
+                    load,
+                });
             }
         }
     }
-    let pooled: Vec<f64> = spans.values().flatten().copied().collect();
-    let mut out = HashMap::new();
-    let make = |mut v: Vec<f64>| -> Option<Cycle> {
-        if v.len() < 3 {
-            return None;
+
+    fn observed_row(
+        &self,
+        project: &Project,
+        v: usize,
+        a: &Stay,
+        b: &Stay,
+        confidence: f64,
+    ) -> Voyage {
+        let (ca, cb) = (area_centre(project, &a.area), area_centre(project, &b.area));
+        let hours = ((b.start - a.end) as f64 / HOUR_MS).max(0.0);
+        let km = distance_km(ca, cb);
+        let implied_kn = km / KM_PER_NM / hours.max(1e-6);
+        let note = if implied_kn > project.corridors[self.corridor].max_speed_kn {
+            format!("implausible: {km:.0} km in {hours:.1} h ({implied_kn:.1} kn straight line)")
+        } else {
+            String::new()
+        };
+        Voyage {
+            origin: a.area.clone(),
+            destination: b.area.clone(),
+            depart: a.end,
+            arrive: b.start,
+            kind: VoyageKind::Observed { confidence },
+            evidence: a.evidence.iter().chain(&b.evidence).cloned().collect(),
+            sources: format!("{}>{}", join_sources(&a.sources), join_sources(&b.sources)),
+            note,
+            ..self.row(project, v)
         }
-        let med = median(&mut v)?;
-        let mut dev: Vec<f64> = v.iter().map(|x| (x / med).ln().abs()).collect();
-        let log_sd = (1.4826 * median(&mut dev)?).clamp(0.08, 0.6);
-        Some(Cycle {
-            median_ms: med,
-            log_sd,
-            samples: v.len(),
-        })
-    };
-    if let Some(c) = make(pooled) {
-        out.insert(String::new(), c);
     }
-    for (vessel, v) in spans {
-        if let Some(c) = make(v) {
-            out.insert(vessel, c);
+
+    /// A row of vessel `v` on this corridor, its legs and evidence still to be filled in.
+    fn row(&self, project: &Project, v: usize) -> Voyage {
+        let vessel = self.vessels[v];
+        Voyage {
+            id: String::new(),
+            vessel: vessel.name(project),
+            vessel_id: vessel,
+            mmsis: vessel.mmsis(project),
+            corridor: self.corridor,
+            origin: String::new(),
+            destination: String::new(),
+            depart: 0,
+            arrive: 0,
+            kind: VoyageKind::Observed { confidence: 0.0 },
+            evidence: Vec::new(),
+            sources: String::new(),
+            note: String::new(),
         }
     }
-    out
+
+    fn hidden_row(
+        &self,
+        project: &Project,
+        v: usize,
+        (origin, destination): (usize, usize),
+        (before, after): (Option<&Stay>, Option<&Stay>),
+        away_days: f64,
+        window: (i64, i64),
+    ) -> Voyage {
+        let from = before.map_or(i64::MIN, |s| s.end);
+        let to = after.map_or(i64::MAX, |s| s.start);
+        let unseen = longest_unseen_run(&self.evidence.seen_days, &self.sites, from, to);
+        let days = |ms: i64| ms as f64 / DAY_MS as f64;
+        let note = match (before, after) {
+            (Some(a), Some(b)) => format!(
+                "{:.1} d between sightings; {:.1} d away from the corridor (mean of the draws); \
+                 longest run of days with no site seen: {unseen}",
+                days(b.start - a.end),
+                away_days
+            ),
+            _ => format!(
+                "{} the vessel's first or last sighting; {:.1} d away from the corridor",
+                if before.is_none() { "before" } else { "after" },
+                away_days
+            ),
+        };
+        let evidence: Vec<String> = before
+            .iter()
+            .chain(after.iter())
+            .flat_map(|s| s.evidence.iter().cloned())
+            .collect();
+        let sources = format!(
+            "{}>{}",
+            before.map_or(String::new(), |s| join_sources(&s.sources)),
+            after.map_or(String::new(), |s| join_sources(&s.sources))
+        );
+        Voyage {
+            origin: self.sites[origin].clone(),
+            destination: self.sites[destination].clone(),
+            depart: before.map_or(window.0, |s| s.end),
+            arrive: after.map_or(window.1, |s| s.start),
+            kind: VoyageKind::Hidden {
+                away_days,
+                unseen_days: unseen,
+            },
+            evidence,
+            sources,
+            note,
+            ..self.row(project, v)
+        }
+    }
 }
 
-/// Longest run of whole days in `(from, to)` on which none of the areas was seen. Days on which
-/// only some of several areas were seen count as unseen.
+fn join_sources(s: &BTreeSet<Source>) -> String {
+    s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join("+")
+}
+
+/// Longest run of whole days in `(from, to)` on which not every one of the areas was seen.
 fn longest_unseen_run(
     seen: &HashMap<String, BTreeSet<i64>>,
-    areas: &[&String],
+    areas: &[String],
     from: i64,
     to: i64,
 ) -> i64 {
-    let (d0, d1) = (day_index(from) + 1, day_index(to));
+    let first = seen.values().flatten().min().copied().unwrap_or(0);
+    let last = seen.values().flatten().max().copied().unwrap_or(0);
+    let (d0, d1) = (
+        day_index(from.max(first * DAY_MS)) + 1,
+        day_index(to.min((last + 1) * DAY_MS)),
+    );
     let mut best = 0;
     let mut run = 0;
     for d in d0..d1 {
-        let all_seen = areas
+        if areas
             .iter()
-            .all(|a| seen.get(*a).is_some_and(|s| s.contains(&d)));
-        if all_seen {
+            .all(|a| seen.get(a).is_some_and(|s| s.contains(&d)))
+        {
             run = 0;
         } else {
             run += 1;

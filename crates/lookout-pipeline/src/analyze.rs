@@ -2,7 +2,8 @@
 //! its scenario when none is present) is ingested into `OUT/store`, events are detected over the
 //! corridor's areas, voyages and the ledger are built with the observations, claims and
 //! sanctions list, and everything is written to `OUT` (format in `docs/ledger.md`) with its
-//! `run.json`.
+//! `run.json`. Import files in the project folder (`gfw_events*`, `detections*`,
+//! `footprints*`, `docs/imports.md`) add their events and observation rows.
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -15,7 +16,8 @@ use lookout_core::provenance::Provenance;
 use lookout_events::output::EventWriter;
 use lookout_events::store_in::run_store;
 use lookout_events::{Areas, Config, Engine, Land};
-use lookout_ingest::{expand, Ingest, IngestOptions, Source, Summary, TimeRule};
+use lookout_imports::matching::MatchConfig;
+use lookout_ingest::{expand, CsvMapping, Ingest, IngestOptions, Source, Summary, TimeRule};
 use lookout_ledger::{Ledger, Voyages};
 use lookout_project::Project;
 use lookout_report::{Report, Track};
@@ -112,7 +114,19 @@ pub fn analyze(
     // 2. Ingest into a fresh store.
     let t = Instant::now();
     let store_dir = out.join("store");
-    let summary = ingest(&sources, &store_dir)?;
+    let mapping = match &project.ais.csv_mapping {
+        Some(m) => {
+            let path = project.dir.join(m);
+            run.inputs.push(InputRecord::of_file(
+                &path,
+                &rel(project, &path),
+                "csv_mapping",
+            )?);
+            Some(CsvMapping::from_path(&path)?)
+        }
+        None => None,
+    };
+    let summary = ingest(&sources, &store_dir, mapping)?;
     progress(Progress::Step(
         format!(
             "ingest ({} positions, {} static reports, {} vessels)",
@@ -125,7 +139,37 @@ pub fn analyze(
     let cfg = event_config(&project.dir)?;
     run.setting("events", &cfg);
     let store = Store::open(&store_dir)?;
-    let events = detect_events(&store, project.areas.clone(), cfg)?;
+    let mut events = detect_events(&store, project.areas.clone(), cfg)?;
+    // Imports: GFW events beside Lookout's, detections matched to the store as observations.
+    let match_cfg = MatchConfig::default();
+    let imports = lookout_imports::folder::import(project, Some(&store), &match_cfg)?;
+    let with_imports;
+    let project = if imports.is_empty() {
+        project
+    } else {
+        for (path, role) in &imports.files {
+            run.inputs.push(InputRecord::of_file(
+                path,
+                &rel(project, path),
+                role.as_str(),
+            )?);
+        }
+        run.setting("matching", &match_cfg);
+        imports.write(out, &match_cfg)?;
+        events.extend(imports.events.iter().cloned());
+        progress(Progress::Note(format!(
+            "imports: {} GFW events, {} detections ({} dark), {} observation rows, {} rows rejected",
+            imports.events.len(),
+            imports.outcomes.len(),
+            imports.outcomes.iter().filter(|o| o.matched.is_none()).count(),
+            imports.rows.len(),
+            imports.rejects.total()
+        )));
+        let mut p = project.clone();
+        p.observations.extend(imports.observations());
+        with_imports = p;
+        &with_imports
+    };
     for name in ["events.csv", "events.geojson"] {
         let mut w = EventWriter::create(&out.join(name))?;
         w.write(&events)?;
@@ -201,8 +245,13 @@ fn record_project_inputs(project: &Project, run: &mut RunRecord) -> Result<()> {
     Ok(())
 }
 
-/// Ingests `sources` into a fresh store at `store_dir` (an existing store there is replaced).
-pub fn ingest(sources: &[Source], store_dir: &Path) -> Result<Summary> {
+/// Ingests `sources` into a fresh store at `store_dir` (an existing store there is replaced),
+/// CSV inputs through `mapping` when given.
+pub fn ingest(
+    sources: &[Source],
+    store_dir: &Path,
+    mapping: Option<CsvMapping>,
+) -> Result<Summary> {
     if store_dir.join("manifest.json").exists() {
         fs::remove_dir_all(store_dir)
             .with_context(|| format!("replacing {}", store_dir.display()))?;
@@ -216,6 +265,9 @@ pub fn ingest(sources: &[Source], store_dir: &Path) -> Result<Summary> {
             batch_rows: 1_000_000,
         },
     );
+    if let Some(m) = mapping {
+        ingest.set_csv_mapping(m);
+    }
     ingest.run(sources)?;
     ingest.finish()
 }

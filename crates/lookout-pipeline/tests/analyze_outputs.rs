@@ -41,6 +41,9 @@ fn outputs_match_the_recorded_ones_and_run_json_names_inputs_and_settings() {
     let bless = std::env::var_os("LOOKOUT_BLESS").is_some();
     let kept = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/mini-outputs");
     let tmp = tempfile::tempdir().unwrap();
+    if bless && kept.exists() {
+        std::fs::remove_dir_all(&kept).unwrap(); // no reuse of earlier simulated AIS
+    }
     let out = if bless {
         kept.clone()
     } else {

@@ -99,6 +99,9 @@ pub struct Corridor {
     pub cycle_days: f64,
     /// Fastest plausible transit speed, knots.
     pub max_speed_kn: f64,
+    /// Typical transit speed, knots: with the distance between the sites it gives how long a
+    /// leg keeps a ship out of sight.
+    pub speed_kn: f64,
 }
 
 impl Corridor {
@@ -149,6 +152,10 @@ pub struct AisInputs {
     /// Seed for the simulated AIS (default: the scenario's).
     #[serde(default)]
     pub seed: Option<u64>,
+    /// A CSV column mapping (relative path, `docs/imports.md`) for CSV inputs in neither the DMA
+    /// nor the MarineCadastre layout.
+    #[serde(default)]
+    pub csv_mapping: Option<String>,
 }
 
 /// A live AIS feed that `lookout watch` follows (`[[feed]]` in `corridor.toml`).
@@ -275,7 +282,9 @@ fn host_port(addr: &str) -> Result<String, (&'static str, String)> {
     }
 }
 
-/// Ledger settings.
+/// Ledger settings: the Monte Carlo, the cargo model and the priors of the state model that
+/// follows each watched ship day by day. Every default and its source is in `docs/ledger.md`
+/// (table "Priors and settings").
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LedgerSettings {
@@ -293,12 +302,62 @@ pub struct LedgerSettings {
     /// ship's voyages, but which decks get counted need not be random (a full deck is easier to
     /// count; clear days cluster by season).
     pub selection_error: f64,
-    /// Sightings of one vessel at one area belong to one stay unless a clear image showed it
-    /// gone in between or they are more than this many hours apart.
+    /// Floor of the leg-to-leg spread of cargo in the pooled model, as a fraction of the mean
+    /// count (a few counts that happen to agree must not make every voyage identical).
+    pub min_leg_spread: f64,
+    /// Accepted so that older project files load; no longer used: the state model decides
+    /// which sightings belong to one stay.
     pub stay_merge_hours: f64,
-    /// Shortest stay at a corridor port, hours: a hidden stay is ruled out when the sites were
-    /// never unobserved for that long.
+    /// Shortest stay at a corridor site, hours: the state model gives shorter stays no weight
+    /// (at least one day, the model's step).
     pub min_stay_hours: f64,
+    /// Chance that a watched ship at a site in a clear image is identified by name.
+    pub identify_chance: f64,
+    /// Chance that an identified sighting names a ship that was not there.
+    pub misidentify_chance: f64,
+    /// Chance that a ship at a site in a clear image is not seen at all (no row for it).
+    pub overlook_chance: f64,
+    /// Chance that an AIS port visit places the ship where it was not (spoofing, a shared MMSI).
+    pub ais_error: f64,
+    /// Chance that a ship whose AIS went silent (or came back) near a site was not at the site
+    /// that day.
+    pub gap_end_error: f64,
+    /// Chance that a ship leaving a corridor site leaves the corridor (shipyard, other cargo,
+    /// waiting elsewhere) instead of sailing the next leg; learned from the data with this
+    /// prior, worth `prior_cycles` cycles.
+    pub absence_chance: f64,
+    /// 90% range of the length of an absence, days (log-normal); also the length of a stay at a
+    /// site when a ship is laid up there.
+    pub absence_days_low: f64,
+    /// Upper end of that range.
+    pub absence_days_high: f64,
+    /// Chance that a stay at a corridor site is a lay-up (length as an absence) rather than a
+    /// call; learned with this prior, worth `prior_cycles` stays.
+    pub parked_chance: f64,
+    /// Chance that a ship coming back from elsewhere calls at a destination first (not a leg).
+    pub return_to_destination_chance: f64,
+    /// Chance that a ship is away from the corridor at the start of the window.
+    pub start_away_chance: f64,
+    /// Weight of the prior chances above, in cycles (or stays) of evidence.
+    pub prior_cycles: f64,
+    /// Spread (standard deviation of the log) of the prior on a corridor's mean stay around
+    /// what its `cycle_days` implies.
+    pub cycle_prior_spread: f64,
+    /// Spread (standard deviation of the log) of the ships' mean stays around the corridor's.
+    pub ship_stay_spread: f64,
+    /// Prior guess of the stay-to-stay spread (standard deviation of the log) of one ship.
+    pub stay_spread: f64,
+    /// Chance that a transit takes longer than sailing time (waiting off the port, weather).
+    pub transit_delay_chance: f64,
+    /// Mean extra days of such a delay.
+    pub transit_delay_days: f64,
+    /// Sea route length over straight-line distance.
+    pub route_factor: f64,
+    /// Gibbs sweeps of the state model after burn-in (each gives `draws / sweeps` paths; at
+    /// most one sweep per 10 draws).
+    pub sweeps: usize,
+    /// Gibbs sweeps discarded before the draws (at most as many as are kept).
+    pub burn_in: usize,
     /// Analysis window start (default: first evidence).
     #[serde(
         default,
@@ -323,8 +382,29 @@ impl Default for LedgerSettings {
             count_error: 0.15,
             prior_mean_error: 0.10,
             selection_error: 0.04,
+            min_leg_spread: 0.10,
             stay_merge_hours: 168.0,
-            min_stay_hours: 48.0,
+            min_stay_hours: 24.0,
+            identify_chance: 0.85,
+            misidentify_chance: 0.02,
+            overlook_chance: 0.03,
+            ais_error: 0.01,
+            gap_end_error: 0.02,
+            absence_chance: 0.08,
+            absence_days_low: 5.0,
+            absence_days_high: 150.0,
+            parked_chance: 0.05,
+            return_to_destination_chance: 0.2,
+            start_away_chance: 0.25,
+            prior_cycles: 12.0,
+            cycle_prior_spread: 0.35,
+            ship_stay_spread: 0.25,
+            stay_spread: 0.3,
+            transit_delay_chance: 0.1,
+            transit_delay_days: 2.0,
+            route_factor: 1.3,
+            sweeps: 400,
+            burn_in: 100,
             period_start: None,
             period_end: None,
         }
@@ -335,6 +415,60 @@ fn ser_opt_time<S: serde::Serializer>(t: &Option<i64>, s: S) -> Result<S::Ok, S:
     match t {
         Some(ms) => s.serialize_str(&lookout_core::time::format_time(*ms)),
         None => s.serialize_none(),
+    }
+}
+
+impl LedgerSettings {
+    /// What is wrong with the settings, if anything.
+    fn problem(&self) -> Option<String> {
+        let chances = [
+            ("identify_chance", self.identify_chance),
+            ("misidentify_chance", self.misidentify_chance),
+            ("overlook_chance", self.overlook_chance),
+            ("ais_error", self.ais_error),
+            ("gap_end_error", self.gap_end_error),
+            ("absence_chance", self.absence_chance),
+            ("parked_chance", self.parked_chance),
+            (
+                "return_to_destination_chance",
+                self.return_to_destination_chance,
+            ),
+            ("start_away_chance", self.start_away_chance),
+            ("transit_delay_chance", self.transit_delay_chance),
+        ];
+        if let Some((k, _)) = chances.iter().find(|(_, v)| !(*v > 0.0 && *v < 1.0)) {
+            return Some(format!("{k} must lie strictly between 0 and 1"));
+        }
+        let positive = [
+            ("count_error", self.count_error),
+            ("absence_days_low", self.absence_days_low),
+            ("prior_cycles", self.prior_cycles),
+            ("cycle_prior_spread", self.cycle_prior_spread),
+            ("ship_stay_spread", self.ship_stay_spread),
+            ("stay_spread", self.stay_spread),
+            ("transit_delay_days", self.transit_delay_days),
+        ];
+        if let Some((k, _)) = positive.iter().find(|(_, v)| !(*v > 0.0 && v.is_finite())) {
+            return Some(format!("{k} must be positive"));
+        }
+        if self.draws < 100 || self.sweeps == 0 {
+            return Some("draws >= 100 and sweeps >= 1".into());
+        }
+        if !(self.prior_mean_error >= 0.0
+            && self.selection_error >= 0.0
+            && self.min_leg_spread >= 0.0
+            && self.min_stay_hours >= 0.0)
+        {
+            return Some(
+                "prior_mean_error >= 0, selection_error >= 0, min_leg_spread >= 0, \
+                 min_stay_hours >= 0"
+                    .into(),
+            );
+        }
+        if !(self.absence_days_high > self.absence_days_low && self.route_factor >= 1.0) {
+            return Some("absence_days_high > absence_days_low and route_factor >= 1".into());
+        }
+        None
     }
 }
 
@@ -607,7 +741,7 @@ pub struct Claim {
 }
 
 /// A loaded, validated project.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Project {
     /// The folder.
     pub dir: PathBuf,
@@ -630,7 +764,7 @@ pub struct Project {
     /// Claims, in file order.
     pub claims: Vec<Claim>,
     /// Sanctions list, if the folder has one.
-    pub sanctions: Option<SanctionsList>,
+    pub sanctions: Option<std::sync::Arc<SanctionsList>>,
 }
 
 #[derive(Deserialize)]
@@ -666,6 +800,8 @@ struct CorridorEntry {
     cycle_days: f64,
     #[serde(default = "default_speed")]
     max_speed_kn: f64,
+    #[serde(default = "default_transit_speed")]
+    speed_kn: f64,
 }
 
 fn default_unit() -> String {
@@ -676,6 +812,9 @@ fn default_cycle() -> f64 {
 }
 fn default_speed() -> f64 {
     18.0
+}
+fn default_transit_speed() -> f64 {
+    10.0
 }
 
 /// Line (1-based) of a byte offset.
@@ -768,11 +907,11 @@ impl Project {
                     "needs 0 <= low <= central <= high".into(),
                 );
             }
-            if !(c.cycle_days > 0.0 && c.max_speed_kn > 0.0) {
+            if !(c.cycle_days > 0.0 && c.max_speed_kn > 0.0 && c.speed_kn > 0.0) {
                 p(
                     line,
                     format!("corridors[{i}]"),
-                    "cycle_days and max_speed_kn must be positive".into(),
+                    "cycle_days, max_speed_kn and speed_kn must be positive".into(),
                 );
             }
             corridors.push(Corridor {
@@ -788,6 +927,7 @@ impl Project {
                 prior: c.prior,
                 cycle_days: c.cycle_days,
                 max_speed_kn: c.max_speed_kn,
+                speed_kn: c.speed_kn,
             });
         }
         if corridors.is_empty() {
@@ -824,14 +964,8 @@ impl Project {
                 Err((field, message)) => p(line, format!("feed[{i}].{field}"), message),
             }
         }
-        let s = &file.ledger;
-        let positive = s.count_error > 0.0 && s.prior_mean_error >= 0.0 && s.selection_error >= 0.0;
-        if s.draws < 100 || !positive {
-            p(
-                0,
-                "ledger".into(),
-                "draws >= 100, count_error > 0, prior_mean_error >= 0, selection_error >= 0".into(),
-            );
+        if let Some(m) = file.ledger.problem() {
+            p(0, "ledger".into(), m);
         }
         let vessel_names: HashSet<String> = watchlist
             .iter()
@@ -840,7 +974,7 @@ impl Project {
             .collect();
         let observations = read_observations(dir, &names, &vessel_names, &mut problems);
         let claims = read_claims(dir, &mut problems);
-        let sanctions = read_sanctions(dir, &mut problems);
+        let sanctions = read_sanctions(dir, &mut problems).map(std::sync::Arc::new);
         if !problems.is_empty() {
             return Err(ProjectError(problems));
         }

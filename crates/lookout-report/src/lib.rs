@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use lookout_core::provenance::{Provenance, ProvenanceCounts};
 use lookout_core::time::{format_day, format_time, DAY_MS};
 use lookout_ledger::ledger::{Bounds, Ledger};
-use lookout_ledger::voyages::{LegKind, Voyage, Voyages};
+use lookout_ledger::voyages::{Voyage, Voyages};
 use lookout_project::Project;
 use lookout_sanctions::{Query, Status};
 
@@ -167,10 +167,7 @@ impl Report<'_> {
             let mmsi: Vec<String> = v.mmsis.iter().map(u32::to_string).collect();
             w.write_record([
                 v.id.as_str(),
-                match v.kind {
-                    LegKind::Observed => "observed",
-                    LegKind::Hidden => "hidden",
-                },
+                v.kind_name(),
                 &v.vessel,
                 &mmsi.join("|"),
                 &imo,
@@ -180,7 +177,7 @@ impl Report<'_> {
                 &format_time(v.depart),
                 &format_time(v.arrive),
                 &format!("{:.2}", e.legs_mean),
-                &format!("{:.2}", v.confidence),
+                &format!("{:.2}", v.confidence()),
                 &r0(e.cargo.low),
                 &r0(e.cargo.central),
                 &r0(e.cargo.high),
@@ -378,17 +375,27 @@ impl Report<'_> {
              count carries what the counted voyages suggest (its ship's counts pooled with the \
              corridor's), times a factor shared by all such voyages with a {:.0}% spread \
              (<code>selection_error</code>), because the decks that got counted need not be a \
-             random sample.</p>",
+             random sample.</p><p><b>Assumption:</b> each watched ship is followed day by day as \
+             loading, at sea, unloading or away from the corridor, and the legs nobody saw are \
+             drawn from what every image allows, clear images of a site without the ship \
+             included. The model assumes stays and cycles like the observed ones (prior: the \
+             corridor's <code>cycle_days</code>), that after a stay a ship leaves the corridor \
+             with probability {:.0}% for {:.0} to {:.0} days, and that a ship in a clear image is \
+             identified with probability {:.0}%.</p>",
             format_day(l.window.0),
             format_day(l.window.1),
             l.draws,
-            p.settings.selection_error * 100.0
+            p.settings.selection_error * 100.0,
+            p.settings.absence_chance * 100.0,
+            p.settings.absence_days_low,
+            p.settings.absence_days_high,
+            p.settings.identify_chance * 100.0,
         );
         h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>evidence behind it: real / secondary / simulated</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {
             let b = l.totals[ci];
             let legs = self.voyages.voyages.iter().filter(|v| v.corridor == ci);
-            let n = legs.clone().filter(|v| v.kind == LegKind::Observed).count();
+            let n = legs.clone().filter(|v| v.is_observed()).count();
             let ev = self.corridor_evidence(ci);
             if legs.count() == 0 {
                 let _ = write!(
@@ -501,12 +508,7 @@ impl Report<'_> {
                 }
             }
         }
-        for v in self
-            .voyages
-            .voyages
-            .iter()
-            .filter(|v| v.kind == LegKind::Observed)
-        {
+        for v in self.voyages.voyages.iter().filter(|v| v.is_observed()) {
             let a = p.areas.all().iter().find(|a| a.name == v.origin);
             let b = p.areas.all().iter().find(|a| a.name == v.destination);
             if let (Some(a), Some(b)) = (a, b) {
@@ -651,7 +653,7 @@ impl Report<'_> {
                 format_time(v.depart),
                 format_time(v.arrive),
                 e.legs_mean,
-                v.confidence,
+                v.confidence(),
                 r0(e.cargo.low),
                 r0(e.cargo.central),
                 r0(e.cargo.high),

@@ -5,7 +5,7 @@
 //! - [`config`]: the weights and parameters (`risk.toml`, each with its reason).
 //! - [`registries`]: flags of convenience and fraudulent registries (sourced, dated), and the
 //!   ITU MID table.
-//! - [`fleet`]: the vessels to score, one per ship.
+//! - [`fleet`](mod@fleet): the vessels to score, one per ship.
 //! - [`score`]: the signals and the score.
 //! - [`calibration`]: ROC AUC and precision at k on a labelled set.
 

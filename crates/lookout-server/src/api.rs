@@ -438,9 +438,9 @@ async fn voyages(
         })
         .filter(|(v, _)| q.corridor.is_none_or(|c| v.corridor == c))
         .filter(|(v, _)| {
-            q.kind.as_deref().is_none_or(|k| {
-                (k == "observed") == (v.kind == lookout_ledger::voyages::LegKind::Observed)
-            })
+            q.kind
+                .as_deref()
+                .is_none_or(|k| (k == "observed") == v.is_observed())
         })
         .collect();
     page(hits, (q.limit, q.offset), |(v, e)| {
@@ -593,7 +593,7 @@ fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), Problem> {
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(bearer_token)
         .unwrap_or("");
     // Compare every byte, whatever the first difference, so timing tells nothing.
     let same = given.len() == token.len()
@@ -609,6 +609,15 @@ fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), Problem> {
         p.authenticate = true;
         Err(p)
     }
+}
+
+/// The token of an `Authorization` value in the `Bearer` scheme, whose name is case-insensitive
+/// and may be followed by more than one space (RFC 9110, sections 11.1 and 11.4).
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim_start_matches(' '))
 }
 
 fn line(table: Table, id: &str) -> Result<usize, Problem> {

@@ -3,7 +3,7 @@
 use lookout_core::time::format_time;
 use lookout_events::Event;
 use lookout_ledger::ledger::{Comparison, Entry, Week};
-use lookout_ledger::voyages::LegKind;
+use lookout_ledger::voyages::VoyageKind;
 use lookout_ledger::{Bounds, Voyage};
 use lookout_project::{Claim, Observation};
 use lookout_sanctions::Status;
@@ -44,12 +44,13 @@ pub fn sanctions(s: &Status) -> Value {
 pub fn voyage(v: &Voyage, e: Option<&Entry>, s: Option<&Status>) -> Value {
     json!({
         "id": v.id,
-        "kind": match v.kind { LegKind::Observed => "observed", LegKind::Hidden => "hidden" },
+        "kind": v.kind_name(),
         "vessel": v.vessel, "mmsi": v.mmsis, "corridor": v.corridor,
         "origin": v.origin, "destination": v.destination,
         "depart_time": format_time(v.depart), "arrive_time": format_time(v.arrive),
-        "confidence": v.confidence, "min_legs": v.min_legs,
-        "max_unobserved_days": v.max_unobserved_days, "ruled_out": v.ruled_out,
+        "confidence": v.confidence(),
+        "away_days": match v.kind { VoyageKind::Hidden { away_days, .. } => Some(away_days), _ => None },
+        "unseen_days": match v.kind { VoyageKind::Hidden { unseen_days, .. } => Some(unseen_days), _ => None },
         "legs_mean": e.map(|e| e.legs_mean),
         "cargo": e.map(|e| e.cargo),
         "cargo_basis": e.map(|e| e.basis.as_str()),

@@ -6,6 +6,7 @@
 //! - [`writes`]: validated, atomic, audited edits of `observations.csv` and `claims.csv`.
 //! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
 //! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
+//! - [`headers`]: the security headers every response carries.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use tokio::net::TcpListener;
 pub mod api;
 mod assets;
 pub mod data;
+pub mod headers;
 mod json;
 pub mod problem;
 pub mod tracks;
@@ -109,24 +111,24 @@ impl AppState {
 }
 
 /// The application: `/api/v1/...` and the web UI at `/`. No CORS headers are sent (the UI is
-/// same-origin) and request bodies are limited to [`BODY_LIMIT`].
+/// same-origin), request bodies are limited to [`BODY_LIMIT`], and every response carries the
+/// [`headers`].
 pub fn app(state: AppState) -> Router {
-    app_shared(Arc::new(state))
+    app_with(Arc::new(state), Router::new())
 }
 
 /// [`app`] over a state shared with the caller, with `extra` routes merged in (the routes of
 /// `lookout watch`, which also refreshes the state's events); `extra` must not define routes
-/// the application has.
+/// the application has. The body limit and the [`headers`] apply to `extra` too.
 pub fn app_with(state: Arc<AppState>, extra: Router) -> Router {
-    extra.merge(app_shared(state))
-}
-
-fn app_shared(state: Arc<AppState>) -> Router {
-    Router::new()
+    let app = Router::new()
         .nest("/api/v1", api::routes())
         .fallback(assets::serve)
+        .with_state(state);
+    extra
+        .merge(app)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(state)
+        .layer(axum::middleware::map_response(headers::add))
 }
 
 /// Serves `app` on a bound listener until Ctrl-C or SIGTERM; requests in progress (a write

@@ -13,7 +13,7 @@ use crate::identity::{flag_for_mmsi, reflag};
 use crate::plan::{sail_seconds, FakeMotion, Identity, Leg, Motion, Plan};
 use crate::route::Router;
 use crate::scenario::{Area, Duration, Hours, Place, Scenario, Seconds, Spoof, Step, VesselSpec};
-use crate::truth::{ms, seconds, Event, EventType, VesselInfo, Voyage};
+use crate::truth::{ms, seconds, Absence, Event, EventType, VesselInfo, Voyage};
 use lookout_core::land::Land;
 
 /// Radius of the circle two ships drift on while alongside, km.
@@ -31,6 +31,8 @@ pub struct Compiled {
     pub events: Vec<Event>,
     /// True voyages.
     pub voyages: Vec<Voyage>,
+    /// Absences from the vessels' usual trade.
+    pub absences: Vec<Absence>,
     /// The vessels.
     pub vessels: Vec<VesselInfo>,
 }
@@ -210,6 +212,7 @@ struct Builder {
     done: bool,
     events: Vec<Event>,
     voyages: Vec<Voyage>,
+    absences: Vec<Absence>,
 }
 
 fn draw(rng: &mut ChaCha8Rng, h: Hours) -> f64 {
@@ -526,6 +529,35 @@ impl Builder {
                         self.loitering(world, t0, self.t, p0, p1, "wait");
                     }
                 }
+                Step::Absence(a) => {
+                    if self.rng.random::<f64>() >= a.chance {
+                        continue;
+                    }
+                    let t0 = self.t;
+                    let (p, area) = self.place(world, &a.at, true)?;
+                    self.sail(world, p, self.speed_kn)?;
+                    let t1 = self.t + draw(&mut self.rng, a.days) * 86_400.0;
+                    match &area {
+                        Some(name) => {
+                            self.arrive(name);
+                            self.stay_until(t1, 5);
+                        }
+                        None => {
+                            let (t0, p0) = (self.t, self.pos);
+                            let centre = destination(self.pos, 180.0, 0.3);
+                            self.drift(centre, 0.3, DRIFT_KN, 0.0, t1);
+                            let p1 = self.plan.true_state(self.t - 1.0, 0).0.pos;
+                            self.loitering(world, t0, self.t, p0, p1, "wait");
+                        }
+                    }
+                    self.absences.push(Absence {
+                        vessel: self.plan.name.clone(),
+                        kind: a.absence.clone(),
+                        area,
+                        start_time: ms(t0),
+                        end_time: ms(self.t.min(self.end)),
+                    });
+                }
                 Step::Repeat { .. } => unreachable!("flattened"),
             }
         }
@@ -762,6 +794,7 @@ fn new_builder(
         done: false,
         events: Vec::new(),
         voyages: Vec::new(),
+        absences: Vec::new(),
     }
 }
 
@@ -861,6 +894,7 @@ pub fn compile(
         plans: Vec::new(),
         events: Vec::new(),
         voyages: Vec::new(),
+        absences: Vec::new(),
         vessels: Vec::new(),
     };
     for mut b in builders {
@@ -877,6 +911,7 @@ pub fn compile(
         });
         out.events.append(&mut b.events);
         out.voyages.append(&mut b.voyages);
+        out.absences.append(&mut b.absences);
         out.plans.push(b.plan);
     }
     out.events.sort_by(|a, b| {

@@ -5,11 +5,14 @@
 //!
 //! Model (parameters in [`ImageryModel`]): each watched site is imaged once a day at a fixed time
 //! (sun-synchronous optical satellites such as Planet's pass at about the same local time);
-//! the view is clear with probability `clear`, else the row is `site_not_visible`. On a clear
-//! image every watched vessel in port is seen (`vessel_at_berth`), identified with probability
-//! `identify`; when nothing is in port the row is `vessel_absent`. A laden ship (its last day at
-//! an origin, its first day at a destination) gets a deck count with probability `count`, with
-//! a relative counting error of `count_sd`.
+//! the view is clear with probability `clear`, else the row is `site_not_visible`. Weather
+//! persists: each day it changes with probability `1 / weather_days` (1: independent days),
+//! per site or, with `regional_weather`, for all sites at once. On a clear image every watched
+//! vessel in port is seen (`vessel_at_berth`), identified with probability `identify`, and
+//! besides them a Poisson number (mean `other_ships`) of unidentified ships of other trades;
+//! when nothing is in port the row is `vessel_absent`. A laden ship (its last day at an origin,
+//! its first day at a destination) gets a deck count with probability `count`, with a relative
+//! counting error of `count_sd`.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -37,6 +40,12 @@ pub struct ImageryModel {
     pub count: f64,
     /// Relative standard deviation of a count.
     pub count_sd: f64,
+    /// Mean length of a spell of one weather, days (1: each day drawn afresh).
+    pub weather_days: f64,
+    /// One weather for all sites (they lie within a few hundred km) rather than one per site.
+    pub regional_weather: bool,
+    /// Mean number of unidentified ships of other trades in a clear image.
+    pub other_ships: f64,
     /// Seed.
     pub seed: u64,
 }
@@ -51,6 +60,9 @@ impl Default for ImageryModel {
             identify: 0.9,
             count: 0.5,
             count_sd: 0.08,
+            weather_days: 1.0,
+            regional_weather: false,
+            other_ships: 0.0,
             seed: 1,
         }
     }
@@ -88,26 +100,30 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
     let mut rows = 0;
     let first_day = start.div_euclid(DAY_MS);
     let last_day = (end - 1).div_euclid(DAY_MS);
+    // Clear or not, per site (one entry for all with regional weather).
+    let mut weather: Vec<Option<bool>> = vec![None; model.sites.len()];
     for day in first_day..=last_day {
         let instant = day * DAY_MS + (model.pass_hour_utc * 3_600_000.0) as i64;
         if instant < start || instant >= end {
             continue;
         }
         let when = format_time(instant);
-        for site in &model.sites {
-            if rng.random::<f64>() >= model.clear {
-                w.write_record([
-                    when.as_str(),
-                    site,
-                    "site_not_visible",
-                    "",
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
-                    "",
-                ])?;
+        for (i, site) in model.sites.iter().enumerate() {
+            let pass = Pass {
+                when: &when,
+                site,
+                source: &source,
+            };
+            let slot = if model.regional_weather { 0 } else { i };
+            let persists = model.weather_days > 1.0
+                && weather[slot].is_some()
+                && (i > 0 && model.regional_weather
+                    || rng.random::<f64>() >= 1.0 / model.weather_days);
+            if !persists {
+                weather[slot] = Some(rng.random::<f64>() < model.clear);
+            }
+            if weather[slot] != Some(true) {
+                pass.row(&mut w, "site_not_visible", "", ["", "", ""], "")?;
                 rows += 1;
                 continue;
             }
@@ -115,40 +131,39 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                 .iter()
                 .filter(|v| v.1 == site && v.2 <= instant && instant < v.3)
                 .collect();
-            if present.is_empty() {
-                w.write_record([
-                    when.as_str(),
-                    site,
-                    "vessel_absent",
+            let others = if model.other_ships > 0.0 {
+                poisson(model.other_ships, &mut rng)
+            } else {
+                0
+            };
+            for _ in 0..others {
+                pass.row(
+                    &mut w,
+                    "vessel_at_berth",
                     "",
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
-                    "",
-                ])?;
+                    ["", "", ""],
+                    "unidentified ship of another trade",
+                )?;
+                rows += 1;
+            }
+            if present.is_empty() && others == 0 {
+                pass.row(&mut w, "vessel_absent", "", ["", "", ""], "")?;
                 rows += 1;
             }
             for (vessel, _, _, _) in present {
                 let identified = rng.random::<f64>() < model.identify;
                 let name = if identified { *vessel } else { "" };
-                w.write_record([
-                    when.as_str(),
-                    site,
+                pass.row(
+                    &mut w,
                     "vessel_at_berth",
                     name,
-                    "",
-                    "",
-                    "",
-                    &source,
-                    "",
+                    ["", "", ""],
                     if identified {
                         ""
                     } else {
                         "unidentified cargo ship"
                     },
-                ])?;
+                )?;
                 rows += 1;
                 if !identified {
                     continue;
@@ -174,18 +189,17 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
                         };
                         let n = (truth_n * (1.0 + model.count_sd * z)).round().max(0.0);
                         let half = (n * model.count_sd * 1.645).ceil();
-                        w.write_record([
-                            when.as_str(),
-                            site,
+                        pass.row(
+                            &mut w,
                             "containers_on_deck",
                             vessel,
-                            &format!("{n}"),
-                            &format!("{}", (n - half).max(0.0)),
-                            &format!("{}", n + half),
-                            &source,
+                            [
+                                &format!("{n}"),
+                                &format!("{}", (n - half).max(0.0)),
+                                &format!("{}", n + half),
+                            ],
                             "",
-                            "",
-                        ])?;
+                        )?;
                         rows += 1;
                     }
                 }
@@ -194,6 +208,50 @@ pub fn simulate(truth: &Truth, model: &ImageryModel, out: impl Write) -> csv::Re
     }
     w.flush()?;
     Ok(rows)
+}
+
+/// One site's pass: what every row of its image shares.
+struct Pass<'a> {
+    when: &'a str,
+    site: &'a str,
+    source: &'a str,
+}
+
+impl Pass<'_> {
+    /// Writes one observation row of this pass.
+    fn row<W: Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        kind: &str,
+        vessel: &str,
+        [count, low, high]: [&str; 3],
+        note: &str,
+    ) -> csv::Result<()> {
+        w.write_record([
+            self.when,
+            self.site,
+            kind,
+            vessel,
+            count,
+            low,
+            high,
+            self.source,
+            "",
+            note,
+            "simulated",
+        ])
+    }
+}
+
+/// A Poisson draw (Knuth's product of uniforms; small means only).
+fn poisson(mean: f64, rng: &mut ChaCha8Rng) -> usize {
+    let limit = (-mean).exp();
+    let (mut k, mut p) = (0, rng.random::<f64>());
+    while p > limit {
+        k += 1;
+        p *= rng.random::<f64>();
+    }
+    k
 }
 
 /// True containers delivered on legs from `origins` to `destinations` arriving in `[from, to)`.

@@ -418,6 +418,11 @@ pub enum Step {
     Spoof(Spoof),
     /// `{ wait = true, hours | until }`: stay where you are (moored if in an area).
     Wait(Duration),
+    /// `{ absence = "yard" | "trade" | "wait", at = "AREA" | [lat, lon], days = D | [lo, hi],
+    /// chance = P }`: with probability `chance` (default 1) the vessel leaves for `at` and stays
+    /// there (berthed in an area, drifting at a point) for `days`, recorded in the truth's
+    /// `absences`; otherwise the step takes no time.
+    Absence(Absence),
     /// `{ repeat = N, steps = [...] }`.
     Repeat {
         /// Times to repeat.
@@ -461,6 +466,25 @@ impl Berth {
             until: self.until,
         }
     }
+}
+
+/// Parameters of an absence step: time away from the vessel's usual trade.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// Why: `yard`, `trade`, `wait` (free text, copied to the truth).
+    pub absence: String,
+    /// Where the vessel goes.
+    pub at: Place,
+    /// How long it stays there, days (number or range).
+    pub days: Hours,
+    /// Probability that the absence happens at all.
+    #[serde(default = "certain")]
+    pub chance: f64,
+}
+
+fn certain() -> f64 {
+    1.0
 }
 
 /// New identity fields.
@@ -589,13 +613,15 @@ fn step_from_table(table: toml::Table) -> Result<Step, String> {
         steps: Vec<Step>,
     }
 
-    let key = ["berth", "sail_to", "loiter", "meet", "ais", "change", "spoof", "wait", "repeat"]
+    let key = [
+        "berth", "sail_to", "loiter", "meet", "ais", "change", "spoof", "wait", "absence", "repeat",
+    ]
         .into_iter()
         .find(|k| table.contains_key(*k))
         .ok_or_else(|| {
             let keys: Vec<&String> = table.keys().collect();
             format!(
-                "step {keys:?} has no action; expected one of berth, sail_to, loiter, meet, ais, change, spoof, wait, repeat"
+                "step {keys:?} has no action; expected one of berth, sail_to, loiter, meet, ais, change, spoof, wait, absence, repeat"
             )
         })?;
     Ok(match key {
@@ -683,6 +709,13 @@ fn step_from_table(table: toml::Table) -> Result<Step, String> {
             need_duration(&duration, "wait")?;
             Step::Wait(duration)
         }
+        "absence" => {
+            let a: Absence = parse(table, "absence")?;
+            if !(0.0..=1.0).contains(&a.chance) {
+                return Err("absence step: chance must lie between 0 and 1".into());
+            }
+            Step::Absence(a)
+        }
         _ => {
             let r: Repeat = parse(table, "repeat")?;
             Step::Repeat {
@@ -769,6 +802,7 @@ impl Scenario {
                     Step::Berth(b) => check_place(&Place::Area(b.berth.clone()), &who)?,
                     Step::SailTo { to, .. } => check_place(to, &who)?,
                     Step::Loiter { at, .. } => check_place(at, &who)?,
+                    Step::Absence(a) => check_place(&a.at, &who)?,
                     Step::Meet { with, .. }
                         if !self
                             .vessels

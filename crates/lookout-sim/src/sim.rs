@@ -341,6 +341,7 @@ impl Simulation {
             plans,
             events,
             voyages,
+            absences,
             vessels,
         } = compiled;
         let (mut events, mut voyages) = (events.clone(), voyages.clone());
@@ -447,6 +448,7 @@ impl Simulation {
             vessels: vessels.clone(),
             events,
             voyages,
+            absences: absences.clone(),
             stats,
         })
     }

@@ -3,7 +3,8 @@
 
 pub use lookout_core::event::EventType;
 pub use lookout_core::truth::{
-    TruthEvent as Event, TruthStats as Stats, TruthVessel as VesselInfo, TruthVoyage as Voyage,
+    TruthAbsence as Absence, TruthEvent as Event, TruthStats as Stats, TruthVessel as VesselInfo,
+    TruthVoyage as Voyage,
 };
 
 use crate::scenario::Seconds;

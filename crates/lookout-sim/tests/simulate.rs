@@ -500,3 +500,60 @@ fn corridor_example_has_the_reported_shape() {
     );
     assert!(last.arrive_time < lookout_core::time::parse_time("2024-03-14T00:00:00Z").unwrap());
 }
+
+/// An absence step sends the ship away for the scripted days when its chance comes up, and the
+/// truth lists it; with chance 0 it takes no time.
+#[test]
+fn absences_are_scripted_and_in_the_truth() {
+    let text = r#"
+start = 2023-10-01T00:00:00Z
+end = 2023-11-15T00:00:00Z
+[[areas]]
+name = "Rajin"
+kind = "port"
+centre = [42.233333, 130.3]
+radius_km = 4
+[[areas]]
+name = "Vladivostok"
+kind = "port"
+centre = [43.116667, 131.9]
+radius_km = 8
+[[vessels]]
+name = "SHUTTLE"
+mmsi = 273000001
+start_at = "Rajin"
+script = [
+  { berth = "Rajin", hours = 24 },
+  { absence = "trade", at = "Vladivostok", days = 10, chance = 0 },
+  { absence = "yard", at = "Vladivostok", days = [20, 30] },
+  { berth = "Rajin", hours = 24 },
+]
+"#;
+    let land = Land::east_asia();
+    let sim = Simulation::new(
+        Scenario::from_toml(text).unwrap(),
+        &land,
+        &Options::default(),
+    )
+    .unwrap();
+    let truth = sim.run(&mut NmeaWriter::new(Vec::new())).unwrap();
+    assert_eq!(truth.absences.len(), 1, "{:?}", truth.absences);
+    let a = &truth.absences[0];
+    assert_eq!(
+        (a.kind.as_str(), a.area.as_deref()),
+        ("yard", Some("Vladivostok"))
+    );
+    let days = (a.end_time - a.start_time) as f64 / 86_400_000.0;
+    // 20-30 days there plus the half-day passage out.
+    assert!((20.0..31.0).contains(&days), "{days}");
+    // Back at Rajin after it: the voyage Vladivostok -> Rajin starts when the absence ends.
+    let back = truth
+        .voyages
+        .iter()
+        .find(|v| v.origin == "Vladivostok")
+        .unwrap();
+    assert!((back.depart_time - a.end_time).abs() < 1000, "{back:?}");
+    let bad = text.replace("chance = 0 }", "chance = 2 }");
+    let err = Scenario::from_toml(&bad).unwrap_err().to_string();
+    assert!(err.contains("chance must lie between 0 and 1"), "{err}");
+}

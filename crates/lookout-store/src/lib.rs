@@ -42,7 +42,8 @@ mod writer;
 
 pub use read::{for_each_position, track, vessels, ScanStats, TimeRange, Vessel};
 pub use schema::{
-    positions_schema, statics_schema, DedupKey, PositionRow, Provenance, StaticRow, TimeSource,
+    positions_schema, positions_to_batch, statics_schema, DedupKey, PositionRow, Provenance,
+    StaticRow, TimeSource,
 };
 pub use store::{FileEntry, InputEntry, Manifest, Store, Table, FORMAT_VERSION, MANIFEST};
 pub use writer::{date_string, day_of, FlushStats, StoreWriter, WriteOptions};

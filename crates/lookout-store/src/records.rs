@@ -103,6 +103,12 @@ fn opt<T: arrow_array::ArrowPrimitiveType>(a: &PrimitiveArray<T>, i: usize) -> O
     a.is_valid(i).then(|| a.value(i))
 }
 
+/// The records of one batch with a store table's columns (other columns are ignored), in the
+/// batch's order; errors name the batch as `what`.
+pub fn batch_records(batch: &RecordBatch, table: Table, what: &str) -> Result<Vec<Record>> {
+    decode(batch, table, Path::new(what))
+}
+
 fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>> {
     let mmsi = primitive::<UInt32Type>(batch, "mmsi", path)?;
     let time = primitive::<TimestampMillisecondType>(batch, "time", path)?;

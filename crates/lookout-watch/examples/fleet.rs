@@ -30,7 +30,14 @@ fn main() {
     };
     // Start position, course (degrees) and speed (knots) per ship.
     let ships: Vec<(f64, f64, f64, f64)> = (0..vessels)
-        .map(|_| (38.0 + 4.0 * next(), 131.0 + 6.0 * next(), 360.0 * next(), 6.0 + 10.0 * next()))
+        .map(|_| {
+            (
+                38.0 + 4.0 * next(),
+                131.0 + 6.0 * next(),
+                360.0 * next(),
+                6.0 + 10.0 * next(),
+            )
+        })
         .collect();
     for step in 0..(minutes * 60 / interval) {
         for (i, &(lat0, lon0, course, knots)) in ships.iter().enumerate() {
@@ -56,6 +63,7 @@ fn main() {
                 spare_1: 0,
                 raim: false,
                 radio: 0,
+                bit_len: PositionReport::BITS,
             });
             let body = format!("s:FLEET,c:{t}");
             let cs = body.bytes().fold(0u8, |a, b| a ^ b);

@@ -191,10 +191,11 @@ async fn stream_alerts(
     Sse::new(backlog.chain(live)).keep_alive(KeepAlive::default())
 }
 
-/// The request carries the token (constant-time comparison).
-fn authorized(st: &ApiState, headers: &HeaderMap) -> Result<(), Response> {
+/// The answer refusing a request without the token (constant-time comparison); `None` when
+/// the request carries it.
+fn refusal(st: &ApiState, headers: &HeaderMap) -> Option<Response> {
     let Some(token) = st.token.as_deref() else {
-        return Err(problem(
+        return Some(problem(
             StatusCode::FORBIDDEN,
             "the watch is read-only (started without --token-file)",
         ));
@@ -211,14 +212,14 @@ fn authorized(st: &ApiState, headers: &HeaderMap) -> Result<(), Response> {
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))
             == 0;
     if same {
-        Ok(())
+        None
     } else {
         let mut r = problem(StatusCode::UNAUTHORIZED, "a valid bearer token is required");
         r.headers_mut().insert(
             header::WWW_AUTHENTICATE,
             header::HeaderValue::from_static("Bearer"),
         );
-        Err(r)
+        Some(r)
     }
 }
 
@@ -236,7 +237,7 @@ async fn ack(
     headers: HeaderMap,
     body: Result<Json<AckBody>, JsonRejection>,
 ) -> Response {
-    if let Err(r) = authorized(&st, &headers) {
+    if let Some(r) = refusal(&st, &headers) {
         return r;
     }
     let note = match body {

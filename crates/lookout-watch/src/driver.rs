@@ -42,6 +42,9 @@ const MAX_PENDING_ROWS: usize = 1_000_000;
 /// Vessels on the live map at most.
 const MAX_POSITIONS: usize = 20_000;
 
+/// Called with each batch of newly detected events (the server refreshes its events from it).
+pub type OnEvents = Box<dyn FnMut(&[Event]) + Send>;
+
 /// Where an event stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
@@ -296,7 +299,7 @@ pub struct Driver {
     events: EventsLog,
     /// Vessels by the time of their last position, not yet reported dark.
     silent: BTreeSet<(i64, u32)>,
-    on_events: Box<dyn FnMut(&[Event]) + Send>,
+    on_events: OnEvents,
     board: Arc<Board>,
     pending_alerts: Vec<Alert>,
     /// Arrival time of the line being handled (network feeds).
@@ -327,7 +330,7 @@ impl Driver {
         setup: Setup,
         log: AlertLog,
         board: Arc<Board>,
-        on_events: Box<dyn FnMut(&[Event]) + Send>,
+        on_events: OnEvents,
     ) -> Result<(Driver, Vec<Option<Resume>>)> {
         std::fs::create_dir_all(&setup.paths.dir)
             .with_context(|| format!("creating {}", setup.paths.dir.display()))?;

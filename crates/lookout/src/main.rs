@@ -27,11 +27,13 @@ enum Command {
     Events(cmd::events::Args),
     /// Explained risk score per vessel on a date, ranked: sanctions network, dark time, encounters, identity and flag changes.
     Risk(cmd::risk::Args),
+    /// Import GFW event exports and satellite detections (`lookout import gfw-events|detections`).
+    Import(cmd::import::Args),
     /// Web dashboard and HTTP API over a project folder (`lookout serve PROJECT_DIR`).
     Serve(cmd::serve::Args),
     /// Simulate AIS traffic for a scenario: NMEA with tag blocks plus ground truth (truth.json).
     Simulate(cmd::simulate::Args),
-    /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre CSV) and live feeds into the store.
+    /// Ingest AIS files (NMEA, JSONL, DMA/MarineCadastre/mapped CSV) and live feeds into the store.
     Ingest(cmd::ingest::Args),
     /// One vessel's track from the store, as GeoJSON or CSV.
     Track(cmd::track::Args),
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Decode(args) => cmd::decode::run(args),
         Command::Events(args) => cmd::events::run(args),
         Command::Risk(args) => cmd::risk::run(args),
+        Command::Import(args) => cmd::import::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),

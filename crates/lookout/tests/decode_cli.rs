@@ -67,6 +67,7 @@ fn json_lines_are_pyais_objects_with_receive_times() {
             .unwrap()
             .remove("rx_time")
             .expect("every DMA sentence has a $PGHP time");
+        // chrono, a dev-dependency here only, is the independent oracle for the time format.
         let expected_time = chrono::DateTime::from_timestamp_millis(gatehouse_ms)
             .unwrap()
             .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);

@@ -124,6 +124,12 @@ pub trait Codec<T> {
     /// Writes the field in `width` bits (less than the layout's width for a field cut by the end
     /// of a short message); false when the value does not fit.
     fn write(v: &T, w: &mut BitWriter, width: usize) -> bool;
+    /// The bits to write for a field of `width` when the message has `room` bits from its start:
+    /// `width`, except for text that [`Codec::read`] finishes past its width (below).
+    #[inline(always)]
+    fn write_width(width: usize, _room: usize) -> usize {
+        width
+    }
     /// Serializes the field under `key`; `width` is the number of bits received for it (less
     /// than the layout's width for a field cut by the end of a short message).
     fn ser<S: SerializeStruct>(
@@ -394,6 +400,16 @@ impl<const N: usize> Codec<AisString<N>> for VarText {
     const VARIABLE: bool = true;
     fn read(b: &Bits, off: usize, width: usize) -> AisString<N> {
         AisString::read(b, off, width)
+    }
+    /// Reading takes whole characters, so a last character that the field's width cuts (type
+    /// 21's 88-bit name extension holds 14 2/3) is read whole when the message goes on: it is
+    /// written whole too.
+    fn write_width(width: usize, room: usize) -> usize {
+        if room > width {
+            (width.div_ceil(6) * 6).min(room)
+        } else {
+            width
+        }
     }
     fn write(v: &AisString<N>, w: &mut BitWriter, width: usize) -> bool {
         v.write(w, width, false)

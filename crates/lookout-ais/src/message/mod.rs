@@ -214,7 +214,7 @@ macro_rules! layout {
                 let mut off = 0usize;
                 $(
                     let width = if off < end {
-                        Some(($width as usize).min(end - off))
+                        Some(<$crate::message::codec::$codec as Codec<$ty>>::write_width(($width as usize).min(end - off), end - off))
                     } else if <$crate::message::codec::$codec as Codec<$ty>>::VARIABLE {
                         Some($width)
                     } else {

@@ -21,13 +21,30 @@ pub use time::unix_ms_from_civil;
 /// `bytes` is the text strictly between the delimiter and the `*`.
 #[inline]
 pub fn checksum(bytes: &[u8]) -> u8 {
+    checksum_and_printable(bytes).0
+}
+
+/// [`checksum`], and whether every byte is printable ASCII (`' '..='~'`), the only text NMEA
+/// 0183 allows, in one pass, eight bytes at a time. The checksum cannot keep other bytes out: a
+/// NUL leaves it unchanged.
+#[inline]
+pub(crate) fn checksum_and_printable(bytes: &[u8]) -> (u8, bool) {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
     let mut chunks = bytes.chunks_exact(8);
-    let mut wide = 0u64;
+    let (mut wide, mut flags) = (0u64, 0u64);
     for chunk in &mut chunks {
-        wide ^= u64::from_le_bytes(chunk.try_into().expect("chunk of 8"));
+        let w = u64::from_le_bytes(chunk.try_into().expect("chunk of 8"));
+        wide ^= w;
+        // The high bit of a byte below `' '` is set by the borrow when `' '` is subtracted, of
+        // `DEL` by the carry when 1 is added, of a non-ASCII byte already. (A borrow can set
+        // the next byte's too, but only behind a byte that is flagged itself.)
+        flags |= (w.wrapping_sub(ONES * u64::from(b' ')) & !w) | w.wrapping_add(ONES) | w;
     }
+    let rest = chunks.remainder();
     let folded = wide.to_le_bytes().iter().fold(0u8, |acc, b| acc ^ b);
-    chunks.remainder().iter().fold(folded, |acc, b| acc ^ b)
+    let sum = rest.iter().fold(folded, |acc, b| acc ^ b);
+    let printable = flags & (ONES << 7) == 0 && rest.iter().all(|b| (b' '..=b'~').contains(b));
+    (sum, printable)
 }
 
 /// Where a message's receive time came from.

@@ -6,6 +6,8 @@ use std::fmt;
 /// Why a line, sentence or message was not decoded. Each has a stable snake_case label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reject {
+    /// A line longer than [`MAX_LINE`](crate::lines::MAX_LINE), skipped unread.
+    LineTooLong,
     /// Text that is neither an NMEA sentence nor a tag block.
     NotNmea,
     /// A `!..VD[MO]` sentence whose checksum does not match.
@@ -27,6 +29,7 @@ impl Reject {
     /// Stable label used in statistics output.
     pub fn reason(self) -> &'static str {
         match self {
+            Reject::LineTooLong => "line_too_long",
             Reject::NotNmea => "not_nmea",
             Reject::BadChecksum => "bad_checksum",
             Reject::MissingChecksum => "missing_checksum",
@@ -59,6 +62,9 @@ pub enum Anomaly {
     TagBlockWithoutSentence,
     /// A `$PGHP` header replaced by the next one before any AIS sentence used its time.
     UnusedGatehouseHeader,
+    /// A tag-block field holding a byte outside printable ASCII (a control character such as
+    /// NUL, DEL, or a non-ASCII byte); the field was ignored.
+    UnprintableTagBlockField,
 }
 
 impl Anomaly {
@@ -74,6 +80,7 @@ impl Anomaly {
             Anomaly::StrayText => "stray_text_skipped",
             Anomaly::TagBlockWithoutSentence => "tag_block_without_sentence",
             Anomaly::UnusedGatehouseHeader => "unused_gatehouse_header",
+            Anomaly::UnprintableTagBlockField => "unprintable_tag_block_field",
         }
     }
 }
@@ -81,7 +88,7 @@ impl Anomaly {
 /// What a decoder has read so far.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Lines fed in, blank ones included.
+    /// Lines read, blank and too long ones included.
     pub lines: u64,
     /// Blank lines.
     pub blank_lines: u64,

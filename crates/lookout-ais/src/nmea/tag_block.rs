@@ -2,7 +2,7 @@
 
 use super::sentence::parse_hex_byte;
 use super::time::unix_digits_to_ms;
-use super::{checksum, Anomaly};
+use super::{checksum_and_printable, Anomaly};
 
 /// A sentence group from a `g:` field: part `number` of `total`, group `id`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +30,8 @@ pub struct TagBlock<'a> {
 pub struct Read<'a> {
     /// The fields that could be read (all `None` for a malformed block).
     pub tag: TagBlock<'a>,
-    /// Oddities met while reading.
+    /// Oddities met while reading: in the checksum, and in the fields (an unprintable field
+    /// first, else the last oddity found).
     pub anomalies: [Option<Anomaly>; 2],
     /// What follows the closing backslash.
     pub rest: &'a [u8],
@@ -53,20 +54,26 @@ pub fn read(text: &[u8]) -> Read<'_> {
     let block = &inner[..close];
     let rest = &inner[close + 1..];
     let mut anomalies = [None, None];
-    let fields = match memchr::memrchr(b'*', block) {
+    let (fields, printable) = match memchr::memrchr(b'*', block) {
         Some(star) => {
-            if parse_hex_byte(&block[star + 1..]) != Some(checksum(&block[..star])) {
+            let (sum, printable) = checksum_and_printable(&block[..star]);
+            if parse_hex_byte(&block[star + 1..]) != Some(sum) {
                 anomalies[0] = Some(Anomaly::BadTagBlockChecksum);
             }
-            &block[..star]
+            (&block[..star], printable)
         }
         None => {
             anomalies[0] = Some(Anomaly::MalformedTagBlock);
-            block
+            (block, is_printable(block))
         }
     };
     let mut tag = TagBlock::default();
+    let mut unprintable = false;
     for field in fields.split(|&b| b == b',') {
+        if !printable && !is_printable(field) {
+            unprintable = true;
+            continue;
+        }
         let Some(colon) = memchr::memchr(b':', field) else {
             anomalies[1] = Some(Anomaly::MalformedTagBlock);
             continue;
@@ -86,11 +93,19 @@ pub fn read(text: &[u8]) -> Read<'_> {
             _ => {}
         }
     }
+    if unprintable {
+        anomalies[1] = Some(Anomaly::UnprintableTagBlockField);
+    }
     Read {
         tag,
         anomalies,
         rest,
     }
+}
+
+/// True when every byte is printable ASCII (see [`checksum_and_printable`]).
+fn is_printable(bytes: &[u8]) -> bool {
+    checksum_and_printable(bytes).1
 }
 
 /// `1-2-1604` (NMEA form).
@@ -118,6 +133,25 @@ fn parse_small(digits: &[u8]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_is_space_to_tilde() {
+        for len in [1, 8, 13] {
+            // Each byte value at each position of a word and of the remainder.
+            for at in 0..len {
+                let printable: Vec<u8> = (0..=255u8)
+                    .filter(|&b| {
+                        let mut bytes = vec![b'A'; len];
+                        bytes[at] = b;
+                        is_printable(&bytes)
+                    })
+                    .collect();
+                assert_eq!(printable, (b' '..=b'~').collect::<Vec<u8>>(), "{len} {at}");
+            }
+        }
+        assert!(is_printable(b"s:rEV02,c:1334337317") && is_printable(b""));
+        assert!(!is_printable(b"s:KR-DONG\0HAE,c:1334337317"));
+    }
 
     #[test]
     fn reads_source_time_and_group() {

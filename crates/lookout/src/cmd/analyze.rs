@@ -59,13 +59,9 @@ pub fn project_into(dir: &Path, out: &Path, seed: Option<u64>) -> Result<ExitCod
         Progress::Note(note) => eprintln!("  {note}"),
     })?;
     let (voyages, ledger) = (&analysis.voyages, &analysis.ledger);
-    let observed = voyages
-        .voyages
-        .iter()
-        .filter(|v| v.kind == lookout_ledger::voyages::LegKind::Observed)
-        .count();
+    let observed = voyages.voyages.iter().filter(|v| v.is_observed()).count();
     eprintln!(
-        "{} observed voyages, {} windows with possible hidden voyages",
+        "{} observed voyages, {} groups of hidden voyages",
         observed,
         voyages.voyages.len() - observed
     );

@@ -4,8 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, SecondsFormat};
-use lookout_ais::{Decoded, Decoder, Stats};
+use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject, Stats};
 
 use crate::input;
 
@@ -52,19 +51,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut failure = None;
     let mut json = JsonScratch::default();
     for path in &args.files {
-        let reader = input::open(path)?;
+        let mut lines = LineReader::new(input::open(path)?);
         let mut decoder = Decoder::new();
         let mut write_error = None;
         let mut rejects_seen = 0;
-        let read = input::for_each_line(reader, |line| {
-            if failure.is_some() || write_error.is_some() {
-                return;
+        while failure.is_none() && write_error.is_none() {
+            let line = lines
+                .next_line()
+                .with_context(|| format!("cannot read {path}"))?;
+            match line {
+                None => break,
+                Some(Line::TooLong) => decoder.reject_line(Reject::LineTooLong.reason()),
+                Some(Line::Text(line)) => decoder.feed_line(line, |decoded| {
+                    if let Err(error) = write_message(&mut out, args.format, &decoded, &mut json) {
+                        write_error.get_or_insert(error);
+                    }
+                }),
             }
-            decoder.feed_line(line, |decoded| {
-                if let Err(error) = write_message(&mut out, args.format, &decoded, &mut json) {
-                    write_error.get_or_insert(error);
-                }
-            });
             if args.strict && decoder.stats().total_rejects() > rejects_seen {
                 rejects_seen = decoder.stats().total_rejects();
                 let reasons = decoder.stats().rejects.keys().copied().collect::<Vec<_>>();
@@ -74,8 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     reasons.join(", ")
                 ));
             }
-        });
-        read.with_context(|| format!("cannot read {path}"))?;
+        }
         if let Some(error) = write_error {
             if error.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(ExitCode::SUCCESS);
@@ -109,10 +111,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn rfc3339(ms: i64) -> Option<String> {
-    DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-}
-
 /// Reused buffers for JSON lines: the message object and the last receive time formatted.
 #[derive(Default)]
 struct JsonScratch {
@@ -130,7 +128,7 @@ impl JsonScratch {
         self.line.pop(); // the closing brace
         if let Some(ms) = decoded.meta.rx_time_ms {
             if self.time_ms != Some(ms) {
-                self.time = rfc3339(ms).unwrap_or_default();
+                self.time = lookout_core::time::format_time(ms);
                 self.time_ms = Some(ms);
             }
             if !self.time.is_empty() {
@@ -166,7 +164,7 @@ fn write_message(
             };
             let meta = &decoded.meta;
             write!(out, "{},", meta.line)?;
-            if let Some(time) = meta.rx_time_ms.and_then(rfc3339) {
+            if let Some(time) = meta.rx_time_ms.map(lookout_core::time::format_time) {
                 out.write_all(time.as_bytes())?;
             }
             out.write_all(b",")?;
@@ -216,10 +214,13 @@ mod tests {
     #[test]
     fn times_are_rfc3339_utc() {
         assert_eq!(
-            rfc3339(1_276_256_771_929).unwrap(),
+            lookout_core::time::format_time(1_276_256_771_929),
             "2010-06-11T11:46:11.929Z"
         );
-        assert_eq!(rfc3339(1_272_412_827_000).unwrap(), "2010-04-28T00:00:27Z");
+        assert_eq!(
+            lookout_core::time::format_time(1_272_412_827_000),
+            "2010-04-28T00:00:27Z"
+        );
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct Args {
     /// Commit whenever this many rows are buffered (bounds memory).
     #[arg(long, default_value_t = 1_000_000, value_name = "ROWS")]
     batch_rows: usize,
+    /// Read CSV inputs through this column mapping (TOML, docs/imports.md), for exports in
+    /// neither the DMA nor the MarineCadastre layout.
+    #[arg(long, value_name = "FILE")]
+    csv_mapping: Option<std::path::PathBuf>,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -64,6 +68,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             batch_rows: args.batch_rows.max(1),
         },
     );
+    if let Some(path) = &args.csv_mapping {
+        ingest.set_csv_mapping(lookout_ingest::CsvMapping::from_path(path)?);
+    }
     stop_on_signals(&ingest.stop_flag())?;
     let total: u64 = sources
         .iter()
@@ -109,7 +116,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !s.rejects.is_empty() {
         eprintln!("rejects: {}", s.total_rejects());
         for (reason, n) in &s.rejects {
-            eprintln!("  {reason}: {n}");
+            match s.first_rejects.get(reason) {
+                Some(first) => eprintln!("  {reason}: {n} (first: {first})"),
+                None => eprintln!("  {reason}: {n}"),
+            }
         }
     }
     for (name, error) in &s.failed {

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod claims;
 pub mod decode;
 pub mod events;
+pub mod import;
 pub mod ingest;
 pub mod replay;
 pub mod risk;

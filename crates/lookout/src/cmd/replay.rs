@@ -109,7 +109,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !(args.speed >= 0.0 && args.speed.is_finite()) {
         bail!("--speed must be a number >= 0");
     }
-    let reader = crate::input::open(&args.file)?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, crate::input::open(&args.file)?);
     let mut target = Target::open(&args.to)?;
     let (mut start, mut first): (Option<Instant>, Option<i64>) = (None, None);
     let mut batch = Vec::with_capacity(1 << 16);

@@ -166,7 +166,7 @@ impl Loaded {
     fn sanctions(&self) -> Option<&SanctionsList> {
         self.sanctions
             .as_ref()
-            .or_else(|| self.project.as_ref().and_then(|p| p.sanctions.as_ref()))
+            .or_else(|| self.project.as_ref().and_then(|p| p.sanctions.as_deref()))
     }
 
     /// Areas named in the config, else the project's corridors (dark: origins and

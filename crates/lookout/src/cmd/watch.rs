@@ -19,7 +19,7 @@ use crate::cmd::serve::read_token;
 /// Arguments of `lookout watch`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Project folder: corridor.toml (with its [[feed]]s), alerts.toml, observations.csv, ...
+    /// Project folder: corridor.toml (with its feed entries), alerts.toml, observations.csv, ...
     #[arg(value_name = "PROJECT_DIR")]
     project: PathBuf,
     /// Address to listen on (loopback by default; anything else exposes the API).

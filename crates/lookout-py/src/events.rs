@@ -1,0 +1,375 @@
+//! The event engine from Python: over a store or over Arrow tables with the store's columns
+//! (each UTC day in (mmsi, time) order and settled at its end, as `lookout events` reads a
+//! store, so both give the same events), returning the events Parquet file's schema. For the
+//! distributed run: `vessel_events` runs a shard of the vessels with the whole data's day
+//! watermarks and defers the gaps' coverage hints; `coverage_counts`, `gap_keys` and
+//! `hint_gaps` compute those hints from the whole data's coverage grid.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use arrow_array::builder::{Int32Builder, Int64Builder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Float64Type, Int32Type, Int64Type, TimestampMillisecondType};
+use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, PrimitiveArray, RecordBatch};
+use arrow_pyarrow::{PyArrowType, Table};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use lookout_core::time::day_index;
+use lookout_events::output::{events_batch, events_from_batch, events_schema};
+use lookout_events::store_in::run_store;
+use lookout_events::{
+    coverage_hint, coverage_key, Areas, Config, Engine, Event, EventType, Land, Record,
+};
+use lookout_store::records::batch_records;
+use pyo3::prelude::*;
+
+use crate::py_err;
+
+/// What the engine runs with: thresholds, areas and land mask.
+fn engine(
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+    areas: Option<PathBuf>,
+    land: Option<PathBuf>,
+    use_land: bool,
+) -> Result<Engine> {
+    let cfg = config(config_toml, config_json)?;
+    let areas = match areas {
+        Some(p) if p.is_dir() => {
+            lookout_project::Project::load(&p)
+                .map_err(|e| anyhow::anyhow!("project {}: {e}", p.display()))?
+                .areas
+        }
+        Some(p) => Areas::from_path(&p).with_context(|| format!("areas file {}", p.display()))?,
+        None => Areas::default(),
+    };
+    let land = match (use_land, land) {
+        (false, _) => None,
+        (true, Some(p)) => Some(Arc::new(
+            Land::from_json(
+                &std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?,
+            )
+            .with_context(|| format!("land file {}", p.display()))?,
+        )),
+        (true, None) => Some(Land::east_asia()),
+    };
+    Ok(Engine::new(cfg, areas, land))
+}
+
+fn config(toml: Option<&str>, json: Option<&str>) -> Result<Config> {
+    Ok(match (toml, json) {
+        (Some(t), _) => Config::from_toml(t).context("event config (TOML)")?,
+        (None, Some(j)) => serde_json::from_str(j).context("event config")?,
+        (None, None) => Config::default(),
+    })
+}
+
+/// Records of a positions and a statics table, sorted as the store's day merge reads them:
+/// UTC day, then (mmsi, time), statics first at equal times.
+fn records(positions: Option<Table>, statics: Option<Table>) -> Result<Vec<Record>> {
+    let mut out = Vec::new();
+    for (t, which, name) in [
+        (statics, lookout_store::Table::Statics, "statics"),
+        (positions, lookout_store::Table::Positions, "positions"),
+    ] {
+        for batch in t.map(|t| t.into_inner().0).unwrap_or_default() {
+            out.extend(batch_records(&batch, which, name)?);
+        }
+    }
+    out.sort_by_key(|r| {
+        let kind = u8::from(matches!(r, Record::Position(_)));
+        (day_index(r.time()), r.mmsi(), r.time(), kind)
+    });
+    Ok(out)
+}
+
+/// The watermark of each UTC day of sorted records: its latest time plus 1 ms.
+fn day_watermarks(records: &[Record]) -> Vec<i64> {
+    let mut out: Vec<(i64, i64)> = Vec::new();
+    for r in records {
+        let day = day_index(r.time());
+        match out.last_mut() {
+            Some((d, w)) if *d == day => *w = (*w).max(r.time() + 1),
+            _ => out.push((day, r.time() + 1)),
+        }
+    }
+    out.into_iter().map(|(_, w)| w).collect()
+}
+
+/// Feeds sorted records, settling at each watermark, then finishes.
+fn run_records(engine: &mut Engine, records: &[Record], watermarks: &[i64]) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut next = 0;
+    for &w in watermarks {
+        while next < records.len() && records[next].time() < w {
+            engine.push(&records[next]);
+            next += 1;
+        }
+        events.extend(engine.flush(w));
+    }
+    for r in &records[next..] {
+        engine.push(r);
+    }
+    events.extend(engine.finish());
+    events
+}
+
+fn events_table(events: &[Event]) -> Result<Table> {
+    Ok(Table::try_new(
+        vec![events_batch(events)?],
+        events_schema(),
+    )?)
+}
+
+/// Events over a store (`store`) or over `positions` and `statics` tables.
+#[pyfunction]
+#[pyo3(signature = (positions=None, statics=None, store=None, areas=None, config_toml=None,
+    config_json=None, land=None, use_land=true, start=None, end=None))]
+#[allow(clippy::too_many_arguments)]
+fn events(
+    py: Python<'_>,
+    positions: Option<PyArrowType<Table>>,
+    statics: Option<PyArrowType<Table>>,
+    store: Option<PathBuf>,
+    areas: Option<PathBuf>,
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+    land: Option<PathBuf>,
+    use_land: bool,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> PyResult<PyArrowType<Table>> {
+    py.detach(|| {
+        let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
+        let events = match store {
+            Some(root) => {
+                let store = lookout_store::Store::open(&root)?;
+                let mut events = Vec::new();
+                run_store(&mut engine, &store, start, end, |batch| {
+                    events.extend_from_slice(batch);
+                    Ok(())
+                })?;
+                events
+            }
+            None => {
+                let mut records = records(positions.map(|t| t.0), statics.map(|t| t.0))?;
+                records.retain(|r| {
+                    start.is_none_or(|s| r.time() >= s) && end.is_none_or(|e| r.time() <= e)
+                });
+                let watermarks = day_watermarks(&records);
+                run_records(&mut engine, &records, &watermarks)
+            }
+        };
+        events_table(&events)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+/// A shard of the distributed run: the vessels of `positions` and `statics`, settled at the
+/// whole data's day `watermarks`, ended at `span`'s end, gaps without their coverage hint
+/// (`coverage_from_hour` in their details instead). Returns each vessel's events as the whole
+/// run finds them, without the cross-vessel ones (encounters, identity changes linking two
+/// MMSIs), which a shard cannot see whole.
+#[pyfunction]
+#[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
+    config_json=None, land=None, use_land=true))]
+#[allow(clippy::too_many_arguments)]
+fn vessel_events(
+    py: Python<'_>,
+    positions: PyArrowType<Table>,
+    statics: Option<PyArrowType<Table>>,
+    watermarks: Vec<i64>,
+    span: (i64, i64),
+    areas: Option<PathBuf>,
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+    land: Option<PathBuf>,
+    use_land: bool,
+) -> PyResult<PyArrowType<Table>> {
+    py.detach(|| {
+        let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
+        engine.defer_coverage_hints();
+        engine.extend_span(span.0, span.1);
+        let records = records(Some(positions.0), statics.map(|t| t.0))?;
+        let mut events = run_records(&mut engine, &records, &watermarks);
+        // Pairs within the shard are not all pairs: cross-vessel events are left out.
+        events.retain(|e| e.event_type != EventType::Encounter && e.other_mmsi.is_none());
+        events_table(&events)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+/// A column of a batch as `T`, or an error naming it.
+fn column<'a, T: ArrowPrimitiveType>(
+    batch: &'a RecordBatch,
+    name: &str,
+) -> Result<&'a PrimitiveArray<T>> {
+    let c = batch
+        .column_by_name(name)
+        .with_context(|| format!("no column {name}"))?;
+    c.as_primitive_opt::<T>()
+        .with_context(|| format!("column {name} has type {}", c.data_type()))
+}
+
+fn key_schema(with_n: bool, with_gap: bool) -> SchemaRef {
+    let mut fields = Vec::new();
+    if with_gap {
+        fields.push(Field::new("gap_id", DataType::Int64, false));
+    }
+    fields.extend([
+        Field::new("lat_cell", DataType::Int32, false),
+        Field::new("lon_cell", DataType::Int32, false),
+        Field::new("hour", DataType::Int64, false),
+    ]);
+    if with_n {
+        fields.push(Field::new("n", DataType::Int64, false));
+    }
+    Arc::new(Schema::new(fields))
+}
+
+fn key_table(rows: &[(i64, (i32, i32, i64), i64)], with_n: bool, with_gap: bool) -> Result<Table> {
+    let (mut g, mut a, mut b, mut h, mut n) = (
+        Int64Builder::new(),
+        Int32Builder::new(),
+        Int32Builder::new(),
+        Int64Builder::new(),
+        Int64Builder::new(),
+    );
+    for (gap, (i, j, hour), count) in rows {
+        g.append_value(*gap);
+        a.append_value(*i);
+        b.append_value(*j);
+        h.append_value(*hour);
+        n.append_value(*count);
+    }
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    if with_gap {
+        columns.push(Arc::new(g.finish()));
+    }
+    columns.extend([
+        Arc::new(a.finish()) as ArrayRef,
+        Arc::new(b.finish()),
+        Arc::new(h.finish()),
+    ]);
+    if with_n {
+        columns.push(Arc::new(n.finish()));
+    }
+    let schema = key_schema(with_n, with_gap);
+    let batch = RecordBatch::try_new(schema.clone(), columns)?;
+    Ok(Table::try_new(vec![batch], schema)?)
+}
+
+/// The coverage grid's counts (positions per cell and hour) of a positions table.
+#[pyfunction]
+#[pyo3(signature = (positions, config_toml=None, config_json=None))]
+fn coverage_counts(
+    py: Python<'_>,
+    positions: PyArrowType<Table>,
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+) -> PyResult<PyArrowType<Table>> {
+    py.detach(|| {
+        let cfg = config(config_toml, config_json)?;
+        let mut grid: HashMap<(i32, i32, i64), i64> = HashMap::new();
+        for batch in positions.0.record_batches() {
+            let (lat, lon) = (
+                column::<Float64Type>(batch, "lat")?,
+                column::<Float64Type>(batch, "lon")?,
+            );
+            let time = column::<TimestampMillisecondType>(batch, "time")?;
+            for i in 0..batch.num_rows() {
+                if let Some(k) = coverage_key(&cfg, lat.value(i), lon.value(i), time.value(i)) {
+                    *grid.entry(k).or_default() += 1;
+                }
+            }
+        }
+        let rows: Vec<_> = grid.into_iter().map(|(k, n)| (0, k, n)).collect();
+        key_table(&rows, true, false)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+/// Deferred gaps of a table in the events schema plus a `gap_id` column.
+fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
+    let mut out = Vec::new();
+    for batch in gaps.record_batches() {
+        let ids = column::<Int64Type>(batch, "gap_id")?.clone();
+        let events = events_from_batch(batch)?;
+        out.extend(ids.values().iter().copied().zip(events));
+    }
+    Ok(out)
+}
+
+/// The grid cells and hours each deferred gap's coverage hint reads.
+#[pyfunction]
+#[pyo3(signature = (gaps, config_toml=None, config_json=None))]
+fn gap_keys(
+    py: Python<'_>,
+    gaps: PyArrowType<Table>,
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+) -> PyResult<PyArrowType<Table>> {
+    py.detach(|| {
+        let cfg = config(config_toml, config_json)?;
+        let rows = RefCell::new(Vec::new());
+        for (id, e) in gaps_with_ids(gaps.0)? {
+            coverage_hint(&cfg, e, |k| {
+                rows.borrow_mut().push((id, k, 0));
+                0
+            });
+        }
+        key_table(&rows.into_inner(), false, true)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+/// Deferred gaps with their coverage hint from `counts` (lat_cell, lon_cell, hour, n: the whole
+/// data's grid, at least at the keys `gap_keys` named); returns them in the events schema.
+#[pyfunction]
+#[pyo3(signature = (gaps, counts, config_toml=None, config_json=None))]
+fn hint_gaps(
+    py: Python<'_>,
+    gaps: PyArrowType<Table>,
+    counts: PyArrowType<Table>,
+    config_toml: Option<&str>,
+    config_json: Option<&str>,
+) -> PyResult<PyArrowType<Table>> {
+    py.detach(|| {
+        let cfg = config(config_toml, config_json)?;
+        let mut grid: HashMap<(i32, i32, i64), u64> = HashMap::new();
+        for batch in counts.0.record_batches() {
+            let a = column::<Int32Type>(batch, "lat_cell")?;
+            let b = column::<Int32Type>(batch, "lon_cell")?;
+            let h = column::<Int64Type>(batch, "hour")?;
+            let n = column::<Int64Type>(batch, "n")?;
+            for i in 0..batch.num_rows() {
+                if n.is_valid(i) {
+                    grid.insert((a.value(i), b.value(i), h.value(i)), n.value(i) as u64);
+                }
+            }
+        }
+        let events: Vec<Event> = gaps_with_ids(gaps.0)?
+            .into_iter()
+            .map(|(_, e)| coverage_hint(&cfg, e, |k| grid.get(&k).copied().unwrap_or(0)))
+            .collect();
+        events_table(&events)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(events, m)?)?;
+    m.add_function(wrap_pyfunction!(vessel_events, m)?)?;
+    m.add_function(wrap_pyfunction!(coverage_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(gap_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(hint_gaps, m)?)?;
+    Ok(())
+}

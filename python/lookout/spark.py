@@ -1,0 +1,291 @@
+"""Lookout on Apache Spark, for data that outgrows one machine (``docs/scale.md``).
+
+The Rust core runs inside the executors through this package (Arrow batches in and out,
+``mapInArrow`` and ``groupBy().cogroup().applyInArrow``); every worker needs ``lookout``
+installed (``pip install ./python``) and, for :func:`decode`, the output folder on a file
+system all of them share.
+
+- :func:`decode`: raw NMEA (plain, gz, zst), decoder JSON lines or CSV files to a Lookout store
+  (``positions/date=.../``, ``statics/date=.../`` and ``manifest.json``), one task per group of
+  files. ``lookout events``, ``lookout analyze``'s readers, DuckDB and pyarrow read it.
+- :func:`events`: the per-vessel detectors, partitioned by MMSI, with the whole data's day
+  watermarks; gaps get their coverage hint from the coverage grid aggregated over all
+  positions and joined back to them. Encounters and MMSI changes between vessels are not
+  computed (see ``docs/scale.md``).
+
+Command line (``spark-submit`` runs this file the same way)::
+
+    python -m lookout.spark decode --out STORE FILE_OR_DIR...
+    python -m lookout.spark events --store STORE [--areas FILE] [--config FILE] --out DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from typing import Any, Iterator, List, Optional
+
+import pyarrow as pa
+
+from . import POSITION_COLUMNS, STATIC_COLUMNS, _conform, _config_args, _land_args, _native
+
+#: The events' columns as Spark holds them (Spark has no unsigned integers; times in µs).
+EVENTS_SCHEMA = (
+    "event_id string, event_type string, mmsi long, other_mmsi long, start_time timestamp, "
+    "end_time timestamp, lat double, lon double, end_lat double, end_lon double, area string, "
+    "other_area string, confidence double, details string, n_positions long, "
+    "evidence_start timestamp, evidence_end timestamp"
+)
+#: Event types that need more than one vessel: not produced by :func:`events`.
+CROSS_VESSEL = ("encounter",)
+
+
+def expand(inputs: List[str]) -> List[str]:
+    """Input files: each file as given, each directory's files (sorted), each glob's matches
+    (sorted); names starting with ``.`` are skipped."""
+    out: List[str] = []
+    for spec in inputs:
+        if os.path.isdir(spec):
+            names = sorted(n for n in os.listdir(spec) if not n.startswith("."))
+            out.extend(os.path.join(spec, n) for n in names if os.path.isfile(os.path.join(spec, n)))
+        elif any(c in spec for c in "*?["):
+            out.extend(sorted(glob.glob(spec)))
+        else:
+            if not os.path.exists(spec):
+                raise FileNotFoundError(spec)
+            out.append(spec)
+    return out
+
+
+def _add_summary(total: dict, part: dict) -> None:
+    for k, v in part.items():
+        if isinstance(v, int):
+            total[k] = total.get(k, 0) + v
+        elif isinstance(v, dict):
+            d = total.setdefault(k, {})
+            for r, n in v.items():
+                d[r] = d.get(r, 0) + n
+        elif isinstance(v, list):
+            total.setdefault(k, []).extend(v)
+
+
+def decode(spark: Any, inputs: List[str], out: str, partitions: Optional[int] = None) -> dict:
+    """Decodes ``inputs`` (files, directories, globs) into a new store at ``out``.
+
+    Files are spread over ``partitions`` tasks (default: one per file up to Spark's default
+    parallelism); each task decodes its files in Rust into Parquet files in the store's layout
+    and schema, placed under ``out/_staging``. The driver then moves the files of the tasks
+    that succeeded into place and writes ``manifest.json`` (a retried task's leftovers are
+    never read). Input ids are the files' positions in the expanded list, as
+    ``lookout ingest`` numbers them given the same list. Returns the summed ingest summary.
+
+    Duplicates (same vessel, time and payload) are dropped within a task, not across tasks.
+    """
+    files = expand(inputs)
+    if not files:
+        raise ValueError("no input files")
+    out = os.path.abspath(out)
+    if os.path.exists(os.path.join(out, "manifest.json")):
+        raise FileExistsError(f"{out} already holds a store")
+    staging = os.path.join(out, "_staging")
+    os.makedirs(staging, exist_ok=True)
+    n = partitions or max(1, min(len(files), spark.sparkContext.defaultParallelism))
+    rows = spark.sparkContext.parallelize(list(enumerate(files)), n)
+    df = spark.createDataFrame(rows, "input_id int, path string")
+
+    def task(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from pyspark import TaskContext
+
+        rows = []
+        for b in batches:
+            rows.extend(zip(b.column("input_id").to_pylist(), b.column("path").to_pylist()))
+        if not rows:
+            return
+        ctx = TaskContext.get()
+        prefix = f"t{ctx.partitionId():05d}-{ctx.attemptNumber()}-{uuid.uuid4().hex[:8]}"
+        result = _native.ingest_part(rows, files, os.path.join(staging, prefix), tempfile.gettempdir(), prefix)
+        yield pa.RecordBatch.from_pydict({"prefix": [prefix], "result": [result]})
+
+    results = df.mapInArrow(task, "prefix string, result string").collect()
+    entries: list = []
+    summary: dict = {}
+    for r in sorted(results, key=lambda r: r.prefix):
+        result = json.loads(r.result)
+        _add_summary(summary, result["summary"])
+        for entry in result["files"]:
+            target = os.path.join(out, entry["path"])
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(os.path.join(staging, r.prefix, entry["path"]), target)
+            entries.append(entry)
+    _native.commit_manifest(out, files, json.dumps(entries))
+    shutil.rmtree(staging, ignore_errors=True)
+    summary["files"] = len(entries)
+    summary["tasks"] = len(results)
+    return summary
+
+
+def _to_spark(events: pa.Table) -> pa.Table:
+    """Events from Rust in Spark's types."""
+    t = events
+    for name in ("mmsi", "other_mmsi", "n_positions"):
+        t = t.set_column(t.schema.get_field_index(name), name, t.column(name).cast(pa.int64()))
+    for name in ("start_time", "end_time", "evidence_start", "evidence_end"):
+        t = t.set_column(t.schema.get_field_index(name), name, t.column(name).cast(pa.timestamp("us", tz="UTC")))
+    return t
+
+
+def _from_spark(events: pa.Table) -> pa.Table:
+    """Events from Spark in the events file's types (plus any extra columns, e.g. ``gap_id``)."""
+    kinds = {"mmsi": pa.uint32(), "other_mmsi": pa.uint32(), "n_positions": pa.uint64()}
+    t = events
+    for name, typ in kinds.items():
+        t = t.set_column(t.schema.get_field_index(name), name, t.column(name).cast(typ))
+    for name in ("start_time", "end_time", "evidence_start", "evidence_end"):
+        col = t.column(name).cast(pa.timestamp("us", tz="UTC")).cast(pa.timestamp("ms", tz="UTC"))
+        t = t.set_column(t.schema.get_field_index(name), name, col)
+    return t
+
+
+def _read(spark: Any, store: str, table: str, columns: dict) -> Any:
+    from pyspark.sql import functions as F
+
+    path = os.path.join(store, table)
+    if glob.glob(os.path.join(path, "date=*", "*.parquet")):
+        df = spark.read.parquet(path)
+    else:
+        schema = ", ".join(f"{c} {'string' if pa.types.is_string(t) else 'double'}" for c, t in columns.items())
+        df = spark.createDataFrame([], schema + ", date string")
+    return df.select(*columns, "date").withColumn("t", F.unix_millis(F.col("time").cast("timestamp")))
+
+
+def events(
+    spark: Any,
+    store: str,
+    areas: Optional[str] = None,
+    config: Any = None,
+    land: Any = None,
+    buckets: Optional[int] = None,
+) -> Any:
+    """Events of a store as a Spark DataFrame (columns of the events file, :data:`EVENTS_SCHEMA`).
+
+    1. The whole data's day watermarks and time span (one small aggregate).
+    2. Positions and statics grouped into ``buckets`` by MMSI (each vessel whole in one group)
+       and run through the Rust engine with those watermarks: every per-vessel event as the
+       single-machine engine finds it; gaps without their coverage hint.
+    3. The coverage grid (positions per 0.5-degree cell and hour) aggregated over all positions,
+       joined to the cells and hours each gap's hint reads, and the hint added in Rust.
+
+    The arguments are those of :func:`lookout.events`. Not produced: encounters, and identity
+    changes that link two MMSIs (by IMO or by a position handover).
+    """
+    from pyspark.sql import functions as F
+
+    store = os.path.abspath(store)
+    kwargs: dict = {**_config_args(config), **_land_args(land)}
+    if areas is not None:
+        kwargs["areas"] = os.path.abspath(areas)
+    config_kwargs = {k: v for k, v in kwargs.items() if k.startswith("config")}
+    nb = buckets or 4 * spark.sparkContext.defaultParallelism
+    pos = _read(spark, store, "positions", POSITION_COLUMNS)
+    sta = _read(spark, store, "statics", STATIC_COLUMNS)
+    days = (
+        pos.select("date", "t").unionByName(sta.select("date", "t"))
+        .groupBy("date").agg(F.min("t").alias("first"), F.max("t").alias("last"))
+        .orderBy("date").collect()
+    )
+    if not days:
+        return spark.createDataFrame([], EVENTS_SCHEMA)
+    watermarks = [int(d["last"]) + 1 for d in days]
+    span = (min(int(d["first"]) for d in days), max(int(d["last"]) for d in days))
+
+    def shard(left: pa.Table, right: pa.Table) -> pa.Table:
+        positions = _conform(left, POSITION_COLUMNS, "positions")
+        statics = _conform(right, STATIC_COLUMNS, "statics") if right.num_rows else None
+        return _to_spark(_native.vessel_events(positions, statics, watermarks, span, **kwargs))
+
+    bucket = F.pmod(F.col("mmsi"), F.lit(nb))
+    per_vessel = (
+        pos.drop("date", "t").withColumn("bucket", bucket).groupBy("bucket")
+        .cogroup(sta.drop("date", "t").withColumn("bucket", bucket).groupBy("bucket"))
+        .applyInArrow(shard, schema=EVENTS_SCHEMA)
+    ).localCheckpoint()
+    gaps = per_vessel.filter(F.col("event_type") == "gap").withColumn("gap_id", F.monotonically_increasing_id())
+    gaps = gaps.localCheckpoint()
+
+    def coverage(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for b in batches:
+            t = pa.Table.from_batches([b])
+            t = t.set_column(t.schema.get_field_index("time"), "time", t.column("time").cast(pa.timestamp("ms", tz="UTC")))
+            yield from _native.coverage_counts(t, **config_kwargs).to_batches()
+
+    grid = (
+        pos.select("lat", "lon", "time")
+        .mapInArrow(coverage, "lat_cell int, lon_cell int, hour long, n long")
+        .groupBy("lat_cell", "lon_cell", "hour").agg(F.sum("n").alias("n"))
+    )
+
+    def keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for b in batches:
+            yield from _native.gap_keys(_from_spark(pa.Table.from_batches([b])), **config_kwargs).to_batches()
+
+    needed = gaps.mapInArrow(keys, "gap_id long, lat_cell int, lon_cell int, hour long")
+    counts = needed.join(grid, ["lat_cell", "lon_cell", "hour"])
+
+    def hint(left: pa.Table, right: pa.Table) -> pa.Table:
+        counts = right.select(["lat_cell", "lon_cell", "hour", "n"])
+        return _to_spark(_native.hint_gaps(_from_spark(left), counts, **config_kwargs))
+
+    gap_bucket = F.pmod(F.col("gap_id"), F.lit(nb))
+    hinted = (
+        gaps.withColumn("b", gap_bucket).groupBy("b")
+        .cogroup(counts.withColumn("b", gap_bucket).groupBy("b"))
+        .applyInArrow(hint, schema=EVENTS_SCHEMA)
+    )
+    return per_vessel.filter(F.col("event_type") != "gap").unionByName(hinted)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``python -m lookout.spark`` / ``spark-submit .../lookout/spark.py``."""
+    p = argparse.ArgumentParser(prog="lookout.spark", description=__doc__.split("\n\n")[0])
+    p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    sub = p.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("decode", help="AIS files to a new store")
+    d.add_argument("--out", required=True, help="the new store's directory (shared by all workers)")
+    d.add_argument("--partitions", type=int, help="tasks (default: one per file up to the parallelism)")
+    d.add_argument("inputs", nargs="+", help="files, directories or globs")
+    e = sub.add_parser("events", help="events of a store")
+    e.add_argument("--store", required=True)
+    e.add_argument("--areas", help="areas file (GeoJSON or TOML) or project folder")
+    e.add_argument("--config", help="thresholds (TOML)")
+    e.add_argument("--out", required=True, help="output directory (Parquet dataset)")
+    e.add_argument("--buckets", type=int, help="MMSI groups (default: 4 per core)")
+    args = p.parse_args(argv)
+
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(f"lookout {args.command}")
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    try:
+        if args.command == "decode":
+            summary = decode(spark, args.inputs, args.out, args.partitions)
+            print(json.dumps(summary, indent=1))
+        else:
+            df = events(spark, args.store, args.areas, args.config, buckets=args.buckets)
+            df.write.mode("overwrite").parquet(args.out)
+            n = spark.read.parquet(args.out).count()
+            print(f"lookout.spark events: {n} events in {args.out}", file=sys.stderr)
+    finally:
+        spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -95,6 +95,12 @@ def peak_rss_mb(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def parse_ms(s):
     return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
 
@@ -131,15 +137,18 @@ def main():
     s = None
     while True:
         time.sleep(0.5)
+        if watch.poll() is not None:
+            raise SystemExit(f"lookout watch exited with {watch.returncode}")
         s = status(port)
         if not s or not s["feeds"]:
             continue
         f = s["feeds"][0]
         if first is None and f["lines"] > 0:
-            first = (time.time(), f["lines"], f["decoded"])
+            first = (time.time(), f["lines"], f["decoded"], cpu_seconds(watch.pid))
         if f["lines"] >= total:
             break
     end = time.time()
+    cpu = cpu_seconds(watch.pid) - first[3]
     if replay:
         replay.wait()
     time.sleep(3)  # let the sinks deliver
@@ -156,6 +165,8 @@ def main():
         "seconds": round(secs, 1),
         "lines_per_s": round((total - first[1]) / secs),
         "messages_per_s": round((f["decoded"] - first[2]) / secs),
+        "cpu_seconds": round(cpu, 1),
+        "messages_per_cpu_s": round((f["decoded"] - first[2]) / cpu),
         "peak_rss_mb": round(rss),
         "vessels_live": s["vessels_live"],
         "engine_peak_vessels": s["engine"]["peak_vessels"],

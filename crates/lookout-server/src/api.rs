@@ -590,25 +590,29 @@ fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), Problem> {
             "this server is read-only (started without --token-file)",
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(bearer_token)
-        .unwrap_or("");
-    // Compare every byte, whatever the first difference, so timing tells nothing.
-    let same = given.len() == token.len()
-        && given
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if same {
+    if carries_token(headers, token) {
         Ok(())
     } else {
         let mut p = Problem::new(StatusCode::UNAUTHORIZED, "a valid bearer token is required");
         p.authenticate = true;
         Err(p)
     }
+}
+
+/// Whether `headers` carry `token` in an `Authorization: Bearer` header. Every byte is
+/// compared, whatever the first difference, so timing tells nothing.
+pub fn carries_token(headers: &HeaderMap, token: &str) -> bool {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(bearer_token)
+        .unwrap_or("");
+    given.len() == token.len()
+        && given
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// The token of an `Authorization` value in the `Bearer` scheme, whose name is case-insensitive

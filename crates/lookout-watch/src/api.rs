@@ -191,7 +191,7 @@ async fn stream_alerts(
     Sse::new(backlog.chain(live)).keep_alive(KeepAlive::default())
 }
 
-/// The answer refusing a request without the token (constant-time comparison); `None` when
+/// The answer refusing a request without the token; `None` when
 /// the request carries it.
 fn refusal(st: &ApiState, headers: &HeaderMap) -> Option<Response> {
     let Some(token) = st.token.as_deref() else {
@@ -200,18 +200,7 @@ fn refusal(st: &ApiState, headers: &HeaderMap) -> Option<Response> {
             "the watch is read-only (started without --token-file)",
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    let same = given.len() == token.len()
-        && given
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if same {
+    if lookout_server::api::carries_token(headers, token) {
         None
     } else {
         let mut r = problem(StatusCode::UNAUTHORIZED, "a valid bearer token is required");

@@ -570,12 +570,18 @@ fn the_alerts_panel_shows_a_replayed_alert_without_reloading() {
     std::fs::write(&live, "").unwrap();
     let project = project(&dir, &format!("file:{}", live.display()), "");
     std::fs::write(dir.join("token"), "watch-e2e-token\n").unwrap();
-    let w = Watcher::with_args(
+    let mut w = Watcher::with_args(
         &project,
         &["--token-file", dir.join("token").to_str().unwrap()],
     );
     let start = Instant::now();
     while w.status().is_none() {
+        // A port taken between free_port() and the watch binding it ends the watch: say so.
+        let exited = w.child.try_wait().unwrap();
+        assert!(
+            exited.is_none(),
+            "the watch exited ({exited:?}; its stderr is above)"
+        );
         assert!(
             start.elapsed() < Duration::from_secs(60),
             "the watch did not start"

@@ -3,12 +3,12 @@
 # Usage: bench/decoder-peers.sh [WORKDIR]   (needs hyperfine, gpsdecode, python3 with pyais and libais;
 # pip install pyais==3.3.1 libais)
 # Builds WORKDIR/big.nmea: the DMA capture's complete AIS sentences repeated 447 times
-# (2,002,560 sentences, 98.8 MB), as in ../shared/data/ais/NOTES.md.
+# (2,002,560 sentences, 98.8 MB), as in tests/data/ais/NOTES.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/lookout-bench}
 mkdir -p "$work"
-shared="$repo/../shared/data/ais"
+shared="$repo/tests/data/ais"
 if [ ! -s "$work/big.nmea" ]; then
   tr -d '\r' < "$shared/dma-aislib/stream_example.txt" \
     | grep -aE '^![A-Z]{2}VD[MO],[^*]*\*[0-9A-F]{2}$' > "$work/base.nmea"

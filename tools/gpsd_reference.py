@@ -3,7 +3,7 @@
 
 Usage:
     apt-get install gpsd-clients        # gpsdecode 3.22 (Debian); gpsd-tools does not contain it
-    python3 tools/gpsd_reference.py [--data ../shared/data/ais] \
+    python3 tools/gpsd_reference.py [--data tests/data/ais] \
         [--out crates/lookout-ais/tests/reference/gpsd]
 
 gpsd's own expected outputs (`gpsd/*.chk`, written by gpsd's maintainers) are read by the test
@@ -46,7 +46,7 @@ def clean(obj: dict) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="../shared/data/ais", type=pathlib.Path)
+    ap.add_argument("--data", default="tests/data/ais", type=pathlib.Path)
     ap.add_argument("--out", default="crates/lookout-ais/tests/reference/gpsd", type=pathlib.Path)
     args = ap.parse_args()
     version = subprocess.run(["gpsdecode", "-V"], capture_output=True, text=True)

@@ -3,7 +3,7 @@
 
 Usage:
     pip install pyais==3.3.1
-    python3 tools/pyais_reference.py [--data ../shared/data/ais] \
+    python3 tools/pyais_reference.py [--data tests/data/ais] \
         [--out crates/lookout-ais/tests/reference/pyais]
 
 For every NMEA capture under --data (plain or .gz; the decoded CSVs, gpsd .chk files, libais .json
@@ -137,7 +137,7 @@ def records(path: pathlib.Path):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="../shared/data/ais", type=pathlib.Path)
+    ap.add_argument("--data", default="tests/data/ais", type=pathlib.Path)
     ap.add_argument("--out", default="crates/lookout-ais/tests/reference/pyais", type=pathlib.Path)
     args = ap.parse_args()
     if pyais.__version__ != "3.3.1":

@@ -1,5 +1,6 @@
 // End-to-end checks of the dashboard in Debian's chromium (driven by playwright-core):
-// the page loads, the map shows the corridor, a voyage shows its evidence, a write without the
+// the page loads, the map shows the corridor, a voyage shows its evidence, the ranked fleet
+// opens a vessel whose risk breakdown links to its evidence, a write without the
 // token is refused, an observation added with the token changes the ledger, and the
 // Content-Security-Policy the page is served with blocks nothing it needs.
 // Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR   (CHROMIUM overrides /usr/bin/chromium)
@@ -79,6 +80,44 @@ try {
   const vessel = await page.locator("#vessel-detail").innerText();
   check(vessel.includes("Identity reported over AIS") && vessel.includes("Sanctions now"), `vessel page: ${vessel.split("\n")[0]}`);
   await page.screenshot({ path: join(shots, "04-vessel-page.png") });
+
+  // The ranked fleet: highest score first; a vessel's breakdown links to its evidence.
+  const risk = await (await fetch(base + "/api/v1/risk?limit=1000")).json();
+  await page.click("nav button[data-tab=risk]");
+  await page.waitForSelector("tr.risk");
+  const ranked = await page.locator("tr.risk td:nth-child(2)").allInnerTexts();
+  check(ranked.length === risk.total && ranked[0].startsWith(risk.items[0].vessel.name),
+    `ranked fleet lists the ${risk.total} vessels scored, ${risk.items[0].vessel.name} first (${ranked.join(", ")})`);
+  await page.locator("tr.risk").first().click();
+  await page.waitForSelector("#risk-breakdown");
+  const head = await page.locator("#risk-breakdown h2").innerText();
+  check(head.startsWith(`${risk.items[0].vessel.name}: ${risk.items[0].score}`) && head.includes(`rank 1 of ${risk.total}`), `breakdown: ${head}`);
+  check(page.url().endsWith("#risk/" + encodeURIComponent(risk.items[0].vessel_id)), `the breakdown has its address (${page.url()})`);
+  const signals = await page.locator("#risk-breakdown tr.signal").count();
+  check(signals === risk.items[0].signals.length, `every signal shown (${signals})`);
+  const gap = risk.items[0].signals.find((s) => s.signal === "dark").evidence[0];
+  const gapLink = page.locator("#risk-breakdown a.evidence-link", { hasText: gap.id });
+  check((await gapLink.getAttribute("href")) === gap.href, `dark time links to its event (${gap.href})`);
+  await gapLink.click();
+  await page.waitForSelector("#risk-evidence table.record");
+  const record = await page.locator("#risk-evidence").innerText();
+  check(record.includes(gap.id) && record.includes("gap") && record.includes("Dunai"), `the gap event opens: ${record.split("\n")[0]}`);
+  await page.screenshot({ path: join(shots, "04b-risk-evidence-event.png") });
+  const listed = risk.items[0].signals.find((s) => s.signal === "listed").evidence[0];
+  await page.locator("#risk-breakdown a.evidence-link", { hasText: listed.id }).click();
+  await page.waitForFunction((id) => document.querySelector("#risk-evidence h3")?.innerText.includes(id), listed.id);
+  const sanction = await page.locator("#risk-evidence").innerText();
+  check(sanction.includes("United States") && sanction.includes(risk.items[0].vessel.name), `the listing opens its sanctions record: ${sanction.split("\n").slice(0, 3).join(" | ")}`);
+  await page.screenshot({ path: join(shots, "04c-risk-evidence-sanction.png") });
+  await page.click("#risk-breakdown a[href^='#vessel/']");
+  await page.waitForSelector("#vessel-detail");
+  check((await page.locator("#vessel-detail h2").innerText()) === risk.items[0].vessel.name, "the breakdown opens the vessel page");
+  await page.waitForSelector("#vessel-detail p.risk-line");
+  const riskLine = await page.locator("#vessel-detail p.risk-line").innerText();
+  check(riskLine.includes(`rank 1 of ${risk.total}`), `the vessel page shows its score: ${riskLine}`);
+  await page.click("#vessel-detail p.risk-line a");
+  await page.waitForFunction(() => location.hash.startsWith("#risk/") && document.querySelector("nav button[data-tab=risk]").classList.contains("active"));
+  check(true, "and links back to its breakdown");
 
   // 3. A write without the token is refused, and the ledger does not change.
   const before = await page.locator("#totals").innerText();

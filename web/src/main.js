@@ -1,6 +1,7 @@
 // Lookout dashboard: map (Leaflet over Natural Earth land, no tile server), ledger chart,
-// voyages with their evidence, vessel pages and the add-observation form. Everything comes
-// from the same server's /api/v1.
+// voyages with their evidence, vessel pages, the fleet ranked by risk (risk.js) and the
+// add-observation form. Everything comes from the same server's /api/v1.
+import { drawRisk, showRisk } from "./risk.js";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./style.css";
@@ -202,13 +203,18 @@ async function drawVessels() {
 
 async function showVessel(id) {
   activate("vessels");
-  const v = await getJson(`/vessels/${encodeURIComponent(id)}`);
+  const [v, risk] = await Promise.all([
+    getJson(`/vessels/${encodeURIComponent(id)}`),
+    getJson(`/vessels/${encodeURIComponent(id)}/risk`).catch(() => null),
+  ]);
+  const riskLine = risk ? `<p class="risk-line">Risk on ${day(risk.date)}: <b>${Math.round(risk.score * 10) / 10}</b>, rank ${risk.rank} of ${risk.of} <a href="#risk/${encodeURIComponent(risk.vessel_id)}">breakdown</a></p>` : "";
   const ids = v.identity_history.map((h) => `<tr><td>${h.mmsi}</td><td>${esc(h.names.map((n) => n[0]).join(", "))}</td><td>${esc(h.imos.map((n) => n[0]).join(", "))}</td><td>${esc(h.callsigns.map((n) => n[0]).join(", "))}</td><td>${day(h.first_seen)} – ${day(h.last_seen)}</td></tr>`).join("");
   const voy = v.voyages.map((y) => `<tr class="row voyage-of" data-id="${esc(y.id)}"><td>${esc(y.id)}</td><td>${day(y.depart_time)}</td><td>${day(y.arrive_time)}</td><td>${fmt(y.cargo?.central)}</td><td>${sanctionsBadge(y.sanctions)}</td></tr>`).join("");
   $("#tab-vessels").scrollTop = 0;
   $("#vessel-page").innerHTML = `<div id="vessel-detail"><h2>${esc(v.name)}</h2>
     <p>MMSI ${esc(v.mmsi.join(", "))} · IMO ${esc(v.imo ?? "unknown")} · flag ${esc(v.flag ?? "?")} ${v.aliases?.length ? "· aka " + esc(v.aliases.join(", ")) : ""}</p>
     <p>Sanctions now: ${sanctionsBadge(v.sanctions_now)} ${esc(v.sanctions_now?.detail || "")}</p>
+    ${riskLine}
     <p>Events: ${esc(Object.entries(v.event_counts).map(([k, n]) => `${k} ${n}`).join(", ") || "none")}</p>
     <h3>Identity reported over AIS</h3><table><tr><th>MMSI</th><th>names</th><th>IMO</th><th>call signs</th><th>seen</th></tr>${ids}</table>
     <h3>Voyages (${v.voyages.length})</h3><table>${voy}</table></div>`;
@@ -259,9 +265,21 @@ function activate(tab) {
 }
 for (const b of document.querySelectorAll("nav button")) b.addEventListener("click", () => activate(b.dataset.tab));
 window.addEventListener("hashchange", route);
+// What the Risk tab uses of the page.
+const riskUi = {
+  getJson, esc, day, activate,
+  focus: (lat, lon) => {
+    focusLayer.clearLayers();
+    L.circleMarker([lat, lon], { radius: 9, color: "#000", weight: 2, fill: false }).addTo(focusLayer);
+    map.setView([lat, lon], Math.max(map.getZoom(), 8));
+  },
+};
 function route() {
-  const m = location.hash.match(/^#vessel\/(.+)$/);
-  if (m) showVessel(decodeURIComponent(m[1]));
+  const m = location.hash.match(/^#(vessel|risk)\/(.+)$/);
+  if (!m) return;
+  const id = decodeURIComponent(m[2]);
+  if (m[1] === "vessel") showVessel(id);
+  else showRisk(riskUi, id);
 }
 
 async function main() {
@@ -274,6 +292,7 @@ async function main() {
   await drawBase();
   setupSlider();
   drawForm();
+  const risk = drawRisk(riskUi);
   $("#vessel-q").addEventListener("input", drawVessels);
   await Promise.all([drawLedger(), drawVoyages(), drawVessels()]);
   if (state.project.watch) {
@@ -281,6 +300,7 @@ async function main() {
   }
   route();
   await loadTracks();
+  await risk;
   document.body.dataset.ready = "true";
 }
 main().catch((e) => {

@@ -1,6 +1,6 @@
 //! Whole-decoder throughput on real captures: lines in, typed messages out.
 //!
-//! `cargo bench -p lookout-ais --bench decoder`. The inputs are read from `../shared/data/ais`
+//! `cargo bench -p lookout-ais --bench decoder`. The inputs are read from `tests/data/ais`
 //! (beside the repository), the same files the conformance tests use.
 
 use std::hint::black_box;
@@ -11,7 +11,7 @@ use lookout_ais::Decoder;
 
 fn capture(relative: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ais")
+        .join("../../tests/data/ais")
         .join(relative);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

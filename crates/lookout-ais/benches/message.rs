@@ -2,7 +2,7 @@
 //! writer), message to payload and sentences.
 //!
 //! `cargo bench -p lookout-ais --bench message`. Payloads are real messages (pyais README and
-//! the DMA capture in `../shared/data/ais/dma-aislib/stream_example.txt`).
+//! the DMA capture in `tests/data/ais/dma-aislib/stream_example.txt`).
 
 use std::hint::black_box;
 

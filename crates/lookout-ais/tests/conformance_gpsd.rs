@@ -1,7 +1,7 @@
 //! Conformance with gpsd, comparing unscaled integers.
 //!
 //! References, strongest first:
-//! * gpsd's own regression outputs in `../shared/data/ais/gpsd/`: the daemon `*.log.chk` files
+//! * gpsd's own regression outputs in `tests/data/ais/gpsd/`: the daemon `*.log.chk` files
 //!   (sets of distinct `"class":"AIS"` objects, see NOTES.md) and `sample.aivdm.ju.chk`
 //!   (`gpsdecode -u -j`), written by gpsd's maintainers;
 //! * `tests/reference/gpsd/`: Debian's `gpsdecode -u -j` 3.22 run on every other capture by

@@ -2,7 +2,7 @@
 //! as base64): same keys in the same order, same values and number types, through serde and
 //! through `AisMessage::write_json`.
 //!
-//! The cases are real payloads from the shared captures (`../shared/data/ais`, file named above
+//! The cases are real payloads from the shared captures (`tests/data/ais`, file named above
 //! each case): up to two messages per message type and pyais layout, plus one short message per
 //! layout where the captures have one (pyais gives `null` for the fields it does not reach).
 //! Expected values were printed by pyais 3.3.1 and pasted here.

@@ -309,11 +309,7 @@ fn sentences_decode_through_the_sentence_layer() {
 
 /// The shared captures' directory.
 fn shared_ais() -> std::path::PathBuf {
-    std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
-    ))
-    .to_path_buf()
+    std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ais")).to_path_buf()
 }
 
 /// Payloads and fill bits of the messages in a capture: a minimal assembler (fragments of one

@@ -74,7 +74,10 @@ pub fn normalize(text: &str) -> String {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', '"', '\''])
+    // A closing quote ends a sentence only after its punctuation: `... week."`, not the quoted
+    // headline `INTERVIEW | "We see the trains every week"`.
+    let l = line.trim_end().trim_end_matches(['"', '\'']);
+    l.ends_with(['.', '!', '?'])
 }
 
 fn word_count(line: &str) -> usize {

@@ -7,7 +7,9 @@
 //! [`layout`] finds the header, date and sentences; [`quantity`] the numbers, units and
 //! qualifiers; [`speakers`] the attributions; [`time_phrases`] the dates and periods; [`route`]
 //! the mode, places and direction; [`topic`] the corridor rule; [`names`] holds the names the
-//! rules recognise.
+//! rules recognise. An article is read twice: the first reading collects the persons it names,
+//! so that an office mentioned before its holder's name ("the defense minister said ... Shin
+//! Won-sik told") is that person in the second.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -40,13 +42,18 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
         .expect("anaphor")
 });
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:he|she|He|She|his|her)\b").expect("pronoun"));
+/// "Russia has in turn sent": the same exchange, the same period.
+static IN_RETURN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
 static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,40}$")
         .expect("briefing")
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 6] = [
@@ -85,7 +92,10 @@ pub fn extract(text: &str) -> Vec<ClaimRow> {
 
 /// Extracts the claims of one news text, naming the file in each row.
 pub fn extract_file(text: &str, file: &str) -> Vec<ClaimRow> {
-    Extractor::new(text, file).run()
+    // A first reading learns the article's named persons, so that a title given before the
+    // name ("the defense minister said ... Defense Minister Shin Won-sik") is that person.
+    let (_, persons) = Extractor::new(text, file, Vec::new()).run();
+    Extractor::new(text, file, persons).run().0
 }
 
 /// Whether a row is about the corridor (its `topic` is not `off_topic`).
@@ -133,9 +143,10 @@ struct Extractor<'a> {
 }
 
 impl<'a> Extractor<'a> {
-    fn new(text: &str, file: &'a str) -> Self {
+    fn new(text: &str, file: &'a str, persons: Vec<Source>) -> Self {
         let article = layout::read(text);
         let mut ctx = Context::default();
+        ctx.article_persons = persons;
         ctx.country = article
             .dateline_city
             .as_deref()
@@ -181,7 +192,8 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn run(mut self) -> Vec<ClaimRow> {
+    /// The rows, and the named persons met.
+    fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let mut seen = self.article.header.join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
@@ -190,9 +202,13 @@ impl<'a> Extractor<'a> {
                 .first()
                 .and_then(|s| INTERVIEW_LABEL.captures(s))
                 .map(|c| c["label"].to_owned());
+            // "A:" answers: the person the introduction names.
             let label_source = label
                 .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
-                .and_then(|l| speakers::label_source(&l, &seen, &self.ctx));
+                .and_then(|l| match l.as_str() {
+                    "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
+                    _ => speakers::label_source(&l, &seen, &self.ctx),
+                });
             seen.push('\n');
             seen.push_str(&para.join(" "));
             let mut in_quote = false;
@@ -243,7 +259,8 @@ impl<'a> Extractor<'a> {
                 self.claims(pi, &sentences[i], source);
             }
         }
-        dedupe(self.rows)
+        let persons = self.ctx.persons().cloned().collect();
+        (dedupe(self.rows), persons)
     }
 
     /// "The United States assesses" in a State Department fact sheet: the author.
@@ -361,6 +378,20 @@ impl<'a> Extractor<'a> {
                     },
                 };
             notes.extend(q.note.iter().cloned());
+            // "South Korea's defense chief said": the holder the article names elsewhere.
+            if let Some(x) = source.as_ref().filter(|x| {
+                let text = s.text.to_lowercase();
+                verb.is_some()
+                    && x.kind == Kind::Person
+                    && !x
+                        .speaker
+                        .to_lowercase()
+                        .split([' ', '-'])
+                        .any(|w| text.contains(w))
+                    && !PRONOUN.is_match(&s.text)
+            }) {
+                notes.push(format!("the office holder named elsewhere: {}", x.speaker));
+            }
             let speaker = source
                 .as_ref()
                 .map(|x| x.speaker.clone())
@@ -410,11 +441,16 @@ impl<'a> Extractor<'a> {
                 Meaning::Relative(step, year) => {
                     time_phrases::relative(*step, *year, self.last_period.as_ref()?)
                 }
+                Meaning::Preceding(months) => {
+                    time_phrases::preceding(*months, self.last_period.as_ref()?)
+                }
             });
             let period = resolved.or_else(|| {
                 let inherit = close_to_last
                     && !q.unit.contains("_per_")
-                    && (q.qualifier == "capacity_equivalent" || ANAPHOR.is_match(&s.text));
+                    && (q.qualifier == "capacity_equivalent"
+                        || ANAPHOR.is_match(&s.text)
+                        || IN_RETURN.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
                 Some(p)
@@ -583,6 +619,9 @@ enum TimeRole {
     Period,
 }
 
+/// Reporting verbs with a person or body as object.
+const TOLD: [&str; 5] = ["told", "tells", "informed", "briefed", "assured"];
+
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 15] = [
     "observed",
@@ -629,7 +668,14 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             let gap = &text[v.verb_end..p.span.0];
             let short = gap.split_whitespace().count() <= 1
                 && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
-            if short || IN_REPORT.is_match(gap) {
+            // "told the National Assembly Intelligence Committee on Wednesday": the object of
+            // "told", then the day.
+            let told_object = TOLD.contains(&v.verb.as_str())
+                && p.day_like
+                && gap.split_whitespace().count() <= 7
+                && !gap.contains([',', '"'])
+                && !gap.chars().any(|c| c.is_ascii_digit());
+            if short || told_object || IN_REPORT.is_match(gap) {
                 return TimeRole::Statement(v.pos);
             }
         } else if p.span.1 <= v.pos {
@@ -642,7 +688,11 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             {
                 return TimeRole::Statement(v.pos);
             }
-            let at_clause_start = lead.is_empty() || lead.ends_with([',', ';', '"']);
+            // "Earlier in August, Seoul's defence ministry said".
+            let at_clause_start = lead.is_empty()
+                || lead.ends_with([',', ';', '"'])
+                || ["earlier", "later", "separately", "also", "meanwhile"]
+                    .contains(&lead.to_lowercase().as_str());
             if at_clause_start
                 && between.split_whitespace().count() <= 8
                 && !between.chars().any(|c| c.is_ascii_digit())

@@ -3,7 +3,8 @@
 //! ministry", "spy agency") spelled per country ("ROK Ministry of National Defense", "US
 //! Department of Defense"), and the research groups, monitors and news media that publish
 //! claims on the corridor. A name not listed is still an organization when it carries an
-//! organization word ("the Kiel Institute") or is an acronym ("RUSI").
+//! organization word ("the Kiel Institute") or is an acronym ("RUSI"). A small gazetteer of
+//! parties, legislature committees and media places an article in a country it never names.
 
 use std::sync::LazyLock;
 
@@ -141,6 +142,44 @@ pub fn country_of_city(city: &str) -> Option<&'static Country> {
         .map(|x| x.2)
 }
 
+/// Names that place an article in a country when it never names the country as such:
+/// political parties, legislatures and news media of one country (a small gazetteer, as
+/// configuration; US institutions are left out: they are named as actors in any country's
+/// news). "The Defense Intelligence Agency's report", read on a radio show with a
+/// People Power Party lawmaker, is South Korea's.
+const COUNTRY_HINTS: [(&str, &str); 3] = [
+    (
+        r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b",
+        "ROK",
+    ),
+    (
+        r"\bInterfax-Ukraine\b|\bUkrinform\b|\bKyiv\s+(?:Independent|Post)\b|\bVerkhovna\s+Rada\b",
+        "Ukraine",
+    ),
+    (
+        r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b",
+        "Japan",
+    ),
+];
+
+static COUNTRY_HINT_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    COUNTRY_HINTS
+        .iter()
+        .map(|h| Regex::new(h.0).expect("country hint"))
+        .collect()
+});
+
+/// The country the first party, legislature committee or medium of the gazetteer named in a
+/// text places it in.
+pub fn country_hint(text: &str) -> Option<&'static Country> {
+    COUNTRY_HINT_RES
+        .iter()
+        .zip(COUNTRY_HINTS.iter())
+        .filter_map(|(re, h)| re.find(text).map(|m| (m.start(), h.1)))
+        .min_by_key(|x| x.0)
+        .and_then(|x| by_code(x.1))
+}
+
 /// A kind of government institution, spelled per country.
 struct Institution {
     pattern: &'static str,
@@ -150,14 +189,21 @@ struct Institution {
     names: &'static [(&'static str, &'static str)],
 }
 
-const INSTITUTIONS: [Institution; 16] = [
+const INSTITUTIONS: [Institution; 17] = [
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?|main\s+(?:directorate\s+of\s+)?intelligence)\b|\b(?:HUR|GUR)\b",
+        // Ukraine's Main Directorate of Intelligence, by its acronyms.
+        pattern: r"(?i)\bmain\s+(?:directorate\s+of\s+)?intelligence\b|\b(?:HUR|GUR)\b",
+        implies: Some("Ukraine"),
+        names: &[("*", "Defence Intelligence (HUR)")],
+    },
+    Institution {
+        pattern: r"(?i)\b(?:defen[cs]e\s+intelligence(?:\s+(?:agency|command))?|\bDIA\b|military\s+intelligence(?:\s+agency)?)\b",
         implies: None,
         names: &[
             ("ROK", "Defense Intelligence Agency"),
             ("US", "Defense Intelligence Agency"),
             ("Ukraine", "Defence Intelligence (HUR)"),
+            ("UK", "Defence Intelligence"),
             ("*", "military intelligence"),
         ],
     },
@@ -167,7 +213,7 @@ const INSTITUTIONS: [Institution; 16] = [
         names: &[("*", "National Intelligence Service")],
     },
     Institution {
-        pattern: r"(?i)\bspy\s+agency\b|\bintelligence\s+(?:service|agency)\b",
+        pattern: r"(?i)\bspy\s+(?:agency|chief)\b|\bintelligence\s+(?:service|agency)\b",
         implies: None,
         names: &[
             ("ROK", "National Intelligence Service"),
@@ -205,7 +251,7 @@ const INSTITUTIONS: [Institution; 16] = [
         names: &[("*", "Department of Defense")],
     },
     Institution {
-        pattern: r"(?i)\b(?:defen[cs]e\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
+        pattern: r"(?i)\b(?:defen[cs]e\s+(?:minist(?:ry|er)|chief|officials?)|minist(?:ry|er)\s+of\s+(?:national\s+)?defen[cs]e|defen[cs]e\s+(?:department|secretary)|department\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e)\b|\b(?:MND|MoD)\b",
         implies: None,
         names: &[
             ("ROK", "Ministry of National Defense"),
@@ -215,7 +261,9 @@ const INSTITUTIONS: [Institution; 16] = [
         ],
     },
     Institution {
-        pattern: r"(?i)\b(?:state\s+department|department\s+of\s+state|secretary\s+of\s+state)\b",
+        // "Department Spokesperson", "Office of the Spokesperson": how the State Department
+        // signs its press statements and media notes.
+        pattern: r"(?i)\b(?:state\s+department|department\s+of\s+state|secretary\s+of\s+state|department\s+spokes(?:person|man|woman)|office\s+of\s+the\s+spokesperson)\b",
         implies: Some("US"),
         names: &[("*", "Department of State")],
     },
@@ -303,6 +351,22 @@ pub fn institution(
         });
     }
     None
+}
+
+/// An institution's name without its country's code ("ROK Joint Chiefs of Staff" -> "Joint
+/// Chiefs of Staff"); `None` when it has none.
+pub fn without_country_code(org: &str) -> Option<&str> {
+    COUNTRIES
+        .iter()
+        .find_map(|c| org.strip_prefix(c.code)?.strip_prefix(' '))
+}
+
+/// Whether an organization is a government's: a country's government, a country-coded
+/// institution ("ROK Ministry of National Defense"), the White House.
+pub fn is_government(org: &str) -> bool {
+    org.ends_with("government")
+        || org.starts_with("White House")
+        || without_country_code(org).is_some()
 }
 
 /// Research groups, monitors and media, with their canonical names; `true` for news media,
@@ -501,6 +565,14 @@ mod tests {
         assert_eq!(
             generic_org("the Kiel Institute for the World Economy").as_deref(),
             Some("Kiel Institute for the World Economy")
+        );
+        assert_eq!(
+            institution("Matthew Miller, Department Spokesperson", None).map(|x| x.0),
+            Some("US Department of State".into())
+        );
+        assert_eq!(
+            country_hint("Kang Dae-sik of the People Power Party").map(|c| c.name),
+            Some("South Korea")
         );
         assert_eq!(acronym("RUSI"), Some("RUSI".into()));
         assert_eq!(acronym("US"), None);

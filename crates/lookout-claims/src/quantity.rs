@@ -44,7 +44,7 @@ const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|elev
 const SCALE_RE: &str = r"(?:hundred|thousand|million|billion|mln|mn|bn)";
 
 /// Vague multiples, read as a range (a named assumption): "hundreds of thousands" is 200,000 to
-/// 999,999; "several" is 3 to 9 of the scale, "a few" 2 to 5.
+/// 999,999; "several" is 3 to 9 of the scale (or alone: "several missiles"), "a few" 2 to 5.
 const VAGUE: [(&str, f64, f64); 6] = [
     ("hundreds of thousands", 2e5, 999_999.0),
     ("tens of thousands", 2e4, 99_999.0),
@@ -56,7 +56,7 @@ const VAGUE: [(&str, f64, f64); 6] = [
 
 static NUMBER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
     )
 });
 
@@ -135,7 +135,7 @@ static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("capacity after")
 });
 static LAUNCHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:launch\w*|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
+    Regex::new(r"(?i)\b(?:launch(?:ed|es|ing)?|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
         .expect("launched")
 });
 static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,8 +211,15 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
             return Some((lo, Some(hi), true));
         }
     }
-    if let Some(rest) = t.strip_prefix("several ").or(t.strip_prefix("a few ")) {
-        let s = if rest == "dozen" {
+    if let Some(rest) = ["several", "a few"]
+        .contains(&t)
+        .then_some("")
+        .or(t.strip_prefix("several "))
+        .or(t.strip_prefix("a few "))
+    {
+        let s = if rest.is_empty() {
+            1.0
+        } else if rest == "dozen" {
             12.0
         } else {
             scale_of(rest)?
@@ -379,9 +386,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// "of the", "of these", "of the North's" between a number and its unit.
+static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+(?:the|these|those|its|their|his|her|our)\b(?:\s+[A-Z][\w.-]*'s\b)?")
+        .expect("partitive")
+});
+
 /// The unit after a number: up to four modifier words, then the unit noun.
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
-    let mut pos = from;
+    // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
+    let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
     let mut gap_start = None;
     for _ in 0..=4 {
         let rest = &s[pos..];
@@ -680,5 +694,13 @@ mod tests {
         );
         assert_eq!(one("about 40% of the shells").unit, "percent");
         assert!(find("the 152 mm shells and the KN-23 were seen in 2024").is_empty());
+        let q = one("at least 24 of the North's ballistic missiles");
+        assert_eq!(
+            (q.quantity, q.unit.as_str()),
+            (Some(24.0), "ballistic_missiles")
+        );
+        let q = one("launchers and several ballistic missiles");
+        assert_eq!((q.low, q.high), (Some(3.0), Some(9.0)));
+        assert!(find("one of the four, has been moored").is_empty());
     }
 }

@@ -7,7 +7,9 @@
 //! National Security Council spokesman John Kirby", "Robert Koepcke, a deputy assistant
 //! secretary at the US Department of State"), an unnamed person or group ("an official briefed on
 //! the intelligence", "analysts at the Open Source Centre"), an organization, or a country or
-//! capital ("the US said", "Seoul accused"), whose organization is its government.
+//! capital ("the US said", "Seoul accused"), whose organization is its government. An unnamed
+//! office ("South Korea's defense chief said") is the one person the article names as holding
+//! it; an institution named again without its country is the one named before.
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
@@ -92,6 +94,11 @@ pub struct Context {
     sentence_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
+    /// The country a party, legislature or medium the article names places it in.
+    article_country: Option<&'static Country>,
+    /// Named persons of the whole article (from a first reading), for a title given before
+    /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
+    pub article_persons: Vec<Source>,
 }
 
 impl Context {
@@ -112,19 +119,69 @@ impl Context {
 
     /// The country an untitled institution or an unnamed official belongs to: the last
     /// speaker's, else the dateline's, else the first other country the sentence names ("the
-    /// South Korean news agency Yonhap reported, citing a military intelligence report").
+    /// South Korean news agency Yonhap reported, citing a military intelligence report"), else
+    /// the one the article's parties, legislatures or media place it in.
     fn default_country(&self) -> Option<&'static Country> {
         self.last
             .as_ref()
             .and_then(|s| s.country)
             .or(self.country)
             .or(self.sentence_country.get())
+            .or(self.article_country)
+    }
+
+    /// Named persons this reading has met.
+    pub fn persons(&self) -> impl Iterator<Item = &Source> {
+        self.persons.iter().filter(|p| p.kind == Kind::Person)
+    }
+
+    /// The one person the article names who holds an unnamed office ("South Korea's defense
+    /// chief", "the defense minister"): same organization, same office (a "chief" or "head"
+    /// holds any).
+    fn holder(&self, s: &Source) -> Option<Source> {
+        if s.kind != Kind::Unnamed || s.org.is_empty() || s.org.ends_with("government") {
+            return None;
+        }
+        let office = s
+            .title
+            .split(' ')
+            .find(|t| OFFICES.contains(t) || *t == "head")?;
+        let mut holders = self.article_persons.iter().filter(|p| {
+            p.org == s.org
+                && (["chief", "head"].contains(&office) && !p.title.is_empty()
+                    || p.title.split(' ').any(|t| t == office))
+        });
+        let first = holders.next()?;
+        holders
+            .all(|p| p.speaker == first.speaker)
+            .then(|| first.clone())
+    }
+
+    /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
+    /// of Staff"): the one named before, with its country.
+    fn named_before(&self, org: &str) -> Option<(String, Option<&'static Country>)> {
+        let base = names::without_country_code(org)?;
+        self.orgs
+            .iter()
+            .chain(self.persons.iter())
+            .rev()
+            .find(|o| names::without_country_code(&o.org) == Some(base))
+            .map(|o| (o.org.clone(), o.country))
+    }
+
+    /// The last research group, monitor or other non-government organization that spoke:
+    /// what "the British research group" or "the think tank" refers back to.
+    fn last_research_org(&self) -> Option<&Source> {
+        self.orgs.iter().rev().find(|o| {
+            matches!(o.kind, Kind::Org | Kind::Group) && !o.media && !names::is_government(&o.org)
+        })
     }
 
     /// Remembers the organizations a whole article names, for descriptions that come before
     /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
+        self.article_country = sentences.iter().find_map(|s| names::country_hint(s));
         for s in sentences {
             if let Some((a, b, canonical, _)) = names::known_org(s) {
                 self.article_orgs.push((s[a..b].to_lowercase(), canonical));
@@ -185,6 +242,10 @@ impl Context {
             "department" => &["Department"],
             "military" => &["military"],
             "government" | "administration" => &["government"],
+            "group" | "tank" | "institute" | "centre" | "center" | "team" | "project"
+            | "monitor" | "watchdog" | "organization" | "organisation" => {
+                return self.last_research_org();
+            }
             _ => return None,
         };
         self.orgs
@@ -207,7 +268,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 10] = [
     "estimate",
@@ -246,8 +307,20 @@ const INVERTED: [&str; 15] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b").expect("according")
 });
+/// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
+static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:had|has|have|was|were|is|are|would|will|could|can|may|might|did|does|do|sent|shipped|delivered|supplied|transferred|provided|received|moved|carried)$")
+        .expect("clause verb")
+});
+static BRIEFED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:who|which)\s+(?:was|were|had\s+been|has\s+been|is|are)\s+briefed\b")
+        .expect("briefed")
+});
+/// "X cited by Y": Y relays X's words.
+static RELAYED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
@@ -272,6 +345,8 @@ const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "
 /// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
     "the",
+    "press",
+    "head",
     "a",
     "an",
     "its",
@@ -501,6 +576,9 @@ const PERSON_NOUNS: &[&str] = &[
     "advisor",
     "coordinator",
     "chief",
+    "head",
+    "commander",
+    "chairman",
 ];
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -895,6 +973,10 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
 /// State", "Pentagon press secretary"), not a new clause.
 fn is_apposition(toks: &[Tok]) -> bool {
     let first = toks[0].text.to_lowercase();
+    // ", citing a report by the Defense Intelligence Agency": a source, not a description.
+    if ["citing", "quoting", "according", "referring", "speaking"].contains(&first.as_str()) {
+        return false;
+    }
     let describes = toks.iter().take(5).any(|t| {
         let l = t.text.to_lowercase();
         PERSON_NOUNS.contains(&l.as_str())
@@ -973,6 +1055,22 @@ fn title_words(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// [`org_in`], with an institution the phrase gives no country taken as the one the article
+/// named before.
+fn org_in_context(
+    phrase: &str,
+    country: Option<&'static Country>,
+    ctx: &Context,
+) -> Option<(String, Option<&'static Country>, bool)> {
+    let (org, c, media) = org_in(phrase, country)?;
+    if names::countries(phrase).is_empty() {
+        if let Some((org, c)) = ctx.named_before(&org) {
+            return Some((org, c, media));
+        }
+    }
+    Some((org, c, media))
 }
 
 /// The organization a phrase names: known group or medium, government institution, an
@@ -1073,6 +1171,8 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
 
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
+    // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
+    let appos = if BRIEFED.is_match(appos) { "" } else { appos };
     let p = phrase.trim().trim_start_matches(['"', '(']).trim();
     let lower = p.to_lowercase();
     match lower.as_str() {
@@ -1091,6 +1191,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
         return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
     }
+    // "Russian prosecutors cited by TASS": the prosecutors, relayed by TASS.
+    if let Some(m) = RELAYED_BY.find(p) {
+        return classify(&p[..m.start()], appos, ctx);
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
         let noun = words[1].trim_end_matches("'s");
@@ -1104,7 +1208,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     }
     // "the intelligence service", "the defense minister": someone named before, when the
     // context has one of that kind.
-    if words.len() > 2 && words[0] == "the" && p[4..].chars().all(|c| !c.is_uppercase()) {
+    // "the British research group": a nationality or place before the noun still describes.
+    let described = p.get(4..).is_some_and(|rest| {
+        rest.split_whitespace().all(|w| {
+            !w.starts_with(char::is_uppercase)
+                || names::countries(w).first().is_some_and(|c| c.0 == 0)
+        })
+    });
+    if words.len() > 2 && words[0] == "the" && described {
         let noun = words[words.len() - 1].trim_end_matches("'s");
         let earlier = if PERSON_NOUNS.contains(&noun) {
             ctx.persons.iter().rev().find(|x| x.title.contains(noun))
@@ -1113,9 +1224,21 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         } else {
             None
         };
-        if let Some(e) = earlier {
+        // "the Russian military" is not the South Korean one named before.
+        let named = names::countries(p).first().map(|c| c.2.name);
+        if let Some(e) =
+            earlier.filter(|e| named.is_none() || e.country.is_none_or(|c| Some(c.name) == named))
+        {
             return Some(Phrase::Source(e.clone()));
         }
+    }
+    // "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name in apposition to
+    // a title is the speaker, with the title's organization.
+    if name_run(p).is_none()
+        && title_words(p).split(' ').any(|w| PERSON_NOUNS.contains(&w))
+        && name_run(appos).is_some_and(|(_, _, n)| n >= 2)
+    {
+        return classify(appos, p, ctx);
     }
     let both = format!("{p} {appos}");
     // A named person, unless a noun before the name says what it is: "the consulting company
@@ -1149,9 +1272,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 s.title = title;
             }
             let governmental = !s.title.is_empty();
-            if let Some((org, c, media)) = org_in(
+            if let Some((org, c, media)) = org_in_context(
                 &premods,
                 governmental.then_some(ctx.default_country()).flatten(),
+                ctx,
             ) {
                 s.org = org;
                 s.country = c.or(s.country);
@@ -1188,7 +1312,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     let head_person = lower_words
         .iter()
         .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
-    if let Some((org, c, media)) = org_in(&both, ctx.default_country()) {
+    if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {
             let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
             let role = lower_words
@@ -1285,7 +1409,7 @@ fn country_source(c: &'static Country) -> Source {
 
 fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     match p {
-        Phrase::Source(s) => Some(s),
+        Phrase::Source(s) => Some(ctx.holder(&s).unwrap_or(s)),
         Phrase::He => ctx.persons.last().cloned(),
         Phrase::They => ctx
             .last
@@ -1335,10 +1459,25 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
         end += 1;
     }
     let (span, _) = subject_before(&toks, end)?;
-    // "Representative Kang Dae-sik of the People Power Party, who ...": what follows the name.
+    // "Representative Kang Dae-sik of the People Power Party, who ...", "Robert Koepcke,
+    // deputy assistant secretary of state, spoke ...": what follows the name.
     let after = &earlier[span.1..];
+    let after = after.strip_prefix(',').unwrap_or(after);
     let after = &after[..clause_end(after)];
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
+}
+
+/// The person an interview introduces, for "A:" labels: the first line opening with a full
+/// name ("Vadym Skibitskyi, deputy head of Ukraine's military intelligence, spoke to ...").
+pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
+    earlier.lines().find_map(|l| {
+        let head = &l[..clause_end(l)];
+        let (a, b, n) = name_run(head)?;
+        let surname = head[a..b].split_whitespace().last()?;
+        (n >= 2 && a == 0)
+            .then(|| label_source(surname, earlier, ctx))
+            .flatten()
+    })
 }
 
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
@@ -1374,11 +1513,44 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     let toks = tokens(masked);
     let mut out = Vec::new();
     let text = |span: (usize, usize)| &masked[span.0..span.1];
+    // "The White House has not updated its count since February, when it said ...": "it" is
+    // the organization the sentence opens with.
+    let opening = {
+        let lead = trim_np(&toks);
+        let end = (lead..toks.len())
+            .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
+            .unwrap_or(toks.len());
+        (end > lead && end < toks.len())
+            .then(|| classify(text((toks[lead].start, toks[end - 1].end)), "", ctx))
+            .flatten()
+            .filter(|p| !matches!(p, Phrase::It | Phrase::They | Phrase::He | Phrase::We))
+            .and_then(|p| resolve(p, ctx))
+            .filter(|s| matches!(s.kind, Kind::Org | Kind::Country | Kind::Group))
+            .map(|s| (s, toks[end - 1].end))
+    };
+    let resolve_at = |p: Phrase, at: usize| match (&p, &opening) {
+        (Phrase::It | Phrase::They, Some((s, end))) if *end < at => Some(s.clone()),
+        _ => resolve(p, ctx),
+    };
     for (v, t) in toks.iter().enumerate() {
         if !VERB.is_match(t.text) || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()) {
             continue;
         }
         let verb = t.text;
+        // "put it at 10,000", "puts the number at": an estimate; "put on ships" is not.
+        if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
+            let next: Vec<String> = toks[v + 1..]
+                .iter()
+                .take(4)
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            let object = next.first().is_some_and(|w| {
+                ["it", "the", "its", "their", "that", "this", "them"].contains(&w.as_str())
+            });
+            if !object || !next.iter().any(|w| w == "at") {
+                continue;
+            }
+        }
         // "Shin's estimate", "the report", "its claims": nouns, not verbs.
         if v > 0 && NOUN_LIKE_VERBS.contains(&verb) {
             let before = toks[v - 1].text.to_lowercase();
@@ -1390,15 +1562,34 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
         let mut found = None;
         if after_break && INVERTED.contains(&verb) {
-            if let Some((span, appos)) = phrase_after(&toks, v + 1) {
+            // "Kirby, the NSC spokesman, said North Korea had delivered": a clause's subject
+            // (a verb follows it), not the speaker.
+            let inverted = phrase_after(&toks, v + 1).filter(|(span, _)| {
+                toks.iter()
+                    .find(|t| t.start >= span.1)
+                    .is_none_or(|t| !CLAUSE_VERB.is_match(t.text))
+            });
+            if let Some((span, appos)) = inverted {
                 let p = classify(text(span), appos.map_or("", text), ctx);
                 found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Inverted));
             }
         }
         if found.is_none() {
-            if let Some((span, appos)) = subject_before(&toks, v) {
+            // "Russian prosecutors cited by TASS put the figure at": the prosecutors.
+            let relayed = |span: (usize, usize)| {
+                let k = toks.iter().position(|t| t.start == span.0)?;
+                (k >= 2
+                    && toks[k - 1].text == "by"
+                    && ["cited", "quoted", "relayed"].contains(&toks[k - 2].text))
+                .then(|| subject_before(&toks, k - 2))
+                .flatten()
+            };
+            let subject = subject_before(&toks, v).map(|x| relayed(x.0).unwrap_or(x));
+            if let Some((span, appos)) = subject {
                 let p = classify(text(span), appos.map_or("", text), ctx);
-                found = p.and_then(|p| resolve(p, ctx)).map(|s| (s, How::Subject));
+                found = p
+                    .and_then(|p| resolve_at(p, span.0))
+                    .map(|s| (s, How::Subject));
             }
         }
         if let Some((source, how)) = found {
@@ -1437,7 +1628,8 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .iter()
             .position(|t| t.start >= m.end())
             .unwrap_or(toks.len());
-        let how = if m.as_str().to_lowercase().starts_with("according") {
+        let lower = m.as_str().to_lowercase();
+        let how = if lower.starts_with("according") || lower.starts_with("as ") {
             How::According
         } else {
             How::Citing
@@ -1448,11 +1640,21 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let rest = &masked[start..];
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
-        let phrase = phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]);
-        let appos = phrase_after(&toks, i).and_then(|(_, a)| a);
+        // "Ukrainian prosecutors cited by the State Department": the prosecutors, relayed.
+        let phrase = match RELAYED_BY.find(phrase) {
+            Some(m) => &phrase[..m.start()],
+            None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
+        };
+        // "according to the head of the GUR, Kyrylo Budanov,": a name alone after the comma.
+        let named = rest[end..]
+            .strip_prefix(',')
+            .map(|a| a[..clause_end(a)].trim());
+        let named =
+            named.filter(|a| name_run(a).is_some_and(|(x, y, n)| n >= 2 && y - x == a.len()));
+        let appos = named.or_else(|| phrase_after(&toks, i).and_then(|(_, a)| a).map(text));
         if !phrase.is_empty() {
             if let Some(s) =
-                classify(phrase, appos.map_or("", text), ctx).and_then(|p| resolve(p, ctx))
+                classify(phrase, appos.unwrap_or(""), ctx).and_then(|p| resolve(p, ctx))
             {
                 out.push(Attribution {
                     source: s,

@@ -178,6 +178,9 @@ pub enum Meaning {
     /// Relative to the period of the previous claim: months (or years) to move by, and whether
     /// the unit is a year.
     Relative(i32, bool),
+    /// "in the previous five years": that many months up to the start of the previous claim's
+    /// period.
+    Preceding(i32),
 }
 
 /// A time phrase found in a sentence.
@@ -331,6 +334,15 @@ fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
     if what.starts_with("the") && what.ends_with("year") {
         return Some((reference.year().to_string(), String::new()));
     }
+    // "since the beginning of 2023": the year itself.
+    let p = parse_point(&what);
+    if let (Some(y), None, true) = (
+        p.y,
+        p.m,
+        what.starts_with("the start") || what.starts_with("the beginning"),
+    ) {
+        return Some((y.to_string(), String::new()));
+    }
     for (re, (y, m, d)) in EVENTS_RE.iter() {
         if re.is_match(&what) {
             return Some((fmt_day(day(*y, *m, *d)?), String::new()));
@@ -433,6 +445,48 @@ fn half(c: &Captures, _: Date) -> Option<(String, String)> {
     Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
 }
 
+/// "the first two months of 2025", "the last three months of 2024".
+fn months_of_year(c: &Captures, _: Date) -> Option<(String, String)> {
+    let y: i32 = c["y"].parse().ok()?;
+    let n = u8::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
+    if !(1..=12).contains(&n) {
+        return None;
+    }
+    Some(if c["which"].eq_ignore_ascii_case("first") {
+        (fmt_month(y, 1), fmt_month(y, n))
+    } else {
+        (fmt_month(y, 13 - n), fmt_month(y, 12))
+    })
+}
+
+/// Seasons as meteorological quarters (a named assumption): spring March to May, summer June
+/// to August, autumn September to November, winter December to February. Without a year, the
+/// latest such season begun by the reference ("last": strictly before its own start month).
+fn season(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let first = match c["season"].to_lowercase().as_str() {
+        "spring" => 3,
+        "summer" => 6,
+        "autumn" | "fall" => 9,
+        _ => 12,
+    };
+    let y = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => {
+            let last = c
+                .name("which")
+                .is_some_and(|w| w.as_str().trim().eq_ignore_ascii_case("last"));
+            year_of_month(first, reference, last)
+        }
+    };
+    let (ey, em) = add_months(y, first, 2);
+    let (start, end) = (fmt_month(y, first), fmt_month(ey, em));
+    Some(match c["prep"].to_lowercase().as_str() {
+        "since" => (start, String::new()),
+        "by" => (String::new(), end),
+        _ => (start, end),
+    })
+}
+
 fn year_range(c: &Captures, _: Date) -> Option<(String, String)> {
     let a: i32 = c["a"].parse().ok()?;
     let b_text = &c["b"];
@@ -524,6 +578,16 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
+            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y>{YEAR_RE})\b"),
+            months_of_year,
+            false,
+        ),
+        p(
+            format!(r"\b(?P<prep>since|in|during|over|through|throughout|by)\s+(?:the\s+)?(?P<which>last\s+|this\s+|past\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"),
+            season,
+            false,
+        ),
+        p(
             r"\b(?P<which>last|this|earlier\s+this|so\s+far\s+this)\s+(?P<unit>year|month|week)\b".to_owned(),
             last_unit,
             false,
@@ -579,6 +643,18 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative")
 });
 
+/// "in the previous five years", "over the preceding six months".
+static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|over|during|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b")
+        .expect("preceding")
+});
+
+/// Pictures taken at a time: "imagery from 5 October", "photos from June".
+static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:imagery|images?|photos?|photographs?|pictures?|footage|snapshots?)\s+$")
+        .expect("taken from")
+});
+
 /// Time phrases of a sentence, in order, without overlaps. `reference` resolves months without a
 /// year (the statement or article date); without it, only phrases that carry their own year and
 /// relative phrases are kept.
@@ -586,7 +662,31 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
     let mut out: Vec<TimePhrase> = Vec::new();
     let taken =
         |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);
+    for c in PRECEDING.captures_iter(sentence) {
+        let m = c.get(0).expect("match");
+        let Some(n) = crate::quantity::small_number(&c["n"]) else {
+            continue;
+        };
+        let k = if c["unit"].to_lowercase().starts_with("year") {
+            12
+        } else {
+            1
+        };
+        out.push(TimePhrase {
+            span: (m.start(), m.end()),
+            meaning: Meaning::Preceding(k * i32::try_from(n).unwrap_or(0)),
+            day_like: false,
+            open: false,
+        });
+    }
     for c in RELATIVE.captures_iter(sentence) {
+        if taken(
+            &out,
+            c.get(0).expect("match").start(),
+            c.get(0).expect("match").end(),
+        ) {
+            continue;
+        }
         let m = c.get(0).expect("match");
         let year = c
             .name("u1")
@@ -631,9 +731,20 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
                 continue;
             }
             let lower = m.as_str().to_lowercase();
-            let open = ["since", "starting", "beginning", "from"]
+            let mut open = ["since", "starting", "beginning", "from"]
                 .iter()
                 .any(|w| lower.starts_with(w));
+            // "imagery from 5 October": taken on that day, not a period starting then.
+            let end = if open
+                && end.is_empty()
+                && lower.starts_with("from")
+                && TAKEN_FROM.is_match(&sentence[..m.start()])
+            {
+                open = false;
+                start.clone()
+            } else {
+                end
+            };
             out.push(TimePhrase {
                 span: (m.start(), m.end()),
                 meaning: Meaning::Period(start, end),
@@ -666,6 +777,20 @@ pub fn relative(step: i32, year: bool, previous: &(String, String)) -> Option<(S
     let (y, m) = add_months(y, m, step);
     let s = fmt_month(y, m);
     Some((s.clone(), s))
+}
+
+/// The `months` before the start of the previous claim's period ("in the previous five years").
+pub fn preceding(months: i32, previous: &(String, String)) -> Option<(String, String)> {
+    let end = previous.0.clone();
+    let y: i32 = end.get(..4)?.parse().ok()?;
+    let start = match end.get(5..7).and_then(|m| m.parse::<u8>().ok()) {
+        Some(m) => {
+            let (y, m) = add_months(y, m, -months);
+            format!("{}{}", fmt_month(y, m), end.get(7..).unwrap_or(""))
+        }
+        None => (y - months / 12).to_string(),
+    };
+    Some((start, end))
 }
 
 #[cfg(test)]
@@ -744,6 +869,26 @@ mod tests {
                 "2024-03-01",
                 "2022-02-24",
                 "",
+            ),
+            ("since the beginning of 2023", "2024-11-30", "2023", ""),
+            (
+                "in the first two months of 2025",
+                "2025-03-04",
+                "2025-01",
+                "2025-02",
+            ),
+            ("since the summer", "2025-01-10", "2024-06", ""),
+            (
+                "during the winter of 2023",
+                "2024-05-01",
+                "2023-12",
+                "2024-02",
+            ),
+            (
+                "imagery from 5 October",
+                "2023-10-12",
+                "2023-10-05",
+                "2023-10-05",
             ),
         ];
         for (text, reference, start, end) in cases {

@@ -1,7 +1,7 @@
 //! Precision and recall per field of `lookout_claims::extract_file` over the news-style corpus
-//! in `tests/corpus/` (see its README): `dev/` was written with the rules, `holdout/` after
-//! they were finished. Each `NAME.txt` has the rows an analyst expects in
-//! `NAME.expected.csv`; texts not about the corridor expect none.
+//! in `tests/corpus/` (see its README): `dev/` was written with the rules, `holdout/`,
+//! `holdout2/` and `holdout3/` each after a round of rules was finished. Each `NAME.txt` has
+//! the rows an analyst expects in `NAME.expected.csv`; texts not about the corridor expect none.
 //!
 //! Rows are matched on the number (quantity, or low and high of a range), preferring the same
 //! unit. Per field, a matched pair counts a true positive when both agree, a false positive
@@ -262,7 +262,7 @@ fn dev_corpus_meets_the_goals() {
 /// Texts not about the corridor give no corridor claims (their rows are all `off_topic`).
 #[test]
 fn off_topic_texts_give_no_corridor_rows() {
-    for dir in ["dev", "holdout", "holdout2"] {
+    for dir in ["dev", "holdout", "holdout2", "holdout3"] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
                 .unwrap()
@@ -290,13 +290,16 @@ fn holdout_corpus_figures() {
     assert!(s.texts >= 13 && s.off_topic_texts.len() >= 2);
     // Floors at the figures measured after the fixes it prompted (docs/accuracy.md): a guard
     // against regressions, not the independent measure (that is the first run, in the doc).
-    floors(&s, 0.95, 0.95, 0.95);
+    floors(&s, 1.0, 1.0, 1.0);
 }
 
-fn floors(s: &Score, speaker_recall: f64, period_recall: f64, precision: f64) {
+/// Quantity and unit recall 1.0; speaker and organization recall, period recall and every
+/// field's precision (route aside) at least the given floors.
+fn floors(s: &Score, attribution_recall: f64, period_recall: f64, precision: f64) {
     assert_eq!(at(s, "quantity").recall(), 1.0);
     assert_eq!(at(s, "unit").recall(), 1.0);
-    assert!(at(s, "speaker").recall() >= speaker_recall);
+    assert!(at(s, "speaker").recall() >= attribution_recall);
+    assert!(at(s, "organization").recall() >= attribution_recall);
     assert!(at(s, "period").recall() >= period_recall);
     for f in FIELDS.iter().filter(|f| **f != "route") {
         assert!(at(s, f).precision() >= precision, "{f} precision");
@@ -309,5 +312,15 @@ fn second_holdout_corpus_figures() {
     let s = score("holdout2");
     print("holdout2", &s);
     assert!(s.texts >= 8 && !s.off_topic_texts.is_empty());
-    floors(&s, 0.9, 0.95, 0.9);
+    floors(&s, 1.0, 1.0, 1.0);
+}
+
+/// The third holdout, written before the attribution and period rules were generalised; its
+/// first run is in docs/accuracy.md, the floors are the figures measured after the fixes.
+#[test]
+fn third_holdout_corpus_figures() {
+    let s = score("holdout3");
+    print("holdout3", &s);
+    assert!(s.texts >= 10 && !s.off_topic_texts.is_empty());
+    floors(&s, 1.0, 0.96, 0.96);
 }

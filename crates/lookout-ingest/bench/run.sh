@@ -6,7 +6,7 @@ set -e
 OUT=${OUT:-/tmp/lookout-store-bench}
 COPIES=${COPIES:-100}
 mkdir -p "$OUT"
-python3 crates/lookout-ingest/bench/make_input.py ../shared/data/ais/aisdb/test_data_20211101.nm4 "$COPIES" "$OUT/bench_20211101.nm4"
+python3 crates/lookout-ingest/bench/make_input.py tests/data/ais/aisdb/test_data_20211101.nm4 "$COPIES" "$OUT/bench_20211101.nm4"
 cargo build --release -p lookout-ingest --example ingest_files
 BIN=target/release/examples/ingest_files
 hyperfine --warmup 1 --runs 3 --export-markdown "$OUT/hyperfine.md" \

@@ -13,11 +13,7 @@ use lookout_ingest::{Ingest, IngestOptions, Source, Summary, TimeRule};
 use lookout_store::{track, vessels, Store, StoreWriter, TimeRange, TimeSource};
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
-    ))
-    .join(rel)
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ais")).join(rel)
 }
 
 fn data(rel: &str) -> PathBuf {

@@ -1,8 +1,11 @@
 //! The score's weights and parameters: `risk.toml` (the shipped defaults, each with its reason),
 //! overridden key by key by a user's file.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 
+use lookout_project::Corridor;
 use lookout_sanctions::LinkKind;
 
 /// The shipped defaults.
@@ -202,6 +205,28 @@ impl Config {
             }
         }
         self.follow().map(|_| ())
+    }
+
+    /// The watched areas (dark time near, port calls at): the ones named in `[areas]`, else
+    /// from the corridors (dark: origins and destinations; port calls: origins).
+    pub fn watched_areas(&self, corridors: &[Corridor]) -> (HashSet<String>, HashSet<String>) {
+        let pick = |named: &[String], destinations: bool| -> HashSet<String> {
+            if !named.is_empty() {
+                return named.iter().cloned().collect();
+            }
+            corridors
+                .iter()
+                .flat_map(|c| {
+                    let ends: &[String] = if destinations { &c.destinations } else { &[] };
+                    c.origins.iter().chain(ends)
+                })
+                .cloned()
+                .collect()
+        };
+        (
+            pick(&self.areas.dark, true),
+            pick(&self.areas.port_calls, false),
+        )
     }
 
     /// The relation kinds the network signal follows.

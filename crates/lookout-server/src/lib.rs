@@ -2,11 +2,17 @@
 //! dashboard over one project folder and its analysis (`lookout serve`).
 //!
 //! - [`data`]: the project, events and AIS store loaded at start-up; voyages and ledger.
-//! - [`api`]: the REST routes, problem details, pagination, bearer-token writes.
+//! - [`routes`]: the REST routes, one module per resource, with typed response bodies.
+//! - [`problem`]: the one error type of every handler (RFC 9457 problem details).
 //! - [`writes`]: validated, atomic, audited edits of `observations.csv` and `claims.csv`.
 //! - [`tracks`]: tracks cut to a time range and simplified for a zoom level.
 //! - [`vessels`]: the vessel index (watchlist and store), search by name, MMSI, IMO.
+//! - [`risk`]: the fleet's risk scores (`lookout-risk`) over the current snapshot.
 //! - [`headers`]: the security headers every response carries.
+//!
+//! `lookout watch` mounts its own routes with [`app_with`], marks the state with
+//! [`AppState::in_watch_mode`] (the dashboard then adds its live panels) and refreshes the
+//! events with [`AppState::set_events`].
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -18,12 +24,12 @@ use lookout_events::Event;
 use lookout_store::Store;
 use tokio::net::TcpListener;
 
-pub mod api;
 mod assets;
 pub mod data;
 pub mod headers;
-mod json;
 pub mod problem;
+pub mod risk;
+pub mod routes;
 pub mod tracks;
 pub mod vessels;
 pub mod writes;
@@ -42,6 +48,7 @@ pub struct AppState {
     store: Option<Store>,
     tracks: tracks::TrackCache,
     vessels: Vec<vessels::VesselEntry>,
+    risk: risk::RiskCache,
     basemap: String,
     project_dir: PathBuf,
     token: Option<String>,
@@ -60,6 +67,7 @@ impl AppState {
         let vessels = vessels::index(&data.snapshot.project.watchlist, stored);
         Ok(AppState {
             snapshot: RwLock::new(Arc::new(data.snapshot)),
+            risk: risk::RiskCache::new(&vessels),
             store: data.store,
             tracks: tracks::TrackCache::new(TRACK_CACHE),
             vessels,
@@ -117,16 +125,16 @@ pub fn app(state: AppState) -> Router {
     app_with(Arc::new(state), Router::new())
 }
 
-/// [`app`] over a state shared with the caller, with `extra` routes merged in (the routes of
-/// `lookout watch`, which also refreshes the state's events); `extra` must not define routes
-/// the application has. The body limit and the [`headers`] apply to `extra` too.
+/// [`app`] over a state shared with the caller, with `extra` routes merged in (the hook of
+/// `lookout watch`, which serves its own routes and refreshes the state's events). `extra` must
+/// not define routes the application has; its answers get the body limit and the [`headers`]
+/// too.
 pub fn app_with(state: Arc<AppState>, extra: Router) -> Router {
-    let app = Router::new()
-        .nest("/api/v1", api::routes())
+    Router::new()
+        .nest("/api/v1", routes::routes())
         .fallback(assets::serve)
-        .with_state(state);
-    extra
-        .merge(app)
+        .with_state(state)
+        .merge(extra)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(headers::add))
 }

@@ -1,20 +1,42 @@
-//! Errors as RFC 9457 problem details (`application/problem+json`).
+//! The one error type of every handler: RFC 9457 problem details (`application/problem+json`).
+//! Rejected queries, paths and bodies become problems too (see `routes::extract`).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{json, Value};
+use serde::Serialize;
 
-/// An API error: an HTTP status, a title and detail, and optional extension members.
+/// An API error: an HTTP status, a detail, and for rejected rows the problem of each field.
 #[derive(Debug)]
 pub struct Problem {
     /// HTTP status.
     pub status: StatusCode,
     /// Human-readable explanation of this occurrence.
     pub detail: String,
-    /// Extension members (e.g. `errors` for validation problems).
-    pub extra: Option<(&'static str, Value)>,
+    /// Problems with fields of a rejected row (the `errors` extension member).
+    pub errors: Vec<FieldError>,
     /// Sent as `WWW-Authenticate` (401 responses).
     pub authenticate: bool,
+}
+
+/// One field of a rejected row and what is wrong with it.
+#[derive(Debug, Serialize)]
+pub struct FieldError {
+    /// Column name.
+    pub field: String,
+    /// What is wrong (with the file and line the project loader names).
+    pub message: String,
+}
+
+/// The body of a problem response.
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: &'static str,
+    status: u16,
+    detail: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    errors: &'a [FieldError],
 }
 
 impl Problem {
@@ -23,7 +45,7 @@ impl Problem {
         Self {
             status,
             detail: detail.into(),
-            extra: None,
+            errors: Vec::new(),
             authenticate: false,
         }
     }
@@ -35,6 +57,13 @@ impl Problem {
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, detail)
     }
+    /// 401 Unauthorized, with the `Bearer` challenge.
+    pub fn unauthorized(detail: impl Into<String>) -> Self {
+        Self {
+            authenticate: true,
+            ..Self::new(StatusCode::UNAUTHORIZED, detail)
+        }
+    }
     /// 500 Internal Server Error (the detail is logged, not sent).
     pub fn internal(error: impl std::fmt::Display) -> Self {
         eprintln!("lookout serve: internal error: {error:#}");
@@ -43,25 +72,24 @@ impl Problem {
             "internal error (see the server log)",
         )
     }
-    /// Adds an extension member.
-    pub fn with(mut self, key: &'static str, value: Value) -> Self {
-        self.extra = Some((key, value));
+    /// Adds the problems of each field (422 answers).
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.errors = errors;
         self
     }
 }
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let mut body = json!({
-            "type": "about:blank",
-            "title": self.status.canonical_reason().unwrap_or("Error"),
-            "status": self.status.as_u16(),
-            "detail": self.detail,
-        });
-        if let Some((k, v)) = self.extra {
-            body[k] = v;
-        }
-        let mut r = (self.status, body.to_string()).into_response();
+        let body = Body {
+            kind: "about:blank",
+            title: self.status.canonical_reason().unwrap_or("Error"),
+            status: self.status.as_u16(),
+            detail: &self.detail,
+            errors: &self.errors,
+        };
+        let text = serde_json::to_string(&body).unwrap_or_default();
+        let mut r = (self.status, text).into_response();
         r.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),

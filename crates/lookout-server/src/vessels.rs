@@ -2,8 +2,8 @@
 //! other vessel the AIS store holds, searchable by name, MMSI and IMO.
 
 use lookout_project::WatchVessel;
+use lookout_sanctions::Query;
 use lookout_store::Vessel as StoreVessel;
-use serde_json::{json, Value};
 
 /// One vessel in the index.
 #[derive(Debug, Clone)]
@@ -64,32 +64,25 @@ impl VesselEntry {
                 .is_some_and(|w| w.aliases.iter().any(|a| a.eq_ignore_ascii_case(id)))
     }
 
-    /// Summary for lists.
-    pub fn summary(&self) -> Value {
-        let first = self.identities.iter().map(|v| v.first_seen).min();
-        let last = self.identities.iter().map(|v| v.last_seen).max();
-        let fmt = |t: Option<i64>| t.map(lookout_core::time::format_time);
-        json!({
-            "id": self.id, "name": self.name, "mmsi": self.mmsis, "imo": self.imo,
-            "flag": self.watch.as_ref().and_then(|w| w.flag.clone()),
-            "watched": self.watch.is_some(), "positions": self.positions(),
-            "first_seen": fmt(first), "last_seen": fmt(last),
-        })
+    /// What the sanctions lists are asked about it: IMO, MMSIs, name and aliases, watchlist flag.
+    pub fn sanctions_query(&self) -> Query<'_> {
+        let mut names = vec![self.name.as_str()];
+        if let Some(w) = &self.watch {
+            names.extend(w.aliases.iter().map(String::as_str));
+        }
+        Query {
+            imo: self.imo,
+            mmsis: &self.mmsis,
+            names,
+            flag: self.watch.as_ref().and_then(|w| w.flag.as_deref()),
+        }
     }
 
-    /// Identity history: what each MMSI reported, most frequent first.
-    pub fn identity_history(&self) -> Value {
-        let fmt = lookout_core::time::format_time;
-        self.identities
-            .iter()
-            .map(|v| {
-                json!({
-                    "mmsi": v.mmsi, "names": v.names, "imos": v.imos, "callsigns": v.callsigns,
-                    "ship_types": v.ship_types, "positions": v.positions, "statics": v.statics,
-                    "first_seen": fmt(v.first_seen), "last_seen": fmt(v.last_seen),
-                })
-            })
-            .collect()
+    /// First and last time the store saw any of its MMSIs.
+    pub fn seen(&self) -> (Option<i64>, Option<i64>) {
+        let first = self.identities.iter().map(|v| v.first_seen).min();
+        let last = self.identities.iter().map(|v| v.last_seen).max();
+        (first, last)
     }
 }
 

@@ -214,7 +214,7 @@ async fn openapi_documents_every_route() {
     assert_eq!(s, 200);
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
-    assert_eq!(paths.len(), 15);
+    assert_eq!(paths.len(), 19);
     let client = Client::new();
     for (path, ops) in paths {
         let url = base.clone()
@@ -223,7 +223,9 @@ async fn openapi_documents_every_route() {
                 .replace("/vessels/{id}", "/vessels/ANGARA")
                 .replace("/voyages/{id}", "/voyages/V001")
                 .replace("/claims/{id}", "/claims/claim:2")
-                .replace("/observations/{id}", "/observations/obs:2");
+                .replace("/observations/{id}", "/observations/obs:2")
+                .replace("/events/{id}", &format!("/events/gap-{ANGARA}-1692525600"))
+                .replace("/sanctions/{id}", "/sanctions/lookout-ex-vessel-angara");
         for method in ops.as_object().unwrap().keys() {
             // Writes without a token: the route exists and asks for the token.
             let r = client

@@ -200,7 +200,7 @@ fn refusal(st: &ApiState, headers: &HeaderMap) -> Option<Response> {
             "the watch is read-only (started without --token-file)",
         ));
     };
-    if lookout_server::api::carries_token(headers, token) {
+    if lookout_server::routes::carries_token(headers, token) {
         None
     } else {
         let mut r = problem(StatusCode::UNAUTHORIZED, "a valid bearer token is required");

@@ -412,7 +412,7 @@ fn errors_name_the_file_and_exit_2() {
 fn real_capture_moored_side_by_side_in_port_is_no_encounter() {
     let shared = Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais/amsa-risky"
+        "/../../tests/data/ais/amsa-risky"
     ));
     let dir = scratch("auckland");
     let store = dir.join("store");

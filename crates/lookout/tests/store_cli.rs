@@ -13,11 +13,7 @@ use lookout_store::{vessels, Store, Table};
 const BIN: &str = env!("CARGO_BIN_EXE_lookout");
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ais"
-    ))
-    .join(rel)
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ais")).join(rel)
 }
 
 fn scratch(name: &str) -> PathBuf {

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests that run Lookout over the real captures in
-//! `../shared/data/ais` and compare it with references (pyais, gpsd).
+//! `tests/data/ais` and compare it with references (pyais, gpsd).
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::fs::File;
@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use lookout_ais::{Decoded, Decoder, Stats};
 use serde_json::Value;
 
-/// `../shared/data/ais` beside the repository (the shared, read-only real captures).
+/// `tests/data/ais` in the repository: real captures from public projects, each with its licence.
 pub fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ais")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/ais")
 }
 
 /// `tests/reference` of this crate (the committed, generated reference decodes).

@@ -1,5 +1,6 @@
-//! A small project for the server tests: the bundled dprk-russia-simulated folder (ledger draws lowered),
-//! a store with two vessels' positions and an events file, served on a loopback port.
+//! Small projects for the server tests: the bundled dprk-russia-simulated folder (ledger draws
+//! lowered) with a store of two vessels' positions and an events file, and the public-record
+//! example without AIS; served on a loopback port.
 
 #![allow(dead_code)]
 
@@ -15,27 +16,47 @@ pub const ANGARA: u32 = 273_900_101;
 pub const OTHER: u32 = 440_000_001;
 /// 2023-08-20T00:00:00Z.
 pub const T0: i64 = 1_692_489_600_000;
+/// Start of ANGARA's gap towards Dunai (its event id is `gap-273900101-SECONDS`).
+pub const GAP_START: i64 = T0 + 36_000_000;
 
-/// The bundled example project.
+/// The bundled simulated example project.
 pub fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/dprk-russia-simulated")
+    examples().join("dprk-russia-simulated")
 }
 
-/// Copies the example project (with `draws = 200`) and writes an analysis folder beside it.
-/// Returns (project dir, out dir).
-pub fn fixture(root: &Path) -> (PathBuf, PathBuf) {
-    let project = root.join("project");
-    std::fs::create_dir_all(&project).unwrap();
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+/// Copies the bundled example `name` into `dir` with `draws = 200`.
+fn copy_example(name: &str, dir: &Path) {
+    let from = examples().join(name);
+    std::fs::create_dir_all(dir).unwrap();
     for f in ["observations.csv", "claims.csv", "sanctions.ftm.jsonl"] {
-        std::fs::copy(example().join(f), project.join(f)).unwrap();
+        std::fs::copy(from.join(f), dir.join(f)).unwrap();
     }
-    let corridor = std::fs::read_to_string(example().join("corridor.toml")).unwrap();
+    let corridor = std::fs::read_to_string(from.join("corridor.toml")).unwrap();
     assert!(corridor.contains("draws = 4000"));
     std::fs::write(
-        project.join("corridor.toml"),
+        dir.join("corridor.toml"),
         corridor.replace("draws = 4000", "draws = 200"),
     )
     .unwrap();
+}
+
+/// The public-record example (no simulated input) without AIS. Returns (project dir, out dir:
+/// empty).
+pub fn public_fixture(root: &Path) -> (PathBuf, PathBuf) {
+    let project = root.join("public");
+    copy_example("dprk-russia-public", &project);
+    (project, root.join("public-out"))
+}
+
+/// Copies the simulated example project and writes an analysis folder beside it.
+/// Returns (project dir, out dir).
+pub fn fixture(root: &Path) -> (PathBuf, PathBuf) {
+    let project = root.join("project");
+    copy_example("dprk-russia-simulated", &project);
     let out = root.join("out");
     let mut w = StoreWriter::open(out.join("store"), WriteOptions::default()).unwrap();
     // ANGARA zigzags from Rajin towards Dunai over 10 hours, one report a minute.
@@ -79,7 +100,7 @@ pub fn fixture(root: &Path) -> (PathBuf, PathBuf) {
     let mut gap = Event::new(
         EventType::Gap,
         ANGARA,
-        T0 + 36_000_000,
+        GAP_START,
         T0 + 3 * 86_400_000,
         (42.8, 132.1),
         (42.88, 132.33),

@@ -169,34 +169,14 @@ impl Loaded {
             .or_else(|| self.project.as_ref().and_then(|p| p.sanctions.as_deref()))
     }
 
-    /// Areas named in the config, else the project's corridors (dark: origins and
-    /// destinations; port calls: origins).
+    /// Areas named in the config, else the project's corridors.
     fn areas(&self) -> (HashSet<String>, HashSet<String>) {
         let corridors = self
             .project
             .as_ref()
             .map(|p| p.corridors.as_slice())
             .unwrap_or_default();
-        let pick = |named: &[String], dests: bool| -> HashSet<String> {
-            if !named.is_empty() {
-                return named.iter().cloned().collect();
-            }
-            corridors
-                .iter()
-                .flat_map(|c| {
-                    c.origins.iter().chain(if dests {
-                        c.destinations.iter()
-                    } else {
-                        [].iter()
-                    })
-                })
-                .cloned()
-                .collect()
-        };
-        (
-            pick(&self.cfg.areas.dark, true),
-            pick(&self.cfg.areas.port_calls, false),
-        )
+        self.cfg.watched_areas(corridors)
     }
 
     /// Scores the fleet (watchlist, the store's vessels `seen`, the events' MMSIs).

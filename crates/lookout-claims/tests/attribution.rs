@@ -1,0 +1,234 @@
+//! Attribution and period forms checked one text at a time, in wordings that none of the
+//! corpus texts use (`tests/corpus/`): a title given before the name, a name in apposition to a
+//! title, a State Department signature, a country placed by the article's parties or media, an
+//! institution named again without its country, a description of a research group, "put it
+//! at", "X cited by Y", seasons, "the first two months of 2025", "imagery from DATE".
+
+use lookout_project::ClaimRow;
+
+/// The row of a text with that number.
+fn row(text: &str, quantity: f64) -> ClaimRow {
+    lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity == Some(quantity))
+        .unwrap_or_else(|| panic!("no row of {quantity}"))
+}
+
+fn who(r: &ClaimRow) -> (&str, &str) {
+    (&r.speaker, &r.organization)
+}
+
+fn when(r: &ClaimRow) -> (&str, &str, &str) {
+    (&r.period_start, &r.period_end, &r.date)
+}
+
+#[test]
+fn a_title_before_the_name_is_the_named_holder() {
+    let text = "Japan says North Korean arms flow to Russia continues\n\n\
+        TOKYO, June 11, 2024 -- Japan's defence minister said on Tuesday that North Korea had \
+        sent at least 500 containers of munitions to Russia in recent weeks.\n\n\
+        Defence Minister Minoru Kihara told a news conference that Tokyo was sharing \
+        information with Washington and Seoul.\n";
+    let r = row(text, 500.0);
+    assert_eq!(who(&r), ("Minoru Kihara", "Japan Ministry of Defense"));
+    assert_eq!(r.date, "2024-06-11");
+    assert!(r.note.contains("named elsewhere"), "{}", r.note);
+}
+
+#[test]
+fn a_name_in_apposition_to_a_title_and_an_institution_named_again() {
+    let text = "Pentagon: North Korean shells still flowing\n\n\
+        WASHINGTON, Jan. 10, 2025 (AP) -- The Pentagon's press secretary, Maj. Gen. Pat Ryder, \
+        said Thursday that North Korea had shipped roughly 20,000 containers to Russia since \
+        2023.\n\n\
+        An official briefed on the intelligence said about 60 trips had been made by rail since \
+        the summer.\n";
+    let r = row(text, 20000.0);
+    assert_eq!(who(&r), ("Pat Ryder", "US Department of Defense"));
+    assert_eq!(when(&r), ("2023", "2025-01-09", "2025-01-09"));
+    let r = row(text, 60.0);
+    assert_eq!(
+        who(&r),
+        ("official briefed on the intelligence", "US government")
+    );
+    assert_eq!(when(&r), ("2024-06", "2025-01-10", "2025-01-10"));
+
+    let text = "South Korea's military says North sent Russia 28,000 containers\n\n\
+        SEOUL, Feb. 25, 2025 (Reuters) - North Korea has sent about 28,000 containers of \
+        munitions to Russia since August 2023, according to Seoul's Joint Chiefs of Staff.\n\n\
+        Washington estimates that the shipments included more than 200 long-range artillery \
+        pieces, a State Department spokesperson, Tammy Bruce, told reporters.\n\n\
+        \"We can confirm at least 12 voyages last month,\" the JCS said in a statement on \
+        Monday.\n";
+    assert_eq!(
+        who(&row(text, 28000.0)),
+        ("ROK Joint Chiefs of Staff", "ROK Joint Chiefs of Staff")
+    );
+    assert_eq!(
+        who(&row(text, 200.0)),
+        ("Tammy Bruce", "US Department of State")
+    );
+    let r = row(text, 12.0);
+    assert_eq!(
+        who(&r),
+        ("ROK Joint Chiefs of Staff", "ROK Joint Chiefs of Staff")
+    );
+    assert_eq!(when(&r), ("2025-01", "2025-01", "2025-02-24"));
+}
+
+#[test]
+fn publishers_and_countries_the_text_implies() {
+    let text = "Press Statement\nMatthew Miller, Department Spokesperson\nMarch 1, 2024\n\n\
+        The DPRK has delivered more than 10,000 containers of munitions to Russia since \
+        September 2023.\n";
+    assert_eq!(
+        who(&row(text, 10000.0)),
+        ("US Department of State", "US Department of State")
+    );
+    let text = "North Korea sent millions of shells, Kyiv's spies say\n\n\
+        Published 5 December 2024\n\n\
+        Speaking to the Kyiv Independent, the intelligence agency said North Korea had sent \
+        more than 3 million shells to Russia since the beginning of 2024.\n";
+    let r = row(text, 3e6);
+    assert_eq!(
+        who(&r),
+        (
+            "Ukraine Defence Intelligence (HUR)",
+            "Ukraine Defence Intelligence (HUR)"
+        )
+    );
+    assert_eq!(when(&r), ("2024", "2024-12-05", "2024-12-05"));
+    let text = "Ministry of Defence of Ukraine\n\nMarch 4, 2025\n\n\
+        The Defence Intelligence of Ukraine reports that the DPRK delivered 148 railcars of \
+        ammunition to Russia's Khasan station in the first two months of 2025.\n";
+    assert_eq!(when(&row(text, 148.0)).0, "2025-01");
+    assert_eq!(when(&row(text, 148.0)).1, "2025-02");
+}
+
+#[test]
+fn descriptions_relays_and_estimates() {
+    let text = "Shipping analysis\n12 March 2025\n\n\
+        Satellite photos from 3 February showed about 40 containers on the deck of the Angara \
+        at Rajin, according to researchers at the Royal United Services Institute. Over the \
+        preceding six months, the London-based think tank counted at least 12 voyages.\n\n\
+        Russian prosecutors cited by TASS put the figure at 20 shipments.\n";
+    let r = row(text, 40.0);
+    assert_eq!(who(&r), ("RUSI researchers", "RUSI"));
+    assert_eq!(when(&r).0, "2025-02-03");
+    assert_eq!(when(&r).1, "2025-02-03");
+    let r = row(text, 12.0);
+    assert_eq!(who(&r), ("RUSI researchers", "RUSI"));
+    assert_eq!(when(&r).0, "2024-08-03");
+    assert_eq!(who(&row(text, 20.0)).0, "Russian prosecutors");
+
+    let text = "Spy agency briefs lawmakers\n\n\
+        SEOUL, Nov. 2, 2023 -- The National Intelligence Service told parliament's intelligence \
+        committee on Wednesday that North Korea had shipped about 1 million shells to Russia \
+        since August.\n";
+    assert_eq!(
+        when(&row(text, 1e6)),
+        ("2023-08", "2023-11-01", "2023-11-01")
+    );
+}
+
+#[test]
+fn as_stated_by_briefed_lawmakers_and_reported_clauses() {
+    let text = "Published 12 May 2024\n\n\
+        As stated by the head of the GUR, Kyrylo Budanov, North Korea supplied about 1.5 million \
+        shells to Russia between September and December 2023.\n\n\
+        According to South Korean lawmaker Yoo Yong-weon, who was briefed by the military, some \
+        6,700 containers had crossed by February.\n\n\
+        Britain's Defence Intelligence said in an update that Russia had received more than 3 \
+        million rounds from Pyongyang since the summer of 2023.\n";
+    let r = row(text, 1.5e6);
+    assert_eq!(
+        who(&r),
+        ("Kyrylo Budanov", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r).0, "2023-09");
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        ("Yoo Yong-weon", "ROK National Assembly")
+    );
+    let r = row(text, 3e6);
+    assert_eq!(
+        who(&r),
+        ("UK Defence Intelligence", "UK Defence Intelligence")
+    );
+    assert_eq!(when(&r).0, "2023-06");
+
+    // "said North Korea had delivered": North Korea is the reported clause's subject.
+    let text = "WASHINGTON, Oct. 13, 2023 -- Kirby, the NSC spokesman, said North Korea had \
+        delivered more than 1,000 containers of equipment and munitions in recent weeks.\n";
+    assert_eq!(
+        who(&row(text, 1000.0)),
+        ("Kirby", "White House National Security Council")
+    );
+}
+
+#[test]
+fn answers_pronouns_of_the_opening_subject_and_statement_times() {
+    let text = "INTERVIEW | \"We see the trains every week\"\n\nKyiv Post, 14 March 2024\n\n\
+        Vadym Skibitskyi, deputy head of Ukraine's military intelligence, spoke to the Kyiv \
+        Post.\n\n\
+        Q: How many shells has North Korea sent?\n\n\
+        A: Over the past six months, about 1.5 million rounds. Most came by sea to Vostochny.\n";
+    let r = row(text, 1.5e6);
+    assert_eq!(
+        who(&r),
+        ("Vadym Skibitskyi", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r), ("2023-09-14", "2024-03-14", "2024-03-14"));
+
+    let text = "By Jane Smith\nUpdated: 3 September 2024\n\n\
+        \"They have sent at least 13,000 containers since July last year,\" said Rep. Kang \
+        Dae-sik, citing a report by the Defense Intelligence Agency.\n\n\
+        Earlier in August, Seoul's defence ministry said roughly 200 trains had crossed the \
+        Tumen River bridge between January and June.\n\n\
+        The White House has not updated its own count since February, when it said more than \
+        10,000 containers had arrived.\n";
+    let r = row(text, 13000.0);
+    assert_eq!(who(&r), ("Kang Dae-sik", ""));
+    assert_eq!(when(&r), ("2023-07", "2024-09-03", "2024-09-03"));
+    let r = row(text, 200.0);
+    assert_eq!(
+        who(&r),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(when(&r), ("2024-01", "2024-06", "2024-08"));
+    assert_eq!(who(&row(text, 10000.0)), ("White House", "White House"));
+}
+
+#[test]
+fn countries_accusing_spokesmen_and_relative_periods() {
+    let text = "Seoul says Pyongyang stepped up shipments after summit\n\n\
+        SEOUL, April 2, 2024 (Reuters) - South Korea on Tuesday accused North Korea of sending \
+        some 3,000 containers to Russia last October and about 2,500 the following month.\n\n\
+        The defence ministry's spokesman Jeon Ha-kyu said more than 1,000 further containers \
+        left Rajin between 5 and 20 March. \"The pace from August to January was \
+        unprecedented,\" he said, \"with at least 40 ship visits.\"\n";
+    let r = row(text, 3000.0);
+    assert_eq!(who(&r), ("South Korea", "ROK government"));
+    assert_eq!(when(&r), ("2023-10", "2023-10", "2024-04-02"));
+    assert_eq!(when(&row(text, 2500.0)).0, "2023-11");
+    let r = row(text, 1000.0);
+    assert_eq!(who(&r), ("Jeon Ha-kyu", "ROK Ministry of National Defense"));
+    assert_eq!(when(&r).0, "2024-03-05");
+    let r = row(text, 40.0);
+    assert_eq!(who(&r).0, "Jeon Ha-kyu");
+    assert_eq!(when(&r).0, "2023-08");
+    assert_eq!(when(&r).1, "2024-01");
+
+    let text = "By Reuters staff\nPublished 20 June 2024\n\n\
+        North Korea has sent Russia as many as 12,000 containers since last year, a senior U.S. \
+        defense official told reporters on condition of anonymity on Wednesday.\n";
+    let r = row(text, 12000.0);
+    assert_eq!(
+        who(&r),
+        ("senior U.S. defense official", "US Department of Defense")
+    );
+    assert_eq!(when(&r), ("2023", "2024-06-19", "2024-06-19"));
+}

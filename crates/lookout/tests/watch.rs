@@ -582,8 +582,10 @@ fn the_alerts_panel_shows_a_replayed_alert_without_reloading() {
             exited.is_none(),
             "the watch exited ({exited:?}; its stderr is above)"
         );
+        // A safety limit, not a timing check: a debug build loading the dashboard's data
+        // beside the other watch tests on a busy machine has taken over 60 s.
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_secs(300),
             "the watch did not start"
         );
         std::thread::sleep(Duration::from_millis(200));

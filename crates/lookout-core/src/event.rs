@@ -1,7 +1,8 @@
 //! Events: the vocabulary (`port_visit`, `gap`, ...) shared by the detectors, the simulator's
 //! truth and everything downstream, and the events file format: the column contract of
 //! `events.csv` (written and read here), the same columns as GeoJSON feature properties, and the
-//! Parquet schema's column names (the Parquet writer is `lookout-events`').
+//! Parquet schema's column names (the Parquet writer is `lookout-events`'), and the GNSS
+//! interference area record written beside the events.
 
 use std::io::Read;
 
@@ -254,6 +255,107 @@ impl Event {
         };
         json!({"type": "Feature", "geometry": geometry, "properties": self.properties()})
     }
+}
+
+/// A GNSS interference area: in one place and time window, the positions of several vessels
+/// went wrong at once (jumps, impossible or "not available" positions, gap starts of vessels still
+/// heard). Written beside the events (`interference.geojson` / `.csv`), not as an event row:
+/// its columns are [`INTERFERENCE_COLUMNS`]. Events inside one carry
+/// `details.interference_area` = its `area_id`.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct InterferenceArea {
+    /// `interference-<start unix seconds>`, stable for the same input.
+    pub area_id: String,
+    /// First anomaly.
+    pub start_time: i64,
+    /// Last anomaly's end.
+    pub end_time: i64,
+    /// Mean position of the vessels when their positions went wrong.
+    pub centre_lat: f64,
+    /// See `centre_lat`.
+    pub centre_lon: f64,
+    /// Radius holding them all (plus a margin), km.
+    pub radius_km: f64,
+    /// The area's outline, `(lat, lon)`, closed.
+    pub polygon: Vec<(f64, f64)>,
+    /// The vessels affected.
+    pub mmsis: Vec<u32>,
+    /// Anomalies by kind (`jump`, `excursion`, `inland`, `frozen`, `circle`, `out_of_range`,
+    /// `not_available`, `gap_start`, ...).
+    pub anomalies: Map<String, Value>,
+    /// 0..1.
+    pub confidence: f64,
+}
+
+/// The columns of an interference areas CSV, in order (`polygon` is `lat lon` pairs separated
+/// by `;`).
+pub const INTERFERENCE_COLUMNS: [&str; 11] = [
+    "area_id",
+    "start_time",
+    "end_time",
+    "centre_lat",
+    "centre_lon",
+    "radius_km",
+    "n_vessels",
+    "mmsis",
+    "anomalies",
+    "confidence",
+    "polygon",
+];
+
+impl InterferenceArea {
+    /// The area as a CSV row, in [`INTERFERENCE_COLUMNS`] order.
+    pub fn csv_record(&self) -> [String; 11] {
+        let mmsis: Vec<String> = self.mmsis.iter().map(u32::to_string).collect();
+        let ring: Vec<String> = self
+            .polygon
+            .iter()
+            .map(|(la, lo)| format!("{} {}", round6(*la), round6(*lo)))
+            .collect();
+        [
+            self.area_id.clone(),
+            format_time(self.start_time),
+            format_time(self.end_time),
+            format!("{}", round6(self.centre_lat)),
+            format!("{}", round6(self.centre_lon)),
+            format!("{}", (self.radius_km * 1000.0).round() / 1000.0),
+            self.mmsis.len().to_string(),
+            mmsis.join(" "),
+            Value::Object(self.anomalies.clone()).to_string(),
+            format!("{}", confidence(self.confidence)),
+            ring.join(";"),
+        ]
+    }
+
+    /// The area as a GeoJSON Polygon feature with the same properties.
+    pub fn geojson_feature(&self) -> Value {
+        let ring: Vec<Value> = self
+            .polygon
+            .iter()
+            .map(|(la, lo)| json!([round6(*lo), round6(*la)]))
+            .collect();
+        json!({
+            "type": "Feature",
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+            "properties": {
+                "area_id": self.area_id,
+                "record_type": "interference_area",
+                "start_time": format_time(self.start_time),
+                "end_time": format_time(self.end_time),
+                "centre_lat": round6(self.centre_lat),
+                "centre_lon": round6(self.centre_lon),
+                "radius_km": (self.radius_km * 1000.0).round() / 1000.0,
+                "n_vessels": self.mmsis.len(),
+                "mmsis": self.mmsis,
+                "anomalies": self.anomalies,
+                "confidence": confidence(self.confidence),
+            }
+        })
+    }
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }
 
 /// A row of an events CSV set aside: its line (1 = the header) and why.

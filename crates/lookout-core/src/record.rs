@@ -1,8 +1,10 @@
 //! Input records: the fields of the store's `positions` and `statics` tables that the detectors
 //! read. Times are milliseconds since the Unix epoch (UTC), as in the store.
 
+use std::sync::Arc;
+
 /// One position report.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Position {
     /// Maritime Mobile Service Identity.
     pub mmsi: u32,
@@ -20,6 +22,18 @@ pub struct Position {
     pub heading: Option<u16>,
     /// Navigational status (ITU-R M.1371 table 48).
     pub nav_status: Option<u8>,
+    /// AIS message type (1-3 class A, 18 and 19 class B, 27 long range), 0 when the input did
+    /// not say (decoded CSV exports).
+    pub msg_type: u8,
+    /// Receiving station or feed (tag block `s:`, `$PGHP` station, CSV source column), if known.
+    pub station: Option<Arc<str>>,
+}
+
+impl Position {
+    /// True for class B position reports (message types 18 and 19).
+    pub fn is_class_b(&self) -> bool {
+        matches!(self.msg_type, 18 | 19)
+    }
 }
 
 /// One static and voyage report; fields a message does not carry are `None`.
@@ -41,6 +55,8 @@ pub struct Static {
     pub draught: Option<f32>,
     /// Destination.
     pub destination: Option<String>,
+    /// Receiving station or feed, if known.
+    pub station: Option<Arc<str>>,
 }
 
 /// A record of either table, in the order the engine consumes them.

@@ -52,6 +52,9 @@ pub struct Truth {
     pub events: Vec<TruthEvent>,
     /// Voyages, by departure time.
     pub voyages: Vec<TruthVoyage>,
+    /// GNSS interference zones scripted in the scenario, with the vessels they affected.
+    #[serde(default)]
+    pub interference: Vec<TruthInterference>,
     /// Absences from the vessels' usual trade (`absence` steps that happened).
     #[serde(default)]
     pub absences: Vec<TruthAbsence>,
@@ -216,6 +219,32 @@ pub struct TruthVoyage {
     pub ais_off_fraction: f64,
     /// Position reports received during the voyage.
     pub received_positions: u64,
+}
+
+/// A GNSS interference zone: while it is on, vessels inside it report no position (`jam`) or a
+/// false one (`spoof`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TruthInterference {
+    /// Scenario name of the zone.
+    pub name: String,
+    /// `jam` or `spoof`.
+    pub effect: String,
+    /// Centre `[lat, lon]`.
+    pub centre: [f64; 2],
+    /// Radius, km.
+    pub radius_km: f64,
+    /// When it starts.
+    #[serde(with = "rfc3339")]
+    pub start_time: i64,
+    /// When it ends.
+    #[serde(with = "rfc3339")]
+    pub end_time: i64,
+    /// Vessels whose received reports it changed.
+    pub vessels: Vec<String>,
+    /// Their MMSIs.
+    pub mmsis: Vec<u32>,
+    /// Received position reports it changed.
+    pub affected_reports: u64,
 }
 
 /// Time a vessel spent away from its usual trade (an `absence` script step).

@@ -38,6 +38,20 @@ impl Anchorages {
         }
     }
 
+    /// Adds `other`'s vessels after this one's, cell by cell in `other`'s order: the same
+    /// cells as if `other`'s periods had been [`add`](Self::add)ed here after this one's
+    /// (`other` keeps at least `cap` vessels per cell, all that the adds here could take).
+    pub fn append(&mut self, other: Anchorages, cap: usize) {
+        for (cell, list) in other.cells {
+            let mine = self.cells.entry(cell).or_default();
+            for mmsi in list {
+                if mine.len() < cap && !mine.contains(&mmsi) {
+                    mine.push(mmsi);
+                }
+            }
+        }
+    }
+
     /// Distinct vessels other than `exclude` with a stationary period within `km` of the
     /// point (cells whose centre is within `km`), counted up to `limit`.
     pub fn vessels_near(
@@ -141,6 +155,8 @@ mod tests {
             lon,
             sog: None,
             cog: None,
+            st: 0,
+            class_b: false,
         }
     }
 

@@ -24,6 +24,10 @@ pub struct Config {
     pub statics: StaticsConfig,
     /// Spoofing.
     pub spoofing: SpoofingConfig,
+    /// The reception model built from the data (stations, footprints, outages).
+    pub reception: ReceptionConfig,
+    /// GNSS interference areas.
+    pub interference: InterferenceConfig,
     /// Area kinds treated as ports when an event must be "away from port" (encounter, loitering).
     pub port_kinds: Vec<String>,
     /// A vessel silent this many days is closed and forgotten (its open gap is reported), so
@@ -67,6 +71,17 @@ pub struct SegmentConfig {
     /// Open segments kept per MMSI (`segmenter.py` `max_open_segments = 100`; fewer is enough
     /// here because closed-out noise segments are dropped at once).
     pub max_open_segments: usize,
+    /// Match metric factor when a class A report meets a class B segment or the reverse
+    /// (`transponder_mismatch_weight = 0.1`).
+    pub transponder_mismatch_weight: f64,
+    /// A segment that reports at the same time as the track it broke away from becomes a second
+    /// ship on the MMSI (`shared_mmsi`) once it holds this many positions (GFW's
+    /// `short_seg_threshold`: shorter overlapping segments are "overlapping and short", not a
+    /// vessel) ...
+    pub shared_min_positions: usize,
+    /// ... and both have reported for this many hours at once (Lookout choice: a second ship
+    /// keeps transmitting; a spoofed or mis-received burst does not).
+    pub shared_min_hours: f64,
 }
 
 impl Default for SegmentConfig {
@@ -79,6 +94,9 @@ impl Default for SegmentConfig {
             very_slow_knots: 0.35,
             short_seg_threshold: 10,
             max_open_segments: 8,
+            transponder_mismatch_weight: 0.1,
+            shared_min_positions: 10,
+            shared_min_hours: 1.0,
         }
     }
 }
@@ -139,13 +157,29 @@ pub struct GapConfig {
     /// Radius, km, within which an area is named as the gap's start or end area (Lookout
     /// choice: the 10 km "from port" distance of GFW encounters).
     pub near_area_km: f64,
-    /// Coverage hint cell size, degrees (Lookout choice: ~0.5 deg, about 55 km, the scale of a
-    /// terrestrial receiver's range).
+    /// Reception cell size, degrees (Lookout choice: 0.25 deg, about 28 km, a few cells across
+    /// a terrestrial receiver's range): the coverage hint and the vessels heard around a gap's
+    /// ends are counted per cell and hour, over the 3 x 3 cells around a point.
     pub coverage_cell_deg: f64,
-    /// Days of coverage kept for the hint (Lookout choice; longer gaps get a partial count).
+    /// Days of hourly reception kept (Lookout choice; longer gaps get a partial count).
     pub coverage_days: f64,
     /// Report gaps still open at the end of the data (`GapDetector.eval_open_gap`).
     pub open_gaps: bool,
+    /// Reception around each end of a gap is judged over this many hours after its start and
+    /// before its end (Lookout choice: a ship at 12 kn covers 44 km, under two coverage cells).
+    pub reason_window_hours: f64,
+    /// Distinct other vessels heard around an end in that window for it to count as received
+    /// (the issue's "others heard around both ends"; Welch et al. need > 10 positions a day in
+    /// the reception raster where the gap starts).
+    pub min_other_vessels: u32,
+    /// A moving vessel whose course would have taken it out of the covered area within this
+    /// many hours, plus `edge_probe_km`, left coverage (Lookout choice: a class A ship under way
+    /// reports every 10 s, a class B every 30 s, so a quarter of an hour unheard inside
+    /// coverage is not chance).
+    pub exit_hours: f64,
+    /// Reception fades over the last kilometres of a receiver's range, so the probe ahead
+    /// along the last course reaches this much farther, km (Lookout choice).
+    pub edge_probe_km: f64,
 }
 
 impl Default for GapConfig {
@@ -156,9 +190,13 @@ impl Default for GapConfig {
             min_offshore_nm: 0.0,
             hours_before: 12.0,
             near_area_km: 10.0,
-            coverage_cell_deg: 0.5,
+            coverage_cell_deg: 0.25,
             coverage_days: 7.0,
             open_gaps: true,
+            reason_window_hours: 2.0,
+            min_other_vessels: 1,
+            exit_hours: 0.25,
+            edge_probe_km: 15.0,
         }
     }
 }
@@ -327,6 +365,40 @@ pub struct SpoofingConfig {
     pub inland_tolerance_km: f64,
     /// Inland positions in a row before an inland episode is reported.
     pub min_inland_positions: usize,
+    /// Positions of one MMSI from two stations at most this many minutes apart are compared
+    /// (receiver cross-check; Lookout choice: a few reporting intervals of a slow class B).
+    pub disagreement_minutes: f64,
+    /// A circle or repeated pattern needs this many turns (Lookout choice: one turn is a
+    /// manoeuvre; the spoofed circles reported near Shanghai and Point Reyes turn for hours).
+    pub circle_min_turns: f64,
+    /// ... at this mean speed or more, knots (Lookout choice: drifting and lying alongside are
+    /// slower; the Point Reyes circles ran at 20 kn).
+    pub circle_min_knots: f64,
+    /// ... within this radius, km (Lookout choice: the reported rings are a few km across).
+    pub circle_max_radius_km: f64,
+    /// ... at least this radius, km (Lookout choice: tighter turns are a ship swinging at
+    /// anchor or GPS noise).
+    pub circle_min_radius_km: f64,
+    /// Largest spread of the distances from the fitted centre (standard deviation / radius)
+    /// for a circle (Lookout choice: a hexagon is 0.04, a square 0.10, so squares are
+    /// patterns).
+    pub circle_max_cv: f64,
+    /// A repeated pattern returns to within this fraction of its extent one period later
+    /// (Lookout choice).
+    pub pattern_tolerance: f64,
+    /// Positions are sampled at most this often for the circle and pattern tests, seconds.
+    pub pattern_sample_seconds: f64,
+    /// Positions repeated exactly while the reported speed is at least `frozen_min_knots`
+    /// (GFW `msg_processor.py` drops them as duplicates) for at least this many minutes are a
+    /// frozen position (Lookout choice) ...
+    pub frozen_min_minutes: f64,
+    /// ... knots.
+    pub frozen_min_knots: f64,
+    /// IMO numbers of scrapped or lost ships, in addition to the bundled list
+    /// (`data/dead_ships.csv`): an MMSI reporting one is a `zombie`.
+    pub dead_imos: Vec<u32>,
+    /// Spoofing episodes of one MMSI this close in time are one event, minutes (Lookout choice).
+    pub merge_minutes: f64,
 }
 
 impl Default for SpoofingConfig {
@@ -335,6 +407,113 @@ impl Default for SpoofingConfig {
             min_jump_km: 10.0,
             inland_tolerance_km: 5.0,
             min_inland_positions: 2,
+            disagreement_minutes: 10.0,
+            circle_min_turns: 2.0,
+            circle_min_knots: 3.0,
+            circle_max_radius_km: 20.0,
+            circle_min_radius_km: 0.2,
+            circle_max_cv: 0.08,
+            pattern_tolerance: 0.1,
+            pattern_sample_seconds: 60.0,
+            frozen_min_minutes: 30.0,
+            frozen_min_knots: 1.0,
+            dead_imos: Vec::new(),
+            merge_minutes: 60.0,
+        }
+    }
+}
+
+/// The reception model: per receiving station, where it hears vessels (its footprint) and
+/// when it is active.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReceptionConfig {
+    /// Footprint cell size, degrees (Lookout choice: 0.1 deg, about 11 km, so a 60 km
+    /// receiver's edge is drawn to within a cell).
+    pub footprint_cell_deg: f64,
+    /// Station activity is counted per this many minutes (Lookout choice: a moored class A
+    /// ship reports every 3 minutes, so a working station with ships in range hears some in
+    /// every bucket).
+    pub bucket_minutes: f64,
+    /// Stations active in at least this fraction of buckets since first heard are continuous
+    /// receivers whose footprints make the covered area (Lookout choice: satellite passes and
+    /// occasional feeds are far below it).
+    pub continuous_duty: f64,
+    /// Feed-outage rule: a station that heard at least this many distinct vessels in the
+    /// `outage_window_minutes` before falling silent had an outage (issue 15: "five or more
+    /// unrelated vessels silent in the same window").
+    pub outage_min_vessels: u32,
+    /// See `outage_min_vessels`, minutes.
+    pub outage_window_minutes: f64,
+    /// A station silence shorter than this is not an outage, minutes (Lookout choice).
+    pub outage_min_minutes: f64,
+    /// A footprint cell counts for the out-of-range test once this many distinct vessels were
+    /// heard there by the station (Lookout choice: one spoofed position must not extend it).
+    pub footprint_min_vessels: u32,
+    /// ... and those cells must hold at least this share of the station's positions, or the
+    /// station has no footprint to test (Lookout choice: a terrestrial receiver hears most
+    /// positions where ships pass again and again; a merged feed labelled as one station, such
+    /// as AISdb's `43254` spanning the Pacific, hears each vessel in its own cell).
+    pub footprint_min_share: f64,
+    /// A position farther than this from every such cell of the station that heard it is out of
+    /// its range, km (50 nm: GFW's documentation puts more than 99% of terrestrial AIS within
+    /// 50 nm of the coast, where the receivers are).
+    pub out_of_range_km: f64,
+    /// Stations whose footprint is wider than this radius, km, are satellites or merged feeds:
+    /// no out-of-range test (Lookout choice: terrestrial VHF reaches a few hundred km at most).
+    pub max_station_radius_km: f64,
+}
+
+impl Default for ReceptionConfig {
+    fn default() -> Self {
+        Self {
+            footprint_cell_deg: 0.1,
+            bucket_minutes: 10.0,
+            continuous_duty: 0.5,
+            outage_min_vessels: 5,
+            outage_window_minutes: 30.0,
+            outage_min_minutes: 30.0,
+            footprint_min_vessels: 3,
+            footprint_min_share: 0.5,
+            out_of_range_km: 92.6,
+            max_station_radius_km: 500.0,
+        }
+    }
+}
+
+/// GNSS interference areas: simultaneous anomalies of many vessels in one place.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InterferenceConfig {
+    /// Detect interference areas (and mark the events inside them).
+    pub detect: bool,
+    /// Anomaly onsets (spoofing episode starts, runs of "not available" positions, gap starts
+    /// of vessels still heard) within this distance of each other, km ...
+    pub radius_km: f64,
+    /// ... and this many minutes, belong together (Lookout choice; the published AIS-based
+    /// detectors cluster anomalies of several vessels in space and time: SeaSpoofFinder, Park et
+    /// al. 2026) ...
+    pub window_minutes: f64,
+    /// ... and make an area when at least this many distinct vessels are affected (Lookout
+    /// choice: one vessel is a fault, the Black Sea 2017 incident moved 20 or more at once).
+    pub min_vessels: usize,
+    /// The area's circle reaches this far beyond the affected vessels, km.
+    pub margin_km: f64,
+    /// A vessel whose static reports keep coming this long after its last position has no
+    /// position fix, minutes (Lookout choice: a class A ship reports its position every 3
+    /// minutes or more often, its static data every 6).
+    pub no_position_minutes: f64,
+}
+
+impl Default for InterferenceConfig {
+    fn default() -> Self {
+        Self {
+            detect: true,
+            radius_km: 30.0,
+            window_minutes: 60.0,
+            min_vessels: 3,
+            margin_km: 5.0,
+            no_position_minutes: 30.0,
         }
     }
 }
@@ -350,6 +529,8 @@ impl Default for Config {
             loitering: LoiteringConfig::default(),
             statics: StaticsConfig::default(),
             spoofing: SpoofingConfig::default(),
+            reception: ReceptionConfig::default(),
+            interference: InterferenceConfig::default(),
             port_kinds: ["port", "anchorage", "naval"].map(String::from).to_vec(),
             evict_idle_days: 30.0,
         }

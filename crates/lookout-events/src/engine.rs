@@ -1,12 +1,13 @@
 //! The streaming engine: per-vessel state for everything one vessel does, plus the cross-vessel
-//! parts (encounters, reception coverage for gap hints, MMSI changes by IMO).
+//! parts (encounters, the reception model behind gap reasons and out-of-range positions, MMSI
+//! changes by IMO, GNSS interference areas, and the merging of one vessel's spoofing episodes).
 //!
 //! Feed records with [`Engine::push`] in time order per MMSI (any order across MMSIs), call
 //! [`Engine::flush`] with a watermark whenever no earlier record can follow (the end of each
 //! day of a store), and [`Engine::finish`] at the end. Memory holds one small state per vessel
-//! seen in the last `evict_idle_days`, the resampled positions of the last hour, and the
-//! coverage grid of the last `coverage_days`: it grows with vessels active at once, not with
-//! days of data.
+//! seen in the last `evict_idle_days`, the resampled positions of the last hour, the hourly
+//! reception grid and station activity of the last `coverage_days`, and the stations'
+//! footprints: it grows with vessels active at once and with places, not with days of data.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -16,10 +17,13 @@ use rstar::RTree;
 
 use crate::anchorage::Anchorages;
 use crate::config::Config;
+use crate::interference::{Interference, Onset};
+use crate::reception::{GapEnd, Reception, StationId};
+use crate::spoof::DeadShips;
 use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
 use lookout_core::areas::Areas;
-use lookout_core::event::{Event, EventType};
+use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
@@ -39,6 +43,21 @@ struct PairRun {
 /// Where and when an MMSI was last seen: (mmsi, time, lat, lon).
 type LastSeen = (u32, i64, f64, f64);
 
+/// An encounter pair: two (MMSI, track) in order.
+type PairKey = ((u32, u8), (u32, u8));
+
+/// Spoofing kinds of one episode, most telling first: the merged event takes the first.
+pub(crate) const KINDS: [&str; 8] = [
+    "circle",
+    "pattern",
+    "out_of_range",
+    "receiver_disagreement",
+    "frozen",
+    "inland",
+    "excursion",
+    "jump",
+];
+
 /// The detectors' view of the engine (a macro, so the borrow stays per field).
 macro_rules! ctx {
     ($s:ident) => {
@@ -50,6 +69,10 @@ macro_rules! ctx {
             slots: &mut $s.slots,
             gaps: &mut $s.gaps,
             anchorages: &mut $s.anchorages,
+            spoofs: &mut $s.new_spoofs,
+            onsets: &mut $s.onsets,
+            reception: &$s.reception,
+            dead: &$s.dead,
             shore_km: $s.shore_km,
             loiter_shore_km: $s.loiter_shore_km,
             dropped: &mut $s.stats.dropped,
@@ -76,6 +99,101 @@ pub struct Stats {
     /// `encounter_near_shore`, `loitering_near_port`, `loitering_near_shore`,
     /// `handover_near_shore`).
     pub dropped: BTreeMap<&'static str, u64>,
+    /// Gaps by reason.
+    pub gap_reasons: BTreeMap<&'static str, u64>,
+    /// Spoofing events by kind.
+    pub spoofing_kinds: BTreeMap<String, u64>,
+    /// GNSS interference areas found.
+    pub interference_areas: u64,
+}
+
+impl Stats {
+    /// Counts a record read.
+    fn count(&mut self, record: &Record) {
+        match record {
+            Record::Position(_) => self.positions += 1,
+            Record::Static(_) => self.statics += 1,
+        }
+    }
+}
+
+/// Feeds one record, heard by station `st`, to its vessel's detectors; the vessel's rejects
+/// go to `rejects`.
+fn feed(
+    vessel: &mut Vessel,
+    record: &Record,
+    st: StationId,
+    ctx: &mut Ctx,
+    rejects: &mut BTreeMap<&'static str, u64>,
+) {
+    match record {
+        Record::Position(p) => vessel.push_position(p, st, ctx),
+        Record::Static(s) => vessel.push_static(s, st, ctx),
+    }
+    for (r, n) in vessel.rejects.drain(..) {
+        *rejects.entry(r.as_str()).or_insert(0) += n;
+    }
+}
+
+/// Fewest records a thread of [`Engine::push_batch`] gets: below this, starting it costs more
+/// than it saves.
+const MIN_PART_RECORDS: usize = 4096;
+
+/// Cuts `records` into at most `threads` contiguous parts of about equal size, each MMSI's
+/// run whole in one part. One part (run it on the calling thread) when the batch is small or
+/// an MMSI comes back after another one (its records would not stay in one part).
+fn split_by_mmsi(records: &[Record], threads: usize) -> Vec<&[Record]> {
+    let n = threads.min(records.len() / MIN_PART_RECORDS).max(1);
+    if n < 2 {
+        return vec![records];
+    }
+    let mut seen = HashSet::new();
+    let mut runs = records.chunk_by(|a, b| a.mmsi() == b.mmsi());
+    if !runs.all(|run| seen.insert(run[0].mmsi())) {
+        return vec![records];
+    }
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let mut cut = (records.len() * k / n).max(start);
+        while cut > 0 && cut < records.len() && records[cut].mmsi() == records[cut - 1].mmsi() {
+            cut += 1;
+        }
+        parts.push(&records[start..cut]);
+        start = cut;
+    }
+    parts.push(&records[start..]);
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// One thread's share of [`Engine::push_batch`]: its vessels and what their detectors put out.
+struct Shard {
+    vessels: HashMap<u32, Vessel>,
+    out: Vec<Event>,
+    slots: Vec<Slot>,
+    gaps: Vec<PendingGap>,
+    anchorages: Anchorages,
+    spoofs: Vec<Event>,
+    onsets: Vec<Onset>,
+    dropped: BTreeMap<&'static str, u64>,
+    stats: Stats,
+}
+
+impl Shard {
+    fn new(vessels: HashMap<u32, Vessel>) -> Shard {
+        Shard {
+            vessels,
+            out: Vec::new(),
+            slots: Vec::new(),
+            gaps: Vec::new(),
+            anchorages: Anchorages::default(),
+            spoofs: Vec::new(),
+            onsets: Vec::new(),
+            dropped: BTreeMap::new(),
+            stats: Stats::default(),
+        }
+    }
 }
 
 /// The event engine. Its state (everything but the configuration, areas, land and counters)
@@ -102,21 +220,35 @@ pub struct Engine {
     /// when no area is of a port kind or `shore_rule_with_areas` is set, else 0 (off).
     #[serde(skip)]
     loiter_shore_km: f64,
-    coverage: HashMap<(i32, i32, i64), u32>,
-    /// First hour the coverage grid still holds (older hours are forgotten at each flush).
+    reception: Reception,
+    interference: Interference,
+    /// Zombie IMOs: from the configuration, rebuilt by [`Engine::resume`].
+    #[serde(skip)]
+    dead: DeadShips,
+    /// Spoofing events since the last flush, and those waiting to be merged and marked.
+    new_spoofs: Vec<Event>,
+    spoofs: Vec<Event>,
+    onsets: Vec<Onset>,
+    areas_out: Vec<InterferenceArea>,
+    /// First hour the reception grid still holds (older hours are forgotten at each flush).
     coverage_from: i64,
-    /// Gaps leave without their coverage hint (a shard of a distributed run: see
+    /// A shard of a distributed run: gaps leave without their coverage hint (see
     /// [`Engine::defer_coverage_hints`]).
     defer_hints: bool,
-    pairs: HashMap<(u32, u32), PairRun>,
-    held: HashMap<(u32, u32), Event>,
+    pairs: HashMap<PairKey, PairRun>,
+    held: HashMap<PairKey, Event>,
     imo_index: HashMap<u32, (u32, i64, i64, Option<String>)>,
     /// MMSI changes already reported, (old, new).
     linked: HashSet<(u32, u32)>,
+    /// Old MMSI of a reported change, with the first time of the new one.
+    renamed: HashMap<u32, i64>,
     data_start: i64,
     data_end: i64,
     #[serde(skip)]
     stats: Stats,
+    /// Threads of [`Engine::push_batch`] (a run setting, not state: one after a resume).
+    #[serde(skip)]
+    threads: usize,
 }
 
 impl Engine {
@@ -133,16 +265,24 @@ impl Engine {
             anchorages: Anchorages::default(),
             shore_km: 0.0,
             loiter_shore_km: 0.0,
-            coverage: HashMap::new(),
+            reception: Reception::new(&cfg),
+            interference: Interference::default(),
+            dead: DeadShips::default(),
+            new_spoofs: Vec::new(),
+            spoofs: Vec::new(),
+            onsets: Vec::new(),
+            areas_out: Vec::new(),
             coverage_from: i64::MIN,
             defer_hints: false,
             pairs: HashMap::new(),
             held: HashMap::new(),
             imo_index: HashMap::new(),
             linked: HashSet::new(),
+            renamed: HashMap::new(),
             data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
+            threads: 1,
         }
         .resume(cfg, areas, land)
     }
@@ -163,6 +303,9 @@ impl Engine {
         } else {
             l.min_shore_distance_nm.max(0.0) * KM_PER_NM
         };
+        self.reception.resume(&cfg);
+        self.dead = DeadShips::new(&cfg.spoofing.dead_imos);
+        self.threads = self.threads.max(1);
         self.cfg = cfg;
         self.areas = areas;
         self.land = land;
@@ -177,16 +320,26 @@ impl Engine {
     /// The gap still open on a vessel's main track at `now`: silent for at least
     /// `gap.min_hours` since its last position of any kind. The event is the one [`finish`]
     /// reports for a track that ends silent (`details.open = true`, ending at `now`, starting at
-    /// the last position of the track, the start of the gap reported once the vessel is back).
+    /// the last position of the track, the start of the gap reported once the vessel is back),
+    /// with its reason from the reception model as it stood at the last [`flush`]: an open gap
+    /// has no end, so `went_dark` needs other vessels heard around where it fell silent, and
+    /// `unknown` is the answer while that is not known yet.
     ///
     /// [`finish`]: Self::finish
+    /// [`flush`]: Self::flush
     pub fn open_gap(&self, mmsi: u32, now: i64) -> Option<Event> {
         let v = self.vessels.get(&mmsi)?;
         let silent_h = (now - v.last_position_time()) as f64 / MS_PER_HOUR;
         if silent_h < self.cfg.gap.min_hours {
             return None;
         }
-        v.main_track().open_gap(now, &self.cfg, &self.areas)
+        let g = v
+            .main_track()
+            .open_gap(now, v.heard_stations(), &self.cfg, &self.areas)?;
+        let g = self.reason(g);
+        let mut e = g.event;
+        self.label_gap(&mut e, &g.start, &g.heard);
+        Some(e)
     }
 
     /// The port visit a vessel's main track is in, once what is known so far makes it one
@@ -204,13 +357,22 @@ impl Engine {
         &self.stats
     }
 
-    /// Gaps leave without their coverage hint, which needs every vessel's positions: the
+    /// GNSS interference areas closed since the last call (all of them after `finish`).
+    pub fn take_interference(&mut self) -> Vec<InterferenceArea> {
+        std::mem::take(&mut self.areas_out)
+    }
+
+    /// Makes this engine a shard of a distributed run, which sees some of the vessels: gaps
+    /// leave without their coverage hint, which needs every vessel's positions: the
     /// detail `coverage_from_hour` (the first hour the grid held when the gap was released)
     /// stands in for it, and [`coverage_hint`] adds the hint later from the whole data's
-    /// [`coverage_key`] counts. For an engine that sees some of the vessels (a shard of a
-    /// distributed run).
+    /// [`coverage_key`] counts. A shard cannot tell why a gap happened either (the reasons
+    /// need the other vessels heard meanwhile): its gaps' `reason` is `unknown` with
+    /// `reason_evidence.shard = true`, and it builds no station footprints (no `out_of_range`)
+    /// nor interference areas.
     pub fn defer_coverage_hints(&mut self) {
         self.defer_hints = true;
+        self.cfg.interference.detect = false;
     }
 
     /// Widens the data's time span as if records at `start` and `end` had been seen: an engine
@@ -222,30 +384,142 @@ impl Engine {
 
     /// Feeds one record.
     pub fn push(&mut self, record: &Record) {
+        let st = self.observe(record);
         let mmsi = record.mmsi();
         let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
             self.stats.vessels += 1;
             Vessel::new(mmsi)
         });
         let mut ctx = ctx!(self);
-        match record {
-            Record::Position(p) => {
-                self.stats.positions += 1;
-                vessel.push_position(p, &mut ctx);
-                if let Some(key) = coverage_key(&self.cfg, p.lat, p.lon, p.time) {
-                    *self.coverage.entry(key).or_insert(0) += 1;
-                }
-            }
-            Record::Static(s) => {
-                self.stats.statics += 1;
-                vessel.push_static(s, &mut ctx);
-            }
-        }
-        for (r, n) in vessel.rejects.drain(..) {
-            *self.stats.rejects.entry(r.as_str()).or_insert(0) += n;
-        }
+        feed(vessel, record, st, &mut ctx, &mut self.stats.rejects);
+        self.stats.count(record);
         self.data_end = self.data_end.max(record.time());
         self.data_start = self.data_start.min(record.time());
+    }
+
+    /// Adds a record to the reception model; returns the id of the station that heard it.
+    fn observe(&mut self, record: &Record) -> StationId {
+        let mmsi = record.mmsi();
+        match record {
+            Record::Position(p) => {
+                let st = self.reception.station(p.station.as_ref());
+                let valid =
+                    p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 && !(p.lat == 0.0 && p.lon == 0.0);
+                if valid {
+                    self.reception.observe(mmsi, st, p.time, p.lat, p.lon);
+                } else {
+                    self.reception.observe_station(mmsi, st, p.time);
+                }
+                st
+            }
+            Record::Static(s) => {
+                let st = self.reception.station(s.station.as_ref());
+                self.reception.observe_station(mmsi, st, s.time);
+                st
+            }
+        }
+    }
+
+    /// Per-vessel work of [`Engine::push_batch`] runs on up to this many threads (default 1).
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads set by [`Engine::set_threads`].
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Feeds records whose MMSIs each come in one run (as a store day's (mmsi, time) merge
+    /// gives them), with the same result as [`Engine::push`] of each in turn. The batch is cut
+    /// at MMSI boundaries into one contiguous part per thread; each part's vessels run their
+    /// detectors on their own thread into the part's own outputs, which are then appended in
+    /// the parts' order, so the outputs hold what one thread would have put there, in the same
+    /// order.
+    pub fn push_batch(&mut self, records: &[Record]) {
+        let parts = split_by_mmsi(records, self.threads);
+        if parts.len() < 2 {
+            records.iter().for_each(|r| self.push(r));
+            return;
+        }
+        // The reception model sees every record in order, on this thread; the vessels only
+        // read station names from it.
+        let stations: Vec<StationId> = records.iter().map(|r| self.observe(r)).collect();
+        let mut shards: Vec<Shard> = parts
+            .iter()
+            .map(|part| {
+                let mut vessels = HashMap::new();
+                for r in *part {
+                    let mmsi = r.mmsi();
+                    vessels.entry(mmsi).or_insert_with(|| {
+                        self.vessels.remove(&mmsi).unwrap_or_else(|| {
+                            self.stats.vessels += 1;
+                            Vessel::new(mmsi)
+                        })
+                    });
+                }
+                Shard::new(vessels)
+            })
+            .collect();
+        let (cfg, areas, land) = (&self.cfg, &self.areas, self.land.as_deref());
+        let (reception, dead) = (&self.reception, &self.dead);
+        let (shore_km, loiter_shore_km) = (self.shore_km, self.loiter_shore_km);
+        std::thread::scope(|scope| {
+            let mut start = 0;
+            for (shard, part) in shards.iter_mut().zip(&parts) {
+                let stations = &stations[start..start + part.len()];
+                start += part.len();
+                scope.spawn(move || {
+                    let mut ctx = Ctx {
+                        cfg,
+                        areas,
+                        land,
+                        out: &mut shard.out,
+                        slots: &mut shard.slots,
+                        gaps: &mut shard.gaps,
+                        anchorages: &mut shard.anchorages,
+                        spoofs: &mut shard.spoofs,
+                        onsets: &mut shard.onsets,
+                        reception,
+                        dead,
+                        shore_km,
+                        loiter_shore_km,
+                        dropped: &mut shard.dropped,
+                    };
+                    for (r, &st) in part.iter().zip(stations) {
+                        let vessel = shard.vessels.get_mut(&r.mmsi()).expect("taken");
+                        feed(vessel, r, st, &mut ctx, &mut shard.stats.rejects);
+                        shard.stats.count(r);
+                    }
+                });
+            }
+        });
+        let cap = self.cfg.anchorage.min_vessels + 2;
+        for shard in shards {
+            self.vessels.extend(shard.vessels);
+            self.out.extend(shard.out);
+            self.slots.extend(shard.slots);
+            self.gaps.extend(shard.gaps);
+            self.anchorages.append(shard.anchorages, cap);
+            self.new_spoofs.extend(shard.spoofs);
+            self.onsets.extend(shard.onsets);
+            for (k, n) in shard.dropped {
+                *self.stats.dropped.entry(k).or_insert(0) += n;
+            }
+            for (k, n) in shard.stats.rejects {
+                *self.stats.rejects.entry(k).or_insert(0) += n;
+            }
+            self.stats.positions += shard.stats.positions;
+            self.stats.statics += shard.stats.statics;
+        }
+        if let (Some(first), Some(last)) = (records.first(), records.last()) {
+            let (lo, hi) = records
+                .iter()
+                .fold((first.time(), last.time()), |(lo, hi), r| {
+                    (lo.min(r.time()), hi.max(r.time()))
+                });
+            self.extend_span(lo, hi);
+        }
     }
 
     /// Settles everything that ends before `watermark` (no record older than it may follow) and
@@ -261,27 +535,69 @@ impl Engine {
         });
         self.mmsi_changes();
         self.handovers();
-        // Gaps ended before the watermark get their coverage hint.
+        self.reception.refresh(&self.cfg);
+        if !self.defer_hints {
+            self.out_of_range();
+        }
+        // Gaps ended before the watermark get their reason; anomalies make interference areas.
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.gaps)
             .into_iter()
             .partition(|g| g.event.end_time < watermark);
         self.gaps = waiting;
+        // A gap still open on an MMSI the vessel left for a new one is that change, reported.
+        let (changed, ready): (Vec<_>, Vec<_>) = ready.into_iter().partition(|g| {
+            g.end.is_none()
+                && self
+                    .renamed
+                    .get(&g.event.mmsi)
+                    .is_some_and(|t| *t >= g.event.start_time)
+        });
+        if !changed.is_empty() {
+            *self.stats.dropped.entry("gap_mmsi_changed").or_insert(0) += changed.len() as u64;
+        }
+        let ready: Vec<PendingGap> = ready.into_iter().map(|g| self.reason(g)).collect();
+        for e in std::mem::take(&mut self.new_spoofs) {
+            let kind = e.details.get("kind").and_then(serde_json::Value::as_str);
+            if let Some(what) = KINDS
+                .iter()
+                .find(|k| Some(**k) == kind && **k != "receiver_disagreement")
+            {
+                let (lat, lon) = onset_position(&e);
+                self.interference.add(Onset {
+                    t: e.start_time,
+                    end: e.end_time,
+                    lat,
+                    lon,
+                    mmsi: e.mmsi,
+                    what,
+                    station: 0,
+                });
+            }
+            self.spoofs.push(e);
+        }
+        // Reports without positions count only from continuous receivers: a satellite pass that
+        // caught a static report and none of the positions is chance.
+        for o in std::mem::take(&mut self.onsets) {
+            if self.reception.continuous(o.station) {
+                self.interference.add(o);
+            }
+        }
+        self.interference.update(watermark, &self.cfg.interference);
         for g in ready {
-            let e = if self.defer_hints {
-                g.event.with("coverage_from_hour", self.coverage_from)
-            } else {
-                let grid = &self.coverage;
-                coverage_hint(&self.cfg, g.event, |key| {
-                    u64::from(grid.get(&key).copied().unwrap_or(0))
-                })
-            };
+            let e = self.mark_gap(g);
+            *self.stats.gap_reasons.entry(reason_name(&e)).or_insert(0) += 1;
             self.out.push(e);
         }
-        // Forget old coverage and idle vessels.
-        let keep_hour = (watermark - (self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64)
-            .div_euclid(3_600_000);
-        self.coverage.retain(|k, _| k.2 >= keep_hour);
-        self.coverage_from = self.coverage_from.max(keep_hour);
+        self.finish_spoofs(watermark);
+        let areas_closed = self.interference.take();
+        self.stats.interference_areas += areas_closed.len() as u64;
+        self.areas_out.extend(areas_closed);
+        // Forget old reception, anomalies and idle vessels.
+        let keep =
+            watermark.saturating_sub((self.cfg.gap.coverage_days * 24.0 * MS_PER_HOUR) as i64);
+        self.reception.forget_before(keep);
+        self.coverage_from = self.coverage_from.max(keep.div_euclid(3_600_000));
+        self.interference.forget_before(keep);
         let idle = (self.cfg.evict_idle_days * 24.0 * MS_PER_HOUR) as i64;
         let stale: Vec<u32> = self
             .vessels
@@ -334,6 +650,185 @@ impl Engine {
         self.flush(i64::MAX)
     }
 
+    /// The gap's reason and coverage hint from the reception model (a shard's: `unknown`, and
+    /// `coverage_from_hour` for the hint added later).
+    fn reason(&self, mut g: PendingGap) -> PendingGap {
+        let e = g.event;
+        g.event = if self.defer_hints {
+            e.with("coverage_from_hour", self.coverage_from)
+        } else {
+            coverage_hint(&self.cfg, e, |key| self.reception.positions_in(key))
+        };
+        let e = &mut g.event;
+        let (reason, evidence) = if self.defer_hints {
+            let mut evidence = serde_json::Map::new();
+            evidence.insert("shard".into(), true.into());
+            ("unknown", evidence)
+        } else {
+            self.reception.gap_reason(
+                e.mmsi,
+                &g.start,
+                g.end.as_ref(),
+                e.end_time,
+                self.reception.heard_by_continuous(&g.heard),
+                &self.cfg,
+            )
+        };
+        e.details.insert("reason".into(), reason.into());
+        e.details.insert(
+            "reason_evidence".into(),
+            serde_json::Value::Object(evidence),
+        );
+        e.confidence = match reason {
+            "went_dark" if e.details.get("disabling_length") == Some(&true.into()) => 0.9,
+            "went_dark" => 0.8,
+            "unknown" => 0.5,
+            _ => 0.3,
+        };
+        g
+    }
+
+    /// Marks a gap that started inside an interference area; a gap during which the vessel
+    /// was still heard without a position is then the interference's.
+    fn mark_gap(&mut self, g: PendingGap) -> Event {
+        let mut e = g.event;
+        let reason = reason_name(&e);
+        if self.reception.heard_by_continuous(&g.heard) > 0
+            && matches!(reason, "went_dark" | "unknown")
+        {
+            self.interference.add(Onset {
+                t: e.start_time,
+                end: e.end_time,
+                lat: g.start.lat,
+                lon: g.start.lon,
+                mmsi: e.mmsi,
+                what: "gap_start",
+                station: 0,
+            });
+        }
+        self.label_gap(&mut e, &g.start, &g.heard);
+        e
+    }
+
+    /// The interference area a gap starting at `start` is in, in `details.interference_area`;
+    /// the reason becomes `interference` when continuous stations still heard the vessel.
+    fn label_gap(&self, e: &mut Event, start: &GapEnd, heard: &[StationId]) {
+        let at = LatLon::new(start.lat, start.lon);
+        if let Some(id) = self
+            .interference
+            .area_at(e.start_time, at, &self.cfg.interference)
+        {
+            e.details.insert("interference_area".into(), id.into());
+            let heard = self.reception.heard_by_continuous(heard) > 0;
+            if heard && matches!(reason_name(e), "went_dark" | "unknown") {
+                e.details.insert("reason".into(), "interference".into());
+                e.confidence = 0.3;
+            }
+        }
+    }
+
+    /// Positions their station could not have heard, as `out_of_range` spoofing episodes.
+    fn out_of_range(&mut self) {
+        let mut found = self.reception.out_of_range(&self.cfg);
+        found.sort_by_key(|(s, _, _)| (s.mmsi, s.station, s.first));
+        let merge = (self.cfg.spoofing.merge_minutes * 60_000.0) as i64;
+        let mut i = 0;
+        while i < found.len() {
+            let (first, _, radius) = found[i];
+            let mut j = i + 1;
+            while j < found.len()
+                && found[j].0.mmsi == first.mmsi
+                && found[j].0.station == first.station
+                && found[j].0.first - found[j - 1].0.last <= merge
+            {
+                j += 1;
+            }
+            let group = &found[i..j];
+            let last = group[group.len() - 1].0;
+            let km = group.iter().map(|g| g.1).fold(0.0, f64::max);
+            let n: u64 = group.iter().map(|g| u64::from(g.0.n)).sum();
+            let mut e = Event::new(
+                EventType::Spoofing,
+                first.mmsi,
+                first.first,
+                last.last,
+                (first.lat, first.lon),
+                (last.lat, last.lon),
+            )
+            .with("kind", "out_of_range")
+            .with("station", self.reception.name(first.station))
+            .with("distance_from_footprint_km", round(km, 1))
+            .with("footprint_radius_km", round(radius, 1))
+            .evidence(n, first.first, last.last);
+            e.confidence = 0.8;
+            self.new_spoofs.push(e);
+            i = j;
+        }
+    }
+
+    /// Merges each vessel's spoofing episodes that overlap or nearly touch into one event
+    /// (its kind the most telling one), marks those inside interference areas, and emits them
+    /// once no later anomaly can change them.
+    fn finish_spoofs(&mut self, watermark: i64) {
+        let merge = (self.cfg.spoofing.merge_minutes * 60_000.0) as i64;
+        let hold = merge + (self.cfg.interference.window_minutes * 60_000.0) as i64;
+        let (ready, mut wait): (Vec<Event>, Vec<Event>) = std::mem::take(&mut self.spoofs)
+            .into_iter()
+            .partition(|e| e.end_time.saturating_add(hold) < watermark);
+        // An episode that would merge with one still waiting waits too (latest first, so
+        // chains wait together).
+        let mut earliest_waiting: HashMap<u32, i64> = HashMap::new();
+        for e in &wait {
+            let w = earliest_waiting.entry(e.mmsi).or_insert(i64::MAX);
+            *w = (*w).min(e.start_time);
+        }
+        let mut ready = ready;
+        ready.sort_by_key(|e| std::cmp::Reverse(e.end_time));
+        let mut go = Vec::with_capacity(ready.len());
+        for e in ready {
+            match earliest_waiting.get_mut(&e.mmsi) {
+                Some(w) if *w <= e.end_time.saturating_add(merge) => {
+                    *w = (*w).min(e.start_time);
+                    wait.push(e);
+                }
+                _ => go.push(e),
+            }
+        }
+        self.spoofs = wait;
+        let mut ready = go;
+        ready.sort_by_key(|e| (e.mmsi, e.start_time, e.end_time));
+        let mut i = 0;
+        while i < ready.len() {
+            let mut j = i + 1;
+            let mut end = ready[i].end_time;
+            while j < ready.len()
+                && ready[j].mmsi == ready[i].mmsi
+                && ready[j].start_time <= end.saturating_add(merge)
+            {
+                end = end.max(ready[j].end_time);
+                j += 1;
+            }
+            let mut e = merge_spoofs(&ready[i..j]);
+            let (lat, lon) = onset_position(&e);
+            if let Some(id) = self.interference.area_at(
+                e.start_time,
+                LatLon::new(lat, lon),
+                &self.cfg.interference,
+            ) {
+                e.details.insert("interference_area".into(), id.into());
+            }
+            let kind = e
+                .details
+                .get("kind")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            *self.stats.spoofing_kinds.entry(kind).or_insert(0) += 1;
+            self.out.push(e);
+            i = j;
+        }
+    }
+
     /// Encounter search over resampled slots before `until` (exclusive).
     fn encounters(&mut self, until: i64) {
         let (mut ready, rest): (Vec<Slot>, Vec<Slot>) = std::mem::take(&mut self.slots)
@@ -375,7 +870,8 @@ impl Engine {
                             continue;
                         }
                         let d = distance_km(LatLon::new(a.lat, a.lon), LatLon::new(b.lat, b.lon));
-                        let key = (a.mmsi.min(b.mmsi), a.mmsi.max(b.mmsi));
+                        let (ka, kb) = ((a.mmsi, a.track), (b.mmsi, b.track));
+                        let key = (ka.min(kb), ka.max(kb));
                         let mid = ((a.lat + b.lat) / 2.0, (a.lon + b.lon) / 2.0);
                         let run = self.pairs.entry(key).or_insert_with(|| PairRun {
                             first_slot: slot,
@@ -400,7 +896,7 @@ impl Engine {
                     }
                 }
             }
-            let ended: Vec<(u32, u32)> = self
+            let ended: Vec<PairKey> = self
                 .pairs
                 .iter()
                 .filter(|(_, r)| r.last_slot < slot)
@@ -424,7 +920,7 @@ impl Engine {
             wait_h = wait_h.max(self.cfg.anchorage.stationary_min_hours);
         }
         let wait = (wait_h * MS_PER_HOUR) as i64;
-        let mut done: Vec<(u32, u32)> = self
+        let mut done: Vec<PairKey> = self
             .held
             .iter()
             .filter(|(_, e)| e.end_time + wait < slot * step)
@@ -483,7 +979,8 @@ impl Engine {
         self.out.push(e);
     }
 
-    fn close_run(&mut self, (a, b): (u32, u32), mut run: PairRun) {
+    fn close_run(&mut self, key: PairKey, mut run: PairRun) {
+        let ((a, _), (b, _)) = key;
         let cfg = &self.cfg.encounter;
         let step = (cfg.resample_minutes * 60_000.0) as i64;
         let (t0, t1) = (run.first_slot * step, run.last_slot * step);
@@ -496,7 +993,7 @@ impl Engine {
         let n = run.dists.len() as f64;
         let (mlat, mlon) = (run.sum_lat / n, run.sum_lon / n);
         let merge = (cfg.merge_hours * MS_PER_HOUR) as i64;
-        if let Some(prev) = self.held.get_mut(&(a, b)) {
+        if let Some(prev) = self.held.get_mut(&key) {
             if t0 - prev.end_time <= merge {
                 prev.end_time = t1;
                 prev.end_lat = Some(run.end.0);
@@ -508,7 +1005,7 @@ impl Engine {
                 prev.details.insert("merged".into(), true.into());
                 return;
             }
-            let e = self.held.remove(&(a, b)).expect("present");
+            let e = self.held.remove(&key).expect("present");
             self.judge_encounter(e);
         }
         let mut e = Event::new(EventType::Encounter, a, t0, t1, run.start, run.end)
@@ -524,7 +1021,7 @@ impl Engine {
             .nearest_within(mlat, mlon, self.cfg.gap.near_area_km, |_| true)
             .map(|(i, _)| self.areas.get(i).name.clone());
         e.confidence = 0.9;
-        self.held.insert((a, b), e);
+        self.held.insert(key, e);
     }
 
     /// Links a new MMSI to one that fell silent where and when it appeared, outside ports
@@ -613,6 +1110,7 @@ impl Engine {
             if !self.linked.insert((old, new)) {
                 continue;
             }
+            self.renamed.insert(old, first_tx);
             let mut changes = serde_json::Map::new();
             changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": new}));
             if Vessel::mid(old) != Vessel::mid(new) {
@@ -660,6 +1158,7 @@ impl Engine {
                     if old_last >= first || !self.linked.insert((old, mmsi)) {
                         continue; // both MMSIs on the air at once (a copied IMO), or reported
                     }
+                    self.renamed.insert(old, first);
                     let mut changes = serde_json::Map::new();
                     changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": mmsi}));
                     if Vessel::mid(old) != Vessel::mid(mmsi) {
@@ -696,6 +1195,88 @@ impl Engine {
     }
 }
 
+/// Where the vessel really was when a spoofing episode began: the track position it broke away
+/// from when known, else the episode's first position.
+fn onset_position(e: &Event) -> (f64, f64) {
+    let get = |k: &str| e.details.get(k).and_then(serde_json::Value::as_f64);
+    match (get("track_lat"), get("track_lon")) {
+        (Some(lat), Some(lon)) => (lat, lon),
+        _ => (e.lat.unwrap_or(f64::NAN), e.lon.unwrap_or(f64::NAN)),
+    }
+}
+
+/// A gap's `details.reason`.
+fn reason_name(e: &Event) -> &'static str {
+    let r = e.details.get("reason").and_then(serde_json::Value::as_str);
+    [
+        "went_dark",
+        "left_coverage",
+        "receiver_outage",
+        "interference",
+    ]
+    .into_iter()
+    .find(|k| Some(*k) == r)
+    .unwrap_or("unknown")
+}
+
+/// One event for a vessel's overlapping spoofing episodes: the most telling kind's details,
+/// every kind seen, and the evidence of all.
+fn merge_spoofs(group: &[Event]) -> Event {
+    let rank = |e: &Event| {
+        let k = e.details.get("kind").and_then(serde_json::Value::as_str);
+        KINDS
+            .iter()
+            .position(|x| Some(*x) == k)
+            .unwrap_or(KINDS.len())
+    };
+    let best = group
+        .iter()
+        .min_by_key(|e| rank(e))
+        .expect("non-empty group");
+    if group.len() == 1 {
+        return best.clone();
+    }
+    let first = group
+        .iter()
+        .min_by_key(|e| e.start_time)
+        .expect("non-empty");
+    let last = group.iter().max_by_key(|e| e.end_time).expect("non-empty");
+    let mut e = best.clone();
+    e.start_time = first.start_time;
+    e.end_time = last.end_time;
+    (e.lat, e.lon) = (first.lat, first.lon);
+    (e.end_lat, e.end_lon) = (last.end_lat, last.end_lon);
+    e.n_positions = group.iter().map(|g| g.n_positions).sum();
+    e.evidence_start = group
+        .iter()
+        .map(|g| g.evidence_start)
+        .min()
+        .unwrap_or(e.start_time);
+    e.evidence_end = group
+        .iter()
+        .map(|g| g.evidence_end)
+        .max()
+        .unwrap_or(e.end_time);
+    e.confidence = group.iter().map(|g| g.confidence).fold(0.0, f64::max);
+    let mut kinds: Vec<&Event> = group.iter().collect();
+    kinds.sort_by_key(|g| rank(g));
+    let mut names: Vec<serde_json::Value> = Vec::new();
+    for g in kinds {
+        if let Some(k) = g.details.get("kind") {
+            if !names.contains(k) {
+                names.push(k.clone());
+            }
+        }
+    }
+    e.details.insert("kinds".into(), names.into());
+    for k in ["track_lat", "track_lon"] {
+        if let Some(v) = first.details.get(k) {
+            e.details.insert(k.into(), v.clone());
+        }
+    }
+    e
+}
+
 /// The coverage grid's key of a position: (latitude cell, longitude cell, hour since the
 /// epoch), cells of `gap.coverage_cell_deg`; `None` for positions outside the globe.
 pub fn coverage_key(cfg: &Config, lat: f64, lon: f64, time: i64) -> Option<(i32, i32, i64)> {
@@ -711,7 +1292,8 @@ pub fn coverage_key(cfg: &Config, lat: f64, lon: f64, time: i64) -> Option<(i32,
 }
 
 /// Adds a gap's coverage hint: other vessels' positions near its start and end, during the
-/// gap (`count` gives the positions per [`coverage_key`]). A `coverage_from_hour` detail (a
+/// gap (`count` gives the positions per [`coverage_key`]); the gap's confidence is its
+/// reason's. A `coverage_from_hour` detail (a
 /// gap from [`Engine::defer_coverage_hints`]) is removed, and hours before it are not counted,
 /// as the engine that released the gap no longer held them.
 pub fn coverage_hint(cfg: &Config, mut e: Event, count: impl Fn((i32, i32, i64)) -> u64) -> Event {
@@ -746,10 +1328,5 @@ pub fn coverage_hint(cfg: &Config, mut e: Event, count: impl Fn((i32, i32, i64))
         .insert("coverage_start_positions".into(), a.into());
     e.details.insert("coverage_end_positions".into(), b.into());
     e.details.insert("coverage".into(), hint.into());
-    if hint == "received_nearby" {
-        e.confidence = e.confidence.max(0.9);
-    } else if hint == "none_nearby" {
-        e.confidence = e.confidence.min(0.5);
-    }
     e
 }

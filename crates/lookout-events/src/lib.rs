@@ -17,7 +17,7 @@
 //! let t0 = 1_700_000_000_000;
 //! for hours in [0.0, 1.0, 2.0, 3.0] {
 //!     let time = t0 + (hours * 3_600_000.0) as i64;
-//!     let p = Position { mmsi: 445_000_001, time, lat: 42.24, lon: 130.30, sog: Some(0.0), cog: None, heading: None, nav_status: Some(5) };
+//!     let p = Position { mmsi: 445_000_001, time, lat: 42.24, lon: 130.30, sog: Some(0.0), nav_status: Some(5), ..Default::default() };
 //!     engine.push(&Record::Position(p));
 //! }
 //! let events = engine.finish();
@@ -29,7 +29,11 @@ pub mod accuracy;
 mod anchorage;
 pub mod config;
 pub mod engine;
+mod interference;
+mod names;
 pub mod output;
+mod reception;
+mod spoof;
 #[cfg(feature = "parquet")]
 pub mod store_in;
 mod track;
@@ -38,7 +42,7 @@ mod vessel;
 pub use config::Config;
 pub use engine::{coverage_hint, coverage_key, Engine, Stats};
 pub use lookout_core::areas::{Area, Areas};
-pub use lookout_core::event::{Event, EventType};
+pub use lookout_core::event::{Event, EventType, InterferenceArea};
 pub use lookout_core::land::Land;
 pub use lookout_core::record::{Position, Record, Static};
 pub use vessel::Reject;

@@ -1,12 +1,13 @@
 //! Event files: CSV, GeoJSON and (feature `parquet`) Parquet, chosen by file extension, written
-//! to a temporary name and renamed into place when complete. The columns and their encoding are
-//! `lookout_core::event`'s; this module adds the files and the Parquet encoding.
+//! to a temporary name and renamed into place when complete; and the interference areas file
+//! (CSV or GeoJSON). The columns and their encoding are `lookout_core::event`'s; this module adds
+//! the files and the Parquet encoding.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use lookout_core::event::{Event, COLUMNS};
+use lookout_core::event::{Event, InterferenceArea, COLUMNS, INTERFERENCE_COLUMNS};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +167,47 @@ impl EventWriter {
         std::fs::rename(&self.tmp, &self.path)?;
         Ok(self.written)
     }
+}
+
+/// Writes GNSS interference areas to `path`: `.csv` ([`INTERFERENCE_COLUMNS`]) or
+/// `.geojson` / `.json` (one Polygon feature each), under a temporary name renamed when complete.
+pub fn write_interference(path: &Path, areas: &[InterferenceArea]) -> Result<(), OutputError> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    match Format::from_path(path) {
+        Some(Format::Csv) => {
+            let mut w = csv::Writer::from_writer(BufWriter::new(File::create(&tmp)?));
+            w.write_record(INTERFERENCE_COLUMNS)?;
+            for a in areas {
+                w.write_record(a.csv_record())?;
+            }
+            w.into_inner()
+                .map_err(|e| e.into_error())?
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .sync_all()?;
+        }
+        Some(Format::GeoJson) => {
+            let features: Vec<serde_json::Value> = areas
+                .iter()
+                .map(InterferenceArea::geojson_feature)
+                .collect();
+            let doc = serde_json::json!({"type": "FeatureCollection", "features": features});
+            let mut out = BufWriter::new(File::create(&tmp)?);
+            serde_json::to_writer(&mut out, &doc).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        }
+        _ => {
+            return Err(OutputError::Format(format!(
+                "{} (interference areas: use .csv or .geojson)",
+                path.display()
+            )))
+        }
+    }
+    std::fs::rename(&tmp, path)?;
+    Ok(())
 }
 
 #[cfg(feature = "parquet")]

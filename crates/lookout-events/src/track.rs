@@ -1,14 +1,16 @@
 //! Detectors over one physical vessel's track (points already cleared by the segmenter):
-//! port visits, gaps, loitering, inland positions, and the 10-minute resampling that feeds the
-//! encounter search.
+//! port visits, gaps, loitering, inland positions, circles and repeated patterns, and the
+//! 10-minute resampling that feeds the encounter search.
 
 use std::collections::{BTreeMap, VecDeque};
 
 use crate::anchorage::{Anchorages, Stationary};
 use crate::config::Config;
+use crate::reception::{GapEnd, Reception, StationId};
+use crate::spoof::{report_interval_s, DeadShips, Looping, Sample};
 use lookout_core::areas::Areas;
 use lookout_core::event::{Event, EventType};
-use lookout_core::geo::{distance_km, LatLon, KM_PER_NM};
+use lookout_core::geo::{bearing_deg, distance_km, LatLon, KM_PER_NM};
 use lookout_core::land::{Land, LandTest};
 
 /// Milliseconds per hour, for rates.
@@ -22,11 +24,23 @@ pub(crate) struct Pt {
     pub lon: f64,
     pub sog: Option<f32>,
     pub cog: Option<f32>,
+    /// The station that heard it.
+    pub st: StationId,
+    /// A class B report.
+    pub class_b: bool,
 }
 
 impl Pt {
     pub fn ll(&self) -> (f64, f64) {
         (self.lat, self.lon)
+    }
+
+    pub fn sample(&self) -> Sample {
+        Sample {
+            t: self.t,
+            lat: self.lat,
+            lon: self.lon,
+        }
     }
 }
 
@@ -45,15 +59,23 @@ pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
 pub(crate) struct Slot {
     pub slot: i64,
     pub mmsi: u32,
+    /// The MMSI's track (ships sharing an MMSI are never paired with each other's positions).
+    pub track: u8,
     pub lat: f64,
     pub lon: f64,
     pub knots: f32,
 }
 
-/// A gap waiting for its coverage hint (needs every vessel's positions during the gap).
+/// A gap waiting for its reason (needs every vessel's positions during the gap).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PendingGap {
     pub event: Event,
+    pub start: GapEnd,
+    /// `None` while open at the end of the data.
+    pub end: Option<GapEnd>,
+    /// The stations that heard reports of the vessel without a valid position well inside the
+    /// silence, one per report.
+    pub heard: Vec<StationId>,
 }
 
 /// Shared, read-only inputs plus the outputs of a push.
@@ -65,6 +87,14 @@ pub(crate) struct Ctx<'a> {
     pub slots: &'a mut Vec<Slot>,
     pub gaps: &'a mut Vec<PendingGap>,
     pub anchorages: &'a mut Anchorages,
+    /// Spoofing events waiting to be merged per vessel and marked.
+    pub spoofs: &'a mut Vec<Event>,
+    /// Anomaly onsets for the interference areas.
+    pub onsets: &'a mut Vec<crate::interference::Onset>,
+    /// Station names.
+    pub reception: &'a Reception,
+    /// Scrapped and lost ships.
+    pub dead: &'a DeadShips,
     /// Encounters need this clearance from the coast, km (see `Engine`).
     pub shore_km: f64,
     /// Loitering needs this average distance from the coast, km; 0 = rule off (see `Engine`).
@@ -133,8 +163,9 @@ pub(crate) struct Inland {
 impl Inland {
     /// Inland test with a cache: a point closer to the cached one than the cached
     /// clearance minus the tolerance is on the same side of the coast. Returns true when the
-    /// point is well inland (then it is spoofed and goes no further).
-    pub fn check(&mut self, mmsi: u32, p: &Pt, ctx: &mut Ctx) -> bool {
+    /// point is well inland (then it is spoofed and goes no further). `before` is the vessel's
+    /// last good position (where it really was when an episode starts).
+    pub fn check(&mut self, mmsi: u32, p: &Pt, before: Option<Pt>, ctx: &mut Ctx) -> bool {
         let Some(land) = ctx.land else { return false };
         let tol = ctx.cfg.spoofing.inland_tolerance_km;
         let radius = 4.0 * tol.max(1.0);
@@ -172,12 +203,26 @@ impl Inland {
                         last: *p,
                         n: 1,
                         max_coast_km: test.coast_km,
+                        before,
                     })
                 }
             }
             true
         } else {
-            self.close(mmsi, ctx);
+            // A position at sea ends the episode, unless no ship could get there from the
+            // inland run (a second transmitter on the MMSI) and the run is recent.
+            let seg = &ctx.cfg.segment;
+            let reachable = self.run.as_ref().is_none_or(|r| {
+                let hours = (p.t - r.last.t) as f64 / MS_PER_HOUR;
+                let km = distance_km(
+                    LatLon::new(r.last.lat, r.last.lon),
+                    LatLon::new(p.lat, p.lon),
+                );
+                hours > 1.0 || km <= seg.max_knots * KM_PER_NM * hours.hypot(seg.buffer_hours)
+            });
+            if reachable {
+                self.close(mmsi, ctx);
+            }
             false
         }
     }
@@ -203,8 +248,12 @@ impl Inland {
                     ),
                 )
                 .evidence(run.n, run.first.t, run.last.t);
+                if let Some(b) = run.before {
+                    e.details.insert("track_lat".into(), round(b.lat, 5).into());
+                    e.details.insert("track_lon".into(), round(b.lon, 5).into());
+                }
                 e.confidence = 0.9;
-                ctx.out.push(e);
+                ctx.spoofs.push(e);
             }
         }
     }
@@ -216,6 +265,7 @@ struct InlandRun {
     last: Pt,
     n: u64,
     max_coast_km: f64,
+    before: Option<Pt>,
 }
 
 /// State of one track.
@@ -240,13 +290,32 @@ pub(crate) struct Track {
     /// First cleared position.
     pub first: Option<Pt>,
     pub n: u64,
+    /// Index among the MMSI's tracks.
+    index: u8,
+    /// Course and speed made good at the last point (reported, else from the previous point).
+    course: Option<f64>,
+    knots: Option<f64>,
+    looping: Looping,
 }
 
 impl Track {
-    pub fn new(mmsi: u32) -> Self {
+    pub fn new(mmsi: u32, index: usize) -> Self {
         Self {
             mmsi,
+            index: u8::try_from(index).unwrap_or(u8::MAX),
             ..Default::default()
+        }
+    }
+
+    /// The track's last point as a gap end.
+    fn gap_end(&self, p: &Pt) -> GapEnd {
+        GapEnd {
+            t: p.t,
+            lat: p.lat,
+            lon: p.lon,
+            knots: self.knots,
+            course: self.course,
+            station: p.st,
         }
     }
 
@@ -261,13 +330,32 @@ impl Track {
     }
 
     /// Feeds one point. `last_tx` is the latest transmission of this vessel that did not reach
-    /// the track (rejected positions): a gap is silence, not missing good positions.
-    pub fn push(&mut self, p: Pt, last_tx: Option<i64>, ctx: &mut Ctx) {
+    /// the track (rejected positions): a gap is silence, not missing good positions. `heard`
+    /// lists the stations of the vessel's reports without a valid position since the previous
+    /// point.
+    pub fn push(&mut self, p: Pt, last_tx: Option<i64>, heard: Vec<StationId>, ctx: &mut Ctx) {
         self.n += 1;
         self.first.get_or_insert(p);
         if let Some(prev) = self.prev {
-            self.gap(&prev, &p, last_tx, ctx);
+            self.gap(&prev, &p, last_tx, heard, ctx);
             self.resample(&prev, &p, ctx);
+        }
+        let moved = self.prev.map(|q| {
+            let ll = |x: &Pt| LatLon::new(x.lat, x.lon);
+            (distance_km(ll(&q), ll(&p)), bearing_deg(ll(&q), ll(&p)), q)
+        });
+        self.knots = p
+            .sog
+            .map(f64::from)
+            .or_else(|| moved.map(|(_, _, q)| implied_knots(&q, &p)));
+        self.course = p
+            .cog
+            .filter(|_| p.sog.is_some_and(|v| v >= 1.0))
+            .map(f64::from)
+            .or_else(|| moved.filter(|m| m.0 > 0.05).map(|m| m.1))
+            .or(self.course);
+        if let Some(ep) = self.looping.push(p.sample(), self.n, &ctx.cfg.spoofing) {
+            self.emit_shape(ep, ctx);
         }
         self.port_visit(&p, ctx);
         self.loitering(&p, ctx);
@@ -284,21 +372,49 @@ impl Track {
         self.prev = Some(p);
     }
 
-    /// Closes everything open (end of data).
-    pub fn finish(&mut self, data_end: i64, ctx: &mut Ctx) {
+    /// Reports a circle or repeated pattern the track traced.
+    fn emit_shape(&self, ep: crate::spoof::Episode, ctx: &mut Ctx) {
+        let mut e = Event::new(
+            EventType::Spoofing,
+            self.mmsi,
+            ep.first.t,
+            ep.last.t,
+            (ep.first.lat, ep.first.lon),
+            (ep.last.lat, ep.last.lon),
+        )
+        .with("kind", ep.shape.kind)
+        .evidence(ep.positions, ep.first.t, ep.last.t);
+        e.details.extend(ep.shape.details());
+        e.confidence = 0.8;
+        ctx.spoofs.push(e);
+    }
+
+    /// Closes everything open (end of data). `heard` lists the stations of the vessel's reports
+    /// without a valid position since the last point.
+    pub fn finish(&mut self, data_end: i64, heard: Vec<StationId>, ctx: &mut Ctx) {
+        if let Some(ep) = self.looping.close() {
+            self.emit_shape(ep, ctx);
+        }
         if let Some(v) = self.visit.take() {
             self.emit_visit(v, false, ctx);
         }
         self.close_bucket(ctx);
         self.close_loiter(ctx);
-        if let Some(event) = self.open_gap(data_end, ctx.cfg, ctx.areas) {
-            ctx.gaps.push(PendingGap { event });
+        if let Some(g) = self.open_gap(data_end, heard, ctx.cfg, ctx.areas) {
+            ctx.gaps.push(g);
         }
     }
 
-    /// The silence since the last point, as a gap open at `now`, if it is long enough and
-    /// open gaps are reported.
-    pub fn open_gap(&self, now: i64, cfg: &Config, areas: &Areas) -> Option<Event> {
+    /// The silence since the last point, as a gap open at `now` waiting for its reason, if it
+    /// is long enough and open gaps are reported. `heard` lists the stations of the vessel's
+    /// reports without a valid position since the last point.
+    pub fn open_gap(
+        &self,
+        now: i64,
+        heard: Vec<StationId>,
+        cfg: &Config,
+        areas: &Areas,
+    ) -> Option<PendingGap> {
         let prev = self.prev?;
         let hours = (now - prev.t) as f64 / MS_PER_HOUR;
         if !cfg.gap.open_gaps || hours < cfg.gap.min_hours {
@@ -313,7 +429,12 @@ impl Track {
         e.end_lon = None;
         e.confidence = 0.5;
         e.area = area_near(cfg, areas, prev.ll());
-        Some(e)
+        Some(PendingGap {
+            event: e,
+            start: self.gap_end(&prev),
+            end: None,
+            heard,
+        })
     }
 
     /// The open port visit as it will be reported, once it counts as a visit without its exit.
@@ -322,7 +443,14 @@ impl Track {
         Some(self.visit_event(v, false, cfg, areas)?.with("open", true))
     }
 
-    fn gap(&mut self, prev: &Pt, p: &Pt, last_tx: Option<i64>, ctx: &mut Ctx) {
+    fn gap(
+        &mut self,
+        prev: &Pt,
+        p: &Pt,
+        last_tx: Option<i64>,
+        heard: Vec<StationId>,
+        ctx: &mut Ctx,
+    ) {
         let cfg = &ctx.cfg.gap;
         // Silence runs from the last transmission of any kind.
         let start_t = last_tx
@@ -356,6 +484,15 @@ impl Track {
             .with("implied_speed_knots", round(km / KM_PER_NM / total_h, 2))
             .with("disabling_length", hours >= cfg.disabling_hours)
             .with("positions_hours_before", before)
+            .with(
+                "expected_positions_hours_before",
+                round(
+                    cfg.hours_before * 3600.0
+                        / report_interval_s(prev.class_b, self.knots.unwrap_or(0.0)),
+                    0,
+                ),
+            )
+            .with("transponder_class", if prev.class_b { "B" } else { "A" })
             .evidence(2, prev.t, p.t);
         e.area = near_area(ctx, prev.ll());
         e.other_area = near_area(ctx, p.ll());
@@ -368,7 +505,23 @@ impl Track {
         if let Some(v) = &mut self.visit {
             v.had_gap = true;
         }
-        ctx.gaps.push(PendingGap { event: e });
+        // The end as seen on arrival: its own course, else the way it came.
+        let ll = |x: &Pt| LatLon::new(x.lat, x.lon);
+        let end = GapEnd {
+            knots: p.sog.map(f64::from).or(Some(km / KM_PER_NM / total_h)),
+            course: p
+                .cog
+                .filter(|_| p.sog.is_some_and(|v| v >= 1.0))
+                .map(f64::from)
+                .or_else(|| (km > 0.05).then(|| bearing_deg(ll(prev), ll(p)))),
+            ..self.gap_end(p)
+        };
+        ctx.gaps.push(PendingGap {
+            event: e,
+            start: self.gap_end(prev),
+            end: Some(end),
+            heard,
+        });
     }
 
     /// True when the point is on land or closer to the coast than encounters may be
@@ -410,6 +563,7 @@ impl Track {
             ctx.slots.push(Slot {
                 slot,
                 mmsi: self.mmsi,
+                track: self.index,
                 lat,
                 lon,
                 knots,

@@ -1,9 +1,13 @@
 //! Per-MMSI state: the segmenter (after GFW's `gpsdio-segment` Matcher) that splits one MMSI's
 //! positions into segments, sets aside noise and spoofed excursions, and separates two ships
-//! sharing the MMSI; the tracks it feeds; and the static-report state behind draught and
-//! identity changes.
+//! sharing the MMSI; the tracks it feeds; the receiver cross-check (one MMSI heard by two
+//! stations at once, kilometres apart), frozen positions and runs of "not available" positions;
+//! and the static-report state behind draught, identity and zombie-identity events.
 
 use crate::config::Config;
+use crate::interference::Onset;
+use crate::reception::StationId;
+use crate::spoof::{shape, subsample, Frozen};
 use crate::track::{implied_knots, round, Ctx, Inland, Pt, Track, MS_PER_HOUR};
 use lookout_core::event::{Event, EventType};
 use lookout_core::geo::{destination, distance_km, LatLon, KM_PER_NM};
@@ -127,6 +131,39 @@ struct Statics {
 /// IMO seen on this MMSI in the current batch: `(imo, first, last, name)`.
 pub(crate) type ImoSighting = (u32, i64, i64, Option<String>);
 
+/// Positions of this MMSI from two stations, close in time and too far apart for one ship.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Disagreement {
+    first: i64,
+    last: i64,
+    n: u64,
+    /// Times the station of the disagreeing position changed: the stations take turns when
+    /// two transmitters are on the air, not when one ship jumps once.
+    turns: u64,
+    stations: (StationId, StationId),
+    a: Pt,
+    b: Pt,
+    max_km: f64,
+}
+
+/// A run of reports without a valid position after a valid one: positions saying "not
+/// available", or static reports arriving long after the last position.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Unavailable {
+    last: i64,
+    n: u64,
+    /// The station of the first report.
+    station: StationId,
+    /// The last valid position before the run.
+    before: Pt,
+    /// `not_available` or `no_position`.
+    #[serde(with = "crate::names")]
+    what: crate::names::Name,
+}
+
+/// Reports of a scrapped or lost ship's IMO on this MMSI: `(imo, first, last, reports)`.
+type ZombieSighting = (u32, i64, i64, u64);
+
 /// Everything known about one MMSI.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vessel {
@@ -152,6 +189,21 @@ pub(crate) struct Vessel {
     pub imo_seen: Option<ImoSighting>,
     /// Rejects since the last drain.
     pub rejects: Rejects,
+    /// Reports without a valid position since the last valid one: "not available" positions,
+    /// and static reports `no_position_minutes` or more after it (the transponder was on).
+    heard: Vec<(i64, StationId)>,
+    /// The last valid position (any segment).
+    last_valid: Option<Pt>,
+    /// The last valid position from each station (receiver cross-check).
+    by_station: Vec<Pt>,
+    disagreement: Option<Disagreement>,
+    frozen: Option<Frozen>,
+    unavailable: Option<Unavailable>,
+    zombie: Option<ZombieSighting>,
+    /// Identity and draught changes held until a shared MMSI would have shown.
+    held: Vec<Event>,
+    /// Identities reported while two ships shared the MMSI.
+    shared_names: Vec<String>,
 }
 
 fn normalise(s: &Option<String>) -> Option<String> {
@@ -165,7 +217,7 @@ impl Vessel {
             mmsi,
             segs: Vec::new(),
             next_id: 0,
-            tracks: vec![Track::new(mmsi)],
+            tracks: vec![Track::new(mmsi, 0)],
             last_time: i64::MIN,
             last_unconfirmed_tx: None,
             shared: None,
@@ -176,6 +228,15 @@ impl Vessel {
             last_static: i64::MIN,
             imo_seen: None,
             rejects: Vec::new(),
+            heard: Vec::new(),
+            last_valid: None,
+            by_station: Vec::new(),
+            disagreement: None,
+            frozen: None,
+            unavailable: None,
+            zombie: None,
+            held: Vec::new(),
+            shared_names: Vec::new(),
         }
     }
 
@@ -187,6 +248,11 @@ impl Vessel {
     /// First and last cleared positions of the main track.
     pub fn main_span(&self) -> (Option<Pt>, Option<Pt>) {
         (self.tracks[0].first, self.tracks[0].last())
+    }
+
+    /// The stations of the reports without a valid position since the last valid one.
+    pub fn heard_stations(&self) -> Vec<StationId> {
+        self.heard.iter().map(|(_, s)| *s).collect()
     }
 
     /// Time of the newest position (cleared or not).
@@ -233,17 +299,28 @@ impl Vessel {
             return None;
         }
         let alpha0 = s.max_knots / s.penalty_speed;
-        Some((-(alpha0 * d_nm / d_max).powi(2)).exp() / padded)
+        let m = (-(alpha0 * d_nm / d_max).powi(2)).exp() / padded;
+        Some(if q.class_b == p.class_b {
+            m
+        } else {
+            m * s.transponder_mismatch_weight
+        })
     }
 
-    /// Feeds one position.
-    pub fn push_position(&mut self, pos: &Position, ctx: &mut Ctx) {
+    /// Feeds one position heard by station `st`.
+    pub fn push_position(&mut self, pos: &Position, st: StationId, ctx: &mut Ctx) {
         let ok = pos.lat.is_finite()
             && pos.lon.is_finite()
             && pos.lat.abs() <= 90.0
             && pos.lon.abs() <= 180.0
             && !(pos.lat == 0.0 && pos.lon == 0.0);
         if !ok {
+            // "Not available" (91/181) or nonsense: the transponder is on, the position is not.
+            self.hear(pos.time, st);
+            if pos.time >= self.last_time {
+                let window = (ctx.cfg.interference.window_minutes * 60_000.0) as i64;
+                self.unavailable(pos.time, st, window, "not_available");
+            }
             return self.reject(Reject::InvalidPosition, 1);
         }
         if pos.time < self.last_time {
@@ -257,6 +334,8 @@ impl Vessel {
             lon: pos.lon,
             sog,
             cog,
+            st,
+            class_b: pos.is_class_b(),
         };
         if self
             .segs
@@ -267,7 +346,11 @@ impl Vessel {
         }
         self.last_time = p.t;
         self.first_tx.get_or_insert(p.t);
-        if self.inland.check(self.mmsi, &p, ctx) {
+        self.close_unavailable(ctx);
+        self.cross_check(&p, ctx);
+        self.last_valid = Some(p);
+        let before = self.nearest_track(&p).map(|s| s.1);
+        if self.inland.check(self.mmsi, &p, before, ctx) {
             // Well inland: spoofed, kept out of the tracks, but it was a transmission.
             self.last_unconfirmed_tx = Some(p.t);
             return self.reject(Reject::Inland, 1);
@@ -287,26 +370,220 @@ impl Vessel {
                     .sog
                     .is_some_and(|v| f64::from(v) > ctx.cfg.segment.very_slow_knots);
                 if moving && s.last.lat == p.lat && s.last.lon == p.lon {
+                    // The same place again while a speed is reported: frozen, or a repeat.
+                    self.repeat(&p, ctx);
                     return self.reject(Reject::Duplicate, 1);
                 }
                 i
             }
             None => self.new_seg(p, ctx),
         };
+        self.close_frozen(ctx);
         self.add(i, p, ctx);
+    }
+
+    /// Notes a report without a position heard by `st` (a bounded number are kept).
+    fn hear(&mut self, t: i64, st: StationId) {
+        if self.heard.len() < 1024 {
+            self.heard.push((t, st));
+        }
+    }
+
+    /// A report at `t` without a valid position heard by `st`, within `within` of the last valid
+    /// one.
+    fn unavailable(&mut self, t: i64, st: StationId, within: i64, what: &'static str) {
+        match &mut self.unavailable {
+            Some(u) => {
+                u.last = t;
+                u.n += 1;
+            }
+            None => {
+                if let Some(before) = self.last_valid.filter(|v| t - v.t <= within) {
+                    self.unavailable = Some(Unavailable {
+                        last: t,
+                        n: 1,
+                        station: st,
+                        before,
+                        what,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Ends a run of reports without a position: two or more after a valid position are an
+    /// anomaly onset for the interference areas, placed where the vessel last was.
+    fn close_unavailable(&mut self, ctx: &mut Ctx) {
+        if let Some(u) = self.unavailable.take().filter(|u| u.n >= 2) {
+            ctx.onsets.push(Onset {
+                t: u.before.t,
+                end: u.last,
+                lat: u.before.lat,
+                lon: u.before.lon,
+                mmsi: self.mmsi,
+                what: u.what,
+                station: u.station,
+            });
+        }
+    }
+
+    /// Receiver cross-check: a position and the last one from another station, minutes apart
+    /// and farther apart than a ship could sail (plus `min_jump_km`), disagree.
+    fn cross_check(&mut self, p: &Pt, ctx: &mut Ctx) {
+        let window = (ctx.cfg.spoofing.disagreement_minutes * 60_000.0) as i64;
+        let seg = &ctx.cfg.segment;
+        let mut hit: Option<(Pt, f64)> = None;
+        for q in self.by_station.iter().filter(|q| q.st != p.st) {
+            if p.t - q.t > window {
+                continue;
+            }
+            let hours = (p.t - q.t) as f64 / MS_PER_HOUR;
+            let reach = seg.max_knots * KM_PER_NM * hours.hypot(seg.buffer_hours)
+                + ctx.cfg.spoofing.min_jump_km;
+            let km = distance_km(LatLon::new(q.lat, q.lon), LatLon::new(p.lat, p.lon));
+            if km > reach && hit.is_none_or(|h| km > h.1) {
+                hit = Some((*q, km));
+            }
+        }
+        match self.by_station.iter_mut().find(|q| q.st == p.st) {
+            Some(q) => *q = *p,
+            None => {
+                if self.by_station.len() >= 8 {
+                    self.by_station.remove(0);
+                }
+                self.by_station.push(*p);
+            }
+        }
+        match (hit, &mut self.disagreement) {
+            (Some((q, km)), Some(d)) => {
+                if p.st != d.b.st {
+                    d.turns += 1;
+                }
+                d.last = p.t;
+                d.n += 1;
+                d.b = *p;
+                if km > d.max_km {
+                    (d.a, d.max_km) = (q, km);
+                }
+            }
+            (Some((q, km)), None) => {
+                self.disagreement = Some(Disagreement {
+                    first: q.t.min(p.t),
+                    last: p.t,
+                    n: 1,
+                    turns: 0,
+                    stations: (q.st, p.st),
+                    a: q,
+                    b: *p,
+                    max_km: km,
+                })
+            }
+            (None, Some(d)) if p.t - d.last > 3 * window => self.close_disagreement(ctx),
+            (None, _) => {}
+        }
+    }
+
+    /// Reports a receiver disagreement, unless two ships share the MMSI (then the shared
+    /// MMSI explains it).
+    fn close_disagreement(&mut self, ctx: &mut Ctx) {
+        let Some(d) = self.disagreement.take() else {
+            return;
+        };
+        if d.turns < 2 || self.shared.is_some_and(|(start, _)| start <= d.last) {
+            return;
+        }
+        let name = |s| ctx.reception.name(s).to_owned();
+        let mut e = Event::new(
+            EventType::Spoofing,
+            self.mmsi,
+            d.first,
+            d.last,
+            d.a.ll(),
+            d.b.ll(),
+        )
+        .with("kind", "receiver_disagreement")
+        .with(
+            "stations",
+            serde_json::json!([name(d.stations.0), name(d.stations.1)]),
+        )
+        .with("max_distance_km", round(d.max_km, 3))
+        .with("disagreements", d.n)
+        .with("station_turns", d.turns)
+        .evidence(2 * d.n, d.first, d.last);
+        e.confidence = 0.7;
+        ctx.spoofs.push(e);
+    }
+
+    /// The same place reported again while moving.
+    fn repeat(&mut self, p: &Pt, ctx: &Ctx) {
+        let knots = f64::from(p.sog.unwrap_or(0.0));
+        if knots < ctx.cfg.spoofing.frozen_min_knots {
+            return;
+        }
+        match &mut self.frozen {
+            Some(f) if f.lat == p.lat && f.lon == p.lon => {
+                f.last = p.t;
+                f.n += 1;
+                f.max_knots = f.max_knots.max(knots);
+            }
+            _ => {
+                self.frozen = Some(Frozen {
+                    first: p.t,
+                    last: p.t,
+                    n: 1,
+                    lat: p.lat,
+                    lon: p.lon,
+                    max_knots: knots,
+                    class_b: p.class_b,
+                })
+            }
+        }
+    }
+
+    /// Ends a run of repeated positions: long enough, it is a frozen position.
+    fn close_frozen(&mut self, ctx: &mut Ctx) {
+        let Some(f) = self
+            .frozen
+            .take()
+            .filter(|f| f.reportable(&ctx.cfg.spoofing))
+        else {
+            return;
+        };
+        let mut e = Event::new(
+            EventType::Spoofing,
+            self.mmsi,
+            f.first,
+            f.last,
+            (f.lat, f.lon),
+            (f.lat, f.lon),
+        )
+        .with("kind", "frozen")
+        .with("max_reported_knots", round(f.max_knots, 1))
+        .with("repeats", f.n)
+        .with("transponder_class", if f.class_b { "B" } else { "A" })
+        .evidence(f.n, f.first, f.last);
+        e.confidence = 0.8;
+        ctx.spoofs.push(e);
+    }
+
+    /// The confirmed segment nearest to `p` (with ships sharing the MMSI, the one in whose
+    /// waters it appeared): its id and last point.
+    fn nearest_track(&self, p: &Pt) -> Option<(u32, Pt)> {
+        let here = LatLon::new(p.lat, p.lon);
+        let d = |s: &Seg| distance_km(LatLon::new(s.last.lat, s.last.lon), here);
+        self.segs
+            .iter()
+            .filter(|s| s.track.is_some())
+            .min_by(|a, b| d(a).total_cmp(&d(b)).then(b.last.t.cmp(&a.last.t)))
+            .map(|s| (s.id, s.last))
     }
 
     /// Starts a segment for a point no open segment can reach.
     fn new_seg(&mut self, p: Pt, ctx: &mut Ctx) -> usize {
         let id = self.next_id;
         self.next_id += 1;
-        // The newest confirmed segment is the track this point broke away from.
-        let origin = self
-            .segs
-            .iter()
-            .filter(|s| s.track.is_some())
-            .max_by_key(|s| s.last.t)
-            .map(|s| (s.id, s.last));
+        // The track this point broke away from.
+        let origin = self.nearest_track(&p);
         if self.segs.len() >= ctx.cfg.segment.max_open_segments {
             let oldest = self
                 .segs
@@ -339,7 +616,15 @@ impl Vessel {
         match seg.track {
             Some(t) => {
                 let last_tx = self.last_unconfirmed_tx;
-                self.tracks[t].push(p, last_tx, ctx);
+                // Heard without a position well inside the silence, not as it ended.
+                let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
+                let heard = self
+                    .heard
+                    .drain(..)
+                    .filter(|(t, _)| *t <= p.t - quiet)
+                    .map(|(_, s)| s)
+                    .collect();
+                self.tracks[t].push(p, last_tx, heard, ctx);
                 for s in self
                     .segs
                     .iter_mut()
@@ -350,8 +635,13 @@ impl Vessel {
             }
             None => {
                 seg.buffer.push(p);
+                self.heard.clear();
                 self.last_unconfirmed_tx = Some(p.t);
-                if seg.resumed_at.is_some() {
+                let c = &ctx.cfg.segment;
+                let both = seg
+                    .resumed_at
+                    .is_some_and(|r| (p.t - r) as f64 >= c.shared_min_hours * MS_PER_HOUR);
+                if both && seg.buffer.len() >= c.shared_min_positions {
                     // Both segments keep reporting: two ships share this MMSI.
                     self.promote(i, true, ctx);
                 }
@@ -376,7 +666,7 @@ impl Vessel {
     /// of the track it broke away from (whose segment has closed).
     fn promote(&mut self, i: usize, shared: bool, ctx: &mut Ctx) {
         let track = if shared {
-            self.tracks.push(Track::new(self.mmsi));
+            self.tracks.push(Track::new(self.mmsi, self.tracks.len()));
             let t = self.tracks.len() - 1;
             self.shared.get_or_insert((self.segs[i].first.t, t));
             t
@@ -403,15 +693,17 @@ impl Vessel {
                 "implied_speed_knots",
                 round(implied_knots(&from, &s.first), 1),
             )
+            .with("track_lat", round(from.lat, 5))
+            .with("track_lon", round(from.lon, 5))
             .evidence(2, from.t, s.first.t);
             e.confidence = 0.3;
-            ctx.out.push(e);
+            ctx.spoofs.push(e);
             0
         };
         let buffer = std::mem::take(&mut self.segs[i].buffer);
         self.segs[i].track = Some(track);
         for p in buffer {
-            self.tracks[track].push(p, None, ctx);
+            self.tracks[track].push(p, None, Vec::new(), ctx);
         }
     }
 
@@ -461,6 +753,17 @@ impl Vessel {
             return self.reject(Reject::Noise, seg.n as u64);
         }
         self.reject(Reject::Spoofed, seg.n as u64);
+        // The excursion's own shape: a circle or repeated pattern somewhere else.
+        let every = (ctx.cfg.spoofing.pattern_sample_seconds * 1000.0) as i64;
+        let found = shape(
+            &subsample(seg.buffer.iter().map(Pt::sample), every),
+            &ctx.cfg.spoofing,
+        );
+        let kind = match &found {
+            Some(s) => s.kind,
+            None if seg.n == 1 => "jump",
+            None => "excursion",
+        };
         let mut e = Event::new(
             EventType::Spoofing,
             self.mmsi,
@@ -469,14 +772,7 @@ impl Vessel {
             seg.first.ll(),
             seg.last.ll(),
         )
-        .with(
-            "kind",
-            if seg.n == 1 || far < 1.0 {
-                "jump"
-            } else {
-                "excursion"
-            },
-        )
+        .with("kind", kind)
         .with("max_distance_km", round(far, 3))
         .with(
             "jump_speed_knots",
@@ -485,8 +781,11 @@ impl Vessel {
         .with("track_lat", round(from.lat, 5))
         .with("track_lon", round(from.lon, 5))
         .evidence(seg.n as u64, seg.first.t, seg.last.t);
+        if let Some(s) = found {
+            e.details.extend(s.details());
+        }
         e.confidence = 0.9;
-        ctx.out.push(e);
+        ctx.spoofs.push(e);
     }
 
     /// Closes everything at the end of the data.
@@ -498,32 +797,139 @@ impl Vessel {
                 .expect("non-empty");
             self.close(k, ctx);
         }
-        if let Some((start, t)) = self.shared {
-            let end = self.tracks[0]
-                .last()
-                .map_or(start, |p| p.t)
-                .min(self.tracks[t].last().map_or(start, |p| p.t))
-                .max(start);
-            let (a, b) = (self.tracks[0].last(), self.tracks[t].last());
-            let ll = |p: Option<Pt>| p.map_or((f64::NAN, f64::NAN), |p| p.ll());
-            let mut e = Event::new(EventType::Spoofing, self.mmsi, start, end, ll(a), ll(b))
-                .with("kind", "shared_mmsi")
-                .with("tracks", self.tracks.len())
-                .evidence(self.tracks.iter().map(|t| t.n).sum(), start, end);
-            e.confidence = 0.6;
-            ctx.out.push(e);
+        self.close_frozen(ctx);
+        self.close_unavailable(ctx);
+        self.close_disagreement(ctx);
+        if let Some((start, _)) = self.shared {
+            self.report_shared(start, ctx);
         }
+        self.release_held(i64::MAX, ctx);
+        if let Some((imo, first, last, n)) = self.zombie.take() {
+            self.report_zombie(imo, first, last, n, ctx);
+        }
+        let heard = self.heard_stations();
+        self.heard.clear();
         for t in &mut self.tracks {
-            t.finish(data_end, ctx);
+            t.finish(data_end, heard.clone(), ctx);
         }
     }
 
-    /// Feeds one static report; draught and identity changes come out in `ctx.out`.
-    pub fn push_static(&mut self, s: &Static, ctx: &mut Ctx) {
+    /// One `identity_change` of kind `shared_mmsi` naming the tracks of the ships.
+    fn report_shared(&mut self, start: i64, ctx: &mut Ctx) {
+        let lasts: Vec<Pt> = self.tracks.iter().filter_map(Track::last).collect();
+        let end = lasts.iter().map(|p| p.t).min().unwrap_or(start).max(start);
+        let tracks: Vec<serde_json::Value> = self
+            .tracks
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let (a, b) = (t.first?, t.last()?);
+                Some(serde_json::json!({
+                    "track": k, "positions": t.n,
+                    "first_time": lookout_core::time::format_time(a.t),
+                    "last_time": lookout_core::time::format_time(b.t),
+                    "first_lat": round(a.lat, 5), "first_lon": round(a.lon, 5),
+                    "last_lat": round(b.lat, 5), "last_lon": round(b.lon, 5),
+                }))
+            })
+            .collect();
+        let ll = |k: usize| lasts.get(k).map_or((f64::NAN, f64::NAN), |p| p.ll());
+        let mut e = Event::new(
+            EventType::IdentityChange,
+            self.mmsi,
+            start,
+            end,
+            ll(0),
+            ll(1),
+        )
+        .with("kind", "shared_mmsi")
+        .with("tracks", serde_json::Value::Array(tracks))
+        .with("names", self.shared_names.clone())
+        .evidence(self.tracks.iter().map(|t| t.n).sum(), start, end);
+        e.confidence = 0.8;
+        ctx.out.push(e);
+    }
+
+    /// A scrapped or lost ship's IMO reported on this MMSI.
+    fn report_zombie(&self, imo: u32, first: i64, last: i64, n: u64, ctx: &mut Ctx) {
+        let Some(dead) = ctx.dead.get(imo) else {
+            return;
+        };
+        let ll = self.tracks[0]
+            .last()
+            .map_or((f64::NAN, f64::NAN), |p| p.ll());
+        let mut e = Event::new(EventType::Spoofing, self.mmsi, first, last, ll, ll)
+            .with("kind", "zombie")
+            .with("imo", imo)
+            .with("registered_name", dead.name.clone())
+            .with("fate", dead.fate.clone())
+            .with("fate_year", dead.year.clone())
+            .with("source", dead.source.clone())
+            .with("reports", n)
+            .evidence(n, first, last);
+        e.confidence = 0.8;
+        ctx.out.push(e);
+    }
+
+    /// Emits held identity and draught changes older than the time a shared MMSI needs to
+    /// show (`now = i64::MAX`: all); those made while two ships shared the MMSI are their
+    /// two identities, not a change, and are dropped.
+    fn release_held(&mut self, now: i64, ctx: &mut Ctx) {
+        if self.held.is_empty() {
+            return;
+        }
+        let hold = ((ctx.cfg.segment.shared_min_hours + 1.0) * MS_PER_HOUR) as i64;
+        let interleaving = self.segs.iter().any(|s| s.resumed_at.is_some());
+        if interleaving && now != i64::MAX {
+            return;
+        }
+        let shared = self.shared.map(|(start, _)| start - hold);
+        let (ready, wait): (Vec<Event>, Vec<Event>) = std::mem::take(&mut self.held)
+            .into_iter()
+            .partition(|e| now == i64::MAX || e.end_time.saturating_add(hold) <= now);
+        self.held = wait;
+        for e in ready {
+            if shared.is_none_or(|s| e.end_time < s) {
+                ctx.out.push(e);
+            }
+        }
+    }
+
+    /// Feeds one static report; draught and identity changes come out in `ctx.out` once no
+    /// shared MMSI explains them.
+    pub fn push_static(&mut self, s: &Static, st: StationId, ctx: &mut Ctx) {
         if s.time < self.last_static {
             return self.reject(Reject::OutOfOrder, 1);
         }
         self.last_static = s.time;
+        self.release_held(s.time, ctx);
+        // Static reports keep coming but positions stopped: the transponder is on, without a
+        // position fix.
+        let quiet = (ctx.cfg.interference.no_position_minutes * 60_000.0) as i64;
+        if self.last_valid.is_some_and(|v| s.time - v.t >= quiet) {
+            self.hear(s.time, st);
+            self.unavailable(s.time, st, i64::MAX, "no_position");
+        }
+        if let Some(imo) = s.imo.filter(|&i| ctx.dead.get(i).is_some()) {
+            match &mut self.zombie {
+                Some(z) if z.0 == imo => {
+                    z.2 = s.time;
+                    z.3 += 1;
+                }
+                _ => {
+                    if let Some((imo, first, last, n)) = self.zombie.take() {
+                        self.report_zombie(imo, first, last, n, ctx);
+                    }
+                    self.zombie = Some((imo, s.time, s.time, 1));
+                }
+            }
+        }
+        let sharing = self.shared.is_some() || self.segs.iter().any(|g| g.resumed_at.is_some());
+        if let Some(name) = normalise(&s.name).filter(|_| sharing) {
+            if self.shared_names.len() < 8 && !self.shared_names.contains(&name) {
+                self.shared_names.push(name);
+            }
+        }
         let need = ctx.cfg.statics.confirm_reports.max(1);
         let t = s.time;
         let mut changes = serde_json::Map::new();
@@ -579,7 +985,7 @@ impl Vessel {
                 .with("changes", serde_json::Value::Object(changes))
                 .evidence(2, start, end);
             e.confidence = 0.9;
-            ctx.out.push(e);
+            self.held.push(e);
         }
         let min_change = ctx.cfg.statics.min_draught_change_m;
         if let Some(d) = s
@@ -619,7 +1025,7 @@ impl Vessel {
                 .evidence(2, old_last, new_first);
                 e.area = area.map(|a| ctx.areas.get(a).name.clone());
                 e.confidence = if across == "none" { 0.6 } else { 0.9 };
-                ctx.out.push(e);
+                self.held.push(e);
             }
         }
     }

@@ -1,41 +1,23 @@
 //! Precision and recall per event type against the simulator's ground truth, over several seeds,
 //! through the real pipeline: simulate (NMEA) -> ingest (Parquet store) -> events. The matching
-//! rules are in `lookout_events::accuracy` and `docs/accuracy.md`; `matching_rules` checks them.
+//! rules are in `lookout_events::accuracy` and `docs/accuracy.md`.
 //!
-//! `cargo test -p lookout-events --release --test accuracy -- --nocapture` prints the table.
+//! `cargo test -p lookout-events --release --features parquet --test accuracy -- --nocapture`
+//! prints the tables; `LOOKOUT_ACCURACY_SEEDS=4,5,6` runs other seeds. Any scenario file is
+//! scored the same way by `cargo run --release --features parquet --example score_scenario`.
+
+#[path = "support/pipeline.rs"]
+mod pipeline;
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::BufWriter;
-use std::path::Path;
 
-use lookout_events::accuracy::{score, Score};
-use lookout_events::store_in::run_store;
-use lookout_events::{Areas, Config, Engine, Event, EventType, Land};
-use lookout_ingest::{Ingest, IngestOptions, Source};
-use lookout_sim::scenario::Scenario;
-use lookout_sim::sim::{NmeaWriter, Options, Simulation};
-use lookout_store::{Store, StoreWriter};
+use lookout_events::accuracy::{score, Score, Scores};
+use lookout_events::{Areas, Config, Event, EventType};
+use pipeline::{detect, print_row, print_tables, score_seeds, seeds, simulate, Detected};
 
 const SCENARIO: &str = include_str!("data/accuracy.toml");
+const RECEPTION: &str = include_str!("data/reception.toml");
 const TOLERANCE_MS: i64 = 3_600_000;
-
-/// Events from the store with the given areas; also the candidate events dropped by reason.
-fn detect(
-    store_dir: &Path,
-    areas: Areas,
-    cfg: Config,
-) -> (Vec<Event>, BTreeMap<&'static str, u64>) {
-    let store = Store::open(store_dir).unwrap();
-    let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
-    let mut events = Vec::new();
-    run_store(&mut engine, &store, None, None, |batch| {
-        events.extend_from_slice(batch);
-        Ok(())
-    })
-    .unwrap();
-    (events, engine.stats().dropped.clone())
-}
 
 /// Encounters and loitering without areas and with the rules that keep them away from ports
 /// switched off.
@@ -48,73 +30,67 @@ fn no_port_rules() -> Config {
     cfg
 }
 
-/// What one seed gives: the truth, events with the scenario's areas, events without areas,
-/// the candidates dropped without areas, events without areas or port rules, and loitering
-/// with the areas and GFW's published 20 nm shore rule as well.
-struct Run {
-    truth: lookout_core::truth::Truth,
-    events: Vec<Event>,
-    bare: Vec<Event>,
-    dropped: BTreeMap<&'static str, u64>,
-    unruled: Vec<Event>,
-    gfw_loitering: Vec<Event>,
-}
-
-/// Simulates one seed, ingests it, detects events three ways (see [`Run`]).
-fn pipeline(dir: &Path, seed: u64) -> Run {
-    let scenario = Scenario::from_toml(SCENARIO).expect("scenario parses");
-    let land = Land::east_asia();
-    let options = Options {
-        seed: Some(seed),
-        ..Default::default()
-    };
-    let sim = Simulation::new(scenario, &land, &options).expect("scenario compiles");
-    let nmea = dir.join("ais.nmea");
-    let mut writer = NmeaWriter::new(BufWriter::new(File::create(&nmea).unwrap()));
-    let truth = sim.run(&mut writer).expect("simulation runs");
-    drop(writer);
-
-    let store_dir = dir.join("store");
-    let mut ingest = Ingest::new(
-        StoreWriter::open(&store_dir, Default::default()).unwrap(),
-        IngestOptions::default(),
-    );
-    ingest.run(&[Source::File(nmea)]).unwrap();
-    ingest.finish().unwrap();
-
-    let areas = Areas::from_toml(SCENARIO).unwrap();
-    let (events, _) = detect(&store_dir, areas, Config::default());
-    let (bare, dropped) = detect(&store_dir, Areas::default(), Config::default());
-    let (unruled, _) = detect(&store_dir, Areas::default(), no_port_rules());
-    let mut gfw = Config::default();
-    gfw.loitering.shore_rule_with_areas = true;
-    let (gfw_loitering, _) = detect(&store_dir, Areas::from_toml(SCENARIO).unwrap(), gfw);
-    Run {
-        truth,
-        events,
-        bare,
-        dropped,
-        unruled,
-        gfw_loitering,
+/// Every type, reason and kind the scenario holds scores 0.95 or more in both measures.
+fn assert_goals(total: &Scores, what: &str) {
+    for (k, s) in &total.by_type {
+        if s.true_positives + s.false_negatives + s.false_positives > 0 {
+            assert!(
+                s.precision() >= 0.95 && s.recall() >= 0.95,
+                "{what} {k}: {s:?}"
+            );
+        }
     }
-}
-
-/// One table row: truth, TP, FP, FN, precision, recall, then `rest`.
-fn print_row(label: &str, s: &Score, rest: &str) {
-    println!(
-        "| {label} | {} | {} | {} | {} | {:.3} | {:.3} | {rest} |",
-        s.true_positives + s.false_negatives,
-        s.true_positives,
-        s.false_positives,
-        s.false_negatives,
-        s.precision(),
-        s.recall(),
+    for (k, s) in &total.by_reason {
+        if s.true_positives + s.false_negatives + s.false_positives > 0 {
+            assert!(
+                s.precision() >= 0.95 && s.recall() >= 0.95,
+                "{what} {k}: {s:?}"
+            );
+        }
+    }
+    let a = &total.interference_areas;
+    assert!(
+        a.precision() >= 0.95 && a.recall() >= 0.95,
+        "{what} areas: {a:?}"
+    );
+    assert!(
+        total.went_dark_on_other_reason.is_empty(),
+        "{what}: went_dark on {:?}",
+        total.went_dark_on_other_reason
     );
 }
 
 #[test]
+fn reception_precision_and_recall_over_seeds() {
+    let total = score_seeds(RECEPTION, &seeds(), TOLERANCE_MS, "reception");
+    print_tables(&total);
+    for k in [
+        "gap/went_dark",
+        "gap/left_coverage",
+        "gap/receiver_outage",
+        "gap/interference",
+        "identity_change/shared_mmsi",
+        "spoofing/circle",
+        "spoofing/pattern",
+        "spoofing/frozen",
+        "spoofing/receiver_disagreement",
+        "spoofing/displacement",
+        "spoofing/zombie",
+        "spoofing/interference",
+    ] {
+        let s = total.by_reason.get(k).copied().unwrap_or_default();
+        assert!(
+            s.true_positives + s.false_negatives > 0,
+            "{k}: the scenario must contain detectable cases"
+        );
+    }
+    assert!(total.interference_areas.true_positives > 0);
+    assert_goals(&total, "reception");
+}
+
+#[test]
 fn precision_and_recall_over_seeds() {
-    let mut total: BTreeMap<&'static str, Score> = BTreeMap::new();
+    let mut total = Scores::default();
     // Encounters without any areas: berths side by side must not count, meetings at sea must.
     let mut bare_encounters = Score::default();
     let mut bare_dropped: BTreeMap<&'static str, u64> = BTreeMap::new();
@@ -122,16 +98,21 @@ fn precision_and_recall_over_seeds() {
     // Loitering the same ways, and with areas plus GFW's published shore rule.
     let (mut bare_loitering, mut unruled_loitering) = (Score::default(), Score::default());
     let mut gfw_loitering = Score::default();
-    for seed in [1, 2, 3] {
+    for seed in seeds() {
         let dir = tempfile::tempdir().unwrap();
-        let run = pipeline(dir.path(), seed);
-        let (scores, misses) = score(&run.truth, &run.events, TOLERANCE_MS);
+        let (truth, store) = simulate(dir.path(), SCENARIO, seed);
+        let areas = || Areas::from_toml(SCENARIO).unwrap();
+        let run = detect(&store, areas(), Config::default());
+        let bare = detect(&store, Areas::default(), Config::default());
+        let unruled = detect(&store, Areas::default(), no_port_rules());
+        let mut gfw = Config::default();
+        gfw.loitering.shore_rule_with_areas = true;
+        let gfw_run = detect(&store, areas(), gfw);
+        let (scores, misses) = score(&truth, &run.events, &run.areas, TOLERANCE_MS);
         for m in &misses {
             println!("seed {seed}: {m:?}");
         }
-        for (k, s) in scores {
-            total.entry(k).or_default().add(&s);
-        }
+        total.add(&scores);
         let of = |events: &[Event], t: EventType| -> Vec<Event> {
             events
                 .iter()
@@ -139,37 +120,27 @@ fn precision_and_recall_over_seeds() {
                 .cloned()
                 .collect()
         };
-        let encounters = |events: &[Event]| of(events, EventType::Encounter);
-        let loitering = |events: &[Event]| of(events, EventType::Loitering);
-        let (scores, _) = score(&run.truth, &loitering(&run.bare), TOLERANCE_MS);
-        bare_loitering.add(&scores["loitering"]);
-        let (scores, _) = score(&run.truth, &loitering(&run.unruled), TOLERANCE_MS);
-        unruled_loitering.add(&scores["loitering"]);
-        let (scores, _) = score(&run.truth, &loitering(&run.gfw_loitering), TOLERANCE_MS);
-        gfw_loitering.add(&scores["loitering"]);
-        let (scores, misses) = score(&run.truth, &encounters(&run.bare), TOLERANCE_MS);
-        for m in misses.iter().filter(|m| m.event_type == "encounter") {
-            println!("seed {seed} without areas: {m:?}");
-        }
-        bare_encounters.add(&scores["encounter"]);
-        for (k, n) in run.dropped {
+        let only = |d: &Detected, t: EventType| -> Score {
+            let (scores, _) = score(&truth, &of(&d.events, t), &[], TOLERANCE_MS);
+            scores.by_type[t.as_str()]
+        };
+        bare_loitering.add(&only(&bare, EventType::Loitering));
+        unruled_loitering.add(&only(&unruled, EventType::Loitering));
+        gfw_loitering.add(&only(&gfw_run, EventType::Loitering));
+        bare_encounters.add(&only(&bare, EventType::Encounter));
+        for (k, n) in bare.dropped {
             *bare_dropped.entry(k).or_insert(0) += n;
         }
-        let (scores, _) = score(&run.truth, &encounters(&run.unruled), TOLERANCE_MS);
-        unruled_encounters.add(&scores["encounter"]);
+        unruled_encounters.add(&only(&unruled, EventType::Encounter));
     }
-    println!("| event type | truth (detectable) | detected TP | FP | FN | precision | recall | undetectable | coverage gaps |");
-    println!("|---|---|---|---|---|---|---|---|---|");
-    for (k, s) in &total {
-        print_row(k, s, &format!("{} | {}", s.undetectable, s.coverage_gaps));
-    }
-    for (k, s) in &total {
+    print_tables(&total);
+    for (k, s) in &total.by_type {
         assert!(
             s.true_positives + s.false_negatives > 0,
             "{k}: the scenario must contain detectable events"
         );
-        assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{k}: {s:?}");
     }
+    assert_goals(&total, "accuracy");
     let dropped_of = |kind: &str| -> BTreeMap<&str, u64> {
         bare_dropped
             .iter()

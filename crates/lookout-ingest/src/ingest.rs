@@ -2,21 +2,22 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use lookout_ais::{Decoded, Decoder, Line, LineReader, Reject};
+use lookout_ais::{Decoder, Line, LineReader, Reject};
 use lookout_store::{Provenance, StaticRow, StoreWriter, TimeSource};
 
+use crate::batch::{Batch, Dating, BATCH_LINES};
 use crate::csv_layout;
 use crate::csv_mapping::CsvMapping;
 use crate::csv_records::{Record, Records};
 use crate::input::{self, Source};
 use crate::live;
-use crate::rows::{self, Extracted};
+use crate::parallel;
 
 /// How to date messages that carry no receive time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +37,10 @@ pub struct IngestOptions {
     pub flush_every: Duration,
     /// Commit when this many rows are buffered (bounds memory on large inputs).
     pub batch_rows: usize,
+    /// Threads for files: with more than one, files are read and decoded on `threads - 1`
+    /// threads (several files at once) while this one writes the store; the store gets the
+    /// same rows in the same files as with one.
+    pub threads: usize,
 }
 
 impl Default for IngestOptions {
@@ -44,6 +49,7 @@ impl Default for IngestOptions {
             time: TimeRule::default(),
             flush_every: Duration::from_secs(10),
             batch_rows: 1_000_000,
+            threads: 1,
         }
     }
 }
@@ -92,9 +98,7 @@ pub type ProgressFn = Box<dyn FnMut(u64)>;
 /// Per-input context for turning messages into rows.
 pub(crate) struct InputCtx {
     pub(crate) input_id: u32,
-    file_time: Option<i64>,
-    /// Arrival time of the line being processed, for live network streams.
-    pub(crate) arrival: Option<i64>,
+    pub(crate) dating: Dating,
     csv_source: Option<Arc<str>>,
 }
 
@@ -160,21 +164,26 @@ impl Ingest {
     /// Reads every source: files in order, then all live sources together until they end or
     /// the stop flag is set. An input that fails is recorded in the summary and skipped.
     pub fn run(&mut self, sources: &[Source]) -> Result<()> {
-        let mut streams = Vec::new();
-        for source in sources {
-            if self.stopped() {
-                break;
-            }
-            match source {
-                Source::File(path) => {
-                    let name = source.name();
-                    if let Err(e) = self.file(path, &name) {
-                        self.summary.failed.push((name, format!("{e:#}")));
-                    }
+        let (files, streams): (Vec<&Source>, Vec<&Source>) =
+            sources.iter().partition(|s| matches!(s, Source::File(_)));
+        let files: Vec<(PathBuf, String)> = files
+            .into_iter()
+            .filter_map(|s| match s {
+                Source::File(path) => Some((path.clone(), s.name())),
+                _ => None,
+            })
+            .collect();
+        if self.opts.threads > 1 {
+            parallel::run_files(self, &files)?;
+        } else {
+            for (path, name) in &files {
+                if self.stopped() {
+                    break;
                 }
-                other => streams.push(other.clone()),
+                self.file_or_fail(path, name);
             }
         }
+        let streams: Vec<Source> = streams.into_iter().cloned().collect();
         if !streams.is_empty() && !self.stopped() {
             live::run(self, &streams)?;
         }
@@ -219,188 +228,80 @@ impl Ingest {
         *self.summary.rejects.entry(reason.to_owned()).or_default() += 1;
     }
 
-    pub(crate) fn merge_decoder(&mut self, decoder: &mut Decoder) {
-        decoder.finish();
-        let stats = decoder.stats();
-        for (reason, n) in &stats.rejects {
-            *self
-                .summary
-                .rejects
-                .entry((*reason).to_owned())
-                .or_default() += n;
-        }
-        self.summary.lines += stats.lines;
-    }
-
     pub(crate) fn register(&mut self, name: &str, file: Option<&Path>) -> Result<InputCtx> {
         self.summary.inputs += 1;
-        let file_time = if self.opts.time.from_file_name {
-            file.and_then(input::time_from_file_name)
-        } else {
-            None
-        };
         Ok(InputCtx {
             input_id: self.writer.register_input(name)?,
-            file_time,
-            arrival: None,
+            dating: self.dating(file),
             csv_source: None,
         })
+    }
+
+    /// How to date the messages of an input (a file, or a stream for `None`).
+    pub(crate) fn dating(&self, file: Option<&Path>) -> Dating {
+        Dating {
+            file_time: file
+                .filter(|_| self.opts.time.from_file_name)
+                .and_then(input::time_from_file_name),
+            arrival: None,
+            assume: self.opts.time.assume,
+        }
+    }
+
+    /// Reads a file; if it fails, records the failure.
+    pub(crate) fn file_or_fail(&mut self, path: &Path, name: &str) {
+        if let Err(e) = self.file(path, name) {
+            self.fail(name.to_owned(), format!("{e:#}"));
+        }
     }
 
     fn file(&mut self, path: &Path, name: &str) -> Result<()> {
         let count = Arc::new(AtomicU64::new(0));
         let mut ctx = self.register(name, Some(path))?;
         let mut reader = input::open_file(path, count.clone())?;
-        let result = self.read_file(&mut *reader, &mut ctx, &count, name);
-        if let Some(p) = self.progress.as_mut() {
-            p(count.swap(0, Ordering::Relaxed));
-        }
-        result
-    }
-
-    fn read_file(
-        &mut self,
-        reader: &mut dyn BufRead,
-        ctx: &mut InputCtx,
-        count: &AtomicU64,
-        name: &str,
-    ) -> Result<()> {
-        let first = reader
-            .fill_buf()
-            .with_context(|| format!("reading {name}"))?;
-        let first_line = &first[..memchr::memchr(b'\n', first).unwrap_or(first.len())];
-        if csv_layout::is_header(first_line, self.csv_mapping.as_deref()) {
-            return self.csv(reader, ctx, count, name);
-        }
-        let jsonl = first_line.trim_ascii_start().starts_with(b"{");
-        let mut decoder = Decoder::new();
-        let mut lines = LineReader::new(reader);
-        let mut line_no = 0u64;
-        let mut result = Ok(());
-        loop {
-            let line = match lines.next_line() {
-                Ok(Some(line)) => line,
-                Ok(None) => break,
-                Err(e) => {
-                    self.reject("input_read_error");
-                    result =
-                        Err(e).with_context(|| format!("{name}: read error after line {line_no}"));
-                    break;
-                }
-            };
-            line_no += 1;
-            match (jsonl, line) {
-                (false, Line::Text(text)) => self.nmea_line(&mut decoder, text, ctx),
-                (false, Line::TooLong) => decoder.reject_line(Reject::LineTooLong.reason()),
-                (true, line) => {
-                    self.summary.lines += 1;
-                    match line {
-                        Line::Text(text) => self.json_line(text, line_no, ctx),
-                        Line::TooLong => self.reject(Reject::LineTooLong.reason()),
-                    }
-                }
-            }
-            if line_no.is_multiple_of(4096) {
-                self.tick(count, false)?;
-                if self.stopped() {
-                    break;
-                }
-            }
-        }
-        if !jsonl {
-            self.merge_decoder(&mut decoder);
-        }
-        result
-    }
-
-    fn tick(&mut self, count: &AtomicU64, live: bool) -> Result<()> {
-        if let Some(p) = self.progress.as_mut() {
-            p(count.swap(0, Ordering::Relaxed));
-        }
-        self.maybe_flush(live)
-    }
-
-    pub(crate) fn nmea_line(&mut self, decoder: &mut Decoder, line: &[u8], ctx: &InputCtx) {
-        let mut out: Vec<Decoded> = Vec::new();
-        decoder.feed_line(line, |d| out.push(d));
-        for d in out {
-            self.summary.messages += 1;
-            let extracted = rows::extract(&d.message);
-            let prov = Provenance {
-                source: d.meta.source.clone(),
-                input_id: ctx.input_id,
-                input_line: d.meta.line,
-            };
-            self.store(
-                d.message.mmsi(),
-                d.message.msg_type(),
-                d.meta.rx_time_ms,
-                extracted,
-                prov,
-                ctx,
-            );
-        }
-    }
-
-    pub(crate) fn json_line(&mut self, line: &[u8], line_no: u64, ctx: &InputCtx) {
-        if line.trim_ascii().is_empty() {
-            return;
-        }
-        match rows::from_json(line) {
-            Ok(m) => {
-                self.summary.messages += 1;
-                let prov = Provenance {
-                    source: m.source.map(Arc::from),
-                    input_id: ctx.input_id,
-                    input_line: line_no,
-                };
-                self.store(m.mmsi, m.msg_type, m.rx_time, m.extracted, prov, ctx);
-            }
-            Err(reason) => self.reject(reason),
-        }
-    }
-
-    fn resolve_time(&self, rx: Option<i64>, ctx: &InputCtx) -> Option<(i64, TimeSource)> {
-        if let Some(t) = rx {
-            Some((t, TimeSource::Rx))
-        } else if let Some(t) = ctx.arrival {
-            Some((t, TimeSource::Arrival))
-        } else if let Some(t) = ctx.file_time {
-            Some((t, TimeSource::FileName))
+        let first = first_line(&mut *reader, name)?;
+        let result = if csv_layout::is_header(&first, self.csv_mapping.as_deref()) {
+            self.csv(&mut *reader, &mut ctx, &count, name)
         } else {
-            self.opts.time.assume.map(|t| (t, TimeSource::Assumed))
-        }
+            let stop = self.stop.clone();
+            let id = ctx.input_id;
+            let mut apply = |batch: &mut Batch| {
+                self.apply(batch, id)?;
+                self.progress(&count);
+                Ok(!self.stopped())
+            };
+            decode_lines(&mut *reader, &first, &ctx.dating, name, &stop, &mut apply)
+        };
+        self.progress(&count);
+        result
     }
 
-    fn store(
-        &mut self,
-        mmsi: u32,
-        msg_type: u8,
-        rx: Option<i64>,
-        e: Extracted,
-        prov: Provenance,
-        ctx: &InputCtx,
-    ) {
-        if e.fix.is_none() && e.statics.is_none() {
-            return;
+    /// Stores a batch's rows under `input_id` and adds its counts; commits if the batch ends a
+    /// run of lines and enough rows are buffered. Leaves the batch empty.
+    pub(crate) fn apply(&mut self, batch: &mut Batch, input_id: u32) -> Result<()> {
+        for mut row in batch.positions.drain(..) {
+            row.prov.input_id = input_id;
+            self.writer.push_position(row);
         }
-        let Some(time) = self.resolve_time(rx, ctx) else {
-            self.reject("no_receive_time");
-            return;
-        };
-        let rows = rows::to_rows(mmsi, msg_type, time, e, prov);
-        if let Some(reason) = rows.reject {
-            self.reject(reason);
+        for mut row in batch.statics.drain(..) {
+            row.prov.input_id = input_id;
+            self.writer.push_static(row);
         }
-        if mmsi != 0 {
-            self.seen(mmsi, time.0);
+        let s = &mut self.summary;
+        s.lines += std::mem::take(&mut batch.lines);
+        s.messages += std::mem::take(&mut batch.messages);
+        for (reason, n) in std::mem::take(&mut batch.rejects) {
+            *s.rejects.entry(reason.to_owned()).or_default() += n;
         }
-        if let Some(p) = rows.position {
-            self.writer.push_position(p);
+        self.vessels.extend(batch.mmsis.drain(..));
+        if let Some((a, b)) = batch.span.take() {
+            s.first_time = Some(s.first_time.map_or(a, |f| f.min(a)));
+            s.last_time = Some(s.last_time.map_or(b, |l| l.max(b)));
         }
-        if let Some(s) = rows.statics {
-            self.writer.push_static(s);
+        if std::mem::take(&mut batch.tick) {
+            self.maybe_flush(false)?;
         }
+        Ok(())
     }
 
     fn seen(&mut self, mmsi: u32, t: i64) {
@@ -408,6 +309,22 @@ impl Ingest {
         let s = &mut self.summary;
         s.first_time = Some(s.first_time.map_or(t, |f| f.min(t)));
         s.last_time = Some(s.last_time.map_or(t, |l| l.max(t)));
+    }
+
+    fn tick(&mut self, count: &AtomicU64, live: bool) -> Result<()> {
+        self.progress(count);
+        self.maybe_flush(live)
+    }
+
+    /// Reports the bytes counted in `count` since the last report.
+    pub(crate) fn progress(&mut self, count: &AtomicU64) {
+        if let Some(p) = self.progress.as_mut() {
+            p(count.swap(0, Ordering::Relaxed));
+        }
+    }
+
+    pub(crate) fn csv_mapping(&self) -> Option<Arc<CsvMapping>> {
+        self.csv_mapping.clone()
     }
 
     fn csv(
@@ -504,4 +421,66 @@ impl Ingest {
             self.writer.push_static(row);
         }
     }
+}
+
+/// The first line of a file (up to the read buffer's end), to tell CSV, JSON lines and NMEA
+/// apart.
+pub(crate) fn first_line(reader: &mut dyn BufRead, name: &str) -> Result<Vec<u8>> {
+    let first = reader
+        .fill_buf()
+        .with_context(|| format!("reading {name}"))?;
+    Ok(first[..memchr::memchr(b'\n', first).unwrap_or(first.len())].to_vec())
+}
+
+/// Decodes the NMEA or decoder JSON lines of one file (`first` is its first line) into
+/// batches of [`BATCH_LINES`] lines, each passed to `apply`, which returns `false` to stop.
+/// The last batch holds the decoder's counts.
+pub(crate) fn decode_lines(
+    reader: &mut dyn BufRead,
+    first: &[u8],
+    dating: &Dating,
+    name: &str,
+    stop: &AtomicBool,
+    apply: &mut dyn FnMut(&mut Batch) -> Result<bool>,
+) -> Result<()> {
+    let jsonl = first.trim_ascii_start().starts_with(b"{");
+    let mut decoder = Decoder::new();
+    let mut lines = LineReader::new(reader);
+    let mut batch = Batch::default();
+    let mut line_no = 0u64;
+    let mut result = Ok(());
+    loop {
+        let line = match lines.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => {
+                batch.reject("input_read_error");
+                result = Err(e).with_context(|| format!("{name}: read error after line {line_no}"));
+                break;
+            }
+        };
+        line_no += 1;
+        match (jsonl, line) {
+            (false, Line::Text(text)) => batch.nmea_line(&mut decoder, text, dating),
+            (false, Line::TooLong) => decoder.reject_line(Reject::LineTooLong.reason()),
+            (true, line) => {
+                batch.lines += 1;
+                match line {
+                    Line::Text(text) => batch.json_line(text, line_no, dating),
+                    Line::TooLong => batch.reject(Reject::LineTooLong.reason()),
+                }
+            }
+        }
+        if line_no.is_multiple_of(BATCH_LINES) {
+            batch.tick = true;
+            if !apply(&mut batch)? || stop.load(Ordering::Relaxed) {
+                break;
+            }
+        }
+    }
+    if !jsonl {
+        batch.merge_decoder(&mut decoder);
+    }
+    apply(&mut batch)?;
+    result
 }

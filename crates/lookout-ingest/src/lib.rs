@@ -6,14 +6,18 @@
 //! `-` (stdin); CSV exports in other layouts through a [`CsvMapping`]. [`Ingest`] decodes them, dates each message (receive time from the input, else
 //! the [`TimeRule`]), and writes position and static rows through a
 //! [`lookout_store::StoreWriter`], committing every `batch_rows` rows and, for live sources,
-//! every `flush_every`. Everything not stored is counted by reason in the [`Summary`].
+//! every `flush_every`. Everything not stored is counted by reason in the [`Summary`]. With
+//! [`IngestOptions::threads`] above one, files are decoded on their own threads and the store
+//! gets the same rows, in the same commits.
 
+mod batch;
 mod csv_layout;
 mod csv_mapping;
 mod csv_records;
 mod ingest;
 mod input;
 mod live;
+mod parallel;
 pub mod rows;
 
 use std::sync::atomic::AtomicBool;

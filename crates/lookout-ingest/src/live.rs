@@ -15,7 +15,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::Result;
 use lookout_ais::{Decoder, Line, LineReader, Reject, MAX_LINE};
 
-use crate::ingest::Ingest;
+use crate::batch::Batch;
+use crate::ingest::{Ingest, InputCtx};
 use crate::input::Source;
 
 /// Read timeout of sockets: how often a reader thread checks the stop flag.
@@ -250,42 +251,80 @@ pub(crate) fn run(ingest: &mut Ingest, sources: &[Source]) -> Result<()> {
     drop(tx);
     let flush_every = ingest.opts().flush_every;
     let mut result = Ok(());
-    while open > 0 && !ingest.stopped() {
-        match rx.recv_timeout(POLL.min(flush_every)) {
-            Ok(Event::Lines(id, lines, arrival)) => {
-                ctxs[id].arrival = arrival;
-                for line in lines {
-                    match line {
-                        Some(text) => ingest.nmea_line(&mut decoders[id], &text, &ctxs[id]),
-                        None => decoders[id].reject_line(Reject::LineTooLong.reason()),
-                    }
-                }
-            }
-            Ok(Event::Broken(id)) => decoders[id].reject_line("broken_at_disconnect"),
-            Ok(Event::Connected) => ingest.note_connection(),
-            Ok(Event::Ended(id, error)) => {
-                open -= 1;
-                if let Some(e) = error {
-                    ingest.fail(sources[id].name(), e);
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => {}
+    let mut feeds = Feeds {
+        sources,
+        ctxs,
+        decoders,
+        batch: Batch::default(),
+        open,
+    };
+    while feeds.open > 0 && !ingest.stopped() {
+        let handled = match rx.recv_timeout(POLL.min(flush_every)) {
+            Ok(event) => feeds.handle(ingest, event),
+            Err(RecvTimeoutError::Timeout) => Ok(()),
             Err(RecvTimeoutError::Disconnected) => break,
-        }
-        if let Err(e) = ingest.maybe_flush(true) {
+        };
+        if let Err(e) = handled.and_then(|()| ingest.maybe_flush(true)) {
             result = Err(e);
             break;
         }
     }
     stop.store(true, Ordering::Relaxed);
+    // Lines already received when the stop came are stored too.
+    for event in rx.try_iter() {
+        if result.is_ok() {
+            result = feeds.handle(ingest, event);
+        }
+    }
     drop(rx);
     for t in threads {
         let _ = t.join();
     }
-    for d in &mut decoders {
-        ingest.merge_decoder(d);
+    for (d, ctx) in feeds.decoders.iter_mut().zip(&feeds.ctxs) {
+        feeds.batch.merge_decoder(d);
+        ingest.apply(&mut feeds.batch, ctx.input_id)?;
     }
     result
+}
+
+/// The live sources' state on the ingest's thread: one context and decoder per source.
+struct Feeds<'a> {
+    sources: &'a [Source],
+    ctxs: Vec<InputCtx>,
+    decoders: Vec<Decoder>,
+    batch: Batch,
+    /// Sources not ended yet.
+    open: usize,
+}
+
+impl Feeds<'_> {
+    fn handle(&mut self, ingest: &mut Ingest, event: Event) -> Result<()> {
+        match event {
+            Event::Lines(id, lines, arrival) => {
+                let ctx = &mut self.ctxs[id];
+                ctx.dating.arrival = arrival;
+                for line in lines {
+                    match line {
+                        Some(text) => {
+                            self.batch
+                                .nmea_line(&mut self.decoders[id], &text, &ctx.dating)
+                        }
+                        None => self.decoders[id].reject_line(Reject::LineTooLong.reason()),
+                    }
+                }
+                ingest.apply(&mut self.batch, ctx.input_id)?;
+            }
+            Event::Broken(id) => self.decoders[id].reject_line("broken_at_disconnect"),
+            Event::Connected => ingest.note_connection(),
+            Event::Ended(id, error) => {
+                self.open -= 1;
+                if let Some(e) = error {
+                    ingest.fail(self.sources[id].name(), e);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

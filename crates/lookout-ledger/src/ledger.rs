@@ -11,6 +11,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
+use crate::provenance::RealOnly;
+use crate::rail::YardEstimate;
 use crate::states::Z90;
 use crate::voyages::{DrawnLeg, Load, VesselId, Voyage, Voyages};
 use lookout_core::time::{week_start, DAY_MS};
@@ -22,7 +24,7 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// Smallest standard deviation of one count: half a container (or railcar).
-const MIN_COUNT_SD: f64 = 0.5;
+pub(crate) const MIN_COUNT_SD: f64 = 0.5;
 /// Points of the grid on which the pooled model's between-ship spread is drawn.
 const TAU_STEPS: usize = 100;
 
@@ -38,7 +40,8 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    fn of(values: &mut [f64]) -> Bounds {
+    /// The 5th, 50th and 95th percentiles of `values` (sorted in place; all 0 when empty).
+    pub(crate) fn of(values: &mut [f64]) -> Bounds {
         if values.is_empty() {
             return Bounds::default();
         }
@@ -160,6 +163,9 @@ pub struct Comparison {
     pub consistent: Option<bool>,
     /// Remarks.
     pub note: String,
+    /// The voyages (indices into `Voyages::voyages`) with a leg counted in the estimate in any
+    /// draw: the evidence the comparison rests on.
+    pub voyages: Vec<usize>,
 }
 
 /// The computed ledger.
@@ -179,6 +185,11 @@ pub struct Ledger {
     pub comparisons: Vec<Comparison>,
     /// Draws used.
     pub draws: usize,
+    /// Rail flows from yard snapshots, per rail corridor that has any (`rail`).
+    pub yards: Vec<YardEstimate>,
+    /// The same ledger from `real` evidence alone, when some evidence is not real and it was
+    /// computed (`provenance::real_only`); `None` otherwise.
+    pub real_only: Option<Box<RealOnly>>,
 }
 
 /// A cargo distribution for one leg: a normal truncated at zero, around a mean that may share
@@ -564,6 +575,8 @@ pub fn compute(project: &Project, voyages: &Voyages) -> Ledger {
         conversion,
         comparisons,
         draws: voyages.draws.len(),
+        yards: crate::rail::estimate(project, voyages.window),
+        real_only: None,
     }
 }
 
@@ -748,10 +761,17 @@ fn compare(
         position: String::new(),
         consistent: None,
         note: String::new(),
+        voyages: Vec::new(),
     };
     if metric.is_empty() {
         out.position = "not_estimated".into();
-        out.note = format!("the ledger does not estimate {unit}");
+        out.note = if unit == "railcars" && claim.period.1 - claim.period.0 <= DAY_MS {
+            "railcars in a yard on one day: a stock, not a flow (the rail model reads yard \
+             counts from observations.csv)"
+                .into()
+        } else {
+            format!("the ledger does not estimate {unit}")
+        };
         return out;
     }
     let Some((mode, origins, dests)) = parse_route(&claim.row.route) else {
@@ -814,6 +834,7 @@ fn compare(
         out.note = "the claim's period lies outside the analysis window".into();
         return out;
     }
+    let mut used = vec![false; voyages.voyages.len()];
     let mut vals: Vec<f64> = voyages
         .draws
         .iter()
@@ -823,6 +844,7 @@ fn compare(
             let mut total = 0.0;
             for (leg, x) in legs.iter().zip(values) {
                 if covers(leg) && leg.arrive >= s && leg.arrive < e {
+                    used[leg.voyage] = true;
                     total += match metric {
                         "legs" => 1.0,
                         "converted" => x * k,
@@ -835,6 +857,7 @@ fn compare(
         .collect();
     let b = Bounds::of(&mut vals);
     out.estimate = Some(b);
+    out.voyages = (0..used.len()).filter(|&i| used[i]).collect();
     let (lo, hi) = match (
         claim.row.quantity,
         claim.row.quantity_low,

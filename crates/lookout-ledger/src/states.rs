@@ -165,7 +165,8 @@ fn segments(path: &Path) -> Vec<(usize, usize, usize)> {
     out
 }
 
-fn normal_cdf(z: f64) -> f64 {
+/// The standard normal distribution function.
+pub(crate) fn normal_cdf(z: f64) -> f64 {
     0.5 * libm::erfc(-z / std::f64::consts::SQRT_2)
 }
 

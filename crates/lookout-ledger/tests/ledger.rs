@@ -564,6 +564,7 @@ fn calibration_on_simulated_shuttles() {
             vessels: Vec::new(),
             events,
             voyages,
+            interference: Vec::new(),
             absences: Vec::new(),
             stats: Default::default(),
         };
@@ -841,6 +842,20 @@ fn a_corridor_without_voyages_reports_no_total() {
     assert!(banner < simulated.find("<h2>").unwrap());
     assert!(simulated[banner..].starts_with("id=\"simulated-banner\" role=\"alert\""));
     assert!(simulated.contains("Simulated: the AIS."), "{simulated}");
+    // The headline opens the report; with every input real, the real-only total is the total
+    // itself; with simulated AIS and no real-only ledger computed, it says so instead.
+    assert!(html.find("id=\"headline\"") < html.find("<h2>Totals"));
+    let sea = format!("<b>{:.0} containers</b>", l.totals[0].central);
+    assert!(
+        html.contains(&format!("from real evidence alone: {sea}")),
+        "{html}"
+    );
+    assert!(html.contains("Nothing is simulated"));
+    assert!(simulated.contains("the real-only total was not computed"));
+    assert!(simulated.contains("a demonstration, not an estimate"));
+    // The yard snapshot gives the rail corridor a yard estimate, shown in its own section.
+    assert_eq!(l.yards.len(), 1);
+    assert!(html.contains("<h2>Rail: rail (yard snapshots)</h2>"));
     // The allowance for counted decks not being a random sample is stated as an assumption.
     assert!(html.contains("4% spread (<code>selection_error</code>)"));
     // So is the state model's: absences and identification, with their settings.

@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lookout_core::event::Event;
 use lookout_core::provenance::Provenance;
-use lookout_events::output::EventWriter;
+use lookout_events::output::{write_interference, EventWriter};
 use lookout_events::store_in::run_store;
-use lookout_events::{Areas, Config, Engine, Land};
+use lookout_events::{Areas, Config, Engine, InterferenceArea, Land};
 use lookout_imports::matching::MatchConfig;
 use lookout_ingest::{expand, CsvMapping, Ingest, IngestOptions, Source, Summary, TimeRule};
 use lookout_ledger::{Ledger, Voyages};
@@ -48,6 +48,8 @@ pub struct Analysis {
     pub ingest: Summary,
     /// Events over the corridor's areas, in detection order.
     pub events: Vec<Event>,
+    /// GNSS interference areas (also written to `interference.geojson`).
+    pub interference: Vec<InterferenceArea>,
     /// Voyages, observed and hidden.
     pub voyages: Voyages,
     /// The shipment ledger.
@@ -139,7 +141,7 @@ pub fn analyze(
     let cfg = event_config(&project.dir)?;
     run.setting("events", &cfg);
     let store = Store::open(&store_dir)?;
-    let mut events = detect_events(&store, project.areas.clone(), cfg)?;
+    let (mut events, interference) = detect_events(&store, project.areas.clone(), cfg)?;
     // Imports: GFW events beside Lookout's, detections matched to the store as observations.
     let match_cfg = MatchConfig::default();
     let imports = lookout_imports::folder::import(project, Some(&store), &match_cfg)?;
@@ -175,14 +177,22 @@ pub fn analyze(
         w.write(&events)?;
         w.finish()?;
     }
+    write_interference(&out.join("interference.geojson"), &interference)?;
     progress(Progress::Step(
-        format!("events ({})", events.len()),
+        format!(
+            "events ({}, {} interference areas)",
+            events.len(),
+            interference.len()
+        ),
         t.elapsed(),
     ));
     // 4. Voyages, ledger, report.
     let t = Instant::now();
     let voyages = lookout_ledger::build(project, &events);
-    let ledger = lookout_ledger::compute(project, &voyages);
+    let mut ledger = lookout_ledger::compute(project, &voyages);
+    // The same ledger from `real` evidence alone, beside the all-evidence one.
+    ledger.real_only =
+        lookout_ledger::provenance::real_only(project, &events, ais, ledger.window).map(Box::new);
     run.setting("ledger", &project.settings);
     run.setting("ais_provenance", ais);
     run.setting("corridors", &project.corridors);
@@ -205,6 +215,7 @@ pub fn analyze(
     Ok(Analysis {
         ingest: summary,
         events,
+        interference,
         voyages,
         ledger,
         run,
@@ -263,6 +274,7 @@ pub fn ingest(
             time: TimeRule::default(),
             flush_every: Duration::from_secs(10),
             batch_rows: 1_000_000,
+            threads: 1,
         },
     );
     if let Some(m) = mapping {
@@ -282,15 +294,20 @@ pub fn event_config(project_dir: &Path) -> Result<Config> {
         .with_context(|| format!("config {}", path.display()))
 }
 
-/// Runs the event engine over a whole store with the bundled land mask.
-pub fn detect_events(store: &Store, areas: Areas, cfg: Config) -> Result<Vec<Event>> {
+/// Runs the event engine over a whole store with the bundled land mask: the events and the
+/// GNSS interference areas.
+pub fn detect_events(
+    store: &Store,
+    areas: Areas,
+    cfg: Config,
+) -> Result<(Vec<Event>, Vec<InterferenceArea>)> {
     let mut engine = Engine::new(cfg, areas, Some(Land::east_asia()));
     let mut events = Vec::new();
     run_store(&mut engine, store, None, None, |batch| {
         events.extend_from_slice(batch);
         Ok(())
     })?;
-    Ok(events)
+    Ok((events, engine.take_interference()))
 }
 
 /// Simulates the scenario's AIS into `OUT/ais/ais.nmea` (and `truth.json` beside it), unless

@@ -79,6 +79,90 @@ pub struct Prior {
     pub source: String,
 }
 
+/// The yard stock-and-flow model of a rail corridor (`[corridors.yard]`): how yard snapshots
+/// (railcars counted in a yard, no train named) become railcars moved per week. Every default
+/// and its source is in `docs/ledger.md` ("Rail: yard snapshots").
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct YardSettings {
+    /// 90% range of the mean time a railcar spends in one of the corridor's yards, days
+    /// (log-normal).
+    pub dwell_days_low: f64,
+    /// Upper end of that range.
+    pub dwell_days_high: f64,
+    /// Where the dwell range comes from.
+    pub dwell_source: String,
+    /// Standard deviation of the log of the railcar flow from one week to the next.
+    pub flow_change: f64,
+    /// The line's capacity, railcars a day (both directions): no week's flow exceeds it.
+    pub max_railcars_per_day: f64,
+    /// Where the capacity comes from.
+    pub capacity_source: String,
+    /// Range of containers per railcar in the yards (uniform), over every kind of car counted.
+    pub containers_per_car_low: f64,
+    /// Upper end of that range.
+    pub containers_per_car_high: f64,
+    /// Where the containers per car come from.
+    pub containers_source: String,
+    /// Range of tonnes of goods per railcar (uniform).
+    pub tonnes_per_car_low: f64,
+    /// Upper end of that range.
+    pub tonnes_per_car_high: f64,
+    /// Where the tonnes per car come from.
+    pub tonnes_source: String,
+}
+
+impl Default for YardSettings {
+    fn default() -> Self {
+        Self {
+            dwell_days_low: 1.0,
+            dwell_days_high: 6.0,
+            dwell_source: "CAREC CPMM: average rail border-crossing time 21-52 hours a year \
+                           (2019-2022), single delays of 5 days; assumption: a yard with gauge \
+                           change and inspection holds a car 1 to 6 days"
+                .into(),
+            flow_change: 0.5,
+            max_railcars_per_day: 400.0,
+            capacity_source: "RZD: Khasan-Rajin line designed for up to 5 million t a year; \
+                              TASS 2014: 9,000 t in two 65-wagon trains (69 t a wagon): ~200 \
+                              loaded cars a day, doubled for the empties returning"
+                .into(),
+            containers_per_car_low: 0.1,
+            containers_per_car_high: 2.0,
+            containers_source: "a 1520 mm container flatcar carries one 40 ft or two 20 ft \
+                                containers (Uniwagon 13-6724); ore, tank and box cars carry none \
+                                (CSIS, 2024-06-17: 175 ore, 66 tank, 14 box of 258 at Tumangang)"
+                .into(),
+            tonnes_per_car_low: 20.0,
+            tonnes_per_car_high: 69.0,
+            tonnes_source: "a 20 ft container holds 21-30 t (containerhandbuch.de); a coal \
+                            wagon 69 t (TASS 2014: 9,000 t in 130 wagons)"
+                .into(),
+        }
+    }
+}
+
+impl YardSettings {
+    /// What is wrong with the settings, if anything.
+    fn problem(&self) -> Option<&'static str> {
+        let ranges = [
+            (self.dwell_days_low, self.dwell_days_high),
+            (self.containers_per_car_low, self.containers_per_car_high),
+            (self.tonnes_per_car_low, self.tonnes_per_car_high),
+        ];
+        let ok = ranges
+            .iter()
+            .all(|(l, h)| l.is_finite() && h.is_finite() && *l >= 0.0 && l <= h)
+            && self.dwell_days_low > 0.0
+            && self.flow_change > 0.0
+            && self.max_railcars_per_day > 0.0;
+        (!ok).then_some(
+            "needs 0 < dwell_days_low <= dwell_days_high, 0 <= low <= high for containers and \
+             tonnes per car, flow_change > 0 and max_railcars_per_day > 0",
+        )
+    }
+}
+
 /// A watched corridor.
 #[derive(Debug, Clone, Serialize)]
 pub struct Corridor {
@@ -102,6 +186,8 @@ pub struct Corridor {
     /// Typical transit speed, knots: with the distance between the sites it gives how long a
     /// leg keeps a ship out of sight.
     pub speed_kn: f64,
+    /// The yard stock-and-flow model (rail corridors).
+    pub yard: YardSettings,
 }
 
 impl Corridor {
@@ -802,6 +888,8 @@ struct CorridorEntry {
     max_speed_kn: f64,
     #[serde(default = "default_transit_speed")]
     speed_kn: f64,
+    #[serde(default)]
+    yard: YardSettings,
 }
 
 fn default_unit() -> String {
@@ -907,6 +995,9 @@ impl Project {
                     "needs 0 <= low <= central <= high".into(),
                 );
             }
+            if let Some(m) = c.yard.problem() {
+                p(line, format!("corridors[{i}].yard"), m.into());
+            }
             if !(c.cycle_days > 0.0 && c.max_speed_kn > 0.0 && c.speed_kn > 0.0) {
                 p(
                     line,
@@ -928,6 +1019,7 @@ impl Project {
                 cycle_days: c.cycle_days,
                 max_speed_kn: c.max_speed_kn,
                 speed_kn: c.speed_kn,
+                yard: c.yard,
             });
         }
         if corridors.is_empty() {

@@ -1,6 +1,6 @@
 //! Outputs of `lookout analyze`: `voyages.csv`, `ledger.csv`, `claims_vs_evidence.csv`,
-//! `areas.geojson`, `tracks.geojson` and a self-contained `report.html` (inline SVG, no
-//! network). Every number in the report links to the rows it comes from: voyage ids, event ids
+//! `rail_yards.csv`, `areas.geojson`, `tracks.geojson` and a self-contained `report.html`
+//! (inline SVG, no network). Every number in the report links to the rows it comes from: voyage ids, event ids
 //! (`port_visit-MMSI-SECONDS`, ...) and observation rows (`obs:LINE` = line in
 //! `observations.csv`).
 
@@ -11,6 +11,7 @@ use std::path::Path;
 
 use lookout_core::areas::Shape;
 use lookout_core::event::{Event, EventType};
+use lookout_core::land::{Land, EAST_ASIA_SOURCE};
 use serde_json::{json, Value};
 
 use lookout_core::provenance::{Provenance, ProvenanceCounts};
@@ -19,6 +20,14 @@ use lookout_ledger::ledger::{Bounds, Ledger};
 use lookout_ledger::voyages::{Voyage, Voyages};
 use lookout_project::Project;
 use lookout_sanctions::{Query, Status};
+
+mod chart;
+pub mod headline;
+mod rail;
+
+use chart::{band_chart, Mark};
+use headline::RealOnly;
+use lookout_ledger::provenance::EvidenceIndex;
 
 /// One vessel's positions for the map: (mmsi, label, [(time ms, lat, lon)]).
 pub type Track = (u32, String, Vec<(i64, f64, f64)>);
@@ -51,31 +60,25 @@ fn esc(s: &str) -> String {
 }
 
 impl Report<'_> {
-    /// Provenance of one evidence id: an observation row's own, or the AIS's for an event.
+    /// Provenance of one evidence id: an observation row's own; an event's source's (GFW
+    /// imports name theirs), else the AIS's.
     pub fn evidence_provenance(&self, id: &str) -> Option<Provenance> {
-        if id.starts_with("obs:") {
-            self.project
-                .observations
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.provenance)
-        } else {
-            self.ais
-        }
+        self.index().of(id)
     }
 
     /// The evidence behind a corridor's voyages, counted by provenance (each id once).
     pub fn corridor_evidence(&self, corridor: usize) -> ProvenanceCounts {
-        let ids: std::collections::BTreeSet<&str> = self
-            .voyages
-            .voyages
-            .iter()
-            .filter(|v| v.corridor == corridor)
-            .flat_map(|v| v.evidence.iter().map(String::as_str))
-            .collect();
-        ids.into_iter()
-            .filter_map(|id| self.evidence_provenance(id))
-            .collect()
+        self.corridor_evidence_with(&self.index(), corridor)
+    }
+
+    fn corridor_evidence_with(&self, index: &EvidenceIndex, corridor: usize) -> ProvenanceCounts {
+        index.counts(
+            self.voyages
+                .voyages
+                .iter()
+                .filter(|v| v.corridor == corridor)
+                .flat_map(|v| v.evidence.iter().map(String::as_str)),
+        )
     }
 
     /// What is simulated among the inputs, in words (empty when nothing is): the AIS, and how
@@ -123,6 +126,7 @@ impl Report<'_> {
         self.voyages_csv(&dir.join("voyages.csv"))?;
         self.ledger_csv(&dir.join("ledger.csv"))?;
         self.claims_csv(&dir.join("claims_vs_evidence.csv"))?;
+        self.rail_csv(&dir.join("rail_yards.csv"))?;
         write_json(&dir.join("areas.geojson"), &self.areas_geojson())?;
         write_json(&dir.join("tracks.geojson"), &self.tracks_geojson())?;
         std::fs::write(dir.join("report.html"), self.html())
@@ -155,7 +159,9 @@ impl Report<'_> {
             "sanctions_match",
             "sanctions_detail",
             "note",
+            "provenance",
         ])?;
+        let index = self.index();
         for (v, e) in self.voyages.voyages.iter().zip(&self.ledger.entries) {
             let s = self.sanctions(v);
             let imo = self
@@ -194,6 +200,7 @@ impl Report<'_> {
                     .map_or("", |m| m.as_str()),
                 &s.as_ref().map(|s| s.detail.clone()).unwrap_or_default(),
                 &v.note,
+                index.voyage(v, e).map_or("", Provenance::as_str),
             ])?;
         }
         w.flush()
@@ -217,6 +224,9 @@ impl Report<'_> {
             "origin_seen_days",
             "destination_seen_days",
             "voyages",
+            "real_only_cumulative_low",
+            "real_only_cumulative_central",
+            "real_only_cumulative_high",
         ])?;
         for wk in &self.ledger.weeks {
             let b = |b: &Bounds| [r0(b.low), r0(b.central), r0(b.high)];
@@ -231,6 +241,10 @@ impl Report<'_> {
             row.push(wk.origin_seen_days.to_string());
             row.push(wk.destination_seen_days.to_string());
             row.push(wk.voyages.join(";"));
+            match self.real_only_week(wk) {
+                Some(r) => row.extend(b(&r.cumulative)),
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
             w.write_record(&row)?;
         }
         w.flush()
@@ -261,9 +275,17 @@ impl Report<'_> {
             "consistent",
             "note",
             "source_url",
+            "evidence_provenance",
+            "real_only_low",
+            "real_only_central",
+            "real_only_high",
+            "real_only_position",
         ])?;
         let num = |x: Option<f64>| x.map(r0).unwrap_or_default();
-        for c in &self.ledger.comparisons {
+        let rests_on = self.comparison_provenance(&self.index());
+        for (i, (c, on)) in self.ledger.comparisons.iter().zip(rests_on).enumerate() {
+            let real = self.real_only_comparison(i);
+            let re = real.and_then(|r| r.estimate);
             let r = &c.claim.row;
             let e = c.estimate;
             w.write_record([
@@ -289,6 +311,11 @@ impl Report<'_> {
                 c.consistent.map_or("", |b| if b { "yes" } else { "no" }),
                 &c.note,
                 &r.source_url,
+                on.as_str(),
+                &num(re.map(|b| b.low)),
+                &num(re.map(|b| b.central)),
+                &num(re.map(|b| b.high)),
+                real.map_or("", |r| r.position.as_str()),
             ])?;
         }
         w.flush()
@@ -366,6 +393,8 @@ impl Report<'_> {
                 esc(&simulated.join("; "))
             );
         }
+        let index = self.index();
+        h.push_str(&self.headline(&index));
         let _ = write!(
             h,
             "<p>Analysis window {} to {}; {} Monte Carlo draws; bounds are the 5th and 95th \
@@ -391,25 +420,37 @@ impl Report<'_> {
             p.settings.absence_days_high,
             p.settings.identify_chance * 100.0,
         );
-        h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>evidence behind it: real / secondary / simulated</th><th>prior used when not counted</th></tr>");
+        h.push_str("<h2>Totals</h2><table><tr><th>corridor</th><th>unit</th><th>observed legs</th><th>low</th><th>central</th><th>high</th><th>evidence behind it: real / secondary / simulated</th><th>from real evidence alone: central (low-high)</th><th>prior used when not counted</th></tr>");
         for (ci, c) in p.corridors.iter().enumerate() {
             let b = l.totals[ci];
             let legs = self.voyages.voyages.iter().filter(|v| v.corridor == ci);
             let n = legs.clone().filter(|v| v.is_observed()).count();
-            let ev = self.corridor_evidence(ci);
+            let ev = self.corridor_evidence_with(&index, ci);
             if legs.count() == 0 {
+                let yard = if l.yards.iter().any(|y| y.corridor == ci) {
+                    " (yard snapshots: see Rail below)"
+                } else {
+                    ""
+                };
                 let _ = write!(
                     h,
-                    "<tr><td>{}</td><td>{}</td><td class=n>0</td><td colspan=4>no voyage seen or inferred: no total</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td class=n>0</td><td colspan=5>no voyage seen or inferred: no total{yard}</td><td>{}</td></tr>",
                     esc(&c.name),
                     esc(&c.unit),
                     esc(&c.prior.source)
                 );
                 continue;
             }
+            let real = match self.real_only_total(ci) {
+                RealOnly::Value(r) => {
+                    format!("<b>{}</b> ({}-{})", r0(r.central), r0(r.low), r0(r.high))
+                }
+                RealOnly::Nothing => "no voyage on real evidence alone".into(),
+                RealOnly::Unknown => "not computed".into(),
+            };
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=n>{n}</td><td class=n>{}</td><td class=n><b>{}</b></td><td class=n>{}</td><td class=n>{} / {} / {}</td><td>{} / {} / {} per voyage: {}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=n>{n}</td><td class=n>{}</td><td class=n><b>{}</b></td><td class=n>{}</td><td class=n>{} / {} / {}</td><td class=n>{real}</td><td>{} / {} / {} per voyage: {}</td></tr>",
                 esc(&c.name),
                 esc(&c.unit),
                 r0(b.low),
@@ -451,8 +492,9 @@ impl Report<'_> {
         }
         h.push_str("<h2>Map</h2>");
         h.push_str(&self.map_svg());
-        h.push_str("<h2>Cumulative deliveries and claims</h2>");
+        h.push_str("<h2>Sea: cumulative deliveries and claims</h2>");
         h.push_str(&self.chart_svg());
+        h.push_str(&self.rail_section());
         self.voyages_table(&mut h);
         self.weeks_table(&mut h);
         self.claims_table(&mut h);
@@ -496,6 +538,12 @@ impl Report<'_> {
         let inside = |la: f64, lo: f64| la >= la0 && la <= la1 && lo >= lo0 && lo <= lo1;
         let mut s = format!("<svg width=\"{w:.0}\" height=\"{hgt:.0}\" viewBox=\"0 0 {w:.0} {hgt:.0}\" xmlns=\"http://www.w3.org/2000/svg\">");
         s.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#eef5fb\"/>");
+        s.push_str(&coast_paths(
+            &Land::east_asia(),
+            [lo0, la0, lo1, la1],
+            &x,
+            &y,
+        ));
         for (_, label, pts) in self.tracks {
             for part in split_track(pts) {
                 let d: Vec<String> = part
@@ -540,7 +588,8 @@ impl Report<'_> {
             let r = (r_km / 111.0 / (lo1 - lo0) * w / k).max(3.0);
             let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#2c3e50\" fill-opacity=\"0.25\" stroke=\"#2c3e50\"><title>{} ({})</title></circle><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{}</text>", x(lo), y(la), esc(&a.name), esc(&a.kind), x(lo) + r + 2.0, y(la) + 4.0, esc(a.name.split(['(', ',', '/']).next().unwrap_or("").trim()));
         }
-        s.push_str("</svg><p>Circles: areas; blue: AIS tracks; dashed red: voyages (straight lines between areas, schematic: the ships were dark); orange: where AIS went silent.</p>");
+        let _ = write!(s, "<text x=\"{:.0}\" y=\"{:.0}\" font-size=\"9\" text-anchor=\"end\" fill=\"#666\">Land: {}</text>", w - 4.0, hgt - 4.0, esc(EAST_ASIA_SOURCE));
+        s.push_str("</svg><p>Grey: land (Natural Earth); circles: areas; blue: AIS tracks; dashed red: voyages (straight lines between areas, schematic: the ships were dark); orange: where AIS went silent.</p>");
         s
     }
 
@@ -554,87 +603,82 @@ impl Report<'_> {
         else {
             return String::new();
         };
-        let weeks: Vec<_> = l.weeks.iter().filter(|w| w.corridor == ci).collect();
-        if weeks.is_empty() {
+        let series: Vec<(i64, Bounds, String)> = l
+            .weeks
+            .iter()
+            .filter(|w| w.corridor == ci)
+            .map(|wk| {
+                let title = format!(
+                    "week of {}: cumulative {} ({}-{}); voyages {}",
+                    format_day(wk.start),
+                    r0(wk.cumulative.central),
+                    r0(wk.cumulative.low),
+                    r0(wk.cumulative.high),
+                    wk.voyages.join(", ")
+                );
+                (wk.start + 7 * DAY_MS, wk.cumulative, title)
+            })
+            .collect();
+        if series.is_empty() {
             return String::new();
         }
-        let claims: Vec<_> = l
+        let claims: Vec<(&lookout_ledger::ledger::Comparison, Mark)> = l
             .comparisons
             .iter()
             .filter(|c| c.metric == "containers" && c.estimate.is_some())
             .filter_map(|c| {
-                let v = c.claim.row.quantity.or(c.claim.row.quantity_high)?;
-                Some((c, c.claim.period.1.min(l.window.1 + 60 * DAY_MS), v))
+                let r = &c.claim.row;
+                let v = r.quantity.or(r.quantity_high)?;
+                let color = match c.consistent {
+                    Some(true) => "#27ae60",
+                    Some(false) => "#c0392b",
+                    None => "#7f8c8d",
+                };
+                let title = format!(
+                    "{}: {} {} {} ({}, {}, {}); evidence {}",
+                    c.claim.id,
+                    r.qualifier,
+                    r0(v),
+                    r.unit,
+                    r.speaker,
+                    r.organization,
+                    r.date,
+                    c.position
+                );
+                let mark = Mark {
+                    time: c.claim.period.1,
+                    value: v,
+                    color,
+                    href: anchor(&c.claim.id),
+                    title,
+                };
+                Some((c, mark))
             })
             .collect();
-        let t0 = weeks[0].start;
-        let t1 = weeks.last().map_or(t0 + 1, |w| w.start + 7 * DAY_MS);
-        let ymax = weeks
-            .iter()
-            .map(|w| w.cumulative.high)
-            .chain(claims.iter().map(|c| c.2))
-            .fold(1.0, f64::max)
-            * 1.08;
-        let (w, hgt, ml, mb) = (900.0, 360.0, 60.0, 30.0);
-        let x = |t: i64| ml + (t.clamp(t0, t1) - t0) as f64 / (t1 - t0) as f64 * (w - ml - 10.0);
-        let y = |v: f64| (hgt - mb) - v / ymax * (hgt - mb - 10.0);
-        let mut s =
-            format!("<svg width=\"{w}\" height=\"{hgt}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        let end = |wk: &&lookout_ledger::ledger::Week| wk.start + 7 * DAY_MS;
-        let upper: Vec<String> = weeks
-            .iter()
-            .map(|wk| format!("{:.1},{:.1}", x(end(wk)), y(wk.cumulative.high)))
-            .collect();
-        let lower: Vec<String> = weeks
-            .iter()
-            .rev()
-            .map(|wk| format!("{:.1},{:.1}", x(end(wk)), y(wk.cumulative.low)))
-            .collect();
-        let _ = write!(s, "<polygon points=\"{} {}\" fill=\"#3498db\" opacity=\"0.25\"><title>90% interval</title></polygon>", upper.join(" "), lower.join(" "));
-        let central: Vec<String> = weeks
-            .iter()
-            .map(|wk| format!("{:.1},{:.1}", x(end(wk)), y(wk.cumulative.central)))
-            .collect();
-        let _ = write!(
-            s,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5f99\" stroke-width=\"2\"/>",
-            central.join(" ")
-        );
-        for wk in &weeks {
-            let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2\" fill=\"#1f5f99\"><title>week of {}: cumulative {} ({}-{}); voyages {}</title></circle>", x(end(wk)), y(wk.cumulative.central), format_day(wk.start), r0(wk.cumulative.central), r0(wk.cumulative.low), r0(wk.cumulative.high), wk.voyages.join(", "));
+        let marks: Vec<Mark> = claims.iter().map(|(_, m)| m.clone()).collect();
+        let mut s = band_chart(&series, &marks);
+        s.push_str("<p>Line: median cumulative containers delivered by sea; band: 90% interval. Points: published claims in containers at the end of their period (green: consistent with the interval given the qualifier; red: not). Claims that end after the window are drawn at its edge; see the table for the share of each claim's period the data cover.</p>");
+        if !claims.is_empty() {
+            s.push_str("<ul class=legend>");
+            for (c, m) in &claims {
+                let r = &c.claim.row;
+                let _ = write!(
+                    s,
+                    "<li><span style=\"color:{}\">&#9679;</span> <a href=\"#{}\">{}</a>: {} ({}), {}: {} {} {}; {}</li>",
+                    m.color,
+                    m.href,
+                    esc(&c.claim.id),
+                    esc(&r.speaker),
+                    esc(&r.organization),
+                    esc(&r.date),
+                    esc(&r.qualifier),
+                    r0(m.value),
+                    esc(&r.unit),
+                    esc(&c.position)
+                );
+            }
+            s.push_str("</ul>");
         }
-        for (c, t, v) in &claims {
-            let color = match c.consistent {
-                Some(true) => "#27ae60",
-                Some(false) => "#c0392b",
-                None => "#7f8c8d",
-            };
-            let _ = write!(s, "<a href=\"#{}\"><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{color}\" stroke=\"#000\"><title>{}: {} {} {} ({}, {}); evidence {}</title></circle></a>", anchor(&c.claim.id), x(*t), y(*v), esc(&c.claim.id), c.claim.row.qualifier, r0(*v), c.claim.row.unit, esc(&c.claim.row.organization), c.claim.row.date, c.position);
-        }
-        // Axes.
-        let _ = write!(s, "<line x1=\"{ml}\" y1=\"{0}\" x2=\"{1}\" y2=\"{0}\" stroke=\"#000\"/><line x1=\"{ml}\" y1=\"10\" x2=\"{ml}\" y2=\"{0}\" stroke=\"#000\"/>", hgt - mb, w - 10.0);
-        for i in 0..=4 {
-            let v = ymax / 1.08 * f64::from(i) / 4.0;
-            let _ = write!(
-                s,
-                "<text x=\"{:.0}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-                ml - 4.0,
-                y(v) + 3.0,
-                r0(v)
-            );
-        }
-        let mut t = t0;
-        while t < t1 {
-            let _ = write!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{}</text>",
-                x(t),
-                hgt - 10.0,
-                &format_day(t)[..7]
-            );
-            t += 30 * DAY_MS;
-        }
-        s.push_str("</svg><p>Line: median cumulative containers delivered; band: 90% interval. Points: published claims in containers at the end of their period (green: consistent with the interval given the qualifier; red: not). Claims that end after the window are drawn at its edge; see the table for the share of each claim's period the data cover.</p>");
         s
     }
 
@@ -694,8 +738,9 @@ impl Report<'_> {
     }
 
     fn claims_table(&self, h: &mut String) {
-        h.push_str("<h2>Claims vs evidence</h2><table><tr><th>claim</th><th>date</th><th>who</th><th>claim</th><th>period</th><th>route</th><th>evidence estimate (90%)</th><th>share of period covered</th><th>claim / central</th><th>position</th><th>note</th></tr>");
-        for c in &self.ledger.comparisons {
+        h.push_str("<h2>Claims vs evidence</h2><table><tr><th>claim</th><th>date</th><th>who</th><th>claim</th><th>period</th><th>route</th><th>evidence estimate (90%)</th><th>share of period covered</th><th>claim / central</th><th>position</th><th>rests on</th><th>from real evidence alone</th><th>note</th></tr>");
+        let rests_on = self.comparison_provenance(&self.index());
+        for (i, (c, on)) in self.ledger.comparisons.iter().zip(rests_on).enumerate() {
             let r = &c.claim.row;
             let q = match (r.quantity, r.quantity_low, r.quantity_high) {
                 (Some(q), _, _) => r0(q),
@@ -716,9 +761,21 @@ impl Report<'_> {
                 Some(false) => "bad",
                 None => "",
             };
+            let real_est = match self.real_only_comparison(i) {
+                Some(r) => r.estimate.map_or("-".into(), |b| {
+                    format!(
+                        "{} ({}-{}) {}",
+                        r0(b.central),
+                        r0(b.low),
+                        r0(b.high),
+                        r.position
+                    )
+                }),
+                None => "not computed".into(),
+            };
             let _ = write!(
                 h,
-                "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}<br><small>{}</small></td><td>{} {} {}</td><td>{} to {}</td><td>{}</td><td class=n>{}</td><td class=n>{:.0}%</td><td class=n>{}</td><td class={class}>{}</td><td>{} <a href=\"{}\">source</a></td></tr>",
+                "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}<br><small>{}</small></td><td>{} {} {}</td><td>{} to {}</td><td>{}</td><td class=n>{}</td><td class=n>{:.0}%</td><td class=n>{}</td><td class={class}>{}</td><td>{}</td><td class=n>{}</td><td>{} <a href=\"{}\">source</a></td></tr>",
                 anchor(&c.claim.id),
                 c.claim.id,
                 esc(&r.date),
@@ -734,6 +791,8 @@ impl Report<'_> {
                 c.coverage * 100.0,
                 c.ratio.map(|x| format!("{x:.2}")).unwrap_or_default(),
                 esc(&c.position),
+                on.as_str(),
+                real_est,
                 esc(&c.note),
                 esc(&r.source_url)
             );
@@ -808,6 +867,47 @@ fn links(ids: &[String]) -> String {
         .map(|i| format!("<a href=\"#{}\">{}</a>", anchor(i), esc(i)))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The land rings crossing `bbox` (`[west, south, east, north]`) as SVG paths, points closer
+/// than a pixel to the previous one left out.
+fn coast_paths(
+    land: &Land,
+    bbox: [f64; 4],
+    x: &impl Fn(f64) -> f64,
+    y: &impl Fn(f64) -> f64,
+) -> String {
+    let [w, s, e, n] = bbox;
+    let mut out = String::new();
+    for ring in land.rings() {
+        if !ring
+            .iter()
+            .any(|p| p.lon >= w && p.lon <= e && p.lat >= s && p.lat <= n)
+        {
+            continue;
+        }
+        let mut d = String::new();
+        let mut last = (f64::NAN, f64::NAN);
+        for p in ring {
+            let q = (x(p.lon), y(p.lat));
+            if (q.0 - last.0).abs() < 1.0 && (q.1 - last.1).abs() < 1.0 {
+                continue;
+            }
+            let _ = write!(
+                d,
+                "{}{:.1},{:.1}",
+                if d.is_empty() { "M" } else { "L" },
+                q.0,
+                q.1
+            );
+            last = q;
+        }
+        let _ = write!(
+            out,
+            "<path d=\"{d}Z\" fill=\"#e3dfd3\" stroke=\"#9a9280\" stroke-width=\"0.7\"/>"
+        );
+    }
+    out
 }
 
 fn split_track(pts: &[(i64, f64, f64)]) -> Vec<&[(i64, f64, f64)]> {

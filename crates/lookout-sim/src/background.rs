@@ -188,6 +188,7 @@ pub fn random_vessel(
         cargo: 0,
         ais_on: true,
         script,
+        zombie: false,
     };
     (spec, start)
 }

@@ -631,14 +631,46 @@ impl Builder {
             Spoof::Circle {
                 centre,
                 radius_km,
+                speed_kn,
                 hours,
             } => (
                 FakeMotion::Circle {
                     centre: *centre,
                     radius_km: *radius_km,
+                    speed_kn: *speed_kn,
                 },
                 draw(&mut self.rng, *hours) * 3600.0,
                 "circle",
+            ),
+            Spoof::Pattern {
+                centre,
+                radius_km,
+                vertices,
+                speed_kn,
+                hours,
+            } => {
+                let secs = draw(&mut self.rng, *hours) * 3600.0;
+                let line = crate::effects::pattern_line(
+                    *centre,
+                    *radius_km,
+                    *vertices,
+                    secs * speed_kn * KM_PER_NM / 3600.0,
+                );
+                let fake = FakeMotion::Track {
+                    line,
+                    speed_kn: *speed_kn,
+                };
+                (fake, secs, "pattern")
+            }
+            Spoof::Frozen { hours } => (
+                FakeMotion::Frozen(self.pos),
+                draw(&mut self.rng, *hours) * 3600.0,
+                "frozen",
+            ),
+            Spoof::Rogue { at, hours } => (
+                FakeMotion::Rogue(*at),
+                draw(&mut self.rng, *hours) * 3600.0,
+                "rogue_transmitter",
             ),
         };
         let (p0, p1) = (fake.at(0.0).pos, fake.at(secs).pos);

@@ -211,21 +211,30 @@ pub enum FakeMotion {
         centre: LatLon,
         /// Radius, km.
         radius_km: f64,
+        /// Speed, knots.
+        speed_kn: f64,
     },
+    /// The position where the episode began, with the real speed and course.
+    Frozen(LatLon),
+    /// A second transmitter at a point, alternating with the real reports.
+    Rogue(LatLon),
 }
 
 impl FakeMotion {
-    /// Reported state `dt` seconds into the episode.
+    /// Reported state `dt` seconds into the episode (`Frozen` and `Rogue` report their point
+    /// at rest; the simulation gives them the real speed and course, or alternates them).
     pub fn at(&self, dt: f64) -> Kinematics {
         match self {
-            FakeMotion::Fixed(pos) => Kinematics {
-                pos: *pos,
-                sog: 0.0,
-                cog: 0.0,
-                heading: 0.0,
-                rot: 0.0,
-                status: 0,
-            },
+            FakeMotion::Fixed(pos) | FakeMotion::Frozen(pos) | FakeMotion::Rogue(pos) => {
+                Kinematics {
+                    pos: *pos,
+                    sog: 0.0,
+                    cog: 0.0,
+                    heading: 0.0,
+                    rot: 0.0,
+                    status: 0,
+                }
+            }
             FakeMotion::Track { line, speed_kn } => {
                 let (pos, cog, _) = line.at(dt * speed_kn * KM_PER_NM / 3600.0, TURN_KM);
                 Kinematics {
@@ -237,10 +246,14 @@ impl FakeMotion {
                     status: 0,
                 }
             }
-            FakeMotion::Circle { centre, radius_km } => Motion::Drift {
+            FakeMotion::Circle {
+                centre,
+                radius_km,
+                speed_kn,
+            } => Motion::Drift {
                 centre: *centre,
                 radius_km: *radius_km,
-                speed_kn: 9.0,
+                speed_kn: *speed_kn,
                 phase: 0.0,
             }
             .at(dt, f64::INFINITY),
@@ -305,12 +318,12 @@ impl Plan {
         (leg.motion.at(t - leg.t0, leg.t1 - leg.t0), i)
     }
 
-    /// The spoofed state reported at `t`, if an episode is running.
-    pub fn spoofed(&self, t: Seconds) -> Option<Kinematics> {
+    /// The spoofing episode running at `t`: its start and pattern.
+    pub fn spoof_at(&self, t: Seconds) -> Option<(Seconds, &FakeMotion)> {
         self.spoofs
             .iter()
             .find(|(a, b, _)| *a <= t && t < *b)
-            .map(|(a, _, f)| f.at(t - a))
+            .map(|(a, _, f)| (*a, f))
     }
 
     /// True if the transponder is off at `t`.

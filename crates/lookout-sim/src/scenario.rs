@@ -42,6 +42,9 @@ pub struct Scenario {
     /// Random background traffic.
     #[serde(default)]
     pub background: Background,
+    /// GNSS interference zones (jamming or spoofing every vessel inside them for a while).
+    #[serde(default)]
+    pub interference: Vec<crate::effects::Zone>,
 }
 
 /// Random loss, duplicates and satellite passes.
@@ -182,6 +185,20 @@ pub struct Receiver {
     pub position: LatLon,
     /// Range in km (line of sight from a mast: typically 40-80 km).
     pub range_km: f64,
+    /// Periods the station hears nothing (power, link or software failures).
+    #[serde(default)]
+    pub outages: Vec<Outage>,
+}
+
+/// A period a receiving station is down.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outage {
+    /// Start.
+    #[serde(deserialize_with = "de_time")]
+    pub from: Seconds,
+    /// Length, hours.
+    pub hours: f64,
 }
 
 /// Random background traffic between ports.
@@ -265,6 +282,10 @@ pub struct VesselSpec {
     /// The script, executed in order.
     #[serde(default)]
     pub script: Vec<Step>,
+    /// The IMO is that of a scrapped or lost ship (a "zombie" identity; the truth records a
+    /// `spoofing` event of kind `zombie` while its static reports are received).
+    #[serde(default)]
+    pub zombie: bool,
 }
 
 fn default_ship_type() -> u8 {
@@ -530,6 +551,35 @@ pub enum Spoof {
         centre: LatLon,
         /// Radius.
         radius_km: f64,
+        /// Reported speed, knots.
+        speed_kn: f64,
+        /// How long.
+        hours: Hours,
+    },
+    /// Report positions tracing a regular polygon of `vertices` corners `radius_km` around
+    /// `centre`, again and again.
+    Pattern {
+        /// Centre.
+        centre: LatLon,
+        /// Distance of the corners from the centre.
+        radius_km: f64,
+        /// Corners.
+        vertices: u32,
+        /// Reported speed, knots.
+        speed_kn: f64,
+        /// How long.
+        hours: Hours,
+    },
+    /// Keep reporting the position of the step's start, with the real speed and course.
+    Frozen {
+        /// How long.
+        hours: Hours,
+    },
+    /// A second transmitter at `at` sends this vessel's identity with its own position; the
+    /// ship carries on reporting truthfully, so the two alternate.
+    Rogue {
+        /// Where the rogue transmitter is.
+        at: LatLon,
         /// How long.
         hours: Hours,
     },
@@ -591,10 +641,13 @@ fn step_from_table(table: toml::Table) -> Result<Step, String> {
         from: Option<LatLon>,
         #[serde(default, deserialize_with = "de_opt_latlon")]
         centre: Option<LatLon>,
+        #[serde(default, deserialize_with = "de_opt_latlon")]
+        at: Option<LatLon>,
         minutes: Option<f64>,
         hours: Option<Hours>,
         speed_kn: Option<f64>,
         radius_km: Option<f64>,
+        vertices: Option<u32>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -691,11 +744,24 @@ fn step_from_table(table: toml::Table) -> Result<Step, String> {
                 "circle" => Spoof::Circle {
                     centre: need(s.centre, "centre")?,
                     radius_km: s.radius_km.unwrap_or(2.0),
+                    speed_kn: s.speed_kn.unwrap_or(9.0),
+                    hours: hours?,
+                },
+                "pattern" => Spoof::Pattern {
+                    centre: need(s.centre, "centre")?,
+                    radius_km: s.radius_km.unwrap_or(2.0),
+                    vertices: s.vertices.unwrap_or(4).max(3),
+                    speed_kn: s.speed_kn.unwrap_or(9.0),
+                    hours: hours?,
+                },
+                "frozen" => Spoof::Frozen { hours: hours? },
+                "rogue" => Spoof::Rogue {
+                    at: need(s.at, "at")?,
                     hours: hours?,
                 },
                 other => {
                     return Err(format!(
-                        "spoof: expected jump, track or circle, found {other:?}"
+                        "spoof: expected jump, track, circle, pattern, frozen or rogue, found {other:?}"
                     ))
                 }
             })
@@ -826,6 +892,14 @@ impl Scenario {
         for p in &self.background.ports {
             check_place(&Place::Area(p.clone()), "background.ports")?;
         }
+        for r in &self.receivers {
+            if r.outages.iter().any(|o| o.hours.is_nan() || o.hours <= 0.0) {
+                return bad(format!("receiver {:?}: outage hours must be > 0", r.name));
+            }
+        }
+        for z in &self.interference {
+            z.validate().map_err(ScenarioError::Invalid)?;
+        }
         if self.background.count > 0 && self.background.ports.len() < 2 {
             return bad("background traffic needs at least two background.ports".into());
         }
@@ -841,12 +915,12 @@ fn checked(lat: f64, lon: f64) -> Result<LatLon, String> {
     }
 }
 
-fn de_latlon<'de, D: Deserializer<'de>>(d: D) -> Result<LatLon, D::Error> {
+pub(crate) fn de_latlon<'de, D: Deserializer<'de>>(d: D) -> Result<LatLon, D::Error> {
     let [lat, lon] = <[f64; 2]>::deserialize(d)?;
     checked(lat, lon).map_err(D::Error::custom)
 }
 
-fn de_opt_latlon<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LatLon>, D::Error> {
+pub(crate) fn de_opt_latlon<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LatLon>, D::Error> {
     de_latlon(d).map(Some)
 }
 
@@ -858,7 +932,7 @@ fn de_opt_polygon<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<LatLon>>
         .map(Some)
 }
 
-fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<Seconds, D::Error> {
+pub(crate) fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<Seconds, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {

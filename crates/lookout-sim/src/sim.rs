@@ -14,10 +14,12 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::compile::{compile, CompileError, Compiled};
+use crate::effects::{self, InRange};
 use crate::geo::{LatLon, EARTH_RADIUS_KM};
+use crate::observed::{self, Affected, Received, Silence};
 use crate::plan::{latest, Kinematics, Motion, Plan};
 use crate::scenario::{Area, Class, Scenario, Seconds};
-use crate::truth::{ms, Event, EventType, Stats, Voyage};
+use crate::truth::{ms, Event, Stats, Voyage};
 use lookout_core::land::Land;
 use lookout_core::truth::Truth;
 
@@ -121,6 +123,8 @@ fn ais_text<const N: usize>(text: &str) -> AisString<N> {
 /// Where receptions come from.
 pub struct Coverage {
     stations: Vec<(String, LatLon, f64)>,
+    /// Per terrestrial station, the periods it is down.
+    outages: Vec<Vec<(Seconds, Seconds)>>,
     passes: Vec<(Seconds, Seconds)>,
     loss: f64,
     duplicate: f64,
@@ -150,8 +154,19 @@ impl Coverage {
             .map(|s| (s.name.clone(), s.position, s.range_km))
             .collect();
         stations.push((SATELLITE.to_owned(), LatLon::new(0.0, 0.0), 0.0));
+        let outages = scenario
+            .receivers
+            .iter()
+            .map(|s| {
+                s.outages
+                    .iter()
+                    .map(|o| (o.from, o.from + o.hours * 3600.0))
+                    .collect()
+            })
+            .collect();
         Self {
             stations,
+            outages,
             passes,
             loss: r.loss,
             duplicate: r.duplicate,
@@ -165,18 +180,45 @@ impl Coverage {
         self.passes[..k].iter().rev().take(4).any(|(_, b)| t < *b)
     }
 
+    /// True when terrestrial station `i` is down at `t`.
+    fn down(&self, i: usize, t: Seconds) -> bool {
+        self.outages[i].iter().any(|&(a, b)| a <= t && t < b)
+    }
+
+    /// Distance from terrestrial station `i` to `p`, km (a flat approximation; `coslat` is
+    /// the cosine of `p`'s latitude).
+    fn station_km(&self, i: usize, p: LatLon, coslat: f64) -> f64 {
+        let s = self.stations[i].1;
+        let deg_km = EARTH_RADIUS_KM.to_radians();
+        let dx = (p.lon - s.lon) * coslat * deg_km;
+        let dy = (p.lat - s.lat) * deg_km;
+        (dx * dx + dy * dy).sqrt()
+    }
+
+    /// The terrestrial stations whose range holds `p`, and whether they work at `t`.
+    pub fn in_range(&self, p: LatLon, t: Seconds) -> InRange {
+        let coslat = p.lat.to_radians().cos();
+        let reach: Vec<usize> = (0..self.stations.len() - 1)
+            .filter(|&i| self.station_km(i, p, coslat) <= self.stations[i].2)
+            .collect();
+        if reach.is_empty() {
+            InRange::None
+        } else if reach.iter().all(|&i| self.down(i, t)) {
+            InRange::AllDown
+        } else {
+            InRange::Up
+        }
+    }
+
     /// Indices (into [`Coverage::station_name`]) of the stations that receive a message sent
     /// from `p` at `t`; a station appears twice for a duplicated line.
     fn receive(&self, p: LatLon, t: Seconds, rng: &mut ChaCha8Rng, out: &mut Vec<u16>) {
         out.clear();
-        let coslat = p.lat.to_radians().cos();
-        let deg_km = EARTH_RADIUS_KM.to_radians();
         let last = self.stations.len() - 1;
-        for (i, (_, s, range)) in self.stations[..last].iter().enumerate() {
-            let dx = (p.lon - s.lon) * coslat * deg_km;
-            let dy = (p.lat - s.lat) * deg_km;
-            let d = (dx * dx + dy * dy).sqrt();
-            if d > *range {
+        let coslat = p.lat.to_radians().cos();
+        for (i, (_, _, range)) in self.stations[..last].iter().enumerate() {
+            let d = self.station_km(i, p, coslat);
+            if d > *range || self.down(i, t) {
                 continue;
             }
             // Sure within 70% of the range, then fading to one in two at the edge.
@@ -268,7 +310,8 @@ struct Gen {
     part_b: bool,
     counter: u32,
     rng: ChaCha8Rng,
-    last_rx: Option<(Seconds, LatLon)>,
+    /// Last received valid position: time, true position, MMSI.
+    last_rx: Option<(Seconds, LatLon, u32)>,
     last_forwarded: Seconds,
 }
 
@@ -385,11 +428,16 @@ impl Simulation {
             });
         }
         let mut stats = Stats::default();
-        let mut coverage_gaps: Vec<Event> = Vec::new();
+        let mut silences: Vec<Silence> = Vec::new();
+        let mut received = vec![Received::default(); plans.len()];
+        let mut affected = Affected::new();
         let mut counters = Counters {
             events: &mut events,
             voyages: &mut voyages,
-            gaps: &mut coverage_gaps,
+            silences: &mut silences,
+            received: &mut received,
+            affected: &mut affected,
+            zones: &scenario.interference,
         };
         // Time slices: each vessel runs through a slice while its data is in cache, then the
         // slice's receptions are sorted by time and written. Output order does not depend on
@@ -430,7 +478,27 @@ impl Simulation {
             }
             slice_start = slice_end;
         }
-        events.append(&mut coverage_gaps);
+        // Silences still running at the end.
+        for (i, g) in gens.iter().enumerate() {
+            if let Some((t0, p0, mmsi)) = g.last_rx.filter(|r| end - r.0 >= GAP_SECONDS) {
+                silences.push(Silence {
+                    vessel: i,
+                    mmsi,
+                    t0,
+                    p0,
+                    end: None,
+                });
+            }
+        }
+        let zones = &scenario.interference;
+        observed::gaps(plans, zones, &silences, &mut events, end, |p, t| {
+            coverage.in_range(p, t)
+        });
+        events.extend(observed::shared_mmsis(plans, &received));
+        let zombie: Vec<bool> = scenario.vessels.iter().map(|v| v.zombie).collect();
+        events.extend(observed::zombies(plans, &zombie, &received));
+        let (interference, victims) = observed::interference(plans, zones, &affected);
+        events.extend(victims);
         events.sort_by(|a, b| {
             a.start_time
                 .cmp(&b.start_time)
@@ -448,6 +516,7 @@ impl Simulation {
             vessels: vessels.clone(),
             events,
             voyages,
+            interference,
             absences: absences.clone(),
             stats,
         })
@@ -472,7 +541,10 @@ struct Pending {
 struct Counters<'a> {
     events: &'a mut [Event],
     voyages: &'a mut [Voyage],
-    gaps: &'a mut Vec<Event>,
+    silences: &'a mut Vec<Silence>,
+    received: &'a mut [Received],
+    affected: &'a mut Affected,
+    zones: &'a [effects::Zone],
 }
 
 /// One vessel's generator with its plan.
@@ -516,6 +588,12 @@ impl VesselCtx<'_> {
             let (truth_k, hint) = plan.true_state(t, g.hint);
             g.hint = hint;
             let id = latest(&plan.identities, t).expect("identity");
+            let mut fx = effects::Report {
+                kin: truth_k,
+                from: truth_k.pos,
+                unavailable: false,
+                zone: None,
+            };
             let msg = if is_static {
                 let draught = *latest(&plan.draughts, t).expect("draught");
                 let m = static_message(plan, id, draught, t, g.part_b);
@@ -550,17 +628,33 @@ impl VesselCtx<'_> {
                     }
                     continue;
                 }
-                let reported = plan.spoofed(t).unwrap_or(truth_k);
-                position_message(plan.class, id.mmsi, &reported, t, &mut g.rng)
+                let alternate = g.counter % 2 == 0;
+                fx = effects::report(plan, counters.zones, t, &truth_k, alternate, &mut g.rng);
+                let mut m = position_message(plan.class, id.mmsi, &fx.kin, t, &mut g.rng);
+                if fx.unavailable {
+                    effects::unavailable(&mut m);
+                }
+                m
             };
             stats.transmitted += 1;
-            coverage.receive(truth_k.pos, t, &mut g.rng, &mut heard);
+            let from = if is_static { truth_k.pos } else { fx.from };
+            coverage.receive(from, t, &mut g.rng, &mut heard);
             if heard.is_empty() {
                 continue;
             }
             stats.received += 1;
-            if !is_static {
+            if is_static {
+                counters.received[self.i].note(t, id.mmsi, true);
+            } else {
                 g.last_forwarded = t;
+                if let Some(z) = fx.zone {
+                    let a = counters.affected.entry((z, self.i)).or_insert((t, t, 0));
+                    a.1 = t;
+                    a.2 += 1;
+                }
+            }
+            if !is_static && !fx.unavailable {
+                counters.received[self.i].note(t, id.mmsi, false);
                 for &e in self.events {
                     let ev = &mut counters.events[e];
                     if ev.start_time <= ms(t) && ms(t) <= ev.end_time {
@@ -573,29 +667,16 @@ impl VesselCtx<'_> {
                         vo.received_positions += 1;
                     }
                 }
-                if let Some((t0, p0)) = g.last_rx {
-                    if t - t0 >= GAP_SECONDS && !plan.ais_off.iter().any(|&(a, b)| a < t && b > t0)
-                    {
-                        let km = crate::geo::distance_km(p0, truth_k.pos);
-                        let h = (t - t0) / 3600.0;
-                        counters.gaps.push(
-                            Event::new(
-                                EventType::Gap,
-                                &plan.name,
-                                id.mmsi,
-                                ms(t0),
-                                ms(t),
-                                p0,
-                                truth_k.pos,
-                            )
-                            .details(serde_json::json!({
-                                "cause": "coverage", "duration_h": h, "distance_km": km,
-                                "implied_speed_knots": km / crate::geo::KM_PER_NM / h,
-                            })),
-                        );
-                    }
+                if let Some((t0, p0, mmsi)) = g.last_rx.filter(|r| t - r.0 >= GAP_SECONDS) {
+                    counters.silences.push(Silence {
+                        vessel: self.i,
+                        mmsi,
+                        t0,
+                        p0,
+                        end: Some((t, truth_k.pos)),
+                    });
                 }
-                g.last_rx = Some((t, truth_k.pos));
+                g.last_rx = Some((t, truth_k.pos, id.mmsi));
             }
             g.counter = g.counter.wrapping_add(1);
             let from = heard_all.len() as u32;

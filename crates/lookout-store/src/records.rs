@@ -1,11 +1,14 @@
 //! The store as the detectors read it: `lookout_core` records of one day's positions and
 //! statics, merged from that day's files in (mmsi, time) order (statics first at equal times),
-//! holding one decoded batch per file, never the whole day.
+//! holding one decoded batch per file, never the whole day. Records carry their receiving
+//! station (the `source` column) and positions their message type, for the detectors' reception
+//! model.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{anyhow, Context, Result};
 use arrow_array::cast::AsArray;
@@ -114,6 +117,15 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
     let time = primitive::<TimestampMillisecondType>(batch, "time", path)?;
     let n = batch.num_rows();
     let mut out = Vec::with_capacity(n);
+    // The receiving station, one shared name per station and batch.
+    let source = text(batch, "source", path)?;
+    let mut stations: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut station = |i: usize| {
+        source.is_valid(i).then(|| {
+            let s = source.value(i);
+            stations.entry(s).or_insert_with(|| Arc::from(s)).clone()
+        })
+    };
     match table {
         Table::Positions => {
             let lat = primitive::<Float64Type>(batch, "lat", path)?;
@@ -122,6 +134,7 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
             let cog = primitive::<Float32Type>(batch, "cog", path)?;
             let heading = primitive::<UInt16Type>(batch, "heading", path)?;
             let nav = primitive::<UInt8Type>(batch, "nav_status", path)?;
+            let msg_type = primitive::<UInt8Type>(batch, "msg_type", path)?;
             for i in 0..n {
                 out.push(Record::Position(Position {
                     mmsi: mmsi.value(i),
@@ -132,6 +145,8 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
                     cog: opt(cog, i),
                     heading: opt(heading, i),
                     nav_status: opt(nav, i),
+                    msg_type: msg_type.value(i),
+                    station: station(i),
                 }));
             }
         }
@@ -155,6 +170,7 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
                     ship_type: opt(ship_type, i),
                     draught: opt(draught, i),
                     destination: s(destination, i),
+                    station: station(i),
                 }));
             }
         }

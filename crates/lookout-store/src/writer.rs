@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fs::{self, File};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
@@ -18,16 +19,20 @@ use crate::schema::{
     positions_from_batch, positions_to_batch, statics_from_batch, statics_to_batch, DedupKey,
     PositionRow, StaticRow,
 };
-use crate::store::{file_entry, relative, sync_dir, InputEntry, Store, Table};
+use crate::store::{file_entry, relative, sync_dir, FileEntry, InputEntry, Store, Table};
 
 /// Tuning of [`StoreWriter`].
 #[derive(Clone, Debug)]
 pub struct WriteOptions {
     /// Rows per Parquet row group (the unit skipped by readers using statistics).
     pub row_group_rows: usize,
-    /// How many (table, day) partitions keep their de-duplication keys in memory; others are
-    /// reloaded from their files when rows for them arrive again.
+    /// How many (table, day) partitions keep their de-duplication keys in memory (half of
+    /// them, rounded up, per table); others are reloaded from their files when rows for them
+    /// arrive again.
     pub dedup_partitions: usize,
+    /// A flush writes the positions and the statics on two threads at once (the same files
+    /// as one after the other).
+    pub parallel_tables: bool,
 }
 
 impl Default for WriteOptions {
@@ -35,6 +40,7 @@ impl Default for WriteOptions {
         WriteOptions {
             row_group_rows: 64 * 1024,
             dedup_partitions: 8,
+            parallel_tables: false,
         }
     }
 }
@@ -71,11 +77,18 @@ pub fn date_string(day: i64) -> String {
     lookout_core::time::format_day(day * lookout_core::time::DAY_MS)
 }
 
-/// De-duplication keys of recently touched partitions, least recently used first.
+/// De-duplication keys of one table's recently touched days, least recently used first.
 #[derive(Default)]
 struct DedupCache {
-    keys: HashMap<(Table, i64), HashSet<DedupKey>>,
-    order: VecDeque<(Table, i64)>,
+    keys: HashMap<i64, HashSet<DedupKey>>,
+    order: VecDeque<i64>,
+}
+
+impl DedupCache {
+    fn forget(&mut self, day: i64) {
+        self.keys.remove(&day);
+        self.order.retain(|d| *d != day);
+    }
 }
 
 /// Writes rows into a store: buffers them per partition, then [`flush`](Self::flush) sorts each
@@ -88,9 +101,25 @@ pub struct StoreWriter {
     positions: BTreeMap<i64, Vec<PositionRow>>,
     statics: BTreeMap<i64, Vec<StaticRow>>,
     pending: usize,
-    dedup: DedupCache,
-    seq: u64,
+    /// De-duplication keys of the positions and of the statics.
+    dedup: [DedupCache; 2],
+    seq: AtomicU64,
     totals: FlushStats,
+}
+
+/// What a flush did to one table.
+struct TableFlush {
+    committed: Vec<FileEntry>,
+    rows: u64,
+    duplicates: u64,
+    result: Result<()>,
+}
+
+/// What writing a table's partitions reads: the store, the options, the file counter.
+struct Partitions<'a> {
+    store: &'a Store,
+    opts: &'a WriteOptions,
+    seq: &'a AtomicU64,
 }
 
 impl StoreWriter {
@@ -120,8 +149,8 @@ impl StoreWriter {
             positions: BTreeMap::new(),
             statics: BTreeMap::new(),
             pending: 0,
-            dedup: DedupCache::default(),
-            seq: 0,
+            dedup: Default::default(),
+            seq: AtomicU64::new(0),
             totals: FlushStats::default(),
         })
     }
@@ -175,83 +204,128 @@ impl StoreWriter {
     /// Commits every buffered row. When it returns `Ok`, the rows are durable and listed in the
     /// manifest.
     pub fn flush(&mut self) -> Result<FlushStats> {
-        let mut stats = FlushStats::default();
-        let mut committed = Vec::new();
         let positions = std::mem::take(&mut self.positions);
         let statics = std::mem::take(&mut self.statics);
         self.pending = 0;
-        let mut result = Ok(());
-        for (day, mut rows) in positions {
-            rows.sort_by_key(|r| (r.mmsi, r.time));
-            let part = (Table::Positions, day);
-            result = self
-                .keep_new(part, &mut rows, PositionRow::dedup_key, &mut stats)
-                .and_then(|()| self.write_partition(part, rows.len(), || positions_to_batch(&rows)))
-                .map(|e| committed.extend(e));
-            if result.is_err() {
-                self.forget(part);
-                break;
-            }
-            stats.positions += rows.len() as u64;
-        }
-        if result.is_ok() {
-            for (day, mut rows) in statics {
-                rows.sort_by_key(|r| (r.mmsi, r.time));
-                let part = (Table::Statics, day);
-                result = self
-                    .keep_new(part, &mut rows, StaticRow::dedup_key, &mut stats)
-                    .and_then(|()| {
-                        self.write_partition(part, rows.len(), || statics_to_batch(&rows))
-                    })
-                    .map(|e| committed.extend(e));
-                if result.is_err() {
-                    self.forget(part);
-                    break;
-                }
-                stats.statics += rows.len() as u64;
-            }
-        }
-        stats.files = committed.len() as u64;
+        let parts = Partitions {
+            store: &self.store,
+            opts: &self.opts,
+            seq: &self.seq,
+        };
+        let [position_keys, static_keys] = &mut self.dedup;
+        let write_positions = || {
+            parts.table(
+                position_keys,
+                Table::Positions,
+                positions,
+                |r| (r.mmsi, r.time),
+                PositionRow::dedup_key,
+                positions_to_batch,
+            )
+        };
+        let write_statics = || {
+            parts.table(
+                static_keys,
+                Table::Statics,
+                statics,
+                |r| (r.mmsi, r.time),
+                StaticRow::dedup_key,
+                statics_to_batch,
+            )
+        };
+        let (p, s) = if self.opts.parallel_tables {
+            std::thread::scope(|scope| {
+                let p = scope.spawn(write_positions);
+                let s = write_statics();
+                (p.join().expect("positions writer panicked"), s)
+            })
+        } else {
+            let p = write_positions();
+            let s = match p.result {
+                Ok(()) => write_statics(),
+                Err(_) => TableFlush::skipped(),
+            };
+            (p, s)
+        };
+        let stats = FlushStats {
+            positions: p.rows,
+            statics: s.rows,
+            duplicates: p.duplicates + s.duplicates,
+            files: (p.committed.len() + s.committed.len()) as u64,
+        };
         // Files already renamed into place are committed even if a later partition failed.
-        self.store.manifest_mut().files.extend(committed);
+        let files = &mut self.store.manifest_mut().files;
+        files.extend(p.committed);
+        files.extend(s.committed);
         self.store.save_manifest()?;
-        result?;
+        p.result.and(s.result)?;
         self.totals += stats;
         Ok(stats)
     }
+}
 
-    /// Drops rows whose key the partition (or an earlier row of `rows`) already holds.
-    fn keep_new<R>(
-        &mut self,
-        part: (Table, i64),
-        rows: &mut Vec<R>,
+impl TableFlush {
+    /// A table not written because the one before failed.
+    fn skipped() -> TableFlush {
+        TableFlush {
+            committed: Vec::new(),
+            rows: 0,
+            duplicates: 0,
+            result: Ok(()),
+        }
+    }
+}
+
+impl Partitions<'_> {
+    /// Writes a table's partitions (day by day): sorts each, drops rows already stored,
+    /// commits one file; stops at the first failure.
+    fn table<R>(
+        &self,
+        cache: &mut DedupCache,
+        table: Table,
+        days: BTreeMap<i64, Vec<R>>,
+        order: fn(&R) -> (u32, i64),
         key: fn(&R) -> DedupKey,
-        stats: &mut FlushStats,
-    ) -> Result<()> {
-        let keys = self.keys(part)?;
-        let before = rows.len();
-        rows.retain(|r| keys.insert(key(r)));
-        stats.duplicates += (before - rows.len()) as u64;
-        Ok(())
+        batch: fn(&[R]) -> Result<RecordBatch>,
+    ) -> TableFlush {
+        let mut out = TableFlush::skipped();
+        for (day, mut rows) in days {
+            rows.sort_by_key(order);
+            let result = self
+                .keys(cache, table, day)
+                .map(|keys| {
+                    let before = rows.len();
+                    rows.retain(|r| keys.insert(key(r)));
+                    out.duplicates += (before - rows.len()) as u64;
+                })
+                .and_then(|()| self.write_partition(table, day, rows.len(), || batch(&rows)))
+                .map(|e| out.committed.extend(e));
+            if let Err(e) = result {
+                cache.forget(day);
+                out.result = Err(e);
+                break;
+            }
+            out.rows += rows.len() as u64;
+        }
+        out
     }
 
     /// The key set of a partition, loaded from its files if not cached.
-    fn keys(&mut self, part: (Table, i64)) -> Result<&mut HashSet<DedupKey>> {
-        if let Some(pos) = self.dedup.order.iter().position(|p| *p == part) {
-            self.dedup.order.remove(pos);
+    fn keys<'c>(
+        &self,
+        cache: &'c mut DedupCache,
+        table: Table,
+        day: i64,
+    ) -> Result<&'c mut HashSet<DedupKey>> {
+        if let Some(pos) = cache.order.iter().position(|d| *d == day) {
+            cache.order.remove(pos);
         } else {
             let mut keys = HashSet::new();
-            let date = date_string(part.1);
-            let files: Vec<String> = self
-                .store
-                .files(part.0)
-                .filter(|f| f.date == date)
-                .map(|f| f.path.clone())
-                .collect();
-            for rel in files {
-                for batch in read_file(&self.store.root().join(&rel), None, None)? {
+            let date = date_string(day);
+            for f in self.store.files(table).filter(|f| f.date == date) {
+                for batch in read_file(&self.store.root().join(&f.path), None, None)? {
                     let batch = batch?;
-                    match part.0 {
+                    match table {
                         Table::Positions => keys.extend(
                             positions_from_batch(&batch)?
                                 .iter()
@@ -262,29 +336,25 @@ impl StoreWriter {
                     }
                 }
             }
-            while self.dedup.order.len() >= self.opts.dedup_partitions.max(1) {
-                if let Some(old) = self.dedup.order.pop_front() {
-                    self.dedup.keys.remove(&old);
+            while cache.order.len() >= self.opts.dedup_partitions.div_ceil(2).max(1) {
+                if let Some(old) = cache.order.pop_front() {
+                    cache.keys.remove(&old);
                 }
             }
-            self.dedup.keys.insert(part, keys);
+            cache.keys.insert(day, keys);
         }
-        self.dedup.order.push_back(part);
-        Ok(self.dedup.keys.get_mut(&part).expect("just inserted"))
-    }
-
-    fn forget(&mut self, part: (Table, i64)) {
-        self.dedup.keys.remove(&part);
-        self.dedup.order.retain(|p| *p != part);
+        cache.order.push_back(day);
+        Ok(cache.keys.get_mut(&day).expect("just inserted"))
     }
 
     /// Writes one partition's rows to a new file; returns its manifest entry.
     fn write_partition(
-        &mut self,
-        (table, day): (Table, i64),
+        &self,
+        table: Table,
+        day: i64,
         rows: usize,
         batch: impl FnOnce() -> Result<RecordBatch>,
-    ) -> Result<Option<crate::store::FileEntry>> {
+    ) -> Result<Option<FileEntry>> {
         if rows == 0 {
             return Ok(None);
         }
@@ -299,8 +369,8 @@ impl StoreWriter {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis())
             .unwrap_or(0);
-        self.seq += 1;
-        let name = format!("part-{now}-{}-{:04}.parquet", std::process::id(), self.seq);
+        let seq = self.seq.fetch_add(1, Ordering::Relaxed) + 1;
+        let name = format!("part-{now}-{}-{seq:04}.parquet", std::process::id());
         let tmp = dir.join(format!(".{name}.tmp"));
         let path = dir.join(&name);
         let file = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;

@@ -1040,6 +1040,8 @@ fn position(p: &PositionRow) -> Position {
         cog: p.cog,
         heading: p.heading,
         nav_status: p.nav_status,
+        msg_type: p.msg_type,
+        station: p.prov.source.clone(),
     }
 }
 
@@ -1053,5 +1055,6 @@ fn statics(s: &StaticRow) -> Static {
         ship_type: s.ship_type,
         draught: s.draught,
         destination: s.destination.clone(),
+        station: s.prov.source.clone(),
     }
 }

@@ -13,8 +13,9 @@ use anyhow::{bail, Context, Result};
 use lookout_core::event::{Event, COLUMNS};
 use serde::{Deserialize, Serialize};
 
-/// Version of the checkpoint layout.
-pub const VERSION: u32 = 1;
+/// Version of the checkpoint layout (2: the engine state holds the reception model, interference
+/// onsets and areas, spoofing episodes; issue 15).
+pub const VERSION: u32 = 2;
 
 /// Paths inside the state folder.
 #[derive(Debug, Clone)]

@@ -67,6 +67,8 @@ async fn a_bad_feed_never_stops_the_others() {
     // A websocket serving aisstream.io messages after the subscription.
     let ws = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let ws_addr = ws.local_addr().unwrap();
+    // It sends once the watch has decoded the file's first lines (see `late` below).
+    let (file_read, ws_go) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let (s, _) = ws.accept().await.unwrap();
         let mut ws = tokio_tungstenite::accept_async(s).await.unwrap();
@@ -78,6 +80,7 @@ async fn a_bad_feed_never_stops_the_others() {
             sub.to_text().unwrap().contains("\"APIKey\":\"test-key\""),
             "{sub}"
         );
+        ws_go.await.unwrap();
         for m in aisstream_positions(273_000_777, 50) {
             ws.send(Message::text(m)).await.unwrap();
         }
@@ -120,6 +123,11 @@ api_key_file = "{key}"
     );
     let project = common::project(dir.path(), &feeds, "");
     let (watch, base) = common::start(&project, None).await;
+    common::wait_for(&base, Duration::from_secs(120), |s| {
+        common::feed(s, "file")["decoded"].as_u64() > Some(0)
+    })
+    .await;
+    file_read.send(()).unwrap();
 
     // The file grows while the watch follows it.
     tokio::time::sleep(Duration::from_millis(500)).await;

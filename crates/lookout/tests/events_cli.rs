@@ -466,3 +466,21 @@ fn real_capture_moored_side_by_side_in_port_is_no_encounter() {
     }
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn threads_give_the_same_events_byte_for_byte() {
+    let (one, out_one) = events("threads1.csv", &["--threads", "1"]);
+    let (two, out_two) = events("threads2.csv", &["--threads", "2"]);
+    assert!(
+        one.status.success() && two.status.success(),
+        "{}",
+        stderr(&two)
+    );
+    let (a, b) = (fs::read(out_one).unwrap(), fs::read(out_two).unwrap());
+    assert!(
+        a.iter().filter(|&&c| c == b'\n').count() > 3,
+        "events written"
+    );
+    assert!(a == b, "the same events with one and two threads");
+    assert_eq!(stderr(&one), stderr(&two), "the same summary");
+}

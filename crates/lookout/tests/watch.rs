@@ -16,7 +16,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use lookout_core::event::Event;
+use lookout_core::event::{Event, EventType};
 use lookout_project::Project;
 use lookout_watch::config::AlertsConfig;
 use serde_json::Value;
@@ -431,13 +431,27 @@ fn live_ids(project: &Path, until: i64) -> BTreeSet<String> {
 }
 
 /// Events starting in the last day are left out: at the end of the data the batch closes what
-/// is still open (visits, silences), the live watch keeps waiting.
+/// is still open (visits, silences), the live watch keeps waiting. So are gaps still open at
+/// the end: the batch gives their reason then, when the reception around their start may be
+/// forgotten (`gap.coverage_days`), the watch when the silence passed the gap threshold.
 fn compare_with_batch(dir: &Path, nmea: &Path, project: &Path) -> usize {
     let events = batch_events(dir, nmea, project);
     let end = events.iter().map(|e| e.end_time).max().unwrap();
     let until = end - 86_400_000;
-    let want = implied(project, &events, until);
-    let got = live_ids(project, until);
+    let open: BTreeSet<String> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Gap && e.details.get("open") == Some(&true.into()))
+        .map(Event::event_id)
+        .collect();
+    let closed = |id: &String| !open.contains(id.split_once('/').map_or("", |(_, e)| e));
+    let want: BTreeSet<String> = implied(project, &events, until)
+        .into_iter()
+        .filter(closed)
+        .collect();
+    let got: BTreeSet<String> = live_ids(project, until)
+        .into_iter()
+        .filter(closed)
+        .collect();
     assert_eq!(
         got, want,
         "live alerts differ from what the batch events imply"
@@ -504,7 +518,9 @@ fn every_dark_departure_from_rajin_of_a_watchlist_ship_raises_its_alert() {
 fn the_corridor_scenario_replayed_over_tcp_alerts_as_the_batch_events_imply() {
     let dir = scratch("corridor");
     // Ten weeks of the bundled scenario with two background ships: LADY R and MAIA-1 go dark
-    // at Vostochny and Vladivostok, MAIA-1 makes its first Rajin -> Vostochny runs.
+    // at Vostochny and Vladivostok, MAIA-1 makes its first Rajin -> Vostochny runs. LADY R's
+    // gap is still open at the end (left out of the comparison): port visits and draught
+    // changes remain.
     let nmea = simulate(
         &dir,
         &example().join("scenario.toml"),
@@ -517,7 +533,7 @@ fn the_corridor_scenario_replayed_over_tcp_alerts_as_the_batch_events_imply() {
     assert!(r.wait().unwrap().success());
     w.finish(lines_of(&nmea), Duration::from_secs(600));
     let n = compare_with_batch(&dir, &nmea, &project);
-    assert!(n >= 5, "{n} alerts");
+    assert!(n >= 4, "{n} alerts");
 }
 
 #[test]

@@ -65,12 +65,47 @@ pub fn project_into(dir: &Path, out: &Path, seed: Option<u64>) -> Result<ExitCod
         observed,
         voyages.voyages.len() - observed
     );
+    let real = ledger.real_only.as_deref();
     for (ci, (c, b)) in project.corridors.iter().zip(&ledger.totals).enumerate() {
         if voyages.voyages.iter().any(|v| v.corridor == ci) {
             eprintln!(
-                "{}: {:.0} {} (90% interval {:.0} - {:.0})",
+                "{}: {:.0} {} (90% interval {:.0} - {:.0}) from all evidence",
                 c.name, b.central, c.unit, b.low, b.high
             );
+            match real {
+                Some(r) if r.voyages.voyages.iter().any(|v| v.corridor == ci) => {
+                    let b = r.ledger.totals[ci];
+                    eprintln!(
+                        "  from real evidence alone: {:.0} {} (90% interval {:.0} - {:.0})",
+                        b.central, c.unit, b.low, b.high
+                    );
+                }
+                Some(_) => eprintln!("  from real evidence alone: no voyage, no total"),
+                None => eprintln!("  all evidence is real"),
+            }
+        } else if let Some(y) = ledger.yards.iter().find(|y| y.corridor == ci) {
+            eprintln!(
+                "{}: no train followed; yard snapshots: {:.0} railcars through the yards (90% interval {:.0} - {:.0}), {:.0} containers ({:.0} - {:.0}), {:.0} t ({:.0} - {:.0})",
+                c.name,
+                y.railcars.central,
+                y.railcars.low,
+                y.railcars.high,
+                y.containers.central,
+                y.containers.low,
+                y.containers.high,
+                y.tonnes.central,
+                y.tonnes.low,
+                y.tonnes.high
+            );
+            if let Some(r) = real {
+                match r.ledger.yards.iter().find(|y| y.corridor == ci) {
+                    Some(y) => eprintln!(
+                        "  from real snapshots alone: {:.0} railcars (90% interval {:.0} - {:.0})",
+                        y.railcars.central, y.railcars.low, y.railcars.high
+                    ),
+                    None => eprintln!("  from real snapshots alone: none, no total"),
+                }
+            }
         } else {
             eprintln!("{}: no voyage seen or inferred, no total", c.name);
         }
@@ -90,7 +125,7 @@ pub fn project_into(dir: &Path, out: &Path, seed: Option<u64>) -> Result<ExitCod
         }
     }
     eprintln!(
-        "wrote voyages.csv, events.csv, ledger.csv, claims_vs_evidence.csv, *.geojson, report.html, run.json to {} in {:.1} s",
+        "wrote voyages.csv, events.csv, ledger.csv, claims_vs_evidence.csv, rail_yards.csv, *.geojson, report.html, run.json to {} in {:.1} s",
         out.display(),
         started.elapsed().as_secs_f64()
     );

@@ -1,14 +1,18 @@
 //! `lookout events`: tracks and behavioural events (port visits, gaps, encounters, loitering,
-//! draught and identity changes, spoofing) from the store, to CSV, GeoJSON or Parquet.
+//! draught and identity changes, spoofing) from the store, to CSV, GeoJSON or Parquet; GNSS
+//! interference areas to a second file on request.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use lookout_core::time::parse_time;
+use lookout_events::output::{write_interference, EventWriter, Format};
 use lookout_events::store_in::run_store;
-use lookout_events::{output::EventWriter, Areas, Config, Engine, EventType, Land};
+use lookout_events::{Areas, Config, Engine, EventType, Land};
 use lookout_store::Store;
+
+use super::default_threads;
 
 /// Arguments of `lookout events`.
 #[derive(clap::Args)]
@@ -38,9 +42,16 @@ pub struct Args {
     /// Write only these event types (comma-separated, e.g. `encounter,gap`); default: all.
     #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = parse_type)]
     types: Vec<EventType>,
+    /// Threads: with more than one, one reads the store while N run the vessels' detectors,
+    /// split by MMSI; the events are the same. Default: the machine's cores.
+    #[arg(long, value_name = "N", default_value_t = default_threads())]
+    threads: usize,
     /// Output file: `.csv`, `.geojson` or `.parquet`.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Also write the GNSS interference areas found (`.geojson` or `.csv`).
+    #[arg(long, value_name = "FILE")]
+    interference: Option<PathBuf>,
 }
 
 fn parse_type(name: &str) -> Result<EventType, String> {
@@ -75,11 +86,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
         None => Land::east_asia(),
     };
+    if let Some(p) = &args.interference {
+        if !matches!(Format::from_path(p), Some(Format::Csv | Format::GeoJson)) {
+            anyhow::bail!(
+                "cannot write interference areas to {}: use .geojson or .csv",
+                p.display()
+            );
+        }
+    }
     let store = Store::open(&args.store)?;
     for w in store.warnings() {
         eprintln!("lookout events: store: {w}");
     }
     let mut engine = Engine::new(cfg, areas, Some(land));
+    engine.set_threads(args.threads);
     let mut writer = EventWriter::create(&args.out)?;
     run_store(&mut engine, &store, args.from, args.to, |events| {
         if args.types.is_empty() {
@@ -94,15 +114,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     })?;
     let written = writer.finish()?;
+    let areas = engine.take_interference();
+    if let Some(p) = &args.interference {
+        write_interference(p, &areas)?;
+    }
     let stats = engine.stats();
     eprintln!(
-        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; rejects {}; dropped {}",
+        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; gaps by reason {}; spoofing by kind {}; {} interference areas; rejects {}; dropped {}",
         stats.positions,
         stats.statics,
         stats.vessels,
         stats.peak_vessels,
         written,
         serde_json::to_string(&stats.events)?,
+        serde_json::to_string(&stats.gap_reasons)?,
+        serde_json::to_string(&stats.spoofing_kinds)?,
+        areas.len(),
         serde_json::to_string(&stats.rejects)?,
         serde_json::to_string(&stats.dropped)?,
     );

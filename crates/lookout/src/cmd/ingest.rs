@@ -8,6 +8,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use lookout_ingest::{expand, stop_on_signals, Ingest, IngestOptions, Source, TimeRule};
 use lookout_store::{StoreWriter, WriteOptions};
 
+use super::default_threads;
+
 use lookout_core::time::{format_time_ms, parse_time};
 
 /// Arguments of `lookout ingest`.
@@ -33,6 +35,11 @@ pub struct Args {
     /// neither the DMA nor the MarineCadastre layout.
     #[arg(long, value_name = "FILE")]
     csv_mapping: Option<std::path::PathBuf>,
+    /// Threads: with more than one, files are decoded on N-1 threads (several files at once)
+    /// while one writes the store, and each commit writes positions and statics at once; the
+    /// store holds the same rows in the same files. Default: the machine's cores.
+    #[arg(long, value_name = "N", default_value_t = default_threads())]
+    threads: usize,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -47,7 +54,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for spec in &args.sources {
         sources.extend(expand(spec)?);
     }
-    let writer = StoreWriter::open(&args.store, WriteOptions::default())?;
+    let threads = args.threads.max(1);
+    let write = WriteOptions {
+        parallel_tables: threads > 1,
+        ..WriteOptions::default()
+    };
+    let writer = StoreWriter::open(&args.store, write)?;
     for w in writer.store().warnings() {
         eprintln!("lookout ingest: warning: {w}");
     }
@@ -66,6 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             },
             flush_every: Duration::from_secs(args.flush_secs.max(1)),
             batch_rows: args.batch_rows.max(1),
+            threads,
         },
     );
     if let Some(path) = &args.csv_mapping {

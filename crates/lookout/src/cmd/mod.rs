@@ -13,3 +13,8 @@ pub mod simulate;
 pub mod track;
 pub mod vessels;
 pub mod watch;
+
+/// Default of `--threads`: the cores this process may use.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

@@ -7,6 +7,7 @@ import { drawRisk, showRisk } from "./risk.js";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./style.css";
+import { startWatch } from "./watch.js";
 
 const api = (path) => "/api/v1" + path;
 const $ = (sel) => document.querySelector(sel);
@@ -387,6 +388,9 @@ async function main() {
   const risk = drawRisk(riskUi);
   $("#vessel-q").addEventListener("input", drawVessels);
   await Promise.all([drawLedger(), drawVoyages(), drawVessels()]);
+  if (state.project.watch) {
+    startWatch({ L, map, api, esc, token: () => $("#token").value.trim(), onLedgerChange: () => Promise.all([drawLedger(), drawVoyages()]) });
+  }
   await route();
   await loadTracks();
   await risk;

@@ -32,6 +32,8 @@ pub struct Decoder {
     assembler: Assembler,
     line: u64,
     gatehouse_time_ms: Option<i64>,
+    /// Line of the `$PGHP` header whose time waits for the next sentence.
+    gatehouse_line: u64,
     sources: HashMap<Box<[u8]>, Arc<str>>,
 }
 
@@ -52,6 +54,19 @@ impl Decoder {
     /// Counts so far.
     pub fn stats(&self) -> &Stats {
         &self.stats
+    }
+
+    /// The first line (as counted by this decoder, from 1) still needed by a message not yet
+    /// emitted: the first part of a multi-sentence message waiting for the rest, or a `$PGHP`
+    /// header waiting for its sentence. A reader that resumes a file (after a restart) from
+    /// this line, feeding a fresh decoder and dropping the messages it had already emitted,
+    /// decodes the rest exactly as this decoder would. `None` when nothing is pending.
+    pub fn resume_line(&self) -> Option<u64> {
+        let gatehouse = self.gatehouse_time_ms.map(|_| self.gatehouse_line);
+        match (self.assembler.oldest_line(), gatehouse) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Decodes one line of input (with or without its line ending), calling `emit` for each
@@ -142,6 +157,7 @@ impl Decoder {
             match gatehouse::receive_time_ms(body) {
                 Some(ms) => {
                     self.stats.gatehouse_headers += 1;
+                    self.gatehouse_line = self.line;
                     if self.gatehouse_time_ms.replace(ms).is_some() {
                         self.stats.anomaly(Anomaly::UnusedGatehouseHeader);
                     }

@@ -184,3 +184,28 @@ fn a_second_part_without_its_first_is_an_orphan() {
     assert_eq!(out.len(), 1);
     assert_eq!(stats.rejects.get("orphan_fragment"), Some(&1), "{stats}");
 }
+
+#[test]
+fn resume_line_is_the_first_part_still_waiting() {
+    // A1, a Gatehouse header (stream_example.txt line 86) for B1, then A2 and B2: a reader
+    // that resumes at the line `resume_line` names, dropping the messages it had, decodes the
+    // rest as the first decoder does.
+    const PGHP: &[u8] = b"$PGHP,1,2010,6,11,11,46,12,241,232,0,,1,61*24";
+    let lines: [&[u8]; 5] = [A1, PGHP, B1, A2, B2];
+    let mut d = Decoder::new();
+    let mut resume = Vec::new();
+    for l in lines {
+        d.feed_line(l, |_| {});
+        resume.push(d.resume_line());
+    }
+    assert_eq!(resume, [Some(1), Some(1), Some(1), Some(3), None]);
+    // Resumed after line 4 from line 3: B1 and A2 are fed again, B completes, A is not
+    // emitted again (it completed on line 4, before the resume point's end).
+    let mut again = Decoder::new();
+    let mut out = Vec::new();
+    for (i, l) in lines[2..].iter().enumerate() {
+        again.feed_line(l, |m| out.push((i + 3, m.message.mmsi())));
+    }
+    let kept: Vec<_> = out.into_iter().filter(|(line, _)| *line > 4).collect();
+    assert_eq!(kept, [(5, 211457330)]);
+}

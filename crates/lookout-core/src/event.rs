@@ -64,8 +64,9 @@ impl EventType {
     }
 }
 
-/// One detected event. Times are ms since the Unix epoch (UTC).
-#[derive(Debug, Clone, PartialEq)]
+/// One detected event. Times are ms since the Unix epoch (UTC). Serde keeps every field as is
+/// (engine checkpoints); the file formats are [`Event::csv_record`] and [`Event::properties`].
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Event {
     /// Type.
     pub event_type: EventType,
@@ -261,7 +262,7 @@ impl Event {
 /// heard). Written beside the events (`interference.geojson` / `.csv`), not as an event row:
 /// its columns are [`INTERFERENCE_COLUMNS`]. Events inside one carry
 /// `details.interference_area` = its `area_id`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct InterferenceArea {
     /// `interference-<start unix seconds>`, stable for the same input.
     pub area_id: String,

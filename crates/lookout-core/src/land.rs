@@ -56,7 +56,7 @@ pub struct Land {
 }
 
 /// Result of a land test.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LandTest {
     /// Inside a land polygon.
     pub on_land: bool,

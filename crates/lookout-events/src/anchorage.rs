@@ -15,7 +15,7 @@ use lookout_core::geo::{distance_km, LatLon};
 const CELL_DEG: f64 = 0.005;
 
 /// Stationary vessels per grid cell.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Anchorages {
     /// Distinct MMSIs with a stationary period in the cell, at most `cap` of them.
     cells: HashMap<(i32, i32), Vec<u32>>,
@@ -96,7 +96,7 @@ impl Anchorages {
 }
 
 /// The open stationary period of one track.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Stationary {
     anchor: Pt,
     last_t: i64,

@@ -18,7 +18,7 @@ use rstar::RTree;
 use crate::anchorage::Anchorages;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
-use crate::reception::{Reception, StationId};
+use crate::reception::{GapEnd, Reception, StationId};
 use crate::spoof::DeadShips;
 use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
@@ -28,7 +28,7 @@ use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct PairRun {
     first_slot: i64,
     last_slot: i64,
@@ -47,7 +47,7 @@ type LastSeen = (u32, i64, f64, f64);
 type PairKey = ((u32, u8), (u32, u8));
 
 /// Spoofing kinds of one episode, most telling first: the merged event takes the first.
-const KINDS: [&str; 8] = [
+pub(crate) const KINDS: [&str; 8] = [
     "circle",
     "pattern",
     "out_of_range",
@@ -196,10 +196,16 @@ impl Shard {
     }
 }
 
-/// The event engine.
+/// The event engine. Its state (everything but the configuration, areas, land and counters)
+/// serializes with serde, so a long-running stream can be checkpointed and resumed with
+/// [`Engine::resume`].
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Engine {
+    #[serde(skip)]
     cfg: Config,
+    #[serde(skip)]
     areas: Areas,
+    #[serde(skip)]
     land: Option<Arc<Land>>,
     vessels: HashMap<u32, Vessel>,
     out: Vec<Event>,
@@ -208,12 +214,16 @@ pub struct Engine {
     anchorages: Anchorages,
     /// Clearance from the coast an encounter needs, km: `min_shore_km`, or
     /// `no_ports_min_shore_km` when no area is of a port kind (the coast stands in for ports).
+    #[serde(skip)]
     shore_km: f64,
     /// Average distance from the coast loitering needs, km: `loitering.min_shore_distance_nm`
     /// when no area is of a port kind or `shore_rule_with_areas` is set, else 0 (off).
+    #[serde(skip)]
     loiter_shore_km: f64,
     reception: Reception,
     interference: Interference,
+    /// Zombie IMOs: from the configuration, rebuilt by [`Engine::resume`].
+    #[serde(skip)]
     dead: DeadShips,
     /// Spoofing events since the last flush, and those waiting to be merged and marked.
     new_spoofs: Vec<Event>,
@@ -234,43 +244,30 @@ pub struct Engine {
     renamed: HashMap<u32, i64>,
     data_start: i64,
     data_end: i64,
+    #[serde(skip)]
     stats: Stats,
-    /// Threads of [`Engine::push_batch`].
+    /// Threads of [`Engine::push_batch`] (a run setting, not state: one after a resume).
+    #[serde(skip)]
     threads: usize,
 }
 
 impl Engine {
     /// A new engine. Without `land`, the inland spoofing test is off.
     pub fn new(cfg: Config, areas: Areas, land: Option<Arc<Land>>) -> Self {
-        let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
-        let e = &cfg.encounter;
-        let shore_km = if has_ports {
-            e.min_shore_km
-        } else {
-            e.min_shore_km.max(e.no_ports_min_shore_km)
-        };
-        let l = &cfg.loitering;
-        let loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
-            0.0
-        } else {
-            l.min_shore_distance_nm.max(0.0) * KM_PER_NM
-        };
-        let reception = Reception::new(&cfg);
-        let dead = DeadShips::new(&cfg.spoofing.dead_imos);
         Self {
-            cfg,
-            areas,
-            land,
+            cfg: Config::default(),
+            areas: Areas::default(),
+            land: None,
             vessels: HashMap::new(),
             out: Vec::new(),
             slots: Vec::new(),
             gaps: Vec::new(),
             anchorages: Anchorages::default(),
-            shore_km,
-            loiter_shore_km,
-            reception,
+            shore_km: 0.0,
+            loiter_shore_km: 0.0,
+            reception: Reception::new(&cfg),
             interference: Interference::default(),
-            dead,
+            dead: DeadShips::default(),
             new_spoofs: Vec::new(),
             spoofs: Vec::new(),
             onsets: Vec::new(),
@@ -287,6 +284,72 @@ impl Engine {
             stats: Stats::default(),
             threads: 1,
         }
+        .resume(cfg, areas, land)
+    }
+
+    /// Gives a deserialized engine state its inputs again (the same configuration and areas it
+    /// ran with, or its results differ from an uninterrupted run). Counters start from zero.
+    pub fn resume(mut self, cfg: Config, areas: Areas, land: Option<Arc<Land>>) -> Self {
+        let has_ports = areas.all().iter().any(|a| cfg.is_port_kind(&a.kind));
+        let e = &cfg.encounter;
+        self.shore_km = if has_ports {
+            e.min_shore_km
+        } else {
+            e.min_shore_km.max(e.no_ports_min_shore_km)
+        };
+        let l = &cfg.loitering;
+        self.loiter_shore_km = if has_ports && !l.shore_rule_with_areas {
+            0.0
+        } else {
+            l.min_shore_distance_nm.max(0.0) * KM_PER_NM
+        };
+        self.reception.resume(&cfg);
+        self.dead = DeadShips::new(&cfg.spoofing.dead_imos);
+        self.threads = self.threads.max(1);
+        self.cfg = cfg;
+        self.areas = areas;
+        self.land = land;
+        self
+    }
+
+    /// Events completed since the last [`flush`](Self::flush), which returns them.
+    pub fn pending(&self) -> usize {
+        self.out.len()
+    }
+
+    /// The gap still open on a vessel's main track at `now`: silent for at least
+    /// `gap.min_hours` since its last position of any kind. The event is the one [`finish`]
+    /// reports for a track that ends silent (`details.open = true`, ending at `now`, starting at
+    /// the last position of the track, the start of the gap reported once the vessel is back),
+    /// with its reason from the reception model as it stood at the last [`flush`]: an open gap
+    /// has no end, so `went_dark` needs other vessels heard around where it fell silent, and
+    /// `unknown` is the answer while that is not known yet.
+    ///
+    /// [`finish`]: Self::finish
+    /// [`flush`]: Self::flush
+    pub fn open_gap(&self, mmsi: u32, now: i64) -> Option<Event> {
+        let v = self.vessels.get(&mmsi)?;
+        let silent_h = (now - v.last_position_time()) as f64 / MS_PER_HOUR;
+        if silent_h < self.cfg.gap.min_hours {
+            return None;
+        }
+        let g = v
+            .main_track()
+            .open_gap(now, v.heard_stations(), &self.cfg, &self.areas)?;
+        let g = self.reason(g);
+        let mut e = g.event;
+        self.label_gap(&mut e, &g.start, &g.heard);
+        Some(e)
+    }
+
+    /// The port visit a vessel's main track is in, once what is known so far makes it one
+    /// (confidence at least `port_visit.min_confidence` without the exit): the event the visit
+    /// will be reported as, with `details.open = true` and ending at the last position inside.
+    pub fn open_visit(&self, mmsi: u32) -> Option<Event> {
+        self.vessels
+            .get(&mmsi)?
+            .main_track()
+            .open_visit(&self.cfg, &self.areas)
     }
 
     /// Counters so far.
@@ -630,8 +693,9 @@ impl Engine {
     fn mark_gap(&mut self, g: PendingGap) -> Event {
         let mut e = g.event;
         let reason = reason_name(&e);
-        let heard = self.reception.heard_by_continuous(&g.heard) > 0;
-        if heard && matches!(reason, "went_dark" | "unknown") {
+        if self.reception.heard_by_continuous(&g.heard) > 0
+            && matches!(reason, "went_dark" | "unknown")
+        {
             self.interference.add(Onset {
                 t: e.start_time,
                 end: e.end_time,
@@ -642,18 +706,25 @@ impl Engine {
                 station: 0,
             });
         }
-        let at = LatLon::new(g.start.lat, g.start.lon);
+        self.label_gap(&mut e, &g.start, &g.heard);
+        e
+    }
+
+    /// The interference area a gap starting at `start` is in, in `details.interference_area`;
+    /// the reason becomes `interference` when continuous stations still heard the vessel.
+    fn label_gap(&self, e: &mut Event, start: &GapEnd, heard: &[StationId]) {
+        let at = LatLon::new(start.lat, start.lon);
         if let Some(id) = self
             .interference
             .area_at(e.start_time, at, &self.cfg.interference)
         {
             e.details.insert("interference_area".into(), id.into());
-            if heard && matches!(reason, "went_dark" | "unknown") {
+            let heard = self.reception.heard_by_continuous(heard) > 0;
+            if heard && matches!(reason_name(e), "went_dark" | "unknown") {
                 e.details.insert("reason".into(), "interference".into());
                 e.confidence = 0.3;
             }
         }
-        e
     }
 
     /// Positions their station could not have heard, as `out_of_range` spoofing episodes.

@@ -15,7 +15,7 @@ use serde_json::Map;
 use crate::config::InterferenceConfig;
 
 /// The start of one vessel's anomaly.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Onset {
     pub t: i64,
     /// When the anomaly ended.
@@ -23,7 +23,8 @@ pub(crate) struct Onset {
     pub lat: f64,
     pub lon: f64,
     pub mmsi: u32,
-    pub what: &'static str,
+    #[serde(with = "crate::names")]
+    pub what: crate::names::Name,
     /// The station that heard the reports without positions (0 otherwise).
     pub station: crate::reception::StationId,
 }
@@ -32,7 +33,7 @@ pub(crate) struct Onset {
 const VERTICES: usize = 24;
 
 /// Onsets, the areas they make, and the areas already written.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Interference {
     onsets: Vec<Onset>,
     written: HashSet<String>,

@@ -30,6 +30,7 @@ mod anchorage;
 pub mod config;
 pub mod engine;
 mod interference;
+mod names;
 pub mod output;
 mod reception;
 mod spoof;

@@ -27,7 +27,7 @@ pub(crate) const FEED: &str = "(feed)";
 const CAP: usize = 8;
 
 /// Positions and distinct vessels heard in one cell-hour, station bucket or footprint cell.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 struct Heard {
     positions: u32,
     n: u8,
@@ -57,7 +57,7 @@ impl Heard {
 }
 
 /// The run of positions being accumulated.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Run {
     mmsi: u32,
     station: StationId,
@@ -74,7 +74,7 @@ struct Run {
 
 /// Positions of one vessel, heard by one station in one cell not yet known to be in its
 /// footprint: checked for `out_of_range` at the next flush.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Suspect {
     pub mmsi: u32,
     pub station: StationId,
@@ -85,15 +85,31 @@ pub(crate) struct Suspect {
     pub lon: f64,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Station {
+    #[serde(with = "station_name")]
     name: Arc<str>,
     first_bucket: i64,
     active_buckets: u64,
 }
 
+/// Serde for a station's name (`Arc<str>`, without serde's `rc` feature).
+mod station_name {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(name: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        String::deserialize(d).map(Arc::from)
+    }
+}
+
 /// A station's footprint as the out-of-range test sees it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Footprint {
     /// Centres of the cells where at least `footprint_min_vessels` vessels were heard.
     cells: Vec<LatLon>,
@@ -102,7 +118,7 @@ pub(crate) struct Footprint {
 }
 
 /// One end of a gap as the reasons need it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct GapEnd {
     pub t: i64,
     pub lat: f64,
@@ -135,13 +151,21 @@ struct Side {
     others: u32,
 }
 
-/// The reception model.
+/// The reception model. Its grid sizes come from the configuration ([`Reception::configure`]);
+/// what it learned serializes with the engine.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct Reception {
+    #[serde(skip)]
     cell_deg: f64,
+    #[serde(skip)]
     foot_deg: f64,
+    #[serde(skip)]
     bucket_ms: i64,
     stations: Vec<Station>,
+    /// Station ids by name (rebuilt from `stations` by [`Reception::resume`]).
+    #[serde(skip)]
     ids: HashMap<Arc<str>, StationId>,
+    #[serde(skip)]
     last_name: Option<(Arc<str>, StationId)>,
     cells: HashMap<(i32, i32, i64), Heard>,
     buckets: HashMap<(StationId, i64), Heard>,
@@ -161,9 +185,9 @@ impl Reception {
     pub fn new(cfg: &Config) -> Self {
         let feed: Arc<str> = Arc::from(FEED);
         let mut r = Self {
-            cell_deg: cfg.gap.coverage_cell_deg.max(0.01),
-            foot_deg: cfg.reception.footprint_cell_deg.max(0.01),
-            bucket_ms: ((cfg.reception.bucket_minutes * 60_000.0) as i64).max(60_000),
+            cell_deg: 0.0,
+            foot_deg: 0.0,
+            bucket_ms: 0,
             stations: Vec::new(),
             ids: HashMap::new(),
             last_name: None,
@@ -177,8 +201,21 @@ impl Reception {
             footprints: Vec::new(),
             continuous: Vec::new(),
         };
+        r.resume(cfg);
         r.intern(&feed);
         r
+    }
+
+    /// Sets what a deserialized model lacks: the grid sizes from the configuration and the
+    /// station ids by name.
+    pub fn resume(&mut self, cfg: &Config) {
+        self.cell_deg = cfg.gap.coverage_cell_deg.max(0.01);
+        self.foot_deg = cfg.reception.footprint_cell_deg.max(0.01);
+        self.bucket_ms = ((cfg.reception.bucket_minutes * 60_000.0) as i64).max(60_000);
+        self.ids = (0..)
+            .zip(&self.stations)
+            .map(|(id, st)| (st.name.clone(), id))
+            .collect();
     }
 
     fn intern(&mut self, name: &Arc<str>) -> StationId {

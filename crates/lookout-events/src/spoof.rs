@@ -15,7 +15,7 @@ use crate::track::MS_PER_HOUR;
 const DEAD_SHIPS_CSV: &str = include_str!("../data/dead_ships.csv");
 
 /// A position sampled for the shape tests.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Sample {
     pub t: i64,
     pub lat: f64,
@@ -23,10 +23,11 @@ pub(crate) struct Sample {
 }
 
 /// A circle or a repeated pattern found in a run of positions.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Shape {
     /// `circle` or `pattern`.
-    pub kind: &'static str,
+    #[serde(with = "crate::names")]
+    pub kind: crate::names::Name,
     pub centre: LatLon,
     /// Fitted radius (circles) or half the extent (patterns), km.
     pub radius_km: f64,
@@ -235,7 +236,7 @@ fn inverse(local: &Local, origin: Sample, x: f64, y: f64) -> LatLon {
 }
 
 /// A circle or pattern episode that ended.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Episode {
     pub first: Sample,
     pub last: Sample,
@@ -248,7 +249,7 @@ pub(crate) struct Episode {
 /// `pattern_sample_seconds` (with the path length sailed up to each), tested on its latest
 /// half, quarter, ... when a cheap check says the vessel moved without going anywhere there
 /// (path at least `2 * circle_min_turns` times the distance made good).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Looping {
     /// Samples with the path sailed up to each, km, and the track's positions up to each.
     samples: VecDeque<(Sample, f64, u64)>,
@@ -371,7 +372,7 @@ pub(crate) fn report_interval_s(class_b: bool, knots: f64) -> f64 {
 }
 
 /// A run of one position repeated while a speed is reported.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Frozen {
     pub first: i64,
     pub last: i64,

@@ -17,7 +17,7 @@ use lookout_core::land::{Land, LandTest};
 pub(crate) const MS_PER_HOUR: f64 = lookout_core::time::HOUR_MS as f64;
 
 /// A cleared position.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Pt {
     pub t: i64,
     pub lat: f64,
@@ -55,7 +55,7 @@ pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
 }
 
 /// One resampled position for the encounter search.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Slot {
     pub slot: i64,
     pub mmsi: u32,
@@ -67,7 +67,7 @@ pub(crate) struct Slot {
 }
 
 /// A gap waiting for its reason (needs every vessel's positions during the gap).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PendingGap {
     pub event: Event,
     pub start: GapEnd,
@@ -107,7 +107,7 @@ pub(crate) struct Ctx<'a> {
 /// cached one (the coast distance changes by at most the distance moved).
 const LOITER_SHORE_CACHE_KM: f64 = 0.5;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Visit {
     area: usize,
     first: Pt,
@@ -119,7 +119,7 @@ struct Visit {
     n: u64,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Bucket {
     hour: i64,
     km: f64,
@@ -131,7 +131,7 @@ struct Bucket {
     sum_lon: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Loiter {
     first: Pt,
     last: Pt,
@@ -146,7 +146,7 @@ struct Loiter {
     shore_hours: f64,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct LandCache {
     lat: f64,
     lon: f64,
@@ -154,7 +154,7 @@ struct LandCache {
 }
 
 /// Positions well inland, set aside before segmentation (per MMSI).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Inland {
     cache: Option<LandCache>,
     run: Option<InlandRun>,
@@ -259,7 +259,7 @@ impl Inland {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct InlandRun {
     first: Pt,
     last: Pt,
@@ -269,7 +269,7 @@ struct InlandRun {
 }
 
 /// State of one track.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Track {
     pub mmsi: u32,
     prev: Option<Pt>,
@@ -400,33 +400,47 @@ impl Track {
         }
         self.close_bucket(ctx);
         self.close_loiter(ctx);
-        if let Some(prev) = self.prev {
-            let hours = (data_end - prev.t) as f64 / MS_PER_HOUR;
-            if ctx.cfg.gap.open_gaps && hours >= ctx.cfg.gap.min_hours {
-                let mut e = Event::new(
-                    EventType::Gap,
-                    self.mmsi,
-                    prev.t,
-                    data_end,
-                    prev.ll(),
-                    prev.ll(),
-                )
-                .with("open", true)
-                .with("duration_h", round(hours, 3))
-                .with("disabling_length", hours >= ctx.cfg.gap.disabling_hours)
-                .evidence(1, prev.t, prev.t);
-                e.end_lat = None;
-                e.end_lon = None;
-                e.confidence = 0.5;
-                e.area = near_area(ctx, prev.ll());
-                ctx.gaps.push(PendingGap {
-                    event: e,
-                    start: self.gap_end(&prev),
-                    end: None,
-                    heard,
-                });
-            }
+        if let Some(g) = self.open_gap(data_end, heard, ctx.cfg, ctx.areas) {
+            ctx.gaps.push(g);
         }
+    }
+
+    /// The silence since the last point, as a gap open at `now` waiting for its reason, if it
+    /// is long enough and open gaps are reported. `heard` lists the stations of the vessel's
+    /// reports without a valid position since the last point.
+    pub fn open_gap(
+        &self,
+        now: i64,
+        heard: Vec<StationId>,
+        cfg: &Config,
+        areas: &Areas,
+    ) -> Option<PendingGap> {
+        let prev = self.prev?;
+        let hours = (now - prev.t) as f64 / MS_PER_HOUR;
+        if !cfg.gap.open_gaps || hours < cfg.gap.min_hours {
+            return None;
+        }
+        let mut e = Event::new(EventType::Gap, self.mmsi, prev.t, now, prev.ll(), prev.ll())
+            .with("open", true)
+            .with("duration_h", round(hours, 3))
+            .with("disabling_length", hours >= cfg.gap.disabling_hours)
+            .evidence(1, prev.t, prev.t);
+        e.end_lat = None;
+        e.end_lon = None;
+        e.confidence = 0.5;
+        e.area = area_near(cfg, areas, prev.ll());
+        Some(PendingGap {
+            event: e,
+            start: self.gap_end(&prev),
+            end: None,
+            heard,
+        })
+    }
+
+    /// The open port visit as it will be reported, once it counts as a visit without its exit.
+    pub fn open_visit(&self, cfg: &Config, areas: &Areas) -> Option<Event> {
+        let v = self.visit.as_ref()?;
+        Some(self.visit_event(v, false, cfg, areas)?.with("open", true))
     }
 
     fn gap(
@@ -612,6 +626,19 @@ impl Track {
 
     fn emit_visit(&mut self, v: Visit, exit_seen: bool, ctx: &mut Ctx) {
         self.last_visit_end = Some(v.last_in.t);
+        if let Some(e) = self.visit_event(&v, exit_seen, ctx.cfg, ctx.areas) {
+            ctx.out.push(e);
+        }
+    }
+
+    /// The event of a visit, if its confidence reaches `min_confidence`.
+    fn visit_event(
+        &self,
+        v: &Visit,
+        exit_seen: bool,
+        cfg: &Config,
+        areas: &Areas,
+    ) -> Option<Event> {
         let ends = u8::from(v.entry_seen) + u8::from(exit_seen);
         let stop_or_gap = v.had_stop || v.had_gap;
         let confidence = match (ends, stop_or_gap) {
@@ -621,10 +648,10 @@ impl Track {
             (_, false) if ends > 0 => 1,
             _ => 0,
         };
-        if confidence < ctx.cfg.port_visit.min_confidence {
-            return;
+        if confidence < cfg.port_visit.min_confidence {
+            return None;
         }
-        let area = ctx.areas.get(v.area);
+        let area = areas.get(v.area);
         let hours = (v.last_in.t - v.first.t) as f64 / MS_PER_HOUR;
         let mut e = Event::new(
             EventType::PortVisit,
@@ -644,7 +671,7 @@ impl Track {
         .evidence(v.n, v.first.t, v.last_in.t);
         e.area = Some(area.name.clone());
         e.confidence = f64::from(confidence) / 4.0;
-        ctx.out.push(e);
+        Some(e)
     }
 
     fn loitering(&mut self, p: &Pt, ctx: &mut Ctx) {
@@ -801,10 +828,14 @@ impl Track {
 }
 
 /// Name of the nearest area within the gap's `near_area_km`.
-pub(crate) fn near_area(ctx: &Ctx, (lat, lon): (f64, f64)) -> Option<String> {
-    ctx.areas
-        .nearest_within(lat, lon, ctx.cfg.gap.near_area_km, |_| true)
-        .map(|(i, _)| ctx.areas.get(i).name.clone())
+pub(crate) fn near_area(ctx: &Ctx, ll: (f64, f64)) -> Option<String> {
+    area_near(ctx.cfg, ctx.areas, ll)
+}
+
+fn area_near(cfg: &Config, areas: &Areas, (lat, lon): (f64, f64)) -> Option<String> {
+    areas
+        .nearest_within(lat, lon, cfg.gap.near_area_km, |_| true)
+        .map(|(i, _)| areas.get(i).name.clone())
 }
 
 /// Rounds to `digits` decimals for JSON details.

@@ -14,7 +14,9 @@ use lookout_core::geo::{destination, distance_km, LatLon, KM_PER_NM};
 use lookout_core::record::{Position, Static};
 
 /// Why an input record did not reach a detector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Reject {
     /// Latitude or longitude missing (91/181), out of range, or exactly 0,0.
     InvalidPosition,
@@ -44,7 +46,7 @@ impl Reject {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Seg {
     first: Pt,
     last: Pt,
@@ -63,7 +65,7 @@ struct Seg {
 /// Counts returned to the engine.
 pub(crate) type Rejects = Vec<(Reject, u64)>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Field<T> {
     confirmed: Option<T>,
     confirmed_last: i64,
@@ -117,7 +119,7 @@ impl<T: Clone + PartialEq> Field<T> {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Statics {
     name: Field<String>,
     callsign: Field<String>,
@@ -130,7 +132,7 @@ struct Statics {
 pub(crate) type ImoSighting = (u32, i64, i64, Option<String>);
 
 /// Positions of this MMSI from two stations, close in time and too far apart for one ship.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Disagreement {
     first: i64,
     last: i64,
@@ -146,7 +148,7 @@ struct Disagreement {
 
 /// A run of reports without a valid position after a valid one: positions saying "not
 /// available", or static reports arriving long after the last position.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Unavailable {
     last: i64,
     n: u64,
@@ -155,14 +157,15 @@ struct Unavailable {
     /// The last valid position before the run.
     before: Pt,
     /// `not_available` or `no_position`.
-    what: &'static str,
+    #[serde(with = "crate::names")]
+    what: crate::names::Name,
 }
 
 /// Reports of a scrapped or lost ship's IMO on this MMSI: `(imo, first, last, reports)`.
 type ZombieSighting = (u32, i64, i64, u64);
 
 /// Everything known about one MMSI.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vessel {
     mmsi: u32,
     segs: Vec<Seg>,
@@ -237,9 +240,19 @@ impl Vessel {
         }
     }
 
+    /// The main track (the MMSI's first ship).
+    pub fn main_track(&self) -> &Track {
+        &self.tracks[0]
+    }
+
     /// First and last cleared positions of the main track.
     pub fn main_span(&self) -> (Option<Pt>, Option<Pt>) {
         (self.tracks[0].first, self.tracks[0].last())
+    }
+
+    /// The stations of the reports without a valid position since the last valid one.
+    pub fn heard_stations(&self) -> Vec<StationId> {
+        self.heard.iter().map(|(_, s)| *s).collect()
     }
 
     /// Time of the newest position (cleared or not).
@@ -794,7 +807,8 @@ impl Vessel {
         if let Some((imo, first, last, n)) = self.zombie.take() {
             self.report_zombie(imo, first, last, n, ctx);
         }
-        let heard: Vec<StationId> = self.heard.drain(..).map(|(_, s)| s).collect();
+        let heard = self.heard_stations();
+        self.heard.clear();
         for t in &mut self.tracks {
             t.finish(data_end, heard.clone(), ctx);
         }

@@ -125,27 +125,15 @@ impl Batch {
             self.reject("no_receive_time");
             return;
         };
-        if mmsi == 0 {
-            self.reject("mmsi_zero");
-            return;
+        let rows = rows::to_rows(mmsi, msg_type, time, e, prov);
+        if let Some(reason) = rows.reject {
+            self.reject(reason);
         }
-        self.seen(mmsi, time.0);
-        match e.fix {
-            Some(Some(fix)) => self
-                .positions
-                .push(fix.row(mmsi, msg_type, time, prov.clone())),
-            Some(None) => self.reject("position_not_available"),
-            None => {}
+        if mmsi != 0 {
+            self.seen(mmsi, time.0);
         }
-        if let Some(mut s) = e.statics.filter(|s| !s.is_empty() || e.eta.is_some()) {
-            s.mmsi = mmsi;
-            s.time = time.0;
-            s.time_source = time.1;
-            s.msg_type = msg_type;
-            s.eta = e.eta.and_then(|eta| rows::eta_ms(eta, time.0));
-            s.prov = prov;
-            self.statics.push(s);
-        }
+        self.positions.extend(rows.position);
+        self.statics.extend(rows.statics);
     }
 
     /// Notes a row's vessel and time.

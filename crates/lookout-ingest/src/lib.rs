@@ -18,7 +18,7 @@ mod ingest;
 mod input;
 mod live;
 mod parallel;
-mod rows;
+pub mod rows;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

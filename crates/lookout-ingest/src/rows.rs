@@ -1,4 +1,5 @@
-//! Decoded AIS messages (typed, or the decoder's JSON lines) to store rows.
+//! Decoded AIS messages (typed, or the decoder's JSON lines) to store rows: [`extract`] takes a
+//! message's fields, [`to_rows`] dates them into rows (one rule for every input).
 
 use lookout_ais::message::StaticDataReport;
 use lookout_ais::AisMessage;
@@ -160,6 +161,51 @@ pub fn extract(msg: &AisMessage) -> Extracted {
         _ => {}
     }
     out
+}
+
+/// The store rows of one message dated `time`, and why part of it could not be stored.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// The position row, if the message carried an available position.
+    pub position: Option<PositionRow>,
+    /// The static row, if the message carried static fields.
+    pub statics: Option<StaticRow>,
+    /// Reject reason for what was not kept: `mmsi_zero` (nothing kept) or
+    /// `position_not_available` (a position message without a position).
+    pub reject: Option<&'static str>,
+}
+
+/// The rows every input stores for one message: a position row for an available position, a
+/// static row for non-empty static fields (with the ETA resolved against `time`).
+pub fn to_rows(
+    mmsi: u32,
+    msg_type: u8,
+    time: (i64, TimeSource),
+    e: Extracted,
+    prov: Provenance,
+) -> Rows {
+    if mmsi == 0 {
+        return Rows {
+            reject: Some("mmsi_zero"),
+            ..Rows::default()
+        };
+    }
+    let mut rows = Rows::default();
+    match e.fix {
+        Some(Some(fix)) => rows.position = Some(fix.row(mmsi, msg_type, time, prov.clone())),
+        Some(None) => rows.reject = Some("position_not_available"),
+        None => {}
+    }
+    if let Some(mut s) = e.statics.filter(|s| !s.is_empty() || e.eta.is_some()) {
+        s.mmsi = mmsi;
+        s.time = time.0;
+        s.time_source = time.1;
+        s.msg_type = msg_type;
+        s.eta = e.eta.and_then(|eta| eta_ms(eta, time.0));
+        s.prov = prov;
+        rows.statics = Some(s);
+    }
+    rows
 }
 
 /// Resolves an AIS ETA (no year) against the message time: the year of the message, or the

@@ -244,6 +244,130 @@ pub struct AisInputs {
     pub csv_mapping: Option<String>,
 }
 
+/// A live AIS feed that `lookout watch` follows (`[[feed]]` in `corridor.toml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// Name shown in the feed health table (default: the URL).
+    pub name: String,
+    /// Where the lines come from.
+    pub source: FeedSource,
+    /// What the lines hold.
+    pub format: FeedFormat,
+    /// A file holding the aisstream.io API key sent in the subscription (websocket feeds).
+    pub api_key_file: Option<PathBuf>,
+    /// Subscription bounding boxes, `[[lat, lon], [lat, lon]]` corners (websocket feeds;
+    /// default: the whole world).
+    pub bounding_boxes: Vec<[[f64; 2]; 2]>,
+    /// Line of the entry in `corridor.toml`.
+    pub line: usize,
+}
+
+/// Where a feed's lines come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedSource {
+    /// `tcp://HOST:PORT`: a client that reconnects with backoff.
+    Tcp(String),
+    /// `udp://ADDR:PORT`: a listener.
+    Udp(String),
+    /// `file:PATH`: a file that grows, followed like `tail -F` (across rotation); relative paths
+    /// are inside the project folder.
+    File(PathBuf),
+    /// `stdin` (or `-`).
+    Stdin,
+    /// `ws://` or `wss://`: a websocket client.
+    WebSocket(String),
+}
+
+/// What a feed's lines hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedFormat {
+    /// NMEA 0183 sentences, with tag blocks or not (the default except for websockets).
+    Nmea,
+    /// aisstream.io JSON messages (`MessageType`, `MetaData`, `Message`; the default for
+    /// websockets).
+    Aisstream,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedEntry {
+    #[serde(default)]
+    name: Option<String>,
+    url: String,
+    #[serde(default)]
+    format: Option<FeedFormat>,
+    #[serde(default)]
+    api_key_file: Option<String>,
+    #[serde(default)]
+    bounding_boxes: Vec<[[f64; 2]; 2]>,
+}
+
+impl FeedEntry {
+    /// The feed, or the field that is wrong and why.
+    fn feed(self, dir: &Path, line: usize) -> Result<Feed, (&'static str, String)> {
+        let url = self.url.trim();
+        let source = if url == "stdin" || url == "-" {
+            FeedSource::Stdin
+        } else if let Some(addr) = url.strip_prefix("tcp://") {
+            FeedSource::Tcp(host_port(addr)?)
+        } else if let Some(addr) = url.strip_prefix("udp://") {
+            FeedSource::Udp(host_port(addr)?)
+        } else if let Some(path) = url.strip_prefix("file://").or(url.strip_prefix("file:")) {
+            if path.is_empty() {
+                return Err(("url", "file: needs a path".into()));
+            }
+            FeedSource::File(dir.join(path))
+        } else if url.starts_with("ws://") || url.starts_with("wss://") {
+            FeedSource::WebSocket(url.to_owned())
+        } else {
+            return Err((
+                "url",
+                format!("{url:?}: use tcp://HOST:PORT, udp://ADDR:PORT, file:PATH, stdin, ws:// or wss://"),
+            ));
+        };
+        for b in &self.bounding_boxes {
+            if b.iter()
+                .any(|[lat, lon]| lat.abs() > 90.0 || lon.abs() > 180.0)
+            {
+                return Err((
+                    "bounding_boxes",
+                    "corners must be [lat, lon] in degrees".into(),
+                ));
+            }
+        }
+        let websocket = matches!(source, FeedSource::WebSocket(_));
+        if !websocket && (self.api_key_file.is_some() || !self.bounding_boxes.is_empty()) {
+            return Err((
+                "api_key_file",
+                "api_key_file and bounding_boxes apply to websocket feeds only".into(),
+            ));
+        }
+        Ok(Feed {
+            name: self.name.unwrap_or_else(|| url.to_owned()),
+            format: self.format.unwrap_or(if websocket {
+                FeedFormat::Aisstream
+            } else {
+                FeedFormat::Nmea
+            }),
+            source,
+            api_key_file: self.api_key_file.map(|f| dir.join(f)),
+            bounding_boxes: self.bounding_boxes,
+            line,
+        })
+    }
+}
+
+/// `HOST:PORT` with a port number.
+fn host_port(addr: &str) -> Result<String, (&'static str, String)> {
+    match addr.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
+            Ok(addr.to_owned())
+        }
+        _ => Err(("url", format!("{addr:?} is not HOST:PORT"))),
+    }
+}
+
 /// Ledger settings: the Monte Carlo, the cargo model and the priors of the state model that
 /// follows each watched ship day by day. Every default and its source is in `docs/ledger.md`
 /// (table "Priors and settings").
@@ -717,6 +841,8 @@ pub struct Project {
     pub watchlist: Vec<WatchVessel>,
     /// AIS inputs.
     pub ais: AisInputs,
+    /// Live feeds (`lookout watch`).
+    pub feeds: Vec<Feed>,
     /// Ledger settings.
     pub settings: LedgerSettings,
     /// Observations, in file order.
@@ -742,6 +868,8 @@ struct CorridorFile {
     corridors: Vec<Spanned<CorridorEntry>>,
     #[serde(default)]
     watchlist: Vec<Spanned<WatchVessel>>,
+    #[serde(default)]
+    feed: Vec<Spanned<FeedEntry>>,
 }
 
 #[derive(Deserialize)]
@@ -915,6 +1043,19 @@ impl Project {
             }
             watchlist.push(w);
         }
+        let mut feeds: Vec<Feed> = Vec::new();
+        for (i, f) in file.feed.into_iter().enumerate() {
+            let line = line_of(&text, f.span().start);
+            match f.into_inner().feed(dir, line) {
+                Ok(feed) if feeds.iter().any(|g| g.name == feed.name) => p(
+                    line,
+                    format!("feed[{i}].name"),
+                    format!("duplicate feed {:?}", feed.name),
+                ),
+                Ok(feed) => feeds.push(feed),
+                Err((field, message)) => p(line, format!("feed[{i}].{field}"), message),
+            }
+        }
         if let Some(m) = file.ledger.problem() {
             p(0, "ledger".into(), m);
         }
@@ -936,6 +1077,7 @@ impl Project {
             corridors,
             watchlist,
             ais: file.ais,
+            feeds,
             settings: file.ledger,
             observations,
             claims,
@@ -1324,4 +1466,52 @@ fn read_sanctions(dir: &Path, problems: &mut Vec<Problem>) -> Option<SanctionsLi
         }
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled simulated example with `feeds` in place of its `[[feed]]`, in a new folder.
+    fn with_feeds(feeds: &str) -> Result<Project, ProjectError> {
+        let example =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/dprk-russia-simulated");
+        let dir = std::env::temp_dir().join(format!(
+            "lookout-project-feeds-{}-{}",
+            std::process::id(),
+            feeds.len()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["observations.csv", "claims.csv", "sanctions.ftm.jsonl"] {
+            std::fs::copy(example.join(f), dir.join(f)).unwrap();
+        }
+        let text = std::fs::read_to_string(example.join("corridor.toml")).unwrap();
+        let text = text.replace(
+            "[[feed]]\nname = \"corridor-replay\"\nurl = \"tcp://127.0.0.1:5631\"\n",
+            feeds,
+        );
+        std::fs::write(dir.join("corridor.toml"), text).unwrap();
+        let p = Project::load(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        p
+    }
+
+    #[test]
+    fn feeds_are_read_and_checked() {
+        let example =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/dprk-russia-simulated");
+        let p = Project::load(&example).unwrap();
+        assert_eq!(p.feeds.len(), 1);
+        assert_eq!(p.feeds[0].source, FeedSource::Tcp("127.0.0.1:5631".into()));
+        assert_eq!((p.feeds[0].format, p.feeds[0].line), (FeedFormat::Nmea, 15));
+        let p = with_feeds("[[feed]]\nurl = \"file:live/ais.nmea\"\n[[feed]]\nurl = \"wss://stream.aisstream.io/v0/stream\"\napi_key_file = \"key\"\n").unwrap();
+        assert!(matches!(&p.feeds[0].source, FeedSource::File(f) if f.ends_with("live/ais.nmea")));
+        assert_eq!(
+            (p.feeds[1].format, p.feeds[1].name.as_str()),
+            (FeedFormat::Aisstream, "wss://stream.aisstream.io/v0/stream")
+        );
+        let err = with_feeds("[[feed]]\nurl = \"tcp://nowhere\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n").unwrap_err();
+        let fields: Vec<(usize, &str)> = err.0.iter().map(|p| (p.line, p.field.as_str())).collect();
+        assert_eq!(fields, [(15, "feed[0].url"), (19, "feed[2].name")], "{err}");
+    }
 }

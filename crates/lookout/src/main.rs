@@ -39,6 +39,10 @@ enum Command {
     Track(cmd::track::Args),
     /// Identity per vessel in the store: names, IMO, call signs, first and last seen.
     Vessels(cmd::vessels::Args),
+    /// Live monitoring: the project's feeds, events as they happen, alerts, the dashboard (`lookout watch PROJECT_DIR`).
+    Watch(cmd::watch::Args),
+    /// Play recorded or simulated AIS in time order at N times real speed, as a live feed (TCP, UDP, a file, stdout).
+    Replay(cmd::replay::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +59,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Track(args) => cmd::track::run(args),
         Command::Vessels(args) => cmd::vessels::run(args),
+        Command::Watch(args) => cmd::watch::run(args),
+        Command::Replay(args) => cmd::replay::run(args),
     };
     match result {
         Ok(code) => code,

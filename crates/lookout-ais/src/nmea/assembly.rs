@@ -168,6 +168,11 @@ impl Assembler {
         self.pending.len()
     }
 
+    /// Line of the first part of the oldest message waiting for more parts.
+    pub fn oldest_line(&self) -> Option<u64> {
+        self.pending.iter().map(|p| p.meta.line).min()
+    }
+
     fn evict_stale(&mut self, line: u64, time_ms: Option<i64>) -> u64 {
         let limits = self.limits;
         let mut lost = 0;

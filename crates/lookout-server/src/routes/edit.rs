@@ -61,25 +61,28 @@ impl FromRequestParts<Shared> for Authorized {
                 "this server is read-only (started without --token-file)",
             ));
         };
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(bearer_token)
-            .unwrap_or("");
-        // Compare every byte, whatever the first difference, so timing tells nothing.
-        let same = given.len() == token.len()
-            && given
-                .bytes()
-                .zip(token.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0;
-        if same {
+        if carries_token(&parts.headers, token) {
             Ok(Authorized)
         } else {
             Err(Problem::unauthorized("a valid bearer token is required"))
         }
     }
+}
+
+/// Whether `headers` carry `token` in an `Authorization: Bearer` header. Every byte is
+/// compared, whatever the first difference, so timing tells nothing.
+pub fn carries_token(headers: &HeaderMap, token: &str) -> bool {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(bearer_token)
+        .unwrap_or("");
+    given.len() == token.len()
+        && given
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// The token of an `Authorization` value in the `Bearer` scheme, whose name is case-insensitive

@@ -18,6 +18,8 @@ use crate::AppState;
 
 mod claims;
 mod edit;
+
+pub use edit::carries_token;
 mod events;
 mod extract;
 mod ledger;

@@ -32,20 +32,22 @@ pub struct Args {
     reuse: bool,
 }
 
-/// Runs `lookout serve`.
-pub fn run(args: Args) -> Result<ExitCode> {
-    let token = match &args.token_file {
-        Some(path) => Some(
-            std::fs::read_to_string(path)
-                .with_context(|| format!("reading the token file {}", path.display()))?
-                .trim()
-                .to_owned(),
-        ),
-        None => None,
-    };
-    if token.as_deref() == Some("") {
+/// The bearer token in `--token-file`, if given (trimmed; an empty file is an error).
+pub fn read_token(file: Option<&std::path::Path>) -> Result<Option<String>> {
+    let Some(path) = file else { return Ok(None) };
+    let token = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the token file {}", path.display()))?
+        .trim()
+        .to_owned();
+    if token.is_empty() {
         anyhow::bail!("the token file is empty");
     }
+    Ok(Some(token))
+}
+
+/// Runs `lookout serve`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let token = read_token(args.token_file.as_deref())?;
     if !(args.reuse && args.out.join("events.csv").exists()) {
         let code = analyze::project_into(&args.project, &args.out, None)?;
         if code != ExitCode::SUCCESS {

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Benchmark of `lookout watch` (docs/performance.md, "Watch"). Not a test: numbers only.
+
+  throughput  the whole NMEA file is there at start (a `file:` feed); the watch, pinned to one
+              core with taskset, reads it as fast as it can with the example's rules plus one
+              that sends every gap and port visit of any vessel to a webhook: the sustained
+              rate it handles on that core with alerts on.
+  latency     the NMEA is replayed over TCP (`lookout replay --speed S`, on another core) to the
+              watch pinned to one core; every alert of the extra rule goes to a webhook run
+              here; latency = webhook receipt - `received_at` (when the watch received the line
+              that completed the event, or that moved the watermark past a gap's threshold).
+  memory      like throughput, reporting the peak resident memory and the vessels held.
+
+usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N]
+"""
+
+import argparse
+import datetime
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+
+EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "dprk-russia-simulated")
+
+EXTRA_RULE = """
+[[sink]]
+name = "bench"
+type = "webhook"
+url = "http://127.0.0.1:{port}/"
+secret_file = "bench.secret"
+queue = 100000
+timeout_seconds = 30
+
+[[rule]]
+name = "bench-any"
+events = ["gap", "port_visit", "encounter", "draught_change", "identity_change", "spoofing"]
+vessels = "any"
+sinks = ["bench"]
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def project(work, url, hook_port):
+    p = os.path.join(work, "project")
+    shutil.rmtree(p, ignore_errors=True)
+    os.makedirs(p)
+    for f in ["observations.csv", "claims.csv", "sanctions.ftm.jsonl"]:
+        shutil.copy(os.path.join(EXAMPLE, f), p)
+    corridor = open(os.path.join(EXAMPLE, "corridor.toml")).read()
+    open(os.path.join(p, "corridor.toml"), "w").write(corridor.replace('url = "tcp://127.0.0.1:5631"', f'url = "{url}"'))
+    alerts = open(os.path.join(EXAMPLE, "alerts.toml")).read()
+    open(os.path.join(p, "alerts.toml"), "w").write(alerts + EXTRA_RULE.format(port=hook_port))
+    open(os.path.join(p, "bench.secret"), "w").write("bench\n")
+    return p
+
+
+class Hook(http.server.BaseHTTPRequestHandler):
+    received = {}
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Hook.received.setdefault(self.headers["Idempotency-Key"], time.time())
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        del body
+
+    def log_message(self, *args):
+        pass
+
+
+def status(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/watch", timeout=5) as r:
+            return json.load(r)
+    except OSError:
+        return None
+
+
+def peak_rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def parse_ms(s):
+    return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["throughput", "latency", "memory"])
+    ap.add_argument("lookout")
+    ap.add_argument("nmea")
+    ap.add_argument("work")
+    ap.add_argument("--speed", default="800")
+    ap.add_argument("--core", default="1")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    total = sum(1 for _ in open(a.nmea, "rb"))
+    hook_port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = free_port()
+    replay = None
+    if a.mode == "latency":
+        feed_port = free_port()
+        p = project(a.work, f"tcp://127.0.0.1:{feed_port}", hook_port)
+        other = "0" if a.core != "0" else "1"
+        replay = subprocess.Popen(["taskset", "-c", other, a.lookout, "replay", a.nmea, "--to", f"tcp://127.0.0.1:{feed_port}", "--speed", a.speed],
+                                  stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+    else:
+        live = os.path.join(a.work, "live.nmea")
+        shutil.copy(a.nmea, live)
+        p = project(a.work, f"file:{live}", hook_port)
+    watch = subprocess.Popen(["taskset", "-c", a.core, a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
+    first = None
+    s = None
+    while True:
+        time.sleep(0.5)
+        if watch.poll() is not None:
+            raise SystemExit(f"lookout watch exited with {watch.returncode}")
+        s = status(port)
+        if not s or not s["feeds"]:
+            continue
+        f = s["feeds"][0]
+        if first is None and f["lines"] > 0:
+            first = (time.time(), f["lines"], f["decoded"], cpu_seconds(watch.pid))
+        if f["lines"] >= total:
+            break
+    end = time.time()
+    cpu = cpu_seconds(watch.pid) - first[3]
+    if replay:
+        replay.wait()
+    time.sleep(3)  # let the sinks deliver
+    s = status(port)
+    rss = peak_rss_mb(watch.pid)
+    watch.terminate()
+    watch.wait()
+    f = s["feeds"][0]
+    secs = end - first[0]
+    out = {
+        "mode": a.mode,
+        "lines": total,
+        "messages": f["decoded"],
+        "seconds": round(secs, 1),
+        "lines_per_s": round((total - first[1]) / secs),
+        "messages_per_s": round((f["decoded"] - first[2]) / secs),
+        "cpu_seconds": round(cpu, 1),
+        "messages_per_cpu_s": round((f["decoded"] - first[2]) / cpu),
+        "peak_rss_mb": round(rss),
+        "vessels_live": s["vessels_live"],
+        "engine_peak_vessels": s["engine"]["peak_vessels"],
+        "alerts": s["alerts"],
+        "late": f["late"],
+        "sink": s["sinks"][0],
+        "checkpoint": s["checkpoint"],
+    }
+    if a.mode == "latency":
+        lat = []
+        for line in open(os.path.join(p, "alerts.jsonl")):
+            al = json.loads(line)
+            if al["rule"] == "bench-any" and al.get("received_at") and al["key"] in Hook.received:
+                lat.append(Hook.received[al["key"]] - parse_ms(al["received_at"]))
+        lat.sort()
+        q = lambda x: round(lat[min(len(lat) - 1, int(x * len(lat)))] * 1000, 1)
+        out["latency_ms"] = {"n": len(lat), "p50": q(0.5), "p99": q(0.99), "max": round(lat[-1] * 1000, 1)}
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+//! `lookout watch PROJECT_DIR`: the project followed live (`docs/watch.md`). The `[[feed]]`s
+//! of `corridor.toml` are decoded, stored and given to the event engine as they arrive; the
+//! rules of `alerts.toml` raise alerts into `alerts.jsonl` and the sinks; the dashboard and API
+//! of `lookout serve` are served with the live panels, and the ledger is recomputed when new
+//! voyages close. State (checkpoint, events, store) is in `PROJECT_DIR/watch/`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Result;
+use lookout_project::Project;
+use lookout_watch::config::AlertsConfig;
+use lookout_watch::{Options, Watch};
+
+use crate::cmd::serve::read_token;
+
+/// Arguments of `lookout watch`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Project folder: corridor.toml (with its feed entries), alerts.toml, observations.csv, ...
+    #[arg(value_name = "PROJECT_DIR")]
+    project: PathBuf,
+    /// Address to listen on (loopback by default; anything else exposes the API).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// File holding the bearer token for writes and alert management; without it, read-only.
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<PathBuf>,
+    /// State folder: checkpoint, events, store, sink cursors (default: PROJECT_DIR/watch).
+    #[arg(long, value_name = "DIR")]
+    state: Option<PathBuf>,
+}
+
+/// Runs `lookout watch` until Ctrl-C or SIGTERM (a checkpoint is written on the way out).
+pub fn run(args: Args) -> Result<ExitCode> {
+    let token = read_token(args.token_file.as_deref())?;
+    let project = match Project::load(&args.project) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("lookout watch: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let alerts = match AlertsConfig::load(&project) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("lookout watch: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if project.feeds.is_empty() {
+        eprintln!("lookout watch: no [[feed]] in corridor.toml: nothing arrives to watch");
+    }
+    eprintln!(
+        "lookout watch: {} feed(s), {} rule(s), {} sink(s) besides alerts.jsonl and the web UI",
+        project.feeds.len(),
+        alerts.rules.len(),
+        alerts.sinks.len()
+    );
+    let events = lookout_pipeline::event_config(&args.project)?;
+    let state_dir = args
+        .state
+        .clone()
+        .unwrap_or_else(|| args.project.join("watch"));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let server: Arc<OnceLock<Arc<lookout_server::AppState>>> = Arc::default();
+        let cell = server.clone();
+        let refresh = Box::new(move |events| {
+            if let Some(state) = cell.get() {
+                state.set_events(events);
+            }
+        });
+        let options = Options {
+            state_dir: state_dir.clone(),
+            token: token.clone(),
+        };
+        let mut watch = Watch::start(project, alerts, events, options, refresh)?;
+        let data = lookout_server::Dataset::load(&args.project, &state_dir)?;
+        let state = Arc::new(lookout_server::AppState::new(data, token)?.in_watch_mode());
+        let _ = server.set(state.clone());
+        let app = lookout_server::app_with(state, watch.router());
+        let listener = tokio::net::TcpListener::bind(args.addr).await?;
+        eprintln!("lookout watch: http://{}/", listener.local_addr()?);
+        tokio::select! {
+            served = lookout_server::serve(listener, app) => served?,
+            e = watch.failed() => return Err(e),
+        }
+        watch.stop().await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}

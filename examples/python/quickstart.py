@@ -5,7 +5,7 @@
 # run it): decode real AIS, run the whole pipeline on the DPRK -> Russia example project, read
 # its store, find events, and hand them to pandas and GeoPandas. CI runs this file.
 #
-# The example project's AIS is **simulated** (examples/dprk-russia/README.md says what is real).
+# The example project's AIS is **simulated** (examples/dprk-russia-simulated/README.md says what is real).
 
 # %%
 import sys
@@ -36,7 +36,7 @@ print(positions.groupby("mmsi").size().sort_values(ascending=False).head())
 # `analyze` is `lookout analyze`: AIS into a store, events, voyages, the ledger, the report.
 
 # %%
-project = REPO / "examples" / "dprk-russia"
+project = REPO / "examples" / "dprk-russia-simulated"
 summary = lookout.analyze(project, OUT)
 for step in summary["steps"]:
     print(f"{step['seconds']:6.1f} s  {step['step']}")

@@ -51,6 +51,8 @@ POSITION_COLUMNS = {
     "cog": pa.float32(),
     "heading": pa.uint16(),
     "nav_status": pa.uint8(),
+    "msg_type": pa.uint8(),
+    "source": pa.string(),
 }
 #: Columns of the store's ``statics`` table the event engine reads, with their types.
 STATIC_COLUMNS = {
@@ -62,6 +64,7 @@ STATIC_COLUMNS = {
     "ship_type": pa.uint8(),
     "draught": pa.float32(),
     "destination": pa.string(),
+    "source": pa.string(),
 }
 
 

@@ -106,7 +106,8 @@ fn opt<T: arrow_array::ArrowPrimitiveType>(a: &PrimitiveArray<T>, i: usize) -> O
     a.is_valid(i).then(|| a.value(i))
 }
 
-/// The records of one batch with a store table's columns (other columns are ignored), in the
+/// The records of one batch with a store table's columns (other columns are ignored; `source`
+/// and `msg_type` may be missing from a table a user built), in the
 /// batch's order; errors name the batch as `what`.
 pub fn batch_records(batch: &RecordBatch, table: Table, what: &str) -> Result<Vec<Record>> {
     decode(batch, table, Path::new(what))
@@ -117,10 +118,15 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
     let time = primitive::<TimestampMillisecondType>(batch, "time", path)?;
     let n = batch.num_rows();
     let mut out = Vec::with_capacity(n);
-    // The receiving station, one shared name per station and batch.
-    let source = text(batch, "source", path)?;
+    // The receiving station, one shared name per station and batch; a table without the
+    // `source` column (one a user built) has none.
+    let source = match batch.column_by_name("source") {
+        Some(_) => Some(text(batch, "source", path)?),
+        None => None,
+    };
     let mut stations: HashMap<&str, Arc<str>> = HashMap::new();
     let mut station = |i: usize| {
+        let source = source?;
         source.is_valid(i).then(|| {
             let s = source.value(i);
             stations.entry(s).or_insert_with(|| Arc::from(s)).clone()
@@ -134,7 +140,11 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
             let cog = primitive::<Float32Type>(batch, "cog", path)?;
             let heading = primitive::<UInt16Type>(batch, "heading", path)?;
             let nav = primitive::<UInt8Type>(batch, "nav_status", path)?;
-            let msg_type = primitive::<UInt8Type>(batch, "msg_type", path)?;
+            // Without `msg_type` (a user's table), reports are read as Class A.
+            let msg_type = match batch.column_by_name("msg_type") {
+                Some(_) => Some(primitive::<UInt8Type>(batch, "msg_type", path)?),
+                None => None,
+            };
             for i in 0..n {
                 out.push(Record::Position(Position {
                     mmsi: mmsi.value(i),
@@ -145,7 +155,7 @@ fn decode(batch: &RecordBatch, table: Table, path: &Path) -> Result<Vec<Record>>
                     cog: opt(cog, i),
                     heading: opt(heading, i),
                     nav_status: opt(nav, i),
-                    msg_type: msg_type.value(i),
+                    msg_type: msg_type.and_then(|m| opt(m, i)).unwrap_or(0),
                     station: station(i),
                 }));
             }

@@ -34,7 +34,7 @@ pub(crate) fn invalid_reason(
         return Some("more_than_9_digits");
     }
     let first = mmsi / 100_000_000;
-    if mmsi % 111_111_111 == 0 {
+    if mmsi.is_multiple_of(111_111_111) {
         return Some("repeated_digit");
     }
     if !(2..=7).contains(&first) {
@@ -43,7 +43,7 @@ pub(crate) fn invalid_reason(
     if !mids[(mmsi / 1_000_000) as usize] {
         return Some("mid_not_allocated");
     }
-    if mmsi % 1_000_000 == 0 {
+    if mmsi.is_multiple_of(1_000_000) {
         return Some("mid_then_zeros");
     }
     None

@@ -156,7 +156,8 @@ def _check_events(spark, store: Path, areas: Path, encounters: bool = True) -> i
 
 def test_local_decode_and_events_on_the_corridor(spark, mini_run: dict, tmp_path: Path) -> None:
     store = _check_decode(spark, mini_run["out"] / "ais" / "ais.nmea", tmp_path)
-    assert _check_events(spark, store, MINI) > 10
+    # The corridor's six weeks hold no encounter (its ship-to-ship transfer is dark).
+    assert _check_events(spark, store, MINI, encounters=False) > 10
 
 
 def test_local_events_on_a_background_day(spark, background_day: dict) -> None:
@@ -224,7 +225,7 @@ def test_standalone_cluster_runs_the_jobs(cluster: str, mini_run: dict, tmp_path
     try:
         assert s.sparkContext.master == cluster
         store = _check_decode(s, mini_run["out"] / "ais" / "ais.nmea", tmp_path)
-        _check_events(s, store, MINI)
+        _check_events(s, store, MINI, encounters=False)
         executors = s.sparkContext._jsc.sc().getExecutorMemoryStatus().size()
         assert executors == 3  # the driver and two workers' executors
     finally:

@@ -13,32 +13,8 @@ use crate::anchorage::{Anchorages, CELL_DEG};
 use crate::track::{Slot, MS_PER_HOUR};
 use lookout_core::event::Event;
 
-/// One resampled position of the encounter search (`encounter.resample_minutes` slots).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ResampledPosition {
-    /// Slot number: time / `resample_minutes`.
-    pub slot: i64,
-    pub mmsi: u32,
-    /// The MMSI's physical track (ships sharing an MMSI are never paired).
-    pub track: u8,
-    pub lat: f64,
-    pub lon: f64,
-    /// Speed between the positions it was interpolated from, knots.
-    pub knots: f32,
-}
-
-impl From<ResampledPosition> for Slot {
-    fn from(r: ResampledPosition) -> Slot {
-        Slot {
-            slot: r.slot,
-            mmsi: r.mmsi,
-            track: r.track,
-            lat: r.lat,
-            lon: r.lon,
-            knots: r.knots,
-        }
-    }
-}
+/// One resampled position of the encounter search, as a shard hands it over.
+pub use crate::track::Slot as ResampledPosition;
 
 impl Engine {
     /// Takes the resampled positions collected since the last call, less those the encounter
@@ -52,14 +28,6 @@ impl Engine {
                 self.areas
                     .nearest_within(s.lat, s.lon, port_km, |a| self.cfg.is_port_kind(&a.kind))
                     .is_none_or(|(_, d)| d >= port_km)
-            })
-            .map(|s| ResampledPosition {
-                slot: s.slot,
-                mmsi: s.mmsi,
-                track: s.track,
-                lat: s.lat,
-                lon: s.lon,
-                knots: s.knots,
             })
             .collect()
     }
@@ -123,17 +91,14 @@ impl Engine {
         let mut seen = std::collections::HashSet::new();
         for (a, b) in rows {
             if seen.insert(a.slot) {
-                slots.push((*a).into());
-                slots.push((*b).into());
+                slots.push(*a);
+                slots.push(*b);
             }
         }
         for &t in &ticks[from..(release + 1).min(ticks.len())] {
             if !seen.contains(&t) {
                 // A slot with only one vessel of the pair: no pair, but runs end there.
-                slots.push(Slot {
-                    slot: t,
-                    ..Slot::from(first.0)
-                });
+                slots.push(Slot { slot: t, ..first.0 });
             }
         }
         self.slots = slots;

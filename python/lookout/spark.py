@@ -10,8 +10,10 @@ system all of them share.
   files. ``lookout events``, ``lookout analyze``'s readers, DuckDB and pyarrow read it.
 - :func:`events`: the per-vessel detectors, partitioned by MMSI, with the whole data's day
   watermarks; gaps get their coverage hint from the coverage grid aggregated over all
-  positions and joined back to them. Encounters and MMSI changes between vessels are not
-  computed (see ``docs/scale.md``).
+  positions and joined back to them; encounters from the shards' resampled positions joined on
+  (time slot, cell and its neighbours), each candidate pair judged in Rust by the engine's own
+  encounter search. Gap reasons (shards say ``unknown``) and MMSI changes between vessels are
+  not computed (see ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -190,9 +192,13 @@ def events(
        single-machine engine finds it; gaps without their coverage hint.
     3. The coverage grid (positions per 0.5-degree cell and hour) aggregated over all positions,
        joined to the cells and hours each gap's hint reads, and the hint added in Rust.
+    4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
+       candidate pairs, each pair replayed in Rust through the engine's encounter search with
+       the data's slots, day watermarks and anchorage entries (the single engine's encounters).
 
-    The arguments are those of :func:`lookout.events`. Not produced: encounters, and identity
-    changes that link two MMSIs (by IMO or by a position handover).
+    The arguments are those of :func:`lookout.events`. Not produced: gap reasons (``unknown``,
+    ``reason_evidence.shard``), and identity changes that link two MMSIs (by IMO or by a
+    position handover).
     """
     from pyspark.sql import functions as F
 

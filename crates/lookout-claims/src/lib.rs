@@ -341,6 +341,17 @@ impl<'a> Extractor<'a> {
         let quantities = quantity::find(&s.text);
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
+            // A statement's date still dates what the same speaker says next: "'We condemn
+            // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
+            if let Some((m, _, pos)) = choose(&s.attributions, &s.text, None) {
+                if let Some(Meaning::Period(a, b)) = phrases
+                    .iter()
+                    .find(|p| time_role(p, s) == TimeRole::Statement(pos))
+                    .map(|p| &p.meaning)
+                {
+                    self.speaker_dates.insert(m.speaker, common_prefix(a, b));
+                }
+            }
             // A period can still anchor "the following month" in the next sentence.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
                 Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {

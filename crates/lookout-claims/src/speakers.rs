@@ -139,15 +139,31 @@ impl Context {
     /// chief", "the defense minister"): same organization, same office (a "chief" or "head"
     /// holds any).
     fn holder(&self, s: &Source) -> Option<Source> {
-        if s.kind != Kind::Unnamed || s.org.is_empty() || s.org.ends_with("government") {
+        if s.kind != Kind::Unnamed || s.org.is_empty() {
             return None;
         }
+        // "a senior U.S. diplomat said ... said the diplomat, Robert Koepcke": a person noun
+        // the article gives a named person as a definite description ("the diplomat, NAME")
+        // is that person, in the same country.
+        let described = s.title.split(' ').find(|t| {
+            PERSON_NOUNS.contains(t)
+                && self
+                    .article_persons
+                    .iter()
+                    .any(|p| p.title.split(' ').next() == Some(*t))
+        });
         let office = s
             .title
             .split(' ')
-            .find(|t| OFFICES.contains(t) || *t == "head")?;
+            .find(|t| OFFICES.contains(t) || *t == "head")
+            .or(described)?;
         let mut holders = self.article_persons.iter().filter(|p| {
-            p.org == s.org
+            let same_org = p.org == s.org
+                || described == Some(office)
+                    && s.org.ends_with("government")
+                    && s.country.is_some()
+                    && p.country == s.country;
+            same_org
                 && (["chief", "head"].contains(&office) && !p.title.is_empty()
                     || p.title.split(' ').any(|t| t == office))
         });
@@ -160,7 +176,9 @@ impl Context {
     /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
     /// of Staff"): the one named before, with its country.
     fn named_before(&self, org: &str) -> Option<(String, Option<&'static Country>)> {
-        let base = names::without_country_code(org)?;
+        // A country's government is no institution named again: "a ministry official" after
+        // the United States was cited is not the US government.
+        let base = names::without_country_code(org).filter(|b| *b != "government")?;
         self.orgs
             .iter()
             .chain(self.persons.iter())
@@ -268,9 +286,10 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
 /// Verb forms that are also nouns ("an estimate", "the report").
-const NOUN_LIKE_VERBS: [&str; 10] = [
+const NOUN_LIKE_VERBS: [&str; 11] = [
+    "show",
     "estimate",
     "estimates",
     "report",
@@ -441,6 +460,8 @@ const NP_WORDS: &[&str] = &[
     "person",
     "spy",
     "data",
+    "records",
+    "documents",
     "imagery",
     "satellite",
     "analysis",
@@ -651,8 +672,9 @@ const DISCOURSE: &[&str] = &[
 ];
 
 /// Titles one person holds at a time.
-const OFFICES: [&str; 10] = [
+const OFFICES: [&str; 11] = [
     "minister",
+    "prosecutor",
     "secretary",
     "spokesman",
     "spokeswoman",
@@ -964,6 +986,37 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
         }
         if b > a && is_apposition(&toks[a..b]) {
             appos = Some((toks[a].start, toks[b - 1].end));
+        } else if b > a
+            && toks[start].text.eq_ignore_ascii_case("the")
+            && toks[a..b]
+                .iter()
+                .all(|t| t.text.starts_with(char::is_uppercase))
+            && name_run(
+                &toks[a..b]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .is_some_and(|(_, _, n)| n >= 2 && n == b - a)
+        {
+            // "said the diplomat, Robert Koepcke, the State Department's deputy assistant
+            // secretary": the name, with the description after it.
+            let mut c = b;
+            if toks.get(b).is_some_and(|t| t.text == ",") {
+                let a2 = b + 1;
+                let mut b2 = a2;
+                while b2 < toks.len()
+                    && ![",", ";", "\"", "(", ")"].contains(&toks[b2].text)
+                    && b2 - a2 < 25
+                {
+                    b2 += 1;
+                }
+                if b2 > a2 && is_apposition(&toks[a2..b2]) {
+                    c = b2;
+                }
+            }
+            appos = Some((toks[a].start, toks[c - 1].end));
         }
     }
     Some(((toks[start].start, toks[end - 1].end), appos))
@@ -1195,12 +1248,45 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     if let Some(m) = RELAYED_BY.find(p) {
         return classify(&p[..m.start()], appos, ctx);
     }
+    // "the diplomat, Robert Koepcke, the State Department's deputy assistant secretary": the
+    // name, described by both.
+    if let Some((name, rest)) = appos.split_once(", ") {
+        if name_run(p).is_none()
+            && title_words(p).split(' ').any(|w| PERSON_NOUNS.contains(&w))
+            && name_run(name).is_some_and(|(x, y, n)| n >= 2 && x == 0 && y == name.len())
+        {
+            return classify(name, &format!("{p} {rest}"), ctx);
+        }
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
         let noun = words[1].trim_end_matches("'s");
         if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun)
         {
             return Some(Phrase::The(noun.to_owned()));
+        }
+    }
+    // "the project's analysts", "the group's researchers": people of the organization that
+    // description refers back to.
+    if words.len() == 3 && words[0] == "the" && words[1].ends_with("'s") {
+        let noun = words[1].trim_end_matches("'s");
+        if ORG_NOUNS.contains(&noun) && GROUP_NOUNS.contains(&words[2]) {
+            if let Some(o) = ctx.org_like_strict(noun) {
+                let group = ctx
+                    .orgs
+                    .iter()
+                    .rev()
+                    .find(|g| g.kind == Kind::Group && g.org == o.org)
+                    .cloned();
+                return Some(Phrase::Source(group.unwrap_or_else(|| Source {
+                    speaker: format!("{} {}", o.org, words[2]),
+                    org: o.org.clone(),
+                    kind: Kind::Group,
+                    title: String::new(),
+                    country: o.country,
+                    media: false,
+                })));
+            }
         }
     }
     if words.len() == 3 && words[0] == "the" && words[1..] == ["think", "tank"] {
@@ -1287,11 +1373,19 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             }
             // "South Korea's defence minister said ... Shin Won-sik told": a name given without
             // a title after a one-holder office was the last speaker is that office's holder.
-            if s.org.is_empty() && s.title.is_empty() {
+            // So is a name with only that office's title ("Minister Shin Won-sik").
+            let same_office = |x: &Source| {
+                s.title.is_empty()
+                    || s.title
+                        .split(' ')
+                        .all(|t| x.title.split(' ').any(|u| u == t))
+            };
+            if s.org.is_empty() {
                 if let Some(office) = ctx.persons.last().filter(|x| {
                     x.kind == Kind::Unnamed
                         && !x.org.is_empty()
                         && x.title.split(' ').any(|t| OFFICES.contains(&t))
+                        && same_office(x)
                 }) {
                     s.org = office.org.clone();
                     s.title = office.title.clone();
@@ -1312,6 +1406,25 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     let head_person = lower_words
         .iter()
         .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    // "a ministry official", "an agency spokesperson": someone of the organization of that
+    // kind the article named before.
+    if head_person && !p.contains(|c: char| c.is_uppercase()) && appos.is_empty() {
+        if let Some(o) = lower_words
+            .iter()
+            .find(|w| ["ministry", "agency", "department", "service"].contains(w))
+            .and_then(|noun| ctx.org_like_strict(noun))
+            .filter(|o| o.kind == Kind::Org)
+        {
+            return Some(Phrase::Source(Source {
+                speaker: clean_phrase(p),
+                org: o.org.clone(),
+                kind: Kind::Unnamed,
+                title: title_words(p),
+                country: o.country,
+                media: false,
+            }));
+        }
+    }
     if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {
             let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
@@ -1722,6 +1835,14 @@ mod tests {
                 "ROK National Intelligence Service",
                 "ROK National Intelligence Service"
             )
+        );
+        assert_eq!(
+            who("\"Russia has fired 65 missiles,\" said the diplomat, Robert Koepcke, the State Department's deputy assistant secretary."),
+            pair("Robert Koepcke", "US Department of State")
+        );
+        assert_eq!(
+            who("Railway records analysed by C4ADS show that 74,000 tons moved."),
+            pair("C4ADS", "C4ADS")
         );
         assert_eq!(
             who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),

@@ -324,7 +324,8 @@ fn range(c: &Captures, reference: Date) -> Option<(String, String)> {
 
 fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
     let what = c["what"].to_lowercase();
-    if what.starts_with("last year") {
+    // "since last year", "since the start of last year": that year.
+    if what.starts_with("last year") || what.starts_with("the") && what.ends_with("last year") {
         return Some(((reference.year() - 1).to_string(), String::new()));
     }
     if what.starts_with("last month") {
@@ -563,7 +564,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
+            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>(?:the\s+(?:start|beginning)\s+of\s+)?last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
             since,
             false,
         ),
@@ -826,6 +827,7 @@ mod tests {
             ("since the middle of 2022", "2024-08-27", "2022-07", ""),
             ("from August 2023", "2024-04-25", "2023-08", ""),
             ("since last year", "2024-03-18", "2023", ""),
+            ("since the start of last year", "2024-11-29", "2023", ""),
             ("last October", "2023-11-01", "2023-10", "2023-10"),
             ("last October", "2023-10-20", "2022-10", "2022-10"),
             (

@@ -76,6 +76,26 @@ static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
         .expect("in report")
 });
+/// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
+static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing)\b[^,;]*$")
+        .expect("occasion")
+});
+/// ", which first made the shipments public last October,": a relative clause about something
+/// else; its time is not the claim's.
+static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause")
+});
+/// "after the closed-door briefing": the occasion a statement just before named.
+static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
+        .expect("same occasion")
+});
+/// "over those voyages", "on these trips": the claim refers back to the trips before.
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b")
+        .expect("back reference")
+});
 /// "as announced by the United States last week": the time of another source.
 static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
@@ -136,6 +156,8 @@ struct Extractor<'a> {
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
+    /// Date of the last claim's statement.
+    last_date: Option<String>,
     /// Speaker of the last claim when it was a capacity.
     last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
@@ -186,6 +208,7 @@ impl<'a> Extractor<'a> {
             last_period: None,
             last_claim_at: None,
             last_unit: String::new(),
+            last_date: None,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
             rows: Vec::new(),
@@ -350,6 +373,7 @@ impl<'a> Extractor<'a> {
                     .map(|p| &p.meaning)
                 {
                     self.speaker_dates.insert(m.speaker, common_prefix(a, b));
+                    self.last_date = Some(common_prefix(a, b));
                 }
             }
             // A period can still anchor "the following month" in the next sentence.
@@ -364,15 +388,21 @@ impl<'a> Extractor<'a> {
             return;
         }
         let article_date = self.article.date_text.clone();
+        let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
+            .find_iter(&s.text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         let periods: Vec<(usize, usize, Meaning)> = phrases
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
+            .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         let close_to_last = self
             .last_claim_at
             .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
         let sentence_route = route::find(&s.text);
+        let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -437,8 +467,16 @@ impl<'a> Extractor<'a> {
                     .speaker_dates
                     .get(&speaker)
                     .cloned()
+                    .or_else(|| {
+                        // "told reporters after the closed-door briefing": the occasion of the
+                        // statement just before.
+                        let d = self.last_date.clone().filter(|_| same_occasion)?;
+                        notes.push("date of the briefing named before".into());
+                        Some(d)
+                    })
                     .unwrap_or_else(|| article_date.clone()),
             };
+            self.last_date = Some(date.clone());
             let resolved = nearest_period(&periods, &quantities, qi).and_then(|m| match m {
                 Meaning::Period(a, b) => Some((
                     a.clone(),
@@ -461,6 +499,8 @@ impl<'a> Extractor<'a> {
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text)
+                        || BACK_REFERENCE.is_match(&s.text)
+                        || same_occasion
                         || IN_RETURN.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
@@ -671,6 +711,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str())
         })
         .collect();
+    // "..., said Shin, speaking to foreign correspondents on Monday": the speaker's occasion.
+    if let Some(v) = verbs.iter().find(|v| v.verb_end <= p.span.0) {
+        let clause = &before[before.rfind(',').map_or(0, |k| k + 1)..];
+        if v.verb_end <= before.rfind(',').unwrap_or(0) && OCCASION.is_match(clause) {
+            return TimeRole::Statement(v.pos);
+        }
+    }
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
         return TimeRole::Statement(v.pos);
     }

@@ -48,7 +48,7 @@ static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("to country")
 });
 static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
+    Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+|had\s+)?(?:in\s+(?:turn|return)\s+|also\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
         .expect("reverse")
 });
 

@@ -231,6 +231,27 @@ impl Context {
         })
     }
 
+    /// The one research group or monitor the article names (not news media), when no
+    /// organization spoke yet: what "the report found" or "the participating states assess"
+    /// in a statement about that group's report refer to.
+    fn article_group(&self) -> Option<Source> {
+        let mut groups = self
+            .article_orgs
+            .iter()
+            .filter_map(|(_, o)| names::known_org(o))
+            .filter(|k| !k.3)
+            .map(|k| k.2);
+        let first = groups.next()?;
+        groups.all(|o| o == first).then(|| Source {
+            speaker: first.clone(),
+            org: first.clone(),
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
+    }
+
     /// The last speaker of any kind.
     pub fn last(&self) -> Option<&Source> {
         self.last.as_ref()
@@ -336,6 +357,11 @@ static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static BRIEFED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:who|which)\s+(?:was|were|had\s+been|has\s+been|is|are)\s+briefed\b")
         .expect("briefed")
+});
+/// The states of a multilateral body: "the participating states", "its member countries".
+static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the|its|their)\s+(?:participating|member|partner)\s+(?:states|countries|nations|governments)$")
+        .expect("participants")
 });
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
@@ -460,6 +486,11 @@ const NP_WORDS: &[&str] = &[
     "person",
     "spy",
     "data",
+    "states",
+    "countries",
+    "nations",
+    "participating",
+    "partner",
     "records",
     "documents",
     "imagery",
@@ -1236,7 +1267,27 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         _ => {}
     }
     if lower.starts_with("our ") {
+        // "Our analysts": the author's people.
+        let noun = lower.split_whitespace().last().unwrap_or("");
+        if let Some(a) = ctx.author.as_ref().filter(|_| GROUP_NOUNS.contains(&noun)) {
+            return Some(Phrase::Source(Source {
+                speaker: format!("{} {noun}", a.org),
+                kind: Kind::Group,
+                ..a.clone()
+            }));
+        }
         return Some(Phrase::We);
+    }
+    // "the participating states", "member countries": the body they make up, named before.
+    if PARTICIPANTS.is_match(&lower) {
+        return ctx
+            .orgs
+            .iter()
+            .rev()
+            .find(|o| o.kind == Kind::Org && !o.media && !names::is_government(&o.org))
+            .cloned()
+            .or_else(|| ctx.article_group())
+            .map(Phrase::Source);
     }
     // "a military intelligence report submitted to a lawmaker": the head, else "by X".
     if let Some(m) = POSTMODIFIER.find(p) {
@@ -1540,7 +1591,7 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                     .filter(|s| s.kind != Kind::Person)
                     .or_else(|| ctx.orgs.last().cloned())
             } else {
-                ctx.org_like(&noun).cloned()
+                ctx.org_like(&noun).cloned().or_else(|| ctx.article_group())
             }
         }
     }

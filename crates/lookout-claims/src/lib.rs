@@ -78,14 +78,18 @@ static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing)\b[^,;]*$")
-        .expect("occasion")
+    Regex::new(
+        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing)\b[^,;]*$",
+    )
+    .expect("occasion")
 });
 /// ", which first made the shipments public last October,": a relative clause about something
 /// else; its time is not the claim's.
-static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause")
-});
+static RELATIVE_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause"));
+/// A sentence naming its own source ("according to customs data", "citing ...").
+static OWN_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
 /// "after the closed-door briefing": the occasion a statement just before named.
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
@@ -348,8 +352,15 @@ impl<'a> Extractor<'a> {
         {
             return Some((s, vec!["source given in the next sentence".into()]));
         }
-        // Attribution comes first in news style: a sentence goes on the one before it.
-        if let Some((s, _)) = ss[..i].iter().rev().find_map(|x| x.main.as_ref()) {
+        // Attribution comes first in news style: a sentence goes on the one before it; not
+        // one that names a source of its own the rules do not know ("according to customs
+        // data").
+        if let Some((s, _)) = ss[..i]
+            .iter()
+            .rev()
+            .find_map(|x| x.main.as_ref())
+            .filter(|_| !OWN_SOURCE.is_match(&ss[i].text))
+        {
             return with(s, "speaker of the paragraph");
         }
         if self.statement_doc {
@@ -500,6 +511,7 @@ impl<'a> Extractor<'a> {
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text)
                         || BACK_REFERENCE.is_match(&s.text)
+                        || refers_to_unit(&s.text, &self.last_unit)
                         || same_occasion
                         || IN_RETURN.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
@@ -671,7 +683,9 @@ enum TimeRole {
 }
 
 /// Reporting verbs with a person or body as object.
-const TOLD: [&str; 5] = ["told", "tells", "informed", "briefed", "assured"];
+const TOLD: [&str; 8] = [
+    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked",
+];
 
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 15] = [
@@ -801,6 +815,26 @@ fn nearest_period<'p>(
         .min_by_key(|p| distance(p))
         .or_else(|| periods.iter().min_by_key(|p| distance(p)))
         .map(|p| &p.2)
+}
+
+/// "The ministry also estimates that the containers held 3 million shells": a definite noun
+/// phrase of the previous claim's unit refers back to it.
+fn refers_to_unit(sentence: &str, last_unit: &str) -> bool {
+    let noun = last_unit.split('_').next().unwrap_or("");
+    let nouns: &[&str] = match noun {
+        "containers" => &["containers"],
+        "voyages" => &["voyages", "trips", "journeys", "round trips"],
+        "shipments" => &["shipments", "deliveries", "consignments"],
+        "railcars" => &["railcars", "wagons", "freight cars"],
+        "transfers" => &["transfers"],
+        _ => return false,
+    };
+    let lower = sentence.to_lowercase();
+    nouns.iter().any(|n| {
+        ["the ", "those ", "these "]
+            .iter()
+            .any(|d| lower.contains(&format!("{d}{n}")))
+    })
 }
 
 /// Units of goods (not trips, ships, railcars or people).

@@ -252,6 +252,19 @@ impl Context {
         })
     }
 
+    /// The one person the whole article names with a title ("the minister told parliament ...
+    /// Shin Won-sik also said", where the first reading gave Shin that office).
+    fn titled_in_article(&self, noun: &str) -> Option<Source> {
+        let mut found = self
+            .article_persons
+            .iter()
+            .filter(|p| p.title.split(' ').any(|t| t == noun));
+        let first = found.next()?;
+        found
+            .all(|p| p.speaker == first.speaker)
+            .then(|| first.clone())
+    }
+
     /// The last speaker of any kind.
     pub fn last(&self) -> Option<&Source> {
         self.last.as_ref()
@@ -307,7 +320,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 11] = [
     "show",
@@ -1434,7 +1447,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             if s.org.is_empty() {
                 if let Some(office) = ctx.persons.last().filter(|x| {
                     x.kind == Kind::Unnamed
-                        && !x.org.is_empty()
+                        && (!x.org.is_empty() || s.title.is_empty())
                         && x.title.split(' ').any(|t| OFFICES.contains(&t))
                         && same_office(x)
                 }) {
@@ -1584,7 +1597,22 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
         Phrase::We => ctx.author.clone().or_else(|| ctx.orgs.first().cloned()),
         Phrase::The(noun) => {
             if PERSON_NOUNS.contains(&noun.as_str()) {
-                ctx.person_titled(&noun).cloned()
+                // "the official, who spoke on condition of anonymity, said" with no one
+                // before: an unnamed person of the article's country.
+                ctx.person_titled(&noun)
+                    .cloned()
+                    .or_else(|| ctx.titled_in_article(&noun))
+                    .or_else(|| {
+                        let c = ctx.default_country();
+                        Some(Source {
+                            speaker: noun.clone(),
+                            org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
+                            kind: Kind::Unnamed,
+                            title: noun.clone(),
+                            country: c,
+                            media: false,
+                        })
+                    })
             } else if GROUP_NOUNS.contains(&noun.as_str()) {
                 ctx.last
                     .clone()
@@ -1597,15 +1625,16 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     }
 }
 
-/// "This was reported by the Minister of Defense of South Korea Shin Wonsik.": the source a
-/// sentence gives for the sentence before it.
+/// "This was reported by the Minister of Defense of South Korea Shin Wonsik.", "That is
+/// according to South Korea's defense ministry.": the source a sentence gives for the sentence
+/// before it.
 pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     let c = REPORTED_BY.captures(sentence)?;
     resolve(classify(c.name("who")?.as_str(), "", ctx)?, ctx)
 }
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:This|That|It|These|The\s+(?:figures?|numbers?|estimates?))\s+(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    Regex::new(r"^(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from))\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
 });
 
@@ -1702,6 +1731,22 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         }
         let verb = t.text;
         // "put it at 10,000", "puts the number at": an estimate; "put on ships" is not.
+        // "prosecutors cited by the State Department", "an official briefed on the
+        // intelligence", "lawmakers who were briefed": passive, not the reporting verb.
+        if ["cited", "briefed"].contains(&verb) {
+            let next = toks.get(v + 1).map(|t| t.text.to_lowercase());
+            let prev = v
+                .checked_sub(1)
+                .map(|k| toks[k].text.to_lowercase())
+                .unwrap_or_default();
+            if next
+                .as_deref()
+                .is_none_or(|n| ["by", "on", "about", "in", "as", ",", "\"", "."].contains(&n))
+                || ["was", "were", "been", "being", "is", "are", "be"].contains(&prev.as_str())
+            {
+                continue;
+            }
+        }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
             let next: Vec<String> = toks[v + 1..]
                 .iter()

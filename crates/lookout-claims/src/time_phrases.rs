@@ -121,10 +121,11 @@ fn weekday_before(reference: Date, wd: Weekday, strict: bool) -> Date {
     d
 }
 
-/// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03").
+/// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03",
+/// "03.03.2024": dotted digits are day first, as European and Ukrainian media write them).
 pub static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}}))\b"
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE}))\b"
     ))
     .expect("full date")
 });
@@ -150,6 +151,13 @@ pub fn full_date(c: &Captures) -> Option<Date> {
             y.as_str().parse().ok()?,
             digits(&c["m3"])?,
             digits(&c["d3"])?,
+        );
+    }
+    if let Some(y) = c.name("y4") {
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m4"])?,
+            digits(&c["d4"])?,
         );
     }
     let (m, d, y) = if c.name("m1").is_some() {
@@ -429,8 +437,8 @@ fn in_point(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((start, end))
 }
 
-fn half(c: &Captures, _: Date) -> Option<(String, String)> {
-    let y: i32 = c["y"].parse().ok()?;
+fn half(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let y = year_of(c, reference)?;
     let n = match c["which"].to_lowercase().as_str() {
         "first" => 0,
         "second" => 1,
@@ -446,9 +454,35 @@ fn half(c: &Captures, _: Date) -> Option<(String, String)> {
     Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
 }
 
+/// The year a phrase gives: its digits, or "last year", "this year", "the year" from the
+/// reference.
+fn year_of(c: &Captures, reference: Date) -> Option<i32> {
+    match (c.name("y"), c.name("rel")) {
+        (Some(y), _) => y.as_str().parse().ok(),
+        (None, Some(r)) if r.as_str().to_lowercase().starts_with("last") => {
+            Some(reference.year() - 1)
+        }
+        (None, Some(_)) => Some(reference.year()),
+        _ => None,
+    }
+}
+
+/// "in the three months to February": that many months ending with the month named.
+fn months_to(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let n = i32::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
+    if !(1..=24).contains(&n) {
+        return None;
+    }
+    let b = parse_point(&c["b"]);
+    let m = b.m?;
+    let y = b.y.unwrap_or_else(|| year_of_month(m, reference, b.last));
+    let (ys, ms) = add_months(y, m, 1 - n);
+    Some((fmt_month(ys, ms), fmt_month(y, m)))
+}
+
 /// "the first two months of 2025", "the last three months of 2024".
-fn months_of_year(c: &Captures, _: Date) -> Option<(String, String)> {
-    let y: i32 = c["y"].parse().ok()?;
+fn months_of_year(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let y = year_of(c, reference)?;
     let n = u8::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
     if !(1..=12).contains(&n) {
         return None;
@@ -548,6 +582,18 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
+        // "in January and February", "during September and October 2023".
+        p(
+            format!(r"\b(?:in|during|throughout|over|for)\s+(?P<a>{MONTH_RE}(?:\s+{YEAR_RE})?)\s+and\s+(?P<b>{MONTH_RE}(?:\s+{YEAR_RE})?)\b"),
+            range,
+            false,
+        ),
+        // "in the three months to February".
+        p(
+            format!(r"\b(?:in|over|during)\s+the\s+(?P<n>\w+)\s+months\s+(?:to|through|ending(?:\s+in)?|up\s+to)\s+(?P<b>{point})\b"),
+            months_to,
+            false,
+        ),
         p(
             format!(r"\b(?P<d1>\d{{1,2}})\s*(?:-|and|to)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b"),
             compact_days,
@@ -574,12 +620,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?P<y>{YEAR_RE})\b"),
+            format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>the\s+year|this\s+year|last\s+year))\b"),
             half,
             false,
         ),
         p(
-            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y>{YEAR_RE})\b"),
+            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>the\s+year|this\s+year|last\s+year))\b"),
             months_of_year,
             false,
         ),
@@ -828,6 +874,36 @@ mod tests {
             ("from August 2023", "2024-04-25", "2023-08", ""),
             ("since last year", "2024-03-18", "2023", ""),
             ("since the start of last year", "2024-11-29", "2023", ""),
+            (
+                "in January and February",
+                "2024-03-03",
+                "2024-01",
+                "2024-02",
+            ),
+            (
+                "during September and October",
+                "2024-03-03",
+                "2023-09",
+                "2023-10",
+            ),
+            (
+                "in the three months to February",
+                "2024-03-03",
+                "2023-12",
+                "2024-02",
+            ),
+            (
+                "in the second half of last year",
+                "2024-03-03",
+                "2023-07",
+                "2023-12",
+            ),
+            (
+                "in the first two months of the year",
+                "2024-03-03",
+                "2024-01",
+                "2024-02",
+            ),
             ("last October", "2023-11-01", "2023-10", "2023-10"),
             ("last October", "2023-10-20", "2022-10", "2022-10"),
             (

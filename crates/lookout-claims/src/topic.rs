@@ -60,6 +60,12 @@ pub fn corridor_article(text: &str) -> bool {
 
 /// Why a row is off the corridor's topic, or `None` when it is on it. `after` is the text after
 /// the quantity, `speaker_country` the speaker's country.
+/// "5,000 tons of fish", "of coal": trade goods, not munitions or explosives.
+static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*of\s+(?:[\w-]+\s+){0,2}?(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|food|foodstuffs?|sugar|ore|timber|wood|textiles|cement|steel|scrap)\b")
+        .expect("commodity")
+});
+
 pub fn off_topic(
     article: bool,
     unit: &str,
@@ -76,6 +82,9 @@ pub fn off_topic(
         }
     } else if !CORRIDOR_UNITS.iter().any(|u| unit.starts_with(u)) {
         return Some("the unit is not materiel or transport");
+    }
+    if unit.starts_with("metric_tons") && COMMODITY.is_match(after) {
+        return Some("a tonnage of goods that are not materiel");
     }
     let cs = names::countries(sentence);
     let supplier =

@@ -615,14 +615,39 @@ fn choose(
     sentence: &str,
     window: Option<(usize, usize)>,
 ) -> Option<(Source, Vec<String>, usize)> {
-    let last_q = quantity::find(sentence).last().map(|q| q.span.0);
+    let qs = quantity::find(sentence);
+    let last_q = qs.last().map(|q| q.span.0);
     let verbs: Vec<&Attribution> = atts
         .iter()
         .filter(|a| matches!(a.how, How::Subject | How::Inverted))
         .collect();
-    // A reporting verb between this quantity and the next one is this quantity's own.
-    let own = window.and_then(|(a, b)| verbs.iter().find(|v| v.pos > a && v.pos < b));
+    // Whether a verb's clause runs on to a position: "Washington says it is more than 10,000".
+    let introduces = |v: &Attribution, at: usize| {
+        v.verb_end <= at && !sentence[v.verb_end..at].contains([',', ';', '"'])
+    };
+    // A reporting verb between this quantity and the next one is this quantity's own, unless
+    // its clause runs on to the next one ("While Seoul puts the number at 6,700 containers,
+    // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
+    // after the quantity before it, is.
+    let own = window.and_then(|(a, b)| {
+        verbs
+            .iter()
+            .find(|v| v.pos > a && v.pos < b && !(b < sentence.len() && introduces(v, b)))
+    });
+    let leading = window.and_then(|(a, _)| {
+        let prev = qs
+            .iter()
+            .map(|q| q.span.1)
+            .filter(|e| *e <= a)
+            .max()
+            .unwrap_or(0);
+        verbs
+            .iter()
+            .rev()
+            .find(|v| v.pos >= prev && introduces(v, a))
+    });
     let main = own
+        .or(leading.filter(|_| qs.len() > 1))
         .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
         .or_else(|| verbs.first())
         .copied()

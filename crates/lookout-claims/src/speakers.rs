@@ -376,6 +376,16 @@ static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:the|its|their)\s+(?:participating|member|partner)\s+(?:states|countries|nations|governments)$")
         .expect("participants")
 });
+/// Nouns of documents a government or group issues.
+const DOCUMENTS: [&str; 7] = [
+    "assessment",
+    "report",
+    "study",
+    "analysis",
+    "estimate",
+    "memo",
+    "document",
+];
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
@@ -542,6 +552,7 @@ const NP_WORDS: &[&str] = &[
     "published",
     "released",
     "obtained",
+    "seen",
     "reviewed",
     "provided",
     "submitted",
@@ -1229,6 +1240,12 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
     if let Some((a, b, _, _)) = names::known_org(phrase) {
         covered.push((a, b));
     }
+    // "Jane Smith of the Stimson Center": "Stimson" is the organization's.
+    if let Some(org) = names::generic_org(phrase) {
+        if let Some(a) = phrase.find(&org) {
+            covered.push((a, a + org.len()));
+        }
+    }
     let toks = tokens(phrase);
     let is_name = |t: &Tok| {
         let lower = t.text.to_lowercase();
@@ -1305,6 +1322,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "a military intelligence report submitted to a lawmaker": the head, else "by X".
     if let Some(m) = POSTMODIFIER.find(p) {
         let (head, tail) = (&p[..m.start()], &p[m.end()..]);
+        // "A U.S. intelligence assessment seen by Reuters": a country's document; the medium
+        // that saw it is no source.
+        let doc = head
+            .split_whitespace()
+            .any(|w| DOCUMENTS.contains(&w.trim_end_matches(',').to_lowercase().as_str()));
+        if let Some(c) = names::countries(head).first().filter(|_| doc) {
+            if names::known_org(head).is_none() && names::institution(head, None).is_none() {
+                return Some(Phrase::Source(country_source(c.2)));
+            }
+        }
         let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
         return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
     }

@@ -582,6 +582,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
+        // "since the two leaders met in September": since that month.
+        p(
+            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
+            since,
+            false,
+        ),
         // "in January and February", "during September and October 2023".
         p(
             format!(r"\b(?:in|during|throughout|over|for)\s+(?P<a>{MONTH_RE}(?:\s+{YEAR_RE})?)\s+and\s+(?P<b>{MONTH_RE}(?:\s+{YEAR_RE})?)\b"),

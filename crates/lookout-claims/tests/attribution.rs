@@ -339,3 +339,24 @@ fn more_period_and_date_forms() {
     );
     assert_eq!(when(&r), ("", "", "2024-02-23"));
 }
+
+#[test]
+fn two_sources_in_one_sentence_and_documents_seen_by_media() {
+    // Each number goes with the verb whose clause runs on to it.
+    let text = "Published 3 March 2024\n\nWhile Seoul puts the number at 6,700 containers of \
+        North Korean munitions sent to Russia, Washington says it is more than 10,000 \
+        containers.";
+    assert_eq!(who(&row(text, 6700.0)), ("South Korea", "ROK government"));
+    assert_eq!(who(&row(text, 10000.0)), ("United States", "US government"));
+    // A country's assessment that a news agency saw is the country's, not the agency's.
+    let text = "Published 3 March 2024\n\nA U.S. intelligence assessment seen by Reuters found \
+        that North Korea had shipped more than 10,000 containers to Russia since the two \
+        leaders met in September.";
+    let r = row(text, 10000.0);
+    assert_eq!(who(&r), ("United States", "US government"));
+    assert_eq!(when(&r), ("2023-09", "2024-03-03", "2024-03-03"));
+    // A name before "of ORG" is the person's, with the organization.
+    let text = "Published 3 March 2024\n\nAccording to Jane Smith of the Stimson Center, North \
+        Korea has moved more than 6,700 containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)), ("Jane Smith", "Stimson Center"));
+}

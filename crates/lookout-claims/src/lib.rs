@@ -56,10 +56,14 @@ static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
         .expect("interview label")
 });
-const INTERVIEWER_LABELS: [&str; 6] = [
+const INTERVIEWER_LABELS: [&str; 10] = [
     "Q",
     "Question",
     "Interviewer",
+    "Host",
+    "Moderator",
+    "Reporter",
+    "Anchor",
     "Note",
     "Editor's note",
     "Update",
@@ -231,7 +235,7 @@ impl<'a> Extractor<'a> {
                 .map(|c| c["label"].to_owned());
             // "A:" answers: the person the introduction names.
             let label_source = label
-                .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
+                .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
                     "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
                     _ => speakers::label_source(&l, &seen, &self.ctx),

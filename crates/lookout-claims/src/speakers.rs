@@ -1462,6 +1462,17 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.org = prev.org.clone();
                 }
             }
+            // "Its spokesman, Jeon Ha-kyu": of the organization that spoke last.
+            let possessor = premods
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ["its", "their"].contains(&w.to_lowercase().as_str()));
+            if s.org.is_empty() && possessor {
+                if let Some(o) = ctx.orgs.last().filter(|o| o.kind == Kind::Org && !o.media) {
+                    s.org = o.org.clone();
+                    s.country = o.country.or(s.country);
+                }
+            }
             // "South Korea's defence minister said ... Shin Won-sik told": a name given without
             // a title after a one-holder office was the last speaker is that office's holder.
             // So is a name with only that office's title ("Minister Shin Won-sik").
@@ -1669,7 +1680,13 @@ static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// introduced them ("South Korean Defense Minister Shin Won-sik sat down with ...").
 pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source> {
     let toks = tokens(earlier);
-    let want = label.to_lowercase();
+    // "MR. MILLER", "JOHN KIRBY": the surname, as the introduction spells it.
+    let want = label
+        .to_lowercase()
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_owned();
     let i = toks.iter().position(|t| t.text.to_lowercase() == want)?;
     let mut end = i + 1;
     while end < toks.len()
@@ -1725,7 +1742,10 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .into_iter()
             .filter(|c| {
                 let w = &masked[c.0..c.1];
-                ["an", "ese", "ish", "'s"].iter().any(|e| w.ends_with(e))
+                // Or the place the sentence opens in: "In Seoul, the defense ministry said".
+                let opens_in = masked[..c.0].trim().eq_ignore_ascii_case("in")
+                    && masked[c.1..].starts_with(',');
+                opens_in || ["an", "ese", "ish", "'s"].iter().any(|e| w.ends_with(e))
             })
             .map(|c| c.2)
             .find(|c| c.corridor_side.is_none()),

@@ -360,3 +360,37 @@ fn two_sources_in_one_sentence_and_documents_seen_by_media() {
         Korea has moved more than 6,700 containers to Russia since September.";
     assert_eq!(who(&row(text, 6700.0)), ("Jane Smith", "Stimson Center"));
 }
+
+#[test]
+fn transcript_labels_and_a_place_the_sentence_opens_in() {
+    // "MR. MILLER:" is the person the transcript's header names; "QUESTION:" is no speaker.
+    let text = "Press briefing transcript\n\nFebruary 23, 2024\n\n\
+        Tomas Lindqvist, Department Spokesperson\n\n\
+        MR. LINDQVIST: Good afternoon. North Korea has now delivered more than 10,000 \
+        containers of munitions to Russia since September.\n\n\
+        QUESTION: How many missiles were fired at Ukraine?\n\n\
+        MR. LINDQVIST: At least 24 ballistic missiles have been launched at Ukraine since \
+        December 30.\n";
+    for q in [10000.0, 24.0] {
+        assert_eq!(
+            who(&row(text, q)),
+            ("Tomas Lindqvist", "US Department of State"),
+            "{q}"
+        );
+    }
+    // "In Seoul, the defense ministry said": South Korea's; "Its spokesman, NAME" is of it.
+    let text = "Published 23 February 2024\n\nIn Seoul, the defense ministry said about 6,700 \
+        containers had crossed from North Korea to Russia since September. Its spokesman, Park \
+        Min-ho, told a briefing that the containers could hold 3 million shells.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(
+        who(&row(text, 3_000_000.0)),
+        ("Park Min-ho", "ROK Ministry of National Defense")
+    );
+}

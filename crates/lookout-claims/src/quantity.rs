@@ -107,7 +107,10 @@ const STOP_WORDS: [&str; 33] = [
 ];
 
 static CALIBRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<n>\d+(?:\.\d+)?)\s?-?\s?(?P<u>mm|millimet|inch|in\.)").expect("calibre")
+    Regex::new(
+        r"(?i)\b(?P<n>\d+(?:\.\d+)?|three|four|five|six|eight)\s?-?\s?(?P<u>mm|millimet|inch|in\.)",
+    )
+    .expect("calibre")
 });
 static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -373,7 +376,11 @@ pub fn is_content(unit: &str) -> bool {
 
 fn calibre_mm(text: &str) -> Option<u32> {
     let c = CALIBRE.captures(text)?;
-    let n: f64 = c["n"].parse().ok()?;
+    // "six-inch": the word's number.
+    let n: f64 = c["n"]
+        .parse()
+        .ok()
+        .or_else(|| small_number(&c["n"]).map(|k| k as f64))?;
     let mm = if c["u"].to_lowercase().starts_with("in") {
         n * 25.4
     } else {

@@ -83,8 +83,13 @@ pub fn off_topic(
     } else if !CORRIDOR_UNITS.iter().any(|u| unit.starts_with(u)) {
         return Some("the unit is not materiel or transport");
     }
-    if unit.starts_with("metric_tons") && COMMODITY.is_match(after) {
-        return Some("a tonnage of goods that are not materiel");
+    // Trade goods by the ton, train or shipment ("10 trains of grain"); not containers or
+    // railcars, which the corridor's own claims count whatever they carry.
+    let by_load = ["metric_tons", "trains", "shipments"]
+        .iter()
+        .any(|u| unit.starts_with(u));
+    if by_load && COMMODITY.is_match(after) {
+        return Some("a load of trade goods (fish, coal, grain, ...), not materiel");
     }
     let cs = names::countries(sentence);
     let supplier =

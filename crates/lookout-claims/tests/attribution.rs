@@ -394,3 +394,19 @@ fn transcript_labels_and_a_place_the_sentence_opens_in() {
         ("Park Min-ho", "ROK Ministry of National Defense")
     );
 }
+
+#[test]
+fn calibres_in_words_and_trade_goods() {
+    let r = row(
+        "SEOUL, March 3, 2024 -- North Korea has sent Russia six-inch shells totalling 2 \
+         million, Defense Minister Shin Won-sik said.",
+        2_000_000.0,
+    );
+    assert_eq!(r.unit, "artillery_shells_152mm");
+    let r = row(
+        "SEOUL, March 3, 2024 -- Russia sent North Korea 10 trains of grain last month, the \
+         unification ministry said.",
+        10.0,
+    );
+    assert_eq!(r.topic, "off_topic");
+}

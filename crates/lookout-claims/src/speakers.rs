@@ -376,6 +376,26 @@ static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:the|its|their)\s+(?:participating|member|partner)\s+(?:states|countries|nations|governments)$")
         .expect("participants")
 });
+/// Lower-case words that may follow an inverted speaker ("said Shin on Monday", "said the
+/// diplomat in a statement", "said Kirby, adding").
+const AFTER_INVERTED: [&str; 16] = [
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "as",
+    "who",
+    "according",
+    "citing",
+    "adding",
+    "speaking",
+    "told",
+    "to",
+];
 /// Nouns of documents a government or group issues.
 const DOCUMENTS: [&str; 7] = [
     "assessment",
@@ -979,6 +999,14 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         }
         while j > 0 && SKIP_BEFORE_VERB.contains(&toks[j - 1].text.to_lowercase().as_str()) {
             j -= 1;
+        }
+        // "Shin Won-sik, 65, a former three-star general, said": the age after the name.
+        if j >= 2
+            && toks[j - 1].text.len() <= 3
+            && toks[j - 1].text.chars().all(|c| c.is_ascii_digit())
+            && toks[j - 2].text == ","
+        {
+            j -= 2;
         }
     }
     let end = j;
@@ -1820,10 +1848,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         if after_break && INVERTED.contains(&verb) {
             // "Kirby, the NSC spokesman, said North Korea had delivered": a clause's subject
             // (a verb follows it), not the speaker.
+            // "said the U.S. count was higher": a noun phrase going on is no speaker either.
             let inverted = phrase_after(&toks, v + 1).filter(|(span, _)| {
-                toks.iter()
-                    .find(|t| t.start >= span.1)
-                    .is_none_or(|t| !CLAUSE_VERB.is_match(t.text))
+                toks.iter().find(|t| t.start >= span.1).is_none_or(|t| {
+                    let l = t.text.to_lowercase();
+                    !CLAUSE_VERB.is_match(t.text)
+                        && (!t.text.starts_with(char::is_lowercase)
+                            || AFTER_INVERTED.contains(&l.as_str())
+                            || is_time_word(&l))
+                })
             });
             if let Some((span, appos)) = inverted {
                 let p = classify(text(span), appos.map_or("", text), ctx);

@@ -410,3 +410,19 @@ fn calibres_in_words_and_trade_goods() {
     );
     assert_eq!(r.topic, "off_topic");
 }
+
+#[test]
+fn no_speaker_from_a_noun_phrase_and_no_claim_from_a_correction() {
+    let text = "SEOUL, March 3, 2024 -- North Korea has sent about 6,700 containers to Russia \
+        since September, Defense Minister Shin Won-sik said.\n\n\
+        Correction: An earlier version of this story said 7,000 containers.\n\n\
+        Gregor Havel, the White House spokesman, said the U.S. count was higher.\n\n\
+        \"We think it is over 10,000 containers,\" he said.\n";
+    let rows = lookout_claims::extract(text);
+    assert!(rows.iter().all(|r| r.quantity != Some(7000.0)), "{rows:#?}");
+    assert_eq!(who(&row(text, 10000.0)).0, "Gregor Havel");
+    // An age between the name and its apposition.
+    let text = "SEOUL, March 3, 2024 -- Kwon Tae-ho, 65, a former defense minister, said North \
+        Korea had sent about 6,700 containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)).0, "Kwon Tae-ho");
+}

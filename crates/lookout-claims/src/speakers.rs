@@ -360,7 +360,7 @@ const INVERTED: [&str; 15] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1269,9 +1269,20 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         covered.push((a, b));
     }
     // "Jane Smith of the Stimson Center": "Stimson" is the organization's.
+    // Up to its last organization word only: "the Main Intelligence Directorate Kyrylo
+    // Budanov" keeps the name after it.
     if let Some(org) = names::generic_org(phrase) {
         if let Some(a) = phrase.find(&org) {
-            covered.push((a, a + org.len()));
+            let mut end = a;
+            let mut at = a;
+            for w in org.split(' ') {
+                at = phrase[at..].find(w).map_or(at, |k| at + k);
+                if names::is_org_word(w) {
+                    end = at + w.len();
+                }
+                at += w.len();
+            }
+            covered.push((a, end));
         }
     }
     let toks = tokens(phrase);
@@ -1918,10 +1929,10 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .position(|t| t.start >= m.end())
             .unwrap_or(toks.len());
         let lower = m.as_str().to_lowercase();
-        let how = if lower.starts_with("according") || lower.starts_with("as ") {
-            How::According
-        } else {
+        let how = if lower.starts_with("citing") || lower.starts_with("quoting") {
             How::Citing
+        } else {
+            How::According
         };
         // The phrase up to the end of its clause: "an analysis of Russian transport data by the
         // Washington-based group C4ADS"; then "a report by X", "data compiled by X": X.
@@ -1955,9 +1966,29 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
     }
+    // "(South Korean Defense Ministry data)", "(Source: NIS)": a source in brackets.
+    for c in PAREN_SOURCE.captures_iter(masked) {
+        let m = c.get(0).expect("match");
+        let who = c.name("who").or(c.name("who2")).map_or("", |w| w.as_str());
+        if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
+            out.push(Attribution {
+                source: s,
+                pos: m.start(),
+                verb_end: m.end(),
+                how: How::According,
+                verb: "source".into(),
+            });
+        }
+    }
     out.sort_by_key(|a| a.pos);
     out
 }
+
+/// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".
+static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:sources?|data|figures)\s*:\s*(?P<who>[^()]{2,80})\)|\((?P<who2>[^()]{2,80}?)\s+(?:data|figures|estimates?)\)")
+        .expect("paren source")
+});
 
 #[cfg(test)]
 mod tests {

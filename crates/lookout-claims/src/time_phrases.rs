@@ -554,6 +554,20 @@ fn on_day(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((x.clone(), x))
 }
 
+/// "announced on the 9th" (Japanese and Korean wire style): that day of the reference's month,
+/// or of the month before when it lies after the reference.
+fn ordinal_day(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let d: u8 = c["d"].parse().ok()?;
+    let (y, m) = (reference.year(), reference.month() as u8);
+    let (y, m) = if d <= reference.day() {
+        (y, m)
+    } else {
+        add_months(y, m, -1)
+    };
+    let s = fmt_day(day(y, m, d)?);
+    Some((s.clone(), s))
+}
+
 fn weekday_phrase(c: &Captures, reference: Date) -> Option<(String, String)> {
     let text = c.get(0)?.as_str().to_lowercase();
     let d = if text.contains("yesterday") {
@@ -663,6 +677,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             format!(r"\b(?:on\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?\b"),
             on_day,
+            true,
+        ),
+        p(
+            r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b".to_owned(),
+            ordinal_day,
             true,
         ),
         p(
@@ -880,6 +899,24 @@ mod tests {
             ("from August 2023", "2024-04-25", "2023-08", ""),
             ("since last year", "2024-03-18", "2023", ""),
             ("since the start of last year", "2024-11-29", "2023", ""),
+            (
+                "since the two leaders met in September",
+                "2024-03-03",
+                "2023-09",
+                "",
+            ),
+            (
+                "announced on the 9th",
+                "2024-02-09",
+                "2024-02-09",
+                "2024-02-09",
+            ),
+            (
+                "announced on the 28th",
+                "2024-03-03",
+                "2024-02-28",
+                "2024-02-28",
+            ),
             (
                 "in January and February",
                 "2024-03-03",

@@ -426,3 +426,39 @@ fn no_speaker_from_a_noun_phrase_and_no_claim_from_a_correction() {
         Korea had sent about 6,700 containers to Russia since September.";
     assert_eq!(who(&row(text, 6700.0)).0, "Kwon Tae-ho");
 }
+
+#[test]
+fn translated_forms_of_attribution() {
+    let text = "KYIV, Nov. 29, 2024 -- The head of the Main Intelligence Directorate Oleh \
+        Marchenko informed that North Korea had transferred more than 5 million shells to \
+        Russia.";
+    assert_eq!(
+        who(&row(text, 5_000_000.0)),
+        ("Oleh Marchenko", "Ukraine Defence Intelligence (HUR)")
+    );
+    for lead in [
+        "In the opinion of NIS analysts,",
+        "As follows from data of the NIS,",
+        "Per the NIS,",
+    ] {
+        let text = format!(
+            "Published 3 March 2024\n\n{lead} North Korea has sent about 6,700 containers to \
+             Russia since September."
+        );
+        assert_eq!(
+            who(&row(&text, 6700.0)).1,
+            "ROK National Intelligence Service",
+            "{lead}"
+        );
+    }
+    let text = "Published 3 March 2024\n\nNorth Korea has sent about 6,700 containers to \
+        Russia since September (South Korean Defense Ministry data).";
+    assert_eq!(
+        who(&row(text, 6700.0)).1,
+        "ROK Ministry of National Defense"
+    );
+    // "announced on the 9th": that day of the article's month.
+    let text = "TOKYO (Feb. 12, 2024) - The Ministry of Defense announced on the 9th that North \
+        Korea had sent about 1,000 containers to Russia.";
+    assert_eq!(row(text, 1000.0).date, "2024-02-09");
+}

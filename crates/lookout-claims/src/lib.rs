@@ -166,6 +166,8 @@ struct Extractor<'a> {
     last_unit: String,
     /// Date of the last claim's statement.
     last_date: Option<String>,
+    /// Whether the paragraph being read ends inside a quote.
+    quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
     last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
@@ -217,6 +219,7 @@ impl<'a> Extractor<'a> {
             last_claim_at: None,
             last_unit: String::new(),
             last_date: None,
+            quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
             rows: Vec::new(),
@@ -265,6 +268,9 @@ impl<'a> Extractor<'a> {
                 });
                 in_quote = ends;
             }
+            // A quote left open at the paragraph's end goes on in the next one ("..." at the
+            // start of the next paragraph, attributed there).
+            self.quote_runs_on = in_quote;
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
             }
@@ -340,6 +346,18 @@ impl<'a> Extractor<'a> {
             if a > 0 && ss[a - 1].text.trim_end().ends_with(':') {
                 if let Some((s, _)) = &ss[a - 1].main {
                     return with(s, "speaker introducing the quote");
+                }
+            }
+            if b + 1 == ss.len() && self.quote_runs_on {
+                if let Some(s) = next.get(1).copied().flatten().and_then(|n| {
+                    let (masked, _) = mask_quotes(n, false);
+                    let atts = speakers::find(&masked, &self.ctx);
+                    choose(&atts, n, None).map(|(m, _, _)| m)
+                }) {
+                    return Some((
+                        s,
+                        vec!["speaker of the quote going on in the next paragraph".into()],
+                    ));
                 }
             }
             if a == 0 && ss[0].text.starts_with('"') {

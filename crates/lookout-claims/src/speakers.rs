@@ -529,6 +529,13 @@ const NP_WORDS: &[&str] = &[
     "person",
     "spy",
     "data",
+    "assessments",
+    "findings",
+    "discussions",
+    "deliberations",
+    "talks",
+    "plans",
+    "situation",
     "states",
     "countries",
     "nations",
@@ -651,6 +658,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 const PERSON_NOUNS: &[&str] = &[
     "minister",
+    "person",
     "official",
     "spokesman",
     "spokeswoman",
@@ -1834,9 +1842,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
+            // "put the number of containers North Korea has sent ... at about 6,700": a
+            // counting noun lets "at" come later in the sentence.
+            let counting = toks.get(v + 2).is_some_and(|t| {
+                ["number", "figure", "total", "tally", "count", "estimate"]
+                    .contains(&t.text.to_lowercase().as_str())
+            });
             let next: Vec<String> = toks[v + 1..]
                 .iter()
-                .take(4)
+                .take(if counting { 30 } else { 4 })
                 .map(|t| t.text.to_lowercase())
                 .collect();
             let object = next.first().is_some_and(|w| {

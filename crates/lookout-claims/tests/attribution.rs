@@ -462,3 +462,40 @@ fn translated_forms_of_attribution() {
         Korea had sent about 1,000 containers to Russia.";
     assert_eq!(row(text, 1000.0).date, "2024-02-09");
 }
+
+#[test]
+fn quotes_running_over_paragraphs_and_later_objects() {
+    // A quote left open at a paragraph's end is attributed in the next paragraph.
+    let text = "SEOUL, March 3, 2024 -- \"North Korea has sent about 6,700 containers to Russia \
+        since September.\n\n\
+        \"We counted 40 voyages in January alone,\" said Han Ji-woo, the defense minister.\n";
+    for q in [6700.0, 40.0] {
+        assert_eq!(
+            who(&row(text, q)),
+            ("Han Ji-woo", "ROK Ministry of National Defense"),
+            "{q}"
+        );
+    }
+    // "put the number of containers ... at about 6,700": the subject, dated by "on Monday".
+    let text = "SEOUL, March 3, 2024 -- The defense ministry on Monday put the number of \
+        containers North Korea has sent to Russia since September at about 6,700.";
+    let r = row(text, 6700.0);
+    assert_eq!(
+        who(&r),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(r.date, "2024-02-26");
+    // An unnamed person described by what they know, with the organization named.
+    let text = "WASHINGTON, March 3, 2024 -- North Korea has sent about 6,700 containers to \
+        Russia since September, said a person familiar with Pentagon assessments.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        (
+            "person familiar with Pentagon assessments",
+            "US Department of Defense"
+        )
+    );
+}

@@ -250,6 +250,11 @@ impl<'a> Extractor<'a> {
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 let attributions = speakers::find(&masked, &self.ctx);
+                if attributions.is_empty() {
+                    if let Some(p) = speakers::mention(&masked, &self.ctx) {
+                        self.ctx.remember(&p);
+                    }
+                }
                 let main =
                     choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
                 // Every source the sentence names, the main one last.

@@ -1710,6 +1710,23 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     }
 }
 
+/// A person a sentence introduces without a reporting verb ("Shin Won-sik, the defense
+/// minister, was blunt."): the name at its start with an apposition, for a "he said" after it.
+pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
+    let c = MENTION.captures(masked)?;
+    let name = c.name("name")?.as_str();
+    name_run(name).filter(|(a, b, n)| *n >= 2 && *a == 0 && *b == name.len())?;
+    match classify(name, c.name("appos")?.as_str(), ctx)? {
+        Phrase::Source(s) if s.kind == Kind::Person => Some(s),
+        _ => None,
+    }
+}
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}),\s+(?P<appos>(?:the|a|an|who)\s+[^,;]{3,90}),")
+        .expect("mention")
+});
+
 /// "This was reported by the Minister of Defense of South Korea Shin Wonsik.", "That is
 /// according to South Korea's defense ministry.": the source a sentence gives for the sentence
 /// before it.

@@ -499,3 +499,17 @@ fn quotes_running_over_paragraphs_and_later_objects() {
         )
     );
 }
+
+#[test]
+fn a_person_introduced_without_a_reporting_verb() {
+    let text = "SEOUL, March 3, 2024 -- Yoon Hae-jin, the defense minister, was blunt. \"North \
+        Korea has sent about 6,700 containers to Russia since September,\" she said.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        ("Yoon Hae-jin", "ROK Ministry of National Defense")
+    );
+    // A country with an apposition is no person.
+    let text = "SEOUL, March 3, 2024 -- North Korea, the isolated state, has sent about 6,700 \
+        containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)), ("", ""));
+}

@@ -122,10 +122,11 @@ fn weekday_before(reference: Date, wd: Weekday, strict: bool) -> Date {
 }
 
 /// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03",
-/// "03.03.2024": dotted digits are day first, as European and Ukrainian media write them).
+/// "03.03.2024": dotted digits are day first, as European and Ukrainian media write them;
+/// "27/02/2024" when one side cannot be a month; "2024년 2월 27일", "2024年2月27日").
 pub static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE}))\b"
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE})|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{YEAR_RE})|(?P<y6>{YEAR_RE})\s*[년年]\s*(?P<m6>\d{{1,2}})\s*[월月]\s*(?P<d6>\d{{1,2}})\s*[일日])\b"
     ))
     .expect("full date")
 });
@@ -151,6 +152,25 @@ pub fn full_date(c: &Captures) -> Option<Date> {
             y.as_str().parse().ok()?,
             digits(&c["m3"])?,
             digits(&c["d3"])?,
+        );
+    }
+    // "27/02/2024" is day first, "02/27/2024" month first; "03/04/2024" could be either and
+    // is not read.
+    if let Some(y) = c.name("y5") {
+        let (a, b) = (digits(&c["a5"])?, digits(&c["b5"])?);
+        let (m, d) = match (a > 12, b > 12) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ => return None,
+        };
+        return day(y.as_str().parse().ok()?, m, d);
+    }
+    // "2024년 2월 27일", "2024年2月27日".
+    if let Some(y) = c.name("y6") {
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m6"])?,
+            digits(&c["d6"])?,
         );
     }
     if let Some(y) = c.name("y4") {
@@ -711,7 +731,7 @@ fn in_point_or_last(c: &Captures, reference: Date) -> Option<(String, String)> {
 }
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
+    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|the\s+(?P<u4>month|year)\s+(?P<dir2>before|after)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
         .expect("relative")
 });
 
@@ -764,6 +784,7 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
             .name("u1")
             .or(c.name("u2"))
             .or(c.name("u3"))
+            .or(c.name("u4"))
             .is_some_and(|u| u.as_str().eq_ignore_ascii_case("year"));
         let step = if let Some(n) = c.name("next") {
             if ["following", "next", "subsequent"].contains(&n.as_str().to_lowercase().as_str()) {
@@ -771,8 +792,8 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
             } else {
                 -1
             }
-        } else if let Some(d) = c.name("dir") {
-            if d.as_str().eq_ignore_ascii_case("later") {
+        } else if let Some(d) = c.name("dir").or(c.name("dir2")) {
+            if ["later", "after"].contains(&d.as_str().to_lowercase().as_str()) {
                 1
             } else {
                 -1

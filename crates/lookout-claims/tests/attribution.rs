@@ -513,3 +513,27 @@ fn a_person_introduced_without_a_reporting_verb() {
         containers to Russia since September.";
     assert_eq!(who(&row(text, 6700.0)), ("", ""));
 }
+
+#[test]
+fn more_header_dates_and_the_month_before() {
+    for head in [
+        "27/02/2024",
+        "2024년 2월 27일",
+        "Tuesday 27 February 2024 09:12 GMT",
+    ] {
+        let text = format!(
+            "Headline\n\n{head}\n\nNorth Korea has sent 5,000 containers to Russia, Defense \
+             Minister Shin Won-sik said on Monday."
+        );
+        let r = row(&text, 5000.0);
+        assert_eq!(
+            (r.article_date.as_str(), r.date.as_str()),
+            ("2024-02-27", "2024-02-26"),
+            "{head}"
+        );
+    }
+    let text = "Published 3 March 2024\n\nNorth Korea sent 5,000 containers to Russia in October \
+        2023, Defense Minister Shin Won-sik said. It had shipped 3,000 containers the month \
+        before, he added.";
+    assert_eq!(when(&row(text, 3000.0)).0, "2023-09");
+}

@@ -1404,6 +1404,24 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             return Some(Phrase::The(noun.to_owned()));
         }
     }
+    // "Its analysts", "their researchers": people of the organization that spoke last.
+    if words.len() == 2 && ["its", "their"].contains(&words[0]) && GROUP_NOUNS.contains(&words[1]) {
+        if let Some(o) = ctx
+            .orgs
+            .iter()
+            .rev()
+            .find(|o| o.kind == Kind::Org && !o.media)
+        {
+            return Some(Phrase::Source(Source {
+                speaker: format!("{} {}", o.org, words[1]),
+                org: o.org.clone(),
+                kind: Kind::Group,
+                title: String::new(),
+                country: o.country,
+                media: false,
+            }));
+        }
+    }
     // "the project's analysts", "the group's researchers": people of the organization that
     // description refers back to.
     if words.len() == 3 && words[0] == "the" && words[1].ends_with("'s") {

@@ -537,3 +537,17 @@ fn more_header_dates_and_the_month_before() {
         before, he added.";
     assert_eq!(when(&row(text, 3000.0)).0, "2023-09");
 }
+
+#[test]
+fn its_analysts_are_the_organization_that_spoke() {
+    let text = "Published 3 March 2024\n\nThe Baltic Maritime Institute, a Riga-based \
+        nonprofit, tracked the Maia-1 between North Korea and Russia. Its analysts counted nine \
+        trips from Rajin to Vostochny.";
+    assert_eq!(
+        who(&row(text, 9.0)),
+        (
+            "Baltic Maritime Institute analysts",
+            "Baltic Maritime Institute"
+        )
+    );
+}

@@ -1962,15 +1962,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             },
             None => c.name("who").map_or("", |w| w.as_str()),
         };
-        if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
-            out.push(Attribution {
-                source: s,
-                pos: m.start(),
-                verb_end: m.end(),
-                how: How::According,
-                verb: "by".into(),
-            });
-        }
+        push_source(&mut out, who, (m.start(), m.end()), "by", ctx);
     }
     for m in ACCORDING.find_iter(masked) {
         let i = toks
@@ -2019,18 +2011,29 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     for c in PAREN_SOURCE.captures_iter(masked) {
         let m = c.get(0).expect("match");
         let who = c.name("who").or(c.name("who2")).map_or("", |w| w.as_str());
-        if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
-            out.push(Attribution {
-                source: s,
-                pos: m.start(),
-                verb_end: m.end(),
-                how: How::According,
-                verb: "source".into(),
-            });
-        }
+        push_source(&mut out, who, (m.start(), m.end()), "source", ctx);
     }
     out.sort_by_key(|a| a.pos);
     out
+}
+
+/// Adds the source a phrase names, as "according to" (at the span, with that verb).
+fn push_source(
+    out: &mut Vec<Attribution>,
+    who: &str,
+    span: (usize, usize),
+    verb: &str,
+    ctx: &Context,
+) {
+    if let Some(s) = classify(who, "", ctx).and_then(|p| resolve(p, ctx)) {
+        out.push(Attribution {
+            source: s,
+            pos: span.0,
+            verb_end: span.1,
+            how: How::According,
+            verb: verb.into(),
+        });
+    }
 }
 
 /// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".

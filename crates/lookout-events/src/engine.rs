@@ -433,6 +433,11 @@ impl Engine {
         if self.skip(record) {
             return;
         }
+        self.feed_vessel(record, st);
+    }
+
+    /// Feeds a record heard by `st` to its vessel (created if new) on this thread.
+    fn feed_vessel(&mut self, record: &Record, st: StationId) {
         let mmsi = record.mmsi();
         let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
             self.stats.vessels += 1;
@@ -524,16 +529,7 @@ impl Engine {
     fn run_parts(&mut self, records: &[Record], parts: &[&[Record]], stations: &[StationId]) {
         if parts.len() < 2 {
             for (r, &st) in records.iter().zip(stations) {
-                let mmsi = r.mmsi();
-                let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
-                    self.stats.vessels += 1;
-                    Vessel::new(mmsi)
-                });
-                let mut ctx = ctx!(self);
-                feed(vessel, r, st, &mut ctx, &mut self.stats.rejects);
-                self.stats.count(r);
-                self.data_end = self.data_end.max(r.time());
-                self.data_start = self.data_start.min(r.time());
+                self.feed_vessel(r, st);
             }
             return;
         }

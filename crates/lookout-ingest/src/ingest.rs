@@ -191,10 +191,16 @@ impl Ingest {
     }
 
     /// Commits the remaining rows and returns the summary.
-    pub fn finish(mut self) -> Result<Summary> {
+    pub fn finish(self) -> Result<Summary> {
+        self.finish_with_writer().map(|(s, _)| s)
+    }
+
+    /// Commits the remaining rows and returns the summary and the writer (whose batches an
+    /// in-memory ingest takes, [`lookout_store::WriteOptions::in_memory`]).
+    pub fn finish_with_writer(mut self) -> Result<(Summary, StoreWriter)> {
         self.flush()?;
         self.summary.vessels = self.vessels.len() as u64;
-        Ok(self.summary)
+        Ok((self.summary, self.writer))
     }
 
     pub(crate) fn flush(&mut self) -> Result<()> {

@@ -335,6 +335,18 @@ fn time_sources(rows: impl Iterator<Item = TimeSource>, n: usize) -> ArrayRef {
 
 /// Builds a `positions` record batch.
 pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
+    positions_batch(rows.iter())
+}
+
+/// Builds a `positions` record batch of `rows[i]` for each `i` of `order`.
+pub(crate) fn positions_batch_at(rows: &[PositionRow], order: &[u32]) -> Result<RecordBatch> {
+    positions_batch(order.iter().map(|&i| &rows[i as usize]))
+}
+
+fn positions_batch<'a, I>(rows: I) -> Result<RecordBatch>
+where
+    I: ExactSizeIterator<Item = &'a PositionRow> + Clone,
+{
     let n = rows.len();
     let mut mmsi = UInt32Builder::with_capacity(n);
     let mut lat = Float64Builder::with_capacity(n);
@@ -345,7 +357,7 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
     let mut nav_status = UInt8Builder::with_capacity(n);
     let mut msg_type = UInt8Builder::with_capacity(n);
     let mut prov = ProvenanceBuilders::new(n);
-    for r in rows {
+    for r in rows.clone() {
         mmsi.append_value(r.mmsi);
         lat.append_value(r.lat);
         lon.append_value(r.lon);
@@ -358,7 +370,7 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
     }
     let mut columns: Vec<ArrayRef> = vec![
         Arc::new(mmsi.finish()),
-        times(rows.iter().map(|r| r.time), n),
+        times(rows.clone().map(|r| r.time), n),
         Arc::new(lat.finish()),
         Arc::new(lon.finish()),
         Arc::new(sog.finish()),
@@ -366,14 +378,21 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
         Arc::new(heading.finish()),
         Arc::new(nav_status.finish()),
         Arc::new(msg_type.finish()),
-        time_sources(rows.iter().map(|r| r.time_source), n),
+        time_sources(rows.map(|r| r.time_source), n),
     ];
     prov.finish(&mut columns);
     Ok(RecordBatch::try_new(positions_schema(), columns)?)
 }
 
-/// Builds a `statics` record batch.
-pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
+/// Builds a `statics` record batch of `rows[i]` for each `i` of `order`.
+pub(crate) fn statics_batch_at(rows: &[StaticRow], order: &[u32]) -> Result<RecordBatch> {
+    statics_batch(order.iter().map(|&i| &rows[i as usize]))
+}
+
+fn statics_batch<'a, I>(rows: I) -> Result<RecordBatch>
+where
+    I: ExactSizeIterator<Item = &'a StaticRow> + Clone,
+{
     let n = rows.len();
     let mut mmsi = UInt32Builder::with_capacity(n);
     let mut msg_type = UInt8Builder::with_capacity(n);
@@ -386,7 +405,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
     let mut destination = StringBuilder::new();
     let mut eta = TimestampMillisecondBuilder::with_capacity(n).with_timezone("UTC");
     let mut prov = ProvenanceBuilders::new(n);
-    for r in rows {
+    for r in rows.clone() {
         mmsi.append_value(r.mmsi);
         msg_type.append_value(r.msg_type);
         imo.append_option(r.imo);
@@ -411,7 +430,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
     let [mut bow, mut stern, mut port, mut starboard, mut length, mut width] = dims;
     let mut columns: Vec<ArrayRef> = vec![
         Arc::new(mmsi.finish()),
-        times(rows.iter().map(|r| r.time), n),
+        times(rows.clone().map(|r| r.time), n),
         Arc::new(msg_type.finish()),
         Arc::new(imo.finish()),
         Arc::new(callsign.finish()),
@@ -426,7 +445,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
         Arc::new(draught.finish()),
         Arc::new(destination.finish()),
         Arc::new(eta.finish()),
-        time_sources(rows.iter().map(|r| r.time_source), n),
+        time_sources(rows.map(|r| r.time_source), n),
     ];
     prov.finish(&mut columns);
     Ok(RecordBatch::try_new(statics_schema(), columns)?)

@@ -19,7 +19,7 @@ use parquet::schema::types::ColumnPath;
 use crate::dedup::{pack, KeySet, TableKeys};
 use crate::read::read_file;
 use crate::schema::{
-    positions_from_batch, positions_to_batch, statics_from_batch, statics_to_batch, DedupKey,
+    positions_batch_at, positions_from_batch, statics_batch_at, statics_from_batch, DedupKey,
     PositionRow, StaticRow,
 };
 use crate::store::{file_entry, relative, sync_dir, FileEntry, InputEntry, Store, Table};
@@ -52,6 +52,10 @@ pub struct WriteOptions {
     /// ([`DEDUP_WINDOW_MS`]); a row older than that turns its day to an exact check against
     /// all of its files. The result is the same; only memory depends on it.
     pub dedup_window_ms: i64,
+    /// Keep each commit's record batches in memory ([`StoreWriter::take_batches`]) instead of
+    /// writing files: the rows and their order are those the files would hold. Rows are then
+    /// checked against every row of the run (no window: there are no files to reload).
+    pub in_memory: bool,
 }
 
 impl Default for WriteOptions {
@@ -61,6 +65,7 @@ impl Default for WriteOptions {
             dedup_partitions: 8,
             parallel_tables: false,
             dedup_window_ms: DEDUP_WINDOW_MS,
+            in_memory: false,
         }
     }
 }
@@ -116,11 +121,14 @@ pub struct StoreWriter {
     running: Option<JoinHandle<FlushDone>>,
     seq: Arc<AtomicU64>,
     totals: FlushStats,
+    /// Batches of the commits so far (positions, statics), with `in_memory`.
+    batches: [Vec<RecordBatch>; 2],
 }
 
 /// What a flush did to one table.
 struct TableFlush {
     committed: Vec<FileEntry>,
+    batches: Vec<RecordBatch>,
     rows: u64,
     duplicates: u64,
     result: Result<()>,
@@ -189,6 +197,7 @@ impl StoreWriter {
             running: None,
             seq: Arc::new(AtomicU64::new(0)),
             totals: FlushStats::default(),
+            batches: Default::default(),
         })
     }
 
@@ -237,6 +246,13 @@ impl StoreWriter {
     /// Totals of every flush so far.
     pub fn totals(&self) -> FlushStats {
         self.totals
+    }
+
+    /// With [`WriteOptions::in_memory`]: the record batches of `table` committed so far, in
+    /// the order a store's files would list them (commit by commit, day by day, each sorted
+    /// by (mmsi, time)); they are handed over once.
+    pub fn take_batches(&mut self, table: Table) -> Vec<RecordBatch> {
+        std::mem::take(&mut self.batches[usize::from(table == Table::Statics)])
     }
 
     /// Commits every buffered row (after waiting for a background flush, whose counts are
@@ -308,6 +324,8 @@ impl StoreWriter {
             duplicates: p.duplicates + s.duplicates,
             files: (p.committed.len() + s.committed.len()) as u64,
         };
+        self.batches[0].extend(p.batches);
+        self.batches[1].extend(s.batches);
         // Files already renamed into place are committed even if a later partition failed.
         let files = &mut self.store.manifest_mut().files;
         files.extend(p.committed);
@@ -351,7 +369,7 @@ impl FlushJob {
                 positions,
                 |r| (r.mmsi, r.time),
                 PositionRow::dedup_key,
-                positions_to_batch,
+                positions_batch_at,
             )
         };
         let write_statics = || {
@@ -361,7 +379,7 @@ impl FlushJob {
                 statics,
                 |r| (r.mmsi, r.time),
                 StaticRow::dedup_key,
-                statics_to_batch,
+                statics_batch_at,
             )
         };
         let (p, s) = if opts.parallel_tables {
@@ -391,6 +409,7 @@ impl TableFlush {
     fn skipped() -> TableFlush {
         TableFlush {
             committed: Vec::new(),
+            batches: Vec::new(),
             rows: 0,
             duplicates: 0,
             result: Ok(()),
@@ -399,8 +418,9 @@ impl TableFlush {
 }
 
 impl Partitions<'_> {
-    /// Writes a table's partitions (day by day): sorts each, drops rows already stored,
-    /// commits one file; stops at the first failure.
+    /// Writes a table's partitions (day by day): sorts each by (mmsi, time) (rows with equal
+    /// keys in the order they came), drops rows already stored, commits one file; stops at
+    /// the first failure. Rows are not moved: an index is sorted and the batch built through it.
     fn table<R>(
         &self,
         keys: &mut TableKeys,
@@ -408,36 +428,60 @@ impl Partitions<'_> {
         days: BTreeMap<i64, Vec<R>>,
         order: fn(&R) -> (u32, i64),
         key: fn(&R) -> DedupKey,
-        batch: fn(&[R]) -> Result<RecordBatch>,
+        batch: fn(&[R], &[u32]) -> Result<RecordBatch>,
     ) -> TableFlush {
         let mut out = TableFlush::skipped();
-        let window = self.opts.dedup_window_ms;
+        let window = if self.opts.in_memory {
+            i64::MAX
+        } else {
+            self.opts.dedup_window_ms
+        };
         let newest = days
             .values()
             .flat_map(|rows| rows.iter().map(|r| order(r).1))
             .max();
-        for (day, mut rows) in days {
-            rows.sort_by_key(order);
+        for (day, rows) in days {
+            let mut sorted: Vec<(u32, i64, u32)> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (mmsi, time) = order(r);
+                    (mmsi, time, i as u32)
+                })
+                .collect();
+            sorted.sort_unstable();
             let date = date_string(day);
-            let before = rows.len();
-            let result = if keys.is_exact(day, &date, rows.iter().map(|r| order(r).1), window) {
+            let before = sorted.len();
+            let result = if keys.is_exact(day, &date, sorted.iter().map(|s| s.1), window) {
                 self.keys(keys, table, day, &date).map(|set| {
-                    rows.retain(|r| set.insert(pack(key(r))));
+                    sorted.retain(|&(_, _, i)| set.insert(pack(key(&rows[i as usize]))));
                 })
             } else {
-                rows.retain(|r| keys.insert_window(order(r).1, pack(key(r))));
+                sorted.retain(|&(_, t, i)| keys.insert_window(t, pack(key(&rows[i as usize]))));
                 Ok(())
             };
-            out.duplicates += (before - rows.len()) as u64;
-            let result = result
-                .and_then(|()| self.write_partition(table, day, rows.len(), || batch(&rows)))
-                .map(|e| out.committed.extend(e));
+            out.duplicates += (before - sorted.len()) as u64;
+            let index: Vec<u32> = sorted.iter().map(|s| s.2).collect();
+            drop(sorted);
+            let result = result.and_then(|()| {
+                if self.opts.in_memory {
+                    if !index.is_empty() {
+                        out.batches.push(batch(&rows, &index)?);
+                    }
+                    Ok(())
+                } else {
+                    let entry =
+                        self.write_partition(table, day, index.len(), || batch(&rows, &index))?;
+                    out.committed.extend(entry);
+                    Ok(())
+                }
+            });
             if let Err(e) = result {
                 keys.forget(day);
                 out.result = Err(e);
                 break;
             }
-            out.rows += rows.len() as u64;
+            out.rows += index.len() as u64;
         }
         keys.advance(newest, window);
         out
@@ -528,11 +572,19 @@ impl Partitions<'_> {
             descending: false,
             nulls_first: false,
         };
+        // EXPERIMENT knobs (LOOKOUT_PQ_*), removed before commit.
+        let env = |k: &str| std::env::var(k).ok();
+        let level: i32 = env("LOOKOUT_PQ_LEVEL")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(3);
         let mut b = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
+            .set_compression(Compression::ZSTD(ZstdLevel::try_new(level)?))
             .set_max_row_group_row_count(Some(self.opts.row_group_rows))
             .set_sorting_columns(Some(vec![sorted(0), sorted(1)]))
             .set_created_by(concat!("lookout-store ", env!("CARGO_PKG_VERSION")).into());
+        if env("LOOKOUT_PQ_CHUNKSTATS").is_some() {
+            b = b.set_statistics_enabled(parquet::file::properties::EnabledStatistics::Chunk);
+        }
         // Within one vessel (the sort order) times and input lines increase: store deltas.
         for col in ["time", "input_line"] {
             let col = ColumnPath::from(col);
@@ -546,6 +598,14 @@ impl Partitions<'_> {
             // neighbouring fixes (BYTE_STREAM_SPLIT is the fallback encoding).
             for col in ["lat", "lon"] {
                 b = b.set_column_encoding(ColumnPath::from(col), Encoding::BYTE_STREAM_SPLIT);
+                if env("LOOKOUT_PQ_NODICT_LATLON").is_some() {
+                    b = b.set_column_dictionary_enabled(ColumnPath::from(col), false);
+                }
+            }
+            if env("LOOKOUT_PQ_DELTA_MMSI").is_some() {
+                b = b
+                    .set_column_dictionary_enabled(ColumnPath::from("mmsi"), false)
+                    .set_column_encoding(ColumnPath::from("mmsi"), Encoding::DELTA_BINARY_PACKED);
             }
         }
         Ok(b.build())

@@ -339,3 +339,71 @@ fn for_each_position_in_a_time_range() {
     .unwrap();
     assert_eq!(n, 144 * 20);
 }
+
+#[test]
+fn in_memory_batches_hold_what_the_files_hold() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let (files_dir, mem_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let on_disk = write_all(files_dir.path(), WriteOptions::default());
+    let opts = WriteOptions {
+        in_memory: true,
+        ..WriteOptions::default()
+    };
+    let (p, s) = sample();
+    let mut w = StoreWriter::open(mem_dir.path(), opts).unwrap();
+    w.register_input("sample.nmea").unwrap();
+    for r in p.into_iter().rev() {
+        w.push_position(r);
+    }
+    for r in s {
+        w.push_static(r);
+    }
+    let in_memory = w.flush().unwrap();
+    assert_eq!(
+        (in_memory.positions, in_memory.statics),
+        (on_disk.positions, on_disk.statics)
+    );
+    assert_eq!(in_memory.files, 0);
+    let store = Store::open(files_dir.path()).unwrap();
+    for table in [Table::Positions, Table::Statics] {
+        let mut from_files = Vec::new();
+        for f in store.files(table) {
+            let file = fs::File::open(files_dir.path().join(&f.path)).unwrap();
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+                .unwrap()
+                .build()
+                .unwrap();
+            from_files.extend(reader.map(Result::unwrap));
+        }
+        let batches = w.take_batches(table);
+        let schema = batches[0].schema();
+        let a = arrow_select_concat(&schema, &batches);
+        let b = arrow_select_concat(&schema, &from_files);
+        assert_eq!(a, b, "{table:?}");
+        assert!(w.take_batches(table).is_empty(), "handed over once");
+    }
+    assert!(
+        !mem_dir.path().join("positions").exists(),
+        "no files written"
+    );
+}
+
+/// The rows of `batches` as one list of column vectors (batches cut differently compare equal).
+fn arrow_select_concat(
+    schema: &arrow_schema::SchemaRef,
+    batches: &[arrow_array::RecordBatch],
+) -> Vec<Vec<String>> {
+    (0..schema.fields().len())
+        .map(|c| {
+            batches
+                .iter()
+                .flat_map(|b| {
+                    let col = b.column(c);
+                    (0..b.num_rows())
+                        .map(|i| format!("{:?}", col.slice(i, 1)))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect()
+}

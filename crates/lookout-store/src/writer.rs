@@ -572,19 +572,11 @@ impl Partitions<'_> {
             descending: false,
             nulls_first: false,
         };
-        // EXPERIMENT knobs (LOOKOUT_PQ_*), removed before commit.
-        let env = |k: &str| std::env::var(k).ok();
-        let level: i32 = env("LOOKOUT_PQ_LEVEL")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(3);
         let mut b = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(level)?))
+            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
             .set_max_row_group_row_count(Some(self.opts.row_group_rows))
             .set_sorting_columns(Some(vec![sorted(0), sorted(1)]))
             .set_created_by(concat!("lookout-store ", env!("CARGO_PKG_VERSION")).into());
-        if env("LOOKOUT_PQ_CHUNKSTATS").is_some() {
-            b = b.set_statistics_enabled(parquet::file::properties::EnabledStatistics::Chunk);
-        }
         // Within one vessel (the sort order) times and input lines increase: store deltas.
         for col in ["time", "input_line"] {
             let col = ColumnPath::from(col);
@@ -598,14 +590,6 @@ impl Partitions<'_> {
             // neighbouring fixes (BYTE_STREAM_SPLIT is the fallback encoding).
             for col in ["lat", "lon"] {
                 b = b.set_column_encoding(ColumnPath::from(col), Encoding::BYTE_STREAM_SPLIT);
-                if env("LOOKOUT_PQ_NODICT_LATLON").is_some() {
-                    b = b.set_column_dictionary_enabled(ColumnPath::from(col), false);
-                }
-            }
-            if env("LOOKOUT_PQ_DELTA_MMSI").is_some() {
-                b = b
-                    .set_column_dictionary_enabled(ColumnPath::from("mmsi"), false)
-                    .set_column_encoding(ColumnPath::from("mmsi"), Encoding::DELTA_BINARY_PACKED);
             }
         }
         Ok(b.build())

@@ -554,7 +554,13 @@ impl<'a> Extractor<'a> {
             if route.is_empty() {
                 route = sentence_route.0.clone();
             }
-            if direction.is_empty() {
+            // "North Korea also sent 100 missiles, while Russia provided air defence in return":
+            // the other clause's return direction is not this one's when North Korea is its
+            // first-named country.
+            let kp_first = names::countries(clause)
+                .first()
+                .is_some_and(|c| c.2.corridor_side == Some(true));
+            if direction.is_empty() && !(kp_first && sentence_route.1 == "Russia->North Korea") {
                 direction = sentence_route.1.clone();
             }
             let mut unit = q.unit.clone();
@@ -637,6 +643,48 @@ fn mask_quotes(s: &str, mut inside: bool) -> (String, bool) {
 /// The main source of a sentence: the subject of the reporting verb that follows the claim
 /// ("..., Shin said"), else the first one; "according to" and "citing" only without a reporting
 /// verb. News media relaying another named source give way to it.
+/// A clause of circumstance after the claim whose verb has its own object: "..., as
+/// Washington announced hundreds of new sanctions" is no attribution of the claim (unlike "...,
+/// as Kirby said on Friday").
+fn circumstance(sentence: &str, a: &Attribution) -> bool {
+    let before = &sentence[..a.pos];
+    let clause = before[before.rfind(',').map_or(0, |k| k + 1)..]
+        .trim_start()
+        .to_lowercase();
+    let opens = ["as ", "while ", "when ", "after ", "before "]
+        .iter()
+        .any(|w| clause.starts_with(w));
+    let next = sentence[a.verb_end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let object = next.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !next.is_empty()
+        && ![
+            "on",
+            "in",
+            "at",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "that",
+            "to",
+            "yesterday",
+            "today",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&next.as_str());
+    opens && object
+}
+
 fn choose(
     atts: &[Attribution],
     sentence: &str,
@@ -657,9 +705,12 @@ fn choose(
     // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
     // after the quantity before it, is.
     let own = window.and_then(|(a, b)| {
-        verbs
-            .iter()
-            .find(|v| v.pos > a && v.pos < b && !(b < sentence.len() && introduces(v, b)))
+        verbs.iter().find(|v| {
+            v.pos > a
+                && v.pos < b
+                && !(b < sentence.len() && introduces(v, b))
+                && !circumstance(sentence, v)
+        })
     });
     let leading = window.and_then(|(a, _)| {
         let prev = qs
@@ -675,7 +726,13 @@ fn choose(
     });
     let main = own
         .or(leading.filter(|_| qs.len() > 1))
-        .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
+        .or_else(|| {
+            last_q.and_then(|q| {
+                verbs
+                    .iter()
+                    .find(|a| a.pos > q && !circumstance(sentence, a))
+            })
+        })
         .or_else(|| verbs.first())
         .copied()
         .or_else(|| atts.first())?;

@@ -95,7 +95,7 @@ static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|\(?[a-z][a-z'-]*\)?)")
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
         .expect("gap word")
 });
 
@@ -125,7 +125,7 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -289,7 +289,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
         | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
         "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
-        | "exceeded" | "surpassed" | "topped" | "just over" | "well over" => "more_than",
+        | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped" | "just over"
+        | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
@@ -423,6 +424,19 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         }
         let w = GAP_WORD.find(trimmed)?;
         let word = w.as_str().trim_matches(['(', ')']).to_lowercase();
+        // A system's name ("120 Koksan 170 mm guns"), not a month or a place.
+        let capitalised = w.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+            && w.as_str().chars().skip(1).all(|c| c.is_ascii_lowercase());
+        if capitalised
+            && (crate::time_phrases::month_number(&word).is_some()
+                || !word.ends_with('n') && !crate::names::countries(w.as_str()).is_empty()
+                || [
+                    "The", "In", "On", "At", "By", "From", "To", "Of", "And", "Or",
+                ]
+                .contains(&w.as_str()))
+        {
+            return None;
+        }
         if STOP_WORDS.contains(&word.as_str()) {
             return None;
         }
@@ -694,6 +708,7 @@ mod tests {
             "artillery_shells_152mm"
         );
         assert_eq!(one("over 70 occasions").qualifier, "more_than");
+        assert_eq!(one("the count passed 400 railcars").qualifier, "more_than");
         let q = one("freight railcars totaling roughly 73 in number");
         assert_eq!(
             (q.quantity, q.unit.as_str(), q.qualifier),

@@ -1559,6 +1559,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.country = office.country;
                 }
             }
+            // "President Volodymyr Zelensky": a head of state or government speaks for the
+            // government of the article's country.
+            let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")
+                || s.title.contains("prime minister");
+            if s.org.is_empty() && head {
+                if let Some(c) = s.country.or(ctx.default_country()) {
+                    s.org = c.government.to_owned();
+                    s.country = Some(c);
+                }
+            }
             return Some(Phrase::Source(s));
         }
     }
@@ -1591,6 +1601,27 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 media: false,
             }));
         }
+    }
+    // "a Western official", "allied officials": of several countries, so of none (not the
+    // dateline's).
+    if head_person
+        && p.split_whitespace()
+            .any(|w| ["western", "allied"].contains(&w.to_lowercase().as_str()))
+        && names::countries(p).is_empty()
+        && names::known_org(p).is_none()
+    {
+        return Some(Phrase::Source(Source {
+            speaker: clean_phrase(p),
+            org: String::new(),
+            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
+                Kind::Group
+            } else {
+                Kind::Unnamed
+            },
+            title: title_words(p),
+            country: None,
+            media: false,
+        }));
     }
     if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {

@@ -841,6 +841,21 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             return TimeRole::Statement(v.pos);
         }
     }
+    // "according to data the agency submitted to a lawmaker on Sunday": the day the source
+    // gave it, when no quantity lies between the source and the day.
+    if p.day_like {
+        let qs = quantity::find(text);
+        if let Some(a) = s.attributions.iter().find(|a| {
+            a.how == How::According
+                && a.verb_end <= p.span.0
+                && !text[a.verb_end..p.span.0].contains([',', ';', '"'])
+                && !qs
+                    .iter()
+                    .any(|q| a.verb_end <= q.span.0 && q.span.1 <= p.span.0)
+        }) {
+            return TimeRole::Statement(a.pos);
+        }
+    }
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
         return TimeRole::Statement(v.pos);
     }

@@ -1907,6 +1907,17 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 continue;
             }
         }
+        // "North Korea is estimated to have shipped", "is said to have sent": a passive whose
+        // subject is the claim's, not a speaker.
+        if v > 0
+            && ["is", "was", "are", "were", "been", "being", "be"]
+                .contains(&toks[v - 1].text.to_lowercase().as_str())
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
             // "put the number of containers North Korea has sent ... at about 6,700": a
             // counting noun lets "at" come later in the sentence.

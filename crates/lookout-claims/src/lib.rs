@@ -841,6 +841,14 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             return TimeRole::Statement(v.pos);
         }
     }
+    // "The State Department's assessment in June was": the time right after the source.
+    if let Some(a) = s.attributions.iter().find(|a| {
+        a.how == How::According
+            && a.verb_end <= p.span.0
+            && text[a.verb_end..p.span.0].trim().is_empty()
+    }) {
+        return TimeRole::Statement(a.pos);
+    }
     // "according to data the agency submitted to a lawmaker on Sunday": the day the source
     // gave it, when no quantity lies between the source and the day.
     if p.day_like {

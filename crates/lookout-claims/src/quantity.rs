@@ -93,6 +93,14 @@ static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ellipsis after")
 });
 
+static UNIT_SHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:cargo\s+)?(?:ships?|vessels?|freighters?)$").expect("ship unit")
+});
+/// A name in apposition: ", the Maia-1", ", named Angara".
+static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:the\s+)?|\s+(?:named|called)\s+)[A-Z]").expect("named after")
+});
+
 /// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
@@ -521,6 +529,14 @@ pub fn find(s: &str) -> Vec<Quantity> {
             continue;
         }
         let unit_text = &s[unit_start..unit_end];
+        // "one ship, the Maia-1", "a single vessel, the Angara": a ship named, not counted.
+        if av == 1.0
+            && b.is_none()
+            && UNIT_SHIP.is_match(unit_text)
+            && NAMED_AFTER.is_match(&s[unit_end..])
+        {
+            continue;
+        }
         // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.
         let times = unit_text.eq_ignore_ascii_case("times");
         if times && MULTIPLIER.is_match(&s[unit_end..]) {
@@ -663,6 +679,27 @@ mod tests {
             Some((2e5, Some(999_999.0), true))
         );
         assert_eq!(parse_number("many"), None);
+    }
+
+    #[test]
+    fn named_ships_system_names_and_counts_that_exceed() {
+        assert!(find("We tracked one vessel, the Sea Falcon, for a year").is_empty());
+        assert_eq!(one("They saw one vessel at the pier").unit, "vessels");
+        let q = one("at least 40 Tokar 240 mm howitzers");
+        assert_eq!(
+            (q.quantity, q.unit.as_str()),
+            (Some(40.0), "heavy_artillery_pieces")
+        );
+        assert_eq!(
+            one("some 30 M1985 rocket launchers").unit,
+            "rocket_launchers"
+        );
+        assert!(find("in 2024 Moscow shells were scarce").is_empty());
+        let q = one("the number of rounds sent is thought to exceed 2 million");
+        assert_eq!(
+            (q.unit.as_str(), q.qualifier),
+            ("artillery_shells", "more_than")
+        );
     }
 
     #[test]

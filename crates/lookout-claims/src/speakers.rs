@@ -414,6 +414,12 @@ static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
         .expect("by count")
 });
+/// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
+/// source's statement noun and going on to a colon or a quote.
+static OWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b[^:"]{0,80}[:"]"#)
+        .expect("own words")
+});
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
 static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:compiled|analy[sz]ed|published|released|obtained|reviewed|provided|submitted|presented|issued|commissioned|seen|shared|sent|handed)\b")
@@ -1992,6 +1998,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 verb: verb.to_lowercase(),
             });
         }
+    }
+    if let Some(c) = OWN_WORDS.captures(masked) {
+        let who = c.name("who").expect("who");
+        let noun_end = who.end()
+            + masked[who.end()..]
+                .find(|ch: char| ch.is_whitespace())
+                .map_or(0, |k| k + 1);
+        let noun_end = noun_end
+            + masked[noun_end..]
+                .find(|ch: char| !ch.is_alphabetic())
+                .unwrap_or(0);
+        push_source(&mut out, who.as_str(), (who.start(), noun_end), "by", ctx);
     }
     for c in BY_COUNT.captures_iter(masked) {
         let m = c.get(0).expect("match");

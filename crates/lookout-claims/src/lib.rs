@@ -151,6 +151,8 @@ struct Sentence {
     quoted: bool,
     attributions: Vec<Attribution>,
     main: Option<(Source, Vec<String>)>,
+    /// A person the sentence introduces without a reporting verb.
+    mentioned: Option<Source>,
 }
 
 struct Extractor<'a> {
@@ -250,9 +252,11 @@ impl<'a> Extractor<'a> {
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 let attributions = speakers::find(&masked, &self.ctx);
+                let mut mentioned = None;
                 if attributions.is_empty() {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
                         self.ctx.remember(&p);
+                        mentioned = Some(p);
                     }
                 }
                 let main =
@@ -270,6 +274,7 @@ impl<'a> Extractor<'a> {
                     quoted: s.contains('"'),
                     attributions,
                     main,
+                    mentioned,
                 });
                 in_quote = ends;
             }
@@ -412,6 +417,17 @@ impl<'a> Extractor<'a> {
                 {
                     self.speaker_dates.insert(m.speaker, common_prefix(a, b));
                     self.last_date = Some(common_prefix(a, b));
+                }
+            }
+            // "Defense Minister Shin Won-sik met foreign correspondents on Monday": the day of
+            // what that person says next.
+            if let Some(m) = s.mentioned.as_ref().filter(|_| s.attributions.is_empty()) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.speaker_dates
+                        .insert(m.speaker.clone(), common_prefix(a, b));
+                    return;
                 }
             }
             // A period can still anchor "the following month" in the next sentence.

@@ -1768,6 +1768,16 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
 /// A person a sentence introduces without a reporting verb ("Shin Won-sik, the defense
 /// minister, was blunt."): the name at its start with an apposition, for a "he said" after it.
 pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
+    // "Defense Minister Shin Won-sik met foreign correspondents": a titled name opening the
+    // sentence.
+    if let Some(c) = MENTION_TITLED.captures(masked) {
+        let phrase = c.name("phrase")?.as_str();
+        if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
+            if s.kind == Kind::Person && !s.title.is_empty() {
+                return Some(s);
+            }
+        }
+    }
     let c = MENTION.captures(masked)?;
     let name = c.name("name")?.as_str();
     name_run(name).filter(|(a, b, n)| *n >= 2 && *a == 0 && *b == name.len())?;
@@ -1776,6 +1786,11 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
         _ => None,
     }
 }
+
+static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<phrase>(?:[A-Z][\w.'-]+\s+){2,5}[A-Z][\w.'-]+)\s+[a-z]")
+        .expect("mention titled")
+});
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}),\s+(?P<appos>(?:the|a|an|who)\s+[^,;]{3,90}),")

@@ -96,6 +96,8 @@ pub struct Context {
     article_orgs: Vec<(String, String)>,
     /// The country a party, legislature or medium the article names places it in.
     article_country: Option<&'static Country>,
+    /// The first country other than the corridor's two that the article names.
+    first_country: Option<&'static Country>,
     /// Named persons of the whole article (from a first reading), for a title given before
     /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
     pub article_persons: Vec<Source>,
@@ -200,6 +202,12 @@ impl Context {
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
         self.article_country = sentences.iter().find_map(|s| names::country_hint(s));
+        self.first_country = sentences.iter().find_map(|s| {
+            names::countries(s)
+                .into_iter()
+                .map(|c| c.2)
+                .find(|c| c.corridor_side.is_none())
+        });
         for s in sentences {
             if let Some((a, b, canonical, _)) = names::known_org(s) {
                 self.article_orgs.push((s[a..b].to_lowercase(), canonical));
@@ -1570,7 +1578,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")
                 || s.title.contains("prime minister");
             if s.org.is_empty() && head {
-                if let Some(c) = s.country.or(ctx.default_country()) {
+                if let Some(c) = s.country.or(ctx.default_country()).or(ctx.first_country) {
                     s.org = c.government.to_owned();
                     s.country = Some(c);
                 }

@@ -675,27 +675,12 @@ fn circumstance(sentence: &str, a: &Attribution) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    // Not a time ("on", "last", "Friday", "yesterday") nor "that"/"to": an object.
     let object = next.chars().all(|c| c.is_alphanumeric() || c == '-')
         && !next.is_empty()
+        && !next.ends_with("day")
         && ![
-            "on",
-            "in",
-            "at",
-            "last",
-            "this",
-            "earlier",
-            "later",
-            "that",
-            "to",
-            "yesterday",
-            "today",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
+            "on", "in", "at", "last", "this", "earlier", "later", "that", "to",
         ]
         .contains(&next.as_str());
     opens && object

@@ -1624,18 +1624,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         && names::countries(p).is_empty()
         && names::known_org(p).is_none()
     {
-        return Some(Phrase::Source(Source {
-            speaker: clean_phrase(p),
-            org: String::new(),
-            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
-                Kind::Group
-            } else {
-                Kind::Unnamed
-            },
-            title: title_words(p),
-            country: None,
-            media: false,
-        }));
+        return Some(Phrase::Source(unnamed_source(p, &lower_words, None)));
     }
     if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {
@@ -1684,18 +1673,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .first()
             .map(|x| x.2)
             .or(ctx.default_country());
-        return Some(Phrase::Source(Source {
-            speaker: clean_phrase(p),
-            org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
-            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
-                Kind::Group
-            } else {
-                Kind::Unnamed
-            },
-            title: title_words(p),
-            country: c,
-            media: false,
-        }));
+        return Some(Phrase::Source(unnamed_source(p, &lower_words, c)));
     }
     // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
     let cs: Vec<_> = names::countries(p)
@@ -1770,6 +1748,23 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                 ctx.org_like(&noun).cloned().or_else(|| ctx.article_group())
             }
         }
+    }
+}
+
+/// An unnamed person or group ("an official briefed on the intelligence", "Western
+/// officials"), of the government of `country` when known.
+fn unnamed_source(p: &str, lower_words: &[&str], country: Option<&'static Country>) -> Source {
+    Source {
+        speaker: clean_phrase(p),
+        org: country.map(|c| c.government.to_owned()).unwrap_or_default(),
+        kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
+            Kind::Group
+        } else {
+            Kind::Unnamed
+        },
+        title: title_words(p),
+        country,
+        media: false,
     }
 }
 

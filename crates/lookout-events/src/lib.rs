@@ -29,6 +29,7 @@ pub mod accuracy;
 mod anchorage;
 pub mod config;
 pub mod engine;
+mod identity;
 mod interference;
 mod names;
 pub mod output;

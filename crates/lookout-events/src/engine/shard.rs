@@ -208,6 +208,13 @@ mod tests {
         w
     }
 
+    /// Vessels 100, 200, ... are not ship MMSIs (ITU-R M.585): the identity rule is off here.
+    fn toy_config() -> Config {
+        let mut cfg = Config::default();
+        cfg.identity.skip_invalid_mmsi = false;
+        cfg
+    }
+
     fn run(
         engine: &mut Engine,
         records: &[Record],
@@ -245,7 +252,7 @@ mod tests {
         let wm = watermarks(&records);
         assert_eq!(wm.len(), 2);
         let single = encounters(run(
-            &mut Engine::new(Config::default(), Areas::default(), None),
+            &mut Engine::new(toy_config(), Areas::default(), None),
             &records,
             &wm,
             |_, _| {},
@@ -265,7 +272,7 @@ mod tests {
                 .filter(|r| (r.mmsi() == 200) == shard)
                 .cloned()
                 .collect();
-            let mut engine = Engine::new(Config::default(), Areas::default(), None);
+            let mut engine = Engine::new(toy_config(), Areas::default(), None);
             engine.defer_coverage_hints();
             engine.extend_span(span0, span1);
             let mut known = std::collections::HashSet::new();
@@ -290,7 +297,7 @@ mod tests {
                 }
             }
         }
-        let mut judge = Engine::new(Config::default(), Areas::default(), None);
+        let mut judge = Engine::new(toy_config(), Areas::default(), None);
         let untils: Vec<i64> = wm.iter().map(|w| judge.encounter_until(*w)).collect();
         let mut replayed = Vec::new();
         for rows in pairs.values() {

@@ -7,6 +7,7 @@ pub mod compress;
 pub mod event;
 pub mod geo;
 pub mod land;
+pub mod mid;
 pub mod provenance;
 pub mod record;
 pub mod time;

@@ -4,16 +4,13 @@
 //!
 //! A ship station's MMSI is nine digits `MIDXXXXXX` whose MID (first three digits, 2xx-7xx) is
 //! allocated to a country (ITU's table of Maritime Identification Digits, transcribed in
-//! `crates/lookout-risk/data/mid.csv`). Group calls (`0MIDXXXXX`) and coast stations
+//! [`lookout_core::mid`]). Group calls (`0MIDXXXXX`) and coast stations
 //! (`00MIDXXXX`) have leading zeros, so as numbers they have fewer than nine digits; SAR aircraft
 //! (`111MIDXXX`), handheld VHF (`8MIDXXXXX`), AIS-SART, MOB and EPIRB-AIS (`970`, `972`, `974`),
 //! craft associated with a parent ship (`98MIDXXXX`) and aids to navigation (`99MIDXXXX`) are not
 //! ship stations either.
 
 use crate::config::IdentityConfig;
-
-/// ITU MID table (shared with `lookout-risk`, which names flags from it).
-const MIDS: &str = include_str!("../../lookout-risk/data/mid.csv");
 
 /// Why an MMSI is not taken as a ship's.
 pub(crate) fn invalid_reason(
@@ -52,19 +49,9 @@ pub(crate) fn invalid_reason(
 /// The allocated MIDs as a lookup table.
 pub(crate) fn allocated_mids() -> Box<[bool; 1000]> {
     let mut t = Box::new([false; 1000]);
-    for line in MIDS.lines() {
-        let line = line.trim();
-        if line.starts_with('#') || line.starts_with("mid") {
-            continue;
-        }
-        if let Some(mid) = line
-            .split(',')
-            .next()
-            .and_then(|m| m.trim().parse::<usize>().ok())
-        {
-            if mid < 1000 {
-                t[mid] = true;
-            }
+    for (mid, _) in lookout_core::mid::allocations() {
+        if let Some(slot) = t.get_mut(usize::from(mid)) {
+            *slot = true;
         }
     }
     t

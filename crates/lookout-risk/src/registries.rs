@@ -1,6 +1,6 @@
 //! Flags of convenience and fraudulent registries (`data/registries.toml`: each group with its
 //! source and the date from which the source shows it), and the ITU table of Maritime
-//! Identification Digits that gives an MMSI's flag (`data/mid.csv`).
+//! Identification Digits that gives an MMSI's flag ([`lookout_core::mid`]).
 
 use std::collections::HashMap;
 
@@ -9,7 +9,6 @@ use serde::Deserialize;
 use lookout_core::time::parse_span;
 
 const REGISTRIES: &str = include_str!("../data/registries.toml");
-const MIDS: &str = include_str!("../data/mid.csv");
 
 /// Flags put on a list by one source.
 #[derive(Debug, Clone)]
@@ -91,13 +90,8 @@ impl Registries {
     pub fn bundled() -> Registries {
         let r: RegistriesIn =
             toml::from_str(REGISTRIES).expect("the bundled registries.toml is valid");
-        let mids = MIDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("mid"))
-            .filter_map(|l| {
-                let (m, f) = l.split_once(',')?;
-                Some((m.trim().parse().ok()?, f.trim().to_owned()))
-            })
+        let mids = lookout_core::mid::allocations()
+            .map(|(mid, flag)| (mid.into(), flag.to_owned()))
             .collect();
         Registries {
             flags_of_convenience: groups(r.flags_of_convenience),

@@ -18,8 +18,9 @@ pub const FILE: &str = "alerts.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
-    /// Watermark lateness, seconds: the watermark is the newest record time minus this; a
-    /// record older than the watermark is late (stored, counted, not given to the detectors).
+    /// Watermark lateness, seconds: each feed's watermark is its newest record time minus this,
+    /// the watch's is the slowest active feed's; a record older than the watch's watermark is
+    /// late (stored, counted, not given to the detectors).
     pub lateness_seconds: f64,
     /// The engine settles time-driven work (encounters, gap coverage, idle vessels, port visits
     /// in progress) whenever the watermark has moved this many seconds of feed time.
@@ -33,6 +34,9 @@ pub struct Settings {
     pub future_seconds: f64,
     /// Voyages and the ledger are recomputed at most this often, wall-clock seconds.
     pub ledger_seconds: f64,
+    /// A feed that has sent no line for this many wall-clock seconds is idle: it no longer
+    /// holds the watermark back (the watermark is the slowest active feed's).
+    pub feed_idle_seconds: f64,
 }
 
 impl Default for Settings {
@@ -44,6 +48,7 @@ impl Default for Settings {
             positions_hours: 6.0,
             future_seconds: 600.0,
             ledger_seconds: 30.0,
+            feed_idle_seconds: 60.0,
         }
     }
 }
@@ -300,6 +305,7 @@ impl AlertsConfig {
             ("positions_hours", s.positions_hours, 0.0),
             ("future_seconds", s.future_seconds, 0.0),
             ("ledger_seconds", s.ledger_seconds, 0.0),
+            ("feed_idle_seconds", s.feed_idle_seconds, 0.0),
         ] {
             if !(v.is_finite() && v >= min) {
                 p(

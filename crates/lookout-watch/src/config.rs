@@ -103,6 +103,9 @@ pub enum SinkKind {
         url: String,
         /// HMAC-SHA256 key of the signature header.
         secret: Vec<u8>,
+        /// Certificates (PEM) trusted for `https://` besides the built-in web roots: a
+        /// private certificate authority or the server's own self-signed certificate.
+        ca: Option<Vec<u8>>,
     },
     /// One email per alert.
     Email {
@@ -174,6 +177,7 @@ struct SinkEntry {
     kind: String,
     url: Option<String>,
     secret_file: Option<String>,
+    ca_file: Option<String>,
     server: Option<String>,
     from: Option<String>,
     #[serde(default)]
@@ -363,9 +367,32 @@ impl AlertsConfig {
                             String::new()
                         }),
                     };
+                    let ca = e.ca_file.as_deref().and_then(|f| {
+                        let path = project.dir.join(f);
+                        match std::fs::read(&path) {
+                            Ok(pem) if TLS => Some(pem),
+                            Ok(_) => {
+                                p(
+                                    line,
+                                    field("ca_file"),
+                                    "ca_file needs a build with the `tls` feature".into(),
+                                );
+                                None
+                            }
+                            Err(err) => {
+                                p(
+                                    line,
+                                    field("ca_file"),
+                                    format!("cannot read {}: {err}", path.display()),
+                                );
+                                None
+                            }
+                        }
+                    });
                     SinkKind::Webhook {
                         url,
                         secret: secret.into_bytes(),
+                        ca,
                     }
                 }
                 "email" => {

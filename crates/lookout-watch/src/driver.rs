@@ -1080,7 +1080,10 @@ impl Driver {
                     state: run.state,
                     error: run.error.clone(),
                     watermark: counts.last_time.map(|t| format_time(t - lateness)),
-                    idle: now - counts.last_received.map_or(run.started, |r| r.max(run.started))
+                    idle: now
+                        - counts
+                            .last_received
+                            .map_or(run.started, |r| r.max(run.started))
                         > idle,
                     counts,
                 }

@@ -142,7 +142,12 @@ impl Drop for Writer {
     }
 }
 
-fn run(mut store: StoreWriter, path: PathBuf, jobs: Receiver<Job>, done: mpsc::Sender<Result<Done>>) {
+fn run(
+    mut store: StoreWriter,
+    path: PathBuf,
+    jobs: Receiver<Job>,
+    done: mpsc::Sender<Result<Done>>,
+) {
     lower_priority();
     while let Ok(job) = jobs.recv() {
         let result = write(&mut store, &path, job);

@@ -53,8 +53,7 @@ async fn analyze_reads_what_the_watch_stored() {
     assert_eq!(run["settings"]["project_store"]["positions"], stored);
     assert_eq!(run["settings"]["ais_provenance"], "real");
     // Every event the watch completed is among the batch's events over the same rows.
-    let (live, _) =
-        lookout_core::event::read_csv_file(&project.join("watch/events.csv")).unwrap();
+    let (live, _) = lookout_core::event::read_csv_file(&project.join("watch/events.csv")).unwrap();
     let complete: BTreeSet<String> = live
         .iter()
         .filter(|e| e.details.get("open").and_then(|v| v.as_bool()) != Some(true))

@@ -54,9 +54,16 @@ pub fn aisstream_positions(mmsi: u32, n: usize) -> Vec<String> {
 pub fn watch_settings(project: &Path, settings: &str) {
     let path = project.join("alerts.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\n[watch]\n"), "no [watch] table in {}", path.display());
-    std::fs::write(&path, text.replacen("\n[watch]\n", &format!("\n[watch]\n{settings}\n"), 1))
-        .unwrap();
+    assert!(
+        text.contains("\n[watch]\n"),
+        "no [watch] table in {}",
+        path.display()
+    );
+    std::fs::write(
+        &path,
+        text.replacen("\n[watch]\n", &format!("\n[watch]\n{settings}\n"), 1),
+    )
+    .unwrap();
 }
 
 /// The Rajin departures scenario simulated for `days` into `dir/ais.nmea`; returns its lines.

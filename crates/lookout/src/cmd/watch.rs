@@ -71,7 +71,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| args.project.join("watch"));
     let store_dir = args.store.clone().unwrap_or_else(|| project.store_dir());
-    if state_dir.join("store").join("manifest.json").exists() && state_dir.join("store") != store_dir {
+    if state_dir.join("store").join("manifest.json").exists()
+        && state_dir.join("store") != store_dir
+    {
         eprintln!(
             "lookout watch: {} (the store of earlier versions) is no longer written; records go to {}",
             state_dir.join("store").display(),

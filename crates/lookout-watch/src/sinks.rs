@@ -100,7 +100,7 @@ enum Target {
         secret: Vec<u8>,
     },
     Email {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
+        transport: Box<AsyncSmtpTransport<Tokio1Executor>>,
         from: lettre::message::Mailbox,
         to: Vec<lettre::message::Mailbox>,
     },
@@ -155,7 +155,7 @@ impl Target {
                 }
                 let parse = |a: &String| a.parse().map_err(|e| format!("{a:?}: {e}"));
                 Target::Email {
-                    transport: builder.build(),
+                    transport: Box::new(builder.build()),
                     from: parse(from)?,
                     to: to.iter().map(parse).collect::<Result<_, _>>()?,
                 }

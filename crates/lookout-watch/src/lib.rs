@@ -101,7 +101,11 @@ impl Watch {
         let ledger_project = project.clone();
         std::thread::Builder::new()
             .name("lookout-ledger".into())
-            .spawn(move || ledger(&ledger_project, so_far, events_rx, seconds, refresh))?;
+            .spawn(move || {
+                // Background work: detection goes first on a shared core.
+                writer::lower_priority();
+                ledger(&ledger_project, so_far, events_rx, seconds, refresh)
+            })?;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Input>(CHANNEL);
         for (i, (feed, resume)) in project.feeds.iter().zip(resumes).enumerate() {
             feeds::spawn(i, feed, resume, tx.clone());

@@ -176,9 +176,10 @@ fn write(store: &mut StoreWriter, path: &std::path::Path, job: Job) -> Result<Do
     })
 }
 
-/// Lowers this thread's scheduling priority (nice +10), so that on a shared core the detection
-/// thread goes first. Linux only (a thread is a task there); elsewhere nothing.
-fn lower_priority() {
+/// Lowers the calling thread's scheduling priority (nice +10), so that on a shared core the
+/// detection thread goes first (the checkpoint writer, the ledger refresh). Linux only (a
+/// thread is a task there); elsewhere nothing.
+pub(crate) fn lower_priority() {
     #[cfg(target_os = "linux")]
     // SAFETY: gettid and setpriority on the calling thread, no pointers involved.
     unsafe {

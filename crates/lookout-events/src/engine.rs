@@ -16,6 +16,8 @@ use rstar::primitives::GeomWithData;
 use rstar::RTree;
 
 use crate::anchorage::Anchorages;
+
+mod shard;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
 use crate::reception::{GapEnd, Reception, StationId};
@@ -27,6 +29,7 @@ use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
+pub use shard::ResampledPosition;
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct PairRun {

@@ -54,15 +54,17 @@ pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
     }
 }
 
-/// One resampled position for the encounter search.
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Slot {
+/// One resampled position for the encounter search (`encounter.resample_minutes` slots).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Slot {
+    /// Slot number: time / `resample_minutes`.
     pub slot: i64,
     pub mmsi: u32,
     /// The MMSI's track (ships sharing an MMSI are never paired with each other's positions).
     pub track: u8,
     pub lat: f64,
     pub lon: f64,
+    /// Speed between the positions it was interpolated from, knots.
     pub knots: f32,
 }
 

@@ -106,7 +106,7 @@ pub fn analyze(
             sources.extend(expand(&path.to_string_lossy())?);
             ais = Some(Provenance::Simulated);
             progress(Progress::Step("simulated AIS".into(), t.elapsed()));
-        } else {
+        } else if project_store(project).is_none() {
             progress(Progress::Note(
                 "no AIS input found: voyages come from observations only".into(),
             ));
@@ -133,7 +133,46 @@ pub fn analyze(
         }
         None => None,
     };
-    let summary = ingest(&sources, &store_dir, mapping)?;
+    if store_dir.exists()
+        && fs::canonicalize(&store_dir).ok() == fs::canonicalize(project.store_dir()).ok()
+    {
+        anyhow::bail!(
+            "{} is the project's own store (what `lookout watch` appends to): analyze into \
+             another folder",
+            store_dir.display()
+        );
+    }
+    let mut summary = ingest(&sources, &store_dir, mapping)?;
+    // The project's own store (what `lookout watch` appended), read with the inputs.
+    if let Some(from) = project_store(project) {
+        let t = Instant::now();
+        let from = Store::open(&from).with_context(|| format!("{}", from.display()))?;
+        let mut writer = StoreWriter::open(&store_dir, WriteOptions::default())?;
+        let added = writer.append_store(&from, 1_000_000)?;
+        drop(writer);
+        summary.positions += added.positions;
+        summary.statics += added.statics;
+        summary.vessels = lookout_store::vessels(&Store::open(&store_dir)?)?.len() as u64;
+        ais = ais.or(Some(Provenance::Real));
+        run.setting(
+            "project_store",
+            serde_json::json!({
+                "path": rel(project, from.root()),
+                "positions": added.positions,
+                "statics": added.statics,
+                "duplicates": added.duplicates,
+            }),
+        );
+        progress(Progress::Step(
+            format!(
+                "project store {} ({} positions, {} static reports not already in the inputs)",
+                from.root().display(),
+                added.positions,
+                added.statics
+            ),
+            t.elapsed(),
+        ));
+    }
     progress(Progress::Step(
         format!(
             "ingest ({} positions, {} static reports, {} vessels)",
@@ -267,6 +306,12 @@ fn assess_risk(
         &Registries::bundled(),
         at,
     ))
+}
+
+/// The project's store (`[ais] store`, default `PROJECT_DIR/store`), when it holds one.
+fn project_store(project: &Project) -> Option<PathBuf> {
+    let dir = project.store_dir();
+    dir.join(lookout_store::MANIFEST).exists().then_some(dir)
 }
 
 /// A path as `run.json` shows it: relative to the project folder when inside it.

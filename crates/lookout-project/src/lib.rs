@@ -242,7 +242,14 @@ pub struct AisInputs {
     /// nor the MarineCadastre layout.
     #[serde(default)]
     pub csv_mapping: Option<String>,
+    /// The project's own store (relative path; default `store`): `lookout watch` appends
+    /// what its feeds receive there, and `lookout analyze` reads it with the inputs.
+    #[serde(default)]
+    pub store: Option<String>,
 }
+
+/// The project's store folder when `[ais] store` does not name one.
+pub const DEFAULT_STORE: &str = "store";
 
 /// A live AIS feed that `lookout watch` follows (`[[feed]]` in `corridor.toml`).
 #[derive(Debug, Clone, PartialEq)]
@@ -1096,6 +1103,13 @@ impl Project {
     /// The watchlist vessel an MMSI belongs to.
     pub fn vessel_by_mmsi(&self, mmsi: u32) -> Option<&WatchVessel> {
         self.watchlist.iter().find(|w| w.mmsi.contains(&mmsi))
+    }
+
+    /// The project's store (`[ais] store`, default `PROJECT_DIR/store`): what `lookout watch`
+    /// appends to and `lookout analyze` reads besides the inputs.
+    pub fn store_dir(&self) -> PathBuf {
+        self.dir
+            .join(self.ais.store.as_deref().unwrap_or(DEFAULT_STORE))
     }
 }
 

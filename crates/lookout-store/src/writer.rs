@@ -1,6 +1,6 @@
 //! Buffered, de-duplicating, crash-safe writer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -246,6 +246,55 @@ impl StoreWriter {
     /// Totals of every flush so far.
     pub fn totals(&self) -> FlushStats {
         self.totals
+    }
+
+    /// Copies every row of the store `from` into this one, committing as it goes (at least every
+    /// `batch_rows` rows): `from`'s inputs are registered here by name (rows keep naming their
+    /// input), and rows this store already holds are dropped as duplicates, as in any flush.
+    pub fn append_store(&mut self, from: &Store, batch_rows: usize) -> Result<FlushStats> {
+        let mut ids = HashMap::new();
+        for input in &from.manifest().inputs {
+            ids.insert(input.id, self.register_input(&input.name)?);
+        }
+        let mut stats = FlushStats::default();
+        for table in [Table::Positions, Table::Statics] {
+            for f in from.files(table) {
+                let path = from.root().join(&f.path);
+                for batch in read_file(&path, None, None)? {
+                    let batch = batch.with_context(|| format!("reading {}", path.display()))?;
+                    match table {
+                        Table::Positions => {
+                            for mut r in positions_from_batch(&batch)? {
+                                r.prov.input_id = self.input_id(from, r.prov.input_id, &mut ids)?;
+                                self.push_position(r);
+                            }
+                        }
+                        Table::Statics => {
+                            for mut r in statics_from_batch(&batch)? {
+                                r.prov.input_id = self.input_id(from, r.prov.input_id, &mut ids)?;
+                                self.push_static(r);
+                            }
+                        }
+                    }
+                }
+                if self.pending >= batch_rows {
+                    stats += self.flush()?;
+                }
+            }
+        }
+        stats += self.flush()?;
+        Ok(stats)
+    }
+
+    /// This store's id of input `old` of `from` (one its manifest does not name is registered
+    /// under the store's path and the id).
+    fn input_id(&mut self, from: &Store, old: u32, ids: &mut HashMap<u32, u32>) -> Result<u32> {
+        if let Some(&id) = ids.get(&old) {
+            return Ok(id);
+        }
+        let id = self.register_input(&format!("{} input {old}", from.root().display()))?;
+        ids.insert(old, id);
+        Ok(id)
     }
 
     /// With [`WriteOptions::in_memory`]: the record batches of `table` committed so far, in

@@ -18,8 +18,9 @@ pub const FILE: &str = "alerts.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
-    /// Watermark lateness, seconds: the watermark is the newest record time minus this; a
-    /// record older than the watermark is late (stored, counted, not given to the detectors).
+    /// Watermark lateness, seconds: each feed's watermark is its newest record time minus this,
+    /// the watch's is the slowest active feed's; a record older than the watch's watermark is
+    /// late (stored, counted, not given to the detectors).
     pub lateness_seconds: f64,
     /// The engine settles time-driven work (encounters, gap coverage, idle vessels, port visits
     /// in progress) whenever the watermark has moved this many seconds of feed time.
@@ -33,6 +34,9 @@ pub struct Settings {
     pub future_seconds: f64,
     /// Voyages and the ledger are recomputed at most this often, wall-clock seconds.
     pub ledger_seconds: f64,
+    /// A feed that has sent no line for this many wall-clock seconds is idle: it no longer
+    /// holds the watermark back (the watermark is the slowest active feed's).
+    pub feed_idle_seconds: f64,
 }
 
 impl Default for Settings {
@@ -44,6 +48,7 @@ impl Default for Settings {
             positions_hours: 6.0,
             future_seconds: 600.0,
             ledger_seconds: 30.0,
+            feed_idle_seconds: 60.0,
         }
     }
 }
@@ -98,6 +103,9 @@ pub enum SinkKind {
         url: String,
         /// HMAC-SHA256 key of the signature header.
         secret: Vec<u8>,
+        /// Certificates (PEM) trusted for `https://` besides the built-in web roots: a
+        /// private certificate authority or the server's own self-signed certificate.
+        ca: Option<Vec<u8>>,
     },
     /// One email per alert.
     Email {
@@ -169,6 +177,7 @@ struct SinkEntry {
     kind: String,
     url: Option<String>,
     secret_file: Option<String>,
+    ca_file: Option<String>,
     server: Option<String>,
     from: Option<String>,
     #[serde(default)]
@@ -300,6 +309,7 @@ impl AlertsConfig {
             ("positions_hours", s.positions_hours, 0.0),
             ("future_seconds", s.future_seconds, 0.0),
             ("ledger_seconds", s.ledger_seconds, 0.0),
+            ("feed_idle_seconds", s.feed_idle_seconds, 0.0),
         ] {
             if !(v.is_finite() && v >= min) {
                 p(
@@ -357,9 +367,32 @@ impl AlertsConfig {
                             String::new()
                         }),
                     };
+                    let ca = e.ca_file.as_deref().and_then(|f| {
+                        let path = project.dir.join(f);
+                        match std::fs::read(&path) {
+                            Ok(pem) if TLS => Some(pem),
+                            Ok(_) => {
+                                p(
+                                    line,
+                                    field("ca_file"),
+                                    "ca_file needs a build with the `tls` feature".into(),
+                                );
+                                None
+                            }
+                            Err(err) => {
+                                p(
+                                    line,
+                                    field("ca_file"),
+                                    format!("cannot read {}: {err}", path.display()),
+                                );
+                                None
+                            }
+                        }
+                    });
                     SinkKind::Webhook {
                         url,
                         secret: secret.into_bytes(),
+                        ca,
                     }
                 }
                 "email" => {

@@ -32,7 +32,8 @@ use crate::alerts::{Alert, AlertLog};
 use crate::config::AlertsConfig;
 use crate::feeds::{now_ms, Input, Line, Resume};
 use crate::rules::AisIdentity;
-use crate::state::{read_checkpoint, write_atomic, Checkpoint, EventsLog, Paths, VERSION};
+use crate::state::{encode, read_checkpoint, Checkpoint, EventsLog, Paths, VERSION};
+use crate::writer::{Job, Writer};
 
 /// Lines remembered per file feed to resume at a multi-sentence message still waiting for its
 /// parts (the decoder evicts parts older than 1000 lines).
@@ -190,6 +191,8 @@ struct FeedRun {
     identity: (u64, u64),
     state: &'static str,
     error: Option<String>,
+    /// Machine time the driver started, ms (a feed is active from then until idle).
+    started: i64,
 }
 
 /// One vessel on the live map.
@@ -226,6 +229,10 @@ pub struct FeedStatus {
     pub state: &'static str,
     /// Last error.
     pub error: Option<String>,
+    /// The feed's own watermark (its newest record time minus the lateness; RFC 3339).
+    pub watermark: Option<String>,
+    /// No line for more than `feed_idle_seconds`: the feed does not hold the watermark back.
+    pub idle: bool,
     /// Counters.
     #[serde(flatten)]
     pub counts: FeedCounts,
@@ -259,12 +266,21 @@ pub struct Status {
 /// The last checkpoint.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckpointInfo {
-    /// When (machine time, RFC 3339).
+    /// When it was taken (machine time, RFC 3339).
     pub at: String,
-    /// How long it took, ms.
+    /// How long detection paused for it (encoding the state on the driver's thread), ms.
+    pub encode_ms: u64,
+    /// How long the checkpoint writer took for the last one written (store commit, fsync,
+    /// rename, off the driver's thread), ms.
     pub took_ms: u64,
-    /// Size, bytes.
+    /// Size of the last one written, bytes.
     pub bytes: u64,
+    /// Store rows the last one written committed (after de-duplication).
+    pub rows: u64,
+    /// Store rows handed over with this one.
+    pub pending_rows: u64,
+    /// When this one was written (none while the writer is at it).
+    pub written_at: Option<String>,
 }
 
 /// What the driver publishes for the API.
@@ -292,7 +308,10 @@ pub struct Setup {
 pub struct Driver {
     setup: Setup,
     engine: Engine,
-    store: StoreWriter,
+    /// The checkpoint writer (owns the store writer).
+    writer: Writer,
+    /// Store rows received since the last checkpoint.
+    rows: (Vec<PositionRow>, Vec<StaticRow>),
     state: DriverState,
     feeds: Vec<FeedRun>,
     log: AlertLog,
@@ -379,6 +398,7 @@ impl Driver {
                 identity: pos.identity,
                 state: "starting",
                 error: None,
+                started: now_ms(),
             });
         }
         let silent = state
@@ -387,10 +407,12 @@ impl Driver {
             .filter(|(_, v)| !v.dark && v.fed > 0)
             .map(|(m, v)| (v.fed, *m))
             .collect();
+        let writer = Writer::start(store, setup.paths.checkpoint())?;
         let driver = Driver {
             setup,
             engine,
-            store,
+            writer,
+            rows: Default::default(),
             state,
             feeds,
             log,
@@ -426,8 +448,10 @@ impl Driver {
                     self.line(feed, line, arrival);
                 }
                 self.write_alerts()?;
-                if self.store.pending() >= MAX_PENDING_ROWS {
-                    self.checkpoint()?;
+                self.written()?;
+                if self.rows.0.len() + self.rows.1.len() >= MAX_PENDING_ROWS {
+                    // Bounded memory: wait for the checkpoint in flight, if any.
+                    self.checkpoint(true)?;
                 }
             }
             Input::TooLong { feed, end } => {
@@ -466,7 +490,10 @@ impl Driver {
             Input::Tick => self.tick()?,
             Input::Stop => {
                 self.write_alerts()?;
-                self.checkpoint()?;
+                self.checkpoint(true)?;
+                if let Some(done) = self.writer.finish()? {
+                    self.done(done);
+                }
                 return Ok(false);
             }
         }
@@ -584,7 +611,7 @@ impl Driver {
                 self.counts(feed).duplicates += 1;
             } else {
                 let record = Record::Position(position(&p));
-                self.store.push_position(p);
+                self.rows.0.push(p);
                 self.counts(feed).positions += 1;
                 self.detect(feed, record);
             }
@@ -597,7 +624,7 @@ impl Driver {
                 self.counts(feed).duplicates += 1;
             } else {
                 let record = Record::Static(statics(&s));
-                self.store.push_static(s);
+                self.rows.1.push(s);
                 self.counts(feed).statics += 1;
                 self.detect(feed, record);
             }
@@ -627,6 +654,7 @@ impl Driver {
         let t = record.time();
         let late = t < self.state.watermark;
         let c = self.counts(feed);
+        let newer = c.last_time.is_none_or(|l| t > l);
         c.last_time = Some(c.last_time.map_or(t, |l| l.max(t)));
         if late {
             c.late += 1;
@@ -661,18 +689,64 @@ impl Driver {
         }
         self.engine.push(&record);
         self.state.dirty.insert(mmsi);
-        self.advance(t);
-    }
-
-    /// Moves the watermark to `t` minus the lateness, reports silences that passed the gap
-    /// threshold, and flushes or settles the engine when due.
-    fn advance(&mut self, t: i64) {
-        let lateness = (self.setup.alerts.settings.lateness_seconds * 1000.0) as i64;
         if t > self.state.newest {
             self.state.newest = t;
-            self.state.watermark = self.state.watermark.max(t - lateness);
         }
+        if newer {
+            self.watermark();
+        }
+        self.advance();
+    }
+
+    /// Moves the watermark up to the slowest active feed's: each feed's watermark is its newest
+    /// record time minus the lateness; a feed is active while its last line (or the start of
+    /// the watch, before any) is at most `feed_idle_seconds` old on the machine's clock. An
+    /// active feed without a record yet holds the watermark where it is; with no active feed
+    /// the newest feed's watermark is taken. The watermark never moves back. Returns true if
+    /// it moved.
+    fn watermark(&mut self) -> bool {
+        let lateness = (self.setup.alerts.settings.lateness_seconds * 1000.0) as i64;
+        let idle = (self.setup.alerts.settings.feed_idle_seconds * 1000.0) as i64;
+        let now = now_ms();
+        let (mut slowest, mut newest) = (Some(i64::MAX), None::<i64>);
+        for run in &self.feeds {
+            let c = self.state.feeds.get(&run.name);
+            let last = c.and_then(|c| c.last_time);
+            if let Some(t) = last {
+                newest = Some(newest.map_or(t, |n| n.max(t)));
+            }
+            let heard = c
+                .and_then(|c| c.last_received)
+                .map_or(run.started, |r| r.max(run.started));
+            if now - heard <= idle {
+                slowest = match (slowest, last) {
+                    (Some(s), Some(t)) => Some(s.min(t)),
+                    _ => None,
+                };
+            }
+        }
+        let feed_time = match slowest {
+            Some(i64::MAX) => newest,
+            Some(t) => Some(t),
+            None => None,
+        };
+        match feed_time {
+            Some(t) if t.saturating_sub(lateness) > self.state.watermark => {
+                self.state.watermark = t - lateness;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Reports silences that passed the gap threshold at the watermark, and flushes or settles
+    /// the engine when due.
+    fn advance(&mut self) {
         let w = self.state.watermark;
+        if w == i64::MIN {
+            // Held by a feed that has sent nothing yet: nothing is settled.
+            return;
+        }
         let threshold = (self.setup.events.gap.min_hours * 3_600_000.0) as i64;
         while let Some(&(last, mmsi)) = self.silent.first() {
             if last > w.saturating_sub(threshold) {
@@ -874,14 +948,22 @@ impl Driver {
     }
 
     fn tick(&mut self) -> Result<()> {
+        // A feed that went idle no longer holds the watermark back.
+        if self.watermark() {
+            self.arrival = None;
+            self.advance();
+        }
         self.write_alerts()?;
+        self.written()?;
         let every =
             std::time::Duration::from_secs_f64(self.setup.alerts.settings.checkpoint_seconds);
         // A checkpoint of a large state costs time: never spend more than a tenth of it there.
         let took = self.checkpoint_info.as_ref().map_or(0, |c| c.took_ms);
-        if self.last_checkpoint.elapsed() >= every.max(std::time::Duration::from_millis(took * 10))
+        if !self.writer.busy()
+            && self.last_checkpoint.elapsed()
+                >= every.max(std::time::Duration::from_millis(took * 10))
         {
-            self.checkpoint()?;
+            self.checkpoint(false)?;
         }
         if self.last_status.elapsed().as_millis() >= 250 {
             self.publish_status();
@@ -892,11 +974,38 @@ impl Driver {
         Ok(())
     }
 
-    /// Commits the store, syncs the events log, and writes the checkpoint.
-    pub fn checkpoint(&mut self) -> Result<()> {
+    /// Takes what the checkpoint writer finished, if it did (its error stops the driver).
+    fn written(&mut self) -> Result<()> {
+        if let Some(done) = self.writer.poll()? {
+            self.done(done);
+        }
+        Ok(())
+    }
+
+    fn done(&mut self, done: crate::writer::Done) {
+        if let Some(info) = &mut self.checkpoint_info {
+            info.took_ms = done.took_ms;
+            info.bytes = done.bytes;
+            info.rows = done.rows;
+            info.written_at = Some(format_time(now_ms()));
+        }
+    }
+
+    /// Takes a checkpoint: encodes the engine's and the driver's state here, then hands it with
+    /// the store rows received since the last one to the checkpoint writer (`writer.rs`), which
+    /// commits the rows, syncs `events.csv` and writes the checkpoint off this thread. With a
+    /// checkpoint still being written, waits for it when `wait`, else leaves this one for later.
+    pub fn checkpoint(&mut self, wait: bool) -> Result<()> {
+        if self.writer.busy() {
+            if !wait {
+                return Ok(());
+            }
+            if let Some(done) = self.writer.wait()? {
+                self.done(done);
+            }
+        }
         let t0 = Instant::now();
-        self.store.flush().context("committing the store")?;
-        let events_len = self.events.sync().context("syncing events.csv")?;
+        let (events_len, events) = self.events.written().context("writing events.csv")?;
         for i in 0..self.feeds.len() {
             let run = &self.feeds[i];
             let file = run.file.then(|| {
@@ -928,17 +1037,34 @@ impl Driver {
             engine: &self.engine,
             driver: &self.state,
         };
-        let bytes = write_atomic(&self.setup.paths.checkpoint(), &cp)?;
+        let checkpoint = encode(&cp)?;
+        let (positions, statics) = std::mem::take(&mut self.rows);
+        let rows = (positions.len() + statics.len()) as u64;
+        self.writer.send(Job {
+            positions,
+            statics,
+            events,
+            checkpoint,
+        })?;
         self.last_checkpoint = Instant::now();
+        let previous = self.checkpoint_info.take();
         self.checkpoint_info = Some(CheckpointInfo {
             at: format_time(now_ms()),
-            took_ms: t0.elapsed().as_millis() as u64,
-            bytes,
+            encode_ms: t0.elapsed().as_millis() as u64,
+            // Until this one is written, the figures of the previous one.
+            took_ms: previous.as_ref().map_or(0, |p| p.took_ms),
+            bytes: previous.as_ref().map_or(0, |p| p.bytes),
+            rows: previous.as_ref().map_or(0, |p| p.rows),
+            pending_rows: rows,
+            written_at: None,
         });
         Ok(())
     }
 
     fn publish_status(&mut self) {
+        let lateness = (self.setup.alerts.settings.lateness_seconds * 1000.0) as i64;
+        let idle = (self.setup.alerts.settings.feed_idle_seconds * 1000.0) as i64;
+        let now = now_ms();
         let feeds = self
             .feeds
             .iter()
@@ -953,6 +1079,12 @@ impl Driver {
                     },
                     state: run.state,
                     error: run.error.clone(),
+                    watermark: counts.last_time.map(|t| format_time(t - lateness)),
+                    idle: now
+                        - counts
+                            .last_received
+                            .map_or(run.started, |r| r.max(run.started))
+                        > idle,
                     counts,
                 }
             })

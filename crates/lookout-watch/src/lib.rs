@@ -3,12 +3,14 @@
 //! - [`feeds`]: the readers of the `[[feed]]`s of `corridor.toml` (TCP, UDP, a growing file,
 //!   stdin, an aisstream.io websocket), one task each, lines over one bounded channel.
 //! - [`aisstream`]: aisstream.io JSON messages to the decoder's fields.
-//! - [`driver`]: the one thread that decodes, stores, keeps the watermark, runs the event
-//!   engine, raises alerts and checkpoints.
+//! - [`driver`]: the one thread that decodes, keeps the watermark, runs the event engine,
+//!   raises alerts and takes checkpoints (written by [`writer`]).
 //! - [`config`] and [`rules`]: `alerts.toml` (settings, sinks, rules) and rule matching.
 //! - [`alerts`]: `alerts.jsonl` (each notification once), the in-memory index, acknowledgements.
 //! - [`sinks`]: webhook and email workers reading the log from their own cursors.
 //! - [`state`]: the state folder: checkpoint, events log, store.
+//! - [`writer`]: the checkpoint writer, the thread that commits the store and writes
+//!   checkpoints off the driver's.
 //! - [`api`]: the routes the server merges (`/api/v1/alerts`, `/api/v1/watch`, ...).
 
 pub mod aisstream;
@@ -20,6 +22,7 @@ pub mod feeds;
 pub mod rules;
 pub mod sinks;
 pub mod state;
+pub mod writer;
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc, Mutex};
@@ -42,8 +45,10 @@ const CHANNEL: usize = 64;
 
 /// Options of [`Watch::start`].
 pub struct Options {
-    /// The state folder (checkpoint, events, store, sink cursors).
+    /// The state folder (checkpoint, events, sink cursors).
     pub state_dir: PathBuf,
+    /// The store to append to (none: the project's, [`Project::store_dir`]).
+    pub store_dir: Option<PathBuf>,
     /// Bearer token for alert management (none: read-only).
     pub token: Option<String>,
 }
@@ -71,6 +76,7 @@ impl Watch {
     ) -> Result<Watch> {
         let paths = Paths {
             dir: options.state_dir,
+            store: options.store_dir.unwrap_or_else(|| project.store_dir()),
         };
         std::fs::create_dir_all(paths.dir.join("sinks"))
             .with_context(|| format!("creating {}", paths.dir.display()))?;
@@ -95,7 +101,11 @@ impl Watch {
         let ledger_project = project.clone();
         std::thread::Builder::new()
             .name("lookout-ledger".into())
-            .spawn(move || ledger(&ledger_project, so_far, events_rx, seconds, refresh))?;
+            .spawn(move || {
+                // Background work: detection goes first on a shared core.
+                writer::lower_priority();
+                ledger(&ledger_project, so_far, events_rx, seconds, refresh)
+            })?;
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Input>(CHANNEL);
         for (i, (feed, resume)) in project.feeds.iter().zip(resumes).enumerate() {
             feeds::spawn(i, feed, resume, tx.clone());

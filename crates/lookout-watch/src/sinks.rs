@@ -100,20 +100,36 @@ enum Target {
         secret: Vec<u8>,
     },
     Email {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
+        transport: Box<AsyncSmtpTransport<Tokio1Executor>>,
         from: lettre::message::Mailbox,
         to: Vec<lettre::message::Mailbox>,
     },
 }
 
+/// The HTTP client of a webhook: its timeout, and with the `tls` feature the certificates of
+/// `ca_file` trusted besides the built-in web roots.
+fn webhook_client(sink: &Sink, ca: Option<&[u8]>) -> Result<reqwest::Client, String> {
+    let builder = reqwest::Client::builder().timeout(sink.timeout);
+    #[cfg(feature = "tls")]
+    let builder = match ca {
+        Some(pem) => reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| format!("ca_file: {e}"))?
+            .into_iter()
+            .fold(builder, reqwest::ClientBuilder::add_root_certificate),
+        None => builder,
+    };
+    #[cfg(not(feature = "tls"))]
+    if ca.is_some() {
+        return Err("ca_file needs a build with the `tls` feature".into());
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
 impl Target {
     fn new(sink: &Sink) -> Result<Target, String> {
         Ok(match &sink.kind {
-            SinkKind::Webhook { url, secret } => Target::Webhook {
-                client: reqwest::Client::builder()
-                    .timeout(sink.timeout)
-                    .build()
-                    .map_err(|e| e.to_string())?,
+            SinkKind::Webhook { url, secret, ca } => Target::Webhook {
+                client: webhook_client(sink, ca.as_deref())?,
                 url: url.clone(),
                 secret: secret.clone(),
             },
@@ -139,7 +155,7 @@ impl Target {
                 }
                 let parse = |a: &String| a.parse().map_err(|e| format!("{a:?}: {e}"));
                 Target::Email {
-                    transport: builder.build(),
+                    transport: Box::new(builder.build()),
                     from: parse(from)?,
                     to: to.iter().map(parse).collect::<Result<_, _>>()?,
                 }

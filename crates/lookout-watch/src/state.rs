@@ -2,11 +2,11 @@
 //! (`checkpoint.cbor`: engine state, driver state, feed positions, written with a temporary
 //! file, fsync and rename, so a crash leaves the previous one or the new one, never a mix), the
 //! events detected so far (`events.csv`, the `lookout events` columns, appended; cut back to the
-//! checkpoint's length on restart, since what followed is detected again) and the store
-//! (`store/`).
+//! checkpoint's length on restart, since what followed is detected again). The store is the
+//! project's (`PROJECT_DIR/store` by default), not in the state folder.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -22,6 +22,9 @@ pub const VERSION: u32 = 2;
 pub struct Paths {
     /// The folder.
     pub dir: PathBuf,
+    /// The store the watch appends to: the project's (`[ais] store`, default
+    /// `PROJECT_DIR/store`) unless `--store` names another.
+    pub store: PathBuf,
 }
 
 impl Paths {
@@ -33,9 +36,9 @@ impl Paths {
     pub fn events(&self) -> PathBuf {
         self.dir.join("events.csv")
     }
-    /// `store/`.
+    /// The store.
     pub fn store(&self) -> PathBuf {
-        self.dir.join("store")
+        self.store.clone()
     }
     /// `acks.jsonl`.
     pub fn acks(&self) -> PathBuf {
@@ -68,18 +71,27 @@ pub struct Checkpoint<E, D> {
 /// Writes `value` to `path` atomically (temporary file in the same folder, fsync, rename, fsync
 /// of the folder). Returns the bytes written.
 pub fn write_atomic(path: &Path, value: &impl Serialize) -> Result<u64> {
+    write_bytes_atomic(path, &encode(value)?)
+}
+
+/// `value` in CBOR, as a checkpoint is written.
+pub fn encode(value: &impl Serialize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(value, &mut bytes).context("encoding the checkpoint")?;
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename, fsync
+/// of the folder). Returns the bytes written.
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<u64> {
     let dir = path.parent().context("checkpoint path has no folder")?;
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file());
-    ciborium::into_writer(value, &mut w).context("encoding the checkpoint")?;
-    w.flush()?;
-    drop(w);
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    let bytes = tmp.as_file().metadata()?.len();
     tmp.persist(path)
         .with_context(|| format!("renaming into {}", path.display()))?;
     File::open(dir)?.sync_all()?;
-    Ok(bytes)
+    Ok(bytes.len() as u64)
 }
 
 /// Reads a checkpoint, if there is one.
@@ -158,10 +170,17 @@ impl EventsLog {
 
     /// Makes what was appended durable; returns the file's length.
     pub fn sync(&mut self) -> Result<u64> {
+        let (len, file) = self.written()?;
+        file.sync_data()?;
+        Ok(len)
+    }
+
+    /// Hands what was appended to the file (not yet durable); returns the file's length and a
+    /// handle to fsync it with (the checkpoint writer does, off the driver's thread).
+    pub fn written(&mut self) -> Result<(u64, File)> {
         self.out.flush()?;
         let f = self.out.get_ref();
-        f.sync_data()?;
-        Ok(f.metadata()?.len())
+        Ok((f.metadata()?.len(), f.try_clone()?))
     }
 
     /// Every event in the log.

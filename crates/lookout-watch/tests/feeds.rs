@@ -12,20 +12,6 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 use tokio_tungstenite::tungstenite::Message;
 
-/// aisstream.io position reports (aisstream's published message shape) for one vessel.
-fn aisstream_positions(mmsi: u32, n: usize) -> Vec<String> {
-    (0..n)
-        .map(|i| {
-            let lat = 42.80 + i as f64 * 0.001;
-            format!(
-                r#"{{"Message":{{"PositionReport":{{"Cog":45.0,"CommunicationState":0,"Latitude":{lat},"Longitude":132.9,"MessageID":1,"NavigationalStatus":0,"PositionAccuracy":true,"Raim":false,"RateOfTurn":0,"RepeatIndicator":0,"Sog":8.5,"Spare":0,"SpecialManoeuvreIndicator":0,"Timestamp":1,"TrueHeading":44,"UserID":{mmsi},"Valid":true}}}},"MessageType":"PositionReport","MetaData":{{"MMSI":{mmsi},"MMSI_String":{mmsi},"ShipName":"WS TEST","latitude":{lat},"longitude":132.9,"time_utc":"2023-10-01 0{h}:{m:02}:00.5 +0000 UTC"}}}}"#,
-                h = i / 60,
-                m = i % 60
-            )
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_feed_never_stops_the_others() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,7 +67,7 @@ async fn a_bad_feed_never_stops_the_others() {
             "{sub}"
         );
         ws_go.await.unwrap();
-        for m in aisstream_positions(273_000_777, 50) {
+        for m in common::aisstream_positions(273_000_777, 50) {
             ws.send(Message::text(m)).await.unwrap();
         }
         ws.send(Message::text("{\"MessageType\": broken"))
@@ -122,9 +108,12 @@ api_key_file = "{key}"
         key = dir.path().join("ws.key").display()
     );
     let project = common::project(dir.path(), &feeds, "");
+    // Feeds silent for a second stop holding the watermark back (the stalled and closed ones,
+    // the websocket until it sends), so the file's records move it.
+    common::watch_settings(&project, "feed_idle_seconds = 1");
     let (watch, base) = common::start(&project, None).await;
     common::wait_for(&base, Duration::from_secs(120), |s| {
-        common::feed(s, "file")["decoded"].as_u64() > Some(0)
+        common::feed(s, "file")["decoded"].as_u64() > Some(0) && !s["watermark"].is_null()
     })
     .await;
     file_read.send(()).unwrap();
@@ -173,8 +162,10 @@ api_key_file = "{key}"
     assert_eq!(ws["rejects"]["bad_json"], 1, "{ws}");
     assert_eq!(ws["positions"], 50, "{ws}");
     // Its positions (2023-10-01 00:00-00:49) came after the file had moved the watermark past
-    // them: late, stored, not given to the detectors; the vessel is on the live map anyway.
+    // them (the websocket was idle until then): late, stored, not given to the detectors,
+    // counted in the feed's health; the vessel is on the live map anyway.
     assert_eq!(ws["late"], 50, "{ws}");
+    assert_eq!(common::feed(&s, "stalled")["idle"], true);
     let on_map = |p: &serde_json::Value| {
         p["items"]
             .as_array()
@@ -193,7 +184,9 @@ api_key_file = "{key}"
     assert!(on_map(&positions), "{positions}");
     watch.stop().await.unwrap();
     // What was decoded is in the store, with one input per feed.
-    let store = lookout_store::Store::open(project.join("watch/store")).unwrap();
+    // The project's store (the one `lookout analyze` reads), not one in the state folder.
+    assert!(!project.join("watch/store").exists());
+    let store = lookout_store::Store::open(project.join("store")).unwrap();
     let names: Vec<&str> = store
         .manifest()
         .inputs

@@ -36,6 +36,36 @@ pub fn project(dir: &Path, feeds: &str, extra: &str) -> PathBuf {
     p
 }
 
+/// aisstream.io position reports (aisstream's published message shape) for one vessel.
+pub fn aisstream_positions(mmsi: u32, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let lat = 42.80 + i as f64 * 0.001;
+            format!(
+                r#"{{"Message":{{"PositionReport":{{"Cog":45.0,"CommunicationState":0,"Latitude":{lat},"Longitude":132.9,"MessageID":1,"NavigationalStatus":0,"PositionAccuracy":true,"Raim":false,"RateOfTurn":0,"RepeatIndicator":0,"Sog":8.5,"Spare":0,"SpecialManoeuvreIndicator":0,"Timestamp":1,"TrueHeading":44,"UserID":{mmsi},"Valid":true}}}},"MessageType":"PositionReport","MetaData":{{"MMSI":{mmsi},"MMSI_String":{mmsi},"ShipName":"WS TEST","latitude":{lat},"longitude":132.9,"time_utc":"2023-10-01 0{h}:{m:02}:00.5 +0000 UTC"}}}}"#,
+                h = i / 60,
+                m = i % 60
+            )
+        })
+        .collect()
+}
+
+/// Adds `settings` (TOML lines) to the `[watch]` table of the project's `alerts.toml`.
+pub fn watch_settings(project: &Path, settings: &str) {
+    let path = project.join("alerts.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("\n[watch]\n"),
+        "no [watch] table in {}",
+        path.display()
+    );
+    std::fs::write(
+        &path,
+        text.replacen("\n[watch]\n", &format!("\n[watch]\n{settings}\n"), 1),
+    )
+    .unwrap();
+}
+
 /// The Rajin departures scenario simulated for `days` into `dir/ais.nmea`; returns its lines.
 pub fn rajin_departures(dir: &Path, days: f64) -> Vec<Vec<u8>> {
     use lookout_sim::scenario::Scenario;
@@ -75,6 +105,7 @@ pub async fn start(project: &Path, token: Option<&str>) -> (Watch, String) {
     let alerts = AlertsConfig::load(&p).unwrap();
     let options = Options {
         state_dir: project.join("watch"),
+        store_dir: None,
         token: token.map(str::to_owned),
     };
     let mut watch = Watch::start(p, alerts, Default::default(), options, Box::new(|_| {})).unwrap();

@@ -2,7 +2,9 @@
 //! of `corridor.toml` are decoded, stored and given to the event engine as they arrive; the
 //! rules of `alerts.toml` raise alerts into `alerts.jsonl` and the sinks; the dashboard and API
 //! of `lookout serve` are served with the live panels, and the ledger is recomputed when new
-//! voyages close. State (checkpoint, events, store) is in `PROJECT_DIR/watch/`.
+//! voyages close. Records are appended to the project's store (`PROJECT_DIR/store`, which
+//! `lookout analyze` reads; `--store` for another); state (checkpoint, events, sink cursors)
+//! is in `PROJECT_DIR/watch/`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -28,9 +30,13 @@ pub struct Args {
     /// File holding the bearer token for writes and alert management; without it, read-only.
     #[arg(long, value_name = "FILE")]
     token_file: Option<PathBuf>,
-    /// State folder: checkpoint, events, store, sink cursors (default: PROJECT_DIR/watch).
+    /// State folder: checkpoint, events, sink cursors (default: PROJECT_DIR/watch).
     #[arg(long, value_name = "DIR")]
     state: Option<PathBuf>,
+    /// Store to append the feeds' records to (default: the project's, corridor.toml's
+    /// `[ais] store`, else PROJECT_DIR/store, which `lookout analyze` reads).
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
 }
 
 /// Runs `lookout watch` until Ctrl-C or SIGTERM (a checkpoint is written on the way out).
@@ -64,6 +70,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .state
         .clone()
         .unwrap_or_else(|| args.project.join("watch"));
+    let store_dir = args.store.clone().unwrap_or_else(|| project.store_dir());
+    if state_dir.join("store").join("manifest.json").exists()
+        && state_dir.join("store") != store_dir
+    {
+        eprintln!(
+            "lookout watch: {} (the store of earlier versions) is no longer written; records go to {}",
+            state_dir.join("store").display(),
+            store_dir.display()
+        );
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -77,10 +93,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         });
         let options = Options {
             state_dir: state_dir.clone(),
+            store_dir: Some(store_dir.clone()),
             token: token.clone(),
         };
         let mut watch = Watch::start(project, alerts, events, options, refresh)?;
-        let data = lookout_server::Dataset::load(&args.project, &state_dir)?;
+        let mut data = lookout_server::Dataset::load(&args.project, &state_dir)?;
+        // Historical tracks from the store the watch appends to (as it is now).
+        data.store = Some(lookout_store::Store::open(&store_dir)?);
         let state = Arc::new(lookout_server::AppState::new(data, token)?.in_watch_mode());
         let _ = server.set(state.clone());
         let app = lookout_server::app_with(state, watch.router());

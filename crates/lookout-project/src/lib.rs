@@ -420,10 +420,14 @@ pub struct LedgerSettings {
     /// Chance that a stay at a corridor site is a lay-up (length as an absence) rather than a
     /// call; learned with this prior, worth `prior_cycles` stays.
     pub parked_chance: f64,
-    /// Chance that a ship coming back from elsewhere calls at a destination first (not a leg).
+    /// Chance that a ship coming back from elsewhere calls at a destination first (not a leg);
+    /// learned from the data with this prior, worth `prior_returns` returns.
     pub return_to_destination_chance: f64,
-    /// Chance that a ship is away from the corridor at the start of the window.
+    /// Chance that a ship is away from the corridor at the start of the window; learned from
+    /// the data with this prior, worth `prior_returns` ships.
     pub start_away_chance: f64,
+    /// Weight of the two prior chances above, in returns (or ships) of evidence.
+    pub prior_returns: f64,
     /// Weight of the prior chances above, in cycles (or stays) of evidence.
     pub prior_cycles: f64,
     /// Spread (standard deviation of the log) of the prior on a corridor's mean stay around
@@ -482,6 +486,7 @@ impl Default for LedgerSettings {
             parked_chance: 0.05,
             return_to_destination_chance: 0.2,
             start_away_chance: 0.25,
+            prior_returns: 4.0,
             prior_cycles: 12.0,
             cycle_prior_spread: 0.35,
             ship_stay_spread: 0.25,
@@ -529,6 +534,7 @@ impl LedgerSettings {
             ("count_error", self.count_error),
             ("absence_days_low", self.absence_days_low),
             ("prior_cycles", self.prior_cycles),
+            ("prior_returns", self.prior_returns),
             ("cycle_prior_spread", self.cycle_prior_spread),
             ("ship_stay_spread", self.ship_stay_spread),
             ("stay_spread", self.stay_spread),

@@ -601,8 +601,7 @@ impl<'a> Sampler<'a> {
                 if phase == l.away() {
                     if let Some(next) = segs.get(i + 1) {
                         returns += 1.0;
-                        came_back_to_destination +=
-                            f64::from(u8::from(l.is_destination(next.0)));
+                        came_back_to_destination += f64::from(u8::from(l.is_destination(next.0)));
                     }
                 }
                 if phase >= l.sites {

@@ -383,10 +383,10 @@ pub struct LedgerSettings {
     /// Spread (relative standard deviation) of the fleet-wide mean cargo per voyage shared by
     /// all voyages without counts: the published per-voyage averages differ by this much.
     pub prior_mean_error: f64,
-    /// Relative standard deviation of a shift shared by every voyage whose cargo is inferred
-    /// from other voyages' counts: the model takes counted voyages for a random sample of a
-    /// ship's voyages, but which decks get counted need not be random (a full deck is easier to
-    /// count; clear days cluster by season).
+    /// Relative spread (sd) of the mean cargo from one 30-day period to another. Voyages whose
+    /// cargo is inferred from other voyages' counts share a shift of sd `selection_error` times
+    /// how far the counted legs fall in other periods than the inferred ones (clear days, and
+    /// so counts, cluster by season; docs/ledger.md, "Pooled counts").
     pub selection_error: f64,
     /// Floor of the leg-to-leg spread of cargo in the pooled model, as a fraction of the mean
     /// count (a few counts that happen to agree must not make every voyage identical).

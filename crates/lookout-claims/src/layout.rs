@@ -52,7 +52,7 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)$")).expect("month year")
 });
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:)")
+    Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:|corrections?\s*:|clarification\s*:|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b)")
         .expect("furniture")
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -56,10 +56,14 @@ static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
         .expect("interview label")
 });
-const INTERVIEWER_LABELS: [&str; 6] = [
+const INTERVIEWER_LABELS: [&str; 10] = [
     "Q",
     "Question",
     "Interviewer",
+    "Host",
+    "Moderator",
+    "Reporter",
+    "Anchor",
     "Note",
     "Editor's note",
     "Update",
@@ -75,6 +79,30 @@ static SAME_KIND: LazyLock<Regex> =
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
         .expect("in report")
+});
+/// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
+static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing)\b[^,;]*$",
+    )
+    .expect("occasion")
+});
+/// ", which first made the shipments public last October,": a relative clause about something
+/// else; its time is not the claim's.
+static RELATIVE_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause"));
+/// A sentence naming its own source ("according to customs data", "citing ...").
+static OWN_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
+/// "after the closed-door briefing": the occasion a statement just before named.
+static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
+        .expect("same occasion")
+});
+/// "over those voyages", "on these trips": the claim refers back to the trips before.
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b")
+        .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.
 static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,6 +164,10 @@ struct Extractor<'a> {
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
+    /// Date of the last claim's statement.
+    last_date: Option<String>,
+    /// Whether the paragraph being read ends inside a quote.
+    quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
     last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
@@ -186,6 +218,8 @@ impl<'a> Extractor<'a> {
             last_period: None,
             last_claim_at: None,
             last_unit: String::new(),
+            last_date: None,
+            quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
             rows: Vec::new(),
@@ -204,7 +238,7 @@ impl<'a> Extractor<'a> {
                 .map(|c| c["label"].to_owned());
             // "A:" answers: the person the introduction names.
             let label_source = label
-                .filter(|l| !INTERVIEWER_LABELS.contains(&l.as_str()))
+                .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
                     "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
                     _ => speakers::label_source(&l, &seen, &self.ctx),
@@ -216,6 +250,11 @@ impl<'a> Extractor<'a> {
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 let attributions = speakers::find(&masked, &self.ctx);
+                if attributions.is_empty() {
+                    if let Some(p) = speakers::mention(&masked, &self.ctx) {
+                        self.ctx.remember(&p);
+                    }
+                }
                 let main =
                     choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
                 // Every source the sentence names, the main one last.
@@ -234,6 +273,9 @@ impl<'a> Extractor<'a> {
                 });
                 in_quote = ends;
             }
+            // A quote left open at the paragraph's end goes on in the next one ("..." at the
+            // start of the next paragraph, attributed there).
+            self.quote_runs_on = in_quote;
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
             }
@@ -311,6 +353,18 @@ impl<'a> Extractor<'a> {
                     return with(s, "speaker introducing the quote");
                 }
             }
+            if b + 1 == ss.len() && self.quote_runs_on {
+                if let Some(s) = next.get(1).copied().flatten().and_then(|n| {
+                    let (masked, _) = mask_quotes(n, false);
+                    let atts = speakers::find(&masked, &self.ctx);
+                    choose(&atts, n, None).map(|(m, _, _)| m)
+                }) {
+                    return Some((
+                        s,
+                        vec!["speaker of the quote going on in the next paragraph".into()],
+                    ));
+                }
+            }
             if a == 0 && ss[0].text.starts_with('"') {
                 if let Some(s) = before {
                     return with(s, "quote continued from the previous paragraph");
@@ -325,8 +379,15 @@ impl<'a> Extractor<'a> {
         {
             return Some((s, vec!["source given in the next sentence".into()]));
         }
-        // Attribution comes first in news style: a sentence goes on the one before it.
-        if let Some((s, _)) = ss[..i].iter().rev().find_map(|x| x.main.as_ref()) {
+        // Attribution comes first in news style: a sentence goes on the one before it; not
+        // one that names a source of its own the rules do not know ("according to customs
+        // data").
+        if let Some((s, _)) = ss[..i]
+            .iter()
+            .rev()
+            .find_map(|x| x.main.as_ref())
+            .filter(|_| !OWN_SOURCE.is_match(&ss[i].text))
+        {
             return with(s, "speaker of the paragraph");
         }
         if self.statement_doc {
@@ -341,6 +402,18 @@ impl<'a> Extractor<'a> {
         let quantities = quantity::find(&s.text);
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
+            // A statement's date still dates what the same speaker says next: "'We condemn
+            // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
+            if let Some((m, _, pos)) = choose(&s.attributions, &s.text, None) {
+                if let Some(Meaning::Period(a, b)) = phrases
+                    .iter()
+                    .find(|p| time_role(p, s) == TimeRole::Statement(pos))
+                    .map(|p| &p.meaning)
+                {
+                    self.speaker_dates.insert(m.speaker, common_prefix(a, b));
+                    self.last_date = Some(common_prefix(a, b));
+                }
+            }
             // A period can still anchor "the following month" in the next sentence.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
                 Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {
@@ -353,15 +426,21 @@ impl<'a> Extractor<'a> {
             return;
         }
         let article_date = self.article.date_text.clone();
+        let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
+            .find_iter(&s.text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         let periods: Vec<(usize, usize, Meaning)> = phrases
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
+            .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         let close_to_last = self
             .last_claim_at
             .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
         let sentence_route = route::find(&s.text);
+        let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -426,8 +505,16 @@ impl<'a> Extractor<'a> {
                     .speaker_dates
                     .get(&speaker)
                     .cloned()
+                    .or_else(|| {
+                        // "told reporters after the closed-door briefing": the occasion of the
+                        // statement just before.
+                        let d = self.last_date.clone().filter(|_| same_occasion)?;
+                        notes.push("date of the briefing named before".into());
+                        Some(d)
+                    })
                     .unwrap_or_else(|| article_date.clone()),
             };
+            self.last_date = Some(date.clone());
             let resolved = nearest_period(&periods, &quantities, qi).and_then(|m| match m {
                 Meaning::Period(a, b) => Some((
                     a.clone(),
@@ -450,6 +537,9 @@ impl<'a> Extractor<'a> {
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text)
+                        || BACK_REFERENCE.is_match(&s.text)
+                        || refers_to_unit(&s.text, &self.last_unit)
+                        || same_occasion
                         || IN_RETURN.is_match(&s.text));
                 let p = self.last_period.clone().filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
@@ -552,14 +642,39 @@ fn choose(
     sentence: &str,
     window: Option<(usize, usize)>,
 ) -> Option<(Source, Vec<String>, usize)> {
-    let last_q = quantity::find(sentence).last().map(|q| q.span.0);
+    let qs = quantity::find(sentence);
+    let last_q = qs.last().map(|q| q.span.0);
     let verbs: Vec<&Attribution> = atts
         .iter()
         .filter(|a| matches!(a.how, How::Subject | How::Inverted))
         .collect();
-    // A reporting verb between this quantity and the next one is this quantity's own.
-    let own = window.and_then(|(a, b)| verbs.iter().find(|v| v.pos > a && v.pos < b));
+    // Whether a verb's clause runs on to a position: "Washington says it is more than 10,000".
+    let introduces = |v: &Attribution, at: usize| {
+        v.verb_end <= at && !sentence[v.verb_end..at].contains([',', ';', '"'])
+    };
+    // A reporting verb between this quantity and the next one is this quantity's own, unless
+    // its clause runs on to the next one ("While Seoul puts the number at 6,700 containers,
+    // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
+    // after the quantity before it, is.
+    let own = window.and_then(|(a, b)| {
+        verbs
+            .iter()
+            .find(|v| v.pos > a && v.pos < b && !(b < sentence.len() && introduces(v, b)))
+    });
+    let leading = window.and_then(|(a, _)| {
+        let prev = qs
+            .iter()
+            .map(|q| q.span.1)
+            .filter(|e| *e <= a)
+            .max()
+            .unwrap_or(0);
+        verbs
+            .iter()
+            .rev()
+            .find(|v| v.pos >= prev && introduces(v, a))
+    });
     let main = own
+        .or(leading.filter(|_| qs.len() > 1))
         .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
         .or_else(|| verbs.first())
         .copied()
@@ -620,7 +735,9 @@ enum TimeRole {
 }
 
 /// Reporting verbs with a person or body as object.
-const TOLD: [&str; 5] = ["told", "tells", "informed", "briefed", "assured"];
+const TOLD: [&str; 8] = [
+    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked",
+];
 
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 15] = [
@@ -660,6 +777,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             matches!(a.how, How::Subject | How::Inverted) && !OBSERVING.contains(&a.verb.as_str())
         })
         .collect();
+    // "..., said Shin, speaking to foreign correspondents on Monday": the speaker's occasion.
+    if let Some(v) = verbs.iter().find(|v| v.verb_end <= p.span.0) {
+        let clause = &before[before.rfind(',').map_or(0, |k| k + 1)..];
+        if v.verb_end <= before.rfind(',').unwrap_or(0) && OCCASION.is_match(clause) {
+            return TimeRole::Statement(v.pos);
+        }
+    }
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
         return TimeRole::Statement(v.pos);
     }
@@ -743,6 +867,26 @@ fn nearest_period<'p>(
         .min_by_key(|p| distance(p))
         .or_else(|| periods.iter().min_by_key(|p| distance(p)))
         .map(|p| &p.2)
+}
+
+/// "The ministry also estimates that the containers held 3 million shells": a definite noun
+/// phrase of the previous claim's unit refers back to it.
+fn refers_to_unit(sentence: &str, last_unit: &str) -> bool {
+    let noun = last_unit.split('_').next().unwrap_or("");
+    let nouns: &[&str] = match noun {
+        "containers" => &["containers"],
+        "voyages" => &["voyages", "trips", "journeys", "round trips"],
+        "shipments" => &["shipments", "deliveries", "consignments"],
+        "railcars" => &["railcars", "wagons", "freight cars"],
+        "transfers" => &["transfers"],
+        _ => return false,
+    };
+    let lower = sentence.to_lowercase();
+    nouns.iter().any(|n| {
+        ["the ", "those ", "these "]
+            .iter()
+            .any(|d| lower.contains(&format!("{d}{n}")))
+    })
 }
 
 /// Units of goods (not trips, ships, railcars or people).

@@ -227,7 +227,7 @@ const INSTITUTIONS: [Institution; 17] = [
         names: &[("*", "Joint Chiefs of Staff")],
     },
     Institution {
-        pattern: r"(?i)\bnational\s+security\s+(?:council|adviser|advisor)\b|\bNSC\b",
+        pattern: r"(?i)\bnational\s+security\s+(?:council|adviser|advisor|spokes(?:man|woman|person))\b|\bNSC\b",
         implies: Some("US"),
         names: &[
             ("US", "White House National Security Council"),

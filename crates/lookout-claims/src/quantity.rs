@@ -107,7 +107,10 @@ const STOP_WORDS: [&str; 33] = [
 ];
 
 static CALIBRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<n>\d+(?:\.\d+)?)\s?-?\s?(?P<u>mm|millimet|inch|in\.)").expect("calibre")
+    Regex::new(
+        r"(?i)\b(?P<n>\d+(?:\.\d+)?|three|four|five|six|eight)\s?-?\s?(?P<u>mm|millimet|inch|in\.)",
+    )
+    .expect("calibre")
 });
 static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -127,7 +130,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -373,7 +376,11 @@ pub fn is_content(unit: &str) -> bool {
 
 fn calibre_mm(text: &str) -> Option<u32> {
     let c = CALIBRE.captures(text)?;
-    let n: f64 = c["n"].parse().ok()?;
+    // "six-inch": the word's number.
+    let n: f64 = c["n"]
+        .parse()
+        .ok()
+        .or_else(|| small_number(&c["n"]).map(|k| k as f64))?;
     let mm = if c["u"].to_lowercase().starts_with("in") {
         n * 25.4
     } else {

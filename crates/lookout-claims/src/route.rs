@@ -48,8 +48,20 @@ static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("to country")
 });
 static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
+    Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+|had\s+)?(?:in\s+(?:turn|return)\s+|also\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
         .expect("reverse")
+});
+
+/// "near Vladivostok", "outside Khasan": a landmark, not a route's place.
+static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|port)\s+of\s+)?$",
+    )
+    .expect("locator")
+});
+/// A noun of travel before "to X": a visit, a trip, a summit.
+static TRAVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|summit|tour)\s*$").expect("travel")
 });
 
 /// The Vostochny cosmodrome (the 2023 summit) is not the port.
@@ -65,7 +77,9 @@ pub fn find(sentence: &str) -> (String, String) {
     let (mut rail_place, mut sea_place) = (false, false);
     let mut places: Vec<(usize, usize)> = Vec::new();
     for (re, (_, name, supplier, rail)) in PLACE_RES.iter().zip(PLACES.iter()) {
-        if let Some(m) = re.find(&s) {
+        // "a naval facility at Dunai, near Vladivostok": a landmark locating another place.
+        let located = |m: &regex::Match| LOCATOR.is_match(&s[..m.start()]);
+        if let Some(m) = re.find_iter(&s).find(|m| !located(m)) {
             places.push((m.start(), if *supplier { 0 } else { 1 }));
             let list = if *supplier { &mut origins } else { &mut dests };
             if !list.contains(name) {
@@ -85,6 +99,11 @@ pub fn find(sentence: &str) -> (String, String) {
             && c.name("next")
                 .is_some_and(|n| n.as_str().trim().starts_with("Korea"))
         {
+            continue;
+        }
+        // "a visit to Pyongyang by Russia's president", "trips to North Korea": people or
+        // ships travelling, not the goods' direction.
+        if TRAVEL.is_match(&s[..c.get(0).map_or(0, |m| m.start())]) {
             continue;
         }
         let ru = c["c"].contains("Russia") || c["c"].contains("Moscow");

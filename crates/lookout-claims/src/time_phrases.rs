@@ -121,10 +121,12 @@ fn weekday_before(reference: Date, wd: Weekday, strict: bool) -> Date {
     d
 }
 
-/// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03").
+/// A full date in a text ("March 3, 2024", "3 March 2024", "Feb. 9, 2024", "2024-03-03",
+/// "03.03.2024": dotted digits are day first, as European and Ukrainian media write them;
+/// "27/02/2024" when one side cannot be a month; "2024년 2월 27일", "2024年2月27日").
 pub static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}}))\b"
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE})|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{YEAR_RE})|(?P<y6>{YEAR_RE})\s*[년年]\s*(?P<m6>\d{{1,2}})\s*[월月]\s*(?P<d6>\d{{1,2}})\s*[일日])\b"
     ))
     .expect("full date")
 });
@@ -150,6 +152,32 @@ pub fn full_date(c: &Captures) -> Option<Date> {
             y.as_str().parse().ok()?,
             digits(&c["m3"])?,
             digits(&c["d3"])?,
+        );
+    }
+    // "27/02/2024" is day first, "02/27/2024" month first; "03/04/2024" could be either and
+    // is not read.
+    if let Some(y) = c.name("y5") {
+        let (a, b) = (digits(&c["a5"])?, digits(&c["b5"])?);
+        let (m, d) = match (a > 12, b > 12) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ => return None,
+        };
+        return day(y.as_str().parse().ok()?, m, d);
+    }
+    // "2024년 2월 27일", "2024年2月27日".
+    if let Some(y) = c.name("y6") {
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m6"])?,
+            digits(&c["d6"])?,
+        );
+    }
+    if let Some(y) = c.name("y4") {
+        return day(
+            y.as_str().parse().ok()?,
+            digits(&c["m4"])?,
+            digits(&c["d4"])?,
         );
     }
     let (m, d, y) = if c.name("m1").is_some() {
@@ -324,7 +352,8 @@ fn range(c: &Captures, reference: Date) -> Option<(String, String)> {
 
 fn since(c: &Captures, reference: Date) -> Option<(String, String)> {
     let what = c["what"].to_lowercase();
-    if what.starts_with("last year") {
+    // "since last year", "since the start of last year": that year.
+    if what.starts_with("last year") || what.starts_with("the") && what.ends_with("last year") {
         return Some(((reference.year() - 1).to_string(), String::new()));
     }
     if what.starts_with("last month") {
@@ -428,8 +457,8 @@ fn in_point(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((start, end))
 }
 
-fn half(c: &Captures, _: Date) -> Option<(String, String)> {
-    let y: i32 = c["y"].parse().ok()?;
+fn half(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let y = year_of(c, reference)?;
     let n = match c["which"].to_lowercase().as_str() {
         "first" => 0,
         "second" => 1,
@@ -445,9 +474,35 @@ fn half(c: &Captures, _: Date) -> Option<(String, String)> {
     Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
 }
 
+/// The year a phrase gives: its digits, or "last year", "this year", "the year" from the
+/// reference.
+fn year_of(c: &Captures, reference: Date) -> Option<i32> {
+    match (c.name("y"), c.name("rel")) {
+        (Some(y), _) => y.as_str().parse().ok(),
+        (None, Some(r)) if r.as_str().to_lowercase().starts_with("last") => {
+            Some(reference.year() - 1)
+        }
+        (None, Some(_)) => Some(reference.year()),
+        _ => None,
+    }
+}
+
+/// "in the three months to February": that many months ending with the month named.
+fn months_to(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let n = i32::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
+    if !(1..=24).contains(&n) {
+        return None;
+    }
+    let b = parse_point(&c["b"]);
+    let m = b.m?;
+    let y = b.y.unwrap_or_else(|| year_of_month(m, reference, b.last));
+    let (ys, ms) = add_months(y, m, 1 - n);
+    Some((fmt_month(ys, ms), fmt_month(y, m)))
+}
+
 /// "the first two months of 2025", "the last three months of 2024".
-fn months_of_year(c: &Captures, _: Date) -> Option<(String, String)> {
-    let y: i32 = c["y"].parse().ok()?;
+fn months_of_year(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let y = year_of(c, reference)?;
     let n = u8::try_from(crate::quantity::small_number(&c["n"])?).ok()?;
     if !(1..=12).contains(&n) {
         return None;
@@ -519,6 +574,20 @@ fn on_day(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((x.clone(), x))
 }
 
+/// "announced on the 9th" (Japanese and Korean wire style): that day of the reference's month,
+/// or of the month before when it lies after the reference.
+fn ordinal_day(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let d: u8 = c["d"].parse().ok()?;
+    let (y, m) = (reference.year(), reference.month() as u8);
+    let (y, m) = if d <= reference.day() {
+        (y, m)
+    } else {
+        add_months(y, m, -1)
+    };
+    let s = fmt_day(day(y, m, d)?);
+    Some((s.clone(), s))
+}
+
 fn weekday_phrase(c: &Captures, reference: Date) -> Option<(String, String)> {
     let text = c.get(0)?.as_str().to_lowercase();
     let d = if text.contains("yesterday") {
@@ -547,6 +616,24 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
+        // "since the two leaders met in September": since that month.
+        p(
+            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
+            since,
+            false,
+        ),
+        // "in January and February", "during September and October 2023".
+        p(
+            format!(r"\b(?:in|during|throughout|over|for)\s+(?P<a>{MONTH_RE}(?:\s+{YEAR_RE})?)\s+and\s+(?P<b>{MONTH_RE}(?:\s+{YEAR_RE})?)\b"),
+            range,
+            false,
+        ),
+        // "in the three months to February".
+        p(
+            format!(r"\b(?:in|over|during)\s+the\s+(?P<n>\w+)\s+months\s+(?:to|through|ending(?:\s+in)?|up\s+to)\s+(?P<b>{point})\b"),
+            months_to,
+            false,
+        ),
         p(
             format!(r"\b(?P<d1>\d{{1,2}})\s*(?:-|and|to)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b"),
             compact_days,
@@ -563,7 +650,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
+            format!(r"\b(?:since|starting\s+(?:in|from)|beginning\s+in|from)\s+(?P<what>(?:the\s+(?:start|beginning)\s+of\s+)?last\s+year|last\s+month|the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|{events}|{point})\b"),
             since,
             false,
         ),
@@ -573,12 +660,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?P<y>{YEAR_RE})\b"),
+            format!(r"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>the\s+year|this\s+year|last\s+year))\b"),
             half,
             false,
         ),
         p(
-            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y>{YEAR_RE})\b"),
+            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>\w+)\s+months\s+of\s+(?:(?P<y>{YEAR_RE})|(?P<rel>the\s+year|this\s+year|last\s+year))\b"),
             months_of_year,
             false,
         ),
@@ -613,6 +700,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             true,
         ),
         p(
+            r"\bon\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b".to_owned(),
+            ordinal_day,
+            true,
+        ),
+        p(
             format!(r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<wd>{WEEKDAY_RE})\b|\b(?:yesterday|today|tonight)\b"),
             weekday_phrase,
             true,
@@ -639,7 +731,7 @@ fn in_point_or_last(c: &Captures, reference: Date) -> Option<(String, String)> {
 }
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
+    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|the\s+(?P<u4>month|year)\s+(?P<dir2>before|after)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
         .expect("relative")
 });
 
@@ -692,6 +784,7 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
             .name("u1")
             .or(c.name("u2"))
             .or(c.name("u3"))
+            .or(c.name("u4"))
             .is_some_and(|u| u.as_str().eq_ignore_ascii_case("year"));
         let step = if let Some(n) = c.name("next") {
             if ["following", "next", "subsequent"].contains(&n.as_str().to_lowercase().as_str()) {
@@ -699,8 +792,8 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
             } else {
                 -1
             }
-        } else if let Some(d) = c.name("dir") {
-            if d.as_str().eq_ignore_ascii_case("later") {
+        } else if let Some(d) = c.name("dir").or(c.name("dir2")) {
+            if ["later", "after"].contains(&d.as_str().to_lowercase().as_str()) {
                 1
             } else {
                 -1
@@ -826,6 +919,55 @@ mod tests {
             ("since the middle of 2022", "2024-08-27", "2022-07", ""),
             ("from August 2023", "2024-04-25", "2023-08", ""),
             ("since last year", "2024-03-18", "2023", ""),
+            ("since the start of last year", "2024-11-29", "2023", ""),
+            (
+                "since the two leaders met in September",
+                "2024-03-03",
+                "2023-09",
+                "",
+            ),
+            (
+                "announced on the 9th",
+                "2024-02-09",
+                "2024-02-09",
+                "2024-02-09",
+            ),
+            (
+                "announced on the 28th",
+                "2024-03-03",
+                "2024-02-28",
+                "2024-02-28",
+            ),
+            (
+                "in January and February",
+                "2024-03-03",
+                "2024-01",
+                "2024-02",
+            ),
+            (
+                "during September and October",
+                "2024-03-03",
+                "2023-09",
+                "2023-10",
+            ),
+            (
+                "in the three months to February",
+                "2024-03-03",
+                "2023-12",
+                "2024-02",
+            ),
+            (
+                "in the second half of last year",
+                "2024-03-03",
+                "2023-07",
+                "2023-12",
+            ),
+            (
+                "in the first two months of the year",
+                "2024-03-03",
+                "2024-01",
+                "2024-02",
+            ),
             ("last October", "2023-11-01", "2023-10", "2023-10"),
             ("last October", "2023-10-20", "2022-10", "2022-10"),
             (

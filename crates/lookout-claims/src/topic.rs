@@ -60,6 +60,12 @@ pub fn corridor_article(text: &str) -> bool {
 
 /// Why a row is off the corridor's topic, or `None` when it is on it. `after` is the text after
 /// the quantity, `speaker_country` the speaker's country.
+/// "5,000 tons of fish", "of coal": trade goods, not munitions or explosives.
+static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*of\s+(?:[\w-]+\s+){0,2}?(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|food|foodstuffs?|sugar|ore|timber|wood|textiles|cement|steel|scrap)\b")
+        .expect("commodity")
+});
+
 pub fn off_topic(
     article: bool,
     unit: &str,
@@ -76,6 +82,14 @@ pub fn off_topic(
         }
     } else if !CORRIDOR_UNITS.iter().any(|u| unit.starts_with(u)) {
         return Some("the unit is not materiel or transport");
+    }
+    // Trade goods by the ton, train or shipment ("10 trains of grain"); not containers or
+    // railcars, which the corridor's own claims count whatever they carry.
+    let by_load = ["metric_tons", "trains", "shipments"]
+        .iter()
+        .any(|u| unit.starts_with(u));
+    if by_load && COMMODITY.is_match(after) {
+        return Some("a load of trade goods (fish, coal, grain, ...), not materiel");
     }
     let cs = names::countries(sentence);
     let supplier =

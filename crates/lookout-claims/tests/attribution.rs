@@ -232,3 +232,322 @@ fn countries_accusing_spokesmen_and_relative_periods() {
     );
     assert_eq!(when(&r), ("2023", "2024-06-19", "2024-06-19"));
 }
+
+#[test]
+fn a_speaker_introduced_without_a_claim_speaks_the_quotes_after() {
+    // "spoke to reporters on Monday" names and dates the speaker; "he said" and the quote go on.
+    let text = "Seoul counts North Korean containers\n\n\
+        Published 3 March 2024\n\n\
+        South Korea's defense minister, Shin Won-sik, spoke to reporters on Monday.\n\n\
+        \"North Korea has sent 6,700 containers to Russia since September,\" he said. \"They \
+        could hold 3 million shells.\"\n";
+    let r = row(text, 6700.0);
+    assert_eq!(
+        who(&r),
+        ("Shin Won-sik", "ROK Ministry of National Defense")
+    );
+    assert_eq!(when(&r), ("2023-09", "2024-02-26", "2024-02-26"));
+    let r = row(text, 3_000_000.0);
+    assert_eq!(
+        who(&r),
+        ("Shin Won-sik", "ROK Ministry of National Defense")
+    );
+    assert_eq!(r.qualifier, "capacity_equivalent");
+}
+
+#[test]
+fn sources_given_after_the_claim_or_not_known() {
+    let text = "Published 3 March 2024\n\n\
+        North Korea has sent Russia about 6,700 containers since September. That is according \
+        to South Korea's defense ministry.\n";
+    let r = row(text, 6700.0);
+    assert_eq!(
+        who(&r),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    // A sentence with its own source the rules do not know takes no speaker from the one before;
+    // a tonnage of fish is not the corridor's.
+    let text = "Published 3 March 2024\n\n\
+        North Korean state media said 1,000 workers had finished a new factory. Russia bought \
+        5,000 tons of fish from North Korea in 2023, according to customs data.\n";
+    let r = row(text, 5000.0);
+    assert_eq!(who(&r), ("", ""));
+    assert_eq!(r.topic, "off_topic");
+}
+
+#[test]
+fn descriptions_and_offices_resolve_to_the_named_person() {
+    let text = "Published 4 September 2024\n\n\
+        SEOUL -- Washington now believes Russia has obtained more than 16,500 containers from \
+        North Korea since September last year, a senior U.S. diplomat said Wednesday.\n\n\
+        \"Russia has also fired over 65 ballistic missiles at Ukraine,\" said the diplomat, \
+        Jung Ha-rin, the State Department's deputy assistant secretary for sanctions.\n";
+    for q in [16500.0, 65.0] {
+        let r = row(text, q);
+        assert_eq!(who(&r), ("Jung Ha-rin", "US Department of State"), "{q}");
+    }
+    let r = row(text, 16500.0);
+    assert_eq!(when(&r), ("2023-09", "2024-09-04", "2024-09-04"));
+
+    let text = "KYIV, Feb. 16, 2024 - Russia has launched at least 24 North Korean ballistic \
+        missiles at Ukraine since December 30, Ukraine's top prosecutor said on Friday.\n\n\
+        Prosecutor General Petro Ivanenko told a forum in Kyiv that the debris was examined.\n";
+    let r = row(text, 24.0);
+    assert_eq!(
+        who(&r),
+        ("Petro Ivanenko", "Ukraine Office of the Prosecutor General")
+    );
+    assert_eq!(when(&r), ("2023-12-30", "2024-02-16", "2024-02-16"));
+
+    // "the official, who spoke on condition of anonymity": an unnamed official of the
+    // dateline's country when no one was named before.
+    let text = "SEOUL, March 3, 2024 -- \"North Korea has shipped 5,000 containers to Russia \
+        since September,\" the official, who spoke on condition of anonymity, said.\n";
+    let r = row(text, 5000.0);
+    assert_eq!(who(&r), ("official", "ROK government"));
+}
+
+#[test]
+fn more_period_and_date_forms() {
+    let r = row(
+        "03.03.2024\n\nNorth Korea has sent 5,000 containers to Russia in January and \
+         February, Shin Won-sik said.",
+        5000.0,
+    );
+    assert_eq!(when(&r), ("2024-01", "2024-02", "2024-03-03"));
+    let r = row(
+        "Published 3 March 2024\n\nNorth Korea has sent 5,000 containers to Russia in the \
+         three months to February, Shin Won-sik said.",
+        5000.0,
+    );
+    assert_eq!(when(&r), ("2023-12", "2024-02", "2024-03-03"));
+    let r = row(
+        "Published 3 March 2024\n\nNorth Korea has sent 5,000 containers to Russia in the \
+         second half of last year, Shin Won-sik said.",
+        5000.0,
+    );
+    assert_eq!(when(&r), ("2023-07", "2023-12", "2024-03-03"));
+    // A relative clause's time dates something else; no period then.
+    let r = row(
+        "Published 27 February 2024\n\nWASHINGTON -- Washington, which first made the \
+         shipments public last October, said on Friday that North Korea had sent Russia more \
+         than 10,000 containers.",
+        10000.0,
+    );
+    assert_eq!(when(&r), ("", "", "2024-02-23"));
+}
+
+#[test]
+fn two_sources_in_one_sentence_and_documents_seen_by_media() {
+    // Each number goes with the verb whose clause runs on to it.
+    let text = "Published 3 March 2024\n\nWhile Seoul puts the number at 6,700 containers of \
+        North Korean munitions sent to Russia, Washington says it is more than 10,000 \
+        containers.";
+    assert_eq!(who(&row(text, 6700.0)), ("South Korea", "ROK government"));
+    assert_eq!(who(&row(text, 10000.0)), ("United States", "US government"));
+    // A country's assessment that a news agency saw is the country's, not the agency's.
+    let text = "Published 3 March 2024\n\nA U.S. intelligence assessment seen by Reuters found \
+        that North Korea had shipped more than 10,000 containers to Russia since the two \
+        leaders met in September.";
+    let r = row(text, 10000.0);
+    assert_eq!(who(&r), ("United States", "US government"));
+    assert_eq!(when(&r), ("2023-09", "2024-03-03", "2024-03-03"));
+    // A name before "of ORG" is the person's, with the organization.
+    let text = "Published 3 March 2024\n\nAccording to Jane Smith of the Stimson Center, North \
+        Korea has moved more than 6,700 containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)), ("Jane Smith", "Stimson Center"));
+}
+
+#[test]
+fn transcript_labels_and_a_place_the_sentence_opens_in() {
+    // "MR. MILLER:" is the person the transcript's header names; "QUESTION:" is no speaker.
+    let text = "Press briefing transcript\n\nFebruary 23, 2024\n\n\
+        Tomas Lindqvist, Department Spokesperson\n\n\
+        MR. LINDQVIST: Good afternoon. North Korea has now delivered more than 10,000 \
+        containers of munitions to Russia since September.\n\n\
+        QUESTION: How many missiles were fired at Ukraine?\n\n\
+        MR. LINDQVIST: At least 24 ballistic missiles have been launched at Ukraine since \
+        December 30.\n";
+    for q in [10000.0, 24.0] {
+        assert_eq!(
+            who(&row(text, q)),
+            ("Tomas Lindqvist", "US Department of State"),
+            "{q}"
+        );
+    }
+    // "In Seoul, the defense ministry said": South Korea's; "Its spokesman, NAME" is of it.
+    let text = "Published 23 February 2024\n\nIn Seoul, the defense ministry said about 6,700 \
+        containers had crossed from North Korea to Russia since September. Its spokesman, Park \
+        Min-ho, told a briefing that the containers could hold 3 million shells.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(
+        who(&row(text, 3_000_000.0)),
+        ("Park Min-ho", "ROK Ministry of National Defense")
+    );
+}
+
+#[test]
+fn calibres_in_words_and_trade_goods() {
+    let r = row(
+        "SEOUL, March 3, 2024 -- North Korea has sent Russia six-inch shells totalling 2 \
+         million, Defense Minister Shin Won-sik said.",
+        2_000_000.0,
+    );
+    assert_eq!(r.unit, "artillery_shells_152mm");
+    let r = row(
+        "SEOUL, March 3, 2024 -- Russia sent North Korea 10 trains of grain last month, the \
+         unification ministry said.",
+        10.0,
+    );
+    assert_eq!(r.topic, "off_topic");
+}
+
+#[test]
+fn no_speaker_from_a_noun_phrase_and_no_claim_from_a_correction() {
+    let text = "SEOUL, March 3, 2024 -- North Korea has sent about 6,700 containers to Russia \
+        since September, Defense Minister Shin Won-sik said.\n\n\
+        Correction: An earlier version of this story said 7,000 containers.\n\n\
+        Gregor Havel, the White House spokesman, said the U.S. count was higher.\n\n\
+        \"We think it is over 10,000 containers,\" he said.\n";
+    let rows = lookout_claims::extract(text);
+    assert!(rows.iter().all(|r| r.quantity != Some(7000.0)), "{rows:#?}");
+    assert_eq!(who(&row(text, 10000.0)).0, "Gregor Havel");
+    // An age between the name and its apposition.
+    let text = "SEOUL, March 3, 2024 -- Kwon Tae-ho, 65, a former defense minister, said North \
+        Korea had sent about 6,700 containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)).0, "Kwon Tae-ho");
+}
+
+#[test]
+fn translated_forms_of_attribution() {
+    let text = "KYIV, Nov. 29, 2024 -- The head of the Main Intelligence Directorate Oleh \
+        Marchenko informed that North Korea had transferred more than 5 million shells to \
+        Russia.";
+    assert_eq!(
+        who(&row(text, 5_000_000.0)),
+        ("Oleh Marchenko", "Ukraine Defence Intelligence (HUR)")
+    );
+    for lead in [
+        "In the opinion of NIS analysts,",
+        "As follows from data of the NIS,",
+        "Per the NIS,",
+    ] {
+        let text = format!(
+            "Published 3 March 2024\n\n{lead} North Korea has sent about 6,700 containers to \
+             Russia since September."
+        );
+        assert_eq!(
+            who(&row(&text, 6700.0)).1,
+            "ROK National Intelligence Service",
+            "{lead}"
+        );
+    }
+    let text = "Published 3 March 2024\n\nNorth Korea has sent about 6,700 containers to \
+        Russia since September (South Korean Defense Ministry data).";
+    assert_eq!(
+        who(&row(text, 6700.0)).1,
+        "ROK Ministry of National Defense"
+    );
+    // "announced on the 9th": that day of the article's month.
+    let text = "TOKYO (Feb. 12, 2024) - The Ministry of Defense announced on the 9th that North \
+        Korea had sent about 1,000 containers to Russia.";
+    assert_eq!(row(text, 1000.0).date, "2024-02-09");
+}
+
+#[test]
+fn quotes_running_over_paragraphs_and_later_objects() {
+    // A quote left open at a paragraph's end is attributed in the next paragraph.
+    let text = "SEOUL, March 3, 2024 -- \"North Korea has sent about 6,700 containers to Russia \
+        since September.\n\n\
+        \"We counted 40 voyages in January alone,\" said Han Ji-woo, the defense minister.\n";
+    for q in [6700.0, 40.0] {
+        assert_eq!(
+            who(&row(text, q)),
+            ("Han Ji-woo", "ROK Ministry of National Defense"),
+            "{q}"
+        );
+    }
+    // "put the number of containers ... at about 6,700": the subject, dated by "on Monday".
+    let text = "SEOUL, March 3, 2024 -- The defense ministry on Monday put the number of \
+        containers North Korea has sent to Russia since September at about 6,700.";
+    let r = row(text, 6700.0);
+    assert_eq!(
+        who(&r),
+        (
+            "ROK Ministry of National Defense",
+            "ROK Ministry of National Defense"
+        )
+    );
+    assert_eq!(r.date, "2024-02-26");
+    // An unnamed person described by what they know, with the organization named.
+    let text = "WASHINGTON, March 3, 2024 -- North Korea has sent about 6,700 containers to \
+        Russia since September, said a person familiar with Pentagon assessments.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        (
+            "person familiar with Pentagon assessments",
+            "US Department of Defense"
+        )
+    );
+}
+
+#[test]
+fn a_person_introduced_without_a_reporting_verb() {
+    let text = "SEOUL, March 3, 2024 -- Yoon Hae-jin, the defense minister, was blunt. \"North \
+        Korea has sent about 6,700 containers to Russia since September,\" she said.";
+    assert_eq!(
+        who(&row(text, 6700.0)),
+        ("Yoon Hae-jin", "ROK Ministry of National Defense")
+    );
+    // A country with an apposition is no person.
+    let text = "SEOUL, March 3, 2024 -- North Korea, the isolated state, has sent about 6,700 \
+        containers to Russia since September.";
+    assert_eq!(who(&row(text, 6700.0)), ("", ""));
+}
+
+#[test]
+fn more_header_dates_and_the_month_before() {
+    for head in [
+        "27/02/2024",
+        "2024년 2월 27일",
+        "Tuesday 27 February 2024 09:12 GMT",
+    ] {
+        let text = format!(
+            "Headline\n\n{head}\n\nNorth Korea has sent 5,000 containers to Russia, Defense \
+             Minister Shin Won-sik said on Monday."
+        );
+        let r = row(&text, 5000.0);
+        assert_eq!(
+            (r.article_date.as_str(), r.date.as_str()),
+            ("2024-02-27", "2024-02-26"),
+            "{head}"
+        );
+    }
+    let text = "Published 3 March 2024\n\nNorth Korea sent 5,000 containers to Russia in October \
+        2023, Defense Minister Shin Won-sik said. It had shipped 3,000 containers the month \
+        before, he added.";
+    assert_eq!(when(&row(text, 3000.0)).0, "2023-09");
+}
+
+#[test]
+fn its_analysts_are_the_organization_that_spoke() {
+    let text = "Published 3 March 2024\n\nThe Baltic Maritime Institute, a Riga-based \
+        nonprofit, tracked the Maia-1 between North Korea and Russia. Its analysts counted nine \
+        trips from Rajin to Vostochny.";
+    assert_eq!(
+        who(&row(text, 9.0)),
+        (
+            "Baltic Maritime Institute analysts",
+            "Baltic Maritime Institute"
+        )
+    );
+}

@@ -1,6 +1,7 @@
 //! Precision and recall per field of `lookout_claims::extract_file` over the news-style corpus
 //! in `tests/corpus/` (see its README): `dev/` was written with the rules, `holdout/`,
-//! `holdout2/` and `holdout3/` each after a round of rules was finished. Each `NAME.txt` has
+//! `holdout2/` and `holdout3/` each after a round of rules was finished, `dev2/` to vary the
+//! forms of attribution, date and period. Each `NAME.txt` has
 //! the rows an analyst expects in `NAME.expected.csv`; texts not about the corridor expect none.
 //!
 //! Rows are matched on the number (quantity, or low and high of a range), preferring the same
@@ -262,7 +263,7 @@ fn dev_corpus_meets_the_goals() {
 /// Texts not about the corridor give no corridor claims (their rows are all `off_topic`).
 #[test]
 fn off_topic_texts_give_no_corridor_rows() {
-    for dir in ["dev", "holdout", "holdout2", "holdout3"] {
+    for dir in ["dev", "holdout", "holdout2", "holdout3", "dev2", "holdout4"] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
                 .unwrap()
@@ -316,11 +317,32 @@ fn second_holdout_corpus_figures() {
 }
 
 /// The third holdout, written before the attribution and period rules were generalised; its
-/// first run is in docs/accuracy.md, the floors are the figures measured after the fixes.
+/// first run is in docs/accuracy.md, the floors are the figures measured after the fixes (route
+/// aside: its precision is not floored).
 #[test]
 fn third_holdout_corpus_figures() {
     let s = score("holdout3");
     print("holdout3", &s);
     assert!(s.texts >= 10 && !s.off_topic_texts.is_empty());
-    floors(&s, 1.0, 0.96, 0.96);
+    floors(&s, 1.0, 1.0, 1.0);
+}
+
+/// The second development set (`dev2/`), written to vary the forms of attribution, date and
+/// period (different names, orders and sentence shapes); its first run is in docs/accuracy.md,
+/// the floors are the figures after the general rules it prompted.
+#[test]
+fn second_dev_corpus_figures() {
+    let s = score("dev2");
+    print("dev2", &s);
+    assert!(s.texts >= 10 && !s.off_topic_texts.is_empty());
+    floors(&s, 1.0, 1.0, 1.0);
+}
+
+/// The fourth holdout, written blind (its author read neither the extractor's source nor ran it)
+/// and first run at commit 5f3ba11 after the dev2 rules; docs/accuracy.md reports that first run.
+#[test]
+fn fourth_holdout_corpus_figures() {
+    let s = score("holdout4");
+    print("holdout4", &s);
+    assert!(s.texts >= 16 && !s.off_topic_texts.is_empty());
 }

@@ -55,7 +55,19 @@ def vessel_events(
     config_json: Optional[str] = None,
     land: Optional[str] = None,
     use_land: bool = True,
+) -> Tuple[pa.Table, pa.Table, pa.Table]: ...
+def pair_encounters(
+    pairs: pa.Table,
+    ticks: Sequence[int],
+    watermarks: Sequence[int],
+    anchorages: pa.Table,
+    areas: Optional[str] = None,
+    config_toml: Optional[str] = None,
+    config_json: Optional[str] = None,
+    land: Optional[str] = None,
+    use_land: bool = True,
 ) -> pa.Table: ...
+def effective_config(config_toml: Optional[str] = None, config_json: Optional[str] = None) -> str: ...
 def coverage_counts(
     positions: pa.Table, config_toml: Optional[str] = None, config_json: Optional[str] = None
 ) -> pa.Table: ...

@@ -10,8 +10,10 @@ system all of them share.
   files. ``lookout events``, ``lookout analyze``'s readers, DuckDB and pyarrow read it.
 - :func:`events`: the per-vessel detectors, partitioned by MMSI, with the whole data's day
   watermarks; gaps get their coverage hint from the coverage grid aggregated over all
-  positions and joined back to them. Encounters and MMSI changes between vessels are not
-  computed (see ``docs/scale.md``).
+  positions and joined back to them; encounters from the shards' resampled positions joined on
+  (time slot, cell and its neighbours), each candidate pair judged in Rust by the engine's own
+  encounter search. Gap reasons (shards say ``unknown``) and MMSI changes between vessels are
+  not computed (see ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -42,8 +44,18 @@ EVENTS_SCHEMA = (
     "other_area string, confidence double, details string, n_positions long, "
     "evidence_start timestamp, evidence_end timestamp"
 )
-#: Event types that need more than one vessel: not produced by :func:`events`.
-CROSS_VESSEL = ("encounter",)
+#: The events' column names, in order.
+EVENT_COLUMNS = [c.split()[0] for c in EVENTS_SCHEMA.split(", ")]
+#: What a per-vessel shard returns besides its events (rows with ``event_type`` ``_resampled``
+#: or ``_anchorage``): its resampled positions and its anchorage entries.
+_SHARD_EXTRA = [
+    ("slot", pa.int64()), ("track", pa.int32()), ("knots", pa.float32()),
+    ("flush", pa.int32()), ("cell_i", pa.int32()), ("cell_j", pa.int32()),
+]
+_SHARD_SCHEMA = EVENTS_SCHEMA + ", slot long, track int, knots float, flush int, cell_i int, cell_j int"
+#: Identity changes linking two MMSIs need every vessel's IMO and last sighting: not produced
+#: by :func:`events` (``docs/scale.md``). Encounters are.
+CROSS_VESSEL = ("identity_change with other_mmsi",)
 
 
 def expand(inputs: List[str]) -> List[str]:
@@ -180,9 +192,13 @@ def events(
        single-machine engine finds it; gaps without their coverage hint.
     3. The coverage grid (positions per 0.5-degree cell and hour) aggregated over all positions,
        joined to the cells and hours each gap's hint reads, and the hint added in Rust.
+    4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
+       candidate pairs, each pair replayed in Rust through the engine's encounter search with
+       the data's slots, day watermarks and anchorage entries (the single engine's encounters).
 
-    The arguments are those of :func:`lookout.events`. Not produced: encounters, and identity
-    changes that link two MMSIs (by IMO or by a position handover).
+    The arguments are those of :func:`lookout.events`. Not produced: gap reasons (``unknown``,
+    ``reason_evidence.shard``), and identity changes that link two MMSIs (by IMO or by a
+    position handover).
     """
     from pyspark.sql import functions as F
 
@@ -207,14 +223,17 @@ def events(
     def shard(left: pa.Table, right: pa.Table) -> pa.Table:
         positions = _conform(left, POSITION_COLUMNS, "positions")
         statics = _conform(right, STATIC_COLUMNS, "statics") if right.num_rows else None
-        return _to_spark(_native.vessel_events(positions, statics, watermarks, span, **kwargs))
+        found, resampled, anchorages = _native.vessel_events(positions, statics, watermarks, span, **kwargs)
+        return _shard_rows(_to_spark(found), resampled, anchorages)
 
     bucket = F.pmod(F.col("mmsi"), F.lit(nb))
-    per_vessel = (
+    shards = (
         pos.drop("date", "t").withColumn("bucket", bucket).groupBy("bucket")
         .cogroup(sta.drop("date", "t").withColumn("bucket", bucket).groupBy("bucket"))
-        .applyInArrow(shard, schema=EVENTS_SCHEMA)
+        .applyInArrow(shard, schema=_SHARD_SCHEMA)
     ).localCheckpoint()
+    per_vessel = shards.filter(~F.col("event_type").startswith("_")).select(*EVENT_COLUMNS)
+    encounters = _encounters(spark, shards, watermarks, kwargs, nb)
     gaps = per_vessel.filter(F.col("event_type") == "gap").withColumn("gap_id", F.monotonically_increasing_id())
     gaps = gaps.localCheckpoint()
 
@@ -247,7 +266,86 @@ def events(
         .cogroup(counts.withColumn("b", gap_bucket).groupBy("b"))
         .applyInArrow(hint, schema=EVENTS_SCHEMA)
     )
-    return per_vessel.filter(F.col("event_type") != "gap").unionByName(hinted)
+    return per_vessel.filter(F.col("event_type") != "gap").unionByName(hinted).unionByName(encounters)
+
+
+def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table) -> pa.Table:
+    """A shard's events, resampled positions and anchorage entries as one table (Spark's
+    ``_SHARD_SCHEMA``; the latter two marked by ``event_type``)."""
+    schema = pa.schema(list(events.schema) + [pa.field(n, t) for n, t in _SHARD_EXTRA])
+
+    def fill(t: pa.Table, kind: Optional[str]) -> pa.Table:
+        cols = []
+        for f in schema:
+            if f.name == "event_type" and kind is not None:
+                cols.append(pa.array([kind] * t.num_rows, pa.string()))
+            elif f.name in t.column_names:
+                cols.append(t.column(f.name).cast(f.type))
+            else:
+                cols.append(pa.nulls(t.num_rows, f.type))
+        return pa.Table.from_arrays(cols, schema=schema)
+
+    return pa.concat_tables([fill(events, None), fill(resampled, "_resampled"), fill(anchorages, "_anchorage")])
+
+
+#: Margin on the distance within which the engine compares two vessels (its test is a chord in
+#: km on a sphere; degrees are taken at 111 km): the join's cells and prefilter keep every pair
+#: the engine could pair, and the engine's own test decides.
+_PAIR_MARGIN = 1.05
+
+
+def _encounters(spark: Any, shards: Any, watermarks: List[int], kwargs: dict, nb: int) -> Any:
+    """Encounters from the shards' resampled positions: candidate pairs joined on (slot,
+    latitude cell, longitude cell) with each position's neighbouring cells, each pair's rows
+    replayed in Rust through the engine's encounter search with every slot the whole data
+    has (``ticks``), the day watermarks and the anchorage entries known at each."""
+    from pyspark.sql import functions as F
+
+    config_kwargs = {k: v for k, v in kwargs.items() if k.startswith("config")}
+    cfg = json.loads(_native.effective_config(**config_kwargs))
+    max_km = float(cfg["encounter"]["max_distance_km"])
+    resampled = shards.filter(F.col("event_type") == "_resampled").select(
+        "slot", "mmsi", "track", "lat", "lon", "knots")
+    anchorages = shards.filter(F.col("event_type") == "_anchorage").select("flush", "cell_i", "cell_j", "mmsi")
+    anchorages = anchorages.toArrow()
+    ticks = [int(r.slot) for r in resampled.select("slot").distinct().collect()]
+    if not ticks or max_km <= 0:
+        return spark.createDataFrame([], EVENTS_SCHEMA)
+    # Cells: `reach` degrees of latitude (at least max_km, with the margin) by 360/n of longitude.
+    reach = _PAIR_MARGIN * max_km / 111.0 + 1e-9
+    n = max(1, int(360.0 / reach))
+    width = 360.0 / n
+    lat, lon = F.col("lat"), F.col("lon")
+    cells = resampled.withColumn("ci", F.floor((lat + 90.0) / reach)).withColumn(
+        "cj", F.pmod(F.floor((lon + 180.0) / width), F.lit(n)))
+    # Longitude reach at the position's latitude (the cell's pole side): all cells near a pole.
+    reach_lon = F.lit(reach) / F.greatest(F.cos(F.radians(F.least(F.abs(lat) + 2 * reach, F.lit(90.0)))), F.lit(1e-9))
+    j0 = F.floor((lon + 180.0 - reach_lon) / width)
+    j1 = F.floor((lon + 180.0 + reach_lon) / width)
+    js = F.when(j1 - j0 + 1 >= n, F.sequence(F.lit(0).cast("long"), F.lit(n - 1).cast("long"))).otherwise(F.sequence(j0, j1))
+    side = ["mmsi", "track", "lat", "lon", "knots"]
+    near = cells.select(
+        "slot", *[F.col(c).alias(f"a_{c}") for c in side],
+        F.explode(F.sequence(F.col("ci") - 1, F.col("ci") + 1)).alias("ci"),
+        F.array_distinct(F.transform(js, lambda j: F.pmod(j, F.lit(n)))).alias("cjs"),
+    ).select("*", F.explode("cjs").alias("cj")).drop("cjs")
+    home = cells.select("slot", "ci", "cj", *[F.col(c).alias(f"b_{c}") for c in side])
+    # Prefilter: great-circle distance within the margin (the engine's test decides).
+    p1, p2 = F.radians("a_lat"), F.radians("b_lat")
+    h = F.pow(F.sin((p2 - p1) / 2), 2) + F.cos(p1) * F.cos(p2) * F.pow(F.sin(F.radians(F.col("b_lon") - F.col("a_lon")) / 2), 2)
+    km = 2 * 6371.0088 * F.asin(F.sqrt(F.least(h, F.lit(1.0))))
+    pairs = (
+        near.join(home, ["slot", "ci", "cj"])
+        .filter(F.col("a_mmsi") < F.col("b_mmsi"))
+        .filter(km <= _PAIR_MARGIN * max_km + 1e-3)
+        .drop("ci", "cj")
+    )
+
+    def judge(t: pa.Table) -> pa.Table:
+        return _to_spark(_native.pair_encounters(t, ticks, watermarks, anchorages, **kwargs))
+
+    bucket = F.pmod(F.xxhash64("a_mmsi", "a_track", "b_mmsi", "b_track"), F.lit(nb))
+    return pairs.withColumn("b", bucket).groupBy("b").applyInArrow(judge, schema=EVENTS_SCHEMA)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

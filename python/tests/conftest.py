@@ -25,10 +25,38 @@ def mini_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {"out": out, "summary": summary, "store": out / "store"}
 
 
+def _meeting_tanker(name: str, mmsi: int, other: str, start: str) -> str:
+    return f"""
+[[vessels]]
+name = "{name}"
+mmsi = {mmsi}
+ship_type = 80
+length_m = 100
+beam_m = 16
+draught_laden_m = 6.0
+draught_ballast_m = 3.5
+speed_kn = 10
+start_at = {start}
+script = [
+  {{ wait = true, until = 2023-08-10T10:00:00Z }},
+  {{ meet = "{other}", at = [41.8, 132.7], hours = 6 }},
+  {{ wait = true, until = 2023-08-12T00:00:00Z }},
+]
+"""
+
+
+#: Two tankers that meet at sea for six hours with AIS on (a ship-to-ship transfer), added to
+#: the background day so that the events include an encounter.
+MEETING = _meeting_tanker("MEETING ONE", 273900901, "MEETING TWO", "[41.6, 132.4]") + _meeting_tanker(
+    "MEETING TWO", 352900902, "MEETING ONE", "[41.95, 133.0]"
+)
+
+
 @pytest.fixture(scope="session")
 def background_day(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The corridor project cut to its first two days with 150 simulated background ships,
-    through `lookout.analyze` (its store is the pipeline's own ingest)."""
+    """The corridor project cut to its first two days with 150 simulated background ships and
+    two ships meeting at sea (:data:`MEETING`), through `lookout.analyze` (its store is the
+    pipeline's own ingest)."""
     d = tmp_path_factory.mktemp("background")
     project = d / "project"
     shutil.copytree(MINI, project)
@@ -39,6 +67,7 @@ def background_day(tmp_path_factory: pytest.TempPathFactory) -> dict:
     block = text[start:end]
     block = re.sub(r"count\s*=\s*\d+", "count = 150", block)
     text = text[:start] + block + text[end:]
+    text += MEETING
     (project / "scenario.toml").write_text(text)
     out = d / "out"
     summary = lookout.analyze(project, out)

@@ -34,6 +34,12 @@ pub struct Decoder {
     gatehouse_time_ms: Option<i64>,
     /// Line of the `$PGHP` header whose time waits for the next sentence.
     gatehouse_line: u64,
+    /// Station named by that header (`gatehouse::station`).
+    gatehouse_station: Option<Arc<str>>,
+    /// Station of the last `$PGHP` header of the input: sentences of the same recorder that
+    /// carry a trailing receive time instead of a header (exactEarth's format in AMSA's files)
+    /// keep it.
+    last_gatehouse_station: Option<Arc<str>>,
     sources: HashMap<Box<[u8]>, Arc<str>>,
 }
 
@@ -158,6 +164,8 @@ impl Decoder {
                 Some(ms) => {
                     self.stats.gatehouse_headers += 1;
                     self.gatehouse_line = self.line;
+                    self.gatehouse_station = gatehouse::station(body).map(|n| self.intern(n));
+                    self.last_gatehouse_station = self.gatehouse_station.clone();
                     if self.gatehouse_time_ms.replace(ms).is_some() {
                         self.stats.anomaly(Anomaly::UnusedGatehouseHeader);
                     }
@@ -178,6 +186,7 @@ impl Decoder {
             self.stats.anomaly(Anomaly::OddTalker);
         }
         let gatehouse = self.gatehouse_time_ms.take();
+        let gatehouse_station = self.gatehouse_station.take();
         let (rx_time_ms, time_source) = if let Some(ms) = tag.time_ms {
             (Some(ms), TimeSource::TagBlock)
         } else if let Some(ms) = gatehouse {
@@ -190,7 +199,13 @@ impl Decoder {
         let source = tag
             .source
             .or_else(|| trailing_station(s.trailing))
-            .map(|name| self.intern(name));
+            .map(|name| self.intern(name))
+            .or(gatehouse_station.filter(|_| gatehouse.is_some()))
+            .or_else(|| {
+                (time_source == TimeSource::Trailing)
+                    .then(|| self.last_gatehouse_station.clone())
+                    .flatten()
+            });
         let meta = Meta {
             line: self.line,
             rx_time_ms,

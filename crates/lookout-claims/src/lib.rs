@@ -151,6 +151,8 @@ struct Sentence {
     quoted: bool,
     attributions: Vec<Attribution>,
     main: Option<(Source, Vec<String>)>,
+    /// A person the sentence introduces without a reporting verb.
+    mentioned: Option<Source>,
 }
 
 struct Extractor<'a> {
@@ -250,9 +252,11 @@ impl<'a> Extractor<'a> {
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 let attributions = speakers::find(&masked, &self.ctx);
+                let mut mentioned = None;
                 if attributions.is_empty() {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
                         self.ctx.remember(&p);
+                        mentioned = Some(p);
                     }
                 }
                 let main =
@@ -270,6 +274,7 @@ impl<'a> Extractor<'a> {
                     quoted: s.contains('"'),
                     attributions,
                     main,
+                    mentioned,
                 });
                 in_quote = ends;
             }
@@ -414,6 +419,17 @@ impl<'a> Extractor<'a> {
                     self.last_date = Some(common_prefix(a, b));
                 }
             }
+            // "Defense Minister Shin Won-sik met foreign correspondents on Monday": the day of
+            // what that person says next.
+            if let Some(m) = s.mentioned.as_ref().filter(|_| s.attributions.is_empty()) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.speaker_dates
+                        .insert(m.speaker.clone(), common_prefix(a, b));
+                    return;
+                }
+            }
             // A period can still anchor "the following month" in the next sentence.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
                 Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {
@@ -554,7 +570,13 @@ impl<'a> Extractor<'a> {
             if route.is_empty() {
                 route = sentence_route.0.clone();
             }
-            if direction.is_empty() {
+            // "North Korea also sent 100 missiles, while Russia provided air defence in return":
+            // the other clause's return direction is not this one's when North Korea is its
+            // first-named country.
+            let kp_first = names::countries(clause)
+                .first()
+                .is_some_and(|c| c.2.corridor_side == Some(true));
+            if direction.is_empty() && !(kp_first && sentence_route.1 == "Russia->North Korea") {
                 direction = sentence_route.1.clone();
             }
             let mut unit = q.unit.clone();
@@ -637,6 +659,33 @@ fn mask_quotes(s: &str, mut inside: bool) -> (String, bool) {
 /// The main source of a sentence: the subject of the reporting verb that follows the claim
 /// ("..., Shin said"), else the first one; "according to" and "citing" only without a reporting
 /// verb. News media relaying another named source give way to it.
+/// A clause of circumstance after the claim whose verb has its own object: "..., as
+/// Washington announced hundreds of new sanctions" is no attribution of the claim (unlike "...,
+/// as Kirby said on Friday").
+fn circumstance(sentence: &str, a: &Attribution) -> bool {
+    let before = &sentence[..a.pos];
+    let clause = before[before.rfind(',').map_or(0, |k| k + 1)..]
+        .trim_start()
+        .to_lowercase();
+    let opens = ["as ", "while ", "when ", "after ", "before "]
+        .iter()
+        .any(|w| clause.starts_with(w));
+    let next = sentence[a.verb_end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // Not a time ("on", "last", "Friday", "yesterday") nor "that"/"to": an object.
+    let object = next.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !next.is_empty()
+        && !next.ends_with("day")
+        && ![
+            "on", "in", "at", "last", "this", "earlier", "later", "that", "to",
+        ]
+        .contains(&next.as_str());
+    opens && object
+}
+
 fn choose(
     atts: &[Attribution],
     sentence: &str,
@@ -657,9 +706,12 @@ fn choose(
     // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
     // after the quantity before it, is.
     let own = window.and_then(|(a, b)| {
-        verbs
-            .iter()
-            .find(|v| v.pos > a && v.pos < b && !(b < sentence.len() && introduces(v, b)))
+        verbs.iter().find(|v| {
+            v.pos > a
+                && v.pos < b
+                && !(b < sentence.len() && introduces(v, b))
+                && !circumstance(sentence, v)
+        })
     });
     let leading = window.and_then(|(a, _)| {
         let prev = qs
@@ -675,7 +727,13 @@ fn choose(
     });
     let main = own
         .or(leading.filter(|_| qs.len() > 1))
-        .or_else(|| last_q.and_then(|q| verbs.iter().find(|a| a.pos > q)))
+        .or_else(|| {
+            last_q.and_then(|q| {
+                verbs
+                    .iter()
+                    .find(|a| a.pos > q && !circumstance(sentence, a))
+            })
+        })
         .or_else(|| verbs.first())
         .copied()
         .or_else(|| atts.first())?;
@@ -782,6 +840,29 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         let clause = &before[before.rfind(',').map_or(0, |k| k + 1)..];
         if v.verb_end <= before.rfind(',').unwrap_or(0) && OCCASION.is_match(clause) {
             return TimeRole::Statement(v.pos);
+        }
+    }
+    // "The State Department's assessment in June was": the time right after the source.
+    if let Some(a) = s.attributions.iter().find(|a| {
+        a.how == How::According
+            && a.verb_end <= p.span.0
+            && text[a.verb_end..p.span.0].trim().is_empty()
+    }) {
+        return TimeRole::Statement(a.pos);
+    }
+    // "according to data the agency submitted to a lawmaker on Sunday": the day the source
+    // gave it, when no quantity lies between the source and the day.
+    if p.day_like {
+        let qs = quantity::find(text);
+        if let Some(a) = s.attributions.iter().find(|a| {
+            a.how == How::According
+                && a.verb_end <= p.span.0
+                && !text[a.verb_end..p.span.0].contains([',', ';', '"'])
+                && !qs
+                    .iter()
+                    .any(|q| a.verb_end <= q.span.0 && q.span.1 <= p.span.0)
+        }) {
+            return TimeRole::Statement(a.pos);
         }
     }
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {

@@ -79,7 +79,7 @@ static UNIT: LazyLock<Regex> =
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
     ))
     .expect("unit before")
 });
@@ -93,9 +93,17 @@ static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ellipsis after")
 });
 
+static UNIT_SHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:cargo\s+)?(?:ships?|vessels?|freighters?)$").expect("ship unit")
+});
+/// A name in apposition: ", the Maia-1", ", named Angara".
+static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:the\s+)?|\s+(?:named|called)\s+)[A-Z]").expect("named after")
+});
+
 /// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|\(?[a-z][a-z'-]*\)?)")
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
         .expect("gap word")
 });
 
@@ -125,7 +133,7 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -289,7 +297,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
         | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
         "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
-        | "exceeded" | "surpassed" | "topped" | "just over" | "well over" => "more_than",
+        | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped" | "just over"
+        | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
@@ -423,6 +432,19 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         }
         let w = GAP_WORD.find(trimmed)?;
         let word = w.as_str().trim_matches(['(', ')']).to_lowercase();
+        // A system's name ("120 Koksan 170 mm guns"), not a month or a place.
+        let capitalised = w.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+            && w.as_str().chars().skip(1).all(|c| c.is_ascii_lowercase());
+        if capitalised
+            && (crate::time_phrases::month_number(&word).is_some()
+                || !word.ends_with('n') && !crate::names::countries(w.as_str()).is_empty()
+                || [
+                    "The", "In", "On", "At", "By", "From", "To", "Of", "And", "Or",
+                ]
+                .contains(&w.as_str()))
+        {
+            return None;
+        }
         if STOP_WORDS.contains(&word.as_str()) {
             return None;
         }
@@ -507,6 +529,14 @@ pub fn find(s: &str) -> Vec<Quantity> {
             continue;
         }
         let unit_text = &s[unit_start..unit_end];
+        // "one ship, the Maia-1", "a single vessel, the Angara": a ship named, not counted.
+        if av == 1.0
+            && b.is_none()
+            && UNIT_SHIP.is_match(unit_text)
+            && NAMED_AFTER.is_match(&s[unit_end..])
+        {
+            continue;
+        }
         // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.
         let times = unit_text.eq_ignore_ascii_case("times");
         if times && MULTIPLIER.is_match(&s[unit_end..]) {
@@ -652,6 +682,27 @@ mod tests {
     }
 
     #[test]
+    fn named_ships_system_names_and_counts_that_exceed() {
+        assert!(find("We tracked one vessel, the Sea Falcon, for a year").is_empty());
+        assert_eq!(one("They saw one vessel at the pier").unit, "vessels");
+        let q = one("at least 40 Tokar 240 mm howitzers");
+        assert_eq!(
+            (q.quantity, q.unit.as_str()),
+            (Some(40.0), "heavy_artillery_pieces")
+        );
+        assert_eq!(
+            one("some 30 M1985 rocket launchers").unit,
+            "rocket_launchers"
+        );
+        assert!(find("in 2024 Moscow shells were scarce").is_empty());
+        let q = one("the number of rounds sent is thought to exceed 2 million");
+        assert_eq!(
+            (q.unit.as_str(), q.qualifier),
+            ("artillery_shells", "more_than")
+        );
+    }
+
+    #[test]
     fn qualifier_per_quantity() {
         let q = find("at least 2,000 containers that could carry as many as 900,000 rounds");
         assert_eq!(q.len(), 2);
@@ -694,6 +745,7 @@ mod tests {
             "artillery_shells_152mm"
         );
         assert_eq!(one("over 70 occasions").qualifier, "more_than");
+        assert_eq!(one("the count passed 400 railcars").qualifier, "more_than");
         let q = one("freight railcars totaling roughly 73 in number");
         assert_eq!(
             (q.quantity, q.unit.as_str(), q.qualifier),

@@ -33,6 +33,11 @@ static RAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|via|on)\s+(?:rail|train|trains|railway)\b|\brail(?:way)?\s+(?:transport|link|line|crossing|bridge|traffic|cars?)\b|\brailcars?\b|\bfreight\s+(?:cars|trains?)\b|\btrains?\b")
         .expect("rail")
 });
+/// "train" as a verb just before the end of the text: "to train", "will train", "help train".
+static TRAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|will|would|could|can|help|helped|helping|and)\s+train$")
+        .expect("train verb")
+});
 static SEA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|via)\s+(?:sea|ship|ships|vessels?|boat)\b|\bships?\b|\bvessels?\b|\bfreighters?\b|\bport\b|\bmaritime\b|\bvoyages?\b|\bround\s+trips\b|\bsea\b")
         .expect("sea")
@@ -137,7 +142,11 @@ pub fn find(sentence: &str) -> (String, String) {
         (true, true) => "Russia->North Korea",
         _ => "",
     };
-    let (rail, sea, air) = (RAIL.is_match(&s), SEA.is_match(&s), AIR.is_match(&s));
+    // "to train in eastern Russia", "will train Russian gunners": the verb, not the railway.
+    let rail = RAIL
+        .find_iter(&s)
+        .any(|m| !(m.as_str().eq_ignore_ascii_case("train") && TRAIN_VERB.is_match(&s[..m.end()])));
+    let (sea, air) = (SEA.is_match(&s), AIR.is_match(&s));
     let mode = if rail_place && (rail || !sea_place) || rail && !sea && !sea_place {
         "rail"
     } else if sea && air {
@@ -196,6 +205,11 @@ mod tests {
                 .1,
             ""
         );
+        assert_eq!(
+            f("about 2,000 soldiers were sent to train in eastern Russia").0,
+            ""
+        );
+        assert_eq!(f("moved on by train to depots").0, "rail:->");
         assert_eq!(
             f("Kim met Putin at the Vostochny cosmodrome"),
             (String::new(), String::new())

@@ -96,6 +96,8 @@ pub struct Context {
     article_orgs: Vec<(String, String)>,
     /// The country a party, legislature or medium the article names places it in.
     article_country: Option<&'static Country>,
+    /// The first country other than the corridor's two that the article names.
+    first_country: Option<&'static Country>,
     /// Named persons of the whole article (from a first reading), for a title given before
     /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
     pub article_persons: Vec<Source>,
@@ -200,6 +202,12 @@ impl Context {
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
         self.article_country = sentences.iter().find_map(|s| names::country_hint(s));
+        self.first_country = sentences.iter().find_map(|s| {
+            names::countries(s)
+                .into_iter()
+                .map(|c| c.2)
+                .find(|c| c.corridor_side.is_none())
+        });
         for s in sentences {
             if let Some((a, b, canonical, _)) = names::known_org(s) {
                 self.article_orgs.push((s[a..b].to_lowercase(), canonical));
@@ -413,6 +421,12 @@ static RELAYED_BY: LazyLock<Regex> =
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
         .expect("by count")
+});
+/// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
+/// source's statement noun and going on to a colon or a quote.
+static OWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b[^:"]{0,80}[:"]"#)
+        .expect("own words")
 });
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
 static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1559,6 +1573,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.country = office.country;
                 }
             }
+            // "President Volodymyr Zelensky": a head of state or government speaks for the
+            // government of the article's country.
+            let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")
+                || s.title.contains("prime minister");
+            if s.org.is_empty() && head {
+                if let Some(c) = s.country.or(ctx.default_country()).or(ctx.first_country) {
+                    s.org = c.government.to_owned();
+                    s.country = Some(c);
+                }
+            }
             return Some(Phrase::Source(s));
         }
     }
@@ -1591,6 +1615,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 media: false,
             }));
         }
+    }
+    // "a Western official", "allied officials": of several countries, so of none (not the
+    // dateline's).
+    if head_person
+        && p.split_whitespace()
+            .any(|w| ["western", "allied"].contains(&w.to_lowercase().as_str()))
+        && names::countries(p).is_empty()
+        && names::known_org(p).is_none()
+    {
+        return Some(Phrase::Source(unnamed_source(p, &lower_words, None)));
     }
     if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
         if head_person {
@@ -1639,18 +1673,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .first()
             .map(|x| x.2)
             .or(ctx.default_country());
-        return Some(Phrase::Source(Source {
-            speaker: clean_phrase(p),
-            org: c.map(|c| c.government.to_owned()).unwrap_or_default(),
-            kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
-                Kind::Group
-            } else {
-                Kind::Unnamed
-            },
-            title: title_words(p),
-            country: c,
-            media: false,
-        }));
+        return Some(Phrase::Source(unnamed_source(p, &lower_words, c)));
     }
     // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
     let cs: Vec<_> = names::countries(p)
@@ -1728,9 +1751,36 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
     }
 }
 
+/// An unnamed person or group ("an official briefed on the intelligence", "Western
+/// officials"), of the government of `country` when known.
+fn unnamed_source(p: &str, lower_words: &[&str], country: Option<&'static Country>) -> Source {
+    Source {
+        speaker: clean_phrase(p),
+        org: country.map(|c| c.government.to_owned()).unwrap_or_default(),
+        kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
+            Kind::Group
+        } else {
+            Kind::Unnamed
+        },
+        title: title_words(p),
+        country,
+        media: false,
+    }
+}
+
 /// A person a sentence introduces without a reporting verb ("Shin Won-sik, the defense
 /// minister, was blunt."): the name at its start with an apposition, for a "he said" after it.
 pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
+    // "Defense Minister Shin Won-sik met foreign correspondents": a titled name opening the
+    // sentence.
+    if let Some(c) = MENTION_TITLED.captures(masked) {
+        let phrase = c.name("phrase")?.as_str();
+        if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
+            if s.kind == Kind::Person && !s.title.is_empty() {
+                return Some(s);
+            }
+        }
+    }
     let c = MENTION.captures(masked)?;
     let name = c.name("name")?.as_str();
     name_run(name).filter(|(a, b, n)| *n >= 2 && *a == 0 && *b == name.len())?;
@@ -1739,6 +1789,11 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
         _ => None,
     }
 }
+
+static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<phrase>(?:[A-Z][\w.'-]+\s+){2,5}[A-Z][\w.'-]+)\s+[a-z]")
+        .expect("mention titled")
+});
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}),\s+(?P<appos>(?:the|a|an|who)\s+[^,;]{3,90}),")
@@ -1876,6 +1931,17 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 continue;
             }
         }
+        // "North Korea is estimated to have shipped", "is said to have sent": a passive whose
+        // subject is the claim's, not a speaker.
+        if v > 0
+            && ["is", "was", "are", "were", "been", "being", "be"]
+                .contains(&toks[v - 1].text.to_lowercase().as_str())
+            && toks
+                .get(v + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
             // "put the number of containers North Korea has sent ... at about 6,700": a
             // counting noun lets "at" come later in the sentence.
@@ -1950,6 +2016,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 verb: verb.to_lowercase(),
             });
         }
+    }
+    if let Some(c) = OWN_WORDS.captures(masked) {
+        let who = c.name("who").expect("who");
+        let noun_end = who.end()
+            + masked[who.end()..]
+                .find(|ch: char| ch.is_whitespace())
+                .map_or(0, |k| k + 1);
+        let noun_end = noun_end
+            + masked[noun_end..]
+                .find(|ch: char| !ch.is_alphabetic())
+                .unwrap_or(0);
+        push_source(&mut out, who.as_str(), (who.start(), noun_end), "by", ctx);
     }
     for c in BY_COUNT.captures_iter(masked) {
         let m = c.get(0).expect("match");

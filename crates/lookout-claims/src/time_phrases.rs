@@ -322,6 +322,11 @@ fn range(c: &Captures, reference: Date) -> Option<(String, String)> {
     if a.m.is_none() && a.d.is_some() {
         a.m = b.m;
     }
+    // "between September 7th and 12th": the end day is in the start's month (and year).
+    if b.m.is_none() && b.y.is_none() && b.d.is_some() && a.m.is_some() && a.d.is_some() {
+        b.m = a.m;
+        b.y = a.y;
+    }
     if a.m.is_none() && a.y.is_none() || b.m.is_none() && b.y.is_none() {
         return None;
     }
@@ -910,6 +915,12 @@ mod tests {
     fn periods() {
         let cases = [
             ("since July", "2024-03-18", "2023-07", ""),
+            (
+                "between March 3rd and 9th",
+                "2025-04-02",
+                "2025-03-03",
+                "2025-03-09",
+            ),
             ("since July", "2024-07-18", "2024-07", ""),
             ("since September 2023", "2024-03-18", "2023-09", ""),
             ("since September last year", "2024-09-04", "2023-09", ""),

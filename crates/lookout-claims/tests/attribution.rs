@@ -551,3 +551,102 @@ fn its_analysts_are_the_organization_that_spoke() {
         )
     );
 }
+
+#[test]
+fn holdout4_forms_in_other_wordings() {
+    // A clause of circumstance with its own object is no attribution; "said on Friday" is the
+    // Friday before the dateline.
+    let text = "Canberra says arms flow goes on\n\n\
+        SYDNEY (Mar. 9, 2024) - Australia said on Friday that North Korea had shipped about \
+        4,000 containers to Russia since October, as Canberra announced new travel bans.\n";
+    let r = row(text, 4000.0);
+    assert_eq!(r.speaker, "Australia");
+    assert_eq!(r.date, "2024-03-08");
+
+    // "between March 3rd and 9th": ordinal days of one month.
+    let text = "Ships seen at Rajin\n\n\
+        WASHINGTON, April 2, 2025 -- Roughly 250 containers moved from Rajin to Vostochny \
+        between March 3rd and 9th, analyst Mara Quill told reporters.\n";
+    assert_eq!(
+        when(&row(text, 250.0)),
+        ("2025-03-03", "2025-03-09", "2025-04-02")
+    );
+
+    // "Western officials": no country's government, whatever the dateline.
+    let text = "Shell flow steady\n\n\
+        BERLIN, May 5, 2025 -- About 2 million shells a year still reach Russia from North \
+        Korea, said a Western official familiar with the assessments.\n";
+    assert_eq!(row(text, 2e6).organization, "");
+
+    // A head of state speaks for the government of the dateline's country.
+    let text = "Leader speaks\n\n\
+        KYIV, March 2, 2025 -- President Ostap Danylenko said on Saturday that North Korea had \
+        handed Russia two million artillery shells.\n";
+    assert_eq!(
+        who(&row(text, 2e6)),
+        ("Ostap Danylenko", "Ukrainian government")
+    );
+
+    // A system's name between the number and the noun; a coordinated second quantity; the
+    // return direction of the other clause is not this one's; "to train" is no railway.
+    let text = "Guns and launchers\n\n\
+        SEOUL, June 3, 2025 -- North Korea sent Russia at least 80 Tokar 240 mm howitzers, \
+        along with 60 M1985 multiple rocket launchers, while Russia supplied North Korea with \
+        radars in return, the ministry said. About 3,000 soldiers went to train in eastern \
+        Russia.\n";
+    let r = row(text, 80.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("heavy_artillery_pieces", "at_least")
+    );
+    assert_eq!(row(text, 60.0).unit, "rocket_launchers");
+    assert_eq!(row(text, 3000.0).route, "");
+}
+
+#[test]
+fn holdout4_sources_and_days_in_other_wordings() {
+    // A passive "is estimated to" is no speaker; "according to figures X gave ... on Tuesday"
+    // dates the statement and is no period; "the number of X ... exceed N" under a conversion.
+    let text = "Arms flow estimate\n\n\
+        Posted : 2025-09-10 08:00\n\n\
+        North Korea is believed to have sent about 31,000 containers to Russia, according to \
+        figures South Korea's Joint Chiefs of Staff gave a parliamentary panel on Tuesday.\n\n\
+        \"If converted to 122 mm rounds,\" the JCS said, \"the number of shells is estimated to \
+        exceed 9 million.\"\n";
+    let r = row(text, 31000.0);
+    assert_eq!(r.speaker, "ROK Joint Chiefs of Staff");
+    assert_eq!(when(&r), ("", "", "2025-09-09"));
+    let r = row(text, 9e6);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("artillery_shells_122mm", "capacity_equivalent")
+    );
+
+    // "X's assessment in May was: \"...\"": X's words, dated by that month.
+    let text = "Counting containers\n\nBy Lena Varga\nPublished 3 August 2024\n\n\
+        The Pentagon's estimate in May was stark: \"Since last autumn, the DPRK has sent more \
+        than 8,000 containers to Russia.\"\n";
+    let r = row(text, 8000.0);
+    assert_eq!(
+        who(&r),
+        ("US Department of Defense", "US Department of Defense")
+    );
+    assert_eq!(r.date, "2024-05");
+
+    // A titled name introduced without a reporting verb, then "according to the minister".
+    let text = "April 4, 2024\n\nSeoul says North Korea sent more arms\n\n\
+        Seoul on Wednesday accused Pyongyang of shipping about 5,000 containers of shells to \
+        Russia since last year.\n\n\
+        Defence Minister Park Ha-jun met foreign reporters in Seoul on Wednesday.\n\n\
+        According to the minister, the North has in turn received some 6,000 containers from \
+        Russia.\n";
+    let r = row(text, 6000.0);
+    assert_eq!(r.speaker, "Park Ha-jun");
+    assert_eq!(when(&r), ("2023", "2024-04-03", "2024-04-03"));
+
+    // A head of state without a dateline: the country the article names.
+    let text = "Evening news (translated from Ukrainian)\n\nBroadcast 3 March 2025\n\n\
+        President Ostap Danylenko said on Sunday that North Korea had handed Russia two \
+        million artillery shells. Our correspondent in Kyiv has more.\n";
+    assert_eq!(row(text, 2e6).organization, "Ukrainian government");
+}

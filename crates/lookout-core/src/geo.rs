@@ -126,6 +126,13 @@ impl Local {
 
 /// Distance from the origin to the segment `a`-`b` in a plane.
 pub fn point_segment_distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (x, y) = nearest_offset(a, b);
+    x.hypot(y)
+}
+
+/// The offset from the origin to the nearest point of segment `a`-`b` (projected km), whose
+/// length is [`point_segment_distance`]: compare squared lengths before paying for `hypot`.
+pub fn nearest_offset(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
     let t = if len2 > 0.0 {
@@ -133,7 +140,7 @@ pub fn point_segment_distance(a: (f64, f64), b: (f64, f64)) -> f64 {
     } else {
         0.0
     };
-    (a.0 + t * dx).hypot(a.1 + t * dy)
+    (a.0 + t * dx, a.1 + t * dy)
 }
 
 /// Median of a slice (sorted in place); `None` when empty.

@@ -14,7 +14,7 @@ use rstar::primitives::{GeomWithData, Line};
 use rstar::{RTree, AABB};
 use serde::Deserialize;
 
-use crate::geo::{degree_box, point_segment_distance, LatLon, Local};
+use crate::geo::{degree_box, nearest_offset, LatLon, Local};
 
 /// The bundled Natural Earth 1:10m land extract for East Asia (see `data/land/README.md`).
 pub const EAST_ASIA_JSON: &str = include_str!("../../../data/land/east-asia.json");
@@ -206,13 +206,25 @@ impl Land {
         let (dlat, dlon) = degree_box(p.lat, radius_km);
         let near = AABB::from_corners([p.lon - dlon, p.lat - dlat], [p.lon + dlon, p.lat + dlat]);
         let mut coast_km = radius_km;
+        // Squared distances first: `hypot` (exact, and slow) only for edges that may be nearer
+        // than the nearest so far. The margin covers the rounding of the squares, so the
+        // result is the same as `hypot` over every edge.
+        let mut bound = radius_km * radius_km * (1.0 + 1e-9);
         for edge in self.coast.locate_in_envelope_intersecting(&near) {
             let (a, b) = (edge.geom().from, edge.geom().to);
-            let d = point_segment_distance(
+            let (a, b) = (
                 local.project(LatLon::new(a[1], a[0])),
                 local.project(LatLon::new(b[1], b[0])),
             );
-            coast_km = coast_km.min(d);
+            let (x, y) = nearest_offset(a, b);
+            if x * x + y * y > bound {
+                continue;
+            }
+            let d = x.hypot(y);
+            if d < coast_km {
+                coast_km = d;
+                bound = d * d * (1.0 + 1e-9);
+            }
         }
         LandTest {
             on_land: self.is_land(p),

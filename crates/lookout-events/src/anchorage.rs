@@ -12,7 +12,7 @@ use lookout_core::geo::{distance_km, LatLon};
 
 /// Grid step, degrees of latitude and longitude (about 0.55 km north-south; GFW's S2 level-14
 /// cells are about 0.5 km).
-const CELL_DEG: f64 = 0.005;
+pub(crate) const CELL_DEG: f64 = 0.005;
 
 /// Stationary vessels per grid cell.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -32,10 +32,20 @@ impl Anchorages {
     /// Records a stationary period of `mmsi` at a place. A cell keeps at most `cap` vessels:
     /// more cannot change a count that stops at `min_vessels` plus the two that met.
     pub fn add(&mut self, mmsi: u32, lat: f64, lon: f64, cap: usize) {
-        let list = self.cells.entry(cell(lat, lon)).or_default();
+        self.add_cell(cell(lat, lon), mmsi, cap);
+    }
+
+    /// Records `mmsi` in a grid cell (as [`add`](Self::add) of a place in that cell).
+    pub fn add_cell(&mut self, cell: (i32, i32), mmsi: u32, cap: usize) {
+        let list = self.cells.entry(cell).or_default();
         if list.len() < cap && !list.contains(&mmsi) {
             list.push(mmsi);
         }
+    }
+
+    /// Every (cell, vessel) recorded, each cell's vessels in the order they came.
+    pub fn entries(&self) -> impl Iterator<Item = ((i32, i32), &[u32])> {
+        self.cells.iter().map(|(c, l)| (*c, l.as_slice()))
     }
 
     /// Adds `other`'s vessels after this one's, cell by cell in `other`'s order: the same

@@ -28,6 +28,8 @@ pub struct Config {
     pub reception: ReceptionConfig,
     /// GNSS interference areas.
     pub interference: InterferenceConfig,
+    /// Identities that are not a ship's (invalid or placeholder MMSIs).
+    pub identity: IdentityConfig,
     /// Area kinds treated as ports when an event must be "away from port" (encounter, loitering).
     pub port_kinds: Vec<String>,
     /// A vessel silent this many days is closed and forgotten (its open gap is reported), so
@@ -399,6 +401,20 @@ pub struct SpoofingConfig {
     pub dead_imos: Vec<u32>,
     /// Spoofing episodes of one MMSI this close in time are one event, minutes (Lookout choice).
     pub merge_minutes: f64,
+    /// Stations whose receive times are a satellite's: a station name containing one of these
+    /// (case-insensitive) is a satellite receiver. Satellite AIS stamps reports when they reach
+    /// the ground or with the satellite's clock, so a vessel's reports can be minutes out of
+    /// order (Spire's FAQ: messages of two satellites downloaded 15 minutes apart; GFW's
+    /// satellite timing offsets). Defaults: the Gatehouse online-data field of exactEarth's
+    /// satellite feed (`AIS_S`), `S-AIS`, exactEarth's exactView satellites in tag blocks
+    /// (`rEV0`, `rEV1`), ORBCOMM (`ORBCOMM`) and the names `exactearth`, `satellite`.
+    pub satellite_sources: Vec<String>,
+    /// Receive-time uncertainty of a satellite station's position, minutes (Lookout choice
+    /// after Spire's example of two satellites' downloads 15-20 minutes apart): a jump whose
+    /// distance the vessel could sail (`segment.max_knots`) in the time between its positions
+    /// plus this much for each satellite-timed end is feed timing, not spoofing. It is dropped
+    /// as `jump_satellite_timing` (counted in the run's `dropped`). 0 = off.
+    pub satellite_time_uncertainty_minutes: f64,
 }
 
 impl Default for SpoofingConfig {
@@ -419,6 +435,18 @@ impl Default for SpoofingConfig {
             frozen_min_knots: 1.0,
             dead_imos: Vec::new(),
             merge_minutes: 60.0,
+            satellite_sources: [
+                "AIS_S",
+                "S-AIS",
+                "rEV0",
+                "rEV1",
+                "ORBCOMM",
+                "exactearth",
+                "satellite",
+            ]
+            .map(String::from)
+            .to_vec(),
+            satellite_time_uncertainty_minutes: 30.0,
         }
     }
 }
@@ -462,6 +490,11 @@ pub struct ReceptionConfig {
     /// Stations whose footprint is wider than this radius, km, are satellites or merged feeds:
     /// no out-of-range test (Lookout choice: terrestrial VHF reaches a few hundred km at most).
     pub max_station_radius_km: f64,
+    /// A station's footprint is tested only once the data has run this many hours since the
+    /// station was first heard (Lookout choice: minutes of traffic do not draw a receiver's
+    /// range; ships reach its edge over hours, and VHF range changes with the weather through
+    /// the day). Captures of minutes, such as DMA's 2010 stream, are not tested.
+    pub footprint_min_hours: f64,
 }
 
 impl Default for ReceptionConfig {
@@ -477,6 +510,7 @@ impl Default for ReceptionConfig {
             footprint_min_share: 0.5,
             out_of_range_km: 92.6,
             max_station_radius_km: 500.0,
+            footprint_min_hours: 24.0,
         }
     }
 }
@@ -518,6 +552,32 @@ impl Default for InterferenceConfig {
     }
 }
 
+/// Identities that are not a ship's: their records make no vessel events
+/// (`crates/lookout-events/src/identity.rs`, ITU-R M.585-9).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IdentityConfig {
+    /// Skip MMSIs that are not a ship station's (ITU-R M.585-9 annex 1: nine digits, an
+    /// allocated MID of 2xx-7xx first) or are placeholders: fewer than nine digits, one digit
+    /// repeated (`111111111`), a MID followed by six zeros (the default of unconfigured
+    /// transponders), a MID not in ITU's table, SAR aircraft, handhelds, SART/MOB/EPIRB, craft
+    /// of a parent ship and aids to navigation (first digit 1, 8 or 9), and `placeholder_mmsis`.
+    /// Each skipped MMSI is counted once per reason (`skipped_identities`).
+    pub skip_invalid_mmsi: bool,
+    /// MMSIs known to be placeholders (default `123456789`, `987654321`: sequences typed into
+    /// unconfigured transponders).
+    pub placeholder_mmsis: Vec<u32>,
+}
+
+impl Default for IdentityConfig {
+    fn default() -> Self {
+        Self {
+            skip_invalid_mmsi: true,
+            placeholder_mmsis: vec![123_456_789, 987_654_321],
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -531,6 +591,7 @@ impl Default for Config {
             spoofing: SpoofingConfig::default(),
             reception: ReceptionConfig::default(),
             interference: InterferenceConfig::default(),
+            identity: IdentityConfig::default(),
             port_kinds: ["port", "anchorage", "naval"].map(String::from).to_vec(),
             evict_idle_days: 30.0,
         }

@@ -16,6 +16,8 @@ use rstar::primitives::GeomWithData;
 use rstar::RTree;
 
 use crate::anchorage::Anchorages;
+
+mod shard;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
 use crate::reception::{GapEnd, Reception, StationId};
@@ -27,6 +29,7 @@ use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
+pub use shard::ResampledPosition;
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct PairRun {
@@ -105,6 +108,9 @@ pub struct Stats {
     pub spoofing_kinds: BTreeMap<String, u64>,
     /// GNSS interference areas found.
     pub interference_areas: u64,
+    /// MMSIs that are not a ship's (`[identity]`), each counted once, by reason; their records
+    /// make no vessel events and count in `rejects` as `invalid_mmsi`.
+    pub skipped_identities: BTreeMap<&'static str, u64>,
 }
 
 impl Stats {
@@ -249,6 +255,15 @@ pub struct Engine {
     /// Threads of [`Engine::push_batch`] (a run setting, not state: one after a resume).
     #[serde(skip)]
     threads: usize,
+    /// ITU's allocated MIDs (rebuilt by [`Engine::resume`]).
+    #[serde(skip)]
+    mids: Option<Box<[bool; 1000]>>,
+    /// MMSIs skipped as not a ship's (counted once each).
+    #[serde(default)]
+    skipped: HashSet<u32>,
+    /// The last MMSI checked and whether it is skipped.
+    #[serde(skip)]
+    last_checked: Option<(u32, bool)>,
 }
 
 impl Engine {
@@ -283,6 +298,9 @@ impl Engine {
             data_end: i64::MIN,
             stats: Stats::default(),
             threads: 1,
+            mids: None,
+            skipped: HashSet::new(),
+            last_checked: None,
         }
         .resume(cfg, areas, land)
     }
@@ -306,6 +324,8 @@ impl Engine {
         self.reception.resume(&cfg);
         self.dead = DeadShips::new(&cfg.spoofing.dead_imos);
         self.threads = self.threads.max(1);
+        self.mids = Some(crate::identity::allocated_mids());
+        self.last_checked = None;
         self.cfg = cfg;
         self.areas = areas;
         self.land = land;
@@ -382,9 +402,42 @@ impl Engine {
         self.data_end = self.data_end.max(end);
     }
 
+    /// True when the record's MMSI is not a ship's (`[identity]`): counted, and kept out of
+    /// the vessels.
+    fn skip(&mut self, record: &Record) -> bool {
+        let mmsi = record.mmsi();
+        let skip = match self.last_checked {
+            Some((m, skip)) if m == mmsi => skip,
+            _ => {
+                let mids = self.mids.as_deref().expect("set by resume");
+                let reason = crate::identity::invalid_reason(mmsi, &self.cfg.identity, mids);
+                if let Some(r) = reason {
+                    if self.skipped.insert(mmsi) {
+                        *self.stats.skipped_identities.entry(r).or_insert(0) += 1;
+                    }
+                }
+                self.last_checked = Some((mmsi, reason.is_some()));
+                reason.is_some()
+            }
+        };
+        if skip {
+            *self.stats.rejects.entry("invalid_mmsi").or_insert(0) += 1;
+            self.stats.count(record);
+        }
+        skip
+    }
+
     /// Feeds one record.
     pub fn push(&mut self, record: &Record) {
         let st = self.observe(record);
+        if self.skip(record) {
+            return;
+        }
+        self.feed_vessel(record, st);
+    }
+
+    /// Feeds a record heard by `st` to its vessel (created if new) on this thread.
+    fn feed_vessel(&mut self, record: &Record, st: StationId) {
         let mmsi = record.mmsi();
         let vessel = self.vessels.entry(mmsi).or_insert_with(|| {
             self.stats.vessels += 1;
@@ -444,7 +497,42 @@ impl Engine {
         }
         // The reception model sees every record in order, on this thread; the vessels only
         // read station names from it.
-        let stations: Vec<StationId> = records.iter().map(|r| self.observe(r)).collect();
+        let mut stations: Vec<StationId> = records.iter().map(|r| self.observe(r)).collect();
+        // Identities that are not a ship's (rare) are counted and left out of the parts.
+        let mut skipped = Vec::new();
+        for (k, r) in records.iter().enumerate() {
+            if self.skip(r) {
+                skipped.push(k);
+            }
+        }
+        if !skipped.is_empty() {
+            let mut kept = Vec::with_capacity(records.len() - skipped.len());
+            let mut kept_st = Vec::with_capacity(kept.capacity());
+            let mut next = skipped.iter().peekable();
+            for (k, (r, st)) in records.iter().zip(&stations).enumerate() {
+                if next.peek() == Some(&&k) {
+                    next.next();
+                } else {
+                    kept.push(r.clone());
+                    kept_st.push(*st);
+                }
+            }
+            stations = kept_st;
+            let parts = split_by_mmsi(&kept, self.threads);
+            return self.run_parts(&kept, &parts, &stations);
+        }
+        self.run_parts(records, &parts, &stations);
+    }
+
+    /// The per-vessel work of [`Engine::push_batch`] on threads, `parts` of `records` (heard by
+    /// `stations`) one per thread.
+    fn run_parts(&mut self, records: &[Record], parts: &[&[Record]], stations: &[StationId]) {
+        if parts.len() < 2 {
+            for (r, &st) in records.iter().zip(stations) {
+                self.feed_vessel(r, st);
+            }
+            return;
+        }
         let mut shards: Vec<Shard> = parts
             .iter()
             .map(|part| {
@@ -466,7 +554,7 @@ impl Engine {
         let (shore_km, loiter_shore_km) = (self.shore_km, self.loiter_shore_km);
         std::thread::scope(|scope| {
             let mut start = 0;
-            for (shard, part) in shards.iter_mut().zip(&parts) {
+            for (shard, part) in shards.iter_mut().zip(parts) {
                 let stations = &stations[start..start + part.len()];
                 start += part.len();
                 scope.spawn(move || {

@@ -29,6 +29,7 @@ pub mod accuracy;
 mod anchorage;
 pub mod config;
 pub mod engine;
+mod identity;
 mod interference;
 mod names;
 pub mod output;
@@ -40,7 +41,7 @@ mod track;
 mod vessel;
 
 pub use config::Config;
-pub use engine::{coverage_hint, coverage_key, Engine, Stats};
+pub use engine::{coverage_hint, coverage_key, Engine, ResampledPosition, Stats};
 pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType, InterferenceArea};
 pub use lookout_core::land::Land;

@@ -167,6 +167,12 @@ pub(crate) struct Reception {
     ids: HashMap<Arc<str>, StationId>,
     #[serde(skip)]
     last_name: Option<(Arc<str>, StationId)>,
+    /// `spoofing.satellite_sources`, lower case.
+    #[serde(skip)]
+    satellite_patterns: Vec<String>,
+    /// Per station, whether its receive times are a satellite's (rebuilt by `resume`).
+    #[serde(skip)]
+    satellite: Vec<bool>,
     cells: HashMap<(i32, i32, i64), Heard>,
     buckets: HashMap<(StationId, i64), Heard>,
     foot: HashMap<(StationId, i32, i32), Heard>,
@@ -191,6 +197,8 @@ impl Reception {
             stations: Vec::new(),
             ids: HashMap::new(),
             last_name: None,
+            satellite_patterns: Vec::new(),
+            satellite: Vec::new(),
             cells: HashMap::new(),
             buckets: HashMap::new(),
             foot: HashMap::new(),
@@ -216,6 +224,31 @@ impl Reception {
             .zip(&self.stations)
             .map(|(id, st)| (st.name.clone(), id))
             .collect();
+        self.satellite_patterns = cfg
+            .spoofing
+            .satellite_sources
+            .iter()
+            .map(|p| p.to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        self.satellite = self
+            .stations
+            .iter()
+            .map(|st| self.is_satellite_name(&st.name))
+            .collect();
+    }
+
+    fn is_satellite_name(&self, name: &str) -> bool {
+        let name = name.to_lowercase();
+        self.satellite_patterns.iter().any(|p| name.contains(p))
+    }
+
+    /// True when the station's receive times are a satellite's (`spoofing.satellite_sources`).
+    pub fn satellite(&self, id: StationId) -> bool {
+        self.satellite
+            .get(usize::from(id))
+            .copied()
+            .unwrap_or(false)
     }
 
     fn intern(&mut self, name: &Arc<str>) -> StationId {
@@ -231,6 +264,7 @@ impl Reception {
             first_bucket: i64::MAX,
             active_buckets: 0,
         });
+        self.satellite.push(self.is_satellite_name(name));
         self.ids.insert(name.clone(), id);
         id
     }
@@ -699,7 +733,13 @@ impl Reception {
     /// (satellites, merged feeds) and stations with too few cells to judge.
     fn footprint(&self, st: StationId, cfg: &Config) -> Option<&Footprint> {
         let f = self.footprints.get(usize::from(st))?;
-        (f.cells.len() >= 3 && f.radius_km <= cfg.reception.max_station_radius_km).then_some(f)
+        let first = self.stations.get(usize::from(st))?.first_bucket;
+        let heard_hours =
+            self.latest_bucket.saturating_sub(first) as f64 * self.bucket_ms as f64 / MS_PER_HOUR;
+        (f.cells.len() >= 3
+            && f.radius_km <= cfg.reception.max_station_radius_km
+            && heard_hours >= cfg.reception.footprint_min_hours)
+            .then_some(f)
     }
 
     /// Suspects farther than `out_of_range_km` from every footprint cell of their station, with

@@ -54,15 +54,17 @@ pub(crate) fn implied_knots(a: &Pt, b: &Pt) -> f64 {
     }
 }
 
-/// One resampled position for the encounter search.
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Slot {
+/// One resampled position for the encounter search (`encounter.resample_minutes` slots).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Slot {
+    /// Slot number: time / `resample_minutes`.
     pub slot: i64,
     pub mmsi: u32,
     /// The MMSI's track (ships sharing an MMSI are never paired with each other's positions).
     pub track: u8,
     pub lat: f64,
     pub lon: f64,
+    /// Speed between the positions it was interpolated from, knots.
     pub knots: f32,
 }
 
@@ -169,15 +171,26 @@ impl Inland {
         let Some(land) = ctx.land else { return false };
         let tol = ctx.cfg.spoofing.inland_tolerance_km;
         let radius = 4.0 * tol.max(1.0);
-        let test = match self.cache {
-            Some(c)
-                if distance_km(LatLon::new(c.lat, c.lon), LatLon::new(p.lat, p.lon))
-                    < c.test.coast_km - tol =>
+        // A point at sea within the cached clearance of a point at sea is at sea (and an
+        // inland point must be `tol` beyond the coast, far more than the rounding of the two
+        // distances): the answer, not well inland, is the one a full test would give. The same
+        // point again gets the same test.
+        let cached = self.cache.map(|c| {
+            let d = if c.lat == p.lat && c.lon == p.lon {
+                0.0
+            } else {
+                distance_km(LatLon::new(c.lat, c.lon), LatLon::new(p.lat, p.lon))
+            };
+            (c, d)
+        });
+        let test = match cached {
+            Some((c, d)) if d == 0.0 && c.lat == p.lat && c.lon == p.lon => c.test,
+            Some((c, d))
+                if d < c.test.coast_km - tol || (!c.test.on_land && d < c.test.coast_km) =>
             {
                 LandTest {
                     on_land: c.test.on_land,
-                    coast_km: c.test.coast_km
-                        - distance_km(LatLon::new(c.lat, c.lon), LatLon::new(p.lat, p.lon)),
+                    coast_km: c.test.coast_km - d,
                 }
             }
             _ => {

@@ -30,6 +30,9 @@ pub enum Reject {
     Spoofed,
     /// Well inland (reported as a `spoofing` event).
     Inland,
+    /// Part of an excursion that satellite receive-time uncertainty explains
+    /// (`spoofing.satellite_time_uncertainty_minutes`): kept off the track, not spoofing.
+    SatelliteTiming,
 }
 
 impl Reject {
@@ -42,6 +45,7 @@ impl Reject {
             Reject::Noise => "noise",
             Reject::Spoofed => "spoofed",
             Reject::Inland => "inland",
+            Reject::SatelliteTiming => "satellite_timing",
         }
     }
 }
@@ -207,7 +211,14 @@ pub(crate) struct Vessel {
 }
 
 fn normalise(s: &Option<String>) -> Option<String> {
-    let t = s.as_deref()?.trim_end_matches('@').trim().to_uppercase();
+    let t = s.as_deref()?.trim_end_matches('@').trim();
+    // AIS text is six-bit ASCII: the byte-wise upper case, without `to_uppercase`'s per-char
+    // work, is the same.
+    let t = if t.is_ascii() {
+        t.to_ascii_uppercase()
+    } else {
+        t.to_uppercase()
+    };
     (!t.is_empty() && !t.chars().all(|c| c == '@')).then_some(t)
 }
 
@@ -304,6 +315,23 @@ impl Vessel {
             m
         } else {
             m * s.transponder_mismatch_weight
+        })
+    }
+
+    /// True when every point of `pts` is within reach of `from` once each satellite-timed end
+    /// may be `spoofing.satellite_time_uncertainty_minutes` off: the jump is feed timing.
+    fn satellite_timing(from: &Pt, pts: &[Pt], ctx: &Ctx) -> bool {
+        let u_hours = ctx.cfg.spoofing.satellite_time_uncertainty_minutes / 60.0;
+        if u_hours <= 0.0 || pts.is_empty() {
+            return false;
+        }
+        let s = &ctx.cfg.segment;
+        let sat = |p: &Pt| f64::from(u8::from(ctx.reception.satellite(p.st)));
+        pts.iter().all(|p| {
+            let slack = (sat(from) + sat(p)) * u_hours;
+            let hours = (p.t - from.t).abs() as f64 / MS_PER_HOUR + slack;
+            let km = distance_km(LatLon::new(from.lat, from.lon), LatLon::new(p.lat, p.lon));
+            slack > 0.0 && km <= s.max_knots * KM_PER_NM * hours.hypot(s.buffer_hours)
         })
     }
 
@@ -675,29 +703,33 @@ impl Vessel {
                 .origin
                 .expect("unconfirmed segments have an origin");
             let s = &self.segs[i];
-            let km = distance_km(
-                LatLon::new(from.lat, from.lon),
-                LatLon::new(s.first.lat, s.first.lon),
-            );
-            let mut e = Event::new(
-                EventType::Spoofing,
-                self.mmsi,
-                from.t,
-                s.first.t,
-                from.ll(),
-                s.first.ll(),
-            )
-            .with("kind", "jump")
-            .with("distance_km", round(km, 3))
-            .with(
-                "implied_speed_knots",
-                round(implied_knots(&from, &s.first), 1),
-            )
-            .with("track_lat", round(from.lat, 5))
-            .with("track_lon", round(from.lon, 5))
-            .evidence(2, from.t, s.first.t);
-            e.confidence = 0.3;
-            ctx.spoofs.push(e);
+            if Self::satellite_timing(&from, &[s.first], ctx) {
+                *ctx.dropped.entry("jump_satellite_timing").or_insert(0) += 1;
+            } else {
+                let km = distance_km(
+                    LatLon::new(from.lat, from.lon),
+                    LatLon::new(s.first.lat, s.first.lon),
+                );
+                let mut e = Event::new(
+                    EventType::Spoofing,
+                    self.mmsi,
+                    from.t,
+                    s.first.t,
+                    from.ll(),
+                    s.first.ll(),
+                )
+                .with("kind", "jump")
+                .with("distance_km", round(km, 3))
+                .with(
+                    "implied_speed_knots",
+                    round(implied_knots(&from, &s.first), 1),
+                )
+                .with("track_lat", round(from.lat, 5))
+                .with("track_lon", round(from.lon, 5))
+                .evidence(2, from.t, s.first.t);
+                e.confidence = 0.3;
+                ctx.spoofs.push(e);
+            }
             0
         };
         let buffer = std::mem::take(&mut self.segs[i].buffer);
@@ -751,6 +783,10 @@ impl Vessel {
             .fold(0.0, f64::max);
         if far < ctx.cfg.spoofing.min_jump_km {
             return self.reject(Reject::Noise, seg.n as u64);
+        }
+        if Self::satellite_timing(&from, &seg.buffer, ctx) {
+            *ctx.dropped.entry("jump_satellite_timing").or_insert(0) += 1;
+            return self.reject(Reject::SatelliteTiming, seg.n as u64);
         }
         self.reject(Reject::Spoofed, seg.n as u64);
         // The excursion's own shape: a circle or repeated pattern somewhere else.
@@ -925,7 +961,7 @@ impl Vessel {
             }
         }
         let sharing = self.shared.is_some() || self.segs.iter().any(|g| g.resumed_at.is_some());
-        if let Some(name) = normalise(&s.name).filter(|_| sharing) {
+        if let Some(name) = sharing.then(|| normalise(&s.name)).flatten() {
             if self.shared_names.len() < 8 && !self.shared_names.contains(&name) {
                 self.shared_names.push(name);
             }

@@ -48,8 +48,17 @@ fn leg(
         .collect()
 }
 
+/// The default configuration with the identity rule off: these tests name vessels 1, 2, ...,
+/// which are not ship MMSIs (ITU-R M.585) and would be skipped; the rule itself is tested in
+/// `class_b_and_not_available_values_make_no_events_and_placeholder_identities_are_skipped`.
+fn toy_config() -> Config {
+    let mut cfg = Config::default();
+    cfg.identity.skip_invalid_mmsi = false;
+    cfg
+}
+
 fn run(records: Vec<Record>, land: bool) -> (Vec<Event>, Engine) {
-    run_with(records, AREAS, land, Config::default())
+    run_with(records, AREAS, land, toy_config())
 }
 
 /// Runs the engine over the records (sorted by time) with the given areas, land and config.
@@ -195,7 +204,7 @@ fn deferred_coverage_hints_equal_the_whole_engines() {
         g
     };
     let whole = gaps(run(r.clone(), true).0);
-    let cfg = Config::default();
+    let cfg = toy_config();
     let mut grid = std::collections::HashMap::new();
     for rec in &r {
         if let Record::Position(p) = rec {
@@ -326,23 +335,23 @@ fn encounters_away_from_shore_and_inferred_anchorages_without_areas() {
     let empty = "";
     // No areas: the coast stands in for ports (10 km), and the anchorage is inferred.
     assert_eq!(
-        encounters_with(&r, empty, true, Config::default()),
+        encounters_with(&r, empty, true, toy_config()),
         vec![(34, 35)]
     );
     // With a port area elsewhere, 5 km offshore is far enough (only the 1 km shore rule).
     assert_eq!(
-        encounters_with(&r, AREAS, true, Config::default()),
+        encounters_with(&r, AREAS, true, toy_config()),
         vec![(32, 33), (34, 35)]
     );
     // Without land polygons only inferred anchorages remain: the offshore one is found, but
     // two ships alone in Rajin make no anchorage (five others are needed), so they count.
     assert_eq!(
-        encounters_with(&r, empty, false, Config::default()),
+        encounters_with(&r, empty, false, toy_config()),
         vec![(30, 31), (32, 33), (34, 35)]
     );
     // Anchorage inference off: the pair among the anchored ships is an encounter again (the
     // anchored ships themselves lie 3 km apart, beyond 500 m).
-    let mut cfg = Config::default();
+    let mut cfg = toy_config();
     cfg.anchorage.infer = false;
     assert_eq!(
         encounters_with(&r, empty, false, cfg),
@@ -518,7 +527,7 @@ fn bad_input_is_counted_not_fatal() {
     assert_eq!(rejects.get("duplicate"), Some(&1));
     // Out of order within one MMSI.
     let areas = Areas::from_toml(AREAS).unwrap();
-    let mut engine = Engine::new(Config::default(), areas, None);
+    let mut engine = Engine::new(toy_config(), areas, None);
     engine.push(&pos(61, T0 + H, 40.0, 133.0, 0.0, 0.0));
     engine.push(&pos(61, T0, 40.0, 133.0, 0.0, 0.0));
     assert_eq!(engine.stats().rejects.get("out_of_order"), Some(&1));
@@ -558,10 +567,10 @@ fn loitering_without_areas_is_kept_off_the_coast() {
     r.extend(leg(52, T0, 6 * H, 3 * MIN, (41.5, 131.5), 200.0, 1.0));
     r.extend(leg(53, T0, 6 * H, 3 * MIN, (42.5, 132.6), 200.0, 0.2));
     r.extend(berthed(54, (-36.842, 174.760)));
-    let (m, dropped) = loiterers(&r, "", Config::default());
+    let (m, dropped) = loiterers(&r, "", toy_config());
     // GFW's 20 nm: berths and the 18 nm drift go; Auckland cannot be measured and stays.
     assert_eq!((m, dropped), (vec![52, 54], 3));
-    let (events, _) = run_with(r.clone(), "", true, Config::default());
+    let (events, _) = run_with(r.clone(), "", true, toy_config());
     let far = of(&events, EventType::Loitering);
     let nm = |e: &Event| e.details.get("avg_distance_from_shore_nm").cloned();
     assert!(nm(far[0])
@@ -569,18 +578,15 @@ fn loitering_without_areas_is_kept_off_the_coast() {
         .is_some_and(|d| d >= 20.0));
     assert_eq!(nm(far[1]), None);
     // Switched off, the berths are loitering again.
-    let mut off = Config::default();
+    let mut off = toy_config();
     off.loitering.min_shore_distance_nm = 0.0;
     assert_eq!(loiterers(&r, "", off).0, vec![50, 51, 52, 53, 54]);
     // With port areas the port rule decides and coastal loitering stays visible, unless the
     // shore rule is asked for with areas too.
     let ports = "[[areas]]\nname = \"Vladivostok\"\ncentre = [43.11, 131.89]\nradius_km = 5\n\
 [[areas]]\nname = \"Nakhodka\"\ncentre = [42.8, 132.883]\nradius_km = 5\n";
-    assert_eq!(
-        loiterers(&r, ports, Config::default()),
-        (vec![52, 53, 54], 0)
-    );
-    let mut strict = Config::default();
+    assert_eq!(loiterers(&r, ports, toy_config()), (vec![52, 53, 54], 0));
+    let mut strict = toy_config();
     strict.loitering.shore_rule_with_areas = true;
     assert_eq!(loiterers(&r, ports, strict), (vec![52, 54], 1));
 }
@@ -617,12 +623,135 @@ fn mmsi_handover_without_areas_is_not_taken_at_a_berth() {
             .map(|e| (e.mmsi, e.other_mmsi))
             .collect()
     };
-    assert_eq!(handovers(Config::default()), vec![(62, Some(63))]);
+    assert_eq!(handovers(toy_config()), vec![(62, Some(63))]);
     // With the encounters' coast rules off, the berth neighbours become an MMSI change.
-    let mut off = Config::default();
+    let mut off = toy_config();
     off.encounter.min_shore_km = 0.0;
     off.encounter.no_ports_min_shore_km = 0.0;
     let mut got = handovers(off);
     got.sort_unstable();
     assert_eq!(got, vec![(60, Some(61)), (62, Some(63))]);
+}
+
+/// Sets the message type of position records (18 and 19: class B).
+fn with_type(mut records: Vec<Record>, msg_type: u8) -> Vec<Record> {
+    for r in &mut records {
+        if let Record::Position(p) = r {
+            p.msg_type = msg_type;
+        }
+    }
+    records
+}
+
+#[test]
+fn class_b_and_not_available_values_make_no_events_and_placeholder_identities_are_skipped() {
+    const B: u32 = 273_100_001; // a class B yacht (MID 273, Russia)
+    const A: u32 = 273_100_002; // a class A ship whose speed, heading and course are unavailable
+    const NA: u32 = 273_100_003; // a class A ship sending lat 91 / lon 181 between fixes
+                                 // Class B "CS" at its ITU-R M.1371-5 table 1 rates: every 30 s at 6 kn for 2 h (type 18),
+                                 // then every 3 min at 1 kn for 1.5 h (type 19; shorter than loitering's 2 h), off the coast between Rajin and STS-1.
+    let mut r = with_type(leg(B, T0, 2 * H, MIN / 2, (41.5, 131.0), 90.0, 6.0), 18);
+    let (lat, lon) = destination(41.5, 131.0, 90.0, 6.0 * 1.852 * 2.0);
+    r.extend(with_type(
+        leg(
+            B,
+            T0 + 2 * H + 3 * MIN,
+            90 * MIN,
+            3 * MIN,
+            (lat, lon),
+            90.0,
+            1.0,
+        ),
+        19,
+    ));
+    // Type 24: part A (name) and part B (call sign, ship type) in separate reports.
+    for k in 0..12 {
+        let t = T0 + k * 30 * MIN + 7_000;
+        let part_a = k % 2 == 0;
+        r.push(Record::Static(Static {
+            mmsi: B,
+            time: t,
+            name: part_a.then(|| "SEA BREEZE".to_owned()),
+            callsign: (!part_a).then(|| "UBC1234".to_owned()),
+            ship_type: (!part_a).then_some(37),
+            ..Default::default()
+        }));
+    }
+    // Class A with speed 102.3 ("not available"), heading 511 and course 360 at one place for
+    // an hour: not a frozen position (no speed is reported).
+    for k in 0..=20 {
+        r.push(Record::Position(Position {
+            mmsi: A,
+            time: T0 + k * 3 * MIN,
+            lat: 41.2,
+            lon: 131.4,
+            sog: Some(102.3),
+            cog: Some(360.0),
+            heading: Some(511),
+            msg_type: 1,
+            ..Default::default()
+        }));
+    }
+    // Class A sailing, with lat 91 / lon 181 between its fixes.
+    let fixes = leg(NA, T0, 3 * H, 5 * MIN, (41.0, 131.2), 45.0, 10.0);
+    for f in &fixes {
+        r.push(pos(NA, f.time() + MIN, 91.0, 181.0, 10.0, 45.0));
+    }
+    r.extend(fixes);
+    // A placeholder identity (MID then zeros) on two transmitters 400 km apart, and the
+    // dummy 111111111: no events, counted once each.
+    for k in 0..6 {
+        let (lat, lon) = if k % 2 == 0 {
+            (41.0, 131.0)
+        } else {
+            (41.0, 135.8)
+        };
+        r.push(pos(412_000_000, T0 + k * MIN, lat, lon, 8.0, 0.0));
+        r.push(pos(
+            111_111_111,
+            T0 + k * MIN + 1_000,
+            lat,
+            lon + 0.5,
+            8.0,
+            0.0,
+        ));
+    }
+    let (events, engine) = run_with(r.clone(), AREAS, false, Config::default());
+    assert!(events.is_empty(), "{events:#?}");
+    let stats = engine.stats();
+    assert_eq!(stats.skipped_identities.get("mid_then_zeros"), Some(&1));
+    assert_eq!(stats.skipped_identities.get("repeated_digit"), Some(&1));
+    assert_eq!(stats.rejects.get("invalid_mmsi"), Some(&12));
+    assert_eq!(
+        stats.rejects.get("invalid_position"),
+        Some(&(fixes_len(&r, NA) as u64))
+    );
+    assert_eq!(stats.vessels, 3, "the placeholders are no vessels");
+
+    // The class B yacht silent 9.4 h: one gap, measured against class B's own interval (3 min
+    // at 1 kn: 240 reports expected in the 12 h before, not class A's).
+    let (lat, lon) = destination(lat, lon, 90.0, 1.852 * 1.5);
+    r.extend(with_type(
+        leg(B, T0 + 13 * H, H, 3 * MIN, (lat, lon), 90.0, 1.0),
+        19,
+    ));
+    let (events, _) = run_with(r, AREAS, false, Config::default());
+    // (The other two fall silent before the data's new end: open gaps.)
+    let gaps: Vec<_> = of(&events, EventType::Gap)
+        .into_iter()
+        .filter(|e| e.mmsi == B)
+        .collect();
+    assert_eq!(gaps.len(), 1, "{events:#?}");
+    assert!(gaps[0].details.get("open").is_none());
+    assert_eq!(gaps[0].details["transponder_class"], "B");
+    assert_eq!(gaps[0].details["expected_positions_hours_before"], 240.0);
+    assert!(events.iter().all(|e| e.event_type == EventType::Gap));
+}
+
+/// Positions of `mmsi` with latitude 91 (the "not available" value).
+fn fixes_len(records: &[Record], mmsi: u32) -> usize {
+    records
+        .iter()
+        .filter(|r| matches!(r, Record::Position(p) if p.mmsi == mmsi && p.lat == 91.0))
+        .count()
 }

@@ -1,10 +1,11 @@
 //! Ingests files into a store and prints the summary: the library without the CLI, for
 //! benchmarks (`cargo run --release -p lookout-ingest --example ingest_files -- STORE FILE...`).
+//! `LOOKOUT_THREADS=N` sets the threads as `lookout ingest --threads N` does.
 
 use std::time::Instant;
 
 use lookout_ingest::{expand, Ingest, IngestOptions};
-use lookout_store::StoreWriter;
+use lookout_store::{StoreWriter, WriteOptions};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -14,9 +15,20 @@ fn main() -> anyhow::Result<()> {
         sources.extend(expand(&spec)?);
     }
     let started = Instant::now();
+    let threads: usize = std::env::var("LOOKOUT_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(1);
+    let write = WriteOptions {
+        parallel_tables: threads > 1,
+        ..WriteOptions::default()
+    };
     let mut ingest = Ingest::new(
-        StoreWriter::open(&store, Default::default())?,
-        IngestOptions::default(),
+        StoreWriter::open(&store, write)?,
+        IngestOptions {
+            threads,
+            ..IngestOptions::default()
+        },
     );
     ingest.run(&sources)?;
     let s = ingest.finish()?;

@@ -56,6 +56,8 @@ pub(crate) struct Batch {
     pub span: Option<(i64, i64)>,
     /// The batch ends a run of [`BATCH_LINES`] lines of its input: the writer may commit.
     pub tick: bool,
+    /// The messages of the line being read (kept to reuse its allocation).
+    decoded: Vec<Decoded>,
 }
 
 impl Batch {
@@ -75,9 +77,9 @@ impl Batch {
 
     /// Decodes one NMEA line; complete messages become rows.
     pub fn nmea_line(&mut self, decoder: &mut Decoder, line: &[u8], dating: &Dating) {
-        let mut out: Vec<Decoded> = Vec::new();
+        let mut out = std::mem::take(&mut self.decoded);
         decoder.feed_line(line, |d| out.push(d));
-        for d in out {
+        for d in out.drain(..) {
             self.messages += 1;
             let extracted = rows::extract(&d.message);
             let prov = Provenance {
@@ -88,6 +90,7 @@ impl Batch {
             let (mmsi, msg_type) = (d.message.mmsi(), d.message.msg_type());
             self.store(mmsi, msg_type, d.meta.rx_time_ms, extracted, prov, dating);
         }
+        self.decoded = out;
     }
 
     /// Reads one line of the decoder's JSON output.

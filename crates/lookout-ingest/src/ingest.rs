@@ -191,27 +191,45 @@ impl Ingest {
     }
 
     /// Commits the remaining rows and returns the summary.
-    pub fn finish(mut self) -> Result<Summary> {
+    pub fn finish(self) -> Result<Summary> {
+        self.finish_with_writer().map(|(s, _)| s)
+    }
+
+    /// Commits the remaining rows and returns the summary and the writer (whose batches an
+    /// in-memory ingest takes, [`lookout_store::WriteOptions::in_memory`]).
+    pub fn finish_with_writer(mut self) -> Result<(Summary, StoreWriter)> {
         self.flush()?;
         self.summary.vessels = self.vessels.len() as u64;
-        Ok(self.summary)
+        Ok((self.summary, self.writer))
     }
 
     pub(crate) fn flush(&mut self) -> Result<()> {
         let s = self.writer.flush()?;
+        self.count_flush(s);
+        Ok(())
+    }
+
+    fn count_flush(&mut self, s: lookout_store::FlushStats) {
         self.summary.positions += s.positions;
         self.summary.statics += s.statics;
         self.summary.duplicates += s.duplicates;
         self.last_flush = Instant::now();
-        Ok(())
     }
 
     /// Flushes if enough rows are buffered, or (for live sources) enough time has passed.
+    /// With more than one thread, a file's commit runs in the background while the next rows
+    /// are read (the same commits, in the same order); live sources commit at once, so that
+    /// what was received is durable.
     pub(crate) fn maybe_flush(&mut self, live: bool) -> Result<()> {
         if self.writer.pending() >= self.opts.batch_rows
             || (live && self.last_flush.elapsed() >= self.opts.flush_every)
         {
-            self.flush()?;
+            if self.opts.threads > 1 && !live {
+                let s = self.writer.flush_background()?;
+                self.count_flush(s);
+            } else {
+                self.flush()?;
+            }
         }
         Ok(())
     }

@@ -1,5 +1,5 @@
-//! AIS inputs to the store's tables: `decode` (files or lines to Arrow tables, through a
-//! temporary store, so the rows are exactly those `lookout ingest` stores, duplicates dropped)
+//! AIS inputs to the store's tables: `decode` (files or lines to Arrow tables: the rows
+//! `lookout ingest` would store, duplicates dropped, kept in memory by the store writer)
 //! and `ingest_part` (the distributed decode's task: files to Parquet part files placed in a
 //! shared store's layout, their manifest entries returned for the driver to commit).
 
@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use arrow_pyarrow::{PyArrowType, Table};
 use lookout_ingest::{Ingest, IngestOptions, Source, Summary};
-use lookout_store::{InputEntry, Manifest, Store, StoreWriter, TimeRange, WriteOptions};
+use lookout_store::{InputEntry, Manifest, Store, StoreWriter, WriteOptions};
 use pyo3::prelude::*;
 use serde_json::{json, Value};
 
 use crate::py_err;
-use crate::store::{scan, table, table_of};
+use crate::store::{table, table_of};
 
 /// Ingests `sources` into the store at `root`.
 fn ingest_into(root: &Path, sources: &[Source]) -> Result<Summary> {
@@ -63,19 +63,24 @@ fn decode(
             f.flush()?;
             sources.push(Source::File(path));
         }
-        let root = tmp.path().join("store");
-        let summary = ingest_into(&root, &sources)?;
+        // The rows a store would get, kept in memory: no Parquet written and read back.
+        let writer = StoreWriter::open(
+            tmp.path().join("store"),
+            WriteOptions {
+                in_memory: true,
+                ..WriteOptions::default()
+            },
+        )?;
+        let mut ingest = Ingest::new(writer, IngestOptions::default());
+        ingest.run(&sources)?;
+        let (summary, mut writer) = ingest.finish_with_writer()?;
         if let Some((name, error)) = summary.failed.first() {
             anyhow::bail!("{name}: {error}");
         }
-        let store = Store::open(&root)?;
         let mut out = Vec::new();
         for name in ["positions", "statics"] {
             let (which, schema) = table_of(name)?;
-            out.push(table(
-                scan(&store, which, None, TimeRange::default())?,
-                schema,
-            )?);
+            out.push(table(writer.take_batches(which), schema)?);
         }
         let statics = out.pop().expect("two tables");
         let positions = out.pop().expect("two tables");

@@ -6,7 +6,7 @@
 //! `hint_gaps` compute those hints from the whole data's coverage grid.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -29,7 +29,7 @@ use pyo3::prelude::*;
 use crate::py_err;
 
 /// What the engine runs with: thresholds, areas and land mask.
-fn engine(
+pub(crate) fn engine(
     config_toml: Option<&str>,
     config_json: Option<&str>,
     areas: Option<PathBuf>,
@@ -59,7 +59,7 @@ fn engine(
     Ok(Engine::new(cfg, areas, land))
 }
 
-fn config(toml: Option<&str>, json: Option<&str>) -> Result<Config> {
+pub(crate) fn config(toml: Option<&str>, json: Option<&str>) -> Result<Config> {
     Ok(match (toml, json) {
         (Some(t), _) => Config::from_toml(t).context("event config (TOML)")?,
         (None, Some(j)) => serde_json::from_str(j).context("event config")?,
@@ -99,25 +99,33 @@ fn day_watermarks(records: &[Record]) -> Vec<i64> {
     out.into_iter().map(|(_, w)| w).collect()
 }
 
-/// Feeds sorted records, settling at each watermark, then finishes.
-fn run_records(engine: &mut Engine, records: &[Record], watermarks: &[i64]) -> Vec<Event> {
+/// Feeds sorted records, settling at each watermark, then finishes; `before_flush(engine, k)`
+/// runs before the k-th flush (`watermarks.len()`: before the finish).
+fn run_records(
+    engine: &mut Engine,
+    records: &[Record],
+    watermarks: &[i64],
+    mut before_flush: impl FnMut(&mut Engine, usize),
+) -> Vec<Event> {
     let mut events = Vec::new();
     let mut next = 0;
-    for &w in watermarks {
+    for (k, &w) in watermarks.iter().enumerate() {
         while next < records.len() && records[next].time() < w {
             engine.push(&records[next]);
             next += 1;
         }
+        before_flush(engine, k);
         events.extend(engine.flush(w));
     }
     for r in &records[next..] {
         engine.push(r);
     }
+    before_flush(engine, watermarks.len());
     events.extend(engine.finish());
     events
 }
 
-fn events_table(events: &[Event]) -> Result<Table> {
+pub(crate) fn events_table(events: &[Event]) -> Result<Table> {
     Ok(Table::try_new(
         vec![events_batch(events)?],
         events_schema(),
@@ -160,7 +168,7 @@ fn events(
                     start.is_none_or(|s| r.time() >= s) && end.is_none_or(|e| r.time() <= e)
                 });
                 let watermarks = day_watermarks(&records);
-                run_records(&mut engine, &records, &watermarks)
+                run_records(&mut engine, &records, &watermarks, |_, _| {})
             }
         };
         events_table(&events)
@@ -173,7 +181,10 @@ fn events(
 /// whole data's day `watermarks`, ended at `span`'s end, gaps without their coverage hint
 /// (`coverage_from_hour` in their details instead). Returns each vessel's events as the whole
 /// run finds them, without the cross-vessel ones (encounters, identity changes linking two
-/// MMSIs), which a shard cannot see whole.
+/// MMSIs), which a shard cannot see whole; and what the encounter search of all vessels needs
+/// from it: its resampled positions (`crate::encounters::resampled_table`) and the anchorage
+/// entries its stationary vessels made, each with the flush that first knew it
+/// (`crate::encounters::anchorage_table`).
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -189,23 +200,36 @@ fn vessel_events(
     config_json: Option<&str>,
     land: Option<PathBuf>,
     use_land: bool,
-) -> PyResult<PyArrowType<Table>> {
+) -> PyResult<(PyArrowType<Table>, PyArrowType<Table>, PyArrowType<Table>)> {
     py.detach(|| {
         let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
         engine.defer_coverage_hints();
         engine.extend_span(span.0, span.1);
         let records = records(Some(positions.0), statics.map(|t| t.0))?;
-        let mut events = run_records(&mut engine, &records, &watermarks);
+        let mut resampled = Vec::new();
+        let mut anchorages = Vec::new();
+        let mut known = HashSet::new();
+        let mut events = run_records(&mut engine, &records, &watermarks, |engine, k| {
+            resampled.extend(engine.take_resampled());
+            for (cell, mmsi) in engine.anchorage_entries() {
+                if known.insert((cell, mmsi)) {
+                    anchorages.push((k, cell, mmsi));
+                }
+            }
+        });
         // Pairs within the shard are not all pairs: cross-vessel events are left out.
         events.retain(|e| e.event_type != EventType::Encounter && e.other_mmsi.is_none());
-        events_table(&events)
+        Ok::<_, anyhow::Error>((
+            PyArrowType(events_table(&events)?),
+            PyArrowType(crate::encounters::resampled_table(&resampled)?),
+            PyArrowType(crate::encounters::anchorage_table(&anchorages)?),
+        ))
     })
-    .map(PyArrowType)
     .map_err(py_err)
 }
 
 /// A column of a batch as `T`, or an error naming it.
-fn column<'a, T: ArrowPrimitiveType>(
+pub(crate) fn column<'a, T: ArrowPrimitiveType>(
     batch: &'a RecordBatch,
     name: &str,
 ) -> Result<&'a PrimitiveArray<T>> {

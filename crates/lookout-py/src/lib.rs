@@ -7,6 +7,7 @@
 //! - `store`: `Store`, reading a store's tables with file and row-group pruning.
 //! - `events`: the event engine over Arrow tables or a store, and the per-vessel shard and
 //!   gap hints of the distributed (Spark) run.
+//! - `encounters`: the distributed run's encounter search (pairs replayed in Rust).
 //! - `analyze`, `simulate`, `extract_claims`, `parse_time`: the pipeline, the simulator, the
 //!   claims extractor and the CLI's time syntax.
 
@@ -17,6 +18,7 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 
 mod decode;
+mod encounters;
 mod events;
 mod store;
 
@@ -107,5 +109,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     decode::register(m)?;
     store::register(m)?;
     events::register(m)?;
+    encounters::register(m)?;
     Ok(())
 }

@@ -34,6 +34,7 @@
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 
+mod dedup;
 mod read;
 pub mod records;
 mod schema;
@@ -46,4 +47,4 @@ pub use schema::{
     StaticRow, TimeSource,
 };
 pub use store::{FileEntry, InputEntry, Manifest, Store, Table, FORMAT_VERSION, MANIFEST};
-pub use writer::{date_string, day_of, FlushStats, StoreWriter, WriteOptions};
+pub use writer::{date_string, day_of, FlushStats, StoreWriter, WriteOptions, DEDUP_WINDOW_MS};

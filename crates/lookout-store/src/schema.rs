@@ -1,6 +1,6 @@
 //! Row types of the two tables and their Arrow schemas (the documented contract in `docs/store.md`).
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{anyhow, Context, Result};
@@ -138,10 +138,55 @@ pub struct StaticRow {
 /// (everything but provenance and time source).
 pub type DedupKey = (u32, i64, u64);
 
+/// The payload hash of [`DedupKey`]: a multiply-rotate hash (the rustc "Fx" scheme) with a
+/// final avalanche, several times cheaper than SipHash per row. Keys never leave the process
+/// (they are rebuilt from the stored rows when needed), so the hash may change between versions.
+#[derive(Default)]
+pub(crate) struct PayloadHasher(u64);
+
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for PayloadHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_u16(&mut self, v: u16) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(MIX);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+    fn finish(&self) -> u64 {
+        // splitmix64's finaliser: every input bit reaches every output bit.
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
 impl PositionRow {
     /// De-duplication key of this row.
     pub fn dedup_key(&self) -> DedupKey {
-        let mut h = DefaultHasher::new();
+        let mut h = PayloadHasher::default();
         (self.lat.to_bits(), self.lon.to_bits()).hash(&mut h);
         (self.sog.map(f32::to_bits), self.cog.map(f32::to_bits)).hash(&mut h);
         (self.heading, self.nav_status, self.msg_type).hash(&mut h);
@@ -152,7 +197,7 @@ impl PositionRow {
 impl StaticRow {
     /// De-duplication key of this row.
     pub fn dedup_key(&self) -> DedupKey {
-        let mut h = DefaultHasher::new();
+        let mut h = PayloadHasher::default();
         (
             self.msg_type,
             self.imo,
@@ -290,6 +335,18 @@ fn time_sources(rows: impl Iterator<Item = TimeSource>, n: usize) -> ArrayRef {
 
 /// Builds a `positions` record batch.
 pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
+    positions_batch(rows.iter())
+}
+
+/// Builds a `positions` record batch of `rows[i]` for each `i` of `order`.
+pub(crate) fn positions_batch_at(rows: &[PositionRow], order: &[u32]) -> Result<RecordBatch> {
+    positions_batch(order.iter().map(|&i| &rows[i as usize]))
+}
+
+fn positions_batch<'a, I>(rows: I) -> Result<RecordBatch>
+where
+    I: ExactSizeIterator<Item = &'a PositionRow> + Clone,
+{
     let n = rows.len();
     let mut mmsi = UInt32Builder::with_capacity(n);
     let mut lat = Float64Builder::with_capacity(n);
@@ -300,7 +357,7 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
     let mut nav_status = UInt8Builder::with_capacity(n);
     let mut msg_type = UInt8Builder::with_capacity(n);
     let mut prov = ProvenanceBuilders::new(n);
-    for r in rows {
+    for r in rows.clone() {
         mmsi.append_value(r.mmsi);
         lat.append_value(r.lat);
         lon.append_value(r.lon);
@@ -313,7 +370,7 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
     }
     let mut columns: Vec<ArrayRef> = vec![
         Arc::new(mmsi.finish()),
-        times(rows.iter().map(|r| r.time), n),
+        times(rows.clone().map(|r| r.time), n),
         Arc::new(lat.finish()),
         Arc::new(lon.finish()),
         Arc::new(sog.finish()),
@@ -321,14 +378,21 @@ pub fn positions_to_batch(rows: &[PositionRow]) -> Result<RecordBatch> {
         Arc::new(heading.finish()),
         Arc::new(nav_status.finish()),
         Arc::new(msg_type.finish()),
-        time_sources(rows.iter().map(|r| r.time_source), n),
+        time_sources(rows.map(|r| r.time_source), n),
     ];
     prov.finish(&mut columns);
     Ok(RecordBatch::try_new(positions_schema(), columns)?)
 }
 
-/// Builds a `statics` record batch.
-pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
+/// Builds a `statics` record batch of `rows[i]` for each `i` of `order`.
+pub(crate) fn statics_batch_at(rows: &[StaticRow], order: &[u32]) -> Result<RecordBatch> {
+    statics_batch(order.iter().map(|&i| &rows[i as usize]))
+}
+
+fn statics_batch<'a, I>(rows: I) -> Result<RecordBatch>
+where
+    I: ExactSizeIterator<Item = &'a StaticRow> + Clone,
+{
     let n = rows.len();
     let mut mmsi = UInt32Builder::with_capacity(n);
     let mut msg_type = UInt8Builder::with_capacity(n);
@@ -341,7 +405,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
     let mut destination = StringBuilder::new();
     let mut eta = TimestampMillisecondBuilder::with_capacity(n).with_timezone("UTC");
     let mut prov = ProvenanceBuilders::new(n);
-    for r in rows {
+    for r in rows.clone() {
         mmsi.append_value(r.mmsi);
         msg_type.append_value(r.msg_type);
         imo.append_option(r.imo);
@@ -366,7 +430,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
     let [mut bow, mut stern, mut port, mut starboard, mut length, mut width] = dims;
     let mut columns: Vec<ArrayRef> = vec![
         Arc::new(mmsi.finish()),
-        times(rows.iter().map(|r| r.time), n),
+        times(rows.clone().map(|r| r.time), n),
         Arc::new(msg_type.finish()),
         Arc::new(imo.finish()),
         Arc::new(callsign.finish()),
@@ -381,7 +445,7 @@ pub fn statics_to_batch(rows: &[StaticRow]) -> Result<RecordBatch> {
         Arc::new(draught.finish()),
         Arc::new(destination.finish()),
         Arc::new(eta.finish()),
-        time_sources(rows.iter().map(|r| r.time_source), n),
+        time_sources(rows.map(|r| r.time_source), n),
     ];
     prov.finish(&mut columns);
     Ok(RecordBatch::try_new(statics_schema(), columns)?)

@@ -1,9 +1,11 @@
 //! Buffered, de-duplicating, crash-safe writer.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
@@ -14,12 +16,24 @@ use parquet::file::metadata::SortingColumn;
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
 
+use crate::dedup::{pack, KeySet, TableKeys};
 use crate::read::read_file;
 use crate::schema::{
-    positions_from_batch, positions_to_batch, statics_from_batch, statics_to_batch, DedupKey,
+    positions_batch_at, positions_from_batch, statics_batch_at, statics_from_batch, DedupKey,
     PositionRow, StaticRow,
 };
 use crate::store::{file_entry, relative, sync_dir, FileEntry, InputEntry, Store, Table};
+
+/// Default of [`WriteOptions::dedup_window_ms`]: 30 minutes. Exact duplicates (same vessel,
+/// receive time and payload) come from one transmission reaching the store twice: a line
+/// repeated by a receiver or a relay, two aggregators forwarding the same station's line, an
+/// overlap between consecutive files of a feed. Those copies sit seconds to minutes apart in
+/// the input; 30 minutes also covers the disorder of a merged feed (the simulator's output is
+/// in time order within 10-minute slices; satellite downloads reach a feed within a pass,
+/// about 15 minutes). At global volume (500 M messages a day, ~350,000 rows a minute) the
+/// window holds ~10 M keys, ~200-400 MB. A row older than the window is still checked, against
+/// its whole day reloaded from the store (`docs/store.md`, "De-duplication").
+pub const DEDUP_WINDOW_MS: i64 = 30 * 60 * 1000;
 
 /// Tuning of [`StoreWriter`].
 #[derive(Clone, Debug)]
@@ -33,6 +47,15 @@ pub struct WriteOptions {
     /// A flush writes the positions and the statics on two threads at once (the same files
     /// as one after the other).
     pub parallel_tables: bool,
+    /// Rows of a day the store did not hold at open are checked for duplicates against the
+    /// rows written in this run whose time is within this many ms of the newest row written
+    /// ([`DEDUP_WINDOW_MS`]); a row older than that turns its day to an exact check against
+    /// all of its files. The result is the same; only memory depends on it.
+    pub dedup_window_ms: i64,
+    /// Keep each commit's record batches in memory ([`StoreWriter::take_batches`]) instead of
+    /// writing files: the rows and their order are those the files would hold. Rows are then
+    /// checked against every row of the run (no window: there are no files to reload).
+    pub in_memory: bool,
 }
 
 impl Default for WriteOptions {
@@ -41,6 +64,8 @@ impl Default for WriteOptions {
             row_group_rows: 64 * 1024,
             dedup_partitions: 8,
             parallel_tables: false,
+            dedup_window_ms: DEDUP_WINDOW_MS,
+            in_memory: false,
         }
     }
 }
@@ -77,23 +102,11 @@ pub fn date_string(day: i64) -> String {
     lookout_core::time::format_day(day * lookout_core::time::DAY_MS)
 }
 
-/// De-duplication keys of one table's recently touched days, least recently used first.
-#[derive(Default)]
-struct DedupCache {
-    keys: HashMap<i64, HashSet<DedupKey>>,
-    order: VecDeque<i64>,
-}
-
-impl DedupCache {
-    fn forget(&mut self, day: i64) {
-        self.keys.remove(&day);
-        self.order.retain(|d| *d != day);
-    }
-}
-
 /// Writes rows into a store: buffers them per partition, then [`flush`](Self::flush) sorts each
 /// partition by (mmsi, time), drops rows already stored, and commits one file per partition
 /// (temporary file, fsync, rename, then manifest update). Holds an exclusive lock on the store.
+/// [`flush_background`](Self::flush_background) does the same on a thread of its own while
+/// rows for the next commit are buffered.
 pub struct StoreWriter {
     store: Store,
     _lock: File,
@@ -101,23 +114,50 @@ pub struct StoreWriter {
     positions: BTreeMap<i64, Vec<PositionRow>>,
     statics: BTreeMap<i64, Vec<StaticRow>>,
     pending: usize,
-    /// De-duplication keys of the positions and of the statics.
-    dedup: [DedupCache; 2],
-    seq: AtomicU64,
+    /// De-duplication keys of the positions and of the statics (`None` while a background
+    /// flush holds them).
+    keys: Option<Box<[TableKeys; 2]>>,
+    /// The flush running in the background, if any.
+    running: Option<JoinHandle<FlushDone>>,
+    seq: Arc<AtomicU64>,
     totals: FlushStats,
+    /// Batches of the commits so far (positions, statics), with `in_memory`.
+    batches: [Vec<RecordBatch>; 2],
 }
 
 /// What a flush did to one table.
 struct TableFlush {
     committed: Vec<FileEntry>,
+    batches: Vec<RecordBatch>,
     rows: u64,
     duplicates: u64,
     result: Result<()>,
 }
 
-/// What writing a table's partitions reads: the store, the options, the file counter.
+/// A finished flush: both tables, and the key sets it updated.
+struct FlushDone {
+    positions: TableFlush,
+    statics: TableFlush,
+    keys: Box<[TableKeys; 2]>,
+}
+
+/// What a flush needs, owned so that it may run on a thread of its own.
+struct FlushJob {
+    positions: BTreeMap<i64, Vec<PositionRow>>,
+    statics: BTreeMap<i64, Vec<StaticRow>>,
+    keys: Box<[TableKeys; 2]>,
+    root: PathBuf,
+    /// Committed files when the flush started (exact days reload their keys from them).
+    files: Vec<FileEntry>,
+    opts: WriteOptions,
+    seq: Arc<AtomicU64>,
+}
+
+/// What writing a table's partitions reads: the store's root and files, the options, the file
+/// counter.
 struct Partitions<'a> {
-    store: &'a Store,
+    root: &'a Path,
+    files: &'a [FileEntry],
     opts: &'a WriteOptions,
     seq: &'a AtomicU64,
 }
@@ -142,6 +182,10 @@ impl StoreWriter {
         if store.adopted() > 0 || !root.join(crate::store::MANIFEST).exists() {
             store.save_manifest()?;
         }
+        let mut keys: Box<[TableKeys; 2]> = Box::default();
+        for (k, table) in keys.iter_mut().zip([Table::Positions, Table::Statics]) {
+            k.preexisting = store.files(table).map(|f| f.date.clone()).collect();
+        }
         Ok(StoreWriter {
             store,
             _lock: lock,
@@ -149,13 +193,16 @@ impl StoreWriter {
             positions: BTreeMap::new(),
             statics: BTreeMap::new(),
             pending: 0,
-            dedup: Default::default(),
-            seq: AtomicU64::new(0),
+            keys: Some(keys),
+            running: None,
+            seq: Arc::new(AtomicU64::new(0)),
             totals: FlushStats::default(),
+            batches: Default::default(),
         })
     }
 
-    /// The store being written (its manifest reflects every commit so far).
+    /// The store being written (its manifest reflects every commit so far, apart from a
+    /// background flush still running).
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -201,18 +248,120 @@ impl StoreWriter {
         self.totals
     }
 
-    /// Commits every buffered row. When it returns `Ok`, the rows are durable and listed in the
-    /// manifest.
+    /// With [`WriteOptions::in_memory`]: the record batches of `table` committed so far, in
+    /// the order a store's files would list them (commit by commit, day by day, each sorted
+    /// by (mmsi, time)); they are handed over once.
+    pub fn take_batches(&mut self, table: Table) -> Vec<RecordBatch> {
+        std::mem::take(&mut self.batches[usize::from(table == Table::Statics)])
+    }
+
+    /// Commits every buffered row (after waiting for a background flush, whose counts are
+    /// included). When it returns `Ok`, the rows are durable and listed in the manifest.
     pub fn flush(&mut self) -> Result<FlushStats> {
-        let positions = std::mem::take(&mut self.positions);
-        let statics = std::mem::take(&mut self.statics);
+        let mut stats = self.wait()?;
+        let done = self.job().run();
+        stats += self.commit(done)?;
+        Ok(stats)
+    }
+
+    /// Starts committing every buffered row on a thread of its own and returns at once, after
+    /// waiting for the previous background flush: its counts are returned (zero if there was
+    /// none). The files written are those [`flush`](Self::flush) would write; they are durable
+    /// and in the manifest after the next `flush_background`, [`flush`](Self::flush) or
+    /// [`wait`](Self::wait) (or on drop). A crash before that leaves them to be adopted on the
+    /// next open, as a crash between rename and manifest update always did.
+    pub fn flush_background(&mut self) -> Result<FlushStats> {
+        let stats = self.wait()?;
+        let job = self.job();
+        self.running = Some(
+            std::thread::Builder::new()
+                .name("lookout-store-flush".into())
+                .spawn(move || job.run())
+                .context("starting the flush thread")?,
+        );
+        Ok(stats)
+    }
+
+    /// Waits for the background flush, if any, records its files in the manifest and returns
+    /// its counts.
+    pub fn wait(&mut self) -> Result<FlushStats> {
+        match self.running.take() {
+            Some(handle) => {
+                let done = handle
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the store's flush thread panicked"))?;
+                self.commit(done)
+            }
+            None => Ok(FlushStats::default()),
+        }
+    }
+
+    /// The buffered rows as a flush job (taking the key sets along).
+    fn job(&mut self) -> FlushJob {
         self.pending = 0;
-        let parts = Partitions {
-            store: &self.store,
-            opts: &self.opts,
-            seq: &self.seq,
+        FlushJob {
+            positions: std::mem::take(&mut self.positions),
+            statics: std::mem::take(&mut self.statics),
+            keys: self.keys.take().expect("no flush is running"),
+            root: self.store.root().to_path_buf(),
+            files: self.store.manifest().files.clone(),
+            opts: self.opts.clone(),
+            seq: self.seq.clone(),
+        }
+    }
+
+    /// Records a finished flush: its files in the manifest, its counts in the totals.
+    fn commit(&mut self, done: FlushDone) -> Result<FlushStats> {
+        let FlushDone {
+            positions: p,
+            statics: s,
+            keys,
+        } = done;
+        self.keys = Some(keys);
+        let stats = FlushStats {
+            positions: p.rows,
+            statics: s.rows,
+            duplicates: p.duplicates + s.duplicates,
+            files: (p.committed.len() + s.committed.len()) as u64,
         };
-        let [position_keys, static_keys] = &mut self.dedup;
+        self.batches[0].extend(p.batches);
+        self.batches[1].extend(s.batches);
+        // Files already renamed into place are committed even if a later partition failed.
+        let files = &mut self.store.manifest_mut().files;
+        files.extend(p.committed);
+        files.extend(s.committed);
+        self.store.save_manifest()?;
+        p.result.and(s.result)?;
+        self.totals += stats;
+        Ok(stats)
+    }
+}
+
+impl Drop for StoreWriter {
+    fn drop(&mut self) {
+        // Lists a background flush's files in the manifest; an error leaves them to be adopted.
+        let _ = self.wait();
+    }
+}
+
+impl FlushJob {
+    fn run(self) -> FlushDone {
+        let FlushJob {
+            positions,
+            statics,
+            mut keys,
+            root,
+            files,
+            opts,
+            seq,
+        } = self;
+        let parts = Partitions {
+            root: &root,
+            files: &files,
+            opts: &opts,
+            seq: &seq,
+        };
+        let [position_keys, static_keys] = &mut *keys;
         let write_positions = || {
             parts.table(
                 position_keys,
@@ -220,7 +369,7 @@ impl StoreWriter {
                 positions,
                 |r| (r.mmsi, r.time),
                 PositionRow::dedup_key,
-                positions_to_batch,
+                positions_batch_at,
             )
         };
         let write_statics = || {
@@ -230,10 +379,10 @@ impl StoreWriter {
                 statics,
                 |r| (r.mmsi, r.time),
                 StaticRow::dedup_key,
-                statics_to_batch,
+                statics_batch_at,
             )
         };
-        let (p, s) = if self.opts.parallel_tables {
+        let (p, s) = if opts.parallel_tables {
             std::thread::scope(|scope| {
                 let p = scope.spawn(write_positions);
                 let s = write_statics();
@@ -247,20 +396,11 @@ impl StoreWriter {
             };
             (p, s)
         };
-        let stats = FlushStats {
-            positions: p.rows,
-            statics: s.rows,
-            duplicates: p.duplicates + s.duplicates,
-            files: (p.committed.len() + s.committed.len()) as u64,
-        };
-        // Files already renamed into place are committed even if a later partition failed.
-        let files = &mut self.store.manifest_mut().files;
-        files.extend(p.committed);
-        files.extend(s.committed);
-        self.store.save_manifest()?;
-        p.result.and(s.result)?;
-        self.totals += stats;
-        Ok(stats)
+        FlushDone {
+            positions: p,
+            statics: s,
+            keys,
+        }
     }
 }
 
@@ -269,6 +409,7 @@ impl TableFlush {
     fn skipped() -> TableFlush {
         TableFlush {
             committed: Vec::new(),
+            batches: Vec::new(),
             rows: 0,
             duplicates: 0,
             result: Ok(()),
@@ -277,74 +418,117 @@ impl TableFlush {
 }
 
 impl Partitions<'_> {
-    /// Writes a table's partitions (day by day): sorts each, drops rows already stored,
-    /// commits one file; stops at the first failure.
+    /// Writes a table's partitions (day by day): sorts each by (mmsi, time) (rows with equal
+    /// keys in the order they came), drops rows already stored, commits one file; stops at
+    /// the first failure. Rows are not moved: an index is sorted and the batch built through it.
     fn table<R>(
         &self,
-        cache: &mut DedupCache,
+        keys: &mut TableKeys,
         table: Table,
         days: BTreeMap<i64, Vec<R>>,
         order: fn(&R) -> (u32, i64),
         key: fn(&R) -> DedupKey,
-        batch: fn(&[R]) -> Result<RecordBatch>,
+        batch: fn(&[R], &[u32]) -> Result<RecordBatch>,
     ) -> TableFlush {
         let mut out = TableFlush::skipped();
-        for (day, mut rows) in days {
-            rows.sort_by_key(order);
-            let result = self
-                .keys(cache, table, day)
-                .map(|keys| {
-                    let before = rows.len();
-                    rows.retain(|r| keys.insert(key(r)));
-                    out.duplicates += (before - rows.len()) as u64;
+        let window = if self.opts.in_memory {
+            i64::MAX
+        } else {
+            self.opts.dedup_window_ms
+        };
+        let newest = days
+            .values()
+            .flat_map(|rows| rows.iter().map(|r| order(r).1))
+            .max();
+        for (day, rows) in days {
+            let mut sorted: Vec<(u32, i64, u32)> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (mmsi, time) = order(r);
+                    (mmsi, time, i as u32)
                 })
-                .and_then(|()| self.write_partition(table, day, rows.len(), || batch(&rows)))
-                .map(|e| out.committed.extend(e));
+                .collect();
+            sorted.sort_unstable();
+            let date = date_string(day);
+            let before = sorted.len();
+            let result = if keys.is_exact(day, &date, sorted.iter().map(|s| s.1), window) {
+                self.keys(keys, table, day, &date).map(|set| {
+                    sorted.retain(|&(_, _, i)| set.insert(pack(key(&rows[i as usize]))));
+                })
+            } else {
+                sorted.retain(|&(_, t, i)| keys.insert_window(t, pack(key(&rows[i as usize]))));
+                Ok(())
+            };
+            out.duplicates += (before - sorted.len()) as u64;
+            let index: Vec<u32> = sorted.iter().map(|s| s.2).collect();
+            drop(sorted);
+            let result = result.and_then(|()| {
+                if self.opts.in_memory {
+                    if !index.is_empty() {
+                        out.batches.push(batch(&rows, &index)?);
+                    }
+                    Ok(())
+                } else {
+                    let entry =
+                        self.write_partition(table, day, index.len(), || batch(&rows, &index))?;
+                    out.committed.extend(entry);
+                    Ok(())
+                }
+            });
             if let Err(e) = result {
-                cache.forget(day);
+                keys.forget(day);
                 out.result = Err(e);
                 break;
             }
-            out.rows += rows.len() as u64;
+            out.rows += index.len() as u64;
         }
+        keys.advance(newest, window);
         out
     }
 
-    /// The key set of a partition, loaded from its files if not cached.
+    /// The key set of an exact day, loaded from its files if not cached.
     fn keys<'c>(
         &self,
-        cache: &'c mut DedupCache,
+        cache: &'c mut TableKeys,
         table: Table,
         day: i64,
-    ) -> Result<&'c mut HashSet<DedupKey>> {
+        date: &str,
+    ) -> Result<&'c mut KeySet> {
         if let Some(pos) = cache.order.iter().position(|d| *d == day) {
             cache.order.remove(pos);
         } else {
-            let mut keys = HashSet::new();
-            let date = date_string(day);
-            for f in self.store.files(table).filter(|f| f.date == date) {
-                for batch in read_file(&self.store.root().join(&f.path), None, None)? {
+            let mut keys = KeySet::default();
+            for f in self
+                .files
+                .iter()
+                .filter(|f| f.table == table && f.date == date)
+            {
+                for batch in read_file(&self.root.join(&f.path), None, None)? {
                     let batch = batch?;
                     match table {
                         Table::Positions => keys.extend(
                             positions_from_batch(&batch)?
                                 .iter()
-                                .map(PositionRow::dedup_key),
+                                .map(|r| pack(r.dedup_key())),
                         ),
-                        Table::Statics => keys
-                            .extend(statics_from_batch(&batch)?.iter().map(StaticRow::dedup_key)),
+                        Table::Statics => keys.extend(
+                            statics_from_batch(&batch)?
+                                .iter()
+                                .map(|r| pack(r.dedup_key())),
+                        ),
                     }
                 }
             }
             while cache.order.len() >= self.opts.dedup_partitions.div_ceil(2).max(1) {
                 if let Some(old) = cache.order.pop_front() {
-                    cache.keys.remove(&old);
+                    cache.exact.remove(&old);
                 }
             }
-            cache.keys.insert(day, keys);
+            cache.exact.insert(day, keys);
         }
         cache.order.push_back(day);
-        Ok(cache.keys.get_mut(&day).expect("just inserted"))
+        Ok(cache.exact.get_mut(&day).expect("just inserted"))
     }
 
     /// Writes one partition's rows to a new file; returns its manifest entry.
@@ -359,11 +543,7 @@ impl Partitions<'_> {
             return Ok(None);
         }
         let date = date_string(day);
-        let dir = self
-            .store
-            .root()
-            .join(table.dir())
-            .join(format!("date={date}"));
+        let dir = self.root.join(table.dir()).join(format!("date={date}"));
         fs::create_dir_all(&dir)?;
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -382,8 +562,8 @@ impl Partitions<'_> {
         drop(file);
         fs::rename(&tmp, &path)?;
         sync_dir(&dir)?;
-        let rel = relative(self.store.root(), &path);
-        Ok(Some(file_entry(self.store.root(), table, &date, &rel)?))
+        let rel = relative(self.root, &path);
+        Ok(Some(file_entry(self.root, table, &date, &rel)?))
     }
 
     fn properties(&self, table: Table) -> Result<WriterProperties> {

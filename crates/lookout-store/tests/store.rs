@@ -147,6 +147,86 @@ fn dedup_keys_reload_after_eviction() {
     assert_eq!((again.positions, again.statics), (0, 0));
 }
 
+/// The sample in time order, one flush per hour of rows, as an ingest of a feed commits.
+fn write_in_time_order(w: &mut StoreWriter, background: bool) -> lookout_store::FlushStats {
+    let (mut p, s) = sample();
+    p.sort_by_key(|r| r.time);
+    let mut total = lookout_store::FlushStats::default();
+    for r in s {
+        w.push_static(r);
+    }
+    let mut hour = p[0].time / 3_600_000;
+    for r in p {
+        if r.time / 3_600_000 != hour {
+            hour = r.time / 3_600_000;
+            total += if background {
+                w.flush_background().unwrap()
+            } else {
+                w.flush().unwrap()
+            };
+        }
+        w.push_position(r);
+    }
+    total += w.flush().unwrap();
+    total
+}
+
+#[test]
+fn rows_older_than_the_window_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = WriteOptions {
+        dedup_window_ms: 30 * 60_000,
+        ..WriteOptions::default()
+    };
+    let mut w = StoreWriter::open(dir.path(), opts).unwrap();
+    let first = write_in_time_order(&mut w, false);
+    assert_eq!(
+        (first.positions, first.statics, first.duplicates),
+        (5760, 40, 0)
+    );
+    // The same rows again in the same run: 47 hours older than the newest row, far outside
+    // the window, and every one of them is found (their days turn to the exact check).
+    for r in sample().0 {
+        w.push_position(r);
+    }
+    let again = w.flush().unwrap();
+    assert_eq!((again.positions, again.duplicates), (0, 5760));
+    // A changed payload at a time already stored is kept.
+    let mut moved = sample().0.remove(3);
+    moved.lat += 0.001;
+    w.push_position(moved);
+    assert_eq!(w.flush().unwrap().positions, 1);
+}
+
+#[test]
+fn background_flushes_write_the_same_files() {
+    let read = |dir: &std::path::Path| {
+        let store = Store::open(dir).unwrap();
+        let files: Vec<(String, u64)> = store
+            .manifest()
+            .files
+            .iter()
+            .map(|f| (f.date.clone(), f.rows))
+            .collect();
+        let (rows, _) = track(&store, 273_000_004, TimeRange::default()).unwrap();
+        (files, rows)
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut wa = StoreWriter::open(a.path(), WriteOptions::default()).unwrap();
+    let sa = write_in_time_order(&mut wa, false);
+    let mut wb = StoreWriter::open(b.path(), WriteOptions::default()).unwrap();
+    let sb = write_in_time_order(&mut wb, true);
+    assert_eq!(sa, sb);
+    drop((wa, wb));
+    let (fa, ra) = read(a.path());
+    assert_eq!(
+        fa.len(),
+        48 + 2,
+        "an hour of positions per file, a day of statics per file"
+    );
+    assert_eq!((fa, ra), read(b.path()));
+}
+
 #[test]
 fn crash_leftovers_are_recovered() {
     let dir = tempfile::tempdir().unwrap();
@@ -258,4 +338,72 @@ fn for_each_position_in_a_time_range() {
     })
     .unwrap();
     assert_eq!(n, 144 * 20);
+}
+
+#[test]
+fn in_memory_batches_hold_what_the_files_hold() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let (files_dir, mem_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let on_disk = write_all(files_dir.path(), WriteOptions::default());
+    let opts = WriteOptions {
+        in_memory: true,
+        ..WriteOptions::default()
+    };
+    let (p, s) = sample();
+    let mut w = StoreWriter::open(mem_dir.path(), opts).unwrap();
+    w.register_input("sample.nmea").unwrap();
+    for r in p.into_iter().rev() {
+        w.push_position(r);
+    }
+    for r in s {
+        w.push_static(r);
+    }
+    let in_memory = w.flush().unwrap();
+    assert_eq!(
+        (in_memory.positions, in_memory.statics),
+        (on_disk.positions, on_disk.statics)
+    );
+    assert_eq!(in_memory.files, 0);
+    let store = Store::open(files_dir.path()).unwrap();
+    for table in [Table::Positions, Table::Statics] {
+        let mut from_files = Vec::new();
+        for f in store.files(table) {
+            let file = fs::File::open(files_dir.path().join(&f.path)).unwrap();
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+                .unwrap()
+                .build()
+                .unwrap();
+            from_files.extend(reader.map(Result::unwrap));
+        }
+        let batches = w.take_batches(table);
+        let schema = batches[0].schema();
+        let a = arrow_select_concat(&schema, &batches);
+        let b = arrow_select_concat(&schema, &from_files);
+        assert_eq!(a, b, "{table:?}");
+        assert!(w.take_batches(table).is_empty(), "handed over once");
+    }
+    assert!(
+        !mem_dir.path().join("positions").exists(),
+        "no files written"
+    );
+}
+
+/// The rows of `batches` as one list of column vectors (batches cut differently compare equal).
+fn arrow_select_concat(
+    schema: &arrow_schema::SchemaRef,
+    batches: &[arrow_array::RecordBatch],
+) -> Vec<Vec<String>> {
+    (0..schema.fields().len())
+        .map(|c| {
+            batches
+                .iter()
+                .flat_map(|b| {
+                    let col = b.column(c);
+                    (0..b.num_rows())
+                        .map(|i| format!("{:?}", col.slice(i, 1)))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect()
 }

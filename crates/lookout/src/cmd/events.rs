@@ -120,7 +120,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let stats = engine.stats();
     eprintln!(
-        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; gaps by reason {}; spoofing by kind {}; {} interference areas; rejects {}; dropped {}",
+        "lookout events: {} positions, {} statics, {} vessels (peak held {}); {} events {}; gaps by reason {}; spoofing by kind {}; {} interference areas; rejects {}; dropped {}; skipped identities {}",
         stats.positions,
         stats.statics,
         stats.vessels,
@@ -132,6 +132,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         areas.len(),
         serde_json::to_string(&stats.rejects)?,
         serde_json::to_string(&stats.dropped)?,
+        serde_json::to_string(&stats.skipped_identities)?,
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -23,6 +23,8 @@ world=${1:?WORLD: example, shuttles or absences}; first=${2:-1}; last=${3:-10}
 bin=${CARGO_TARGET_DIR:-$root/target}/release/lookout
 img=${CARGO_TARGET_DIR:-$root/target}/release/examples/simulate_imagery
 # KEEP=DIR keeps the simulated projects and outputs in DIR (for inspection).
+# LEDGER="key = value; key = value" adds [ledger] settings to every project (trying a setting on
+# development seeds; the figures in docs/accuracy.md use none).
 if [ -n "${KEEP:-}" ]; then work=$KEEP; mkdir -p "$work"; else
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 case $world in
@@ -39,9 +41,10 @@ for seed in $(seq "$first" "$last"); do
   "$bin" simulate --scenario "$scenario" --out "$work/sim$seed" --seed "$seed" --background 0 2>/dev/null
   mv "$work/sim$seed/ais.nmea" "$p/ais/"
   cp "$root/examples/dprk-russia-simulated/corridor.toml" "$p/"
+  "$scripts/set_ledger.sh" "$p/corridor.toml"
   # shellcheck disable=SC2086
   "$img" "$work/sim$seed/truth.json" "$p" "$seed" $imagery > "$p/observations.csv" 2>/dev/null
-  "$bin" analyze "$p" --out "$work/out$seed" 2>/dev/null
+  "$bin" analyze "$p" --out "$work/out$seed" 2>"$work/analyze$seed.log"
   t=$(python3 - "$work/sim$seed/truth.json" <<'PY'
 import json, sys
 truth = json.load(open(sys.argv[1]))

@@ -4,7 +4,8 @@
 # AIS) and check whether the 90% interval of the total holds the true number delivered.
 #
 #   crates/lookout-ledger/scripts/independent.sh [FIRST_SEED] [LAST_SEED]
-# Needs a release build (cargo build --release -p lookout).
+# Needs a release build (cargo build --release -p lookout). LEDGER="key = value; ..." adds [ledger]
+# settings to every project, as in calibrate.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 scripts=$root/crates/lookout-ledger/scripts
@@ -15,7 +16,8 @@ results=$work/results.txt; : > "$results"
 for seed in $(seq "$first" "$last"); do
   p=$work/p$seed; mkdir -p "$p"
   python3 "$scripts/independent_world.py" "$seed" "$p"
-  "$bin" analyze "$p" --out "$work/out$seed" 2>/dev/null
+  "$scripts/set_ledger.sh" "$p/corridor.toml"
+  "$bin" analyze "$p" --out "$work/out$seed" 2>"$work/analyze$seed.log"
   t=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["total"])' "$p/truth.json")
   python3 "$scripts/coverage.py" line "$seed" "$t" "$work/out$seed/ledger.csv" >> "$results"
 done

@@ -242,6 +242,8 @@ struct ShipCounts {
     values: Vec<f64>,
     meas_var: Vec<f64>,
     ids: Vec<String>,
+    /// When each counted leg was counted (mean time of its rows), ms.
+    times: Vec<i64>,
 }
 
 /// Cargo per voyage of a corridor's ships by partial pooling of the deck counts: a normal
@@ -416,6 +418,40 @@ struct CargoModel {
     pooled_rows: Vec<BTreeMap<VesselId, Vec<String>>>,
     /// Per corridor: the documented prior.
     priors: Vec<Dist>,
+    /// Per corridor: how unlike the counted legs the inferred ones are in time (see
+    /// [`imbalance`]); the shared selection shift of inferred legs has sd
+    /// `selection_error x imbalance`.
+    imbalance: Vec<f64>,
+}
+
+/// Length of the periods over which counted and inferred legs are compared, days (about a
+/// month: clear weather, and so counting, clusters over weeks to seasons).
+const SELECTION_PERIOD_DAYS: i64 = 30;
+
+/// How far the inferred legs of a corridor fall in other periods than its counted legs:
+/// `sqrt(sum over periods (u_m - c_m)^2)`, `u_m` and `c_m` the shares of inferred and counted
+/// legs arriving in period `m` (30-day blocks from the window's start). If the mean cargo of a
+/// period differs from the others by `gamma_m` (sd `selection_error`, independent between
+/// periods), the counted legs' mean misses the inferred legs' by `sum (u_m - c_m) gamma_m`,
+/// whose sd is `selection_error` times this: 0 when the counts fall in time as the inferred
+/// legs do, 1.4 when they all fall in other months.
+fn imbalance(counted: &[i64], inferred: &[i64], window_start: i64) -> f64 {
+    let period = |t: &i64| ((t - window_start).max(0) / (SELECTION_PERIOD_DAYS * DAY_MS)) as usize;
+    let shares = |times: &[i64]| {
+        let mut m: BTreeMap<usize, f64> = BTreeMap::new();
+        for t in times {
+            *m.entry(period(t)).or_default() += 1.0 / times.len() as f64;
+        }
+        m
+    };
+    if counted.is_empty() || inferred.is_empty() {
+        return 0.0;
+    }
+    let (c, mut u) = (shares(counted), shares(inferred));
+    for (k, x) in &c {
+        *u.entry(*k).or_default() -= x;
+    }
+    u.values().map(|d| d * d).sum::<f64>().sqrt()
 }
 
 impl CargoModel {
@@ -453,7 +489,30 @@ impl CargoModel {
             e.values.push(d.mean);
             e.meas_var.push(d.sd * d.sd);
             e.ids.extend(load.rows.iter().cloned());
+            let times: Vec<i64> = project
+                .observations
+                .iter()
+                .filter(|o| load.rows.contains(&o.id))
+                .map(|o| o.time)
+                .collect();
+            e.times
+                .push(times.iter().sum::<i64>() / (times.len().max(1) as i64));
         }
+        // Arrivals of the legs whose cargo is inferred from the counts, over all draws.
+        let mut inferred: Vec<Vec<i64>> = vec![Vec::new(); corridors];
+        for leg in voyages.draws.iter().flatten() {
+            if leg.load.and_then(|l| counted[l]).is_none() {
+                inferred[voyages.voyages[leg.voyage].corridor].push(leg.arrive);
+            }
+        }
+        let imbalance = by_ship
+            .iter()
+            .zip(&inferred)
+            .map(|(ships, legs)| {
+                let times: Vec<i64> = ships.values().flat_map(|c| c.times.clone()).collect();
+                imbalance(&times, legs, voyages.window.0)
+            })
+            .collect();
         let priors: Vec<Dist> = project
             .corridors
             .iter()
@@ -476,6 +535,7 @@ impl CargoModel {
                 .map(|m| m.into_iter().map(|(k, c)| (k, c.ids)).collect())
                 .collect(),
             priors,
+            imbalance,
         }
     }
 
@@ -494,9 +554,10 @@ impl CargoModel {
                 let pooled: Vec<Option<(PoolDraw, f64)>> = self
                     .pools
                     .iter()
-                    .map(|p| {
+                    .zip(&self.imbalance)
+                    .map(|(p, imbalance)| {
                         p.as_ref().map(|p| {
-                            let selection = 1.0 + s.selection_error * normal(&mut rng);
+                            let selection = 1.0 + s.selection_error * imbalance * normal(&mut rng);
                             (p.draw(&mut rng), selection)
                         })
                     })
@@ -909,6 +970,24 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counts that fall in time as the inferred legs do leave no room for a period shift; counts
+    /// all taken in other months leave the whole of it (sqrt 2 for one month against another).
+    #[test]
+    fn selection_shift_follows_how_unlike_the_counted_legs_are_in_time() {
+        let day = |d: i64| d * DAY_MS;
+        let spread: Vec<i64> = (0..240).step_by(6).map(day).collect();
+        let every_other: Vec<i64> = spread.iter().copied().step_by(2).collect();
+        assert!(imbalance(&every_other, &spread, 0) < 0.1);
+        let first_month: Vec<i64> = (0..30).step_by(3).map(day).collect();
+        let third_month: Vec<i64> = (60..90).step_by(3).map(day).collect();
+        assert!((imbalance(&first_month, &third_month, 0) - 2f64.sqrt()).abs() < 1e-9);
+        // Counted only in the first two months, inferred over eight: most of the shift remains.
+        let early: Vec<i64> = (0..60).step_by(3).map(day).collect();
+        let x = imbalance(&early, &spread, 0);
+        assert!(x > 0.55 && x < 1.0, "{x}");
+        assert_eq!(imbalance(&[], &spread, 0), 0.0);
+    }
 
     #[test]
     fn routes() {

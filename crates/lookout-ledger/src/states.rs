@@ -264,6 +264,10 @@ struct Params {
     parked: f64,
     /// Chance of leaving the corridor at the end of a stay.
     away: f64,
+    /// Chance that a ship coming back from away calls at a destination first.
+    to_destination: f64,
+    /// Chance that a ship is away at the window's start.
+    start_away: f64,
     /// Per ship: chance of each origin, then of each destination.
     origin_weights: Vec<Vec<f64>>,
     destination_weights: Vec<Vec<f64>>,
@@ -332,6 +336,8 @@ impl<'a> Sampler<'a> {
             sigma: [s.stay_spread; 2],
             parked: s.parked_chance,
             away: s.absence_chance,
+            to_destination: s.return_to_destination_chance,
+            start_away: s.start_away_chance,
             origin_weights: vec![vec![1.0 / self.layout.origins as f64; self.layout.origins]; n],
             destination_weights: vec![
                 vec![
@@ -399,7 +405,7 @@ impl<'a> Sampler<'a> {
         let ow = &params.origin_weights[ship];
         let dw = &params.destination_weights[ship];
         let (a, z) = (params.away, self.sea_zero);
-        let b = self.settings.return_to_destination_chance;
+        let b = params.to_destination;
         let mut route = vec![vec![0.0; phases]; phases];
         for (p, row) in route.iter_mut().enumerate() {
             let to_origins = |row: &mut Vec<f64>, w: f64| {
@@ -452,8 +458,7 @@ impl<'a> Sampler<'a> {
             };
         }
         let cycle: f64 = phase_weight.iter().sum();
-        phase_weight[l.away()] =
-            cycle * self.settings.start_away_chance / (1.0 - self.settings.start_away_chance);
+        phase_weight[l.away()] = cycle * params.start_away / (1.0 - params.start_away);
         for (p, len) in lengths.iter().enumerate() {
             let total: f64 = len.start.iter().sum();
             for (d, w) in len.start.iter().enumerate() {
@@ -585,11 +590,20 @@ impl<'a> Sampler<'a> {
         let mut logs: Vec<[Vec<f64>; 2]> = vec![[Vec::new(), Vec::new()]; paths.len()];
         let (mut parked, mut stays) = (0.0, 0.0);
         let (mut left, mut exits) = (0.0, 0.0);
+        // Returns from away (to a destination of all returns), ships away on the first day.
+        let (mut came_back_to_destination, mut returns, mut started_away) = (0.0, 0.0, 0.0);
         for (ship, path) in paths.iter().enumerate() {
             let segs = segments(path);
             let mut to_origin = vec![0.0; l.origins];
             let mut to_destination = vec![0.0; l.sites - l.origins];
+            started_away += f64::from(u8::from(segs.first().is_some_and(|x| x.0 == l.away())));
             for (i, &(phase, start, len)) in segs.iter().enumerate() {
+                if phase == l.away() {
+                    if let Some(next) = segs.get(i + 1) {
+                        returns += 1.0;
+                        came_back_to_destination += f64::from(u8::from(l.is_destination(next.0)));
+                    }
+                }
                 if phase >= l.sites {
                     continue;
                 }
@@ -623,6 +637,20 @@ impl<'a> Sampler<'a> {
         }
         p.parked = beta(s.parked_chance, s.prior_cycles, parked, stays, rng);
         p.away = beta(s.absence_chance, s.prior_cycles, left, exits, rng);
+        p.to_destination = beta(
+            s.return_to_destination_chance,
+            s.prior_returns,
+            came_back_to_destination,
+            returns,
+            rng,
+        );
+        p.start_away = beta(
+            s.start_away_chance,
+            s.prior_returns,
+            started_away,
+            paths.len() as f64,
+            rng,
+        );
         let tau = s.ship_stay_spread;
         for role in 0..2 {
             // Stay-to-stay spread: scaled inverse chi-square, prior `stay_spread` worth a few

@@ -390,10 +390,10 @@ pub struct LedgerSettings {
     /// Spread (relative standard deviation) of the fleet-wide mean cargo per voyage shared by
     /// all voyages without counts: the published per-voyage averages differ by this much.
     pub prior_mean_error: f64,
-    /// Relative standard deviation of a shift shared by every voyage whose cargo is inferred
-    /// from other voyages' counts: the model takes counted voyages for a random sample of a
-    /// ship's voyages, but which decks get counted need not be random (a full deck is easier to
-    /// count; clear days cluster by season).
+    /// Relative spread (sd) of the mean cargo from one 30-day period to another. Voyages whose
+    /// cargo is inferred from other voyages' counts share a shift of sd `selection_error` times
+    /// how far the counted legs fall in other periods than the inferred ones (clear days, and
+    /// so counts, cluster by season; docs/ledger.md, "Pooled counts").
     pub selection_error: f64,
     /// Floor of the leg-to-leg spread of cargo in the pooled model, as a fraction of the mean
     /// count (a few counts that happen to agree must not make every voyage identical).
@@ -427,10 +427,14 @@ pub struct LedgerSettings {
     /// Chance that a stay at a corridor site is a lay-up (length as an absence) rather than a
     /// call; learned with this prior, worth `prior_cycles` stays.
     pub parked_chance: f64,
-    /// Chance that a ship coming back from elsewhere calls at a destination first (not a leg).
+    /// Chance that a ship coming back from elsewhere calls at a destination first (not a leg);
+    /// learned from the data with this prior, worth `prior_returns` returns.
     pub return_to_destination_chance: f64,
-    /// Chance that a ship is away from the corridor at the start of the window.
+    /// Chance that a ship is away from the corridor at the start of the window; learned from
+    /// the data with this prior, worth `prior_returns` ships.
     pub start_away_chance: f64,
+    /// Weight of the two prior chances above, in returns (or ships) of evidence.
+    pub prior_returns: f64,
     /// Weight of the prior chances above, in cycles (or stays) of evidence.
     pub prior_cycles: f64,
     /// Spread (standard deviation of the log) of the prior on a corridor's mean stay around
@@ -489,6 +493,7 @@ impl Default for LedgerSettings {
             parked_chance: 0.05,
             return_to_destination_chance: 0.2,
             start_away_chance: 0.25,
+            prior_returns: 4.0,
             prior_cycles: 12.0,
             cycle_prior_spread: 0.35,
             ship_stay_spread: 0.25,
@@ -536,6 +541,7 @@ impl LedgerSettings {
             ("count_error", self.count_error),
             ("absence_days_low", self.absence_days_low),
             ("prior_cycles", self.prior_cycles),
+            ("prior_returns", self.prior_returns),
             ("cycle_prior_spread", self.cycle_prior_spread),
             ("ship_stay_spread", self.ship_stay_spread),
             ("stay_spread", self.stay_spread),

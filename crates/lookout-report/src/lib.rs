@@ -407,9 +407,10 @@ impl Report<'_> {
              rows below: <code>obs:N</code> is line N of <code>observations.csv</code>, other ids \
              are events in <code>events.csv</code>.</p><p><b>Assumption:</b> a voyage without a \
              count carries what the counted voyages suggest (its ship's counts pooled with the \
-             corridor's), times a factor shared by all such voyages with a {:.0}% spread \
-             (<code>selection_error</code>), because the decks that got counted need not be a \
-             random sample.</p><p><b>Assumption:</b> each watched ship is followed day by day as \
+             corridor's), times a factor shared by all such voyages: the mean cargo may move \
+             from month to month (a {:.0}% spread (<code>selection_error</code>)), and the \
+             factor spreads as far as the counted voyages fall in other months than the \
+             uncounted ones, because the decks that got counted need not be a random sample.</p><p><b>Assumption:</b> each watched ship is followed day by day as \
              loading, at sea, unloading or away from the corridor, and the legs nobody saw are \
              drawn from what every image allows, clear images of a site without the ship \
              included. The model assumes stays and cycles like the observed ones (prior: the \

@@ -8,7 +8,7 @@
 //! Positions arrive in runs (one vessel, one station, one cell, one bucket), so the maps are
 //! touched once per run, not once per position.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use lookout_core::geo::{destination, distance_km, LatLon, KM_PER_DEG, KM_PER_NM};
@@ -185,6 +185,21 @@ pub(crate) struct Reception {
     footprints: Vec<Footprint>,
     /// Per station, whether it receives continuously (rebuilt by `refresh`).
     continuous: Vec<bool>,
+    /// Whether a station was heard in a bucket it had not been heard in (or a station is new)
+    /// since the last `refresh`, and the latest bucket that refresh saw. Without either, a
+    /// refresh is skipped: the footprints follow the data bucket by bucket
+    /// (`reception.bucket_minutes`), not message by message, so a live watch that flushes often
+    /// does not rebuild them at every flush; the batch flushes once a day, after new buckets.
+    #[serde(skip)]
+    unrefreshed: bool,
+    #[serde(skip)]
+    refreshed_at: Option<i64>,
+    /// Keys of `cells` by hour and of `buckets` by bucket (rebuilt by `resume`), so that
+    /// `forget_before` touches only what it forgets (a live watch forgets at every flush).
+    #[serde(skip)]
+    cells_by_hour: BTreeMap<i64, Vec<(i32, i32)>>,
+    #[serde(skip)]
+    buckets_by_time: BTreeMap<i64, Vec<StationId>>,
 }
 
 impl Reception {
@@ -208,6 +223,10 @@ impl Reception {
             covered: HashMap::new(),
             footprints: Vec::new(),
             continuous: Vec::new(),
+            unrefreshed: false,
+            refreshed_at: None,
+            cells_by_hour: BTreeMap::new(),
+            buckets_by_time: BTreeMap::new(),
         };
         r.resume(cfg);
         r.intern(&feed);
@@ -220,6 +239,14 @@ impl Reception {
         self.cell_deg = cfg.gap.coverage_cell_deg.max(0.01);
         self.foot_deg = cfg.reception.footprint_cell_deg.max(0.01);
         self.bucket_ms = ((cfg.reception.bucket_minutes * 60_000.0) as i64).max(60_000);
+        self.cells_by_hour.clear();
+        for &(i, j, h) in self.cells.keys() {
+            self.cells_by_hour.entry(h).or_default().push((i, j));
+        }
+        self.buckets_by_time.clear();
+        for &(st, b) in self.buckets.keys() {
+            self.buckets_by_time.entry(b).or_default().push(st);
+        }
         self.ids = (0..)
             .zip(&self.stations)
             .map(|(id, st)| (st.name.clone(), id))
@@ -259,6 +286,7 @@ impl Reception {
         if id == StationId::MAX {
             return 0; // more stations than ids: the rest count as the feed
         }
+        self.unrefreshed = true;
         self.stations.push(Station {
             name: name.clone(),
             first_bucket: i64::MAX,
@@ -367,7 +395,10 @@ impl Reception {
 
     fn active(&mut self, mmsi: u32, station: StationId, bucket: i64, n: u32) {
         let st = &mut self.stations[usize::from(station)];
+        let (by_time, unrefreshed) = (&mut self.buckets_by_time, &mut self.unrefreshed);
         let h = self.buckets.entry((station, bucket)).or_insert_with(|| {
+            *unrefreshed = true;
+            by_time.entry(bucket).or_default().push(station);
             st.active_buckets += 1;
             st.first_bucket = st.first_bucket.min(bucket);
             Heard::default()
@@ -379,9 +410,13 @@ impl Reception {
     /// Adds the pending run to the maps.
     pub fn commit(&mut self) {
         let Some(r) = self.run.take() else { return };
+        let by_hour = &mut self.cells_by_hour;
         self.cells
             .entry((r.cell.0, r.cell.1, r.hour))
-            .or_default()
+            .or_insert_with(|| {
+                by_hour.entry(r.hour).or_default().push(r.cell);
+                Heard::default()
+            })
             .add(r.mmsi, r.n);
         self.active(r.mmsi, r.station, r.bucket, r.n);
         let f = self
@@ -418,6 +453,11 @@ impl Reception {
     pub fn refresh(&mut self, cfg: &Config) {
         self.commit();
         let latest = self.latest_bucket;
+        if !self.unrefreshed && self.refreshed_at == Some(latest) {
+            return;
+        }
+        self.unrefreshed = false;
+        self.refreshed_at = Some(latest);
         let continuous: Vec<bool> = self
             .stations
             .iter()
@@ -480,8 +520,18 @@ impl Reception {
     pub fn forget_before(&mut self, t: i64) {
         let hour = t.div_euclid(3_600_000);
         let bucket = t.div_euclid(self.bucket_ms);
-        self.cells.retain(|k, _| k.2 >= hour);
-        self.buckets.retain(|k, _| k.1 >= bucket);
+        let kept = self.cells_by_hour.split_off(&hour);
+        for (h, cells) in std::mem::replace(&mut self.cells_by_hour, kept) {
+            for (i, j) in cells {
+                self.cells.remove(&(i, j, h));
+            }
+        }
+        let kept = self.buckets_by_time.split_off(&bucket);
+        for (b, stations) in std::mem::replace(&mut self.buckets_by_time, kept) {
+            for st in stations {
+                self.buckets.remove(&(st, b));
+            }
+        }
     }
 
     /// Valid positions heard in one reception cell and hour (a [`crate::coverage_key`]).

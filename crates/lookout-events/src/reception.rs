@@ -458,15 +458,20 @@ impl Reception {
         }
         self.unrefreshed = false;
         self.refreshed_at = Some(latest);
+        // A satellite (`spoofing.satellite_sources`) hears a place only while it passes over:
+        // however dense its feed, it is never a continuous receiver (no covered area, no
+        // outages).
         let continuous: Vec<bool> = self
             .stations
             .iter()
-            .map(|s| {
+            .zip(&self.satellite)
+            .map(|(s, &satellite)| {
                 let span = latest
                     .saturating_sub(s.first_bucket)
                     .saturating_add(1)
                     .max(1) as f64;
-                s.active_buckets > 0
+                !satellite
+                    && s.active_buckets > 0
                     && s.active_buckets as f64 / span >= cfg.reception.continuous_duty
             })
             .collect();

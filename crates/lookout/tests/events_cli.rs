@@ -484,3 +484,57 @@ fn threads_give_the_same_events_byte_for_byte() {
     assert!(a == b, "the same events with one and two threads");
     assert_eq!(stderr(&one), stderr(&two), "the same summary");
 }
+
+/// The real satellite and tag-block captures of `tests/data/ais` (AMSA's exactEarth files and
+/// GFW's samples, 2012) in one store, as in docs/events.md ("On the real captures"): feed
+/// artefacts are not reported as ships' doing. The satellite passes' timing makes no spoofing,
+/// placeholder MMSIs (`MID000000`) make no vessel, and a satellite station, silent between
+/// captures weeks apart, is no receiver outage (before that rule: one `receiver_outage` gap).
+#[test]
+fn real_captures_give_no_spoofing_and_no_satellite_outage() {
+    let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ais"));
+    let mut inputs = Vec::new();
+    for (dir, exts) in [
+        ("amsa-risky", &["txt", "gz"][..]),
+        ("gfw-ais-tools", &["nmea"][..]),
+    ] {
+        for e in fs::read_dir(data.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
+                inputs.push(p);
+            }
+        }
+    }
+    inputs.sort();
+    assert!(inputs.len() > 10, "{inputs:?}");
+    let dir = scratch("real-captures");
+    let store = dir.join("store");
+    let mut args = vec!["ingest", "-q", "--store", path(&store)];
+    args.extend(inputs.iter().map(|p| path(p)));
+    let o = lookout(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let out = dir.join("events.csv");
+    let o = lookout(&["events", "--store", path(&store), "--out", path(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log = stderr(&o);
+    let (_, rows) = read_csv(&out);
+    let gaps: Vec<Value> = rows
+        .iter()
+        .filter(|r| r[1] == "gap")
+        .map(|r| serde_json::from_str(&r[13]).unwrap())
+        .collect();
+    assert!(gaps.len() > 1000, "{} gaps", gaps.len());
+    assert!(rows.iter().all(|r| r[1] != "spoofing"), "{log}");
+    // The satellite jumps are set aside with their reason, the placeholders counted.
+    assert!(log.contains("\"jump_satellite_timing\":"), "{log}");
+    assert!(log.contains("\"mid_then_zeros\":"), "{log}");
+    for g in &gaps {
+        let station = g["reason_evidence"]["outage"]["station"].as_str();
+        assert!(
+            !station.is_some_and(|s| s.contains("AIS_S")),
+            "a satellite's silence taken for an outage: {g}"
+        );
+    }
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -60,6 +60,7 @@ fn json_lines_are_pyais_objects_with_receive_times() {
         .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
         .collect();
     let reference = pyais_reference();
+    let stations = gatehouse_stations();
     assert_eq!(ours.len(), reference.len());
     for (n, (mut object, (expected, gatehouse_ms))) in ours.into_iter().zip(reference).enumerate() {
         let rx_time = object
@@ -72,8 +73,38 @@ fn json_lines_are_pyais_objects_with_receive_times() {
             .unwrap()
             .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
         assert_eq!(rx_time, expected_time.as_str(), "message {n}");
+        // The station is the `$PGHP` header's four fields after the time (pyais has no station).
+        let source = object.as_object_mut().unwrap().remove("source");
+        let source = source.as_ref().and_then(Value::as_str);
+        assert!(
+            source.is_some_and(|s| stations
+                .get(&gatehouse_ms)
+                .is_some_and(|at| at.iter().any(|x| x == s))),
+            "message {n}: {source:?} not among {:?}",
+            stations.get(&gatehouse_ms)
+        );
         assert_eq!(object, expected, "message {n}");
     }
+}
+
+/// The sample's `$PGHP` headers: receive time (ms) -> the stations named at that time.
+fn gatehouse_stations() -> std::collections::HashMap<i64, Vec<String>> {
+    let mut at: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for line in fs::read_to_string(sample()).unwrap().lines() {
+        let body = line.split('*').next().unwrap();
+        let f: Vec<&str> = body.split(',').collect();
+        if f[0] != "$PGHP" || f.len() < 13 {
+            continue;
+        }
+        let n = |i: usize| f[i].parse::<u32>().unwrap();
+        let ms = chrono::NaiveDate::from_ymd_opt(n(2) as i32, n(3), n(4))
+            .and_then(|d| d.and_hms_milli_opt(n(5), n(6), n(7), n(8)))
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        at.entry(ms).or_default().push(f[9..13].join(","));
+    }
+    at
 }
 
 #[test]
@@ -95,10 +126,11 @@ fn csv_has_one_row_per_mobile_station_position() {
         })
         .count();
     assert_eq!(lines.len() - 1, positions);
-    // line 6 of the file: !BSVDM type 3 of 258902000 at 55.3168 N 14.730163 E, 11 kn, 57.8 deg
+    // line 6 of the file: type 3 of 258902000 at 55.3168 N 14.730163 E, 11 kn, 57.8 deg, heard
+    // by the station its `$PGHP` header (line 5) names
     assert_eq!(
         lines[1],
-        "6,2010-06-11T11:46:12.451Z,,3,258902000,55.3168,14.730163,11,57.8,60,0"
+        "6,2010-06-11T11:46:12.451Z,\"219,1,992190917,1\",3,258902000,55.3168,14.730163,11,57.8,60,0"
     );
 }
 

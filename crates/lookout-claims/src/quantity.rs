@@ -40,7 +40,8 @@ const WORD_NUMBERS: [(&str, f64); 28] = [
     ("dozen", 12.0),
 ];
 
-const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+/// A number word, whole: "seventy" is never "seven" followed by letters.
+const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b";
 const SCALE_RE: &str = r"(?:hundred|thousand|million|billion|mln|mn|bn)";
 
 /// Vague multiples, read as a range (a named assumption): "hundreds of thousands" is 200,000 to
@@ -56,7 +57,7 @@ const VAGUE: [(&str, f64, f64); 6] = [
 
 static NUMBER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-)(?:{SCALE_RE}|dozen)\b(?:\s+and)?(?:\s+{WORD_RE})?)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
     )
 });
 
@@ -72,7 +73,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -213,6 +214,35 @@ fn word_value(word: &str) -> Option<f64> {
     WORD_NUMBERS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }
 
+/// A number written in words: "six thousand seven hundred", "one hundred and twenty", "two
+/// dozen", "one-thousand", "seventy-three". Each scale word multiplies what came since the last
+/// larger one (hundred, dozen) or closes a group (thousand, million, billion).
+fn words_value(t: &str) -> Option<f64> {
+    let (mut total, mut group, mut any) = (0.0, 0.0, false);
+    let mut tokens = Vec::new();
+    for w in t.split_whitespace().filter(|w| *w != "and") {
+        // "one-thousand": the hyphen joins a scale word, not tens and ones.
+        match w.split_once('-') {
+            Some((a, b)) if scale_of(b).is_some() || b == "dozen" => tokens.extend([a, b]),
+            _ => tokens.push(w),
+        }
+    }
+    for w in tokens {
+        if w == "dozen" {
+            group = if any { group } else { 1.0 } * 12.0;
+        } else if w == "hundred" {
+            group = if any { group } else { 1.0 } * 100.0;
+        } else if let Some(scale) = scale_of(w) {
+            total += if any { group } else { 1.0 } * scale;
+            group = 0.0;
+        } else {
+            group += word_value(w)?;
+        }
+        any = true;
+    }
+    any.then_some(total + group)
+}
+
 /// A number's value, or its range when vague ("hundreds of", "several million").
 fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
     let t = text.trim().to_lowercase();
@@ -271,13 +301,7 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
             &t[split..],
         )
     } else {
-        let end = t.find([' ']).unwrap_or(t.len());
-        let (w, rest) = t.split_at(end);
-        // "one-thousand": the hyphen joins a scale word, not tens and ones.
-        match w.split_once('-') {
-            Some((a, b)) if scale_of(b).is_some() => (word_value(a)? * scale_of(b)?, rest),
-            _ => (word_value(w)?, rest),
-        }
+        return words_value(t).map(|v| (v, None, false));
     };
     let mut v = head;
     for s in tail.split([' ', '-']).filter(|s| !s.is_empty()) {
@@ -311,7 +335,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
 fn unit_name(unit: &str, gap: &str) -> &'static str {
     let u = unit.to_lowercase();
     let has = |w: &str| u.contains(w);
-    if has("container") {
+    // A TEU (twenty-foot equivalent unit) is counted as one container.
+    if has("container") || u == "teu" || u == "teus" {
         "containers"
     } else if has("round trip")
         || has("round-trip")
@@ -674,6 +699,26 @@ mod tests {
         assert_eq!(parse_number("one-thousand").map(|x| x.0), Some(1000.0));
         assert_eq!(parse_number("20-thousand").map(|x| x.0), Some(20000.0));
         assert_eq!(parse_number("twenty-four").map(|x| x.0), Some(24.0));
+        assert_eq!(
+            parse_number("six thousand seven hundred").map(|x| x.0),
+            Some(6700.0)
+        );
+        assert_eq!(
+            parse_number("one hundred and twenty").map(|x| x.0),
+            Some(120.0)
+        );
+        assert_eq!(parse_number("two dozen").map(|x| x.0), Some(24.0));
+        // A number word is read whole, never as a shorter word's prefix.
+        for (text, n, unit) in [
+            ("on over seventy occasions", 70.0, "shipments"),
+            ("some sixteen trainloads", 16.0, "trains"),
+            ("roughly four thousand two hundred TEUs", 4200.0, "containers"),
+            ("nearly two dozen sorties", 24.0, "flights"),
+            ("seventy-three freight wagons", 73.0, "railcars"),
+        ] {
+            let q = one(text);
+            assert_eq!((q.quantity, q.unit.as_str()), (Some(n), unit), "{text}");
+        }
         assert_eq!(
             parse_number("hundreds of thousands of"),
             Some((2e5, Some(999_999.0), true))

@@ -86,7 +86,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|,)\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|another|a\s+further)\s+)?$")
+    Regex::new(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|another|a\s+further)\s+)?$")
         .expect("ellipsis before")
 });
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,6 +133,11 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
+/// A hedge after the number: "twenty at most", "300 or so".
+static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?P<most>at\s+(?:the\s+)?most|or\s+fewer|or\s+less)|(?P<about>or\s+so))\b")
+        .expect("hedge after")
+});
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
@@ -310,6 +315,14 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
     Some((v, None, false))
 }
 
+fn hedge_after(after: &str) -> &'static str {
+    match HEDGE_AFTER.captures(after) {
+        Some(c) if c.name("most").is_some() => "up_to",
+        Some(_) => "about",
+        None => "unspecified",
+    }
+}
+
 fn qualifier_of(hedge: &str) -> &'static str {
     match hedge
         .to_lowercase()
@@ -470,7 +483,12 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         {
             return None;
         }
-        if STOP_WORDS.contains(&word.as_str()) {
+        // Another number or a hedge starts another quantity: "October 5 shows approximately
+        // seventy-three wagons" gives the wagons to seventy-three, not to the day.
+        if STOP_WORDS.contains(&word.as_str())
+            || words_value(&word).is_some()
+            || qualifier_of(&word) != "unspecified"
+        {
             return None;
         }
         gap_start.get_or_insert(at);
@@ -528,7 +546,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
             if let Some(prev) = elided.cloned() {
                 let qualifier = HEDGE
                     .captures(&s[..a.start()])
-                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+                    .map_or_else(|| hedge_after(&s[end..]), |h| qualifier_of(&h["q"]));
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av).filter(|_| !vague),
@@ -654,6 +672,9 @@ pub fn find(s: &str) -> Vec<Quantity> {
             .map_or("unspecified", |h| qualifier_of(&h["q"]));
         if qualifier == "unspecified" && (or_more || OR_MORE.is_match(tail)) {
             qualifier = "at_least";
+        }
+        if qualifier == "unspecified" {
+            qualifier = hedge_after(&s[end..]);
         }
         if is_content(&unit)
             && (CAPACITY_BEFORE.is_match(&s[..whole.start()]) || CAPACITY_AFTER.is_match(tail))

@@ -368,7 +368,7 @@ const INVERTED: [&str; 15] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed)\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,13 +419,13 @@ static RELAYED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
+    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
         .expect("by count")
 });
 /// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
 /// source's statement noun and going on to a colon or a quote.
 static OWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b[^:"]{0,80}[:"]"#)
+    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b(?:[^:"]{0,80}[:"]|\s+(?:is|was|remains)\s+that\b|\s+(?:puts|put|places|placed|shows|showed|suggests|suggested|says|said|finds|found)\b)"#)
         .expect("own words")
 });
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
@@ -434,7 +434,7 @@ static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("postmodifier")
 });
 static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]"#).expect("token"));
+    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]|-"#).expect("token"));
 static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:[A-Z]\.)+|Gen\.|Sen\.|Rep\.|Lt\.|Col\.|Dr\.|Mr\.|Mrs\.|Ms\.|Jr\.|St\.)$")
         .expect("abbreviated")
@@ -894,6 +894,16 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
         .find_iter(s)
         .map(|m| {
             let mut t = m.as_str();
+            // A dash between words sets off an aside as commas do: "North Korea - the team's
+            // report says - transferred".
+            if t == "-" {
+                t = ",";
+                return Tok {
+                    text: t,
+                    start: m.start(),
+                    end: m.end(),
+                };
+            }
             if !ABBREVIATED.is_match(t) {
                 t = t.trim_end_matches(['.', '\'', '-']);
             }
@@ -1368,6 +1378,20 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             }));
         }
         return Some(Phrase::We);
+    }
+    // "the team's report says", "Seoul's latest estimate shows": a document speaks for the
+    // one whose it is.
+    if let Some(k) = p.rfind("'s ") {
+        let noun = lower[k + 3..]
+            .trim()
+            .trim_start_matches("latest ")
+            .trim_start_matches("own ")
+            .trim_start_matches("new ");
+        if DOCUMENTS.contains(&noun)
+            || ["count", "tally", "statement", "figures", "data", "findings"].contains(&noun)
+        {
+            return classify(&p[..k], appos, ctx);
+        }
     }
     // "the participating states", "member countries": the body they make up, named before.
     if PARTICIPANTS.is_match(&lower) {
@@ -1936,10 +1960,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         if v > 0
             && ["is", "was", "are", "were", "been", "being", "be"]
                 .contains(&toks[v - 1].text.to_lowercase().as_str())
-            && toks
-                .get(v + 1)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
+            && toks.get(v + 1).is_some_and(|t| {
+                t.text.eq_ignore_ascii_case("to") || t.text.eq_ignore_ascii_case("by")
+            })
         {
+            // ("it was estimated by X": X is the agent, read as "according to X".)
             continue;
         }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
@@ -1969,7 +1994,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
         // "..., said X" / "\" said X": after a comma or a closing quote.
-        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
+        // "..., so stated X" / "- thus said X" (translated prose): an adverb after the break.
+        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text)
+            || v == 0
+            || v > 1
+                && ["so", "thus", "as"].contains(&toks[v - 1].text.to_lowercase().as_str())
+                && toks[v - 2].text == ",";
         let mut found = None;
         if after_break && INVERTED.contains(&verb) {
             // "Kirby, the NSC spokesman, said North Korea had delivered": a clause's subject

@@ -39,7 +39,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
@@ -53,7 +53,7 @@ static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}):\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -101,7 +101,7 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b")
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b")
         .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.
@@ -173,6 +173,8 @@ struct Extractor<'a> {
     /// Speaker of the last claim when it was a capacity.
     last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
+    /// Institutions met as speaker labels, by label: the same label is the same speaker.
+    label_orgs: HashMap<String, speakers::Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -224,6 +226,7 @@ impl<'a> Extractor<'a> {
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
+            label_orgs: HashMap::new(),
             rows: Vec::new(),
         }
     }
@@ -243,7 +246,15 @@ impl<'a> Extractor<'a> {
                 .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
                     "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
-                    _ => speakers::label_source(&l, &seen, &self.ctx),
+                    // "DEFENSE INTELLIGENCE AGENCY:": an institution answering.
+                    _ => match self.label_orgs.get(&l.to_lowercase()) {
+                        Some(s) => Some(s.clone()),
+                        None => speakers::label_source(&l, &seen, &self.ctx).or_else(|| {
+                            let s = speakers::label_org(&l, &self.ctx)?;
+                            self.label_orgs.insert(l.to_lowercase(), s.clone());
+                            Some(s)
+                        }),
+                    },
                 });
             seen.push('\n');
             seen.push_str(&para.join(" "));

@@ -1057,6 +1057,36 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
 
 /// Speaker phrase after a position: "said Robert Koepcke, a deputy assistant secretary at the US
 /// Department of State": (phrase span, apposition span).
+/// Nouns of an occasion of speaking: "in an interview", "at a press briefing".
+const OCCASIONS: [&str; 16] = [
+    "interview",
+    "statement",
+    "briefing",
+    "press",
+    "news",
+    "speech",
+    "address",
+    "televised",
+    "conference",
+    "meeting",
+    "hearing",
+    "session",
+    "post",
+    "message",
+    "broadcast",
+    "forum",
+];
+
+/// "in an interview", "at a news conference", "during his speech": where a speaker spoke, no
+/// part of the speaker's name.
+fn is_occasion(toks: &[Tok]) -> bool {
+    let l = |k: usize| toks.get(k).map_or(String::new(), |t| t.text.to_lowercase());
+    ["in", "at", "during", "on"].contains(&l(0).as_str())
+        && ["a", "an", "his", "her", "their", "its", "the", "this", "that"]
+            .contains(&l(1).as_str())
+        && (OCCASIONS.contains(&l(2).as_str()) || OCCASIONS.contains(&l(3).as_str()))
+}
+
 fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
     let mut i = from;
     while i < toks.len()
@@ -1075,6 +1105,7 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
         let l = t.to_lowercase();
         if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str())
             || !is_np_word(t)
+            || is_occasion(&toks[end..])
         {
             break;
         }
@@ -1863,6 +1894,30 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     let after = after.strip_prefix(',').unwrap_or(after);
     let after = &after[..clause_end(after)];
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
+}
+
+/// An institution as a transcript's speaker label ("DEFENSE INTELLIGENCE AGENCY:"), when the
+/// label names no person introduced before.
+pub fn label_org(label: &str, ctx: &Context) -> Option<Source> {
+    if label.split_whitespace().count() < 2 {
+        return None;
+    }
+    // Capitalised as a name is: "Defense Intelligence Agency".
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if PREPOSITIONS.contains(&lower.as_str()) || lower == "the" {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    resolve(classify(&words.join(" "), "", ctx)?, ctx)
+        .filter(|s| matches!(s.kind, Kind::Org | Kind::Country))
 }
 
 /// The person an interview introduces, for "A:" labels: the first line opening with a full

@@ -399,6 +399,8 @@ fn recent(c: &Captures, reference: Date) -> Option<(String, String)> {
     let unit = c["unit"].to_lowercase();
     // "in recent weeks": the named default; "in the past year": one.
     let n: i64 = match c.name("n") {
+        // "the past several weeks", "the last few months": as "recent" ones.
+        Some(n) if ["several", "few", "many"].contains(&n.as_str().to_lowercase().as_str()) => 0,
         Some(n) => crate::quantity::small_number(n.as_str())?,
         None if unit.ends_with('s') => 0,
         None => 1,

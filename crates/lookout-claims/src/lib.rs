@@ -212,6 +212,7 @@ impl<'a> Extractor<'a> {
             .map(String::as_str)
             .collect();
         ctx.read_ahead(&all);
+        ctx.header_orgs(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
             article,
@@ -578,6 +579,32 @@ impl<'a> Extractor<'a> {
             }
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
+            // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
+            // the clause, the places between a quantity and the next are that quantity's.
+            let (c0, c1) = (
+                clause.as_ptr() as usize - s.text.as_ptr() as usize,
+                clause.as_ptr() as usize - s.text.as_ptr() as usize + clause.len(),
+            );
+            let others = quantities
+                .iter()
+                .filter(|o| o.span != q.span && c0 <= o.span.0 && o.span.1 <= c1)
+                .count();
+            if others > 0 && q.span.0 < next && next <= c1 {
+                let from = if qi == 0 || quantities[qi - 1].span.1 <= c0 {
+                    c0
+                } else {
+                    q.span.0
+                };
+                let own = route::find(&s.text[from..next]).0;
+                if route::names_place(&own) {
+                    route = own;
+                }
+            } else if others > 0 && qi > 0 && quantities[qi - 1].span.1 > c0 {
+                let own = route::find(&s.text[q.span.0..c1]).0;
+                if route::names_place(&own) {
+                    route = own;
+                }
+            }
             if route.is_empty() {
                 route = sentence_route.0.clone();
             }

@@ -75,6 +75,13 @@ static COSMODROME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Route and direction of a sentence: (`route`, `direction`), each empty when not named.
+/// Whether a route names a place (`rail:Tumangang->`), not only a mode (`rail:->`).
+pub fn names_place(route: &str) -> bool {
+    route
+        .split_once(':')
+        .is_some_and(|(_, places)| places.chars().any(char::is_alphabetic))
+}
+
 pub fn find(sentence: &str) -> (String, String) {
     let s = COSMODROME.replace_all(sentence, "");
     let mut origins: Vec<&str> = Vec::new();

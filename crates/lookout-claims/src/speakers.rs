@@ -242,6 +242,18 @@ impl Context {
     /// The one research group or monitor the article names (not news media), when no
     /// organization spoke yet: what "the report found" or "the participating states assess"
     /// in a statement about that group's report refer to.
+    /// Organizations a header line names ("Beyond Parallel | Changes at ..."), for a
+    /// description that refers back to none spoken yet ("the project's analysts").
+    pub fn header_orgs(&mut self, header: &[String]) {
+        for line in header {
+            for part in line.split(['|', '\u{2022}', ':']) {
+                if let Some((a, b, canonical, _)) = names::known_org(part) {
+                    self.article_orgs.push((part[a..b].to_lowercase(), canonical));
+                }
+            }
+        }
+    }
+
     fn article_group(&self) -> Option<Source> {
         let mut groups = self
             .article_orgs
@@ -1496,7 +1508,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     if words.len() == 3 && words[0] == "the" && words[1].ends_with("'s") {
         let noun = words[1].trim_end_matches("'s");
         if ORG_NOUNS.contains(&noun) && GROUP_NOUNS.contains(&words[2]) {
-            if let Some(o) = ctx.org_like_strict(noun) {
+            // None spoke yet: the one research group the article (or its header) names.
+            let named = ctx.article_group();
+            if let Some(o) = ctx.org_like_strict(noun).or(named.as_ref()) {
                 let group = ctx
                     .orgs
                     .iter()

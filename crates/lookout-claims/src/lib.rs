@@ -1041,7 +1041,27 @@ fn clause_of(s: &str, span: (usize, usize)) -> &str {
 
 /// One row per claim and speaker in a file: a claim repeated later (a lede restated) fills the
 /// first row's empty fields.
-fn dedupe(rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
+fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
+    // A person's organization, once the article gives it ("Robert Koepcke's estimate puts ...
+    // The State Department's deputy assistant secretary ... said"), goes on the person's rows.
+    for i in 0..rows.len() {
+        // Named persons only ("Robert Koepcke"), not descriptions ("Western official").
+        let named = {
+            let words: Vec<&str> = rows[i].speaker.split_whitespace().collect();
+            words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
+        if rows[i].organization.is_empty() && named {
+            let mut orgs = rows
+                .iter()
+                .filter(|r| r.speaker == rows[i].speaker && !r.organization.is_empty())
+                .map(|r| r.organization.clone());
+            if let Some(o) = orgs.next() {
+                if orgs.all(|x| x == o) {
+                    rows[i].organization = o;
+                }
+            }
+        }
+    }
     let mut out: Vec<ClaimRow> = Vec::new();
     for r in rows {
         let same = out.iter_mut().find(|o| {

@@ -169,10 +169,24 @@ impl Context {
                 && (["chief", "head"].contains(&office) && !p.title.is_empty()
                     || p.title.split(' ').any(|t| t == office))
         });
-        let first = holders.next()?;
-        holders
-            .all(|p| p.speaker == first.speaker)
-            .then(|| first.clone())
+        if let Some(first) = holders.next() {
+            return holders
+                .all(|p| p.speaker == first.speaker)
+                .then(|| first.clone());
+        }
+        // "Robert Koepcke's estimate puts ... The State Department's deputy assistant
+        // secretary said": a definite office right after a person named bare (no title, no
+        // organization anywhere in the article) describes that person.
+        let last = self.persons.last().filter(|p| p.kind == Kind::Person)?;
+        let bare = |p: &Source| p.org.is_empty() && p.title.is_empty();
+        let described_anywhere = self
+            .article_persons
+            .iter()
+            .any(|p| p.speaker == last.speaker && !bare(p));
+        (bare(last) && !described_anywhere && OFFICES.contains(&office)).then(|| Source {
+            speaker: last.speaker.clone(),
+            ..s.clone()
+        })
     }
 
     /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
@@ -1847,6 +1861,26 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
         if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
             if s.kind == Kind::Person && !s.title.is_empty() {
                 return Some(s);
+            }
+        }
+    }
+    // "South Korea's defence minister gave his newest count ...": an unnamed one-holder office
+    // opening the sentence, for a name given after it without a title.
+    if !masked.contains('"') {
+        let toks = tokens(masked);
+        let lead = trim_np(&toks);
+        let end = (lead..toks.len())
+            .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
+            .unwrap_or(toks.len());
+        if end > lead && end < toks.len() && toks[end].text != "," {
+            let phrase = &masked[toks[lead].start..toks[end - 1].end];
+            if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
+                if s.kind == Kind::Unnamed
+                    && !s.org.is_empty()
+                    && s.title.split(' ').any(|t| OFFICES.contains(&t))
+                {
+                    return Some(s);
+                }
             }
         }
     }

@@ -2161,6 +2161,20 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .find(|ch: char| !ch.is_alphabetic())
                 .unwrap_or(0);
         push_source(&mut out, who.as_str(), (who.start(), noun_end), "by", ctx);
+        // "Kyiv's count is blunter: ..., Volodymyr Zelensky told": a person named without an
+        // organization gives that country's count, for its government.
+        if let Some(c) = out
+            .last()
+            .filter(|a| a.pos == who.start() && a.source.kind == Kind::Country)
+            .and_then(|a| a.source.country)
+        {
+            for a in out.iter_mut().filter(|a| {
+                a.source.kind == Kind::Person && a.source.org.is_empty() && a.pos > who.start()
+            }) {
+                a.source.org = c.government.to_owned();
+                a.source.country = Some(c);
+            }
+        }
     }
     for c in BY_COUNT.captures_iter(masked) {
         let m = c.get(0).expect("match");

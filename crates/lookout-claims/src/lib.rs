@@ -596,12 +596,12 @@ impl<'a> Extractor<'a> {
                     q.span.0
                 };
                 let own = route::find(&s.text[from..next]).0;
-                if route::names_place(&own) {
+                if route::names_place(&own) || route::other_mode(&own, &route) {
                     route = own;
                 }
             } else if others > 0 && qi > 0 && quantities[qi - 1].span.1 > c0 {
                 let own = route::find(&s.text[q.span.0..c1]).0;
-                if route::names_place(&own) {
+                if route::names_place(&own) || route::other_mode(&own, &route) {
                     route = own;
                 }
             }

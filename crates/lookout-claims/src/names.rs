@@ -465,7 +465,7 @@ pub fn is_media(org: &str) -> bool {
 }
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
+    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Observatory|Watch|Forum|Trust|Society|Fund|Alliance|Coalition|Consortium|Unit|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
         .expect("org word")
 });
 

@@ -268,6 +268,25 @@ impl Context {
         }
     }
 
+    /// The one organization the article names with that noun ("the institute" before or
+    /// after "the Nordic Arms Institute").
+    fn article_org_with(&self, noun: &str) -> Option<Source> {
+        let mut found = self
+            .article_orgs
+            .iter()
+            .filter(|(words, _)| words.split_whitespace().any(|w| w == noun))
+            .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
+        let first = found.next()?;
+        found.all(|o| o == first).then(|| Source {
+            speaker: first.clone(),
+            org: first,
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
+    }
+
     fn article_group(&self) -> Option<Source> {
         let mut groups = self
             .article_orgs
@@ -329,7 +348,8 @@ impl Context {
             "military" => &["military"],
             "government" | "administration" => &["government"],
             "group" | "tank" | "institute" | "centre" | "center" | "team" | "project"
-            | "monitor" | "watchdog" | "organization" | "organisation" => {
+            | "monitor" | "watchdog" | "organization" | "organisation" | "observatory"
+            | "foundation" | "initiative" | "network" | "consortium" => {
                 return self.last_research_org();
             }
             _ => return None,
@@ -373,7 +393,9 @@ const DETERMINERS: [&str; 11] = [
     "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these",
 ];
 /// Verbs that also come after their subject in news style ("..., said X").
-const INVERTED: [&str; 15] = [
+const INVERTED: [&str; 17] = [
+    "declared",
+    "confirmed",
     "said",
     "says",
     "wrote",
@@ -472,6 +494,9 @@ const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "
 
 /// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
+    "special",
+    "new",
+    "latest",
     "the",
     "press",
     "head",
@@ -766,6 +791,11 @@ const ORG_NOUNS: &[&str] = &[
     "organisation",
     "paper",
     "analysis",
+    "observatory",
+    "foundation",
+    "initiative",
+    "network",
+    "consortium",
 ];
 /// Words that open a clause ("However", "Speaking", "After"): never part of a speaker's name.
 const DISCOURSE: &[&str] = &[
@@ -1828,7 +1858,11 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                     .filter(|s| s.kind != Kind::Person)
                     .or_else(|| ctx.orgs.last().cloned())
             } else {
-                ctx.org_like(&noun).cloned().or_else(|| ctx.article_group())
+                ctx.org_like_strict(&noun)
+                    .cloned()
+                    .or_else(|| ctx.article_org_with(&noun))
+                    .or_else(|| ctx.org_like(&noun).cloned())
+                    .or_else(|| ctx.article_group())
             }
         }
     }

@@ -650,3 +650,114 @@ fn holdout4_sources_and_days_in_other_wordings() {
         million artillery shells. Our correspondent in Kyiv has more.\n";
     assert_eq!(row(text, 2e6).organization, "Ukrainian government");
 }
+
+/// The forms of dev3 (tests/corpus/dev3) in other wordings and invented names: each rule is
+/// one of the language, not of the text that prompted it.
+#[test]
+fn dev3_forms_in_other_wordings() {
+    // Number words read whole and compound; an attribution set off by dashes; a possessive
+    // document as the source.
+    let text = "Analysts: the trains keep coming\n\n\
+        OSLO, 3 April 2025 - North Korea - the institute's new study finds - moved some fourteen \
+        trainloads of munitions to Russia in the first half of 2024, and roughly two thousand \
+        four hundred TEUs by sea.\n\n\
+        The Nordic Arms Institute is based in Oslo.\n";
+    let r = row(text, 14.0);
+    assert_eq!(r.unit, "trains");
+    assert_eq!(who(&r), ("Nordic Arms Institute", "Nordic Arms Institute"));
+    assert_eq!(when(&r), ("2024-01", "2024-06", "2025-04-03"));
+    let r = row(text, 2400.0);
+    assert_eq!(r.unit, "containers");
+    assert_eq!(r.qualifier, "about");
+
+    // Passive "it is estimated by X"; "X's assessment is that"; a bare number after
+    // "compared with" takes the unit before; "at most" after the number.
+    let text = "Bulletin\n\n\
+        Published 2024-03-05\n\n\
+        Over the past year, it is estimated by the Baltic Maritime Observatory, at least sixty-two \
+        vessels left Rajin for Vostochny, compared with nine at most the year before.\n\n\
+        The observatory's assessment is that about 430 sorties were flown to Pyongyang by Russian \
+        transport aircraft during the summer.\n";
+    let r = row(text, 62.0);
+    assert_eq!(r.unit, "vessels");
+    assert_eq!(r.qualifier, "at_least");
+    assert_eq!(
+        who(&r),
+        ("Baltic Maritime Observatory", "Baltic Maritime Observatory")
+    );
+    assert_eq!(when(&r), ("2023-03-05", "2024-03-05", "2024-03-05"));
+    let r = row(text, 9.0);
+    assert_eq!((r.unit.as_str(), r.qualifier.as_str()), ("vessels", "up_to"));
+    let r = row(text, 430.0);
+    assert_eq!(r.unit, "flights");
+    assert_eq!(
+        who(&r),
+        ("Baltic Maritime Observatory", "Baltic Maritime Observatory")
+    );
+    assert_eq!(when(&r), ("2023-06", "2023-08", "2024-03-05"));
+}
+
+#[test]
+fn dev3_speakers_in_other_wordings() {
+    // Translated order: "..., so declared TITLE of ORG NAME in an interview"; "by her words".
+    let text = "Intelligence chief: one million more\n\n\
+        14.05.2024\n\n\
+        From the DPRK to Russia about one million shells more were sent since March, so declared \
+        the deputy head of the Main Intelligence Directorate of Ukraine Olena Marchenko in an \
+        interview to a television channel.\n\n\
+        Also about forty ballistic missiles, by her words, were handed over.\n";
+    let r = row(text, 1_000_000.0);
+    assert_eq!(
+        who(&r),
+        ("Olena Marchenko", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r), ("2024-03", "2024-05-14", "2024-05-14"));
+    let r = row(text, 40.0);
+    assert_eq!(
+        who(&r),
+        ("Olena Marchenko", "Ukraine Defence Intelligence (HUR)")
+    );
+    assert_eq!(when(&r), ("2024-03", "2024-05-14", "2024-05-14"));
+
+    // An institution as a hearing transcript's label, twice.
+    let text = "Hearing of the Intelligence Committee (excerpt)\n\n\
+        Wednesday 9 October 2024\n\n\
+        REP. HAN MI-RAE (Democratic Party): How many shipments has North Korea sent to Russia?\n\n\
+        NATIONAL INTELLIGENCE SERVICE: Since last autumn, we count more than 40 shipments.\n\n\
+        REP. HAN MI-RAE: And how many containers?\n\n\
+        NATIONAL INTELLIGENCE SERVICE: About 9,500 containers in all.\n";
+    for n in [40.0, 9500.0] {
+        let r = row(text, n);
+        assert_eq!(
+            who(&r),
+            (
+                "ROK National Intelligence Service",
+                "ROK National Intelligence Service"
+            ),
+            "{n}"
+        );
+    }
+
+    // An unnamed office opening a sentence, then the bare name; a definite office after a
+    // bare-named person.
+    let text = "Tokyo adds its count\n\n\
+        Thu, Jul 4, 2024, 10:00 JST\n\n\
+        Japan's defence minister gave a new figure to parliament on Thursday.\n\n\
+        \"Since last year,\" Kenji Morimoto told lawmakers, \"North Korea has shipped at least \
+        3,000 containers to Russia.\"\n";
+    let r = row(text, 3000.0);
+    assert_eq!(who(&r), ("Kenji Morimoto", "Japan Ministry of Defense"));
+    let text = "Envoy raises the count\n\n\
+        BERLIN, 12 March 2025\n\n\
+        Anna Lindqvist's estimate puts the total North Korea has sent to Russia at more than \
+        21,000 containers. The State Department's special envoy for sanctions, speaking in \
+        Berlin, said more than 80 missiles had also been sent.\n";
+    for n in [21000.0, 80.0] {
+        let r = row(text, n);
+        assert_eq!(
+            who(&r),
+            ("Anna Lindqvist", "US Department of State"),
+            "{n}"
+        );
+    }
+}

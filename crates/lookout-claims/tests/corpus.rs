@@ -365,4 +365,7 @@ fn third_dev_corpus_figures() {
     let s = score("dev3");
     print("dev3", &s);
     assert!(s.texts >= 15 && !s.off_topic_texts.is_empty());
+    floors(&s, 1.0, 1.0, 1.0);
+    assert_eq!(at(&s, "route").precision(), 1.0);
+    assert_eq!(at(&s, "route").recall(), 1.0);
 }

@@ -26,7 +26,7 @@ pub struct Country {
 }
 
 /// Countries, their adjectives and capitals.
-pub const COUNTRIES: [Country; 11] = [
+pub const COUNTRIES: [Country; 24] = [
     Country {
         name: "South Korea",
         code: "ROK",
@@ -102,6 +102,96 @@ pub const COUNTRIES: [Country; 11] = [
         code: "Syria",
         government: "Syrian government",
         pattern: r"Syria(?:n|'s)?|Damascus",
+        corridor_side: None,
+    },    Country {
+        name: "Germany",
+        code: "Germany",
+        government: "German government",
+        pattern: r"Germany(?:'s)?|German|Berlin(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "France",
+        code: "France",
+        government: "French government",
+        pattern: r"France(?:'s)?|French|Paris(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Poland",
+        code: "Poland",
+        government: "Polish government",
+        pattern: r"Poland(?:'s)?|Polish|Warsaw(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Canada",
+        code: "Canada",
+        government: "Canadian government",
+        pattern: r"Canada(?:'s)?|Canadian|Ottawa(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Australia",
+        code: "Australia",
+        government: "Australian government",
+        pattern: r"Australia(?:n|'s)?|Canberra(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Netherlands",
+        code: "Netherlands",
+        government: "Dutch government",
+        pattern: r"(?:the\s+)?Netherlands(?:'s)?|Dutch|The\s+Hague(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Estonia",
+        code: "Estonia",
+        government: "Estonian government",
+        pattern: r"Estonia(?:n|'s)?|Tallinn(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Lithuania",
+        code: "Lithuania",
+        government: "Lithuanian government",
+        pattern: r"Lithuania(?:n|'s)?|Vilnius(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Latvia",
+        code: "Latvia",
+        government: "Latvian government",
+        pattern: r"Latvia(?:n|'s)?|Riga(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Finland",
+        code: "Finland",
+        government: "Finnish government",
+        pattern: r"Finland(?:'s)?|Finnish|Helsinki(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Sweden",
+        code: "Sweden",
+        government: "Swedish government",
+        pattern: r"Sweden(?:'s)?|Swedish|Stockholm(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Norway",
+        code: "Norway",
+        government: "Norwegian government",
+        pattern: r"Norway(?:'s)?|Norwegian|Oslo(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Italy",
+        code: "Italy",
+        government: "Italian government",
+        pattern: r"Italy(?:'s)?|Italian|Rome(?:'s)?",
         corridor_side: None,
     },
 ];

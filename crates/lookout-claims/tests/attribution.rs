@@ -761,3 +761,29 @@ fn dev3_speakers_in_other_wordings() {
         );
     }
 }
+
+#[test]
+fn dev3_dates_and_sources_in_other_wordings() {
+    // An ordinal day in a byline; "sources in CAPITAL" as an unnamed group of that government;
+    // "nearly a dozen".
+    let text = "Tokyo sources: more ships on the Rajin run\n\n\
+        By Aiko Tanaka | 9th July 2024\n\n\
+        Nearly a dozen Russian cargo ships have called at Rajin since the Putin-Kim summit, \
+        sources in Tokyo said on Tuesday, citing satellite imagery.\n";
+    let r = row(text, 12.0);
+    assert_eq!(r.qualifier, "about");
+    assert_eq!(who(&r), ("sources in Tokyo", "Japanese government"));
+    assert_eq!(when(&r), ("2023-09-13", "2024-07-09", "2024-07-09"));
+
+    // A short month date in the header with the year in a dateline; "X accused Y of" with
+    // the number in words.
+    let text = "Warsaw accuses Pyongyang\n\n\
+        Updated Oct 3\n\n\
+        WARSAW, October 3, 2024 - Poland's foreign minister Tomasz Wielgosz on Thursday accused \
+        North Korea of supplying Russia with about one hundred and twenty rocket launchers over \
+        the past year.\n";
+    let r = row(text, 120.0);
+    assert_eq!(r.unit, "rocket_launchers");
+    assert_eq!(who(&r), ("Tomasz Wielgosz", "Poland Ministry of Foreign Affairs"));
+    assert_eq!(when(&r), ("2023-10-03", "2024-10-03", "2024-10-03"));
+}

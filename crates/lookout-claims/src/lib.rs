@@ -416,7 +416,19 @@ impl<'a> Extractor<'a> {
     }
 
     fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
-        let quantities = quantity::find(&s.text);
+        // "Another 300 followed": the unit of the claim before, else no claim.
+        let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
+            .into_iter()
+            .filter_map(|mut q| {
+                if q.unit.is_empty() {
+                    if self.last_unit.is_empty() {
+                        return None;
+                    }
+                    q.unit.clone_from(&self.last_unit);
+                }
+                Some(q)
+            })
+            .collect();
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
@@ -831,8 +843,11 @@ enum TimeRole {
 }
 
 /// Reporting verbs with a person or body as object.
-const TOLD: [&str; 8] = [
-    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked",
+/// Reporting verbs with an object before the day: "told the committee on Wednesday",
+/// "accused North Korea on Wednesday of".
+const TOLD: [&str; 12] = [
+    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked", "accused",
+    "accuses", "warned", "urged",
 ];
 
 /// Verbs of observing: their time is when things were seen, the claim's period.

@@ -429,10 +429,27 @@ pub fn institution(
             return c.map(|c| (c.government.to_owned(), Some(c)));
         }
         let code = c.map_or("*", |c| c.code);
-        let name = inst
+        let spelled = inst.names.iter().find(|(k, _)| *k == code);
+        // A country without its own spelling: the institution's own capitalised name when the
+        // text gives one ("Estonia's Foreign Intelligence Service"), else the generic one.
+        let generic = inst
             .names
             .iter()
-            .find(|(k, _)| *k == code)
+            .find(|(k, _)| *k == "*")
+            .is_some_and(|(_, n)| n.starts_with(char::is_lowercase));
+        if let (None, Some(c), true) = (spelled, c, generic) {
+            let own = generic_org(phrase).map(|n| {
+                let first = n.split(' ').next().unwrap_or("");
+                match countries(first).first() {
+                    Some(_) => n[first.len()..].trim().to_owned(),
+                    None => n,
+                }
+            });
+            if let Some(own) = own.filter(|n| n.split(' ').count() >= 2) {
+                return Some((format!("{} {own}", c.code), Some(c)));
+            }
+        }
+        let name = spelled
             .or_else(|| inst.names.iter().find(|(k, _)| *k == "*"))?
             .1;
         return Some(match c {

@@ -133,6 +133,11 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
+/// "another 300", "a further 2,000", "an additional 40": more of what was just counted.
+static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:another|a\s+further|an\s+additional|a\s+further)\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+        .expect("another")
+});
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?P<most>at\s+(?:the\s+)?most|or\s+fewer|or\s+less)|(?P<about>or\s+so))\b")
@@ -555,6 +560,22 @@ pub fn find(s: &str) -> Vec<Quantity> {
                     qualifier,
                     unit: prev.unit.clone(),
                     note: vec!["unit of the number before".into()],
+                });
+                start = end;
+            } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()]) {
+                // "Another 300 followed the next month": the unit of the claim before, which
+                // the caller fills in (empty here).
+                let qualifier = HEDGE
+                    .captures(&s[..a.start()])
+                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+                out.push(Quantity {
+                    span: (whole.start(), end),
+                    quantity: Some(av),
+                    low: None,
+                    high: None,
+                    qualifier,
+                    unit: String::new(),
+                    note: vec!["unit of the claim before".into()],
                 });
                 start = end;
             }

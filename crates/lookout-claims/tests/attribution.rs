@@ -787,3 +787,57 @@ fn dev3_dates_and_sources_in_other_wordings() {
     assert_eq!(who(&r), ("Tomasz Wielgosz", "Poland Ministry of Foreign Affairs"));
     assert_eq!(when(&r), ("2023-10-03", "2024-10-03", "2024-10-03"));
 }
+
+#[test]
+fn dev3_countries_days_and_continuations_in_other_wordings() {
+    // A weekday in the dateline; "accused X on Wednesday of" dates the statement, "since July"
+    // lies before the June article; a capital "for its part"; "between 5 and 20 March";
+    // "another 300 ... the following month" takes the unit and period from the claim before.
+    let text = "Canberra joins the count\n\n\
+        CANBERRA, Wednesday 12 June 2024 (AAP) - Australia accused North Korea on Wednesday of \
+        shipping some 4,000 containers of munitions to Russia since July.\n\n\
+        \"Over the past year alone, at least 40 ships made the crossing,\" Defence Minister \
+        Richard Marles told reporters.\n\n\
+        Ottawa, for its part, estimated that about 1,200 railcars had crossed at Khasan between \
+        5 and 20 March.\n\n\
+        Canada's foreign ministry spokeswoman Marie Dubois said another 300 had followed the \
+        following month.\n";
+    let r = row(text, 4000.0);
+    assert_eq!(who(&r), ("Australia", "Australian government"));
+    assert_eq!(when(&r), ("2023-07", "2024-06-12", "2024-06-12"));
+    let r = row(text, 40.0);
+    assert_eq!(who(&r), ("Richard Marles", "Australia Ministry of Defence"));
+    assert_eq!(when(&r), ("2023-06-12", "2024-06-12", "2024-06-12"));
+    let r = row(text, 1200.0);
+    assert_eq!(who(&r), ("Canada", "Canadian government"));
+    assert_eq!(when(&r), ("2024-03-05", "2024-03-20", "2024-06-12"));
+    assert_eq!(r.route, "rail:->Khasan");
+    let r = row(text, 300.0);
+    assert_eq!(r.unit, "railcars");
+    assert_eq!(
+        who(&r),
+        ("Marie Dubois", "Canada Ministry of Foreign Affairs")
+    );
+    assert_eq!(when(&r), ("2024-04", "2024-04", "2024-06-12"));
+
+    // A dateline without a year takes the copyright line's; an institution of a country
+    // without its own spelling keeps the name the text gives it.
+    let text = "Estonian intelligence: the flow continues\n\n\
+        TALLINN, Feb 14 (ERR) - Estonia's Foreign Intelligence Service said in its annual report \
+        that North Korea had sent roughly 3 million rounds to Russia since last year.\n\n\
+        According to the report, about 160 trains crossed from Tumangang to Khasan from August \
+        to January.\n\n\
+        Copyright 2025 ERR News.\n";
+    let r = row(text, 3_000_000.0);
+    assert_eq!(
+        who(&r),
+        (
+            "Estonia Foreign Intelligence Service",
+            "Estonia Foreign Intelligence Service"
+        )
+    );
+    assert_eq!(when(&r), ("2024", "2025-02-14", "2025-02-14"));
+    let r = row(text, 160.0);
+    assert_eq!(when(&r), ("2024-08", "2025-01", "2025-02-14"));
+    assert_eq!(r.route, "rail:Tumangang->Khasan");
+}

@@ -103,7 +103,8 @@ pub const COUNTRIES: [Country; 24] = [
         government: "Syrian government",
         pattern: r"Syria(?:n|'s)?|Damascus",
         corridor_side: None,
-    },    Country {
+    },
+    Country {
         name: "Germany",
         code: "Germany",
         government: "German government",

@@ -140,8 +140,10 @@ static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<most>at\s+(?:the\s+)?most|or\s+fewer|or\s+less)|(?P<about>or\s+so))\b")
-        .expect("hedge after")
+    Regex::new(
+        r"(?i)^\s*(?:(?P<most>at\s+(?:the\s+)?most|or\s+fewer|or\s+less)|(?P<about>or\s+so))\b",
+    )
+    .expect("hedge after")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
@@ -754,7 +756,11 @@ mod tests {
         for (text, n, unit) in [
             ("on over seventy occasions", 70.0, "shipments"),
             ("some sixteen trainloads", 16.0, "trains"),
-            ("roughly four thousand two hundred TEUs", 4200.0, "containers"),
+            (
+                "roughly four thousand two hundred TEUs",
+                4200.0,
+                "containers",
+            ),
             ("nearly two dozen sorties", 24.0, "flights"),
             ("seventy-three freight wagons", 73.0, "railcars"),
         ] {

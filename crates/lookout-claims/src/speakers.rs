@@ -262,7 +262,8 @@ impl Context {
         for line in header {
             for part in line.split(['|', '\u{2022}', ':']) {
                 if let Some((a, b, canonical, _)) = names::known_org(part) {
-                    self.article_orgs.push((part[a..b].to_lowercase(), canonical));
+                    self.article_orgs
+                        .push((part[a..b].to_lowercase(), canonical));
                 }
             }
         }
@@ -1138,8 +1139,10 @@ const OCCASIONS: [&str; 16] = [
 fn is_occasion(toks: &[Tok]) -> bool {
     let l = |k: usize| toks.get(k).map_or(String::new(), |t| t.text.to_lowercase());
     ["in", "at", "during", "on"].contains(&l(0).as_str())
-        && ["a", "an", "his", "her", "their", "its", "the", "this", "that"]
-            .contains(&l(1).as_str())
+        && [
+            "a", "an", "his", "her", "their", "its", "the", "this", "that",
+        ]
+        .contains(&l(1).as_str())
         && (OCCASIONS.contains(&l(2).as_str()) || OCCASIONS.contains(&l(3).as_str()))
 }
 

@@ -687,7 +687,10 @@ fn dev3_forms_in_other_wordings() {
     );
     assert_eq!(when(&r), ("2023-03-05", "2024-03-05", "2024-03-05"));
     let r = row(text, 9.0);
-    assert_eq!((r.unit.as_str(), r.qualifier.as_str()), ("vessels", "up_to"));
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("vessels", "up_to")
+    );
     let r = row(text, 430.0);
     assert_eq!(r.unit, "flights");
     assert_eq!(
@@ -754,11 +757,7 @@ fn dev3_speakers_in_other_wordings() {
         Berlin, said more than 80 missiles had also been sent.\n";
     for n in [21000.0, 80.0] {
         let r = row(text, n);
-        assert_eq!(
-            who(&r),
-            ("Anna Lindqvist", "US Department of State"),
-            "{n}"
-        );
+        assert_eq!(who(&r), ("Anna Lindqvist", "US Department of State"), "{n}");
     }
 }
 
@@ -784,7 +783,10 @@ fn dev3_dates_and_sources_in_other_wordings() {
         the past year.\n";
     let r = row(text, 120.0);
     assert_eq!(r.unit, "rocket_launchers");
-    assert_eq!(who(&r), ("Tomasz Wielgosz", "Poland Ministry of Foreign Affairs"));
+    assert_eq!(
+        who(&r),
+        ("Tomasz Wielgosz", "Poland Ministry of Foreign Affairs")
+    );
     assert_eq!(when(&r), ("2023-10-03", "2024-10-03", "2024-10-03"));
 }
 

@@ -946,6 +946,11 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             {
                 return TimeRole::Statement(v.pos);
             }
+            // "Speaking to the BBC on Monday, a senior official said": the occasion opening the
+            // sentence.
+            if OCCASION.is_match(before) && text[p.span.1..].trim_start().starts_with(',') {
+                return TimeRole::Statement(v.pos);
+            }
             // "Earlier in August, Seoul's defence ministry said".
             let at_clause_start = lead.is_empty()
                 || lead.ends_with([',', ';', '"'])

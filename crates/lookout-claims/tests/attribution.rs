@@ -843,3 +843,28 @@ fn dev3_countries_days_and_continuations_in_other_wordings() {
     assert_eq!(when(&r), ("2024-08", "2025-01", "2025-02-14"));
     assert_eq!(r.route, "rail:Tumangang->Khasan");
 }
+
+#[test]
+fn an_occasion_opening_the_sentence_dates_the_statement() {
+    // "Speaking to the BBC on Monday, a senior official ... said": Monday is when the official
+    // spoke, no period; the quote after it is that official's, of that day.
+    let text = "North Korea's arms pipeline to Russia: what we know\n\n\
+        By Sarah Kim, Defence Correspondent\n\
+        5 March 2024\n\n\
+        North Korea has supplied Russia with as many as 7,000 containers of munitions since last \
+        summer, according to South Korean officials.\n\n\
+        Speaking to the BBC on Monday, a senior official in Seoul, who declined to be named, said \
+        the figure could be higher.\n\n\
+        \"They have sent more than three million shells in total,\" the official said.\n\n\
+        Washington's estimate is more cautious. John Doe, a Pentagon spokesman, said in a \
+        statement that some 5,000 containers had been tracked between September and January.\n";
+    let r = row(text, 7000.0);
+    assert_eq!(who(&r), ("South Korean officials", "ROK government"));
+    assert_eq!(when(&r), ("2023-06", "2024-03-05", "2024-03-05"));
+    let r = row(text, 3_000_000.0);
+    assert_eq!(who(&r), ("senior official in Seoul", "ROK government"));
+    assert_eq!(r.date, "2024-03-04");
+    let r = row(text, 5000.0);
+    assert_eq!(who(&r), ("John Doe", "US Department of Defense"));
+    assert_eq!(when(&r), ("2023-09", "2024-01", "2024-03-05"));
+}

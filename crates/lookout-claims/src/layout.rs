@@ -40,7 +40,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
     ))
     .expect("dateline")
 });

@@ -964,6 +964,22 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             }
         }
     }
+    // "The Kremlin on Tuesday rejected ...": a day between a short subject and its verb is
+    // the time of that act, whatever the verb, not a claim's period.
+    if p.day_like {
+        let lead = before.trim_end();
+        let next = text[p.span.1..].split_whitespace().next().unwrap_or("");
+        let lead_words = lead.split_whitespace().count();
+        if (1..=6).contains(&lead_words)
+            && !lead.contains([',', '"', ';'])
+            && next.len() > 3
+            && next.ends_with("ed")
+            && next.starts_with(char::is_lowercase)
+            && !quantity::find(lead).iter().any(|_| true)
+        {
+            return TimeRole::Other;
+        }
+    }
     TimeRole::Period
 }
 

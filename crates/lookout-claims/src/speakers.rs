@@ -2269,6 +2269,19 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
     }
+    // "rejected a South Korean report that Pyongyang had shipped ...": the report's owner is
+    // the source of what the report says.
+    for c in REPORT_THAT.captures_iter(masked) {
+        let who = c.name("who").expect("who");
+        let end = c.get(0).expect("match").end();
+        push_source(
+            &mut out,
+            who.as_str().trim(),
+            (who.start(), end),
+            "report",
+            ctx,
+        );
+    }
     // "(South Korean Defense Ministry data)", "(Source: NIS)": a source in brackets.
     for c in PAREN_SOURCE.captures_iter(masked) {
         let m = c.get(0).expect("match");
@@ -2297,6 +2310,13 @@ fn push_source(
         });
     }
 }
+
+/// "a South Korean report that ...", "the Pentagon's estimate that ...": a document whose
+/// owner is named before its noun, with the claim in its that-clause.
+static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:a|an|the)\s+(?P<who>(?:[A-Z][\w.'-]*\s+){1,4})(?:intelligence\s+)?(?:report|estimate|assessment|finding|claim)s?\s+that\b")
+        .expect("report that")
+});
 
 /// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".
 static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {

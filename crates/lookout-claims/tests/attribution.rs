@@ -868,3 +868,23 @@ fn an_occasion_opening_the_sentence_dates_the_statement() {
     assert_eq!(who(&r), ("John Doe", "US Department of Defense"));
     assert_eq!(when(&r), ("2023-09", "2024-01", "2024-03-05"));
 }
+
+#[test]
+fn a_countrys_report_and_a_day_between_subject_and_verb() {
+    // An ordinal date in the dateline; "The Kremlin on Tuesday rejected ..." dates the denial
+    // and gives the claim no period; the claim in "a South Korean report that ..." is that
+    // country's.
+    let text = "Moscow denies, Seoul insists\n\n\
+        MOSCOW/SEOUL, 5th March 2024 - The Kremlin on Tuesday rejected as \"baseless\" a South \
+        Korean report that Pyongyang had shipped Russia nearly 7,000 containers of arms.\n";
+    let r = row(text, 7000.0);
+    assert_eq!(who(&r), ("South Korea", "ROK government"));
+    assert_eq!(when(&r), ("", "", "2024-03-05"));
+    // The same with another country, verb and document.
+    let text = "Analysts doubt the figure\n\n\
+        LONDON, 2nd May 2025 - Pyongyang on Friday dismissed a British intelligence assessment \
+        that it had sent Russia some 140 artillery pieces.\n";
+    let r = row(text, 140.0);
+    assert_eq!(who(&r), ("United Kingdom", "UK government"));
+    assert_eq!(when(&r), ("", "", "2025-05-02"));
+}

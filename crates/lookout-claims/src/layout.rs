@@ -52,6 +52,9 @@ static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
 static COPYRIGHT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?P<y>(?:19|20)\d\d)\b").expect("copyright year")
 });
+static FOOTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:updated|published|posted|first\s+published)\b").expect("footer date")
+});
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)$")).expect("month year")
 });
@@ -189,10 +192,21 @@ pub fn read(text: &str) -> Article {
         .map(|l| (*l).to_owned())
         .collect();
     if let Some(first) = body.first_mut() {
+        // Else the year of a copyright or "Updated DATE" line anywhere (a footer).
         let hint = dates.first().map(|d| d.2.year()).or_else(|| {
-            lines
-                .iter()
-                .find_map(|l| COPYRIGHT_YEAR.captures(l)?["y"].parse().ok())
+            lines.iter().find_map(|l| {
+                COPYRIGHT_YEAR
+                    .captures(l)
+                    .and_then(|c| c["y"].parse().ok())
+                    .or_else(|| {
+                        FOOTER_DATE.is_match(l).then(|| {
+                            FULL_DATE
+                                .captures(l)
+                                .and_then(|f| time_phrases::full_date(&f))
+                                .map(|d| d.year())
+                        })?
+                    })
+            })
         });
         if let Some((city, date, len)) = dateline(first, hint) {
             a.dateline_city = Some(city);

@@ -133,9 +133,10 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
-/// "another 300", "a further 2,000", "an additional 40": more of what was just counted.
+/// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
+/// 59 the following month": the same count again.
 static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:another|a\s+further|an\s+additional|a\s+further)\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
         .expect("another")
 });
 /// A hedge after the number: "twenty at most", "300 or so".
@@ -457,6 +458,10 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
     let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
+    // "\"in excess of a million\" shells": a quote closing after the number.
+    if s[pos..].starts_with('"') {
+        pos += 1;
+    }
     let mut gap_start = None;
     for _ in 0..=4 {
         let rest = &s[pos..];

@@ -888,3 +888,43 @@ fn a_countrys_report_and_a_day_between_subject_and_verb() {
     assert_eq!(who(&r), ("United Kingdom", "UK government"));
     assert_eq!(when(&r), ("", "", "2025-05-02"));
 }
+
+#[test]
+fn footer_year_a_count_restated_and_a_quoted_number() {
+    // A dateline without a year takes the footer's "Updated" date; "It was 59 the following
+    // month" is the count before, again; "he added" is the lawmaker named last.
+    let text = "Lawmaker: rail shipments doubled\n\n\
+        SEOUL, June 3 (Yonhap) -- A ruling party lawmaker said Monday that North Korea had moved \
+        at least 42 trainloads of ammunition to Russia last October.\n\n\
+        Rep. Park Jin-ho, who sits on the intelligence committee, told reporters: \"It was 59 \
+        the following month, and the pace has not slowed since last year.\"\n\n\
+        He added that roughly 2,600 wagons had crossed at Tumangang from August to January.\n\n\
+        Updated 2024-06-03 16:20\n";
+    let r = row(text, 42.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("trains", "at_least")
+    );
+    assert_eq!(when(&r), ("2023-10", "2023-10", "2024-06-03"));
+    let r = row(text, 59.0);
+    assert_eq!(r.unit, "trains");
+    assert_eq!(r.speaker, "Park Jin-ho");
+    assert_eq!(when(&r), ("2023-11", "2023-11", "2024-06-03"));
+    let r = row(text, 2600.0);
+    assert_eq!(r.speaker, "Park Jin-ho");
+    assert_eq!(when(&r), ("2023-08", "2024-01", "2024-06-03"));
+    assert_eq!(r.route, "rail:Tumangang->");
+
+    // A number whose quote closes before the unit.
+    let text = "Q&A with the minister\n\n\
+        Date: Tuesday 5 March 2024\n\n\
+        In a written answer to parliament, the UK's armed forces minister James Cartlidge said \
+        the government assessed that North Korea had supplied \"in excess of a million\" shells \
+        to Russia.\n";
+    let r = row(text, 1_000_000.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str(), r.speaker.as_str()),
+        ("artillery_shells", "more_than", "James Cartlidge")
+    );
+    assert_eq!(r.date, "2024-03-05");
+}

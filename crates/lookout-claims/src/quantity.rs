@@ -80,7 +80,7 @@ static UNIT: LazyLock<Regex> =
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
     ))
     .expect("unit before")
 });

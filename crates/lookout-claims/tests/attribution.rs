@@ -928,3 +928,32 @@ fn footer_year_a_count_restated_and_a_quoted_number() {
     );
     assert_eq!(r.date, "2024-03-05");
 }
+
+#[test]
+fn european_sources_and_a_number_put_after_its_noun() {
+    // "X's defence ministry spokesman NAME"; an unnamed official of the dateline's country;
+    // "another 5,000" in a quote after "she added"; a capital that "put the number of North
+    // Korean troops ... at" a figure (modifiers between "number of" and the noun).
+    let text = "Berlin: North Korean rockets identified in Ukraine\n\n\
+        BERLIN, 14 November 2024 - Germany's defence ministry spokesman Arne Collatz said on \
+        Thursday that at least 100 North Korean multiple rocket launchers had been delivered to \
+        Russia since the summer.\n\n\
+        An official briefed on the intelligence said some 20,000 containers had moved by sea in \
+        the first half of 2024. \"Another 5,000 followed in the second half,\" she added.\n\n\
+        Paris, meanwhile, put the number of North Korean troops in Russia at about 11,000.\n";
+    let r = row(text, 100.0);
+    assert_eq!(who(&r), ("Arne Collatz", "Germany Ministry of Defence"));
+    assert_eq!(when(&r), ("2024-06", "2024-11-14", "2024-11-14"));
+    let r = row(text, 20000.0);
+    assert_eq!(
+        who(&r),
+        ("official briefed on the intelligence", "German government")
+    );
+    assert_eq!(when(&r), ("2024-01", "2024-06", "2024-11-14"));
+    let r = row(text, 5000.0);
+    assert_eq!(r.unit, "containers");
+    assert_eq!(r.speaker, "official briefed on the intelligence");
+    let r = row(text, 11000.0);
+    assert_eq!(r.unit, "troops");
+    assert_eq!(who(&r), ("France", "French government"));
+}

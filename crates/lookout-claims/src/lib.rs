@@ -571,6 +571,10 @@ impl<'a> Extractor<'a> {
                 Meaning::Preceding(months) => {
                     time_phrases::preceding(*months, self.last_period.as_ref()?)
                 }
+                // "Another 5,000 followed in the second half": of that year.
+                Meaning::PartOfYear(first, last) => {
+                    time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
+                }
             });
             let period = resolved.or_else(|| {
                 let inherit = close_to_last

@@ -953,6 +953,8 @@ fn european_sources_and_a_number_put_after_its_noun() {
     let r = row(text, 5000.0);
     assert_eq!(r.unit, "containers");
     assert_eq!(r.speaker, "official briefed on the intelligence");
+    // "in the second half" with no year: of the year of the claim before.
+    assert_eq!(when(&r), ("2024-07", "2024-12", "2024-11-14"));
     let r = row(text, 11000.0);
     assert_eq!(r.unit, "troops");
     assert_eq!(who(&r), ("France", "French government"));

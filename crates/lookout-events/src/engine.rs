@@ -29,6 +29,8 @@ use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
+#[cfg(test)]
+pub(crate) use shard::test_run;
 pub use shard::ResampledPosition;
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

@@ -100,33 +100,6 @@ fn day_watermarks(records: &[Record]) -> Vec<i64> {
     out.into_iter().map(|(_, w)| w).collect()
 }
 
-/// Feeds sorted records, settling at each watermark, then finishes; `before_flush(engine, k)`
-/// runs before the k-th flush (`watermarks.len()`: before the finish). Returns each flush's
-/// events, the finish's last.
-fn run_records(
-    engine: &mut Engine,
-    records: &[Record],
-    watermarks: &[i64],
-    mut before_flush: impl FnMut(&mut Engine, usize),
-) -> Vec<Vec<Event>> {
-    let mut events = Vec::new();
-    let mut next = 0;
-    for (k, &w) in watermarks.iter().enumerate() {
-        while next < records.len() && records[next].time() < w {
-            engine.push(&records[next]);
-            next += 1;
-        }
-        before_flush(engine, k);
-        events.push(engine.flush(w));
-    }
-    for r in &records[next..] {
-        engine.push(r);
-    }
-    before_flush(engine, watermarks.len());
-    events.push(engine.finish());
-    events
-}
-
 pub(crate) fn events_table(events: &[Event]) -> Result<Table> {
     Ok(Table::try_new(
         vec![events_batch(events)?],
@@ -170,7 +143,7 @@ fn events(
                     start.is_none_or(|s| r.time() >= s) && end.is_none_or(|e| r.time() <= e)
                 });
                 let watermarks = day_watermarks(&records);
-                run_records(&mut engine, &records, &watermarks, |_, _| {}).concat()
+                engine.run_days(&records, &watermarks, |_, _| {}).concat()
             }
         };
         events_table(&events)
@@ -227,7 +200,7 @@ fn vessel_events(
         let mut resampled = Vec::new();
         let mut anchorages = Vec::new();
         let mut known = HashSet::new();
-        let flushes = run_records(&mut engine, &records, &watermarks, |engine, k| {
+        let flushes = engine.run_days(&records, &watermarks, |engine, k| {
             resampled.extend(engine.take_resampled());
             for (cell, mmsi) in engine.anchorage_entries() {
                 if known.insert((cell, mmsi)) {

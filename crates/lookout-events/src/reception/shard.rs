@@ -79,14 +79,13 @@ pub enum TallyKey {
     },
 }
 
-/// The run of positions being tallied (as the model's own run).
+/// The run of positions being tallied (as the model's own run): the vessel, the station, and
+/// (footprint cell, hour, bucket), the key a position must share to extend it.
 struct PendingRun {
     mmsi: u32,
     station: Arc<str>,
+    key: ((i32, i32), i64, i64),
     cell: (i32, i32),
-    foot: (i32, i32),
-    hour: i64,
-    bucket: i64,
     n: u64,
 }
 
@@ -115,12 +114,13 @@ impl ReceptionTallies {
     /// Adds the pending run to the tallies (as `Reception::commit`).
     fn commit(&mut self) {
         let Some(r) = self.run.take() else { return };
-        let day = (r.hour * 3_600_000).div_euclid(lookout_core::time::DAY_MS);
+        let (foot, hour, bucket) = r.key;
+        let day = (hour * 3_600_000).div_euclid(lookout_core::time::DAY_MS);
         self.tally(
             TallyKey::Cell {
                 lat_cell: r.cell.0,
                 lon_cell: r.cell.1,
-                hour: r.hour,
+                hour,
             },
             day,
             r.mmsi,
@@ -129,7 +129,7 @@ impl ReceptionTallies {
         self.tally(
             TallyKey::Bucket {
                 station: r.station.clone(),
-                bucket: r.bucket,
+                bucket,
             },
             day,
             r.mmsi,
@@ -138,8 +138,8 @@ impl ReceptionTallies {
         self.tally(
             TallyKey::Foot {
                 station: r.station,
-                lat_cell: r.foot.0,
-                lon_cell: r.foot.1,
+                lat_cell: foot.0,
+                lon_cell: foot.1,
             },
             day,
             r.mmsi,
@@ -167,29 +167,25 @@ impl ReceptionTallies {
             self.tally(TallyKey::Bucket { station, bucket }, day_index(t), mmsi, 1);
             return;
         };
-        let foot = self.geometry.foot_cell(lat, lon);
-        let hour = t.div_euclid(3_600_000);
-        if let Some(r) = &mut self.run {
-            if r.mmsi == mmsi
-                && r.station == station
-                && r.foot == foot
-                && r.hour == hour
-                && r.bucket == bucket
-            {
-                r.n += 1;
-                return;
+        // The model's run rule (`Reception::observe`).
+        let key = (
+            self.geometry.foot_cell(lat, lon),
+            t.div_euclid(3_600_000),
+            bucket,
+        );
+        match &mut self.run {
+            Some(r) if r.mmsi == mmsi && r.key == key && r.station == station => r.n += 1,
+            _ => {
+                self.commit();
+                self.run = Some(PendingRun {
+                    mmsi,
+                    station,
+                    key,
+                    cell: self.geometry.cell(lat, lon),
+                    n: 1,
+                });
             }
         }
-        self.commit();
-        self.run = Some(PendingRun {
-            mmsi,
-            station,
-            cell: self.geometry.cell(lat, lon),
-            foot,
-            hour,
-            bucket,
-            n: 1,
-        });
     }
 
     /// The tallies, sorted by (key, day).
@@ -414,6 +410,7 @@ mod tests {
     use lookout_core::record::{Position, Record};
 
     use super::*;
+    use crate::engine::test_run::{of_type, toy_config as config, watermarks};
     use crate::Engine;
 
     const T0: i64 = 1_691_625_600_000; // 2023-08-10T00:00:00Z
@@ -470,48 +467,13 @@ mod tests {
         out
     }
 
-    fn watermarks(records: &[Record]) -> Vec<i64> {
-        let mut w: Vec<i64> = Vec::new();
-        for r in records {
-            let d = r.time().div_euclid(86_400_000);
-            match w.last_mut() {
-                Some(x) if (*x - 1).div_euclid(86_400_000) == d => *x = (*x).max(r.time() + 1),
-                _ => w.push(r.time() + 1),
-            }
-        }
-        w
-    }
-
-    fn config() -> Config {
-        let mut cfg = Config::default();
-        cfg.identity.skip_invalid_mmsi = false;
-        cfg
-    }
-
-    /// Each flush's events.
     fn run(engine: &mut Engine, records: &[Record], wm: &[i64]) -> Vec<Vec<Event>> {
-        let mut out = Vec::new();
-        let mut next = 0;
-        for &w in wm {
-            while next < records.len() && records[next].time() < w {
-                engine.push(&records[next]);
-                next += 1;
-            }
-            out.push(engine.flush(w));
-        }
-        out.push(engine.finish());
-        out
+        engine.run_days(records, wm, |_, _| {})
     }
 
     /// The gaps, every field (reason, evidence, confidence and coverage hint included).
     fn reasons(gaps: impl IntoIterator<Item = Event>) -> Vec<String> {
-        let mut v: Vec<String> = gaps
-            .into_iter()
-            .filter(|e| e.event_type == EventType::Gap)
-            .map(|e| format!("{e:?}"))
-            .collect();
-        v.sort();
-        v
+        of_type(gaps, EventType::Gap)
     }
 
     #[test]

@@ -959,3 +959,48 @@ fn european_sources_and_a_number_put_after_its_noun() {
     assert_eq!(r.unit, "troops");
     assert_eq!(who(&r), ("France", "French government"));
 }
+
+#[test]
+fn holdout5_numbers_in_other_wordings() {
+    // "N calls at PORT" are port calls; a unit fronted before "it comes to" or in "put the
+    // number of ... at no fewer than N"; "N more" and "against no more than N" take the unit of
+    // the number before; "counted as ... instead, you would have" is a capacity, like "convert".
+    let text = "Satellite watch: the Sonbong run\n\n\
+        OSLO, 3 May 2024 (NTB) - The Norwegian Institute of Maritime Studies said its analysts \
+        had logged 14 calls at Slavyanka by North Korean freighters since January, along with \
+        about 60 freight wagons in the Tumangang yard and roughly 45 more at Khasan, against no \
+        more than 12 in any earlier image.\n\n\
+        Norway's defence minister Bjorn Arild Gram had put the number of North Korean shells \
+        that crossed by rail in March at no fewer than 90,000.\n\n\
+        \"If you convert the cargo into 152 mm shells, it comes to roughly 250,000. Counted as \
+        122 mm rockets instead, you would have more than 40,000 rounds,\" Gram said.\n";
+    let rows = lookout_claims::extract(text);
+    let find = |q: f64| {
+        rows.iter()
+            .find(|r| r.quantity == Some(q))
+            .unwrap_or_else(|| panic!("no row of {q}: {rows:?}"))
+    };
+    assert_eq!(find(14.0).unit, "port_calls");
+    let r = find(45.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("railcars", "about")
+    );
+    let r = find(12.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("railcars", "up_to")
+    );
+    let r = find(90_000.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("artillery_shells", "at_least")
+    );
+    let r = find(250_000.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str()),
+        ("artillery_shells_152mm", "capacity_equivalent")
+    );
+    let r = find(40_000.0);
+    assert_eq!(r.qualifier, "capacity_equivalent");
+}

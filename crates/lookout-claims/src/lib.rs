@@ -48,8 +48,13 @@ static PRONOUN: LazyLock<Regex> =
 static IN_RETURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
 static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,40}$")
+    Regex::new(r"(?i)\b(?:briefing|conference|interview|statement|speech|hearing|remarks|session|audit)\b[^,.]{0,64}$")
         .expect("briefing")
+});
+/// "Monday's briefing", "Friday's news conference": an occasion owned by the day before it.
+static DAYS_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference|interview|statement|speech|hearing|remarks|session|meeting|testimony)\b")
+        .expect("day's occasion")
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -925,6 +930,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
         return TimeRole::Statement(v.pos);
     }
+    // "put it bluntly at Monday's briefing": the day owns the occasion of the statement.
+    if let (Some(v), true) = (
+        verbs.first(),
+        p.day_like && DAYS_OCCASION.is_match(&text[p.span.1..]),
+    ) {
+        return TimeRole::Statement(v.pos);
+    }
     for v in verbs {
         if v.verb_end <= p.span.0 {
             let gap = &text[v.verb_end..p.span.0];
@@ -960,8 +972,14 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                 || lead.ends_with([',', ';', '"'])
                 || ["earlier", "later", "separately", "also", "meanwhile"]
                     .contains(&lead.to_lowercase().as_str());
+            // "On Wednesday, John Kirby, the White House national security spokesman, had
+            // put": an apposition after the name does not count against the distance.
+            let between_words = between.split_whitespace().count();
+            let apposition = between.trim_start().starts_with(',')
+                && between.matches(',').count() >= 3
+                && between_words <= 14;
             if at_clause_start
-                && between.split_whitespace().count() <= 8
+                && (between_words <= 8 || apposition)
                 && !between.chars().any(|c| c.is_ascii_digit())
             {
                 return TimeRole::Statement(v.pos);

@@ -1004,3 +1004,26 @@ fn holdout5_numbers_in_other_wordings() {
     let r = find(40_000.0);
     assert_eq!(r.qualifier, "capacity_equivalent");
 }
+
+#[test]
+fn holdout5_days_of_statements_in_other_wordings() {
+    // "at a session of the X committee on Wednesday": the day of the session, after a long
+    // post-modifier; "at Friday's news conference": the day owns the occasion; "On Tuesday,
+    // NAME, TITLE, had put": an apposition does not keep the day from the verb.
+    let text = "Manila weighs in\n\n\
+        MANILA, March 8, 2024 (PNA) - North Korea has sent more than 900 containers of \
+        munitions to Russia since January, the Philippine defence department estimated at a \
+        closed-door hearing of the Senate's national defence committee on Thursday.\n\n\
+        The department's spokesman Arsenio Andolong put it more plainly at Tuesday's news conference: \
+        \"At least 40 trains have crossed at Tumangang since January.\"\n\n\
+        On Monday, Gilberto Teodoro, the Philippine defence secretary, had put the number of \
+        North Korean missiles sent to Russia at no fewer than 30.\n";
+    let r = row(text, 900.0);
+    assert_eq!(when(&r), ("2024-01", "2024-03-07", "2024-03-07"));
+    let r = row(text, 40.0);
+    assert_eq!(r.speaker, "Arsenio Andolong");
+    assert_eq!(r.date, "2024-03-05");
+    let r = row(text, 30.0);
+    assert_eq!(r.speaker, "Gilberto Teodoro");
+    assert_eq!(r.date, "2024-03-04");
+}

@@ -56,6 +56,59 @@ static DAYS_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:briefing|conference|interview|statement|speech|hearing|remarks|session|meeting|testimony)\b")
         .expect("day's occasion")
 });
+/// A transcript label in capitals that gives a title before a name ("MINISTER SHIN WON-SIK:",
+/// "DEFENSE SECRETARY JANE DOE:"): that person, read as the title and name would be in prose.
+///
+/// A title that names no institution ("MINISTER") takes the institution that issued the
+/// document, when its header names one ("Ministry of National Defense, Republic of Korea").
+fn titled_label(
+    label: &str,
+    header: &[String],
+    ctx: &speakers::Context,
+) -> Option<speakers::Source> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() < 3 || label.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let cased: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    let phrase = cased.join(" ");
+    let found = speakers::find(&format!("{phrase} said."), ctx);
+    let mut source = found.first()?.source.clone();
+    if source.kind != Kind::Person
+        || source.title.is_empty()
+        || source.speaker.split_whitespace().count() < 2
+        || !phrase.ends_with(&source.speaker)
+    {
+        return None;
+    }
+    if source.org.is_empty() {
+        if let Some(issuer) = header.iter().find_map(|line| {
+            // "Ministry of National Defense, Republic of Korea": the country's ministry.
+            let line = match line.split_once(", ") {
+                Some((inst, country)) => format!("{country}'s {inst}"),
+                None => line.clone(),
+            };
+            speakers::find(&format!("The {line} said."), ctx)
+                .into_iter()
+                .map(|a| a.source)
+                .find(|s| s.kind == Kind::Org && !s.org.is_empty())
+        }) {
+            source.org = issuer.org;
+            source.country = source.country.or(issuer.country);
+        }
+    }
+    Some(source)
+}
+
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}):\s")
@@ -113,6 +166,12 @@ static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
         .expect("passive source")
+});
+/// "what was first reported in October", "the figure published last spring": a participle of
+/// reporting right before a time; that time dates the report, not a claim's period.
+static REPORTED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|been|being|figure|number|count|estimate|total)\s+(?:first\s+|initially\s+|originally\s+)?(?:reported|announced|disclosed|revealed|published|made\s+public)\s+(?:in|on|at\s+the\s+end\s+of)?\s*$")
+        .expect("reported when")
 });
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
@@ -255,11 +314,20 @@ impl<'a> Extractor<'a> {
                     // "DEFENSE INTELLIGENCE AGENCY:": an institution answering.
                     _ => match self.label_orgs.get(&l.to_lowercase()) {
                         Some(s) => Some(s.clone()),
-                        None => speakers::label_source(&l, &seen, &self.ctx).or_else(|| {
-                            let s = speakers::label_org(&l, &self.ctx)?;
-                            self.label_orgs.insert(l.to_lowercase(), s.clone());
-                            Some(s)
-                        }),
+                        None => titled_label(&l, &self.article.header, &self.ctx)
+                            .inspect(|s| {
+                                // "MINISTER SHIN WON-SIK:" then "SHIN:": each word of the name.
+                                for w in s.speaker.split_whitespace() {
+                                    self.label_orgs.insert(w.to_lowercase(), s.clone());
+                                }
+                                self.label_orgs.insert(l.to_lowercase(), s.clone());
+                            })
+                            .or_else(|| speakers::label_source(&l, &seen, &self.ctx))
+                            .or_else(|| {
+                                let s = speakers::label_org(&l, &self.ctx)?;
+                                self.label_orgs.insert(l.to_lowercase(), s.clone());
+                                Some(s)
+                            }),
                     },
                 });
             seen.push('\n');
@@ -1001,6 +1069,10 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         {
             return TimeRole::Other;
         }
+    }
+    // "five times what was first reported in October": the time of an earlier report.
+    if REPORTED_WHEN.is_match(before) {
+        return TimeRole::Other;
     }
     TimeRole::Period
 }

@@ -1027,3 +1027,22 @@ fn holdout5_days_of_statements_in_other_wordings() {
     assert_eq!(r.speaker, "Gilberto Teodoro");
     assert_eq!(r.date, "2024-03-04");
 }
+
+#[test]
+fn holdout5_transcript_labels_in_other_wordings() {
+    // "SECRETARY NAME:" then "SURNAME:": the titled person, of the institution in the header;
+    // "twice what was first announced in May" dates an earlier report, not a period.
+    let text = "Department of Defence, Australia\n\
+        Doorstop interview (transcript)\n\
+        14 August 2024\n\n\
+        JOURNALIST (ABC): How many containers has North Korea sent to Russia?\n\n\
+        DEPUTY SECRETARY HUGH JEFFREY: On our reckoning, roughly 8,000 containers. That is twice \
+        what was first announced in May.\n\n\
+        JOURNALIST (SBS): And the trains?\n\n\
+        JEFFREY: We have counted at least 150 trains crossing at Tumangang.\n";
+    let r = row(text, 8000.0);
+    assert_eq!(who(&r), ("Hugh Jeffrey", "Australia Ministry of Defence"));
+    assert_eq!(when(&r), ("", "", "2024-08-14"));
+    let r = row(text, 150.0);
+    assert_eq!(who(&r), ("Hugh Jeffrey", "Australia Ministry of Defence"));
+}

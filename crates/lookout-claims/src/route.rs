@@ -52,6 +52,10 @@ static TO_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<prep>to|into|towards|for|from|out\s+of)\s+(?:the\s+)?(?P<c>North\s+Korea|N\.\s?Korea|the\s+North|DPRK|Pyongyang|Russia|Moscow|the\s+Russian\s+Far\s+East)\b(?P<next>\s+\w+)?")
         .expect("to country")
 });
+static OTHER_WAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+other\s+way|in\s+the\s+(?:other|opposite|reverse)\s+direction|the\s+opposite\s+way)\b")
+        .expect("other way")
+});
 static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:received\s+by\s+(?:north\s+korea|pyongyang)|russia\s+(?:has\s+|had\s+)?(?:in\s+(?:turn|return)\s+|also\s+)?(?:sent|shipped|supplied|provided|delivered)|russian\s+ships\s+offloading)\b")
         .expect("reverse")
@@ -151,7 +155,10 @@ pub fn find(sentence: &str) -> (String, String) {
     let has_ru = named.1
         || countries.iter().any(|c| c.2.corridor_side == Some(false))
         || places.iter().any(|p| p.1 == 1);
-    let direction = match (has_kp && has_ru || named.0 || named.1, reverse) {
+    // "Russia has sent 9,000 containers the other way": the reverse of the corridor, though
+    // North Korea goes unnamed.
+    let other_way = reverse && OTHER_WAY.is_match(&s);
+    let direction = match (has_kp && has_ru || named.0 || named.1 || other_way, reverse) {
         (true, false) => "North Korea->Russia",
         (true, true) => "Russia->North Korea",
         _ => "",

@@ -174,6 +174,29 @@ impl Context {
                 .all(|p| p.speaker == first.speaker)
                 .then(|| first.clone());
         }
+        // "South Korea's defence minister estimated ... Shin Won-sik told ...": the only person
+        // the article names in that country without another office or institution holds it.
+        if OFFICES.contains(&office) && s.country.is_some() {
+            let mut candidates = self.article_persons.iter().filter(|p| {
+                // "Shin, a retired three-star army general": a rank, not another office.
+                p.kind == Kind::Person
+                    && (p.org.is_empty() && p.country.is_none_or(|c| Some(c) == s.country)
+                        || p.org == s.org
+                        || p.country.is_some() && p.country == s.country)
+                    && !p
+                        .title
+                        .split(' ')
+                        .any(|t| OFFICES.contains(&t) && t != office)
+            });
+            if let Some(first) = candidates.next() {
+                if candidates.all(|p| p.speaker == first.speaker) {
+                    return Some(Source {
+                        speaker: first.speaker.clone(),
+                        ..s.clone()
+                    });
+                }
+            }
+        }
         // "Robert Koepcke's estimate puts ... The State Department's deputy assistant
         // secretary said": a definite office right after a person named bare (no title, no
         // organization anywhere in the article) describes that person.

@@ -1046,3 +1046,28 @@ fn holdout5_transcript_labels_in_other_wordings() {
     let r = row(text, 150.0);
     assert_eq!(who(&r), ("Hugh Jeffrey", "Australia Ministry of Defence"));
 }
+
+#[test]
+fn holdout5_continuations_in_other_wordings() {
+    // An office before a holder named bare and described by a rank; "the other way" reverses
+    // the corridor with North Korea unnamed; "since then" and "in that time" go on with the
+    // period of the claim before.
+    let text = "WARSAW, May 6, 2024 (PAP) - Poland's foreign minister estimated on Monday that \
+        North Korea had shipped roughly 5,000 containers of ammunition to Russia since last \
+        autumn.\n\n\
+        \"The factories in the North work for Moscow now,\" Radoslaw Sikorski told students in \
+        Krakow.\n\n\
+        Russia has delivered some 2,000 containers the other way since then, he added.\n\n\
+        About 80 trains crossed the border in that time, he said.\n\n\
+        Sikorski, a former army reservist, said he expected the flow to grow.\n";
+    let r = row(text, 5000.0);
+    assert_eq!(r.speaker, "Radoslaw Sikorski");
+    let start = r.period_start.clone();
+    assert!(start.starts_with("2023"), "{start}");
+    let r = row(text, 2000.0);
+    assert_eq!(r.unit, "containers_RU_to_KP");
+    assert_eq!(r.speaker, "Radoslaw Sikorski");
+    assert_eq!(r.period_start, start);
+    let r = row(text, 80.0);
+    assert_eq!(r.period_start, start);
+}

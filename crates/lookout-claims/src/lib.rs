@@ -173,6 +173,11 @@ static REPORTED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|been|being|figure|number|count|estimate|total)\s+(?:first\s+|initially\s+|originally\s+)?(?:reported|announced|disclosed|revealed|published|made\s+public)\s+(?:in|on|at\s+the\s+end\s+of)?\s*$")
         .expect("reported when")
 });
+/// An organization writing of itself: "our analysts", "we observed".
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|found|assess|estimate|identified|tracked))\b")
+        .expect("first person")
+});
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
@@ -267,6 +272,22 @@ impl<'a> Extractor<'a> {
                     !(part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
                 })
                 .find_map(speakers::publisher);
+        }
+        // A research organization's own page, its name alone on the first line ("Beyond
+        // Parallel"), speaking of itself in the first person ("our analysts found"): it is the
+        // author, though no document label says so.
+        if ctx.author.is_none() {
+            let first_person = article
+                .paragraphs
+                .iter()
+                .flatten()
+                .any(|s| FIRST_PERSON.is_match(s));
+            ctx.author = article
+                .header
+                .first()
+                .filter(|l| first_person && l.split_whitespace().count() <= 4)
+                .and_then(|l| speakers::publisher(l))
+                .filter(|p| p.kind == Kind::Org && !p.media && !names::is_government(&p.org));
         }
         let statement_doc = statement_doc && ctx.author.is_some();
         let all: Vec<&str> = article

@@ -373,7 +373,8 @@ impl Context {
             "government" | "administration" => &["government"],
             "group" | "tank" | "institute" | "centre" | "center" | "team" | "project"
             | "monitor" | "watchdog" | "organization" | "organisation" | "observatory"
-            | "foundation" | "initiative" | "network" | "consortium" => {
+            | "foundation" | "initiative" | "network" | "consortium" | "non-profit"
+            | "nonprofit" | "charity" => {
                 return self.last_research_org();
             }
             _ => return None,
@@ -820,6 +821,25 @@ const ORG_NOUNS: &[&str] = &[
     "initiative",
     "network",
     "consortium",
+    "non-profit",
+    "nonprofit",
+    "charity",
+];
+/// Nouns that describe an organization itself, not its people or its documents.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "project",
+    "institute",
+    "centre",
+    "center",
+    "tank",
+    "organization",
+    "organisation",
+    "foundation",
+    "observatory",
+    "consortium",
+    "non-profit",
+    "nonprofit",
+    "charity",
 ];
 /// Words that open a clause ("However", "Speaking", "After"): never part of a speaker's name.
 const DISCOURSE: &[&str] = &[
@@ -1889,6 +1909,16 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                     .or_else(|| ctx.article_org_with(&noun))
                     .or_else(|| ctx.org_like(&noun).cloned())
                     .or_else(|| ctx.article_group())
+                    // "the project counted" after "our analysts found": the organization (a
+                    // document, "the report said", stays its authors').
+                    .map(|s| match s.kind {
+                        Kind::Group if INSTITUTION_NOUNS.contains(&noun.as_str()) => Source {
+                            speaker: s.org.clone(),
+                            kind: Kind::Org,
+                            ..s
+                        },
+                        _ => s,
+                    })
             }
         }
     }

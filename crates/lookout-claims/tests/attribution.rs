@@ -1071,3 +1071,25 @@ fn holdout5_continuations_in_other_wordings() {
     let r = row(text, 80.0);
     assert_eq!(r.period_start, start);
 }
+
+#[test]
+fn holdout5_own_pages_and_back_references_in_other_wordings() {
+    // A research organization's page, its name alone on the first line, writing "our
+    // researchers found": its people; "the institute said" after them is the organization.
+    let text = "Stimson Center\n\n\
+        September 2024\n\n\
+        Border yards stay full\n\n\
+        Images taken on 3 August show some 140 freight wagons at Tumangang, our researchers \
+        found.\n\n\
+        The same yard held about 60 wagons in March, the institute said.\n";
+    let r = row(text, 140.0);
+    assert_eq!(who(&r), ("Stimson Center researchers", "Stimson Center"));
+    let r = row(text, 60.0);
+    assert_eq!(who(&r), ("Stimson Center", "Stimson Center"));
+    // "the non-profit said" refers back to the research group named before.
+    let text = "BERLIN, March 4, 2025 -- The Berlin-based Open Source Centre said on Monday that \
+        a Russian freighter had made at least 12 trips from Rajin since May.\n\n\
+        On those trips it carried some 3,000 containers, the non-profit said.\n";
+    let r = row(text, 3000.0);
+    assert_eq!(who(&r), ("Open Source Centre", "Open Source Centre"));
+}

@@ -441,7 +441,7 @@ const INVERTED: [&str; 17] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed)\s+by\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed)\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -490,6 +490,16 @@ const DOCUMENTS: [&str; 7] = [
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
+/// The owner of a statement noun: "Seoul's own figure, given by".
+static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+(?:own\s+|latest\s+|new\s+|official\s+)?$")
+        .expect("owner before")
+});
+/// A time closing a source's phrase: "... Shin Won-sik on 18 March", "... last week".
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:(?:on|in)\s+(?:\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[^,;]*|(?:last|this|earlier\s+this)\s+(?:week|month|year)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+        .expect("trailing time")
+});
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
@@ -2296,6 +2306,10 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let rest = &masked[start..];
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
+        // "given by Defence Minister Shin Won-sik on 18 March": the time is not the source's.
+        let phrase = TRAILING_TIME
+            .find(phrase)
+            .map_or(phrase, |t| &phrase[..t.start()]);
         // "Ukrainian prosecutors cited by the State Department": the prosecutors, relayed.
         let phrase = match RELAYED_BY.find(phrase) {
             Some(m) => &phrase[..m.start()],
@@ -2308,6 +2322,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let named =
             named.filter(|a| name_run(a).is_some_and(|(x, y, n)| n >= 2 && y - x == a.len()));
         let appos = named.or_else(|| phrase_after(&toks, i).and_then(|(_, a)| a).map(text));
+        // "Seoul's own figure, given by Defence Minister NAME": the title is Seoul's.
+        let owned;
+        let phrase = match OWNER_BEFORE.captures(&masked[..m.start()]) {
+            Some(c) if lower.ends_with(" by") && !phrase.contains("'s ") => {
+                owned = format!("{}'s {phrase}", &c["owner"]);
+                owned.as_str()
+            }
+            _ => phrase,
+        };
         if !phrase.is_empty() {
             if let Some(s) =
                 classify(phrase, appos.unwrap_or(""), ctx).and_then(|p| resolve(p, ctx))

@@ -1093,3 +1093,18 @@ fn holdout5_own_pages_and_back_references_in_other_wordings() {
     let r = row(text, 3000.0);
     assert_eq!(who(&r), ("Open Source Centre", "Open Source Centre"));
 }
+
+#[test]
+fn holdout5_figures_given_by_in_other_wordings() {
+    // "Tokyo's latest count, presented by Defence Minister NAME on 9 May, is ...": the
+    // named holder of that country's office, dated by the day given.
+    let text = "Sanctions Roundup - May 2024\n\n\
+        Published 30 May 2024\n\n\
+        Washington said this month that North Korea had sent more than 12,000 containers to \
+        Russia since September.\n\n\
+        Tokyo's latest count, presented by Defence Minister Minoru Kihara on 9 May, is about \
+        8,000 containers since last summer.\n";
+    let r = row(text, 8000.0);
+    assert_eq!(who(&r), ("Minoru Kihara", "Japan Ministry of Defense"));
+    assert_eq!(r.date, "2024-05-09");
+}

@@ -159,7 +159,7 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|in\s+the\s+same\s+period)\b")
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.
@@ -976,6 +976,15 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     }
     let text = &s.text;
     let before = &text[..p.span.0];
+    // "(figures from C4ADS, ..., first published by The Washington Post on Saturday)": a day
+    // inside a bracketed source dates that source's statement.
+    if let Some(a) = s
+        .attributions
+        .iter()
+        .find(|a| p.day_like && a.verb == "source" && a.pos < p.span.0 && p.span.1 <= a.verb_end)
+    {
+        return TimeRole::Statement(a.pos);
+    }
     if PASSIVE_SOURCE.is_match(before) {
         return TimeRole::Other;
     }

@@ -399,7 +399,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 11] = [
     "show",
@@ -2361,7 +2361,16 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     // "(South Korean Defense Ministry data)", "(Source: NIS)": a source in brackets.
     for c in PAREN_SOURCE.captures_iter(masked) {
         let m = c.get(0).expect("match");
-        let who = c.name("who").or(c.name("who2")).map_or("", |w| w.as_str());
+        let who = c
+            .name("who")
+            .or(c.name("who2"))
+            .or(c.name("who3"))
+            .map_or("", |w| w.as_str());
+        // "(data from X, ..., first reported by Y on Thursday)": X is the source; a verb
+        // inside the brackets is about the publication, no attribution of its own.
+        if c.name("who3").is_some() {
+            out.retain(|a| !(m.start() < a.pos && a.pos < m.end()));
+        }
         push_source(&mut out, who, (m.start(), m.end()), "source", ctx);
     }
     out.sort_by_key(|a| a.pos);
@@ -2396,7 +2405,7 @@ static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".
 static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:sources?|data|figures)\s*:\s*(?P<who>[^()]{2,80})\)|\((?P<who2>[^()]{2,80}?)\s+(?:data|figures|estimates?)\)")
+    Regex::new(r"(?i)\((?:sources?|data|figures)\s*:\s*(?P<who>[^()]{2,80})\)|\((?P<who2>[^()]{2,80}?)\s+(?:data|figures|estimates?)\)|\((?:sources?|data|figures|estimates?|numbers)\s+(?:from|by)\s+(?P<who3>[^(),;]{2,60})[^()]{0,160}\)")
         .expect("paren source")
 });
 

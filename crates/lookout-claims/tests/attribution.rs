@@ -1108,3 +1108,24 @@ fn holdout5_figures_given_by_in_other_wordings() {
     assert_eq!(who(&r), ("Minoru Kihara", "Japan Ministry of Defense"));
     assert_eq!(r.date, "2024-05-09");
 }
+
+#[test]
+fn holdout5_bracketed_sources_in_other_wordings() {
+    // "(data from X, ..., first reported by Y on Thursday)": X's, dated by that day;
+    // "tallied" reports; "over much the same period" goes on with the period before.
+    let text = "Q&A: how much has moved by rail?\n\n\
+        March 11, 2024\n\n\
+        From October 2023 to February 2024, some 410 freight wagons crossed the Tumen bridge \
+        into Russia (data from the Stimson Center, a Washington think tank, first reported by \
+        Nikkei Asia on Thursday).\n\n\
+        Analysts at RUSI, for their part, tallied 31 trains over much the same period.\n";
+    let r = row(text, 410.0);
+    assert_eq!(who(&r), ("Stimson Center", "Stimson Center"));
+    assert_eq!(when(&r), ("2023-10", "2024-02", "2024-03-07"));
+    let r = row(text, 31.0);
+    assert_eq!(who(&r), ("RUSI analysts", "RUSI"));
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2023-10", "2024-02")
+    );
+}

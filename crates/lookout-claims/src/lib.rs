@@ -178,6 +178,16 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
 });
+/// "when it last published a figure, in": the occasion of a source's statement.
+static WHEN_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwhen\s+(?:it|he|she|they|the\s+\w+)\s+(?:last\s+|first\s+)?(?:published|released|gave|announced|issued|updated|put\s+out|made\s+public)\b[^.;]*$")
+        .expect("when published")
+});
+/// ", in a report handed to a member of the National Assembly ": an aside naming an occasion.
+static OCCASION_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|briefing|statement|interview|letter|submission|testimony|speech|hearing|session|meeting|paper)\b[^,;]*$")
+        .expect("occasion aside")
+});
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
@@ -1026,6 +1036,20 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         }
     }
     if let (Some(v), true) = (verbs.first(), BRIEFING.is_match(before)) {
+        return TimeRole::Statement(v.pos);
+    }
+    // "... since September 2023 when it last published a figure, in June": the time of the
+    // source's last publication.
+    if let (Some(v), true) = (s.attributions.first(), WHEN_PUBLISHED.is_match(before)) {
+        return TimeRole::Statement(v.pos);
+    }
+    // "X, in a report handed to a lawmaker last month, estimated": an aside between the
+    // subject and its verb that names the occasion.
+    if let Some(v) = verbs.iter().find(|v| {
+        p.span.1 <= v.pos
+            && text[p.span.1..v.pos].trim() == ","
+            && OCCASION_ASIDE.is_match(&before[before.rfind(',').map_or(0, |k| k + 1)..])
+    }) {
         return TimeRole::Statement(v.pos);
     }
     // "put it bluntly at Monday's briefing": the day owns the occasion of the statement.

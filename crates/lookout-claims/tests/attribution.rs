@@ -1129,3 +1129,34 @@ fn holdout5_bracketed_sources_in_other_wordings() {
         ("2023-10", "2024-02")
     );
 }
+
+#[test]
+fn holdout5_relayed_statements_in_other_wordings() {
+    // A witness relays agencies: "X, in a letter sent to parliament last month, estimated";
+    // "It reckoned"; "... when it last released a figure, in March": each dated by its own
+    // statement, not by the hearing.
+    let text = "SENATE FOREIGN AFFAIRS COMMITTEE\n\
+        Hearing on arms supplies to Russia\n\n\
+        Wednesday 16 October 2024\n\n\
+        Prof Anna Berg: The clearest figure comes from Tokyo. Japan's Ministry of Defense, in a \
+        letter sent to parliament last month, estimated that some 9,000 containers had reached \
+        Russia since the spring of 2023. It reckoned that they could hold about 2 million \
+        shells.\n\n\
+        Prof Anna Berg: The Pentagon counted at least 60 trains since August 2023 when it last \
+        released a figure, in March.\n";
+    let r = row(text, 9000.0);
+    assert_eq!(
+        who(&r),
+        ("Japan Ministry of Defense", "Japan Ministry of Defense")
+    );
+    assert_eq!(r.date, "2024-09");
+    let r = row(text, 2_000_000.0);
+    assert_eq!(
+        who(&r),
+        ("Japan Ministry of Defense", "Japan Ministry of Defense")
+    );
+    assert_eq!(r.date, "2024-09");
+    let r = row(text, 60.0);
+    assert_eq!(r.organization, "US Department of Defense");
+    assert_eq!(when(&r), ("2023-08", "2024-03", "2024-03"));
+}

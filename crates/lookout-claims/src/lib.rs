@@ -188,6 +188,11 @@ static OCCASION_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|briefing|statement|interview|letter|submission|testimony|speech|hearing|session|meeting|paper)\b[^,;]*$")
         .expect("occasion aside")
 });
+/// "The team's first report, which came out on Thursday": a document and its day.
+static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
+        .expect("published on")
+});
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
@@ -545,6 +550,28 @@ impl<'a> Extractor<'a> {
                 {
                     self.speaker_dates.insert(m.speaker, common_prefix(a, b));
                     self.last_date = Some(common_prefix(a, b));
+                }
+            }
+            // "The team's first report, which came out on Thursday, is ...": the day of what
+            // the report's owner says next.
+            if let Some(c) = PUBLISHED_ON.captures(&s.text) {
+                let doc = &c["doc"];
+                let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
+                // "The team's report": the team, as a description of an organization named.
+                if let (true, Some(k)) = (owner.is_empty(), doc.find(['\'', '’'])) {
+                    owner = speakers::find(&format!("{} said.", &doc[..k]), &self.ctx);
+                }
+                if let (Some(o), Some(Meaning::Period(a, b))) = (
+                    owner.first(),
+                    phrases
+                        .iter()
+                        .find(|p| p.day_like && p.span.0 >= c.get(0).map_or(0, |m| m.start()))
+                        .map(|p| &p.meaning),
+                ) {
+                    self.ctx.remember(&o.source);
+                    self.speaker_dates
+                        .insert(o.source.speaker.clone(), common_prefix(a, b));
+                    return;
                 }
             }
             // "Defense Minister Shin Won-sik met foreign correspondents on Monday": the day of

@@ -399,7 +399,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons|write";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 11] = [
     "show",
@@ -490,6 +490,12 @@ const DOCUMENTS: [&str; 7] = [
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
+/// "Its headline figure:", "Their central estimate:": a statement of the organization just
+/// spoken of, given after a colon.
+static ITS_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:figure|estimate|count|finding|tally|total|conclusion|number)s?\s*:")
+        .expect("its figure")
+});
 /// The owner of a statement noun: "Seoul's own figure, given by".
 static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+(?:own\s+|latest\s+|new\s+|official\s+)?$")
@@ -797,6 +803,7 @@ const GROUP_NOUNS: &[&str] = &[
     "investigators",
     "authors",
     "spokespeople",
+    "monitors",
 ];
 const ORG_NOUNS: &[&str] = &[
     "ministry",
@@ -1913,6 +1920,19 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                     .clone()
                     .filter(|s| s.kind != Kind::Person)
                     .or_else(|| ctx.orgs.last().cloned())
+                    // "the monitors say" with the monitoring team only named, never quoted.
+                    .or_else(|| {
+                        [
+                            "analysts",
+                            "researchers",
+                            "experts",
+                            "investigators",
+                            "monitors",
+                        ]
+                        .contains(&noun.as_str())
+                        .then(|| ctx.article_group())
+                        .flatten()
+                    })
             } else {
                 ctx.org_like_strict(&noun)
                     .cloned()
@@ -2357,6 +2377,24 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             "report",
             ctx,
         );
+    }
+    // "Its headline figure: more than 20,000 containers": the organization spoken of.
+    if let Some(m) = ITS_FIGURE.find(masked) {
+        if let Some(o) = ctx
+            .last
+            .clone()
+            .filter(|s| matches!(s.kind, Kind::Org | Kind::Group))
+            .or_else(|| ctx.orgs.last().cloned())
+            .or_else(|| ctx.article_group())
+        {
+            out.push(Attribution {
+                source: o,
+                pos: m.start(),
+                verb_end: m.end(),
+                how: How::According,
+                verb: "figure".into(),
+            });
+        }
     }
     // "(South Korean Defense Ministry data)", "(Source: NIS)": a source in brackets.
     for c in PAREN_SOURCE.captures_iter(masked) {

@@ -1160,3 +1160,22 @@ fn holdout5_relayed_statements_in_other_wordings() {
     assert_eq!(r.organization, "US Department of Defense");
     assert_eq!(when(&r), ("2023-08", "2024-03", "2024-03"));
 }
+
+#[test]
+fn holdout5_reports_named_then_quoted_in_other_wordings() {
+    // A group named, never quoted; "The group's annual report, which was published on
+    // Tuesday, ..." dates what it says next; "Its central estimate:" and "the investigators
+    // write" are that group's.
+    let text = "Sanctions Watch\n\n\
+        Posted 14 March 2025 by the editors\n\n\
+        Last year a coalition of researchers founded the Open Source Centre to follow the ships.\n\n\
+        The group's annual report, which was published on Tuesday, is its most detailed yet.\n\n\
+        Its central estimate: about 15,000 containers since August 2023.\n\n\
+        Of those, the investigators write, at least 40 voyages went from Rajin.\n";
+    let r = row(text, 15000.0);
+    assert_eq!(who(&r), ("Open Source Centre", "Open Source Centre"));
+    assert_eq!(r.date, "2025-03-11");
+    let r = row(text, 40.0);
+    assert_eq!(who(&r).1, "Open Source Centre");
+    assert_eq!(r.date, "2025-03-11");
+}

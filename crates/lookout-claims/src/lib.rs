@@ -159,7 +159,7 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.

@@ -760,7 +760,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "in the previous five years", "over the preceding six months".
 static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|over|during|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b")
+    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b")
         .expect("preceding")
 });
 

@@ -1179,3 +1179,27 @@ fn holdout5_reports_named_then_quoted_in_other_wordings() {
     assert_eq!(who(&r).1, "Open Source Centre");
     assert_eq!(r.date, "2025-03-11");
 }
+
+#[test]
+fn holdout5_periods_across_sentences_in_other_wordings() {
+    // "Taken together, ... these voyages carried" and "between them" go on with the period of
+    // the claim before; "from the previous three years" counts back from the claim before.
+    let text = "Vladivostok watch\n\n\
+        RIGA, 2 December 2024 (LETA) - Latvian analysts counted 40 port calls at Vostochny by \
+        North Korean ships from June to October 2024.\n\n\
+        Taken together, the analysts estimate, these voyages carried roughly 9,000 \
+        containers.\n\n\
+        The same berth saw 55 railcars in September 2023, against no more than 10 in any image \
+        from the previous three years.\n";
+    let r = row(text, 9000.0);
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2024-06", "2024-10")
+    );
+    let r = row(text, 10.0);
+    assert_eq!(r.unit, "railcars");
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2020-09", "2023-09")
+    );
+}

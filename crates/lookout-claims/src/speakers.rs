@@ -94,6 +94,8 @@ pub struct Context {
     sentence_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
+    /// Government institutions the whole article names (canonical), spoken or not.
+    article_institutions: Vec<String>,
     /// The country a party, legislature or medium the article names places it in.
     article_country: Option<&'static Country>,
     /// The first country other than the corridor's two that the article names.
@@ -252,6 +254,12 @@ impl Context {
             if let Some(name) = names::generic_org(s) {
                 self.article_orgs.push((name.to_lowercase(), name));
             }
+            // Clause by clause, so that the country is the institution's own.
+            for clause in s.split([',', ';']) {
+                if let Some((org, _)) = names::institution(clause, None) {
+                    self.article_institutions.push(org);
+                }
+            }
         }
     }
 
@@ -302,6 +310,34 @@ impl Context {
             .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
         let first = found.next()?;
         found.all(|o| o == first).then(|| Source {
+            speaker: first.clone(),
+            org: first,
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
+    }
+
+    /// "The agency also counted" after "Kyiv estimated ..., giving the first total from
+    /// Ukraine's Defence Intelligence (HUR)": the one intelligence body the article names,
+    /// though it has not spoken yet.
+    fn article_agency(&self, noun: &str) -> Option<Source> {
+        if !["agency", "service"].contains(&noun) {
+            return None;
+        }
+        let mut found = self
+            .article_orgs
+            .iter()
+            .map(|(_, o)| o)
+            .chain(self.article_institutions.iter())
+            .filter(|o| {
+                ["Agency", "Service", "Intelligence"]
+                    .iter()
+                    .any(|k| o.contains(k))
+            });
+        let first = found.next()?.clone();
+        found.all(|o| *o == first).then(|| Source {
             speaker: first.clone(),
             org: first,
             kind: Kind::Org,
@@ -1937,6 +1973,7 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                 ctx.org_like_strict(&noun)
                     .cloned()
                     .or_else(|| ctx.article_org_with(&noun))
+                    .or_else(|| ctx.article_agency(&noun))
                     .or_else(|| ctx.org_like(&noun).cloned())
                     .or_else(|| ctx.article_group())
                     // "the project counted" after "our analysts found": the organization (a

@@ -1203,3 +1203,16 @@ fn holdout5_periods_across_sentences_in_other_wordings() {
         ("2020-09", "2023-09")
     );
 }
+
+#[test]
+fn holdout5_an_agency_named_before_it_speaks_in_other_wordings() {
+    // "Lithuania estimated ..., releasing the first numbers from Japan's Public Security
+    // Intelligence Agency": "The agency also counted" after it is that institution, named
+    // though it had not spoken.
+    let text = "VILNIUS, 4 June 2024 (BNS) - North Korea has sent more than 3 million shells to \
+        Russia, Lithuania estimated on Tuesday, releasing the first numbers from Japan's Public \
+        Security Intelligence Agency in Europe.\n\n\
+        The agency also counted more than 50 ballistic missiles handed over since January.\n";
+    let r = row(text, 50.0);
+    assert_eq!(r.organization, "Japan Public Security Intelligence Agency");
+}

@@ -245,6 +245,8 @@ struct Extractor<'a> {
     ctx: Context,
     statement_doc: bool,
     on_corridor: bool,
+    /// The supplier the sentences read so far named last ("North Korea", "Iran", ...).
+    supplier_before: Option<&'static str>,
     sentence_no: usize,
     last_period: Option<(String, String)>,
     /// (paragraph, sentence number) of the last sentence with a claim.
@@ -315,6 +317,7 @@ impl<'a> Extractor<'a> {
         ctx.header_orgs(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
+            supplier_before: None,
             article,
             file,
             ctx,
@@ -525,6 +528,10 @@ impl<'a> Extractor<'a> {
     }
 
     fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
+        let supplier_before = self.supplier_before;
+        if let Some(x) = topic::last_supplier(&s.text) {
+            self.supplier_before = Some(x);
+        }
         // "Another 300 followed": the unit of the claim before, else no claim.
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()
@@ -785,7 +792,11 @@ impl<'a> Extractor<'a> {
                 &s.text,
                 &s.text[q.span.1..],
                 speaker_country,
-            );
+            )
+            .or_else(|| {
+                topic::refers_to_other_supplier(&s.text, supplier_before)
+                    .then_some("the claim refers back to another supplier's goods")
+            });
             if let Some(why) = off {
                 notes.push(format!("off topic: {why}"));
             }

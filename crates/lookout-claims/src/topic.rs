@@ -111,6 +111,40 @@ pub fn off_topic(
     (other && !supplier).then_some("the claim is about another supplier")
 }
 
+/// The supplier a text names last: North Korea (or a corridor place), another supplier, or
+/// none.
+pub fn last_supplier(text: &str) -> Option<&'static str> {
+    let mut found: Vec<(usize, &'static str)> = names::countries(text)
+        .into_iter()
+        .filter_map(|c| match c.2.corridor_side {
+            Some(true) => Some((c.0, "North Korea")),
+            _ if OTHER_SUPPLIERS.contains(&c.2.name) => Some((c.0, c.2.name)),
+            _ => None,
+        })
+        .collect();
+    found.extend(
+        CORRIDOR_PLACE
+            .find_iter(text)
+            .map(|m| (m.start(), "North Korea")),
+    );
+    found.into_iter().max_by_key(|f| f.0).map(|f| f.1)
+}
+
+/// "more than 200 of the missiles" in a sentence that names no supplier: the missiles spoken of
+/// before.
+static BACK_TO_GOODS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|these|those|such)\s+(?:[\w-]+\s+)?(?:missiles|shells|rockets|drones|weapons|munitions|rounds)\b")
+        .expect("back to goods")
+});
+
+/// A claim whose sentence names no supplier but refers back to goods ("200 of the missiles")
+/// when the supplier named last before it is another one (Iran): about that supply.
+pub fn refers_to_other_supplier(sentence: &str, last: Option<&str>) -> bool {
+    last.is_some_and(|l| l != "North Korea")
+        && last_supplier(sentence).is_none()
+        && BACK_TO_GOODS.is_match(sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

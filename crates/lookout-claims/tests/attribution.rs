@@ -1216,3 +1216,26 @@ fn holdout5_an_agency_named_before_it_speaks_in_other_wordings() {
     let r = row(text, 50.0);
     assert_eq!(r.organization, "Japan Public Security Intelligence Agency");
 }
+
+#[test]
+fn holdout5_goods_of_another_supplier_in_other_wordings() {
+    // "some 400 of these drones" after a sentence about Belarus's supply is Belarus's, though
+    // North Korea is named later; "the shells" after a North Korean sentence stays on topic.
+    let text = "Minsk steps up drone deliveries\n\n\
+        KYIV, May 2, 2025 -- Belarus has been shipping Shahed-type drones to Russia by rail, \
+        Ukraine's military intelligence said on Friday.\n\n\
+        Officials said some 400 of these drones had crossed the border in April.\n\n\
+        North Korea, for its part, has sent Russia more than 5 million shells.\n\n\
+        Of the shells, officials said, about 2 million shells went by rail since January.\n";
+    let rows = lookout_claims::extract(text);
+    let r = rows
+        .iter()
+        .find(|r| r.quantity == Some(400.0))
+        .expect("400");
+    assert!(!lookout_claims::is_on_topic(r), "{r:?}");
+    let r = rows
+        .iter()
+        .find(|r| r.quantity == Some(2_000_000.0))
+        .expect("2 million");
+    assert!(lookout_claims::is_on_topic(r), "{r:?}");
+}

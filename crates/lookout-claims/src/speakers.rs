@@ -435,7 +435,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons|write";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons|write|concede|concedes|conceded|acknowledge|acknowledges|acknowledged";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 11] = [
     "show",
@@ -1715,6 +1715,21 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         let name = p[a..b].to_owned();
         let classifier = p[..a].split_whitespace().last().map(str::to_lowercase);
         if classifier.is_some_and(|c| CLASSIFIERS.contains(&c.as_str())) {
+            // "the news agency Reuters and the British Open Source Centre": both.
+            if p[b..].trim_start().starts_with("and ") {
+                if let Some((org, c, media)) =
+                    org_in(p, None).filter(|(org, _, _)| org.contains(" / "))
+                {
+                    return Some(Phrase::Source(Source {
+                        speaker: org.clone(),
+                        org,
+                        kind: Kind::Org,
+                        title: String::new(),
+                        country: c,
+                        media,
+                    }));
+                }
+            }
             return Some(Phrase::Source(Source {
                 speaker: name.clone(),
                 org: name,

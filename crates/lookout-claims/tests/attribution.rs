@@ -1239,3 +1239,21 @@ fn holdout5_goods_of_another_supplier_in_other_wordings() {
         .expect("2 million");
     assert!(lookout_claims::is_on_topic(r), "{r:?}");
 }
+
+#[test]
+fn holdout5_joint_sources_in_other_wordings() {
+    // "a joint analysis by the broadcaster BBC and the Royal United Services Institute": both,
+    // and "the analysts" and "they concede" after it.
+    let text = "LONDON, 9 January 2025 -- North Korean ships made 30 voyages to Vostochny last \
+        year, a joint analysis by the broadcaster BBC and the Royal United Services Institute \
+        has found.\n\n\
+        About 7,000 containers were carried in that time, the analysts estimated.\n\n\
+        Not every container can be traced, they concede; still, the cargo would amount to \
+        some two million shells.\n";
+    let r = row(text, 30.0);
+    assert_eq!(who(&r), ("BBC / RUSI", "BBC / RUSI"));
+    let r = row(text, 7000.0);
+    assert_eq!(r.organization, "BBC / RUSI");
+    let r = row(text, 2_000_000.0);
+    assert_eq!(r.organization, "BBC / RUSI");
+}

@@ -193,6 +193,11 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
         .expect("published on")
 });
+/// A reporting verb with its "that" clause: "told reporters in Washington that".
+static REPORTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:told|tells|said|says|stated|announced|reported|estimated|estimates|warned|informed)\b[^,;]{0,60}?\bthat\b")
+        .expect("reports that")
+});
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
@@ -604,8 +609,11 @@ impl<'a> Extractor<'a> {
             return;
         }
         let article_date = self.article.date_text.clone();
+        // "..., who has just told reporters that over the past several weeks ...": a relative
+        // clause that reports the claim is no aside.
         let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
             .find_iter(&s.text)
+            .filter(|m| !REPORTS_THAT.is_match(m.as_str()))
             .map(|m| (m.start(), m.end()))
             .collect();
         let periods: Vec<(usize, usize, Meaning)> = phrases

@@ -753,6 +753,7 @@ const PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "it"];
 /// Words after which a phrase is not a speaker any more, going back from the verb.
 const SKIP_BEFORE_VERB: &[&str] = &[
     "also",
+    "just",
     "further",
     "previously",
     "earlier",
@@ -1152,6 +1153,11 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         } else {
             break;
         }
+    }
+    // "John Kirby, the White House spokesman, who has just told reporters": the relative
+    // pronoun's antecedent is the subject.
+    if j >= 2 && toks[j - 1].text.eq_ignore_ascii_case("who") && toks[j - 2].text == "," {
+        j -= 1;
     }
     // "(NIS) reported": the acronym in brackets repeats the name before it.
     if j >= 3 && toks[j - 1].text == ")" && toks[j - 3].text == "(" {

@@ -1257,3 +1257,18 @@ fn holdout5_joint_sources_in_other_wordings() {
     let r = row(text, 2_000_000.0);
     assert_eq!(r.organization, "BBC / RUSI");
 }
+
+#[test]
+fn holdout5_relative_clause_speakers_in_other_wordings() {
+    // "That was the assessment of NAME, TITLE, who has just told lawmakers that over the past
+    // few weeks ...": the relative clause's antecedent speaks, and its period is the claim's.
+    let text = "LIVE: Security briefing\n\n\
+        Published 20 November 2024\n\n\
+        14:05 - \"The pipeline is wide open.\" That was the assessment of Lee Jong-ho, South \
+        Korea's deputy defence minister, who has just told lawmakers that over the past few \
+        weeks Pyongyang shipped more than 2,000 containers to Russia.\n";
+    let r = row(text, 2000.0);
+    assert_eq!(r.speaker, "Lee Jong-ho");
+    assert_eq!(r.organization, "ROK Ministry of National Defense");
+    assert_eq!(when(&r), ("2024-10-09", "2024-11-20", "2024-11-20"));
+}

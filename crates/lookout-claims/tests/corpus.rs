@@ -371,10 +371,18 @@ fn third_dev_corpus_figures() {
 }
 
 /// The fifth holdout, written blind (its author read neither the extractor's source nor ran
-/// it) while the dev3 rules were being written, and first run after them.
+/// it) while the dev3 rules were being written, and first run after them (first run in
+/// docs/accuracy.md). The floors are the figures after the general rules its misses prompted
+/// (branch `claims6`), a regression guard, not an estimate: one speaker row ("Ukrainian
+/// prosecutors", recorded by that phrase) and one route (`sea:Rajin->` where the analyst gave
+/// `sea:->`) are still missed.
 #[test]
 fn fifth_holdout_corpus_figures() {
     let s = score("holdout5");
     print("holdout5", &s);
     assert!(s.texts >= 20 && s.off_topic_texts.len() >= 3);
+    floors(&s, 0.98, 1.0, 0.98);
+    assert_eq!(at(&s, "organization").recall(), 1.0);
+    assert!(at(&s, "route").precision() >= 0.94);
+    assert!(at(&s, "route").recall() >= 0.94);
 }

@@ -8,36 +8,14 @@
 // Content-Security-Policy the page is served with blocks nothing it needs.
 // Usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR [PUBLIC_BASE_URL]
 // (CHROMIUM overrides /usr/bin/chromium; PUBLIC_BASE_URL serves a project without simulated input)
-import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { args, run } from "./harness.mjs";
 
-const [base, token, shots, publicBase] = process.argv.slice(2);
-if (!base || !token || !shots) {
-  console.error("usage: node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR");
-  process.exit(2);
-}
-mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), "lookout-e2e-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  viewport: { width: 1400, height: 850 },
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const external = [];
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures.push(what);
-};
-try {
-  const page = context.pages()[0] || (await context.newPage());
-  page.setDefaultTimeout(30000);
+const [base, token, shots, publicBase] = args("node e2e/run.mjs BASE_URL TOKEN SCREENSHOT_DIR [PUBLIC_BASE_URL]");
+await run("e2e", shots, async (page, check) => {
+  const external = [];
   page.on("request", (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
-  page.on("pageerror", (e) => failures.push("page error: " + e.message));
   // Chromium reports what the Content-Security-Policy blocks as console errors.
   const blocked = [];
   page.on("console", (m) => { if (m.text().includes("Content Security Policy")) blocked.push(m.text()); });
@@ -258,14 +236,4 @@ try {
   const outside = external.filter((u) => !(publicBase && u.startsWith(publicBase)));
   check(outside.length === 0, `no request left the servers (${outside.slice(0, 3).join(", ")})`);
   check(blocked.length === 0, `the Content-Security-Policy blocked nothing (${blocked.slice(0, 3).join(" | ")})`);
-} catch (e) {
-  failures.push(String(e));
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.error(`${failures.length} e2e failure(s):\n  ${failures.join("\n  ")}`);
-  process.exit(1);
-}
-console.log("e2e: all checks passed; screenshots in " + shots);
+});

@@ -4,34 +4,11 @@
 // table follow the feed; acknowledging needs the token.
 // Usage: node e2e/watch.mjs BASE_URL TOKEN SCREENSHOT_DIR   (prints READY once the page is up;
 // the caller then starts the replay). CHROMIUM overrides /usr/bin/chromium.
-import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { args, run } from "./harness.mjs";
 
-const [base, token, shots] = process.argv.slice(2);
-if (!base || !token || !shots) {
-  console.error("usage: node e2e/watch.mjs BASE_URL TOKEN SCREENSHOT_DIR");
-  process.exit(2);
-}
-mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), "lookout-watch-e2e-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  viewport: { width: 1400, height: 850 },
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures.push(what);
-};
-try {
-  const page = context.pages()[0] || (await context.newPage());
-  page.setDefaultTimeout(30000);
-  page.on("pageerror", (e) => failures.push("page error: " + e.message));
+const [base, token, shots] = args("node e2e/watch.mjs BASE_URL TOKEN SCREENSHOT_DIR");
+await run("watch e2e", shots, async (page, check) => {
   await page.goto(base + "/");
   await page.waitForSelector("body[data-ready], body[data-error]", { state: "attached" });
   check(!(await page.getAttribute("body", "data-error")), "page loads without error");
@@ -50,8 +27,9 @@ try {
   check(row.includes("MAIA-1") && row.includes("gap"), `alerts panel shows: ${row.replace(/\s+/g, " ")}`);
   check(await page.evaluate(() => window.loadedOnce === true), "without reloading the page");
   check(Number(await page.locator("#alert-count").innerText()) > 0, "the tab counts the alerts");
-  await page.waitForFunction(() => document.querySelectorAll("path.live-position").length > 0);
-  check(true, `live positions on the map (${await page.locator("path.live-position").count()})`);
+  await page.waitForFunction(() => document.querySelectorAll("path.live-position").length > 0).catch(() => {});
+  const live = await page.locator("path.live-position").count();
+  check(live > 0, `live positions on the map (${live})`);
   const feed = await page.locator("#feed-table tr.feed").first().innerText();
   check(/reading/.test(feed) && /\d{3,}/.test(feed), `feed health: ${feed.replace(/\s+/g, " ")}`);
   await page.screenshot({ path: join(shots, "11-watch-alert.png") });
@@ -66,14 +44,4 @@ try {
   check((await page.locator("#alert-result").innerText()).startsWith("acknowledged"), "acknowledged with the token");
   check((await dark.innerText()).includes("acknowledged"), "the row says so");
   await page.screenshot({ path: join(shots, "12-watch-acknowledged.png") });
-} catch (e) {
-  failures.push(String(e));
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.error(`${failures.length} e2e failure(s):\n  ${failures.join("\n  ")}`);
-  process.exit(1);
-}
-console.log("watch e2e: all checks passed; screenshots in " + shots);
+});

@@ -346,6 +346,13 @@ fn killed_at_random_moments_the_watch_loses_no_alert_and_writes_none_twice() {
     }
     let events = |p: &Path| std::fs::read_to_string(p.join("watch/events.csv")).unwrap();
     assert_eq!(events(&project), events(reference), "seed {seed:#x}");
+    // No temporary checkpoint a kill left behind remains (removed at start).
+    let left: Vec<String> = std::fs::read_dir(project.join("watch"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".checkpoint-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
     // The store holds every row of the uninterrupted run's, each once.
     let (killed_rows, whole_rows) = (store_rows(&project), store_rows(reference));
     assert!(

@@ -55,7 +55,17 @@ def vessel_events(
     config_json: Optional[str] = None,
     land: Optional[str] = None,
     use_land: bool = True,
-) -> Tuple[pa.Table, pa.Table, pa.Table]: ...
+) -> Tuple[pa.Table, pa.Table, pa.Table, pa.Table]: ...
+def gap_reasons(
+    gaps: pa.Table,
+    tallies: pa.Table,
+    stations: Sequence[Tuple[str, int, int, int, int]],
+    watermarks: Sequence[int],
+    flush: int,
+    config_toml: Optional[str] = None,
+    config_json: Optional[str] = None,
+    areas: Optional[str] = None,
+) -> pa.Table: ...
 def pair_encounters(
     pairs: pa.Table,
     ticks: Sequence[int],

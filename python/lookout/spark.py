@@ -9,11 +9,12 @@ system all of them share.
   (``positions/date=.../``, ``statics/date=.../`` and ``manifest.json``), one task per group of
   files. ``lookout events``, ``lookout analyze``'s readers, DuckDB and pyarrow read it.
 - :func:`events`: the per-vessel detectors, partitioned by MMSI, with the whole data's day
-  watermarks; gaps get their coverage hint from the coverage grid aggregated over all
-  positions and joined back to them; encounters from the shards' resampled positions joined on
-  (time slot, cell and its neighbours), each candidate pair judged in Rust by the engine's own
-  encounter search. Gap reasons (shards say ``unknown``) and MMSI changes between vessels are
-  not computed (see ``docs/scale.md``).
+  watermarks; gaps get their reason and coverage hint from the reception model rebuilt, per
+  flush, from the shards' reception tallies merged over all vessels; encounters from the
+  shards' resampled positions joined on (time slot, cell and its neighbours), each candidate
+  pair judged in Rust by the engine's own encounter search. ``out_of_range`` spoofing,
+  interference areas and MMSI changes between vessels are not computed (see
+  ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -34,6 +35,7 @@ import uuid
 from typing import Any, Iterator, List, Optional
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import POSITION_COLUMNS, STATIC_COLUMNS, _conform, _config_args, _land_args, _native
 
@@ -51,8 +53,14 @@ EVENT_COLUMNS = [c.split()[0] for c in EVENTS_SCHEMA.split(", ")]
 _SHARD_EXTRA = [
     ("slot", pa.int64()), ("track", pa.int32()), ("knots", pa.float32()),
     ("flush", pa.int32()), ("cell_i", pa.int32()), ("cell_j", pa.int32()),
+    ("station", pa.string()), ("day", pa.int64()), ("mmsis", pa.list_(pa.int64())),
 ]
-_SHARD_SCHEMA = EVENTS_SCHEMA + ", slot long, track int, knots float, flush int, cell_i int, cell_j int"
+_SHARD_SCHEMA = (
+    EVENTS_SCHEMA + ", slot long, track int, knots float, flush int, cell_i int, cell_j int"
+    ", station string, day long, mmsis array<long>"
+)
+#: The reception tallies' kinds, as a shard marks them in ``event_type`` (``_cell``, ...).
+_TALLY_KINDS = ("cell", "bucket", "foot")
 #: Identity changes linking two MMSIs need every vessel's IMO and last sighting: not produced
 #: by :func:`events` (``docs/scale.md``). Encounters are.
 CROSS_VESSEL = ("identity_change with other_mmsi",)
@@ -189,16 +197,20 @@ def events(
     1. The whole data's day watermarks and time span (one small aggregate).
     2. Positions and statics grouped into ``buckets`` by MMSI (each vessel whole in one group)
        and run through the Rust engine with those watermarks: every per-vessel event as the
-       single-machine engine finds it; gaps without their coverage hint.
-    3. The coverage grid (positions per 0.5-degree cell and hour) aggregated over all positions,
-       joined to the cells and hours each gap's hint reads, and the hint added in Rust.
+       single-machine engine finds it; gaps without their reason and coverage hint; and each
+       shard's reception tallies (its vessels' runs per cell-hour, station bucket and footprint
+       cell, by UTC day).
+    3. Gap reasons and coverage hints: the tallies merged over all shards; for each flush that
+       released gaps, Rust rebuilds the reception model the single engine held then from the
+       tallies of the days it held and gives those gaps their reason and hint.
     4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
        candidate pairs, each pair replayed in Rust through the engine's encounter search with
        the data's slots, day watermarks and anchorage entries (the single engine's encounters).
 
-    The arguments are those of :func:`lookout.events`. Not produced: gap reasons (``unknown``,
-    ``reason_evidence.shard``), and identity changes that link two MMSIs (by IMO or by a
-    position handover).
+    The arguments are those of :func:`lookout.events`. Not produced: ``out_of_range`` spoofing,
+    GNSS interference areas (and the ``interference`` gap reason and ``interference_area``
+    marks they make), and identity changes that link two MMSIs (by IMO or by a position
+    handover).
     """
     from pyspark.sql import functions as F
 
@@ -223,8 +235,8 @@ def events(
     def shard(left: pa.Table, right: pa.Table) -> pa.Table:
         positions = _conform(left, POSITION_COLUMNS, "positions")
         statics = _conform(right, STATIC_COLUMNS, "statics") if right.num_rows else None
-        found, resampled, anchorages = _native.vessel_events(positions, statics, watermarks, span, **kwargs)
-        return _shard_rows(_to_spark(found), resampled, anchorages)
+        found, resampled, anchorages, tallies = _native.vessel_events(positions, statics, watermarks, span, **kwargs)
+        return _shard_rows(_to_spark(found), resampled, anchorages, tallies)
 
     bucket = F.pmod(F.col("mmsi"), F.lit(nb))
     shards = (
@@ -236,42 +248,16 @@ def events(
     encounters = _encounters(spark, shards, watermarks, kwargs, nb)
     gaps = per_vessel.filter(F.col("event_type") == "gap").withColumn("gap_id", F.monotonically_increasing_id())
     gaps = gaps.localCheckpoint()
+    reasoned = _gap_reasons(spark, shards, gaps, watermarks, config_kwargs).select(*EVENT_COLUMNS)
 
-    def coverage(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for b in batches:
-            t = pa.Table.from_batches([b])
-            t = t.set_column(t.schema.get_field_index("time"), "time", t.column("time").cast(pa.timestamp("ms", tz="UTC")))
-            yield from _native.coverage_counts(t, **config_kwargs).to_batches()
-
-    grid = (
-        pos.select("lat", "lon", "time")
-        .mapInArrow(coverage, "lat_cell int, lon_cell int, hour long, n long")
-        .groupBy("lat_cell", "lon_cell", "hour").agg(F.sum("n").alias("n"))
-    )
-
-    def keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for b in batches:
-            yield from _native.gap_keys(_from_spark(pa.Table.from_batches([b])), **config_kwargs).to_batches()
-
-    needed = gaps.mapInArrow(keys, "gap_id long, lat_cell int, lon_cell int, hour long")
-    counts = needed.join(grid, ["lat_cell", "lon_cell", "hour"])
-
-    def hint(left: pa.Table, right: pa.Table) -> pa.Table:
-        counts = right.select(["lat_cell", "lon_cell", "hour", "n"])
-        return _to_spark(_native.hint_gaps(_from_spark(left), counts, **config_kwargs))
-
-    gap_bucket = F.pmod(F.col("gap_id"), F.lit(nb))
-    hinted = (
-        gaps.withColumn("b", gap_bucket).groupBy("b")
-        .cogroup(counts.withColumn("b", gap_bucket).groupBy("b"))
-        .applyInArrow(hint, schema=EVENTS_SCHEMA)
-    )
-    return per_vessel.filter(F.col("event_type") != "gap").unionByName(hinted).unionByName(encounters)
+    return per_vessel.filter(F.col("event_type") != "gap").unionByName(reasoned).unionByName(encounters)
 
 
-def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table) -> pa.Table:
-    """A shard's events, resampled positions and anchorage entries as one table (Spark's
-    ``_SHARD_SCHEMA``; the latter two marked by ``event_type``)."""
+def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tallies: pa.Table) -> pa.Table:
+    """A shard's events, resampled positions, anchorage entries and reception tallies as one
+    table (Spark's ``_SHARD_SCHEMA``; the latter three marked by ``event_type``: a tally's kind
+    prefixed by ``_``, its ``i``, ``j``, ``key`` and ``positions`` in ``cell_i``, ``cell_j``,
+    ``slot`` and ``n_positions``)."""
     schema = pa.schema(list(events.schema) + [pa.field(n, t) for n, t in _SHARD_EXTRA])
 
     def fill(t: pa.Table, kind: Optional[str]) -> pa.Table:
@@ -285,7 +271,76 @@ def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table) -> 
                 cols.append(pa.nulls(t.num_rows, f.type))
         return pa.Table.from_arrays(cols, schema=schema)
 
-    return pa.concat_tables([fill(events, None), fill(resampled, "_resampled"), fill(anchorages, "_anchorage")])
+    parts = [fill(events, None), fill(resampled, "_resampled"), fill(anchorages, "_anchorage")]
+    tallies = tallies.rename_columns(
+        [{"i": "cell_i", "j": "cell_j", "key": "slot", "positions": "n_positions"}.get(c, c) for c in tallies.column_names])
+    for kind in _TALLY_KINDS:
+        parts.append(fill(tallies.filter(pc.equal(tallies["kind"], kind)), "_" + kind))
+    return pa.concat_tables(parts)
+
+
+#: Distinct vessels a reception tally keeps (the model counts exactly up to eight).
+_TALLY_CAP = 8
+
+
+def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], config_kwargs: dict) -> Any:
+    """The gaps with the reasons the single engine gives them (``docs/scale.md``).
+
+    The shards' reception tallies (per key and UTC day: positions and the lowest distinct
+    MMSIs) are merged by key and day; each flush that released gaps gets the tallies of the
+    days its model still held (cells and buckets from ``gap.coverage_days`` before the previous
+    flush, footprint cells of every day up to its own) and every station's days, and Rust
+    rebuilds that flush's model and gives its gaps their reasons."""
+    from pyspark.sql import functions as F
+
+    cfg = json.loads(_native.effective_config(**config_kwargs))
+    day_ms = 86_400_000
+    keep_ms = int(float(cfg["gap"]["coverage_days"]) * 24.0 * 3_600_000.0)
+    kinds = [F.lit("_" + k) for k in _TALLY_KINDS]
+    tallies = (
+        shards.filter(F.col("event_type").isin(*kinds))
+        .select(F.expr("substring(event_type, 2)").alias("kind"), "station", F.col("cell_i").alias("i"),
+                F.col("cell_j").alias("j"), F.col("slot").alias("key"), "day",
+                F.col("n_positions").alias("positions"), "mmsis")
+        .groupBy("kind", "station", "i", "j", "key", "day")
+        .agg(F.sum("positions").alias("positions"),
+             F.slice(F.array_sort(F.array_distinct(F.flatten(F.collect_list("mmsis")))), 1, _TALLY_CAP).alias("mmsis"))
+    ).localCheckpoint()
+    # Each station's buckets, counted on the day first heard: name, day, count, first, last.
+    stations = [
+        (r["station"], int(r["day"]), int(r["n"]), int(r["first"]), int(r["last"]))
+        for r in tallies.filter(F.col("kind") == "bucket").groupBy("station", "key").agg(F.min("day").alias("day"))
+        .groupBy("station", "day").agg(F.count("*").alias("n"), F.min("key").alias("first"), F.max("key").alias("last"))
+        .collect()
+    ]
+    gaps = gaps.withColumn("flush", F.get_json_object("details", "$.reason_inputs.flush").cast("int"))
+    flushes = sorted(int(r["flush"]) for r in gaps.select("flush").distinct().collect() if r["flush"] is not None)
+    if not flushes:
+        return gaps.drop("flush")
+    # Per flush: the days of tallies its model held (cells and buckets from `lo`, all to `hi`).
+    spans = []
+    for k in flushes:
+        hi = (watermarks[min(k, len(watermarks) - 1)] - 1) // day_ms
+        lo = (watermarks[k - 1] - keep_ms) // day_ms if k > 0 else -(2**62)
+        spans.append((k, lo, hi))
+    span = spark.createDataFrame(spans, "flush int, lo long, hi long")
+    day, kind = F.col("day"), F.col("kind")
+    rows = tallies.join(
+        F.broadcast(span),
+        (day <= F.col("hi")) & ((kind == "foot") | (day >= F.col("lo"))),
+    ).drop("lo", "hi")
+
+    def reasons(left: pa.Table, right: pa.Table) -> pa.Table:
+        k = left.column("flush")[0].as_py() if left.num_rows else None
+        found = _native.gap_reasons(
+            _from_spark(left.drop_columns(["flush"])), right.drop_columns(["flush"]), stations, watermarks,
+            0 if k is None else k, **config_kwargs)
+        return _to_spark(found)
+
+    return (
+        gaps.groupBy("flush").cogroup(rows.groupBy("flush"))
+        .applyInArrow(reasons, schema=EVENTS_SCHEMA + ", gap_id long")
+    )
 
 
 #: Margin on the distance within which the engine compares two vessels (its test is a chord in

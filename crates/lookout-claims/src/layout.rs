@@ -40,13 +40,20 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
     ))
     .expect("dateline")
 });
 static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
         .expect("dateline city")
+});
+/// "Copyright 2025 ERR News", "(c) 2024": the year of a dateline without one, at worst.
+static COPYRIGHT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?P<y>(?:19|20)\d\d)\b").expect("copyright year")
+});
+static FOOTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:updated|published|posted|first\s+published)\b").expect("footer date")
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)$")).expect("month year")
@@ -185,7 +192,22 @@ pub fn read(text: &str) -> Article {
         .map(|l| (*l).to_owned())
         .collect();
     if let Some(first) = body.first_mut() {
-        let hint = dates.first().map(|d| d.2.year());
+        // Else the year of a copyright or "Updated DATE" line anywhere (a footer).
+        let hint = dates.first().map(|d| d.2.year()).or_else(|| {
+            lines.iter().find_map(|l| {
+                COPYRIGHT_YEAR
+                    .captures(l)
+                    .and_then(|c| c["y"].parse().ok())
+                    .or_else(|| {
+                        FOOTER_DATE.is_match(l).then(|| {
+                            FULL_DATE
+                                .captures(l)
+                                .and_then(|f| time_phrases::full_date(&f))
+                                .map(|d| d.year())
+                        })?
+                    })
+            })
+        });
         if let Some((city, date, len)) = dateline(first, hint) {
             a.dateline_city = Some(city);
             if let Some(d) = date {

@@ -39,7 +39,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
@@ -53,7 +53,7 @@ static BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+)?):\s")
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}):\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -101,7 +101,7 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b")
+    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b")
         .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.
@@ -173,6 +173,8 @@ struct Extractor<'a> {
     /// Speaker of the last claim when it was a capacity.
     last_capacity_by: Option<String>,
     speaker_dates: HashMap<String, String>,
+    /// Institutions met as speaker labels, by label: the same label is the same speaker.
+    label_orgs: HashMap<String, speakers::Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -210,6 +212,7 @@ impl<'a> Extractor<'a> {
             .map(String::as_str)
             .collect();
         ctx.read_ahead(&all);
+        ctx.header_orgs(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
             article,
@@ -224,6 +227,7 @@ impl<'a> Extractor<'a> {
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
+            label_orgs: HashMap::new(),
             rows: Vec::new(),
         }
     }
@@ -243,7 +247,15 @@ impl<'a> Extractor<'a> {
                 .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
                     "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
-                    _ => speakers::label_source(&l, &seen, &self.ctx),
+                    // "DEFENSE INTELLIGENCE AGENCY:": an institution answering.
+                    _ => match self.label_orgs.get(&l.to_lowercase()) {
+                        Some(s) => Some(s.clone()),
+                        None => speakers::label_source(&l, &seen, &self.ctx).or_else(|| {
+                            let s = speakers::label_org(&l, &self.ctx)?;
+                            self.label_orgs.insert(l.to_lowercase(), s.clone());
+                            Some(s)
+                        }),
+                    },
                 });
             seen.push('\n');
             seen.push_str(&para.join(" "));
@@ -404,7 +416,19 @@ impl<'a> Extractor<'a> {
     }
 
     fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
-        let quantities = quantity::find(&s.text);
+        // "Another 300 followed": the unit of the claim before, else no claim.
+        let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
+            .into_iter()
+            .filter_map(|mut q| {
+                if q.unit.is_empty() {
+                    if self.last_unit.is_empty() {
+                        return None;
+                    }
+                    q.unit.clone_from(&self.last_unit);
+                }
+                Some(q)
+            })
+            .collect();
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
@@ -547,6 +571,10 @@ impl<'a> Extractor<'a> {
                 Meaning::Preceding(months) => {
                     time_phrases::preceding(*months, self.last_period.as_ref()?)
                 }
+                // "Another 5,000 followed in the second half": of that year.
+                Meaning::PartOfYear(first, last) => {
+                    time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
+                }
             });
             let period = resolved.or_else(|| {
                 let inherit = close_to_last
@@ -567,6 +595,32 @@ impl<'a> Extractor<'a> {
             }
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
+            // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
+            // the clause, the places between a quantity and the next are that quantity's.
+            let (c0, c1) = (
+                clause.as_ptr() as usize - s.text.as_ptr() as usize,
+                clause.as_ptr() as usize - s.text.as_ptr() as usize + clause.len(),
+            );
+            let others = quantities
+                .iter()
+                .filter(|o| o.span != q.span && c0 <= o.span.0 && o.span.1 <= c1)
+                .count();
+            if others > 0 && q.span.0 < next && next <= c1 {
+                let from = if qi == 0 || quantities[qi - 1].span.1 <= c0 {
+                    c0
+                } else {
+                    q.span.0
+                };
+                let own = route::find(&s.text[from..next]).0;
+                if route::names_place(&own) || route::other_mode(&own, &route) {
+                    route = own;
+                }
+            } else if others > 0 && qi > 0 && quantities[qi - 1].span.1 > c0 {
+                let own = route::find(&s.text[q.span.0..c1]).0;
+                if route::names_place(&own) || route::other_mode(&own, &route) {
+                    route = own;
+                }
+            }
             if route.is_empty() {
                 route = sentence_route.0.clone();
             }
@@ -793,8 +847,11 @@ enum TimeRole {
 }
 
 /// Reporting verbs with a person or body as object.
-const TOLD: [&str; 8] = [
-    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked",
+/// Reporting verbs with an object before the day: "told the committee on Wednesday",
+/// "accused North Korea on Wednesday of".
+const TOLD: [&str; 12] = [
+    "told", "tells", "informed", "briefed", "assured", "spoke", "speaks", "talked", "accused",
+    "accuses", "warned", "urged",
 ];
 
 /// Verbs of observing: their time is when things were seen, the claim's period.
@@ -893,6 +950,11 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             {
                 return TimeRole::Statement(v.pos);
             }
+            // "Speaking to the BBC on Monday, a senior official said": the occasion opening the
+            // sentence.
+            if OCCASION.is_match(before) && text[p.span.1..].trim_start().starts_with(',') {
+                return TimeRole::Statement(v.pos);
+            }
             // "Earlier in August, Seoul's defence ministry said".
             let at_clause_start = lead.is_empty()
                 || lead.ends_with([',', ';', '"'])
@@ -904,6 +966,22 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             {
                 return TimeRole::Statement(v.pos);
             }
+        }
+    }
+    // "The Kremlin on Tuesday rejected ...": a day between a short subject and its verb is
+    // the time of that act, whatever the verb, not a claim's period.
+    if p.day_like {
+        let lead = before.trim_end();
+        let next = text[p.span.1..].split_whitespace().next().unwrap_or("");
+        let lead_words = lead.split_whitespace().count();
+        if (1..=6).contains(&lead_words)
+            && !lead.contains([',', '"', ';'])
+            && next.len() > 3
+            && next.ends_with("ed")
+            && next.starts_with(char::is_lowercase)
+            && !quantity::find(lead).iter().any(|_| true)
+        {
+            return TimeRole::Other;
         }
     }
     TimeRole::Period
@@ -1003,7 +1081,27 @@ fn clause_of(s: &str, span: (usize, usize)) -> &str {
 
 /// One row per claim and speaker in a file: a claim repeated later (a lede restated) fills the
 /// first row's empty fields.
-fn dedupe(rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
+fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
+    // A person's organization, once the article gives it ("Robert Koepcke's estimate puts ...
+    // The State Department's deputy assistant secretary ... said"), goes on the person's rows.
+    for i in 0..rows.len() {
+        // Named persons only ("Robert Koepcke"), not descriptions ("Western official").
+        let named = {
+            let words: Vec<&str> = rows[i].speaker.split_whitespace().collect();
+            words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
+        if rows[i].organization.is_empty() && named {
+            let mut orgs = rows
+                .iter()
+                .filter(|r| r.speaker == rows[i].speaker && !r.organization.is_empty())
+                .map(|r| r.organization.clone());
+            if let Some(o) = orgs.next() {
+                if orgs.all(|x| x == o) {
+                    rows[i].organization = o;
+                }
+            }
+        }
+    }
     let mut out: Vec<ClaimRow> = Vec::new();
     for r in rows {
         let same = out.iter_mut().find(|o| {

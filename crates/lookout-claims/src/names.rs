@@ -26,7 +26,7 @@ pub struct Country {
 }
 
 /// Countries, their adjectives and capitals.
-pub const COUNTRIES: [Country; 11] = [
+pub const COUNTRIES: [Country; 24] = [
     Country {
         name: "South Korea",
         code: "ROK",
@@ -102,6 +102,97 @@ pub const COUNTRIES: [Country; 11] = [
         code: "Syria",
         government: "Syrian government",
         pattern: r"Syria(?:n|'s)?|Damascus",
+        corridor_side: None,
+    },
+    Country {
+        name: "Germany",
+        code: "Germany",
+        government: "German government",
+        pattern: r"Germany(?:'s)?|German|Berlin(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "France",
+        code: "France",
+        government: "French government",
+        pattern: r"France(?:'s)?|French|Paris(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Poland",
+        code: "Poland",
+        government: "Polish government",
+        pattern: r"Poland(?:'s)?|Polish|Warsaw(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Canada",
+        code: "Canada",
+        government: "Canadian government",
+        pattern: r"Canada(?:'s)?|Canadian|Ottawa(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Australia",
+        code: "Australia",
+        government: "Australian government",
+        pattern: r"Australia(?:n|'s)?|Canberra(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Netherlands",
+        code: "Netherlands",
+        government: "Dutch government",
+        pattern: r"(?:the\s+)?Netherlands(?:'s)?|Dutch|The\s+Hague(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Estonia",
+        code: "Estonia",
+        government: "Estonian government",
+        pattern: r"Estonia(?:n|'s)?|Tallinn(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Lithuania",
+        code: "Lithuania",
+        government: "Lithuanian government",
+        pattern: r"Lithuania(?:n|'s)?|Vilnius(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Latvia",
+        code: "Latvia",
+        government: "Latvian government",
+        pattern: r"Latvia(?:n|'s)?|Riga(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Finland",
+        code: "Finland",
+        government: "Finnish government",
+        pattern: r"Finland(?:'s)?|Finnish|Helsinki(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Sweden",
+        code: "Sweden",
+        government: "Swedish government",
+        pattern: r"Sweden(?:'s)?|Swedish|Stockholm(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Norway",
+        code: "Norway",
+        government: "Norwegian government",
+        pattern: r"Norway(?:'s)?|Norwegian|Oslo(?:'s)?",
+        corridor_side: None,
+    },
+    Country {
+        name: "Italy",
+        code: "Italy",
+        government: "Italian government",
+        pattern: r"Italy(?:'s)?|Italian|Rome(?:'s)?",
         corridor_side: None,
     },
 ];
@@ -339,10 +430,27 @@ pub fn institution(
             return c.map(|c| (c.government.to_owned(), Some(c)));
         }
         let code = c.map_or("*", |c| c.code);
-        let name = inst
+        let spelled = inst.names.iter().find(|(k, _)| *k == code);
+        // A country without its own spelling: the institution's own capitalised name when the
+        // text gives one ("Estonia's Foreign Intelligence Service"), else the generic one.
+        let generic = inst
             .names
             .iter()
-            .find(|(k, _)| *k == code)
+            .find(|(k, _)| *k == "*")
+            .is_some_and(|(_, n)| n.starts_with(char::is_lowercase));
+        if let (None, Some(c), true) = (spelled, c, generic) {
+            let own = generic_org(phrase).map(|n| {
+                let first = n.split(' ').next().unwrap_or("");
+                match countries(first).first() {
+                    Some(_) => n[first.len()..].trim().to_owned(),
+                    None => n,
+                }
+            });
+            if let Some(own) = own.filter(|n| n.split(' ').count() >= 2) {
+                return Some((format!("{} {own}", c.code), Some(c)));
+            }
+        }
+        let name = spelled
             .or_else(|| inst.names.iter().find(|(k, _)| *k == "*"))?
             .1;
         return Some(match c {
@@ -465,7 +573,7 @@ pub fn is_media(org: &str) -> bool {
 }
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
+    Regex::new(r"^(?:Ministry|Department|Agency|Service|Institute|Institution|Centre|Center|Council|Office|Command|Committee|Team|Group|Panel|Project|Foundation|University|Bureau|Directorate|Administration|Commission|Authority|Forces|Guard|Network|Initiative|Association|Organi[sz]ation|Programme|Program|Monitor|Observatory|Watch|Forum|Trust|Society|Fund|Alliance|Coalition|Consortium|Unit|Labs?|Company|Corporation|Times|Post|News|Journal|Herald|Daily|Press|Party)$")
         .expect("org word")
 });
 

@@ -40,7 +40,8 @@ const WORD_NUMBERS: [(&str, f64); 28] = [
     ("dozen", 12.0),
 ];
 
-const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+/// A number word, whole: "seventy" is never "seven" followed by letters.
+const WORD_RE: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b";
 const SCALE_RE: &str = r"(?:hundred|thousand|million|billion|mln|mn|bn)";
 
 /// Vague multiples, read as a range (a named assumption): "hundreds of thousands" is 200,000 to
@@ -56,7 +57,7 @@ const VAGUE: [(&str, f64, f64); 6] = [
 
 static NUMBER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-){SCALE_RE}\b)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-)(?:{SCALE_RE}|dozen)\b(?:\s+and)?(?:\s+{WORD_RE})?)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
     )
 });
 
@@ -72,20 +73,20 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed))|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|approximately|as\s+(?:high|many|much)\s+as))?\s*$"
     ))
     .expect("unit before")
 });
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|,)\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|another|a\s+further)\s+)?$")
+    Regex::new(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:about|around|roughly|some|nearly|more\s+than|over|at\s+least|up\s+to|another|a\s+further)\s+)?$")
         .expect("ellipsis before")
 });
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -132,13 +133,26 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
+/// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
+/// 59 the following month": the same count again.
+static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+        .expect("another")
+});
+/// A hedge after the number: "twenty at most", "300 or so".
+static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?P<most>at\s+(?:the\s+)?most|or\s+fewer|or\s+less)|(?P<about>or\s+so))\b",
+    )
+    .expect("hedge after")
+});
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -213,6 +227,35 @@ fn word_value(word: &str) -> Option<f64> {
     WORD_NUMBERS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }
 
+/// A number written in words: "six thousand seven hundred", "one hundred and twenty", "two
+/// dozen", "one-thousand", "seventy-three". Each scale word multiplies what came since the last
+/// larger one (hundred, dozen) or closes a group (thousand, million, billion).
+fn words_value(t: &str) -> Option<f64> {
+    let (mut total, mut group, mut any) = (0.0, 0.0, false);
+    let mut tokens = Vec::new();
+    for w in t.split_whitespace().filter(|w| *w != "and") {
+        // "one-thousand": the hyphen joins a scale word, not tens and ones.
+        match w.split_once('-') {
+            Some((a, b)) if scale_of(b).is_some() || b == "dozen" => tokens.extend([a, b]),
+            _ => tokens.push(w),
+        }
+    }
+    for w in tokens {
+        if w == "dozen" {
+            group = if any { group } else { 1.0 } * 12.0;
+        } else if w == "hundred" {
+            group = if any { group } else { 1.0 } * 100.0;
+        } else if let Some(scale) = scale_of(w) {
+            total += if any { group } else { 1.0 } * scale;
+            group = 0.0;
+        } else {
+            group += word_value(w)?;
+        }
+        any = true;
+    }
+    any.then_some(total + group)
+}
+
 /// A number's value, or its range when vague ("hundreds of", "several million").
 fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
     let t = text.trim().to_lowercase();
@@ -271,19 +314,21 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
             &t[split..],
         )
     } else {
-        let end = t.find([' ']).unwrap_or(t.len());
-        let (w, rest) = t.split_at(end);
-        // "one-thousand": the hyphen joins a scale word, not tens and ones.
-        match w.split_once('-') {
-            Some((a, b)) if scale_of(b).is_some() => (word_value(a)? * scale_of(b)?, rest),
-            _ => (word_value(w)?, rest),
-        }
+        return words_value(t).map(|v| (v, None, false));
     };
     let mut v = head;
     for s in tail.split([' ', '-']).filter(|s| !s.is_empty()) {
         v *= scale_of(s)?;
     }
     Some((v, None, false))
+}
+
+fn hedge_after(after: &str) -> &'static str {
+    match HEDGE_AFTER.captures(after) {
+        Some(c) if c.name("most").is_some() => "up_to",
+        Some(_) => "about",
+        None => "unspecified",
+    }
 }
 
 fn qualifier_of(hedge: &str) -> &'static str {
@@ -311,7 +356,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
 fn unit_name(unit: &str, gap: &str) -> &'static str {
     let u = unit.to_lowercase();
     let has = |w: &str| u.contains(w);
-    if has("container") {
+    // A TEU (twenty-foot equivalent unit) is counted as one container.
+    if has("container") || u == "teu" || u == "teus" {
         "containers"
     } else if has("round trip")
         || has("round-trip")
@@ -412,6 +458,10 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
     let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
+    // "\"in excess of a million\" shells": a quote closing after the number.
+    if s[pos..].starts_with('"') {
+        pos += 1;
+    }
     let mut gap_start = None;
     for _ in 0..=4 {
         let rest = &s[pos..];
@@ -445,7 +495,12 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         {
             return None;
         }
-        if STOP_WORDS.contains(&word.as_str()) {
+        // Another number or a hedge starts another quantity: "October 5 shows approximately
+        // seventy-three wagons" gives the wagons to seventy-three, not to the day.
+        if STOP_WORDS.contains(&word.as_str())
+            || words_value(&word).is_some()
+            || qualifier_of(&word) != "unspecified"
+        {
             return None;
         }
         gap_start.get_or_insert(at);
@@ -503,7 +558,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
             if let Some(prev) = elided.cloned() {
                 let qualifier = HEDGE
                     .captures(&s[..a.start()])
-                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+                    .map_or_else(|| hedge_after(&s[end..]), |h| qualifier_of(&h["q"]));
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av).filter(|_| !vague),
@@ -512,6 +567,22 @@ pub fn find(s: &str) -> Vec<Quantity> {
                     qualifier,
                     unit: prev.unit.clone(),
                     note: vec!["unit of the number before".into()],
+                });
+                start = end;
+            } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()]) {
+                // "Another 300 followed the next month": the unit of the claim before, which
+                // the caller fills in (empty here).
+                let qualifier = HEDGE
+                    .captures(&s[..a.start()])
+                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+                out.push(Quantity {
+                    span: (whole.start(), end),
+                    quantity: Some(av),
+                    low: None,
+                    high: None,
+                    qualifier,
+                    unit: String::new(),
+                    note: vec!["unit of the claim before".into()],
                 });
                 start = end;
             }
@@ -630,6 +701,9 @@ pub fn find(s: &str) -> Vec<Quantity> {
         if qualifier == "unspecified" && (or_more || OR_MORE.is_match(tail)) {
             qualifier = "at_least";
         }
+        if qualifier == "unspecified" {
+            qualifier = hedge_after(&s[end..]);
+        }
         if is_content(&unit)
             && (CAPACITY_BEFORE.is_match(&s[..whole.start()]) || CAPACITY_AFTER.is_match(tail))
         {
@@ -674,6 +748,30 @@ mod tests {
         assert_eq!(parse_number("one-thousand").map(|x| x.0), Some(1000.0));
         assert_eq!(parse_number("20-thousand").map(|x| x.0), Some(20000.0));
         assert_eq!(parse_number("twenty-four").map(|x| x.0), Some(24.0));
+        assert_eq!(
+            parse_number("six thousand seven hundred").map(|x| x.0),
+            Some(6700.0)
+        );
+        assert_eq!(
+            parse_number("one hundred and twenty").map(|x| x.0),
+            Some(120.0)
+        );
+        assert_eq!(parse_number("two dozen").map(|x| x.0), Some(24.0));
+        // A number word is read whole, never as a shorter word's prefix.
+        for (text, n, unit) in [
+            ("on over seventy occasions", 70.0, "shipments"),
+            ("some sixteen trainloads", 16.0, "trains"),
+            (
+                "roughly four thousand two hundred TEUs",
+                4200.0,
+                "containers",
+            ),
+            ("nearly two dozen sorties", 24.0, "flights"),
+            ("seventy-three freight wagons", 73.0, "railcars"),
+        ] {
+            let q = one(text);
+            assert_eq!((q.quantity, q.unit.as_str()), (Some(n), unit), "{text}");
+        }
         assert_eq!(
             parse_number("hundreds of thousands of"),
             Some((2e5, Some(999_999.0), true))

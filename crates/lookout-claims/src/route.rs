@@ -30,7 +30,7 @@ static PLACE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 static RAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|via|on)\s+(?:rail|train|trains|railway)\b|\brail(?:way)?\s+(?:transport|link|line|crossing|bridge|traffic|cars?)\b|\brailcars?\b|\bfreight\s+(?:cars|trains?)\b|\btrains?\b")
+    Regex::new(r"(?i)\b(?:by|via|on)\s+(?:rail|train|trains|railway)\b|\brail(?:way)?\s+(?:transport|link|line|crossing|bridge|traffic|cars?)\b|\brailcars?\b|\bfreight\s+(?:cars|trains?)\b|\btrains?\b|\btrainloads?\b|\bwagons?\b")
         .expect("rail")
 });
 /// "train" as a verb just before the end of the text: "to train", "will train", "help train".
@@ -75,6 +75,20 @@ static COSMODROME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Route and direction of a sentence: (`route`, `direction`), each empty when not named.
+/// Whether a route names a place (`rail:Tumangang->`), not only a mode (`rail:->`).
+pub fn names_place(route: &str) -> bool {
+    route
+        .split_once(':')
+        .is_some_and(|(_, places)| places.chars().any(char::is_alphabetic))
+}
+
+/// Whether a route's mode is given and differs from another's ("fourteen trainloads ..., and
+/// 2,400 TEUs by sea": the trainloads go by rail).
+pub fn other_mode(route: &str, than: &str) -> bool {
+    let mode = |r: &str| r.split(':').next().unwrap_or("").to_owned();
+    !mode(route).is_empty() && mode(route) != mode(than)
+}
+
 pub fn find(sentence: &str) -> (String, String) {
     let s = COSMODROME.replace_all(sentence, "");
     let mut origins: Vec<&str> = Vec::new();

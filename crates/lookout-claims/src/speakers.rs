@@ -169,10 +169,24 @@ impl Context {
                 && (["chief", "head"].contains(&office) && !p.title.is_empty()
                     || p.title.split(' ').any(|t| t == office))
         });
-        let first = holders.next()?;
-        holders
-            .all(|p| p.speaker == first.speaker)
-            .then(|| first.clone())
+        if let Some(first) = holders.next() {
+            return holders
+                .all(|p| p.speaker == first.speaker)
+                .then(|| first.clone());
+        }
+        // "Robert Koepcke's estimate puts ... The State Department's deputy assistant
+        // secretary said": a definite office right after a person named bare (no title, no
+        // organization anywhere in the article) describes that person.
+        let last = self.persons.last().filter(|p| p.kind == Kind::Person)?;
+        let bare = |p: &Source| p.org.is_empty() && p.title.is_empty();
+        let described_anywhere = self
+            .article_persons
+            .iter()
+            .any(|p| p.speaker == last.speaker && !bare(p));
+        (bare(last) && !described_anywhere && OFFICES.contains(&office)).then(|| Source {
+            speaker: last.speaker.clone(),
+            ..s.clone()
+        })
     }
 
     /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
@@ -242,6 +256,38 @@ impl Context {
     /// The one research group or monitor the article names (not news media), when no
     /// organization spoke yet: what "the report found" or "the participating states assess"
     /// in a statement about that group's report refer to.
+    /// Organizations a header line names ("Beyond Parallel | Changes at ..."), for a
+    /// description that refers back to none spoken yet ("the project's analysts").
+    pub fn header_orgs(&mut self, header: &[String]) {
+        for line in header {
+            for part in line.split(['|', '\u{2022}', ':']) {
+                if let Some((a, b, canonical, _)) = names::known_org(part) {
+                    self.article_orgs
+                        .push((part[a..b].to_lowercase(), canonical));
+                }
+            }
+        }
+    }
+
+    /// The one organization the article names with that noun ("the institute" before or
+    /// after "the Nordic Arms Institute").
+    fn article_org_with(&self, noun: &str) -> Option<Source> {
+        let mut found = self
+            .article_orgs
+            .iter()
+            .filter(|(words, _)| words.split_whitespace().any(|w| w == noun))
+            .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
+        let first = found.next()?;
+        found.all(|o| o == first).then(|| Source {
+            speaker: first.clone(),
+            org: first,
+            kind: Kind::Org,
+            title: String::new(),
+            country: None,
+            media: false,
+        })
+    }
+
     fn article_group(&self) -> Option<Source> {
         let mut groups = self
             .article_orgs
@@ -303,7 +349,8 @@ impl Context {
             "military" => &["military"],
             "government" | "administration" => &["government"],
             "group" | "tank" | "institute" | "centre" | "center" | "team" | "project"
-            | "monitor" | "watchdog" | "organization" | "organisation" => {
+            | "monitor" | "watchdog" | "organization" | "organisation" | "observatory"
+            | "foundation" | "initiative" | "network" | "consortium" => {
                 return self.last_research_org();
             }
             _ => return None,
@@ -347,7 +394,9 @@ const DETERMINERS: [&str; 11] = [
     "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these",
 ];
 /// Verbs that also come after their subject in news style ("..., said X").
-const INVERTED: [&str; 15] = [
+const INVERTED: [&str; 17] = [
+    "declared",
+    "confirmed",
     "said",
     "says",
     "wrote",
@@ -368,7 +417,7 @@ const INVERTED: [&str; 15] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|^\s*per\s|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed)\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,13 +468,13 @@ static RELAYED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:cited|quoted|relayed)\s+by\s").expect("relayed by"));
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis)\b")
+    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
         .expect("by count")
 });
 /// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
 /// source's statement noun and going on to a colon or a quote.
 static OWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b[^:"]{0,80}[:"]"#)
+    Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b(?:[^:"]{0,80}[:"]|\s+(?:is|was|remains)\s+that\b|\s+(?:puts|put|places|placed|shows|showed|suggests|suggested|says|said|finds|found)\b)"#)
         .expect("own words")
 });
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
@@ -434,7 +483,7 @@ static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("postmodifier")
 });
 static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]"#).expect("token"));
+    LazyLock::new(|| Regex::new(r#"[A-Za-z0-9][\w.'&-]*|[,;:"()]|-"#).expect("token"));
 static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:[A-Z]\.)+|Gen\.|Sen\.|Rep\.|Lt\.|Col\.|Dr\.|Mr\.|Mrs\.|Ms\.|Jr\.|St\.)$")
         .expect("abbreviated")
@@ -446,6 +495,9 @@ const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "
 
 /// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
+    "special",
+    "new",
+    "latest",
     "the",
     "press",
     "head",
@@ -740,6 +792,11 @@ const ORG_NOUNS: &[&str] = &[
     "organisation",
     "paper",
     "analysis",
+    "observatory",
+    "foundation",
+    "initiative",
+    "network",
+    "consortium",
 ];
 /// Words that open a clause ("However", "Speaking", "After"): never part of a speaker's name.
 const DISCOURSE: &[&str] = &[
@@ -894,6 +951,16 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
         .find_iter(s)
         .map(|m| {
             let mut t = m.as_str();
+            // A dash between words sets off an aside as commas do: "North Korea - the team's
+            // report says - transferred".
+            if t == "-" {
+                t = ",";
+                return Tok {
+                    text: t,
+                    start: m.start(),
+                    end: m.end(),
+                };
+            }
             if !ABBREVIATED.is_match(t) {
                 t = t.trim_end_matches(['.', '\'', '-']);
             }
@@ -1047,6 +1114,38 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
 
 /// Speaker phrase after a position: "said Robert Koepcke, a deputy assistant secretary at the US
 /// Department of State": (phrase span, apposition span).
+/// Nouns of an occasion of speaking: "in an interview", "at a press briefing".
+const OCCASIONS: [&str; 16] = [
+    "interview",
+    "statement",
+    "briefing",
+    "press",
+    "news",
+    "speech",
+    "address",
+    "televised",
+    "conference",
+    "meeting",
+    "hearing",
+    "session",
+    "post",
+    "message",
+    "broadcast",
+    "forum",
+];
+
+/// "in an interview", "at a news conference", "during his speech": where a speaker spoke, no
+/// part of the speaker's name.
+fn is_occasion(toks: &[Tok]) -> bool {
+    let l = |k: usize| toks.get(k).map_or(String::new(), |t| t.text.to_lowercase());
+    ["in", "at", "during", "on"].contains(&l(0).as_str())
+        && [
+            "a", "an", "his", "her", "their", "its", "the", "this", "that",
+        ]
+        .contains(&l(1).as_str())
+        && (OCCASIONS.contains(&l(2).as_str()) || OCCASIONS.contains(&l(3).as_str()))
+}
+
 fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
     let mut i = from;
     while i < toks.len()
@@ -1065,6 +1164,7 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
         let l = t.to_lowercase();
         if ["that", "who", "which", "whose", "because", "as"].contains(&l.as_str())
             || !is_np_word(t)
+            || is_occasion(&toks[end..])
         {
             break;
         }
@@ -1369,6 +1469,20 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         }
         return Some(Phrase::We);
     }
+    // "the team's report says", "Seoul's latest estimate shows": a document speaks for the
+    // one whose it is.
+    if let Some(k) = p.rfind("'s ") {
+        let noun = lower[k + 3..]
+            .trim()
+            .trim_start_matches("latest ")
+            .trim_start_matches("own ")
+            .trim_start_matches("new ");
+        if DOCUMENTS.contains(&noun)
+            || ["count", "tally", "statement", "figures", "data", "findings"].contains(&noun)
+        {
+            return classify(&p[..k], appos, ctx);
+        }
+    }
     // "the participating states", "member countries": the body they make up, named before.
     if PARTICIPANTS.is_match(&lower) {
         return ctx
@@ -1441,7 +1555,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     if words.len() == 3 && words[0] == "the" && words[1].ends_with("'s") {
         let noun = words[1].trim_end_matches("'s");
         if ORG_NOUNS.contains(&noun) && GROUP_NOUNS.contains(&words[2]) {
-            if let Some(o) = ctx.org_like_strict(noun) {
+            // None spoke yet: the one research group the article (or its header) names.
+            let named = ctx.article_group();
+            if let Some(o) = ctx.org_like_strict(noun).or(named.as_ref()) {
                 let group = ctx
                     .orgs
                     .iter()
@@ -1745,7 +1861,11 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
                     .filter(|s| s.kind != Kind::Person)
                     .or_else(|| ctx.orgs.last().cloned())
             } else {
-                ctx.org_like(&noun).cloned().or_else(|| ctx.article_group())
+                ctx.org_like_strict(&noun)
+                    .cloned()
+                    .or_else(|| ctx.article_org_with(&noun))
+                    .or_else(|| ctx.org_like(&noun).cloned())
+                    .or_else(|| ctx.article_group())
             }
         }
     }
@@ -1778,6 +1898,26 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
         if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
             if s.kind == Kind::Person && !s.title.is_empty() {
                 return Some(s);
+            }
+        }
+    }
+    // "South Korea's defence minister gave his newest count ...": an unnamed one-holder office
+    // opening the sentence, for a name given after it without a title.
+    if !masked.contains('"') {
+        let toks = tokens(masked);
+        let lead = trim_np(&toks);
+        let end = (lead..toks.len())
+            .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
+            .unwrap_or(toks.len());
+        if end > lead && end < toks.len() && toks[end].text != "," {
+            let phrase = &masked[toks[lead].start..toks[end - 1].end];
+            if let Some(Phrase::Source(s)) = classify(phrase, "", ctx) {
+                if s.kind == Kind::Unnamed
+                    && !s.org.is_empty()
+                    && s.title.split(' ').any(|t| OFFICES.contains(&t))
+                {
+                    return Some(s);
+                }
             }
         }
     }
@@ -1839,6 +1979,30 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     let after = after.strip_prefix(',').unwrap_or(after);
     let after = &after[..clause_end(after)];
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
+}
+
+/// An institution as a transcript's speaker label ("DEFENSE INTELLIGENCE AGENCY:"), when the
+/// label names no person introduced before.
+pub fn label_org(label: &str, ctx: &Context) -> Option<Source> {
+    if label.split_whitespace().count() < 2 {
+        return None;
+    }
+    // Capitalised as a name is: "Defense Intelligence Agency".
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if PREPOSITIONS.contains(&lower.as_str()) || lower == "the" {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    resolve(classify(&words.join(" "), "", ctx)?, ctx)
+        .filter(|s| matches!(s.kind, Kind::Org | Kind::Country))
 }
 
 /// The person an interview introduces, for "A:" labels: the first line opening with a full
@@ -1936,10 +2100,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         if v > 0
             && ["is", "was", "are", "were", "been", "being", "be"]
                 .contains(&toks[v - 1].text.to_lowercase().as_str())
-            && toks
-                .get(v + 1)
-                .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
+            && toks.get(v + 1).is_some_and(|t| {
+                t.text.eq_ignore_ascii_case("to") || t.text.eq_ignore_ascii_case("by")
+            })
         {
+            // ("it was estimated by X": X is the agent, read as "according to X".)
             continue;
         }
         if verb.eq_ignore_ascii_case("put") || verb.eq_ignore_ascii_case("puts") {
@@ -1969,7 +2134,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
         // "..., said X" / "\" said X": after a comma or a closing quote.
-        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text) || v == 0;
+        // "..., so stated X" / "- thus said X" (translated prose): an adverb after the break.
+        let after_break = v > 0 && [",", "\""].contains(&toks[v - 1].text)
+            || v == 0
+            || v > 1
+                && ["so", "thus", "as"].contains(&toks[v - 1].text.to_lowercase().as_str())
+                && toks[v - 2].text == ",";
         let mut found = None;
         if after_break && INVERTED.contains(&verb) {
             // "Kirby, the NSC spokesman, said North Korea had delivered": a clause's subject
@@ -2028,6 +2198,20 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .find(|ch: char| !ch.is_alphabetic())
                 .unwrap_or(0);
         push_source(&mut out, who.as_str(), (who.start(), noun_end), "by", ctx);
+        // "Kyiv's count is blunter: ..., Volodymyr Zelensky told": a person named without an
+        // organization gives that country's count, for its government.
+        if let Some(c) = out
+            .last()
+            .filter(|a| a.pos == who.start() && a.source.kind == Kind::Country)
+            .and_then(|a| a.source.country)
+        {
+            for a in out.iter_mut().filter(|a| {
+                a.source.kind == Kind::Person && a.source.org.is_empty() && a.pos > who.start()
+            }) {
+                a.source.org = c.government.to_owned();
+                a.source.country = Some(c);
+            }
+        }
     }
     for c in BY_COUNT.captures_iter(masked) {
         let m = c.get(0).expect("match");
@@ -2085,6 +2269,19 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
     }
+    // "rejected a South Korean report that Pyongyang had shipped ...": the report's owner is
+    // the source of what the report says.
+    for c in REPORT_THAT.captures_iter(masked) {
+        let who = c.name("who").expect("who");
+        let end = c.get(0).expect("match").end();
+        push_source(
+            &mut out,
+            who.as_str().trim(),
+            (who.start(), end),
+            "report",
+            ctx,
+        );
+    }
     // "(South Korean Defense Ministry data)", "(Source: NIS)": a source in brackets.
     for c in PAREN_SOURCE.captures_iter(masked) {
         let m = c.get(0).expect("match");
@@ -2113,6 +2310,13 @@ fn push_source(
         });
     }
 }
+
+/// "a South Korean report that ...", "the Pentagon's estimate that ...": a document whose
+/// owner is named before its noun, with the claim in its that-clause.
+static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:a|an|the)\s+(?P<who>(?:[A-Z][\w.'-]*\s+){1,4})(?:intelligence\s+)?(?:report|estimate|assessment|finding|claim)s?\s+that\b")
+        .expect("report that")
+});
 
 /// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".
 static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {

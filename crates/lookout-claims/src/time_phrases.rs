@@ -209,6 +209,22 @@ pub enum Meaning {
     /// "in the previous five years": that many months up to the start of the previous claim's
     /// period.
     Preceding(i32),
+    /// "in the second half", "the third quarter" with no year: those months (first, last) of
+    /// the year of the previous claim's period.
+    PartOfYear(u8, u8),
+}
+
+/// "in the second half", "during the third quarter" with no year after them.
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during|over|for)\s+the\s+(?P<which>first|second|third|fourth)\s+(?P<unit>half|quarter)\b(?P<of>\s+of\b)?")
+        .expect("part of year")
+});
+
+/// The months of a year part ([`Meaning::PartOfYear`]) in the year the previous claim's period
+/// starts.
+pub fn part_of_year(first: u8, last: u8, previous: &(String, String)) -> Option<(String, String)> {
+    let y: i32 = previous.0.get(..4)?.parse().ok()?;
+    Some((fmt_month(y, first), fmt_month(y, last)))
 }
 
 /// A time phrase found in a sentence.
@@ -399,6 +415,8 @@ fn recent(c: &Captures, reference: Date) -> Option<(String, String)> {
     let unit = c["unit"].to_lowercase();
     // "in recent weeks": the named default; "in the past year": one.
     let n: i64 = match c.name("n") {
+        // "the past several weeks", "the last few months": as "recent" ones.
+        Some(n) if ["several", "few", "many"].contains(&n.as_str().to_lowercase().as_str()) => 0,
         Some(n) => crate::quantity::small_number(n.as_str())?,
         None if unit.ends_with('s') => 0,
         None => 1,
@@ -772,6 +790,30 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
         out.push(TimePhrase {
             span: (m.start(), m.end()),
             meaning: Meaning::Preceding(k * i32::try_from(n).unwrap_or(0)),
+            day_like: false,
+            open: false,
+        });
+    }
+    for c in PART_OF_YEAR.captures_iter(sentence) {
+        if c.name("of").is_some() {
+            continue;
+        }
+        let m = c.get(0).expect("match");
+        let k = ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|w| c["which"].eq_ignore_ascii_case(w))
+            .unwrap_or(0) as u8;
+        let len = if c["unit"].eq_ignore_ascii_case("half") {
+            6
+        } else {
+            3
+        };
+        if len == 6 && k > 1 {
+            continue;
+        }
+        out.push(TimePhrase {
+            span: (m.start(), m.end()),
+            meaning: Meaning::PartOfYear(k * len + 1, k * len + len),
             day_like: false,
             open: false,
         });

@@ -66,6 +66,16 @@ static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("commodity")
 });
 
+/// "grain exports reached 2.5 million tonnes", "exports of coal": the trade named before the
+/// number.
+static COMMODITY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
+    let goods = r"(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|food|foodstuffs?|sugar|ore|timber|wood|textiles|cement|steel|scrap)";
+    Regex::new(&format!(
+        r"(?i)\b{goods}\s+(?:exports?|imports?|shipments?|deliveries|trade|output|production|harvest|sales|cargo(?:es)?)\b|\b(?:exports?|imports?|shipments?|sales)\s+of\s+(?:[\w-]+\s+)?{goods}\b"
+    ))
+    .expect("commodity trade")
+});
+
 pub fn off_topic(
     article: bool,
     unit: &str,
@@ -88,7 +98,8 @@ pub fn off_topic(
     let by_load = ["metric_tons", "trains", "shipments"]
         .iter()
         .any(|u| unit.starts_with(u));
-    if by_load && COMMODITY.is_match(after) {
+    let before = &sentence[..sentence.len().saturating_sub(after.len())];
+    if by_load && (COMMODITY.is_match(after) || COMMODITY_TRADE.is_match(before)) {
         return Some("a load of trade goods (fish, coal, grain, ...), not materiel");
     }
     let cs = names::countries(sentence);

@@ -29,6 +29,8 @@ use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
 use lookout_core::land::Land;
 use lookout_core::record::Record;
+#[cfg(test)]
+pub(crate) use shard::test_run;
 pub use shard::ResampledPosition;
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -388,8 +390,11 @@ impl Engine {
     /// stands in for it, and [`coverage_hint`] adds the hint later from the whole data's
     /// [`coverage_key`] counts. A shard cannot tell why a gap happened either (the reasons
     /// need the other vessels heard meanwhile): its gaps' `reason` is `unknown` with
-    /// `reason_evidence.shard = true`, and it builds no station footprints (no `out_of_range`)
-    /// nor interference areas.
+    /// `reason_evidence.shard = true`, and they carry `reason_inputs` (their two ends and the
+    /// stations that heard them, by name), from which [`crate::ReceptionReplay`] gives the
+    /// single engine's reason and hint once the shards' [`crate::ReceptionTallies`] are
+    /// merged. A shard builds no station footprints (no `out_of_range`) nor interference
+    /// areas.
     pub fn defer_coverage_hints(&mut self) {
         self.defer_hints = true;
         self.cfg.interference.detect = false;
@@ -456,9 +461,7 @@ impl Engine {
         match record {
             Record::Position(p) => {
                 let st = self.reception.station(p.station.as_ref());
-                let valid =
-                    p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0 && !(p.lat == 0.0 && p.lon == 0.0);
-                if valid {
+                if crate::reception::valid_position(p.lat, p.lon) {
                     self.reception.observe(mmsi, st, p.time, p.lat, p.lon);
                 } else {
                     self.reception.observe_station(mmsi, st, p.time);
@@ -749,6 +752,15 @@ impl Engine {
         };
         let e = &mut g.event;
         let (reason, evidence) = if self.defer_hints {
+            // The reason is given later from the whole data's reception model
+            // (`ReceptionReplay`): what it needs of the gap travels with it.
+            let inputs = crate::reception::reason_inputs(
+                &self.reception,
+                &g.start,
+                g.end.as_ref(),
+                &g.heard,
+            );
+            e.details.insert("reason_inputs".into(), inputs);
             let mut evidence = serde_json::Map::new();
             evidence.insert("shard".into(), true.into());
             ("unknown", evidence)
@@ -762,17 +774,7 @@ impl Engine {
                 &self.cfg,
             )
         };
-        e.details.insert("reason".into(), reason.into());
-        e.details.insert(
-            "reason_evidence".into(),
-            serde_json::Value::Object(evidence),
-        );
-        e.confidence = match reason {
-            "went_dark" if e.details.get("disabling_length") == Some(&true.into()) => 0.9,
-            "went_dark" => 0.8,
-            "unknown" => 0.5,
-            _ => 0.3,
-        };
+        set_reason(e, reason, evidence);
         g
     }
 
@@ -1377,6 +1379,25 @@ pub fn coverage_key(cfg: &Config, lat: f64, lon: f64, time: i64) -> Option<(i32,
         (lon / c).floor() as i32,
         time.div_euclid(3_600_000),
     ))
+}
+
+/// Sets a gap's reason, its evidence and the confidence the reason gives.
+pub(crate) fn set_reason(
+    e: &mut Event,
+    reason: &str,
+    evidence: serde_json::Map<String, serde_json::Value>,
+) {
+    e.details.insert("reason".into(), reason.into());
+    e.details.insert(
+        "reason_evidence".into(),
+        serde_json::Value::Object(evidence),
+    );
+    e.confidence = match reason {
+        "went_dark" if e.details.get("disabling_length") == Some(&true.into()) => 0.9,
+        "went_dark" => 0.8,
+        "unknown" => 0.5,
+        _ => 0.3,
+    };
 }
 
 /// Adds a gap's coverage hint: other vessels' positions near its start and end, during the

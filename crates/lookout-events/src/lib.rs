@@ -46,4 +46,5 @@ pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType, InterferenceArea};
 pub use lookout_core::land::Land;
 pub use lookout_core::record::{Position, Record, Static};
+pub use reception::{station_days, ReceptionReplay, ReceptionTallies, StationDay, Tally, TallyKey};
 pub use vessel::Reject;

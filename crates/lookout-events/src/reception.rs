@@ -17,6 +17,16 @@ use serde_json::{json, Map, Value};
 use crate::config::Config;
 use crate::track::MS_PER_HOUR;
 
+mod shard;
+pub(crate) use shard::reason_inputs;
+pub use shard::{station_days, ReceptionReplay, ReceptionTallies, StationDay, Tally, TallyKey};
+
+/// True when a position's coordinates are a place (the model counts it in its cells and
+/// footprints; otherwise only as its station's activity).
+pub(crate) fn valid_position(lat: f64, lon: f64) -> bool {
+    lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0)
+}
+
 /// Index of a receiving station; 0 is the feed (positions without a station).
 pub(crate) type StationId = u16;
 

@@ -236,7 +236,8 @@ fn deferred_coverage_hints_equal_the_whole_engines() {
     let shards = gaps(shards);
     assert!(whole.len() >= 2, "{whole:#?}");
     // A shard cannot tell why a gap happened (that needs the other vessels): its reason is
-    // `unknown`, marked as a shard's; everything else is the whole engine's.
+    // `unknown`, marked as a shard's, with what the reason needs of the gap for later
+    // (`reason_inputs`, see `ReceptionReplay`); everything else is the whole engine's.
     assert!(
         whole.iter().any(|e| e.details["reason"] != "unknown"),
         "{whole:#?}"
@@ -247,6 +248,7 @@ fn deferred_coverage_hints_equal_the_whole_engines() {
             .map(|mut e| {
                 e.details.remove("reason");
                 e.details.remove("reason_evidence");
+                e.details.remove("reason_inputs");
                 e.confidence = 0.0;
                 e
             })
@@ -255,6 +257,7 @@ fn deferred_coverage_hints_equal_the_whole_engines() {
     for e in &shards {
         assert_eq!(e.details["reason"], "unknown");
         assert_eq!(e.details["reason_evidence"]["shard"], true);
+        assert!(e.details["reason_inputs"]["start"]["station"].is_string());
     }
     assert_eq!(without_reason(shards), without_reason(whole));
 }

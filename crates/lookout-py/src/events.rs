@@ -21,7 +21,8 @@ use lookout_core::time::day_index;
 use lookout_events::output::{events_batch, events_from_batch, events_schema};
 use lookout_events::store_in::run_store;
 use lookout_events::{
-    coverage_hint, coverage_key, Areas, Config, Engine, Event, EventType, Land, Record,
+    coverage_hint, coverage_key, Areas, Config, Engine, Event, EventType, Land, ReceptionTallies,
+    Record,
 };
 use lookout_store::records::batch_records;
 use pyo3::prelude::*;
@@ -99,32 +100,6 @@ fn day_watermarks(records: &[Record]) -> Vec<i64> {
     out.into_iter().map(|(_, w)| w).collect()
 }
 
-/// Feeds sorted records, settling at each watermark, then finishes; `before_flush(engine, k)`
-/// runs before the k-th flush (`watermarks.len()`: before the finish).
-fn run_records(
-    engine: &mut Engine,
-    records: &[Record],
-    watermarks: &[i64],
-    mut before_flush: impl FnMut(&mut Engine, usize),
-) -> Vec<Event> {
-    let mut events = Vec::new();
-    let mut next = 0;
-    for (k, &w) in watermarks.iter().enumerate() {
-        while next < records.len() && records[next].time() < w {
-            engine.push(&records[next]);
-            next += 1;
-        }
-        before_flush(engine, k);
-        events.extend(engine.flush(w));
-    }
-    for r in &records[next..] {
-        engine.push(r);
-    }
-    before_flush(engine, watermarks.len());
-    events.extend(engine.finish());
-    events
-}
-
 pub(crate) fn events_table(events: &[Event]) -> Result<Table> {
     Ok(Table::try_new(
         vec![events_batch(events)?],
@@ -168,7 +143,7 @@ fn events(
                     start.is_none_or(|s| r.time() >= s) && end.is_none_or(|e| r.time() <= e)
                 });
                 let watermarks = day_watermarks(&records);
-                run_records(&mut engine, &records, &watermarks, |_, _| {})
+                engine.run_days(&records, &watermarks, |_, _| {}).concat()
             }
         };
         events_table(&events)
@@ -177,6 +152,14 @@ fn events(
     .map_err(py_err)
 }
 
+/// A shard's outputs: events, resampled positions, anchorage entries, reception tallies.
+type ShardTables = (
+    PyArrowType<Table>,
+    PyArrowType<Table>,
+    PyArrowType<Table>,
+    PyArrowType<Table>,
+);
+
 /// A shard of the distributed run: the vessels of `positions` and `statics`, settled at the
 /// whole data's day `watermarks`, ended at `span`'s end, gaps without their coverage hint
 /// (`coverage_from_hour` in their details instead). Returns each vessel's events as the whole
@@ -184,7 +167,10 @@ fn events(
 /// MMSIs), which a shard cannot see whole; and what the encounter search of all vessels needs
 /// from it: its resampled positions (`crate::encounters::resampled_table`) and the anchorage
 /// entries its stationary vessels made, each with the flush that first knew it
-/// (`crate::encounters::anchorage_table`).
+/// (`crate::encounters::anchorage_table`); and its reception tallies
+/// (`crate::reasons::tallies_table`), from which the gaps get their reasons. Each gap's
+/// `reason_inputs` detail says which flush released it (`flush`, an index into `watermarks`;
+/// `watermarks.len()` for the finish).
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -200,16 +186,21 @@ fn vessel_events(
     config_json: Option<&str>,
     land: Option<PathBuf>,
     use_land: bool,
-) -> PyResult<(PyArrowType<Table>, PyArrowType<Table>, PyArrowType<Table>)> {
+) -> PyResult<ShardTables> {
     py.detach(|| {
+        let cfg = config(config_toml, config_json)?;
         let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
         engine.defer_coverage_hints();
         engine.extend_span(span.0, span.1);
         let records = records(Some(positions.0), statics.map(|t| t.0))?;
+        let mut tallies = ReceptionTallies::new(&cfg);
+        for r in &records {
+            tallies.add(r);
+        }
         let mut resampled = Vec::new();
         let mut anchorages = Vec::new();
         let mut known = HashSet::new();
-        let mut events = run_records(&mut engine, &records, &watermarks, |engine, k| {
+        let flushes = engine.run_days(&records, &watermarks, |engine, k| {
             resampled.extend(engine.take_resampled());
             for (cell, mmsi) in engine.anchorage_entries() {
                 if known.insert((cell, mmsi)) {
@@ -217,12 +208,23 @@ fn vessel_events(
                 }
             }
         });
+        let mut events = Vec::new();
+        for (k, mut found) in flushes.into_iter().enumerate() {
+            for e in &mut found {
+                if let Some(serde_json::Value::Object(inputs)) = e.details.get_mut("reason_inputs")
+                {
+                    inputs.insert("flush".into(), k.into());
+                }
+            }
+            events.extend(found);
+        }
         // Pairs within the shard are not all pairs: cross-vessel events are left out.
         events.retain(|e| e.event_type != EventType::Encounter && e.other_mmsi.is_none());
         Ok::<_, anyhow::Error>((
             PyArrowType(events_table(&events)?),
             PyArrowType(crate::encounters::resampled_table(&resampled)?),
             PyArrowType(crate::encounters::anchorage_table(&anchorages)?),
+            PyArrowType(crate::reasons::tallies_table(tallies.into_rows())?),
         ))
     })
     .map_err(py_err)
@@ -320,7 +322,7 @@ fn coverage_counts(
 }
 
 /// Deferred gaps of a table in the events schema plus a `gap_id` column.
-fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
+pub(crate) fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
     let mut out = Vec::new();
     for batch in gaps.record_batches() {
         let ids = column::<Int64Type>(batch, "gap_id")?.clone();

@@ -8,6 +8,8 @@
 //! - `events`: the event engine over Arrow tables or a store, and the per-vessel shard and
 //!   gap hints of the distributed (Spark) run.
 //! - `encounters`: the distributed run's encounter search (pairs replayed in Rust).
+//! - `reasons`: the distributed run's gap reasons (the reception model rebuilt from the shards'
+//!   tallies).
 //! - `analyze`, `simulate`, `extract_claims`, `parse_time`: the pipeline, the simulator, the
 //!   claims extractor and the CLI's time syntax.
 
@@ -20,6 +22,7 @@ use pyo3::prelude::*;
 mod decode;
 mod encounters;
 mod events;
+mod reasons;
 mod store;
 
 create_exception!(
@@ -110,5 +113,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     store::register(m)?;
     events::register(m)?;
     encounters::register(m)?;
+    reasons::register(m)?;
     Ok(())
 }

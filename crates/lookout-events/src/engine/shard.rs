@@ -12,6 +12,7 @@ use super::Engine;
 use crate::anchorage::{Anchorages, CELL_DEG};
 use crate::track::{Slot, MS_PER_HOUR};
 use lookout_core::event::Event;
+use lookout_core::record::Record;
 
 /// One resampled position of the encounter search, as a shard hands it over.
 pub use crate::track::Slot as ResampledPosition;
@@ -53,6 +54,35 @@ impl Engine {
         } else {
             i64::MAX
         }
+    }
+
+    /// Feeds records sorted as a store's days are read (UTC day, then MMSI, then time),
+    /// flushing at each day's `watermarks` (the latest time of the day plus 1 ms, in order),
+    /// then finishes; `hook(engine, k)` runs before the k-th flush (`watermarks.len()`: before
+    /// the finish). Returns each flush's events, the finish's last: what a distributed run
+    /// needs to know of the flush that released an event.
+    pub fn run_days(
+        &mut self,
+        records: &[Record],
+        watermarks: &[i64],
+        mut hook: impl FnMut(&mut Engine, usize),
+    ) -> Vec<Vec<Event>> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for (k, &w) in watermarks.iter().enumerate() {
+            while next < records.len() && records[next].time() < w {
+                self.push(&records[next]);
+                next += 1;
+            }
+            hook(self, k);
+            out.push(self.flush(w));
+        }
+        for r in &records[next..] {
+            self.push(r);
+        }
+        hook(self, watermarks.len());
+        out.push(self.finish());
+        out
     }
 
     /// The encounters of one pair of tracks as a single engine finds them, replayed on this
@@ -145,8 +175,8 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+    use super::test_run::{of_type, toy_config, watermarks};
     use super::*;
-    use crate::config::Config;
     use lookout_core::areas::Areas;
     use lookout_core::event::EventType;
     use lookout_core::record::{Position, Record};
@@ -196,54 +226,17 @@ mod tests {
         out
     }
 
-    fn watermarks(records: &[Record]) -> Vec<i64> {
-        let mut w: Vec<i64> = Vec::new();
-        for r in records {
-            let d = r.time().div_euclid(86_400_000);
-            match w.last_mut() {
-                Some(x) if (*x - 1).div_euclid(86_400_000) == d => *x = (*x).max(r.time() + 1),
-                _ => w.push(r.time() + 1),
-            }
-        }
-        w
-    }
-
-    /// Vessels 100, 200, ... are not ship MMSIs (ITU-R M.585): the identity rule is off here.
-    fn toy_config() -> Config {
-        let mut cfg = Config::default();
-        cfg.identity.skip_invalid_mmsi = false;
-        cfg
-    }
-
     fn run(
         engine: &mut Engine,
         records: &[Record],
         wm: &[i64],
-        mut hook: impl FnMut(&mut Engine, usize),
+        hook: impl FnMut(&mut Engine, usize),
     ) -> Vec<Event> {
-        let mut out = Vec::new();
-        let mut next = 0;
-        for (k, &w) in wm.iter().enumerate() {
-            while next < records.len() && records[next].time() < w {
-                engine.push(&records[next]);
-                next += 1;
-            }
-            hook(engine, k);
-            out.extend(engine.flush(w));
-        }
-        hook(engine, wm.len());
-        out.extend(engine.finish());
-        out
+        engine.run_days(records, wm, hook).concat()
     }
 
     fn encounters(events: Vec<Event>) -> Vec<String> {
-        let mut v: Vec<String> = events
-            .into_iter()
-            .filter(|e| e.event_type == EventType::Encounter)
-            .map(|e| format!("{e:?}"))
-            .collect();
-        v.sort();
-        v
+        of_type(events, EventType::Encounter)
     }
 
     #[test]
@@ -304,5 +297,45 @@ mod tests {
             replayed.extend(judge.replay_pair(rows, &ticks, &untils, &anchorages));
         }
         assert_eq!(encounters(replayed), single);
+    }
+}
+
+/// What the distributed run's tests share: the days' watermarks, a toy configuration, events
+/// of one type to compare.
+#[cfg(test)]
+pub(crate) mod test_run {
+    use crate::config::Config;
+    use lookout_core::event::{Event, EventType};
+    use lookout_core::record::Record;
+
+    /// The watermark of each UTC day of records sorted by day: its latest time plus 1 ms.
+    pub(crate) fn watermarks(records: &[Record]) -> Vec<i64> {
+        let mut w: Vec<i64> = Vec::new();
+        for r in records {
+            let d = r.time().div_euclid(86_400_000);
+            match w.last_mut() {
+                Some(x) if (*x - 1).div_euclid(86_400_000) == d => *x = (*x).max(r.time() + 1),
+                _ => w.push(r.time() + 1),
+            }
+        }
+        w
+    }
+
+    /// The events of one type, every field, sorted.
+    pub(crate) fn of_type(events: impl IntoIterator<Item = Event>, t: EventType) -> Vec<String> {
+        let mut v: Vec<String> = events
+            .into_iter()
+            .filter(|e| e.event_type == t)
+            .map(|e| format!("{e:?}"))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Vessels 100, 200, ... are not ship MMSIs (ITU-R M.585): the identity rule is off here.
+    pub(crate) fn toy_config() -> Config {
+        let mut cfg = Config::default();
+        cfg.identity.skip_invalid_mmsi = false;
+        cfg
     }
 }

@@ -292,6 +292,19 @@ impl StoreWriter {
         self.pending += 1;
     }
 
+    /// Buffers position rows, moving `rows` in whole when they are all of one day whose
+    /// buffer is empty (the usual case of a live feed's batch: no copy).
+    pub fn push_positions(&mut self, rows: Vec<PositionRow>) {
+        self.pending += rows.len();
+        push_rows(&mut self.positions, rows, |r| r.time);
+    }
+
+    /// Buffers static rows, as [`push_positions`](Self::push_positions).
+    pub fn push_statics(&mut self, rows: Vec<StaticRow>) {
+        self.pending += rows.len();
+        push_rows(&mut self.statics, rows, |r| r.time);
+    }
+
     /// Rows buffered and not yet flushed.
     pub fn pending(&self) -> usize {
         self.pending
@@ -437,6 +450,25 @@ impl StoreWriter {
         p.result.and(s.result)?;
         self.totals += stats;
         Ok(stats)
+    }
+}
+
+/// Adds `rows` to their days' buffers; moves the vector in whole when it holds one day only and
+/// that day's buffer is empty.
+fn push_rows<R>(days: &mut BTreeMap<i64, Vec<R>>, rows: Vec<R>, time: fn(&R) -> i64) {
+    let Some(first) = rows.first() else { return };
+    let day = day_of(time(first));
+    if rows.iter().all(|r| day_of(time(r)) == day) {
+        let buffer = days.entry(day).or_default();
+        if buffer.is_empty() {
+            *buffer = rows;
+        } else {
+            buffer.extend(rows);
+        }
+        return;
+    }
+    for r in rows {
+        days.entry(day_of(time(&r))).or_default().push(r);
     }
 }
 

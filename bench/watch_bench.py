@@ -11,7 +11,9 @@
               that completed the event, or that moved the watermark past a gap's threshold).
   memory      like throughput, reporting the peak resident memory and the vessels held.
 
-usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N]
+usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--watch KEY=VALUE]...
+
+  --watch KEY=VALUE  a `[watch]` setting of alerts.toml for the run (e.g. max_pending_rows=1000000)
 """
 
 import argparse
@@ -51,7 +53,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def project(work, url, hook_port):
+def project(work, url, hook_port, settings=()):
     p = os.path.join(work, "project")
     shutil.rmtree(p, ignore_errors=True)
     os.makedirs(p)
@@ -60,6 +62,8 @@ def project(work, url, hook_port):
     corridor = open(os.path.join(EXAMPLE, "corridor.toml")).read()
     open(os.path.join(p, "corridor.toml"), "w").write(corridor.replace('url = "tcp://127.0.0.1:5631"', f'url = "{url}"'))
     alerts = open(os.path.join(EXAMPLE, "alerts.toml")).read()
+    if settings:
+        alerts = alerts.replace("[watch]\n", "[watch]\n" + "".join(f"{s.replace('=', ' = ', 1)}\n" for s in settings), 1)
     open(os.path.join(p, "alerts.toml"), "w").write(alerts + EXTRA_RULE.format(port=hook_port))
     open(os.path.join(p, "bench.secret"), "w").write("bench\n")
     return p
@@ -113,6 +117,7 @@ def main():
     ap.add_argument("work")
     ap.add_argument("--speed", default="800")
     ap.add_argument("--core", default="1")
+    ap.add_argument("--watch", action="append", default=[], help="[watch] setting KEY=VALUE")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     total = sum(1 for _ in open(a.nmea, "rb"))
@@ -123,7 +128,7 @@ def main():
     replay = None
     if a.mode == "latency":
         feed_port = free_port()
-        p = project(a.work, f"tcp://127.0.0.1:{feed_port}", hook_port)
+        p = project(a.work, f"tcp://127.0.0.1:{feed_port}", hook_port, a.watch)
         other = "0" if a.core != "0" else "1"
         replay = subprocess.Popen(["taskset", "-c", other, a.lookout, "replay", a.nmea, "--to", f"tcp://127.0.0.1:{feed_port}", "--speed", a.speed],
                                   stderr=subprocess.DEVNULL)
@@ -131,7 +136,7 @@ def main():
     else:
         live = os.path.join(a.work, "live.nmea")
         shutil.copy(a.nmea, live)
-        p = project(a.work, f"file:{live}", hook_port)
+        p = project(a.work, f"file:{live}", hook_port, a.watch)
     watch = subprocess.Popen(["taskset", "-c", a.core, a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
     first = None
     s = None

@@ -262,8 +262,9 @@ struct Params {
     sigma: [f64; 2],
     /// Chance that a stay is a lay-up.
     parked: f64,
-    /// Chance of leaving the corridor at the end of a stay.
-    away: f64,
+    /// Per role (origin, destination): chance of leaving the corridor at the end of a stay
+    /// there (laden after loading, empty after unloading).
+    away: [f64; 2],
     /// Chance that a ship coming back from away calls at a destination first.
     to_destination: f64,
     /// Chance that a ship is away at the window's start.
@@ -335,7 +336,7 @@ impl<'a> Sampler<'a> {
             corridor_mu: [self.prior_mu; 2],
             sigma: [s.stay_spread; 2],
             parked: s.parked_chance,
-            away: s.absence_chance,
+            away: [s.laden_absence_chance, s.absence_chance],
             to_destination: s.return_to_destination_chance,
             start_away: s.start_away_chance,
             origin_weights: vec![vec![1.0 / self.layout.origins as f64; self.layout.origins]; n],
@@ -404,7 +405,7 @@ impl<'a> Sampler<'a> {
         }
         let ow = &params.origin_weights[ship];
         let dw = &params.destination_weights[ship];
-        let (a, z) = (params.away, self.sea_zero);
+        let ([a_laden, a], z) = (params.away, self.sea_zero);
         let b = params.to_destination;
         let mut route = vec![vec![0.0; phases]; phases];
         for (p, row) in route.iter_mut().enumerate() {
@@ -419,9 +420,9 @@ impl<'a> Sampler<'a> {
                 }
             };
             if l.is_origin(p) {
-                row[l.away()] = a;
-                row[l.out()] = (1.0 - a) * (1.0 - z);
-                to_destinations(row, (1.0 - a) * z);
+                row[l.away()] = a_laden;
+                row[l.out()] = (1.0 - a_laden) * (1.0 - z);
+                to_destinations(row, (1.0 - a_laden) * z);
             } else if l.is_destination(p) {
                 row[l.away()] = a;
                 row[l.back()] = (1.0 - a) * (1.0 - z);
@@ -589,7 +590,8 @@ impl<'a> Sampler<'a> {
         // Whole stays (neither cut by the window's start nor its end), lay-ups drawn apart.
         let mut logs: Vec<[Vec<f64>; 2]> = vec![[Vec::new(), Vec::new()]; paths.len()];
         let (mut parked, mut stays) = (0.0, 0.0);
-        let (mut left, mut exits) = (0.0, 0.0);
+        // Per role: stays left for away, stays left.
+        let (mut left, mut exits) = ([0.0; 2], [0.0; 2]);
         // Returns from away (to a destination of all returns), ships away on the first day.
         let (mut came_back_to_destination, mut returns, mut started_away) = (0.0, 0.0, 0.0);
         for (ship, path) in paths.iter().enumerate() {
@@ -616,8 +618,8 @@ impl<'a> Sampler<'a> {
                     }
                 }
                 if let Some(next) = segs.get(i + 1) {
-                    exits += 1.0;
-                    left += f64::from(u8::from(next.0 == l.away()));
+                    exits[role] += 1.0;
+                    left[role] += f64::from(u8::from(next.0 == l.away()));
                 }
                 if start == 0 || start + len >= days {
                     continue;
@@ -636,7 +638,16 @@ impl<'a> Sampler<'a> {
             p.destination_weights[ship] = dirichlet(&to_destination, rng);
         }
         p.parked = beta(s.parked_chance, s.prior_cycles, parked, stays, rng);
-        p.away = beta(s.absence_chance, s.prior_cycles, left, exits, rng);
+        p.away = [
+            beta(
+                s.laden_absence_chance,
+                s.prior_cycles,
+                left[0],
+                exits[0],
+                rng,
+            ),
+            beta(s.absence_chance, s.prior_cycles, left[1], exits[1], rng),
+        ];
         p.to_destination = beta(
             s.return_to_destination_chance,
             s.prior_returns,

@@ -860,7 +860,10 @@ fn a_corridor_without_voyages_reports_no_total() {
     // The allowance for counted decks not being a random sample is stated as an assumption.
     assert!(html.contains("4% spread (<code>selection_error</code>)"));
     // So is the state model's: absences and identification, with their settings.
-    assert!(html.contains("leaves the corridor with probability 8% for 5 to 150 days"));
+    assert!(html.contains(
+        "after unloading a ship leaves the corridor with probability 8% (after loading, laden, \
+         1%) for 5 to 150 days"
+    ));
     assert!(html.contains("identified with probability 85%"));
     let row = |name: &str| {
         let start = html.find(&format!("<tr><td>{name}</td>")).unwrap();

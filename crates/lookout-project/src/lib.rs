@@ -415,10 +415,14 @@ pub struct LedgerSettings {
     /// Chance that a ship whose AIS went silent (or came back) near a site was not at the site
     /// that day.
     pub gap_end_error: f64,
-    /// Chance that a ship leaving a corridor site leaves the corridor (shipyard, other cargo,
-    /// waiting elsewhere) instead of sailing the next leg; learned from the data with this
-    /// prior, worth `prior_cycles` cycles.
+    /// Chance that a ship leaving a destination (unloaded) leaves the corridor (shipyard, other
+    /// cargo, waiting elsewhere) instead of sailing back for the next load; learned from the
+    /// data with this prior, worth `prior_cycles` cycles.
     pub absence_chance: f64,
+    /// Chance that a ship leaving an origin (loaded) leaves the corridor instead of sailing the
+    /// leg: a laden ship rarely does; learned from the data with this prior, worth
+    /// `prior_cycles` cycles.
+    pub laden_absence_chance: f64,
     /// 90% range of the length of an absence, days (log-normal); also the length of a stay at a
     /// site when a ship is laid up there.
     pub absence_days_low: f64,
@@ -488,6 +492,7 @@ impl Default for LedgerSettings {
             ais_error: 0.01,
             gap_end_error: 0.02,
             absence_chance: 0.08,
+            laden_absence_chance: 0.01,
             absence_days_low: 5.0,
             absence_days_high: 150.0,
             parked_chance: 0.05,
@@ -526,6 +531,7 @@ impl LedgerSettings {
             ("ais_error", self.ais_error),
             ("gap_end_error", self.gap_end_error),
             ("absence_chance", self.absence_chance),
+            ("laden_absence_chance", self.laden_absence_chance),
             ("parked_chance", self.parked_chance),
             (
                 "return_to_destination_chance",

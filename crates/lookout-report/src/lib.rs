@@ -414,14 +414,16 @@ impl Report<'_> {
              loading, at sea, unloading or away from the corridor, and the legs nobody saw are \
              drawn from what every image allows, clear images of a site without the ship \
              included. The model assumes stays and cycles like the observed ones (prior: the \
-             corridor's <code>cycle_days</code>), that after a stay a ship leaves the corridor \
-             with probability {:.0}% for {:.0} to {:.0} days, and that a ship in a clear image is \
-             identified with probability {:.0}%.</p>",
+             corridor's <code>cycle_days</code>), that after unloading a ship leaves the \
+             corridor with probability {:.0}% (after loading, laden, {:.0}%) for {:.0} to {:.0} \
+             days (both chances learned from the images, these are their priors), and that a \
+             ship in a clear image is identified with probability {:.0}%.</p>",
             format_day(l.window.0),
             format_day(l.window.1),
             l.draws,
             p.settings.selection_error * 100.0,
             p.settings.absence_chance * 100.0,
+            p.settings.laden_absence_chance * 100.0,
             p.settings.absence_days_low,
             p.settings.absence_days_high,
             p.settings.identify_chance * 100.0,

@@ -111,8 +111,8 @@ pub struct StoreWriter {
     store: Store,
     _lock: File,
     opts: WriteOptions,
-    positions: BTreeMap<i64, Vec<PositionRow>>,
-    statics: BTreeMap<i64, Vec<StaticRow>>,
+    positions: BTreeMap<i64, Buffered<PositionRow>>,
+    statics: BTreeMap<i64, Buffered<StaticRow>>,
     pending: usize,
     /// De-duplication keys of the positions and of the statics (`None` while a background
     /// flush holds them).
@@ -143,14 +143,63 @@ struct FlushDone {
 
 /// What a flush needs, owned so that it may run on a thread of its own.
 struct FlushJob {
-    positions: BTreeMap<i64, Vec<PositionRow>>,
-    statics: BTreeMap<i64, Vec<StaticRow>>,
+    positions: BTreeMap<i64, Buffered<PositionRow>>,
+    statics: BTreeMap<i64, Buffered<StaticRow>>,
     keys: Box<[TableKeys; 2]>,
     root: PathBuf,
     /// Committed files when the flush started (exact days reload their keys from them).
     files: Vec<FileEntry>,
     opts: WriteOptions,
     seq: Arc<AtomicU64>,
+}
+
+/// One day's buffered rows of a table, with what the flush sorts and checks them by, computed
+/// when a row is pushed (while it is in cache): per row its sort key (mmsi, time, arrival
+/// index; [`sort_key`]) and the low 32 bits of its payload hash (the part of the packed
+/// [`DedupKey`] that is not in the sort key). The flush then sorts and de-duplicates without
+/// touching the rows, and reads each row once, in sorted order, to build the batch: on a
+/// buffer of a million rows every read of a row in sorted order is a cache miss.
+struct Buffered<R> {
+    rows: Vec<R>,
+    order: Vec<u128>,
+    payload: Vec<u32>,
+}
+
+impl<R> Default for Buffered<R> {
+    fn default() -> Self {
+        Buffered {
+            rows: Vec::new(),
+            order: Vec::new(),
+            payload: Vec::new(),
+        }
+    }
+}
+
+impl<R> Buffered<R> {
+    fn push(&mut self, row: R, (mmsi, time, payload): DedupKey) {
+        self.order.push(sort_key(mmsi, time, self.rows.len()));
+        self.payload.push(payload as u32);
+        self.rows.push(row);
+    }
+}
+
+/// (mmsi, time, index) in 128 bits whose unsigned order is the tuple's: MMSI in the top 32
+/// bits, the time with its sign bit flipped in the next 64, the row's arrival index in the
+/// low 32 (so that rows with equal keys keep the order they came in).
+fn sort_key(mmsi: u32, time: i64, index: usize) -> u128 {
+    let index = u32::try_from(index).expect("fewer than 2^32 rows buffered per day");
+    (u128::from(mmsi) << 96) | (u128::from((time as u64) ^ (1 << 63)) << 32) | u128::from(index)
+}
+
+/// The time of a [`sort_key`].
+fn sort_time(k: u128) -> i64 {
+    (((k >> 32) as u64) ^ (1 << 63)) as i64
+}
+
+/// The packed de-duplication key of a [`sort_key`] whose row's payload hash is `payload`.
+fn sorted_dedup_key(k: u128, payload: &[u32]) -> crate::dedup::Key {
+    let (mmsi, index) = ((k >> 96) as u32, k as u32);
+    pack((mmsi, sort_time(k), u64::from(payload[index as usize])))
 }
 
 /// What writing a table's partitions reads: the store's root and files, the options, the file
@@ -225,17 +274,35 @@ impl StoreWriter {
 
     /// Buffers a position row.
     pub fn push_position(&mut self, row: PositionRow) {
+        let key = row.dedup_key();
         self.positions
             .entry(day_of(row.time))
             .or_default()
-            .push(row);
+            .push(row, key);
         self.pending += 1;
     }
 
     /// Buffers a static row.
     pub fn push_static(&mut self, row: StaticRow) {
-        self.statics.entry(day_of(row.time)).or_default().push(row);
+        let key = row.dedup_key();
+        self.statics
+            .entry(day_of(row.time))
+            .or_default()
+            .push(row, key);
         self.pending += 1;
+    }
+
+    /// Buffers position rows, moving `rows` in whole when they are all of one day whose
+    /// buffer is empty (the usual case of a live feed's batch: no copy).
+    pub fn push_positions(&mut self, rows: Vec<PositionRow>) {
+        self.pending += rows.len();
+        push_rows(&mut self.positions, rows, |r| r.time);
+    }
+
+    /// Buffers static rows, as [`push_positions`](Self::push_positions).
+    pub fn push_statics(&mut self, rows: Vec<StaticRow>) {
+        self.pending += rows.len();
+        push_rows(&mut self.statics, rows, |r| r.time);
     }
 
     /// Rows buffered and not yet flushed.
@@ -386,6 +453,25 @@ impl StoreWriter {
     }
 }
 
+/// Adds `rows` to their days' buffers; moves the vector in whole when it holds one day only and
+/// that day's buffer is empty.
+fn push_rows<R>(days: &mut BTreeMap<i64, Vec<R>>, rows: Vec<R>, time: fn(&R) -> i64) {
+    let Some(first) = rows.first() else { return };
+    let day = day_of(time(first));
+    if rows.iter().all(|r| day_of(time(r)) == day) {
+        let buffer = days.entry(day).or_default();
+        if buffer.is_empty() {
+            *buffer = rows;
+        } else {
+            buffer.extend(rows);
+        }
+        return;
+    }
+    for r in rows {
+        days.entry(day_of(time(&r))).or_default().push(r);
+    }
+}
+
 impl Drop for StoreWriter {
     fn drop(&mut self) {
         // Lists a background flush's files in the manifest; an error leaves them to be adopted.
@@ -416,21 +502,10 @@ impl FlushJob {
                 position_keys,
                 Table::Positions,
                 positions,
-                |r| (r.mmsi, r.time),
-                PositionRow::dedup_key,
                 positions_batch_at,
             )
         };
-        let write_statics = || {
-            parts.table(
-                static_keys,
-                Table::Statics,
-                statics,
-                |r| (r.mmsi, r.time),
-                StaticRow::dedup_key,
-                statics_batch_at,
-            )
-        };
+        let write_statics = || parts.table(static_keys, Table::Statics, statics, statics_batch_at);
         let (p, s) = if opts.parallel_tables {
             std::thread::scope(|scope| {
                 let p = scope.spawn(write_positions);
@@ -469,14 +544,13 @@ impl TableFlush {
 impl Partitions<'_> {
     /// Writes a table's partitions (day by day): sorts each by (mmsi, time) (rows with equal
     /// keys in the order they came), drops rows already stored, commits one file; stops at
-    /// the first failure. Rows are not moved: an index is sorted and the batch built through it.
+    /// the first failure. Rows are not moved: their sort keys are sorted and the batch built
+    /// through them.
     fn table<R>(
         &self,
         keys: &mut TableKeys,
         table: Table,
-        days: BTreeMap<i64, Vec<R>>,
-        order: fn(&R) -> (u32, i64),
-        key: fn(&R) -> DedupKey,
+        days: BTreeMap<i64, Buffered<R>>,
         batch: fn(&[R], &[u32]) -> Result<RecordBatch>,
     ) -> TableFlush {
         let mut out = TableFlush::skipped();
@@ -487,31 +561,29 @@ impl Partitions<'_> {
         };
         let newest = days
             .values()
-            .flat_map(|rows| rows.iter().map(|r| order(r).1))
+            .flat_map(|b| b.order.iter().map(|&k| sort_time(k)))
             .max();
-        for (day, rows) in days {
-            let mut sorted: Vec<(u32, i64, u32)> = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (mmsi, time) = order(r);
-                    (mmsi, time, i as u32)
-                })
-                .collect();
+        for (day, buffered) in days {
+            let Buffered {
+                rows,
+                order: mut sorted,
+                payload,
+            } = buffered;
             sorted.sort_unstable();
             let date = date_string(day);
             let before = sorted.len();
-            let result = if keys.is_exact(day, &date, sorted.iter().map(|s| s.1), window) {
+            let times = sorted.iter().map(|&k| sort_time(k));
+            let result = if keys.is_exact(day, &date, times, window) {
                 self.keys(keys, table, day, &date).map(|set| {
-                    sorted.retain(|&(_, _, i)| set.insert(pack(key(&rows[i as usize]))));
+                    sorted.retain(|&k| set.insert(sorted_dedup_key(k, &payload)));
                 })
             } else {
-                sorted.retain(|&(_, t, i)| keys.insert_window(t, pack(key(&rows[i as usize]))));
+                sorted.retain(|&k| keys.insert_window(sort_time(k), sorted_dedup_key(k, &payload)));
                 Ok(())
             };
             out.duplicates += (before - sorted.len()) as u64;
-            let index: Vec<u32> = sorted.iter().map(|s| s.2).collect();
-            drop(sorted);
+            let index: Vec<u32> = sorted.iter().map(|&k| k as u32).collect();
+            drop((sorted, payload));
             let result = result.and_then(|()| {
                 if self.opts.in_memory {
                     if !index.is_empty() {
@@ -642,5 +714,47 @@ impl Partitions<'_> {
             }
         }
         Ok(b.build())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_keys_order_as_mmsi_time_arrival_and_give_back_the_dedup_key() {
+        // Times either side of the epoch and at the ends of the range, MMSIs at both ends.
+        let times = [i64::MIN, -86_400_000, -1, 0, 1, 1_691_625_600_000, i64::MAX];
+        let mmsis = [0, 1, 273_000_000, u32::MAX];
+        let mut tuples = Vec::new();
+        for (n, (&m, &t)) in mmsis
+            .iter()
+            .flat_map(|m| times.iter().map(move |t| (m, t)))
+            .rev()
+            .enumerate()
+        {
+            tuples.push((m, t, n as u32));
+        }
+        let mut keys: Vec<u128> = tuples
+            .iter()
+            .map(|&(m, t, i)| sort_key(m, t, i as usize))
+            .collect();
+        keys.sort_unstable();
+        tuples.sort_unstable();
+        let back: Vec<(u32, i64, u32)> = keys
+            .iter()
+            .map(|&k| ((k >> 96) as u32, sort_time(k), k as u32))
+            .collect();
+        assert_eq!(back, tuples);
+        // The packed de-duplication key rebuilt from the sort key and the payload hash is
+        // the row's own.
+        let payload: Vec<u32> = (0..tuples.len() as u32)
+            .map(|i| i.wrapping_mul(0x9E37_79B9))
+            .collect();
+        for &k in &keys {
+            let (m, t, i) = ((k >> 96) as u32, sort_time(k), k as u32);
+            let full = 0xdead_beef_0000_0000 | u64::from(payload[i as usize]);
+            assert_eq!(sorted_dedup_key(k, &payload), pack((m, t, full)));
+        }
     }
 }

@@ -118,6 +118,37 @@ fn round_trip_partitions_and_sorts() {
 }
 
 #[test]
+fn rows_pushed_as_batches_are_stored_as_rows_pushed_one_by_one() {
+    // Batches of one day (moved in whole), of one day already buffered, and across midnight.
+    let (p, s) = sample();
+    let one_by_one = tempfile::tempdir().unwrap();
+    write_all(one_by_one.path(), WriteOptions::default());
+    let batched = tempfile::tempdir().unwrap();
+    let mut w = StoreWriter::open(batched.path(), WriteOptions::default()).unwrap();
+    assert_eq!(w.register_input("sample.nmea").unwrap(), 0);
+    let mut p = p.into_iter().rev().collect::<Vec<_>>();
+    let (midnight, second_day) = (p.len() / 2 - 7, p.split_off(p.len() / 2 + 7));
+    let across = p.split_off(midnight);
+    assert!(across.iter().any(|r| r.time >= T0 + DAY) && across.iter().any(|r| r.time < T0 + DAY));
+    w.push_positions(second_day);
+    w.push_positions(across);
+    w.push_positions(p);
+    w.push_statics(s);
+    assert_eq!(w.pending(), 5800);
+    let stats = w.flush().unwrap();
+    assert_eq!((stats.positions, stats.statics, stats.files), (5760, 40, 4));
+    let (a, b) = (
+        Store::open(one_by_one.path()).unwrap(),
+        Store::open(batched.path()).unwrap(),
+    );
+    for mmsi in [273_000_000, 273_000_007, 273_000_019] {
+        let rows = |store: &Store| track(store, mmsi, TimeRange::default()).unwrap().0;
+        assert_eq!(rows(&a).len(), 288);
+        assert_eq!(rows(&a), rows(&b));
+    }
+}
+
+#[test]
 fn reingest_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     write_all(dir.path(), WriteOptions::default());

@@ -37,6 +37,11 @@ pub struct Settings {
     /// A feed that has sent no line for this many wall-clock seconds is idle: it no longer
     /// holds the watermark back (the watermark is the slowest active feed's).
     pub feed_idle_seconds: f64,
+    /// Store rows buffered at most before they are committed, between checkpoints too (a
+    /// commit of rows alone): bounds the memory the rows take (two batches at most, the one
+    /// being written and the one filling; about 90 bytes a row, plus the Parquet columns of the
+    /// one being written).
+    pub max_pending_rows: usize,
 }
 
 impl Default for Settings {
@@ -49,6 +54,7 @@ impl Default for Settings {
             future_seconds: 600.0,
             ledger_seconds: 30.0,
             feed_idle_seconds: 60.0,
+            max_pending_rows: 250_000,
         }
     }
 }
@@ -310,6 +316,7 @@ impl AlertsConfig {
             ("future_seconds", s.future_seconds, 0.0),
             ("ledger_seconds", s.ledger_seconds, 0.0),
             ("feed_idle_seconds", s.feed_idle_seconds, 0.0),
+            ("max_pending_rows", s.max_pending_rows as f64, 1.0),
         ] {
             if !(v.is_finite() && v >= min) {
                 p(

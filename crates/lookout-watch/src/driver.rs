@@ -32,14 +32,14 @@ use crate::alerts::{Alert, AlertLog};
 use crate::config::AlertsConfig;
 use crate::feeds::{now_ms, Input, Line, Resume};
 use crate::rules::AisIdentity;
-use crate::state::{encode, read_checkpoint, Checkpoint, EventsLog, Paths, VERSION};
+use crate::state::{
+    read_checkpoint, remove_stale_temporaries, Checkpoint, Encoded, EventsLog, Paths, VERSION,
+};
 use crate::writer::{Job, Writer};
 
 /// Lines remembered per file feed to resume at a multi-sentence message still waiting for its
 /// parts (the decoder evicts parts older than 1000 lines).
 const RECENT_LINES: usize = 1024;
-/// Buffered store rows that force a checkpoint (bounds memory between checkpoints).
-const MAX_PENDING_ROWS: usize = 1_000_000;
 /// Vessels on the live map at most.
 const MAX_POSITIONS: usize = 20_000;
 
@@ -353,6 +353,7 @@ impl Driver {
     ) -> Result<(Driver, Vec<Option<Resume>>)> {
         std::fs::create_dir_all(&setup.paths.dir)
             .with_context(|| format!("creating {}", setup.paths.dir.display()))?;
+        remove_stale_temporaries(&setup.paths.dir)?;
         let fp = fingerprint(&setup);
         let cp = read_checkpoint::<Engine, DriverState>(&setup.paths.checkpoint(), &fp)?;
         let areas = setup.project.areas.clone();
@@ -407,7 +408,7 @@ impl Driver {
             .filter(|(_, v)| !v.dark && v.fed > 0)
             .map(|(m, v)| (v.fed, *m))
             .collect();
-        let writer = Writer::start(store, setup.paths.checkpoint())?;
+        let writer = Writer::start(store)?;
         let driver = Driver {
             setup,
             engine,
@@ -449,9 +450,12 @@ impl Driver {
                 }
                 self.write_alerts()?;
                 self.written()?;
-                if self.rows.0.len() + self.rows.1.len() >= MAX_PENDING_ROWS {
-                    // Bounded memory: wait for the checkpoint in flight, if any.
-                    self.checkpoint(true)?;
+                if self.rows.0.len() + self.rows.1.len()
+                    >= self.setup.alerts.settings.max_pending_rows
+                {
+                    // Bounded memory: commit the rows (waiting for the job in flight, if any),
+                    // without encoding a checkpoint.
+                    self.commit_rows()?;
                 }
             }
             Input::TooLong { feed, end } => {
@@ -983,6 +987,9 @@ impl Driver {
     }
 
     fn done(&mut self, done: crate::writer::Done) {
+        if !done.checkpoint {
+            return;
+        }
         if let Some(info) = &mut self.checkpoint_info {
             info.took_ms = done.took_ms;
             info.bytes = done.bytes;
@@ -991,10 +998,25 @@ impl Driver {
         }
     }
 
-    /// Takes a checkpoint: encodes the engine's and the driver's state here, then hands it with
-    /// the store rows received since the last one to the checkpoint writer (`writer.rs`), which
-    /// commits the rows, syncs `events.csv` and writes the checkpoint off this thread. With a
-    /// checkpoint still being written, waits for it when `wait`, else leaves this one for later.
+    /// Hands the store rows received since the last job to the checkpoint writer, alone (no
+    /// checkpoint), after waiting for the job in flight, if any.
+    fn commit_rows(&mut self) -> Result<()> {
+        if let Some(done) = self.writer.wait()? {
+            self.done(done);
+        }
+        let (positions, statics) = std::mem::take(&mut self.rows);
+        self.writer.send(Job {
+            positions,
+            statics,
+            checkpoint: None,
+        })
+    }
+
+    /// Takes a checkpoint: encodes the engine's and the driver's state here (streamed into a
+    /// temporary file), then hands it with the store rows received since the last job to the
+    /// checkpoint writer (`writer.rs`), which commits the rows, syncs `events.csv` and makes the
+    /// checkpoint durable off this thread. With a job still being written, waits for it when
+    /// `wait`, else leaves this one for later.
     pub fn checkpoint(&mut self, wait: bool) -> Result<()> {
         if self.writer.busy() {
             if !wait {
@@ -1037,14 +1059,13 @@ impl Driver {
             engine: &self.engine,
             driver: &self.state,
         };
-        let checkpoint = encode(&cp)?;
+        let encoded = Encoded::new(&self.setup.paths.checkpoint(), &cp)?;
         let (positions, statics) = std::mem::take(&mut self.rows);
         let rows = (positions.len() + statics.len()) as u64;
         self.writer.send(Job {
             positions,
             statics,
-            events,
-            checkpoint,
+            checkpoint: Some((encoded, events)),
         })?;
         self.last_checkpoint = Instant::now();
         let previous = self.checkpoint_info.take();

@@ -81,6 +81,91 @@ pub fn encode(value: &impl Serialize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Prefix of the temporary file a checkpoint is encoded into, next to `checkpoint.cbor`.
+const TEMP_PREFIX: &str = ".checkpoint-";
+
+/// A checkpoint encoded into a temporary file next to its final path, not yet durable:
+/// [`Encoded::persist`] fsyncs it and renames it into place. Encoding streams to the file (the
+/// page cache), so the encoded checkpoint is never held in memory.
+pub struct Encoded {
+    file: tempfile::NamedTempFile,
+    path: PathBuf,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+impl Encoded {
+    /// Encodes `value` (CBOR) into a temporary file in the folder of `path`.
+    pub fn new(path: &Path, value: &impl Serialize) -> Result<Encoded> {
+        let dir = path.parent().context("checkpoint path has no folder")?;
+        let file = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(dir)
+            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        let mut out = Counting {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file.as_file()),
+            bytes: 0,
+        };
+        ciborium::into_writer(value, &mut out).context("encoding the checkpoint")?;
+        out.flush().context("writing the checkpoint")?;
+        let bytes = out.bytes;
+        drop(out);
+        Ok(Encoded {
+            file,
+            path: path.to_owned(),
+            bytes,
+        })
+    }
+
+    /// Makes it durable and the checkpoint: fsync, rename over `path`, fsync of the folder.
+    pub fn persist(self) -> Result<u64> {
+        let dir = self
+            .path
+            .parent()
+            .context("checkpoint path has no folder")?;
+        self.file.as_file().sync_all()?;
+        self.file
+            .persist(&self.path)
+            .with_context(|| format!("renaming into {}", self.path.display()))?;
+        File::open(dir)?.sync_all()?;
+        Ok(self.bytes)
+    }
+}
+
+/// Removes the temporary files of checkpoints a crash interrupted (in `dir`).
+pub fn remove_stale_temporaries(dir: &Path) -> Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", dir.display())),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("removing {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A writer that counts the bytes it passes on.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename, fsync
 /// of the folder). Returns the bytes written.
 pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<u64> {

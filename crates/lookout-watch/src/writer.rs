@@ -1,25 +1,30 @@
 //! The checkpoint writer: one thread, off the detection thread, that commits the store's rows,
 //! makes `events.csv` durable and writes the checkpoint, in that order, for each checkpoint the
-//! driver hands it.
+//! driver hands it; and commits rows alone when the driver's row buffer fills between
+//! checkpoints.
 //!
 //! The driver takes a checkpoint in two steps. On its own thread it encodes its state and the
-//! engine's (CBOR, in memory: the state cannot change while it is encoded) and takes the store
-//! rows buffered since the last checkpoint; then it sends both to this thread over a channel
-//! of one [`Job`] and goes back to detection. This thread commits the rows to the store
-//! (Parquet, the expensive part), fsyncs `events.csv` up to the length the checkpoint covers,
-//! and only then renames the new checkpoint into place. A crash at any moment leaves the
-//! previous checkpoint, with the store holding at least its rows (the driver drops rows handled
-//! again after a restart through the store's de-duplication) and `events.csv` cut back to its
-//! length on restart; or the new checkpoint with everything it covers durable.
+//! engine's (CBOR, streamed into a temporary file next to `checkpoint.cbor`: the state cannot
+//! change while it is encoded, and the encoded bytes are never held in memory) and takes the
+//! store rows buffered since the last job; then it sends both to this thread over a channel of
+//! one [`Job`] and goes back to detection. This thread commits the rows to the store (Parquet,
+//! the expensive part), fsyncs `events.csv` up to the length the checkpoint covers, and only
+//! then fsyncs the checkpoint and renames it into place. A crash at any moment leaves the
+//! previous checkpoint, with the store holding at least its rows (the store's de-duplication
+//! drops rows handled again after a restart) and `events.csv` cut back to its length on
+//! restart; or the new checkpoint with everything it covers durable.
+//!
+//! When the rows waiting reach the driver's bound (`max_pending_rows`) before a checkpoint is
+//! due, the driver hands them over alone (a job without a checkpoint): the store may then hold
+//! rows the last checkpoint does not cover, which is the case above (handled again after a
+//! crash, dropped by the de-duplication), and no state is encoded for them.
 //!
 //! One job is written at a time. While one is being written, the driver does not start another
-//! (it keeps detecting and buffering rows) unless the rows waiting reach its bound
-//! (`MAX_PENDING_ROWS`) or it stops: then it waits for the one in flight, which bounds memory.
-//! The thread runs at a lower scheduling priority (nice +10 on Linux) so that on a shared core
-//! detection goes first.
+//! (it keeps detecting and buffering rows) unless the rows waiting reach its bound or it stops:
+//! then it waits for the one in flight, which bounds memory. The thread runs at a lower
+//! scheduling priority (nice +10 on Linux) so that on a shared core detection goes first.
 
 use std::fs::File;
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Instant;
@@ -27,18 +32,17 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 use lookout_store::{PositionRow, StaticRow, StoreWriter};
 
-use crate::state::write_bytes_atomic;
+use crate::state::Encoded;
 
-/// One checkpoint to make durable.
+/// Store rows to commit, and the checkpoint that covers them, if any.
 pub struct Job {
-    /// Position rows received since the previous checkpoint.
+    /// Position rows received since the previous job.
     pub positions: Vec<PositionRow>,
-    /// Static rows received since the previous checkpoint.
+    /// Static rows received since the previous job.
     pub statics: Vec<StaticRow>,
-    /// `events.csv` (a handle of the driver's appending file) to fsync.
-    pub events: File,
-    /// The encoded checkpoint.
-    pub checkpoint: Vec<u8>,
+    /// The checkpoint (encoded into its temporary file) and `events.csv` (a handle of the
+    /// driver's appending file) to fsync before it; `None` for a commit of rows only.
+    pub checkpoint: Option<(Encoded, File)>,
 }
 
 /// What writing a job took.
@@ -46,10 +50,12 @@ pub struct Job {
 pub struct Done {
     /// Store commit, fsync and rename, ms.
     pub took_ms: u64,
-    /// Bytes of the checkpoint.
+    /// Bytes of the checkpoint (0 for a commit of rows only).
     pub bytes: u64,
     /// Rows committed to the store (after de-duplication).
     pub rows: u64,
+    /// The job had a checkpoint.
+    pub checkpoint: bool,
 }
 
 /// The driver's handle on the writer thread.
@@ -61,13 +67,13 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the thread; it owns `store` and writes checkpoints to `path`.
-    pub fn start(store: StoreWriter, path: PathBuf) -> Result<Writer> {
+    /// Starts the thread; it owns `store`.
+    pub fn start(store: StoreWriter) -> Result<Writer> {
         let (jobs, rx) = mpsc::sync_channel::<Job>(1);
         let (tx, done) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("lookout-checkpoint".into())
-            .spawn(move || run(store, path, rx, tx))
+            .spawn(move || run(store, rx, tx))
             .context("starting the checkpoint writer")?;
         Ok(Writer {
             jobs: Some(jobs),
@@ -142,15 +148,10 @@ impl Drop for Writer {
     }
 }
 
-fn run(
-    mut store: StoreWriter,
-    path: PathBuf,
-    jobs: Receiver<Job>,
-    done: mpsc::Sender<Result<Done>>,
-) {
+fn run(mut store: StoreWriter, jobs: Receiver<Job>, done: mpsc::Sender<Result<Done>>) {
     lower_priority();
     while let Ok(job) = jobs.recv() {
-        let result = write(&mut store, &path, job);
+        let result = write(&mut store, job);
         let failed = result.is_err();
         if done.send(result).is_err() || failed {
             return;
@@ -158,21 +159,23 @@ fn run(
     }
 }
 
-fn write(store: &mut StoreWriter, path: &std::path::Path, job: Job) -> Result<Done> {
+fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
     let t0 = Instant::now();
-    for p in job.positions {
-        store.push_position(p);
-    }
-    for s in job.statics {
-        store.push_static(s);
-    }
+    // The rows move into the store's buffers (not copied: one batch in memory, not two).
+    store.push_positions(job.positions);
+    store.push_statics(job.statics);
     let stats = store.flush().context("committing the store")?;
-    job.events.sync_data().context("syncing events.csv")?;
-    let bytes = write_bytes_atomic(path, &job.checkpoint)?;
+    let checkpoint = job.checkpoint.is_some();
+    let mut bytes = 0;
+    if let Some((encoded, events)) = job.checkpoint {
+        events.sync_data().context("syncing events.csv")?;
+        bytes = encoded.persist()?;
+    }
     Ok(Done {
         took_ms: t0.elapsed().as_millis() as u64,
         bytes,
         rows: stats.positions + stats.statics,
+        checkpoint,
     })
 }
 

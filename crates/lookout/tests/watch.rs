@@ -305,6 +305,12 @@ fn killed_at_random_moments_the_watch_loses_no_alert_and_writes_none_twice() {
         dir.join("hook.secret").display()
     );
     let project = project(&dir, &format!("file:{}", live.display()), &extra);
+    // Store rows committed alone (without a checkpoint) whenever 2,000 wait, so that kills
+    // also land after a commit of rows the last checkpoint does not cover.
+    let alerts = std::fs::read_to_string(project.join("alerts.toml")).unwrap();
+    assert!(alerts.contains("\n[watch]\n"));
+    let alerts = alerts.replacen("\n[watch]\n", "\n[watch]\nmax_pending_rows = 2000\n", 1);
+    std::fs::write(project.join("alerts.toml"), alerts).unwrap();
     let mut r = replay(nmea, &format!("file:{}", live.display()), "20000");
     let seed = 0x5eed_cafe_u64;
     let mut rng = Rng(seed);
@@ -340,6 +346,22 @@ fn killed_at_random_moments_the_watch_loses_no_alert_and_writes_none_twice() {
     }
     let events = |p: &Path| std::fs::read_to_string(p.join("watch/events.csv")).unwrap();
     assert_eq!(events(&project), events(reference), "seed {seed:#x}");
+    // No temporary checkpoint a kill left behind remains (removed at start).
+    let left: Vec<String> = std::fs::read_dir(project.join("watch"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".checkpoint-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // The store holds every row of the uninterrupted run's, each once.
+    let (killed_rows, whole_rows) = (store_rows(&project), store_rows(reference));
+    assert!(
+        whole_rows.0.len() > 10_000,
+        "{} positions",
+        whole_rows.0.len()
+    );
+    assert_eq!(killed_rows.0.len(), whole_rows.0.len(), "seed {seed:#x}");
+    assert!(killed_rows == whole_rows, "seed {seed:#x}");
     // The webhook got every notification routed to it, at least once.
     let routed: Vec<String> = alert_log(&project)
         .into_iter()
@@ -363,6 +385,21 @@ fn killed_at_random_moments_the_watch_loses_no_alert_and_writes_none_twice() {
         assert!(Instant::now() < deadline, "never delivered: {missing:?}");
         Watcher::start(&project).finish(total, Duration::from_secs(60));
     }
+}
+
+/// The store keys (MMSI, time, payload) of every position of the project's store, sorted (a
+/// duplicate stays twice), and its static rows.
+fn store_rows(project: &Path) -> (Vec<(u32, i64, u64)>, u64) {
+    let store = lookout_store::Store::open(project.join("store")).unwrap();
+    let mut keys = Vec::new();
+    lookout_store::for_each_position(&store, Default::default(), |p| keys.push(p.dedup_key()))
+        .unwrap();
+    keys.sort_unstable();
+    let statics = store
+        .files(lookout_store::Table::Statics)
+        .map(|f| f.rows)
+        .sum();
+    (keys, statics)
 }
 
 /// Alert ids the events imply for the project's rules, for events starting before `until`.

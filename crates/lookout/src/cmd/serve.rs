@@ -18,18 +18,33 @@ pub struct Args {
     /// Project folder: corridor.toml, observations.csv, claims.csv, optional *.ftm.jsonl.
     #[arg(value_name = "PROJECT_DIR")]
     project: PathBuf,
-    /// Address to listen on (loopback by default; anything else exposes the API).
-    #[arg(long, default_value = "127.0.0.1:8080")]
-    addr: SocketAddr,
-    /// File holding the bearer token that allows writes; without it the server is read-only.
-    #[arg(long, value_name = "FILE")]
-    token_file: Option<PathBuf>,
+    #[command(flatten)]
+    server: ServerArgs,
     /// Analysis folder (`lookout analyze PROJECT_DIR --out OUT_DIR`).
     #[arg(long, value_name = "OUT_DIR", default_value = "out")]
     out: PathBuf,
     /// Serve the analysis already in OUT_DIR instead of running it again.
     #[arg(long)]
     reuse: bool,
+}
+
+/// The server's options, the same in `lookout serve` and `lookout watch`.
+#[derive(clap::Args)]
+pub struct ServerArgs {
+    /// Address to listen on (loopback by default; anything else exposes the API).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// File holding the bearer token that allows writes (observations, claims; in `lookout
+    /// watch` also acknowledging alerts); without it the server is read-only.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+}
+
+impl ServerArgs {
+    /// The bearer token in `--token-file`, if given.
+    pub fn token(&self) -> Result<Option<String>> {
+        read_token(self.token_file.as_deref())
+    }
 }
 
 /// The bearer token in `--token-file`, if given (trimmed; an empty file is an error).
@@ -47,7 +62,8 @@ pub fn read_token(file: Option<&std::path::Path>) -> Result<Option<String>> {
 
 /// Runs `lookout serve`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let token = read_token(args.token_file.as_deref())?;
+    let token = args.server.token()?;
+    let addr = args.server.addr;
     if !(args.reuse && args.out.join("events.csv").exists()) {
         let code = analyze::project_into(&args.project, &args.out, None)?;
         if code != ExitCode::SUCCESS {
@@ -57,11 +73,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let data = lookout_server::Dataset::load(&args.project, &args.out)?;
     let writable = token.is_some();
     let state = lookout_server::AppState::new(data, token)?;
-    if !args.addr.ip().is_loopback() {
-        eprintln!(
-            "lookout serve: listening on {}, reachable from other machines",
-            args.addr
-        );
+    if !addr.ip().is_loopback() {
+        eprintln!("lookout serve: listening on {addr}, reachable from other machines");
     }
     eprintln!(
         "lookout serve: {}",
@@ -71,6 +84,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "read-only (no --token-file)"
         }
     );
-    lookout_server::run_blocking(args.addr, lookout_server::app(state))?;
+    lookout_server::run_blocking(addr, lookout_server::app(state))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,6 @@
 //! `lookout analyze` reads; `--store` for another); state (checkpoint, events, sink cursors)
 //! is in `PROJECT_DIR/watch/`.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, OnceLock};
@@ -16,7 +15,7 @@ use lookout_project::Project;
 use lookout_watch::config::AlertsConfig;
 use lookout_watch::{Options, Watch};
 
-use crate::cmd::serve::read_token;
+use crate::cmd::serve::ServerArgs;
 
 /// Arguments of `lookout watch`.
 #[derive(clap::Args)]
@@ -24,12 +23,8 @@ pub struct Args {
     /// Project folder: corridor.toml (with its feed entries), alerts.toml, observations.csv, ...
     #[arg(value_name = "PROJECT_DIR")]
     project: PathBuf,
-    /// Address to listen on (loopback by default; anything else exposes the API).
-    #[arg(long, default_value = "127.0.0.1:8080")]
-    addr: SocketAddr,
-    /// File holding the bearer token for writes and alert management; without it, read-only.
-    #[arg(long, value_name = "FILE")]
-    token_file: Option<PathBuf>,
+    #[command(flatten)]
+    server: ServerArgs,
     /// State folder: checkpoint, events, sink cursors (default: PROJECT_DIR/watch).
     #[arg(long, value_name = "DIR")]
     state: Option<PathBuf>,
@@ -41,7 +36,7 @@ pub struct Args {
 
 /// Runs `lookout watch` until Ctrl-C or SIGTERM (a checkpoint is written on the way out).
 pub fn run(args: Args) -> Result<ExitCode> {
-    let token = read_token(args.token_file.as_deref())?;
+    let token = args.server.token()?;
     let project = match Project::load(&args.project) {
         Ok(p) => p,
         Err(e) => {
@@ -103,7 +98,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let state = Arc::new(lookout_server::AppState::new(data, token)?.in_watch_mode());
         let _ = server.set(state.clone());
         let app = lookout_server::app_with(state, watch.router());
-        let listener = tokio::net::TcpListener::bind(args.addr).await?;
+        let listener = tokio::net::TcpListener::bind(args.server.addr).await?;
         eprintln!("lookout watch: http://{}/", listener.local_addr()?);
         tokio::select! {
             served = lookout_server::serve(listener, app) => served?,

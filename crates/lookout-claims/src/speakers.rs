@@ -308,15 +308,7 @@ impl Context {
             .iter()
             .filter(|(words, _)| words.split_whitespace().any(|w| w == noun))
             .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
-        let first = found.next()?;
-        found.all(|o| o == first).then(|| Source {
-            speaker: first.clone(),
-            org: first,
-            kind: Kind::Org,
-            title: String::new(),
-            country: None,
-            media: false,
-        })
+        the_one(&mut found)
     }
 
     /// "The agency also counted" after "Kyiv estimated ..., giving the first total from
@@ -335,16 +327,9 @@ impl Context {
                 ["Agency", "Service", "Intelligence"]
                     .iter()
                     .any(|k| o.contains(k))
-            });
-        let first = found.next()?.clone();
-        found.all(|o| *o == first).then(|| Source {
-            speaker: first.clone(),
-            org: first,
-            kind: Kind::Org,
-            title: String::new(),
-            country: None,
-            media: false,
-        })
+            })
+            .cloned();
+        the_one(&mut found)
     }
 
     fn article_group(&self) -> Option<Source> {
@@ -1546,6 +1531,26 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
     Some((toks[first].start, toks[last].end, last - first + 1))
 }
 
+/// The organization a list names, when it names only one (however often).
+fn the_one(found: &mut impl Iterator<Item = String>) -> Option<Source> {
+    let first = found.next()?;
+    found
+        .all(|o| o == first)
+        .then(|| org_source(first, None, false))
+}
+
+/// An organization speaking under its own name.
+fn org_source(org: String, country: Option<&'static Country>, media: bool) -> Source {
+    Source {
+        speaker: org.clone(),
+        org,
+        kind: Kind::Org,
+        title: String::new(),
+        country,
+        media,
+    }
+}
+
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
@@ -1726,14 +1731,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 if let Some((org, c, media)) =
                     org_in(p, None).filter(|(org, _, _)| org.contains(" / "))
                 {
-                    return Some(Phrase::Source(Source {
-                        speaker: org.clone(),
-                        org,
-                        kind: Kind::Org,
-                        title: String::new(),
-                        country: c,
-                        media,
-                    }));
+                    return Some(Phrase::Source(org_source(org, c, media)));
                 }
             }
             return Some(Phrase::Source(Source {
@@ -1892,14 +1890,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         {
             return Some(Phrase::Source(country_source(country)));
         }
-        return Some(Phrase::Source(Source {
-            speaker: org.clone(),
-            org,
-            kind: Kind::Org,
-            title: String::new(),
-            country: c,
-            media,
-        }));
+        return Some(Phrase::Source(org_source(org, c, media)));
     }
     if head_person {
         let c = names::countries(p)
@@ -2166,14 +2157,7 @@ pub fn publisher(line: &str) -> Option<Source> {
         .map(|k| (k.2, None, k.3))
         .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
         .or_else(|| names::generic_org(line).map(|o| (o, None, false)))?;
-    Some(Source {
-        speaker: org.clone(),
-        org,
-        kind: Kind::Org,
-        title: String::new(),
-        country,
-        media,
-    })
+    Some(org_source(org, country, media))
 }
 
 /// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.

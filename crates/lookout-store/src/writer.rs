@@ -181,6 +181,26 @@ impl<R> Buffered<R> {
         self.payload.push(payload as u32);
         self.rows.push(row);
     }
+
+    /// Pushes `rows`, moving the vector in whole (no copy) when the buffer is empty.
+    fn append(&mut self, rows: Vec<R>, key: fn(&R) -> DedupKey) {
+        if !self.rows.is_empty() {
+            for r in rows {
+                let k = key(&r);
+                self.push(r, k);
+            }
+            return;
+        }
+        (self.order, self.payload) = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (mmsi, time, payload) = key(r);
+                (sort_key(mmsi, time, i), payload as u32)
+            })
+            .unzip();
+        self.rows = rows;
+    }
 }
 
 /// (mmsi, time, index) in 128 bits whose unsigned order is the tuple's: MMSI in the top 32
@@ -296,13 +316,18 @@ impl StoreWriter {
     /// buffer is empty (the usual case of a live feed's batch: no copy).
     pub fn push_positions(&mut self, rows: Vec<PositionRow>) {
         self.pending += rows.len();
-        push_rows(&mut self.positions, rows, |r| r.time);
+        push_rows(
+            &mut self.positions,
+            rows,
+            |r| r.time,
+            PositionRow::dedup_key,
+        );
     }
 
     /// Buffers static rows, as [`push_positions`](Self::push_positions).
     pub fn push_statics(&mut self, rows: Vec<StaticRow>) {
         self.pending += rows.len();
-        push_rows(&mut self.statics, rows, |r| r.time);
+        push_rows(&mut self.statics, rows, |r| r.time, StaticRow::dedup_key);
     }
 
     /// Rows buffered and not yet flushed.
@@ -455,20 +480,21 @@ impl StoreWriter {
 
 /// Adds `rows` to their days' buffers; moves the vector in whole when it holds one day only and
 /// that day's buffer is empty.
-fn push_rows<R>(days: &mut BTreeMap<i64, Vec<R>>, rows: Vec<R>, time: fn(&R) -> i64) {
+fn push_rows<R>(
+    days: &mut BTreeMap<i64, Buffered<R>>,
+    rows: Vec<R>,
+    time: fn(&R) -> i64,
+    key: fn(&R) -> DedupKey,
+) {
     let Some(first) = rows.first() else { return };
     let day = day_of(time(first));
     if rows.iter().all(|r| day_of(time(r)) == day) {
-        let buffer = days.entry(day).or_default();
-        if buffer.is_empty() {
-            *buffer = rows;
-        } else {
-            buffer.extend(rows);
-        }
+        days.entry(day).or_default().append(rows, key);
         return;
     }
     for r in rows {
-        days.entry(day_of(time(&r))).or_default().push(r);
+        let k = key(&r);
+        days.entry(day_of(time(&r))).or_default().push(r, k);
     }
 }
 

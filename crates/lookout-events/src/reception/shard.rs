@@ -333,8 +333,8 @@ impl ReceptionReplay {
         })
     }
 
-    /// A shard's gap (its `reason_inputs` detail, see [`reason_inputs`]) with the reason,
-    /// evidence, confidence and coverage hint the single engine gives it.
+    /// A shard's gap (with the `reason_inputs` detail the shard wrote when it released the gap)
+    /// with the reason, evidence, confidence and coverage hint the single engine gives it.
     pub fn reason(&mut self, mut e: Event) -> Event {
         let Some(inputs) = e.details.remove("reason_inputs") else {
             return e;

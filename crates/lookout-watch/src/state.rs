@@ -68,19 +68,6 @@ pub struct Checkpoint<E, D> {
     pub driver: D,
 }
 
-/// Writes `value` to `path` atomically (temporary file in the same folder, fsync, rename, fsync
-/// of the folder). Returns the bytes written.
-pub fn write_atomic(path: &Path, value: &impl Serialize) -> Result<u64> {
-    write_bytes_atomic(path, &encode(value)?)
-}
-
-/// `value` in CBOR, as a checkpoint is written.
-pub fn encode(value: &impl Serialize) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    ciborium::into_writer(value, &mut bytes).context("encoding the checkpoint")?;
-    Ok(bytes)
-}
-
 /// Prefix of the temporary file a checkpoint is encoded into, next to `checkpoint.cbor`.
 const TEMP_PREFIX: &str = ".checkpoint-";
 
@@ -164,19 +151,6 @@ impl<W: Write> Write for Counting<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
-}
-
-/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename, fsync
-/// of the folder). Returns the bytes written.
-pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<u64> {
-    let dir = path.parent().context("checkpoint path has no folder")?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .with_context(|| format!("renaming into {}", path.display()))?;
-    File::open(dir)?.sync_all()?;
-    Ok(bytes.len() as u64)
 }
 
 /// Reads a checkpoint, if there is one.

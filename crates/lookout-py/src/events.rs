@@ -2,28 +2,22 @@
 //! (each UTC day in (mmsi, time) order and settled at its end, as `lookout events` reads a
 //! store, so both give the same events), returning the events Parquet file's schema. For the
 //! distributed run: `vessel_events` runs a shard of the vessels with the whole data's day
-//! watermarks and defers the gaps' coverage hints; `coverage_counts`, `gap_keys` and
-//! `hint_gaps` compute those hints from the whole data's coverage grid.
+//! watermarks and defers the gaps' coverage hints and reasons, which `crate::reasons` adds
+//! from the shards' reception tallies.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use arrow_array::builder::{Int32Builder, Int64Builder};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Float64Type, Int32Type, Int64Type, TimestampMillisecondType};
-use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, PrimitiveArray, RecordBatch};
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, ArrowPrimitiveType, PrimitiveArray, RecordBatch};
 use arrow_pyarrow::{PyArrowType, Table};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use lookout_core::time::day_index;
 use lookout_events::output::{events_batch, events_from_batch, events_schema};
 use lookout_events::store_in::run_store;
-use lookout_events::{
-    coverage_hint, coverage_key, Areas, Config, Engine, Event, EventType, Land, ReceptionTallies,
-    Record,
-};
+use lookout_events::{Areas, Config, Engine, Event, EventType, Land, ReceptionTallies, Record};
 use lookout_store::records::batch_records;
 use pyo3::prelude::*;
 
@@ -242,85 +236,6 @@ pub(crate) fn column<'a, T: ArrowPrimitiveType>(
         .with_context(|| format!("column {name} has type {}", c.data_type()))
 }
 
-fn key_schema(with_n: bool, with_gap: bool) -> SchemaRef {
-    let mut fields = Vec::new();
-    if with_gap {
-        fields.push(Field::new("gap_id", DataType::Int64, false));
-    }
-    fields.extend([
-        Field::new("lat_cell", DataType::Int32, false),
-        Field::new("lon_cell", DataType::Int32, false),
-        Field::new("hour", DataType::Int64, false),
-    ]);
-    if with_n {
-        fields.push(Field::new("n", DataType::Int64, false));
-    }
-    Arc::new(Schema::new(fields))
-}
-
-fn key_table(rows: &[(i64, (i32, i32, i64), i64)], with_n: bool, with_gap: bool) -> Result<Table> {
-    let (mut g, mut a, mut b, mut h, mut n) = (
-        Int64Builder::new(),
-        Int32Builder::new(),
-        Int32Builder::new(),
-        Int64Builder::new(),
-        Int64Builder::new(),
-    );
-    for (gap, (i, j, hour), count) in rows {
-        g.append_value(*gap);
-        a.append_value(*i);
-        b.append_value(*j);
-        h.append_value(*hour);
-        n.append_value(*count);
-    }
-    let mut columns: Vec<ArrayRef> = Vec::new();
-    if with_gap {
-        columns.push(Arc::new(g.finish()));
-    }
-    columns.extend([
-        Arc::new(a.finish()) as ArrayRef,
-        Arc::new(b.finish()),
-        Arc::new(h.finish()),
-    ]);
-    if with_n {
-        columns.push(Arc::new(n.finish()));
-    }
-    let schema = key_schema(with_n, with_gap);
-    let batch = RecordBatch::try_new(schema.clone(), columns)?;
-    Ok(Table::try_new(vec![batch], schema)?)
-}
-
-/// The coverage grid's counts (positions per cell and hour) of a positions table.
-#[pyfunction]
-#[pyo3(signature = (positions, config_toml=None, config_json=None))]
-fn coverage_counts(
-    py: Python<'_>,
-    positions: PyArrowType<Table>,
-    config_toml: Option<&str>,
-    config_json: Option<&str>,
-) -> PyResult<PyArrowType<Table>> {
-    py.detach(|| {
-        let cfg = config(config_toml, config_json)?;
-        let mut grid: HashMap<(i32, i32, i64), i64> = HashMap::new();
-        for batch in positions.0.record_batches() {
-            let (lat, lon) = (
-                column::<Float64Type>(batch, "lat")?,
-                column::<Float64Type>(batch, "lon")?,
-            );
-            let time = column::<TimestampMillisecondType>(batch, "time")?;
-            for i in 0..batch.num_rows() {
-                if let Some(k) = coverage_key(&cfg, lat.value(i), lon.value(i), time.value(i)) {
-                    *grid.entry(k).or_default() += 1;
-                }
-            }
-        }
-        let rows: Vec<_> = grid.into_iter().map(|(k, n)| (0, k, n)).collect();
-        key_table(&rows, true, false)
-    })
-    .map(PyArrowType)
-    .map_err(py_err)
-}
-
 /// Deferred gaps of a table in the events schema plus a `gap_id` column.
 pub(crate) fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
     let mut out = Vec::new();
@@ -332,70 +247,8 @@ pub(crate) fn gaps_with_ids(gaps: Table) -> Result<Vec<(i64, Event)>> {
     Ok(out)
 }
 
-/// The grid cells and hours each deferred gap's coverage hint reads.
-#[pyfunction]
-#[pyo3(signature = (gaps, config_toml=None, config_json=None))]
-fn gap_keys(
-    py: Python<'_>,
-    gaps: PyArrowType<Table>,
-    config_toml: Option<&str>,
-    config_json: Option<&str>,
-) -> PyResult<PyArrowType<Table>> {
-    py.detach(|| {
-        let cfg = config(config_toml, config_json)?;
-        let rows = RefCell::new(Vec::new());
-        for (id, e) in gaps_with_ids(gaps.0)? {
-            coverage_hint(&cfg, e, |k| {
-                rows.borrow_mut().push((id, k, 0));
-                0
-            });
-        }
-        key_table(&rows.into_inner(), false, true)
-    })
-    .map(PyArrowType)
-    .map_err(py_err)
-}
-
-/// Deferred gaps with their coverage hint from `counts` (lat_cell, lon_cell, hour, n: the whole
-/// data's grid, at least at the keys `gap_keys` named); returns them in the events schema.
-#[pyfunction]
-#[pyo3(signature = (gaps, counts, config_toml=None, config_json=None))]
-fn hint_gaps(
-    py: Python<'_>,
-    gaps: PyArrowType<Table>,
-    counts: PyArrowType<Table>,
-    config_toml: Option<&str>,
-    config_json: Option<&str>,
-) -> PyResult<PyArrowType<Table>> {
-    py.detach(|| {
-        let cfg = config(config_toml, config_json)?;
-        let mut grid: HashMap<(i32, i32, i64), u64> = HashMap::new();
-        for batch in counts.0.record_batches() {
-            let a = column::<Int32Type>(batch, "lat_cell")?;
-            let b = column::<Int32Type>(batch, "lon_cell")?;
-            let h = column::<Int64Type>(batch, "hour")?;
-            let n = column::<Int64Type>(batch, "n")?;
-            for i in 0..batch.num_rows() {
-                if n.is_valid(i) {
-                    grid.insert((a.value(i), b.value(i), h.value(i)), n.value(i) as u64);
-                }
-            }
-        }
-        let events: Vec<Event> = gaps_with_ids(gaps.0)?
-            .into_iter()
-            .map(|(_, e)| coverage_hint(&cfg, e, |k| grid.get(&k).copied().unwrap_or(0)))
-            .collect();
-        events_table(&events)
-    })
-    .map(PyArrowType)
-    .map_err(py_err)
-}
-
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(events, m)?)?;
     m.add_function(wrap_pyfunction!(vessel_events, m)?)?;
-    m.add_function(wrap_pyfunction!(coverage_counts, m)?)?;
-    m.add_function(wrap_pyfunction!(gap_keys, m)?)?;
-    m.add_function(wrap_pyfunction!(hint_gaps, m)?)?;
     Ok(())
 }

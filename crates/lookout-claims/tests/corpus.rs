@@ -386,3 +386,15 @@ fn fifth_holdout_corpus_figures() {
     assert!(at(&s, "route").precision() >= 0.94);
     assert!(at(&s, "route").recall() >= 0.94);
 }
+
+/// The fourth development set (`dev4/`), written before any run in forms no earlier set uses
+/// ("X's latest estimate, presented by NAME", "N of them", an interview label introduced after
+/// the interview, "the UK's defence secretary", "Rep. NAME, who sits on ...", passives with
+/// "compiled by" / "put at ... by", "officials say", bullets and a table, ET live-blog stamps,
+/// Korean and Japanese translation forms, "Q3 2023"). Its first run is in docs/accuracy.md.
+#[test]
+fn fourth_dev_corpus_figures() {
+    let s = score("dev4");
+    print("dev4", &s);
+    assert!(s.texts >= 20 && s.off_topic_texts.len() >= 2);
+}

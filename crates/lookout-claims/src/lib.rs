@@ -244,6 +244,9 @@ struct Sentence {
     mentioned: Option<Source>,
 }
 
+/// Note of a quantity whose "of them" refers to a noun of a sentence before.
+const NOUN_BEFORE: &str = "\"them\": the noun of a sentence before";
+
 struct Extractor<'a> {
     article: layout::Article,
     file: &'a str,
@@ -257,6 +260,11 @@ struct Extractor<'a> {
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
+    /// Unit of the last countable noun read, claim or not ("Artillery shells have been
+    /// reaching Russia ...": what a later "of them" refers to).
+    last_noun_unit: String,
+    /// Sentences of an interviewer's paragraphs since the last claim.
+    questions_since_claim: usize,
     /// Date of the last claim's statement.
     last_date: Option<String>,
     /// Whether the paragraph being read ends inside a quote.
@@ -331,6 +339,8 @@ impl<'a> Extractor<'a> {
             last_period: None,
             last_claim_at: None,
             last_unit: String::new(),
+            last_noun_unit: String::new(),
+            questions_since_claim: 0,
             last_date: None,
             quote_runs_on: false,
             last_capacity_by: None,
@@ -344,6 +354,15 @@ impl<'a> Extractor<'a> {
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let mut seen = self.article.header.join("\n");
+        let unlabelled = std::iter::once(seen.clone())
+            .chain(
+                paragraphs
+                    .iter()
+                    .filter(|p| p.first().is_none_or(|s| !INTERVIEW_LABEL.is_match(s)))
+                    .map(|p| p.join(" ")),
+            )
+            .collect::<Vec<_>>()
+            .join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
             let label = para
@@ -366,7 +385,15 @@ impl<'a> Extractor<'a> {
                                 }
                                 self.label_orgs.insert(l.to_lowercase(), s.clone());
                             })
-                            .or_else(|| speakers::label_source(&l, &seen, &self.ctx))
+                            .or_else(|| {
+                                // "BYRNE:" with "Joe Byrne is a researcher at ..." only after
+                                // the interview: the introduction anywhere outside the labels.
+                                speakers::label_source(&l, &seen, &self.ctx)
+                                    .filter(|s| {
+                                        !(s.org.is_empty() && s.speaker.eq_ignore_ascii_case(&l))
+                                    })
+                                    .or_else(|| speakers::label_source(&l, &unlabelled, &self.ctx))
+                            })
                             .or_else(|| {
                                 let s = speakers::label_org(&l, &self.ctx)?;
                                 self.label_orgs.insert(l.to_lowercase(), s.clone());
@@ -413,8 +440,19 @@ impl<'a> Extractor<'a> {
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
             }
+            let questions = para
+                .first()
+                .and_then(|s| INTERVIEW_LABEL.captures(s))
+                .is_some_and(|c| {
+                    INTERVIEWER_LABELS
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(&c["label"]))
+                });
             for i in 0..sentences.len() {
                 self.sentence_no += 1;
+                if questions {
+                    self.questions_since_claim += 1;
+                }
                 let source = match (&sentences[i].main, &label_source) {
                     (None, Some(l)) => {
                         Some((l.clone(), vec!["speaker label of the interview".into()]))
@@ -542,14 +580,26 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter_map(|mut q| {
                 if q.unit.is_empty() {
-                    if self.last_unit.is_empty() {
+                    // "more than 5 million of them": the noun named last before.
+                    let from = if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
+                        &self.last_noun_unit
+                    } else {
+                        &self.last_unit
+                    };
+                    if from.is_empty() {
                         return None;
                     }
-                    q.unit.clone_from(&self.last_unit);
+                    q.unit.clone_from(from);
+                    if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
+                        q.note.push(NOUN_BEFORE.into());
+                    }
                 }
                 Some(q)
             })
             .collect();
+        if let Some(u) = quantity::antecedent_unit(&s.text, false) {
+            self.last_noun_unit = u;
+        }
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
@@ -622,9 +672,10 @@ impl<'a> Extractor<'a> {
             .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
-        let close_to_last = self
-            .last_claim_at
-            .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
+        // An interviewer's questions in between do not part an answer from the one before.
+        let close_to_last = self.last_claim_at.is_some_and(|(p, n)| {
+            p == paragraph || n + 2 + self.questions_since_claim >= self.sentence_no
+        });
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         for (qi, q) in quantities.iter().enumerate() {
@@ -723,6 +774,13 @@ impl<'a> Extractor<'a> {
                 }
             });
             let period = resolved.or_else(|| {
+                // "Shells have been reaching Russia since 2023. ... more than 5 million of
+                // them": the period of the sentence the pronoun refers back to.
+                if q.note.iter().any(|n| n == NOUN_BEFORE) {
+                    let (a, b) = self.last_period.clone()?;
+                    notes.push("period of the sentence \"them\" refers to".into());
+                    return Some((a, if b.is_empty() { date.clone() } else { b }));
+                }
                 let inherit = close_to_last
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
@@ -835,6 +893,7 @@ impl<'a> Extractor<'a> {
             });
         }
         self.last_claim_at = Some((paragraph, self.sentence_no));
+        self.questions_since_claim = 0;
         self.last_capacity_by = self
             .rows
             .last()

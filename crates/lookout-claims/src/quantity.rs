@@ -183,6 +183,9 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
 
+/// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
+pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
+
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -458,6 +461,46 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("partitive")
 });
 
+/// "more than 5 million of them": a part of something the pronoun refers to.
+static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:them|these|those)\b(?:\s+(?:all|each))?").expect("of them")
+});
+static EVERY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:every|each|any|none|not)\s*$").expect("every"));
+/// Words that make the noun before them the subject of a clause ("the containers would carry
+/// ... of them"): a clause's subject is not what its own partitive pronoun refers to.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:would|could|can|may|might|will|shall|should|must|have|has|had|were|was|are|is|carry|carried|hold|held|contain|contained|include|included)\b")
+        .expect("subject verb")
+});
+static UNIT_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{UNIT_RE})")).expect("unit anywhere"));
+
+/// Units a pronoun can refer to: counted things, not "times" or a percentage.
+fn countable(unit_text: &str) -> bool {
+    let u = unit_text.to_lowercase();
+    !(u == "times" || u == "%" || u.starts_with("percent") || u.starts_with("per cent"))
+}
+
+/// The ledger unit of the last countable noun in `text` that is not the subject of the clause
+/// running on to its end: what "them" at the end refers to ("Artillery shells have been reaching
+/// Russia ... more than 5 million of them"; "Filled with 152mm shells, the containers would carry
+/// more than 2 million of them" refers to the shells, not the containers).
+pub fn antecedent_unit(text: &str, skip_subject: bool) -> Option<String> {
+    let mut found = None;
+    for m in UNIT_ANYWHERE.find_iter(text) {
+        if !countable(m.as_str()) || skip_subject && SUBJECT_VERB.is_match(&text[m.end()..]) {
+            continue;
+        }
+        let before = &text[..m.start()];
+        let gap_from = before
+            .rfind(|c: char| c == ',' || c == '.' || c == ';')
+            .map_or(0, |i| i + 1);
+        found = Some(unit_name(m.as_str(), &text[gap_from..m.start()]).to_owned());
+    }
+    found
+}
+
 /// The unit after a number: up to four modifier words, then the unit noun.
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
@@ -553,23 +596,52 @@ pub fn find(s: &str) -> Vec<Quantity> {
                 && ELLIPSIS_AFTER.is_match(&s[end..])
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
         });
-        let Some((unit_start, unit_end, gap)) = unit_after(s, end).or_else(|| {
-            let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
-            let u = c.name("unit").or(c.name("unit2"))?;
-            Some((u.start(), u.end(), String::new()))
-        }) else {
+        let Some((unit_start, unit_end, gap)) = unit_after(s, end)
+            .or_else(|| {
+                let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
+                let u = c.name("unit").or(c.name("unit2"))?;
+                Some((u.start(), u.end(), String::new()))
+            })
+            .or_else(|| {
+                // "more than 5 million of them": no noun here (an empty unit span).
+                // Not "every one of them", nor a bare "one of them" (a member, not a count).
+                let m = OF_THEM.find(&s[end..]).filter(|_| {
+                    b.is_none()
+                        && !EVERY_BEFORE.is_match(&s[..whole.start()])
+                        && !(av == 1.0 && HEDGE.captures(&s[..whole.start()]).is_none())
+                })?;
+                Some((end + m.end(), end + m.end(), String::new()))
+            })
+        else {
             // "42 railcars last October and 59 the following month": the same unit.
             if let Some(prev) = elided.cloned() {
-                let qualifier = HEDGE
+                let mut qualifier = HEDGE
                     .captures(&s[..a.start()])
                     .map_or_else(|| hedge_after(&s[end..]), |h| qualifier_of(&h["q"]));
+                // "152mm shells ... more than 2 million of them; with the smaller 122mm type,
+                // more than 400,000": the calibre named since the number before, and a capacity
+                // goes on as one.
+                let mut unit = prev.unit.clone();
+                if unit.starts_with("artillery_shells") {
+                    let window = &s[prev.span.1.min(whole.start())..whole.start()];
+                    if let Some(mm) = CALIBRE
+                        .find_iter(window)
+                        .filter_map(|m| calibre_mm(m.as_str()))
+                        .last()
+                    {
+                        unit = format!("artillery_shells_{mm}mm");
+                    }
+                }
+                if prev.qualifier == "capacity_equivalent" {
+                    qualifier = "capacity_equivalent";
+                }
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av).filter(|_| !vague),
                     low: vague.then_some(av),
                     high: avague_hi,
                     qualifier,
-                    unit: prev.unit.clone(),
+                    unit,
                     note: vec!["unit of the number before".into()],
                 });
                 start = end;
@@ -644,7 +716,13 @@ pub fn find(s: &str) -> Vec<Quantity> {
         } else {
             start = start.max(unit_end_in_text);
         }
-        let mut unit = if times {
+        let of_them = unit_start == unit_end;
+        let mut unit = if of_them {
+            // The noun the pronoun refers to, in this sentence, else (filled in by the caller)
+            // in the sentences before.
+            note.push(OF_THEM_NOTE.into());
+            antecedent_unit(&s[..whole.start()], true).unwrap_or_default()
+        } else if times {
             let clause =
                 &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
             if TIMES_PORT.is_match(clause) {
@@ -654,10 +732,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
             } else {
                 "voyages"
             }
+            .to_owned()
         } else {
-            unit_name(unit_text, &gap)
-        }
-        .to_owned();
+            unit_name(unit_text, &gap).to_owned()
+        };
         let tail = &s[unit_end_in_text..];
         if unit == "artillery_shells" {
             let calibre = calibre_mm(&gap).or_else(|| {

@@ -244,6 +244,18 @@ struct Sentence {
     mentioned: Option<Source>,
 }
 
+/// A document and its author: "the first report of the Multilateral Sanctions Monitoring Team".
+static DOCUMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:report|study|assessment|analysis|investigation)\s+(?:of|by|from)\s+(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|on))*\s*(?:\([A-Z]+\))?)")
+        .expect("document of")
+});
+
+/// A verb of giving a figure, right before a day: "... gave on 18 March".
+static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:gave|issued|released|published|presented|offered|provided|submitted|made\s+public)\s+$")
+        .expect("gave before")
+});
+
 /// Note of a quantity whose "of them" refers to a noun of a sentence before.
 const NOUN_BEFORE: &str = "\"them\": the noun of a sentence before";
 
@@ -413,6 +425,17 @@ impl<'a> Extractor<'a> {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
+                    }
+                }
+                if let Some(c) = DOCUMENT_OF.captures(&masked) {
+                    // "published the first report of the Multilateral Sanctions Monitoring
+                    // Team": "the report" after it is that team's.
+                    if let Some(o) = speakers::find(&format!("{} said.", &c["who"]), &self.ctx)
+                        .into_iter()
+                        .next()
+                        .filter(|a| matches!(a.source.kind, Kind::Org | Kind::Group))
+                    {
+                        self.ctx.remember(&o.source);
                     }
                 }
                 let main =
@@ -1124,6 +1147,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             && text[a.verb_end..p.span.0].trim().is_empty()
     }) {
         return TimeRole::Statement(a.pos);
+    }
+    // "by the count South Korea's defence minister, Shin Won-sik, gave on 18 March": a day
+    // right after the verb by which the source gave its figure.
+    if p.day_like && GAVE_BEFORE.is_match(before) {
+        if let Some(a) = s
+            .attributions
+            .iter()
+            .filter(|a| a.how == How::According && a.verb_end <= p.span.0)
+            .last()
+        {
+            return TimeRole::Statement(a.pos);
+        }
     }
     // "according to data the agency submitted to a lawmaker on Sunday": the day the source
     // gave it, when no quantity lies between the source and the day.

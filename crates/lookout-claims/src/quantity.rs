@@ -87,7 +87,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Hedges that may stand between an elided or fronted unit and its number ("against no more than
 /// 20", "put the number ... at no fewer than 3,000").
-const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
+const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+)?$"))
@@ -151,7 +151,7 @@ static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hedge after")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -346,11 +346,29 @@ fn qualifier_of(hedge: &str) -> &'static str {
         .join(" ")
         .as_str()
     {
-        "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
-        | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
-        "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
-        | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped" | "just over"
-        | "well over" => "more_than",
+        "about"
+        | "around"
+        | "approximately"
+        | "approx."
+        | "roughly"
+        | "some"
+        | "nearly"
+        | "almost"
+        | "close to"
+        | "an estimated"
+        | "estimated"
+        | "circa"
+        | "~"
+        | "just under"
+        | "just below"
+        | "just short of"
+        | "slightly under"
+        | "slightly below"
+        | "slightly fewer than"
+        | "slightly less than" => "about",
+        "more than" | "over" | "upwards of" | "north of" | "in excess of" | "above"
+        | "exceeding" | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped"
+        | "just over" | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",

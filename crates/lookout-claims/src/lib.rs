@@ -39,7 +39,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
@@ -193,6 +193,12 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
         .expect("published on")
 });
+/// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
+/// the 29th": the day of what that organization says next.
+static PUBLISHED_ITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<doc>(?:The\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|on))*(?:\s*\([A-Z]+\))?)(?:\s*,.{0,160}?,)?\s+(?:made\s+public|published|released|issued|presented|unveiled|submitted)\s+(?:its|their|a|an|the)\b")
+        .expect("published its")
+});
 /// A reporting verb with its "that" clause: "told reporters in Washington that".
 static REPORTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:told|tells|said|says|stated|announced|reported|estimated|estimates|warned|informed)\b[^,;]{0,60}?\bthat\b")
@@ -248,6 +254,12 @@ struct Sentence {
 static DOCUMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:report|study|assessment|analysis|investigation)\s+(?:of|by|from)\s+(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|on))*\s*(?:\([A-Z]+\))?)")
         .expect("document of")
+});
+
+/// A passive report opening a sentence, right before a day: "It was confirmed on the 26th".
+static PASSIVE_REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:it|this)\s+(?:was|has\s+been|had\s+been)\s+(?:confirmed|announced|reported|learned|learnt|revealed|disclosed|stated|made\s+public)\s+(?:on\s+)?$")
+        .expect("passive report before")
 });
 
 /// A verb of giving a figure, right before a day: "... gave on 18 March".
@@ -402,7 +414,8 @@ impl<'a> Extractor<'a> {
                                 // the interview: the introduction anywhere outside the labels.
                                 speakers::label_source(&l, &seen, &self.ctx)
                                     .filter(|s| {
-                                        !(s.org.is_empty() && s.speaker.eq_ignore_ascii_case(&l))
+                                        !(s.speaker.eq_ignore_ascii_case(&l)
+                                            && (s.org.is_empty() || s.org.eq_ignore_ascii_case(&l)))
                                     })
                                     .or_else(|| speakers::label_source(&l, &unlabelled, &self.ctx))
                             })
@@ -639,7 +652,10 @@ impl<'a> Extractor<'a> {
             }
             // "The team's first report, which came out on Thursday, is ...": the day of what
             // the report's owner says next.
-            if let Some(c) = PUBLISHED_ON.captures(&s.text) {
+            if let Some(c) = PUBLISHED_ON
+                .captures(&s.text)
+                .or_else(|| PUBLISHED_ITS.captures(&s.text))
+            {
                 let doc = &c["doc"];
                 let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
                 // "The team's report": the team, as a description of an organization named.
@@ -1147,6 +1163,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             && text[a.verb_end..p.span.0].trim().is_empty()
     }) {
         return TimeRole::Statement(a.pos);
+    }
+    // "It was confirmed on the 26th that ..., according to X": the day of the sentence's
+    // passive report is its source's statement.
+    if p.day_like && PASSIVE_REPORT_BEFORE.is_match(before) {
+        if let Some(a) = s.attributions.iter().find(|a| a.how == How::According) {
+            return TimeRole::Statement(a.pos);
+        }
     }
     // "by the count South Korea's defence minister, Shin Won-sik, gave on 18 March": a day
     // right after the verb by which the source gave its figure.

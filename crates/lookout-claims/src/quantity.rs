@@ -80,7 +80,7 @@ static UNIT: LazyLock<Regex> =
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:{HEDGE_WORDS}))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
     ))
     .expect("unit before")
 });
@@ -134,6 +134,10 @@ static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?|(?:\s+[a-z-]+){0,5}?)\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually|yearly))\b(?P<ago>\s+(?:ago|earlier|later|before))?")
         .expect("rate")
+});
+static DURATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|in|than|over|within|after)\s+(?:(?:more\s+than|over|nearly|almost|about|around|less\s+than)\s+)?(?:a|one|each|every)\s+(?:day|week|month|year)$")
+        .expect("duration before")
 });
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
@@ -617,7 +621,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
         let Some((unit_start, unit_end, gap)) = unit_after(s, end)
             .or_else(|| {
                 let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
-                let u = c.name("unit").or(c.name("unit2"))?;
+                let u = c.name("unit").or(c.name("unit2")).or(c.name("unit3"))?;
                 Some((u.start(), u.end(), String::new()))
             })
             .or_else(|| {
@@ -698,8 +702,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
         if av == 1.0
             && b.is_none()
             && UNIT_SHIP.is_match(unit_text)
-            && NAMED_AFTER.is_match(&s[unit_end..])
+            && (NAMED_AFTER.is_match(&s[unit_end..])
+                || HEDGE.captures(&s[..whole.start()]).is_none())
         {
+            // Nor "followed one Russian freighter": the story's ship, not a count of ships.
             continue;
         }
         // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.
@@ -771,6 +777,30 @@ pub fn find(s: &str) -> Vec<Quantity> {
                     .filter_map(|m| calibre_mm(m.as_str()))
                     .last()
             });
+            // "more than 3 million rounds if the containers were filled with 152-millimeter
+            // shells, or ...": the calibre the rest of the clause names, before another number.
+            let calibre = calibre.or_else(|| {
+                let rest = &tail[..tail.find([';', '.']).unwrap_or(tail.len())];
+                // Up to the next number that is no calibre.
+                let cut = RANGE
+                    .find_iter(rest)
+                    .find(|n| {
+                        let after = rest[n.end()..].trim_start().to_lowercase();
+                        !["mm", "-mm", "millimet", "-millimet", "-inch", "inch"]
+                            .iter()
+                            .any(|u| after.starts_with(u))
+                    })
+                    .map_or(rest.len(), |n| n.start());
+                let rest = &rest[..cut];
+                let c = CALIBRE.find(rest)?;
+                // One calibre only: "mostly 122 mm and 152 mm shells" names a mix.
+                let mut all: Vec<u32> = CALIBRE
+                    .find_iter(rest)
+                    .filter_map(|m| calibre_mm(m.as_str()))
+                    .collect();
+                all.dedup();
+                (all.len() == 1).then(|| calibre_mm(c.as_str())).flatten()
+            });
             if let Some(mm) = calibre {
                 unit = format!("artillery_shells_{mm}mm");
             }
@@ -780,7 +810,11 @@ pub fn find(s: &str) -> Vec<Quantity> {
         {
             unit.push_str("_launched");
         }
-        if let Some(r) = RATE.captures(tail).filter(|r| r.name("ago").is_none()) {
+        // "for more than a year", "in over a year": a duration, not a rate.
+        if let Some(r) = RATE.captures(tail).filter(|r| {
+            r.name("ago").is_none()
+                && !DURATION_BEFORE.is_match(&tail[..r.get(0).map_or(0, |m| m.end())])
+        }) {
             let per = match (r.name("u"), r.name("adv")) {
                 (Some(u), _) => u.as_str().to_lowercase(),
                 (_, Some(a)) => match a.as_str().to_lowercase().as_str() {

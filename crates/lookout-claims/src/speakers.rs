@@ -240,7 +240,10 @@ impl Context {
     /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
-        self.article_country = sentences.iter().find_map(|s| names::country_hint(s));
+        self.article_country = sentences
+            .iter()
+            .find_map(|s| names::country_hint(s))
+            .or_else(|| sentences.iter().find_map(|s| names::occasion_country(s)));
         self.first_country = sentences.iter().find_map(|s| {
             names::countries(s)
                 .into_iter()

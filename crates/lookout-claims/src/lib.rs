@@ -1240,10 +1240,21 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         } else if p.span.1 <= v.pos {
             let lead = before.trim_end();
             let between = &text[p.span.1..v.pos];
-            // "Seoul on Wednesday accused".
+            // "Seoul on Wednesday accused"; "Robert Koepcke -- a deputy assistant secretary in
+            // ... -- on Wednesday put": the apposition closed before the day aside.
+            let subject = match lead.strip_suffix([',', '-']) {
+                Some(l) => {
+                    let l = l.trim_end_matches(['-', ',', ' ']);
+                    match (l.rfind(", "), l.rfind(" -")) {
+                        (None, None) => l,
+                        (a, b) => l[..a.max(b).unwrap_or(0)].trim_end_matches(['-', ',', ' ']),
+                    }
+                }
+                None => lead,
+            };
             if between.split_whitespace().count() <= 1
                 && !between.contains(',')
-                && lead.split_whitespace().count() <= 6
+                && subject.split_whitespace().count() <= 6
             {
                 return TimeRole::Statement(v.pos);
             }

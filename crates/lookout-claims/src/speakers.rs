@@ -1158,11 +1158,20 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         j -= 3;
     }
     let mut appos = None;
+    // ", APPOSITION ," or ", in a statement ,"; also between dashes: "Robert Koepcke - a
+    // deputy assistant secretary in ... - on Wednesday put".
     if j > 0 && toks[j - 1].text == "," {
-        // ", APPOSITION ," or ", in a statement ,".
-        let close = j - 1;
-        let open = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
-        let first = toks.get(open + 1)?.text.to_lowercase();
+        let mut close = j - 1;
+        // "--" is two dash tokens (each read as a comma).
+        while close > 0 && toks[close - 1].text == "," {
+            close -= 1;
+        }
+        let open_last = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
+        let mut open = open_last;
+        while open > 0 && toks[open - 1].text == "," {
+            open -= 1;
+        }
+        let first = toks.get(open_last + 1)?.text.to_lowercase();
         if [
             "in",
             "at",
@@ -1179,7 +1188,7 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         {
             j = open;
         } else {
-            appos = Some((toks[open + 1].start, toks[close - 1].end));
+            appos = Some((toks[open_last + 1].start, toks[close - 1].end));
             j = open;
         }
         while j > 0 && SKIP_BEFORE_VERB.contains(&toks[j - 1].text.to_lowercase().as_str()) {

@@ -66,13 +66,24 @@ fn titled_label(
     header: &[String],
     ctx: &speakers::Context,
 ) -> Option<speakers::Source> {
+    // "JOHN KIRBY, NSC SPOKESMAN": the title before the name, as "NSC Spokesman John Kirby".
+    let (reordered, title_words) = label.split_once(", ").map_or_else(
+        || (label.to_owned(), 0),
+        |(name, title)| (format!("{title} {name}"), title.split_whitespace().count()),
+    );
+    let label = reordered.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.len() < 3 || label.chars().any(char::is_lowercase) {
         return None;
     }
     let cased: Vec<String> = words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            // An acronym in a title after the name stays one ("NSC SPOKESMAN").
+            if i < title_words && w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                return (*w).to_owned();
+            }
             let lower = w.to_lowercase();
             let mut c = lower.chars();
             c.next()
@@ -111,7 +122,8 @@ fn titled_label(
 
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}):\s")
+    // "JOHN KIRBY, NSC SPOKESMAN (on tape):": a name, a title after it in capitals, a stage note.
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -1177,8 +1189,7 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         if let Some(a) = s
             .attributions
             .iter()
-            .filter(|a| a.how == How::According && a.verb_end <= p.span.0)
-            .last()
+            .rfind(|a| a.how == How::According && a.verb_end <= p.span.0)
         {
             return TimeRole::Statement(a.pos);
         }

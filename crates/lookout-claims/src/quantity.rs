@@ -511,13 +511,18 @@ fn countable(unit_text: &str) -> bool {
 pub fn antecedent_unit(text: &str, skip_subject: bool) -> Option<String> {
     let mut found = None;
     for m in UNIT_ANYWHERE.find_iter(text) {
-        if !countable(m.as_str()) || skip_subject && SUBJECT_VERB.is_match(&text[m.end()..]) {
+        // The subject: a verb follows in the same clause ("the wagons seen at Khasan could
+        // carry up to 90,000 of them").
+        let clause_after = &text[m.end()..];
+        let subject = !clause_after.contains([',', ';'])
+            && clause_after
+                .split_whitespace()
+                .any(|w| SUBJECT_VERB.is_match(w));
+        if !countable(m.as_str()) || skip_subject && subject {
             continue;
         }
         let before = &text[..m.start()];
-        let gap_from = before
-            .rfind(|c: char| c == ',' || c == '.' || c == ';')
-            .map_or(0, |i| i + 1);
+        let gap_from = before.rfind([',', '.', ';']).map_or(0, |i| i + 1);
         found = Some(unit_name(m.as_str(), &text[gap_from..m.start()]).to_owned());
     }
     found
@@ -702,10 +707,8 @@ pub fn find(s: &str) -> Vec<Quantity> {
         if av == 1.0
             && b.is_none()
             && UNIT_SHIP.is_match(unit_text)
-            && (NAMED_AFTER.is_match(&s[unit_end..])
-                || HEDGE.captures(&s[..whole.start()]).is_none())
+            && NAMED_AFTER.is_match(&s[unit_end..])
         {
-            // Nor "followed one Russian freighter": the story's ship, not a count of ships.
             continue;
         }
         // "called at Rajin 25 times": events the verb names; "three times more" is a ratio.

@@ -18,6 +18,14 @@ fn who(r: &ClaimRow) -> (&str, &str) {
     (&r.speaker, &r.organization)
 }
 
+fn period(r: &ClaimRow) -> (&str, &str) {
+    (&r.period_start, &r.period_end)
+}
+
+fn unit_and_qualifier(r: &ClaimRow) -> (&str, &str) {
+    (&r.unit, &r.qualifier)
+}
+
 fn when(r: &ClaimRow) -> (&str, &str, &str) {
     (&r.period_start, &r.period_end, &r.date)
 }
@@ -1285,13 +1293,10 @@ fn dev4_pronoun_partitives_in_other_wordings() {
     let rows = lookout_claims::extract(text);
     let r = row(text, 40000.0);
     assert_eq!(r.unit, "rockets");
-    assert_eq!(
-        (r.period_start.as_str(), r.period_end.as_str()),
-        ("2024-05", "2024-09-12")
-    );
+    assert_eq!(period(&r), ("2024-05", "2024-09-12"));
     let r = row(text, 90000.0);
     assert_eq!(
-        (r.unit.as_str(), r.qualifier.as_str()),
+        unit_and_qualifier(&r),
         ("artillery_shells_122mm", "capacity_equivalent")
     );
     assert!(rows.iter().all(|r| r.quantity != Some(1.0)), "{rows:#?}");
@@ -1315,10 +1320,7 @@ fn dev4_passives_and_presenters_in_other_wordings() {
     assert_eq!(r.speaker, "Kiel Institute");
     let r = row(text, 340.0);
     assert_eq!(r.speaker, "Hanseatic Maritime Observatory");
-    assert_eq!(
-        (r.unit.as_str(), r.qualifier.as_str()),
-        ("railcars", "more_than")
-    );
+    assert_eq!(unit_and_qualifier(&r), ("railcars", "more_than"));
     assert_eq!(r.date, "2025-05-13");
 }
 
@@ -1342,15 +1344,9 @@ fn dev4_dates_and_periods_in_other_wordings() {
     assert_eq!(r.speaker, "Minoru Kihara");
     assert_eq!(when(&r), ("2025-01", "2025-03", "2025-04-08"));
     let r = row(text, 12.0);
-    assert_eq!(
-        (r.period_start.as_str(), r.period_end.as_str()),
-        ("2025-03", "2025-03")
-    );
+    assert_eq!(period(&r), ("2025-03", "2025-03"));
     let r = row(text, 30.0);
-    assert_eq!(
-        (r.period_start.as_str(), r.period_end.as_str()),
-        ("", "2025-03-03")
-    );
+    assert_eq!(period(&r), ("", "2025-03-03"));
 }
 
 #[test]

@@ -90,7 +90,7 @@ pub(crate) fn tallies_table(rows: Vec<(TallyKey, i64, Tally)>) -> Result<Table> 
 }
 
 /// A string column (Arrow's string or large string) as optional values.
-fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
+pub(crate) fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
     let c = batch
         .column_by_name(name)
         .with_context(|| format!("no column {name}"))?;
@@ -190,7 +190,7 @@ fn read_tallies(table: Table) -> Result<Vec<(TallyKey, i64, Tally)>> {
 }
 
 /// Events in the events schema plus their `gap_id`.
-fn gaps_table(rows: &[(i64, Event)]) -> Result<Table> {
+pub(crate) fn gaps_table(rows: &[(i64, Event)]) -> Result<Table> {
     let events: Vec<Event> = rows.iter().map(|(_, e)| e.clone()).collect();
     let batch = events_batch(&events)?;
     let mut fields: Vec<Field> = batch
@@ -235,6 +235,29 @@ fn gap_reasons(
     let _ = areas;
     py.detach(|| {
         let cfg = config(config_toml, config_json)?;
+        let mut model = replay(&cfg, tallies.0, stations, &watermarks, flush)?;
+        let rows: Vec<(i64, Event)> = gaps_with_ids(gaps.0)?
+            .into_iter()
+            .map(|(id, e)| (id, model.reason(e)))
+            .collect();
+        gaps_table(&rows)
+    })
+    .map(PyArrowType)
+    .map_err(py_err)
+}
+
+/// The reception model the single engine held at flush `flush` of the day `watermarks`
+/// (`watermarks.len()`: the finish), rebuilt from the whole data's merged reception `tallies`
+/// (at least those of the days it held) and every station's days (`stations`: name, day,
+/// buckets first heard that day, first and last of them).
+pub(crate) fn replay(
+    cfg: &lookout_events::Config,
+    tallies: Table,
+    stations: Vec<(String, i64, u64, i64, i64)>,
+    watermarks: &[i64],
+    flush: usize,
+) -> Result<ReceptionReplay> {
+    {
         let last = *watermarks.last().context("no day watermarks")?;
         let day = day_index(watermarks.get(flush).copied().unwrap_or(last) - 1);
         let keep = (cfg.gap.coverage_days * 24.0 * 3_600_000.0) as i64;
@@ -256,16 +279,15 @@ fn gap_reasons(
                 )
             })
             .collect();
-        let tallies = read_tallies(tallies.0)?;
-        let mut model = ReceptionReplay::new(&cfg, day, forgotten_before, &stations, tallies);
-        let rows: Vec<(i64, Event)> = gaps_with_ids(gaps.0)?
-            .into_iter()
-            .map(|(id, e)| (id, model.reason(e)))
-            .collect();
-        gaps_table(&rows)
-    })
-    .map(PyArrowType)
-    .map_err(py_err)
+        let tallies = read_tallies(tallies)?;
+        Ok(ReceptionReplay::new(
+            cfg,
+            day,
+            forgotten_before,
+            &stations,
+            tallies,
+        ))
+    }
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -12,9 +12,10 @@ system all of them share.
   watermarks; gaps get their reason and coverage hint from the reception model rebuilt, per
   flush, from the shards' reception tallies merged over all vessels; encounters from the
   shards' resampled positions joined on (time slot, cell and its neighbours), each candidate
-  pair judged in Rust by the engine's own encounter search. ``out_of_range`` spoofing,
-  interference areas and MMSI changes between vessels are not computed (see
-  ``docs/scale.md``).
+  pair judged in Rust by the engine's own encounter search; ``out_of_range`` spoofing from
+  each flush's rebuilt reception model, and GNSS interference areas, the spoofing merge and
+  the interference marks from every vessel's anomalies replayed in one Rust task. MMSI
+  changes between vessels are not computed (see ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -209,11 +210,15 @@ def events(
     4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
        candidate pairs, each pair replayed in Rust through the engine's encounter search with
        the data's slots, day watermarks and anchorage entries (the single engine's encounters).
+    5. Spoofing and interference: each flush's rebuilt model (step 3) also tests the shards'
+       candidate suspects (``out_of_range`` episodes) and says which anomaly onsets came from
+       continuous stations; then one Rust task replays every flush's gaps, spoofing episodes
+       (the shards release them unmerged) and onsets through the engine's interference
+       clustering, spoofing merge and marks (``interference_area``, the ``interference`` gap
+       reason).
 
-    The arguments are those of :func:`lookout.events`. Not produced: ``out_of_range`` spoofing,
-    GNSS interference areas (and the ``interference`` gap reason and ``interference_area``
-    marks they make), and identity changes that link two MMSIs (by IMO or by a position
-    handover).
+    The arguments are those of :func:`lookout.events`. Not produced: identity changes that link
+    two MMSIs (by IMO or by a position handover).
     """
     from pyspark.sql import functions as F
 

@@ -177,7 +177,9 @@ fn read_anomalies(table: Table) -> Result<(Vec<SuspectRun>, Vec<AnomalyOnset>)> 
 }
 
 /// One flush of the distributed run: the reception model of the whole data at flush `flush`
-/// (from `tallies` and `stations`, as `gap_reasons`) gives
+/// (from the whole data's merged reception `tallies`, at least those of the days it held, and
+/// every station's days, `stations`: name, day, buckets first heard that day, first and last
+/// of them) gives
 /// - the `gaps` it released (events schema plus `gap_id`) their reason, evidence, confidence
 ///   and coverage hint, and `interference_inputs` (where each started, floats as bits, and
 ///   whether continuous stations heard the vessel meanwhile);

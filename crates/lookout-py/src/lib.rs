@@ -116,7 +116,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     store::register(m)?;
     events::register(m)?;
     encounters::register(m)?;
-    reasons::register(m)?;
     anomalies::register(m)?;
     Ok(())
 }

@@ -471,20 +471,25 @@ impl ReceptionReplay {
     pub fn reason_for_marking(&mut self, e: Event) -> (Event, Option<(LatLon, bool)>) {
         let mark = e.details.get("reason_inputs").and_then(|inputs| {
             let start = self.end(inputs.get("start")?)?;
-            let heard: Vec<StationId> = inputs
-                .get("heard")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(|n| self.model.station(Some(&Arc::from(n))))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let heard = self.heard(inputs);
             let heard = self.model.heard_by_continuous(&heard) > 0;
             Some((LatLon::new(start.lat, start.lon), heard))
         });
         (self.reason(e), mark)
+    }
+
+    /// The stations of `reason_inputs.heard`, by id.
+    fn heard(&mut self, inputs: &Value) -> Vec<StationId> {
+        inputs
+            .get("heard")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|n| self.model.station(Some(&Arc::from(n))))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn end(&mut self, v: &Value) -> Option<GapEnd> {
@@ -512,16 +517,7 @@ impl ReceptionReplay {
         ) else {
             return e;
         };
-        let heard: Vec<StationId> = inputs
-            .get("heard")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(|n| self.model.station(Some(&Arc::from(n))))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let heard = self.heard(&inputs);
         e.details.remove("reason");
         e.details.remove("reason_evidence");
         let (reason, evidence) = self.model.gap_reason(

@@ -645,9 +645,10 @@ impl<'a> Extractor<'a> {
                 Some(q)
             })
             .collect();
-        if let Some(u) = quantity::antecedent_unit(&s.text, false) {
-            self.last_noun_unit = u;
-        }
+        // A pronoun refers to what was just spoken of: a sentence that names no countable
+        // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
+        // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
+        self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn

@@ -108,8 +108,33 @@ pub fn off_topic(
     let other = cs
         .iter()
         .any(|c| OTHER_SUPPLIERS.contains(&c.2.name) && Some(c.2.name) != speaker_country);
+    // "South Korea has agreed to lend the United States 500,000 rounds": a country that is
+    // not a side of the corridor gives the goods (the subject of a supply verb before the
+    // number), and North Korea is not named between it and the number.
+    let giver = cs
+        .iter()
+        .filter(|c| c.1 <= before.len())
+        .filter(|c| c.2.corridor_side.is_none() && GIVES.is_match(&sentence[c.1..]))
+        .last()
+        .is_some_and(|g| {
+            let between = &before[g.1..];
+            !CORRIDOR_PLACE.is_match(between)
+                && !names::countries(between)
+                    .iter()
+                    .any(|c| c.2.corridor_side == Some(true))
+        });
+    if giver {
+        return Some("the claim is about another supplier");
+    }
     (other && !supplier).then_some("the claim is about another supplier")
 }
+
+/// A supply verb right after a country named as its subject: "South Korea has agreed to lend",
+/// "Poland will send", "Japan supplied" (not "Russia received", nor "the United States said").
+static GIVES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:'s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|could|may|might|plans?\s+to|planned\s+to|agreed\s+to|decided\s+to|offered\s+to|promised\s+to|pledged\s+to|to|also|now|already|quietly|reportedly|been|be|going\s+to)\s+){0,4}(?:lend|lent|lending|send|sent|sending|sell|sold|selling|supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|provide|provided|providing|give|gave|giving|donate|donated|donating|transfer|transferred|export|exported)\b")
+        .expect("gives")
+});
 
 /// The supplier a text names last: North Korea (or a corridor place), another supplier, or
 /// none.

@@ -114,8 +114,7 @@ pub fn off_topic(
     let giver = cs
         .iter()
         .filter(|c| c.1 <= before.len())
-        .filter(|c| c.2.corridor_side.is_none() && GIVES.is_match(&sentence[c.1..]))
-        .last()
+        .rfind(|c| c.2.corridor_side.is_none() && GIVES.is_match(&sentence[c.1..]))
         .is_some_and(|g| {
             let between = &before[g.1..];
             !CORRIDOR_PLACE.is_match(between)

@@ -1053,6 +1053,25 @@ fn choose(
         .copied()
         .or_else(|| atts.first())?;
     let mut notes = Vec::new();
+    // "X said the NIS had told him and other members that N": the figure is the NIS's,
+    // relayed by X (a verb of telling someone, in the clause X's verb introduces, before N).
+    let relayed = window.and_then(|(at, _)| {
+        verbs.iter().copied().find(|v| {
+            v.pos > main.verb_end
+                && v.pos < at
+                && RELAY_VERBS.contains(&v.verb.as_str())
+                && v.source.speaker != main.source.speaker
+                && !sentence[main.verb_end..v.pos].contains([',', ';', '"'])
+                && introduces(main, at)
+        })
+    });
+    let main = match relayed {
+        Some(v) => {
+            notes.push(format!("relayed by {}", main.source.speaker));
+            v
+        }
+        None => main,
+    };
     let mut chosen = main.source.clone();
     if chosen.media {
         if let Some(other) = atts
@@ -1094,6 +1113,9 @@ fn choose(
     }
     Some((chosen, notes, main.pos))
 }
+
+/// Verbs of telling someone: "X said Y had told him that N" relays Y's figure.
+const RELAY_VERBS: [&str; 6] = ["told", "tells", "tell", "informed", "informs", "briefed"];
 
 /// What a time phrase in a sentence dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

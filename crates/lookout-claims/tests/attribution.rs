@@ -1416,3 +1416,23 @@ fn holdout6_other_givers_and_pronouns_out_of_reach() {
     let rows = corridor_rows(text);
     assert!(rows.iter().all(|r| r.quantity != Some(900.0)), "{rows:#?}");
 }
+
+#[test]
+fn holdout6_a_source_relayed_by_the_one_it_told() {
+    // "X said Y had told him that N": Y's figure, relayed by X; what X adds is X's own.
+    let text = "TOKYO, 14 May 2024 -- Senator Aiko Morimura of the Liberal Democratic Party said \
+        the Defense Intelligence Headquarters had informed her and other committee members on \
+        Tuesday that North Korea had sent some 4,000 containers to Russia since March.\n\n\
+        The containers went in about 12 voyages, Morimura added.\n";
+    let r = row(text, 4000.0);
+    assert_eq!(r.speaker, "Japan military intelligence");
+    assert!(r.note.contains("relayed by Aiko Morimura"), "{}", r.note);
+    let r = row(text, 12.0);
+    assert_eq!(r.speaker, "Aiko Morimura");
+    let text = "SEOUL, 2 May 2024 -- Rep. Kim Tae-ho said the National Intelligence Service told \
+        lawmakers that the North had shipped more than 3,000 containers to Russia.\n";
+    assert_eq!(
+        row(text, 3000.0).speaker,
+        "ROK National Intelligence Service"
+    );
+}

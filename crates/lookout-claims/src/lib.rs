@@ -220,6 +220,13 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
 
+/// "NAME made the remarks", "NAME gave the figures": a person named as the one who spoke
+/// (a name of two or more capitalised words, hyphenated parts allowed).
+static MADE_REMARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\s+(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her)\s+(?:remarks|comments|figures?|estimates?|statements?|assessment)\b")
+        .expect("made remarks")
+});
+
 /// Extracts the claims of one news text.
 pub fn extract(text: &str) -> Vec<ClaimRow> {
     extract_file(text, "")
@@ -229,7 +236,22 @@ pub fn extract(text: &str) -> Vec<ClaimRow> {
 pub fn extract_file(text: &str, file: &str) -> Vec<ClaimRow> {
     // A first reading learns the article's named persons, so that a title given before the
     // name ("the defense minister said ... Defense Minister Shin Won-sik") is that person.
-    let (_, persons) = Extractor::new(text, file, Vec::new()).run();
+    let (_, mut persons) = Extractor::new(text, file, Vec::new()).run();
+    // "Shin Won-sik made the remarks at a meeting with ...": the person who holds the office
+    // the text named before, though no reporting verb gives the name.
+    for c in MADE_REMARKS.captures_iter(text) {
+        let name = &c["name"];
+        if !persons.iter().any(|p| p.speaker == name) {
+            persons.push(Source {
+                speaker: name.to_owned(),
+                org: String::new(),
+                kind: Kind::Person,
+                title: String::new(),
+                country: None,
+                media: false,
+            });
+        }
+    }
     Extractor::new(text, file, persons).run().0
 }
 

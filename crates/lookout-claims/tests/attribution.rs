@@ -1436,3 +1436,16 @@ fn holdout6_a_source_relayed_by_the_one_it_told() {
         "ROK National Intelligence Service"
     );
 }
+
+#[test]
+fn holdout6_a_title_alone_is_the_person_who_made_the_remarks() {
+    // "Norway's defence minister said ... NAME made the comments at ...": the title is that
+    // person, though no reporting verb gives the name.
+    let text = "OSLO (NTB) -- Norway's defence minister said Tuesday that North Korea had sent \
+        roughly 2,500 containers of shells to Russia this year.\n\n\
+        In return, she added, Pyongyang has received more than 3,000 containers of food.\n\n\
+        Kari Solheim-Berg made the comments at a security conference in Bergen.\n";
+    let r = row(text, 2500.0);
+    assert_eq!(r.speaker, "Kari Solheim-Berg");
+    assert_eq!(row(text, 3000.0).speaker, "Kari Solheim-Berg");
+}

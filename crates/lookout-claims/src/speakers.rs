@@ -2158,15 +2158,34 @@ pub fn label_org(label: &str, ctx: &Context) -> Option<Source> {
 /// The person an interview introduces, for "A:" labels: the first line opening with a full
 /// name ("Vadym Skibitskyi, deputy head of Ukraine's military intelligence, spoke to ...").
 pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
-    earlier.lines().find_map(|l| {
-        let head = &l[..clause_end(l)];
-        let (a, b, n) = name_run(head)?;
-        let surname = head[a..b].split_whitespace().last()?;
-        (n >= 2 && a == 0)
-            .then(|| label_source(surname, earlier, ctx))
-            .flatten()
-    })
+    earlier
+        .lines()
+        .find_map(|l| {
+            let head = &l[..clause_end(l)];
+            let (a, b, n) = name_run(head)?;
+            let surname = head[a..b].split_whitespace().last()?;
+            (n >= 2 && a == 0)
+                .then(|| label_source(surname, earlier, ctx))
+                .flatten()
+        })
+        .or_else(|| {
+            // "South Korea's defence minister, Shin Won-sik, sat down with us": a title with the
+            // name in apposition, as the subject of an interview verb.
+            let c = earlier.lines().find_map(|l| INTRODUCED.captures(l))?;
+            let title = c.name("title")?.as_str();
+            let name = c.name("name")?.as_str();
+            find(&format!("{title}, {name}, said so."), ctx)
+                .into_iter()
+                .map(|a| a.source)
+                .find(|s| s.kind == Kind::Person)
+        })
 }
+
+/// "TITLE, NAME, sat down with us": the person an interview introduces by a title first.
+static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),\s+(?:sat\s+down|spoke|talked|met)\s+(?:with|to)\b")
+        .expect("introduced")
+});
 
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
 /// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.

@@ -1449,3 +1449,15 @@ fn holdout6_a_title_alone_is_the_person_who_made_the_remarks() {
     assert_eq!(r.speaker, "Kari Solheim-Berg");
     assert_eq!(row(text, 3000.0).speaker, "Kari Solheim-Berg");
 }
+
+#[test]
+fn holdout6_answers_of_an_interviewee_introduced_by_title() {
+    // "TITLE, NAME, sat down with us": the "A:" answers are that person's.
+    let text = "Interview\n\n3 April 2025\n\n\
+        Poland's defence minister, Tomasz Nowak-Wierzbicki, spoke with us in Warsaw about the war.\n\n\
+        Q: What do you see crossing into Russia?\n\
+        A: We count at least 8,000 containers shipped from North Korea to Russia so far.\n";
+    let r = row(text, 8000.0);
+    assert_eq!(r.speaker, "Tomasz Nowak-Wierzbicki");
+    assert_eq!(r.organization, "Poland Ministry of Defence");
+}

@@ -691,6 +691,17 @@ pub fn find(s: &str) -> Vec<Quantity> {
             }
             continue;
         };
+        // "One of the ships came back": a member of a group, not a count (as a bare "one of
+        // them"); "at least one of those missiles" is a count, and "one Russian freighter"
+        // stays one vessel.
+        if av == 1.0
+            && b.is_none()
+            && PARTITIVE.is_match(&s[end..])
+            && HEDGE.captures(&s[..whole.start()]).is_none()
+            && !EVERY_BEFORE.is_match(&s[..whole.start()])
+        {
+            continue;
+        }
         let unit_end_in_text = unit_end.max(end);
         // A calibre ("152 mm shells") is not a quantity.
         if gap.trim_start().to_lowercase().starts_with("mm")

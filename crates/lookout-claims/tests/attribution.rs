@@ -1461,3 +1461,18 @@ fn holdout6_answers_of_an_interviewee_introduced_by_title() {
     assert_eq!(r.speaker, "Tomasz Nowak-Wierzbicki");
     assert_eq!(r.organization, "Poland Ministry of Defence");
 }
+
+#[test]
+fn holdout6_one_of_a_group_is_a_member_not_a_count() {
+    // "One of the vessels returned": a member; "at least one of those missiles" and "one
+    // Russian freighter" are counts (the ledger's convention: a bare single one is 1).
+    let text = "VLADIVOSTOK, 5 May 2025 -- Three Russian freighters have made 18 voyages between \
+        Rajin and Vostochny since January, the monitor said. One of the vessels returned to the \
+        run in April. At least one of those voyages carried shells, it said, and one Russian \
+        freighter was seen at Rajin on Sunday.\n";
+    let rows = lookout_claims::extract(text);
+    let ones: Vec<_> = rows.iter().filter(|r| r.quantity == Some(1.0)).collect();
+    assert_eq!(ones.len(), 2, "{rows:#?}");
+    assert!(ones.iter().any(|r| r.qualifier == "at_least"), "{ones:#?}");
+    assert!(ones.iter().any(|r| r.unit == "vessels"), "{ones:#?}");
+}

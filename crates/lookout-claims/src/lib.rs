@@ -153,7 +153,7 @@ static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
 /// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing)\b[^,;]*$",
+        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing|meeting|answering|responding|attending|visiting)\b[^,;]*$",
     )
     .expect("occasion")
 });

@@ -1476,3 +1476,16 @@ fn holdout6_one_of_a_group_is_a_member_not_a_count() {
     assert!(ones.iter().any(|r| r.qualifier == "at_least"), "{ones:#?}");
     assert!(ones.iter().any(|r| r.unit == "vessels"), "{ones:#?}");
 }
+
+#[test]
+fn holdout6_the_day_of_an_occasion_after_an_inverted_speaker() {
+    // "..., said NAME, TITLE, meeting with reporters in Tokyo on the 11th": the statement's day,
+    // although the page is dated the day after.
+    let text = "2025년 3월 12일\n\n\
+        \"North Korea has shipped more than 9,000 containers to Russia since last spring,\" said \
+        Maria Lindqvist, Sweden's ambassador for disarmament, meeting with Korean reporters at \
+        the embassy in Seoul on the 11th.\n";
+    let r = row(text, 9000.0);
+    assert_eq!(r.date, "2025-03-11");
+    assert_eq!(r.period_end, "2025-03-11");
+}

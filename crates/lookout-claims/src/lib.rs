@@ -161,6 +161,12 @@ static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 /// else; its time is not the claim's.
 static RELATIVE_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause"));
+/// ", which carried them to Vladivostok between Oct. 8 and 13,": a relative clause moving the
+/// counted things themselves gives their period (no aside).
+static MOVED_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,\s+which\s+(?:\w+\s+)?(?:carried|took|brought|flew|ferried|shipped|moved|transported|delivered|sent)\s+(?:them|it)\b")
+        .expect("moved them")
+});
 /// A sentence naming its own source ("according to customs data", "citing ...").
 static OWN_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
@@ -737,7 +743,7 @@ impl<'a> Extractor<'a> {
         // clause that reports the claim is no aside.
         let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
             .find_iter(&s.text)
-            .filter(|m| !REPORTS_THAT.is_match(m.as_str()))
+            .filter(|m| !REPORTS_THAT.is_match(m.as_str()) && !MOVED_THEM.is_match(m.as_str()))
             .map(|m| (m.start(), m.end()))
             .collect();
         let periods: Vec<(usize, usize, Meaning)> = phrases

@@ -93,6 +93,14 @@ static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+)?$"))
         .expect("ellipsis before")
 });
+/// "between Oct. 8 and 13": the second day of a pair of days, not a count.
+static DAY_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|to|-|through|until)\s+$",
+        crate::time_phrases::MONTH_RE
+    ))
+    .expect("day pair before")
+});
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
@@ -622,6 +630,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
             ELLIPSIS_BEFORE.is_match(&s[..whole.start()])
                 && ELLIPSIS_AFTER.is_match(&s[end..])
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
+                && !DAY_PAIR_BEFORE.is_match(&s[..whole.start()])
         });
         let Some((unit_start, unit_end, gap)) = unit_after(s, end)
             .or_else(|| {

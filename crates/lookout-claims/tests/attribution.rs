@@ -1489,3 +1489,15 @@ fn holdout6_the_day_of_an_occasion_after_an_inverted_speaker() {
     assert_eq!(r.date, "2025-03-11");
     assert_eq!(r.period_end, "2025-03-11");
 }
+
+#[test]
+fn holdout6_a_pair_of_days_is_a_period_not_a_count() {
+    // "between Nov. 2 and 17": the period of the claim; the 17 is a day, not a count.
+    let text = "November 21, 2025\n\nWARSAW, Nov. 21 (Reuters) - North Korea has sent about 2,000 more troops to Russia \
+        on cargo flights, which flew them to Khabarovsk between Nov. 2 and 17, Poland's \
+        intelligence service said on Friday.\n";
+    let rows = lookout_claims::extract(text);
+    assert!(rows.iter().all(|r| r.quantity != Some(17.0)), "{rows:#?}");
+    let r = row(text, 2000.0);
+    assert_eq!(period(&r), ("2025-11-02", "2025-11-17"), "{}", r.note);
+}

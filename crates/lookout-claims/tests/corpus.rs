@@ -415,12 +415,42 @@ fn fourth_dev_corpus_figures() {
 }
 
 /// The sixth holdout (`holdout6/`), written blind (its author read neither the extractor's source
-/// nor ran it) while the dev4 rules were being written, and first run after them (first run in
-/// docs/accuracy.md, step 12). No rule has been fitted to it: the floors are its first-run
-/// figures, the estimate for unseen text, kept as a regression guard.
+/// nor ran it) while the dev4 rules were being written, and first run after them: that first
+/// run, the estimate for unseen text, is in docs/accuracy.md step 12 (quantity recall 0.928,
+/// speaker 0.551, organization 0.493, period 0.621, date 0.638). The floors here are the figures
+/// after the general rules its misses prompted (branch `claims8`): fitted, a regression guard,
+/// not an estimate. Still missed: a flattened table's cells (v14), a digest's `16 Feb:` labels
+/// (v13), a broadcast reporter relaying a think tank (v20), capitals as speakers (v09) and more
+/// (docs/accuracy.md step 12, "left").
 #[test]
-fn sixth_holdout_corpus_first_run() {
+fn sixth_holdout_corpus_figures() {
     let s = score("holdout6");
     print("holdout6", &s);
     assert!(s.texts >= 30 && s.off_topic_texts.len() >= 4);
+    let recall = [
+        ("quantity", 0.92),
+        ("unit", 0.92),
+        ("qualifier", 0.91),
+        ("speaker", 0.62),
+        ("organization", 0.53),
+        ("period", 0.67),
+        ("date", 0.66),
+        ("route", 0.90),
+    ];
+    let precision = [
+        ("quantity", 0.98),
+        ("unit", 0.98),
+        ("qualifier", 0.98),
+        ("speaker", 0.84),
+        ("organization", 0.75),
+        ("period", 0.69),
+        ("date", 0.71),
+        ("route", 0.86),
+    ];
+    for (f, floor) in recall {
+        assert!(at(&s, f).recall() >= floor, "{f} recall");
+    }
+    for (f, floor) in precision {
+        assert!(at(&s, f).precision() >= floor, "{f} precision");
+    }
 }

@@ -265,6 +265,9 @@ pub struct Feed {
     /// Subscription bounding boxes, `[[lat, lon], [lat, lon]]` corners (websocket feeds;
     /// default: the whole world).
     pub bounding_boxes: Vec<[[f64; 2]; 2]>,
+    /// A file of certificates (PEM) trusted for a `wss://` feed besides the built-in web roots:
+    /// a private certificate authority or the server's self-signed certificate.
+    pub ca_file: Option<PathBuf>,
     /// Line of the entry in `corridor.toml`.
     pub line: usize,
 }
@@ -308,6 +311,8 @@ struct FeedEntry {
     api_key_file: Option<String>,
     #[serde(default)]
     bounding_boxes: Vec<[[f64; 2]; 2]>,
+    #[serde(default)]
+    ca_file: Option<String>,
 }
 
 impl FeedEntry {
@@ -350,6 +355,9 @@ impl FeedEntry {
                 "api_key_file and bounding_boxes apply to websocket feeds only".into(),
             ));
         }
+        if self.ca_file.is_some() && !url.starts_with("wss://") {
+            return Err(("ca_file", "ca_file applies to wss:// feeds only".into()));
+        }
         Ok(Feed {
             name: self.name.unwrap_or_else(|| url.to_owned()),
             format: self.format.unwrap_or(if websocket {
@@ -360,6 +368,7 @@ impl FeedEntry {
             source,
             api_key_file: self.api_key_file.map(|f| dir.join(f)),
             bounding_boxes: self.bounding_boxes,
+            ca_file: self.ca_file.map(|f| dir.join(f)),
             line,
         })
     }

@@ -32,7 +32,7 @@ fn main() {
     // over the run after its first 10 minutes.
     let span = (minutes.saturating_sub(dark_minutes + 10)).max(1) * 60;
     let silence = |i: u64| -> Option<(u64, u64)> {
-        (dark_every > 0 && i % dark_every == 0).then(|| {
+        (dark_every > 0 && i.is_multiple_of(dark_every)).then(|| {
             let from = 600 + (i / dark_every).wrapping_mul(7919) % span;
             (from, from + dark_minutes * 60)
         })

@@ -32,7 +32,7 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 use lookout_store::{PositionRow, StaticRow, StoreWriter};
 
-use crate::state::Encoded;
+use crate::state::{EncodeCost, Pending};
 
 /// Store rows to commit, and the checkpoint that covers them, if any.
 pub struct Job {
@@ -40,9 +40,10 @@ pub struct Job {
     pub positions: Vec<PositionRow>,
     /// Static rows received since the previous job.
     pub statics: Vec<StaticRow>,
-    /// The checkpoint (encoded into its temporary file) and `events.csv` (a handle of the
-    /// driver's appending file) to fsync before it; `None` for a commit of rows only.
-    pub checkpoint: Option<(Encoded, File)>,
+    /// The checkpoint (being encoded into its temporary file by the snapshot process) and
+    /// `events.csv` (a handle of the driver's appending file) to fsync before it; `None` for a
+    /// commit of rows only.
+    pub checkpoint: Option<(Pending, File)>,
 }
 
 /// What writing a job took.
@@ -56,6 +57,10 @@ pub struct Done {
     pub rows: u64,
     /// The job had a checkpoint.
     pub checkpoint: bool,
+    /// What the snapshot process took to encode it, ms.
+    pub snapshot_ms: u64,
+    /// Private memory of the snapshot process at its end, kB (see `EncodeCost`).
+    pub snapshot_kb: u64,
 }
 
 /// The driver's handle on the writer thread.
@@ -166,9 +171,11 @@ fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
     store.push_statics(job.statics);
     let stats = store.flush().context("committing the store")?;
     let checkpoint = job.checkpoint.is_some();
-    let mut bytes = 0;
-    if let Some((encoded, events)) = job.checkpoint {
+    let (mut bytes, mut cost) = (0, EncodeCost::default());
+    if let Some((pending, events)) = job.checkpoint {
         events.sync_data().context("syncing events.csv")?;
+        let (encoded, c) = pending.wait()?;
+        cost = c;
         bytes = encoded.persist()?;
     }
     Ok(Done {
@@ -176,6 +183,8 @@ fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
         bytes,
         rows: stats.positions + stats.statics,
         checkpoint,
+        snapshot_ms: cost.ms,
+        snapshot_kb: cost.private_kb,
     })
 }
 

@@ -1545,6 +1545,17 @@ mod tests {
             (p.feeds[1].format, p.feeds[1].name.as_str()),
             (FeedFormat::Aisstream, "wss://stream.aisstream.io/v0/stream")
         );
+        let p = with_feeds(
+            "[[feed]]\nurl = \"wss://relay.example.org/ais\"\nca_file = \"relay-ca.pem\"\n",
+        )
+        .unwrap();
+        assert!(p.feeds[0]
+            .ca_file
+            .as_ref()
+            .is_some_and(|f| f.ends_with("relay-ca.pem")));
+        let err = with_feeds("[[feed]]\nurl = \"ws://127.0.0.1:9000\"\nca_file = \"ca.pem\"\n")
+            .unwrap_err();
+        assert_eq!(err.0[0].field, "feed[0].ca_file", "{err}");
         let err = with_feeds("[[feed]]\nurl = \"tcp://nowhere\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n").unwrap_err();
         let fields: Vec<(usize, &str)> = err.0.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(fields, [(15, "feed[0].url"), (19, "feed[2].name")], "{err}");

@@ -39,6 +39,27 @@ fn tls_server() -> (rcgen::CertifiedKey, tokio_rustls::TlsAcceptor) {
     (certified, acceptor)
 }
 
+/// Starts the watch on `project` and waits until its feed `rajin` has read `lines` lines.
+async fn start_and_read(project: &std::path::Path, lines: usize) -> (lookout_watch::Watch, String) {
+    let (watch, base) = common::start(project, None).await;
+    common::wait_for(&base, Duration::from_secs(300), |s| {
+        common::feed(s, "rajin")["lines"].as_u64() == Some(lines as u64)
+    })
+    .await;
+    (watch, base)
+}
+
+/// The keys of the notifications of `rule` in the project's `alerts.jsonl`.
+fn routed(project: &std::path::Path, rule: &str) -> Vec<String> {
+    std::fs::read_to_string(project.join("alerts.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|a| a["rule"] == rule)
+        .map(|a| a["key"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// The status of the sink named `name` in `GET /api/v1/watch` (null before there is one).
 fn sink(status: &serde_json::Value, name: &str) -> serde_json::Value {
     status["sinks"]
@@ -150,32 +171,13 @@ sinks = ["secure", "untrusting"]
     std::fs::write(project.join("hook.secret"), "tls-test-key\n").unwrap();
     std::fs::write(project.join("server.pem"), certified.cert.pem()).unwrap();
 
-    let (watch, base) = common::start(&project, None).await;
-    let total = lines.len() as u64;
-    common::wait_for(&base, Duration::from_secs(300), |s| {
-        common::feed(s, "rajin")["lines"].as_u64() == Some(total)
-    })
-    .await;
-    let routed = || -> Vec<String> {
-        std::fs::read_to_string(project.join("alerts.jsonl"))
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .filter(|a| a["rule"] == "tls-any")
-            .map(|a| a["key"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let (watch, base) = start_and_read(&project, lines.len()).await;
+    let routed = || routed(&project, "tls-any");
     let s = common::wait_for(&base, Duration::from_secs(300), |s| {
         let n = routed().len() as u64;
-        let sink = |name: &str| {
-            s["sinks"]
-                .as_array()
-                .and_then(|a| a.iter().find(|k| k["name"] == name).cloned())
-                .unwrap_or_default()
-        };
         n > 0
-            && sink("secure")["delivered"].as_u64() == Some(n)
-            && sink("untrusting")["failed"].as_u64() == Some(n)
+            && sink(s, "secure")["delivered"].as_u64() == Some(n)
+            && sink(s, "untrusting")["failed"].as_u64() == Some(n)
     })
     .await;
     watch.stop().await.unwrap();
@@ -213,13 +215,7 @@ sinks = ["secure", "untrusting"]
     want.sort();
     assert_eq!(got_keys, want);
     // The sink without the certificate refused the server at the handshake, every time.
-    let untrusting = s["sinks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["name"] == "untrusting")
-        .unwrap()
-        .clone();
+    let untrusting = sink(&s, "untrusting");
     assert_eq!(untrusting["delivered"], 0, "{untrusting}");
     assert!(
         untrusting["last_error"]
@@ -497,21 +493,8 @@ sinks = ["starttls", "smtps", "untrusting"]
     let project = common::project(dir.path(), &feeds, &extra);
     std::fs::write(project.join("server.pem"), certified.cert.pem()).unwrap();
 
-    let (watch, base) = common::start(&project, None).await;
-    let total = lines.len() as u64;
-    common::wait_for(&base, Duration::from_secs(300), |s| {
-        common::feed(s, "rajin")["lines"].as_u64() == Some(total)
-    })
-    .await;
-    let routed = || -> Vec<String> {
-        std::fs::read_to_string(project.join("alerts.jsonl"))
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .filter(|a| a["rule"] == "tls-mail")
-            .map(|a| a["key"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let (watch, base) = start_and_read(&project, lines.len()).await;
+    let routed = || routed(&project, "tls-mail");
     let s = common::wait_for(&base, Duration::from_secs(300), |s| {
         let n = routed().len() as u64;
         n > 0

@@ -113,9 +113,10 @@ def peak_rss_mb(pid):
 
 
 def cpu_seconds(pid):
-    """User + system CPU time of the process so far."""
+    """User + system CPU time of the process so far, with its children's that ended (the
+    checkpoints' snapshot processes)."""
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def parse_ms(s):

@@ -1021,10 +1021,12 @@ impl Driver {
         })
     }
 
-    /// Takes a checkpoint: encodes the engine's and the driver's state here (streamed into a
-    /// temporary file), then hands it with the store rows received since the last job to the
-    /// checkpoint writer (`writer.rs`), which commits the rows, syncs `events.csv` and makes the
-    /// checkpoint durable off this thread. With a job still being written, waits for it when
+    /// Takes a checkpoint: starts the encoding of the engine's and the driver's state by a
+    /// snapshot process (streamed into a temporary file; `Encoded::snapshot`: here only the
+    /// fork, or the whole encoding where there is no fork), then hands it with the store rows
+    /// received since the last job to the checkpoint writer (`writer.rs`), which commits the
+    /// rows, syncs `events.csv`, waits for the snapshot and makes the checkpoint durable off
+    /// this thread. With a job still being written, waits for it when
     /// `wait`, else leaves this one for later.
     pub fn checkpoint(&mut self, wait: bool) -> Result<()> {
         if self.writer.busy() {

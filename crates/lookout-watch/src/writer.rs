@@ -3,13 +3,14 @@
 //! driver hands it; and commits rows alone when the driver's row buffer fills between
 //! checkpoints.
 //!
-//! The driver takes a checkpoint in two steps. On its own thread it encodes its state and the
-//! engine's (CBOR, streamed into a temporary file next to `checkpoint.cbor`: the state cannot
-//! change while it is encoded, and the encoded bytes are never held in memory) and takes the
-//! store rows buffered since the last job; then it sends both to this thread over a channel of
-//! one [`Job`] and goes back to detection. This thread commits the rows to the store (Parquet,
-//! the expensive part), fsyncs `events.csv` up to the length the checkpoint covers, and only
-//! then fsyncs the checkpoint and renames it into place. A crash at any moment leaves the
+//! The driver takes a checkpoint in two steps. It starts the encoding of its state and the
+//! engine's (CBOR, streamed into a temporary file next to `checkpoint.cbor` by a snapshot
+//! process that sees the state as it was at the fork, so the state may change meanwhile:
+//! [`crate::state::Encoded::snapshot`]) and takes the store rows buffered since the last job;
+//! then it sends both to this thread over a channel of one [`Job`] and goes back to detection.
+//! This thread commits the rows to the store (Parquet, the expensive part), fsyncs `events.csv`
+//! up to the length the checkpoint covers, waits for the snapshot process, and only then fsyncs
+//! the checkpoint and renames it into place. A crash at any moment leaves the
 //! previous checkpoint, with the store holding at least its rows (the store's de-duplication
 //! drops rows handled again after a restart) and `events.csv` cut back to its length on
 //! restart; or the new checkpoint with everything it covers durable.

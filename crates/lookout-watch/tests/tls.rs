@@ -39,6 +39,14 @@ fn tls_server() -> (rcgen::CertifiedKey, tokio_rustls::TlsAcceptor) {
     (certified, acceptor)
 }
 
+/// The `[[feed]]` `rajin`: the simulated departures in `dir/ais.nmea`.
+fn rajin_feed(dir: &std::path::Path) -> String {
+    format!(
+        "[[feed]]\nname = \"rajin\"\nurl = \"file:{}\"\n",
+        dir.join("ais.nmea").display()
+    )
+}
+
 /// Starts the watch on `project` and waits until its feed `rajin` has read `lines` lines.
 async fn start_and_read(project: &std::path::Path, lines: usize) -> (lookout_watch::Watch, String) {
     let (watch, base) = common::start(project, None).await;
@@ -139,10 +147,7 @@ async fn alerts_reach_an_https_webhook_with_a_self_signed_certificate() {
         });
     }
 
-    let feeds = format!(
-        "[[feed]]\nname = \"rajin\"\nurl = \"file:{}\"\n",
-        dir.path().join("ais.nmea").display()
-    );
+    let feeds = rajin_feed(dir.path());
     let extra = format!(
         r#"
 [[sink]]
@@ -449,10 +454,7 @@ async fn alert_emails_go_over_starttls_and_smtps_to_a_server_with_a_self_signed_
         smtps_failed.clone(),
     );
 
-    let feeds = format!(
-        "[[feed]]\nname = \"rajin\"\nurl = \"file:{}\"\n",
-        dir.path().join("ais.nmea").display()
-    );
+    let feeds = rajin_feed(dir.path());
     let extra = format!(
         r#"
 [[sink]]

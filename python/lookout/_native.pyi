@@ -55,13 +55,21 @@ def vessel_events(
     config_json: Optional[str] = None,
     land: Optional[str] = None,
     use_land: bool = True,
-) -> Tuple[pa.Table, pa.Table, pa.Table, pa.Table]: ...
-def gap_reasons(
+) -> Tuple[pa.Table, pa.Table, pa.Table, pa.Table, pa.Table]: ...
+def flush_anomalies(
     gaps: pa.Table,
     tallies: pa.Table,
+    anomalies: pa.Table,
     stations: Sequence[Tuple[str, int, int, int, int]],
     watermarks: Sequence[int],
     flush: int,
+    config_toml: Optional[str] = None,
+    config_json: Optional[str] = None,
+    areas: Optional[str] = None,
+) -> Tuple[pa.Table, pa.Table]: ...
+def anomaly_events(
+    events: pa.Table,
+    watermarks: Sequence[int],
     config_toml: Optional[str] = None,
     config_json: Optional[str] = None,
     areas: Optional[str] = None,

@@ -12,9 +12,10 @@ system all of them share.
   watermarks; gaps get their reason and coverage hint from the reception model rebuilt, per
   flush, from the shards' reception tallies merged over all vessels; encounters from the
   shards' resampled positions joined on (time slot, cell and its neighbours), each candidate
-  pair judged in Rust by the engine's own encounter search. ``out_of_range`` spoofing,
-  interference areas and MMSI changes between vessels are not computed (see
-  ``docs/scale.md``).
+  pair judged in Rust by the engine's own encounter search; ``out_of_range`` spoofing from
+  each flush's rebuilt reception model, and GNSS interference areas, the spoofing merge and
+  the interference marks from every vessel's anomalies replayed in one Rust task. MMSI
+  changes between vessels are not computed (see ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -61,6 +62,9 @@ _SHARD_SCHEMA = (
 )
 #: The reception tallies' kinds, as a shard marks them in ``event_type`` (``_cell``, ...).
 _TALLY_KINDS = ("cell", "bucket", "foot")
+#: What a shard hands over for ``out_of_range`` spoofing and interference areas: the reception
+#: model's candidate suspects and its anomaly onsets (``_suspect``, ``_onset``).
+_ANOMALY_KINDS = ("suspect", "onset")
 #: Identity changes linking two MMSIs need every vessel's IMO and last sighting: not produced
 #: by :func:`events` (``docs/scale.md``). Encounters are.
 CROSS_VESSEL = ("identity_change with other_mmsi",)
@@ -206,11 +210,15 @@ def events(
     4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
        candidate pairs, each pair replayed in Rust through the engine's encounter search with
        the data's slots, day watermarks and anchorage entries (the single engine's encounters).
+    5. Spoofing and interference: each flush's rebuilt model (step 3) also tests the shards'
+       candidate suspects (``out_of_range`` episodes) and says which anomaly onsets came from
+       continuous stations; then one Rust task replays every flush's gaps, spoofing episodes
+       (the shards release them unmerged) and onsets through the engine's interference
+       clustering, spoofing merge and marks (``interference_area``, the ``interference`` gap
+       reason).
 
-    The arguments are those of :func:`lookout.events`. Not produced: ``out_of_range`` spoofing,
-    GNSS interference areas (and the ``interference`` gap reason and ``interference_area``
-    marks they make), and identity changes that link two MMSIs (by IMO or by a position
-    handover).
+    The arguments are those of :func:`lookout.events`. Not produced: identity changes that link
+    two MMSIs (by IMO or by a position handover).
     """
     from pyspark.sql import functions as F
 
@@ -235,8 +243,9 @@ def events(
     def shard(left: pa.Table, right: pa.Table) -> pa.Table:
         positions = _conform(left, POSITION_COLUMNS, "positions")
         statics = _conform(right, STATIC_COLUMNS, "statics") if right.num_rows else None
-        found, resampled, anchorages, tallies = _native.vessel_events(positions, statics, watermarks, span, **kwargs)
-        return _shard_rows(_to_spark(found), resampled, anchorages, tallies)
+        found, resampled, anchorages, tallies, anomalies = _native.vessel_events(
+            positions, statics, watermarks, span, **kwargs)
+        return _shard_rows(_to_spark(found), resampled, anchorages, tallies, anomalies)
 
     bucket = F.pmod(F.col("mmsi"), F.lit(nb))
     shards = (
@@ -249,15 +258,24 @@ def events(
     gaps = per_vessel.filter(F.col("event_type") == "gap").withColumn("gap_id", F.monotonically_increasing_id())
     gaps = gaps.localCheckpoint()
     reasoned = _gap_reasons(spark, shards, gaps, watermarks, config_kwargs).select(*EVENT_COLUMNS)
+    # Spoofing episodes (unmerged, `episode_flush`), gaps with their reasons, out-of-range
+    # episodes and onsets: the single engine's interference areas, spoofing merge and marks.
+    episode = (F.col("event_type") == "spoofing") & F.get_json_object("details", "$.episode_flush").isNotNull()
+    anomalies = _anomalies(reasoned.unionByName(per_vessel.filter(episode)), watermarks, config_kwargs)
 
-    return per_vessel.filter(F.col("event_type") != "gap").unionByName(reasoned).unionByName(encounters)
+    rest = per_vessel.filter((F.col("event_type") != "gap") & ~episode)
+    return rest.unionByName(anomalies).unionByName(encounters)
 
 
-def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tallies: pa.Table) -> pa.Table:
-    """A shard's events, resampled positions, anchorage entries and reception tallies as one
-    table (Spark's ``_SHARD_SCHEMA``; the latter three marked by ``event_type``: a tally's kind
-    prefixed by ``_``, its ``i``, ``j``, ``key`` and ``positions`` in ``cell_i``, ``cell_j``,
-    ``slot`` and ``n_positions``)."""
+def _shard_rows(
+    events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tallies: pa.Table, anomalies: pa.Table
+) -> pa.Table:
+    """A shard's events, resampled positions, anchorage entries, reception tallies, candidate
+    suspects and anomaly onsets as one table (Spark's ``_SHARD_SCHEMA``; all but the events
+    marked by ``event_type``: a tally's kind prefixed by ``_``, its ``i``, ``j``, ``key`` and
+    ``positions`` in ``cell_i``, ``cell_j``, ``slot`` and ``n_positions``; ``_suspect`` and
+    ``_onset`` with their ``i``, ``j``, ``t``, ``end``, ``n`` and ``what`` in ``cell_i``,
+    ``cell_j``, ``slot``, ``day``, ``n_positions`` and ``details``)."""
     schema = pa.schema(list(events.schema) + [pa.field(n, t) for n, t in _SHARD_EXTRA])
 
     def fill(t: pa.Table, kind: Optional[str]) -> pa.Table:
@@ -276,6 +294,10 @@ def _shard_rows(events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tal
         [{"i": "cell_i", "j": "cell_j", "key": "slot", "positions": "n_positions"}.get(c, c) for c in tallies.column_names])
     for kind in _TALLY_KINDS:
         parts.append(fill(tallies.filter(pc.equal(tallies["kind"], kind)), "_" + kind))
+    names = {"i": "cell_i", "j": "cell_j", "t": "slot", "end": "day", "n": "n_positions", "what": "details"}
+    anomalies = anomalies.rename_columns([names.get(c, c) for c in anomalies.column_names])
+    for kind in _ANOMALY_KINDS:
+        parts.append(fill(anomalies.filter(pc.equal(anomalies["kind"], kind)), "_" + kind))
     return pa.concat_tables(parts)
 
 
@@ -284,13 +306,17 @@ _TALLY_CAP = 8
 
 
 def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], config_kwargs: dict) -> Any:
-    """The gaps with the reasons the single engine gives them (``docs/scale.md``).
+    """The gaps with the reasons the single engine gives them (``docs/scale.md``), and each
+    flush's ``out_of_range`` episodes and anomaly onsets of continuous stations.
 
     The shards' reception tallies (per key and UTC day: positions and the lowest distinct
-    MMSIs) are merged by key and day; each flush that released gaps gets the tallies of the
-    days its model still held (cells and buckets from ``gap.coverage_days`` before the previous
-    flush, footprint cells of every day up to its own) and every station's days, and Rust
-    rebuilds that flush's model and gives its gaps their reasons."""
+    MMSIs) are merged by key and day; each flush that released gaps or received candidate
+    suspects or onsets gets the tallies of the days its model still held (cells and buckets
+    from ``gap.coverage_days`` before the previous flush, footprint cells of every day up to
+    its own), every station's days, and its suspects and onsets; Rust rebuilds that flush's
+    model, gives its gaps their reasons (and what their interference marks need), finds its
+    ``out_of_range`` episodes and keeps the onsets its continuous stations heard. All rows
+    carry ``episode_flush`` for :func:`_anomalies`."""
     from pyspark.sql import functions as F
 
     cfg = json.loads(_native.effective_config(**config_kwargs))
@@ -314,7 +340,13 @@ def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], conf
         .collect()
     ]
     gaps = gaps.withColumn("flush", F.get_json_object("details", "$.reason_inputs.flush").cast("int"))
-    flushes = sorted(int(r["flush"]) for r in gaps.select("flush").distinct().collect() if r["flush"] is not None)
+    anomalies = shards.filter(F.col("event_type").isin(*[F.lit("_" + k) for k in _ANOMALY_KINDS])).select(
+        F.expr("substring(event_type, 2)").alias("kind"), "mmsi", "station", F.col("cell_i").alias("i"),
+        F.col("cell_j").alias("j"), F.col("slot").alias("t"), F.col("day").alias("end"),
+        F.col("n_positions").alias("n"), "lat", "lon", F.col("details").alias("what"), "flush")
+    flushes = sorted(
+        int(r["flush"]) for r in gaps.select("flush").unionByName(anomalies.select("flush")).distinct().collect()
+        if r["flush"] is not None)
     if not flushes:
         return gaps.drop("flush")
     # Per flush: the days of tallies its model held (cells and buckets from `lo`, all to `hi`).
@@ -328,19 +360,40 @@ def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], conf
     rows = tallies.join(
         F.broadcast(span),
         (day <= F.col("hi")) & ((kind == "foot") | (day >= F.col("lo"))),
-    ).drop("lo", "hi")
+    ).drop("lo", "hi").unionByName(anomalies, allowMissingColumns=True)
+    tally_columns = ["kind", "station", "i", "j", "key", "day", "positions", "mmsis"]
+    anomaly_columns = ["kind", "mmsi", "station", "i", "j", "t", "end", "n", "lat", "lon", "what"]
 
     def reasons(left: pa.Table, right: pa.Table) -> pa.Table:
-        k = left.column("flush")[0].as_py() if left.num_rows else None
-        found = _native.gap_reasons(
-            _from_spark(left.drop_columns(["flush"])), right.drop_columns(["flush"]), stations, watermarks,
-            0 if k is None else k, **config_kwargs)
-        return _to_spark(found)
+        k = (left if left.num_rows else right).column("flush")[0].as_py() if left.num_rows + right.num_rows else 0
+        is_tally = pc.is_in(right["kind"], value_set=pa.array(_TALLY_KINDS))
+        found, other = _native.flush_anomalies(
+            _from_spark(left.drop_columns(["flush"])), right.filter(is_tally).select(tally_columns),
+            right.filter(pc.invert(is_tally)).select(anomaly_columns), stations, watermarks, k, **config_kwargs)
+        other = _to_spark(other)
+        other = other.append_column("gap_id", pa.nulls(other.num_rows, pa.int64()))
+        return pa.concat_tables([_to_spark(found), other], promote_options="default")
 
     return (
         gaps.groupBy("flush").cogroup(rows.groupBy("flush"))
         .applyInArrow(reasons, schema=EVENTS_SCHEMA + ", gap_id long")
     )
+
+
+def _anomalies(rows: Any, watermarks: List[int], config_kwargs: dict) -> Any:
+    """Gaps with their reasons, spoofing episodes and anomaly onsets of every flush (each with
+    ``episode_flush``) in one Rust task, flush by flush through the single engine's steps
+    (``AnomalyReplay``): interference areas clustered from the onsets of all vessels, gaps
+    marked (``interference_area``, the ``interference`` reason), each vessel's episodes merged
+    and marked. Few rows (anomalies, not positions); one task, as the engine's clustering
+    links onsets across the whole area and time."""
+    from pyspark.sql import functions as F
+
+    def replay(t: pa.Table) -> pa.Table:
+        found = _native.anomaly_events(_from_spark(t.select(EVENT_COLUMNS)), watermarks, **config_kwargs)
+        return _to_spark(found)
+
+    return rows.select(*EVENT_COLUMNS).withColumn("g", F.lit(0)).groupBy("g").applyInArrow(replay, schema=EVENTS_SCHEMA)
 
 
 #: Margin on the distance within which the engine compares two vessels (its test is a chord in

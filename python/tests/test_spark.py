@@ -1,8 +1,8 @@
 """`lookout.spark` on `local[2]` and on a real standalone cluster (a master and two workers
 started here on loopback from pip's pyspark with the machine's Java): the distributed decode
 gives the store a single-machine ingest of the same files gives, and the distributed events are
-the single-machine engine's, encounters and gap reasons included, but for the MMSI links it does
-not compute."""
+the single-machine engine's, encounters, gap reasons, out-of-range spoofing and GNSS
+interference areas included, but for the MMSI links it does not compute."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pytest
 
 import lookout
-from conftest import MINI
+from conftest import MINI, REPO
 
 pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
@@ -157,6 +157,45 @@ def test_local_decode_and_events_on_the_corridor(spark, mini_run: dict, tmp_path
 
 def test_local_events_on_a_background_day(spark, background_day: dict) -> None:
     assert _check_events(spark, background_day["store"], background_day["project"]) > 10
+
+
+#: The events crate's reception scenario: three days in Peter the Great Gulf under three
+#: terrestrial receivers (one down for 10 hours), 30 background ships, dark and spoofing
+#: vessels, a GNSS spoofing zone and a jamming zone.
+RECEPTION = REPO / "crates" / "lookout-events" / "tests" / "data" / "reception.toml"
+
+
+@pytest.fixture(scope="module")
+def reception_world(spark, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The reception scenario (:data:`RECEPTION`) simulated and decoded by the distributed
+    decode, with its far-away spoofer (positions 400 km out to sea while it lies at Vostochny)
+    a day later, once the stations' footprints are drawn (`reception.footprint_min_hours`), so
+    that its positions are `out_of_range` of the station that heard them (as
+    `crates/lookout-events/tests/shards.rs`)."""
+    d = tmp_path_factory.mktemp("reception")
+    text = RECEPTION.read_text()
+    before = '{ berth = "Vostochny", hours = 14 },\n  { spoof = "track"'
+    assert before in text, "the reception scenario changed"
+    scenario = d / "scenario.toml"
+    scenario.write_text(text.replace(before, '{ berth = "Vostochny", hours = 38 },\n  { spoof = "track"'))
+    nmea = lookout.simulate(scenario, d / "sim")
+    store = d / "store"
+    lspark.decode(spark, [str(nmea)], str(store))
+    return {"areas": scenario, "store": store}
+
+
+def test_local_events_with_spoofing_and_interference(spark, reception_world: dict) -> None:
+    """A world with GNSS interference areas and out-of-range spoofing: the distributed events
+    (every column) are the single engine's, interference marks and merged spoofing included."""
+    single = _single_machine(lookout.events(reception_world["store"], areas=reception_world["areas"]))
+    details = [json.loads(d) for d in single["details"].to_pylist()]
+    kinds = {d.get("kind") for d, t in zip(details, single["event_type"].to_pylist()) if t == "spoofing"}
+    # What the world must hold for the comparison to mean something.
+    assert {"out_of_range", "inland", "circle"} <= kinds, kinds
+    assert any(d.get("reason") == "interference" for d in details)
+    assert sum("interference_area" in d for d in details) >= 10
+    encounters = _count(single, "encounter") > 0
+    assert _check_events(spark, reception_world["store"], reception_world["areas"], encounters) > 10
 
 
 def _free_port() -> int:

@@ -17,13 +17,16 @@ use rstar::RTree;
 
 use crate::anchorage::Anchorages;
 
+mod anomalies;
 mod shard;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
-use crate::reception::{GapEnd, Reception, StationId};
+use crate::reception::{Reception, StationId};
 use crate::spoof::DeadShips;
 use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
+pub(crate) use anomalies::out_of_range as out_of_range_episodes;
+pub use anomalies::{AnomalyOnset, AnomalyReplay, FlushAnomalies};
 use lookout_core::areas::Areas;
 use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
@@ -266,6 +269,13 @@ pub struct Engine {
     /// The last MMSI checked and whether it is skipped.
     #[serde(skip)]
     last_checked: Option<(u32, bool)>,
+    /// Flushes so far (a run setting: a shard tags what it defers with the flush's index).
+    #[serde(skip)]
+    flushes: usize,
+    /// A shard's anomaly onsets (reports without positions), each with its flush's index
+    /// ([`Engine::take_onsets`]).
+    #[serde(skip)]
+    deferred_onsets: Vec<(usize, Onset)>,
 }
 
 impl Engine {
@@ -303,6 +313,8 @@ impl Engine {
             mids: None,
             skipped: HashSet::new(),
             last_checked: None,
+            flushes: 0,
+            deferred_onsets: Vec::new(),
         }
         .resume(cfg, areas, land)
     }
@@ -360,7 +372,9 @@ impl Engine {
             .open_gap(now, v.heard_stations(), &self.cfg, &self.areas)?;
         let g = self.reason(g);
         let mut e = g.event;
-        self.label_gap(&mut e, &g.start, &g.heard);
+        let heard = self.reception.heard_by_continuous(&g.heard) > 0;
+        let start = LatLon::new(g.start.lat, g.start.lon);
+        anomalies::label_gap(&self.interference, &mut e, start, heard, &self.cfg);
         Some(e)
     }
 
@@ -394,7 +408,11 @@ impl Engine {
     /// stations that heard them, by name), from which [`crate::ReceptionReplay`] gives the
     /// single engine's reason and hint once the shards' [`crate::ReceptionTallies`] are
     /// merged. A shard builds no station footprints (no `out_of_range`) nor interference
-    /// areas.
+    /// areas: its spoofing episodes leave unmerged, each with the index of the flush that
+    /// received them (`episode_flush`) and its place among that flush's (`episode_seq`: the
+    /// engine's order, which a vessel's episodes keep), its anomaly onsets through [`Engine::take_onsets`],
+    /// and the reception model's suspects through [`crate::ReceptionTallies`], for
+    /// [`crate::AnomalyReplay`] (`docs/scale.md`).
     pub fn defer_coverage_hints(&mut self) {
         self.defer_hints = true;
         self.cfg.interference.detect = false;
@@ -617,6 +635,8 @@ impl Engine {
     /// returns the events completed so far.
     pub fn flush(&mut self, watermark: i64) -> Vec<Event> {
         self.stats.peak_vessels = self.stats.peak_vessels.max(self.vessels.len() as u64);
+        let flush_index = self.flushes;
+        self.flushes += 1;
         let step = (self.cfg.encounter.resample_minutes * 60_000.0) as i64;
         let lag = (self.cfg.encounter.max_gap_hours * MS_PER_HOUR) as i64;
         self.encounters(if step > 0 {
@@ -628,7 +648,8 @@ impl Engine {
         self.handovers();
         self.reception.refresh(&self.cfg);
         if !self.defer_hints {
-            self.out_of_range();
+            let found = anomalies::out_of_range(&mut self.reception, &self.cfg);
+            self.new_spoofs.extend(found);
         }
         // Gaps ended before the watermark get their reason; anomalies make interference areas.
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.gaps)
@@ -647,39 +668,62 @@ impl Engine {
             *self.stats.dropped.entry("gap_mmsi_changed").or_insert(0) += changed.len() as u64;
         }
         let ready: Vec<PendingGap> = ready.into_iter().map(|g| self.reason(g)).collect();
-        for e in std::mem::take(&mut self.new_spoofs) {
-            let kind = e.details.get("kind").and_then(serde_json::Value::as_str);
-            if let Some(what) = KINDS
-                .iter()
-                .find(|k| Some(**k) == kind && **k != "receiver_disagreement")
-            {
-                let (lat, lon) = onset_position(&e);
-                self.interference.add(Onset {
-                    t: e.start_time,
-                    end: e.end_time,
-                    lat,
-                    lon,
-                    mmsi: e.mmsi,
-                    what,
-                    station: 0,
-                });
+        if self.defer_hints {
+            // A shard: its spoofing episodes leave unmerged and its onsets with their station,
+            // tagged with this flush, for `AnomalyReplay` to cluster, merge and mark with every
+            // vessel's; its gaps carry their start and stations in `reason_inputs`.
+            for (seq, mut e) in std::mem::take(&mut self.new_spoofs).into_iter().enumerate() {
+                e.details.insert("episode_flush".into(), flush_index.into());
+                e.details.insert("episode_seq".into(), seq.into());
+                self.out.push(e);
             }
-            self.spoofs.push(e);
-        }
-        // Reports without positions count only from continuous receivers: a satellite pass that
-        // caught a static report and none of the positions is chance.
-        for o in std::mem::take(&mut self.onsets) {
-            if self.reception.continuous(o.station) {
-                self.interference.add(o);
+            for o in std::mem::take(&mut self.onsets) {
+                self.deferred_onsets.push((flush_index, o));
+            }
+            for g in ready {
+                *self
+                    .stats
+                    .gap_reasons
+                    .entry(reason_name(&g.event))
+                    .or_insert(0) += 1;
+                self.out.push(g.event);
+            }
+        } else {
+            let new = std::mem::take(&mut self.new_spoofs);
+            anomalies::add_spoofs(&mut self.interference, &mut self.spoofs, new);
+            // Reports without positions count only from continuous receivers: a satellite pass
+            // that caught a static report and none of the positions is chance.
+            for o in std::mem::take(&mut self.onsets) {
+                if self.reception.continuous(o.station) {
+                    self.interference.add(o);
+                }
+            }
+            self.interference.update(watermark, &self.cfg.interference);
+            for g in ready {
+                let heard = self.reception.heard_by_continuous(&g.heard) > 0;
+                let start = LatLon::new(g.start.lat, g.start.lon);
+                let e =
+                    anomalies::mark_gap(&mut self.interference, g.event, start, heard, &self.cfg);
+                *self.stats.gap_reasons.entry(reason_name(&e)).or_insert(0) += 1;
+                self.out.push(e);
+            }
+            let released = anomalies::finish_spoofs(
+                &self.interference,
+                &mut self.spoofs,
+                watermark,
+                &self.cfg,
+            );
+            for e in released {
+                let kind = e
+                    .details
+                    .get("kind")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                *self.stats.spoofing_kinds.entry(kind).or_insert(0) += 1;
+                self.out.push(e);
             }
         }
-        self.interference.update(watermark, &self.cfg.interference);
-        for g in ready {
-            let e = self.mark_gap(g);
-            *self.stats.gap_reasons.entry(reason_name(&e)).or_insert(0) += 1;
-            self.out.push(e);
-        }
-        self.finish_spoofs(watermark);
         let areas_closed = self.interference.take();
         self.stats.interference_areas += areas_closed.len() as u64;
         self.areas_out.extend(areas_closed);
@@ -776,147 +820,6 @@ impl Engine {
         };
         set_reason(e, reason, evidence);
         g
-    }
-
-    /// Marks a gap that started inside an interference area; a gap during which the vessel
-    /// was still heard without a position is then the interference's.
-    fn mark_gap(&mut self, g: PendingGap) -> Event {
-        let mut e = g.event;
-        let reason = reason_name(&e);
-        if self.reception.heard_by_continuous(&g.heard) > 0
-            && matches!(reason, "went_dark" | "unknown")
-        {
-            self.interference.add(Onset {
-                t: e.start_time,
-                end: e.end_time,
-                lat: g.start.lat,
-                lon: g.start.lon,
-                mmsi: e.mmsi,
-                what: "gap_start",
-                station: 0,
-            });
-        }
-        self.label_gap(&mut e, &g.start, &g.heard);
-        e
-    }
-
-    /// The interference area a gap starting at `start` is in, in `details.interference_area`;
-    /// the reason becomes `interference` when continuous stations still heard the vessel.
-    fn label_gap(&self, e: &mut Event, start: &GapEnd, heard: &[StationId]) {
-        let at = LatLon::new(start.lat, start.lon);
-        if let Some(id) = self
-            .interference
-            .area_at(e.start_time, at, &self.cfg.interference)
-        {
-            e.details.insert("interference_area".into(), id.into());
-            let heard = self.reception.heard_by_continuous(heard) > 0;
-            if heard && matches!(reason_name(e), "went_dark" | "unknown") {
-                e.details.insert("reason".into(), "interference".into());
-                e.confidence = 0.3;
-            }
-        }
-    }
-
-    /// Positions their station could not have heard, as `out_of_range` spoofing episodes.
-    fn out_of_range(&mut self) {
-        let mut found = self.reception.out_of_range(&self.cfg);
-        found.sort_by_key(|(s, _, _)| (s.mmsi, s.station, s.first));
-        let merge = (self.cfg.spoofing.merge_minutes * 60_000.0) as i64;
-        let mut i = 0;
-        while i < found.len() {
-            let (first, _, radius) = found[i];
-            let mut j = i + 1;
-            while j < found.len()
-                && found[j].0.mmsi == first.mmsi
-                && found[j].0.station == first.station
-                && found[j].0.first - found[j - 1].0.last <= merge
-            {
-                j += 1;
-            }
-            let group = &found[i..j];
-            let last = group[group.len() - 1].0;
-            let km = group.iter().map(|g| g.1).fold(0.0, f64::max);
-            let n: u64 = group.iter().map(|g| u64::from(g.0.n)).sum();
-            let mut e = Event::new(
-                EventType::Spoofing,
-                first.mmsi,
-                first.first,
-                last.last,
-                (first.lat, first.lon),
-                (last.lat, last.lon),
-            )
-            .with("kind", "out_of_range")
-            .with("station", self.reception.name(first.station))
-            .with("distance_from_footprint_km", round(km, 1))
-            .with("footprint_radius_km", round(radius, 1))
-            .evidence(n, first.first, last.last);
-            e.confidence = 0.8;
-            self.new_spoofs.push(e);
-            i = j;
-        }
-    }
-
-    /// Merges each vessel's spoofing episodes that overlap or nearly touch into one event
-    /// (its kind the most telling one), marks those inside interference areas, and emits them
-    /// once no later anomaly can change them.
-    fn finish_spoofs(&mut self, watermark: i64) {
-        let merge = (self.cfg.spoofing.merge_minutes * 60_000.0) as i64;
-        let hold = merge + (self.cfg.interference.window_minutes * 60_000.0) as i64;
-        let (ready, mut wait): (Vec<Event>, Vec<Event>) = std::mem::take(&mut self.spoofs)
-            .into_iter()
-            .partition(|e| e.end_time.saturating_add(hold) < watermark);
-        // An episode that would merge with one still waiting waits too (latest first, so
-        // chains wait together).
-        let mut earliest_waiting: HashMap<u32, i64> = HashMap::new();
-        for e in &wait {
-            let w = earliest_waiting.entry(e.mmsi).or_insert(i64::MAX);
-            *w = (*w).min(e.start_time);
-        }
-        let mut ready = ready;
-        ready.sort_by_key(|e| std::cmp::Reverse(e.end_time));
-        let mut go = Vec::with_capacity(ready.len());
-        for e in ready {
-            match earliest_waiting.get_mut(&e.mmsi) {
-                Some(w) if *w <= e.end_time.saturating_add(merge) => {
-                    *w = (*w).min(e.start_time);
-                    wait.push(e);
-                }
-                _ => go.push(e),
-            }
-        }
-        self.spoofs = wait;
-        let mut ready = go;
-        ready.sort_by_key(|e| (e.mmsi, e.start_time, e.end_time));
-        let mut i = 0;
-        while i < ready.len() {
-            let mut j = i + 1;
-            let mut end = ready[i].end_time;
-            while j < ready.len()
-                && ready[j].mmsi == ready[i].mmsi
-                && ready[j].start_time <= end.saturating_add(merge)
-            {
-                end = end.max(ready[j].end_time);
-                j += 1;
-            }
-            let mut e = merge_spoofs(&ready[i..j]);
-            let (lat, lon) = onset_position(&e);
-            if let Some(id) = self.interference.area_at(
-                e.start_time,
-                LatLon::new(lat, lon),
-                &self.cfg.interference,
-            ) {
-                e.details.insert("interference_area".into(), id.into());
-            }
-            let kind = e
-                .details
-                .get("kind")
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or("")
-                .to_owned();
-            *self.stats.spoofing_kinds.entry(kind).or_insert(0) += 1;
-            self.out.push(e);
-            i = j;
-        }
     }
 
     /// Encounter search over resampled slots before `until` (exclusive).

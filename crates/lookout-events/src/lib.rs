@@ -41,10 +41,15 @@ mod track;
 mod vessel;
 
 pub use config::Config;
-pub use engine::{coverage_hint, coverage_key, Engine, ResampledPosition, Stats};
+pub use engine::{
+    coverage_hint, coverage_key, AnomalyOnset, AnomalyReplay, Engine, FlushAnomalies,
+    ResampledPosition, Stats,
+};
 pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType, InterferenceArea};
 pub use lookout_core::land::Land;
 pub use lookout_core::record::{Position, Record, Static};
-pub use reception::{station_days, ReceptionReplay, ReceptionTallies, StationDay, Tally, TallyKey};
+pub use reception::{
+    station_days, ReceptionReplay, ReceptionTallies, StationDay, SuspectRun, Tally, TallyKey,
+};
 pub use vessel::Reject;

@@ -19,10 +19,10 @@ pub(crate) fn serialize<S: Serializer>(name: &&'static str, s: S) -> Result<S::O
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     let name = String::deserialize(d)?;
-    KINDS
-        .iter()
-        .chain(&OTHERS)
-        .find(|n| **n == name)
-        .copied()
-        .ok_or_else(|| D::Error::custom(format!("unknown anomaly name {name:?}")))
+    static_name(&name).ok_or_else(|| D::Error::custom(format!("unknown anomaly name {name:?}")))
+}
+
+/// The static name equal to `name`, if it is one.
+pub(crate) fn static_name(name: &str) -> Option<&'static str> {
+    KINDS.iter().chain(&OTHERS).find(|n| **n == name).copied()
 }

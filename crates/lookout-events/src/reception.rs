@@ -19,7 +19,9 @@ use crate::track::MS_PER_HOUR;
 
 mod shard;
 pub(crate) use shard::reason_inputs;
-pub use shard::{station_days, ReceptionReplay, ReceptionTallies, StationDay, Tally, TallyKey};
+pub use shard::{
+    station_days, ReceptionReplay, ReceptionTallies, StationDay, SuspectRun, Tally, TallyKey,
+};
 
 /// True when a position's coordinates are a place (the model counts it in its cells and
 /// footprints; otherwise only as its station's activity).

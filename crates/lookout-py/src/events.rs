@@ -146,8 +146,10 @@ fn events(
     .map_err(py_err)
 }
 
-/// A shard's outputs: events, resampled positions, anchorage entries, reception tallies.
+/// A shard's outputs: events, resampled positions, anchorage entries, reception tallies,
+/// candidate suspects and anomaly onsets.
 type ShardTables = (
+    PyArrowType<Table>,
     PyArrowType<Table>,
     PyArrowType<Table>,
     PyArrowType<Table>,
@@ -164,7 +166,9 @@ type ShardTables = (
 /// (`crate::encounters::anchorage_table`); and its reception tallies
 /// (`crate::reasons::tallies_table`), from which the gaps get their reasons. Each gap's
 /// `reason_inputs` detail says which flush released it (`flush`, an index into `watermarks`;
-/// `watermarks.len()` for the finish).
+/// `watermarks.len()` for the finish). Spoofing episodes leave unmerged (`episode_flush`,
+/// `episode_seq`), with the reception model's candidate suspects and the anomaly onsets
+/// (`crate::anomalies::shard_anomalies_table`), for `crate::anomalies`.
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -194,6 +198,11 @@ fn vessel_events(
         let mut resampled = Vec::new();
         let mut anchorages = Vec::new();
         let mut known = HashSet::new();
+        let (rows, suspects) = tallies.into_parts();
+        let suspects: Vec<_> = suspects
+            .into_iter()
+            .map(|s| (watermarks.partition_point(|w| *w <= s.first), s))
+            .collect();
         let flushes = engine.run_days(&records, &watermarks, |engine, k| {
             resampled.extend(engine.take_resampled());
             for (cell, mmsi) in engine.anchorage_entries() {
@@ -218,7 +227,11 @@ fn vessel_events(
             PyArrowType(events_table(&events)?),
             PyArrowType(crate::encounters::resampled_table(&resampled)?),
             PyArrowType(crate::encounters::anchorage_table(&anchorages)?),
-            PyArrowType(crate::reasons::tallies_table(tallies.into_rows())?),
+            PyArrowType(crate::reasons::tallies_table(rows)?),
+            PyArrowType(crate::anomalies::shard_anomalies_table(
+                &suspects,
+                &engine.take_onsets(),
+            )?),
         ))
     })
     .map_err(py_err)

@@ -10,6 +10,8 @@
 //! - `encounters`: the distributed run's encounter search (pairs replayed in Rust).
 //! - `reasons`: the distributed run's gap reasons (the reception model rebuilt from the shards'
 //!   tallies).
+//! - `anomalies`: the distributed run's `out_of_range` spoofing, spoofing merge and GNSS
+//!   interference areas.
 //! - `analyze`, `simulate`, `extract_claims`, `parse_time`: the pipeline, the simulator, the
 //!   claims extractor and the CLI's time syntax.
 
@@ -19,6 +21,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 
+mod anomalies;
 mod decode;
 mod encounters;
 mod events;
@@ -113,6 +116,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     store::register(m)?;
     events::register(m)?;
     encounters::register(m)?;
-    reasons::register(m)?;
+    anomalies::register(m)?;
     Ok(())
 }

@@ -1,10 +1,9 @@
 //! Gap reasons of the distributed run: the shards' reception tallies as an Arrow table
 //! (`tallies_table`, one row per key and UTC day, see `lookout_events::ReceptionTallies`) and
-//! `gap_reasons`, which rebuilds from the whole data's merged tallies the reception model the
-//! single engine held at one flush (`lookout_events::ReceptionReplay`) and gives the gaps that
-//! flush released their reasons.
+//! `replay`, which rebuilds from the whole data's merged tallies the reception model the
+//! single engine held at one flush (`lookout_events::ReceptionReplay`), from which
+//! `crate::anomalies::flush_anomalies` gives the gaps that flush released their reasons.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -12,15 +11,13 @@ use arrow_array::builder::{Int32Builder, Int64Builder, ListBuilder, StringBuilde
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Int32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch};
-use arrow_pyarrow::{PyArrowType, Table};
+use arrow_pyarrow::Table;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use lookout_core::time::day_index;
 use lookout_events::output::events_batch;
 use lookout_events::{Event, ReceptionReplay, StationDay, Tally, TallyKey};
-use pyo3::prelude::*;
 
-use crate::events::{column, config, gaps_with_ids};
-use crate::py_err;
+use crate::events::column;
 
 fn tallies_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
@@ -90,7 +87,7 @@ pub(crate) fn tallies_table(rows: Vec<(TallyKey, i64, Tally)>) -> Result<Table> 
 }
 
 /// A string column (Arrow's string or large string) as optional values.
-fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
+pub(crate) fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
     let c = batch
         .column_by_name(name)
         .with_context(|| format!("no column {name}"))?;
@@ -190,7 +187,7 @@ fn read_tallies(table: Table) -> Result<Vec<(TallyKey, i64, Tally)>> {
 }
 
 /// Events in the events schema plus their `gap_id`.
-fn gaps_table(rows: &[(i64, Event)]) -> Result<Table> {
+pub(crate) fn gaps_table(rows: &[(i64, Event)]) -> Result<Table> {
     let events: Vec<Event> = rows.iter().map(|(_, e)| e.clone()).collect();
     let batch = events_batch(&events)?;
     let mut fields: Vec<Field> = batch
@@ -211,30 +208,18 @@ fn gaps_table(rows: &[(i64, Event)]) -> Result<Table> {
     )?)
 }
 
-/// The reasons of the gaps (events schema plus `gap_id`) that flush `flush` of the day
-/// `watermarks` released (`watermarks.len()`: the finish), from the whole data's merged
-/// reception `tallies` (at least those of the days that flush's model held) and every
-/// station's days (`stations`: name, day, buckets first heard that day, first and last of
-/// them). Returns the gaps with their reason, evidence and confidence.
-#[pyfunction]
-#[pyo3(signature = (gaps, tallies, stations, watermarks, flush, config_toml=None,
-    config_json=None, areas=None))]
-#[allow(clippy::too_many_arguments)]
-fn gap_reasons(
-    py: Python<'_>,
-    gaps: PyArrowType<Table>,
-    tallies: PyArrowType<Table>,
+/// The reception model the single engine held at flush `flush` of the day `watermarks`
+/// (`watermarks.len()`: the finish), rebuilt from the whole data's merged reception `tallies`
+/// (at least those of the days it held) and every station's days (`stations`: name, day,
+/// buckets first heard that day, first and last of them).
+pub(crate) fn replay(
+    cfg: &lookout_events::Config,
+    tallies: Table,
     stations: Vec<(String, i64, u64, i64, i64)>,
-    watermarks: Vec<i64>,
+    watermarks: &[i64],
     flush: usize,
-    config_toml: Option<&str>,
-    config_json: Option<&str>,
-    areas: Option<PathBuf>,
-) -> PyResult<PyArrowType<Table>> {
-    // `areas` is accepted (the job passes the engine's arguments) but reasons do not read it.
-    let _ = areas;
-    py.detach(|| {
-        let cfg = config(config_toml, config_json)?;
+) -> Result<ReceptionReplay> {
+    {
         let last = *watermarks.last().context("no day watermarks")?;
         let day = day_index(watermarks.get(flush).copied().unwrap_or(last) - 1);
         let keep = (cfg.gap.coverage_days * 24.0 * 3_600_000.0) as i64;
@@ -256,19 +241,13 @@ fn gap_reasons(
                 )
             })
             .collect();
-        let tallies = read_tallies(tallies.0)?;
-        let mut model = ReceptionReplay::new(&cfg, day, forgotten_before, &stations, tallies);
-        let rows: Vec<(i64, Event)> = gaps_with_ids(gaps.0)?
-            .into_iter()
-            .map(|(id, e)| (id, model.reason(e)))
-            .collect();
-        gaps_table(&rows)
-    })
-    .map(PyArrowType)
-    .map_err(py_err)
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(gap_reasons, m)?)?;
-    Ok(())
+        let tallies = read_tallies(tallies)?;
+        Ok(ReceptionReplay::new(
+            cfg,
+            day,
+            forgotten_before,
+            &stations,
+            tallies,
+        ))
+    }
 }

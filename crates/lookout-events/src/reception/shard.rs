@@ -21,7 +21,9 @@ use lookout_core::record::Record;
 use lookout_core::time::day_index;
 use serde_json::{json, Map, Value};
 
-use super::{GapEnd, Heard, Reception, StationId, CAP, FEED};
+use lookout_core::geo::LatLon;
+
+use super::{GapEnd, Heard, Reception, StationId, Suspect, CAP, FEED};
 use crate::config::Config;
 
 /// Positions and the lowest distinct MMSIs (at most eight) heard in one key on one day.
@@ -87,6 +89,30 @@ struct PendingRun {
     key: ((i32, i32), i64, i64),
     cell: (i32, i32),
     n: u64,
+    first: i64,
+    last: i64,
+    lat: f64,
+    lon: f64,
+}
+
+/// A run of valid positions of one vessel heard by one station in a footprint cell where no
+/// other vessel of the shard had been heard before it (in the engine's order): a candidate
+/// for the model's `out_of_range` suspects, which are the runs in a cell where no other vessel
+/// of the whole data had been heard ([`ReceptionReplay::out_of_range`] decides).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuspectRun {
+    pub mmsi: u32,
+    pub station: Arc<str>,
+    /// The footprint cell (`reception.footprint_cell_deg`).
+    pub lat_cell: i32,
+    pub lon_cell: i32,
+    /// First and last position's times, ms, and the positions.
+    pub first: i64,
+    pub last: i64,
+    pub n: u32,
+    /// The first position.
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// A shard's reception tallies: per key and UTC day, positions and the lowest MMSIs.
@@ -95,6 +121,9 @@ pub struct ReceptionTallies {
     run: Option<PendingRun>,
     /// The tallies by (key, day).
     tallies: HashMap<(TallyKey, i64), Tally>,
+    /// Per station and footprint cell, the first two distinct vessels heard there.
+    heard_in: HashMap<(Arc<str>, i32, i32), Vec<u32>>,
+    suspects: Vec<SuspectRun>,
 }
 
 impl ReceptionTallies {
@@ -104,6 +133,8 @@ impl ReceptionTallies {
             geometry: Reception::new(cfg),
             run: None,
             tallies: HashMap::new(),
+            heard_in: HashMap::new(),
+            suspects: Vec::new(),
         }
     }
 
@@ -137,7 +168,7 @@ impl ReceptionTallies {
         );
         self.tally(
             TallyKey::Foot {
-                station: r.station,
+                station: r.station.clone(),
                 lat_cell: foot.0,
                 lon_cell: foot.1,
             },
@@ -145,6 +176,28 @@ impl ReceptionTallies {
             r.mmsi,
             r.n,
         );
+        // The model's suspect rule (`Reception::commit`) on this shard's vessels.
+        let seen = self
+            .heard_in
+            .entry((r.station.clone(), foot.0, foot.1))
+            .or_default();
+        let known = seen.iter().any(|m| *m != r.mmsi);
+        if seen.len() < 2 && !seen.contains(&r.mmsi) {
+            seen.push(r.mmsi);
+        }
+        if !known {
+            self.suspects.push(SuspectRun {
+                mmsi: r.mmsi,
+                station: r.station,
+                lat_cell: foot.0,
+                lon_cell: foot.1,
+                first: r.first,
+                last: r.last,
+                n: u32::try_from(r.n).unwrap_or(u32::MAX),
+                lat: r.lat,
+                lon: r.lon,
+            });
+        }
     }
 
     /// Counts a record as [`crate::Engine::push`] shows it to the reception model (records in
@@ -174,7 +227,10 @@ impl ReceptionTallies {
             bucket,
         );
         match &mut self.run {
-            Some(r) if r.mmsi == mmsi && r.key == key && r.station == station => r.n += 1,
+            Some(r) if r.mmsi == mmsi && r.key == key && r.station == station => {
+                r.n += 1;
+                r.last = t;
+            }
             _ => {
                 self.commit();
                 self.run = Some(PendingRun {
@@ -183,13 +239,22 @@ impl ReceptionTallies {
                     key,
                     cell: self.geometry.cell(lat, lon),
                     n: 1,
+                    first: t,
+                    last: t,
+                    lat,
+                    lon,
                 });
             }
         }
     }
 
     /// The tallies, sorted by (key, day).
-    pub fn into_rows(mut self) -> Vec<(TallyKey, i64, Tally)> {
+    pub fn into_rows(self) -> Vec<(TallyKey, i64, Tally)> {
+        self.into_parts().0
+    }
+
+    /// The tallies, sorted by (key, day), and the candidate suspects in the engine's order.
+    pub fn into_parts(mut self) -> (Vec<(TallyKey, i64, Tally)>, Vec<SuspectRun>) {
         self.commit();
         let mut rows: Vec<_> = self
             .tallies
@@ -197,7 +262,7 @@ impl ReceptionTallies {
             .map(|((k, d), t)| (k, d, t))
             .collect();
         rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        rows
+        (rows, self.suspects)
     }
 }
 
@@ -241,7 +306,14 @@ pub fn station_days(tallies: &[(TallyKey, i64, Tally)]) -> Vec<(Arc<str>, Statio
 pub struct ReceptionReplay {
     model: Reception,
     cfg: Config,
+    /// Per station and footprint cell: up to two distinct vessels heard there on the days
+    /// before the flush's, and the lowest vessel heard there on its day.
+    foot_days: HashMap<(Arc<str>, i32, i32), FootDays>,
 }
+
+/// Vessels heard in one station's footprint cell as the out-of-range suspects need them: up to
+/// two distinct on the days before a flush's, and the lowest on its day.
+type FootDays = (Vec<u32>, Option<u32>);
 
 impl ReceptionReplay {
     /// The model at the flush whose watermark falls on UTC day `day` (the finish: the last
@@ -269,6 +341,28 @@ impl ReceptionReplay {
         let mut merged: BTreeMap<(i64, TallyKey), Tally> = BTreeMap::new();
         for (key, d, t) in tallies.into_iter().filter(|t| t.1 <= day) {
             merged.entry((d, key)).or_default().merge(&t);
+        }
+        let mut foot_days: HashMap<(Arc<str>, i32, i32), FootDays> = HashMap::new();
+        for ((d, key), t) in &merged {
+            if let TallyKey::Foot {
+                station,
+                lat_cell,
+                lon_cell,
+            } = key
+            {
+                let f = foot_days
+                    .entry((station.clone(), *lat_cell, *lon_cell))
+                    .or_default();
+                if *d < day {
+                    for &m in &t.mmsis {
+                        if f.0.len() < 2 && !f.0.contains(&m) {
+                            f.0.push(m);
+                        }
+                    }
+                } else {
+                    f.1 = t.mmsis.first().copied();
+                }
+            }
         }
         for ((_, key), t) in merged {
             let heard = match key {
@@ -317,7 +411,85 @@ impl ReceptionReplay {
         Self {
             model,
             cfg: cfg.clone(),
+            foot_days,
         }
+    }
+
+    /// True when the station (by name) received continuously as of this flush.
+    pub fn continuous(&mut self, station: &str) -> bool {
+        let id = self.model.station(Some(&Arc::from(station)));
+        self.model.continuous(id)
+    }
+
+    /// The `out_of_range` spoofing episodes of this flush, as the single engine finds them:
+    /// `runs` are the shards' candidate suspects of the flush's day (any order). The model's
+    /// suspects are those in a footprint cell where no other vessel had been heard before them
+    /// (on an earlier day, or by a lower MMSI on the same day: the engine's order), merged as
+    /// the model merges a vessel's consecutive suspects, and those farther than
+    /// `reception.out_of_range_km` from their station's footprint become episodes.
+    pub fn out_of_range(&mut self, mut runs: Vec<SuspectRun>) -> Vec<Event> {
+        runs.sort_by(|a, b| (a.mmsi, a.first, &a.station).cmp(&(b.mmsi, b.first, &b.station)));
+        let mut suspects: Vec<(Suspect, (i32, i32))> = Vec::new();
+        for r in runs {
+            let known = self
+                .foot_days
+                .get(&(r.station.clone(), r.lat_cell, r.lon_cell))
+                .is_some_and(|(before, today)| {
+                    before.iter().any(|m| *m != r.mmsi) || today.is_some_and(|m| m < r.mmsi)
+                });
+            if known {
+                continue;
+            }
+            let station = self.model.station(Some(&r.station));
+            let cell = (r.lat_cell, r.lon_cell);
+            match suspects.last_mut() {
+                Some((s, c)) if s.mmsi == r.mmsi && s.station == station && *c == cell => {
+                    s.last = r.last;
+                    s.n += r.n;
+                }
+                _ => suspects.push((
+                    Suspect {
+                        mmsi: r.mmsi,
+                        station,
+                        first: r.first,
+                        last: r.last,
+                        n: r.n,
+                        lat: r.lat,
+                        lon: r.lon,
+                    },
+                    cell,
+                )),
+            }
+        }
+        self.model.suspects = suspects.into_iter().map(|(s, _)| s).collect();
+        crate::engine::out_of_range_episodes(&mut self.model, &self.cfg)
+    }
+
+    /// [`ReceptionReplay::reason`], with what the gap's interference mark needs: where it
+    /// started and whether continuous stations heard the vessel without a position meanwhile
+    /// (`None` for an event without `reason_inputs`).
+    pub fn reason_for_marking(&mut self, e: Event) -> (Event, Option<(LatLon, bool)>) {
+        let mark = e.details.get("reason_inputs").and_then(|inputs| {
+            let start = self.end(inputs.get("start")?)?;
+            let heard = self.heard(inputs);
+            let heard = self.model.heard_by_continuous(&heard) > 0;
+            Some((LatLon::new(start.lat, start.lon), heard))
+        });
+        (self.reason(e), mark)
+    }
+
+    /// The stations of `reason_inputs.heard`, by id.
+    fn heard(&mut self, inputs: &Value) -> Vec<StationId> {
+        inputs
+            .get("heard")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|n| self.model.station(Some(&Arc::from(n))))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn end(&mut self, v: &Value) -> Option<GapEnd> {
@@ -345,16 +517,7 @@ impl ReceptionReplay {
         ) else {
             return e;
         };
-        let heard: Vec<StationId> = inputs
-            .get("heard")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(|n| self.model.station(Some(&Arc::from(n))))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let heard = self.heard(&inputs);
         e.details.remove("reason");
         e.details.remove("reason_evidence");
         let (reason, evidence) = self.model.gap_reason(

@@ -29,6 +29,41 @@ pub struct Article {
     pub paragraphs: Vec<Vec<String>>,
     /// Paragraphs dropped as page furniture.
     pub furniture: usize,
+    /// Sentences longer than [`MAX_SENTENCE_CHARS`] cut into pieces (no prose: a changelog or a
+    /// table run together).
+    pub long_sentences: usize,
+}
+
+/// The longest sentence read as one (characters); a longer run without a sentence end (a
+/// changelog, a list joined by hard wraps) is cut at the last space before the limit, so the
+/// rules, which look back from each number over its sentence, stay linear in the text's length.
+/// News sentences are far shorter (the corpus's longest is under 700).
+pub const MAX_SENTENCE_CHARS: usize = 1_500;
+
+/// Cuts a sentence longer than [`MAX_SENTENCE_CHARS`] at spaces.
+fn bounded(sentences: Vec<String>, count: &mut usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if s.chars().count() <= MAX_SENTENCE_CHARS {
+            out.push(s);
+            continue;
+        }
+        *count += 1;
+        let mut rest = s.as_str();
+        while rest.chars().count() > MAX_SENTENCE_CHARS {
+            let limit = rest
+                .char_indices()
+                .nth(MAX_SENTENCE_CHARS)
+                .map_or(rest.len(), |(i, _)| i);
+            let cut = rest[..limit].rfind(' ').filter(|&k| k > 0).unwrap_or(limit);
+            out.push(rest[..cut].trim().to_owned());
+            rest = rest[cut..].trim_start();
+        }
+        if !rest.is_empty() {
+            out.push(rest.to_owned());
+        }
+    }
+    out
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("url"));
@@ -43,6 +78,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
     ))
     .expect("dateline")
+});
+static HEADER_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<city>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)(?:/[A-Z][A-Za-z]+)?\s*(?:,|\|)\s*(?:[A-Z][a-z]+day,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE}|\d{{4}}-\d\d-\d\d)"
+    ))
+    .expect("header dateline")
 });
 static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
@@ -216,6 +257,15 @@ pub fn read(text: &str) -> Article {
             *first = first[len..].to_owned();
         }
     }
+    // A dateline on a header line of its own: "SEOUL, 18 October 2024 -", "Seoul | 1 Nov 2023 |
+    // 17:30 KST" (a known city, then a date).
+    if a.dateline_city.is_none() {
+        a.dateline_city = a.header.iter().find_map(|l| {
+            let c = HEADER_DATELINE.captures(l)?;
+            crate::names::country_of_city(&c["city"])?;
+            Some(c["city"].to_owned())
+        });
+    }
     a.date = dates.first().map(|d| d.2);
     a.date_text = a.date.map(time_phrases::fmt_day).unwrap_or_default();
     if let (None, Some((y, m))) = (a.date, month_only) {
@@ -255,7 +305,8 @@ pub fn read(text: &str) -> Article {
         if furniture {
             a.furniture += 1;
         } else {
-            a.paragraphs.push(sentences(&p));
+            a.paragraphs
+                .push(bounded(sentences(&p), &mut a.long_sentences));
         }
     }
     a

@@ -39,7 +39,7 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document kind")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
@@ -66,13 +66,24 @@ fn titled_label(
     header: &[String],
     ctx: &speakers::Context,
 ) -> Option<speakers::Source> {
+    // "JOHN KIRBY, NSC SPOKESMAN": the title before the name, as "NSC Spokesman John Kirby".
+    let (reordered, title_words) = label.split_once(", ").map_or_else(
+        || (label.to_owned(), 0),
+        |(name, title)| (format!("{title} {name}"), title.split_whitespace().count()),
+    );
+    let label = reordered.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.len() < 3 || label.chars().any(char::is_lowercase) {
         return None;
     }
     let cased: Vec<String> = words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            // An acronym in a title after the name stays one ("NSC SPOKESMAN").
+            if i < title_words && w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                return (*w).to_owned();
+            }
             let lower = w.to_lowercase();
             let mut c = lower.chars();
             c.next()
@@ -111,7 +122,8 @@ fn titled_label(
 
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}):\s")
+    // "JOHN KIRBY, NSC SPOKESMAN (on tape):": a name, a title after it in capitals, a stage note.
+    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -193,6 +205,12 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
         .expect("published on")
 });
+/// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
+/// the 29th": the day of what that organization says next.
+static PUBLISHED_ITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<doc>(?:The\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|on))*(?:\s*\([A-Z]+\))?)(?:\s*,.{0,160}?,)?\s+(?:made\s+public|published|released|issued|presented|unveiled|submitted)\s+(?:its|their|a|an|the)\b")
+        .expect("published its")
+});
 /// A reporting verb with its "that" clause: "told reporters in Washington that".
 static REPORTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:told|tells|said|says|stated|announced|reported|estimated|estimates|warned|informed)\b[^,;]{0,60}?\bthat\b")
@@ -244,6 +262,27 @@ struct Sentence {
     mentioned: Option<Source>,
 }
 
+/// A document and its author: "the first report of the Multilateral Sanctions Monitoring Team".
+static DOCUMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:report|study|assessment|analysis|investigation)\s+(?:of|by|from)\s+(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|on))*\s*(?:\([A-Z]+\))?)")
+        .expect("document of")
+});
+
+/// A passive report opening a sentence, right before a day: "It was confirmed on the 26th".
+static PASSIVE_REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:it|this)\s+(?:was|has\s+been|had\s+been)\s+(?:confirmed|announced|reported|learned|learnt|revealed|disclosed|stated|made\s+public)\s+(?:on\s+)?$")
+        .expect("passive report before")
+});
+
+/// A verb of giving a figure, right before a day: "... gave on 18 March".
+static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:gave|issued|released|published|presented|offered|provided|submitted|made\s+public)\s+$")
+        .expect("gave before")
+});
+
+/// Note of a quantity whose "of them" refers to a noun of a sentence before.
+const NOUN_BEFORE: &str = "\"them\": the noun of a sentence before";
+
 struct Extractor<'a> {
     article: layout::Article,
     file: &'a str,
@@ -257,6 +296,11 @@ struct Extractor<'a> {
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
+    /// Unit of the last countable noun read, claim or not ("Artillery shells have been
+    /// reaching Russia ...": what a later "of them" refers to).
+    last_noun_unit: String,
+    /// Sentences of an interviewer's paragraphs since the last claim.
+    questions_since_claim: usize,
     /// Date of the last claim's statement.
     last_date: Option<String>,
     /// Whether the paragraph being read ends inside a quote.
@@ -331,6 +375,8 @@ impl<'a> Extractor<'a> {
             last_period: None,
             last_claim_at: None,
             last_unit: String::new(),
+            last_noun_unit: String::new(),
+            questions_since_claim: 0,
             last_date: None,
             quote_runs_on: false,
             last_capacity_by: None,
@@ -344,6 +390,15 @@ impl<'a> Extractor<'a> {
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let mut seen = self.article.header.join("\n");
+        let unlabelled = std::iter::once(seen.clone())
+            .chain(
+                paragraphs
+                    .iter()
+                    .filter(|p| p.first().is_none_or(|s| !INTERVIEW_LABEL.is_match(s)))
+                    .map(|p| p.join(" ")),
+            )
+            .collect::<Vec<_>>()
+            .join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
             let label = para
@@ -366,7 +421,16 @@ impl<'a> Extractor<'a> {
                                 }
                                 self.label_orgs.insert(l.to_lowercase(), s.clone());
                             })
-                            .or_else(|| speakers::label_source(&l, &seen, &self.ctx))
+                            .or_else(|| {
+                                // "BYRNE:" with "Joe Byrne is a researcher at ..." only after
+                                // the interview: the introduction anywhere outside the labels.
+                                speakers::label_source(&l, &seen, &self.ctx)
+                                    .filter(|s| {
+                                        !(s.speaker.eq_ignore_ascii_case(&l)
+                                            && (s.org.is_empty() || s.org.eq_ignore_ascii_case(&l)))
+                                    })
+                                    .or_else(|| speakers::label_source(&l, &unlabelled, &self.ctx))
+                            })
                             .or_else(|| {
                                 let s = speakers::label_org(&l, &self.ctx)?;
                                 self.label_orgs.insert(l.to_lowercase(), s.clone());
@@ -386,6 +450,17 @@ impl<'a> Extractor<'a> {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
+                    }
+                }
+                if let Some(c) = DOCUMENT_OF.captures(&masked) {
+                    // "published the first report of the Multilateral Sanctions Monitoring
+                    // Team": "the report" after it is that team's.
+                    if let Some(o) = speakers::find(&format!("{} said.", &c["who"]), &self.ctx)
+                        .into_iter()
+                        .next()
+                        .filter(|a| matches!(a.source.kind, Kind::Org | Kind::Group))
+                    {
+                        self.ctx.remember(&o.source);
                     }
                 }
                 let main =
@@ -413,8 +488,19 @@ impl<'a> Extractor<'a> {
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
             }
+            let questions = para
+                .first()
+                .and_then(|s| INTERVIEW_LABEL.captures(s))
+                .is_some_and(|c| {
+                    INTERVIEWER_LABELS
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(&c["label"]))
+                });
             for i in 0..sentences.len() {
                 self.sentence_no += 1;
+                if questions {
+                    self.questions_since_claim += 1;
+                }
                 let source = match (&sentences[i].main, &label_source) {
                     (None, Some(l)) => {
                         Some((l.clone(), vec!["speaker label of the interview".into()]))
@@ -542,14 +628,26 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter_map(|mut q| {
                 if q.unit.is_empty() {
-                    if self.last_unit.is_empty() {
+                    // "more than 5 million of them": the noun named last before.
+                    let from = if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
+                        &self.last_noun_unit
+                    } else {
+                        &self.last_unit
+                    };
+                    if from.is_empty() {
                         return None;
                     }
-                    q.unit.clone_from(&self.last_unit);
+                    q.unit.clone_from(from);
+                    if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
+                        q.note.push(NOUN_BEFORE.into());
+                    }
                 }
                 Some(q)
             })
             .collect();
+        if let Some(u) = quantity::antecedent_unit(&s.text, false) {
+            self.last_noun_unit = u;
+        }
         let phrases = time_phrases::find(&s.text, self.article.date);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
@@ -566,7 +664,10 @@ impl<'a> Extractor<'a> {
             }
             // "The team's first report, which came out on Thursday, is ...": the day of what
             // the report's owner says next.
-            if let Some(c) = PUBLISHED_ON.captures(&s.text) {
+            if let Some(c) = PUBLISHED_ON
+                .captures(&s.text)
+                .or_else(|| PUBLISHED_ITS.captures(&s.text))
+            {
                 let doc = &c["doc"];
                 let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
                 // "The team's report": the team, as a description of an organization named.
@@ -622,9 +723,10 @@ impl<'a> Extractor<'a> {
             .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
-        let close_to_last = self
-            .last_claim_at
-            .is_some_and(|(p, n)| p == paragraph || n + 2 >= self.sentence_no);
+        // An interviewer's questions in between do not part an answer from the one before.
+        let close_to_last = self.last_claim_at.is_some_and(|(p, n)| {
+            p == paragraph || n + 2 + self.questions_since_claim >= self.sentence_no
+        });
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         for (qi, q) in quantities.iter().enumerate() {
@@ -723,6 +825,13 @@ impl<'a> Extractor<'a> {
                 }
             });
             let period = resolved.or_else(|| {
+                // "Shells have been reaching Russia since 2023. ... more than 5 million of
+                // them": the period of the sentence the pronoun refers back to.
+                if q.note.iter().any(|n| n == NOUN_BEFORE) {
+                    let (a, b) = self.last_period.clone()?;
+                    notes.push("period of the sentence \"them\" refers to".into());
+                    return Some((a, if b.is_empty() { date.clone() } else { b }));
+                }
                 let inherit = close_to_last
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
@@ -835,6 +944,7 @@ impl<'a> Extractor<'a> {
             });
         }
         self.last_claim_at = Some((paragraph, self.sentence_no));
+        self.questions_since_claim = 0;
         self.last_capacity_by = self
             .rows
             .last()
@@ -1066,6 +1176,24 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     }) {
         return TimeRole::Statement(a.pos);
     }
+    // "It was confirmed on the 26th that ..., according to X": the day of the sentence's
+    // passive report is its source's statement.
+    if p.day_like && PASSIVE_REPORT_BEFORE.is_match(before) {
+        if let Some(a) = s.attributions.iter().find(|a| a.how == How::According) {
+            return TimeRole::Statement(a.pos);
+        }
+    }
+    // "by the count South Korea's defence minister, Shin Won-sik, gave on 18 March": a day
+    // right after the verb by which the source gave its figure.
+    if p.day_like && GAVE_BEFORE.is_match(before) {
+        if let Some(a) = s
+            .attributions
+            .iter()
+            .rfind(|a| a.how == How::According && a.verb_end <= p.span.0)
+        {
+            return TimeRole::Statement(a.pos);
+        }
+    }
     // "according to data the agency submitted to a lawmaker on Sunday": the day the source
     // gave it, when no quantity lies between the source and the day.
     if p.day_like {
@@ -1123,10 +1251,21 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         } else if p.span.1 <= v.pos {
             let lead = before.trim_end();
             let between = &text[p.span.1..v.pos];
-            // "Seoul on Wednesday accused".
+            // "Seoul on Wednesday accused"; "Robert Koepcke -- a deputy assistant secretary in
+            // ... -- on Wednesday put": the apposition closed before the day aside.
+            let subject = match lead.strip_suffix([',', '-']) {
+                Some(l) => {
+                    let l = l.trim_end_matches(['-', ',', ' ']);
+                    match (l.rfind(", "), l.rfind(" -")) {
+                        (None, None) => l,
+                        (a, b) => l[..a.max(b).unwrap_or(0)].trim_end_matches(['-', ',', ' ']),
+                    }
+                }
+                None => lead,
+            };
             if between.split_whitespace().count() <= 1
                 && !between.contains(',')
-                && lead.split_whitespace().count() <= 6
+                && subject.split_whitespace().count() <= 6
             {
                 return TimeRole::Statement(v.pos);
             }

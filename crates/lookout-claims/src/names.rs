@@ -260,6 +260,21 @@ static COUNTRY_HINT_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A speaker's occasion in a capital ("Speaking to foreign correspondents in Seoul", "told
+/// reporters in Tokyo"): the country of a text that names no other, not a corridor side.
+static OCCASION_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Ss]peaking|[Ss]poke|said|told|[Tt]alking|explained|briefed|[Aa]ddressing|[Ww]riting)\b[^.;]{0,60}?\bin\s+(?P<city>[A-Z][a-z]+)\b")
+        .expect("occasion place")
+});
+
+/// The country of a capital a speaker spoke in, when the text names no country hint.
+pub fn occasion_country(text: &str) -> Option<&'static Country> {
+    OCCASION_PLACE
+        .captures_iter(text)
+        .filter_map(|c| country_of_city(&c["city"]))
+        .find(|c| c.corridor_side.is_none())
+}
+
 /// The country the first party, legislature committee or medium of the gazetteer named in a
 /// text places it in.
 pub fn country_hint(text: &str) -> Option<&'static Country> {

@@ -80,14 +80,14 @@ static UNIT: LazyLock<Regex> =
 /// A unit named before its number: "freight railcars totaling roughly 73".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped))(?:\s+(?:{HEDGE_WORDS}))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
     ))
     .expect("unit before")
 });
 
 /// Hedges that may stand between an elided or fronted unit and its number ("against no more than
 /// 20", "put the number ... at no fewer than 3,000").
-const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
+const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+)?$"))
@@ -135,6 +135,10 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?|(?:\s+[a-z-]+){0,5}?)\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually|yearly))\b(?P<ago>\s+(?:ago|earlier|later|before))?")
         .expect("rate")
 });
+static DURATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|in|than|over|within|after)\s+(?:(?:more\s+than|over|nearly|almost|about|around|less\s+than)\s+)?(?:a|one|each|every)\s+(?:day|week|month|year)$")
+        .expect("duration before")
+});
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 /// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
@@ -151,7 +155,7 @@ static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hedge after")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -182,6 +186,9 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
+
+/// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
+pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -343,11 +350,29 @@ fn qualifier_of(hedge: &str) -> &'static str {
         .join(" ")
         .as_str()
     {
-        "about" | "around" | "approximately" | "approx." | "roughly" | "some" | "nearly"
-        | "almost" | "close to" | "an estimated" | "estimated" | "circa" | "~" => "about",
-        "more than" | "over" | "upwards of" | "in excess of" | "above" | "exceeding"
-        | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped" | "just over"
-        | "well over" => "more_than",
+        "about"
+        | "around"
+        | "approximately"
+        | "approx."
+        | "roughly"
+        | "some"
+        | "nearly"
+        | "almost"
+        | "close to"
+        | "an estimated"
+        | "estimated"
+        | "circa"
+        | "~"
+        | "just under"
+        | "just below"
+        | "just short of"
+        | "slightly under"
+        | "slightly below"
+        | "slightly fewer than"
+        | "slightly less than" => "about",
+        "more than" | "over" | "upwards of" | "north of" | "in excess of" | "above"
+        | "exceeding" | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped"
+        | "just over" | "well over" => "more_than",
         "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
@@ -458,6 +483,51 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("partitive")
 });
 
+/// "more than 5 million of them": a part of something the pronoun refers to.
+static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:them|these|those)\b(?:\s+(?:all|each))?").expect("of them")
+});
+static EVERY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:every|each|any|none|not)\s*$").expect("every"));
+/// Words that make the noun before them the subject of a clause ("the containers would carry
+/// ... of them"): a clause's subject is not what its own partitive pronoun refers to.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:would|could|can|may|might|will|shall|should|must|have|has|had|were|was|are|is|carry|carried|hold|held|contain|contained|include|included)\b")
+        .expect("subject verb")
+});
+static UNIT_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{UNIT_RE})")).expect("unit anywhere"));
+
+/// Units a pronoun can refer to: counted things, not "times" or a percentage.
+fn countable(unit_text: &str) -> bool {
+    let u = unit_text.to_lowercase();
+    !(u == "times" || u == "%" || u.starts_with("percent") || u.starts_with("per cent"))
+}
+
+/// The ledger unit of the last countable noun in `text` that is not the subject of the clause
+/// running on to its end: what "them" at the end refers to ("Artillery shells have been reaching
+/// Russia ... more than 5 million of them"; "Filled with 152mm shells, the containers would carry
+/// more than 2 million of them" refers to the shells, not the containers).
+pub fn antecedent_unit(text: &str, skip_subject: bool) -> Option<String> {
+    let mut found = None;
+    for m in UNIT_ANYWHERE.find_iter(text) {
+        // The subject: a verb follows in the same clause ("the wagons seen at Khasan could
+        // carry up to 90,000 of them").
+        let clause_after = &text[m.end()..];
+        let subject = !clause_after.contains([',', ';'])
+            && clause_after
+                .split_whitespace()
+                .any(|w| SUBJECT_VERB.is_match(w));
+        if !countable(m.as_str()) || skip_subject && subject {
+            continue;
+        }
+        let before = &text[..m.start()];
+        let gap_from = before.rfind([',', '.', ';']).map_or(0, |i| i + 1);
+        found = Some(unit_name(m.as_str(), &text[gap_from..m.start()]).to_owned());
+    }
+    found
+}
+
 /// The unit after a number: up to four modifier words, then the unit noun.
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
@@ -553,23 +623,52 @@ pub fn find(s: &str) -> Vec<Quantity> {
                 && ELLIPSIS_AFTER.is_match(&s[end..])
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
         });
-        let Some((unit_start, unit_end, gap)) = unit_after(s, end).or_else(|| {
-            let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
-            let u = c.name("unit").or(c.name("unit2"))?;
-            Some((u.start(), u.end(), String::new()))
-        }) else {
+        let Some((unit_start, unit_end, gap)) = unit_after(s, end)
+            .or_else(|| {
+                let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
+                let u = c.name("unit").or(c.name("unit2")).or(c.name("unit3"))?;
+                Some((u.start(), u.end(), String::new()))
+            })
+            .or_else(|| {
+                // "more than 5 million of them": no noun here (an empty unit span).
+                // Not "every one of them", nor a bare "one of them" (a member, not a count).
+                let m = OF_THEM.find(&s[end..]).filter(|_| {
+                    b.is_none()
+                        && !EVERY_BEFORE.is_match(&s[..whole.start()])
+                        && !(av == 1.0 && HEDGE.captures(&s[..whole.start()]).is_none())
+                })?;
+                Some((end + m.end(), end + m.end(), String::new()))
+            })
+        else {
             // "42 railcars last October and 59 the following month": the same unit.
             if let Some(prev) = elided.cloned() {
-                let qualifier = HEDGE
+                let mut qualifier = HEDGE
                     .captures(&s[..a.start()])
                     .map_or_else(|| hedge_after(&s[end..]), |h| qualifier_of(&h["q"]));
+                // "152mm shells ... more than 2 million of them; with the smaller 122mm type,
+                // more than 400,000": the calibre named since the number before, and a capacity
+                // goes on as one.
+                let mut unit = prev.unit.clone();
+                if unit.starts_with("artillery_shells") {
+                    let window = &s[prev.span.1.min(whole.start())..whole.start()];
+                    if let Some(mm) = CALIBRE
+                        .find_iter(window)
+                        .filter_map(|m| calibre_mm(m.as_str()))
+                        .last()
+                    {
+                        unit = format!("artillery_shells_{mm}mm");
+                    }
+                }
+                if prev.qualifier == "capacity_equivalent" {
+                    qualifier = "capacity_equivalent";
+                }
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av).filter(|_| !vague),
                     low: vague.then_some(av),
                     high: avague_hi,
                     qualifier,
-                    unit: prev.unit.clone(),
+                    unit,
                     note: vec!["unit of the number before".into()],
                 });
                 start = end;
@@ -644,7 +743,13 @@ pub fn find(s: &str) -> Vec<Quantity> {
         } else {
             start = start.max(unit_end_in_text);
         }
-        let mut unit = if times {
+        let of_them = unit_start == unit_end;
+        let mut unit = if of_them {
+            // The noun the pronoun refers to, in this sentence, else (filled in by the caller)
+            // in the sentences before.
+            note.push(OF_THEM_NOTE.into());
+            antecedent_unit(&s[..whole.start()], true).unwrap_or_default()
+        } else if times {
             let clause =
                 &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
             if TIMES_PORT.is_match(clause) {
@@ -654,10 +759,10 @@ pub fn find(s: &str) -> Vec<Quantity> {
             } else {
                 "voyages"
             }
+            .to_owned()
         } else {
-            unit_name(unit_text, &gap)
-        }
-        .to_owned();
+            unit_name(unit_text, &gap).to_owned()
+        };
         let tail = &s[unit_end_in_text..];
         if unit == "artillery_shells" {
             let calibre = calibre_mm(&gap).or_else(|| {
@@ -675,6 +780,30 @@ pub fn find(s: &str) -> Vec<Quantity> {
                     .filter_map(|m| calibre_mm(m.as_str()))
                     .last()
             });
+            // "more than 3 million rounds if the containers were filled with 152-millimeter
+            // shells, or ...": the calibre the rest of the clause names, before another number.
+            let calibre = calibre.or_else(|| {
+                let rest = &tail[..tail.find([';', '.']).unwrap_or(tail.len())];
+                // Up to the next number that is no calibre.
+                let cut = RANGE
+                    .find_iter(rest)
+                    .find(|n| {
+                        let after = rest[n.end()..].trim_start().to_lowercase();
+                        !["mm", "-mm", "millimet", "-millimet", "-inch", "inch"]
+                            .iter()
+                            .any(|u| after.starts_with(u))
+                    })
+                    .map_or(rest.len(), |n| n.start());
+                let rest = &rest[..cut];
+                let c = CALIBRE.find(rest)?;
+                // One calibre only: "mostly 122 mm and 152 mm shells" names a mix.
+                let mut all: Vec<u32> = CALIBRE
+                    .find_iter(rest)
+                    .filter_map(|m| calibre_mm(m.as_str()))
+                    .collect();
+                all.dedup();
+                (all.len() == 1).then(|| calibre_mm(c.as_str())).flatten()
+            });
             if let Some(mm) = calibre {
                 unit = format!("artillery_shells_{mm}mm");
             }
@@ -684,7 +813,11 @@ pub fn find(s: &str) -> Vec<Quantity> {
         {
             unit.push_str("_launched");
         }
-        if let Some(r) = RATE.captures(tail).filter(|r| r.name("ago").is_none()) {
+        // "for more than a year", "in over a year": a duration, not a rate.
+        if let Some(r) = RATE.captures(tail).filter(|r| {
+            r.name("ago").is_none()
+                && !DURATION_BEFORE.is_match(&tail[..r.get(0).map_or(0, |m| m.end())])
+        }) {
             let per = match (r.name("u"), r.name("adv")) {
                 (Some(u), _) => u.as_str().to_lowercase(),
                 (_, Some(a)) => match a.as_str().to_lowercase().as_str() {

@@ -597,6 +597,38 @@ fn on_day(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((x.clone(), x))
 }
 
+/// "as of July 15": the end of an open period, to the day.
+fn end_day(c: &Captures, reference: Date) -> Option<(String, String)> {
+    on_day(c, reference).map(|(_, end)| (String::new(), end))
+}
+
+/// "Q3 2023": July to September 2023.
+fn quarter(c: &Captures, _reference: Date) -> Option<(String, String)> {
+    let q: u8 = match (c.name("q"), c.name("ord")) {
+        (Some(q), _) => q.as_str().parse().ok()?,
+        (_, Some(o)) => match o.as_str().to_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        },
+        _ => return None,
+    };
+    let y: i32 = c["y"].parse().ok()?;
+    Some((fmt_month(y, q * 3 - 2), fmt_month(y, q * 3)))
+}
+
+/// "between early and mid-October": that month (of its year, else the latest one begun).
+fn within_month(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let m = month_number(c["m"].trim_end_matches('.'))?;
+    let y = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year_of_month(m, reference, false),
+    };
+    let s = fmt_month(y, m);
+    Some((s.clone(), s))
+}
+
 /// "announced on the 9th" (Japanese and Korean wire style): that day of the reference's month,
 /// or of the month before when it lies after the reference.
 fn ordinal_day(c: &Captures, reference: Date) -> Option<(String, String)> {
@@ -710,6 +742,24 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             format!(r"\b(?P<a>{YEAR_RE})\s*-\s*(?P<b>(?:19|20)?\d\d)\b"),
             year_range,
+            false,
+        ),
+        // "as of July 15", "by 12 March 2024": the end only, to the day.
+        p(
+            format!(r"\b(?:by|as\s+of|until|through|till)\s+(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})(?:,?\s+{YEAR_RE})?\b"),
+            end_day,
+            false,
+        ),
+        // "Q3 2023", "the third quarter of 2023": three calendar months.
+        p(
+            format!(r"\b(?:(?:in|during|over)\s+)?(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+of)?)\s*(?P<y>{YEAR_RE})\b"),
+            quarter,
+            false,
+        ),
+        // "between early and mid-October": within that month.
+        p(
+            format!(r"\bbetween\s+(?:early|mid|late)\s+(?:and|to)\s+(?:early|mid|late)[-\s]?(?P<m>{MONTH_RE})(?:\s+(?P<y>{YEAR_RE}))?\b"),
+            within_month,
             false,
         ),
         p(

@@ -156,6 +156,7 @@ def main():
     first = None
     s = None
     checkpoints = {}
+    snapshot_mb = 0  # the largest snapshot process's private memory (pages copied on write)
     while True:
         time.sleep(0.5)
         if watch.poll() is not None:
@@ -165,6 +166,7 @@ def main():
             continue
         if s.get("checkpoint"):
             checkpoints[s["checkpoint"]["at"]] = s["checkpoint"]["encode_ms"]
+            snapshot_mb = max(snapshot_mb, s["checkpoint"].get("snapshot_mb", 0))
         f = s["feeds"][0]
         if first is None and f["lines"] > 0:
             first = (time.time(), f["lines"], f["decoded"], cpu_seconds(watch.pid))
@@ -191,6 +193,10 @@ def main():
         "cpu_seconds": round(cpu, 1),
         "messages_per_cpu_s": round((f["decoded"] - first[2]) / cpu),
         "peak_rss_mb": round(rss),
+        # An upper bound of the machine memory at a checkpoint: the watch's peak plus the largest
+        # snapshot process's private pages (the two peaks need not coincide).
+        "snapshot_mb_max": snapshot_mb,
+        "peak_with_snapshot_mb": round(rss) + snapshot_mb,
         "vessels_live": s["vessels_live"],
         "engine_peak_vessels": s["engine"]["peak_vessels"],
         "alerts": s["alerts"],

@@ -90,7 +90,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+)?$"))
+    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
         .expect("ellipsis before")
 });
 /// "between Oct. 8 and 13": the second day of a pair of days, not a count.
@@ -349,6 +349,45 @@ fn hedge_after(after: &str) -> &'static str {
         None => "unspecified",
     }
 }
+
+/// The qualifier of the hedge a text ends with. Two hedges in a row ("at most about 20",
+/// "more than about 20") take the outer bound's; a negated "more than" ("never held more than
+/// about 20", "not more than") is an upper bound.
+fn hedge_before(text: &str) -> Option<&'static str> {
+    let h = HEDGE.captures(text)?;
+    let inner = h.name("q")?;
+    let mut q = qualifier_of(inner.as_str());
+    let outer_text = &text[..inner.start()];
+    if let Some(o) = HEDGE
+        .captures(outer_text)
+        .and_then(|o| o.name("q"))
+        .filter(|_| q == "about")
+    {
+        let outer = qualifier_of(o.as_str());
+        if outer != "about" {
+            q = outer;
+            return Some(negated_bound(q, &outer_text[..o.start()]));
+        }
+    }
+    Some(negated_bound(q, outer_text))
+}
+
+/// "never more than", "not more than": an upper bound.
+fn negated_bound(q: &'static str, before: &str) -> &'static str {
+    if q == "more_than" && NEGATION_BEFORE.is_match(before) {
+        "up_to"
+    } else {
+        q
+    }
+}
+
+/// "not", "never", "never held": a negation right before a hedge.
+static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:not|never)(?:\s+(?:held|had|saw|seen|counted|reached|exceeded|been))?\s*$",
+    )
+    .expect("negation before")
+});
 
 fn qualifier_of(hedge: &str) -> &'static str {
     match hedge
@@ -651,9 +690,8 @@ pub fn find(s: &str) -> Vec<Quantity> {
         else {
             // "42 railcars last October and 59 the following month": the same unit.
             if let Some(prev) = elided.cloned() {
-                let mut qualifier = HEDGE
-                    .captures(&s[..a.start()])
-                    .map_or_else(|| hedge_after(&s[end..]), |h| qualifier_of(&h["q"]));
+                let mut qualifier =
+                    hedge_before(&s[..a.start()]).unwrap_or_else(|| hedge_after(&s[end..]));
                 // "152mm shells ... more than 2 million of them; with the smaller 122mm type,
                 // more than 400,000": the calibre named since the number before, and a capacity
                 // goes on as one.
@@ -852,9 +890,7 @@ pub fn find(s: &str) -> Vec<Quantity> {
             unit = format!("{unit}_per_{per}");
         }
         let hedge_zone = &s[..c.name("pre").map_or(a.start(), |p| p.start())];
-        let mut qualifier = HEDGE
-            .captures(hedge_zone)
-            .map_or("unspecified", |h| qualifier_of(&h["q"]));
+        let mut qualifier = hedge_before(hedge_zone).unwrap_or("unspecified");
         if qualifier == "unspecified" && (or_more || OR_MORE.is_match(tail)) {
             qualifier = "at_least";
         }

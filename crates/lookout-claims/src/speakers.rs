@@ -1445,9 +1445,16 @@ fn org_in(
     if let Some((a, b, name, media)) = names::known_org(phrase) {
         // "Reuters and the Open Source Centre": both, in the text's order.
         let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
-        if let Some((a2, _, other, media2)) =
-            names::known_org(&rest).filter(|_| phrase.contains(" and "))
-        {
+        // The "and" joins the two names ("Beyond Parallel, a project of the Center for
+        // Strategic and International Studies" is one organization's name, not two).
+        if let Some((a2, _, other, media2)) = names::known_org(&rest).filter(|x| {
+            let between = if x.0 < a {
+                &phrase[x.1.min(a)..a]
+            } else {
+                &phrase[b..x.0.max(b)]
+            };
+            between.contains(" and ")
+        }) {
             let (first, second) = if a2 < a { (other, name) } else { (name, other) };
             return Some((format!("{first} / {second}"), None, media && media2));
         }

@@ -1501,3 +1501,31 @@ fn holdout6_a_pair_of_days_is_a_period_not_a_count() {
     let r = row(text, 2000.0);
     assert_eq!(period(&r), ("2025-11-02", "2025-11-17"), "{}", r.note);
 }
+
+#[test]
+fn holdout6_stacked_and_negated_hedges() {
+    // "at most about 40" and "never more than roughly 15": upper bounds; "more than about 600"
+    // stays a lower bound.
+    let text = "Published 9 June 2025\n\n\
+        The Kiel Institute counted about 300 wagons at Khasan in May, against at most about 40 in \
+        any month of 2022. The yard at Rajin had never held more than roughly 15 railcars before \
+        the summit, and more than about 600 containers have left it since, the institute said.\n";
+    assert_eq!(row(text, 40.0).qualifier, "up_to");
+    assert_eq!(row(text, 15.0).qualifier, "up_to");
+    assert_eq!(row(text, 600.0).qualifier, "more_than");
+    assert_eq!(row(text, 300.0).qualifier, "about");
+}
+
+#[test]
+fn holdout6_a_project_of_an_institute_is_one_source() {
+    // "Beyond Parallel, a project of the Center for Strategic and International Studies": one
+    // organization (the "and" is inside the parent's name); "Reuters and the Open Source
+    // Centre" stays two.
+    let text = "Published 9 June 2025\n\n\
+        Beyond Parallel, a project of the Center for Strategic and International Studies, \
+        counted about 90 railcars at Tumangang in May, up from North Korea's usual traffic to \
+        Russia.\n";
+    let r = row(text, 90.0);
+    assert!(!r.speaker.contains(" / "), "{}", r.speaker);
+    assert!(r.speaker.contains("Beyond Parallel"), "{}", r.speaker);
+}

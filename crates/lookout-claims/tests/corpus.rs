@@ -421,31 +421,32 @@ fn fourth_dev_corpus_figures() {
 /// after the general rules its misses prompted (branch `claims8`): fitted, a regression guard,
 /// not an estimate. Still missed: a flattened table's cells (v14), a digest's `16 Feb:` labels
 /// (v13), a broadcast reporter relaying a think tank (v20), capitals as speakers (v09) and more
-/// (docs/accuracy.md step 12, "left").
+/// (docs/accuracy.md step 12, "left"). Period precision fell by one row (v26's "at most about
+/// 20", now found, is given the period of the count before it).
 #[test]
 fn sixth_holdout_corpus_figures() {
     let s = score("holdout6");
     print("holdout6", &s);
     assert!(s.texts >= 30 && s.off_topic_texts.len() >= 4);
     let recall = [
-        ("quantity", 0.92),
-        ("unit", 0.92),
-        ("qualifier", 0.91),
-        ("speaker", 0.62),
-        ("organization", 0.53),
+        ("quantity", 0.94),
+        ("unit", 0.94),
+        ("qualifier", 0.94),
+        ("speaker", 0.65),
+        ("organization", 0.56),
         ("period", 0.67),
-        ("date", 0.66),
-        ("route", 0.90),
+        ("date", 0.68),
+        ("route", 0.95),
     ];
     let precision = [
         ("quantity", 0.98),
         ("unit", 0.98),
         ("qualifier", 0.98),
-        ("speaker", 0.84),
-        ("organization", 0.75),
-        ("period", 0.69),
-        ("date", 0.71),
-        ("route", 0.86),
+        ("speaker", 0.86),
+        ("organization", 0.77),
+        ("period", 0.68),
+        ("date", 0.72),
+        ("route", 0.87),
     ];
     for (f, floor) in recall {
         assert!(at(&s, f).recall() >= floor, "{f} recall");

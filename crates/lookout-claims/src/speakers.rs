@@ -371,6 +371,19 @@ impl Context {
         self.last.as_ref()
     }
 
+    /// The one person of the whole article whose name has that word (a surname alone).
+    fn article_person_named(&self, token: &str) -> Option<Source> {
+        let mut found = self.article_persons.iter().filter(|p| {
+            p.kind == Kind::Person
+                && p.speaker.contains(' ')
+                && p.speaker.split([' ', '-']).any(|w| w == token)
+        });
+        let first = found.next()?;
+        found
+            .all(|p| p.speaker == first.speaker)
+            .then(|| first.clone())
+    }
+
     fn person_named(&self, token: &str) -> Option<&Source> {
         self.persons.iter().rev().find(|p| {
             p.kind == Kind::Person && p.speaker.split([' ', '-']).any(|w| w == token)
@@ -1768,7 +1781,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 media: false,
             }));
         }
-        let known = ctx.person_named(&name).filter(|_| n == 1).cloned();
+        // A surname alone: the person met so far, else the one person the whole article names
+        // with it ("Shin said" in a live blog whose earlier entry, printed below, names Shin
+        // Won-sik).
+        let known = ctx
+            .person_named(&name)
+            .cloned()
+            .or_else(|| ctx.article_person_named(&name))
+            .filter(|_| n == 1);
         if n >= 2 || known.is_some() || words.len() <= 3 {
             let premods = format!("{} {} {appos}", &p[..a], &p[b..]);
             let mut s = known.unwrap_or(Source {

@@ -1529,3 +1529,14 @@ fn holdout6_a_project_of_an_institute_is_one_source() {
     assert!(!r.speaker.contains(" / "), "{}", r.speaker);
     assert!(r.speaker.contains("Beyond Parallel"), "{}", r.speaker);
 }
+
+#[test]
+fn holdout6_a_surname_before_the_full_name_in_print() {
+    // A live blog in reverse order: "Halloway said" is printed above the entry naming him.
+    let text = "Live: the war in Ukraine\n\nTue 4 Mar 2025 10.00 GMT\n\n\
+        09.30 GMT\nThose containers could hold about 1 million shells, Halloway said.\n\n\
+        09.05 GMT\nAustralia's defence minister, Mark Halloway, has told reporters in Canberra \
+        that North Korea has sent some 6,000 containers to Russia since last year.\n";
+    let r = row(text, 1_000_000.0);
+    assert_eq!(r.speaker, "Mark Halloway");
+}

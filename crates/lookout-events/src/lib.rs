@@ -41,7 +41,10 @@ mod track;
 mod vessel;
 
 pub use config::Config;
-pub use engine::{coverage_hint, coverage_key, Engine, ResampledPosition, Stats};
+pub use engine::{
+    coverage_hint, coverage_key, Engine, ImoSighting, LastSighting, LinkInputs, MmsiLinks,
+    NewTrack, ResampledPosition, Stats,
+};
 pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType, InterferenceArea};
 pub use lookout_core::land::Land;

@@ -152,6 +152,7 @@ type ShardTables = (
     PyArrowType<Table>,
     PyArrowType<Table>,
     PyArrowType<Table>,
+    PyArrowType<Table>,
 );
 
 /// A shard of the distributed run: the vessels of `positions` and `statics`, settled at the
@@ -164,7 +165,8 @@ type ShardTables = (
 /// (`crate::encounters::anchorage_table`); and its reception tallies
 /// (`crate::reasons::tallies_table`), from which the gaps get their reasons. Each gap's
 /// `reason_inputs` detail says which flush released it (`flush`, an index into `watermarks`;
-/// `watermarks.len()` for the finish).
+/// `watermarks.len()` for the finish). Last, what the MMSI links need
+/// (`crate::links::links_table`): the shard links no MMSIs and drops no gap as an MMSI change.
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -185,6 +187,7 @@ fn vessel_events(
         let cfg = config(config_toml, config_json)?;
         let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
         engine.defer_coverage_hints();
+        engine.defer_links();
         engine.extend_span(span.0, span.1);
         let records = records(Some(positions.0), statics.map(|t| t.0))?;
         let mut tallies = ReceptionTallies::new(&cfg);
@@ -219,6 +222,7 @@ fn vessel_events(
             PyArrowType(crate::encounters::resampled_table(&resampled)?),
             PyArrowType(crate::encounters::anchorage_table(&anchorages)?),
             PyArrowType(crate::reasons::tallies_table(tallies.into_rows())?),
+            PyArrowType(crate::links::links_table(&engine.take_link_inputs())?),
         ))
     })
     .map_err(py_err)

@@ -8,6 +8,8 @@
 //! - `events`: the event engine over Arrow tables or a store, and the per-vessel shard and
 //!   gap hints of the distributed (Spark) run.
 //! - `encounters`: the distributed run's encounter search (pairs replayed in Rust).
+//! - `links`: the distributed run's identity changes linking two MMSIs (judged in Rust from
+//!   the shards' IMO sightings, last sightings and new tracks).
 //! - `reasons`: the distributed run's gap reasons (the reception model rebuilt from the shards'
 //!   tallies).
 //! - `analyze`, `simulate`, `extract_claims`, `parse_time`: the pipeline, the simulator, the
@@ -22,6 +24,7 @@ use pyo3::prelude::*;
 mod decode;
 mod encounters;
 mod events;
+mod links;
 mod reasons;
 mod store;
 
@@ -114,5 +117,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     encounters::register(m)?;
     reasons::register(m)?;
+    links::register(m)?;
     Ok(())
 }

@@ -90,7 +90,7 @@ pub(crate) fn tallies_table(rows: Vec<(TallyKey, i64, Tally)>) -> Result<Table> 
 }
 
 /// A string column (Arrow's string or large string) as optional values.
-fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
+pub(crate) fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>> {
     let c = batch
         .column_by_name(name)
         .with_context(|| format!("no column {name}"))?;

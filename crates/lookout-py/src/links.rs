@@ -121,6 +121,45 @@ fn value<P: ArrowPrimitiveType>(c: &PrimitiveArray<P>, r: usize, name: &str) -> 
     Ok(c.value(r))
 }
 
+/// Flush, mmsi, lat, lon, cell of one row.
+type PlaceRow = (usize, u32, f64, f64, (i32, i32));
+
+/// The columns a last sighting and a new track share: flush, mmsi, lat, lon, cell.
+struct Place<'a> {
+    flush: &'a PrimitiveArray<Int32Type>,
+    mmsi: &'a PrimitiveArray<Int64Type>,
+    lat: &'a PrimitiveArray<Float64Type>,
+    lon: &'a PrimitiveArray<Float64Type>,
+    ci: &'a PrimitiveArray<Int32Type>,
+    cj: &'a PrimitiveArray<Int32Type>,
+}
+
+impl<'a> Place<'a> {
+    fn of(batch: &'a RecordBatch) -> Result<Self> {
+        Ok(Self {
+            flush: column::<Int32Type>(batch, "flush")?,
+            mmsi: column::<Int64Type>(batch, "mmsi")?,
+            lat: column::<Float64Type>(batch, "lat")?,
+            lon: column::<Float64Type>(batch, "lon")?,
+            ci: column::<Int32Type>(batch, "cell_i")?,
+            cj: column::<Int32Type>(batch, "cell_j")?,
+        })
+    }
+
+    /// Row `r`: flush, mmsi, lat, lon, cell.
+    fn row(&self, r: usize) -> Result<PlaceRow> {
+        let flush = value(self.flush, r, "flush")?;
+        let mmsi = value(self.mmsi, r, "mmsi")?;
+        Ok((
+            usize::try_from(flush).with_context(|| format!("flush {flush}"))?,
+            u32::try_from(mmsi).with_context(|| format!("mmsi {mmsi}"))?,
+            value(self.lat, r, "lat")?,
+            value(self.lon, r, "lon")?,
+            (value(self.ci, r, "cell_i")?, value(self.cj, r, "cell_j")?),
+        ))
+    }
+}
+
 /// The whole run's link inputs from tables in `links_table`'s columns (all rows of one `kind`
 /// per table): `imos`, `last` and `new`.
 fn read_inputs(imos: Table, last: Table, new: Table) -> Result<LinkInputs> {
@@ -150,58 +189,40 @@ fn read_inputs(imos: Table, last: Table, new: Table) -> Result<LinkInputs> {
         }
     }
     for batch in last.record_batches() {
-        let (f, t, m) = (
-            column::<Int32Type>(batch, "flush")?,
+        let (t, a) = (
             column::<Int32Type>(batch, "to")?,
-            column::<Int64Type>(batch, "mmsi")?,
+            column::<Int64Type>(batch, "a")?,
         );
-        let a = column::<Int64Type>(batch, "a")?;
-        let (lat, lon) = (
-            column::<Float64Type>(batch, "lat")?,
-            column::<Float64Type>(batch, "lon")?,
-        );
-        let (ci, cj) = (
-            column::<Int32Type>(batch, "cell_i")?,
-            column::<Int32Type>(batch, "cell_j")?,
-        );
+        let place = Place::of(batch)?;
         for r in 0..batch.num_rows() {
+            let (flush, mmsi, lat, lon, cell) = place.row(r)?;
             out.last.push(LastSighting {
-                mmsi: u(value(m, r, "mmsi")?, "mmsi")?,
+                mmsi,
                 t: value(a, r, "a")?,
-                lat: value(lat, r, "lat")?,
-                lon: value(lon, r, "lon")?,
-                cell: (value(ci, r, "cell_i")?, value(cj, r, "cell_j")?),
-                from: k(value(f, r, "flush")?)?,
+                lat,
+                lon,
+                cell,
+                from: flush,
                 to: k(value(t, r, "to")?)?,
             });
         }
     }
     for batch in new.record_batches() {
-        let (f, m) = (
-            column::<Int32Type>(batch, "flush")?,
-            column::<Int64Type>(batch, "mmsi")?,
-        );
         let (a, b) = (
             column::<Int64Type>(batch, "a")?,
             column::<Int64Type>(batch, "b")?,
         );
-        let (lat, lon) = (
-            column::<Float64Type>(batch, "lat")?,
-            column::<Float64Type>(batch, "lon")?,
-        );
-        let (ci, cj) = (
-            column::<Int32Type>(batch, "cell_i")?,
-            column::<Int32Type>(batch, "cell_j")?,
-        );
+        let place = Place::of(batch)?;
         for r in 0..batch.num_rows() {
+            let (flush, mmsi, lat, lon, cell) = place.row(r)?;
             out.new.push(NewTrack {
-                flush: k(value(f, r, "flush")?)?,
-                mmsi: u(value(m, r, "mmsi")?, "mmsi")?,
+                flush,
+                mmsi,
                 first_tx: value(a, r, "a")?,
                 t: value(b, r, "b")?,
-                lat: value(lat, r, "lat")?,
-                lon: value(lon, r, "lon")?,
-                cell: (value(ci, r, "cell_i")?, value(cj, r, "cell_j")?),
+                lat,
+                lon,
+                cell,
             });
         }
     }

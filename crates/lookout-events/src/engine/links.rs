@@ -429,25 +429,16 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use super::super::shard::test_run::{of_type, toy_config, watermarks};
+    use super::super::shard::test_run::{of_type, position, toy_config, watermarks};
     use super::*;
     use lookout_core::areas::Areas;
-    use lookout_core::record::{Position, Record, Static};
+    use lookout_core::record::{Record, Static};
 
     const T0: i64 = 1_691_625_600_000; // 2023-08-10T00:00Z
     const MIN: i64 = 60_000;
 
     fn pos(mmsi: u32, t: i64, lat: f64, lon: f64) -> Record {
-        Record::Position(Position {
-            mmsi,
-            time: t,
-            lat,
-            lon,
-            sog: Some(10.0),
-            cog: Some(90.0),
-            msg_type: 1,
-            ..Default::default()
-        })
+        position(mmsi, t, lat, lon, 10.0, 90.0)
     }
 
     fn imo(mmsi: u32, t: i64, imo: u32, name: &str) -> Record {

@@ -257,19 +257,12 @@ impl Report<'_> {
 
     fn claims_csv(&self, path: &Path) -> io::Result<()> {
         let mut w = csv::Writer::from_path(path)?;
-        w.write_record([
-            "claim_id",
-            "date",
-            "speaker",
-            "organization",
-            "quantity",
-            "quantity_low",
-            "quantity_high",
-            "qualifier",
-            "unit",
-            "period_start",
-            "period_end",
-            "route",
+        // The claim's own columns, in the order and names `claims.csv` gives them (one owner).
+        let claim = &lookout_project::CLAIM_COLUMNS[..11];
+        debug_assert_eq!(claim.last(), Some(&"route"));
+        let mut header = vec!["claim_id"];
+        header.extend_from_slice(claim);
+        header.extend_from_slice(&[
             "metric",
             "estimate_low",
             "estimate_central",
@@ -285,7 +278,8 @@ impl Report<'_> {
             "real_only_central",
             "real_only_high",
             "real_only_position",
-        ])?;
+        ]);
+        w.write_record(&header)?;
         let num = |x: Option<f64>| x.map(r0).unwrap_or_default();
         let rests_on = self.comparison_provenance(&self.index());
         for (i, (c, on)) in self.ledger.comparisons.iter().zip(rests_on).enumerate() {

@@ -12,8 +12,14 @@
   memory      like throughput, reporting the peak resident memory and the vessels held.
 
 usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--watch KEY=VALUE]...
+                           [--events SECTION.KEY=VALUE]...
 
-  --watch KEY=VALUE  a `[watch]` setting of alerts.toml for the run (e.g. max_pending_rows=1000000)
+  --watch KEY=VALUE           a `[watch]` setting of alerts.toml for the run (e.g. max_pending_rows=1000000)
+  --events SECTION.KEY=VALUE  an event threshold in the project's events.toml (e.g. gap.min_hours=0.5,
+                              for the gaps of `fleet VESSELS MINUTES INTERVAL DARK_EVERY`)
+
+The checkpoints seen while polling the status (every 0.5 s) are reported: how many, and the
+longest pause of detection for one (`encode_ms`).
 """
 
 import argparse
@@ -53,7 +59,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def project(work, url, hook_port, settings=()):
+def project(work, url, hook_port, settings=(), events=()):
     p = os.path.join(work, "project")
     shutil.rmtree(p, ignore_errors=True)
     os.makedirs(p)
@@ -66,6 +72,13 @@ def project(work, url, hook_port, settings=()):
         alerts = alerts.replace("[watch]\n", "[watch]\n" + "".join(f"{s.replace('=', ' = ', 1)}\n" for s in settings), 1)
     open(os.path.join(p, "alerts.toml"), "w").write(alerts + EXTRA_RULE.format(port=hook_port))
     open(os.path.join(p, "bench.secret"), "w").write("bench\n")
+    if events:
+        sections = {}
+        for e in events:
+            key, value = e.split("=", 1)
+            section, name = key.split(".", 1)
+            sections.setdefault(section, []).append(f"{name} = {value}")
+        open(os.path.join(p, "events.toml"), "w").write("".join(f"[{k}]\n" + "\n".join(v) + "\n" for k, v in sections.items()))
     return p
 
 
@@ -100,9 +113,10 @@ def peak_rss_mb(pid):
 
 
 def cpu_seconds(pid):
-    """User + system CPU time of the process so far."""
+    """User + system CPU time of the process so far, with its children's that ended (the
+    checkpoints' snapshot processes)."""
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def parse_ms(s):
@@ -118,6 +132,7 @@ def main():
     ap.add_argument("--speed", default="800")
     ap.add_argument("--core", default="1")
     ap.add_argument("--watch", action="append", default=[], help="[watch] setting KEY=VALUE")
+    ap.add_argument("--events", action="append", default=[], help="events.toml threshold SECTION.KEY=VALUE")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     total = sum(1 for _ in open(a.nmea, "rb"))
@@ -128,7 +143,7 @@ def main():
     replay = None
     if a.mode == "latency":
         feed_port = free_port()
-        p = project(a.work, f"tcp://127.0.0.1:{feed_port}", hook_port, a.watch)
+        p = project(a.work, f"tcp://127.0.0.1:{feed_port}", hook_port, a.watch, a.events)
         other = "0" if a.core != "0" else "1"
         replay = subprocess.Popen(["taskset", "-c", other, a.lookout, "replay", a.nmea, "--to", f"tcp://127.0.0.1:{feed_port}", "--speed", a.speed],
                                   stderr=subprocess.DEVNULL)
@@ -136,10 +151,12 @@ def main():
     else:
         live = os.path.join(a.work, "live.nmea")
         shutil.copy(a.nmea, live)
-        p = project(a.work, f"file:{live}", hook_port, a.watch)
+        p = project(a.work, f"file:{live}", hook_port, a.watch, a.events)
     watch = subprocess.Popen(["taskset", "-c", a.core, a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
     first = None
     s = None
+    checkpoints = {}
+    snapshot_mb = 0  # the largest snapshot process's private memory (pages copied on write)
     while True:
         time.sleep(0.5)
         if watch.poll() is not None:
@@ -147,6 +164,9 @@ def main():
         s = status(port)
         if not s or not s["feeds"]:
             continue
+        if s.get("checkpoint"):
+            checkpoints[s["checkpoint"]["at"]] = s["checkpoint"]["encode_ms"]
+            snapshot_mb = max(snapshot_mb, s["checkpoint"].get("snapshot_mb", 0))
         f = s["feeds"][0]
         if first is None and f["lines"] > 0:
             first = (time.time(), f["lines"], f["decoded"], cpu_seconds(watch.pid))
@@ -173,12 +193,18 @@ def main():
         "cpu_seconds": round(cpu, 1),
         "messages_per_cpu_s": round((f["decoded"] - first[2]) / cpu),
         "peak_rss_mb": round(rss),
+        # An upper bound of the machine memory at a checkpoint: the watch's peak plus the largest
+        # snapshot process's private pages (the two peaks need not coincide).
+        "snapshot_mb_max": snapshot_mb,
+        "peak_with_snapshot_mb": round(rss) + snapshot_mb,
         "vessels_live": s["vessels_live"],
         "engine_peak_vessels": s["engine"]["peak_vessels"],
         "alerts": s["alerts"],
         "late": f["late"],
         "sink": s["sinks"][0],
         "checkpoint": s["checkpoint"],
+        "checkpoints_seen": len(checkpoints),
+        "max_encode_ms": max(checkpoints.values(), default=None),
     }
     if a.mode == "latency":
         lat = []

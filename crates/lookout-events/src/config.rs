@@ -390,6 +390,21 @@ pub struct SpoofingConfig {
     pub pattern_tolerance: f64,
     /// Positions are sampled at most this often for the circle and pattern tests, seconds.
     pub pattern_sample_seconds: f64,
+    /// The streaming circle and pattern test of a track looks back this many hours (Lookout
+    /// choice: the spoofed circles reported near Shanghai and Point Reyes turn for hours; was
+    /// a constant, 6).
+    pub pattern_window_hours: f64,
+    /// The window keeps its samples sparser with age: a sample older than the track's newest
+    /// by A stays only when it is at least A / `pattern_age_ratio` after the sample kept before
+    /// it. The latest `pattern_age_ratio * pattern_sample_seconds` keep every sample, any
+    /// tested stretch of length W (the whole window, its latest half, quarter, ...) has its
+    /// samples at most W / `pattern_age_ratio` apart (22 minutes at the start of a 6-hour
+    /// window, one minute in its last 16), and a track keeps at most about
+    /// `R + R ln(window / (R * sample))` samples (R = this ratio): 68 for 6 hours of one-minute
+    /// samples instead of 361, so the memory per track is bounded however long it reports.
+    /// Lookout choice: a circle or pattern with two periods in a stretch has at least
+    /// `R / 4` samples per period where its samples are sparsest; 0 = no thinning.
+    pub pattern_age_ratio: f64,
     /// Positions repeated exactly while the reported speed is at least `frozen_min_knots`
     /// (GFW `msg_processor.py` drops them as duplicates) for at least this many minutes are a
     /// frozen position (Lookout choice) ...
@@ -431,6 +446,8 @@ impl Default for SpoofingConfig {
             circle_max_cv: 0.08,
             pattern_tolerance: 0.1,
             pattern_sample_seconds: 60.0,
+            pattern_window_hours: 6.0,
+            pattern_age_ratio: 16.0,
             frozen_min_minutes: 30.0,
             frozen_min_knots: 1.0,
             dead_imos: Vec::new(),

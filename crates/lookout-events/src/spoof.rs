@@ -245,33 +245,197 @@ pub(crate) struct Episode {
     pub positions: u64,
 }
 
-/// The streaming circle and pattern test of one track: a window of positions sampled every
-/// `pattern_sample_seconds` (with the path length sailed up to each), tested on its latest
-/// half, quarter, ... when a cheap check says the vessel moved without going anywhere there
-/// (path at least `2 * circle_min_turns` times the distance made good).
+/// A sample of [`Looping`]'s window, packed to 28 bytes (40 unpacked): time and position count
+/// as offsets from the window's base, the position as reported (no rounding), and the path
+/// sailed since the sample kept before it.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, packed(4))]
+struct Kept {
+    /// Milliseconds after `Looping::base_t`.
+    dt: u32,
+    /// Track positions after `Looping::base_n`.
+    dn: u32,
+    lat: f64,
+    lon: f64,
+    /// Km sailed from the sample kept before (through the samples thinned out in between).
+    step: f32,
+}
+
+/// The streaming circle and pattern test of one track: a window of `pattern_window_hours` of
+/// positions sampled every `pattern_sample_seconds`, thinned with age (`pattern_age_ratio`),
+/// with the path sailed between them, tested on its whole span and its latest half, quarter,
+/// ... (in time) when a cheap check says the vessel moved without going anywhere there (path
+/// at least `2 * circle_min_turns` times the distance made good). The window holds a bounded
+/// number of samples (see [`Looping::bound`]).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "LoopingState", into = "LoopingState")]
 pub(crate) struct Looping {
-    /// Samples with the path sailed up to each, km, and the track's positions up to each.
-    samples: VecDeque<(Sample, f64, u64)>,
+    base_t: i64,
+    base_n: u64,
+    samples: VecDeque<Kept>,
     since_check: u32,
     /// First and last sample of the open episode, its shape, and the track's positions at
     /// both.
     open: Option<(Sample, Sample, Shape, u64, u64)>,
 }
 
-/// Hours of samples in the window.
-const WINDOW_HOURS: f64 = 6.0;
+/// How [`Looping`] is saved in a checkpoint: the layout it had before the window was packed
+/// and thinned (samples with the path sailed up to each, km, and the track's positions up to
+/// each), so checkpoints stay readable both ways.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct LoopingState {
+    samples: VecDeque<(Sample, f64, u64)>,
+    since_check: u32,
+    open: Option<(Sample, Sample, Shape, u64, u64)>,
+}
+
+impl From<LoopingState> for Looping {
+    fn from(s: LoopingState) -> Self {
+        let mut l = Looping {
+            since_check: s.since_check,
+            open: s.open,
+            ..Default::default()
+        };
+        if let Some((first, _, n0)) = s.samples.front() {
+            (l.base_t, l.base_n) = (first.t, *n0);
+        }
+        let mut prev: Option<f64> = None;
+        for (sample, cum, n) in s.samples {
+            let step = prev.map_or(0.0, |p| cum - p);
+            prev = Some(cum);
+            l.append(sample, step, n);
+        }
+        l
+    }
+}
+
+impl From<Looping> for LoopingState {
+    fn from(l: Looping) -> Self {
+        let mut cum = 0.0;
+        let samples = (0..l.samples.len())
+            .map(|i| {
+                if i > 0 {
+                    cum += f64::from(l.samples[i].step);
+                }
+                (l.sample(i), cum, l.n(i))
+            })
+            .collect();
+        LoopingState {
+            samples,
+            since_check: l.since_check,
+            open: l.open,
+        }
+    }
+}
+
 /// Samples between two tests.
 const CHECK_EVERY: u32 = 5;
+/// Slots the window grows by when full (a `VecDeque` would double).
+const GROW_BY: usize = 8;
 
 impl Looping {
+    fn t(&self, i: usize) -> i64 {
+        self.base_t + i64::from(self.samples[i].dt)
+    }
+
+    fn n(&self, i: usize) -> u64 {
+        self.base_n + u64::from(self.samples[i].dn)
+    }
+
+    fn sample(&self, i: usize) -> Sample {
+        let k = self.samples[i];
+        Sample {
+            t: self.base_t + i64::from(k.dt),
+            lat: k.lat,
+            lon: k.lon,
+        }
+    }
+
+    /// Appends a sample (rebasing the offsets when they would overflow).
+    fn append(&mut self, s: Sample, step: f64, n: u64) {
+        if self.samples.is_empty() {
+            (self.base_t, self.base_n) = (s.t, n);
+        }
+        let fits = |l: &Self| {
+            u32::try_from(s.t - l.base_t).is_ok()
+                && n.checked_sub(l.base_n)
+                    .is_some_and(|d| u32::try_from(d).is_ok())
+        };
+        if !fits(self) {
+            let (t0, n0) = (self.t(0), self.n(0));
+            let (dt, dn) = ((t0 - self.base_t) as u32, (n0 - self.base_n) as u32);
+            for k in self.samples.iter_mut() {
+                (k.dt, k.dn) = (k.dt - dt, k.dn - dn);
+            }
+            (self.base_t, self.base_n) = (t0, n0);
+        }
+        if !fits(self) {
+            // Beyond 49 days or 4 billion positions in one window: start it over.
+            self.samples.clear();
+            (self.base_t, self.base_n) = (s.t, n);
+        }
+        if self.samples.len() == self.samples.capacity() {
+            self.samples.reserve_exact(GROW_BY);
+        }
+        self.samples.push_back(Kept {
+            dt: (s.t - self.base_t) as u32,
+            dn: (n - self.base_n) as u32,
+            lat: s.lat,
+            lon: s.lon,
+            step: step as f32,
+        });
+    }
+
+    /// The most samples the window keeps (between two thinnings it may hold `CHECK_EVERY`
+    /// more): `pattern_age_ratio` at one per `pattern_sample_seconds`, then ages growing by a
+    /// factor `1 + 1 / pattern_age_ratio` from one kept sample to the one before, up to
+    /// `pattern_window_hours`.
+    #[cfg(test)]
+    pub fn bound(cfg: &SpoofingConfig) -> usize {
+        let every = cfg.pattern_sample_seconds.max(1e-3) / 3600.0;
+        let window = cfg.pattern_window_hours.max(0.0);
+        let r = cfg.pattern_age_ratio;
+        let full = window / every + 1.0;
+        if r <= 0.0 || r * every >= window {
+            return full.ceil() as usize;
+        }
+        let aged = (window / (r * every)).ln() / (1.0 + 1.0 / r).ln();
+        (r + 2.0 + aged).ceil().min(full.ceil()) as usize
+    }
+
+    /// Thins the window with age: a sample (other than the first and the newest) goes when it
+    /// is less than its age / `pattern_age_ratio` after the sample kept before it; its path
+    /// goes to the next sample kept.
+    fn thin(&mut self, ratio: f64) {
+        let n = self.samples.len();
+        if ratio <= 0.0 || n < 3 {
+            return;
+        }
+        let newest = i64::from(self.samples[n - 1].dt);
+        let (mut i, mut prev, mut carry) = (0usize, 0i64, 0.0f32);
+        self.samples.retain_mut(|k| {
+            let t = i64::from(k.dt);
+            let inner = i > 0 && i + 1 < n;
+            i += 1;
+            if inner && ((t - prev) as f64) < (newest - t) as f64 / ratio {
+                carry += k.step;
+                return false;
+            }
+            k.step += carry;
+            carry = 0.0;
+            prev = t;
+            true
+        });
+    }
+
     /// Feeds a track position (`track_n` = positions of the track so far); returns an episode
     /// that ended.
     pub fn push(&mut self, s: Sample, track_n: u64, cfg: &SpoofingConfig) -> Option<Episode> {
         let every = (cfg.pattern_sample_seconds * 1000.0) as i64;
         let mut ended = None;
-        let mut path = 0.0;
-        if let Some((last, cum, _)) = self.samples.back().copied() {
+        let mut step = 0.0;
+        if !self.samples.is_empty() {
+            let last = self.sample(self.samples.len() - 1);
             if s.t - last.t < every {
                 return None;
             }
@@ -279,45 +443,75 @@ impl Looping {
                 ended = self.close();
                 self.samples.clear();
             } else {
-                path = cum + step_km(&last, &s);
+                step = step_km(&last, &s);
             }
         }
-        self.samples.push_back((s, path, track_n));
-        let oldest = s.t - (WINDOW_HOURS * MS_PER_HOUR) as i64;
-        while self.samples.len() > 1 && self.samples[0].0.t < oldest {
+        self.append(s, step, track_n);
+        let window_ms = (cfg.pattern_window_hours * MS_PER_HOUR) as i64;
+        let oldest = s.t - window_ms;
+        while self.samples.len() > 1 && self.t(0) < oldest {
             self.samples.pop_front();
         }
         self.since_check += 1;
-        if self.since_check < CHECK_EVERY || self.samples.len() < MIN_SAMPLES {
+        if self.since_check < CHECK_EVERY {
+            return ended;
+        }
+        self.thin(cfg.pattern_age_ratio);
+        if self.samples.len() < MIN_SAMPLES {
             return ended;
         }
         self.since_check = 0;
         let n = self.samples.len();
-        // Recent stretches that loop (the whole window, its latest half, ...): a circle in any
-        // of them wins, else the longest pattern (a stretch that begins before the loop is not
-        // round).
+        // Path sailed from the first sample to each.
+        let mut cum = Vec::with_capacity(n);
+        let mut sum = 0.0;
+        for (i, k) in self.samples.iter().enumerate() {
+            if i > 0 {
+                sum += f64::from(k.step);
+            }
+            cum.push(sum);
+        }
+        // Recent stretches that loop (the whole window, its latest half, quarter, ... in time,
+        // of `pattern_window_hours` rather than of the samples held, so that the stretches do
+        // not move with the thinning): a circle in any of them wins, else the longest pattern
+        // (a stretch that begins before the loop is not round).
         let mut found: Option<(usize, Shape)> = None;
-        let mut k = n;
-        while k >= MIN_SAMPLES {
-            let (first, cum, _) = self.samples[n - k];
-            let path_km = path - cum;
+        let mut span = window_ms;
+        let mut tested = None;
+        while span > 0 {
+            let from = s.t - span;
+            // From the last sample at or before `from` (the thinned samples leave the stretch
+            // no shorter than its span).
+            let a = self
+                .samples
+                .partition_point(|k| self.base_t + i64::from(k.dt) <= from)
+                .saturating_sub(1);
+            span /= 2;
+            if n - a < MIN_SAMPLES {
+                break;
+            }
+            if tested == Some(a) {
+                continue;
+            }
+            tested = Some(a);
+            let first = self.sample(a);
+            let path_km = sum - cum[a];
             let hours = (s.t - first.t) as f64 / MS_PER_HOUR;
             if path_km / KM_PER_NM / hours.max(1e-9) >= cfg.circle_min_knots
                 && step_km(&first, &s) * 2.0 * cfg.circle_min_turns <= path_km
             {
-                let window: Vec<Sample> = self.samples.range(n - k..).map(|x| x.0).collect();
+                let window: Vec<Sample> = (a..n).map(|i| self.sample(i)).collect();
                 if let Some(sh) = shape(&window, cfg) {
                     let better =
                         found.is_none_or(|(_, f)| f.kind != "circle" && sh.kind == "circle");
                     if better {
-                        found = Some((n - k, sh));
+                        found = Some((a, sh));
                     }
                     if sh.kind == "circle" {
                         break;
                     }
                 }
             }
-            k /= 2;
         }
         match (found, &mut self.open) {
             (Some((_, shape)), Some(open)) => {
@@ -328,17 +522,22 @@ impl Looping {
                 (open.1, open.4) = (s, track_n);
             }
             (Some((i, shape)), None) => {
-                let (first, _, n0) = self.samples[i];
-                self.open = Some((first, s, shape, n0, track_n));
+                self.open = Some((self.sample(i), s, shape, self.n(i), track_n));
             }
             (None, Some(_)) => {
                 ended = ended.or(self.close());
                 self.samples.clear();
-                self.samples.push_back((s, 0.0, track_n));
+                self.append(s, 0.0, track_n);
             }
             (None, None) => {}
         }
         ended
+    }
+
+    /// Samples in the window.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.samples.len()
     }
 
     /// Ends the open episode (end of the track).
@@ -586,6 +785,101 @@ mod tests {
         assert_eq!(eps.len(), 1, "{eps:?}");
         assert_eq!(eps[0].shape.kind, "circle");
         assert!(eps[0].positions > 60, "{eps:?}");
+    }
+
+    #[test]
+    fn the_window_stays_bounded_and_keeps_finding_circles() {
+        let c = cfg();
+        let bound = Looping::bound(&c);
+        assert!((60..=75).contains(&bound), "{bound}");
+        // A day of one-minute samples sailing straight, then a day of a 2 km circle at 9 kn
+        // (45 minutes a turn) reported every 10 s: the window never holds more than the bound
+        // (plus the samples since the last thinning), and the circle is still found.
+        let mut l = Looping::default();
+        let o = LatLon::new(42.0, 131.0);
+        let (mut most, mut eps, mut n) = (0, Vec::new(), 0u64);
+        for m in 0..24 * 60 {
+            n += 1;
+            let p = destination(o, 90.0, 0.3 * m as f64);
+            let s = Sample {
+                t: m * 60_000,
+                lat: p.lat,
+                lon: p.lon,
+            };
+            eps.extend(l.push(s, n, &c));
+            most = most.max(l.len());
+        }
+        assert!(eps.is_empty(), "{eps:?}");
+        assert!(most <= bound + CHECK_EVERY as usize, "{most} > {bound}");
+        // Without thinning the same day fills the whole 6-hour window.
+        let mut full = Looping::default();
+        let unthinned = SpoofingConfig {
+            pattern_age_ratio: 0.0,
+            ..cfg()
+        };
+        for m in 0..24 * 60 {
+            let p = destination(o, 90.0, 0.3 * m as f64);
+            let s = Sample {
+                t: m * 60_000,
+                lat: p.lat,
+                lon: p.lon,
+            };
+            full.push(s, m as u64 + 1, &unthinned);
+        }
+        assert_eq!(full.len(), 361);
+        let centre = LatLon::new(42.3, 131.5);
+        let start = 24 * 60 * 60_000;
+        let omega = 9.0 * KM_PER_NM / 3600.0 / 2.0; // rad per second
+        most = 0;
+        for k in 0..24 * 360 {
+            n += 1;
+            let p = destination(centre, (omega * 10.0 * k as f64).to_degrees(), 2.0);
+            let s = Sample {
+                t: start + k * 10_000,
+                lat: p.lat,
+                lon: p.lon,
+            };
+            eps.extend(l.push(s, n, &c));
+            most = most.max(l.len());
+        }
+        assert!(most <= bound + CHECK_EVERY as usize, "{most} > {bound}");
+        // The window is 6 hours long still, and its latest 16 minutes are one-minute samples.
+        let last = l.len() - 1;
+        assert!(
+            l.t(last) - l.t(0) >= 5 * 3_600_000,
+            "{}",
+            l.t(last) - l.t(0)
+        );
+        assert!((last - 15..last).all(|i| l.t(i + 1) - l.t(i) == 60_000));
+        eps.extend(l.close());
+        assert_eq!(eps.len(), 1, "{eps:?}");
+        assert_eq!(eps[0].shape.kind, "circle");
+        assert!((eps[0].shape.radius_km - 2.0).abs() < 0.05, "{eps:?}");
+        // From the circle's start (within a turn) to its end, with every position counted.
+        assert!(eps[0].first.t - start < 45 * 60_000, "{eps:?}");
+        assert!(eps[0].positions > 23 * 360, "{eps:?}");
+    }
+
+    #[test]
+    fn the_window_reads_and_writes_the_checkpoint_layout() {
+        let mut l = Looping::default();
+        for m in 0..200i64 {
+            let s = Sample {
+                t: m * 60_000,
+                lat: 42.0 + 0.001 * m as f64,
+                lon: 131.0,
+            };
+            l.push(s, 3 * m as u64 + 7, &cfg());
+        }
+        let state = LoopingState::from(l.clone());
+        assert_eq!(state.samples.len(), l.len());
+        let back = Looping::from(state);
+        assert_eq!(back.len(), l.len());
+        for i in 0..l.len() {
+            assert_eq!(back.sample(i), l.sample(i));
+            assert_eq!(back.n(i), l.n(i));
+            assert!((back.samples[i].step - l.samples[i].step).abs() < 1e-4);
+        }
     }
 
     #[test]

@@ -265,6 +265,9 @@ pub struct Feed {
     /// Subscription bounding boxes, `[[lat, lon], [lat, lon]]` corners (websocket feeds;
     /// default: the whole world).
     pub bounding_boxes: Vec<[[f64; 2]; 2]>,
+    /// A file of certificates (PEM) trusted for a `wss://` feed besides the built-in web roots:
+    /// a private certificate authority or the server's self-signed certificate.
+    pub ca_file: Option<PathBuf>,
     /// Line of the entry in `corridor.toml`.
     pub line: usize,
 }
@@ -308,6 +311,8 @@ struct FeedEntry {
     api_key_file: Option<String>,
     #[serde(default)]
     bounding_boxes: Vec<[[f64; 2]; 2]>,
+    #[serde(default)]
+    ca_file: Option<String>,
 }
 
 impl FeedEntry {
@@ -350,6 +355,9 @@ impl FeedEntry {
                 "api_key_file and bounding_boxes apply to websocket feeds only".into(),
             ));
         }
+        if self.ca_file.is_some() && !url.starts_with("wss://") {
+            return Err(("ca_file", "ca_file applies to wss:// feeds only".into()));
+        }
         Ok(Feed {
             name: self.name.unwrap_or_else(|| url.to_owned()),
             format: self.format.unwrap_or(if websocket {
@@ -360,6 +368,7 @@ impl FeedEntry {
             source,
             api_key_file: self.api_key_file.map(|f| dir.join(f)),
             bounding_boxes: self.bounding_boxes,
+            ca_file: self.ca_file.map(|f| dir.join(f)),
             line,
         })
     }
@@ -1536,6 +1545,17 @@ mod tests {
             (p.feeds[1].format, p.feeds[1].name.as_str()),
             (FeedFormat::Aisstream, "wss://stream.aisstream.io/v0/stream")
         );
+        let p = with_feeds(
+            "[[feed]]\nurl = \"wss://relay.example.org/ais\"\nca_file = \"relay-ca.pem\"\n",
+        )
+        .unwrap();
+        assert!(p.feeds[0]
+            .ca_file
+            .as_ref()
+            .is_some_and(|f| f.ends_with("relay-ca.pem")));
+        let err = with_feeds("[[feed]]\nurl = \"ws://127.0.0.1:9000\"\nca_file = \"ca.pem\"\n")
+            .unwrap_err();
+        assert_eq!(err.0[0].field, "feed[0].ca_file", "{err}");
         let err = with_feeds("[[feed]]\nurl = \"tcp://nowhere\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n[[feed]]\nurl = \"udp://0.0.0.0:1\"\n").unwrap_err();
         let fields: Vec<(usize, &str)> = err.0.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(fields, [(15, "feed[0].url"), (19, "feed[2].name")], "{err}");

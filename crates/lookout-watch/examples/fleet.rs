@@ -3,7 +3,12 @@
 //! every `INTERVAL` seconds for `MINUTES` minutes, as tag-blocked NMEA in time order on
 //! stdout. Deterministic; everything in it is synthetic.
 //!
+//! With `DARK_EVERY` (and `DARK_MINUTES`, default 40), every `DARK_EVERY`-th ship falls silent
+//! once for `DARK_MINUTES` minutes, at a time spread over the run: gaps for the latency
+//! benchmark (with a gap threshold below `DARK_MINUTES` in the project's `events.toml`).
+//!
 //! `cargo run --release -p lookout-watch --example fleet -- 100000 60 60 > /tmp/fleet.nmea`
+//! `cargo run --release -p lookout-watch --example fleet -- 100000 120 60 50 40 > /tmp/dark.nmea`
 
 use std::io::{BufWriter, Write};
 
@@ -16,8 +21,21 @@ fn main() {
         .skip(1)
         .map(|a| a.parse().expect("usage: fleet VESSELS MINUTES INTERVAL_S"))
         .collect();
-    let [vessels, minutes, interval] = args[..] else {
-        panic!("usage: fleet VESSELS MINUTES INTERVAL_S");
+    let usage = "usage: fleet VESSELS MINUTES INTERVAL_S [DARK_EVERY [DARK_MINUTES]]";
+    let (vessels, minutes, interval, dark_every, dark_minutes) = match args[..] {
+        [v, m, i] => (v, m, i, 0, 0),
+        [v, m, i, d] => (v, m, i, d, 40),
+        [v, m, i, d, dm] => (v, m, i, d, dm),
+        _ => panic!("{usage}"),
+    };
+    // The silence of ship `i` (a dark one): [from, to) in seconds since the start, spread
+    // over the run after its first 10 minutes.
+    let span = (minutes.saturating_sub(dark_minutes + 10)).max(1) * 60;
+    let silence = |i: u64| -> Option<(u64, u64)> {
+        (dark_every > 0 && i.is_multiple_of(dark_every)).then(|| {
+            let from = 600 + (i / dark_every).wrapping_mul(7919) % span;
+            (from, from + dark_minutes * 60)
+        })
     };
     let start = 1_696_118_400i64; // 2023-10-01T00:00:00Z
     let mut out = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
@@ -41,7 +59,11 @@ fn main() {
         .collect();
     for step in 0..(minutes * 60 / interval) {
         for (i, &(lat0, lon0, course, knots)) in ships.iter().enumerate() {
-            let t = start + (step * interval) as i64 + (i as i64 % interval as i64);
+            let offset = step * interval + i as u64 % interval;
+            if silence(i as u64).is_some_and(|(from, to)| offset >= from && offset < to) {
+                continue;
+            }
+            let t = start + offset as i64;
             let hours = (t - start) as f64 / 3600.0;
             let nm = knots * hours;
             let lat = lat0 + nm / 60.0 * course.to_radians().cos();

@@ -123,6 +123,9 @@ pub enum SinkKind {
         to: Vec<String>,
         /// User name and password (from a file), if the server needs them.
         credentials: Option<(String, String)>,
+        /// Certificates (PEM) trusted for `smtp+starttls://` and `smtps://` besides the
+        /// built-in web roots (as a webhook's).
+        ca: Option<Vec<u8>>,
     },
 }
 
@@ -266,6 +269,20 @@ fn read_secret(dir: &Path, file: &str) -> Result<String, String> {
     }
 }
 
+/// The certificates (PEM) of a sink's `ca_file` (relative to the project folder), if it has
+/// one; an error for a file that cannot be read or a build without TLS.
+pub(crate) fn read_ca(dir: &Path, file: Option<&str>) -> Result<Option<Vec<u8>>, String> {
+    let Some(f) = file else {
+        return Ok(None);
+    };
+    let path = dir.join(f);
+    match std::fs::read(&path) {
+        Ok(pem) if TLS => Ok(Some(pem)),
+        Ok(_) => Err("ca_file needs a build with the `tls` feature".into()),
+        Err(err) => Err(format!("cannot read {}: {err}", path.display())),
+    }
+}
+
 /// Whether this build speaks TLS (`https`, `wss`, `smtps`).
 pub const TLS: bool = cfg!(feature = "tls");
 
@@ -374,27 +391,9 @@ impl AlertsConfig {
                             String::new()
                         }),
                     };
-                    let ca = e.ca_file.as_deref().and_then(|f| {
-                        let path = project.dir.join(f);
-                        match std::fs::read(&path) {
-                            Ok(pem) if TLS => Some(pem),
-                            Ok(_) => {
-                                p(
-                                    line,
-                                    field("ca_file"),
-                                    "ca_file needs a build with the `tls` feature".into(),
-                                );
-                                None
-                            }
-                            Err(err) => {
-                                p(
-                                    line,
-                                    field("ca_file"),
-                                    format!("cannot read {}: {err}", path.display()),
-                                );
-                                None
-                            }
-                        }
+                    let ca = read_ca(&project.dir, e.ca_file.as_deref()).unwrap_or_else(|m| {
+                        p(line, field("ca_file"), m);
+                        None
                     });
                     SinkKind::Webhook {
                         url,
@@ -440,11 +439,23 @@ impl AlertsConfig {
                             None
                         }
                     };
+                    let ca = read_ca(&project.dir, e.ca_file.as_deref()).unwrap_or_else(|m| {
+                        p(line, field("ca_file"), m);
+                        None
+                    });
+                    if ca.is_some() && server.starts_with("smtp://") {
+                        p(
+                            line,
+                            field("ca_file"),
+                            "ca_file applies to smtp+starttls:// and smtps:// (TLS) only".into(),
+                        );
+                    }
                     SinkKind::Email {
                         server,
                         from,
                         to: e.to.clone(),
                         credentials,
+                        ca,
                     }
                 }
                 other => {

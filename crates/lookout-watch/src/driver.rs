@@ -268,8 +268,15 @@ pub struct Status {
 pub struct CheckpointInfo {
     /// When it was taken (machine time, RFC 3339).
     pub at: String,
-    /// How long detection paused for it (encoding the state on the driver's thread), ms.
+    /// How long detection paused for it, ms: the fork of the snapshot process that encodes the
+    /// state (Linux), or the whole encoding on the driver's thread (elsewhere).
     pub encode_ms: u64,
+    /// How long the snapshot process took to encode the last one written, ms (0 without one).
+    pub snapshot_ms: u64,
+    /// Memory the snapshot of the last one written cost, MB: the snapshot process's private
+    /// pages at its end (pages the watch changed while it encoded, copied on write, and the
+    /// encoder's buffers).
+    pub snapshot_mb: u64,
     /// How long the checkpoint writer took for the last one written (store commit, fsync,
     /// rename, off the driver's thread), ms.
     pub took_ms: u64,
@@ -994,6 +1001,8 @@ impl Driver {
             info.took_ms = done.took_ms;
             info.bytes = done.bytes;
             info.rows = done.rows;
+            info.snapshot_ms = done.snapshot_ms;
+            info.snapshot_mb = done.snapshot_kb / 1024;
             info.written_at = Some(format_time(now_ms()));
         }
     }
@@ -1012,10 +1021,12 @@ impl Driver {
         })
     }
 
-    /// Takes a checkpoint: encodes the engine's and the driver's state here (streamed into a
-    /// temporary file), then hands it with the store rows received since the last job to the
-    /// checkpoint writer (`writer.rs`), which commits the rows, syncs `events.csv` and makes the
-    /// checkpoint durable off this thread. With a job still being written, waits for it when
+    /// Takes a checkpoint: starts the encoding of the engine's and the driver's state by a
+    /// snapshot process (streamed into a temporary file; `Encoded::snapshot`: here only the
+    /// fork, or the whole encoding where there is no fork), then hands it with the store rows
+    /// received since the last job to the checkpoint writer (`writer.rs`), which commits the
+    /// rows, syncs `events.csv`, waits for the snapshot and makes the checkpoint durable off
+    /// this thread. With a job still being written, waits for it when
     /// `wait`, else leaves this one for later.
     pub fn checkpoint(&mut self, wait: bool) -> Result<()> {
         if self.writer.busy() {
@@ -1059,7 +1070,9 @@ impl Driver {
             engine: &self.engine,
             driver: &self.state,
         };
-        let encoded = Encoded::new(&self.setup.paths.checkpoint(), &cp)?;
+        // Encoded by a snapshot process (a fork: detection pauses only for that), which the
+        // writer waits for after committing the rows.
+        let encoded = Encoded::snapshot(&self.setup.paths.checkpoint(), &cp)?;
         let (positions, statics) = std::mem::take(&mut self.rows);
         let rows = (positions.len() + statics.len()) as u64;
         self.writer.send(Job {
@@ -1076,6 +1089,8 @@ impl Driver {
             took_ms: previous.as_ref().map_or(0, |p| p.took_ms),
             bytes: previous.as_ref().map_or(0, |p| p.bytes),
             rows: previous.as_ref().map_or(0, |p| p.rows),
+            snapshot_ms: previous.as_ref().map_or(0, |p| p.snapshot_ms),
+            snapshot_mb: previous.as_ref().map_or(0, |p| p.snapshot_mb),
             pending_rows: rows,
             written_at: None,
         });

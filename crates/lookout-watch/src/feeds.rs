@@ -207,6 +207,7 @@ pub fn spawn(index: usize, feed: &Feed, resume: Option<Resume>, tx: Sender<Input
         .api_key_file
         .clone()
         .map(|key| (key, feed.bounding_boxes.clone()));
+    let ca_file = feed.ca_file.clone();
     tokio::spawn(async move {
         match source {
             FeedSource::Tcp(addr) => tcp(index, addr, tx).await,
@@ -216,7 +217,7 @@ pub fn spawn(index: usize, feed: &Feed, resume: Option<Resume>, tx: Sender<Input
                 read_stream(index, tokio::io::stdin(), &tx).await;
                 let _ = state(&tx, index, "ended", None).await;
             }
-            FeedSource::WebSocket(url) => websocket(index, url, subscription, tx).await,
+            FeedSource::WebSocket(url) => websocket(index, url, subscription, ca_file, tx).await,
         }
     });
 }
@@ -432,6 +433,7 @@ async fn websocket(
     feed: usize,
     url: String,
     subscription: Option<(PathBuf, Vec<[[f64; 2]; 2]>)>,
+    ca_file: Option<PathBuf>,
     tx: Sender<Input>,
 ) {
     let mut backoff = BACKOFF.0;
@@ -439,8 +441,8 @@ async fn websocket(
         if !state(&tx, feed, "connecting", None).await {
             return;
         }
-        let error = match tokio_tungstenite::connect_async(url.as_str()).await {
-            Ok((mut ws, _)) => {
+        let error = match ws_connect(&url, ca_file.as_deref()).await {
+            Ok(mut ws) => {
                 let mut error = None;
                 if let Some((key_file, boxes)) = &subscription {
                     let key = std::fs::read_to_string(key_file).unwrap_or_default();
@@ -498,7 +500,7 @@ async fn websocket(
                 }
                 error.or_else(|| Some("connection closed".into()))
             }
-            Err(e) => Some(e.to_string()),
+            Err(e) => Some(e),
         };
         if !state(&tx, feed, "disconnected", error).await {
             return;
@@ -506,6 +508,60 @@ async fn websocket(
         tokio::time::sleep(backoff).await;
         backoff = (backoff * 2).min(BACKOFF.1);
     }
+}
+
+/// A connected websocket (plain, or TLS for `wss://`).
+type WsStream =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Connects a websocket feed. With the `tls` feature, `wss://` trusts the built-in web roots
+/// and, with a `ca_file`, the file's certificates (PEM) too: a private certificate authority
+/// or the server's self-signed certificate. The file is read at each connection, so a
+/// replaced one is taken at the next reconnection.
+#[cfg(feature = "tls")]
+async fn ws_connect(url: &str, ca_file: Option<&std::path::Path>) -> Result<WsStream, String> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let connector = match ca_file {
+        None => None,
+        Some(path) => {
+            let bad = |e: &dyn std::fmt::Display| format!("ca_file {}: {e}", path.display());
+            let pem = std::fs::read(path).map_err(|e| bad(&e))?;
+            let mut roots = rustls::RootCertStore::empty();
+            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            let mut added = 0;
+            for cert in CertificateDer::pem_slice_iter(&pem) {
+                roots.add(cert.map_err(|e| bad(&e))?).map_err(|e| bad(&e))?;
+                added += 1;
+            }
+            if added == 0 {
+                return Err(bad(&"no certificate"));
+            }
+            let config = rustls::ClientConfig::builder()
+                .with_root_certificates(roots)
+                .with_no_client_auth();
+            Some(tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(
+                config,
+            )))
+        }
+    };
+    tokio_tungstenite::connect_async_tls_with_config(url, None, false, connector)
+        .await
+        .map(|(ws, _)| ws)
+        .map_err(|e| e.to_string())
+}
+
+/// Connects a websocket feed. Without the `tls` feature, plain websockets only: a `wss://`
+/// URL fails at connection (said in the feed's error), and so does a `ca_file`.
+#[cfg(not(feature = "tls"))]
+async fn ws_connect(url: &str, ca_file: Option<&std::path::Path>) -> Result<WsStream, String> {
+    if ca_file.is_some() {
+        return Err("ca_file needs a build with the `tls` feature".into());
+    }
+    tokio_tungstenite::connect_async(url)
+        .await
+        .map(|(ws, _)| ws)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -125,6 +125,34 @@ fn webhook_client(sink: &Sink, ca: Option<&[u8]>) -> Result<reqwest::Client, Str
     builder.build().map_err(|e| e.to_string())
 }
 
+/// The SMTP transport builder for `host` in `mode` (`plain`, `starttls`, `tls`); with the `tls`
+/// feature the certificates of `ca_file` are trusted besides the built-in web roots.
+fn email_transport(
+    host: &str,
+    mode: &str,
+    ca: Option<&[u8]>,
+) -> Result<lettre::transport::smtp::AsyncSmtpTransportBuilder, String> {
+    let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host);
+    #[cfg(feature = "tls")]
+    if mode != "plain" {
+        use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+        let mut params = TlsParameters::builder(host.to_owned());
+        if let Some(pem) = ca {
+            let cert = Certificate::from_pem(pem).map_err(|e| format!("ca_file: {e}"))?;
+            params = params.add_root_certificate(cert);
+        }
+        let params = params.build_rustls().map_err(|e| e.to_string())?;
+        return Ok(builder.tls(if mode == "starttls" {
+            Tls::Required(params)
+        } else {
+            Tls::Wrapper(params)
+        }));
+    }
+    // Without the feature only `plain` gets here (`smtp_target` refuses the others).
+    let _ = (mode, ca);
+    Ok(builder)
+}
+
 impl Target {
     fn new(sink: &Sink) -> Result<Target, String> {
         Ok(match &sink.kind {
@@ -138,17 +166,10 @@ impl Target {
                 from,
                 to,
                 credentials,
+                ca,
             } => {
                 let (host, port, mode) = smtp_target(server)?;
-                let builder = match mode {
-                    #[cfg(feature = "tls")]
-                    "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&host)
-                        .map_err(|e| e.to_string())?,
-                    #[cfg(feature = "tls")]
-                    "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(&host)
-                        .map_err(|e| e.to_string())?,
-                    _ => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&host),
-                };
+                let builder = email_transport(&host, mode, ca.as_deref())?;
                 let mut builder = builder.port(port).timeout(Some(sink.timeout));
                 if let Some((user, password)) = credentials {
                     builder = builder.credentials(Credentials::new(user.clone(), password.clone()));

@@ -8,10 +8,15 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+#[cfg(target_os = "linux")]
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use lookout_core::event::{Event, COLUMNS};
 use serde::{Deserialize, Serialize};
+
+#[cfg(target_os = "linux")]
+use crate::writer::lower_priority;
 
 /// Version of the checkpoint layout (2: the engine state holds the reception model, interference
 /// onsets and areas, spoofing episodes; issue 15).
@@ -117,6 +122,217 @@ impl Encoded {
         File::open(dir)?.sync_all()?;
         Ok(self.bytes)
     }
+}
+
+/// What the snapshot process reports on its pipe: a status byte (0 ok), the bytes written, the
+/// milliseconds it took, and its private memory at the end (kB), each as 8 little-endian bytes.
+#[cfg(target_os = "linux")]
+const REPORT: usize = 1 + 8 * 3;
+
+/// A checkpoint being encoded by a snapshot process (see [`Encoded::snapshot`]); [`wait`]
+/// gives the [`Encoded`] file once it is done.
+///
+/// [`wait`]: Pending::wait
+pub struct Pending {
+    inner: PendingInner,
+}
+
+enum PendingInner {
+    /// Encoded already (on the caller's thread).
+    Done(Encoded),
+    /// A child process encodes into `file` and reports on `report`.
+    #[cfg(target_os = "linux")]
+    Child {
+        file: tempfile::NamedTempFile,
+        path: PathBuf,
+        pid: libc::pid_t,
+        report: File,
+    },
+}
+
+/// What encoding a checkpoint cost, off the detection thread.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EncodeCost {
+    /// Time the snapshot process took to encode, ms (0 when encoded inline).
+    pub ms: u64,
+    /// Private memory of the snapshot process at its end, kB: pages the watch changed while it
+    /// encoded (copied on write) plus the encoder's buffers; the memory the snapshot cost.
+    pub private_kb: u64,
+}
+
+impl Pending {
+    /// Waits for the encoding; the encoded file and what it cost.
+    pub fn wait(self) -> Result<(Encoded, EncodeCost)> {
+        match self.inner {
+            PendingInner::Done(e) => Ok((e, EncodeCost::default())),
+            #[cfg(target_os = "linux")]
+            PendingInner::Child {
+                file,
+                path,
+                pid,
+                mut report,
+            } => {
+                use std::io::Read;
+                let mut buf = [0u8; REPORT];
+                let read = report.read_exact(&mut buf);
+                let mut status = 0;
+                // SAFETY: waitpid on our own child, with a valid pointer to `status`.
+                unsafe { libc::waitpid(pid, &mut status, 0) };
+                let word = |i: usize| {
+                    u64::from_le_bytes(buf[1 + 8 * i..9 + 8 * i].try_into().expect("8 bytes"))
+                };
+                if read.is_err() || buf[0] != 0 {
+                    bail!(
+                        "the checkpoint's snapshot process failed (status {status}, report {})",
+                        buf[0]
+                    );
+                }
+                Ok((
+                    Encoded {
+                        file,
+                        path,
+                        bytes: word(0),
+                    },
+                    EncodeCost {
+                        ms: word(1),
+                        private_kb: word(2),
+                    },
+                ))
+            }
+        }
+    }
+}
+
+impl Encoded {
+    /// Encodes `value` (CBOR) into a temporary file next to `path` without holding the calling
+    /// thread for the encoding: on Linux the process forks, and the child, which sees the
+    /// memory as it was at the fork (copy on write), encodes it, reports on a pipe and exits;
+    /// the caller goes on at once and [`Pending::wait`]s for it later (the checkpoint writer
+    /// does). The pause is the fork's (copying the page tables). Memory: the pages the caller
+    /// changes while the child encodes are copied once ([`EncodeCost::private_kb`]).
+    /// Elsewhere, or when the fork fails, it encodes here, as [`Encoded::new`].
+    ///
+    /// The child does nothing but encode: it closes every inherited descriptor but the
+    /// temporary file and its pipe (the server's listening socket, the feeds), dies with the
+    /// thread that forked it (`PR_SET_PDEATHSIG`: a `kill -9` of the watch ends it too) and
+    /// leaves with `_exit`, running no destructor and no handler of the parent.
+    pub fn snapshot(path: &Path, value: &impl Serialize) -> Result<Pending> {
+        #[cfg(target_os = "linux")]
+        if let Some(pending) = fork_encode(path, value)? {
+            return Ok(pending);
+        }
+        Ok(Pending {
+            inner: PendingInner::Done(Encoded::new(path, value)?),
+        })
+    }
+}
+
+/// [`Encoded::snapshot`] on Linux: `None` when the process cannot fork (then the caller
+/// encodes inline).
+#[cfg(target_os = "linux")]
+fn fork_encode(path: &Path, value: &impl Serialize) -> Result<Option<Pending>> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let dir = path.parent().context("checkpoint path has no folder")?;
+    let file = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: pipe2 writes two descriptors into `fds`.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Ok(None);
+    }
+    // SAFETY: both descriptors were just created and are owned here.
+    let (report, report_tx) = unsafe { (File::from_raw_fd(fds[0]), File::from_raw_fd(fds[1])) };
+    // SAFETY: getpid has no preconditions.
+    let parent = unsafe { libc::getpid() };
+    // SAFETY: fork; the child only encodes into its descriptors and leaves with `_exit`
+    // (`snapshot_child`). glibc's allocator is usable in the child of a multi-threaded parent
+    // (its locks are taken around the fork); nothing else that another thread may hold (stdio,
+    // the runtime) is touched there.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        return Ok(None);
+    }
+    if pid == 0 {
+        snapshot_child(
+            parent,
+            file.as_file().as_raw_fd(),
+            report_tx.as_raw_fd(),
+            value,
+        );
+    }
+    drop(report_tx);
+    Ok(Some(Pending {
+        inner: PendingInner::Child {
+            file,
+            path: path.to_owned(),
+            pid,
+            report,
+        },
+    }))
+}
+
+/// The snapshot process: encodes `value` into `fd`, reports on `report`, exits. Never returns.
+#[cfg(target_os = "linux")]
+fn snapshot_child(parent: libc::pid_t, fd: i32, report: i32, value: &impl Serialize) -> ! {
+    use std::os::fd::FromRawFd;
+    let t0 = Instant::now();
+    // SAFETY: plain system calls on the child's own process and descriptors. The temporary
+    // file and the pipe move to descriptors 3 and 4 (through copies above 100, whatever their
+    // numbers were; dup2 closes what was there) and every other descriptor above 2 is closed,
+    // so the child holds no socket of the parent.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        if libc::getppid() != parent {
+            libc::_exit(2);
+        }
+        let (fd, report) = (
+            libc::fcntl(fd, libc::F_DUPFD, 100),
+            libc::fcntl(report, libc::F_DUPFD, 100),
+        );
+        if fd < 0 || report < 0 || libc::dup2(fd, 3) < 0 || libc::dup2(report, 4) < 0 {
+            libc::_exit(2);
+        }
+        if libc::syscall(libc::SYS_close_range, 5u32, u32::MAX, 0u32) != 0 {
+            for other in 5..4096 {
+                libc::close(other);
+            }
+        }
+    }
+    lower_priority();
+    // SAFETY: descriptors 3 and 4 are the child's own (dup2 above).
+    let (file, mut pipe) = unsafe { (File::from_raw_fd(3), File::from_raw_fd(4)) };
+    let encoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut out = Counting {
+            inner: std::io::BufWriter::with_capacity(1 << 20, &file),
+            bytes: 0,
+        };
+        ciborium::into_writer(value, &mut out).ok()?;
+        out.flush().ok()?;
+        Some(out.bytes)
+    }));
+    let mut report = [0u8; REPORT];
+    match encoded {
+        Ok(Some(bytes)) => {
+            let private_kb = std::fs::read_to_string("/proc/self/smaps_rollup")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .filter(|l| l.starts_with("Private_"))
+                        .map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                        .sum::<Option<u64>>()
+                })
+                .unwrap_or(0);
+            report[1..9].copy_from_slice(&bytes.to_le_bytes());
+            report[9..17].copy_from_slice(&(t0.elapsed().as_millis() as u64).to_le_bytes());
+            report[17..25].copy_from_slice(&private_kb.to_le_bytes());
+        }
+        _ => report[0] = 1,
+    }
+    let _ = pipe.write_all(&report);
+    // SAFETY: leaves at once: no destructor, no atexit handler of the parent runs here.
+    unsafe { libc::_exit(0) }
 }
 
 /// Removes the temporary files of checkpoints a crash interrupted (in `dir`).
@@ -246,5 +462,52 @@ impl EventsLog {
     pub fn read_all(&self) -> Result<Vec<Event>> {
         let (events, _) = lookout_core::event::read_csv_file(&self.path)?;
         Ok(events)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_encodes_the_state_as_it_was_when_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("checkpoint.cbor");
+        let taken: Vec<u64> = (0..300_000).collect();
+        let mut state = taken.clone();
+        let pending = Encoded::snapshot(&path, &state).unwrap();
+        // The state changes while the snapshot is encoded (on Linux, by another process).
+        for v in state.iter_mut() {
+            *v = 7;
+        }
+        let (encoded, _) = pending.wait().unwrap();
+        assert!(!path.exists(), "not in place before it is persisted");
+        let bytes = encoded.bytes;
+        assert_eq!(encoded.persist().unwrap(), bytes);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), bytes);
+        let back: Vec<u64> = ciborium::from_reader(File::open(&path).unwrap()).unwrap();
+        assert!(
+            back == taken,
+            "the checkpoint holds the state of when it was taken"
+        );
+        // Only the checkpoint is left in the folder (no temporary file).
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [std::ffi::OsString::from("checkpoint.cbor")]);
+    }
+
+    #[test]
+    fn snapshots_one_after_another_replace_the_checkpoint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("checkpoint.cbor");
+        for round in 0..5u32 {
+            let value = (round, vec![round; 1000]);
+            let (encoded, _) = Encoded::snapshot(&path, &value).unwrap().wait().unwrap();
+            encoded.persist().unwrap();
+            let back: (u32, Vec<u32>) = ciborium::from_reader(File::open(&path).unwrap()).unwrap();
+            assert_eq!(back, value);
+        }
     }
 }

@@ -3,13 +3,14 @@
 //! driver hands it; and commits rows alone when the driver's row buffer fills between
 //! checkpoints.
 //!
-//! The driver takes a checkpoint in two steps. On its own thread it encodes its state and the
-//! engine's (CBOR, streamed into a temporary file next to `checkpoint.cbor`: the state cannot
-//! change while it is encoded, and the encoded bytes are never held in memory) and takes the
-//! store rows buffered since the last job; then it sends both to this thread over a channel of
-//! one [`Job`] and goes back to detection. This thread commits the rows to the store (Parquet,
-//! the expensive part), fsyncs `events.csv` up to the length the checkpoint covers, and only
-//! then fsyncs the checkpoint and renames it into place. A crash at any moment leaves the
+//! The driver takes a checkpoint in two steps. It starts the encoding of its state and the
+//! engine's (CBOR, streamed into a temporary file next to `checkpoint.cbor` by a snapshot
+//! process that sees the state as it was at the fork, so the state may change meanwhile:
+//! [`crate::state::Encoded::snapshot`]) and takes the store rows buffered since the last job;
+//! then it sends both to this thread over a channel of one [`Job`] and goes back to detection.
+//! This thread commits the rows to the store (Parquet, the expensive part), fsyncs `events.csv`
+//! up to the length the checkpoint covers, waits for the snapshot process, and only then fsyncs
+//! the checkpoint and renames it into place. A crash at any moment leaves the
 //! previous checkpoint, with the store holding at least its rows (the store's de-duplication
 //! drops rows handled again after a restart) and `events.csv` cut back to its length on
 //! restart; or the new checkpoint with everything it covers durable.
@@ -32,7 +33,7 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 use lookout_store::{PositionRow, StaticRow, StoreWriter};
 
-use crate::state::Encoded;
+use crate::state::{EncodeCost, Pending};
 
 /// Store rows to commit, and the checkpoint that covers them, if any.
 pub struct Job {
@@ -40,9 +41,10 @@ pub struct Job {
     pub positions: Vec<PositionRow>,
     /// Static rows received since the previous job.
     pub statics: Vec<StaticRow>,
-    /// The checkpoint (encoded into its temporary file) and `events.csv` (a handle of the
-    /// driver's appending file) to fsync before it; `None` for a commit of rows only.
-    pub checkpoint: Option<(Encoded, File)>,
+    /// The checkpoint (being encoded into its temporary file by the snapshot process) and
+    /// `events.csv` (a handle of the driver's appending file) to fsync before it; `None` for a
+    /// commit of rows only.
+    pub checkpoint: Option<(Pending, File)>,
 }
 
 /// What writing a job took.
@@ -56,6 +58,10 @@ pub struct Done {
     pub rows: u64,
     /// The job had a checkpoint.
     pub checkpoint: bool,
+    /// What the snapshot process took to encode it, ms.
+    pub snapshot_ms: u64,
+    /// Private memory of the snapshot process at its end, kB (see `EncodeCost`).
+    pub snapshot_kb: u64,
 }
 
 /// The driver's handle on the writer thread.
@@ -166,9 +172,11 @@ fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
     store.push_statics(job.statics);
     let stats = store.flush().context("committing the store")?;
     let checkpoint = job.checkpoint.is_some();
-    let mut bytes = 0;
-    if let Some((encoded, events)) = job.checkpoint {
+    let (mut bytes, mut cost) = (0, EncodeCost::default());
+    if let Some((pending, events)) = job.checkpoint {
         events.sync_data().context("syncing events.csv")?;
+        let (encoded, c) = pending.wait()?;
+        cost = c;
         bytes = encoded.persist()?;
     }
     Ok(Done {
@@ -176,6 +184,8 @@ fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
         bytes,
         rows: stats.positions + stats.statics,
         checkpoint,
+        snapshot_ms: cost.ms,
+        snapshot_kb: cost.private_kb,
     })
 }
 

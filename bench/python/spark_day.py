@@ -56,7 +56,7 @@ def main() -> None:
     out["spark_events_s"] = round(time.perf_counter() - t, 1)
     spark.stop()
     t = time.perf_counter()
-    single = ts._single_machine(lookout.events(store, areas=a.project))
+    single = lookout.events(store, areas=a.project)
     out["single_events_s"] = round(time.perf_counter() - t, 1)
     out["events"] = single.num_rows
     out["by_type"] = {k: ts._count(single, k) for k in sorted(set(single["event_type"].to_pylist()))}

@@ -55,7 +55,17 @@ def vessel_events(
     config_json: Optional[str] = None,
     land: Optional[str] = None,
     use_land: bool = True,
-) -> Tuple[pa.Table, pa.Table, pa.Table, pa.Table, pa.Table]: ...
+) -> Tuple[pa.Table, pa.Table, pa.Table, pa.Table, pa.Table, pa.Table]: ...
+def mmsi_links(
+    imos: pa.Table,
+    last: pa.Table,
+    new: pa.Table,
+    areas: Optional[str] = None,
+    config_toml: Optional[str] = None,
+    config_json: Optional[str] = None,
+    land: Optional[str] = None,
+    use_land: bool = True,
+) -> Tuple[pa.Table, List[Tuple[int, int, int]]]: ...
 def flush_anomalies(
     gaps: pa.Table,
     tallies: pa.Table,

@@ -12,10 +12,11 @@ system all of them share.
   watermarks; gaps get their reason and coverage hint from the reception model rebuilt, per
   flush, from the shards' reception tallies merged over all vessels; encounters from the
   shards' resampled positions joined on (time slot, cell and its neighbours), each candidate
-  pair judged in Rust by the engine's own encounter search; ``out_of_range`` spoofing from
-  each flush's rebuilt reception model, and GNSS interference areas, the spoofing merge and
-  the interference marks from every vessel's anomalies replayed in one Rust task. MMSI
-  changes between vessels are not computed (see ``docs/scale.md``).
+  pair judged in Rust by the engine's own encounter search; identity changes linking two
+  MMSIs judged in Rust from the shards' IMO sightings and first and last sightings (their
+  open gaps dropped); ``out_of_range`` spoofing from each flush's rebuilt reception model,
+  and GNSS interference areas, the spoofing merge and the interference marks from every
+  vessel's anomalies replayed in one Rust task (see ``docs/scale.md``).
 
 Command line (``spark-submit`` runs this file the same way)::
 
@@ -65,9 +66,9 @@ _TALLY_KINDS = ("cell", "bucket", "foot")
 #: What a shard hands over for ``out_of_range`` spoofing and interference areas: the reception
 #: model's candidate suspects and its anomaly onsets (``_suspect``, ``_onset``).
 _ANOMALY_KINDS = ("suspect", "onset")
-#: Identity changes linking two MMSIs need every vessel's IMO and last sighting: not produced
-#: by :func:`events` (``docs/scale.md``). Encounters are.
-CROSS_VESSEL = ("identity_change with other_mmsi",)
+#: Cross-vessel events :func:`events` does not produce: none since identity changes linking two
+#: MMSIs are judged from the shards' link inputs (``docs/scale.md``, step 5).
+CROSS_VESSEL: tuple = ()
 
 
 def expand(inputs: List[str]) -> List[str]:
@@ -210,15 +211,18 @@ def events(
     4. Encounters: the shards' resampled positions joined on (slot, cell and neighbours) into
        candidate pairs, each pair replayed in Rust through the engine's encounter search with
        the data's slots, day watermarks and anchorage entries (the single engine's encounters).
-    5. Spoofing and interference: each flush's rebuilt model (step 3) also tests the shards'
+    5. Identity changes linking two MMSIs: the shards' IMO sightings of IMOs more than one
+       MMSI carried, and their new tracks joined with the last sightings near them, judged
+       flush by flush in Rust; the open gaps of renamed MMSIs are dropped before step 3.
+    6. Spoofing and interference: each flush's rebuilt model (step 3) also tests the shards'
        candidate suspects (``out_of_range`` episodes) and says which anomaly onsets came from
-       continuous stations; then one Rust task replays every flush's gaps, spoofing episodes
-       (the shards release them unmerged) and onsets through the engine's interference
-       clustering, spoofing merge and marks (``interference_area``, the ``interference`` gap
-       reason).
+       continuous stations; then one Rust task replays every flush's gaps (those left after
+       step 5), spoofing episodes (the shards release them unmerged) and onsets through the
+       engine's interference clustering, spoofing merge and marks (``interference_area``, the
+       ``interference`` gap reason).
 
-    The arguments are those of :func:`lookout.events`. Not produced: identity changes that link
-    two MMSIs (by IMO or by a position handover).
+    The arguments are those of :func:`lookout.events`. Every event type of the single engine
+    is produced (:data:`CROSS_VESSEL` is empty).
     """
     from pyspark.sql import functions as F
 
@@ -243,9 +247,9 @@ def events(
     def shard(left: pa.Table, right: pa.Table) -> pa.Table:
         positions = _conform(left, POSITION_COLUMNS, "positions")
         statics = _conform(right, STATIC_COLUMNS, "statics") if right.num_rows else None
-        found, resampled, anchorages, tallies, anomalies = _native.vessel_events(
+        found, resampled, anchorages, tallies, anomalies, links = _native.vessel_events(
             positions, statics, watermarks, span, **kwargs)
-        return _shard_rows(_to_spark(found), resampled, anchorages, tallies, anomalies)
+        return _shard_rows(_to_spark(found), resampled, anchorages, tallies, anomalies, links)
 
     bucket = F.pmod(F.col("mmsi"), F.lit(nb))
     shards = (
@@ -255,7 +259,9 @@ def events(
     ).localCheckpoint()
     per_vessel = shards.filter(~F.col("event_type").startswith("_")).select(*EVENT_COLUMNS)
     encounters = _encounters(spark, shards, watermarks, kwargs, nb)
-    gaps = per_vessel.filter(F.col("event_type") == "gap").withColumn("gap_id", F.monotonically_increasing_id())
+    links, renamed = _mmsi_links(spark, shards, kwargs)
+    gaps = per_vessel.filter(F.col("event_type") == "gap")
+    gaps = _drop_renamed_gaps(spark, gaps, renamed).withColumn("gap_id", F.monotonically_increasing_id())
     gaps = gaps.localCheckpoint()
     reasoned = _gap_reasons(spark, shards, gaps, watermarks, config_kwargs).select(*EVENT_COLUMNS)
     # Spoofing episodes (unmerged, `episode_flush`), gaps with their reasons, out-of-range
@@ -264,18 +270,21 @@ def events(
     anomalies = _anomalies(reasoned.unionByName(per_vessel.filter(episode)), watermarks, config_kwargs)
 
     rest = per_vessel.filter((F.col("event_type") != "gap") & ~episode)
-    return rest.unionByName(anomalies).unionByName(encounters)
+    return rest.unionByName(anomalies).unionByName(encounters).unionByName(links)
 
 
 def _shard_rows(
-    events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tallies: pa.Table, anomalies: pa.Table
+    events: pa.Table, resampled: pa.Table, anchorages: pa.Table, tallies: pa.Table, anomalies: pa.Table,
+    links: pa.Table,
 ) -> pa.Table:
     """A shard's events, resampled positions, anchorage entries, reception tallies, candidate
-    suspects and anomaly onsets as one table (Spark's ``_SHARD_SCHEMA``; all but the events
-    marked by ``event_type``: a tally's kind prefixed by ``_``, its ``i``, ``j``, ``key`` and
-    ``positions`` in ``cell_i``, ``cell_j``, ``slot`` and ``n_positions``; ``_suspect`` and
-    ``_onset`` with their ``i``, ``j``, ``t``, ``end``, ``n`` and ``what`` in ``cell_i``,
-    ``cell_j``, ``slot``, ``day``, ``n_positions`` and ``details``)."""
+    suspects and anomaly onsets, and link inputs as one table (Spark's ``_SHARD_SCHEMA``; all
+    but the events marked by ``event_type``: a tally's kind prefixed by ``_``, its ``i``,
+    ``j``, ``key`` and ``positions`` in ``cell_i``, ``cell_j``, ``slot`` and ``n_positions``;
+    ``_suspect`` and ``_onset`` with their ``i``, ``j``, ``t``, ``end``, ``n`` and ``what`` in
+    ``cell_i``, ``cell_j``, ``slot``, ``day``, ``n_positions`` and ``details``; a link input's
+    kind (``_imo``, ``_last``, ``_new``), its ``imo``, ``a``, ``b``, ``name`` and ``to`` in
+    ``other_mmsi``, ``slot``, ``day``, ``area`` and ``track``: :data:`_LINK_COLUMNS`)."""
     schema = pa.schema(list(events.schema) + [pa.field(n, t) for n, t in _SHARD_EXTRA])
 
     def fill(t: pa.Table, kind: Optional[str]) -> pa.Table:
@@ -298,7 +307,82 @@ def _shard_rows(
     anomalies = anomalies.rename_columns([names.get(c, c) for c in anomalies.column_names])
     for kind in _ANOMALY_KINDS:
         parts.append(fill(anomalies.filter(pc.equal(anomalies["kind"], kind)), "_" + kind))
+    renamed = {ours: theirs for theirs, ours in _LINK_COLUMNS.items()}
+    links = links.rename_columns([renamed.get(c, c) for c in links.column_names])
+    for kind in _LINK_KINDS:
+        parts.append(fill(links.filter(pc.equal(links["kind"], kind)), "_" + kind))
     return pa.concat_tables(parts)
+
+
+#: The link inputs' kinds, as a shard marks them in ``event_type`` (``_imo``, ...).
+_LINK_KINDS = ("imo", "last", "new")
+#: Where a shard's link inputs travel: the shard table's column for each of theirs.
+_LINK_COLUMNS = {"other_mmsi": "imo", "slot": "a", "day": "b", "area": "name", "track": "to"}
+
+
+def _mmsi_links(spark: Any, shards: Any, kwargs: dict) -> tuple:
+    """Identity changes linking two MMSIs (``docs/scale.md``, step 5), judged in Rust by the
+    engine's own code (``Engine::judge_links``) from the shards' link inputs: the IMO sightings
+    of the IMOs more than one MMSI carried, and each new track with the last sightings the
+    handover grid held at its flush in its own and neighbouring cells, within the handover
+    window before it (Spark's join; the engine's test decides). Returns the link events (a
+    DataFrame) and the renamed MMSIs (old MMSI, flush, first time of the new one)."""
+    from pyspark.sql import functions as F
+
+    config_kwargs = {k: v for k, v in kwargs.items() if k.startswith("config")}
+    cfg = json.loads(_native.effective_config(**config_kwargs))
+    window = int(float(cfg["statics"]["handover_minutes"]) * 60_000.0)
+    cols = ["flush", "mmsi", "lat", "lon", "cell_i", "cell_j"] + [F.col(c).alias(a) for c, a in _LINK_COLUMNS.items()]
+
+    def part(kind: str) -> Any:
+        return shards.filter(F.col("event_type") == "_" + kind).select(*cols)
+
+    imos = part("imo")
+    multi = imos.groupBy("imo").agg(F.countDistinct("mmsi").alias("n")).filter(F.col("n") > 1).select("imo")
+    imos = imos.join(multi, "imo")
+    new, last = part("new"), part("last")
+    # Each new track in its own and its 8 neighbouring cells of the handover grid.
+    near = new.select(
+        F.col("flush").alias("k"), F.col("mmsi").alias("new_mmsi"), F.col("a").alias("first_tx"), "cell_j",
+        F.explode(F.sequence(F.col("cell_i") - 1, F.col("cell_i") + 1)).alias("ci"),
+    ).select("*", F.explode(F.sequence(F.col("cell_j") - 1, F.col("cell_j") + 1)).alias("cj")).drop("cell_j")
+    pairs = near.join(
+        last.withColumnRenamed("cell_i", "ci").withColumnRenamed("cell_j", "cj"), ["ci", "cj"]
+    ).filter(
+        (F.col("flush") <= F.col("k")) & (F.col("k") <= F.col("to")) & (F.col("a") < F.col("first_tx"))
+        & (F.col("first_tx") - F.col("a") <= window) & (F.col("mmsi") != F.col("new_mmsi"))
+    ).localCheckpoint()
+    last = pairs.select(*[F.col(c) for c in ("flush", "mmsi", "lat", "lon", "a", "to")],
+                        F.col("ci").alias("cell_i"), F.col("cj").alias("cell_j")).distinct()
+    wanted = pairs.select(F.col("k").alias("flush"), F.col("new_mmsi").alias("mmsi")).distinct()
+    new = new.join(wanted, ["flush", "mmsi"])
+    found, renamed = _native.mmsi_links(imos.toArrow(), last.toArrow(), new.toArrow(), **kwargs)
+    return spark.createDataFrame(_to_spark(found), EVENTS_SCHEMA), renamed
+
+
+def _drop_renamed_gaps(spark: Any, gaps: Any, renamed: list) -> Any:
+    """The gaps less those the single engine drops as ``gap_mmsi_changed``: open gaps of an
+    MMSI that the flush releasing them knew as renamed at or after the gap's start."""
+    from pyspark.sql import functions as F
+
+    if not renamed:
+        return gaps
+    # Per old MMSI, the first time of the new one from flush `lo` to `hi`.
+    rules = []
+    by_mmsi: dict = {}
+    for old, k, t in sorted(renamed):
+        by_mmsi.setdefault(old, []).append((k, t))
+    for old, changes in by_mmsi.items():
+        for n, (k, t) in enumerate(changes):
+            hi = changes[n + 1][0] - 1 if n + 1 < len(changes) else 2**31 - 1
+            rules.append((old, k, hi, t))
+    rules = spark.createDataFrame(rules, "old long, lo int, hi int, renamed long")
+    flush = F.get_json_object("details", "$.reason_inputs.flush").cast("int")
+    is_open = F.coalesce(F.get_json_object("details", "$.open") == "true", F.lit(False))
+    dropped = (
+        F.col("mmsi") == F.col("old")) & is_open & (flush >= F.col("lo")) & (flush <= F.col("hi")) & (
+        F.unix_millis("start_time") <= F.col("renamed"))
+    return gaps.join(F.broadcast(rules), dropped, "left_anti")
 
 
 #: Distinct vessels a reception tally keeps (the model counts exactly up to eight).
@@ -357,10 +441,11 @@ def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], conf
         spans.append((k, lo, hi))
     span = spark.createDataFrame(spans, "flush int, lo long, hi long")
     day, kind = F.col("day"), F.col("kind")
-    rows = tallies.join(
-        F.broadcast(span),
-        (day <= F.col("hi")) & ((kind == "foot") | (day >= F.col("lo"))),
-    ).drop("lo", "hi").unionByName(anomalies, allowMissingColumns=True)
+    recent = tallies.filter(kind != "foot").join(
+        F.broadcast(span), (day <= F.col("hi")) & (day >= F.col("lo"))
+    ).drop("lo", "hi")
+    rows = recent.unionByName(_footprints_per_flush(tallies.filter(kind == "foot"), span)).unionByName(
+        anomalies, allowMissingColumns=True)
     tally_columns = ["kind", "station", "i", "j", "key", "day", "positions", "mmsis"]
     anomaly_columns = ["kind", "mmsi", "station", "i", "j", "t", "end", "n", "lat", "lon", "what"]
 
@@ -377,6 +462,45 @@ def _gap_reasons(spark: Any, shards: Any, gaps: Any, watermarks: List[int], conf
     return (
         gaps.groupBy("flush").cogroup(rows.groupBy("flush"))
         .applyInArrow(reasons, schema=EVENTS_SCHEMA + ", gap_id long")
+    )
+
+
+def _footprints_per_flush(foot: Any, span: Any) -> Any:
+    """The footprint cells each flush's model held (the merged ``foot`` tallies, per key and
+    day, of every day up to the flush's): one row per cell and flush, its running totals.
+
+    The engine keeps footprint cells for the whole run and met each cell's vessels day by day,
+    each day's in MMSI order, so a cell at a flush is its positions summed over the days up to
+    the flush's and the first eight MMSIs met: the eight lowest by (first day heard, MMSI).
+    Each cell's days are summed in one running aggregate (a window over the cell's days, one
+    shuffle of the daily tallies by cell), and each running row goes to the flushes from its
+    day to the day before the cell's next: O(days) rows per cell, where sending every flush
+    all earlier days' tallies was O(days²)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    cell = ["station", "i", "j"]
+    upto = span.agg(F.max("hi")).collect()[0][0]
+    foot = foot.filter(F.col("day") <= F.lit(upto))
+    by_day = Window.partitionBy(*cell).orderBy("day")
+    met = (
+        foot.select(*cell, "day", F.explode("mmsis").alias("m"))
+        .groupBy(*cell, "m").agg(F.min("day").alias("first"))
+        .withColumn("rank", F.row_number().over(Window.partitionBy(*cell).orderBy("first", "m")))
+        .filter(F.col("rank") <= _TALLY_CAP)
+        .groupBy(*cell).agg(F.collect_list(F.struct("first", "m")).alias("met"))
+    )
+    running = foot.select(
+        "kind", *cell, "key", "day",
+        F.sum("positions").over(by_day.rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("positions"),
+        F.lead("day").over(by_day).alias("next"),
+    ).join(met, cell)
+    mmsis = F.transform(F.filter("met", lambda x: x["first"] <= F.col("day")), lambda x: x["m"])
+    covers = F.sequence(F.col("day"), F.coalesce(F.col("next") - 1, F.lit(upto)))
+    return (
+        running.select("kind", *cell, "key", "day", "positions", mmsis.alias("mmsis"), F.explode(covers).alias("hi"))
+        .join(F.broadcast(span.select("flush", "hi")), "hi")
+        .drop("hi")
     )
 
 

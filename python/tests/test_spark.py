@@ -1,8 +1,8 @@
 """`lookout.spark` on `local[2]` and on a real standalone cluster (a master and two workers
 started here on loopback from pip's pyspark with the machine's Java): the distributed decode
 gives the store a single-machine ingest of the same files gives, and the distributed events are
-the single-machine engine's, encounters, gap reasons, out-of-range spoofing and GNSS
-interference areas included, but for the MMSI links it does not compute."""
+the single-machine engine's, encounters, gap reasons, identity changes linking two MMSIs,
+out-of-range spoofing and GNSS interference areas included."""
 
 from __future__ import annotations
 
@@ -78,10 +78,15 @@ def _rows(table: pa.Table) -> list:
 
 
 def _single_machine(events: pa.Table) -> pa.Table:
-    """The single-machine events the distributed job computes: all but identity changes that
-    link two MMSIs (encounters included)."""
+    """The single-machine events the distributed job computes: all of them, encounters and
+    identity changes linking two MMSIs included."""
+    return events
+
+
+def _links(events: pa.Table) -> int:
+    """Identity changes that link two MMSIs."""
     cross = pc.and_(pc.equal(events["event_type"], "identity_change"), pc.is_valid(events["other_mmsi"]))
-    return events.filter(pc.invert(cross))
+    return pc.sum(cross).as_py() or 0
 
 
 #: The events file's columns (docs/events.md).
@@ -134,7 +139,7 @@ def _count(events: pa.Table, kind: str) -> int:
     return pc.sum(pc.equal(events["event_type"], kind)).as_py() or 0
 
 
-def _check_events(spark, store: Path, areas: Path, encounters: bool = True) -> int:
+def _check_events(spark, store: Path, areas: Path, encounters: bool = True, links: bool = False) -> int:
     ours = lspark.events(spark, str(store), areas=str(areas)).toArrow()
     single = _single_machine(lookout.events(store, areas=areas))
     # Every column, gap reasons, their evidence and the confidence they set included.
@@ -146,6 +151,8 @@ def _check_events(spark, store: Path, areas: Path, encounters: bool = True) -> i
     assert set(reasons) - {"unknown"}, reasons
     # Encounters (pairs of vessels joined across shards) are part of what was compared.
     assert (_count(single, "encounter") > 0) == encounters
+    # So are the MMSI links (by IMO and by a position handover, across shards).
+    assert (_links(single) > 0) == links
     return single.num_rows
 
 
@@ -156,7 +163,16 @@ def test_local_decode_and_events_on_the_corridor(spark, mini_run: dict, tmp_path
 
 
 def test_local_events_on_a_background_day(spark, background_day: dict) -> None:
-    assert _check_events(spark, background_day["store"], background_day["project"]) > 10
+    store, project = background_day["store"], background_day["project"]
+    assert _check_events(spark, store, project, links=True) > 10
+    single = lookout.events(store, areas=project)
+    links = single.filter(pc.and_(pc.equal(single["event_type"], "identity_change"), pc.is_valid(single["other_mmsi"])))
+    kinds = {("imo" in d, d.get("link")) for d in map(json.loads, links["details"].to_pylist())}
+    # The renamed ships of the day (conftest.RENAMED): one IMO link, one handover.
+    assert kinds == {(True, None), (False, "position_handover")}, kinds
+    # Their old MMSIs' open gaps are the changes: dropped by the single engine, and by Spark.
+    gaps = single.filter(pc.equal(single["event_type"], "gap"))
+    assert not set(gaps["mmsi"].to_pylist()) & set(links["mmsi"].to_pylist())
 
 
 #: The events crate's reception scenario: three days in Peter the Great Gulf under three
@@ -194,8 +210,8 @@ def test_local_events_with_spoofing_and_interference(spark, reception_world: dic
     assert {"out_of_range", "inland", "circle"} <= kinds, kinds
     assert any(d.get("reason") == "interference" for d in details)
     assert sum("interference_area" in d for d in details) >= 10
-    encounters = _count(single, "encounter") > 0
-    assert _check_events(spark, reception_world["store"], reception_world["areas"], encounters) > 10
+    encounters, links = _count(single, "encounter") > 0, _links(single) > 0
+    assert _check_events(spark, reception_world["store"], reception_world["areas"], encounters, links) > 10
 
 
 def _free_port() -> int:

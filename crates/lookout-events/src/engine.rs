@@ -18,6 +18,7 @@ use rstar::RTree;
 use crate::anchorage::Anchorages;
 
 mod anomalies;
+mod links;
 mod shard;
 use crate::config::Config;
 use crate::interference::{Interference, Onset};
@@ -27,6 +28,7 @@ use crate::track::{round, Ctx, PendingGap, Slot, MS_PER_HOUR};
 use crate::vessel::Vessel;
 pub(crate) use anomalies::out_of_range as out_of_range_episodes;
 pub use anomalies::{AnomalyOnset, AnomalyReplay, FlushAnomalies};
+pub use links::{ImoSighting, LastSighting, LinkInputs, MmsiLinks, NewTrack};
 use lookout_core::areas::Areas;
 use lookout_core::event::{Event, EventType, InterferenceArea};
 use lookout_core::geo::{distance_km, median, to_xyz_km, LatLon, KM_PER_NM};
@@ -47,9 +49,6 @@ struct PairRun {
     sum_lat: f64,
     sum_lon: f64,
 }
-
-/// Where and when an MMSI was last seen: (mmsi, time, lat, lon).
-type LastSeen = (u32, i64, f64, f64);
 
 /// An encounter pair: two (MMSI, track) in order.
 type PairKey = ((u32, u8), (u32, u8));
@@ -253,6 +252,10 @@ pub struct Engine {
     linked: HashSet<(u32, u32)>,
     /// Old MMSI of a reported change, with the first time of the new one.
     renamed: HashMap<u32, i64>,
+    /// A shard of a distributed run: what the MMSI links need, handed over instead of judged
+    /// (see [`Engine::defer_links`]).
+    #[serde(skip)]
+    deferred_links: Option<links::DeferredLinks>,
     data_start: i64,
     data_end: i64,
     #[serde(skip)]
@@ -306,6 +309,7 @@ impl Engine {
             imo_index: HashMap::new(),
             linked: HashSet::new(),
             renamed: HashMap::new(),
+            deferred_links: None,
             data_start: i64::MAX,
             data_end: i64::MIN,
             stats: Stats::default(),
@@ -758,6 +762,9 @@ impl Engine {
         for e in &out {
             *self.stats.events.entry(e.event_type.as_str()).or_insert(0) += 1;
         }
+        if let Some(d) = &mut self.deferred_links {
+            d.flush += 1;
+        }
         out
     }
 
@@ -1015,176 +1022,6 @@ impl Engine {
             .map(|(i, _)| self.areas.get(i).name.clone());
         e.confidence = 0.9;
         self.held.insert(key, e);
-    }
-
-    /// Links a new MMSI to one that fell silent where and when it appeared, outside ports
-    /// (an MMSI change without a shared IMO).
-    fn handovers(&mut self) {
-        let cfg = &self.cfg.statics;
-        let window = (cfg.handover_minutes * 60_000.0) as i64;
-        let km = cfg.handover_km;
-        let knots = self.cfg.segment.max_knots;
-        // Cells wide enough that the reach of a ship in the window stays within one neighbour.
-        let reach_km = km + knots * KM_PER_NM * cfg.handover_minutes / 60.0;
-        let cell_deg = (reach_km / 111.0 / 0.5).max(0.01);
-        let cell = |lat: f64, lon: f64| {
-            (
-                (lat / cell_deg).floor() as i32,
-                (lon / cell_deg).floor() as i32,
-            )
-        };
-        let mut grid: HashMap<(i32, i32), Vec<LastSeen>> = HashMap::new();
-        for (m, v) in &self.vessels {
-            // Only tracks that ran for at least the window can hand over: short sightings in a
-            // busy capture end and begin next to each other all the time.
-            if let (Some(first), Some(last)) = v.main_span() {
-                if last.t - first.t < window || v.last_position_time() > last.t {
-                    continue;
-                }
-                grid.entry(cell(last.lat, last.lon))
-                    .or_default()
-                    .push((*m, last.t, last.lat, last.lon));
-            }
-        }
-        let mut found = Vec::new();
-        for (m, v) in self.vessels.iter_mut() {
-            let (Some(first), _) = v.main_span() else {
-                continue;
-            };
-            if v.handover_checked {
-                continue;
-            }
-            v.handover_checked = true;
-            let first_tx = v.first_tx.unwrap_or(first.t);
-            if first_tx < self.data_start + window
-                || self
-                    .areas
-                    .containing(first.lat, first.lon)
-                    .is_some_and(|a| self.cfg.is_port_kind(&self.areas.get(a).kind))
-            {
-                continue;
-            }
-            let (ci, cj) = cell(first.lat, first.lon);
-            let mut best: Option<LastSeen> = None;
-            for di in -1..=1 {
-                for dj in -1..=1 {
-                    for &(om, t, lat, lon) in grid.get(&(ci + di, cj + dj)).into_iter().flatten() {
-                        let hours = (first.t - t) as f64 / MS_PER_HOUR;
-                        let ok = om != *m
-                            && t < first_tx
-                            && first_tx - t <= window
-                            && distance_km(
-                                LatLon::new(lat, lon),
-                                LatLon::new(first.lat, first.lon),
-                            ) <= km + knots * KM_PER_NM * hours;
-                        if ok && best.is_none_or(|b| t > b.1) {
-                            best = Some((om, t, lat, lon));
-                        }
-                    }
-                }
-            }
-            if let Some(b) = best {
-                found.push((b, (*m, first_tx, first)));
-            }
-        }
-        found.sort_by_key(|(b, _)| (b.1, b.0));
-        for ((old, t, lat, lon), (new, first_tx, first)) in found {
-            // Away from the coast as encounters (`shore_km`): at a berth, one ship falling
-            // silent and another switching on nearby is the port's traffic, not a handover.
-            let shore_km = self.shore_km;
-            let near_shore = self.land.as_ref().is_some_and(|land| {
-                let test = land.test(LatLon::new(first.lat, first.lon), shore_km);
-                shore_km > 0.0 && (test.on_land || test.coast_km < shore_km)
-            });
-            if near_shore {
-                *self.stats.dropped.entry("handover_near_shore").or_insert(0) += 1;
-                continue;
-            }
-            if !self.linked.insert((old, new)) {
-                continue;
-            }
-            self.renamed.insert(old, first_tx);
-            let mut changes = serde_json::Map::new();
-            changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": new}));
-            if Vessel::mid(old) != Vessel::mid(new) {
-                changes.insert(
-                    "flag_mid".into(),
-                    serde_json::json!({"from": Vessel::mid(old), "to": Vessel::mid(new)}),
-                );
-            }
-            let mut e = Event::new(
-                EventType::IdentityChange,
-                old,
-                t,
-                first_tx,
-                (lat, lon),
-                first.ll(),
-            )
-            .with("changes", serde_json::Value::Object(changes))
-            .with("link", "position_handover")
-            .evidence(2, t, first.t);
-            e.other_mmsi = Some(new);
-            e.confidence = 0.6;
-            self.out.push(e);
-        }
-    }
-
-    /// Links MMSIs that carried the same IMO one after the other (MMSI and flag changes).
-    fn mmsi_changes(&mut self) {
-        let mut seen: Vec<(u32, u32, i64, i64, Option<String>)> = self
-            .vessels
-            .iter_mut()
-            .filter_map(|(m, v)| v.imo_seen.take().map(|(imo, f, l, n)| (imo, *m, f, l, n)))
-            .collect();
-        seen.sort_by_key(|s| (s.2, s.1));
-        for (imo, mmsi, first, last, name) in seen {
-            match self.imo_index.get_mut(&imo) {
-                Some(entry) if entry.0 == mmsi => {
-                    entry.2 = entry.2.max(last);
-                    if name.is_some() {
-                        entry.3 = name;
-                    }
-                }
-                Some(entry) => {
-                    let (old, _, old_last, old_name) = entry.clone();
-                    *entry = (mmsi, first, last, name.clone());
-                    if old_last >= first || !self.linked.insert((old, mmsi)) {
-                        continue; // both MMSIs on the air at once (a copied IMO), or reported
-                    }
-                    self.renamed.insert(old, first);
-                    let mut changes = serde_json::Map::new();
-                    changes.insert("mmsi".into(), serde_json::json!({"from": old, "to": mmsi}));
-                    if Vessel::mid(old) != Vessel::mid(mmsi) {
-                        changes.insert(
-                            "flag_mid".into(),
-                            serde_json::json!({"from": Vessel::mid(old), "to": Vessel::mid(mmsi)}),
-                        );
-                    }
-                    if old_name.is_some() && name.is_some() && old_name != name {
-                        changes.insert(
-                            "name".into(),
-                            serde_json::json!({"from": old_name, "to": name}),
-                        );
-                    }
-                    let nan = (f64::NAN, f64::NAN);
-                    let mut e =
-                        Event::new(EventType::IdentityChange, old, old_last, first, nan, nan)
-                            .with("changes", serde_json::Value::Object(changes))
-                            .with("imo", imo)
-                            .evidence(2, old_last, first);
-                    e.other_mmsi = Some(mmsi);
-                    e.lat = None;
-                    e.lon = None;
-                    e.end_lat = None;
-                    e.end_lon = None;
-                    e.confidence = 0.8;
-                    self.out.push(e);
-                }
-                None => {
-                    self.imo_index.insert(imo, (mmsi, first, last, name));
-                }
-            }
-        }
     }
 }
 

@@ -42,8 +42,8 @@ mod vessel;
 
 pub use config::Config;
 pub use engine::{
-    coverage_hint, coverage_key, AnomalyOnset, AnomalyReplay, Engine, FlushAnomalies,
-    ResampledPosition, Stats,
+    coverage_hint, coverage_key, AnomalyOnset, AnomalyReplay, Engine, FlushAnomalies, ImoSighting,
+    LastSighting, LinkInputs, MmsiLinks, NewTrack, ResampledPosition, Stats,
 };
 pub use lookout_core::areas::{Area, Areas};
 pub use lookout_core::event::{Event, EventType, InterferenceArea};

@@ -17,7 +17,7 @@ use lookout_core::record::Record;
 use lookout_core::time::day_index;
 use lookout_events::{
     station_days, AnomalyOnset, AnomalyReplay, Areas, Config, Engine, Event, EventType,
-    FlushAnomalies, Land, ReceptionReplay, ReceptionTallies, SuspectRun,
+    FlushAnomalies, Land, LinkInputs, ReceptionReplay, ReceptionTallies, SuspectRun,
 };
 use lookout_store::records::days;
 use lookout_store::Store;
@@ -97,6 +97,7 @@ fn shards_give_the_single_engines_spoofing_gaps_and_interference() {
     let mut suspects: Vec<Vec<SuspectRun>> = vec![Vec::new(); flushes];
     let mut tallies = Vec::new();
     let mut others: Vec<Event> = Vec::new();
+    let mut link_inputs = LinkInputs::default();
     for shard in 0..SHARDS {
         let part: Vec<Record> = records
             .iter()
@@ -112,6 +113,7 @@ fn shards_give_the_single_engines_spoofing_gaps_and_interference() {
         }
         let mut engine = Engine::new(cfg.clone(), areas.clone(), land.clone());
         engine.defer_coverage_hints();
+        engine.defer_links();
         engine.extend_span(span.0, span.1);
         for (k, found) in engine
             .run_days(&part, &wm, |_, _| {})
@@ -135,7 +137,21 @@ fn shards_give_the_single_engines_spoofing_gaps_and_interference() {
         for (k, o) in engine.take_onsets() {
             onsets[k].push(o);
         }
+        let got = engine.take_link_inputs();
+        link_inputs.imos.extend(got.imos);
+        link_inputs.last.extend(got.last);
+        link_inputs.new.extend(got.new);
     }
+    // The MMSI links of all shards, as the Spark job's step 5 judges them; the open gaps of
+    // renamed MMSIs are dropped before the gaps get their reasons and marks (the single engine
+    // neither reasons, marks nor counts as an interference onset a gap it drops).
+    let links = Engine::new(cfg.clone(), areas.clone(), land.clone()).judge_links(link_inputs);
+    for (k, at_k) in gaps.iter_mut().enumerate() {
+        at_k.retain(|e| {
+            !(e.details.get("open").is_some() && links.drops_gap(e.mmsi, k, e.start_time))
+        });
+    }
+    others.extend(links.events);
     assert!(onsets.iter().any(|o| !o.is_empty()));
     assert!(suspects.iter().any(|s| !s.is_empty()));
 
@@ -184,8 +200,8 @@ fn shards_give_the_single_engines_spoofing_gaps_and_interference() {
         a.iter().map(|a| format!("{a:?}")).collect()
     };
     assert_eq!(ids(&replay.take_areas()), ids(&single_areas));
-    // The other per-vessel events are the single engine's too (encounters and MMSI links
-    // aside, which other steps compute).
+    // The other per-vessel events and the MMSI links are the single engine's too (encounters
+    // aside, which another step computes).
     let rest = |v: &[Event]| -> Vec<String> {
         let mut s: Vec<String> = v
             .iter()
@@ -193,7 +209,7 @@ fn shards_give_the_single_engines_spoofing_gaps_and_interference() {
                 !matches!(
                     e.event_type,
                     EventType::Gap | EventType::Spoofing | EventType::Encounter
-                ) && e.other_mmsi.is_none()
+                )
             })
             .map(|e| format!("{e:?}"))
             .collect();

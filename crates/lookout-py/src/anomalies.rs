@@ -1,5 +1,5 @@
 //! Spoofing episodes, `out_of_range` spoofing and GNSS interference areas of the distributed
-//! run (`docs/scale.md`, "Distributed events", step 5):
+//! run (`docs/scale.md`, "Distributed events", step 6):
 //!
 //! - `shard_anomalies_table`: what a shard hands over besides its events: the reception
 //!   model's candidate suspects (`lookout_events::SuspectRun`) and its anomaly onsets of

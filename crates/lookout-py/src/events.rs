@@ -147,8 +147,9 @@ fn events(
 }
 
 /// A shard's outputs: events, resampled positions, anchorage entries, reception tallies,
-/// candidate suspects and anomaly onsets.
+/// candidate suspects and anomaly onsets, and the MMSI links' inputs.
 type ShardTables = (
+    PyArrowType<Table>,
     PyArrowType<Table>,
     PyArrowType<Table>,
     PyArrowType<Table>,
@@ -168,7 +169,9 @@ type ShardTables = (
 /// `reason_inputs` detail says which flush released it (`flush`, an index into `watermarks`;
 /// `watermarks.len()` for the finish). Spoofing episodes leave unmerged (`episode_flush`,
 /// `episode_seq`), with the reception model's candidate suspects and the anomaly onsets
-/// (`crate::anomalies::shard_anomalies_table`), for `crate::anomalies`.
+/// (`crate::anomalies::shard_anomalies_table`), for `crate::anomalies`. Last, what the MMSI
+/// links need (`crate::links::links_table`): the shard links no MMSIs and drops no gap as an
+/// MMSI change.
 #[pyfunction]
 #[pyo3(signature = (positions, statics, watermarks, span, areas=None, config_toml=None,
     config_json=None, land=None, use_land=true))]
@@ -189,6 +192,7 @@ fn vessel_events(
         let cfg = config(config_toml, config_json)?;
         let mut engine = engine(config_toml, config_json, areas, land, use_land)?;
         engine.defer_coverage_hints();
+        engine.defer_links();
         engine.extend_span(span.0, span.1);
         let records = records(Some(positions.0), statics.map(|t| t.0))?;
         let mut tallies = ReceptionTallies::new(&cfg);
@@ -232,6 +236,7 @@ fn vessel_events(
                 &suspects,
                 &engine.take_onsets(),
             )?),
+            PyArrowType(crate::links::links_table(&engine.take_link_inputs())?),
         ))
     })
     .map_err(py_err)

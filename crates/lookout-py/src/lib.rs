@@ -8,6 +8,8 @@
 //! - `events`: the event engine over Arrow tables or a store, and the per-vessel shard and
 //!   gap hints of the distributed (Spark) run.
 //! - `encounters`: the distributed run's encounter search (pairs replayed in Rust).
+//! - `links`: the distributed run's identity changes linking two MMSIs (judged in Rust from
+//!   the shards' IMO sightings, last sightings and new tracks).
 //! - `reasons`: the distributed run's gap reasons (the reception model rebuilt from the shards'
 //!   tallies).
 //! - `anomalies`: the distributed run's `out_of_range` spoofing, spoofing merge and GNSS
@@ -25,6 +27,7 @@ mod anomalies;
 mod decode;
 mod encounters;
 mod events;
+mod links;
 mod reasons;
 mod store;
 
@@ -117,5 +120,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     encounters::register(m)?;
     anomalies::register(m)?;
+    links::register(m)?;
     Ok(())
 }

@@ -179,22 +179,13 @@ mod tests {
     use super::*;
     use lookout_core::areas::Areas;
     use lookout_core::event::EventType;
-    use lookout_core::record::{Position, Record};
+    use lookout_core::record::Record;
 
     const T0: i64 = 1_691_625_600_000; // 2023-08-10T00:00Z
     const MIN: i64 = 60_000;
 
     fn pos(mmsi: u32, t: i64, lat: f64, lon: f64) -> Record {
-        Record::Position(Position {
-            mmsi,
-            time: t,
-            lat,
-            lon,
-            sog: Some(1.0),
-            cog: Some(0.0),
-            msg_type: 1,
-            ..Default::default()
-        })
+        super::test_run::position(mmsi, t, lat, lon, 1.0, 0.0)
     }
 
     /// Thirty hours at sea: A drifts north at about 1 knot; B keeps 0.2 km from it in three
@@ -330,6 +321,20 @@ pub(crate) mod test_run {
             .collect();
         v.sort();
         v
+    }
+
+    /// A class A position report with speed and course.
+    pub(crate) fn position(mmsi: u32, t: i64, lat: f64, lon: f64, sog: f32, cog: f32) -> Record {
+        Record::Position(lookout_core::record::Position {
+            mmsi,
+            time: t,
+            lat,
+            lon,
+            sog: Some(sog),
+            cog: Some(cog),
+            msg_type: 1,
+            ..Default::default()
+        })
     }
 
     /// Vessels 100, 200, ... are not ship MMSIs (ITU-R M.585): the identity rule is off here.

@@ -41,6 +41,7 @@ def _session(master: str):
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", "3g")  # the 10,000-vessel day's shards (local[2])
         .getOrCreate()
     )
 
@@ -173,6 +174,26 @@ def test_local_events_on_a_background_day(spark, background_day: dict) -> None:
     # Their old MMSIs' open gaps are the changes: dropped by the single engine, and by Spark.
     gaps = single.filter(pc.equal(single["event_type"], "gap"))
     assert not set(gaps["mmsi"].to_pylist()) & set(links["mmsi"].to_pylist())
+
+
+def test_local_events_on_the_ten_thousand_vessel_day(spark, tmp_path: Path) -> None:
+    """The issue's second world: the corridor example cut to one day with 10,000 simulated
+    background ships (5.6 million messages; bench/python/spark_day.py times the same run),
+    decoded by the distributed decode and run through the Spark job: the single engine's events
+    in every column, its three MMSI links included."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "examples" / "dprk-russia-simulated", project)
+    text = (project / "scenario.toml").read_text()
+    text = re.sub(r"(?m)^end = .*$", "end = 2023-08-11T00:00:00Z", text, count=1)
+    start = text.index("[background]")
+    end = text.index("\n[", start + 1)
+    block = re.sub(r"count\s*=\s*\d+", "count = 10000", text[start:end])
+    (project / "scenario.toml").write_text(text[:start] + block + text[end:])
+    nmea = lookout.simulate(project / "scenario.toml", tmp_path / "sim")
+    store = tmp_path / "store"
+    lspark.decode(spark, [str(nmea)], str(store))
+    assert lookout.Store(store).positions().num_rows > 3_000_000
+    assert _check_events(spark, store, project, encounters=False, links=True) > 10_000
 
 
 #: The events crate's reception scenario: three days in Peter the Great Gulf under three

@@ -338,6 +338,8 @@ struct Extractor<'a> {
     speaker_dates: HashMap<String, String>,
     /// Institutions met as speaker labels, by label: the same label is the same speaker.
     label_orgs: HashMap<String, speakers::Source>,
+    /// The source the text speaks for so far: the last sentence's own (or label's) source.
+    discourse: Option<Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -410,6 +412,7 @@ impl<'a> Extractor<'a> {
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
             label_orgs: HashMap::new(),
+            discourse: None,
             rows: Vec::new(),
         }
     }
@@ -429,6 +432,7 @@ impl<'a> Extractor<'a> {
             .join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
+            let discourse = self.discourse.clone();
             let label = para
                 .first()
                 .and_then(|s| INTERVIEW_LABEL.captures(s))
@@ -499,6 +503,7 @@ impl<'a> Extractor<'a> {
                 }
                 if let Some((m, _)) = &main {
                     self.ctx.remember(m);
+                    self.discourse = Some(m.clone());
                 }
                 sentences.push(Sentence {
                     text: s.clone(),
@@ -515,6 +520,7 @@ impl<'a> Extractor<'a> {
             self.quote_runs_on = in_quote;
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
+                self.discourse = Some(l.clone());
             }
             let questions = para
                 .first()
@@ -544,6 +550,11 @@ impl<'a> Extractor<'a> {
                                 .map(String::as_str),
                         ];
                         self.fallback_source(&sentences, i, before.as_ref(), &next)
+                            .or_else(|| {
+                                let own = sentences.iter().any(|x| !x.attributions.is_empty());
+                                let text = &sentences[i].text;
+                                speakers::carried_over(discourse.as_ref(), text, own || questions)
+                            })
                     }
                 };
                 self.claims(pi, &sentences[i], source);

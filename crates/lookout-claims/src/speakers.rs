@@ -366,6 +366,43 @@ impl Context {
             .then(|| first.clone())
     }
 
+    /// An organization under the fuller name the same article gives it: "CSIS" in an article
+    /// that names its project "Beyond Parallel" is "CSIS Beyond Parallel" (one organization
+    /// the article names whose canonical name extends this one's).
+    fn fuller(&self, s: Source) -> Source {
+        if s.kind != Kind::Org || s.speaker != s.org || s.org.is_empty() {
+            return s;
+        }
+        let prefix = format!("{} ", s.org);
+        let mut found = self
+            .article_orgs
+            .iter()
+            .map(|(_, o)| o.clone())
+            .filter(|o| o.starts_with(&prefix));
+        match the_one(&mut found) {
+            Some(o) => Source {
+                kind: s.kind,
+                country: s.country,
+                media: s.media,
+                title: s.title,
+                ..o
+            },
+            None => s,
+        }
+    }
+
+    /// The last person named (not an unnamed one): what "the U.S. official" or "the head of
+    /// state" right after a named person refers back to, when of the same country (or of
+    /// none the phrase gives).
+    fn last_named_of(&self, country: Option<&'static Country>) -> Option<Source> {
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.kind == Kind::Person && p.speaker.contains(' '))
+            .filter(|p| country.is_none() || p.country.is_none() || p.country == country)
+            .cloned()
+    }
+
     /// The last speaker of any kind.
     pub fn last(&self) -> Option<&Source> {
         self.last.as_ref()
@@ -420,6 +457,12 @@ impl Context {
             .iter()
             .rev()
             .find(|o| keys.iter().any(|k| o.org.contains(k)))
+            // "The Ministry assesses" in the ministry's own press release: its author.
+            .or_else(|| {
+                self.author
+                    .as_ref()
+                    .filter(|a| keys.iter().any(|k| a.org.contains(k)))
+            })
     }
 
     /// The last organization of a kind, else the last organization or group that spoke.
@@ -1038,6 +1081,17 @@ const NOT_NAMES: &[&str] = &[
     "figures",
     "estimates",
     "observers",
+    // Verbs of a headline in title case ("NAME Holds a Press Briefing"): no part of the name.
+    "holds",
+    "hosts",
+    "gives",
+    "delivers",
+    "briefs",
+    "meets",
+    "speaks",
+    "says",
+    "tells",
+    "warns",
 ];
 
 /// Byte span of a speaker phrase and of its apposition.
@@ -1589,6 +1643,35 @@ fn org_source(org: String, country: Option<&'static Country>, media: bool) -> So
     }
 }
 
+/// "according to customs data", "citing ...", "a fact sheet says": a sentence that names a
+/// source of its own, known to the rules or not.
+static NAMES_OWN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bby\s+(?:its|their|his|her)\s+own\b|\b(?:said|says|say|saying|stated|states|told|tells|wrote|writes|claimed|claims|claim|alleged|alleges|reported|reports|announced|announces|estimated|estimates|assessed|assesses|believes|believe|reckons|counted|counts)\b")
+        .expect("own source")
+});
+
+/// The source a paragraph without any source of its own speaks for: the text's current one
+/// (the last sentence or label with a source). News reports the lead's source and then goes on
+/// with its facts in paragraphs of their own ("..., the spy agency said on Friday. / About
+/// 1,500 troops were moved ... between Oct. 8 and 13."): those facts are still the source's,
+/// not the reporter's. Not when the paragraph names any source (it speaks for that one, or for
+/// one the rules do not know), an interviewer asks, or the sentence cites a source of its own
+/// or has a reporting verb whose subject the rules did not read.
+pub fn carried_over(
+    discourse: Option<&Source>,
+    sentence: &str,
+    paragraph_has_source: bool,
+) -> Option<(Source, Vec<String>)> {
+    if paragraph_has_source || NAMES_OWN_SOURCE.is_match(sentence) {
+        return None;
+    }
+    let s = discourse?;
+    Some((
+        s.clone(),
+        vec!["source the text speaks for: the paragraph names none".into()],
+    ))
+}
+
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
@@ -1873,6 +1956,32 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     let head_person = lower_words
         .iter()
         .any(|w| PERSON_NOUNS.contains(w) || GROUP_NOUNS.contains(w));
+    // "the U.S. official", "the Ukrainian diplomat", "the head of state": a definite singular
+    // description right after a named person of that country is that person (an indefinite
+    // "a U.S. official" is someone else).
+    let definite_one = lower.starts_with("the ")
+        && appos.is_empty()
+        && lower_words.len() <= 4
+        && (lower_words.split_last().is_some_and(|(w, rest)| {
+            [
+                "official", "diplomat", "envoy", "source", "expert", "analyst", "person",
+            ]
+            .contains(w)
+                && rest.iter().all(|r| ["the", "senior", "same"].contains(r))
+                && names::known_org(p).is_none()
+                && names::institution(p, None).is_none()
+        }) || lower == "the head of state");
+    if definite_one {
+        let country = names::countries(p).first().map(|x| x.2);
+        if let Some(named) = ctx.last_named_of(country) {
+            return Some(Phrase::Source(named));
+        }
+        if lower == "the head of state" {
+            if let Some(named) = ctx.titled_in_article("president") {
+                return Some(Phrase::Source(named));
+            }
+        }
+    }
     // "a ministry official", "an agency spokesperson": someone of the organization of that
     // kind the article named before.
     if head_person && !p.contains(|c: char| c.is_uppercase()) && appos.is_empty() {
@@ -1980,6 +2089,10 @@ fn country_source(c: &'static Country) -> Source {
 }
 
 fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
+    resolve_phrase(p, ctx).map(|s| ctx.fuller(s))
+}
+
+fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
     match p {
         Phrase::Source(s) => Some(ctx.holder(&s).unwrap_or(s)),
         Phrase::He => ctx.persons.last().cloned(),

@@ -455,3 +455,12 @@ fn sixth_holdout_corpus_figures() {
         assert!(at(&s, f).precision() >= floor, "{f} precision");
     }
 }
+
+/// The fifth development set (`dev5s/`), attribution-heavy texts written with their expected
+/// rows before any run (branch `claims9s`).
+#[test]
+fn fifth_dev_speakers_corpus_figures() {
+    let s = score("dev5s");
+    print("dev5s", &s);
+    assert!(s.texts >= 20 && !s.off_topic_texts.is_empty());
+}

@@ -277,14 +277,31 @@ impl Context {
                     .filter(|w| *w != head && w.len() > 3)
                     .any(|w| name.split_whitespace().any(|n| n == *w))
         })?;
-        Some(Source {
-            speaker: org.clone(),
-            org: org.clone(),
-            kind: Kind::Org,
-            title: String::new(),
-            country: None,
-            media: false,
-        })
+        Some(org_source(org.clone(), None, false))
+    }
+
+    /// The organization named elsewhere in the article that a description with a relative
+    /// clause fits ("an 11-nation group that monitors sanctions" and the Multilateral
+    /// Sanctions Monitoring Team): two of the description's words share their stem with words
+    /// of one name, and no other name.
+    fn described_later(&self, phrase: &str, words: &[String]) -> Option<Source> {
+        let stem = |w: &str| w.chars().take(6).collect::<String>();
+        let stems: Vec<String> = words
+            .iter()
+            .filter(|w| w.len() > 4 && !ORG_NOUNS.contains(&w.as_str()))
+            .map(|w| stem(w))
+            .collect();
+        let mut found = self
+            .article_orgs
+            .iter()
+            // Not the description itself, read as a name.
+            .filter(|(name, _)| !phrase.contains(name.as_str()) && !name.contains(phrase))
+            .filter(|(name, _)| {
+                let name_stems: Vec<String> = name.split_whitespace().map(stem).collect();
+                stems.iter().filter(|s| name_stems.contains(s)).count() >= 2
+            })
+            .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
+        the_one(&mut found)
     }
 
     /// The one research group or monitor the article names (not news media), when no
@@ -1279,6 +1296,24 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     while start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
         start -= 1;
     }
+    // "An 11-nation group that monitors sanctions on North Korea said": the relative clause
+    // describes the subject before its pronoun, an organization noun.
+    if appos.is_none() && start >= 2 && ["that", "which"].contains(&toks[start - 1].text) {
+        let head_end = start - 1;
+        let mut head_start = head_end;
+        while head_start > 0
+            && is_np_word(toks[head_start - 1].text)
+            && toks[head_start - 1].text != ","
+        {
+            head_start -= 1;
+        }
+        let head_start = head_start + trim_np(&toks[head_start..head_end]);
+        if head_start < head_end
+            && ORG_NOUNS.contains(&toks[head_end - 1].text.to_lowercase().as_str())
+        {
+            return Some(((toks[head_start].start, toks[end - 1].end), None));
+        }
+    }
     let lead = trim_np(&toks[start..end]);
     let start = start + lead;
     (start < end).then(|| ((toks[start].start, toks[end - 1].end), appos))
@@ -1685,6 +1720,22 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         "we" | "us" => return Some(Phrase::We),
         _ => {}
     }
+    // "An 11-nation group that monitors sanctions on North Korea": the organization the
+    // article names that its relative clause describes.
+    if let Some((head, clause)) = lower
+        .split_once(" that ")
+        .or_else(|| lower.split_once(" which "))
+    {
+        if head
+            .split_whitespace()
+            .any(|w| ORG_NOUNS.contains(&w) || GROUP_NOUNS.contains(&w))
+        {
+            let words: Vec<String> = clause.split_whitespace().map(str::to_owned).collect();
+            if let Some(o) = ctx.described_later(&lower, &words) {
+                return Some(Phrase::Source(o));
+            }
+        }
+    }
     if lower.starts_with("our ") {
         // "Our analysts": the author's people.
         let noun = lower.split_whitespace().last().unwrap_or("");
@@ -1969,7 +2020,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .contains(w)
                 && rest.iter().all(|r| ["the", "senior", "same"].contains(r))
                 && names::known_org(p).is_none()
-                && names::institution(p, None).is_none()
+                && {
+                    // No capitalised word but a country's ("the Pentagon official" is not).
+                    let cs = names::countries(p);
+                    tokens(p).iter().skip(1).all(|t| {
+                        !t.text.starts_with(char::is_uppercase)
+                            || cs.iter().any(|c| c.0 <= t.start && t.end <= c.1)
+                    })
+                }
         }) || lower == "the head of state");
     if definite_one {
         let country = names::countries(p).first().map(|x| x.2);
@@ -2221,7 +2279,8 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
 }
 
 static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<phrase>(?:[A-Z][\w.'-]+\s+){2,5}[A-Z][\w.'-]+)\s+[a-z]")
+    // "President of Ukraine Volodymyr Zelensky held": an "of" inside the title.
+    Regex::new(r"^(?P<phrase>[A-Z][\w.'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'-]+){2,6})\s+[a-z]")
         .expect("mention titled")
 });
 
@@ -2235,7 +2294,21 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// before it.
 pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     let c = REPORTED_BY.captures(sentence)?;
-    resolve(classify(c.name("who")?.as_str(), "", ctx)?, ctx)
+    let mut who = c.name("who")?.as_str();
+    // "... by the representative of X Andrii Yusov on the air of the national telethon": the
+    // occasion after the name is no part of it.
+    if let Some(t) = tokens(who)
+        .iter()
+        .rev()
+        .find(|t| t.text.starts_with(char::is_uppercase))
+    {
+        let rest = who[t.end..].trim_start();
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if ["on", "in", "at", "during", "while", "to", "with", "for"].contains(&first) {
+            who = &who[..t.end];
+        }
+    }
+    resolve(classify(who, "", ctx)?, ctx)
 }
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {

@@ -394,6 +394,7 @@ impl<'a> Extractor<'a> {
             .collect();
         ctx.read_ahead(&all);
         ctx.header_orgs(&article.header);
+        ctx.header_persons(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
             supplier_before: None,
@@ -470,6 +471,15 @@ impl<'a> Extractor<'a> {
                             }),
                     },
                 });
+            // "NAME, TITLE, 29 November: ..." in a digest, "Antony Blinken: ..." over a live
+            // blog's entry: a label that reads as a source.
+            let label_source = label_source.or_else(|| {
+                let l = para
+                    .first()
+                    .and_then(|s| speakers::entry_label(s, &self.ctx))?;
+                self.ctx.remember(&l);
+                Some(l)
+            });
             seen.push('\n');
             seen.push_str(&para.join(" "));
             let mut in_quote = false;

@@ -320,6 +320,20 @@ impl Context {
         }
     }
 
+    /// Persons a header line gives as the label of its claim ("Antony Blinken: 8,000 North
+    /// Korean soldiers now in Kursk region" over a live blog's entry): met before the body, so
+    /// that "The US secretary of state told ..." under it is that person.
+    pub fn header_persons(&mut self, header: &[String]) {
+        for line in header {
+            if let Some(p) = entry_label(line, self).filter(|p| p.kind == Kind::Person) {
+                if !self.article_persons.iter().any(|q| q.speaker == p.speaker) {
+                    self.article_persons.push(p.clone());
+                }
+                self.remember(&p);
+            }
+        }
+    }
+
     /// The one organization the article names with that noun ("the institute" before or
     /// after "the Nordic Arms Institute").
     fn article_org_with(&self, noun: &str) -> Option<Source> {
@@ -2312,8 +2326,114 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
 }
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from))\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    // Also a source line after the claim: "Who said it: the US State Department, in ...".
+    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from))|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
+});
+
+/// A labelled entry of a digest, live blog or list: "Kyrylo Budanov, head of Ukraine's
+/// military intelligence (HUR), 29 November: more than 5 million rounds ...", "Antony
+/// Blinken: 8,000 soldiers now in Kursk". The label before the colon names the source of
+/// what follows when it reads as a source (a named person, an organization, a country), its
+/// date left out ("NAME, 29 November:", "NAME (2 Dec):").
+pub fn entry_label(sentence: &str, ctx: &Context) -> Option<Source> {
+    let c = ENTRY_LABEL.captures(sentence)?;
+    let mut label = c.name("label")?.as_str().trim();
+    // A trailing date part: ", 29 November", " (2 Dec)", ", 2024-11-29".
+    if let Some((head, tail)) = label.rsplit_once([',', '(']) {
+        let tail = tail.trim().trim_end_matches(')');
+        if tail.chars().any(|ch| ch.is_ascii_digit())
+            && tail.split_whitespace().count() <= 4
+            && tail
+                .split_whitespace()
+                .all(|w| w.chars().any(|ch| ch.is_ascii_digit()) || is_time_word(&w.to_lowercase()))
+        {
+            label = head.trim();
+        }
+    }
+    if label.is_empty() || INTERVIEWER_WORDS.contains(&label.to_lowercase().as_str()) {
+        return None;
+    }
+    // "More from Seoul:", "In case you missed it:", "Why it matters:": page words, no source.
+    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
+    if [
+        "more",
+        "in",
+        "earlier",
+        "also",
+        "meanwhile",
+        "update",
+        "updated",
+        "breaking",
+        "background",
+        "context",
+        "read",
+        "watch",
+        "see",
+        "from",
+        "latest",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "when",
+        "note",
+        "editor's",
+        "analysis",
+        "opinion",
+    ]
+    .contains(&first.as_str())
+    {
+        return None;
+    }
+    // "NAME, TITLE": read as an apposition ("NAME, TITLE, said").
+    [format!("{label} said."), format!("{label}, said.")]
+        .iter()
+        .find_map(|probe| {
+            let found = find(probe, ctx);
+            let a = found.first()?;
+            // The whole label is the source phrase (not a clause with a source inside it): a
+            // full name, a country, or an organization the rules know by name or kind (not
+            // "ANCHOR:" read as an acronym, nor "More from Seoul:").
+            let fits = match a.source.kind {
+                Kind::Person => a.source.speaker.contains(' '),
+                Kind::Country => true,
+                Kind::Org => {
+                    names::known_org(label).is_some()
+                        || names::institution(label, None).is_some()
+                        || names::generic_org(label).is_some()
+                }
+                _ => false,
+            };
+            (fits && a.pos >= label.len()).then(|| a.source.clone())
+        })
+}
+
+/// Labels of questions and notes, never a source.
+const INTERVIEWER_WORDS: [&str; 16] = [
+    "anchor",
+    "correspondent",
+    "narrator",
+    "announcer",
+    "q",
+    "question",
+    "claim",
+    "verdict",
+    "note",
+    "update",
+    "correction",
+    "host",
+    "interviewer",
+    "presenter",
+    "reporter",
+    "moderator",
+];
+
+static ENTRY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    // After a live blog's time stamp ("16:42 Antony Blinken: ...").
+    Regex::new(r#"^(?:\d{1,2}[:.]\d{2}\s+)?(?:[-\u{2022}*]\s+)?(?P<label>[A-Z][^:."\u{201c}]{1,120}?)\s*:\s+\S"#)
+        .expect("entry label")
 });
 
 /// The speaker an interview label names ("SHIN:"): the person of that name as the text

@@ -1312,8 +1312,12 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     }
     // "An 11-nation group that monitors sanctions on North Korea said": the relative clause
     // describes the subject before its pronoun, an organization noun.
-    if appos.is_none() && start >= 2 && ["that", "which"].contains(&toks[start - 1].text) {
-        let head_end = start - 1;
+    let pronoun = (start.saturating_sub(6).max(1)..start)
+        .rev()
+        .take_while(|&k| toks[k].text != "," && toks[k].text != "\"")
+        .find(|&k| ["that", "which"].contains(&toks[k].text));
+    if let Some(k) = pronoun.filter(|_| appos.is_none()) {
+        let head_end = k;
         let mut head_start = head_end;
         while head_start > 0
             && is_np_word(toks[head_start - 1].text)
@@ -2387,7 +2391,16 @@ pub fn entry_label(sentence: &str, ctx: &Context) -> Option<Source> {
     {
         return None;
     }
-    // "NAME, TITLE": read as an apposition ("NAME, TITLE, said").
+    // "NAME, TITLE": the named person, the title in apposition.
+    if let Some((name, rest)) = label.split_once(", ") {
+        if name_run(name).is_some_and(|(a, b, n)| n >= 2 && a == 0 && b == name.len()) {
+            if let Some(Phrase::Source(p)) = classify(name, rest, ctx) {
+                if p.kind == Kind::Person {
+                    return Some(ctx.holder(&p).unwrap_or(p));
+                }
+            }
+        }
+    }
     [format!("{label} said."), format!("{label}, said.")]
         .iter()
         .find_map(|probe| {
@@ -2573,6 +2586,16 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             continue;
         }
         let verb = t.text;
+        // "a network that tracks sanctions evasion said": the verb of a relative clause on an
+        // organization or person noun is not the reporting verb.
+        if v >= 2
+            && ["that", "which", "who"].contains(&toks[v - 1].text)
+            && [ORG_NOUNS, GROUP_NOUNS, PERSON_NOUNS]
+                .iter()
+                .any(|l| l.contains(&toks[v - 2].text.to_lowercase().as_str()))
+        {
+            continue;
+        }
         // "put it at 10,000", "puts the number at": an estimate; "put on ships" is not.
         // "prosecutors cited by the State Department", "an official briefed on the
         // intelligence", "lawmakers who were briefed": passive, not the reporting verb.

@@ -265,7 +265,7 @@ fn dev_corpus_meets_the_goals() {
 fn off_topic_texts_give_no_corridor_rows() {
     for dir in [
         "dev", "holdout", "holdout2", "holdout3", "dev2", "holdout4", "dev3", "holdout5", "dev4",
-        "holdout6",
+        "holdout6", "dev5s",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
@@ -456,11 +456,34 @@ fn sixth_holdout_corpus_figures() {
     }
 }
 
-/// The fifth development set (`dev5s/`), attribution-heavy texts written with their expected
-/// rows before any run (branch `claims9s`).
+/// The fifth development set (`dev5s/`, 25 texts, 40 rows, 1 off topic), attribution-heavy
+/// texts in varied styles written with their expected rows before any run (branch `claims9s`).
+/// Its first run (speaker recall 0.500, organization 0.525) is in docs/accuracy.md step 13a;
+/// the floors here are the figures after the speaker mechanisms it prompted (fitted, a
+/// regression guard). Still missed: a table's three rows (w07, read as furniture) and the
+/// dates, periods and routes of labelled entries (w05, w15).
 #[test]
 fn fifth_dev_speakers_corpus_figures() {
     let s = score("dev5s");
     print("dev5s", &s);
     assert!(s.texts >= 20 && !s.off_topic_texts.is_empty());
+    for (f, floor) in [
+        ("quantity", 0.92),
+        ("unit", 0.92),
+        ("speaker", 0.92),
+        ("organization", 0.92),
+        ("period", 0.75),
+        ("date", 0.80),
+    ] {
+        assert!(at(&s, f).recall() >= floor, "{f} recall");
+    }
+    for (f, floor) in [
+        ("quantity", 0.97),
+        ("speaker", 0.97),
+        ("organization", 0.97),
+        ("period", 0.75),
+        ("date", 0.84),
+    ] {
+        assert!(at(&s, f).precision() >= floor, "{f} precision");
+    }
 }

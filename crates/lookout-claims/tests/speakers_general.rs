@@ -11,16 +11,18 @@
 
 use lookout_project::ClaimRow;
 
-/// The row of a text with that number.
+/// The row of a text with that number (all rows shown when there is none).
 fn row(text: &str, quantity: f64) -> ClaimRow {
-    lookout_claims::extract(text)
-        .into_iter()
-        .find(|r| r.quantity == Some(quantity))
-        .unwrap_or_else(|| panic!("no row of {quantity}"))
+    let rows = lookout_claims::extract(text);
+    let Some(r) = rows.iter().find(|r| r.quantity == Some(quantity)) else {
+        panic!("no row of {quantity} in {rows:#?}");
+    };
+    r.clone()
 }
 
+/// Speaker and organization.
 fn who(r: &ClaimRow) -> (&str, &str) {
-    (&r.speaker, &r.organization)
+    (r.speaker.as_str(), r.organization.as_str())
 }
 
 #[test]

@@ -1319,8 +1319,10 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     if let Some(k) = pronoun.filter(|_| appos.is_none()) {
         let head_end = k;
         let mut head_start = head_end;
+        // The organization noun itself may be no noun-phrase word ("network").
+        let org_noun = |t: &str| ORG_NOUNS.contains(&t.to_lowercase().as_str());
         while head_start > 0
-            && is_np_word(toks[head_start - 1].text)
+            && (is_np_word(toks[head_start - 1].text) || org_noun(toks[head_start - 1].text))
             && toks[head_start - 1].text != ","
         {
             head_start -= 1;

@@ -420,6 +420,7 @@ impl<'a> Extractor<'a> {
 
     /// The rows, and the named persons met.
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
+        self.discourse = speakers::headline_source(&self.article.header, &self.ctx);
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())

@@ -1727,6 +1727,17 @@ pub fn carried_over(
     ))
 }
 
+/// The source a headline gives ("Pyongyang has sent 9,000 containers to Moscow, Tokyo says"):
+/// what an unattributed lead under it speaks for, until the body names a source of its own.
+pub fn headline_source(header: &[String], ctx: &Context) -> Option<Source> {
+    header.iter().find_map(|line| {
+        find(line, ctx)
+            .into_iter()
+            .map(|a| a.source)
+            .find(|s| !s.speaker.is_empty() && !s.media)
+    })
+}
+
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.

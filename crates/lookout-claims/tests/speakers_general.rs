@@ -130,3 +130,19 @@ fn an_organization_described_by_a_relative_clause_before_its_name() {
         )
     );
 }
+
+#[test]
+fn a_headline_source_speaks_for_an_unattributed_lead() {
+    let text = "Pyongyang has sent 9,000 containers of arms to Moscow, Tokyo says\n\n\
+        TOKYO, Aug. 2, 2025 - North Korea has shipped about 9,000 containers of munitions to \
+        Russia since January, the latest sign of the deepening military ties between the two.\n\n\
+        The shipments went through the port of Rajin.\n";
+    let r = row(text, 9000.0);
+    assert_eq!(who(&r), ("Japan", "Japanese government"));
+    // The body's own source wins over the headline's.
+    let text = "Seoul: North Korea keeps shipping shells\n\n\
+        SEOUL, Aug. 4, 2025 - North Korea has shipped about 2,000 more containers to Russia since \
+        June, the Finnish defence ministry said on Monday.\n";
+    let r = row(text, 2000.0);
+    assert_eq!(r.organization, "Finland Ministry of Defence");
+}

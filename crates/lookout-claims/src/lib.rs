@@ -494,6 +494,11 @@ impl<'a> Extractor<'a> {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
                     }
+                    // "X published its annual review. Its main findings: ...": X goes on.
+                    if let Some(p) = speakers::publishing_source(&masked, &self.ctx) {
+                        self.ctx.remember(&p);
+                        self.discourse = Some(p);
+                    }
                 }
                 if let Some(c) = DOCUMENT_OF.captures(&masked) {
                     // "published the first report of the Multilateral Sanctions Monitoring

@@ -1738,6 +1738,26 @@ pub fn headline_source(header: &[String], ctx: &Context) -> Option<Source> {
     })
 }
 
+/// "The Baltic Shipping Watch published its annual review on Monday. Its main findings: ...":
+/// a source that publishes (releases, issues, presents) a document at the start of a sentence
+/// is what the text goes on to report, though no reporting verb says so.
+pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
+    let c = PUBLISHED.captures(masked)?;
+    let who = c.name("who")?.as_str();
+    if who.split_whitespace().count() > 8 {
+        return None;
+    }
+    find(&format!("{who} said."), ctx)
+        .into_iter()
+        .map(|a| a.source)
+        .find(|s| matches!(s.kind, Kind::Org | Kind::Person | Kind::Country) && !s.media)
+}
+
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out)\s+(?:its|their|his|her|a|an|the)\b")
+        .expect("published")
+});
+
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.

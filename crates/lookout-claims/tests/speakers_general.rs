@@ -146,3 +146,16 @@ fn a_headline_source_speaks_for_an_unattributed_lead() {
     let r = row(text, 2000.0);
     assert_eq!(r.organization, "Finland Ministry of Defence");
 }
+
+#[test]
+fn a_list_after_a_source_that_published_a_document() {
+    let text = "RIGA, Feb. 10, 2025 - The Baltic Shipping Watch published its annual review on \
+        Monday. Its main findings on the North Korea-Russia trade:\n\n\
+        - at least 40 voyages between Rajin and Russian ports in 2024;\n\
+        - about 3,000 containers unloaded at Vostochny.\n\n\
+        The group did not say how it counted the containers.\n";
+    for n in [40.0, 3000.0] {
+        let r = row(text, n);
+        assert_eq!(who(&r), ("Baltic Shipping Watch", "Baltic Shipping Watch"));
+    }
+}

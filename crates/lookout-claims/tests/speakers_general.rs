@@ -159,3 +159,22 @@ fn a_list_after_a_source_that_published_a_document() {
         assert_eq!(who(&r), ("Baltic Shipping Watch", "Baltic Shipping Watch"));
     }
 }
+
+#[test]
+fn she_added_after_a_mentioned_person_and_a_relayed_judgement() {
+    let text = "VILNIUS, Jan. 13, 2025 - Lithuanian Defence Minister Rasa Kaunaite said on Monday \
+        that North Korea had shipped at least 500 containers of shells to Russia in December.\n\n\
+        She spoke after meeting NATO Secretary General Mark Rutte in Vilnius.\n\n\
+        About 200 more containers are waiting at Rajin, she added.\n";
+    let r = row(text, 200.0);
+    assert_eq!(who(&r), ("Rasa Kaunaite", "Lithuania Ministry of Defence"));
+    // "According to X, Y judged that N": Y's judgement, relayed by X.
+    let text = "[Politics] NIS: \"North Korea sent 1,000 more containers\"\n\n2025.03.05 16:20\n\n\
+        The National Intelligence Service (NIS) reported to the National Assembly Intelligence \
+        Committee on the 5th that North Korea had sent about 1,000 more containers to Russia \
+        since January.\n\n\
+        According to Rep. Park Min-jae, who attended the closed meeting, the NIS also judged \
+        that about 3,000 additional troops were dispatched to Russia.\n";
+    let r = row(text, 3000.0);
+    assert_eq!(r.speaker, "ROK National Intelligence Service");
+}

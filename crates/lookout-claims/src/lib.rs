@@ -417,6 +417,7 @@ impl<'a> Extractor<'a> {
     /// The rows, and the named persons met.
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
+        let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())
             .chain(
@@ -546,7 +547,8 @@ impl<'a> Extractor<'a> {
                         self.fallback_source(&sentences, i, before.as_ref(), &next)
                     }
                 };
-                self.claims(pi, &sentences[i], source);
+                let own_date = paragraph_dates.get(pi).cloned().flatten();
+                self.claims(pi, &sentences[i], source, own_date);
             }
         }
         let persons = self.ctx.persons().cloned().collect();
@@ -646,7 +648,16 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
+    /// The claims of one sentence; `own_date` is the date the paragraph's layout gives (a
+    /// label, a time stamp, a table's date cell), which dates its statements and resolves its
+    /// time phrases in place of the article's.
+    fn claims(
+        &mut self,
+        paragraph: usize,
+        s: &Sentence,
+        source: Option<(Source, Vec<String>)>,
+        own_date: Option<(time::Date, String)>,
+    ) {
         let supplier_before = self.supplier_before;
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
@@ -677,7 +688,8 @@ impl<'a> Extractor<'a> {
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
-        let phrases = time_phrases::find(&s.text, self.article.date);
+        let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
+        let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
             // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
@@ -818,10 +830,13 @@ impl<'a> Extractor<'a> {
                     }
                     d
                 }
-                _ => self
-                    .speaker_dates
-                    .get(&speaker)
-                    .cloned()
+                _ => own_date
+                    .as_ref()
+                    .map(|d| {
+                        notes.push("date of the paragraph's label or time stamp".into());
+                        d.1.clone()
+                    })
+                    .or_else(|| self.speaker_dates.get(&speaker).cloned())
                     .or_else(|| {
                         // "told reporters after the closed-door briefing": the occasion of the
                         // statement just before.

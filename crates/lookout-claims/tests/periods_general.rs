@@ -1,0 +1,118 @@
+//! Dates and periods that a text's layout gives rather than its sentences: a digest's day
+//! labels ("- 29 Dec:"), weekday labels ("Tuesday:"), a live blog's entry time stamps, a
+//! newsletter's dated sections, a table flattened into text with a date column, a dateline with
+//! a local time. Each text is written for these tests in a wording the corpus does not use.
+
+use lookout_project::ClaimRow;
+
+/// The row of a text with that number.
+fn row(text: &str, quantity: f64) -> ClaimRow {
+    lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity == Some(quantity))
+        .unwrap_or_else(|| panic!("no row of {quantity}"))
+}
+
+fn when(r: &ClaimRow) -> (&str, &str, &str) {
+    (&r.period_start, &r.period_end, &r.date)
+}
+
+#[test]
+fn a_digest_day_label_dates_its_bullet_and_resolves_its_months_across_a_year_end() {
+    let text = "SANCTIONS DIGEST | 5 January 2024\n\n\
+        The last days of the year in brief:\n\n\
+        - 29 Dec: South Korea's defence minister Shin Won-sik says about 5,000 containers have \
+        left the port of Rason since August.\n\
+        - 4 Jan: The White House says North Korea has handed Russia several ballistic missile \
+        launchers and dozens of missiles.\n";
+    let r = row(text, 5000.0);
+    // The bullet's own day, and "since August" counted back from it (not from January 2024).
+    assert_eq!(when(&r), ("2023-08", "2023-12-29", "2023-12-29"));
+    assert_eq!(r.article_date, "2024-01-05");
+    // The label is no part of the sentence.
+    assert!(r.statement_summary.starts_with("South Korea's"));
+}
+
+#[test]
+fn a_weekday_label_is_the_latest_such_day_of_the_article_week() {
+    let text = "THE WEEK | Saturday 2 November 2024\n\n\
+        What officials said about the deployment:\n\n\
+        Wednesday: The Pentagon said about 10,000 North Korean soldiers had reached eastern \
+        Russia for training.\n\n\
+        Saturday: Nothing new was said.\n";
+    let r = row(text, 10000.0);
+    assert_eq!(r.date, "2024-10-30");
+}
+
+#[test]
+fn a_live_blog_entry_takes_its_own_stamp_until_the_next_one() {
+    let text = "LIVE: the arms trade, day by day\n\n\
+        Last updated 20 February 2024, 09:00 GMT\n\n\
+        20 Feb 2024, 08:40 GMT\n\
+        The prosecutor general's office said Russia had fired some 20 North Korean missiles \
+        at Ukraine since the start of January.\n\n\
+        19 Feb 2024, 17:10 GMT\n\
+        A State Department spokesperson said more than 10,000 containers had gone from the North \
+        to Russia since September.\n\n\
+        The spokesperson added that about 300 containers were loaded in a single week.\n";
+    let first = row(text, 20.0);
+    // The stamp of the article's own day adds nothing: the article's date.
+    assert_eq!(when(&first), ("2024-01", "2024-02-20", "2024-02-20"));
+    let second = row(text, 10000.0);
+    assert_eq!(when(&second), ("2023-09", "2024-02-19", "2024-02-19"));
+    // The entry goes on in the next paragraph until another stamp.
+    assert_eq!(row(text, 300.0).date, "2024-02-19");
+}
+
+#[test]
+fn a_flattened_table_gives_each_row_its_source_date_and_period() {
+    let text = "Research note\n\nPublished 1 March 2025\n\n\
+        Public estimates of the North Korean deliveries differ widely, as the table shows.\n\n\
+        Body | Estimate | As of | Time frame\n\
+        ROK National Intelligence Service | more than 1 million artillery shells | \
+        1 Nov 2023 | since August 2023\n\
+        Ukraine Defence Intelligence (HUR) | more than 5 million artillery shells | Nov 2024 | \
+        2023-2024\n\n\
+        None of these figures has been verified.\n";
+    let nis = row(text, 1_000_000.0);
+    assert_eq!(nis.speaker, "ROK National Intelligence Service");
+    assert_eq!(when(&nis), ("2023-08", "2023-11-01", "2023-11-01"));
+    let hur = row(text, 5_000_000.0);
+    assert_eq!(hur.speaker, "Ukraine Defence Intelligence (HUR)");
+    // A month alone in the date cell: that month.
+    assert_eq!(when(&hur), ("2023", "2024", "2024-11"));
+}
+
+#[test]
+fn a_table_whose_columns_are_not_known_still_gives_its_numbers() {
+    let text = "Briefing\n\nPublished 2 March 2024\n\n\
+        The ministry's figures on the North Korean shipments to Russia are below.\n\n\
+        Item | Value | Note\n\
+        Containers shipped to Russia | about 6,700 | since September 2023\n\n\
+        The ministry gave no breakdown by port.\n";
+    let r = row(text, 6700.0);
+    assert_eq!(r.unit, "containers");
+    assert_eq!((r.period_start.as_str(), r.period_end.as_str()), ("2023-09", "2024-03-02"));
+}
+
+#[test]
+fn a_dateline_with_a_local_time_dates_the_article_and_is_no_part_of_the_sentence() {
+    let text = "Seoul counts the containers\n\n\
+        SEOUL, Feb. 26, 2024, 10:15 a.m. KST - Defence Minister Shin Won-sik said about 6,700 \
+        containers of munitions have been shipped to Russia since September.\n";
+    let r = row(text, 6700.0);
+    assert_eq!(r.article_date, "2024-02-26");
+    assert_eq!(when(&r), ("2023-09", "2024-02-26", "2024-02-26"));
+    assert!(r.statement_summary.starts_with("Defence Minister"));
+}
+
+#[test]
+fn a_speaker_label_is_no_date_label() {
+    let text = "Transcript | 13 October 2023\n\n\
+        John Kirby, the White House national security spokesman, briefed reporters.\n\n\
+        MR. KIRBY: North Korea has provided Russia with more than 1,000 containers of military \
+        equipment and munitions in recent weeks.\n";
+    let r = row(text, 1000.0);
+    assert_eq!(r.speaker, "John Kirby");
+    assert_eq!(when(&r), ("2023-09-01", "2023-10-13", "2023-10-13"));
+}

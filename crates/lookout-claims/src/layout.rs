@@ -120,6 +120,9 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Most words a time stamp on a line of its own has ("Thursday 17 October 2024, 20:15 KST").
 const STAMP_WORDS: usize = 8;
 
+/// Most words of an editor's note opening the body that may date an undated text.
+const EDITOR_NOTE_WORDS: usize = 16;
+
 /// A label opening a paragraph, up to its colon ("- 16 Feb:", "Claim (made 26 February 2024):").
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:.!?\x22]{2,45}?)\s*:\s+").expect("date label")
@@ -139,16 +142,67 @@ enum Column {
 
 fn column(header: &str) -> Column {
     let h = header.to_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let has = |ws: &[&str]| {
+        ws.iter()
+            .any(|w| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    };
     if h.trim() == "since" || h.starts_with("since ") || h.starts_with("counted from") {
         Column::Since
-    } else if has(&["period", "covering", "covered", "covers", "span", "timeframe", "months", "timespan"]) || h.contains("time frame") {
+    } else if has(&[
+        "period",
+        "covering",
+        "covered",
+        "covers",
+        "span",
+        "timeframe",
+        "months",
+        "timespan",
+    ]) || h.contains("time frame")
+    {
         Column::Period
-    } else if has(&["date", "when", "given", "published", "announced", "day", "issued", "released"]) || h.contains("as of") {
+    } else if has(&[
+        "date",
+        "when",
+        "given",
+        "published",
+        "announced",
+        "day",
+        "issued",
+        "released",
+    ]) || h.contains("as of")
+    {
         Column::Date
-    } else if has(&["source", "sources", "body", "who", "agency", "speaker", "by", "organisation", "organization", "institution", "government", "claimant", "author"]) {
+    } else if has(&[
+        "source",
+        "sources",
+        "body",
+        "who",
+        "agency",
+        "speaker",
+        "by",
+        "organisation",
+        "organization",
+        "institution",
+        "government",
+        "claimant",
+        "author",
+    ]) {
         Column::Source
-    } else if has(&["estimate", "estimates", "figure", "figures", "claim", "claims", "count", "number", "what", "quantity", "amount", "total", "assessment"]) {
+    } else if has(&[
+        "estimate",
+        "estimates",
+        "figure",
+        "figures",
+        "claim",
+        "claims",
+        "count",
+        "number",
+        "what",
+        "quantity",
+        "amount",
+        "total",
+        "assessment",
+    ]) {
         Column::Estimate
     } else {
         Column::Other
@@ -186,8 +240,18 @@ fn table_row(
                 (None, Some(v)) => {
                     let l = v.to_lowercase();
                     const OPENING: [&str; 12] = [
-                        "since ", "from ", "between ", "in ", "over ", "during ", "until ",
-                        "by ", "as of ", "throughout ", "the ", "for ",
+                        "since ",
+                        "from ",
+                        "between ",
+                        "in ",
+                        "over ",
+                        "during ",
+                        "until ",
+                        "by ",
+                        "as of ",
+                        "throughout ",
+                        "the ",
+                        "for ",
                     ];
                     if OPENING.iter().any(|o| l.starts_with(o)) {
                         format!(" {v}")
@@ -392,6 +456,26 @@ pub fn read(text: &str) -> Article {
         a.date = next.map(|d| d - time::Duration::days(1));
         a.date_text = format!("{y:04}-{m:02}");
     }
+    // No date in the header: an editor's note opening the body ("Interview conducted on 14
+    // June 2024 in Seoul; edited for length."), a short line with a full date and no other
+    // number, dates the text.
+    if a.date.is_none() {
+        if let Some((d, _)) = body
+            .iter()
+            .find(|l| !l.is_empty())
+            .filter(|l| word_count(l) <= EDITOR_NOTE_WORDS)
+            .and_then(|l| {
+                let c = FULL_DATE.captures(l)?;
+                let m = c.get(0)?;
+                let rest = format!("{} {}", &l[..m.start()], &l[m.end()..]);
+                (!rest.contains(|ch: char| ch.is_ascii_digit()))
+                    .then(|| time_phrases::full_date(&c).map(|d| (d, ())))?
+            })
+        {
+            a.date = Some(d);
+            a.date_text = time_phrases::fmt_day(d);
+        }
+    }
     // A time stamp ending the header dates the first entries ("18 Oct 2024, 16:20 KST").
     let mut stamp = a
         .header
@@ -408,12 +492,18 @@ pub fn read(text: &str) -> Article {
         }
         if let Some(cells) = table_cells(&line) {
             joinable = false;
-            if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+            if cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
                 continue;
             }
             match &table {
                 // A header row: no digits, at least one column it knows.
-                None if !cells.iter().any(|c| c.contains(|ch: char| ch.is_ascii_digit())) => {
+                None if !cells
+                    .iter()
+                    .any(|c| c.contains(|ch: char| ch.is_ascii_digit())) =>
+                {
                     table = Some(cells.iter().map(|c| column(c)).collect());
                 }
                 _ => {

@@ -302,6 +302,14 @@ static PASSIVE_REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("passive report before")
 });
 
+/// A document's or an interview's publication, right before a day: "published on 29 May".
+static PUBLISHED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|released|issued|aired|broadcast|posted|made\s+public)\s+(?:on\s+)?$",
+    )
+    .expect("published before")
+});
+
 /// A verb of giving a figure, right before a day: "... gave on 18 March".
 static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:gave|issued|released|published|presented|offered|provided|submitted|made\s+public)\s+$")
@@ -889,9 +897,10 @@ impl<'a> Extractor<'a> {
                 Some(p)
             });
             let (period_start, period_end) = period.clone().unwrap_or_default();
-            if period.is_some() {
-                self.last_period = period;
-            }
+            // "The period of the previous claim" is that claim's, none when it had none: not
+            // the time of an older sentence ("Interview conducted on 14 June", then a count
+            // without a period, then a capacity).
+            self.last_period = period;
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
             // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
@@ -995,6 +1004,28 @@ impl<'a> Extractor<'a> {
             .filter(|r| r.qualifier == "capacity_equivalent")
             .map(|r| r.speaker.clone());
     }
+}
+
+thread_local! {
+    /// The last sentence [`countries_named`] read and the countries it names.
+    static LAST_COUNTRIES: std::cell::RefCell<(String, Vec<&'static str>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// The countries a sentence names, in order; [`choose`] asks once per quantity, so the last
+/// sentence's answer is kept (a sentence with many numbers would otherwise be read once for each).
+fn countries_named(sentence: &str) -> Vec<&'static str> {
+    LAST_COUNTRIES.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.0 != sentence || sentence.is_empty() {
+            let found = names::countries(sentence)
+                .iter()
+                .map(|c| c.2.name)
+                .collect();
+            *l = (sentence.to_owned(), found);
+        }
+        l.1.clone()
+    })
 }
 
 /// Blanks quoted words (quote marks kept, byte offsets unchanged); whether the sentence ends
@@ -1142,9 +1173,8 @@ fn choose(
             others.join(", ")
         ));
     } else if chosen.kind == Kind::Country {
-        let named: Vec<&str> = names::countries(sentence)
-            .iter()
-            .map(|c| c.2.name)
+        let named: Vec<&str> = countries_named(sentence)
+            .into_iter()
             .filter(|n| !chosen.speaker.contains(n))
             .collect();
         if let Some(n) = named.first() {
@@ -1256,6 +1286,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .attributions
             .iter()
             .rfind(|a| a.how == How::According && a.verb_end <= p.span.0)
+        {
+            return TimeRole::Statement(a.pos);
+        }
+    }
+    // "whose first report, published on 29 May, found", "said in an interview published on
+    // Monday": the day a document or an interview came out is its source's statement.
+    if p.day_like && PUBLISHED_BEFORE.is_match(before) {
+        if let Some(a) = s
+            .attributions
+            .iter()
+            .find(|a| a.pos >= p.span.1 && a.how != How::According)
+            .or_else(|| s.attributions.iter().rfind(|a| a.verb_end <= p.span.0))
         {
             return TimeRole::Statement(a.pos);
         }

@@ -81,7 +81,10 @@ static UNIT: LazyLock<Regex> =
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
-    ))
+    )
+    // ASCII word boundaries (the units are English words): a Unicode one makes the regex
+    // engine give up its fast automaton on any text with a non-ASCII letter.
+    .replace(r"\b", r"(?-u:\b)"))
     .expect("unit before")
 });
 

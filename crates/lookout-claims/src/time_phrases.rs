@@ -1194,6 +1194,10 @@ static MONTH_YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>{YEAR_RE})$")).expect("month year only")
 });
 
+/// "yesterday", "today" in a label.
+static TODAY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:yesterday|today)\b").expect("today word"));
+
 /// A weekday named alone ("Tuesday:").
 static WEEKDAY_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{WEEKDAY_RE}\b")).expect("weekday word"));
@@ -1228,6 +1232,15 @@ pub fn label_date(text: &str, reference: Option<Date>, whole: bool) -> Option<(D
         let r = reference?;
         let x = day(year_of_day(m, d, r), m, d)?;
         (Some((x, fmt_day(x))), c.get(0)?.range())
+    } else if let Some(m) = TODAY_WORD.find(text) {
+        // "In case you missed it yesterday:".
+        let r = reference?;
+        let d = if m.as_str().eq_ignore_ascii_case("yesterday") {
+            r - Duration::days(1)
+        } else {
+            r
+        };
+        (Some((d, fmt_day(d))), m.range())
     } else {
         let r = reference?;
         let w = WEEKDAY_WORD

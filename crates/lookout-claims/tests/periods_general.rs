@@ -92,7 +92,10 @@ fn a_table_whose_columns_are_not_known_still_gives_its_numbers() {
         The ministry gave no breakdown by port.\n";
     let r = row(text, 6700.0);
     assert_eq!(r.unit, "containers");
-    assert_eq!((r.period_start.as_str(), r.period_end.as_str()), ("2023-09", "2024-03-02"));
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2023-09", "2024-03-02")
+    );
 }
 
 #[test]

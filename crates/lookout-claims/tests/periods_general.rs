@@ -119,3 +119,12 @@ fn a_speaker_label_is_no_date_label() {
     assert_eq!(r.speaker, "John Kirby");
     assert_eq!(when(&r), ("2023-09-01", "2023-10-13", "2023-10-13"));
 }
+
+#[test]
+fn ordinal_days_of_this_month_are_a_range_of_the_article_month() {
+    let text = "2024.10.18 16:02 | Politics\n\n\
+        The spy agency said on the 18th that about 1,500 North Korean troops were carried to \
+        Vladivostok by Russian ships between the 8th and the 13th of this month.\n";
+    let r = row(text, 1500.0);
+    assert_eq!(when(&r), ("2024-10-08", "2024-10-13", "2024-10-18"));
+}

@@ -770,6 +770,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
             .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
+            .filter(|p| !statement_day(p, s, &quantities, reference))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         // An interviewer's questions in between do not part an answer from the one before.
@@ -1004,6 +1005,27 @@ impl<'a> Extractor<'a> {
             .filter(|r| r.qualifier == "capacity_equivalent")
             .map(|r| r.speaker.clone());
     }
+}
+
+/// "Minister Shin said at a year-end press conference held at the ministry in Yongsan, Seoul on
+/// the 29th, 'North Korea has sent about 5,000 containers'": a single day that is the text's (or
+/// the paragraph's) own date, after a reporting verb and before the sentence's first quantity,
+/// is the day of the statement, not a period of what is counted.
+fn statement_day(
+    p: &TimePhrase,
+    s: &Sentence,
+    quantities: &[quantity::Quantity],
+    reference: Option<time::Date>,
+) -> bool {
+    let (Some(r), Meaning::Period(a, b)) = (reference, &p.meaning) else {
+        return false;
+    };
+    let day = time_phrases::fmt_day(r);
+    p.day_like
+        && *a == day
+        && *b == day
+        && quantities.first().is_some_and(|q| p.span.1 <= q.span.0)
+        && s.attributions.iter().any(|x| x.verb_end <= p.span.0)
 }
 
 thread_local! {

@@ -128,3 +128,20 @@ fn ordinal_days_of_this_month_are_a_range_of_the_article_month() {
     let r = row(text, 1500.0);
     assert_eq!(when(&r), ("2024-10-08", "2024-10-13", "2024-10-18"));
 }
+
+#[test]
+fn the_texts_own_day_after_the_reporting_verb_is_the_statement_not_a_period() {
+    let text = "2024.01.10 11:20 | Diplomacy\n\n\
+        Foreign Minister Cho Tae-yul said at a news conference held at the ministry in Seoul on \
+        the 10th, \"North Korea has sent more than 7,000 containers to Russia.\"\n\n\
+        Separately, the ministry said on the 10th that about 40 missiles were fired at Ukraine \
+        on the 10th.\n";
+    let r = row(text, 7000.0);
+    assert_eq!(when(&r), ("", "", "2024-01-10"));
+    // After the quantity, the same day is what was counted.
+    let launched = row(text, 40.0);
+    assert_eq!(
+        (launched.period_start.as_str(), launched.period_end.as_str()),
+        ("2024-01-10", "2024-01-10")
+    );
+}

@@ -120,12 +120,18 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Most words a time stamp on a line of its own has ("Thursday 17 October 2024, 20:15 KST").
 const STAMP_WORDS: usize = 8;
 
+/// Reporting verbs that make a would-be label the start of a sentence.
+const REPORTING_WORDS: [&str; 10] = [
+    "said", "says", "told", "tells", "added", "stated", "announced", "reported", "wrote", "noted",
+];
+
 /// Most words of an editor's note opening the body that may date an undated text.
 const EDITOR_NOTE_WORDS: usize = 16;
 
-/// A label opening a paragraph, up to its colon ("- 16 Feb:", "Claim (made 26 February 2024):").
+/// A label opening a paragraph, up to its colon or dash ("- 16 Feb:", "Claim (made 26 February
+/// 2024):", "Feb. 23, 2024 - ").
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:.!?\x22]{2,45}?)\s*:\s+").expect("date label")
+    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:!?\x22]{2,45}?)(?:\s*:|\s+-+)\s+").expect("date label")
 });
 
 /// What a table column holds, from its header.
@@ -541,7 +547,14 @@ pub fn read(text: &str) -> Article {
             let label = c.name("label")?;
             let d = time_phrases::label_date(label.as_str(), a.date, false)?;
             let end = c.get(0)?.end();
-            (word_count(label.as_str()) <= 6).then_some((end, d))
+            // Not a sentence's own start ("Mr. Kirby said on Feb. 23: ..."), nor a sentence
+            // ended within it.
+            let clause = label.as_str().to_lowercase();
+            let sentence_like = clause.contains(". ")
+                && !time_phrases::FULL_DATE.is_match(label.as_str())
+                && !time_phrases::MONTH_DAY.is_match(label.as_str())
+                || clause.split_whitespace().any(|w| REPORTING_WORDS.contains(&w));
+            (word_count(label.as_str()) <= 6 && !sentence_like).then_some((end, d))
         });
         match labelled {
             Some((end, d)) => paragraphs.push((line[end..].to_owned(), Some(d))),

@@ -1029,7 +1029,7 @@ static WEEKDAY_WORD: LazyLock<Regex> =
 /// time zones ("KST", "GMT+1"), weekdays, "at", "on", separators.
 static STAMP_REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{{1,2}}\s*[ap]\.?m\b\.?|\b\d{{1,2}}\s*[時시]\s*\d{{1,2}}\s*[分분]|\b(?:[A-Z]{{2,4}}T|KST|JST|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|ET|PT)(?:\s*[+-]\s*\d{{1,2}})?\b|\b{WEEKDAY_RE}\b|\b(?:at|on|local\s+time|time)\b|[,|\x{{b7}}\x{{2022}}()/-]"
+        r"(?i)\b\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{{1,2}}\s*[ap]\.?m\b\.?|\b\d{{1,2}}\s*[時시]\s*\d{{1,2}}\s*[分분]|\b(?:[A-Z]{{2,4}}T|KST|JST|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|ET|PT)(?:\s*[+-]\s*\d{{1,2}})?\b|\b{WEEKDAY_RE}\b|\b(?:at|on|local\s+time|time|updated|last\s+updated|posted|published|filed)\b|[,|\x{{b7}}\x{{2022}}()/-]"
     ))
     .expect("stamp rest")
 });

@@ -145,3 +145,21 @@ fn the_texts_own_day_after_the_reporting_verb_is_the_statement_not_a_period() {
         ("2024-01-10", "2024-01-10")
     );
 }
+
+#[test]
+fn a_timeline_entry_dated_before_a_dash_and_a_posted_stamp_date_their_paragraphs() {
+    let text = "Chronology | 2 March 2024\n\n\
+        The record so far, entry by entry.\n\n\
+        Feb. 23, 2024 - The United States says North Korea has delivered more than 10,000 \
+        containers of munitions to Russia since September.\n\n\
+        Posted 26 Feb 2024, 14:05\n\
+        Defence Minister Shin Won-sik says about 6,700 containers have gone since September.\n\n\
+        Mr. Kirby said on Feb. 28: more than 1,000 containers left in recent weeks.\n";
+    let us = row(text, 10000.0);
+    assert_eq!(when(&us), ("2023-09", "2024-02-23", "2024-02-23"));
+    let shin = row(text, 6700.0);
+    assert_eq!(when(&shin), ("2023-09", "2024-02-26", "2024-02-26"));
+    // A sentence opening with its speaker is no label, though a date comes before its colon.
+    let kirby = row(text, 1000.0);
+    assert!(kirby.statement_summary.starts_with("Mr. Kirby"));
+}

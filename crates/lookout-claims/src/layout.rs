@@ -122,7 +122,16 @@ const STAMP_WORDS: usize = 8;
 
 /// Reporting verbs that make a would-be label the start of a sentence.
 const REPORTING_WORDS: [&str; 10] = [
-    "said", "says", "told", "tells", "added", "stated", "announced", "reported", "wrote", "noted",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "wrote",
+    "noted",
 ];
 
 /// Most words of an editor's note opening the body that may date an undated text.
@@ -131,7 +140,8 @@ const EDITOR_NOTE_WORDS: usize = 16;
 /// A label opening a paragraph, up to its colon or dash ("- 16 Feb:", "Claim (made 26 February
 /// 2024):", "Feb. 23, 2024 - ").
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:!?\x22]{2,45}?)(?:\s*:|\s+-+)\s+").expect("date label")
+    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:!?\x22]{2,45}?)(?:\s*:|\s+-+)\s+")
+        .expect("date label")
 });
 
 /// What a table column holds, from its header.
@@ -553,7 +563,9 @@ pub fn read(text: &str) -> Article {
             let sentence_like = clause.contains(". ")
                 && !time_phrases::FULL_DATE.is_match(label.as_str())
                 && !time_phrases::MONTH_DAY.is_match(label.as_str())
-                || clause.split_whitespace().any(|w| REPORTING_WORDS.contains(&w));
+                || clause
+                    .split_whitespace()
+                    .any(|w| REPORTING_WORDS.contains(&w));
             (word_count(label.as_str()) <= 6 && !sentence_like).then_some((end, d))
         });
         match labelled {

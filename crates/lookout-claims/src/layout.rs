@@ -225,10 +225,17 @@ fn column(header: &str) -> Column {
     }
 }
 
-/// The cells of a table row flattened into a line ("a | b | c", with or without outer pipes).
+/// The cells of a table row flattened into a line ("a | b | c", with or without outer pipes, or
+/// cells parted by tabs).
 fn table_cells(line: &str) -> Option<Vec<String>> {
-    let t = line.trim().trim_matches('|');
-    let cells: Vec<String> = t.split('|').map(|c| c.trim().to_owned()).collect();
+    // Pipes, else tabs (a spreadsheet pasted as text).
+    let sep = if line.matches('|').count() >= 2 {
+        '|'
+    } else {
+        '\t'
+    };
+    let t = line.trim().trim_matches(sep);
+    let cells: Vec<String> = t.split(sep).map(|c| c.trim().to_owned()).collect();
     (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells)
 }
 

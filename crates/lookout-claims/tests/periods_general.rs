@@ -163,3 +163,18 @@ fn a_timeline_entry_dated_before_a_dash_and_a_posted_stamp_date_their_paragraphs
     let kirby = row(text, 1000.0);
     assert!(kirby.statement_summary.starts_with("Mr. Kirby"));
 }
+
+#[test]
+fn a_table_pasted_with_tabs_is_read_like_a_pipe_table() {
+    let text = "Data desk\n\nPublished 5 July 2024\n\n\
+        Two official counts of North Korea's shipments to Russia, as each was given.\n\n\
+        Date given\tSource\tEstimate\tPeriod covered\n\
+        17 Jun 2024\tUS Department of State\tmore than 11,000 containers\tsince September 2023\n\
+        18 Mar 2024\tROK Ministry of National Defense\tabout 7,000 containers\tsince last year\n";
+    let state = row(text, 11000.0);
+    assert_eq!(state.speaker, "US Department of State");
+    assert_eq!(when(&state), ("2023-09", "2024-06-17", "2024-06-17"));
+    // "since last year" counted back from the row's own date.
+    let seoul = row(text, 7000.0);
+    assert_eq!(when(&seoul), ("2023", "2024-03-18", "2024-03-18"));
+}

@@ -302,6 +302,14 @@ static PASSIVE_REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("passive report before")
 });
 
+/// A document's or an interview's publication, right before a day: "published on 29 May".
+static PUBLISHED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|released|issued|aired|broadcast|posted|made\s+public)\s+(?:on\s+)?$",
+    )
+    .expect("published before")
+});
+
 /// A verb of giving a figure, right before a day: "... gave on 18 March".
 static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:gave|issued|released|published|presented|offered|provided|submitted|made\s+public)\s+$")
@@ -422,6 +430,7 @@ impl<'a> Extractor<'a> {
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         self.discourse = speakers::headline_source(&self.article.header, &self.ctx);
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
+        let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())
             .chain(
@@ -573,7 +582,8 @@ impl<'a> Extractor<'a> {
                             })
                     }
                 };
-                self.claims(pi, &sentences[i], source);
+                let own_date = paragraph_dates.get(pi).cloned().flatten();
+                self.claims(pi, &sentences[i], source, own_date);
             }
         }
         let persons = self.ctx.persons().cloned().collect();
@@ -673,7 +683,16 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
+    /// The claims of one sentence; `own_date` is the date the paragraph's layout gives (a
+    /// label, a time stamp, a table's date cell), which dates its statements and resolves its
+    /// time phrases in place of the article's.
+    fn claims(
+        &mut self,
+        paragraph: usize,
+        s: &Sentence,
+        source: Option<(Source, Vec<String>)>,
+        own_date: Option<(time::Date, String)>,
+    ) {
         let supplier_before = self.supplier_before;
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
@@ -704,7 +723,8 @@ impl<'a> Extractor<'a> {
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
-        let phrases = time_phrases::find(&s.text, self.article.date);
+        let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
+        let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
             // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
@@ -777,6 +797,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
             .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
+            .filter(|p| !statement_day(p, s, &quantities, reference))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         // An interviewer's questions in between do not part an answer from the one before.
@@ -845,10 +866,13 @@ impl<'a> Extractor<'a> {
                     }
                     d
                 }
-                _ => self
-                    .speaker_dates
-                    .get(&speaker)
-                    .cloned()
+                _ => own_date
+                    .as_ref()
+                    .map(|d| {
+                        notes.push("date of the paragraph's label or time stamp".into());
+                        d.1.clone()
+                    })
+                    .or_else(|| self.speaker_dates.get(&speaker).cloned())
                     .or_else(|| {
                         // "told reporters after the closed-door briefing": the occasion of the
                         // statement just before.
@@ -901,9 +925,10 @@ impl<'a> Extractor<'a> {
                 Some(p)
             });
             let (period_start, period_end) = period.clone().unwrap_or_default();
-            if period.is_some() {
-                self.last_period = period;
-            }
+            // "The period of the previous claim" is that claim's, none when it had none: not
+            // the time of an older sentence ("Interview conducted on 14 June", then a count
+            // without a period, then a capacity).
+            self.last_period = period;
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
             // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
@@ -1007,6 +1032,49 @@ impl<'a> Extractor<'a> {
             .filter(|r| r.qualifier == "capacity_equivalent")
             .map(|r| r.speaker.clone());
     }
+}
+
+/// "Minister Shin said at a year-end press conference held at the ministry in Yongsan, Seoul on
+/// the 29th, 'North Korea has sent about 5,000 containers'": a single day that is the text's (or
+/// the paragraph's) own date, after a reporting verb and before the sentence's first quantity,
+/// is the day of the statement, not a period of what is counted.
+fn statement_day(
+    p: &TimePhrase,
+    s: &Sentence,
+    quantities: &[quantity::Quantity],
+    reference: Option<time::Date>,
+) -> bool {
+    let (Some(r), Meaning::Period(a, b)) = (reference, &p.meaning) else {
+        return false;
+    };
+    let day = time_phrases::fmt_day(r);
+    p.day_like
+        && *a == day
+        && *b == day
+        && quantities.first().is_some_and(|q| p.span.1 <= q.span.0)
+        && s.attributions.iter().any(|x| x.verb_end <= p.span.0)
+}
+
+thread_local! {
+    /// The last sentence [`countries_named`] read and the countries it names.
+    static LAST_COUNTRIES: std::cell::RefCell<(String, Vec<&'static str>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// The countries a sentence names, in order; [`choose`] asks once per quantity, so the last
+/// sentence's answer is kept (a sentence with many numbers would otherwise be read once for each).
+fn countries_named(sentence: &str) -> Vec<&'static str> {
+    LAST_COUNTRIES.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.0 != sentence || sentence.is_empty() {
+            let found = names::countries(sentence)
+                .iter()
+                .map(|c| c.2.name)
+                .collect();
+            *l = (sentence.to_owned(), found);
+        }
+        l.1.clone()
+    })
 }
 
 /// Blanks quoted words (quote marks kept, byte offsets unchanged); whether the sentence ends
@@ -1154,9 +1222,8 @@ fn choose(
             others.join(", ")
         ));
     } else if chosen.kind == Kind::Country {
-        let named: Vec<&str> = names::countries(sentence)
-            .iter()
-            .map(|c| c.2.name)
+        let named: Vec<&str> = countries_named(sentence)
+            .into_iter()
             .filter(|n| !chosen.speaker.contains(n))
             .collect();
         if let Some(n) = named.first() {
@@ -1268,6 +1335,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .attributions
             .iter()
             .rfind(|a| a.how == How::According && a.verb_end <= p.span.0)
+        {
+            return TimeRole::Statement(a.pos);
+        }
+    }
+    // "whose first report, published on 29 May, found", "said in an interview published on
+    // Monday": the day a document or an interview came out is its source's statement.
+    if p.day_like && PUBLISHED_BEFORE.is_match(before) {
+        if let Some(a) = s
+            .attributions
+            .iter()
+            .find(|a| a.pos >= p.span.1 && a.how != How::According)
+            .or_else(|| s.attributions.iter().rfind(|a| a.verb_end <= p.span.0))
         {
             return TimeRole::Statement(a.pos);
         }

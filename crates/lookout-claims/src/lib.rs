@@ -849,6 +849,9 @@ impl<'a> Extractor<'a> {
                 && !speaker.is_empty()
                 && close_to_last
                 && quantity::is_content(&q.unit)
+                // Of the same kind: "Dozens of ballistic missiles as well" after a capacity in
+                // shells is a count of its own.
+                && q.unit.split('_').next() == self.last_unit.split('_').next()
                 && !DELIVERY.is_match(&s.text)
             {
                 notes.push("capacity, going on from the sentence before".into());

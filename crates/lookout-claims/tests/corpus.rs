@@ -528,3 +528,14 @@ fn fifth_dev_speakers_corpus_figures() {
         assert!(at(&s, f).precision() >= floor, "{f} precision");
     }
 }
+
+/// The seventh holdout (`holdout7/`), written blind (its author read neither the extractor's
+/// source nor its tests, nor ran it) while the rules of branches `claims9s` and `claims9t` were
+/// written, and run once after them (docs/accuracy.md step 14): its first-run figures are the
+/// estimate for unseen text.
+#[test]
+fn seventh_holdout_corpus_figures() {
+    let s = score("holdout7");
+    print("holdout7", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+}

@@ -27,6 +27,15 @@ pub struct Article {
     pub header: Vec<String>,
     /// Body paragraphs, each a list of sentences.
     pub paragraphs: Vec<Vec<String>>,
+    /// The date each paragraph's own layout gives, when it differs from the article's (one per
+    /// paragraph): a label opening it ("- 16 Feb:", "Tuesday:", "Claim (made 26 February
+    /// 2024):"), a time stamp on a line of its own above it ("18 Oct 2024, 16:20 KST" over a
+    /// live blog's entry, "Monday 2 September 2024" over a newsletter's section, carried to the
+    /// next stamp), a table row's date cell ("Date given", "As of"). What the paragraph says
+    /// without a date of its own was said that day.
+    pub paragraph_dates: Vec<Option<(Date, String)>>,
+    /// Table rows read as sentences (`SOURCE said that ESTIMATE PERIOD.`).
+    pub table_rows: usize,
     /// Paragraphs dropped as page furniture.
     pub furniture: usize,
     /// Sentences longer than [`MAX_SENTENCE_CHARS`] cut into pieces (no prose: a changelog or a
@@ -75,7 +84,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
     ))
     .expect("dateline")
 });
@@ -107,6 +116,199 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:getty\s+images|/afp|/ap\b|/reuters|\bphoto\s+by\b|\(photo\b|\(yonhap\)\s*$|\bpool\s+photo\b|via\s+wikipedia)")
         .expect("caption")
 });
+
+/// Most words a time stamp on a line of its own has ("Thursday 17 October 2024, 20:15 KST").
+const STAMP_WORDS: usize = 8;
+
+/// Reporting verbs that make a would-be label the start of a sentence.
+const REPORTING_WORDS: [&str; 10] = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "wrote",
+    "noted",
+];
+
+/// Most words of an editor's note opening the body that may date an undated text.
+const EDITOR_NOTE_WORDS: usize = 16;
+
+/// A label opening a paragraph, up to its colon or dash ("- 16 Feb:", "Claim (made 26 February
+/// 2024):", "Feb. 23, 2024 - ").
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[^:!?\x22]{2,45}?)(?:\s*:|\s+-+)\s+")
+        .expect("date label")
+});
+
+/// What a table column holds, from its header.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Date,
+    Source,
+    Estimate,
+    Period,
+    /// "Since": a period's start.
+    Since,
+    Other,
+}
+
+fn column(header: &str) -> Column {
+    let h = header.to_lowercase();
+    let has = |ws: &[&str]| {
+        ws.iter()
+            .any(|w| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    };
+    if h.trim() == "since" || h.starts_with("since ") || h.starts_with("counted from") {
+        Column::Since
+    } else if has(&[
+        "period",
+        "covering",
+        "covered",
+        "covers",
+        "span",
+        "timeframe",
+        "months",
+        "timespan",
+    ]) || h.contains("time frame")
+    {
+        Column::Period
+    } else if has(&[
+        "date",
+        "when",
+        "given",
+        "published",
+        "announced",
+        "day",
+        "issued",
+        "released",
+    ]) || h.contains("as of")
+    {
+        Column::Date
+    } else if has(&[
+        "source",
+        "sources",
+        "body",
+        "who",
+        "agency",
+        "speaker",
+        "by",
+        "organisation",
+        "organization",
+        "institution",
+        "government",
+        "claimant",
+        "author",
+    ]) {
+        Column::Source
+    } else if has(&[
+        "estimate",
+        "estimates",
+        "figure",
+        "figures",
+        "claim",
+        "claims",
+        "count",
+        "number",
+        "what",
+        "quantity",
+        "amount",
+        "total",
+        "assessment",
+    ]) {
+        Column::Estimate
+    } else {
+        Column::Other
+    }
+}
+
+/// The cells of a table row flattened into a line ("a | b | c", with or without outer pipes, or
+/// cells parted by tabs).
+fn table_cells(line: &str) -> Option<Vec<String>> {
+    // Pipes, else tabs (a spreadsheet pasted as text).
+    let sep = if line.matches('|').count() >= 2 {
+        '|'
+    } else {
+        '\t'
+    };
+    let t = line.trim().trim_matches(sep);
+    let cells: Vec<String> = t.split(sep).map(|c| c.trim().to_owned()).collect();
+    (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells)
+}
+
+/// A table's data row as a sentence the rules read ("SOURCE said that ESTIMATE since PERIOD."),
+/// with the date of its date cell; a row of a table whose columns are not known is its cells
+/// joined, when it holds a number.
+fn table_row(
+    cells: &[String],
+    columns: Option<&[Column]>,
+    reference: Option<Date>,
+) -> (String, Option<(Date, String)>) {
+    let cell = |want: Column| {
+        columns?
+            .iter()
+            .zip(cells)
+            .find(|(c, v)| **c == want && !v.is_empty())
+            .map(|(_, v)| v.trim_end_matches(['.', ';']).to_owned())
+    };
+    let date = cell(Column::Date).and_then(|d| time_phrases::label_date(&d, reference, false));
+    match (cell(Column::Source), cell(Column::Estimate)) {
+        (Some(source), Some(estimate)) => {
+            let period = match (cell(Column::Since), cell(Column::Period)) {
+                (Some(v), _) if !v.to_lowercase().starts_with("since") => format!(" since {v}"),
+                (Some(v), _) => format!(" {v}"),
+                (None, Some(v)) => {
+                    let l = v.to_lowercase();
+                    const OPENING: [&str; 12] = [
+                        "since ",
+                        "from ",
+                        "between ",
+                        "in ",
+                        "over ",
+                        "during ",
+                        "until ",
+                        "by ",
+                        "as of ",
+                        "throughout ",
+                        "the ",
+                        "for ",
+                    ];
+                    if OPENING.iter().any(|o| l.starts_with(o)) {
+                        format!(" {v}")
+                    } else if l.contains(" to ") || l.contains(" until ") {
+                        format!(" from {v}")
+                    } else {
+                        format!(" in {v}")
+                    }
+                }
+                (None, None) => String::new(),
+            };
+            (format!("{source} said that {estimate}{period}."), date)
+        }
+        _ => {
+            // A label and its value ("Containers shipped | about 6,700 | since 2023"): the value
+            // before the label that names what it counts, then the other cells.
+            let digit = |c: &String| c.contains(|ch: char| ch.is_ascii_digit());
+            let Some(v) = cells.iter().position(digit) else {
+                return (String::new(), None);
+            };
+            let mut text = cells[v].trim_end_matches('.').to_owned();
+            if v > 0 {
+                text = format!("{text} {}", cells[0].trim_end_matches('.'));
+            }
+            for (i, c) in cells.iter().enumerate() {
+                if i != v && (i != 0 || v == 0) && !c.is_empty() {
+                    text.push_str(", ");
+                    text.push_str(c.trim_end_matches('.'));
+                }
+            }
+            (format!("{text}."), date)
+        }
+    }
+}
 
 /// Straight quotes and plain dashes, so the rules see one spelling.
 pub fn normalize(text: &str) -> String {
@@ -277,17 +479,79 @@ pub fn read(text: &str) -> Article {
         a.date = next.map(|d| d - time::Duration::days(1));
         a.date_text = format!("{y:04}-{m:02}");
     }
-    let mut paragraphs: Vec<String> = Vec::new();
+    // No date in the header: an editor's note opening the body ("Interview conducted on 14
+    // June 2024 in Seoul; edited for length."), a short line with a full date and no other
+    // number, dates the text.
+    if a.date.is_none() {
+        if let Some((d, _)) = body
+            .iter()
+            .find(|l| !l.is_empty())
+            .filter(|l| word_count(l) <= EDITOR_NOTE_WORDS)
+            .and_then(|l| {
+                let c = FULL_DATE.captures(l)?;
+                let m = c.get(0)?;
+                let rest = format!("{} {}", &l[..m.start()], &l[m.end()..]);
+                (!rest.contains(|ch: char| ch.is_ascii_digit()))
+                    .then(|| time_phrases::full_date(&c).map(|d| (d, ())))?
+            })
+        {
+            a.date = Some(d);
+            a.date_text = time_phrases::fmt_day(d);
+        }
+    }
+    // A time stamp ending the header dates the first entries ("18 Oct 2024, 16:20 KST").
+    let mut stamp = a
+        .header
+        .last()
+        .filter(|l| !LABEL.is_match(l) && word_count(l) <= STAMP_WORDS)
+        .and_then(|l| time_phrases::label_date(l, a.date, true));
+    let mut table: Option<Vec<Column>> = None;
+    let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
     for line in body {
         if line.is_empty() {
             joinable = false;
             continue;
         }
+        if let Some(cells) = table_cells(&line) {
+            joinable = false;
+            if cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
+                continue;
+            }
+            match &table {
+                // A header row: no digits, at least one column it knows.
+                None if !cells
+                    .iter()
+                    .any(|c| c.contains(|ch: char| ch.is_ascii_digit())) =>
+                {
+                    table = Some(cells.iter().map(|c| column(c)).collect());
+                }
+                _ => {
+                    let (text, date) = table_row(&cells, table.as_deref(), a.date);
+                    if !text.is_empty() {
+                        a.table_rows += 1;
+                        paragraphs.push((text, date));
+                    }
+                }
+            }
+            continue;
+        }
+        table = None;
+        // A time stamp on a line of its own dates what follows, up to the next stamp.
+        if word_count(&line) <= STAMP_WORDS && !ends_sentence(&line) {
+            if let Some(d) = time_phrases::label_date(&line, a.date, true) {
+                stamp = Some(d);
+                joinable = false;
+                continue;
+            }
+        }
         // A hard-wrapped line goes on the previous one; a short line without a full stop is
         // a subheading, a caption or a list item.
         if joinable {
-            if let Some(p) = paragraphs.last_mut() {
+            if let Some((p, _)) = paragraphs.last_mut() {
                 p.push(' ');
                 p.push_str(&line);
                 joinable = !ends_sentence(p);
@@ -295,9 +559,28 @@ pub fn read(text: &str) -> Article {
             }
         }
         joinable = !ends_sentence(&line) && line.len() > 60;
-        paragraphs.push(line);
+        // "- 16 Feb: ...", "Tuesday: ...": the label dates the paragraph and is no part of it.
+        let labelled = DATE_LABEL.captures(&line).and_then(|c| {
+            let label = c.name("label")?;
+            let d = time_phrases::label_date(label.as_str(), a.date, false)?;
+            let end = c.get(0)?.end();
+            // Not a sentence's own start ("Mr. Kirby said on Feb. 23: ..."), nor a sentence
+            // ended within it.
+            let clause = label.as_str().to_lowercase();
+            let sentence_like = clause.contains(". ")
+                && !time_phrases::FULL_DATE.is_match(label.as_str())
+                && !time_phrases::MONTH_DAY.is_match(label.as_str())
+                || clause
+                    .split_whitespace()
+                    .any(|w| REPORTING_WORDS.contains(&w));
+            (word_count(label.as_str()) <= 6 && !sentence_like).then_some((end, d))
+        });
+        match labelled {
+            Some((end, d)) => paragraphs.push((line[end..].to_owned(), Some(d))),
+            None => paragraphs.push((line, stamp.clone())),
+        }
     }
-    for p in paragraphs {
+    for (p, date) in paragraphs {
         let furniture = FURNITURE.is_match(&p)
             || CAPTION.is_match(&p) && word_count(&p) < 40
             || !ends_sentence(&p) && word_count(&p) < 15
@@ -307,6 +590,8 @@ pub fn read(text: &str) -> Article {
         } else {
             a.paragraphs
                 .push(bounded(sentences(&p), &mut a.long_sentences));
+            let date = date.filter(|d| d.1 != a.date_text);
+            a.paragraph_dates.push(date);
         }
     }
     a

@@ -302,6 +302,14 @@ static PASSIVE_REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("passive report before")
 });
 
+/// A document's or an interview's publication, right before a day: "published on 29 May".
+static PUBLISHED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|released|issued|aired|broadcast|posted|made\s+public)\s+(?:on\s+)?$",
+    )
+    .expect("published before")
+});
+
 /// A verb of giving a figure, right before a day: "... gave on 18 March".
 static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:gave|issued|released|published|presented|offered|provided|submitted|made\s+public)\s+$")
@@ -338,6 +346,8 @@ struct Extractor<'a> {
     speaker_dates: HashMap<String, String>,
     /// Institutions met as speaker labels, by label: the same label is the same speaker.
     label_orgs: HashMap<String, speakers::Source>,
+    /// The source the text speaks for so far: the last sentence's own (or label's) source.
+    discourse: Option<Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -392,6 +402,7 @@ impl<'a> Extractor<'a> {
             .collect();
         ctx.read_ahead(&all);
         ctx.header_orgs(&article.header);
+        ctx.header_persons(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
             supplier_before: None,
@@ -410,13 +421,16 @@ impl<'a> Extractor<'a> {
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
             label_orgs: HashMap::new(),
+            discourse: None,
             rows: Vec::new(),
         }
     }
 
     /// The rows, and the named persons met.
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
+        self.discourse = speakers::headline_source(&self.article.header, &self.ctx);
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
+        let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())
             .chain(
@@ -429,6 +443,7 @@ impl<'a> Extractor<'a> {
             .join("\n");
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
+            let discourse = self.discourse.clone();
             let label = para
                 .first()
                 .and_then(|s| INTERVIEW_LABEL.captures(s))
@@ -466,6 +481,15 @@ impl<'a> Extractor<'a> {
                             }),
                     },
                 });
+            // "NAME, TITLE, 29 November: ..." in a digest, "Antony Blinken: ..." over a live
+            // blog's entry: a label that reads as a source.
+            let label_source = label_source.or_else(|| {
+                let l = para
+                    .first()
+                    .and_then(|s| speakers::entry_label(s, &self.ctx))?;
+                self.ctx.remember(&l);
+                Some(l)
+            });
             seen.push('\n');
             seen.push_str(&para.join(" "));
             let mut in_quote = false;
@@ -478,6 +502,11 @@ impl<'a> Extractor<'a> {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
+                    }
+                    // "X published its annual review. Its main findings: ...": X goes on.
+                    if let Some(p) = speakers::publishing_source(&masked, &self.ctx) {
+                        self.ctx.remember(&p);
+                        self.discourse = Some(p);
                     }
                 }
                 if let Some(c) = DOCUMENT_OF.captures(&masked) {
@@ -499,6 +528,7 @@ impl<'a> Extractor<'a> {
                 }
                 if let Some((m, _)) = &main {
                     self.ctx.remember(m);
+                    self.discourse = Some(m.clone());
                 }
                 sentences.push(Sentence {
                     text: s.clone(),
@@ -515,6 +545,7 @@ impl<'a> Extractor<'a> {
             self.quote_runs_on = in_quote;
             if let Some(l) = &label_source {
                 self.ctx.remember(l);
+                self.discourse = Some(l.clone());
             }
             let questions = para
                 .first()
@@ -544,9 +575,15 @@ impl<'a> Extractor<'a> {
                                 .map(String::as_str),
                         ];
                         self.fallback_source(&sentences, i, before.as_ref(), &next)
+                            .or_else(|| {
+                                let own = sentences.iter().any(|x| !x.attributions.is_empty());
+                                let text = &sentences[i].text;
+                                speakers::carried_over(discourse.as_ref(), text, own || questions)
+                            })
                     }
                 };
-                self.claims(pi, &sentences[i], source);
+                let own_date = paragraph_dates.get(pi).cloned().flatten();
+                self.claims(pi, &sentences[i], source, own_date);
             }
         }
         let persons = self.ctx.persons().cloned().collect();
@@ -646,7 +683,16 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    fn claims(&mut self, paragraph: usize, s: &Sentence, source: Option<(Source, Vec<String>)>) {
+    /// The claims of one sentence; `own_date` is the date the paragraph's layout gives (a
+    /// label, a time stamp, a table's date cell), which dates its statements and resolves its
+    /// time phrases in place of the article's.
+    fn claims(
+        &mut self,
+        paragraph: usize,
+        s: &Sentence,
+        source: Option<(Source, Vec<String>)>,
+        own_date: Option<(time::Date, String)>,
+    ) {
         let supplier_before = self.supplier_before;
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
@@ -677,7 +723,8 @@ impl<'a> Extractor<'a> {
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
-        let phrases = time_phrases::find(&s.text, self.article.date);
+        let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
+        let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
             // A statement's date still dates what the same speaker says next: "'We condemn
             // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
@@ -750,6 +797,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .filter(|p| time_role(p, s) == TimeRole::Period)
             .filter(|p| !aside.iter().any(|a| a.0 <= p.span.0 && p.span.1 <= a.1))
+            .filter(|p| !statement_day(p, s, &quantities, reference))
             .map(|p| (p.span.0, p.span.1, p.meaning.clone()))
             .collect();
         // An interviewer's questions in between do not part an answer from the one before.
@@ -801,6 +849,9 @@ impl<'a> Extractor<'a> {
                 && !speaker.is_empty()
                 && close_to_last
                 && quantity::is_content(&q.unit)
+                // Of the same kind: "Dozens of ballistic missiles as well" after a capacity in
+                // shells is a count of its own.
+                && q.unit.split('_').next() == self.last_unit.split('_').next()
                 && !DELIVERY.is_match(&s.text)
             {
                 notes.push("capacity, going on from the sentence before".into());
@@ -818,10 +869,13 @@ impl<'a> Extractor<'a> {
                     }
                     d
                 }
-                _ => self
-                    .speaker_dates
-                    .get(&speaker)
-                    .cloned()
+                _ => own_date
+                    .as_ref()
+                    .map(|d| {
+                        notes.push("date of the paragraph's label or time stamp".into());
+                        d.1.clone()
+                    })
+                    .or_else(|| self.speaker_dates.get(&speaker).cloned())
                     .or_else(|| {
                         // "told reporters after the closed-door briefing": the occasion of the
                         // statement just before.
@@ -874,9 +928,10 @@ impl<'a> Extractor<'a> {
                 Some(p)
             });
             let (period_start, period_end) = period.clone().unwrap_or_default();
-            if period.is_some() {
-                self.last_period = period;
-            }
+            // "The period of the previous claim" is that claim's, none when it had none: not
+            // the time of an older sentence ("Interview conducted on 14 June", then a count
+            // without a period, then a capacity).
+            self.last_period = period;
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
             // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
@@ -980,6 +1035,49 @@ impl<'a> Extractor<'a> {
             .filter(|r| r.qualifier == "capacity_equivalent")
             .map(|r| r.speaker.clone());
     }
+}
+
+/// "Minister Shin said at a year-end press conference held at the ministry in Yongsan, Seoul on
+/// the 29th, 'North Korea has sent about 5,000 containers'": a single day that is the text's (or
+/// the paragraph's) own date, after a reporting verb and before the sentence's first quantity,
+/// is the day of the statement, not a period of what is counted.
+fn statement_day(
+    p: &TimePhrase,
+    s: &Sentence,
+    quantities: &[quantity::Quantity],
+    reference: Option<time::Date>,
+) -> bool {
+    let (Some(r), Meaning::Period(a, b)) = (reference, &p.meaning) else {
+        return false;
+    };
+    let day = time_phrases::fmt_day(r);
+    p.day_like
+        && *a == day
+        && *b == day
+        && quantities.first().is_some_and(|q| p.span.1 <= q.span.0)
+        && s.attributions.iter().any(|x| x.verb_end <= p.span.0)
+}
+
+thread_local! {
+    /// The last sentence [`countries_named`] read and the countries it names.
+    static LAST_COUNTRIES: std::cell::RefCell<(String, Vec<&'static str>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// The countries a sentence names, in order; [`choose`] asks once per quantity, so the last
+/// sentence's answer is kept (a sentence with many numbers would otherwise be read once for each).
+fn countries_named(sentence: &str) -> Vec<&'static str> {
+    LAST_COUNTRIES.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.0 != sentence || sentence.is_empty() {
+            let found = names::countries(sentence)
+                .iter()
+                .map(|c| c.2.name)
+                .collect();
+            *l = (sentence.to_owned(), found);
+        }
+        l.1.clone()
+    })
 }
 
 /// Blanks quoted words (quote marks kept, byte offsets unchanged); whether the sentence ends
@@ -1127,9 +1225,8 @@ fn choose(
             others.join(", ")
         ));
     } else if chosen.kind == Kind::Country {
-        let named: Vec<&str> = names::countries(sentence)
-            .iter()
-            .map(|c| c.2.name)
+        let named: Vec<&str> = countries_named(sentence)
+            .into_iter()
             .filter(|n| !chosen.speaker.contains(n))
             .collect();
         if let Some(n) = named.first() {
@@ -1241,6 +1338,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .attributions
             .iter()
             .rfind(|a| a.how == How::According && a.verb_end <= p.span.0)
+        {
+            return TimeRole::Statement(a.pos);
+        }
+    }
+    // "whose first report, published on 29 May, found", "said in an interview published on
+    // Monday": the day a document or an interview came out is its source's statement.
+    if p.day_like && PUBLISHED_BEFORE.is_match(before) {
+        if let Some(a) = s
+            .attributions
+            .iter()
+            .find(|a| a.pos >= p.span.1 && a.how != How::According)
+            .or_else(|| s.attributions.iter().rfind(|a| a.verb_end <= p.span.0))
         {
             return TimeRole::Statement(a.pos);
         }

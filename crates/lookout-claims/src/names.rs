@@ -347,7 +347,8 @@ const INSTITUTIONS: [Institution; 17] = [
     },
     Institution {
         // The ROK ministry's own English name.
-        pattern: r"(?i)\bministry\s+of\s+national\s+defen[cs]e\b|\bMND\b",
+        // Its minister too: "Minister of National Defense Shin Won-sik".
+        pattern: r"(?i)\bminist(?:ry|er)\s+of\s+national\s+defen[cs]e\b|\bMND\b",
         implies: Some("ROK"),
         names: &[("*", "Ministry of National Defense")],
     },

@@ -81,7 +81,10 @@ static UNIT: LazyLock<Regex> =
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
-    ))
+    )
+    // ASCII word boundaries (the units are English words): a Unicode one makes the regex
+    // engine give up its fast automaton on any text with a non-ASCII letter.
+    .replace(r"\b", r"(?-u:\b)"))
     .expect("unit before")
 });
 
@@ -630,8 +633,34 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     None
 }
 
+/// Bytes before a number that a unit named before it ([`UNIT_BEFORE`]: "the number of
+/// artillery shells ... could be as high as") is looked for in: the pattern's own reach (a
+/// unit, three words, 100 characters and a verb) with room to spare. Searching only this window,
+/// not the whole sentence before each number, keeps a sentence with many numbers linear.
+const UNIT_BEFORE_REACH: usize = 400;
+
+thread_local! {
+    /// The last sentence read and its quantities: the rules ask for the same sentence's
+    /// quantities several times (each attribution, each time phrase), which on a long run of
+    /// numbers (a table or changelog run together) cost the square of its length each time.
+    static LAST_FOUND: std::cell::RefCell<(String, Vec<Quantity>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
 /// The quantities of a sentence, in order.
 pub fn find(s: &str) -> Vec<Quantity> {
+    if let Some(found) = LAST_FOUND.with(|l| {
+        let l = l.borrow();
+        (!s.is_empty() && l.0 == s).then(|| l.1.clone())
+    }) {
+        return found;
+    }
+    let out = find_uncached(s);
+    LAST_FOUND.with(|l| *l.borrow_mut() = (s.to_owned(), out.clone()));
+    out
+}
+
+fn find_uncached(s: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut start = 0;
     while let Some(c) = RANGE.captures_at(s, start) {
@@ -673,9 +702,17 @@ pub fn find(s: &str) -> Vec<Quantity> {
         });
         let Some((unit_start, unit_end, gap)) = unit_after(s, end)
             .or_else(|| {
-                let c = UNIT_BEFORE.captures(&s[..whole.start()])?;
-                let u = c.name("unit").or(c.name("unit2")).or(c.name("unit3"))?;
-                Some((u.start(), u.end(), String::new()))
+                let mut from = whole.start().saturating_sub(UNIT_BEFORE_REACH);
+                while !s.is_char_boundary(from) {
+                    from += 1;
+                }
+                let c = UNIT_BEFORE.captures(&s[from..whole.start()])?;
+                // The third form is anchored at the sentence's start, not the window's.
+                let u = c
+                    .name("unit")
+                    .or(c.name("unit2"))
+                    .or(c.name("unit3").filter(|_| from == 0))?;
+                Some((from + u.start(), from + u.end(), String::new()))
             })
             .or_else(|| {
                 // "more than 5 million of them": no noun here (an empty unit span).

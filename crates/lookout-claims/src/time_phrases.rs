@@ -631,6 +631,28 @@ fn within_month(c: &Captures, reference: Date) -> Option<(String, String)> {
 
 /// "announced on the 9th" (Japanese and Korean wire style): that day of the reference's month,
 /// or of the month before when it lies after the reference.
+/// Days of a month given by ordinals only: the month named, else the reference's month (the one
+/// before when the last day lies after the reference, or with "of last month").
+fn ordinal_days(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let (d1, d2): (u8, u8) = (c["d1"].parse().ok()?, c["d2"].parse().ok()?);
+    let (y, m) = match (c.name("m"), c.name("this")) {
+        (Some(m), _) => {
+            let m = month_number(m.as_str())?;
+            let y = match c.name("y") {
+                Some(y) => y.as_str().parse().ok()?,
+                None => year_of_day(m, d2, reference),
+            };
+            (y, m)
+        }
+        (None, Some(w)) if w.as_str().eq_ignore_ascii_case("last") => {
+            add_months(reference.year(), reference.month() as u8, -1)
+        }
+        _ if d2 <= reference.day() => (reference.year(), reference.month() as u8),
+        _ => add_months(reference.year(), reference.month() as u8, -1),
+    };
+    Some((fmt_day(day(y, m, d1)?), fmt_day(day(y, m, d2)?)))
+}
+
 fn ordinal_day(c: &Captures, reference: Date) -> Option<(String, String)> {
     let d: u8 = c["d"].parse().ok()?;
     let (y, m) = (reference.year(), reference.month() as u8);
@@ -666,6 +688,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             day_like,
         };
     vec![
+        // "from the 8th to the 13th of this month", "between the 8th and 13th" (translated
+        // Korean and Japanese news): days of the article's month, or of the month named.
+        p(
+            format!(r"\b(?:from|between)\s+the\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)\s+(?:to|and|until|through|-)\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?P<this>this|last)\s+month|(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?))?"),
+            ordinal_days,
+            false,
+        ),
         p(
             format!(r"\b(?:between|from)\s+(?P<a>{point})\s+(?:and|to|through|until|till|-)\s+(?P<b>{point})\b"),
             range,
@@ -981,6 +1010,75 @@ pub fn preceding(months: i32, previous: &(String, String)) -> Option<(String, St
         None => (y - months / 12).to_string(),
     };
     Some((start, end))
+}
+
+/// A month and year alone ("Nov 2024", "November 2024").
+static MONTH_YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?P<m>{MONTH_RE})\s+(?P<y>{YEAR_RE})$")).expect("month year only")
+});
+
+/// "yesterday", "today" in a label.
+static TODAY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:yesterday|today)\b").expect("today word"));
+
+/// A weekday named alone ("Tuesday:").
+static WEEKDAY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{WEEKDAY_RE}\b")).expect("weekday word"));
+
+/// What may stand beside a date in a time stamp or a label: clock times ("16:20", "4:05 p.m."),
+/// time zones ("KST", "GMT+1"), weekdays, "at", "on", separators.
+static STAMP_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{{1,2}}\s*[ap]\.?m\b\.?|\b\d{{1,2}}\s*[時시]\s*\d{{1,2}}\s*[分분]|\b(?:[A-Z]{{2,4}}T|KST|JST|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|ET|PT)(?:\s*[+-]\s*\d{{1,2}})?\b|\b{WEEKDAY_RE}\b|\b(?:at|on|local\s+time|time|updated|last\s+updated|posted|published|filed)\b|[,|\x{{b7}}\x{{2022}}()/-]"
+    ))
+    .expect("stamp rest")
+});
+
+/// The date a short label or time stamp gives, with its text (`2024-02-16`, or `2024-11` for
+/// a month alone): "16 Feb", "18 Oct 2024, 16:20 KST", "Wednesday 4 September 2024",
+/// "Nov 2024", "Tuesday" (the latest such day on or before `reference`). A day without a year
+/// is the latest one not after `reference`. With `whole`, nothing but the date, clock times,
+/// time zones and weekdays may be in the text (a time stamp on a line of its own); otherwise the
+/// first date in it is taken (a label: "Claim (made 26 February 2024)").
+pub fn label_date(text: &str, reference: Option<Date>, whole: bool) -> Option<(Date, String)> {
+    let text = text.trim();
+    let (found, span) = if let Some(c) = FULL_DATE.captures(text) {
+        let d = full_date(&c)?;
+        (Some((d, fmt_day(d))), c.get(0)?.range())
+    } else if let Some(c) = MONTH_YEAR_ONLY.captures(text) {
+        let (y, m): (i32, u8) = (c["y"].parse().ok()?, month_number(&c["m"])?);
+        let (ny, nm) = add_months(y, m, 1);
+        let last = day(ny, nm, 1)? - Duration::days(1);
+        (Some((last, fmt_month(y, m))), c.get(0)?.range())
+    } else if let Some(c) = MONTH_DAY.captures(text) {
+        let (m, d) = month_day(&c)?;
+        let r = reference?;
+        let x = day(year_of_day(m, d, r), m, d)?;
+        (Some((x, fmt_day(x))), c.get(0)?.range())
+    } else if let Some(m) = TODAY_WORD.find(text) {
+        // "In case you missed it yesterday:".
+        let r = reference?;
+        let d = if m.as_str().eq_ignore_ascii_case("yesterday") {
+            r - Duration::days(1)
+        } else {
+            r
+        };
+        (Some((d, fmt_day(d))), m.range())
+    } else {
+        let r = reference?;
+        let w = WEEKDAY_WORD
+            .find(text)
+            .map(|m| (m.as_str().to_owned(), m.range()))?;
+        let d = weekday_before(r, weekday(&w.0)?, false);
+        (Some((d, fmt_day(d))), w.1)
+    };
+    if whole {
+        let rest = format!("{} {}", &text[..span.start], &text[span.end..]);
+        if !STAMP_REST.replace_all(&rest, " ").trim().is_empty() {
+            return None;
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -265,7 +265,7 @@ fn dev_corpus_meets_the_goals() {
 fn off_topic_texts_give_no_corridor_rows() {
     for dir in [
         "dev", "holdout", "holdout2", "holdout3", "dev2", "holdout4", "dev3", "holdout5", "dev4",
-        "holdout6",
+        "holdout6", "dev5t", "dev5s",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
@@ -454,4 +454,88 @@ fn sixth_holdout_corpus_figures() {
     for (f, floor) in precision {
         assert!(at(&s, f).precision() >= floor, "{f} precision");
     }
+}
+
+/// The period- and date-heavy dev set of branch `claims9t` (`dev5t/`): digests with `16 Feb:`
+/// labels, flattened tables with a date column, live blogs with entry time stamps, transcripts
+/// dated in their header, datelines with a local time, weekday labels. Its expected rows were
+/// written before the extractor was first run on it; the first run and the figures after the
+/// layout rules it prompted are in docs/accuracy.md step 13b. The floors are the final figures:
+/// fitted, a regression guard, not an estimate.
+#[test]
+fn dev5t_corpus_figures() {
+    let s = score("dev5t");
+    print("dev5t", &s);
+    assert!(s.texts >= 20 && s.off_topic_texts.len() >= 2);
+    let recall = [
+        ("quantity", 0.9),
+        ("unit", 0.9),
+        ("qualifier", 0.9),
+        ("speaker", 0.76),
+        ("organization", 0.62),
+        ("period", 0.85),
+        ("date", 0.86),
+        ("route", 0.87),
+    ];
+    let precision = [
+        ("quantity", 0.97),
+        ("unit", 0.97),
+        ("qualifier", 0.97),
+        // 0.97 on claims9t; claims9s's carried-over source gives t02's one unwanted row
+        // ("three of them", no claim) a speaker, a second false positive.
+        ("speaker", 0.94),
+        ("organization", 0.81),
+        ("period", 0.96),
+        ("date", 0.92),
+        ("route", 0.87),
+    ];
+    for (f, floor) in recall {
+        assert!(at(&s, f).recall() >= floor, "{f} recall");
+    }
+    for (f, floor) in precision {
+        assert!(at(&s, f).precision() >= floor, "{f} precision");
+    }
+}
+
+/// The fifth development set (`dev5s/`, 25 texts, 40 rows, 1 off topic), attribution-heavy
+/// texts in varied styles written with their expected rows before any run (branch `claims9s`).
+/// Its first run (speaker recall 0.500, organization 0.525) is in docs/accuracy.md step 13a;
+/// the floors here are the figures after the speaker mechanisms it prompted (fitted, a
+/// regression guard). Still missed: a table's three rows (w07, read as furniture) and the
+/// dates, periods and routes of labelled entries (w05, w15).
+#[test]
+fn fifth_dev_speakers_corpus_figures() {
+    let s = score("dev5s");
+    print("dev5s", &s);
+    assert!(s.texts >= 20 && !s.off_topic_texts.is_empty());
+    for (f, floor) in [
+        ("quantity", 0.92),
+        ("unit", 0.92),
+        ("speaker", 0.92),
+        ("organization", 0.92),
+        ("period", 0.75),
+        ("date", 0.80),
+    ] {
+        assert!(at(&s, f).recall() >= floor, "{f} recall");
+    }
+    for (f, floor) in [
+        ("quantity", 0.97),
+        ("speaker", 0.97),
+        ("organization", 0.97),
+        ("period", 0.75),
+        ("date", 0.84),
+    ] {
+        assert!(at(&s, f).precision() >= floor, "{f} precision");
+    }
+}
+
+/// The seventh holdout (`holdout7/`), written blind (its author read neither the extractor's
+/// source nor its tests, nor ran it) while the rules of branches `claims9s` and `claims9t` were
+/// written, and run once after them (docs/accuracy.md step 14): its first-run figures are the
+/// estimate for unseen text.
+#[test]
+fn seventh_holdout_corpus_figures() {
+    let s = score("holdout7");
+    print("holdout7", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
 }

@@ -24,8 +24,10 @@ fn lookout(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("run lookout")
 }
 
+/// An empty folder for one test under cargo's `target/tmp`: runs reuse it (nothing piles up in
+/// `/tmp`) and a failed test's files stay there for a look.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lookout-events-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lookout-events-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir

@@ -14,8 +14,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_lookout");
 /// A position report (MMSI 367380120) from the NMEA 0183 examples in the decoder's README.
 const SENTENCE: &[u8] = b"!AIVDM,1,1,,B,15NG6V0P01G?cFhE`R2IU?wn28R>,0*05\n";
 
+/// An empty folder for one test under cargo's `target/tmp`: runs reuse it (nothing piles up in
+/// `/tmp`) and a failed test's files stay there for a look.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lookout-lines-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lookout-lines-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir

@@ -24,8 +24,10 @@ fn risk(p: &Path, events: &Path, extra: &[&str]) -> Output {
     lookout(&args)
 }
 
+/// An empty folder for one test under cargo's `target/tmp`: runs reuse it (nothing piles up in
+/// `/tmp`) and a failed test's files stay there for a look.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lookout-risk-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lookout-risk-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir

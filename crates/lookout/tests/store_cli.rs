@@ -16,8 +16,10 @@ fn shared(rel: &str) -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ais")).join(rel)
 }
 
+/// An empty folder for one test under cargo's `target/tmp`: runs reuse it (nothing piles up in
+/// `/tmp`) and a failed test's files stay there for a look.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lookout-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lookout-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir

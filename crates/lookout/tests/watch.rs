@@ -23,8 +23,10 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_lookout");
 
+/// An empty folder for one test under cargo's `target/tmp`: runs reuse it (nothing piles up in
+/// `/tmp`) and a failed test's files stay there for a look.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lookout-watch-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lookout-watch-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

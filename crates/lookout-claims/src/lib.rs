@@ -325,6 +325,8 @@ struct Extractor<'a> {
     ctx: Context,
     statement_doc: bool,
     on_corridor: bool,
+    /// Some sentence names North Korea or a corridor place with a number.
+    corridor_counted: bool,
     /// The supplier the sentences read so far named last ("North Korea", "Iran", ...).
     supplier_before: Option<&'static str>,
     sentence_no: usize,
@@ -405,6 +407,7 @@ impl<'a> Extractor<'a> {
         ctx.header_persons(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
+            corridor_counted: topic::corridor_counted(&layout::normalize(text)),
             supplier_before: None,
             article,
             file,
@@ -989,6 +992,7 @@ impl<'a> Extractor<'a> {
             let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
             let off = topic::off_topic(
                 self.on_corridor,
+                self.corridor_counted,
                 &q.unit,
                 &s.text,
                 &s.text[q.span.1..],

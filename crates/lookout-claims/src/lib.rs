@@ -147,7 +147,7 @@ static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
@@ -171,6 +171,16 @@ static MOVED_THEM: LazyLock<Regex> = LazyLock::new(|| {
 static OWN_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
 /// "after the closed-door briefing": the occasion a statement just before named.
+/// An occasion a sentence names: a briefing, hearing, meeting, conference, session.
+static OCCASION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:briefing|hearing|meeting|session|conference|summit|talks|interview)\b")
+        .expect("occasion noun")
+});
+/// "told reporters afterwards", "after the briefing", "later that day": of the occasion before.
+static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:afterwards?|after\s+(?:the|that|it)\b|later\s+that\s+day|on\s+leaving|as\s+(?:he|she|they)\s+(?:left|emerged))")
+        .expect("after occasion")
+});
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
         .expect("same occasion")
@@ -341,6 +351,9 @@ struct Extractor<'a> {
     questions_since_claim: usize,
     /// Date of the last claim's statement.
     last_date: Option<String>,
+    /// The day of an occasion a sentence without a claim names ("came out of a closed-door
+    /// briefing on Wednesday"), and its paragraph: what is said "afterwards" is of that day.
+    occasion_date: Option<(String, usize)>,
     /// Whether the paragraph being read ends inside a quote.
     quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
@@ -420,6 +433,7 @@ impl<'a> Extractor<'a> {
             last_noun_unit: String::new(),
             questions_since_claim: 0,
             last_date: None,
+            occasion_date: None,
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
@@ -729,6 +743,13 @@ impl<'a> Extractor<'a> {
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
+            if OCCASION_NOUN.is_match(&s.text) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.occasion_date = Some((common_prefix(a, b), paragraph));
+                }
+            }
             // A statement's date still dates what the same speaker says next: "'We condemn
             // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
             if let Some((m, _, pos)) = choose(&s.attributions, &s.text, None) {
@@ -885,6 +906,15 @@ impl<'a> Extractor<'a> {
                         let d = self.last_date.clone().filter(|_| same_occasion)?;
                         notes.push("date of the briefing named before".into());
                         Some(d)
+                    })
+                    .or_else(|| {
+                        // "Lawmakers came out of a closed-door briefing on Wednesday ... Yoo
+                        // told reporters afterwards": the day of the occasion just named.
+                        let (d, at) = self.occasion_date.clone()?;
+                        (at + 1 >= paragraph && AFTER_OCCASION.is_match(&s.text)).then(|| {
+                            notes.push("date of the occasion named before".into());
+                            d
+                        })
                     })
                     .unwrap_or_else(|| article_date.clone()),
             };

@@ -1621,9 +1621,7 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         .iter()
         .map(|c| (c.0, c.1))
         .collect();
-    if let Some((a, b, _, _)) = names::known_org(phrase) {
-        covered.push((a, b));
-    }
+    covered.extend(names::known_org_spans(phrase));
     // "Jane Smith of the Stimson Center": "Stimson" is the organization's.
     // Up to its last organization word only: "the Main Intelligence Directorate Kyrylo
     // Budanov" keeps the name after it.

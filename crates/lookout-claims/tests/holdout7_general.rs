@@ -106,3 +106,48 @@ fn a_fire_rate_beside_the_corridors_own_counts_is_kept() {
     assert!(on_topic(text, 4_000_000.0));
     assert!(on_topic(text, 9000.0));
 }
+
+#[test]
+fn a_projects_parent_named_in_full_is_no_persons_name() {
+    // "... of the Center for Strategic and International Studies": the words after "and" are
+    // part of the organization's name, not a speaker.
+    let text = "May 2, 2024\n\n\
+        Think tank counts ships\n\n\
+        WASHINGTON -- \"Cargo ships made at least 31 trips to Rajin since March,\" the Beyond \
+        Parallel project of the Center for Strategic and International Studies said on Tuesday.\n";
+    let r = row(text, 31.0);
+    assert_eq!(r.speaker, "CSIS Beyond Parallel");
+    assert_eq!(r.organization, "CSIS Beyond Parallel");
+}
+
+#[test]
+fn a_report_out_on_a_weekday_dates_what_it_says() {
+    let text = "Friday 8 March 2024\n\n\
+        Researchers see more ships\n\n\
+        North Korean freighters have made about 12 voyages to Vostochny since January, the \
+        Halvorsen Institute said in a report released on Tuesday.\n";
+    let r = row(text, 12.0);
+    assert_eq!(r.date, "2024-03-05");
+}
+
+#[test]
+fn what_is_said_afterwards_is_of_the_occasion_named_before() {
+    let text = "Published 15 March 2024\n\n\
+        Seoul lawmakers give new figures\n\n\
+        SEOUL -- Members of the defence committee left a closed hearing with the spy agency on \
+        Thursday with fresh estimates of the arms trade with Russia.\n\n\
+        Kang Min-jae, an opposition lawmaker on the committee, told reporters afterwards that \
+        about 8,000 containers had gone to Russia since last August.\n";
+    let r = row(text, 8000.0);
+    assert_eq!(r.date, "2024-03-14");
+}
+
+#[test]
+fn a_day_of_the_month_is_not_a_count() {
+    let text = "Published 30 May 2024\n\n\
+        Imagery dated May 21 showed containers stacked at Rajin, and on 24 May a North Korean \
+        cargo ship left for Vostochny, the Halvorsen Institute said.\n";
+    assert!(rows(text)
+        .iter()
+        .all(|r| r.quantity != Some(21.0) && r.quantity != Some(24.0)));
+}

@@ -85,6 +85,10 @@ fn titled_label(
                 return (*w).to_owned();
             }
             let lower = w.to_lowercase();
+            // "MINISTER OF NATIONAL DEFENSE": function words stay lower case.
+            if i > 0 && ["of", "the", "and", "for", "on"].contains(&lower.as_str()) {
+                return lower;
+            }
             let mut c = lower.chars();
             c.next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
@@ -120,10 +124,18 @@ fn titled_label(
     Some(source)
 }
 
+/// "We" or "I" right before a verb: "We believe", "I would estimate".
+static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s,:;])(?:I|[Ww]e)\s+(?:(?:would|do|still|now|also|can|could|have|had)\s+)?$",
+    )
+    .expect("first person before")
+});
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "JOHN KIRBY, NSC SPOKESMAN (on tape):": a name, a title after it in capitals, a stage note.
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
+    // "MINISTER OF NATIONAL DEFENSE SHIN WON-SIK:": a longer label when all in capitals.
+    Regex::new(r"^(?P<label>[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){4,7}|[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -513,7 +525,12 @@ impl<'a> Extractor<'a> {
             let mut sentences = Vec::new();
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
-                let attributions = speakers::find(&masked, &self.ctx);
+                let mut attributions = speakers::find(&masked, &self.ctx);
+                // "LEE: We believe ...": a first-person verb under a speaker label is the
+                // label's speaker, not someone the context resolves "we" to.
+                if label_source.is_some() {
+                    attributions.retain(|a| !FIRST_PERSON_BEFORE.is_match(&masked[..a.pos]));
+                }
                 let mut mentioned = None;
                 if attributions.is_empty() {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {

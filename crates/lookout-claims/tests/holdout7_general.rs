@@ -151,3 +151,28 @@ fn a_day_of_the_month_is_not_a_count() {
         .iter()
         .all(|r| r.quantity != Some(21.0) && r.quantity != Some(24.0)));
 }
+
+#[test]
+fn a_long_capitalised_title_label_answers_for_its_ministry() {
+    let text = "National Assembly of the Republic of Korea\n\
+        Foreign Affairs and Unification Committee - minutes (excerpt)\n\
+        Wednesday 13 March 2024\n\n\
+        REP. PARK (People Power Party): Minister, how many containers has the North sent?\n\n\
+        MINISTER OF NATIONAL DEFENSE LEE JUNG-HO: North Korea has sent about 7,400 containers \
+        to Russia since last September.\n\n\
+        REP. PARK: And the missiles?\n\n\
+        LEE: We believe North Korea has handed Russia some 40 ballistic missiles.\n";
+    for q in [7400.0, 40.0] {
+        let r = row(text, q);
+        assert_eq!(r.speaker.to_lowercase(), "lee jung-ho", "{r:#?}");
+        assert_eq!(r.organization, "ROK Ministry of National Defense", "{q}");
+    }
+}
+
+#[test]
+fn a_minister_of_national_defense_named_in_a_seoul_story_is_seouls() {
+    let text = "SEOUL, March 4 (Wire) -- Minister of National Defense Lee Jung-ho said on Monday \
+        that North Korea had shipped about 7,400 containers to Russia since September.\n";
+    let r = row(text, 7400.0);
+    assert_eq!(r.organization, "ROK Ministry of National Defense");
+}

@@ -1197,14 +1197,6 @@ fn choose(
     // its clause runs on to the next one ("While Seoul puts the number at 6,700 containers,
     // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
     // after the quantity before it, is.
-    let own = window.and_then(|(a, b)| {
-        verbs.iter().find(|v| {
-            v.pos > a
-                && v.pos < b
-                && !(b < sentence.len() && introduces(v, b))
-                && !circumstance(sentence, v)
-        })
-    });
     let leading = window.and_then(|(a, _)| {
         let prev = qs
             .iter()
@@ -1217,8 +1209,25 @@ fn choose(
             .rev()
             .find(|v| v.pos >= prev && introduces(v, a))
     });
+    // "Seoul accused Pyongyang of sending about 1,500 troops; the spy agency said ships carried
+    // them": a verb past a semicolon starts a clause of its own when a verb before the
+    // quantity already introduces it.
+    let own = window.and_then(|(a, b)| {
+        verbs.iter().find(|v| {
+            v.pos > a
+                && v.pos < b
+                && !(b < sentence.len() && introduces(v, b))
+                && !circumstance(sentence, v)
+                && !(leading.is_some() && sentence[a..v.pos].contains(';'))
+        })
+    });
+    // Verbs after the quantity, all past a semicolon: the leading verb is its own.
+    let cut_off = window.is_some_and(|(a, _)| {
+        let mut after = verbs.iter().filter(|v| v.pos > a).peekable();
+        after.peek().is_some() && after.all(|v| sentence[a..v.pos].contains(';'))
+    });
     let main = own
-        .or(leading.filter(|_| qs.len() > 1))
+        .or(leading.filter(|_| qs.len() > 1 || cut_off))
         .or_else(|| {
             last_q.and_then(|q| {
                 verbs

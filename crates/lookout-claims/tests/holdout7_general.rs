@@ -176,3 +176,12 @@ fn a_minister_of_national_defense_named_in_a_seoul_story_is_seouls() {
     let r = row(text, 7400.0);
     assert_eq!(r.organization, "ROK Ministry of National Defense");
 }
+
+#[test]
+fn a_verb_past_a_semicolon_does_not_take_the_claim_its_own_clause_introduced() {
+    let text = "THE WEEK IN BRIEF\nFriday 8 November 2024\n\n\
+        - 4 Nov -- Tokyo accused Pyongyang of sending about 2,300 more soldiers to Russia; the \
+        defence ministry said transport planes flew them to Vladivostok.\n";
+    let r = row(text, 2300.0);
+    assert_eq!(r.speaker, "Japan");
+}

@@ -185,3 +185,23 @@ fn a_verb_past_a_semicolon_does_not_take_the_claim_its_own_clause_introduced() {
     let r = row(text, 2300.0);
     assert_eq!(r.speaker, "Japan");
 }
+
+#[test]
+fn a_table_with_semicolon_cells_gives_each_row_its_source_and_date() {
+    let text = "Tracker\n\nUpdated 2 March 2025\n\n\
+        Estimates of North Korean shipments to Russia, by the day each was given.\n\n\
+        Day given ; Who ; Figure ; Covering\n\
+        9 Nov 2023 ; Maria Lindqvist, Nordic Defence Research Agency ; about 2,400 containers ; since August 2023\n\
+        17 Jan 2024 ; ROK Joint Chiefs of Staff ; more than 7,800 containers ; n/a\n\n\
+        None of these counts says what the containers held.\n";
+    let r = row(text, 2400.0);
+    assert_eq!(r.speaker, "Maria Lindqvist");
+    assert_eq!(r.date, "2023-11-09");
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2023-08", "2023-11-09")
+    );
+    let r = row(text, 7800.0);
+    assert_eq!(r.date, "2024-01-17");
+    assert_eq!(r.period_start, "");
+}

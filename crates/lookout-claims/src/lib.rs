@@ -760,6 +760,15 @@ impl<'a> Extractor<'a> {
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
+            // "The prosecutor's office laid out its count in a thread on Tuesday": the day of
+            // what the publisher says next.
+            if let Some(p) = speakers::publishing_source(&s.text, &self.ctx) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.speaker_dates.insert(p.speaker, common_prefix(a, b));
+                }
+            }
             if OCCASION_NOUN.is_match(&s.text) {
                 if let Some(Meaning::Period(a, b)) =
                     phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)

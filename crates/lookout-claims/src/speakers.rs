@@ -1752,7 +1752,7 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out)\s+(?:its|their|his|her|a|an|the)\b")
+    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted)\s+(?:its|their|his|her|a|an|the)\b")
         .expect("published")
 });
 

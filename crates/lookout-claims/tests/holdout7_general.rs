@@ -205,3 +205,15 @@ fn a_table_with_semicolon_cells_gives_each_row_its_source_and_date() {
     assert_eq!(r.date, "2024-01-17");
     assert_eq!(r.period_start, "");
 }
+
+#[test]
+fn a_body_that_posts_its_count_on_a_day_speaks_for_the_posts_that_follow() {
+    let text = "Military intelligence posts a tally\n\n\
+        14 June 2024\n\n\
+        ODESA - Ukraine's Defence Intelligence (HUR) posted its tally of North Korean shells on \
+        Telegram on Wednesday. The messages read:\n\n\
+        \"Since last autumn, the enemy has received about 3 million North Korean shells.\"\n";
+    let r = row(text, 3_000_000.0);
+    assert_eq!(r.speaker, "Ukraine Defence Intelligence (HUR)");
+    assert_eq!(r.date, "2024-06-12");
+}

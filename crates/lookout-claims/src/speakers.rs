@@ -2503,10 +2503,23 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     // "Representative Kang Dae-sik of the People Power Party, who ...", "Robert Koepcke,
     // deputy assistant secretary of state, spoke ...": what follows the name.
     let after = &earlier[span.1..];
+    // Not the predicate: in "spokesman John Kirby told reporters that North Korea ...", the
+    // country the verb's clause names is not the speaker's.
+    let appositive = !REPORTING_NEXT.is_match(after);
     let after = after.strip_prefix(',').unwrap_or(after);
-    let after = &after[..clause_end(after)];
+    let after = if appositive {
+        &after[..clause_end(after)]
+    } else {
+        ""
+    };
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
 }
+
+/// A reporting verb right after a name: what follows is the statement, not an apposition.
+static REPORTING_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:has|had|also|then|later)\s+)?(?:told|tells|said|says|stated|states|added|adds|warned|warns|noted|notes|claimed|claims|accused|accuses|announced|announces|estimated|estimates|reported|reports|confirmed|confirms|insisted|insists)\b")
+        .expect("reporting next")
+});
 
 /// An institution as a transcript's speaker label ("DEFENSE INTELLIGENCE AGENCY:"), when the
 /// label names no person introduced before.

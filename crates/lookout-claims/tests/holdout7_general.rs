@@ -217,3 +217,15 @@ fn a_body_that_posts_its_count_on_a_day_speaks_for_the_posts_that_follow() {
     assert_eq!(r.speaker, "Ukraine Defence Intelligence (HUR)");
     assert_eq!(r.date, "2024-06-12");
 }
+
+#[test]
+fn a_label_speaker_does_not_take_the_country_his_introduction_talks_about() {
+    let text = "LATE BULLETIN - transcript\nTuesday, March 5, 2024\n\n\
+        HOST: Our reporter Sam Okafor is at the Pentagon.\n\n\
+        OKAFOR: Pentagon press secretary Pat Ryder told reporters today that North Korea has \
+        handed Russia dozens of ballistic missiles. Here he is.\n\n\
+        RYDER (recorded): Russia has fired at least 40 of these North Korean missiles at Ukraine.\n";
+    let r = row(text, 40.0);
+    assert_eq!(r.speaker, "Pat Ryder");
+    assert!(!r.organization.starts_with("DPRK"), "{}", r.organization);
+}

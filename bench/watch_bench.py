@@ -18,8 +18,10 @@ usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--wat
   --events SECTION.KEY=VALUE  an event threshold in the project's events.toml (e.g. gap.min_hours=0.5,
                               for the gaps of `fleet VESSELS MINUTES INTERVAL DARK_EVERY`)
 
-The checkpoints seen while polling the status (every 0.5 s) are reported: how many, and the
-longest pause of detection for one (`encode_ms`).
+The checkpoints seen while polling the status (every 0.5 s) are reported: how many, the
+longest pause of detection for one (`encode_ms`: the fork), the longest wait for a snapshot
+process whose memory reached `snapshot_max_mb` (`waited_ms`), and the largest snapshot process
+(`snapshot_mb`, its private memory at its end).
 """
 
 import argparse
@@ -157,6 +159,7 @@ def main():
     s = None
     checkpoints = {}
     snapshot_mb = 0  # the largest snapshot process's private memory (pages copied on write)
+    waited_ms = 0  # the longest wait of detection for a snapshot process (snapshot_max_mb)
     while True:
         time.sleep(0.5)
         if watch.poll() is not None:
@@ -167,6 +170,7 @@ def main():
         if s.get("checkpoint"):
             checkpoints[s["checkpoint"]["at"]] = s["checkpoint"]["encode_ms"]
             snapshot_mb = max(snapshot_mb, s["checkpoint"].get("snapshot_mb", 0))
+            waited_ms = max(waited_ms, s["checkpoint"].get("waited_ms", 0))
         f = s["feeds"][0]
         if first is None and f["lines"] > 0:
             first = (time.time(), f["lines"], f["decoded"], cpu_seconds(watch.pid))
@@ -205,6 +209,9 @@ def main():
         "checkpoint": s["checkpoint"],
         "checkpoints_seen": len(checkpoints),
         "max_encode_ms": max(checkpoints.values(), default=None),
+        # Detection waiting for a snapshot process whose memory reached `snapshot_max_mb`: a
+        # pause too (builds without the setting report 0).
+        "max_waited_ms": waited_ms,
     }
     if a.mode == "latency":
         lat = []

@@ -267,8 +267,8 @@ struct Kept {
 /// ... (in time) when a cheap check says the vessel moved without going anywhere there (path
 /// at least `2 * circle_min_turns` times the distance made good). The window holds a bounded
 /// number of samples (see [`Looping::bound`]).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(from = "LoopingState", into = "LoopingState")]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(from = "LoopingState")]
 pub(crate) struct Looping {
     base_t: i64,
     base_n: u64,
@@ -309,6 +309,35 @@ impl From<LoopingState> for Looping {
     }
 }
 
+/// Writes what `LoopingState::from(self.clone())` would (the same fields and values), without
+/// copying the window: a checkpoint encodes every track's.
+impl serde::Serialize for Looping {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        struct Samples<'a>(&'a Looping);
+        impl serde::Serialize for Samples<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let l = self.0;
+                let mut seq = s.serialize_seq(Some(l.samples.len()))?;
+                let mut cum = 0.0;
+                for i in 0..l.samples.len() {
+                    if i > 0 {
+                        cum += f64::from(l.samples[i].step);
+                    }
+                    seq.serialize_element(&(l.sample(i), cum, l.n(i)))?;
+                }
+                seq.end()
+            }
+        }
+        let mut st = s.serialize_struct("LoopingState", 3)?;
+        st.serialize_field("samples", &Samples(self))?;
+        st.serialize_field("since_check", &self.since_check)?;
+        st.serialize_field("open", &self.open)?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
 impl From<Looping> for LoopingState {
     fn from(l: Looping) -> Self {
         let mut cum = 0.0;
@@ -871,6 +900,13 @@ mod tests {
             };
             l.push(s, 3 * m as u64 + 7, &cfg());
         }
+        // The window writes itself as the checkpoint layout without copying.
+        let written = serde_json::to_value(&l).unwrap();
+        assert_eq!(
+            written,
+            serde_json::to_value(LoopingState::from(l.clone())).unwrap()
+        );
+        assert_eq!(written["samples"].as_array().unwrap().len(), l.len());
         let state = LoopingState::from(l.clone());
         assert_eq!(state.samples.len(), l.len());
         let back = Looping::from(state);

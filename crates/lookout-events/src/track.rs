@@ -159,7 +159,8 @@ struct LandCache {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Inland {
     cache: Option<LandCache>,
-    run: Option<InlandRun>,
+    /// Boxed: rarely set (see `Vessel::statics`).
+    run: Option<Box<InlandRun>>,
 }
 
 impl Inland {
@@ -211,13 +212,13 @@ impl Inland {
                     run.max_coast_km = run.max_coast_km.max(test.coast_km);
                 }
                 None => {
-                    self.run = Some(InlandRun {
+                    self.run = Some(Box::new(InlandRun {
                         first: *p,
                         last: *p,
                         n: 1,
                         max_coast_km: test.coast_km,
                         before,
-                    })
+                    }))
                 }
             }
             true
@@ -288,13 +289,15 @@ pub(crate) struct Track {
     prev: Option<Pt>,
     /// Points per UTC hour over the last `hours_before` hours, for gap context.
     hourly: VecDeque<(i64, u32)>,
-    visit: Option<Visit>,
+    /// Boxed: open only in port (see `Vessel::statics`).
+    visit: Option<Box<Visit>>,
     /// End of the last closed visit, ms (draught changes "across a port visit").
     pub last_visit_end: Option<i64>,
     /// End of the last gap, ms (draught changes "across a gap").
     pub last_gap_end: Option<i64>,
     bucket: Bucket,
-    loiter: Option<Loiter>,
+    /// Boxed: open only while the vessel is slow (see `Vessel::statics`).
+    loiter: Option<Box<Loiter>>,
     stationary: Option<Stationary>,
     /// Last land test of the encounter search.
     shore: Option<LandCache>,
@@ -409,7 +412,7 @@ impl Track {
             self.emit_shape(ep, ctx);
         }
         if let Some(v) = self.visit.take() {
-            self.emit_visit(v, false, ctx);
+            self.emit_visit(*v, false, ctx);
         }
         self.close_bucket(ctx);
         self.close_loiter(ctx);
@@ -595,7 +598,7 @@ impl Track {
         if split {
             // A long silence in port: the visit ends at the last position seen.
             if let Some(v) = self.visit.take() {
-                self.emit_visit(v, false, ctx);
+                self.emit_visit(*v, false, ctx);
             }
         }
         if let Some(v) = &mut self.visit {
@@ -620,11 +623,11 @@ impl Track {
             }
             let exit_seen = since_prev_min.is_some_and(|m| m < cfg.port_gap_minutes);
             let v = self.visit.take().expect("checked above");
-            self.emit_visit(v, exit_seen, ctx);
+            self.emit_visit(*v, exit_seen, ctx);
         }
         if let Some(area) = ctx.areas.containing(p.lat, p.lon) {
             let stop = knots.is_some_and(|k| k <= cfg.stopped_begin_knots);
-            self.visit = Some(Visit {
+            self.visit = Some(Box::new(Visit {
                 area,
                 first: *p,
                 last_in: *p,
@@ -633,7 +636,7 @@ impl Track {
                 had_stop: stop,
                 had_gap: since_prev_min.is_some_and(|m| m >= cfg.port_gap_minutes),
                 n: 1,
-            });
+            }));
         }
     }
 
@@ -744,7 +747,7 @@ impl Track {
                 l.shore_hours += shore_hours;
             }
             None => {
-                self.loiter = Some(Loiter {
+                self.loiter = Some(Box::new(Loiter {
                     first,
                     last,
                     km: b.km,
@@ -754,7 +757,7 @@ impl Track {
                     sum_lon: b.sum_lon,
                     shore_km_hours,
                     shore_hours,
-                })
+                }))
             }
         }
     }

@@ -181,7 +181,10 @@ pub(crate) struct Vessel {
     last_unconfirmed_tx: Option<i64>,
     /// Start of a shared-MMSI period, with the track of the second ship.
     shared: Option<(i64, usize)>,
-    statics: Statics,
+    /// Boxed, as the rarely set parts below: a vessel's entry in the engine's map stays small,
+    /// so a position touches fewer memory pages (fewer pages copied while a checkpoint's
+    /// snapshot encodes, `lookout-watch`) and empty parts cost 8 bytes.
+    statics: Box<Statics>,
     inland: Inland,
     /// First valid position time (cleared or not).
     pub first_tx: Option<i64>,
@@ -200,10 +203,10 @@ pub(crate) struct Vessel {
     last_valid: Option<Pt>,
     /// The last valid position from each station (receiver cross-check).
     by_station: Vec<Pt>,
-    disagreement: Option<Disagreement>,
-    frozen: Option<Frozen>,
-    unavailable: Option<Unavailable>,
-    zombie: Option<ZombieSighting>,
+    disagreement: Option<Box<Disagreement>>,
+    frozen: Option<Box<Frozen>>,
+    unavailable: Option<Box<Unavailable>>,
+    zombie: Option<Box<ZombieSighting>>,
     /// Identity and draught changes held until a shared MMSI would have shown.
     held: Vec<Event>,
     /// Identities reported while two ships shared the MMSI.
@@ -232,7 +235,7 @@ impl Vessel {
             last_time: i64::MIN,
             last_unconfirmed_tx: None,
             shared: None,
-            statics: Statics::default(),
+            statics: Box::default(),
             inland: Inland::default(),
             first_tx: None,
             handover_checked: false,
@@ -427,13 +430,13 @@ impl Vessel {
             }
             None => {
                 if let Some(before) = self.last_valid.filter(|v| t - v.t <= within) {
-                    self.unavailable = Some(Unavailable {
+                    self.unavailable = Some(Box::new(Unavailable {
                         last: t,
                         n: 1,
                         station: st,
                         before,
                         what,
-                    });
+                    }));
                 }
             }
         }
@@ -495,7 +498,7 @@ impl Vessel {
                 }
             }
             (Some((q, km)), None) => {
-                self.disagreement = Some(Disagreement {
+                self.disagreement = Some(Box::new(Disagreement {
                     first: q.t.min(p.t),
                     last: p.t,
                     n: 1,
@@ -504,7 +507,7 @@ impl Vessel {
                     a: q,
                     b: *p,
                     max_km: km,
-                })
+                }))
             }
             (None, Some(d)) if p.t - d.last > 3 * window => self.close_disagreement(ctx),
             (None, _) => {}
@@ -555,7 +558,7 @@ impl Vessel {
                 f.max_knots = f.max_knots.max(knots);
             }
             _ => {
-                self.frozen = Some(Frozen {
+                self.frozen = Some(Box::new(Frozen {
                     first: p.t,
                     last: p.t,
                     n: 1,
@@ -563,7 +566,7 @@ impl Vessel {
                     lon: p.lon,
                     max_knots: knots,
                     class_b: p.class_b,
-                })
+                }))
             }
         }
     }
@@ -840,7 +843,8 @@ impl Vessel {
             self.report_shared(start, ctx);
         }
         self.release_held(i64::MAX, ctx);
-        if let Some((imo, first, last, n)) = self.zombie.take() {
+        if let Some(z) = self.zombie.take() {
+            let (imo, first, last, n) = *z;
             self.report_zombie(imo, first, last, n, ctx);
         }
         let heard = self.heard_stations();
@@ -953,10 +957,11 @@ impl Vessel {
                     z.3 += 1;
                 }
                 _ => {
-                    if let Some((imo, first, last, n)) = self.zombie.take() {
+                    if let Some(z) = self.zombie.take() {
+                        let (imo, first, last, n) = *z;
                         self.report_zombie(imo, first, last, n, ctx);
                     }
-                    self.zombie = Some((imo, s.time, s.time, 1));
+                    self.zombie = Some(Box::new((imo, s.time, s.time, 1)));
                 }
             }
         }

@@ -42,6 +42,12 @@ pub struct Settings {
     /// being written and the one filling; about 90 bytes a row, plus the Parquet columns of the
     /// one being written).
     pub max_pending_rows: usize,
+    /// Memory a checkpoint's snapshot may cost, MB (Linux): the snapshot process encodes the
+    /// state as it was at the fork, and every page detection changes meanwhile is copied once;
+    /// when its private memory reaches this, detection waits for it to finish (a pause of
+    /// the rest of the encoding instead of more copied pages). 0: always wait (the encoding
+    /// is then a pause, as without a snapshot process).
+    pub snapshot_max_mb: f64,
 }
 
 impl Default for Settings {
@@ -55,6 +61,7 @@ impl Default for Settings {
             ledger_seconds: 30.0,
             feed_idle_seconds: 60.0,
             max_pending_rows: 250_000,
+            snapshot_max_mb: 128.0,
         }
     }
 }
@@ -334,6 +341,7 @@ impl AlertsConfig {
             ("ledger_seconds", s.ledger_seconds, 0.0),
             ("feed_idle_seconds", s.feed_idle_seconds, 0.0),
             ("max_pending_rows", s.max_pending_rows as f64, 1.0),
+            ("snapshot_max_mb", s.snapshot_max_mb, 0.0),
         ] {
             if !(v.is_finite() && v >= min) {
                 p(

@@ -286,6 +286,9 @@ pub struct CheckpointInfo {
     pub rows: u64,
     /// Store rows handed over with this one.
     pub pending_rows: u64,
+    /// How long detection waited for this one's snapshot process because its memory reached
+    /// `snapshot_max_mb`, ms (so far).
+    pub waited_ms: u64,
     /// When this one was written (none while the writer is at it).
     pub written_at: Option<String>,
 }
@@ -334,7 +337,43 @@ pub struct Driver {
     last_status: Instant,
     last_positions: Instant,
     checkpoint_info: Option<CheckpointInfo>,
+    /// The snapshot process of the checkpoint being written, while it encodes (Linux).
+    #[cfg(target_os = "linux")]
+    snapshot: Option<SnapshotWatch>,
 }
+
+/// The driver's look at a snapshot process while it encodes, to bound its memory
+/// (`[watch] snapshot_max_mb`).
+#[cfg(target_os = "linux")]
+struct SnapshotWatch {
+    probe: crate::state::Probe,
+    /// When its memory was last read, and the process's minor page faults then.
+    checked: Instant,
+    faults: u64,
+}
+
+/// Minor page faults of the process so far (every thread's): each page changed that a
+/// snapshot process still shares is one (so is each first touch of a new page), a cheap sign
+/// of how much the snapshot may have copied since the last look.
+#[cfg(target_os = "linux")]
+fn minor_faults() -> u64 {
+    // SAFETY: getrusage writes into a zeroed rusage.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
+            return 0;
+        }
+        usage.ru_minflt as u64
+    }
+}
+
+/// The snapshot's memory is read at least this often while it encodes.
+#[cfg(target_os = "linux")]
+const SNAPSHOT_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Lines handled between two looks at the snapshot's memory (each a `getrusage`; its
+/// `smaps_rollup` is read only as `Driver::bound_snapshot` says).
+const SNAPSHOT_CHECK_LINES: usize = 128;
 
 /// Hash of what the engine state depends on.
 fn fingerprint(setup: &Setup) -> String {
@@ -434,6 +473,8 @@ impl Driver {
             last_status: Instant::now(),
             last_positions: Instant::now() - std::time::Duration::from_secs(10),
             checkpoint_info: None,
+            #[cfg(target_os = "linux")]
+            snapshot: None,
         };
         Ok((driver, resumes))
     }
@@ -452,11 +493,17 @@ impl Driver {
                 arrival,
             } => {
                 self.arrival = arrival;
-                for line in lines {
+                for (i, line) in lines.into_iter().enumerate() {
                     self.line(feed, line, arrival);
+                    // A batch of 2,048 lines at 100,000 vessels changes some 40 MB of pages:
+                    // the snapshot's memory is bounded within it.
+                    if i % SNAPSHOT_CHECK_LINES == SNAPSHOT_CHECK_LINES - 1 {
+                        self.bound_snapshot();
+                    }
                 }
                 self.write_alerts()?;
                 self.written()?;
+                self.bound_snapshot();
                 if self.rows.0.len() + self.rows.1.len()
                     >= self.setup.alerts.settings.max_pending_rows
                 {
@@ -966,6 +1013,7 @@ impl Driver {
         }
         self.write_alerts()?;
         self.written()?;
+        self.bound_snapshot();
         let every =
             std::time::Duration::from_secs_f64(self.setup.alerts.settings.checkpoint_seconds);
         // A checkpoint of a large state costs time: never spend more than a tenth of it there.
@@ -993,9 +1041,48 @@ impl Driver {
         Ok(())
     }
 
+    /// Bounds what the snapshot process of the checkpoint being written costs: once its
+    /// private memory (the pages this process changed since the fork, copied) reaches
+    /// `snapshot_max_mb`, waits for it to finish. Its memory is read (a walk of its page
+    /// tables, about a millisecond per GB) when this process's page faults since the last
+    /// look could amount to an eighth of the bound, or after `SNAPSHOT_CHECK`.
+    #[cfg(target_os = "linux")]
+    fn bound_snapshot(&mut self) {
+        let Some(s) = &mut self.snapshot else { return };
+        let max_kb = (self.setup.alerts.settings.snapshot_max_mb * 1024.0) as u64;
+        // SAFETY: sysconf has no preconditions.
+        let page_kb = (unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(4096) / 1024) as u64;
+        let faults = minor_faults();
+        if faults.saturating_sub(s.faults) * page_kb < max_kb / 8
+            && s.checked.elapsed() < SNAPSHOT_CHECK
+        {
+            return;
+        }
+        (s.faults, s.checked) = (faults, Instant::now());
+        match s.probe.private_kb() {
+            None => self.snapshot = None,
+            Some(kb) if kb >= max_kb => {
+                let t0 = Instant::now();
+                s.probe.wait_end();
+                self.snapshot = None;
+                if let Some(info) = &mut self.checkpoint_info {
+                    info.waited_ms += t0.elapsed().as_millis() as u64;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn bound_snapshot(&mut self) {}
+
     fn done(&mut self, done: crate::writer::Done) {
         if !done.checkpoint {
             return;
+        }
+        #[cfg(target_os = "linux")]
+        {
+            self.snapshot = None;
         }
         if let Some(info) = &mut self.checkpoint_info {
             info.took_ms = done.took_ms;
@@ -1073,6 +1160,14 @@ impl Driver {
         // Encoded by a snapshot process (a fork: detection pauses only for that), which the
         // writer waits for after committing the rows.
         let encoded = Encoded::snapshot(&self.setup.paths.checkpoint(), &cp)?;
+        #[cfg(target_os = "linux")]
+        {
+            self.snapshot = encoded.probe().map(|probe| SnapshotWatch {
+                probe,
+                checked: Instant::now(),
+                faults: minor_faults(),
+            });
+        }
         let (positions, statics) = std::mem::take(&mut self.rows);
         let rows = (positions.len() + statics.len()) as u64;
         self.writer.send(Job {
@@ -1092,6 +1187,7 @@ impl Driver {
             snapshot_ms: previous.as_ref().map_or(0, |p| p.snapshot_ms),
             snapshot_mb: previous.as_ref().map_or(0, |p| p.snapshot_mb),
             pending_rows: rows,
+            waited_ms: 0,
             written_at: None,
         });
         Ok(())

@@ -16,6 +16,7 @@
 pub mod aisstream;
 pub mod alerts;
 pub mod api;
+pub mod cbor;
 pub mod config;
 pub mod driver;
 pub mod feeds;

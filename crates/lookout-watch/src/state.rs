@@ -15,9 +15,6 @@ use anyhow::{bail, Context, Result};
 use lookout_core::event::{Event, COLUMNS};
 use serde::{Deserialize, Serialize};
 
-#[cfg(target_os = "linux")]
-use crate::writer::lower_priority;
-
 /// Version of the checkpoint layout (2: the engine state holds the reception model, interference
 /// onsets and areas, spoofing episodes; issue 15).
 pub const VERSION: u32 = 2;
@@ -94,14 +91,8 @@ impl Encoded {
             .prefix(TEMP_PREFIX)
             .tempfile_in(dir)
             .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-        let mut out = Counting {
-            inner: std::io::BufWriter::with_capacity(1 << 20, file.as_file()),
-            bytes: 0,
-        };
-        ciborium::into_writer(value, &mut out).context("encoding the checkpoint")?;
-        out.flush().context("writing the checkpoint")?;
-        let bytes = out.bytes;
-        drop(out);
+        let bytes =
+            crate::cbor::into_writer(value, file.as_file()).context("encoding the checkpoint")?;
         Ok(Encoded {
             file,
             path: path.to_owned(),
@@ -161,6 +152,23 @@ pub struct EncodeCost {
 }
 
 impl Pending {
+    /// A look at the snapshot process encoding it (Linux; `None` when encoded inline or when
+    /// its `/proc` file cannot be opened).
+    #[cfg(target_os = "linux")]
+    pub fn probe(&self) -> Option<Probe> {
+        match &self.inner {
+            PendingInner::Child { pid, .. } => {
+                let smaps = File::open(format!("/proc/{pid}/smaps_rollup")).ok()?;
+                Some(Probe {
+                    pid: *pid,
+                    smaps,
+                    text: String::new(),
+                })
+            }
+            PendingInner::Done(_) => None,
+        }
+    }
+
     /// Waits for the encoding; the encoded file and what it cost.
     pub fn wait(self) -> Result<(Encoded, EncodeCost)> {
         match self.inner {
@@ -300,29 +308,18 @@ fn snapshot_child(parent: libc::pid_t, fd: i32, report: i32, value: &impl Serial
             }
         }
     }
-    lower_priority();
+    widen_affinity();
     // SAFETY: descriptors 3 and 4 are the child's own (dup2 above).
     let (file, mut pipe) = unsafe { (File::from_raw_fd(3), File::from_raw_fd(4)) };
     let encoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut out = Counting {
-            inner: std::io::BufWriter::with_capacity(1 << 20, &file),
-            bytes: 0,
-        };
-        ciborium::into_writer(value, &mut out).ok()?;
-        out.flush().ok()?;
-        Some(out.bytes)
+        crate::cbor::into_writer(value, &file).ok()
     }));
     let mut report = [0u8; REPORT];
     match encoded {
         Ok(Some(bytes)) => {
             let private_kb = std::fs::read_to_string("/proc/self/smaps_rollup")
                 .ok()
-                .and_then(|s| {
-                    s.lines()
-                        .filter(|l| l.starts_with("Private_"))
-                        .map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-                        .sum::<Option<u64>>()
-                })
+                .and_then(|s| private_kb(&s))
                 .unwrap_or(0);
             report[1..9].copy_from_slice(&bytes.to_le_bytes());
             report[9..17].copy_from_slice(&(t0.elapsed().as_millis() as u64).to_le_bytes());
@@ -333,6 +330,88 @@ fn snapshot_child(parent: libc::pid_t, fd: i32, report: i32, value: &impl Serial
     let _ = pipe.write_all(&report);
     // SAFETY: leaves at once: no destructor, no atexit handler of the parent runs here.
     unsafe { libc::_exit(0) }
+}
+
+/// The private memory in a `/proc/PID/smaps_rollup` text, kB (`Private_Clean` +
+/// `Private_Dirty` + ...): for a snapshot process, the pages the watch changed since the fork
+/// (copied on write) and its own buffers.
+#[cfg(target_os = "linux")]
+fn private_kb(smaps_rollup: &str) -> Option<u64> {
+    smaps_rollup
+        .lines()
+        .filter(|l| l.starts_with("Private_"))
+        .map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .sum::<Option<u64>>()
+}
+
+/// Lets the snapshot process run on every CPU the system allows (those of process 1, else all
+/// configured), not only on those the watch is pinned to (`taskset`): an encoding that shares
+/// the watch's one core takes several times longer, and every page the watch changes
+/// meanwhile is copied. It keeps the watch's scheduling priority for the same reason.
+#[cfg(target_os = "linux")]
+fn widen_affinity() {
+    // SAFETY: cpu_set_t is plain data; the calls get and set the affinity of process 1 (read
+    // only) and of this process, with the set's own size.
+    unsafe {
+        let size = std::mem::size_of::<libc::cpu_set_t>();
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(1, size, &mut set) == 0
+            && libc::sched_setaffinity(0, size, &set) == 0
+        {
+            return;
+        }
+        let mut all: libc::cpu_set_t = std::mem::zeroed();
+        let n = libc::sysconf(libc::_SC_NPROCESSORS_CONF).clamp(1, libc::CPU_SETSIZE as i64);
+        for cpu in 0..n as usize {
+            libc::CPU_SET(cpu, &mut all);
+        }
+        libc::sched_setaffinity(0, size, &all);
+    }
+}
+
+/// A look at a snapshot process from the watch while it encodes ([`Pending::probe`]): its
+/// private memory, and a wait for its end, so the watch can bound what a snapshot costs
+/// (`[watch] snapshot_max_mb`).
+#[cfg(target_os = "linux")]
+pub struct Probe {
+    pid: libc::pid_t,
+    /// `/proc/PID/smaps_rollup`, opened at the fork: it stays the snapshot process's (reads
+    /// fail once it has ended), whatever process later gets the number.
+    smaps: File,
+    text: String,
+}
+
+#[cfg(target_os = "linux")]
+impl Probe {
+    /// The snapshot process's private memory now, kB; `None` once it has ended.
+    pub fn private_kb(&mut self) -> Option<u64> {
+        use std::io::{Read, Seek};
+        self.text.clear();
+        self.smaps.rewind().ok()?;
+        self.smaps.read_to_string(&mut self.text).ok()?;
+        private_kb(&self.text).filter(|_| !self.text.is_empty())
+    }
+
+    /// Waits until the snapshot process has ended (without reaping it: the checkpoint writer
+    /// does, in [`Pending::wait`]).
+    pub fn wait_end(&mut self) {
+        loop {
+            // SAFETY: waitid on our own child with WNOWAIT (it stays waitable for the writer),
+            // writing into a zeroed siginfo_t.
+            let r = unsafe {
+                let mut info: libc::siginfo_t = std::mem::zeroed();
+                libc::waitid(
+                    libc::P_PID,
+                    self.pid as libc::id_t,
+                    &mut info,
+                    libc::WEXITED | libc::WNOWAIT,
+                )
+            };
+            if r == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    }
 }
 
 /// Removes the temporary files of checkpoints a crash interrupted (in `dir`).
@@ -350,23 +429,6 @@ pub fn remove_stale_temporaries(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A writer that counts the bytes it passes on.
-struct Counting<W> {
-    inner: W,
-    bytes: u64,
-}
-
-impl<W: Write> Write for Counting<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// Reads a checkpoint, if there is one.
@@ -496,6 +558,63 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, [std::ffi::OsString::from("checkpoint.cbor")]);
+    }
+
+    /// A value whose encoding waits until `gate` exists (in the snapshot process).
+    #[cfg(target_os = "linux")]
+    struct Gated<'a> {
+        gate: &'a Path,
+        value: &'a Vec<u64>,
+    }
+
+    #[cfg(target_os = "linux")]
+    impl Serialize for Gated<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let t0 = Instant::now();
+            while !self.gate.exists() && t0.elapsed().as_secs() < 120 {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            self.value.serialize(s)
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_probe_sees_the_pages_the_snapshot_copies_and_waits_for_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("checkpoint.cbor");
+        let gate = dir.path().join("gate");
+        // 64 MB of state.
+        let taken: Vec<u64> = (0..8_000_000).collect();
+        let mut state = taken.clone();
+        let pending = Encoded::snapshot(
+            &path,
+            &Gated {
+                gate: &gate,
+                value: &state,
+            },
+        )
+        .unwrap();
+        let mut probe = pending.probe().expect("a snapshot process on Linux");
+        let at_fork = probe.private_kb().expect("still encoding");
+        // The watch changes every page of the state: each is copied once, and the copies
+        // (the state as it was) are the snapshot process's own.
+        for v in state.iter_mut() {
+            *v += 1;
+        }
+        let copied = probe.private_kb().expect("still encoding");
+        assert!(
+            copied >= at_fork + 60_000,
+            "{copied} kB private after changing 64 MB, {at_fork} kB at the fork"
+        );
+        std::fs::write(&gate, b"").unwrap();
+        probe.wait_end();
+        assert_eq!(probe.private_kb(), None, "ended");
+        let (encoded, cost) = pending.wait().unwrap();
+        assert!(cost.private_kb >= 60_000, "{cost:?}");
+        encoded.persist().unwrap();
+        let back: Vec<u64> = ciborium::from_reader(File::open(&path).unwrap()).unwrap();
+        assert!(back == taken, "the state of when it was taken");
     }
 
     #[test]

@@ -5,31 +5,19 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use lookout_project::Project;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn analyze_reads_what_the_watch_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let lines = common::rajin_departures(dir.path(), 1.0);
-    let feeds = format!(
-        "[[feed]]\nname = \"rajin\"\nurl = \"file:{}\"\n",
-        dir.path().join("ais.nmea").display()
-    );
-    let project = common::project(dir.path(), &feeds, "");
+    let (project, total) = common::rajin_project(dir.path());
     // No AIS inputs and nothing simulated: the project's store is all the AIS analyze has.
     let corridor = std::fs::read_to_string(project.join("corridor.toml")).unwrap();
     let corridor = corridor.replace("simulate = \"scenario.toml\"\n", "");
     std::fs::write(project.join("corridor.toml"), corridor).unwrap();
 
-    let (watch, base) = common::start(&project, None).await;
-    let total = lines.len() as u64;
-    let s = common::wait_for(&base, Duration::from_secs(300), |s| {
-        common::feed(s, "rajin")["lines"].as_u64() == Some(total)
-    })
-    .await;
-    watch.stop().await.unwrap();
+    let s = common::watch_to_end(&project, total).await;
     let feed = common::feed(&s, "rajin");
     let stored = feed["positions"].as_u64().unwrap();
     assert!(stored > 1000, "{feed}");

@@ -99,6 +99,29 @@ pub fn rajin_departures(dir: &Path, days: f64) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// A project in `dir` following one `file:` feed named `rajin` of a day of the Rajin
+/// departures (`dir/ais.nmea`); returns the project folder and the file's lines.
+pub fn rajin_project(dir: &Path) -> (PathBuf, u64) {
+    let lines = rajin_departures(dir, 1.0);
+    let feeds = format!(
+        "[[feed]]\nname = \"rajin\"\nurl = \"file:{}\"\n",
+        dir.join("ais.nmea").display()
+    );
+    (project(dir, &feeds, ""), lines.len() as u64)
+}
+
+/// Starts a watch over `project`, waits until its feed `rajin` has read `total` lines, stops
+/// it (which writes a last checkpoint) and returns the last status.
+pub async fn watch_to_end(project: &Path, total: u64) -> Value {
+    let (watch, base) = start(project, None).await;
+    let s = wait_for(&base, Duration::from_secs(300), |s| {
+        feed(s, "rajin")["lines"].as_u64() == Some(total)
+    })
+    .await;
+    watch.stop().await.unwrap();
+    s
+}
+
 /// A started watch over `project`, its routes served on a free port; returns the base URL.
 pub async fn start(project: &Path, token: Option<&str>) -> (Watch, String) {
     let p = Project::load(project).unwrap();

@@ -245,6 +245,16 @@ fn at(s: &Score, field: &str) -> Count {
     s.counts[FIELDS.iter().position(|f| *f == field).unwrap()]
 }
 
+/// Recall and precision floors, field by field.
+fn field_floors(s: &Score, recall: &[(&str, f64)], precision: &[(&str, f64)]) {
+    for (f, floor) in recall {
+        assert!(at(s, f).recall() >= *floor, "{f} recall");
+    }
+    for (f, floor) in precision {
+        assert!(at(s, f).precision() >= *floor, "{f} precision");
+    }
+}
+
 /// The goals of issue 13 on the texts written with the rules.
 #[test]
 fn dev_corpus_meets_the_goals() {
@@ -448,12 +458,7 @@ fn sixth_holdout_corpus_figures() {
         ("date", 0.72),
         ("route", 0.87),
     ];
-    for (f, floor) in recall {
-        assert!(at(&s, f).recall() >= floor, "{f} recall");
-    }
-    for (f, floor) in precision {
-        assert!(at(&s, f).precision() >= floor, "{f} precision");
-    }
+    field_floors(&s, &recall, &precision);
 }
 
 /// The period- and date-heavy dev set of branch `claims9t` (`dev5t/`): digests with `16 Feb:`
@@ -489,12 +494,7 @@ fn dev5t_corpus_figures() {
         ("date", 0.92),
         ("route", 0.87),
     ];
-    for (f, floor) in recall {
-        assert!(at(&s, f).recall() >= floor, "{f} recall");
-    }
-    for (f, floor) in precision {
-        assert!(at(&s, f).precision() >= floor, "{f} precision");
-    }
+    field_floors(&s, &recall, &precision);
 }
 
 /// The fifth development set (`dev5s/`, 25 texts, 40 rows, 1 off topic), attribution-heavy
@@ -560,10 +560,5 @@ fn seventh_holdout_corpus_figures() {
         ("date", 0.964),
         ("route", 0.941),
     ];
-    for (f, floor) in recall {
-        assert!(at(&s, f).recall() >= floor, "{f} recall");
-    }
-    for (f, floor) in precision {
-        assert!(at(&s, f).precision() >= floor, "{f} precision");
-    }
+    field_floors(&s, &recall, &precision);
 }

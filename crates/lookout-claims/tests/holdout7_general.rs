@@ -125,7 +125,7 @@ fn a_report_out_on_a_weekday_dates_what_it_says() {
     let text = "Friday 8 March 2024\n\n\
         Researchers see more ships\n\n\
         North Korean freighters have made about 12 voyages to Vostochny since January, the \
-        Halvorsen Institute said in a report released on Tuesday.\n";
+        Halvorsen Institute wrote in a study out on Tuesday.\n";
     let r = row(text, 12.0);
     assert_eq!(r.date, "2024-03-05");
 }

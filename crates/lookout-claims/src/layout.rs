@@ -228,16 +228,39 @@ fn column(header: &str) -> Column {
 /// The cells of a table row flattened into a line ("a | b | c", with or without outer pipes, or
 /// cells parted by tabs).
 fn table_cells(line: &str) -> Option<Vec<String>> {
-    // Pipes, else tabs (a spreadsheet pasted as text).
+    // Pipes, else semicolons with a space either side ("13 Oct 2023 ; John Kirby ; ...", which
+    // prose does not write), else tabs (a spreadsheet pasted as text).
     let sep = if line.matches('|').count() >= 2 {
-        '|'
+        "|"
+    } else if line.matches(" ; ").count() >= 2 {
+        " ; "
     } else {
-        '\t'
+        "\t"
     };
-    let t = line.trim().trim_matches(sep);
-    let cells: Vec<String> = t.split(sep).map(|c| c.trim().to_owned()).collect();
+    let t = line.trim();
+    let t = t.strip_prefix(sep.trim()).unwrap_or(t);
+    let t = t.strip_suffix(sep.trim()).unwrap_or(t);
+    let cells: Vec<String> = t
+        .split(sep)
+        .map(|c| c.trim().to_owned())
+        // "not stated", "n/a": an empty cell.
+        .map(|c| {
+            if EMPTY_CELL.is_match(&c) {
+                String::new()
+            } else {
+                c
+            }
+        })
+        .collect();
     (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells)
 }
+
+static EMPTY_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:not\s+(?:stated|given|known|specified|available)|n/?a|unknown|none|-+|\?)$",
+    )
+    .expect("empty cell")
+});
 
 /// A table's data row as a sentence the rules read ("SOURCE said that ESTIMATE since PERIOD."),
 /// with the date of its date cell; a row of a table whose columns are not known is its cells
@@ -285,6 +308,14 @@ fn table_row(
                     }
                 }
                 (None, None) => String::new(),
+            };
+            // "John Kirby, White House National Security Council": the person, of the body.
+            let source = match source.split_once(", ") {
+                Some((who, body)) if !who.contains(' ') || body.contains(' ') => {
+                    let body = body.strip_prefix("the ").unwrap_or(body);
+                    format!("{who} of the {body}")
+                }
+                _ => source,
             };
             (format!("{source} said that {estimate}{period}."), date)
         }

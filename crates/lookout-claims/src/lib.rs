@@ -85,6 +85,10 @@ fn titled_label(
                 return (*w).to_owned();
             }
             let lower = w.to_lowercase();
+            // "MINISTER OF NATIONAL DEFENSE": function words stay lower case.
+            if i > 0 && ["of", "the", "and", "for", "on"].contains(&lower.as_str()) {
+                return lower;
+            }
             let mut c = lower.chars();
             c.next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
@@ -120,10 +124,18 @@ fn titled_label(
     Some(source)
 }
 
+/// "We" or "I" right before a verb: "We believe", "I would estimate".
+static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s,:;])(?:I|[Ww]e)\s+(?:(?:would|do|still|now|also|can|could|have|had)\s+)?$",
+    )
+    .expect("first person before")
+});
 /// "SHIN: We have seen ..." in an interview; "Q:" is the interviewer.
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "JOHN KIRBY, NSC SPOKESMAN (on tape):": a name, a title after it in capitals, a stage note.
-    Regex::new(r"^(?P<label>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
+    // "MINISTER OF NATIONAL DEFENSE SHIN WON-SIK:": a longer label when all in capitals.
+    Regex::new(r"^(?P<label>[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){4,7}|[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
         .expect("interview label")
 });
 const INTERVIEWER_LABELS: [&str; 10] = [
@@ -147,7 +159,7 @@ static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
@@ -171,6 +183,16 @@ static MOVED_THEM: LazyLock<Regex> = LazyLock::new(|| {
 static OWN_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
 /// "after the closed-door briefing": the occasion a statement just before named.
+/// An occasion a sentence names: a briefing, hearing, meeting, conference, session.
+static OCCASION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:briefing|hearing|meeting|session|conference|summit|talks|interview)\b")
+        .expect("occasion noun")
+});
+/// "told reporters afterwards", "after the briefing", "later that day": of the occasion before.
+static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:afterwards?|after\s+(?:the|that|it)\b|later\s+that\s+day|on\s+leaving|as\s+(?:he|she|they)\s+(?:left|emerged))")
+        .expect("after occasion")
+});
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
         .expect("same occasion")
@@ -325,6 +347,8 @@ struct Extractor<'a> {
     ctx: Context,
     statement_doc: bool,
     on_corridor: bool,
+    /// Some sentence names North Korea or a corridor place with a number.
+    corridor_counted: bool,
     /// The supplier the sentences read so far named last ("North Korea", "Iran", ...).
     supplier_before: Option<&'static str>,
     sentence_no: usize,
@@ -339,6 +363,9 @@ struct Extractor<'a> {
     questions_since_claim: usize,
     /// Date of the last claim's statement.
     last_date: Option<String>,
+    /// The day of an occasion a sentence without a claim names ("came out of a closed-door
+    /// briefing on Wednesday"), and its paragraph: what is said "afterwards" is of that day.
+    occasion_date: Option<(String, usize)>,
     /// Whether the paragraph being read ends inside a quote.
     quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
@@ -405,6 +432,7 @@ impl<'a> Extractor<'a> {
         ctx.header_persons(&article.header);
         Extractor {
             on_corridor: topic::corridor_article(&layout::normalize(text)),
+            corridor_counted: topic::corridor_counted(&layout::normalize(text)),
             supplier_before: None,
             article,
             file,
@@ -417,6 +445,7 @@ impl<'a> Extractor<'a> {
             last_noun_unit: String::new(),
             questions_since_claim: 0,
             last_date: None,
+            occasion_date: None,
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
@@ -496,7 +525,12 @@ impl<'a> Extractor<'a> {
             let mut sentences = Vec::new();
             for s in para {
                 let (masked, ends) = mask_quotes(s, in_quote);
-                let attributions = speakers::find(&masked, &self.ctx);
+                let mut attributions = speakers::find(&masked, &self.ctx);
+                // "LEE: We believe ...": a first-person verb under a speaker label is the
+                // label's speaker, not someone the context resolves "we" to.
+                if label_source.is_some() {
+                    attributions.retain(|a| !FIRST_PERSON_BEFORE.is_match(&masked[..a.pos]));
+                }
                 let mut mentioned = None;
                 if attributions.is_empty() {
                     if let Some(p) = speakers::mention(&masked, &self.ctx) {
@@ -726,6 +760,22 @@ impl<'a> Extractor<'a> {
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
         if quantities.is_empty() {
+            // "The prosecutor's office laid out its count in a thread on Tuesday": the day of
+            // what the publisher says next.
+            if let Some(p) = speakers::publishing_source(&s.text, &self.ctx) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.speaker_dates.insert(p.speaker, common_prefix(a, b));
+                }
+            }
+            if OCCASION_NOUN.is_match(&s.text) {
+                if let Some(Meaning::Period(a, b)) =
+                    phrases.iter().find(|p| p.day_like).map(|p| &p.meaning)
+                {
+                    self.occasion_date = Some((common_prefix(a, b), paragraph));
+                }
+            }
             // A statement's date still dates what the same speaker says next: "'We condemn
             // this,' Kirby told a press briefing on Friday. 'Roughly 300 containers ...'".
             if let Some((m, _, pos)) = choose(&s.attributions, &s.text, None) {
@@ -883,6 +933,15 @@ impl<'a> Extractor<'a> {
                         notes.push("date of the briefing named before".into());
                         Some(d)
                     })
+                    .or_else(|| {
+                        // "Lawmakers came out of a closed-door briefing on Wednesday ... Yoo
+                        // told reporters afterwards": the day of the occasion just named.
+                        let (d, at) = self.occasion_date.clone()?;
+                        (at + 1 >= paragraph && AFTER_OCCASION.is_match(&s.text)).then(|| {
+                            notes.push("date of the occasion named before".into());
+                            d
+                        })
+                    })
                     .unwrap_or_else(|| article_date.clone()),
             };
             self.last_date = Some(date.clone());
@@ -989,6 +1048,7 @@ impl<'a> Extractor<'a> {
             let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
             let off = topic::off_topic(
                 self.on_corridor,
+                self.corridor_counted,
                 &q.unit,
                 &s.text,
                 &s.text[q.span.1..],
@@ -1146,14 +1206,6 @@ fn choose(
     // its clause runs on to the next one ("While Seoul puts the number at 6,700 containers,
     // Washington says it is more than 10,000"); then the verb whose clause runs on to this one,
     // after the quantity before it, is.
-    let own = window.and_then(|(a, b)| {
-        verbs.iter().find(|v| {
-            v.pos > a
-                && v.pos < b
-                && !(b < sentence.len() && introduces(v, b))
-                && !circumstance(sentence, v)
-        })
-    });
     let leading = window.and_then(|(a, _)| {
         let prev = qs
             .iter()
@@ -1166,8 +1218,25 @@ fn choose(
             .rev()
             .find(|v| v.pos >= prev && introduces(v, a))
     });
+    // "Seoul accused Pyongyang of sending about 1,500 troops; the spy agency said ships carried
+    // them": a verb past a semicolon starts a clause of its own when a verb before the
+    // quantity already introduces it.
+    let own = window.and_then(|(a, b)| {
+        verbs.iter().find(|v| {
+            v.pos > a
+                && v.pos < b
+                && !(b < sentence.len() && introduces(v, b))
+                && !circumstance(sentence, v)
+                && !(leading.is_some() && sentence[a..v.pos].contains(';'))
+        })
+    });
+    // Verbs after the quantity, all past a semicolon: the leading verb is its own.
+    let cut_off = window.is_some_and(|(a, _)| {
+        let mut after = verbs.iter().filter(|v| v.pos > a).peekable();
+        after.peek().is_some() && after.all(|v| sentence[a..v.pos].contains(';'))
+    });
     let main = own
-        .or(leading.filter(|_| qs.len() > 1))
+        .or(leading.filter(|_| qs.len() > 1 || cut_off))
         .or_else(|| {
             last_q.and_then(|q| {
                 verbs

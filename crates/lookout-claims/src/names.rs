@@ -581,6 +581,16 @@ pub fn known_org(phrase: &str) -> Option<(usize, usize, String, bool)> {
     })
 }
 
+/// The spans of every known organization a phrase names (not only the first kind found):
+/// "Beyond Parallel, a project of the Center for Strategic and International Studies" covers
+/// both names.
+pub fn known_org_spans(phrase: &str) -> Vec<(usize, usize)> {
+    KNOWN_RES
+        .iter()
+        .flat_map(|re| re.find_iter(phrase).map(|m| (m.start(), m.end())))
+        .collect()
+}
+
 /// Whether a canonical organization name is news media.
 pub fn is_media(org: &str) -> bool {
     KNOWN.iter().any(|k| {

@@ -104,6 +104,18 @@ static DAY_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("day pair before")
 });
+/// A month name right before a number ("Oct. 16", "October 16").
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{}\s+$", crate::time_phrases::MONTH_RE)).expect("month before")
+});
+/// A month name right after a number ("16 October", "16th of October").
+static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:st|nd|rd|th)?\s+(?:of\s+)?{}(?:\W|$)",
+        crate::time_phrases::MONTH_RE
+    ))
+    .expect("month after")
+});
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
@@ -688,6 +700,15 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         let Some((av, avague_hi, vague)) = parse_number(a.as_str()).filter(|n| n.0 > 0.0) else {
             continue;
         };
+        // "Imagery from Oct. 16 showed containers", "on 16 October 300 containers": a day of a
+        // month, not a count.
+        if b.is_none()
+            && av <= 31.0
+            && av.fract() == 0.0
+            && (MONTH_BEFORE.is_match(&s[..whole.start()]) || MONTH_AFTER.is_match(&s[end..]))
+        {
+            continue;
+        }
         // "7,000 or more containers", "1,000-plus".
         let mut or_more = false;
         if let Some(m) = OR_MORE.find(&s[end..]) {

@@ -1621,9 +1621,7 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         .iter()
         .map(|c| (c.0, c.1))
         .collect();
-    if let Some((a, b, _, _)) = names::known_org(phrase) {
-        covered.push((a, b));
-    }
+    covered.extend(names::known_org_spans(phrase));
     // "Jane Smith of the Stimson Center": "Stimson" is the organization's.
     // Up to its last organization word only: "the Main Intelligence Directorate Kyrylo
     // Budanov" keeps the name after it.
@@ -1754,7 +1752,7 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out)\s+(?:its|their|his|her|a|an|the)\b")
+    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted)\s+(?:its|their|his|her|a|an|the)\b")
         .expect("published")
 });
 
@@ -2505,10 +2503,23 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     // "Representative Kang Dae-sik of the People Power Party, who ...", "Robert Koepcke,
     // deputy assistant secretary of state, spoke ...": what follows the name.
     let after = &earlier[span.1..];
+    // Not the predicate: in "spokesman John Kirby told reporters that North Korea ...", the
+    // country the verb's clause names is not the speaker's.
+    let appositive = !REPORTING_NEXT.is_match(after);
     let after = after.strip_prefix(',').unwrap_or(after);
-    let after = &after[..clause_end(after)];
+    let after = if appositive {
+        &after[..clause_end(after)]
+    } else {
+        ""
+    };
     resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
 }
+
+/// A reporting verb right after a name: what follows is the statement, not an apposition.
+static REPORTING_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:has|had|also|then|later)\s+)?(?:told|tells|said|says|stated|states|added|adds|warned|warns|noted|notes|claimed|claims|accused|accuses|announced|announces|estimated|estimates|reported|reports|confirmed|confirms|insisted|insists)\b")
+        .expect("reporting next")
+});
 
 /// An institution as a transcript's speaker label ("DEFENSE INTELLIGENCE AGENCY:"), when the
 /// label names no person introduced before.

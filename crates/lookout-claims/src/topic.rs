@@ -50,6 +50,19 @@ static SHARE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("share word")
 });
 
+/// Some sentence of the text names North Korea or a corridor place and a number: the corridor is
+/// counted, not only named in passing ("imports from North Korea, which this article does not
+/// cover").
+pub fn corridor_counted(text: &str) -> bool {
+    text.split(['.', '\n', '!', '?'])
+        .any(|s| NUMBER_WORD.is_match(s) && names_corridor(s))
+}
+
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?)\b")
+        .expect("number word")
+});
+
 /// The article names both sides of the corridor.
 pub fn corridor_article(text: &str) -> bool {
     let cs = names::countries(text);
@@ -78,6 +91,7 @@ static COMMODITY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn off_topic(
     article: bool,
+    counted: bool,
     unit: &str,
     sentence: &str,
     after: &str,
@@ -125,8 +139,150 @@ pub fn off_topic(
     if giver {
         return Some("the claim is about another supplier");
     }
+    if let Some(why) = not_the_corridors_count(unit, sentence, before, after, supplier, counted) {
+        return Some(why);
+    }
     (other && !supplier).then_some("the claim is about another supplier")
 }
+
+/// Counts of things the corridor is not about, even in a text that names its places: how often
+/// a post was viewed, soldiers killed, passenger flights, a railway's freight in general or its
+/// new rolling stock, and (in a sentence that names no corridor side) a country's own production
+/// or fire rate. `supplier`: the sentence names North Korea or a corridor place; `counted`: some
+/// sentence of the text names one with a number (see [`corridor_counted`]).
+fn not_the_corridors_count(
+    unit: &str,
+    sentence: &str,
+    before: &str,
+    after: &str,
+    supplier: bool,
+    counted: bool,
+) -> Option<&'static str> {
+    if AUDIENCE.is_match(before) {
+        return Some("how often something was viewed or shared, not transport");
+    }
+    if unit.starts_with("troops") && (CASUALTY_AFTER.is_match(after) || CASUALTY.is_match(before)) {
+        return Some("casualties (dead, killed, wounded), not troops sent");
+    }
+    if unit.starts_with("flights") && PASSENGER.is_match(sentence) {
+        return Some("passenger flights, not transport of materiel");
+    }
+    let rolling_stock = ["railcars", "locomotives", "trains", "vessels"]
+        .iter()
+        .any(|u| unit.starts_with(u));
+    if rolling_stock && (NEW_STOCK.is_match(before) || FLEET_AFTER.is_match(after)) {
+        return Some("rolling stock or ships bought or added to a fleet, not voyages");
+    }
+    let munitions = MUNITIONS_WORD.is_match(sentence);
+    // Not railcars: "ore cars", "tank cars" name the wagon, not its load.
+    let by_load = ["metric_tons", "shipments"]
+        .iter()
+        .any(|u| unit.starts_with(u));
+    if by_load && !munitions && COMMODITY_WORD.is_match(sentence) {
+        return Some("a load that the sentence says is trade goods (coal, oil, ...), not materiel");
+    }
+    // "The rail operator hauled 12.4 million tonnes of cargo ..., as trade with North Korea
+    // picked up": a carrier's total, whatever the rest of the sentence names.
+    let carrier_total = CARRIER.is_match(before) && !names_corridor(before);
+    if (by_load || unit.starts_with("trains") || unit.starts_with("railcars"))
+        && !munitions
+        && (!supplier || carrier_total)
+        && GENERAL_FREIGHT.is_match(after)
+    {
+        return Some("a carrier's freight in general, not the corridor's");
+    }
+    let ammunition = [
+        "artillery_shells",
+        "munitions",
+        "missiles",
+        "ballistic_missiles",
+        "rockets",
+    ]
+    .iter()
+    .any(|u| unit.starts_with(u));
+    if ammunition && !supplier && !BACK_TO_GOODS.is_match(sentence) {
+        if OWN_PRODUCTION.is_match(sentence) {
+            return Some("a country's own production, not supply from North Korea");
+        }
+        // "Russia fires about 10,000 shells a day" is context a corridor article gives for
+        // its counts; in a text that counts nothing of the corridor it is the subject.
+        if !counted && OWN_FIRE.is_match(sentence) {
+            return Some("a country's own fire rate or use, not supply from North Korea");
+        }
+    }
+    None
+}
+
+/// The text names North Korea or a corridor place.
+fn names_corridor(text: &str) -> bool {
+    CORRIDOR_PLACE.is_match(text)
+        || names::countries(text)
+            .iter()
+            .any(|c| c.2.corridor_side == Some(true))
+}
+
+/// A carrier as the subject of a total: a railway, its operator, a shipping company.
+static CARRIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:railways?|rail\s+operator|operator|company|carrier|shipping\s+line|logistics\s+group)\b")
+        .expect("carrier")
+});
+
+/// "viewed more than 400,000 times", "shared 12,000 times": an audience, not events of the trade.
+static AUDIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:viewed|watched|read|shared|liked|retweeted|reposted|downloaded|clicked|streamed|played|opened|cited|quoted)\b[^.;:]{0,40}?\btimes\s*$")
+        .expect("audience")
+});
+/// "31,000 soldiers killed", "troops who died": casualties.
+static CASUALTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|have|has|had|been|being|reportedly|already)\s+){0,3}(?:killed|dead|died|wounded|injured|missing|captured|slain|lost|taken\s+prisoner)\b|^\s*(?:have|had|has)?\s*(?:lost\s+their\s+lives|fallen)\b")
+        .expect("casualty after")
+});
+/// "the military dead: 31,000 soldiers", "losses of 4,000 troops": casualties named before the
+/// number, in its clause.
+static CASUALTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:dead|deaths?|death\s+toll|casualt(?:y|ies)|losses|fatalities|killed|wounded|lost|died)\b(?:[^.;,]|\d[.,]\d){0,60}$")
+        .expect("casualty")
+});
+static PASSENGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:passengers?|tourists?|tourism|airlines?|commercial|scheduled|holiday\w*|travell?ers)\b")
+        .expect("passenger")
+});
+/// "1,200 new wagons", "20 newly built locomotives".
+static NEW_STOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:new|newly\s+built|brand-new)\s+(?:[\w-]+\s+)?[\w-]+\s*$")
+        .expect("new stock")
+});
+static FLEET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[^.;]{0,30}?\b(?:to|for|into|in)\s+(?:its|their|the|a)\s+(?:own\s+|\w+\s+)?fleet\b",
+    )
+    .expect("fleet after")
+});
+/// Trade goods named anywhere in the sentence ("Shipments ..., including coal for Rajin, rose to
+/// 1.1 million tonnes").
+static COMMODITY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|foodstuffs?|sugar|ore|timber|textiles|cement|steel|scrap)\b")
+        .expect("commodity word")
+});
+static MUNITIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:shells?|rounds|ammunition|munitions|missiles?|rockets?|weapons|arms|artillery|military|explosives?|materiel)\b")
+        .expect("munitions word")
+});
+/// "35.6 million tonnes of freight", "of cargo": a carrier's freight in general.
+static GENERAL_FREIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*of\s+(?:(?:all|its|their|the|general|total)\s+)?(?:freight|cargo|goods)\b")
+        .expect("general freight")
+});
+/// "Russia's defence industry produced about 3 million shells": production.
+static OWN_PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:produc\w*|manufactur\w*|output|make|makes|made|making|turn(?:s|ed)?\s+out|factories|industry)\b")
+        .expect("own production")
+});
+/// "the 10 million rounds a year that Russian forces fired": the fire rate.
+static OWN_FIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fire|fires|fired|firing|expend\w*|consum\w*|shoot\w*|shot)\b")
+        .expect("own fire")
+});
 
 /// A supply verb right after a country named as its subject: "South Korea has agreed to lend",
 /// "Poland will send", "Japan supplied" (not "Russia received", nor "the United States said").
@@ -181,6 +337,7 @@ mod tests {
         ));
         assert!(off_topic(
             true,
+            true,
             "percent",
             "it won 62 percent of the vote",
             " of the vote",
@@ -188,6 +345,7 @@ mod tests {
         )
         .is_some());
         assert!(off_topic(
+            true,
             true,
             "percent",
             "about 40% of the shells",
@@ -197,6 +355,7 @@ mod tests {
         .is_none());
         assert!(off_topic(
             true,
+            true,
             "containers",
             "Iran sent 1,000 containers to Russia",
             "",
@@ -205,12 +364,13 @@ mod tests {
         .is_some());
         assert!(off_topic(
             true,
+            true,
             "containers",
             "North Korea sent 1,000 containers",
             "",
             None
         )
         .is_none());
-        assert!(off_topic(true, "drones", "Russia launched 100 drones", "", None).is_some());
+        assert!(off_topic(true, true, "drones", "Russia launched 100 drones", "", None).is_some());
     }
 }

@@ -245,6 +245,16 @@ fn at(s: &Score, field: &str) -> Count {
     s.counts[FIELDS.iter().position(|f| *f == field).unwrap()]
 }
 
+/// Recall and precision floors, field by field.
+fn field_floors(s: &Score, recall: &[(&str, f64)], precision: &[(&str, f64)]) {
+    for (f, floor) in recall {
+        assert!(at(s, f).recall() >= *floor, "{f} recall");
+    }
+    for (f, floor) in precision {
+        assert!(at(s, f).precision() >= *floor, "{f} precision");
+    }
+}
+
 /// The goals of issue 13 on the texts written with the rules.
 #[test]
 fn dev_corpus_meets_the_goals() {
@@ -265,7 +275,7 @@ fn dev_corpus_meets_the_goals() {
 fn off_topic_texts_give_no_corridor_rows() {
     for dir in [
         "dev", "holdout", "holdout2", "holdout3", "dev2", "holdout4", "dev3", "holdout5", "dev4",
-        "holdout6", "dev5t", "dev5s",
+        "holdout6", "dev5t", "dev5s", "holdout7",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
@@ -448,12 +458,7 @@ fn sixth_holdout_corpus_figures() {
         ("date", 0.72),
         ("route", 0.87),
     ];
-    for (f, floor) in recall {
-        assert!(at(&s, f).recall() >= floor, "{f} recall");
-    }
-    for (f, floor) in precision {
-        assert!(at(&s, f).precision() >= floor, "{f} precision");
-    }
+    field_floors(&s, &recall, &precision);
 }
 
 /// The period- and date-heavy dev set of branch `claims9t` (`dev5t/`): digests with `16 Feb:`
@@ -489,12 +494,7 @@ fn dev5t_corpus_figures() {
         ("date", 0.92),
         ("route", 0.87),
     ];
-    for (f, floor) in recall {
-        assert!(at(&s, f).recall() >= floor, "{f} recall");
-    }
-    for (f, floor) in precision {
-        assert!(at(&s, f).precision() >= floor, "{f} precision");
-    }
+    field_floors(&s, &recall, &precision);
 }
 
 /// The fifth development set (`dev5s/`, 25 texts, 40 rows, 1 off topic), attribution-heavy
@@ -532,10 +532,33 @@ fn fifth_dev_speakers_corpus_figures() {
 /// The seventh holdout (`holdout7/`), written blind (its author read neither the extractor's
 /// source nor its tests, nor ran it) while the rules of branches `claims9s` and `claims9t` were
 /// written, and run once after them (docs/accuracy.md step 14): its first-run figures are the
-/// estimate for unseen text.
+/// estimate for unseen text. The floors here are the figures after the general rules its misses
+/// prompted (branch `claims10`, tried on other wordings in `tests/holdout7_general.rs`): fitted,
+/// a regression guard, not an estimate.
 #[test]
 fn seventh_holdout_corpus_figures() {
     let s = score("holdout7");
     print("holdout7", &s);
     assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 0.919),
+        ("unit", 0.919),
+        ("qualifier", 0.887),
+        ("speaker", 0.838),
+        ("organization", 0.770),
+        ("period", 0.846),
+        ("date", 0.887),
+        ("route", 0.941),
+    ];
+    let precision = [
+        ("quantity", 1.0),
+        ("unit", 1.0),
+        ("qualifier", 0.964),
+        ("speaker", 1.0),
+        ("organization", 0.958),
+        ("period", 0.977),
+        ("date", 0.964),
+        ("route", 0.941),
+    ];
+    field_floors(&s, &recall, &precision);
 }

@@ -684,6 +684,18 @@ impl<'a> Extractor<'a> {
                     ));
                 }
             }
+            // A paragraph that is a quote and nothing else, then "That was how X put it" /
+            // "Those were the words of X" opening the next paragraph: X's.
+            if a == 0 && b + 1 == ss.len() && ss[0].text.starts_with('"') {
+                if let Some(s) = next
+                    .get(1)
+                    .copied()
+                    .flatten()
+                    .and_then(|n| speakers::points_back(&mask_quotes(n, false).0, &self.ctx))
+                {
+                    return with(&s, "speaker the next paragraph points back to");
+                }
+            }
             if a == 0 && ss[0].text.starts_with('"') {
                 if let Some(s) = before {
                     return with(s, "quote continued from the previous paragraph");
@@ -1259,6 +1271,10 @@ fn choose(
                 && !sentence[main.verb_end..v.pos].contains([',', ';', '"'])
                 && introduces(main, at)
         })
+    });
+    // "X, citing a report by Y, said N": Y's figure, relayed by X.
+    let relayed = relayed.or_else(|| {
+        speakers::citing_aside(atts, sentence, main, window.map_or(sentence.len(), |w| w.0))
     });
     let main = match relayed {
         Some(v) => {

@@ -3015,3 +3015,84 @@ mod tests {
         );
     }
 }
+
+/// "Rep. Kang Dae-sik, citing a report by the Defense Intelligence Agency, said that N",
+/// "Shin said, citing military intelligence, that N": a speaker who relays another source in a
+/// "citing"/"quoting" aside of their own clause passes the figure on; it is the original
+/// source's (docs/ledger.md: a relayed figure is the original source's). The aside must sit
+/// between the speaker's subject and the claim: before the verb, set off by commas, or right
+/// after the verb, before the claim at `at`. News media citing others are handled by the
+/// caller already; a "citing" in another clause (after the claim, past a semicolon) is not
+/// this speaker's.
+pub fn citing_aside<'a>(
+    atts: &'a [Attribution],
+    sentence: &str,
+    main: &Attribution,
+    at: usize,
+) -> Option<&'a Attribution> {
+    if !matches!(main.how, How::Subject | How::Inverted) {
+        return None;
+    }
+    atts.iter().find(|c| {
+        if c.how != How::Citing || c.source.speaker == main.source.speaker || c.source.media {
+            return false;
+        }
+        let aside_before = main.how == How::Subject
+            && c.pos < main.pos
+            && sentence[..c.pos].trim_end().ends_with(',')
+            && sentence[c.pos..main.pos].trim_end().ends_with(',')
+            && !sentence[c.pos..main.pos].contains([';', '"']);
+        let aside_after = c.pos >= main.verb_end
+            && c.pos < at
+            && !sentence[main.verb_end..c.pos].contains([';', '"', '.'])
+            && sentence[main.verb_end..c.pos].len() < 40;
+        aside_before || aside_after
+    })
+}
+
+/// A sentence that points back to the quote before it and names its speaker: "That was how
+/// Defence Minister X put it to ...", "Those were the words of X, head of ...", "So said X".
+static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:that|this|those|these|such|so)\s+(?:(?:was|were|is|are)\s+(?:how|what|(?:the|a)\s+(?:words?|view|verdict|assessment|message|warning|estimate)\s+of)|said|says)\s")
+        .expect("points back")
+});
+
+/// The speaker a sentence pointing back to the quote before it names ("That was how X put it",
+/// "Those were the words of X, head of ..."), for a paragraph that is a quote and nothing else.
+pub fn points_back(sentence: &str, ctx: &Context) -> Option<Source> {
+    let m = POINTS_BACK.find(sentence)?;
+    let first = |atts: Vec<Attribution>| {
+        atts.into_iter()
+            .find(|a| matches!(a.how, How::Subject | How::Inverted))
+            .map(|a| a.source)
+    };
+    if let Some(s) = first(find(sentence, ctx)) {
+        return Some(s);
+    }
+    // "the words of X, head of ..., speaking on television": X as a subject.
+    let rest = &sentence[m.end()..];
+    let end = [
+        ", speaking",
+        " speaking",
+        " put it",
+        " summed",
+        " described",
+        " phrased",
+        " in ",
+        " on ",
+        " at ",
+        " to ",
+        " when ",
+        " during ",
+        ".",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
+    let phrase = rest[..end].trim().trim_end_matches(',');
+    if phrase.is_empty() {
+        return None;
+    }
+    first(find(&format!("That is so, said {phrase}."), ctx))
+}

@@ -1583,6 +1583,18 @@ fn org_in(
         return Some((name, names::countries(phrase).first().map(|c| c.2), media));
     }
     let inst = names::institution(phrase, country);
+    // "a lawmaker of the ruling People Power Party who sits on the parliamentary intelligence
+    // committee", "Democratic Party of Korea lawmaker NAME": a legislator is recorded with the
+    // party the text names, over the legislature his title implies (a committee named by its
+    // own capitalised words, the office held, still wins: generic_org takes the last name).
+    if let (Some((legislature, _)), Some(party)) = (&inst, names::generic_org(phrase)) {
+        let legislature = names::without_country_code(legislature).unwrap_or(legislature);
+        if ["National Assembly", "parliament", "Congress"].contains(&legislature)
+            && (party.ends_with(" Party") || party.contains(" Party of "))
+        {
+            return Some((party, inst.as_ref().and_then(|i| i.1), false));
+        }
+    }
     if let Some((name, c @ Some(_))) = &inst {
         return Some((name.clone(), *c, false));
     }

@@ -2960,74 +2960,6 @@ static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("paren source")
 });
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn who(s: &str) -> (String, String) {
-        let ctx = Context::default();
-        let a = find(s, &ctx);
-        a.first()
-            .map(|a| (a.source.speaker.clone(), a.source.org.clone()))
-            .unwrap_or_default()
-    }
-
-    fn pair(a: &str, b: &str) -> (String, String) {
-        (a.into(), b.into())
-    }
-
-    #[test]
-    fn forms() {
-        assert_eq!(
-            who("North Korea has sent 7,000 containers, Defense Minister Shin Won-sik of South Korea said on Monday."),
-            pair("Shin Won-sik", "ROK Ministry of National Defense")
-        );
-        assert_eq!(
-            who("Russia has procured 16,500 containers, said Robert Koepcke, a deputy assistant secretary at the US Department of State."),
-            pair("Robert Koepcke", "US Department of State")
-        );
-        assert_eq!(
-            who("White House National Security Council spokesman John Kirby told reporters that 1,000 containers arrived."),
-            pair("John Kirby", "White House National Security Council")
-        );
-        assert_eq!(
-            who("The US said North Korea sent 1,000 containers."),
-            pair("United States", "US government")
-        );
-        assert_eq!(
-            who("Seoul accused Pyongyang of sending 6,700 containers."),
-            pair("South Korea", "ROK government")
-        );
-        assert_eq!(
-            who("The State Department's spokesman Matthew Miller said 10,000 containers arrived."),
-            pair("Matthew Miller", "US Department of State")
-        );
-        assert_eq!(
-            who("Analysts at the Open Source Centre counted nine trips."),
-            pair("Open Source Centre analysts", "Open Source Centre")
-        );
-        assert_eq!(
-            who("North Korea made ten transfers, according to the National Intelligence Service."),
-            pair(
-                "ROK National Intelligence Service",
-                "ROK National Intelligence Service"
-            )
-        );
-        assert_eq!(
-            who("\"Russia has fired 65 missiles,\" said the diplomat, Robert Koepcke, the State Department's deputy assistant secretary."),
-            pair("Robert Koepcke", "US Department of State")
-        );
-        assert_eq!(
-            who("Railway records analysed by C4ADS show that 74,000 tons moved."),
-            pair("C4ADS", "C4ADS")
-        );
-        assert_eq!(
-            who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),
-            pair("CSIS Beyond Parallel", "CSIS Beyond Parallel")
-        );
-    }
-}
-
 /// "Rep. Kang Dae-sik, citing a report by the Defense Intelligence Agency, said that N",
 /// "Shin said, citing military intelligence, that N": a speaker who relays another source in a
 /// "citing"/"quoting" aside of their own clause passes the figure on; it is the original
@@ -3107,4 +3039,72 @@ pub fn points_back(sentence: &str, ctx: &Context) -> Option<Source> {
         return None;
     }
     first(find(&format!("That is so, said {phrase}."), ctx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(s: &str) -> (String, String) {
+        let ctx = Context::default();
+        let a = find(s, &ctx);
+        a.first()
+            .map(|a| (a.source.speaker.clone(), a.source.org.clone()))
+            .unwrap_or_default()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            who("North Korea has sent 7,000 containers, Defense Minister Shin Won-sik of South Korea said on Monday."),
+            pair("Shin Won-sik", "ROK Ministry of National Defense")
+        );
+        assert_eq!(
+            who("Russia has procured 16,500 containers, said Robert Koepcke, a deputy assistant secretary at the US Department of State."),
+            pair("Robert Koepcke", "US Department of State")
+        );
+        assert_eq!(
+            who("White House National Security Council spokesman John Kirby told reporters that 1,000 containers arrived."),
+            pair("John Kirby", "White House National Security Council")
+        );
+        assert_eq!(
+            who("The US said North Korea sent 1,000 containers."),
+            pair("United States", "US government")
+        );
+        assert_eq!(
+            who("Seoul accused Pyongyang of sending 6,700 containers."),
+            pair("South Korea", "ROK government")
+        );
+        assert_eq!(
+            who("The State Department's spokesman Matthew Miller said 10,000 containers arrived."),
+            pair("Matthew Miller", "US Department of State")
+        );
+        assert_eq!(
+            who("Analysts at the Open Source Centre counted nine trips."),
+            pair("Open Source Centre analysts", "Open Source Centre")
+        );
+        assert_eq!(
+            who("North Korea made ten transfers, according to the National Intelligence Service."),
+            pair(
+                "ROK National Intelligence Service",
+                "ROK National Intelligence Service"
+            )
+        );
+        assert_eq!(
+            who("\"Russia has fired 65 missiles,\" said the diplomat, Robert Koepcke, the State Department's deputy assistant secretary."),
+            pair("Robert Koepcke", "US Department of State")
+        );
+        assert_eq!(
+            who("Railway records analysed by C4ADS show that 74,000 tons moved."),
+            pair("C4ADS", "C4ADS")
+        );
+        assert_eq!(
+            who("Beyond Parallel, a project of the Washington-based CSIS, reported 73 railcars."),
+            pair("CSIS Beyond Parallel", "CSIS Beyond Parallel")
+        );
+    }
 }

@@ -63,3 +63,14 @@ fn a_quote_paragraph_takes_the_speaker_of_that_was_how_x_put_it() {
     assert_eq!(r.speaker, "Matthew Miller", "{}", r.note);
     assert_eq!(r.organization, "US Department of State");
 }
+
+#[test]
+fn a_legislator_is_recorded_with_the_party_the_text_names() {
+    let text = "SEOUL, May 20, 2024 --\n\n\
+        North Korea has sent Russia about 7,000 containers of munitions, said Park Ji-won, a \
+        lawmaker of the opposition Democratic Party who sits on the parliamentary intelligence \
+        committee.\n";
+    let r = row(text, 7000.0);
+    assert_eq!(r.speaker, "Park Ji-won", "{}", r.note);
+    assert_eq!(r.organization, "Democratic Party");
+}

@@ -82,6 +82,27 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified))(?:\s+(?:on|at))?\s*:?\s*")
         .expect("label")
 });
+/// "first published on", "originally posted": the date of the first publication follows.
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first|originally)\s+(?:published|posted|appeared|issued|aired|broadcast)\b(?:\s+(?:on|at|in))?\s*:?\s*")
+        .expect("first published")
+});
+/// An editor's note about the text itself ("Editor's note: this article was first published on
+/// 1 November 2023 and updated on 3 November ..."), not about a report it cites.
+static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:editor'?s'?\s+note|note\s+from\s+the\s+editors?|note)\s*:|\bthis\s+(?:article|story|report|interview|piece|post|page|transcript)\s+(?:was|is)\s+(?:first|originally)\b")
+        .expect("editor note")
+});
+
+/// The date right after "first published" in a line.
+fn first_published(line: &str) -> Option<Date> {
+    let m = FIRST_PUBLISHED.find(line)?;
+    let c = FULL_DATE.captures(&line[m.end()..])?;
+    (c.get(0)?.start() == 0)
+        .then(|| time_phrases::full_date(&c))
+        .flatten()
+}
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
@@ -380,6 +401,11 @@ fn header_date(line: &str) -> Option<(u8, Date)> {
             .captures(line)
             .and_then(|c| time_phrases::full_date(&c))
     };
+    // "Updated 3 June 2025 (first published 30 May 2025)": the first publication, wherever
+    // the line gives it, over the update.
+    if let Some(d) = first_published(line) {
+        return Some((1, d));
+    }
     if let Some(l) = LABEL.captures(line) {
         let d = FULL_DATE
             .captures(&line[l.get(0)?.end()..])
@@ -509,6 +535,20 @@ pub fn read(text: &str) -> Article {
         };
         a.date = next.map(|d| d - time::Duration::days(1));
         a.date_text = format!("{y:04}-{m:02}");
+    }
+    // No date in the header: an editor's note opening the body that gives the first
+    // publication ("Editor's note: this article was first published on 1 November 2023 and
+    // updated on 3 November"), the first publication, not the update.
+    if a.date.is_none() {
+        if let Some(d) = body
+            .iter()
+            .find(|l| !l.is_empty())
+            .filter(|l| EDITOR_NOTE.is_match(l))
+            .and_then(|l| first_published(l))
+        {
+            a.date = Some(d);
+            a.date_text = time_phrases::fmt_day(d);
+        }
     }
     // No date in the header: an editor's note opening the body ("Interview conducted on 14
     // June 2024 in Seoul; edited for length."), a short line with a full date and no other

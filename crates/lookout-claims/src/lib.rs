@@ -731,7 +731,9 @@ impl<'a> Extractor<'a> {
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
         }
-        // "Another 300 followed": the unit of the claim before, else no claim.
+        // "Another 300 followed": the unit of the claim before (in this sentence: "fired about
+        // 26 more missiles ..., bringing the total to about 50"), else no claim.
+        let mut unit_here = String::new();
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()
             .filter_map(|mut q| {
@@ -739,6 +741,8 @@ impl<'a> Extractor<'a> {
                     // "more than 5 million of them": the noun named last before.
                     let from = if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
                         &self.last_noun_unit
+                    } else if !unit_here.is_empty() {
+                        &unit_here
                     } else {
                         &self.last_unit
                     };
@@ -750,6 +754,7 @@ impl<'a> Extractor<'a> {
                         q.note.push(NOUN_BEFORE.into());
                     }
                 }
+                unit_here.clone_from(&q.unit);
                 Some(q)
             })
             .collect();

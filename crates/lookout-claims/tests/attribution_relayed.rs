@@ -12,14 +12,19 @@ fn row(text: &str, quantity: f64) -> ClaimRow {
         .unwrap_or_else(|| panic!("no row of {quantity}"))
 }
 
+/// The speaker and organization of the row with that number.
+fn source_of(text: &str, quantity: f64, speaker: &str, organization: &str) {
+    let r = row(text, quantity);
+    assert_eq!(r.speaker, speaker, "{}", r.note);
+    assert_eq!(r.organization, organization, "{}", r.note);
+}
+
 #[test]
 fn a_citing_aside_before_the_verb_passes_the_figure_to_the_cited_source() {
     let text = "TOKYO, May 9, 2024 --\n\n\
         Senator Hiroshi Tanaka, citing an assessment by the Open Source Centre, told parliament on \
         Thursday that North Korea had shipped about 9,000 containers of munitions to Russia.\n";
-    let r = row(text, 9000.0);
-    assert_eq!(r.speaker, "Open Source Centre", "{}", r.note);
-    assert_eq!(r.organization, "Open Source Centre");
+    source_of(text, 9000.0, "Open Source Centre", "Open Source Centre");
 }
 
 #[test]
@@ -59,9 +64,7 @@ fn a_quote_paragraph_takes_the_speaker_of_that_was_how_x_put_it() {
         \"North Korea has shipped more than 11,000 containers of munitions to Russia.\"\n\n\
         That was how State Department spokesman Matthew Miller summed up the latest intelligence \
         for reporters on Thursday.\n";
-    let r = row(text, 11000.0);
-    assert_eq!(r.speaker, "Matthew Miller", "{}", r.note);
-    assert_eq!(r.organization, "US Department of State");
+    source_of(text, 11000.0, "Matthew Miller", "US Department of State");
 }
 
 #[test]
@@ -70,7 +73,5 @@ fn a_legislator_is_recorded_with_the_party_the_text_names() {
         North Korea has sent Russia about 7,000 containers of munitions, said Park Ji-won, a \
         lawmaker of the opposition Democratic Party who sits on the parliamentary intelligence \
         committee.\n";
-    let r = row(text, 7000.0);
-    assert_eq!(r.speaker, "Park Ji-won", "{}", r.note);
-    assert_eq!(r.organization, "Democratic Party");
+    source_of(text, 7000.0, "Park Ji-won", "Democratic Party");
 }

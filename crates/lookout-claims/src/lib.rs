@@ -1292,10 +1292,6 @@ fn choose(
                 && introduces(main, at)
         })
     });
-    // "X, citing a report by Y, said N": Y's figure, relayed by X.
-    let relayed = relayed.or_else(|| {
-        speakers::citing_aside(atts, sentence, main, window.map_or(sentence.len(), |w| w.0))
-    });
     let main = match relayed {
         Some(v) => {
             notes.push(format!("relayed by {}", main.source.speaker));

@@ -2960,40 +2960,6 @@ static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("paren source")
 });
 
-/// "Rep. Kang Dae-sik, citing a report by the Defense Intelligence Agency, said that N",
-/// "Shin said, citing military intelligence, that N": a speaker who relays another source in a
-/// "citing"/"quoting" aside of their own clause passes the figure on; it is the original
-/// source's (docs/ledger.md: a relayed figure is the original source's). The aside must sit
-/// between the speaker's subject and the claim: before the verb, set off by commas, or right
-/// after the verb, before the claim at `at`. News media citing others are handled by the
-/// caller already; a "citing" in another clause (after the claim, past a semicolon) is not
-/// this speaker's.
-pub fn citing_aside<'a>(
-    atts: &'a [Attribution],
-    sentence: &str,
-    main: &Attribution,
-    at: usize,
-) -> Option<&'a Attribution> {
-    if !matches!(main.how, How::Subject | How::Inverted) {
-        return None;
-    }
-    atts.iter().find(|c| {
-        if c.how != How::Citing || c.source.speaker == main.source.speaker || c.source.media {
-            return false;
-        }
-        let aside_before = main.how == How::Subject
-            && c.pos < main.pos
-            && sentence[..c.pos].trim_end().ends_with(',')
-            && sentence[c.pos..main.pos].trim_end().ends_with(',')
-            && !sentence[c.pos..main.pos].contains([';', '"']);
-        let aside_after = c.pos >= main.verb_end
-            && c.pos < at
-            && !sentence[main.verb_end..c.pos].contains([';', '"', '.'])
-            && sentence[main.verb_end..c.pos].len() < 40;
-        aside_before || aside_after
-    })
-}
-
 /// A sentence that points back to the quote before it and names its speaker: "That was how
 /// Defence Minister X put it to ...", "Those were the words of X, head of ...", "So said X".
 static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,6 @@
 //! General attribution forms of branch `claims11a` (docs/accuracy.md step 15a), each tried on
-//! wordings, names and bodies of its own, not those of the `dev6a/` corpus: a speaker relaying
-//! another source in a "citing" aside, a quote paragraph attributed by the paragraph after it
+//! wordings, names and bodies of its own, not those of the `dev6a/` corpus: a speaker who cites
+//! another source in an aside keeps the figure (the ledger's convention), a quote paragraph attributed by the paragraph after it
 //! ("That was how X put it"), a person named once and referred to later by surname or title.
 
 use lookout_project::ClaimRow;
@@ -19,21 +19,31 @@ fn source_of(text: &str, quantity: f64, speaker: &str, organization: &str) {
     assert_eq!(r.organization, organization, "{}", r.note);
 }
 
+/// The ledger's convention (docs/ledger.md, "Speaker and organization"): "according to X" and
+/// "citing X" name the speaker only without a reporting verb; an apposition ", citing a report
+/// by X" names the source, not the speaker nor the speaker's organization.
 #[test]
-fn a_citing_aside_before_the_verb_passes_the_figure_to_the_cited_source() {
+fn a_citing_aside_before_the_verb_leaves_the_figure_to_the_speaker() {
     let text = "TOKYO, May 9, 2024 --\n\n\
-        Senator Hiroshi Tanaka, citing an assessment by the Open Source Centre, told parliament on \
-        Thursday that North Korea had shipped about 9,000 containers of munitions to Russia.\n";
-    source_of(text, 9000.0, "Open Source Centre", "Open Source Centre");
+        Senator Hiroshi Tanaka of the Constitutional Democratic Party, citing an assessment by \
+        the Open Source Centre, told parliament on Thursday that North Korea had shipped about \
+        9,000 containers of munitions to Russia.\n";
+    source_of(
+        text,
+        9000.0,
+        "Hiroshi Tanaka",
+        "Constitutional Democratic Party",
+    );
 }
 
 #[test]
-fn a_citing_aside_after_the_verb_passes_the_figure_to_the_cited_source() {
+fn a_citing_aside_after_the_verb_leaves_the_figure_to_the_speaker() {
     let text = "SEOUL, June 3, 2024 --\n\n\
-        The opposition lawmaker said on Monday, citing the Royal United Services Institute, that \
-        at least 20 Russian ships had loaded North Korean munitions at Rajin.\n";
+        Opposition lawmaker Park Ji-hoon said on Monday, citing the Royal United Services \
+        Institute, that at least 20 Russian ships had loaded North Korean munitions at Rajin.\n";
     let r = row(text, 20.0);
-    assert_eq!(r.speaker, "RUSI", "{}", r.note);
+    assert_eq!(r.speaker, "Park Ji-hoon", "{}", r.note);
+    assert_ne!(r.organization, "RUSI", "{}", r.note);
 }
 
 #[test]

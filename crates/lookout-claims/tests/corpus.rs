@@ -623,3 +623,14 @@ fn dev6b_corpus_figures() {
     ];
     field_floors(&s, &recall, &precision);
 }
+
+/// The eighth holdout (`holdout8/`), written blind (its author read neither the extractor's
+/// source nor its tests, nor ran it) while the rules of branches `claims11a` and `claims11b`
+/// were written, and run once after them (docs/accuracy.md step 16): its first-run figures are
+/// the estimate for unseen text.
+#[test]
+fn eighth_holdout_corpus_figures() {
+    let s = score("holdout8");
+    print("holdout8", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+}

@@ -436,6 +436,7 @@ impl<'a> Extractor<'a> {
             .map(String::as_str)
             .collect();
         ctx.read_ahead(&all);
+        ctx.place_by_lines(text);
         ctx.header_orgs(&article.header);
         ctx.header_persons(&article.header);
         Extractor {
@@ -1296,6 +1297,18 @@ fn choose(
         Some(v) => {
             notes.push(format!("relayed by {}", main.source.speaker));
             v
+        }
+        None => main,
+    };
+    // "X quoted the agency as saying N": the agency's figure, relayed by X.
+    let main = match atts.iter().find(|a| {
+        a.verb == "quoted"
+            && a.source.speaker != main.source.speaker
+            && window.is_none_or(|(at, _)| a.verb_end <= at)
+    }) {
+        Some(q) => {
+            notes.push(format!("relayed by {}", main.source.speaker));
+            q
         }
         None => main,
     };

@@ -251,18 +251,21 @@ pub fn country_of_city(city: &str) -> Option<&'static Country> {
 /// political parties, legislatures and news media of one country (a small gazetteer, as
 /// configuration; US institutions are left out: they are named as actors in any country's
 /// news). "The Defense Intelligence Agency's report", read on a radio show with a
-/// People Power Party lawmaker, is South Korea's.
+/// People Power Party lawmaker, is South Korea's. A translation note ("Translated from
+/// Korean") and a bracketed dateline opening a line ("[Seoul] Reporter ... =", the Korean
+/// and Japanese press's form) place a text too: an untitled "Joint Chiefs of Staff" in a
+/// Korean report is Seoul's, unless the text says North Korea's.
 const COUNTRY_HINTS: [(&str, &str); 3] = [
     (
-        r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b",
+        r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Korean\b|^\[Seoul\]",
         "ROK",
     ),
     (
-        r"\bInterfax-Ukraine\b|\bUkrinform\b|\bKyiv\s+(?:Independent|Post)\b|\bVerkhovna\s+Rada\b",
+        r"\bInterfax-Ukraine\b|\bUkrinform\b|\bKyiv\s+(?:Independent|Post)\b|\bVerkhovna\s+Rada\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Ukrainian\b|^\[Kyiv\]",
         "Ukraine",
     ),
     (
-        r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b",
+        r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Japanese\b|^\[Tokyo\]",
         "Japan",
     ),
 ];

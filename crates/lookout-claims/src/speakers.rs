@@ -92,6 +92,10 @@ pub struct Context {
     pub country: Option<&'static Country>,
     /// The first country (other than the corridor's two) the sentence being read names.
     sentence_country: std::cell::Cell<Option<&'static Country>>,
+    /// The country or capital the sentence being read opens with as its subject ("Seoul,
+    /// which watches the port, ... when Defence Minister NAME put the figure"): the country
+    /// of the untitled offices that sentence names, over the last speaker's.
+    subject_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
     /// Government institutions the whole article names (canonical), spoken or not.
@@ -126,12 +130,13 @@ impl Context {
     /// South Korean news agency Yonhap reported, citing a military intelligence report"), else
     /// the one the article's parties, legislatures or media place it in.
     fn default_country(&self) -> Option<&'static Country> {
-        self.last
+        self.subject_country.get().or(self
+            .last
             .as_ref()
             .and_then(|s| s.country)
             .or(self.country)
             .or(self.sentence_country.get())
-            .or(self.article_country)
+            .or(self.article_country))
     }
 
     /// Named persons this reading has met.
@@ -161,6 +166,14 @@ impl Context {
             .split(' ')
             .find(|t| OFFICES.contains(t) || *t == "head")
             .or(described)?;
+        // "John Kirby walked into the briefing room ... the National Security Council
+        // spokesman said": a person just named bare, described nowhere, comes first.
+        if let Some(last) = self.bare_last_person(office) {
+            return Some(Source {
+                speaker: last.speaker,
+                ..s.clone()
+            });
+        }
         let mut holders = self.article_persons.iter().filter(|p| {
             let same_org = p.org == s.org
                 || described == Some(office)
@@ -199,19 +212,23 @@ impl Context {
                 }
             }
         }
-        // "Robert Koepcke's estimate puts ... The State Department's deputy assistant
-        // secretary said": a definite office right after a person named bare (no title, no
-        // organization anywhere in the article) describes that person.
+        self.bare_last_person(office).map(|p| Source {
+            speaker: p.speaker,
+            ..s.clone()
+        })
+    }
+
+    /// "Robert Koepcke's estimate puts ... The State Department's deputy assistant secretary
+    /// said": a definite office right after a person named bare (no title, no organization
+    /// anywhere in the article) describes that person.
+    fn bare_last_person(&self, office: &str) -> Option<Source> {
         let last = self.persons.last().filter(|p| p.kind == Kind::Person)?;
         let bare = |p: &Source| p.org.is_empty() && p.title.is_empty();
         let described_anywhere = self
             .article_persons
             .iter()
             .any(|p| p.speaker == last.speaker && !bare(p));
-        (bare(last) && !described_anywhere && OFFICES.contains(&office)).then(|| Source {
-            speaker: last.speaker.clone(),
-            ..s.clone()
-        })
+        (bare(last) && !described_anywhere && OFFICES.contains(&office)).then(|| last.clone())
     }
 
     /// An institution named again without its country ("the JCS" after "Seoul's Joint Chiefs
@@ -263,6 +280,14 @@ impl Context {
                     self.article_institutions.push(org);
                 }
             }
+        }
+    }
+
+    /// A text whose body places it in no country: the country its other lines (a translation
+    /// note, a header the layout set aside) place it in.
+    pub fn place_by_lines(&mut self, text: &str) {
+        if self.article_country.is_none() {
+            self.article_country = text.lines().find_map(|l| names::country_hint(l.trim()));
         }
     }
 
@@ -1246,6 +1271,25 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
             break;
         }
     }
+    // "The National Intelligence Service later released satellite images of the ships and
+    // said": a second verb of the sentence's opening subject (no comma between the two).
+    if j >= 2 && toks[j - 1].text.eq_ignore_ascii_case("and") {
+        let lead = trim_np(toks);
+        let end = (lead..j).find(|&k| !is_np_word(toks[k].text)).unwrap_or(j);
+        let verb_like = toks.get(end).is_some_and(|t| {
+            t.text.ends_with("ed")
+                || ["later", "also", "has", "had", "on", "this"].contains(&t.text)
+        });
+        if end > lead
+            && end + 1 < j - 1
+            && verb_like
+            && !toks[end..j]
+                .iter()
+                .any(|t| [",", "\"", "that"].contains(&t.text))
+        {
+            return Some(((toks[lead].start, toks[end - 1].end), None));
+        }
+    }
     // "John Kirby, the White House spokesman, who has just told reporters": the relative
     // pronoun's antecedent is the subject.
     if j >= 2 && toks[j - 1].text.eq_ignore_ascii_case("who") && toks[j - 2].text == "," {
@@ -1773,6 +1817,15 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
     let appos = if BRIEFED.is_match(appos) { "" } else { appos };
     let p = phrase.trim().trim_start_matches(['"', '(']).trim();
+    // "in May the intelligence estimated": "March" and "May" before "the" are months (a name
+    // is not followed by an article).
+    if let Some(rest) = ["March ", "May "]
+        .iter()
+        .find_map(|m| p.strip_prefix(m))
+        .filter(|r| r.starts_with("the "))
+    {
+        return classify(rest, appos, ctx);
+    }
     let lower = p.to_lowercase();
     match lower.as_str() {
         "he" | "she" | "him" | "her" => return Some(Phrase::He),
@@ -1870,6 +1923,26 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun)
         {
             return Some(Phrase::The(noun.to_owned()));
+        }
+    }
+    // "the intelligence estimated" after the head of Ukraine's Defence Intelligence spoke: a
+    // bare word of the name of an organization that spoke before (its person or itself) is
+    // that organization.
+    if words.len() == 2 && words[0] == "the" && words[1].len() > 5 && !is_time_word(words[1]) {
+        let word = words[1];
+        if let Some(o) = ctx.persons.iter().chain(ctx.orgs.iter()).rev().find(|o| {
+            !o.org.is_empty()
+                && !o.org.ends_with("government")
+                && o.org
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+        }) {
+            return Some(Phrase::Source(org_source(
+                o.org.clone(),
+                o.country,
+                o.media,
+            )));
         }
     }
     // "Its analysts", "their researchers": people of the organization that spoke last.
@@ -2076,7 +2149,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         && lower_words.len() <= 4
         && (lower_words.split_last().is_some_and(|(w, rest)| {
             [
-                "official", "diplomat", "envoy", "source", "expert", "analyst", "person",
+                "official", "diplomat", "envoy", "source", "expert", "analyst", "person", "leader",
             ]
             .contains(w)
                 && rest.iter().all(|r| ["the", "senior", "same"].contains(r))
@@ -2095,7 +2168,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         if let Some(named) = ctx.last_named_of(country) {
             return Some(Phrase::Source(named));
         }
-        if lower == "the head of state" {
+        // "The Ukrainian leader said" with no named person of Ukraine met yet: the one
+        // president the article names.
+        if lower == "the head of state" || lower_words.last() == Some(&"leader") {
             if let Some(named) = ctx.titled_in_article("president") {
                 return Some(Phrase::Source(named));
             }
@@ -2300,6 +2375,11 @@ fn unnamed_source(p: &str, lower_words: &[&str], country: Option<&'static Countr
 /// A person a sentence introduces without a reporting verb ("Shin Won-sik, the defense
 /// minister, was blunt."): the name at its start with an apposition, for a "he said" after it.
 pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
+    // "[Seoul] South Korea's Defence Minister Shin Won-sik gave an interview": a bracketed
+    // place opening the sentence is a dateline, not part of the name.
+    let masked = BRACKET_PLACE
+        .find(masked)
+        .map_or(masked, |m| &masked[m.end()..]);
     // "Defense Minister Shin Won-sik met foreign correspondents": a titled name opening the
     // sentence.
     if let Some(c) = MENTION_TITLED.captures(masked) {
@@ -2330,6 +2410,18 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
             }
         }
     }
+    // "Eleven months ago, John Kirby walked into the briefing room": a full name, bare, as the
+    // subject of a sentence without a reporting verb, for "the spokesman said" after it.
+    if let Some(c) = MENTION_BARE.captures(masked) {
+        let name = c.name("name").map_or("", |m| m.as_str());
+        if name_run(name).is_some_and(|(a, b, n)| n >= 2 && a == 0 && b == name.len()) {
+            if let Some(Phrase::Source(s)) = classify(name, "", ctx) {
+                if s.kind == Kind::Person && s.speaker.contains(' ') {
+                    return Some(s);
+                }
+            }
+        }
+    }
     let c = MENTION.captures(masked)?;
     let name = c.name("name")?.as_str();
     name_run(name).filter(|(a, b, n)| *n >= 2 && *a == 0 && *b == name.len())?;
@@ -2339,10 +2431,25 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
     }
 }
 
+static OWNED_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s+(?:own\s+|latest\s+|new\s+|official\s+)?(?:figure|count|estimate|tally|total)\b",
+    )
+    .expect("owned figure")
+});
+
+static BRACKET_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\]\s*").expect("bracket place"));
+
 static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "President of Ukraine Volodymyr Zelensky held": an "of" inside the title.
     Regex::new(r"^(?P<phrase>[A-Z][\w.'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'-]+){2,6})\s+[a-z]")
         .expect("mention titled")
+});
+
+static MENTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][a-z]+(?:\s+[a-z]+){1,4},\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\s+(?:walked|met|arrived|appeared|stood|came|went|held|took|visited|flew|sat|stepped)\b")
+        .expect("mention bare")
 });
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -2367,6 +2474,23 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
         let first = rest.split_whitespace().next().unwrap_or("");
         if ["on", "in", "at", "during", "while", "to", "with", "for"].contains(&first) {
             who = &who[..t.end];
+        }
+    }
+    // "This was stated by the head of X, NAME, in ...": the name in apposition to the title.
+    let after = &sentence[c.get(0).map_or(sentence.len(), |m| m.end())..];
+    let appos = after[..after.find([',', '.', ';']).unwrap_or(after.len())].trim();
+    let appos = if c.get(0).is_some_and(|m| m.as_str().ends_with(','))
+        && name_run(appos).is_some_and(|(x, y, n)| n >= 2 && x == 0 && y == appos.len())
+    {
+        appos
+    } else {
+        ""
+    };
+    if !appos.is_empty() {
+        if let Some(Phrase::Source(s)) = classify(appos, who, ctx) {
+            if s.kind == Kind::Person {
+                return resolve(Phrase::Source(s), ctx);
+            }
         }
     }
     resolve(classify(who, "", ctx)?, ctx)
@@ -2615,6 +2739,21 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .map(|c| c.2)
             .find(|c| c.corridor_side.is_none()),
     );
+    ctx.subject_country.set(
+        names::countries(masked)
+            .into_iter()
+            .find(|c| {
+                let w = &masked[c.0..c.1];
+                c.0 == 0
+                    && !w.ends_with("'s")
+                    && (masked[c.1..].starts_with(", which ")
+                        || masked[c.1..].starts_with(", where "))
+                    // "put Seoul's figure at about 6,700": whose figure it is.
+                    || w.ends_with("'s") && OWNED_FIGURE.is_match(&masked[c.1..])
+            })
+            .map(|c| c.2)
+            .filter(|c| c.corridor_side.is_none()),
+    );
     let toks = tokens(masked);
     let mut out = Vec::new();
     let text = |span: (usize, usize)| &masked[span.0..span.1];
@@ -2693,8 +2832,13 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .take(if counting { 30 } else { 4 })
                 .map(|t| t.text.to_lowercase())
                 .collect();
+            // "put Seoul's figure at about 6,700", "put his estimate at": an owner's count.
             let object = next.first().is_some_and(|w| {
-                ["it", "the", "its", "their", "that", "this", "them"].contains(&w.as_str())
+                [
+                    "it", "the", "its", "their", "that", "this", "them", "his", "her", "our",
+                ]
+                .contains(&w.as_str())
+                    || w.ends_with("'s") && counting
             });
             if !object || !next.iter().any(|w| w == "at") {
                 continue;
@@ -2854,7 +2998,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .map(|a| a[..clause_end(a)].trim());
         let named =
             named.filter(|a| name_run(a).is_some_and(|(x, y, n)| n >= 2 && y - x == a.len()));
-        let appos = named.or_else(|| phrase_after(&toks, i).and_then(|(_, a)| a).map(text));
+        // "According to the JCS, the North had already sent ...": a clause with its own
+        // finite verb after the comma is the claim, not an apposition of the source.
+        let appos = named.or_else(|| {
+            phrase_after(&toks, i)
+                .and_then(|(_, a)| a)
+                .map(text)
+                .filter(|a| {
+                    !tokens(a)
+                        .iter()
+                        .any(|t| CLAUSE_VERB.is_match(&t.text.to_lowercase()))
+                })
+        });
         // "Seoul's own figure, given by Defence Minister NAME": the title is Seoul's.
         let owned;
         let phrase = match OWNER_BEFORE.captures(&masked[..m.start()]) {
@@ -2878,18 +3033,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
     }
+    // "Rep. NAME quoted the agency as saying the shells had gone in ...": the one quoted is
+    // the source of what it is quoted as saying; the relayer only passes it on.
     // "rejected a South Korean report that Pyongyang had shipped ...": the report's owner is
     // the source of what the report says.
-    for c in REPORT_THAT.captures_iter(masked) {
+    let quoted = QUOTED_AS.captures_iter(masked).map(|c| (c, "quoted"));
+    for (c, verb) in quoted.chain(REPORT_THAT.captures_iter(masked).map(|c| (c, "report"))) {
         let who = c.name("who").expect("who");
         let end = c.get(0).expect("match").end();
-        push_source(
-            &mut out,
-            who.as_str().trim(),
-            (who.start(), end),
-            "report",
-            ctx,
-        );
+        push_source(&mut out, who.as_str().trim(), (who.start(), end), verb, ctx);
     }
     // "Its headline figure: more than 20,000 containers": the organization spoken of.
     if let Some(m) = ITS_FIGURE.find(masked) {
@@ -2946,6 +3098,11 @@ fn push_source(
         });
     }
 }
+
+static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:quoted|cited)\s+(?P<who>(?:the|a|an|its|their|[A-Z])[^,.;:]{1,80}?)\s+as\s+(?:saying|estimating|reporting|stating|telling|putting|counting)\b")
+        .expect("quoted as")
+});
 
 /// "a South Korean report that ...", "the Pentagon's estimate that ...": a document whose
 /// owner is named before its noun, with the claim in its that-clause.

@@ -1808,7 +1808,7 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted)\s+(?:its|their|his|her|a|an|the)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted)\s+(?:its|their|his|her|a|an|the)\b")
         .expect("published")
 });
 
@@ -3037,6 +3037,21 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     // the source of what it is quoted as saying; the relayer only passes it on.
     // "rejected a South Korean report that Pyongyang had shipped ...": the report's owner is
     // the source of what the report says.
+    // "Reuters and the Open Source Centre published a joint investigation on Tuesday that
+    // traces 64 voyages": the publisher is the source of what its document is said to find.
+    if let Some(c) = PUBLISHED.captures(masked) {
+        let who = c.name("who").expect("who");
+        let end = c.get(0).expect("match").end();
+        if DOCUMENT_FINDS.is_match(&masked[end..]) && who.as_str().split_whitespace().count() <= 8 {
+            push_source(
+                &mut out,
+                who.as_str().trim(),
+                (who.start(), end),
+                "published",
+                ctx,
+            );
+        }
+    }
     let quoted = QUOTED_AS.captures_iter(masked).map(|c| (c, "quoted"));
     for (c, verb) in quoted.chain(REPORT_THAT.captures_iter(masked).map(|c| (c, "report"))) {
         let who = c.name("who").expect("who");
@@ -3098,6 +3113,11 @@ fn push_source(
         });
     }
 }
+
+static DOCUMENT_FINDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;]{0,80}?\b(?:that|which)\s+(?:traces|traced|finds|found|shows|showed|documents|documented|counts|counted|estimates|estimated|tracks|tracked|identifies|identified)\b")
+        .expect("document finds")
+});
 
 static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:quoted|cited)\s+(?P<who>(?:the|a|an|its|their|[A-Z])[^,.;:]{1,80}?)\s+as\s+(?:saying|estimating|reporting|stating|telling|putting|counting)\b")

@@ -163,3 +163,15 @@ fn a_second_verb_of_the_opening_subject_after_and() {
     let (speaker, org) = who(text, 2400.0);
     assert_eq!(org, "Japan Ministry of Defense", "{speaker}");
 }
+
+#[test]
+fn a_publisher_is_the_source_of_what_its_document_is_said_to_find() {
+    let text = "The Harbour Letter - 9 June 2025\n\n\
+        This week:\n\n\
+        * The Nordic Maritime Institute published a new study on Monday that tracks 41 \
+        voyages by three Russian cargo ships to Rajin since last autumn.\n\
+        * About 9,000 containers were carried on those voyages, the researchers estimate.\n";
+    let nmi = pair("Nordic Maritime Institute", "Nordic Maritime Institute");
+    assert_eq!(who(text, 41.0), nmi);
+    assert_eq!(who(text, 9000.0), nmi);
+}

@@ -175,3 +175,18 @@ fn a_publisher_is_the_source_of_what_its_document_is_said_to_find() {
     assert_eq!(who(text, 41.0), nmi);
     assert_eq!(who(text, 9000.0), nmi);
 }
+
+#[test]
+fn a_titled_name_laying_out_a_count_in_posts_speaks_the_posts_after() {
+    let text = "Pentagon spokeswoman sets out troop count in posts\n\n\
+        March 4, 2025\n\n\
+        The Pentagon's deputy press secretary, Laura Whitfield, laid out Washington's newest \
+        estimate in a thread of posts on Monday.\n\n\
+        The thread, in full:\n\n\
+        1/ Since October 2024, the DPRK has sent more than 14,000 soldiers to Russia.\n\n\
+        2/ We will keep exposing this cooperation.\n";
+    assert_eq!(
+        who(text, 14000.0),
+        pair("Laura Whitfield", "US Department of Defense")
+    );
+}

@@ -155,6 +155,10 @@ static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sent|send|sends|shipped|ships|delivered|delivers|supplied|supplies|transferred|provided|received|fired|launched|moved|carried|exported)\b")
         .expect("delivery")
 });
+/// "of the missiles", "these missiles": missiles spoken of before.
+static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|these|those|such)\s+missiles?\b").expect("the missiles")
+});
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
@@ -367,6 +371,9 @@ struct Extractor<'a> {
     /// Unit of the last countable noun read, claim or not ("Artillery shells have been
     /// reaching Russia ...": what a later "of them" refers to).
     last_noun_unit: String,
+    /// Whether the missiles the sentences before named last were ballistic ("firing North
+    /// Korean ballistic missiles at Ukraine. ... launched at least one of the missiles").
+    ballistic_before: bool,
     /// Sentences of an interviewer's paragraphs since the last claim.
     questions_since_claim: usize,
     /// Date of the last claim's statement.
@@ -451,6 +458,7 @@ impl<'a> Extractor<'a> {
             last_claim_at: None,
             last_unit: String::new(),
             last_noun_unit: String::new(),
+            ballistic_before: false,
             questions_since_claim: 0,
             last_date: None,
             occasion_date: None,
@@ -774,10 +782,22 @@ impl<'a> Extractor<'a> {
                         q.note.push(NOUN_BEFORE.into());
                     }
                 }
+                // "one of the missiles" after ballistic missiles were named: of that kind.
+                if q.unit.starts_with("missiles")
+                    && self.ballistic_before
+                    && THE_MISSILES.is_match(&s.text[q.span.0..q.span.1])
+                {
+                    q.unit = format!("ballistic_{}", q.unit);
+                    q.note
+                        .push("\"the missiles\": the ballistic missiles named before".into());
+                }
                 unit_here.clone_from(&q.unit);
                 Some(q)
             })
             .collect();
+        if let Some(b) = quantity::missiles_named(&s.text) {
+            self.ballistic_before = b;
+        }
         // A pronoun refers to what was just spoken of: a sentence that names no countable
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).

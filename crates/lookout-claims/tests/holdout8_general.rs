@@ -72,9 +72,99 @@ fn the_missiles_after_ballistic_missiles_are_ballistic() {
         Korean-made ballistic missiles against Ukrainian towns.\n\n\
         Russian units launched at least two of the missiles on February 20, foreign minister Gareth Pollard said.\n";
     assert_eq!(row(text, 2.0).unit, "ballistic_missiles_launched");
+    // "and several more" after them: the same kind.
+    let text = "Canberra: Russia fires North Korean ballistic missiles\n\n\
+        CANBERRA, March 3, 2025 - Australia on Monday accused Russia of using North \
+        Korean-made ballistic missiles against Ukrainian towns.\n\n\
+        Russian units launched at least two of the missiles on February 20, and several more \
+        in a night raid on February 27, foreign minister Gareth Pollard told parliament.\n";
+    let rows = lookout_claims::extract(text);
+    assert!(
+        rows.iter().all(|r| r.unit == "ballistic_missiles_launched"),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|r| r.quantity_low.is_some()), "{rows:#?}");
     // Missiles named anew without the word are not.
     let text = "CANBERRA, March 3, 2025 - North Korea has sent ballistic missiles to Russia, \
         Australia said. It has also sent cruise missiles. Russian units launched at least two \
         of the missiles on February 20, foreign minister Gareth Pollard said.\n";
     assert_eq!(row(text, 2.0).unit, "missiles_launched");
+}
+
+#[test]
+fn footnote_markers_after_the_full_stop_keep_the_paragraph_and_its_sentences() {
+    let text = "Panel of Experts on Maritime Transfers\n\n\
+        Final report\n\n\
+        12 April 2025\n\n\
+        31. The Panel estimates that at least 7,500 containers of ammunition were shipped from \
+        the DPRK to the Russian Federation through Chongjin in 2024.[41] The same vessels also \
+        carried 60 multiple rocket launchers.[42][43]\n\n\
+        32. Member States reported a further 300 railcars of shells at Khasan.[b]\n\n\
+        Notes\n\n\
+        [41] Satellite imagery, 2024.\n\
+        [42] Member State information.\n";
+    let r = row(text, 7500.0);
+    assert_eq!(r.unit, "containers");
+    assert!(!r.statement_summary.contains("rocket launchers"), "{r:?}");
+    assert_eq!(row(text, 60.0).unit, "rocket_launchers");
+    assert_eq!(row(text, 300.0).unit, "railcars");
+}
+
+#[test]
+fn an_answers_bare_number_counts_what_the_question_asked_about() {
+    let text = "Senate Foreign Relations Committee - hearing\n\n\
+        Tuesday 12 November 2024 (transcript excerpt)\n\n\
+        SENATOR HOLLOWAY: General, how many North Korean soldiers are now in Russia?\n\n\
+        GEN. MARA QUINTERO: We assess that roughly 9,000 have been moved to Russia by train \
+        and ship.\n";
+    let r = row(text, 9000.0);
+    assert_eq!(r.unit, "troops");
+    assert_eq!(r.qualifier, "about");
+}
+
+#[test]
+fn a_digest_is_dated_by_the_day_it_was_sent_not_the_week_it_covers() {
+    let text = "Arms Watch Weekly - week of March 3, 2025\n\n\
+        Delivered Friday, March 7, 2025\n\n\
+        In this issue:\n\n\
+        * The Baltic Maritime Institute said on Wednesday that 31 North Korean freighters \
+        unloaded at Vostochny between June and December 2024.\n";
+    let r = row(text, 31.0);
+    assert_eq!(r.date, "2025-03-05", "{r:?}");
+}
+
+#[test]
+fn a_recent_span_ends_on_the_day_of_the_statement() {
+    // The statement is Thursday 2024-05-16; the text is dated the day after.
+    let text = "Ships seen moving North Korean ammunition\n\n\
+        CANBERRA (May 17, 2024) - Australian defence minister Rhys Talbot said Thursday that \
+        North Korea had shipped more than 2,400 containers of munitions to Russia in recent \
+        weeks.\n";
+    let r = row(text, 2400.0);
+    assert_eq!(r.date, "2024-05-16", "{r:?}");
+    assert_eq!(r.period_end, "2024-05-16", "{r:?}");
+    // The length of the span is kept: it starts as many days earlier.
+    let dated_that_day = text.replace("May 17, 2024", "May 16, 2024");
+    let same = row(&dated_that_day, 2400.0);
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        (same.period_start.as_str(), same.period_end.as_str())
+    );
+}
+
+#[test]
+fn a_time_before_a_when_clause_dates_its_statement() {
+    let text =
+        "OSLO, May 2, 2025 - Norway says North Korea has sent more than 9,000 containers of \
+        munitions to Russia since last summer, foreign minister Ingrid Solberg-Haug said on \
+        Friday.\n\n\
+        Helsinki has given no new count since January, when Finnish defence minister Antti \
+        Lahtinen put the number at about 4,000 containers.\n";
+    let r = row(text, 4000.0);
+    assert_eq!(r.date, "2025-01", "{r:?}");
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("", ""),
+        "{r:?}"
+    );
 }

@@ -82,6 +82,27 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified))(?:\s+(?:on|at))?\s*:?\s*")
         .expect("label")
 });
+/// "first published on", "originally posted": the date of the first publication follows.
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first|originally)\s+(?:published|posted|appeared|issued|aired|broadcast)\b(?:\s+(?:on|at|in))?\s*:?\s*")
+        .expect("first published")
+});
+/// An editor's note about the text itself ("Editor's note: this article was first published on
+/// 1 November 2023 and updated on 3 November ..."), not about a report it cites.
+static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:editor'?s'?\s+note|note\s+from\s+the\s+editors?|note)\s*:|\bthis\s+(?:article|story|report|interview|piece|post|page|transcript)\s+(?:was|is)\s+(?:first|originally)\b")
+        .expect("editor note")
+});
+
+/// The date right after "first published" in a line.
+fn first_published(line: &str) -> Option<Date> {
+    let m = FIRST_PUBLISHED.find(line)?;
+    let c = FULL_DATE.captures(&line[m.end()..])?;
+    (c.get(0)?.start() == 0)
+        .then(|| time_phrases::full_date(&c))
+        .flatten()
+}
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
@@ -227,6 +248,10 @@ fn column(header: &str) -> Column {
 
 /// The cells of a table row flattened into a line ("a | b | c", with or without outer pipes, or
 /// cells parted by tabs).
+/// Most words in a cell of a table flattened with bare semicolons (`a; b; c`): longer parts
+/// are clauses of a sentence.
+const TABLE_CELL_WORDS: usize = 12;
+
 fn table_cells(line: &str) -> Option<Vec<String>> {
     // Pipes, else semicolons with a space either side ("13 Oct 2023 ; John Kirby ; ...", which
     // prose does not write), else tabs (a spreadsheet pasted as text).
@@ -234,6 +259,15 @@ fn table_cells(line: &str) -> Option<Vec<String>> {
         "|"
     } else if line.matches(" ; ").count() >= 2 {
         " ; "
+    } else if line.matches(';').count() >= 2
+        && !ends_sentence(line)
+        && line
+            .split(';')
+            .all(|c| (1..=TABLE_CELL_WORDS).contains(&word_count(c)))
+    {
+        // "MSMT first report; 29 May 2025; about 9 million artillery rounds; 2024": short
+        // cells and no full stop, which a sentence with semicolons does not have.
+        ";"
     } else {
         "\t"
     };
@@ -380,6 +414,11 @@ fn header_date(line: &str) -> Option<(u8, Date)> {
             .captures(line)
             .and_then(|c| time_phrases::full_date(&c))
     };
+    // "Updated 3 June 2025 (first published 30 May 2025)": the first publication, wherever
+    // the line gives it, over the update.
+    if let Some(d) = first_published(line) {
+        return Some((1, d));
+    }
     if let Some(l) = LABEL.captures(line) {
         let d = FULL_DATE
             .captures(&line[l.get(0)?.end()..])
@@ -423,10 +462,15 @@ pub fn read(text: &str) -> Article {
     };
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     // The body starts at the first sentence, or at a dateline (even on a hard-wrapped line).
-    let body_start = lines
-        .iter()
-        .position(|l| {
-            is_body(l) || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+    // A table of two rows or more (a header and a row) starts the body too: a tracker page may
+    // have no sentence at all.
+    let body_start = (0..lines.len())
+        .find(|&i| {
+            let l = lines[i];
+            is_body(l)
+                || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+                || table_cells(l).is_some()
+                    && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })
         .unwrap_or(lines.len());
     let mut dates: Vec<(u8, usize, Date)> = Vec::new();
@@ -510,6 +554,20 @@ pub fn read(text: &str) -> Article {
         a.date = next.map(|d| d - time::Duration::days(1));
         a.date_text = format!("{y:04}-{m:02}");
     }
+    // No date in the header: an editor's note opening the body that gives the first
+    // publication ("Editor's note: this article was first published on 1 November 2023 and
+    // updated on 3 November"), the first publication, not the update.
+    if a.date.is_none() {
+        if let Some(d) = body
+            .iter()
+            .find(|l| !l.is_empty())
+            .filter(|l| EDITOR_NOTE.is_match(l))
+            .and_then(|l| first_published(l))
+        {
+            a.date = Some(d);
+            a.date_text = time_phrases::fmt_day(d);
+        }
+    }
     // No date in the header: an editor's note opening the body ("Interview conducted on 14
     // June 2024 in Seoul; edited for length."), a short line with a full date and no other
     // number, dates the text.
@@ -537,6 +595,7 @@ pub fn read(text: &str) -> Article {
         .filter(|l| !LABEL.is_match(l) && word_count(l) <= STAMP_WORDS)
         .and_then(|l| time_phrases::label_date(l, a.date, true));
     let mut table: Option<Vec<Column>> = None;
+    let mut heading_period: Option<String> = None;
     let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
     for line in body {
@@ -571,6 +630,15 @@ pub fn read(text: &str) -> Article {
             continue;
         }
         table = None;
+        // A heading that is only a span of time ("September 2023 to February 2024", "Q1
+        // 2024:") is the period of the list items under it, up to the next heading.
+        if word_count(&line) <= PERIOD_HEADING_WORDS && !ends_sentence(&line) {
+            heading_period = period_heading(&line, a.date);
+            if heading_period.is_some() {
+                joinable = false;
+                continue;
+            }
+        }
         // A time stamp on a line of its own dates what follows, up to the next stamp.
         if word_count(&line) <= STAMP_WORDS && !ends_sentence(&line) {
             if let Some(d) = time_phrases::label_date(&line, a.date, true) {
@@ -606,6 +674,10 @@ pub fn read(text: &str) -> Article {
                     .any(|w| REPORTING_WORDS.contains(&w));
             (word_count(label.as_str()) <= 6 && !sentence_like).then_some((end, d))
         });
+        let line = match &heading_period {
+            Some(h) if LIST_ITEM.is_match(&line) => with_heading_period(&line, h, a.date),
+            _ => line,
+        };
         match labelled {
             Some((end, d)) => paragraphs.push((line[end..].to_owned(), Some(d))),
             None => paragraphs.push((line, stamp.clone())),
@@ -626,6 +698,59 @@ pub fn read(text: &str) -> Article {
         }
     }
     a
+}
+
+/// Most words of a heading that gives a span of time for the list under it.
+const PERIOD_HEADING_WORDS: usize = 8;
+
+/// A list item: a bullet or a number opening the line.
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*\u{2022}]|\d{1,2}[.)])\s+").expect("list item"));
+
+/// The period a heading line gives when that is all it says ("September 2023 to February
+/// 2024", "Q1 2024:", "From August to January"), as the text writes it.
+fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {
+    let text = line.trim().trim_end_matches(':').trim();
+    let reference = reference?;
+    // "September 2023 to February 2024" reads as the range "from ... to ...".
+    [text.to_owned(), format!("from {text}")]
+        .into_iter()
+        .find_map(|t| {
+            let phrases = time_phrases::find(&t, Some(reference));
+            let p = phrases.iter().find(|p| !p.day_like)?;
+            // The phrase is the heading: no more than a preposition left around it.
+            let rest = format!("{} {}", &t[..p.span.0], &t[p.span.1..]);
+            (word_count(&rest) <= 1).then(|| t[p.span.0..p.span.1].to_owned())
+        })
+}
+
+/// A list item under a period heading, with that period appended when it gives none of its own
+/// ("- 23 Feb: The United States says more than 10,000 containers have been shipped." under
+/// "September 2023 to February 2024").
+fn with_heading_period(line: &str, period: &str, reference: Option<Date>) -> String {
+    if time_phrases::find(line, reference)
+        .iter()
+        .any(|p| !p.day_like)
+    {
+        return line.to_owned();
+    }
+    let body = line.trim_end();
+    let (body, stop) = match body.strip_suffix(['.', '!', '?']) {
+        Some(b) => (b, &line.trim_end()[b.len()..]),
+        None => (body, ""),
+    };
+    let lower = period.to_lowercase();
+    let prep = if ["from ", "between ", "since ", "in ", "during ", "over "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        ""
+    } else if lower.contains(" to ") {
+        "from "
+    } else {
+        "in "
+    };
+    format!("{body} ({prep}{period}){stop}")
 }
 
 /// Abbreviations that do not end a sentence.

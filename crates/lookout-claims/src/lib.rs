@@ -197,9 +197,17 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
         .expect("same occasion")
 });
+/// "including some 4,000", "of which about 500,000", "among them 24": a part of the count
+/// before in the same sentence.
+static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:including|among\s+(?:them|those|these)|of\s+(?:which|whom|those|these|them))\b",
+    )
+    .expect("part of before")
+});
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
+    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
 /// "as announced by the United States last week": the time of another source.
@@ -684,6 +692,18 @@ impl<'a> Extractor<'a> {
                     ));
                 }
             }
+            // A paragraph that is a quote and nothing else, then "That was how X put it" /
+            // "Those were the words of X" opening the next paragraph: X's.
+            if a == 0 && b + 1 == ss.len() && ss[0].text.starts_with('"') {
+                if let Some(s) = next
+                    .get(1)
+                    .copied()
+                    .flatten()
+                    .and_then(|n| speakers::points_back(&mask_quotes(n, false).0, &self.ctx))
+                {
+                    return with(&s, "speaker the next paragraph points back to");
+                }
+            }
             if a == 0 && ss[0].text.starts_with('"') {
                 if let Some(s) = before {
                     return with(s, "quote continued from the previous paragraph");
@@ -731,7 +751,9 @@ impl<'a> Extractor<'a> {
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
         }
-        // "Another 300 followed": the unit of the claim before, else no claim.
+        // "Another 300 followed": the unit of the claim before (in this sentence: "fired about
+        // 26 more missiles ..., bringing the total to about 50"), else no claim.
+        let mut unit_here = String::new();
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()
             .filter_map(|mut q| {
@@ -739,6 +761,8 @@ impl<'a> Extractor<'a> {
                     // "more than 5 million of them": the noun named last before.
                     let from = if q.note.iter().any(|n| n == quantity::OF_THEM_NOTE) {
                         &self.last_noun_unit
+                    } else if !unit_here.is_empty() {
+                        &unit_here
                     } else {
                         &self.last_unit
                     };
@@ -750,6 +774,7 @@ impl<'a> Extractor<'a> {
                         q.note.push(NOUN_BEFORE.into());
                     }
                 }
+                unit_here.clone_from(&q.unit);
                 Some(q)
             })
             .collect();
@@ -990,7 +1015,14 @@ impl<'a> Extractor<'a> {
             // "The period of the previous claim" is that claim's, none when it had none: not
             // the time of an older sentence ("Interview conducted on 14 June", then a count
             // without a period, then a capacity).
-            self.last_period = period;
+            // "13,000 containers since August last year, including some 4,000 in the past three
+            // months": a part of the count before; what refers back later refers to the whole.
+            let part = qi > 0
+                && PART_OF_BEFORE
+                    .is_match(&s.text[quantities[qi - 1].span.1.min(q.span.0)..q.span.0]);
+            if !part {
+                self.last_period = period;
+            }
             let clause = clause_of(&s.text, q.span);
             let (mut route, mut direction) = route::find(clause);
             // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in

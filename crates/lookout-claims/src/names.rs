@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// A country as a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,19 +197,33 @@ pub const COUNTRIES: [Country; 24] = [
     },
 ];
 
+fn country_pattern(c: &Country) -> String {
+    format!(r"\b(?:{})(?:\b|$)", c.pattern)
+}
+
 static COUNTRY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     COUNTRIES
         .iter()
-        .map(|c| Regex::new(&format!(r"\b(?:{})(?:\b|$)", c.pattern)).expect("country"))
+        .map(|c| Regex::new(&country_pattern(c)).expect("country"))
         .collect()
 });
 
+/// All country patterns in one pass: which of them a text names at all (most texts and
+/// phrases name none or one, so the patterns that match are run alone for their spans).
+static COUNTRY_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(COUNTRIES.iter().map(country_pattern)).expect("country set"));
+
 /// Countries named in a text, with their spans, in order.
 pub fn countries(text: &str) -> Vec<(usize, usize, &'static Country)> {
-    let mut out: Vec<_> = COUNTRY_RES
-        .iter()
-        .zip(COUNTRIES.iter())
-        .flat_map(|(re, c)| re.find_iter(text).map(move |m| (m.start(), m.end(), c)))
+    let mut out: Vec<_> = COUNTRY_SET
+        .matches(text)
+        .into_iter()
+        .flat_map(|i| {
+            let c = &COUNTRIES[i];
+            COUNTRY_RES[i]
+                .find_iter(text)
+                .map(move |m| (m.start(), m.end(), c))
+        })
         .collect();
     out.sort_by_key(|x| x.0);
     out
@@ -416,11 +430,9 @@ const INSTITUTIONS: [Institution; 17] = [
     },
 ];
 
-static INSTITUTION_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    INSTITUTIONS
-        .iter()
-        .map(|i| Regex::new(i.pattern).expect("institution"))
-        .collect()
+/// The institution patterns in one pass (the first that matches, in the list's order).
+static INSTITUTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(INSTITUTIONS.iter().map(|i| i.pattern)).expect("institution set")
 });
 
 /// Country code of a country name ("South Korea" -> "ROK").
@@ -436,11 +448,10 @@ pub fn institution(
     phrase: &str,
     country: Option<&'static Country>,
 ) -> Option<(String, Option<&'static Country>)> {
-    let named = countries(phrase).first().map(|c| c.2);
-    for (inst, re) in INSTITUTIONS.iter().zip(INSTITUTION_RES.iter()) {
-        if !re.is_match(phrase) {
-            continue;
-        }
+    // The first institution of the list the phrase names (every path below returns).
+    if let Some(i) = INSTITUTION_SET.matches(phrase).into_iter().next() {
+        let inst = &INSTITUTIONS[i];
+        let named = countries(phrase).first().map(|c| c.2);
         let c = named.or_else(|| inst.implies.and_then(by_code)).or(country);
         if inst.names.is_empty() {
             return c.map(|c| (c.government.to_owned(), Some(c)));
@@ -571,11 +582,16 @@ static KNOWN_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The known organizations' patterns in one pass.
+static KNOWN_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(KNOWN.iter().map(|k| k.0)).expect("known org set"));
+
 /// A known organization in a phrase (the most specific listed first): its span, canonical name
 /// and whether it is news media.
 pub fn known_org(phrase: &str) -> Option<(usize, usize, String, bool)> {
-    KNOWN.iter().zip(KNOWN_RES.iter()).find_map(|(k, re)| {
-        let m = re.find(phrase)?;
+    KNOWN_SET.matches(phrase).into_iter().find_map(|i| {
+        let k = &KNOWN[i];
+        let m = KNOWN_RES[i].find(phrase)?;
         let name = if k.1.is_empty() { m.as_str() } else { k.1 };
         Some((m.start(), m.end(), name.to_owned(), k.2))
     })
@@ -585,9 +601,10 @@ pub fn known_org(phrase: &str) -> Option<(usize, usize, String, bool)> {
 /// "Beyond Parallel, a project of the Center for Strategic and International Studies" covers
 /// both names.
 pub fn known_org_spans(phrase: &str) -> Vec<(usize, usize)> {
-    KNOWN_RES
-        .iter()
-        .flat_map(|re| re.find_iter(phrase).map(|m| (m.start(), m.end())))
+    KNOWN_SET
+        .matches(phrase)
+        .into_iter()
+        .flat_map(|i| KNOWN_RES[i].find_iter(phrase).map(|m| (m.start(), m.end())))
         .collect()
 }
 

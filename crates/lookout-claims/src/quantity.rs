@@ -93,7 +93,7 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
+    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
         .expect("ellipsis before")
 });
 /// "between Oct. 8 and 13": the second day of a pair of days, not a count.
@@ -167,9 +167,58 @@ static OR_MORE: LazyLock<Regex> =
 /// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
 /// 59 the following month": the same count again.
 static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{0,40}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
         .expect("another")
 });
+/// A hedged number with no noun that ends its clause in a sentence about what containers would
+/// hold ("If they held 122-millimetre shells, about 500,000.", "Filled with 122 mm rounds
+/// instead, they would take more than 400,000"): the contents named before it, with their
+/// calibre.
+fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option<String> {
+    let before = &s[..start];
+    if !HEDGE.is_match(&s[..num_start]) || !SENTENCE_END_AFTER.is_match(&s[end..]) {
+        return None;
+    }
+    if !(CAPACITY_BEFORE.is_match(before) || IF_HELD.is_match(before)) {
+        return None;
+    }
+    let unit = antecedent_unit(before, false)?;
+    if !unit.starts_with("artillery_shells") {
+        return None;
+    }
+    let mm = CALIBRE
+        .find_iter(before)
+        .filter_map(|m| calibre_mm(m.as_str()))
+        .last();
+    Some(mm.map_or(unit, |mm| format!("artillery_shells_{mm}mm")))
+}
+
+/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take": a
+/// supposition about the contents.
+static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b")
+        .expect("if held")
+});
+
+/// "Several more followed", "26 more were fired": a count of the series named before, no noun.
+static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+more\s+(?:(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|[,.;])")
+        .expect("more after")
+});
+/// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
+/// before a number that ends its sentence or clause.
+static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:held|holds|numbered|totall?ed|reached|stood\s+at)\s+(?:(?:never|only|just)\s+)?(?:(?:more\s+than|fewer\s+than|less\s+than|about|around|roughly|some|nearly|almost|at\s+least|at\s+most|no\s+more\s+than|up\s+to|over|under)\s+){0,2}$")
+        .expect("held before")
+});
+/// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
+/// delivered, of the series named before.
+static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over)\b")
+        .expect("sent after")
+});
+static SENTENCE_END_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[.;]|,|$)").expect("sentence end after"));
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -183,7 +232,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -767,27 +816,60 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 if prev.qualifier == "capacity_equivalent" {
                     qualifier = "capacity_equivalent";
                 }
+                // "and between 90 and 110 the following month": a range of the same unit.
+                let bv = b.and_then(|b| parse_number(b.as_str())).map(|n| n.0);
+                let (quantity, low, high) = match bv {
+                    Some(bv) => (None, Some(av.min(bv)), Some(av.max(bv))),
+                    None if vague => (None, Some(av), avague_hi),
+                    None => (Some(av), None, None),
+                };
                 out.push(Quantity {
                     span: (whole.start(), end),
-                    quantity: Some(av).filter(|_| !vague),
-                    low: vague.then_some(av),
-                    high: avague_hi,
+                    quantity,
+                    low,
+                    high,
                     qualifier,
                     unit,
                     note: vec!["unit of the number before".into()],
                 });
                 start = end;
-            } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()]) {
-                // "Another 300 followed the next month": the unit of the claim before, which
-                // the caller fills in (empty here).
-                let qualifier = HEDGE
-                    .captures(&s[..a.start()])
-                    .map_or("unspecified", |h| qualifier_of(&h["q"]));
+            } else if let Some(unit) = (b.is_none() && !vague)
+                .then(|| elided_content(s, whole.start(), a.start(), end))
+                .flatten()
+            {
+                // "If they held 122-millimetre shells, about 500,000.", "Filled with 122 mm
+                // rounds instead, they would take more than 400,000": the contents this
+                // sentence names, as a capacity.
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av),
                     low: None,
                     high: None,
+                    qualifier: "capacity_equivalent",
+                    unit,
+                    note: vec!["capacity, not a count; the contents named before".into()],
+                });
+                start = end;
+            } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()])
+                || b.is_none() && MORE_AFTER.is_match(&s[end..])
+                || b.is_none()
+                    && !vague
+                    && HELD_BEFORE.is_match(&s[..a.start()])
+                    && SENTENCE_END_AFTER.is_match(&s[end..])
+                || b.is_none()
+                    && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
+                    && HEDGE.is_match(&s[..a.start()])
+                    && SENT_AFTER.is_match(&s[end..])
+            {
+                // "Another 300 followed the next month", "Several more followed on 2 January",
+                // "bringing the total to about 50", "the yard never held more than about 20.":
+                // the unit of the claim before, which the caller fills in (empty here).
+                let qualifier = hedge_before(&s[..a.start()]).unwrap_or("unspecified");
+                out.push(Quantity {
+                    span: (whole.start(), end),
+                    quantity: Some(av).filter(|_| !vague),
+                    low: vague.then_some(av),
+                    high: avague_hi,
                     qualifier,
                     unit: String::new(),
                     note: vec!["unit of the claim before".into()],

@@ -1583,6 +1583,18 @@ fn org_in(
         return Some((name, names::countries(phrase).first().map(|c| c.2), media));
     }
     let inst = names::institution(phrase, country);
+    // "a lawmaker of the ruling People Power Party who sits on the parliamentary intelligence
+    // committee", "Democratic Party of Korea lawmaker NAME": a legislator is recorded with the
+    // party the text names, over the legislature his title implies (a committee named by its
+    // own capitalised words, the office held, still wins: generic_org takes the last name).
+    if let (Some((legislature, _)), Some(party)) = (&inst, names::generic_org(phrase)) {
+        let legislature = names::without_country_code(legislature).unwrap_or(legislature);
+        if ["National Assembly", "parliament", "Congress"].contains(&legislature)
+            && (party.ends_with(" Party") || party.contains(" Party of "))
+        {
+            return Some((party, inst.as_ref().and_then(|i| i.1), false));
+        }
+    }
     if let Some((name, c @ Some(_))) = &inst {
         return Some((name.clone(), *c, false));
     }
@@ -2947,6 +2959,53 @@ static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:sources?|data|figures)\s*:\s*(?P<who>[^()]{2,80})\)|\((?P<who2>[^()]{2,80}?)\s+(?:data|figures|estimates?)\)|\((?:sources?|data|figures|estimates?|numbers)\s+(?:from|by)\s+(?P<who3>[^(),;]{2,60})[^()]{0,160}\)")
         .expect("paren source")
 });
+
+/// A sentence that points back to the quote before it and names its speaker: "That was how
+/// Defence Minister X put it to ...", "Those were the words of X, head of ...", "So said X".
+static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:that|this|those|these|such|so)\s+(?:(?:was|were|is|are)\s+(?:how|what|(?:the|a)\s+(?:words?|view|verdict|assessment|message|warning|estimate)\s+of)|said|says)\s")
+        .expect("points back")
+});
+
+/// The speaker a sentence pointing back to the quote before it names ("That was how X put it",
+/// "Those were the words of X, head of ..."), for a paragraph that is a quote and nothing else.
+pub fn points_back(sentence: &str, ctx: &Context) -> Option<Source> {
+    let m = POINTS_BACK.find(sentence)?;
+    let first = |atts: Vec<Attribution>| {
+        atts.into_iter()
+            .find(|a| matches!(a.how, How::Subject | How::Inverted))
+            .map(|a| a.source)
+    };
+    if let Some(s) = first(find(sentence, ctx)) {
+        return Some(s);
+    }
+    // "the words of X, head of ..., speaking on television": X as a subject.
+    let rest = &sentence[m.end()..];
+    let end = [
+        ", speaking",
+        " speaking",
+        " put it",
+        " summed",
+        " described",
+        " phrased",
+        " in ",
+        " on ",
+        " at ",
+        " to ",
+        " when ",
+        " during ",
+        ".",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
+    let phrase = rest[..end].trim().trim_end_matches(',');
+    if phrase.is_empty() {
+        return None;
+    }
+    first(find(&format!("That is so, said {phrase}."), ctx))
+}
 
 #[cfg(test)]
 mod tests {

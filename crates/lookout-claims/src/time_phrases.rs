@@ -248,7 +248,7 @@ struct Pattern {
 
 fn point_re() -> String {
     format!(
-        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}"
+        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}|the\s+(?:end|start|beginning)\s+of\s+(?:last|this)\s+year"
     )
 }
 
@@ -335,6 +335,20 @@ fn resolve_point(p: Point, reference: Date) -> Option<String> {
 fn range(c: &Captures, reference: Date) -> Option<(String, String)> {
     let mut a = parse_point(&c["a"]);
     let mut b = parse_point(&c["b"]);
+    // "from September 2023 to the end of last year": a year named relative to the reference.
+    for (p, text) in [(&mut a, &c["a"]), (&mut b, &c["b"])] {
+        if let (None, None, Some(off)) = (p.m, p.y, p.year_offset) {
+            let lower = text.to_lowercase();
+            p.y = Some(reference.year() + off);
+            p.m = if lower.contains("end of") {
+                Some(12)
+            } else if lower.contains("start of") || lower.contains("beginning of") {
+                Some(1)
+            } else {
+                None
+            };
+        }
+    }
     if a.m.is_none() && a.d.is_some() {
         a.m = b.m;
     }

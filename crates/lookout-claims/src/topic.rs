@@ -201,6 +201,11 @@ fn not_the_corridors_count(
     .iter()
     .any(|u| unit.starts_with(u));
     if ammunition && !supplier && !BACK_TO_GOODS.is_match(sentence) {
+        // "some 800,000 artillery shells outside the EU that could reach Ukraine": supply to
+        // the other side of the war, not from North Korea.
+        if TO_UKRAINE.is_match(sentence) {
+            return Some("supply to Ukraine, not from North Korea");
+        }
         if OWN_PRODUCTION.is_match(sentence) {
             return Some("a country's own production, not supply from North Korea");
         }
@@ -220,6 +225,13 @@ fn names_corridor(text: &str) -> bool {
             .iter()
             .any(|c| c.2.corridor_side == Some(true))
 }
+
+/// Goods bound for Ukraine ("could reach Ukraine", "delivered to Ukraine", "for Kyiv's
+/// forces"), not fired at it ("at Ukraine", "into Ukraine").
+static TO_UKRAINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reach(?:es|ed|ing)?|to|for|bound\s+for|destined\s+for|supply(?:ing)?|arm(?:ing)?)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainian\s+(?:forces|troops|army|military|gunners|soldiers))\b")
+        .expect("to Ukraine")
+});
 
 /// A carrier as the subject of a total: a railway, its operator, a shipping company.
 static CARRIER: LazyLock<Regex> = LazyLock::new(|| {

@@ -12,11 +12,13 @@
   memory      like throughput, reporting the peak resident memory and the vessels held.
 
 usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--watch KEY=VALUE]...
-                           [--events SECTION.KEY=VALUE]...
+                           [--events SECTION.KEY=VALUE]... [--wrap COMMAND]
 
   --watch KEY=VALUE           a `[watch]` setting of alerts.toml for the run (e.g. max_pending_rows=1000000)
   --events SECTION.KEY=VALUE  an event threshold in the project's events.toml (e.g. gap.min_hours=0.5,
                               for the gaps of `fleet VESSELS MINUTES INTERVAL DARK_EVERY`)
+  --wrap COMMAND              run the watch under COMMAND (split on spaces), e.g. 'heaptrack -o
+                              /tmp/h/watch' for a heap profile; the peak RSS is the watch's own process's
 
 The checkpoints seen while polling the status (every 0.5 s) are reported: how many, the
 longest pause of detection for one (`encode_ms`: the fork), the longest wait for a snapshot
@@ -121,6 +123,48 @@ def cpu_seconds(pid):
     return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
+class Child:
+    """The process running `exe` below `parent` (a `--wrap` command): found once it starts."""
+
+    def __init__(self, parent, exe):
+        self.parent = parent
+        while True:
+            self.pid = self.find(parent.pid, exe)
+            if self.pid:
+                return
+            if parent.poll() is not None:
+                raise SystemExit(f"{parent.args} exited with {parent.returncode}")
+            time.sleep(0.1)
+
+    @staticmethod
+    def find(pid, exe):
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") == exe:
+                return pid
+            kids = [int(k) for t in os.listdir(f"/proc/{pid}/task") for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+        except OSError:
+            return None
+        for k in kids:
+            found = Child.find(k, exe)
+            if found:
+                return found
+        return None
+
+    def poll(self):
+        return None if os.path.exists(f"/proc/{self.pid}") and self.parent.poll() is None else self.parent.returncode
+
+    @property
+    def returncode(self):
+        return self.parent.returncode
+
+    def terminate(self):
+        os.kill(self.pid, 15)
+
+    def wait(self):
+        while os.path.exists(f"/proc/{self.pid}") and self.parent.poll() is None:
+            time.sleep(0.1)
+
+
 def parse_ms(s):
     return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
 
@@ -135,6 +179,7 @@ def main():
     ap.add_argument("--core", default="1")
     ap.add_argument("--watch", action="append", default=[], help="[watch] setting KEY=VALUE")
     ap.add_argument("--events", action="append", default=[], help="events.toml threshold SECTION.KEY=VALUE")
+    ap.add_argument("--wrap", default="", help="a command the watch runs under, e.g. 'heaptrack -o FILE'")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     total = sum(1 for _ in open(a.nmea, "rb"))
@@ -154,7 +199,12 @@ def main():
         live = os.path.join(a.work, "live.nmea")
         shutil.copy(a.nmea, live)
         p = project(a.work, f"file:{live}", hook_port, a.watch, a.events)
-    watch = subprocess.Popen(["taskset", "-c", a.core, a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
+    watch = subprocess.Popen(["taskset", "-c", a.core, *a.wrap.split(), a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"],
+                             stderr=subprocess.DEVNULL)
+    wrapper = watch
+    if a.wrap:
+        # The watch is a child of the wrapper: its own process is the one measured and stopped.
+        watch = Child(wrapper, os.path.realpath(a.lookout))
     first = None
     s = None
     checkpoints = {}
@@ -185,6 +235,8 @@ def main():
     rss = peak_rss_mb(watch.pid)
     watch.terminate()
     watch.wait()
+    if wrapper is not watch:
+        wrapper.wait()
     f = s["feeds"][0]
     secs = end - first[0]
     out = {

@@ -23,7 +23,10 @@ usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--wat
 The checkpoints seen while polling the status (every 0.5 s) are reported: how many, the
 longest pause of detection for one (`encode_ms`: the fork), the longest wait for a snapshot
 process whose memory reached `snapshot_max_mb` (`waited_ms`), and the largest snapshot process
-(`snapshot_mb`, its private memory at its end).
+(`snapshot_mb`, its private memory at its end). Every 0.5 s the watch's resident memory and
+its snapshot processes' private memory are also read at the same moment: the largest sum
+(`together_sampled_mb`, the machine memory the two take) and the largest snapshot seen while
+it encodes (`snapshot_sampled_mb`).
 """
 
 import argparse
@@ -114,6 +117,29 @@ def peak_rss_mb(pid):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return None
+
+
+def private_kb(pid):
+    """Private memory of a process, kB (`Private_*` of its smaps_rollup: for a snapshot process,
+    the pages the watch changed or released since the fork, and its own), or None."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return sum(int(l.split()[1]) for l in f if l.startswith("Private_"))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def together_mb(pid):
+    """The watch's resident memory plus its snapshot processes' private memory, read at the
+    same moment, MB (MiB): the machine memory the two take, where `peak_with_snapshot_mb` adds
+    two peaks that need not coincide. Also the snapshot processes' private memory."""
+    try:
+        rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
+        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task") for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+    except (OSError, StopIteration, ValueError):
+        return None, None
+    snap = sum(p for p in map(private_kb, kids) if p is not None)
+    return round((rss + snap) / 1024), round(snap / 1024)
 
 
 def cpu_seconds(pid):
@@ -210,10 +236,14 @@ def main():
     checkpoints = {}
     snapshot_mb = 0  # the largest snapshot process's private memory (pages copied on write)
     waited_ms = 0  # the longest wait of detection for a snapshot process (snapshot_max_mb)
+    sampled = (0, 0)  # the largest watch + snapshot memory read at once, and snapshot alone
     while True:
         time.sleep(0.5)
         if watch.poll() is not None:
             raise SystemExit(f"lookout watch exited with {watch.returncode}")
+        both, snap = together_mb(watch.pid)
+        if both is not None:
+            sampled = (max(sampled[0], both), max(sampled[1], snap))
         s = status(port)
         if not s or not s["feeds"]:
             continue
@@ -253,6 +283,10 @@ def main():
         # snapshot process's private pages (the two peaks need not coincide).
         "snapshot_mb_max": snapshot_mb,
         "peak_with_snapshot_mb": round(rss) + snapshot_mb,
+        # Sampled every 0.5 s: the watch's resident memory plus its snapshot processes' private
+        # memory at the same moment (the largest), and the largest snapshot seen while encoding.
+        "together_sampled_mb": sampled[0],
+        "snapshot_sampled_mb": sampled[1],
         "vessels_live": s["vessels_live"],
         "engine_peak_vessels": s["engine"]["peak_vessels"],
         "alerts": s["alerts"],

@@ -12,16 +12,21 @@
   memory      like throughput, reporting the peak resident memory and the vessels held.
 
 usage: bench/watch_bench.py MODE LOOKOUT NMEA WORK [--speed S] [--core N] [--watch KEY=VALUE]...
-                           [--events SECTION.KEY=VALUE]...
+                           [--events SECTION.KEY=VALUE]... [--wrap COMMAND]
 
   --watch KEY=VALUE           a `[watch]` setting of alerts.toml for the run (e.g. max_pending_rows=1000000)
   --events SECTION.KEY=VALUE  an event threshold in the project's events.toml (e.g. gap.min_hours=0.5,
                               for the gaps of `fleet VESSELS MINUTES INTERVAL DARK_EVERY`)
+  --wrap COMMAND              run the watch under COMMAND (split on spaces), e.g. 'heaptrack -o
+                              /tmp/h/watch' for a heap profile; the peak RSS is the watch's own process's
 
 The checkpoints seen while polling the status (every 0.5 s) are reported: how many, the
 longest pause of detection for one (`encode_ms`: the fork), the longest wait for a snapshot
 process whose memory reached `snapshot_max_mb` (`waited_ms`), and the largest snapshot process
-(`snapshot_mb`, its private memory at its end).
+(`snapshot_mb`, its private memory at its end). Every 0.5 s the watch's resident memory and
+its snapshot processes' private memory are also read at the same moment: the largest sum
+(`together_sampled_mb`, the machine memory the two take) and the largest snapshot seen while
+it encodes (`snapshot_sampled_mb`).
 """
 
 import argparse
@@ -114,11 +119,76 @@ def peak_rss_mb(pid):
     return None
 
 
+def private_kb(pid):
+    """Private memory of a process, kB (`Private_*` of its smaps_rollup: for a snapshot process,
+    the pages the watch changed or released since the fork, and its own), or None."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return sum(int(l.split()[1]) for l in f if l.startswith("Private_"))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def together_mb(pid):
+    """The watch's resident memory plus its snapshot processes' private memory, read at the
+    same moment, MB (MiB): the machine memory the two take, where `peak_with_snapshot_mb` adds
+    two peaks that need not coincide. Also the snapshot processes' private memory."""
+    try:
+        rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
+        kids = [int(k) for t in os.listdir(f"/proc/{pid}/task") for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+    except (OSError, StopIteration, ValueError):
+        return None, None
+    snap = sum(p for p in map(private_kb, kids) if p is not None)
+    return round((rss + snap) / 1024), round(snap / 1024)
+
+
 def cpu_seconds(pid):
     """User + system CPU time of the process so far, with its children's that ended (the
     checkpoints' snapshot processes)."""
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+class Child:
+    """The process running `exe` below `parent` (a `--wrap` command): found once it starts."""
+
+    def __init__(self, parent, exe):
+        self.parent = parent
+        while True:
+            self.pid = self.find(parent.pid, exe)
+            if self.pid:
+                return
+            if parent.poll() is not None:
+                raise SystemExit(f"{parent.args} exited with {parent.returncode}")
+            time.sleep(0.1)
+
+    @staticmethod
+    def find(pid, exe):
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") == exe:
+                return pid
+            kids = [int(k) for t in os.listdir(f"/proc/{pid}/task") for k in open(f"/proc/{pid}/task/{t}/children").read().split()]
+        except OSError:
+            return None
+        for k in kids:
+            found = Child.find(k, exe)
+            if found:
+                return found
+        return None
+
+    def poll(self):
+        return None if os.path.exists(f"/proc/{self.pid}") and self.parent.poll() is None else self.parent.returncode
+
+    @property
+    def returncode(self):
+        return self.parent.returncode
+
+    def terminate(self):
+        os.kill(self.pid, 15)
+
+    def wait(self):
+        while os.path.exists(f"/proc/{self.pid}") and self.parent.poll() is None:
+            time.sleep(0.1)
 
 
 def parse_ms(s):
@@ -135,6 +205,7 @@ def main():
     ap.add_argument("--core", default="1")
     ap.add_argument("--watch", action="append", default=[], help="[watch] setting KEY=VALUE")
     ap.add_argument("--events", action="append", default=[], help="events.toml threshold SECTION.KEY=VALUE")
+    ap.add_argument("--wrap", default="", help="a command the watch runs under, e.g. 'heaptrack -o FILE'")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     total = sum(1 for _ in open(a.nmea, "rb"))
@@ -154,16 +225,25 @@ def main():
         live = os.path.join(a.work, "live.nmea")
         shutil.copy(a.nmea, live)
         p = project(a.work, f"file:{live}", hook_port, a.watch, a.events)
-    watch = subprocess.Popen(["taskset", "-c", a.core, a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
+    watch = subprocess.Popen(["taskset", "-c", a.core, *a.wrap.split(), a.lookout, "watch", p, "--addr", f"127.0.0.1:{port}"],
+                             stderr=subprocess.DEVNULL)
+    wrapper = watch
+    if a.wrap:
+        # The watch is a child of the wrapper: its own process is the one measured and stopped.
+        watch = Child(wrapper, os.path.realpath(a.lookout))
     first = None
     s = None
     checkpoints = {}
     snapshot_mb = 0  # the largest snapshot process's private memory (pages copied on write)
     waited_ms = 0  # the longest wait of detection for a snapshot process (snapshot_max_mb)
+    sampled = (0, 0)  # the largest watch + snapshot memory read at once, and snapshot alone
     while True:
         time.sleep(0.5)
         if watch.poll() is not None:
             raise SystemExit(f"lookout watch exited with {watch.returncode}")
+        both, snap = together_mb(watch.pid)
+        if both is not None:
+            sampled = (max(sampled[0], both), max(sampled[1], snap))
         s = status(port)
         if not s or not s["feeds"]:
             continue
@@ -185,6 +265,8 @@ def main():
     rss = peak_rss_mb(watch.pid)
     watch.terminate()
     watch.wait()
+    if wrapper is not watch:
+        wrapper.wait()
     f = s["feeds"][0]
     secs = end - first[0]
     out = {
@@ -201,6 +283,10 @@ def main():
         # snapshot process's private pages (the two peaks need not coincide).
         "snapshot_mb_max": snapshot_mb,
         "peak_with_snapshot_mb": round(rss) + snapshot_mb,
+        # Sampled every 0.5 s: the watch's resident memory plus its snapshot processes' private
+        # memory at the same moment (the largest), and the largest snapshot seen while encoding.
+        "together_sampled_mb": sampled[0],
+        "snapshot_sampled_mb": sampled[1],
         "vessels_live": s["vessels_live"],
         "engine_peak_vessels": s["engine"]["peak_vessels"],
         "alerts": s["alerts"],

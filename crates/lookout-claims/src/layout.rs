@@ -391,9 +391,21 @@ pub fn normalize(text: &str) -> String {
 fn ends_sentence(line: &str) -> bool {
     // A closing quote ends a sentence only after its punctuation: `... week."`, not the quoted
     // headline `INTERVIEW | "We see the trains every week"`.
-    let l = line.trim_end().trim_end_matches(['"', '\'']);
+    // "... since September 2023.[12]": a footnote marker after the full stop.
+    let l = FOOTNOTE_END.replace(line.trim_end(), "");
+    let l = l.trim_end_matches(['"', '\'']);
     l.ends_with(['.', '!', '?'])
 }
+
+/// "week of 14 April", "week beginning 3 March", "week ending ...".
+static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bweek\s+(?:of|beginning|starting|commencing|ending|to)\s+(?:\w+day,?\s+)?(?:[A-Za-z]+\.?\s+)?\d")
+        .expect("week of")
+});
+
+/// Footnote markers at the end of a line: "[12]", "[12][13]", "[a]".
+static FOOTNOTE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\[(?:\d{1,3}|[a-z])\])+$").expect("footnote end"));
 
 fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
@@ -427,6 +439,11 @@ fn header_date(line: &str) -> Option<(u8, Date)> {
     }
     let bylined = line.to_lowercase().starts_with("by ");
     if word_count(line) <= 16 || bylined && word_count(line) <= 25 {
+        // "The Corridor Brief - week of 14 April 2025": the start of the week a digest covers,
+        // weaker than the day it was sent.
+        if WEEK_OF.is_match(line) {
+            return first().map(|d| (3, d));
+        }
         return first().map(|d| (2, d));
     }
     None
@@ -776,6 +793,14 @@ pub fn sentences(para: &str) -> Vec<String> {
         let mut j = i + 1;
         while j < chars.len() && matches!(chars[j], '"' | '\'' | ')') {
             j += 1;
+        }
+        // "... onto cargo vessels.[13] Those deliveries": a footnote marker after the stop.
+        while chars.get(j) == Some(&'[') {
+            let close = (j + 1..chars.len().min(j + 6)).find(|&k| chars[k] == ']');
+            match close {
+                Some(k) if chars[j + 1..k].iter().all(|c| c.is_ascii_alphanumeric()) => j = k + 1,
+                _ => break,
+            }
         }
         let next_starts = j + 1 < chars.len()
             && chars[j] == ' '

@@ -155,6 +155,16 @@ static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sent|send|sends|shipped|ships|delivered|delivers|supplied|supplies|transferred|provided|received|fired|launched|moved|carried|exported)\b")
         .expect("delivery")
 });
+/// ", when X said": the time before it dates the when-clause's statement.
+static WHEN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,\s*when\b").expect("when after"));
+/// A question of how many ("how many North Korean soldiers have left?").
+static HOW_MANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bhow\s+many\b[^?]*\?\s*$").expect("how many"));
+/// "of the missiles", "these missiles": missiles spoken of before.
+static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|these|those|such)\s+missiles?\b").expect("the missiles")
+});
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
@@ -367,6 +377,11 @@ struct Extractor<'a> {
     /// Unit of the last countable noun read, claim or not ("Artillery shells have been
     /// reaching Russia ...": what a later "of them" refers to).
     last_noun_unit: String,
+    /// Whether the missiles the sentences before named last were ballistic ("firing North
+    /// Korean ballistic missiles at Ukraine. ... launched at least one of the missiles").
+    ballistic_before: bool,
+    /// The sentence before asked "how many" of something (an answer's bare number counts it).
+    asked_how_many: bool,
     /// Sentences of an interviewer's paragraphs since the last claim.
     questions_since_claim: usize,
     /// Date of the last claim's statement.
@@ -452,6 +467,8 @@ impl<'a> Extractor<'a> {
             last_claim_at: None,
             last_unit: String::new(),
             last_noun_unit: String::new(),
+            ballistic_before: false,
+            asked_how_many: false,
             questions_since_claim: 0,
             last_date: None,
             occasion_date: None,
@@ -764,6 +781,10 @@ impl<'a> Extractor<'a> {
                         &self.last_noun_unit
                     } else if !unit_here.is_empty() {
                         &unit_here
+                    } else if self.asked_how_many {
+                        // "How many soldiers have left? - About 3,000 have been moved": the
+                        // noun the question asked about.
+                        &self.last_noun_unit
                     } else {
                         &self.last_unit
                     };
@@ -775,10 +796,26 @@ impl<'a> Extractor<'a> {
                         q.note.push(NOUN_BEFORE.into());
                     }
                 }
+                // "one of the missiles" after ballistic missiles were named: of that kind.
+                let span = &s.text[q.span.0..q.span.1];
+                // "at least one of the missiles ..., and several more": the same kind.
+                let more_of_them = unit_here == format!("ballistic_{}", q.unit)
+                    && !span.to_lowercase().contains("missile");
+                if q.unit.starts_with("missiles")
+                    && (self.ballistic_before && THE_MISSILES.is_match(span) || more_of_them)
+                {
+                    q.unit = format!("ballistic_{}", q.unit);
+                    q.note
+                        .push("\"the missiles\": the ballistic missiles named before".into());
+                }
                 unit_here.clone_from(&q.unit);
                 Some(q)
             })
             .collect();
+        if let Some(b) = quantity::missiles_named(&s.text) {
+            self.ballistic_before = b;
+        }
+        self.asked_how_many = HOW_MANY.is_match(&s.text);
         // A pronoun refers to what was just spoken of: a sentence that names no countable
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
@@ -939,7 +976,12 @@ impl<'a> Extractor<'a> {
             let date = match statement.map(|p| &p.meaning) {
                 // "said last week": the part both ends share ("2024-02").
                 Some(Meaning::Period(a, b)) => {
-                    let d = common_prefix(a, b);
+                    // "since December, when he put the figure at": December.
+                    let d = if b.is_empty() {
+                        a.clone()
+                    } else {
+                        common_prefix(a, b)
+                    };
                     if !speaker.is_empty() {
                         self.speaker_dates.insert(speaker.clone(), d.clone());
                     }
@@ -991,6 +1033,16 @@ impl<'a> Extractor<'a> {
                 Meaning::PartOfYear(first, last) => {
                     time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
                 }
+            });
+            // "delivered ... over recent weeks, Kirby said Friday" in a text dated Saturday:
+            // a span that ends on the text's day ends on the day of the statement.
+            let resolved = resolved.map(|(a, b)| match (reference, parse_day(&date)) {
+                (Some(r), Some(d)) if d < r && a != b && b == time_phrases::fmt_day(r) => {
+                    let start = parse_day(&a).map_or(a, |s| time_phrases::fmt_day(s - (r - d)));
+                    notes.push("a span to the day of the statement".into());
+                    (start, date.clone())
+                }
+                _ => (a, b),
             });
             let period = resolved.or_else(|| {
                 // "Shells have been reaching Russia since 2023. ... more than 5 million of
@@ -1399,6 +1451,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     let Meaning::Period(a, b) = &p.meaning else {
         return TimeRole::Period;
     };
+    // "has not published a fresh total since December, when Defence Minister X put the figure
+    // at 5,000": the time the when-clause's speaker gave the figure, not a period.
+    if !a.is_empty() && WHEN_AFTER.is_match(&s.text[p.span.1..]) {
+        if let Some(v) = s.attributions.iter().find(|v| {
+            matches!(v.how, How::Subject | How::Inverted)
+                && v.pos > p.span.1
+                && v.pos - p.span.1 < 160
+                && !s.text[p.span.1..v.pos].contains([';', '.'])
+        }) {
+            return TimeRole::Statement(v.pos);
+        }
+    }
     if p.open || a.is_empty() || common_prefix(a, b).len() < 7 {
         return TimeRole::Period;
     }
@@ -1603,6 +1667,16 @@ fn common_prefix(a: &str, b: &str) -> String {
 }
 
 /// The time phrase for quantity `qi`: the nearest one with no other quantity in between.
+/// A "YYYY-MM-DD" day.
+fn parse_day(s: &str) -> Option<time::Date> {
+    let mut it = s.splitn(3, '-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if s.len() != 10 {
+        return None;
+    }
+    time_phrases::day(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
 fn nearest_period<'p>(
     periods: &'p [(usize, usize, Meaning)],
     qs: &[quantity::Quantity],

@@ -73,7 +73,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|servicemen|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -544,7 +544,7 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
         "rockets"
     } else if has("artillery") || has("howitzer") || has("gun") {
         "heavy_artillery_pieces"
-    } else if has("troops") || has("soldiers") {
+    } else if has("troops") || has("soldiers") || has("servicemen") || has("forces") {
         "troops"
     } else if has("barrel") {
         "barrels"
@@ -614,6 +614,27 @@ fn countable(unit_text: &str) -> bool {
     let u = unit_text.to_lowercase();
     !(u == "times" || u == "%" || u.starts_with("percent") || u.starts_with("per cent"))
 }
+
+/// Whether the last missiles `text` names anew (not "the missiles", "these missiles") are
+/// ballistic; `None` when it names none anew.
+pub fn missiles_named(text: &str) -> Option<bool> {
+    MISSILES_NAMED
+        .captures_iter(text)
+        .map(|c| c.name("pre").map_or("", |p| p.as_str()).to_lowercase())
+        .filter(|pre| {
+            !pre.split_whitespace()
+                .last()
+                .is_some_and(|w| ["the", "these", "those", "such"].contains(&w))
+        })
+        .last()
+        .map(|pre| pre.contains("ballistic") || BALLISTIC_DESIGNATOR.is_match(&pre))
+}
+
+/// Missiles named, with up to three words before: "North Korean ballistic missiles", "KN-23
+/// missiles", "of the missiles".
+static MISSILES_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<pre>(?:[\w'-]+\s+){0,3})missiles?\b").expect("missiles named")
+});
 
 /// The ledger unit of the last countable noun in `text` that is not the subject of the clause
 /// running on to its end: what "them" at the end refers to ("Artillery shells have been reaching

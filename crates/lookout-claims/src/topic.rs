@@ -164,6 +164,23 @@ fn not_the_corridors_count(
     if unit.starts_with("troops") && (CASUALTY_AFTER.is_match(after) || CASUALTY.is_match(before)) {
         return Some("casualties (dead, killed, wounded), not troops sent");
     }
+    // "North Korea fired several ballistic missiles off its east coast": a launch of its own
+    // (a test into the sea), not missiles fired at Ukraine.
+    if unit.ends_with("_launched")
+        && TEST_LAUNCH.is_match(sentence)
+        && !AT_UKRAINE.is_match(sentence)
+    {
+        return Some("a missile test into the sea, not missiles fired at Ukraine");
+    }
+    // "North Korea's army has more than a million soldiers under arms": an army's size.
+    if unit.starts_with("troops") && ARMY_SIZE.is_match(sentence) {
+        return Some("the size of an army, not troops sent");
+    }
+    // "the next sanctions package lists 189 more vessels of Russia's shadow fleet": ships
+    // listed in sanctions, in a sentence that names no corridor side.
+    if unit.starts_with("vessels") && !supplier && SANCTION_LIST.is_match(sentence) {
+        return Some("vessels listed in sanctions, not voyages of the corridor");
+    }
     if unit.starts_with("flights") && PASSENGER.is_match(sentence) {
         return Some("passenger flights, not transport of materiel");
     }
@@ -225,6 +242,27 @@ fn names_corridor(text: &str) -> bool {
             .iter()
             .any(|c| c.2.corridor_side == Some(true))
 }
+
+/// A launch of a country's own: into the sea, off a coast, a test.
+static TEST_LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:into\s+(?:the\s+)?(?:sea|water|waters|ocean)|off\s+(?:its|the|their|the\s+\w+'s)\s+(?:\w+\s+)?(?:coast|coastline|shore)|East\s+Sea|Sea\s+of\s+Japan|Yellow\s+Sea|exclusive\s+economic\s+zone|test(?:s|ed|ing)?|test-fir\w*|test\s+launch\w*|weapons\s+tests?)\b")
+        .expect("test launch")
+});
+/// Fired at Ukraine or its cities.
+static AT_UKRAINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:Ukrain\w*|Kyiv|Kiev|Kharkiv|Zaporizhzhia|Odesa|Dnipro|front(?:\s+line)?|battlefield)\b")
+        .expect("at Ukraine")
+});
+/// "more than a million soldiers under arms", "the army numbers 1.2 million": an army's size.
+static ARMY_SIZE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:under\s+arms|on\s+active\s+duty|active[-\s]duty|standing\s+army|reservists|(?:army|military|armed\s+forces)(?:'s)?\s+(?:has|have|had|numbers|numbered|totals|counts|strength|size))\b")
+        .expect("army size")
+});
+/// Ships listed in sanctions ("the package lists 189 vessels", "sanctioned 40 tankers").
+static SANCTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sanction\w*|blacklist\w*|designat\w*|lists|listed|listing)\b")
+        .expect("sanction list")
+});
 
 /// Goods bound for Ukraine ("could reach Ukraine", "delivered to Ukraine", "for Kyiv's
 /// forces"), not fired at it ("at Ukraine", "into Ukraine").

@@ -831,10 +831,13 @@ impl Engine {
 
     /// Encounter search over resampled slots before `until` (exclusive).
     fn encounters(&mut self, until: i64) {
-        let (mut ready, rest): (Vec<Slot>, Vec<Slot>) = std::mem::take(&mut self.slots)
-            .into_iter()
-            .partition(|s| s.slot < until);
-        self.slots = rest;
+        // In place (order kept on both sides, as `partition` did): the slots held are not
+        // copied once more at every flush (a transient second copy of every vessel's slots
+        // while the watch reads a backlog), and the buffer is given back when it has emptied.
+        let mut ready: Vec<Slot> = self.slots.extract_if(.., |s| s.slot < until).collect();
+        if self.slots.capacity() > 4 * self.slots.len().max(1024) {
+            self.slots.shrink_to(2 * self.slots.len());
+        }
         if ready.is_empty() {
             return;
         }

@@ -275,9 +275,13 @@ pub(crate) struct Looping {
     samples: VecDeque<Kept>,
     since_check: u32,
     /// First and last sample of the open episode, its shape, and the track's positions at
-    /// both.
-    open: Option<(Sample, Sample, Shape, u64, u64)>,
+    /// both. Boxed: rarely open, and every track of a watch holds one (serde writes the
+    /// content, so checkpoints do not change).
+    open: Option<Box<OpenEpisode>>,
 }
+
+/// An open circle or pattern episode: first and last sample, shape, track positions at both.
+type OpenEpisode = (Sample, Sample, Shape, u64, u64);
 
 /// How [`Looping`] is saved in a checkpoint: the layout it had before the window was packed
 /// and thinned (samples with the path sailed up to each, km, and the track's positions up to
@@ -293,7 +297,7 @@ impl From<LoopingState> for Looping {
     fn from(s: LoopingState) -> Self {
         let mut l = Looping {
             since_check: s.since_check,
-            open: s.open,
+            open: s.open.map(Box::new),
             ..Default::default()
         };
         if let Some((first, _, n0)) = s.samples.front() {
@@ -352,7 +356,7 @@ impl From<Looping> for LoopingState {
         LoopingState {
             samples,
             since_check: l.since_check,
-            open: l.open,
+            open: l.open.map(|o| *o),
         }
     }
 }
@@ -551,7 +555,7 @@ impl Looping {
                 (open.1, open.4) = (s, track_n);
             }
             (Some((i, shape)), None) => {
-                self.open = Some((self.sample(i), s, shape, self.n(i), track_n));
+                self.open = Some(Box::new((self.sample(i), s, shape, self.n(i), track_n)));
             }
             (None, Some(_)) => {
                 ended = ended.or(self.close());
@@ -571,7 +575,7 @@ impl Looping {
 
     /// Ends the open episode (end of the track).
     pub fn close(&mut self) -> Option<Episode> {
-        let (first, last, shape, n0, n1) = self.open.take()?;
+        let (first, last, shape, n0, n1) = *self.open.take()?;
         Some(Episode {
             first,
             last,

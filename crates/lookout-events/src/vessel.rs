@@ -213,6 +213,18 @@ pub(crate) struct Vessel {
     shared_names: Vec<String>,
 }
 
+/// Pushes one element, growing the vector by one slot instead of doubling (four slots at its
+/// first push otherwise): a vessel's segments and per-station positions are nearly always one
+/// or two, and a watch holds them for every vessel (a segment is ~220 bytes: three unused slots
+/// per vessel, ~9 MB at 10,000 vessels in a heap profile, `docs/performance.md`, "The watch's
+/// own memory").
+fn push_exact<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(1);
+    }
+    v.push(x);
+}
+
 fn normalise(s: &Option<String>) -> Option<String> {
     let t = s.as_deref()?.trim_end_matches('@').trim();
     // AIS text is six-bit ASCII: the byte-wise upper case, without `to_uppercase`'s per-char
@@ -482,7 +494,7 @@ impl Vessel {
                 if self.by_station.len() >= 8 {
                     self.by_station.remove(0);
                 }
-                self.by_station.push(*p);
+                push_exact(&mut self.by_station, *p);
             }
         }
         match (hit, &mut self.disagreement) {
@@ -626,16 +638,19 @@ impl Vessel {
             self.close(oldest, ctx);
         }
         let track = if origin.is_none() { Some(0) } else { None };
-        self.segs.push(Seg {
-            first: p,
-            last: p,
-            n: 0,
-            track,
-            origin,
-            id,
-            buffer: Vec::new(),
-            resumed_at: None,
-        });
+        push_exact(
+            &mut self.segs,
+            Seg {
+                first: p,
+                last: p,
+                n: 0,
+                track,
+                origin,
+                id,
+                buffer: Vec::new(),
+                resumed_at: None,
+            },
+        );
         self.segs.len() - 1
     }
 

@@ -213,6 +213,7 @@ fn ledger(
         last = Instant::now();
         events.sort_by_key(|e| (e.start_time, e.mmsi));
         let now = lookout_ledger::build(project, &events).voyages.len();
+        writer::release_free_memory();
         if now != voyages {
             voyages = now;
             refresh(events.clone());

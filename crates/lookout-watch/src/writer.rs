@@ -158,6 +158,10 @@ fn run(mut store: StoreWriter, jobs: Receiver<Job>, done: mpsc::Sender<Result<Do
     lower_priority();
     while let Ok(job) = jobs.recv() {
         let result = write(&mut store, job);
+        // The batch's rows and Parquet buffers were freed on this thread, into its own malloc
+        // arena: give the free pages back rather than keep them resident beside the
+        // detection thread's growing state.
+        release_free_memory();
         let failed = result.is_err();
         if done.send(result).is_err() || failed {
             return;
@@ -187,6 +191,19 @@ fn write(store: &mut StoreWriter, job: Job) -> Result<Done> {
         snapshot_ms: cost.ms,
         snapshot_kb: cost.private_kb,
     })
+}
+
+/// Returns the allocator's free pages to the system (glibc's `malloc_trim`, every arena; pages
+/// still in use are untouched). Called after the bursts of the writer and ledger threads: what
+/// they free sits in their own arenas, which the detection thread does not reuse, so without it
+/// the watch's resident memory is its state plus those threads' last peaks
+/// (`docs/performance.md`, "The watch's own memory"). Elsewhere nothing.
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointers; glibc locks each arena while it trims it.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Lowers the calling thread's scheduling priority (nice +10), so that on a shared core the

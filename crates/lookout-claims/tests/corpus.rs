@@ -658,3 +658,37 @@ fn eighth_holdout_corpus_figures() {
     ];
     field_floors(&s, &recall, &precision);
 }
+
+/// `dev7b/` (docs/accuracy.md step 17b): texts in layouts no earlier corpus used (a press
+/// briefing transcript, a Security Council record, a court filing's numbered paragraphs, a live
+/// blog with timestamps, a radio transcript, a correction notice, a compliance alert with
+/// footnotes, a key-figures box whose rows carry their own sources and dates, image captions, an
+/// FAQ, a hearing transcript), expected rows written before the extractor was run on them, to
+/// judge the date and period mechanisms of step 17b. Floors at the figures after that step.
+#[test]
+fn dev7b_corpus_figures() {
+    let s = score("dev7b");
+    print("dev7b", &s);
+    assert!(s.texts >= 12 && !s.off_topic_texts.is_empty());
+    let recall = [
+        ("quantity", 0.0),
+        ("unit", 0.0),
+        ("qualifier", 0.0),
+        ("speaker", 0.0),
+        ("organization", 0.0),
+        ("period", 0.0),
+        ("date", 0.0),
+        ("route", 0.0),
+    ];
+    let precision = [
+        ("quantity", 0.0),
+        ("unit", 0.0),
+        ("qualifier", 0.0),
+        ("speaker", 0.0),
+        ("organization", 0.0),
+        ("period", 0.0),
+        ("date", 0.0),
+        ("route", 0.0),
+    ];
+    field_floors(&s, &recall, &precision);
+}

@@ -158,6 +158,9 @@ const REPORTING_WORDS: [&str; 10] = [
 /// Most words of an editor's note opening the body that may date an undated text.
 const EDITOR_NOTE_WORDS: usize = 16;
 
+/// Most words after a publication label ("Posted", "Filed:") on a line that only dates the text.
+const DATE_LINE_WORDS: usize = 6;
+
 /// A label opening a paragraph, up to its colon or dash ("- 16 Feb:", "Claim (made 26 February
 /// 2024):", "Feb. 23, 2024 - ").
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -485,6 +488,7 @@ pub fn read(text: &str) -> Article {
         .find(|&i| {
             let l = lines[i];
             is_body(l)
+                || key_figure(l).is_some()
                 || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
                 || table_cells(l).is_some()
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
@@ -605,6 +609,25 @@ pub fn read(text: &str) -> Article {
             a.date_text = time_phrases::fmt_day(d);
         }
     }
+    // Still no date: a publication label on a line of its own anywhere, the first such line
+    // ("Filed: April 30, 2024" under a court caption that ends with a full stop, "Posted 3
+    // November 2023" closing a correction notice).
+    if a.date.is_none() {
+        if let Some(d) = lines.iter().find_map(|l| {
+            let c = LABEL.captures(l)?;
+            c.name("pub")?;
+            let rest = &l[c.get(0)?.end()..];
+            if word_count(rest) > DATE_LINE_WORDS {
+                return None;
+            }
+            FULL_DATE
+                .captures(rest)
+                .and_then(|f| time_phrases::full_date(&f))
+        }) {
+            a.date = Some(d);
+            a.date_text = time_phrases::fmt_day(d);
+        }
+    }
     // A time stamp ending the header dates the first entries ("18 Oct 2024, 16:20 KST").
     let mut stamp = a
         .header
@@ -691,6 +714,9 @@ pub fn read(text: &str) -> Article {
                     .any(|w| REPORTING_WORDS.contains(&w));
             (word_count(label.as_str()) <= 6 && !sentence_like).then_some((end, d))
         });
+        // "Containers shipped since September 2023: more than 16,500 (U.S. State Department,
+        // 4 September 2024)": a key figure with its source and date, read as the statement.
+        let line = key_figure(&line).unwrap_or(line);
         let line = match &heading_period {
             Some(h) if LIST_ITEM.is_match(&line) => with_heading_period(&line, h, a.date),
             _ => line,
@@ -715,6 +741,39 @@ pub fn read(text: &str) -> Article {
         }
     }
     a
+}
+
+/// A key figure: a label, a colon, the figure, then its source and date in brackets.
+static KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<label>[A-Z][^:()]{3,100}?)\s*:\s+(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion))?)\s*\((?P<src>[^,()]{2,60}),\s*(?P<date>[^()]{4,30})\)\s*\.?$")
+        .expect("key figure")
+});
+
+/// A span after a comma at the end of a key figure's label: "..., 30 December 2023 to 7 February
+/// 2024", "..., August 2023 to January 2024".
+static LABEL_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?P<span>(?:\d{1,2}\s+)?[a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\s+(?:to|until|-)\s+\S.*)$")
+        .expect("label span")
+});
+
+/// A key-figure line as the sentence it stands for: "Containers shipped since September 2023:
+/// more than 16,500 (U.S. State Department, 4 September 2024)" is "U.S. State Department said on
+/// 4 September 2024 that more than 16,500 containers shipped since September 2023."; a span
+/// after a comma in the label is "from" it.
+fn key_figure(line: &str) -> Option<String> {
+    let c = KEY_FIGURE.captures(line.trim())?;
+    let date = c["date"].trim();
+    let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
+    let label = c["label"].trim();
+    let label = match LABEL_SPAN.captures(&label) {
+        Some(m) => format!("{} from {}", &label[..m.get(0)?.start()], &m["span"]),
+        None => label.to_owned(),
+    };
+    Some(format!(
+        "{} said {prep} {date} that {} {label}.",
+        c["src"].trim(),
+        c["value"].trim()
+    ))
 }
 
 /// Most words of a heading that gives a span of time for the list under it.

@@ -194,6 +194,49 @@ static OWN_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b|\bciting\b").expect("own source"));
 /// "after the closed-door briefing": the occasion a statement just before named.
 /// An occasion a sentence names: a briefing, hearing, meeting, conference, session.
+/// A lead that reports a statement or a publication: its relative day ("on Friday",
+/// "yesterday", "this morning") is the day of what the text reports.
+static LEAD_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|tells|accused|accuses|released|publish(?:ed|es)|issued|posted|put\s+out|laid\s+out|set\s+out|announced|disclosed|revealed|reported|wrote|estimated|briefed|warned|statement|briefing|report|posts?|thread|fact\s+sheet|news\s+conference|press\s+conference|hearing|interview)\b")
+        .expect("lead statement")
+});
+
+/// Whether a claim's speaker (and organization) makes the statement the lead names: the same
+/// speaker, or the spokesman of the institution the lead has speak ("The White House on
+/// Thursday accused ..." then "..., national security spokesman John Kirby told reporters");
+/// not another person of the lead speaker's organization.
+fn same_statement(lead: &Source, speaker: &str, org: &str) -> bool {
+    if lead.speaker == speaker {
+        return true;
+    }
+    let institution = !matches!(lead.kind, Kind::Person) && !lead.org.is_empty();
+    institution && !org.is_empty() && (org.contains(lead.org.as_str()) || lead.org.contains(org))
+}
+
+/// The relative day a lead names ("on Friday", "yesterday", "this morning"; not a date
+/// written out, which may be the claim's own day), when it lies within a week before the
+/// article's date.
+fn lead_day(text: &str, phrases: &[TimePhrase], article: Option<time::Date>) -> Option<String> {
+    let article = article?;
+    phrases.iter().find_map(|p| {
+        let words = &text[p.span.0..p.span.1];
+        if !p.day_like || !RELATIVE_DAY.is_match(words) {
+            return None;
+        }
+        let Meaning::Period(a, b) = &p.meaning else {
+            return None;
+        };
+        let d = parse_day(a)?;
+        (a == b && d <= article && article - d <= time::Duration::days(6)).then(|| a.clone())
+    })
+}
+
+/// A day named relative to the text's date: a weekday, "yesterday", "today", "this morning".
+static RELATIVE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b")
+        .expect("relative day")
+});
+
 static OCCASION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:briefing|hearing|meeting|session|conference|summit|talks|interview)\b")
         .expect("occasion noun")
@@ -202,6 +245,12 @@ static OCCASION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:afterwards?|after\s+(?:the|that|it)\b|later\s+that\s+day|on\s+leaving|as\s+(?:he|she|they)\s+(?:left|emerged))")
         .expect("after occasion")
+});
+/// The document or posts the lead named, referred back to: "According to the fact sheet", "the
+/// posts say", "in the thread".
+static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
+        .expect("the document")
 });
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
@@ -389,6 +438,14 @@ struct Extractor<'a> {
     /// The day of an occasion a sentence without a claim names ("came out of a closed-door
     /// briefing on Wednesday"), and its paragraph: what is said "afterwards" is of that day.
     occasion_date: Option<(String, usize)>,
+    /// The day of the statement the lead names ("The White House on Friday accused ...",
+    /// "published a fact sheet on Monday", "in posts on X on Monday"): the day of what the
+    /// text reports, which dates the claims that give no date of their own.
+    lead_day: Option<String>,
+    /// Who makes the statement the lead dates, when the lead names them.
+    lead_speaker: Option<Source>,
+    /// Whether the lead (the first body paragraph) has been read.
+    lead_read: bool,
     /// Whether the paragraph being read ends inside a quote.
     quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
@@ -472,6 +529,9 @@ impl<'a> Extractor<'a> {
             questions_since_claim: 0,
             last_date: None,
             occasion_date: None,
+            lead_day: None,
+            lead_speaker: None,
+            lead_read: false,
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
@@ -822,6 +882,16 @@ impl<'a> Extractor<'a> {
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
+        if paragraph > 0 {
+            self.lead_read = true;
+        }
+        if !self.lead_read && self.lead_day.is_none() && LEAD_STATEMENT.is_match(&s.text) {
+            self.lead_day = lead_day(&s.text, &phrases, self.article.date);
+            self.lead_speaker = choose(&s.attributions, &s.text, None)
+                .map(|(m, _, _)| m)
+                .or_else(|| source.as_ref().map(|(m, _)| m.clone()))
+                .or_else(|| speakers::publishing_source(&s.text, &self.ctx));
+        }
         if quantities.is_empty() {
             // "The prosecutor's office laid out its count in a thread on Tuesday": the day of
             // what the publisher says next.
@@ -1007,6 +1077,25 @@ impl<'a> Extractor<'a> {
                         let (d, at) = self.occasion_date.clone()?;
                         (at + 1 >= paragraph && AFTER_OCCASION.is_match(&s.text)).then(|| {
                             notes.push("date of the occasion named before".into());
+                            d
+                        })
+                    })
+                    .or_else(|| {
+                        // Of that statement: its speaker, a claim nobody else is said to make,
+                        // or one said at the occasion the lead names ("told reporters at the
+                        // briefing", "according to the fact sheet"); not a source of its own
+                        // ("Ukrainian authorities cited by ...", "an official added").
+                        let d = self.lead_day.clone()?;
+                        let org = source.as_ref().map_or("", |x| x.org.as_str());
+                        (speaker.is_empty()
+                            || self
+                                .lead_speaker
+                                .as_ref()
+                                .is_some_and(|l| same_statement(l, &speaker, org))
+                            || SAME_OCCASION.is_match(&s.text)
+                            || THE_DOCUMENT.is_match(&s.text))
+                        .then(|| {
+                            notes.push("day of the statement the lead names".into());
                             d
                         })
                     })

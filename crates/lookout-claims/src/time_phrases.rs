@@ -683,7 +683,16 @@ fn weekday_phrase(c: &Captures, reference: Date) -> Option<(String, String)> {
     let text = c.get(0)?.as_str().to_lowercase();
     let d = if text.contains("yesterday") {
         reference - Duration::days(1)
-    } else if text.contains("today") || text.contains("tonight") {
+    } else if [
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+    {
         reference
     } else {
         let wd = weekday(c.name("wd")?.as_str())?;
@@ -821,7 +830,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             true,
         ),
         p(
-            format!(r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<wd>{WEEKDAY_RE})\b|\b(?:yesterday|today|tonight)\b"),
+            format!(r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<wd>{WEEKDAY_RE})\b|\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b"),
             weekday_phrase,
             true,
         ),

@@ -201,6 +201,14 @@ static LEAD_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead statement")
 });
 
+/// Appends a note to a row's notes.
+fn add_note(notes: &mut String, note: &str) {
+    if !notes.is_empty() {
+        notes.push_str("; ");
+    }
+    notes.push_str(note);
+}
+
 /// Whether a claim's speaker (and organization) makes the statement the lead names: the same
 /// speaker, or the spokesman of the institution the lead has speak ("The White House on
 /// Thursday accused ..." then "..., national security spokesman John Kirby told reporters");
@@ -444,6 +452,8 @@ struct Extractor<'a> {
     lead_day: Option<String>,
     /// Who makes the statement the lead dates, when the lead names them.
     lead_speaker: Option<Source>,
+    /// The rows of the last sentence with a claim (from this index of `rows`).
+    last_claim_rows: usize,
     /// Whether the lead (the first body paragraph) has been read.
     lead_read: bool,
     /// Whether the paragraph being read ends inside a quote.
@@ -531,6 +541,7 @@ impl<'a> Extractor<'a> {
             occasion_date: None,
             lead_day: None,
             lead_speaker: None,
+            last_claim_rows: 0,
             lead_read: false,
             quote_runs_on: false,
             last_capacity_by: None,
@@ -815,6 +826,84 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// "North Korea has moved about 1,500 troops to Russia, an official said. The soldiers were
+    /// carried on Russian navy ships to Vladivostok between Oct. 8 and 13": the sentence right
+    /// after a claim whose definite subject refers back to the things counted gives their
+    /// period, and with it the route, when the claim gave no period.
+    fn back_fill(
+        &mut self,
+        s: &Sentence,
+        phrases: &[TimePhrase],
+        quantities: &[quantity::Quantity],
+    ) {
+        let Some((_, at)) = self.last_claim_at else {
+            return;
+        };
+        if at + 1 != self.sentence_no {
+            return;
+        }
+        let Some(unit) = quantity::definite_subject_unit(&s.text) else {
+            return;
+        };
+        let base = |u: &str| u.split('_').next().unwrap_or_default().to_owned();
+        // Its own count of the same things is a claim of its own, not a reference back.
+        if quantities
+            .iter()
+            .any(|q| base(&q.unit) == base(&unit) && q.span.0 < 40)
+        {
+            return;
+        }
+        // Not a time inside an aside (", which fell this week,").
+        let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
+            .find_iter(&s.text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let period = phrases.iter().find_map(|p| match &p.meaning {
+            Meaning::Period(a, b)
+                if time_role(p, s) == TimeRole::Period
+                    && !p.open
+                    && !aside.iter().any(|x| x.0 <= p.span.0 && p.span.1 <= x.1) =>
+            {
+                Some((a.clone(), b.clone()))
+            }
+            _ => None,
+        });
+        // A route only from a sentence that counts nothing itself: "The shells were carried in
+        // about a dozen shipments by ship" gives its route to the shipments, not the shells.
+        let route = if quantities.is_empty() {
+            route::find(&s.text).0
+        } else {
+            String::new()
+        };
+        for r in self.rows[self.last_claim_rows..].iter_mut() {
+            if base(&r.unit) != base(&unit) || r.unit.contains("_per_") {
+                continue;
+            }
+            let Some((a, b)) = period.as_ref().filter(|_| r.period_start.is_empty()) else {
+                continue;
+            };
+            r.period_start.clone_from(a);
+            r.period_end = if b.is_empty() {
+                r.date.clone()
+            } else {
+                b.clone()
+            };
+            add_note(
+                &mut r.note,
+                "period of the next sentence, which refers back to it",
+            );
+            // The route of that movement, told with its time ("carried on navy ships to
+            // Vladivostok between Oct. 8 and 13").
+            if r.route.is_empty() && !route.is_empty() {
+                r.route.clone_from(&route);
+                add_note(
+                    &mut r.note,
+                    "route of the next sentence, which refers back to it",
+                );
+            }
+        }
+    }
+
     /// The claims of one sentence; `own_date` is the date the paragraph's layout gives (a
     /// label, a time stamp, a table's date cell), which dates its statements and resolves its
     /// time phrases in place of the article's.
@@ -892,6 +981,7 @@ impl<'a> Extractor<'a> {
                 .or_else(|| source.as_ref().map(|(m, _)| m.clone()))
                 .or_else(|| speakers::publishing_source(&s.text, &self.ctx));
         }
+        self.back_fill(s, &phrases, &quantities);
         if quantities.is_empty() {
             // "The prosecutor's office laid out its count in a thread on Tuesday": the day of
             // what the publisher says next.
@@ -969,6 +1059,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         let article_date = self.article.date_text.clone();
+        self.last_claim_rows = self.rows.len();
         // "..., who has just told reporters that over the past several weeks ...": a relative
         // clause that reports the claim is no aside.
         let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE

@@ -660,6 +660,23 @@ pub fn antecedent_unit(text: &str, skip_subject: bool) -> Option<String> {
     found
 }
 
+/// The unit of a definite subject opening a sentence, which refers back to things counted
+/// before: "The soldiers were carried ...", "These containers left ..." (`troops`,
+/// `containers`).
+pub fn definite_subject_unit(text: &str) -> Option<String> {
+    let m = UNIT_ANYWHERE.find(text)?;
+    let before = &text[..m.start()];
+    if !DEFINITE_OPENING.is_match(before) || !countable(m.as_str()) {
+        return None;
+    }
+    Some(unit_name(m.as_str(), before).to_owned())
+}
+
+/// "The", "These", "Those", with up to two modifier words, and nothing else before the noun.
+static DEFINITE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:The|These|Those)\s+(?:[a-z][\w-]*\s+){0,2}$").expect("definite opening")
+});
+
 /// The unit after a number: up to four modifier words, then the unit noun.
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.

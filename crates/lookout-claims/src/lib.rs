@@ -201,6 +201,13 @@ static LEAD_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead statement")
 });
 
+/// A quoted title: in brackets (`("Seoul: a million shells went north")`) or after "headlined",
+/// "titled", "entitled".
+static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\(\s*"[^"()]{3,160}"\s*\)|\b(?:headlined|titled|entitled)\s+"[^"]{3,160}""#)
+        .expect("quoted title")
+});
+
 /// Appends a note to a row's notes.
 fn add_note(notes: &mut String, note: &str) {
     if !notes.is_empty() {
@@ -921,8 +928,15 @@ impl<'a> Extractor<'a> {
         // "Another 300 followed": the unit of the claim before (in this sentence: "fired about
         // 26 more missiles ..., bringing the total to about 50"), else no claim.
         let mut unit_here = String::new();
+        // The title of another text, quoted ("An article published on 2 November (\"Seoul: a
+        // million shells went north\") misstated ..."), states nothing itself.
+        let titles: Vec<(usize, usize)> = QUOTED_TITLE
+            .find_iter(&s.text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()
+            .filter(|q| !titles.iter().any(|t| t.0 <= q.span.0 && q.span.1 <= t.1))
             .filter_map(|mut q| {
                 if q.unit.is_empty() {
                     // "more than 5 million of them": the noun named last before.

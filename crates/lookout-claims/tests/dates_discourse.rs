@@ -154,3 +154,23 @@ fn a_key_figure_line_is_its_sources_statement_of_that_date() {
     assert_eq!(when(&r), ("2024-11", "2025-02", "2025-03"));
     assert_eq!(r.unit, "voyages");
 }
+
+#[test]
+fn a_quoted_title_of_another_text_states_nothing() {
+    // A correction naming the earlier article by its headline: the headline's "a million" is
+    // no claim, and the sentence that states the figure is read with its own qualifier and
+    // period.
+    let text = "Correction\n\n\
+        An article published on 4 March 2025 (\"Helsinki: a million shells went east\") \
+        misstated the Finnish Foreign Ministry's estimate. The ministry said that North Korea \
+        had sent more than one million artillery shells to Russia since January, not since \
+        December.\n\n\
+        Posted 6 March 2025";
+    let rows: Vec<_> = lookout_claims::extract(text)
+        .into_iter()
+        .filter(|r| r.quantity == Some(1_000_000.0))
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].qualifier, "more_than");
+    assert_eq!(rows[0].period_start, "2025-01");
+}

@@ -765,7 +765,7 @@ fn key_figure(line: &str) -> Option<String> {
     let date = c["date"].trim();
     let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
     let label = c["label"].trim();
-    let label = match LABEL_SPAN.captures(&label) {
+    let label = match LABEL_SPAN.captures(label) {
         Some(m) => format!("{} from {}", &label[..m.get(0)?.start()], &m["span"]),
         None => label.to_owned(),
     };

@@ -5,18 +5,9 @@
 //! end of an undated text; a key-figure line with its source and date in brackets. Names, bodies,
 //! figures and dates are invented for these tests.
 
-use lookout_project::ClaimRow;
+mod common;
 
-fn row(text: &str, quantity: f64) -> ClaimRow {
-    lookout_claims::extract(text)
-        .into_iter()
-        .find(|r| r.quantity == Some(quantity))
-        .unwrap_or_else(|| panic!("no row of {quantity}"))
-}
-
-fn when(r: &ClaimRow) -> (&str, &str, &str) {
-    (&r.period_start, &r.period_end, &r.date)
-}
+use common::{row, when};
 
 #[test]
 fn the_lead_day_dates_a_spokesmans_rows_of_the_institutions_statement() {

@@ -3,19 +3,9 @@
 //! newsletter's dated sections, a table flattened into text with a date column, a dateline with
 //! a local time. Each text is written for these tests in a wording the corpus does not use.
 
-use lookout_project::ClaimRow;
+mod common;
 
-/// The row of a text with that number.
-fn row(text: &str, quantity: f64) -> ClaimRow {
-    lookout_claims::extract(text)
-        .into_iter()
-        .find(|r| r.quantity == Some(quantity))
-        .unwrap_or_else(|| panic!("no row of {quantity}"))
-}
-
-fn when(r: &ClaimRow) -> (&str, &str, &str) {
-    (&r.period_start, &r.period_end, &r.date)
-}
+use common::{row, when};
 
 #[test]
 fn a_digest_day_label_dates_its_bullet_and_resolves_its_months_across_a_year_end() {

@@ -1,0 +1,16 @@
+//! Helpers shared by the general-forms tests.
+
+use lookout_project::ClaimRow;
+
+/// The row of a text with that number.
+pub fn row(text: &str, quantity: f64) -> ClaimRow {
+    lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity == Some(quantity))
+        .unwrap_or_else(|| panic!("no row of {quantity}"))
+}
+
+/// A row's period start, period end and date.
+pub fn when(r: &ClaimRow) -> (&str, &str, &str) {
+    (&r.period_start, &r.period_end, &r.date)
+}

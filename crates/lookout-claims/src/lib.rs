@@ -1338,7 +1338,8 @@ impl<'a> Extractor<'a> {
                     .then_some("the claim refers back to another supplier's goods")
             });
             if let Some(why) = off {
-                notes.push(format!("off topic: {why}"));
+                // First, so the note says at once why the row is left out.
+                notes.insert(0, format!("off topic: {why}"));
             }
             let (speaker, organization) = source
                 .as_ref()

@@ -208,6 +208,39 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("quoted title")
 });
 
+/// A vague multiple of a count: "thousands of", "hundreds of", "dozens of".
+static VAGUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:dozens|hundreds|thousands)\s+of\b").expect("vague word")
+});
+
+/// "North Korea has shipped thousands of containers", then "about 6,700 containers": a vague
+/// multiple that a precise count of the same things by the same source (or by anyone, when the
+/// vague words have no source) falls within restates that count in round words and is no claim
+/// of its own.
+fn restatements_left_out(rows: Vec<ClaimRow>, vague: &[usize]) -> Vec<ClaimRow> {
+    let base = |u: &str| u.split('_').next().unwrap_or_default().to_owned();
+    let restated: Vec<bool> = (0..rows.len())
+        .map(|i| {
+            let r = &rows[i];
+            let (Some(low), Some(high)) = (r.quantity_low, r.quantity_high) else {
+                return false;
+            };
+            vague.contains(&i)
+                && rows.iter().any(|o| {
+                    o.quantity
+                        .is_some_and(|q| low <= q && q <= high && base(&o.unit) == base(&r.unit))
+                        // The same source's count (or one the vague words give to nobody):
+                        // another source's hundreds are a claim of their own.
+                        && (r.speaker.is_empty() || o.speaker == r.speaker)
+                })
+        })
+        .collect();
+    rows.into_iter()
+        .zip(restated)
+        .filter_map(|(r, x)| (!x).then_some(r))
+        .collect()
+}
+
 /// Appends a note to a row's notes.
 fn add_note(notes: &mut String, note: &str) {
     if !notes.is_empty() {
@@ -461,6 +494,8 @@ struct Extractor<'a> {
     lead_speaker: Option<Source>,
     /// The rows of the last sentence with a claim (from this index of `rows`).
     last_claim_rows: usize,
+    /// Rows read from a vague multiple ("thousands of containers"), by index in `rows`.
+    vague_rows: Vec<usize>,
     /// Whether the lead (the first body paragraph) has been read.
     lead_read: bool,
     /// Whether the paragraph being read ends inside a quote.
@@ -549,6 +584,7 @@ impl<'a> Extractor<'a> {
             lead_day: None,
             lead_speaker: None,
             last_claim_rows: 0,
+            vague_rows: Vec::new(),
             lead_read: false,
             quote_runs_on: false,
             last_capacity_by: None,
@@ -725,7 +761,8 @@ impl<'a> Extractor<'a> {
             }
         }
         let persons = self.ctx.persons().cloned().collect();
-        (dedupe(self.rows), persons)
+        let rows = restatements_left_out(self.rows, &self.vague_rows);
+        (dedupe(rows), persons)
     }
 
     /// "The United States assesses" in a State Department fact sheet: the author.
@@ -1345,6 +1382,9 @@ impl<'a> Extractor<'a> {
                 .as_ref()
                 .map(|x| (x.speaker.clone(), x.org.clone()))
                 .unwrap_or_default();
+            if q.quantity.is_none() && VAGUE_WORD.is_match(&s.text[q.span.0..q.span.1]) {
+                self.vague_rows.push(self.rows.len());
+            }
             self.rows.push(ClaimRow {
                 date: date.clone(),
                 speaker,

@@ -165,3 +165,23 @@ fn a_quoted_title_of_another_text_states_nothing() {
     assert_eq!(rows[0].qualifier, "more_than");
     assert_eq!(rows[0].period_start, "2025-01");
 }
+
+#[test]
+fn a_vague_multiple_restating_a_count_of_the_same_source_is_no_row() {
+    let text = "Minister gives count\n\n\
+        March 13, 2025\n\n\
+        Finland's defence minister, Kaisa Lind, told reporters on Tuesday that North Korea has \
+        shipped thousands of containers of munitions to Russia. She said that since January \
+        about 6,100 containers had gone to Russia.";
+    let rows = lookout_claims::extract(text);
+    assert!(rows.iter().any(|r| r.quantity == Some(6100.0)));
+    assert!(!rows.iter().any(|r| r.quantity_low == Some(2000.0)));
+    // Another source's round figure is a claim of its own.
+    let text = "Counts differ\n\n\
+        March 13, 2025\n\n\
+        Each voyage carries hundreds of containers, the Harbor Watch Institute said. The Finnish \
+        Foreign Ministry said on Tuesday that roughly 300 containers stood on the quay at Rajin.";
+    let rows = lookout_claims::extract(text);
+    assert!(rows.iter().any(|r| r.quantity == Some(300.0)));
+    assert!(rows.iter().any(|r| r.quantity_low == Some(200.0)));
+}

@@ -1841,7 +1841,7 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     // published its first report": an apposition between the subject and the verb. "The
     // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
     // publication's work ("they counted" after it is that team's).
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|[A-Z][a-z]+'s)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
@@ -2750,17 +2750,21 @@ fn uncapitalised(line: &str, surname: &str) -> String {
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
         let caps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
         let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let keep = letters.chars().count() <= 4
-            && core.to_lowercase() != surname
-            && !w.ends_with('.')
-            && !core.contains('-');
-        if !caps || keep {
-            out.push_str(w);
+        let lower = w.to_lowercase();
+        if caps
+            && i > 0
+            && ["of", "the", "and", "for", "on", "to", "at", "in"].contains(&lower.as_str())
+        {
+            out.push_str(&lower);
             continue;
         }
-        let lower = w.to_lowercase();
-        if i > 0 && ["of", "the", "and", "for", "on", "to", "at"].contains(&lower.as_str()) {
-            out.push_str(&lower);
+        // "JCS", "NSC", "NATO" stay; "PAUL", "LEE" are names.
+        let keep = core.to_lowercase() != surname
+            && !w.ends_with('.')
+            && !core.contains('-')
+            && (letters.chars().count() <= 3 || names::known_org(core).is_some());
+        if !caps || keep {
+            out.push_str(w);
             continue;
         }
         let mut first = true;

@@ -1,0 +1,141 @@
+//! Attribution at the level of the discourse (docs/accuracy.md step 17a), each rule tried on
+//! invented names, bodies, numbers and dates, in layouts of their own: the speaker labels of
+//! a hearing record ("Mr. HALVORSEN.") and of a Security Council record ("Mr. Osei
+//! (Ghana):"), a bracketed affiliation in a label, a witness introduced in capitals, the
+//! portfolio of a title ("Secretary of State for Japan and Korea" is no Japanese office), "our
+//! INSTITUTION" in the mouth of a labelled envoy, a guest relaying the group whose work he
+//! describes ("they counted", "their imagery never showed"), a publisher with an apposition
+//! before its verb, and list items under the sentence that announces whose findings they are.
+
+use lookout_project::ClaimRow;
+
+fn row(text: &str, quantity: f64) -> ClaimRow {
+    lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity == Some(quantity))
+        .unwrap_or_else(|| panic!("no row of {quantity}"))
+}
+
+fn who(text: &str, quantity: f64) -> (String, String) {
+    let r = row(text, quantity);
+    (r.speaker, r.organization)
+}
+
+fn pair(speaker: &str, org: &str) -> (String, String) {
+    (speaker.to_owned(), org.to_owned())
+}
+
+#[test]
+fn a_hearing_record_label_is_the_witness_its_capitals_introduce() {
+    let text = "ARMS FLOWS TO RUSSIA\n\n\
+        Hearing before the Subcommittee on Europe\n\
+        Thursday, 6 March 2025\n\n\
+        STATEMENT OF MARGARET HALVORSEN, ASSISTANT SECRETARY OF STATE FOR EAST ASIAN AFFAIRS\n\n\
+        Mr. DUNMORE. The witness is recognised.\n\n\
+        Ms. HALVORSEN. Thank you. North Korea has shipped more than 7,400 containers of \
+        munitions to Russia since January.\n\n\
+        Mr. DUNMORE. And missiles?\n\n\
+        Ms. HALVORSEN. Russia has launched about 38 North Korean ballistic missiles at Ukraine.\n";
+    let state = pair("Margaret Halvorsen", "US Department of State");
+    assert_eq!(who(text, 7400.0), state);
+    assert_eq!(who(text, 38.0), state);
+}
+
+#[test]
+fn the_countries_of_a_portfolio_are_not_the_holders() {
+    // "for Japan and Korea" is what the office deals with: the department is still the US one,
+    // and "of Finland" after the office names its own country.
+    let text = "Hearing on North Korea, 12 May 2025\n\n\
+        STATEMENT OF PAUL ASHDOWN, DEPUTY ASSISTANT SECRETARY OF STATE FOR JAPAN AND KOREA\n\n\
+        Mr. ASHDOWN. North Korea has sent Russia about 5,300 containers of munitions this year.\n";
+    assert_eq!(
+        who(text, 5300.0),
+        pair("Paul Ashdown", "US Department of State")
+    );
+}
+
+#[test]
+fn a_bracketed_affiliation_gives_a_label_its_organization() {
+    // A Council record introduces the envoy by name only; the label's bracket gives the state.
+    let text = "Security Council, 9801st meeting\n\
+        Tuesday, 14 January 2025, 3 p.m.\n\n\
+        The President: I give the floor to Mr. Kwame Osei.\n\n\
+        Mr. Osei (United States of America): Some 6,200 soldiers of the DPRK are now deployed \
+        in Russia's border regions.\n";
+    assert_eq!(who(text, 6200.0), pair("Kwame Osei", "US government"));
+}
+
+#[test]
+fn a_surname_label_takes_the_bracket_of_the_full_label_before_it() {
+    let text = "Press conference of the Joint Chiefs of Staff (translated)\n\n\
+        Seoul, 3 April 2025\n\n\
+        MODERATOR: Questions, please.\n\n\
+        COL. PARK JI-HOON (JCS spokesperson): We will take questions.\n\n\
+        REPORTER: How many soldiers went north this year?\n\n\
+        PARK: About 2,900 were sent in the first quarter.\n";
+    assert_eq!(
+        who(text, 2900.0),
+        pair("Park Ji-hoon", "ROK Joint Chiefs of Staff")
+    );
+}
+
+#[test]
+fn our_institution_in_a_labelled_envoys_words_is_his_countrys() {
+    let text = "Security Council, 9802nd meeting\n\
+        Wednesday, 15 January 2025\n\n\
+        The President: I give the floor to the representative of Ukraine, Ms. Olena Marchuk.\n\n\
+        Ms. Marchuk (Ukraine): The invaders have fired more than 47 North Korean ballistic \
+        missiles at our cities, according to our Prosecutor General's Office.\n";
+    let office = "Ukraine Office of the Prosecutor General";
+    assert_eq!(who(text, 47.0), pair(office, office));
+}
+
+#[test]
+fn a_guest_relaying_a_group_gives_the_groups_counts() {
+    // "they" and "their imagery" are the group the guest names, not the guest; what the guest
+    // says without them stays the guest's.
+    let text = "EVENING REPORT - Transcript\n\n\
+        Broadcast 9 November 2023\n\n\
+        HOST (Nadia Brenner): With me is Felix Amadou, who writes about rail freight.\n\n\
+        AMADOU: The Beyond Parallel team at the Center for Strategic and International Studies \
+        looked at the Tumangang yard again. On November 2nd they counted about 61 freight \
+        railcars there.\n\n\
+        BRENNER: Is that a lot?\n\n\
+        AMADOU: It is. Before the summer, their imagery never showed more than about 15 \
+        railcars there. My own guess is that 40 of them carried shells.\n";
+    let csis = pair("CSIS Beyond Parallel", "CSIS Beyond Parallel");
+    assert_eq!(who(text, 61.0), csis);
+    assert_eq!(who(text, 15.0), csis);
+    assert_eq!(who(text, 40.0).0, "Felix Amadou");
+}
+
+#[test]
+fn list_items_under_a_publishers_findings_are_its_own() {
+    // An apposition between the body and "published" (not a name of two words), then bullets
+    // under "its findings are set out below"; the issuer of the alert is no source of them.
+    let text = "SHIPPING ADVISORY 2025-11\n\n\
+        Issued by the Harbour Compliance Office\n\
+        Date: 2 October 2025\n\n\
+        Background\n\
+        The Multilateral Sanctions Monitoring Team, formed by eleven states after the UN panel \
+        lapsed, published its second report on 19 September 2025. Its findings on shipping are \
+        set out below.\n\n\
+        - Since January 2025, the DPRK has shipped more than 8,800 containers of munitions to \
+        Russia.\n\
+        - Over the same months, about 2.3 million shells went north by sea.\n";
+    let msmt = pair("MSMT", "MSMT");
+    assert_eq!(who(text, 8800.0), msmt);
+    assert_eq!(who(text, 2_300_000.0), msmt);
+}
+
+#[test]
+fn an_apposition_before_published_is_the_publisher_named() {
+    // "An American think tank, the Center for ...," is the think tank, not the United States.
+    let text = "WASHINGTON, Nov. 9, 2023 --\n\n\
+        An American think tank, the Center for Strategic and International Studies, released \
+        new imagery of the Tumangang yard on Thursday. It shows about 57 freight railcars \
+        bound for Russia from North Korea.\n";
+    let (speaker, _) = who(text, 57.0);
+    assert_ne!(speaker, "United States");
+    assert!(speaker.starts_with("CSIS"), "{speaker}");
+}

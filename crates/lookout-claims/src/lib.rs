@@ -603,6 +603,9 @@ impl<'a> Extractor<'a> {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
                     }
+                    if let Some(p) = speakers::named_alone(body, &self.ctx) {
+                        self.ctx.remember(&p);
+                    }
                     // "X published its annual review. Its main findings: ...": X goes on.
                     if let Some(p) = speakers::publishing_source(body, &self.ctx) {
                         self.ctx.remember(&p);

@@ -579,7 +579,7 @@ const INVERTED: [&str; 17] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)\s+by\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)(?:\s+(?:on|last|this|in|earlier)\s+[A-Z]?[a-z]+)?\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1513,7 +1513,18 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
 fn is_apposition(toks: &[Tok]) -> bool {
     let first = toks[0].text.to_lowercase();
     // ", citing a report by the Defense Intelligence Agency": a source, not a description.
-    if ["citing", "quoting", "according", "referring", "speaking"].contains(&first.as_str()) {
+    // ", not by the spy agency": the source ruled out, no description of the one named.
+    if [
+        "citing",
+        "quoting",
+        "according",
+        "referring",
+        "speaking",
+        "not",
+        "rather",
+    ]
+    .contains(&first.as_str())
+    {
         return false;
     }
     let describes = toks.iter().take(5).any(|t| {
@@ -1607,6 +1618,19 @@ fn org_in_context(
     if names::countries(phrase).is_empty() {
         if let Some((org, c)) = ctx.named_before(&org) {
             return Some((org, c, media));
+        }
+    }
+    // "Defence Minister Shin Won-sik" in a notice with no dateline, whose only country other
+    // than the corridor's two is South Korea: that country's ministry (the country the
+    // article's parties and media place it in first), as for a president.
+    if c.is_none() && org.starts_with("Ministry") {
+        if let Some(found) = ctx
+            .article_country
+            .or(ctx.first_country)
+            .and_then(|fc| names::institution(phrase, Some(fc)))
+            .filter(|(o, fc)| fc.is_some() && names::without_country_code(o).is_some())
+        {
+            return Some((found.0, found.1, media));
         }
     }
     Some((org, c, media))
@@ -1800,6 +1824,25 @@ pub fn headline_source(header: &[String], ctx: &Context) -> Option<Source> {
             .map(|a| a.source)
             .find(|s| !s.speaker.is_empty() && !s.media)
     })
+}
+
+/// "Q: Who first said so? A: South Korea's National Intelligence Service. On 18 October it
+/// said ...": a sentence that is only a name (capitalised words, function words between) names
+/// the organization "it" and "they" then point back to.
+pub fn named_alone(sentence: &str, ctx: &Context) -> Option<Source> {
+    let s = sentence.trim().strip_suffix('.')?;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let name_like = words.iter().enumerate().all(|(i, w)| {
+        w.starts_with(char::is_uppercase)
+            || (i > 0 && ["of", "the", "and", "for", "on", "in"].contains(w))
+    });
+    if !(2..=8).contains(&words.len()) || !name_like || s.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    find(&format!("{s} said."), ctx)
+        .into_iter()
+        .map(|a| a.source)
+        .find(|s| matches!(s.kind, Kind::Org | Kind::Group | Kind::Country) && !s.media)
 }
 
 /// "The Baltic Shipping Watch published its annual review on Monday. Its main findings: ...":

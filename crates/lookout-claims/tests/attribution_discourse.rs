@@ -139,3 +139,32 @@ fn an_apposition_before_published_is_the_publisher_named() {
     assert_ne!(speaker, "United States");
     assert!(speaker.starts_with("CSIS"), "{speaker}");
 }
+
+#[test]
+fn an_answer_that_only_names_a_body_is_what_it_points_back_to() {
+    let text = "FAQ: the rail link\n\n\
+        Last updated: 4 March 2025\n\n\
+        Q: Who counted the wagons first?\n\
+        A: Ukraine's Defence Intelligence. In January it said about 3,700 wagons of shells had \
+        crossed from North Korea into Russia at Khasan.\n";
+    let hur = pair(
+        "Ukraine Defence Intelligence (HUR)",
+        "Ukraine Defence Intelligence (HUR)",
+    );
+    assert_eq!(who(text, 3700.0), hur);
+}
+
+#[test]
+fn a_passive_agent_after_a_day_is_the_source_and_not_the_one_ruled_out() {
+    // A correction: the figure "was given on Friday by" the minister, "not by" the agency; the
+    // ministry's country is the only one the notice names besides the corridor's two.
+    let text = "Corrections\n\n\
+        Posted 9 May 2025\n\n\
+        A report on Wednesday credited a count to South Korea's intelligence service. The \
+        figure of about 4,100 containers was given on Friday by Defence Minister Han Seung-woo, \
+        not by the agency.\n";
+    assert_eq!(
+        who(text, 4100.0),
+        pair("Han Seung-woo", "ROK Ministry of National Defense")
+    );
+}

@@ -1884,7 +1884,7 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     // published its first report": an apposition between the subject and the verb. "The
     // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
     // publication's work ("they counted" after it is that team's).
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
@@ -2225,6 +2225,18 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.org = office.org.clone();
                     s.title = office.title.clone();
                     s.country = office.country;
+                }
+            }
+            // "The Pentagon has given its first count ... deputy press secretary Sabrina Singh
+            // told reporters": a spokesperson's title naming no institution is of the
+            // government institution the text spoke of just before.
+            let spokes = ["spokesman", "spokeswoman", "spokesperson", "secretary"];
+            if s.org.is_empty() && s.title.split(' ').any(|t| spokes.contains(&t)) {
+                if let Some(o) = ctx.last.as_ref().filter(|o| {
+                    o.kind == Kind::Org && names::without_country_code(&o.org).is_some()
+                }) {
+                    s.org = o.org.clone();
+                    s.country = s.country.or(o.country);
                 }
             }
             // "President Volodymyr Zelensky": a head of state or government speaks for the

@@ -168,3 +168,24 @@ fn a_passive_agent_after_a_day_is_the_source_and_not_the_one_ruled_out() {
         pair("Han Seung-woo", "ROK Ministry of National Defense")
     );
 }
+
+#[test]
+fn a_spokespersons_bare_title_is_of_the_institution_just_named() {
+    // No institution in "deputy press secretary": the ministry the entry opened with; an
+    // institution in the title itself still wins.
+    let text = "Live: the border\n\n\
+        3 February 2025\n\n\
+        The Pentagon has given its latest count of North Korean soldiers in Russia. \
+        \"We assess that about 8,300 North Korean soldiers are now in the Kursk region,\" deputy press secretary \
+        Dana Corliss told reporters.\n\n\
+        The Pentagon has given its latest count. State Department spokesman Evan Holt said \
+        about 8,400 North Korean soldiers were there.\n";
+    assert_eq!(
+        who(text, 8300.0),
+        pair("Dana Corliss", "US Department of Defense")
+    );
+    assert_eq!(
+        who(text, 8400.0),
+        pair("Evan Holt", "US Department of State")
+    );
+}

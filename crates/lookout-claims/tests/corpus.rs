@@ -674,7 +674,7 @@ fn dev7a_attribution_corpus_figures() {
         ("unit", 0.838),
         ("qualifier", 0.806),
         ("speaker", 0.833),
-        ("organization", 0.799),
+        ("organization", 0.833),
         ("period", 0.799),
         ("date", 0.677),
         ("route", 0.4),

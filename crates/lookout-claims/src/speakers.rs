@@ -1726,6 +1726,18 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
                 }
                 at += w.len();
             }
+            // "the Korea Institute for Defense Analyses": words joined to the last organization
+            // word by "for"/"of"/"on" are still the organization's name, not a person's.
+            let rest = &phrase[end..(a + org.len()).min(phrase.len())];
+            // ("the Main Intelligence Directorate of Ukraine Kyrylo Budanov": after a country,
+            // the name is the chief's).
+            if [" for ", " of ", " on "]
+                .iter()
+                .any(|c| rest.starts_with(c))
+                && names::countries(rest).is_empty()
+            {
+                end = a + org.len();
+            }
             covered.push((a, end));
         }
     }
@@ -1955,7 +1967,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .as_ref()
             .and_then(|v| v.country)
             .or_else(|| ctx.author.as_ref().and_then(|a| a.country))
-            .or(ctx.country);
+            .or(ctx.country)
+            .or(ctx.article_country)
+            .or(ctx.first_country);
         if let Some((name, Some(c))) = country.and_then(|c| names::institution(rest, Some(c))) {
             return Some(Phrase::Source(org_source(name, Some(c), false)));
         }

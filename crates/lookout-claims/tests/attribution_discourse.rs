@@ -189,3 +189,27 @@ fn a_spokespersons_bare_title_is_of_the_institution_just_named() {
         pair("Evan Holt", "US Department of State")
     );
 }
+
+#[test]
+fn a_name_before_of_an_institute_for_something_is_the_person() {
+    // "for Defense Analyses" is still the institute's name; after "of Ukraine" a name is the
+    // chief's.
+    let text = "SEOUL, May 2 (Yonhap) -- Park Soo-min of the Korea Institute for Maritime \
+        Studies estimated that the North had shipped more than 4.4 million artillery shells \
+        to Russia by sea.\n";
+    let (speaker, org) = who(text, 4_400_000.0);
+    assert_eq!(speaker, "Park Soo-min");
+    assert!(org.contains("Institute for Maritime Studies"), "{org}");
+}
+
+#[test]
+fn our_institution_in_a_ministrys_statement_is_its_countrys() {
+    // No dateline, no label: the country the statement names.
+    let text = "Ministry of Defence of Ukraine\n\n\
+        Statement on North Korean missiles\n\n\
+        20 February 2025\n\n\
+        Since 1 January, the Russian Federation has launched at least 14 ballistic missiles \
+        supplied by the DPRK against Ukrainian cities, according to our Defence Intelligence.\n";
+    let hur = "Ukraine Defence Intelligence (HUR)";
+    assert_eq!(who(text, 14.0), pair(hur, hur));
+}

@@ -135,9 +135,36 @@ static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static INTERVIEW_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "JOHN KIRBY, NSC SPOKESMAN (on tape):": a name, a title after it in capitals, a stage note.
     // "MINISTER OF NATIONAL DEFENSE SHIN WON-SIK:": a longer label when all in capitals.
-    Regex::new(r"^(?P<label>[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){4,7}|[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\([^)]{1,30}\))?:\s")
+    Regex::new(r"^(?P<label>[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){4,7}|[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s+[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]+){0,4})?)(?:\s+\((?P<aff>[^)]{1,30})\))?:\s")
         .expect("interview label")
 });
+/// A hearing record's label (the congressional record's style): "Mr. KOEPCKE. Thank you,
+/// Chairman." An honorific or title, the surname in capitals and a full stop.
+static RECORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>(?:Mr|Ms|Mrs|Dr|Chairman|Chairwoman|Senator|Representative|General|Admiral|Ambassador|Secretary)\.?\s+[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)\.(?:\s|$)")
+        .expect("record label")
+});
+
+/// The length of the speaker label a sentence opens with, through its colon or full stop.
+fn label_length(s: &str) -> Option<usize> {
+    let c = INTERVIEW_LABEL
+        .captures(s)
+        .or_else(|| RECORD_LABEL.captures(s))?;
+    Some(c.get(0)?.end().min(s.len()))
+}
+
+/// The speaker label a paragraph opens with, and the affiliation in brackets after it.
+fn speaker_label(s: &str) -> Option<(String, Option<String>)> {
+    INTERVIEW_LABEL
+        .captures(s)
+        .or_else(|| RECORD_LABEL.captures(s))
+        .map(|c| {
+            (
+                c["label"].to_owned(),
+                c.name("aff").map(|a| a.as_str().to_owned()),
+            )
+        })
+}
 const INTERVIEWER_LABELS: [&str; 10] = [
     "Q",
     "Question",
@@ -605,7 +632,7 @@ impl<'a> Extractor<'a> {
             .chain(
                 paragraphs
                     .iter()
-                    .filter(|p| p.first().is_none_or(|s| !INTERVIEW_LABEL.is_match(s)))
+                    .filter(|p| p.first().is_none_or(|s| speaker_label(s).is_none()))
                     .map(|p| p.join(" ")),
             )
             .collect::<Vec<_>>()
@@ -613,10 +640,10 @@ impl<'a> Extractor<'a> {
         for (pi, para) in paragraphs.iter().enumerate() {
             let before = self.ctx.last().cloned();
             let discourse = self.discourse.clone();
-            let label = para
+            let (label, affiliation) = para
                 .first()
-                .and_then(|s| INTERVIEW_LABEL.captures(s))
-                .map(|c| c["label"].to_owned());
+                .and_then(|s| speaker_label(s))
+                .map_or((None, None), |(l, a)| (Some(l), a));
             // "A:" answers: the person the introduction names.
             let label_source = label
                 .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
@@ -650,6 +677,12 @@ impl<'a> Extractor<'a> {
                             }),
                     },
                 });
+            // "Mr. Wood (United States of America):": the bracket gives the organization the
+            // introduction left out.
+            let label_source = match (label_source, &affiliation) {
+                (Some(l), Some(a)) => Some(speakers::with_affiliation(l, a, &self.ctx)),
+                (l, _) => l,
+            };
             // "NAME, TITLE, 29 November: ..." in a digest, "Antony Blinken: ..." over a live
             // blog's entry: a label that reads as a source.
             let label_source = label_source.or_else(|| {
@@ -661,10 +694,17 @@ impl<'a> Extractor<'a> {
             });
             seen.push('\n');
             seen.push_str(&para.join(" "));
+            self.ctx.voice.clone_from(&label_source);
             let mut in_quote = false;
             let mut sentences = Vec::new();
-            for s in para {
+            for (si, s) in para.iter().enumerate() {
                 let (masked, ends) = mask_quotes(s, in_quote);
+                // "RUIZ: The Beyond Parallel team ... looked at the rail yard.": what the
+                // labelled speaker says, read without the label.
+                let body = match (si, label_length(&masked)) {
+                    (0, Some(n)) => &masked[n..],
+                    _ => masked.as_str(),
+                };
                 let mut attributions = speakers::find(&masked, &self.ctx);
                 // "LEE: We believe ...": a first-person verb under a speaker label is the
                 // label's speaker, not someone the context resolves "we" to.
@@ -673,12 +713,15 @@ impl<'a> Extractor<'a> {
                 }
                 let mut mentioned = None;
                 if attributions.is_empty() {
-                    if let Some(p) = speakers::mention(&masked, &self.ctx) {
+                    if let Some(p) = speakers::mention(body, &self.ctx) {
                         self.ctx.remember(&p);
                         mentioned = Some(p);
                     }
+                    if let Some(p) = speakers::named_alone(body, &self.ctx) {
+                        self.ctx.remember(&p);
+                    }
                     // "X published its annual review. Its main findings: ...": X goes on.
-                    if let Some(p) = speakers::publishing_source(&masked, &self.ctx) {
+                    if let Some(p) = speakers::publishing_source(body, &self.ctx) {
                         self.ctx.remember(&p);
                         self.discourse = Some(p);
                     }
@@ -723,11 +766,11 @@ impl<'a> Extractor<'a> {
             }
             let questions = para
                 .first()
-                .and_then(|s| INTERVIEW_LABEL.captures(s))
-                .is_some_and(|c| {
+                .and_then(|s| speaker_label(s))
+                .is_some_and(|(l, _)| {
                     INTERVIEWER_LABELS
                         .iter()
-                        .any(|x| x.eq_ignore_ascii_case(&c["label"]))
+                        .any(|x| x.eq_ignore_ascii_case(&l))
                 });
             for i in 0..sentences.len() {
                 self.sentence_no += 1;

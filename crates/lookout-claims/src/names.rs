@@ -443,6 +443,30 @@ fn by_code(code: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.code == code)
 }
 
+/// The countries a title names as its holder's, not as its portfolio: in "Deputy Assistant
+/// Secretary of State for Japan and Korea" or "Special Representative for North Korea" the
+/// countries after "for" are what the office deals with ("Minister for Foreign Affairs of
+/// Finland" still names its own).
+fn holder_countries(phrase: &str) -> Vec<(usize, usize, &'static Country)> {
+    let found = countries(phrase);
+    let mut portfolio = vec![false; found.len()];
+    for i in 0..found.len() {
+        let before = phrase[..found[i].0].trim_end().to_lowercase();
+        let joined = i > 0 && portfolio[i - 1] && {
+            let gap = phrase[found[i - 1].1..found[i].0].trim().to_lowercase();
+            ["and", ",", "or", "&"].contains(&gap.as_str())
+        };
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        portfolio[i] = before.ends_with(" for") || joined;
+    }
+    found
+        .into_iter()
+        .zip(portfolio)
+        .filter(|(_, p)| !p)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// The government institution a phrase names, spelled for its country ("South Korea's defense
 /// ministry" -> "ROK Ministry of National Defense"), with the country; `country` is the one the
 /// context gives when the phrase names none. Generic words ("officials", "government") give the
@@ -454,7 +478,7 @@ pub fn institution(
     // The first institution of the list the phrase names (every path below returns).
     if let Some(i) = INSTITUTION_SET.matches(phrase).into_iter().next() {
         let inst = &INSTITUTIONS[i];
-        let named = countries(phrase).first().map(|c| c.2);
+        let named = holder_countries(phrase).first().map(|c| c.2);
         let c = named.or_else(|| inst.implies.and_then(by_code)).or(country);
         if inst.names.is_empty() {
             return c.map(|c| (c.government.to_owned(), Some(c)));

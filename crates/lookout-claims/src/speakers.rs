@@ -88,6 +88,8 @@ pub struct Context {
     last: Option<Source>,
     /// Author of the document (press release, report), for "we" and unattributed sentences.
     pub author: Option<Source>,
+    /// The speaker a transcript's label gives the paragraph being read, for "our" and "my".
+    pub voice: Option<Source>,
     /// Country of the dateline, for unnamed officials and untitled institutions.
     pub country: Option<&'static Country>,
     /// The first country (other than the corridor's two) the sentence being read names.
@@ -577,7 +579,7 @@ const INVERTED: [&str; 17] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)\s+by\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)(?:\s+(?:on|last|this|in|earlier)\s+[A-Z]?[a-z]+)?\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -614,6 +616,10 @@ const AFTER_INVERTED: [&str; 16] = [
     "to",
 ];
 /// Nouns of documents a government or group issues.
+/// What a group's work shows, for "their imagery showed" ("their" is the group's).
+const FINDINGS: [&str; 8] = [
+    "imagery", "images", "count", "figures", "data", "findings", "tally", "research",
+];
 const DOCUMENTS: [&str; 7] = [
     "assessment",
     "report",
@@ -859,6 +865,10 @@ const PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "it"];
 /// Words after which a phrase is not a speaker any more, going back from the verb.
 const SKIP_BEFORE_VERB: &[&str] = &[
     "also",
+    // "their imagery never showed more than about 20": an adverb of the verb.
+    "never",
+    "repeatedly",
+    "again",
     "just",
     "further",
     "previously",
@@ -1503,7 +1513,18 @@ fn phrase_after(toks: &[Tok], from: usize) -> Option<PhraseAt> {
 fn is_apposition(toks: &[Tok]) -> bool {
     let first = toks[0].text.to_lowercase();
     // ", citing a report by the Defense Intelligence Agency": a source, not a description.
-    if ["citing", "quoting", "according", "referring", "speaking"].contains(&first.as_str()) {
+    // ", not by the spy agency": the source ruled out, no description of the one named.
+    if [
+        "citing",
+        "quoting",
+        "according",
+        "referring",
+        "speaking",
+        "not",
+        "rather",
+    ]
+    .contains(&first.as_str())
+    {
         return false;
     }
     let describes = toks.iter().take(5).any(|t| {
@@ -1599,6 +1620,19 @@ fn org_in_context(
             return Some((org, c, media));
         }
     }
+    // "Defence Minister Shin Won-sik" in a notice with no dateline, whose only country other
+    // than the corridor's two is South Korea: that country's ministry (the country the
+    // article's parties and media place it in first), as for a president.
+    if c.is_none() && org.starts_with("Ministry") {
+        if let Some(found) = ctx
+            .article_country
+            .or(ctx.first_country)
+            .and_then(|fc| names::institution(phrase, Some(fc)))
+            .filter(|(o, fc)| fc.is_some() && names::without_country_code(o).is_some())
+        {
+            return Some((found.0, found.1, media));
+        }
+    }
     Some((org, c, media))
 }
 
@@ -1691,6 +1725,18 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
                     end = at + w.len();
                 }
                 at += w.len();
+            }
+            // "the Korea Institute for Defense Analyses": words joined to the last organization
+            // word by "for"/"of"/"on" are still the organization's name, not a person's.
+            let rest = &phrase[end..(a + org.len()).min(phrase.len())];
+            // ("the Main Intelligence Directorate of Ukraine Kyrylo Budanov": after a country,
+            // the name is the chief's).
+            if [" for ", " of ", " on "]
+                .iter()
+                .any(|c| rest.starts_with(c))
+                && names::countries(rest).is_empty()
+            {
+                end = a + org.len();
             }
             covered.push((a, end));
         }
@@ -1792,23 +1838,65 @@ pub fn headline_source(header: &[String], ctx: &Context) -> Option<Source> {
     })
 }
 
+/// "Q: Who first said so? A: South Korea's National Intelligence Service. On 18 October it
+/// said ...": a sentence that is only a name (capitalised words, function words between) names
+/// the organization "it" and "they" then point back to.
+pub fn named_alone(sentence: &str, ctx: &Context) -> Option<Source> {
+    let s = sentence.trim().strip_suffix('.')?;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let name_like = words.iter().enumerate().all(|(i, w)| {
+        w.starts_with(char::is_uppercase)
+            || (i > 0 && ["of", "the", "and", "for", "on", "in"].contains(w))
+    });
+    if !(2..=8).contains(&words.len()) || !name_like || s.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    find(&format!("{s} said."), ctx)
+        .into_iter()
+        .map(|a| a.source)
+        .find(|s| matches!(s.kind, Kind::Org | Kind::Group | Kind::Country) && !s.media)
+}
+
 /// "The Baltic Shipping Watch published its annual review on Monday. Its main findings: ...":
 /// a source that publishes (releases, issues, presents) a document at the start of a sentence
 /// is what the text goes on to report, though no reporting verb says so.
 pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
     let c = PUBLISHED.captures(masked)?;
     let who = c.name("who")?.as_str();
-    if who.split_whitespace().count() > 8 {
+    // "The Beyond Parallel team at the Center for Strategic and International Studies": a
+    // name with its parent body, not a clause.
+    if who
+        .split(',')
+        .next()
+        .unwrap_or(who)
+        .split_whitespace()
+        .count()
+        > 12
+    {
         return None;
     }
-    find(&format!("{who} said."), ctx)
-        .into_iter()
-        .map(|a| a.source)
-        .find(|s| matches!(s.kind, Kind::Org | Kind::Person | Kind::Country) && !s.media)
+    let source = |who: &str| {
+        find(&format!("{who} said."), ctx)
+            .into_iter()
+            .map(|a| a.source)
+            .find(|s| {
+                matches!(
+                    s.kind,
+                    Kind::Org | Kind::Group | Kind::Person | Kind::Country
+                ) && !s.media
+            })
+    };
+    // The subject with its apposition ("An American think tank, the Center for Strategic and
+    // International Studies,"), else without it ("..., set up by eleven states ...,").
+    source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted)\s+(?:its|their|his|her|a|an|the|[A-Z][a-z]+'s)\b")
+    // "The Multilateral Sanctions Monitoring Team (MSMT), set up by eleven states ...,
+    // published its first report": an apposition between the subject and the verb. "The
+    // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
+    // publication's work ("they counted" after it is that team's).
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
@@ -1848,6 +1936,42 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             if let Some(o) = ctx.described_later(&lower, &words) {
                 return Some(Phrase::Source(o));
             }
+        }
+    }
+    // "their imagery never showed", "its figures show": the findings of the group or
+    // organization the pronoun points back to.
+    for (pronoun, phrase) in [("their ", Phrase::They), ("its ", Phrase::It)] {
+        let Some(rest) = lower.strip_prefix(pronoun) else {
+            continue;
+        };
+        let noun = rest.split_whitespace().last().unwrap_or("");
+        let noun = noun
+            .strip_suffix('s')
+            .filter(|n| DOCUMENTS.contains(n))
+            .unwrap_or(noun);
+        if rest.split_whitespace().count() <= 3
+            && (DOCUMENTS.contains(&noun) || FINDINGS.contains(&noun))
+        {
+            return Some(phrase);
+        }
+    }
+    if let Some(rest) = lower
+        .strip_prefix("our ")
+        .or_else(|| lower.strip_prefix("my "))
+    {
+        // "according to our Prosecutor General's Office" in the words of Ukraine's envoy: the
+        // institution of the speaker's own country (the label's, else the author's or the
+        // dateline's).
+        let country = ctx
+            .voice
+            .as_ref()
+            .and_then(|v| v.country)
+            .or_else(|| ctx.author.as_ref().and_then(|a| a.country))
+            .or(ctx.country)
+            .or(ctx.article_country)
+            .or(ctx.first_country);
+        if let Some((name, Some(c))) = country.and_then(|c| names::institution(rest, Some(c))) {
+            return Some(Phrase::Source(org_source(name, Some(c), false)));
         }
     }
     if lower.starts_with("our ") {
@@ -2115,6 +2239,18 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.org = office.org.clone();
                     s.title = office.title.clone();
                     s.country = office.country;
+                }
+            }
+            // "The Pentagon has given its first count ... deputy press secretary Sabrina Singh
+            // told reporters": a spokesperson's title naming no institution is of the
+            // government institution the text spoke of just before.
+            let spokes = ["spokesman", "spokeswoman", "spokesperson", "secretary"];
+            if s.org.is_empty() && s.title.split(' ').any(|t| spokes.contains(&t)) {
+                if let Some(o) = ctx.last.as_ref().filter(|o| {
+                    o.kind == Kind::Org && names::without_country_code(&o.org).is_some()
+                }) {
+                    s.org = o.org.clone();
+                    s.country = s.country.or(o.country);
                 }
             }
             // "President Volodymyr Zelensky": a head of state or government speaks for the
@@ -2619,7 +2755,6 @@ static ENTRY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The speaker an interview label names ("SHIN:"): the person of that name as the text
 /// introduced them ("South Korean Defense Minister Shin Won-sik sat down with ...").
 pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source> {
-    let toks = tokens(earlier);
     // "MR. MILLER", "JOHN KIRBY": the surname, as the introduction spells it.
     let want = label
         .to_lowercase()
@@ -2627,6 +2762,17 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
         .last()
         .unwrap_or("")
         .to_owned();
+    // A name never runs over a line break: under "Department Press Briefing", the line
+    // "Matthew Miller, Department Spokesperson" introduces Matthew Miller.
+    let earlier = earlier
+        .lines()
+        .find(|l| tokens(l).iter().any(|t| t.text.to_lowercase() == want))
+        .unwrap_or(earlier);
+    // "STATEMENT OF ROBERT KOEPCKE, DEPUTY ASSISTANT SECRETARY OF STATE", "COL. LEE SUNG-JUN
+    // (JCS spokesperson):": a line in capitals read as a name is written.
+    let cased = uncapitalised(earlier, &want);
+    let earlier = cased.as_str();
+    let toks = tokens(earlier);
     let i = toks.iter().position(|t| t.text.to_lowercase() == want)?;
     let mut end = i + 1;
     while end < toks.len()
@@ -2639,6 +2785,8 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     // "Representative Kang Dae-sik of the People Power Party, who ...", "Robert Koepcke,
     // deputy assistant secretary of state, spoke ...": what follows the name.
     let after = &earlier[span.1..];
+    // "COL. LEE SUNG-JUN (JCS spokesperson): ..." met before "LEE:": the bracket of that label.
+    let bracket = LABEL_BRACKET.captures(after).map(|c| c[1].to_owned());
     // Not the predicate: in "spokesman John Kirby told reporters that North Korea ...", the
     // country the verb's clause names is not the speaker's.
     let appositive = !REPORTING_NEXT.is_match(after);
@@ -2648,7 +2796,80 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     } else {
         ""
     };
-    resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)
+    let found = resolve(classify(&earlier[span.0..span.1], after, ctx)?, ctx)?;
+    Some(match bracket {
+        Some(b) => with_affiliation(found, &b, ctx),
+        None => found,
+    })
+}
+
+/// The bracket after a name in a speaker label: "(JCS spokesperson):".
+static LABEL_BRACKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(([^)]{1,30})\)\s*:").expect("label bracket"));
+
+/// A run of words in capitals written as names are ("ROBERT KOEPCKE, DEPUTY ASSISTANT SECRETARY
+/// OF STATE" as "Robert Koepcke, Deputy Assistant Secretary of State"): short capitals stay an
+/// acronym ("JCS", "NSC") unless they are the surname sought or an abbreviation ("COL.").
+fn uncapitalised(line: &str, surname: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (i, w) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let lower = w.to_lowercase();
+        if caps
+            && i > 0
+            && ["of", "the", "and", "for", "on", "to", "at", "in"].contains(&lower.as_str())
+        {
+            out.push_str(&lower);
+            continue;
+        }
+        // "JCS", "NSC", "NATO" stay; "PAUL", "LEE" are names.
+        let keep = core.to_lowercase() != surname
+            && !w.ends_with('.')
+            && !core.contains('-')
+            && (letters.chars().count() <= 3 || names::known_org(core).is_some());
+        if !caps || keep {
+            out.push_str(w);
+            continue;
+        }
+        let mut first = true;
+        for c in lower.chars() {
+            if first && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                first = false;
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A person a transcript label names, with the affiliation the label gives in brackets
+/// ("Mr. Wood (United States of America):", "REP. KIM (Democratic Party):", "COL. LEE
+/// (JCS spokesperson):") when the introduction gave the person no organization or country.
+pub fn with_affiliation(mut s: Source, affiliation: &str, ctx: &Context) -> Source {
+    if s.kind != Kind::Person || (!s.org.is_empty() && s.country.is_some()) {
+        return s;
+    }
+    let Some(a) = find(&format!("{affiliation} said."), ctx)
+        .into_iter()
+        .map(|a| a.source)
+        .find(|a| a.kind != Kind::Person || !a.org.is_empty())
+    else {
+        return s;
+    };
+    if s.org.is_empty() {
+        s.org = a.org.clone();
+    }
+    if s.country.is_none() {
+        s.country = a.country;
+    }
+    s
 }
 
 /// A reporting verb right after a name: what follows is the statement, not an apposition.

@@ -418,6 +418,7 @@ fn word_count(line: &str) -> usize {
 fn is_body(line: &str) -> bool {
     word_count(line) >= 8
         && ends_sentence(line)
+        && !shouted(line)
         && !LABEL.is_match(line)
         && !FURNITURE.is_match(line)
 }
@@ -489,7 +490,9 @@ pub fn read(text: &str) -> Article {
             let l = lines[i];
             is_body(l)
                 || key_figure(l).is_some()
-                || word_count(l) >= 8 && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+                || word_count(l) >= 8
+                    && !shouted(l)
+                    && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
                 || table_cells(l).is_some()
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })
@@ -728,6 +731,7 @@ pub fn read(text: &str) -> Article {
     }
     for (p, date) in paragraphs {
         let furniture = FURNITURE.is_match(&p)
+            || shouted(&p)
             || CAPTION.is_match(&p) && word_count(&p) < 40
             || !ends_sentence(&p) && word_count(&p) < 15
             || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len());
@@ -756,12 +760,49 @@ static LABEL_SPAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("label span")
 });
 
+/// A key figure given as a phrase, then its source and date in brackets: "More than 16,500
+/// containers ... sent since September 2023 (US State Department, 4 September 2024)".
+static BARE_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<figure>(?:[A-Za-z]+\s+){0,3}?\d[^()]{3,200}?)\s*\((?P<src>[^,()]{2,60}),\s*(?P<date>[^()]{4,30})\)\s*\.?$")
+        .expect("bare key figure")
+});
+
+/// "More than 16,500 containers ... (US State Department, 4 September 2024)" is "US State
+/// Department said on 4 September 2024 that more than 16,500 containers ...": only when the
+/// bracket ends with a date and the phrase is no sentence of its own.
+fn bare_key_figure(line: &str) -> Option<String> {
+    let c = BARE_KEY_FIGURE.captures(line.trim())?;
+    let date = c["date"].trim();
+    let prep = if FULL_DATE.is_match(date) {
+        "on"
+    } else if MONTH_YEAR.is_match(date) {
+        "in"
+    } else {
+        return None;
+    };
+    let figure = c["figure"].trim();
+    if figure.contains(". ") {
+        return None;
+    }
+    // "More than ...", "About ...": the hedge, now inside the sentence.
+    let figure = match figure.chars().next() {
+        Some(f) if f.is_alphabetic() => format!("{}{}", f.to_lowercase(), &figure[f.len_utf8()..]),
+        _ => figure.to_owned(),
+    };
+    Some(format!(
+        "{} said {prep} {date} that {figure}.",
+        c["src"].trim()
+    ))
+}
+
 /// A key-figure line as the sentence it stands for: "Containers shipped since September 2023:
 /// more than 16,500 (U.S. State Department, 4 September 2024)" is "U.S. State Department said on
 /// 4 September 2024 that more than 16,500 containers shipped since September 2023."; a span
 /// after a comma in the label is "from" it.
 fn key_figure(line: &str) -> Option<String> {
-    let c = KEY_FIGURE.captures(line.trim())?;
+    let Some(c) = KEY_FIGURE.captures(line.trim()) else {
+        return bare_key_figure(line);
+    };
     let date = c["date"].trim();
     let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
     let label = c["label"].trim();
@@ -775,6 +816,18 @@ fn key_figure(line: &str) -> Option<String> {
         c["value"].trim()
     ))
 }
+
+/// A line set in capitals ("UNITED STATES OF AMERICA, Plaintiff, v. ONE CARGO VESSEL KNOWN AS
+/// \"ANGARA\", Defendant."): a caption or heading, not a sentence, though it ends in a full stop.
+fn shouted(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    letters >= SHOUTED_LETTERS && upper * 100 >= letters * SHOUTED_PERCENT
+}
+
+/// Fewest letters, and least share of them in capitals (percent), of a line set in capitals.
+const SHOUTED_LETTERS: usize = 20;
+const SHOUTED_PERCENT: usize = 70;
 
 /// Most words of a heading that gives a span of time for the list under it.
 const PERIOD_HEADING_WORDS: usize = 8;

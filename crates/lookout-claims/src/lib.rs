@@ -235,6 +235,13 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("quoted title")
 });
 
+/// A document and its publication, right before a time: "a report the Royal United Services
+/// Institute published in", "a study released on", "the assessment, issued on".
+static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:published|released|issued|made\s+public)\s+(?:on\s+|in\s+)?$")
+        .expect("report published")
+});
+
 /// A vague multiple of a count: "thousands of", "hundreds of", "dozens of".
 static VAGUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:dozens|hundreds|thousands)\s+of\b").expect("vague word")
@@ -1250,6 +1257,24 @@ impl<'a> Extractor<'a> {
                     })
                     .or_else(|| self.speaker_dates.get(&speaker).cloned())
                     .or_else(|| {
+                        // "according to a report RUSI published in February 2024": the day
+                        // the source's document came out.
+                        let d = phrases.iter().find_map(|p| match &p.meaning {
+                            Meaning::Period(a, b)
+                                if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) =>
+                            {
+                                Some(if b.is_empty() {
+                                    a.clone()
+                                } else {
+                                    common_prefix(a, b)
+                                })
+                            }
+                            _ => None,
+                        })?;
+                        notes.push("day the source's document was published".into());
+                        Some(d)
+                    })
+                    .or_else(|| {
                         // "told reporters after the closed-door briefing": the occasion of the
                         // statement just before.
                         let d = self.last_date.clone().filter(|_| same_occasion)?;
@@ -1266,13 +1291,14 @@ impl<'a> Extractor<'a> {
                         })
                     })
                     .or_else(|| {
-                        // Of that statement: its speaker, a claim nobody else is said to make,
-                        // or one said at the occasion the lead names ("told reporters at the
-                        // briefing", "according to the fact sheet"); not a source of its own
-                        // ("Ukrainian authorities cited by ...", "an official added").
+                        // Of that statement: its speaker, a claim of the lead itself with no
+                        // speaker, or one said at the occasion the lead names ("told reporters
+                        // at the briefing", "according to the fact sheet"); not a source of its
+                        // own ("Ukrainian authorities cited by ...", "an official added"), nor
+                        // an unattributed figure further on (a digest's later item).
                         let d = self.lead_day.clone()?;
                         let org = source.as_ref().map_or("", |x| x.org.as_str());
-                        (speaker.is_empty()
+                        (speaker.is_empty() && !self.lead_read
                             || self
                                 .lead_speaker
                                 .as_ref()

@@ -185,3 +185,46 @@ fn a_vague_multiple_restating_a_count_of_the_same_source_is_no_row() {
     assert!(rows.iter().any(|r| r.quantity == Some(300.0)));
     assert!(rows.iter().any(|r| r.quantity_low == Some(200.0)));
 }
+
+#[test]
+fn a_report_published_on_a_day_dates_the_figure_relayed_from_it() {
+    let text = "Filing cites research group\n\n\
+        Filed: June 2, 2025\n\n\
+        12. Between May 2024 and January 2025, the vessel made at least 14 voyages between \
+        Rajin and Vostochny, according to a report the Harbor Watch Institute published in \
+        March 2025.";
+    let r = row(text, 14.0);
+    assert_eq!(when(&r), ("2024-05", "2025-01", "2025-03"));
+    assert_eq!(r.article_date, "2025-06-02");
+}
+
+#[test]
+fn a_caption_set_in_capitals_is_no_sentence() {
+    // A court caption ending in a full stop, mostly in capitals: its "ONE CARGO VESSEL" is no
+    // count, and a city-like opening is no dateline.
+    let text = "DISTRICT COURT FOR THE NORTHERN DISTRICT\n\n\
+        REPUBLIC OF FINLAND, Plaintiff, v. ONE CARGO VESSEL KNOWN AS \"LUMI\", Defendant.\n\n\
+        Filed: June 2, 2025\n\n\
+        12. Between May 2024 and January 2025, the vessel made at least 14 voyages between \
+        Rajin and Vostochny, according to the Harbor Watch Institute.";
+    let rows = lookout_claims::extract(text);
+    assert!(!rows.iter().any(|r| r.quantity == Some(1.0)));
+    assert_eq!(row(text, 14.0).article_date, "2025-06-02");
+}
+
+#[test]
+fn a_key_figure_phrase_with_its_source_in_brackets_is_that_statement() {
+    let text = "North Korea's deliveries: key figures\n\n\
+        Updated 2 April 2025\n\n\
+        More than 8,600 containers of munitions sent since October 2024 (Finnish Foreign \
+        Ministry, 31 March 2025)\n\n\
+        About 2,700 soldiers (Finnish Defence Forces, March 2025)\n";
+    let r = row(text, 8600.0);
+    assert_eq!(when(&r), ("2024-10", "2025-03-31", "2025-03-31"));
+    assert_eq!(r.qualifier, "more_than");
+    let r = row(text, 2700.0);
+    assert_eq!(
+        (r.unit.as_str(), r.qualifier.as_str(), r.date.as_str()),
+        ("troops", "about", "2025-03")
+    );
+}

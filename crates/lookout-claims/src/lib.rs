@@ -127,7 +127,7 @@ fn titled_label(
 /// "We" or "I" right before a verb: "We believe", "I would estimate".
 static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s,:;])(?:I|[Ww]e)\s+(?:(?:would|do|still|now|also|can|could|have|had)\s+)?$",
+        r"(?:^|[\s,:;])(?:I|[Ww]e)(?:'d|\x{2019}d)?\s+(?:(?:would|do|still|now|also|can|could|have|had)\s+)?$",
     )
     .expect("first person before")
 });
@@ -363,6 +363,12 @@ static REPORTED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reported when")
 });
 /// An organization writing of itself: "our analysts", "we observed".
+/// A header line of a government document: its issue line or a title naming the kind of
+/// document.
+static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:issued|adopted|approved)\b|\b(?:white\s+paper|assessment|annual\s+report|defen[cs]e\s+review|excerpt)\b")
+        .expect("government document")
+});
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
@@ -459,11 +465,16 @@ struct Sentence {
     main: Option<(Source, Vec<String>)>,
     /// A person the sentence introduces without a reporting verb.
     mentioned: Option<Source>,
+    /// The source the sentence says published what follows ("HUR published the following
+    /// post:").
+    published: Option<Source>,
 }
 
 /// A document and its author: "the first report of the Multilateral Sanctions Monitoring Team".
 static DOCUMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:report|study|assessment|analysis|investigation)\s+(?:of|by|from)\s+(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|on))*\s*(?:\([A-Z]+\))?)")
+    // "the report came out on Wednesday from the Beyond Parallel project": the same, with
+    // its publication between.
+    Regex::new(r"\b(?:report|study|assessment|analysis|investigation)(?:\s+(?:came\s+out|was\s+(?:released|published|issued)|appeared)(?:\s+(?:on|last|this|early|late)\s+\w+)?)?\s+(?:of|by|from)\s+(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|on))*\s*(?:\([A-Z]+\))?)")
         .expect("document of")
 });
 
@@ -586,7 +597,39 @@ impl<'a> Extractor<'a> {
                 .and_then(|l| speakers::publisher(l))
                 .filter(|p| p.kind == Kind::Org && !p.media && !names::is_government(&p.org));
         }
-        let statement_doc = statement_doc && ctx.author.is_some();
+        // A government body's own document: its name alone on the first line ("Ministry of
+        // National Defense, Republic of Korea"), then a document's title or issue line
+        // ("Assessment of ... (excerpt)", "Issued 30 April 2025"). Its unattributed and passive
+        // sentences ("is assessed to have shipped") are the body's.
+        let mut government_doc = false;
+        if ctx.author.is_none() {
+            // Not a transcript: its speaker labels speak.
+            let labelled = article
+                .paragraphs
+                .iter()
+                .any(|p| p.first().is_some_and(|s| speaker_label(s).is_some()));
+            let issued = !labelled
+                && article
+                    .header
+                    .iter()
+                    .skip(1)
+                    .any(|l| GOVERNMENT_DOCUMENT.is_match(l));
+            ctx.author = article
+                .header
+                .first()
+                .filter(|l| issued && l.split_whitespace().count() <= 8)
+                .and_then(|l| names::institution(l, None))
+                .map(|(org, country)| Source {
+                    speaker: org.clone(),
+                    org,
+                    kind: Kind::Org,
+                    title: String::new(),
+                    country,
+                    media: false,
+                });
+            government_doc = ctx.author.is_some();
+        }
+        let statement_doc = (statement_doc || government_doc) && ctx.author.is_some();
         let all: Vec<&str> = article
             .paragraphs
             .iter()
@@ -653,6 +696,7 @@ impl<'a> Extractor<'a> {
                 .map_or((None, None), |(l, a)| (Some(l), a));
             // "A:" answers: the person the introduction names.
             let label_source = label
+                .clone()
                 .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
                     "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
@@ -690,6 +734,12 @@ impl<'a> Extractor<'a> {
                 (Some(l), Some(a)) => Some(speakers::with_affiliation(l, a, &self.ctx)),
                 (l, _) => l,
             };
+            // "Mrs. Thomas-Greenfield (United States of America):" with the delegate never named
+            // in full: the delegation's country speaks.
+            let label_source = match (&label, &affiliation) {
+                (Some(l), Some(a)) => speakers::delegation(l, a, label_source),
+                _ => label_source,
+            };
             // "NAME, TITLE, 29 November: ..." in a digest, "Antony Blinken: ..." over a live
             // blog's entry: a label that reads as a source.
             let label_source = label_source.or_else(|| {
@@ -719,6 +769,7 @@ impl<'a> Extractor<'a> {
                     attributions.retain(|a| !FIRST_PERSON_BEFORE.is_match(&masked[..a.pos]));
                 }
                 let mut mentioned = None;
+                let mut published = None;
                 if attributions.is_empty() {
                     if let Some(p) = speakers::mention(body, &self.ctx) {
                         self.ctx.remember(&p);
@@ -730,7 +781,8 @@ impl<'a> Extractor<'a> {
                     // "X published its annual review. Its main findings: ...": X goes on.
                     if let Some(p) = speakers::publishing_source(body, &self.ctx) {
                         self.ctx.remember(&p);
-                        self.discourse = Some(p);
+                        self.discourse = Some(p.clone());
+                        published = Some(p);
                     }
                 }
                 if let Some(c) = DOCUMENT_OF.captures(&masked) {
@@ -761,6 +813,7 @@ impl<'a> Extractor<'a> {
                     attributions,
                     main,
                     mentioned,
+                    published,
                 });
                 in_quote = ends;
             }
@@ -802,7 +855,17 @@ impl<'a> Extractor<'a> {
                             .or_else(|| {
                                 let own = sentences.iter().any(|x| !x.attributions.is_empty());
                                 let text = &sentences[i].text;
-                                speakers::carried_over(discourse.as_ref(), text, own || questions)
+                                // "HUR published the following post: ..." with the post in the
+                                // same paragraph: the publisher, before the paragraph's start.
+                                let published = sentences[..i]
+                                    .iter()
+                                    .rev()
+                                    .find_map(|x| x.published.as_ref());
+                                speakers::carried_over(
+                                    published.or(discourse.as_ref()),
+                                    text,
+                                    own || questions,
+                                )
                             })
                     }
                 };

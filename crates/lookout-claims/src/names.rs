@@ -38,7 +38,7 @@ pub const COUNTRIES: [Country; 24] = [
         name: "North Korea",
         code: "DPRK",
         government: "DPRK government",
-        pattern: r"North\s+Korea(?:n|'s)?|N\.\s?Korea(?:n|'s)?|DPRK(?:'s)?|Pyongyang(?:'s)?|the\s+North(?:'s)?",
+        pattern: r"Democratic\s+People's\s+Republic\s+of\s+Korea(?:'s)?|North\s+Korea(?:n|'s)?|N\.\s?Korea(?:n|'s)?|DPRK(?:'s)?|Pyongyang(?:'s)?|the\s+North(?:'s)?",
         corridor_side: Some(true),
     },
     Country {
@@ -52,7 +52,7 @@ pub const COUNTRIES: [Country; 24] = [
         name: "United States",
         code: "US",
         government: "US government",
-        pattern: r"United\s+States|U\.S\b|US|American|America(?:'s)?|Washington(?:'s)?",
+        pattern: r"United\s+States|U\.S\.A\b|USA|U\.S\b|US|American|America(?:'s)?|Washington(?:'s)?",
         corridor_side: None,
     },
     Country {
@@ -225,7 +225,14 @@ pub fn countries(text: &str) -> Vec<(usize, usize, &'static Country)> {
                 .map(move |m| (m.start(), m.end(), c))
         })
         .collect();
-    out.sort_by_key(|x| x.0);
+    out.sort_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+    // "Republic of Korea" inside "Democratic People's Republic of Korea": only the longer name.
+    let spans: Vec<(usize, usize)> = out.iter().map(|x| (x.0, x.1)).collect();
+    out.retain(|x| {
+        !spans
+            .iter()
+            .any(|&(s, e)| s <= x.0 && x.1 <= e && (s, e) != (x.0, x.1))
+    });
     out
 }
 
@@ -350,7 +357,7 @@ const INSTITUTIONS: [Institution; 17] = [
         names: &[("*", "Joint Chiefs of Staff")],
     },
     Institution {
-        pattern: r"(?i)\bnational\s+security\s+(?:council|adviser|advisor|spokes(?:man|woman|person))\b|\bNSC\b",
+        pattern: r"(?i)\bnational\s+security\s+(?:communications\s+)?(?:council|adviser|advisor|spokes(?:man|woman|person))\b|\bNSC\b",
         implies: Some("US"),
         names: &[
             ("US", "White House National Security Council"),
@@ -437,6 +444,57 @@ const INSTITUTIONS: [Institution; 17] = [
 static INSTITUTION_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(INSTITUTIONS.iter().map(|i| i.pattern)).expect("institution set")
 });
+static INSTITUTION_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    INSTITUTIONS
+        .iter()
+        .map(|i| Regex::new(i.pattern).expect("institution"))
+        .collect()
+});
+
+/// Where a phrase names institutions ("the National Security Council of the White House John
+/// Kirby": the two bodies, not the name after them).
+pub fn institution_spans(phrase: &str) -> Vec<(usize, usize)> {
+    INSTITUTION_SET
+        .matches(phrase)
+        .into_iter()
+        .flat_map(|i| {
+            INSTITUTION_RES[i]
+                .find_iter(phrase)
+                .map(|m| (m.start(), m.end()))
+        })
+        .collect()
+}
+
+/// Heads of state and government of the countries the corridor's news names, 2022-2025, by
+/// surnames no other public figure of those stories shares (common surnames such as Kim, Lee
+/// or Yoon are left out): "President Zelensky told the European Council" is Volodymyr
+/// Zelensky of Ukraine's government, whatever country the article is placed in.
+const LEADERS: [(&str, &str, &str); 11] = [
+    ("zelensky", "Volodymyr Zelensky", "Ukraine"),
+    ("zelenskyy", "Volodymyr Zelensky", "Ukraine"),
+    ("zelenskiy", "Volodymyr Zelensky", "Ukraine"),
+    ("putin", "Vladimir Putin", "Russian"),
+    ("biden", "Joe Biden", "US"),
+    ("kishida", "Fumio Kishida", "Japan"),
+    ("ishiba", "Shigeru Ishiba", "Japan"),
+    ("sunak", "Rishi Sunak", "UK"),
+    ("starmer", "Keir Starmer", "UK"),
+    ("macron", "Emmanuel Macron", "France"),
+    ("scholz", "Olaf Scholz", "Germany"),
+];
+
+/// The head of state or government a name is ("Zelensky", "Volodymyr Zelenskyy"): the full
+/// name and the country. Only the surname alone or with that first name.
+pub fn leader(name: &str) -> Option<(&'static str, &'static Country)> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let (last, first) = words.split_last()?;
+    let (_, full, code) = LEADERS.iter().find(|(s, _, _)| s == last)?;
+    let full_first = full.split_whitespace().next()?.to_lowercase();
+    if first.len() > 1 || first.first().is_some_and(|f| *f != full_first) {
+        return None;
+    }
+    Some((full, by_code(code)?))
+}
 
 /// Country code of a country name ("South Korea" -> "ROK").
 fn by_code(code: &str) -> Option<&'static Country> {

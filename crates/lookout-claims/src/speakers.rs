@@ -315,7 +315,7 @@ impl Context {
         let stem = |w: &str| w.chars().take(6).collect::<String>();
         let stems: Vec<String> = words
             .iter()
-            .filter(|w| w.len() > 4 && !ORG_NOUNS.contains(&w.as_str()))
+            .filter(|w| w.len() > 3 && !ORG_NOUNS.contains(&w.as_str()))
             .map(|w| stem(w))
             .collect();
         let mut found = self
@@ -537,7 +537,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons|write|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|judged|judges|judge";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|traced|traces|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|quoted|tallied|tallies|reckoned|reckons|write|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|judged|judges|judge";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 11] = [
     "show",
@@ -684,6 +684,8 @@ const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "
 /// Lower-case words that may belong to a speaker's noun phrase (besides [`PREPOSITIONS`]).
 const NP_WORDS: &[&str] = &[
     "special",
+    "arms",
+    "same",
     "new",
     "latest",
     "the",
@@ -1712,6 +1714,7 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
         .map(|c| (c.0, c.1))
         .collect();
     covered.extend(names::known_org_spans(phrase));
+    covered.extend(names::institution_spans(phrase));
     // "Jane Smith of the Stimson Center": "Stimson" is the organization's.
     // Up to its last organization word only: "the Main Intelligence Directorate Kyrylo
     // Budanov" keeps the name after it.
@@ -1736,7 +1739,14 @@ fn name_run(phrase: &str) -> Option<(usize, usize, usize)> {
                 .any(|c| rest.starts_with(c))
                 && names::countries(rest).is_empty()
             {
-                end = a + org.len();
+                // ("the National Security Council of the White House John Kirby": up to the
+                // institution after "of", the name after it the spokesman's.)
+                end = names::institution_spans(phrase)
+                    .into_iter()
+                    .filter(|&(s, _)| s >= end && s < a + org.len())
+                    .map(|(_, e)| e)
+                    .max()
+                    .unwrap_or(a + org.len());
             }
             covered.push((a, end));
         }
@@ -1830,11 +1840,27 @@ pub fn carried_over(
 /// The source a headline gives ("Pyongyang has sent 9,000 containers to Moscow, Tokyo says"):
 /// what an unattributed lead under it speaks for, until the body names a source of its own.
 pub fn headline_source(header: &[String], ctx: &Context) -> Option<Source> {
-    header.iter().find_map(|line| {
-        find(line, ctx)
-            .into_iter()
-            .map(|a| a.source)
-            .find(|s| !s.speaker.is_empty() && !s.media)
+    // "HUR published the following post on its Telegram channel on Friday evening. ... :" right
+    // above the body: what follows the colon is that source's, over the headline's.
+    let intro = header
+        .last()
+        .filter(|l| l.trim_end().ends_with(':') && l.split_whitespace().count() >= 6)
+        .and_then(|l| {
+            l.split_inclusive(". ").find_map(|s| {
+                find(s, ctx)
+                    .into_iter()
+                    .map(|a| a.source)
+                    .find(|s| !s.speaker.is_empty() && !s.media)
+                    .or_else(|| publishing_source(s, ctx))
+            })
+        });
+    intro.or_else(|| {
+        header.iter().find_map(|line| {
+            find(line, ctx)
+                .into_iter()
+                .map(|a| a.source)
+                .find(|s| !s.speaker.is_empty() && !s.media)
+        })
     })
 }
 
@@ -1932,7 +1958,13 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .split_whitespace()
             .any(|w| ORG_NOUNS.contains(&w) || GROUP_NOUNS.contains(&w))
         {
-            let words: Vec<String> = clause.split_whitespace().map(str::to_owned).collect();
+            // "an 11-nation sanctions monitoring group that includes Japan": the words before
+            // the noun describe it as well as the clause does.
+            let words: Vec<String> = head
+                .split_whitespace()
+                .chain(clause.split_whitespace())
+                .map(str::to_owned)
+                .collect();
             if let Some(o) = ctx.described_later(&lower, &words) {
                 return Some(Phrase::Source(o));
             }
@@ -1970,6 +2002,12 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .or(ctx.country)
             .or(ctx.article_country)
             .or(ctx.first_country);
+        // "According to my Government" under a delegation's label: the delegation itself.
+        if let Some(v) = ctx.voice.as_ref().filter(|v| {
+            v.kind == Kind::Country && ["government", "delegation", "country"].contains(&rest)
+        }) {
+            return Some(Phrase::Source(v.clone()));
+        }
         if let Some((name, Some(c))) = country.and_then(|c| names::institution(rest, Some(c))) {
             return Some(Phrase::Source(org_source(name, Some(c), false)));
         }
@@ -2041,7 +2079,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             return classify(name, &format!("{p} {rest}"), ctx);
         }
     }
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    // "the same agency says": the agency spoken of before.
+    if words.len() == 3 && words[0] == "the" && words[1] == "same" {
+        words.remove(1);
+    }
     if words.len() == 2 && ["the", "this", "that"].contains(&words[0]) {
         let noun = words[1].trim_end_matches("'s");
         if PERSON_NOUNS.contains(&noun) || GROUP_NOUNS.contains(&noun) || ORG_NOUNS.contains(&noun)
@@ -2253,6 +2295,32 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.country = s.country.or(o.country);
                 }
             }
+            // "The Permanent Representative of the USA to NATO Julianne Smith", "the US
+            // ambassador to NATO": the country's mission to that body, not the body.
+            if let Some(c) = MISSION_TO.captures(&format!("{p} {appos}")) {
+                let country = c
+                    .name("of")
+                    .and_then(|m| names::countries(m.as_str()).first().map(|x| x.2))
+                    .or_else(|| {
+                        names::countries(&p[..c.get(0).map_or(0, |m| m.start()).min(p.len())])
+                            .first()
+                            .map(|x| x.2)
+                    })
+                    .or(s.country);
+                if let Some(country) = country {
+                    s.org = format!("{} Mission to {}", country.code, &c["to"]);
+                    s.country = Some(country);
+                }
+            }
+            // "President Zelensky told the European Council": a head of state or government
+            // the gazetteer knows, under the full name, of that country's government.
+            if let Some((full, c)) = names::leader(&s.speaker) {
+                s.speaker = full.to_owned();
+                if s.org.is_empty() || s.country.is_some_and(|x| x.code != c.code) {
+                    s.org = c.government.to_owned();
+                    s.country = Some(c);
+                }
+            }
             // "President Volodymyr Zelensky": a head of state or government speaks for the
             // government of the article's country.
             let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")
@@ -2456,6 +2524,22 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
                     .clone()
                     .filter(|s| s.kind != Kind::Person)
                     .or_else(|| ctx.orgs.last().cloned())
+                    // "the researchers said" after "Beyond Parallel analysts counted": another
+                    // noun for its people is the organization itself, not that group.
+                    .map(|s| match s.kind {
+                        Kind::Group
+                            if !s.org.is_empty()
+                                && s.speaker.starts_with(&s.org)
+                                && !s.speaker.to_lowercase().ends_with(noun.as_str()) =>
+                        {
+                            Source {
+                                speaker: s.org.clone(),
+                                kind: Kind::Org,
+                                ..s
+                            }
+                        }
+                        _ => s,
+                    })
                     // "the monitors say" with the monitoring team only named, never quoted.
                     .or_else(|| {
                         [
@@ -2872,6 +2956,40 @@ pub fn with_affiliation(mut s: Source, affiliation: &str, ctx: &Context) -> Sour
     s
 }
 
+/// A delegate's label in a council record: an honorific and the name, the delegation in
+/// brackets ("Mrs. Thomas-Greenfield (United States of America):").
+static DELEGATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+(?P<name>\S+(?:\s+\S+)?)$")
+        .expect("delegate label")
+});
+
+/// The delegation a council record's label speaks for: a delegate labelled by honorific and
+/// surname with a country in brackets speaks for that country (`United States` / `US
+/// government`), unless the record names the delegate in full (then the person, as `found`
+/// gives them). The bracket must be the country's name alone ("Republic of Korea", "Russian
+/// Federation", "United States of America"), not an institution.
+pub fn delegation(label: &str, affiliation: &str, found: Option<Source>) -> Option<Source> {
+    let Some(c) = DELEGATE_LABEL.captures(label.trim()) else {
+        return found;
+    };
+    let named = c["name"].split_whitespace().count();
+    if found
+        .as_ref()
+        .is_some_and(|s| s.kind == Kind::Person && s.speaker.split_whitespace().count() > named)
+    {
+        return found;
+    }
+    let aff = affiliation.trim();
+    let aff = aff.strip_prefix("the ").unwrap_or(aff);
+    match names::countries(aff).first() {
+        // Only "of America", "Federation" may follow the country's name.
+        Some(&(0, end, country)) if aff[end..].split_whitespace().count() <= 2 => {
+            Some(country_source(country))
+        }
+        _ => found,
+    }
+}
+
 /// A reporting verb right after a name: what follows is the statement, not an apposition.
 static REPORTING_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:(?:has|had|also|then|later)\s+)?(?:told|tells|said|says|stated|states|added|adds|warned|warns|noted|notes|claimed|claims|accused|accuses|announced|announces|estimated|estimates|reported|reports|confirmed|confirms|insisted|insists)\b")
@@ -2944,8 +3062,33 @@ pub fn publisher(line: &str) -> Option<Source> {
     Some(org_source(org, country, media))
 }
 
+/// An envoy's title: "Permanent Representative of the USA to NATO", "ambassador to the UN".
+static MISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:permanent\s+representative|ambassador|envoy)\s+(?:of\s+(?:the\s+)?(?P<of>[\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+)?to\s+(?:the\s+)?(?P<to>NATO|UN|United\s+Nations|EU|European\s+Union|OSCE)\b")
+        .expect("mission to")
+});
+
+/// "All told," opening a sentence or clause.
+static ALL_TOLD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[,;:]\s*)[Aa]ll\s+told\b").expect("all told"));
+
 /// Sources of a sentence whose quoted words are blanked out (quote marks kept), in order.
 pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
+    // "All told, the project estimates": a summing-up, no one told anything (blanked, the
+    // offsets kept).
+    let blanked;
+    let masked = match ALL_TOLD.find(masked) {
+        Some(m) => {
+            blanked = format!(
+                "{}{}{}",
+                &masked[..m.start()],
+                " ".repeat(m.len()),
+                &masked[m.end()..]
+            );
+            blanked.as_str()
+        }
+        None => masked,
+    };
     // An adjective of nationality ("the South Korean news agency"), not a country as an actor.
     ctx.sentence_country.set(
         names::countries(masked)
@@ -3050,7 +3193,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             });
             let next: Vec<String> = toks[v + 1..]
                 .iter()
-                .take(if counting { 30 } else { 4 })
+                .take(if counting { 30 } else { 5 })
                 .map(|t| t.text.to_lowercase())
                 .collect();
             // "put Seoul's figure at about 6,700", "put his estimate at": an owner's count.
@@ -3060,7 +3203,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 ]
                 .contains(&w.as_str())
                     || w.ends_with("'s") && counting
-            });
+            }) || next
+                .iter()
+                .take(3)
+                .any(|w| w.ends_with("'s") && w != "it's");
+            // ("put North Korea's contribution at about 1.5 million": an owner's amount.)
             if !object || !next.iter().any(|w| w == "at") {
                 continue;
             }

@@ -2238,7 +2238,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 s.title = title;
             }
             let governmental = !s.title.is_empty();
-            if let Some((org, c, media)) = org_in_context(
+            // "Rep. NAME of the People Power Party, a member of the National Assembly's
+            // National Defense Committee": the party named with the name itself, over the
+            // committee of the apposition.
+            let party = names::generic_org(&p[b..])
+                .filter(|o| o.ends_with(" Party") || o.contains(" Party of "));
+            if let Some(party) = party {
+                s.org = party;
+            } else if let Some((org, c, media)) = org_in_context(
                 &premods,
                 governmental.then_some(ctx.default_country()).flatten(),
                 ctx,

@@ -8,7 +8,8 @@
 //! think tank ("Its analysts", "All told, the group estimates"), "the same agency says", a post
 //! introduced by a colon line above the body, "the researchers said" after "X analysts", a
 //! head of state named by surname only ("President Macron"), "put Pyongyang's contribution at"
-//! a title naming two bodies before the name, and an envoy "to NATO".
+//! a title naming two bodies before the name, an envoy "to NATO", and a lawmaker "of the
+//! PARTY" with his committee in apposition.
 
 use lookout_project::ClaimRow;
 
@@ -278,4 +279,15 @@ fn an_envoy_to_an_alliance_is_of_the_countrys_mission() {
         Canada's ambassador to NATO Paul Roy said 450 of them went by ship.\n";
     assert_eq!(who(TEXT, 3100.0), pair("Maria Lutz", "US Mission to NATO"));
     assert_eq!(who(TEXT, 450.0).1, "Canada Mission to NATO");
+}
+
+#[test]
+fn a_lawmakers_party_named_with_him_over_his_committee() {
+    const TEXT: &str = "Entered 2024.06.03 10:02\n\n\
+        \"North Korea sent 2,900 containers\"\n\n\
+        (Seoul = Wire) Rep. Han Mi-ra of the Democratic Party, a member of the National \
+        Assembly's Foreign Affairs Committee, revealed on the 3rd that North Korea has shipped \
+        more than 2,900 containers of weapons to Russia since March.\n\n\
+        (Translated from Korean.)\n";
+    assert_eq!(who(TEXT, 2900.0), pair("Han Mi-ra", "Democratic Party"));
 }

@@ -11,57 +11,51 @@
 //! a title naming two bodies before the name, an envoy "to NATO", and a lawmaker "of the
 //! PARTY" with his committee in apposition.
 
-use lookout_project::ClaimRow;
+mod common;
 
-/// The row of a text with that number.
-fn row(text: &str, quantity: f64) -> ClaimRow {
-    lookout_claims::extract(text)
-        .into_iter()
-        .find(|r| r.quantity == Some(quantity))
-        .unwrap_or_else(|| panic!("no row of {quantity}"))
+use common::{pair, row, who};
+
+/// A council record's provisional header over its body.
+fn record(body: &str) -> String {
+    format!(
+        "United Nations\nSecurity Council\nProvisional record of the 9702nd meeting\n\
+         Tuesday, 14 May 2024, 3 p.m.\n\n{body}"
+    )
 }
 
-fn who(text: &str, quantity: f64) -> (String, String) {
-    let r = row(text, quantity);
-    (r.speaker, r.organization)
-}
-
-fn pair(speaker: &str, org: &str) -> (String, String) {
-    (speaker.to_owned(), org.to_owned())
+/// Every row of those numbers has that speaker and organization.
+fn all_from(text: &str, quantities: &[f64], speaker: &str, org: &str) {
+    for &q in quantities {
+        assert_eq!(who(text, q), pair(speaker, org), "row of {q}");
+    }
 }
 
 #[test]
 fn a_delegate_labelled_by_surname_speaks_for_the_country() {
-    const TEXT: &str = "United Nations\n\
-        Security Council\n\
-        Provisional record of the 9702nd meeting\n\
-        Tuesday, 14 May 2024, 3 p.m.\n\
-        \n\
-        The President: I give the floor to the representative of Canada.\n\
+    let text = record(
+        "The President: I give the floor to the representative of Canada.\n\
         \n\
         Mr. Fontaine (Canada): Since January, the Democratic People's Republic of Korea has sent more than 4,200 containers of shells to Russia.\n\
         \n\
         Ms. Larsen (Norway): My delegation agrees. According to my Government, about 2,300 containers went by rail in April alone.\n\
-        ";
+        ",
+    );
     // "Mr. Fontaine (Canada):" with no full name: the delegation's country; "According to my
     // Government" under "Ms. Larsen (Norway):" is Norway's, not the delegate before.
-    assert_eq!(who(TEXT, 4200.0), pair("Canada", "Canadian government"));
-    assert_eq!(who(TEXT, 2300.0), pair("Norway", "Norwegian government"));
+    assert_eq!(who(&text, 4200.0), pair("Canada", "Canadian government"));
+    assert_eq!(who(&text, 2300.0), pair("Norway", "Norwegian government"));
 }
 
 #[test]
 fn a_delegate_the_record_names_in_full_stays_the_person() {
-    const TEXT: &str = "United Nations\n\
-        Security Council\n\
-        Provisional record of the 9702nd meeting\n\
-        Tuesday, 14 May 2024, 3 p.m.\n\
-        \n\
-        The President: I give the floor to the representative of Canada, Mr. Luc Fontaine.\n\
+    let text = record(
+        "The President: I give the floor to the representative of Canada, Mr. Luc Fontaine.\n\
         \n\
         Mr. Fontaine (Canada): Since January, North Korea has sent more than 4,200 containers of shells to Russia.\n\
-        ";
+        ",
+    );
     assert_eq!(
-        who(TEXT, 4200.0),
+        who(&text, 4200.0),
         pair("Luc Fontaine", "Canadian government")
     );
 }
@@ -95,12 +89,8 @@ fn a_government_documents_passive_is_its_issuers() {
         \n\
         In the second half of 2024 the North sent about 4,700 troops to Russia.\n\
         ";
-    let mnd = pair(
-        "ROK Ministry of National Defense",
-        "ROK Ministry of National Defense",
-    );
-    assert_eq!(who(TEXT, 8400.0), mnd);
-    assert_eq!(who(TEXT, 4700.0), mnd);
+    let mnd = "ROK Ministry of National Defense";
+    all_from(TEXT, &[8400.0, 4700.0], mnd, mnd);
 }
 
 #[test]
@@ -180,12 +170,8 @@ fn the_same_agency_in_a_later_entry() {
         11:40 KST\n\
         For context: the same agency says the North has also shipped more than 6,300 containers to Russia since January.\n\
         ";
-    let dia = pair(
-        "ROK Defense Intelligence Agency",
-        "ROK Defense Intelligence Agency",
-    );
-    assert_eq!(who(TEXT, 2100.0), dia);
-    assert_eq!(who(TEXT, 6300.0), dia);
+    let dia = "ROK Defense Intelligence Agency";
+    all_from(TEXT, &[2100.0, 6300.0], dia, dia);
 }
 
 #[test]

@@ -11,6 +11,20 @@ pub fn row(text: &str, quantity: f64) -> ClaimRow {
 }
 
 /// A row's period start, period end and date.
+#[allow(dead_code)]
 pub fn when(r: &ClaimRow) -> (&str, &str, &str) {
     (&r.period_start, &r.period_end, &r.date)
+}
+
+/// A row's speaker and organization.
+#[allow(dead_code)]
+pub fn who(text: &str, quantity: f64) -> (String, String) {
+    let r = row(text, quantity);
+    (r.speaker, r.organization)
+}
+
+/// A speaker and organization, owned.
+#[allow(dead_code)]
+pub fn pair(speaker: &str, org: &str) -> (String, String) {
+    (speaker.to_owned(), org.to_owned())
 }

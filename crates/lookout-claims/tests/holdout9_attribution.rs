@@ -9,7 +9,7 @@
 //! introduced by a colon line above the body, "the researchers said" after "X analysts", a
 //! head of state named by surname only ("President Macron"), "put Pyongyang's contribution at"
 //! a title naming two bodies before the name, an envoy "to NATO", and a lawmaker "of the
-//! PARTY" with his committee in apposition.
+//! PARTY" with his committee in apposition, and "It also lists" under a witness label.
 
 mod common;
 
@@ -276,4 +276,18 @@ fn a_lawmakers_party_named_with_him_over_his_committee() {
         more than 2,900 containers of weapons to Russia since March.\n\n\
         (Translated from Korean.)\n";
     assert_eq!(who(TEXT, 2900.0), pair("Han Mi-ra", "Democratic Party"));
+}
+
+#[test]
+fn a_report_that_also_lists_under_a_witness_label() {
+    // A witness relays a report: "It also lists" is the report's, not the witness's.
+    const TEXT: &str = "HEARING BEFORE THE SUBCOMMITTEE ON ASIA\n\n\
+        Tuesday, March 4, 2025\n\n\
+        Mr. HALE. Dr. Marsh, what do we know?\n\n\
+        Dr. MARSH. The clearest account is the annual report of the Open Source Centre, \
+        published on February 20. The centre found that North Korea has sent Russia more than \
+        4,400 containers since January 2024. It also lists over 60 ballistic missiles \
+        transferred in the same year.\n";
+    let osc = "Open Source Centre";
+    all_from(TEXT, &[4400.0, 60.0], osc, osc);
 }

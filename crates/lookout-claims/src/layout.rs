@@ -490,6 +490,7 @@ pub fn read(text: &str) -> Article {
             let l = lines[i];
             is_body(l)
                 || key_figure(l).is_some()
+                || card_starts(&lines[i..])
                 || word_count(l) >= 8
                     && !shouted(l)
                     && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
@@ -641,7 +642,7 @@ pub fn read(text: &str) -> Article {
     let mut heading_period: Option<String> = None;
     let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
-    for line in body {
+    for (line, card_date) in record_cards(body) {
         if line.is_empty() {
             joinable = false;
             continue;
@@ -719,14 +720,18 @@ pub fn read(text: &str) -> Article {
         });
         // "Containers shipped since September 2023: more than 16,500 (U.S. State Department,
         // 4 September 2024)": a key figure with its source and date, read as the statement.
-        let line = key_figure(&line).unwrap_or(line);
+        // Its date in brackets is the day the figure was given: what the label says relative
+        // to a day ("since last year", "from 30 December to 7 February") counts from it.
+        let figure = key_figure(&line);
+        let figure_date = figure.as_ref().and_then(|_| bracket_date(&line));
+        let line = figure.unwrap_or(line);
         let line = match &heading_period {
             Some(h) if LIST_ITEM.is_match(&line) => with_heading_period(&line, h, a.date),
             _ => line,
         };
         match labelled {
             Some((end, d)) => paragraphs.push((line[end..].to_owned(), Some(d))),
-            None => paragraphs.push((line, stamp.clone())),
+            None => paragraphs.push((line, card_date.or(figure_date).or_else(|| stamp.clone()))),
         }
     }
     for (p, date) in paragraphs {
@@ -801,7 +806,7 @@ fn bare_key_figure(line: &str) -> Option<String> {
 /// after a comma in the label is "from" it.
 fn key_figure(line: &str) -> Option<String> {
     let Some(c) = KEY_FIGURE.captures(line.trim()) else {
-        return bare_key_figure(line);
+        return bare_key_figure(line).or_else(|| dash_key_figure(line));
     };
     let date = c["date"].trim();
     let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
@@ -815,6 +820,201 @@ fn key_figure(line: &str) -> Option<String> {
         c["src"].trim(),
         c["value"].trim()
     ))
+}
+
+/// A key figure first, a dash, then what it counts, its source and the date in brackets:
+/// "More than 10,000 - containers shipped since September 2023, according to the US State
+/// Department (23 February 2024)", "About 7,000 - containers sent since last year, per the
+/// defence minister (18 March 2024)".
+static DASH_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+\s+(?P<label>[A-Za-z][^()]{3,200}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
+        .expect("dash key figure")
+});
+
+/// The source closing a key figure's label: ", according to X", ", per X", ", by the count of X",
+/// ", says X", ", source: X".
+static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:according\s+to|per|by\s+the\s+(?:count|estimate|reckoning|tally)\s+of|in\s+the\s+(?:count|estimate|words)\s+of|says?|said|source\s*:|as\s+(?:estimated|counted|stated|reported)\s+by)\s+(?P<src>[^,]{3,120})$")
+        .expect("label source")
+});
+
+/// "More than 10,000 - containers shipped since September 2023, according to the US State
+/// Department (23 February 2024)" is "the US State Department said on 23 February 2024 that
+/// more than 10,000 containers shipped since September 2023."; without a source, the figure and
+/// its label as one phrase.
+fn dash_key_figure(line: &str) -> Option<String> {
+    let c = DASH_KEY_FIGURE.captures(line.trim())?;
+    let value = c["value"].trim();
+    let value = match value.chars().next() {
+        Some(f) if f.is_alphabetic() => format!("{}{}", f.to_lowercase(), &value[f.len_utf8()..]),
+        _ => value.to_owned(),
+    };
+    let label = c["label"].trim();
+    let (label, src) = match LABEL_SOURCE.captures(label) {
+        Some(m) => (
+            &label[..m.get(0)?.start()],
+            Some(m["src"].trim().to_owned()),
+        ),
+        None => (label, None),
+    };
+    let when = c.name("date").and_then(|d| {
+        let d = d.as_str().trim();
+        if FULL_DATE.is_match(d) {
+            Some(format!("on {d}"))
+        } else if MONTH_YEAR.is_match(d) {
+            Some(format!("in {d}"))
+        } else {
+            None
+        }
+    });
+    Some(match (src, when) {
+        (Some(src), Some(when)) => format!("{src} said {when} that {value} {label}."),
+        (Some(src), None) => format!("{src} said that {value} {label}."),
+        (None, Some(when)) => format!("{value} {label} ({when})."),
+        (None, None) => format!("{value} {label}."),
+    })
+}
+
+/// What a field of a record card holds, from its label.
+#[derive(Clone, Copy, PartialEq)]
+enum CardField {
+    Source,
+    Stated,
+    Claim,
+    Route,
+    Period,
+}
+
+/// A line of a record card: a label, a colon and its value ("Source: John Kirby, White House",
+/// "Stated: 13 October 2023", "Claim: about 300 containers ...", "Route: by sea").
+static CARD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[A-Za-z][A-Za-z ]{1,24}?)\s*:\s+(?P<value>\S.*)$")
+        .expect("card line")
+});
+
+fn card_field(label: &str) -> Option<CardField> {
+    let l = label.trim().to_lowercase();
+    Some(match l.as_str() {
+        "source" | "speaker" | "claimant" | "attributed to" | "said by" | "made by" | "by"
+        | "who" | "stated by" | "claimed by" => CardField::Source,
+        "stated" | "date" | "said on" | "made" | "made on" | "dated" | "when" | "date stated"
+        | "date given" | "given" | "claimed" | "claimed on" | "date of statement" => {
+            CardField::Stated
+        }
+        "claim" | "statement" | "figure" | "estimate" | "quote" | "what" | "assertion" => {
+            CardField::Claim
+        }
+        "route" | "via" | "transport" | "mode" | "means" | "by way of" => CardField::Route,
+        "period" | "covering" | "timeframe" | "time frame" | "period covered" => CardField::Period,
+        _ => return None,
+    })
+}
+
+/// The field a line of a record card holds.
+fn card_line(line: &str) -> Option<CardField> {
+    card_field(&CARD_LINE.captures(line.trim())?["label"])
+}
+
+/// A record card starts here: a run of field lines, one of them a claim.
+fn card_starts(lines: &[&str]) -> bool {
+    let run: Vec<CardField> = lines.iter().map_while(|l| card_line(l)).collect();
+    run.len() >= 2 && run.contains(&CardField::Claim)
+}
+
+/// "by sea, Najin to Dunay": the places of a route field as "from ... to ...".
+static ROUTE_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<mode>.*?),\s+(?P<places>[A-Z][^,]*?\s+to\s+[A-Z].*)$").expect("route places")
+});
+
+/// Record cards (a claims register: "Source: ...", "Stated: ...", "Claim: ...", "Route: ...", one
+/// field a line, a card a run of such lines with a claim among them) read as the sentence each
+/// card stands for ("SOURCE said on STATED that CLAIM, ROUTE (PERIOD)."), dated by its stated
+/// day; every other line as it is.
+fn record_cards(body: Vec<String>) -> Vec<(String, Option<(Date, String)>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let mut fields: Vec<(CardField, String)> = Vec::new();
+        let mut j = i;
+        while let Some(c) = body.get(j).and_then(|l| CARD_LINE.captures(l.trim())) {
+            let Some(f) = card_field(&c["label"]) else {
+                break;
+            };
+            fields.push((f, c["value"].trim().to_owned()));
+            j += 1;
+        }
+        let get = |f: CardField| fields.iter().find(|x| x.0 == f).map(|x| x.1.as_str());
+        let (Some(claim), true) = (get(CardField::Claim), fields.len() >= 2) else {
+            out.push((body[i].clone(), None));
+            i += 1;
+            continue;
+        };
+        let claim = claim.trim_end_matches(['.', ';']);
+        let mut line = String::new();
+        let mut date = None;
+        if let Some(src) = get(CardField::Source) {
+            // "ROK National Intelligence Service, briefing to the National Assembly": the
+            // occasion after the comma is no part of the name.
+            // "John Kirby, White House National Security Council": a person and the body
+            // they speak for.
+            let src = match src.split_once(", ") {
+                Some((name, rest)) if rest.starts_with(|c: char| c.is_lowercase()) => {
+                    name.to_owned()
+                }
+                Some((name, rest)) => {
+                    format!(
+                        "{name} of the {}",
+                        rest.trim_start_matches("the ").trim_start_matches("The ")
+                    )
+                }
+                _ => src.to_owned(),
+            };
+            line.push_str(src.trim_end_matches('.'));
+            line.push_str(" said");
+            if let Some(stated) = get(CardField::Stated) {
+                if let Some(d) = FULL_DATE
+                    .captures(stated)
+                    .and_then(|c| time_phrases::full_date(&c))
+                {
+                    line.push_str(&format!(" on {stated}"));
+                    date = Some((d, time_phrases::fmt_day(d)));
+                } else if MONTH_YEAR.is_match(stated) {
+                    line.push_str(&format!(" in {stated}"));
+                }
+            }
+            line.push_str(" that ");
+        }
+        line.push_str(claim);
+        if let Some(route) = get(CardField::Route) {
+            let route = route.trim_end_matches('.');
+            match ROUTE_PLACES.captures(route) {
+                Some(c) if !c["places"].to_lowercase().starts_with("from ") => {
+                    line.push_str(&format!(", {} from {}", &c["mode"], &c["places"]));
+                }
+                _ => line.push_str(&format!(", {route}")),
+            }
+        }
+        if let Some(period) = get(CardField::Period) {
+            line.push_str(&format!(" ({})", period.trim_end_matches('.')));
+        }
+        line.push('.');
+        out.push((line, date));
+        i = j;
+    }
+    out
+}
+
+/// The full date in brackets closing a line ("... (23 February 2024)", "(MSMT, 29 May 2025)").
+fn bracket_date(line: &str) -> Option<(Date, String)> {
+    let inner = line
+        .trim()
+        .trim_end_matches('.')
+        .trim_end()
+        .strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let c = FULL_DATE.captures(inner)?;
+    let d = time_phrases::full_date(&c)?;
+    Some((d, time_phrases::fmt_day(d)))
 }
 
 /// A line set in capitals ("UNITED STATES OF AMERICA, Plaintiff, v. ONE CARGO VESSEL KNOWN AS

@@ -642,6 +642,7 @@ pub fn read(text: &str) -> Article {
     let mut heading_period: Option<String> = None;
     let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
+    let mut caption_day: Option<String> = None;
     for (line, card_date) in record_cards(body) {
         if line.is_empty() {
             joinable = false;
@@ -720,6 +721,15 @@ pub fn read(text: &str) -> Article {
         });
         // "Containers shipped since September 2023: more than 16,500 (U.S. State Department,
         // 4 September 2024)": a key figure with its source and date, read as the statement.
+        // "Image 2 of 4. Tumangang, 17 June 2024. About 175 ore cars are visible.": the
+        // caption's place and day are where and when its counts were seen.
+        let line = match image_caption(&line, caption_day.as_deref()) {
+            Some((text, day)) => {
+                caption_day = Some(day);
+                text
+            }
+            None => line,
+        };
         // Its date in brackets is the day the figure was given: what the label says relative
         // to a day ("since last year", "from 30 December to 7 February") counts from it.
         let figure = key_figure(&line);
@@ -727,6 +737,9 @@ pub fn read(text: &str) -> Article {
         let line = figure.unwrap_or(line);
         let line = match &heading_period {
             Some(h) if LIST_ITEM.is_match(&line) => with_heading_period(&line, h, a.date),
+            // "in this phase", "over these twelve months" under "Phase two: 2024": the
+            // heading's period.
+            Some(h) => heading_anaphor(&line, h),
             _ => line,
         };
         match labelled {
@@ -1004,6 +1017,60 @@ fn record_cards(body: Vec<String>) -> Vec<(String, Option<(Date, String)>)> {
     out
 }
 
+/// An image caption's opening: "Image 2 of 4. Tumangang, 17 June 2024.", "Photo 3: Khasan,
+/// Russia, the same day.".
+static IMAGE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Image|Photo|Picture|Figure|Fig\.|Graphic|Slide)\s+\d{1,2}(?:\s+of\s+\d{1,2})?\s*[.:]\s+(?P<head>[A-Z][^.;:]{4,120}?)\.\s+(?P<rest>\S.*)$")
+        .expect("image caption")
+});
+
+/// "the same day", "that day": the day of the caption before.
+static SAME_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:on\s+)?(?:the\s+same|that)\s+day$").expect("same day"));
+
+/// A caption with its place and day as the scene of each counting sentence after them (those
+/// with a number and no day of their own): "Tumangang, 17 June 2024. About 175 ore cars are
+/// visible." is "About 175 ore cars are visible (at Tumangang on 17 June 2024).". The day
+/// ("the same day": the caption before's) is returned for the next caption.
+fn image_caption(line: &str, previous: Option<&str>) -> Option<(String, String)> {
+    let c = IMAGE_CAPTION.captures(line.trim())?;
+    // "PLACE, DAY" with the day after the last comma ("Tumangang rail yard, North Korea, 5
+    // October 2023", "Khasan, Russia, the same day"), or after the one before ("Tumangang,
+    // June 17, 2024"); the place is the first part, not its country.
+    let parts: Vec<&str> = c["head"].split(',').map(str::trim).collect();
+    let (place, day) = [1, 2]
+        .into_iter()
+        .filter(|&k| k < parts.len())
+        .find_map(|k| {
+            let day = parts[parts.len() - k..].join(", ");
+            let day = if FULL_DATE.is_match(&day) {
+                day
+            } else if SAME_DAY.is_match(&day) {
+                previous?.to_owned()
+            } else {
+                return None;
+            };
+            Some((parts[0], day))
+        })?;
+    let text = sentences(&c["rest"])
+        .into_iter()
+        .map(|s| {
+            let counts = s.contains(|ch: char| ch.is_ascii_digit());
+            let dated = FULL_DATE.is_match(&s) || MONTH_DAY.is_match(&s);
+            if !counts || dated {
+                return s;
+            }
+            let (body, stop) = match s.strip_suffix(['.', '!', '?']) {
+                Some(b) => (b, &s[b.len()..]),
+                None => (s.as_str(), ""),
+            };
+            format!("{body} (at {place} on {day}){stop}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((text, day))
+}
+
 /// The full date in brackets closing a line ("... (23 February 2024)", "(MSMT, 29 May 2025)").
 fn bracket_date(line: &str) -> Option<(Date, String)> {
     let inner = line
@@ -1040,17 +1107,58 @@ static LIST_ITEM: LazyLock<Regex> =
 /// 2024", "Q1 2024:", "From August to January"), as the text writes it.
 fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {
     let text = line.trim().trim_end_matches(':').trim();
+    // "Phase one: August 2023 to January 2024", "Part 2 - 2024": a section label first.
+    let text = match HEADING_LABEL.find(text) {
+        Some(m) => &text[m.end()..],
+        None => text,
+    };
     let reference = reference?;
     // "September 2023 to February 2024" reads as the range "from ... to ...".
-    [text.to_owned(), format!("from {text}")]
-        .into_iter()
-        .find_map(|t| {
-            let phrases = time_phrases::find(&t, Some(reference));
-            let p = phrases.iter().find(|p| !p.day_like)?;
-            // The phrase is the heading: no more than a preposition left around it.
-            let rest = format!("{} {}", &t[..p.span.0], &t[p.span.1..]);
-            (word_count(&rest) <= 1).then(|| t[p.span.0..p.span.1].to_owned())
-        })
+    [
+        text.to_owned(),
+        format!("in {text}"),
+        format!("from {text}"),
+    ]
+    .into_iter()
+    .find_map(|t| {
+        let phrases = time_phrases::find(&t, Some(reference));
+        let p = phrases.iter().find(|p| !p.day_like)?;
+        // The phrase is the heading: no more than a preposition left around it.
+        let rest = format!("{} {}", &t[..p.span.0], &t[p.span.1..]);
+        (word_count(&rest) <= 1).then(|| t[p.span.0..p.span.1].to_owned())
+    })
+}
+
+/// A section label before a heading's period: "Phase one:", "Part 2 -", "Stage three:".
+static HEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][a-z]+)(?:\s+(?:[a-z]+|\d{1,2}|[IVX]{1,4}))?\s*(?::|-+)\s+")
+        .expect("heading label")
+});
+
+/// "in this phase", "during that period", "over these twelve months", "in these two months":
+/// the period of the section the sentence stands in.
+static PERIOD_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during|over|throughout|for|within)\s+(?:this|that|these|those|the\s+same)\s+(?:phase|period|stage|span|time|(?:[\w-]+\s+)?(?:months|weeks|years))\b")
+        .expect("period anaphor")
+});
+
+/// A sentence under a period heading whose "in this phase" is the heading's period.
+fn heading_anaphor(line: &str, period: &str) -> String {
+    let Some(m) = PERIOD_ANAPHOR.find(line) else {
+        return line.to_owned();
+    };
+    let lower = period.to_lowercase();
+    let prep = if ["from ", "between ", "since ", "in ", "during ", "over "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        ""
+    } else if lower.contains(" to ") {
+        "from "
+    } else {
+        "in "
+    };
+    format!("{}{prep}{period}{}", &line[..m.start()], &line[m.end()..])
 }
 
 /// A list item under a period heading, with that period appended when it gives none of its own

@@ -182,7 +182,12 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
     if !(CAPACITY_BEFORE.is_match(before) || IF_HELD.is_match(before)) {
         return None;
     }
-    let unit = antecedent_unit(before, false)?;
+    // "With 122-millimetre ammunition the number would be above 400,000": ammunition of a
+    // calibre is shells.
+    let unit = antecedent_unit(before, false).or_else(|| {
+        (CALIBRE.is_match(before) && AMMUNITION_WORD.is_match(before))
+            .then(|| "artillery_shells".to_owned())
+    })?;
     if !unit.starts_with("artillery_shells") {
         return None;
     }
@@ -193,16 +198,20 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
     Some(mm.map_or(unit, |mm| format!("artillery_shells_{mm}mm")))
 }
 
-/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take": a
-/// supposition about the contents.
+/// Ammunition named without a countable noun.
+static AMMUNITION_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ammunition|ammo)\b").expect("ammunition word"));
+
+/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take", "With
+/// 122-millimetre ammunition the number would be": a supposition about the contents.
 static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b")
+    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b|\b(?:with|in)\s+(?:[\w-]+\s+){0,3}?(?:ammunition|ammo|shells|rounds)\b[^.;]{0,40}?\b(?:would|could|might)\s+(?:be|come\s+to|reach)\b")
         .expect("if held")
 });
 
 /// "Several more followed", "26 more were fired": a count of the series named before, no noun.
 static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+more\s+(?:(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|[,.;])")
+    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|\s*[,.;]|\s*$)")
         .expect("more after")
 });
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
@@ -214,7 +223,7 @@ static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
 /// delivered, of the series named before.
 static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over)\b")
+    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
 static SENTENCE_END_AFTER: LazyLock<Regex> =
@@ -594,6 +603,10 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("partitive")
 });
 
+/// "units of" between a number and its unit (a translation's "100 units of artillery systems").
+static UNITS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+units?\s+of\b").expect("units of"));
+
 /// "more than 5 million of them": a part of something the pronoun refers to.
 static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+of\s+(?:them|these|those)\b(?:\s+(?:all|each))?").expect("of them")
@@ -681,6 +694,8 @@ static DEFINITE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
     let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
+    // "over 100 units of artillery systems": the units are the systems.
+    pos += UNITS_OF.find(&s[pos..]).map_or(0, |m| m.end());
     // "\"in excess of a million\" shells": a quote closing after the number.
     if s[pos..].starts_with('"') {
         pos += 1;

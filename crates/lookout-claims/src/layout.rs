@@ -79,7 +79,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+"
 static URL_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(20\d\d)/(\d\d)/(\d\d)/").expect("url date"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified))(?:\s+(?:on|at))?\s*:?\s*")
+    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified|(?:last\s+)?reviewed|last\s+checked))(?:\s+(?:on|at))?\s*:?\s*")
         .expect("label")
 });
 /// "first published on", "originally posted": the date of the first publication follows.
@@ -616,10 +616,14 @@ pub fn read(text: &str) -> Article {
     // Still no date: a publication label on a line of its own anywhere, the first such line
     // ("Filed: April 30, 2024" under a court caption that ends with a full stop, "Posted 3
     // November 2023" closing a correction notice).
-    if a.date.is_none() {
+    // Else an update label's ("Last reviewed: 10 December 2024" over an FAQ).
+    for group in ["pub", "upd"] {
+        if a.date.is_some() {
+            break;
+        }
         if let Some(d) = lines.iter().find_map(|l| {
             let c = LABEL.captures(l)?;
-            c.name("pub")?;
+            c.name(group)?;
             let rest = &l[c.get(0)?.end()..];
             if word_count(rest) > DATE_LINE_WORDS {
                 return None;
@@ -752,7 +756,8 @@ pub fn read(text: &str) -> Article {
             || shouted(&p)
             || CAPTION.is_match(&p) && word_count(&p) < 40
             || !ends_sentence(&p) && word_count(&p) < 15
-            || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len());
+            || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len())
+            || standfirst(&p);
         if furniture {
             a.furniture += 1;
         } else {
@@ -1071,6 +1076,20 @@ fn image_caption(line: &str, previous: Option<&str>) -> Option<(String, String)>
     Some((text, day))
 }
 
+/// An explainer's standfirst: one short sentence opening with "How", "Why" or "What" and no
+/// figure ("How North Korea's support for Russia's war grew from a few ships into an army."):
+/// a headline's promise, not a claim ("a few ships" is no count).
+fn standfirst(p: &str) -> bool {
+    STANDFIRST.is_match(p)
+        && word_count(p) <= STANDFIRST_WORDS
+        && !p.contains(|c: char| c.is_ascii_digit())
+        && sentences(p).len() == 1
+}
+static STANDFIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:How|Why|What|Inside)\s+[A-Z]").expect("standfirst"));
+/// Most words of a standfirst.
+const STANDFIRST_WORDS: usize = 25;
+
 /// The full date in brackets closing a line ("... (23 February 2024)", "(MSMT, 29 May 2025)").
 fn bracket_date(line: &str) -> Option<(Date, String)> {
     let inner = line
@@ -1108,10 +1127,20 @@ static LIST_ITEM: LazyLock<Regex> =
 fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {
     let text = line.trim().trim_end_matches(':').trim();
     // "Phase one: August 2023 to January 2024", "Part 2 - 2024": a section label first.
+    // Not a publication label ("Filed: April 30, 2024"), nor a day alone: a date, not a span.
+    if LABEL.is_match(text) {
+        return None;
+    }
     let text = match HEADING_LABEL.find(text) {
         Some(m) => &text[m.end()..],
         None => text,
     };
+    if FULL_DATE
+        .find(text)
+        .is_some_and(|m| word_count(&format!("{} {}", &text[..m.start()], &text[m.end()..])) == 0)
+    {
+        return None;
+    }
     let reference = reference?;
     // "September 2023 to February 2024" reads as the range "from ... to ...".
     [

@@ -389,6 +389,13 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
         .expect("published on")
 });
+/// "the first report of the Multilateral Sanctions Monitoring Team, which eleven governments
+/// published on May 29", "the report came out on Wednesday from the Beyond Parallel project at
+/// CSIS": the document's owner after "of", "by" or "from".
+static REPORT_OF_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|was\s+(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))")
+        .expect("report of owner")
+});
 /// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
 /// the 29th": the day of what that organization says next.
 static PUBLISHED_ITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1124,8 +1131,9 @@ impl<'a> Extractor<'a> {
             if let Some(c) = PUBLISHED_ON
                 .captures(&s.text)
                 .or_else(|| PUBLISHED_ITS.captures(&s.text))
+                .or_else(|| REPORT_OF_OWNER.captures(&s.text))
             {
-                let doc = &c["doc"];
+                let doc = c.name("doc").or(c.name("doc2")).map_or("", |m| m.as_str());
                 let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
                 // "The team's report": the team, as a description of an organization named.
                 if let (true, Some(k)) = (owner.is_empty(), doc.find(['\'', '’'])) {

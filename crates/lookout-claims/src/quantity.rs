@@ -236,7 +236,7 @@ static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hedge after")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -249,7 +249,7 @@ static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("capacity after")
 });
 static LAUNCHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:launch(?:ed|es|ing)?|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
+    Regex::new(r"(?i)\b(?:launch(?:ed|es|ing)?|fired|fire|firing|used|applied|deployed|employed|struck|strike|strikes|attack\w*)\b")
         .expect("launched")
 });
 static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,7 +493,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "more than" | "over" | "upwards of" | "north of" | "in excess of" | "above"
         | "exceeding" | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped"
         | "just over" | "well over" => "more_than",
-        "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
+        "at least" | "no fewer than" | "no less than" | "not less than" | "not fewer than"
+        | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
         "exactly" | "precisely" => "exactly",

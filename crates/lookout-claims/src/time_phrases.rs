@@ -546,6 +546,27 @@ fn part_of_month(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((fmt_day(day(y, m, first)?), fmt_day(day(y, m, end)?)))
 }
 
+/// "of that year", "of the same year" after a month: the year the sentence named before it.
+static THAT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bof\s+(?:that|the\s+same)\s+year\b").expect("that year"));
+static A_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("a year"));
+
+/// The sentence with "of that year" written as the year named before it, padded to the same
+/// length so that spans stay those of the sentence ("In November 2023 ... since August of that
+/// year" reads "since August 2023").
+fn that_year(sentence: &str) -> Option<String> {
+    let m = THAT_YEAR.find(sentence)?;
+    let year = A_YEAR.find_iter(&sentence[..m.start()]).last()?;
+    let width = m.len();
+    Some(format!(
+        "{}{:<width$}{}",
+        &sentence[..m.start()],
+        year.as_str(),
+        &sentence[m.end()..]
+    ))
+}
+
 /// The year a phrase gives: its digits, or "last year", "this year", "the year" from the
 /// reference.
 fn year_of(c: &Captures, reference: Date) -> Option<i32> {
@@ -758,6 +779,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
+        // "Since 30 December of last year and until 7 February" (a translation's range).
+        p(
+            format!(r"\bsince\s+(?P<a>{point})\s*,?\s+(?:and\s+)?(?:until|till|to|through|up\s+to)\s+(?P<b>{point})\b"),
+            range,
+            false,
+        ),
         // "since the two leaders met in September": since that month.
         p(
             format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
@@ -917,6 +944,8 @@ static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// year (the statement or article date); without it, only phrases that carry their own year and
 /// relative phrases are kept.
 pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
+    let that_year = that_year(sentence);
+    let sentence = that_year.as_deref().unwrap_or(sentence);
     let mut out: Vec<TimePhrase> = Vec::new();
     let taken =
         |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);

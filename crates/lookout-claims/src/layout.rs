@@ -498,6 +498,26 @@ pub fn read(text: &str) -> Article {
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })
         .unwrap_or(lines.len());
+    // A period heading with a year right over the first sentence ("Phase one: August 2023 to
+    // January 2024") heads the body's first section, not the page.
+    let rough = lines[..body_start].iter().find_map(|l| {
+        FULL_DATE
+            .captures(l)
+            .and_then(|c| time_phrases::full_date(&c))
+    });
+    let mut body_start = body_start;
+    while let Some(j) = (1..body_start).rev().find(|&j| !lines[j].is_empty()) {
+        // With a year: "This week:" over a digest's list is the header's.
+        if word_count(lines[j]) <= PERIOD_HEADING_WORDS
+            && !ends_sentence(lines[j])
+            && lines[j].contains(|c: char| c.is_ascii_digit())
+            && period_heading(lines[j], rough).is_some()
+        {
+            body_start = j;
+        } else {
+            break;
+        }
+    }
     let mut dates: Vec<(u8, usize, Date)> = Vec::new();
     for (i, l) in lines[..body_start].iter().enumerate() {
         if !l.is_empty() {
@@ -1142,10 +1162,16 @@ fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {
         return None;
     }
     let reference = reference?;
-    // "September 2023 to February 2024" reads as the range "from ... to ...".
+    // "September 2023 to February 2024" reads as the range "from ... to ..."; a year alone
+    // ("2024") as "in 2024".
+    let year_alone = text.starts_with(|c: char| c.is_ascii_digit());
     [
         text.to_owned(),
-        format!("in {text}"),
+        if year_alone {
+            format!("in {text}")
+        } else {
+            text.to_owned()
+        },
         format!("from {text}"),
     ]
     .into_iter()

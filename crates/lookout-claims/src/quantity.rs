@@ -211,7 +211,7 @@ static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Several more followed", "26 more were fired": a count of the series named before, no noun.
 static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|\s*[,.;]|\s*$)")
+    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s*[,.;]|\s*$)")
         .expect("more after")
 });
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge

@@ -211,9 +211,12 @@ static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Several more followed", "26 more were fired": a count of the series named before, no noun.
 static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s*[,.;]|\s*$)")
+    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s+[,.;])")
         .expect("more after")
 });
+/// "some 3,000 more.": "more" closing the clause.
+static MORE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+more\s*(?:[,.;]|$)").expect("more end"));
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
 /// before a number that ends its sentence or clause.
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -906,6 +909,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 start = end;
             } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()])
                 || b.is_none() && MORE_AFTER.is_match(&s[end..])
+                // "it sent some 3,000 more.": a hedged count ending its clause ("Okay, one
+                // more." is no count).
+                || b.is_none()
+                    && MORE_END.is_match(&s[end..])
+                    && HEDGE.is_match(&s[..a.start()])
                 || b.is_none()
                     && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])

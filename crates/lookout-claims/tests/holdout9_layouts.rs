@@ -222,6 +222,13 @@ fn wagons_carrying_trade_goods_are_off_topic() {
         "{:#?}",
         rows(text)
     );
+    let coal = "NAKHODKA, June 2, 2026 -- About 120 containers loaded with coal left Rajin for \
+        Nakhodka in May, port officials in North Korea and Russia said.\n";
+    let r = row(coal, 120.0);
+    assert!(!lookout_claims::is_on_topic(&r), "{r:#?}");
+    // Containers of munitions on the same route stay the corridor's.
+    let arms = coal.replace("loaded with coal", "of munitions");
+    assert!(lookout_claims::is_on_topic(&row(&arms, 120.0)));
 }
 
 #[test]

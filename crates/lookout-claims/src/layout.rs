@@ -816,26 +816,35 @@ static BARE_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 fn bare_key_figure(line: &str) -> Option<String> {
     let c = BARE_KEY_FIGURE.captures(line.trim())?;
     let date = c["date"].trim();
-    let prep = if FULL_DATE.is_match(date) {
-        "on"
-    } else if MONTH_YEAR.is_match(date) {
-        "in"
-    } else {
-        return None;
-    };
+    let prep = date_preposition(date)?;
     let figure = c["figure"].trim();
     if figure.contains(". ") {
         return None;
     }
-    // "More than ...", "About ...": the hedge, now inside the sentence.
-    let figure = match figure.chars().next() {
+    Some(format!(
+        "{} said {prep} {date} that {}.",
+        c["src"].trim(),
+        hedge_inside(figure)
+    ))
+}
+
+/// "on" before a full date, "in" before a month and year; `None` for anything else.
+fn date_preposition(date: &str) -> Option<&'static str> {
+    if FULL_DATE.is_match(date) {
+        Some("on")
+    } else if MONTH_YEAR.is_match(date) {
+        Some("in")
+    } else {
+        None
+    }
+}
+
+/// "More than ...", "About ...": a figure's opening hedge, lower-cased to go inside a sentence.
+fn hedge_inside(figure: &str) -> String {
+    match figure.chars().next() {
         Some(f) if f.is_alphabetic() => format!("{}{}", f.to_lowercase(), &figure[f.len_utf8()..]),
         _ => figure.to_owned(),
-    };
-    Some(format!(
-        "{} said {prep} {date} that {figure}.",
-        c["src"].trim()
-    ))
+    }
 }
 
 /// A key-figure line as the sentence it stands for: "Containers shipped since September 2023:
@@ -882,11 +891,7 @@ static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// its label as one phrase.
 fn dash_key_figure(line: &str) -> Option<String> {
     let c = DASH_KEY_FIGURE.captures(line.trim())?;
-    let value = c["value"].trim();
-    let value = match value.chars().next() {
-        Some(f) if f.is_alphabetic() => format!("{}{}", f.to_lowercase(), &value[f.len_utf8()..]),
-        _ => value.to_owned(),
-    };
+    let value = hedge_inside(c["value"].trim());
     let label = c["label"].trim();
     let (label, src) = match LABEL_SOURCE.captures(label) {
         Some(m) => (
@@ -897,13 +902,7 @@ fn dash_key_figure(line: &str) -> Option<String> {
     };
     let when = c.name("date").and_then(|d| {
         let d = d.as_str().trim();
-        if FULL_DATE.is_match(d) {
-            Some(format!("on {d}"))
-        } else if MONTH_YEAR.is_match(d) {
-            Some(format!("in {d}"))
-        } else {
-            None
-        }
+        date_preposition(d).map(|prep| format!("{prep} {d}"))
     });
     Some(match (src, when) {
         (Some(src), Some(when)) => format!("{src} said {when} that {value} {label}."),

@@ -79,7 +79,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+"
 static URL_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(20\d\d)/(\d\d)/(\d\d)/").expect("url date"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified))(?:\s+(?:on|at))?\s*:?\s*")
+    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified|(?:last\s+)?reviewed|last\s+checked))(?:\s+(?:on|at))?\s*:?\s*")
         .expect("label")
 });
 /// "first published on", "originally posted": the date of the first publication follows.
@@ -490,6 +490,7 @@ pub fn read(text: &str) -> Article {
             let l = lines[i];
             is_body(l)
                 || key_figure(l).is_some()
+                || card_starts(&lines[i..])
                 || word_count(l) >= 8
                     && !shouted(l)
                     && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
@@ -497,6 +498,26 @@ pub fn read(text: &str) -> Article {
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })
         .unwrap_or(lines.len());
+    // A period heading with a year right over the first sentence ("Phase one: August 2023 to
+    // January 2024") heads the body's first section, not the page.
+    let rough = lines[..body_start].iter().find_map(|l| {
+        FULL_DATE
+            .captures(l)
+            .and_then(|c| time_phrases::full_date(&c))
+    });
+    let mut body_start = body_start;
+    while let Some(j) = (1..body_start).rev().find(|&j| !lines[j].is_empty()) {
+        // With a year: "This week:" over a digest's list is the header's.
+        if word_count(lines[j]) <= PERIOD_HEADING_WORDS
+            && !ends_sentence(lines[j])
+            && lines[j].contains(|c: char| c.is_ascii_digit())
+            && period_heading(lines[j], rough).is_some()
+        {
+            body_start = j;
+        } else {
+            break;
+        }
+    }
     let mut dates: Vec<(u8, usize, Date)> = Vec::new();
     for (i, l) in lines[..body_start].iter().enumerate() {
         if !l.is_empty() {
@@ -615,10 +636,14 @@ pub fn read(text: &str) -> Article {
     // Still no date: a publication label on a line of its own anywhere, the first such line
     // ("Filed: April 30, 2024" under a court caption that ends with a full stop, "Posted 3
     // November 2023" closing a correction notice).
-    if a.date.is_none() {
+    // Else an update label's ("Last reviewed: 10 December 2024" over an FAQ).
+    for group in ["pub", "upd"] {
+        if a.date.is_some() {
+            break;
+        }
         if let Some(d) = lines.iter().find_map(|l| {
             let c = LABEL.captures(l)?;
-            c.name("pub")?;
+            c.name(group)?;
             let rest = &l[c.get(0)?.end()..];
             if word_count(rest) > DATE_LINE_WORDS {
                 return None;
@@ -641,7 +666,8 @@ pub fn read(text: &str) -> Article {
     let mut heading_period: Option<String> = None;
     let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
-    for line in body {
+    let mut caption_day: Option<String> = None;
+    for (line, card_date) in record_cards(body) {
         if line.is_empty() {
             joinable = false;
             continue;
@@ -719,14 +745,30 @@ pub fn read(text: &str) -> Article {
         });
         // "Containers shipped since September 2023: more than 16,500 (U.S. State Department,
         // 4 September 2024)": a key figure with its source and date, read as the statement.
-        let line = key_figure(&line).unwrap_or(line);
+        // "Image 2 of 4. Tumangang, 17 June 2024. About 175 ore cars are visible.": the
+        // caption's place and day are where and when its counts were seen.
+        let line = match image_caption(&line, caption_day.as_deref()) {
+            Some((text, day)) => {
+                caption_day = Some(day);
+                text
+            }
+            None => line,
+        };
+        // Its date in brackets is the day the figure was given: what the label says relative
+        // to a day ("since last year", "from 30 December to 7 February") counts from it.
+        let figure = key_figure(&line);
+        let figure_date = figure.as_ref().and_then(|_| bracket_date(&line));
+        let line = figure.unwrap_or(line);
         let line = match &heading_period {
             Some(h) if LIST_ITEM.is_match(&line) => with_heading_period(&line, h, a.date),
+            // "in this phase", "over these twelve months" under "Phase two: 2024": the
+            // heading's period.
+            Some(h) => heading_anaphor(&line, h),
             _ => line,
         };
         match labelled {
             Some((end, d)) => paragraphs.push((line[end..].to_owned(), Some(d))),
-            None => paragraphs.push((line, stamp.clone())),
+            None => paragraphs.push((line, card_date.or(figure_date).or_else(|| stamp.clone()))),
         }
     }
     for (p, date) in paragraphs {
@@ -734,7 +776,8 @@ pub fn read(text: &str) -> Article {
             || shouted(&p)
             || CAPTION.is_match(&p) && word_count(&p) < 40
             || !ends_sentence(&p) && word_count(&p) < 15
-            || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len());
+            || URL.find(&p).is_some_and(|m| m.len() + 20 > p.len())
+            || standfirst(&p);
         if furniture {
             a.furniture += 1;
         } else {
@@ -773,26 +816,35 @@ static BARE_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 fn bare_key_figure(line: &str) -> Option<String> {
     let c = BARE_KEY_FIGURE.captures(line.trim())?;
     let date = c["date"].trim();
-    let prep = if FULL_DATE.is_match(date) {
-        "on"
-    } else if MONTH_YEAR.is_match(date) {
-        "in"
-    } else {
-        return None;
-    };
+    let prep = date_preposition(date)?;
     let figure = c["figure"].trim();
     if figure.contains(". ") {
         return None;
     }
-    // "More than ...", "About ...": the hedge, now inside the sentence.
-    let figure = match figure.chars().next() {
+    Some(format!(
+        "{} said {prep} {date} that {}.",
+        c["src"].trim(),
+        hedge_inside(figure)
+    ))
+}
+
+/// "on" before a full date, "in" before a month and year; `None` for anything else.
+fn date_preposition(date: &str) -> Option<&'static str> {
+    if FULL_DATE.is_match(date) {
+        Some("on")
+    } else if MONTH_YEAR.is_match(date) {
+        Some("in")
+    } else {
+        None
+    }
+}
+
+/// "More than ...", "About ...": a figure's opening hedge, lower-cased to go inside a sentence.
+fn hedge_inside(figure: &str) -> String {
+    match figure.chars().next() {
         Some(f) if f.is_alphabetic() => format!("{}{}", f.to_lowercase(), &figure[f.len_utf8()..]),
         _ => figure.to_owned(),
-    };
-    Some(format!(
-        "{} said {prep} {date} that {figure}.",
-        c["src"].trim()
-    ))
+    }
 }
 
 /// A key-figure line as the sentence it stands for: "Containers shipped since September 2023:
@@ -801,7 +853,7 @@ fn bare_key_figure(line: &str) -> Option<String> {
 /// after a comma in the label is "from" it.
 fn key_figure(line: &str) -> Option<String> {
     let Some(c) = KEY_FIGURE.captures(line.trim()) else {
-        return bare_key_figure(line);
+        return bare_key_figure(line).or_else(|| dash_key_figure(line));
     };
     let date = c["date"].trim();
     let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
@@ -815,6 +867,259 @@ fn key_figure(line: &str) -> Option<String> {
         c["src"].trim(),
         c["value"].trim()
     ))
+}
+
+/// A key figure first, a dash, then what it counts, its source and the date in brackets:
+/// "More than 10,000 - containers shipped since September 2023, according to the US State
+/// Department (23 February 2024)", "About 7,000 - containers sent since last year, per the
+/// defence minister (18 March 2024)".
+static DASH_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+\s+(?P<label>[A-Za-z][^()]{3,200}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
+        .expect("dash key figure")
+});
+
+/// The source closing a key figure's label: ", according to X", ", per X", ", by the count of X",
+/// ", says X", ", source: X".
+static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:according\s+to|per|by\s+the\s+(?:count|estimate|reckoning|tally)\s+of|in\s+the\s+(?:count|estimate|words)\s+of|says?|said|source\s*:|as\s+(?:estimated|counted|stated|reported)\s+by)\s+(?P<src>[^,]{3,120})$")
+        .expect("label source")
+});
+
+/// "More than 10,000 - containers shipped since September 2023, according to the US State
+/// Department (23 February 2024)" is "the US State Department said on 23 February 2024 that
+/// more than 10,000 containers shipped since September 2023."; without a source, the figure and
+/// its label as one phrase.
+fn dash_key_figure(line: &str) -> Option<String> {
+    let c = DASH_KEY_FIGURE.captures(line.trim())?;
+    let value = hedge_inside(c["value"].trim());
+    let label = c["label"].trim();
+    let (label, src) = match LABEL_SOURCE.captures(label) {
+        Some(m) => (
+            &label[..m.get(0)?.start()],
+            Some(m["src"].trim().to_owned()),
+        ),
+        None => (label, None),
+    };
+    let when = c.name("date").and_then(|d| {
+        let d = d.as_str().trim();
+        date_preposition(d).map(|prep| format!("{prep} {d}"))
+    });
+    Some(match (src, when) {
+        (Some(src), Some(when)) => format!("{src} said {when} that {value} {label}."),
+        (Some(src), None) => format!("{src} said that {value} {label}."),
+        (None, Some(when)) => format!("{value} {label} ({when})."),
+        (None, None) => format!("{value} {label}."),
+    })
+}
+
+/// What a field of a record card holds, from its label.
+#[derive(Clone, Copy, PartialEq)]
+enum CardField {
+    Source,
+    Stated,
+    Claim,
+    Route,
+    Period,
+}
+
+/// A line of a record card: a label, a colon and its value ("Source: John Kirby, White House",
+/// "Stated: 13 October 2023", "Claim: about 300 containers ...", "Route: by sea").
+static CARD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}]\s*)?(?P<label>[A-Za-z][A-Za-z ]{1,24}?)\s*:\s+(?P<value>\S.*)$")
+        .expect("card line")
+});
+
+fn card_field(label: &str) -> Option<CardField> {
+    let l = label.trim().to_lowercase();
+    Some(match l.as_str() {
+        "source" | "speaker" | "claimant" | "attributed to" | "said by" | "made by" | "by"
+        | "who" | "stated by" | "claimed by" => CardField::Source,
+        "stated" | "date" | "said on" | "made" | "made on" | "dated" | "when" | "date stated"
+        | "date given" | "given" | "claimed" | "claimed on" | "date of statement" => {
+            CardField::Stated
+        }
+        "claim" | "statement" | "figure" | "estimate" | "quote" | "what" | "assertion" => {
+            CardField::Claim
+        }
+        "route" | "via" | "transport" | "mode" | "means" | "by way of" => CardField::Route,
+        "period" | "covering" | "timeframe" | "time frame" | "period covered" => CardField::Period,
+        _ => return None,
+    })
+}
+
+/// The field a line of a record card holds.
+fn card_line(line: &str) -> Option<CardField> {
+    card_field(&CARD_LINE.captures(line.trim())?["label"])
+}
+
+/// A record card starts here: a run of field lines, one of them a claim.
+fn card_starts(lines: &[&str]) -> bool {
+    let run: Vec<CardField> = lines.iter().map_while(|l| card_line(l)).collect();
+    run.len() >= 2 && run.contains(&CardField::Claim)
+}
+
+/// "by sea, Najin to Dunay": the places of a route field as "from ... to ...".
+static ROUTE_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<mode>.*?),\s+(?P<places>[A-Z][^,]*?\s+to\s+[A-Z].*)$").expect("route places")
+});
+
+/// Record cards (a claims register: "Source: ...", "Stated: ...", "Claim: ...", "Route: ...", one
+/// field a line, a card a run of such lines with a claim among them) read as the sentence each
+/// card stands for ("SOURCE said on STATED that CLAIM, ROUTE (PERIOD)."), dated by its stated
+/// day; every other line as it is.
+fn record_cards(body: Vec<String>) -> Vec<(String, Option<(Date, String)>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let mut fields: Vec<(CardField, String)> = Vec::new();
+        let mut j = i;
+        while let Some(c) = body.get(j).and_then(|l| CARD_LINE.captures(l.trim())) {
+            let Some(f) = card_field(&c["label"]) else {
+                break;
+            };
+            fields.push((f, c["value"].trim().to_owned()));
+            j += 1;
+        }
+        let get = |f: CardField| fields.iter().find(|x| x.0 == f).map(|x| x.1.as_str());
+        let (Some(claim), true) = (get(CardField::Claim), fields.len() >= 2) else {
+            out.push((body[i].clone(), None));
+            i += 1;
+            continue;
+        };
+        let claim = claim.trim_end_matches(['.', ';']);
+        let mut line = String::new();
+        let mut date = None;
+        if let Some(src) = get(CardField::Source) {
+            // "ROK National Intelligence Service, briefing to the National Assembly": the
+            // occasion after the comma is no part of the name.
+            // "John Kirby, White House National Security Council": a person and the body
+            // they speak for.
+            let src = match src.split_once(", ") {
+                Some((name, rest)) if rest.starts_with(|c: char| c.is_lowercase()) => {
+                    name.to_owned()
+                }
+                Some((name, rest)) => {
+                    format!(
+                        "{name} of the {}",
+                        rest.trim_start_matches("the ").trim_start_matches("The ")
+                    )
+                }
+                _ => src.to_owned(),
+            };
+            line.push_str(src.trim_end_matches('.'));
+            line.push_str(" said");
+            if let Some(stated) = get(CardField::Stated) {
+                if let Some(d) = FULL_DATE
+                    .captures(stated)
+                    .and_then(|c| time_phrases::full_date(&c))
+                {
+                    line.push_str(&format!(" on {stated}"));
+                    date = Some((d, time_phrases::fmt_day(d)));
+                } else if MONTH_YEAR.is_match(stated) {
+                    line.push_str(&format!(" in {stated}"));
+                }
+            }
+            line.push_str(" that ");
+        }
+        line.push_str(claim);
+        if let Some(route) = get(CardField::Route) {
+            let route = route.trim_end_matches('.');
+            match ROUTE_PLACES.captures(route) {
+                Some(c) if !c["places"].to_lowercase().starts_with("from ") => {
+                    line.push_str(&format!(", {} from {}", &c["mode"], &c["places"]));
+                }
+                _ => line.push_str(&format!(", {route}")),
+            }
+        }
+        if let Some(period) = get(CardField::Period) {
+            line.push_str(&format!(" ({})", period.trim_end_matches('.')));
+        }
+        line.push('.');
+        out.push((line, date));
+        i = j;
+    }
+    out
+}
+
+/// An image caption's opening: "Image 2 of 4. Tumangang, 17 June 2024.", "Photo 3: Khasan,
+/// Russia, the same day.".
+static IMAGE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Image|Photo|Picture|Figure|Fig\.|Graphic|Slide)\s+\d{1,2}(?:\s+of\s+\d{1,2})?\s*[.:]\s+(?P<head>[A-Z][^.;:]{4,120}?)\.\s+(?P<rest>\S.*)$")
+        .expect("image caption")
+});
+
+/// "the same day", "that day": the day of the caption before.
+static SAME_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:on\s+)?(?:the\s+same|that)\s+day$").expect("same day"));
+
+/// A caption with its place and day as the scene of each counting sentence after them (those
+/// with a number and no day of their own): "Tumangang, 17 June 2024. About 175 ore cars are
+/// visible." is "About 175 ore cars are visible (at Tumangang on 17 June 2024).". The day
+/// ("the same day": the caption before's) is returned for the next caption.
+fn image_caption(line: &str, previous: Option<&str>) -> Option<(String, String)> {
+    let c = IMAGE_CAPTION.captures(line.trim())?;
+    // "PLACE, DAY" with the day after the last comma ("Tumangang rail yard, North Korea, 5
+    // October 2023", "Khasan, Russia, the same day"), or after the one before ("Tumangang,
+    // June 17, 2024"); the place is the first part, not its country.
+    let parts: Vec<&str> = c["head"].split(',').map(str::trim).collect();
+    let (place, day) = [1, 2]
+        .into_iter()
+        .filter(|&k| k < parts.len())
+        .find_map(|k| {
+            let day = parts[parts.len() - k..].join(", ");
+            let day = if FULL_DATE.is_match(&day) {
+                day
+            } else if SAME_DAY.is_match(&day) {
+                previous?.to_owned()
+            } else {
+                return None;
+            };
+            Some((parts[0], day))
+        })?;
+    let text = sentences(&c["rest"])
+        .into_iter()
+        .map(|s| {
+            let counts = s.contains(|ch: char| ch.is_ascii_digit());
+            let dated = FULL_DATE.is_match(&s) || MONTH_DAY.is_match(&s);
+            if !counts || dated {
+                return s;
+            }
+            let (body, stop) = match s.strip_suffix(['.', '!', '?']) {
+                Some(b) => (b, &s[b.len()..]),
+                None => (s.as_str(), ""),
+            };
+            format!("{body} (at {place} on {day}){stop}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((text, day))
+}
+
+/// An explainer's standfirst: one short sentence opening with "How", "Why" or "What" and no
+/// figure ("How North Korea's support for Russia's war grew from a few ships into an army."):
+/// a headline's promise, not a claim ("a few ships" is no count).
+fn standfirst(p: &str) -> bool {
+    STANDFIRST.is_match(p)
+        && word_count(p) <= STANDFIRST_WORDS
+        && !p.contains(|c: char| c.is_ascii_digit())
+        && sentences(p).len() == 1
+}
+static STANDFIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:How|Why|What|Inside)\s+[A-Z]").expect("standfirst"));
+/// Most words of a standfirst.
+const STANDFIRST_WORDS: usize = 25;
+
+/// The full date in brackets closing a line ("... (23 February 2024)", "(MSMT, 29 May 2025)").
+fn bracket_date(line: &str) -> Option<(Date, String)> {
+    let inner = line
+        .trim()
+        .trim_end_matches('.')
+        .trim_end()
+        .strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let c = FULL_DATE.captures(inner)?;
+    let d = time_phrases::full_date(&c)?;
+    Some((d, time_phrases::fmt_day(d)))
 }
 
 /// A line set in capitals ("UNITED STATES OF AMERICA, Plaintiff, v. ONE CARGO VESSEL KNOWN AS
@@ -840,17 +1145,74 @@ static LIST_ITEM: LazyLock<Regex> =
 /// 2024", "Q1 2024:", "From August to January"), as the text writes it.
 fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {
     let text = line.trim().trim_end_matches(':').trim();
+    // "Phase one: August 2023 to January 2024", "Part 2 - 2024": a section label first.
+    // Not a publication label ("Filed: April 30, 2024"), nor a day alone: a date, not a span.
+    if LABEL.is_match(text) {
+        return None;
+    }
+    let text = match HEADING_LABEL.find(text) {
+        Some(m) => &text[m.end()..],
+        None => text,
+    };
+    if FULL_DATE
+        .find(text)
+        .is_some_and(|m| word_count(&format!("{} {}", &text[..m.start()], &text[m.end()..])) == 0)
+    {
+        return None;
+    }
     let reference = reference?;
-    // "September 2023 to February 2024" reads as the range "from ... to ...".
-    [text.to_owned(), format!("from {text}")]
-        .into_iter()
-        .find_map(|t| {
-            let phrases = time_phrases::find(&t, Some(reference));
-            let p = phrases.iter().find(|p| !p.day_like)?;
-            // The phrase is the heading: no more than a preposition left around it.
-            let rest = format!("{} {}", &t[..p.span.0], &t[p.span.1..]);
-            (word_count(&rest) <= 1).then(|| t[p.span.0..p.span.1].to_owned())
-        })
+    // "September 2023 to February 2024" reads as the range "from ... to ..."; a year alone
+    // ("2024") as "in 2024".
+    let year_alone = text.starts_with(|c: char| c.is_ascii_digit());
+    [
+        text.to_owned(),
+        if year_alone {
+            format!("in {text}")
+        } else {
+            text.to_owned()
+        },
+        format!("from {text}"),
+    ]
+    .into_iter()
+    .find_map(|t| {
+        let phrases = time_phrases::find(&t, Some(reference));
+        let p = phrases.iter().find(|p| !p.day_like)?;
+        // The phrase is the heading: no more than a preposition left around it.
+        let rest = format!("{} {}", &t[..p.span.0], &t[p.span.1..]);
+        (word_count(&rest) <= 1).then(|| t[p.span.0..p.span.1].to_owned())
+    })
+}
+
+/// A section label before a heading's period: "Phase one:", "Part 2 -", "Stage three:".
+static HEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][a-z]+)(?:\s+(?:[a-z]+|\d{1,2}|[IVX]{1,4}))?\s*(?::|-+)\s+")
+        .expect("heading label")
+});
+
+/// "in this phase", "during that period", "over these twelve months", "in these two months":
+/// the period of the section the sentence stands in.
+static PERIOD_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during|over|throughout|for|within)\s+(?:this|that|these|those|the\s+same)\s+(?:phase|period|stage|span|time|(?:[\w-]+\s+)?(?:months|weeks|years))\b")
+        .expect("period anaphor")
+});
+
+/// A sentence under a period heading whose "in this phase" is the heading's period.
+fn heading_anaphor(line: &str, period: &str) -> String {
+    let Some(m) = PERIOD_ANAPHOR.find(line) else {
+        return line.to_owned();
+    };
+    let lower = period.to_lowercase();
+    let prep = if ["from ", "between ", "since ", "in ", "during ", "over "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        ""
+    } else if lower.contains(" to ") {
+        "from "
+    } else {
+        "in "
+    };
+    format!("{}{prep}{period}{}", &line[..m.start()], &line[m.end()..])
 }
 
 /// A list item under a period heading, with that period appended when it gives none of its own

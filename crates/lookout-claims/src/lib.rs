@@ -242,6 +242,13 @@ static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("report published")
 });
 
+/// "a report of October 2023", "its first report of May 2025", "an assessment dated March 2024":
+/// a document dated by its month.
+static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\s+(?:of|dated|from)\s+(?P<m>{})\.?\s+(?P<y>(?:19|20)\d\d)\b", time_phrases::MONTH_RE))
+        .expect("report of")
+});
+
 /// A vague multiple of a count: "thousands of", "hundreds of", "dozens of".
 static VAGUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:dozens|hundreds|thousands)\s+of\b").expect("vague word")
@@ -387,6 +394,13 @@ static OCCASION_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
 static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>(?:The|Its|Their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:report|study|paper|assessment|analysis|review))\s*,\s*(?:which|that)\s+(?:came\s+out|was\s+(?:published|released|issued|made\s+public)|appeared)\b")
         .expect("published on")
+});
+/// "the first report of the Multilateral Sanctions Monitoring Team, which eleven governments
+/// published on May 29", "the report came out on Wednesday from the Beyond Parallel project at
+/// CSIS": the document's owner after "of", "by" or "from".
+static REPORT_OF_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|was\s+(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))")
+        .expect("report of owner")
 });
 /// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
 /// the 29th": the day of what that organization says next.
@@ -1180,8 +1194,9 @@ impl<'a> Extractor<'a> {
             if let Some(c) = PUBLISHED_ON
                 .captures(&s.text)
                 .or_else(|| PUBLISHED_ITS.captures(&s.text))
+                .or_else(|| REPORT_OF_OWNER.captures(&s.text))
             {
-                let doc = &c["doc"];
+                let doc = c.name("doc").or(c.name("doc2")).map_or("", |m| m.as_str());
                 let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
                 // "The team's report": the team, as a description of an organization named.
                 if let (true, Some(k)) = (owner.is_empty(), doc.find(['\'', '’'])) {
@@ -1322,18 +1337,26 @@ impl<'a> Extractor<'a> {
                     .or_else(|| {
                         // "according to a report RUSI published in February 2024": the day
                         // the source's document came out.
-                        let d = phrases.iter().find_map(|p| match &p.meaning {
-                            Meaning::Period(a, b)
-                                if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) =>
-                            {
-                                Some(if b.is_empty() {
-                                    a.clone()
-                                } else {
-                                    common_prefix(a, b)
-                                })
-                            }
-                            _ => None,
-                        })?;
+                        let d = phrases
+                            .iter()
+                            .find_map(|p| match &p.meaning {
+                                Meaning::Period(a, b)
+                                    if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) =>
+                                {
+                                    Some(if b.is_empty() {
+                                        a.clone()
+                                    } else {
+                                        common_prefix(a, b)
+                                    })
+                                }
+                                _ => None,
+                            })
+                            .or_else(|| {
+                                // "in its report of May 2025": the month the report is of.
+                                let c = REPORT_OF.captures(&s.text)?;
+                                let m = time_phrases::month_number(&c["m"])?;
+                                Some(format!("{}-{m:02}", &c["y"]))
+                            })?;
                         notes.push("day the source's document was published".into());
                         Some(d)
                     })
@@ -1376,27 +1399,28 @@ impl<'a> Extractor<'a> {
                     .unwrap_or_else(|| article_date.clone()),
             };
             self.last_date = Some(date.clone());
-            let resolved = nearest_period(&periods, &quantities, qi).and_then(|m| match m {
-                Meaning::Period(a, b) => Some((
-                    a.clone(),
-                    if b.is_empty() {
-                        date.clone()
-                    } else {
-                        b.clone()
-                    },
-                )),
-                // "the following month": from the period of the claim before.
-                Meaning::Relative(step, year) => {
-                    time_phrases::relative(*step, *year, self.last_period.as_ref()?)
-                }
-                Meaning::Preceding(months) => {
-                    time_phrases::preceding(*months, self.last_period.as_ref()?)
-                }
-                // "Another 5,000 followed in the second half": of that year.
-                Meaning::PartOfYear(first, last) => {
-                    time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
-                }
-            });
+            let resolved =
+                nearest_period(&s.text, &periods, &quantities, qi).and_then(|m| match m {
+                    Meaning::Period(a, b) => Some((
+                        a.clone(),
+                        if b.is_empty() {
+                            date.clone()
+                        } else {
+                            b.clone()
+                        },
+                    )),
+                    // "the following month": from the period of the claim before.
+                    Meaning::Relative(step, year) => {
+                        time_phrases::relative(*step, *year, self.last_period.as_ref()?)
+                    }
+                    Meaning::Preceding(months) => {
+                        time_phrases::preceding(*months, self.last_period.as_ref()?)
+                    }
+                    // "Another 5,000 followed in the second half": of that year.
+                    Meaning::PartOfYear(first, last) => {
+                        time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
+                    }
+                });
             // "delivered ... over recent weeks, Kirby said Friday" in a text dated Saturday:
             // a span that ends on the text's day ends on the day of the statement.
             let resolved = resolved.map(|(a, b)| match (reference, parse_day(&date)) {
@@ -2045,17 +2069,28 @@ fn parse_day(s: &str) -> Option<time::Date> {
 }
 
 fn nearest_period<'p>(
+    sentence: &str,
     periods: &'p [(usize, usize, Meaning)],
     qs: &[quantity::Quantity],
     qi: usize,
 ) -> Option<&'p Meaning> {
     let q = &qs[qi];
+    // "In 2024 it sent about 11,000 troops, and in January 2025 some 3,000 more": a period
+    // that opens the next clause, before that clause's own number, is that number's.
+    let next_clause = |p: &(usize, usize, Meaning)| {
+        p.0 >= q.span.1
+            && sentence
+                .get(q.span.1..p.0)
+                .is_some_and(|between| PERIOD_CLAUSE_BREAK.is_match(between))
+            && qs.iter().any(|o| o.span.0 >= p.1)
+    };
     let blocked = |p: &(usize, usize, Meaning)| {
-        qs.iter().enumerate().any(|(j, o)| {
-            j != qi
-                && (p.1 <= o.span.0 && o.span.1 <= q.span.0
-                    || q.span.1 <= o.span.0 && o.span.1 <= p.0)
-        })
+        next_clause(p)
+            || qs.iter().enumerate().any(|(j, o)| {
+                j != qi
+                    && (p.1 <= o.span.0 && o.span.1 <= q.span.0
+                        || q.span.1 <= o.span.0 && o.span.1 <= p.0)
+            })
     };
     let distance = |p: &(usize, usize, Meaning)| {
         if p.0 >= q.span.1 {
@@ -2071,6 +2106,11 @@ fn nearest_period<'p>(
         .or_else(|| periods.iter().min_by_key(|p| distance(p)))
         .map(|p| &p.2)
 }
+
+/// A clause break between a number and a period phrase: "; ", ", and ", ", while ", ", but ".
+static PERIOD_CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|,\s+(?:and|while|but|whereas)\s+(?:then\s+)?$").expect("clause break")
+});
 
 /// "The ministry also estimates that the containers held 3 million shells": a definite noun
 /// phrase of the previous claim's unit refers back to it.

@@ -182,7 +182,12 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
     if !(CAPACITY_BEFORE.is_match(before) || IF_HELD.is_match(before)) {
         return None;
     }
-    let unit = antecedent_unit(before, false)?;
+    // "With 122-millimetre ammunition the number would be above 400,000": ammunition of a
+    // calibre is shells.
+    let unit = antecedent_unit(before, false).or_else(|| {
+        (CALIBRE.is_match(before) && AMMUNITION_WORD.is_match(before))
+            .then(|| "artillery_shells".to_owned())
+    })?;
     if !unit.starts_with("artillery_shells") {
         return None;
     }
@@ -193,18 +198,25 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
     Some(mm.map_or(unit, |mm| format!("artillery_shells_{mm}mm")))
 }
 
-/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take": a
-/// supposition about the contents.
+/// Ammunition named without a countable noun.
+static AMMUNITION_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ammunition|ammo)\b").expect("ammunition word"));
+
+/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take", "With
+/// 122-millimetre ammunition the number would be": a supposition about the contents.
 static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b")
+    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b|\b(?:with|in)\s+(?:[\w-]+\s+){0,3}?(?:ammunition|ammo|shells|rounds)\b[^.;]{0,40}?\b(?:would|could|might)\s+(?:be|come\s+to|reach)\b")
         .expect("if held")
 });
 
 /// "Several more followed", "26 more were fired": a count of the series named before, no noun.
 static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+more\s+(?:(?:have|had|has|were|was|are|is|followed|came|arrived|went|left)\b|[,.;])")
+    Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s+[,.;])")
         .expect("more after")
 });
+/// "some 3,000 more.": "more" closing the clause.
+static MORE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+more\s*(?:[,.;]|$)").expect("more end"));
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
 /// before a number that ends its sentence or clause.
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -214,7 +226,7 @@ static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
 /// delivered, of the series named before.
 static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over)\b")
+    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
 static SENTENCE_END_AFTER: LazyLock<Regex> =
@@ -227,7 +239,7 @@ static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("hedge after")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
+    Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
 /// Words saying a number is what containers could hold, not what was counted.
@@ -240,7 +252,7 @@ static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("capacity after")
 });
 static LAUNCHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:launch(?:ed|es|ing)?|fired|fire|firing|used|deployed|employed|struck|strike|strikes|attack\w*)\b")
+    Regex::new(r"(?i)\b(?:launch(?:ed|es|ing)?|fired|fire|firing|used|applied|deployed|employed|struck|strike|strikes|attack\w*)\b")
         .expect("launched")
 });
 static TIMES_PORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -484,7 +496,8 @@ fn qualifier_of(hedge: &str) -> &'static str {
         "more than" | "over" | "upwards of" | "north of" | "in excess of" | "above"
         | "exceeding" | "exceeded" | "exceed" | "exceeds" | "passed" | "surpassed" | "topped"
         | "just over" | "well over" => "more_than",
-        "at least" | "no fewer than" | "no less than" | "a minimum of" => "at_least",
+        "at least" | "no fewer than" | "no less than" | "not less than" | "not fewer than"
+        | "a minimum of" => "at_least",
         "up to" | "as many as" | "as much as" | "as high as" | "at most" | "no more than"
         | "a maximum of" | "fewer than" | "less than" | "under" | "below" => "up_to",
         "exactly" | "precisely" => "exactly",
@@ -594,6 +607,10 @@ static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("partitive")
 });
 
+/// "units of" between a number and its unit (a translation's "100 units of artillery systems").
+static UNITS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+units?\s+of\b").expect("units of"));
+
 /// "more than 5 million of them": a part of something the pronoun refers to.
 static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+of\s+(?:them|these|those)\b(?:\s+(?:all|each))?").expect("of them")
@@ -681,6 +698,8 @@ static DEFINITE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     // "24 of the North's ballistic missiles", "one of these missiles": a part of them.
     let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
+    // "over 100 units of artillery systems": the units are the systems.
+    pos += UNITS_OF.find(&s[pos..]).map_or(0, |m| m.end());
     // "\"in excess of a million\" shells": a quote closing after the number.
     if s[pos..].starts_with('"') {
         pos += 1;
@@ -890,6 +909,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 start = end;
             } else if b.is_none() && !vague && ANOTHER.is_match(&s[..a.start()])
                 || b.is_none() && MORE_AFTER.is_match(&s[end..])
+                // "it sent some 3,000 more.": a hedged count ending its clause ("Okay, one
+                // more." is no count).
+                || b.is_none()
+                    && MORE_END.is_match(&s[end..])
+                    && HEDGE.is_match(&s[..a.start()])
                 || b.is_none()
                     && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])

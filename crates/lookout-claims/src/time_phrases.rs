@@ -511,6 +511,62 @@ fn half(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((fmt_month(y, first), fmt_month(y, first + len - 1)))
 }
 
+/// "the first half of October" (days 1 to 15; the second half 16 to the end), "the second week
+/// of March" (days 8 to 14; the last week the month's last seven days), "the first ten days of
+/// May" (1 to 10): of the year named, else the latest such month begun by the reference.
+fn part_of_month(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let m = month_number(c["m"].trim_end_matches('.'))?;
+    let y = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year_of_month(m, reference, false),
+    };
+    let (ny, nm) = add_months(y, m, 1);
+    let last = (day(ny, nm, 1)? - Duration::days(1)).day();
+    let which = c["which"].to_lowercase();
+    let unit = c["unit"].to_lowercase();
+    let (first, end) = if unit == "half" {
+        match which.as_str() {
+            "first" => (1, 15),
+            "second" | "last" | "final" => (16, last),
+            _ => return None,
+        }
+    } else {
+        let len: u8 = if unit == "week" { 7 } else { 10 };
+        match which.as_str() {
+            "last" | "final" => (last + 1 - len, last),
+            w => {
+                let n = ["first", "second", "third", "fourth"]
+                    .iter()
+                    .position(|x| *x == w)? as u8;
+                let first = n * len + 1;
+                (first, (first + len - 1).min(last))
+            }
+        }
+    };
+    Some((fmt_day(day(y, m, first)?), fmt_day(day(y, m, end)?)))
+}
+
+/// "of that year", "of the same year" after a month: the year the sentence named before it.
+static THAT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bof\s+(?:that|the\s+same)\s+year\b").expect("that year"));
+static A_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("a year"));
+
+/// The sentence with "of that year" written as the year named before it, padded to the same
+/// length so that spans stay those of the sentence ("In November 2023 ... since August of that
+/// year" reads "since August 2023").
+fn that_year(sentence: &str) -> Option<String> {
+    let m = THAT_YEAR.find(sentence)?;
+    let year = A_YEAR.find_iter(&sentence[..m.start()]).last()?;
+    let width = m.len();
+    Some(format!(
+        "{}{:<width$}{}",
+        &sentence[..m.start()],
+        year.as_str(),
+        &sentence[m.end()..]
+    ))
+}
+
 /// The year a phrase gives: its digits, or "last year", "this year", "the year" from the
 /// reference.
 fn year_of(c: &Captures, reference: Date) -> Option<i32> {
@@ -723,6 +779,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
+        // "Since 30 December of last year and until 7 February" (a translation's range).
+        p(
+            format!(r"\bsince\s+(?P<a>{point})\s*,?\s+(?:and\s+)?(?:until|till|to|through|up\s+to)\s+(?P<b>{point})\b"),
+            range,
+            false,
+        ),
         // "since the two leaders met in September": since that month.
         p(
             format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
@@ -764,6 +826,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(
             r"\b(?:in|over|during|within|from|for)\s+(?:the\s+)?(?:(?P<plural>recent|past\s+few|last\s+few|past|last)\s+)(?:(?P<n>\w+)\s+)?(?P<unit>days|weeks|months|years|day|week|month|year)\b".to_owned(),
             recent,
+            false,
+        ),
+        // "in the first half of October", "the last week of March 2024": those days of the month.
+        p(
+            format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+(?P<unit>half|week|ten\s+days)\s+of\s+(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b"),
+            part_of_month,
             false,
         ),
         p(
@@ -876,6 +944,8 @@ static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// year (the statement or article date); without it, only phrases that carry their own year and
 /// relative phrases are kept.
 pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
+    let that_year = that_year(sentence);
+    let sentence = that_year.as_deref().unwrap_or(sentence);
     let mut out: Vec<TimePhrase> = Vec::new();
     let taken =
         |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);

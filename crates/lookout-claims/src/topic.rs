@@ -198,6 +198,17 @@ fn not_the_corridors_count(
     if by_load && !munitions && COMMODITY_WORD.is_match(sentence) {
         return Some("a load that the sentence says is trade goods (coal, oil, ...), not materiel");
     }
+    // "The flour travelled in 30 covered wagons a week", "300 containers loaded with coal":
+    // wagons or containers whose load the sentence says is trade goods, whatever corridor
+    // place they pass.
+    let carrier = ["railcars", "containers", "trains", "vessels", "voyages"]
+        .iter()
+        .any(|u| unit.starts_with(u));
+    if carrier && !munitions && (GOODS_SUBJECT.is_match(before) || GOODS_LOAD.is_match(after)) {
+        return Some(
+            "wagons, containers or ships carrying trade goods (flour, coal, ...), not materiel",
+        );
+    }
     // "The rail operator hauled 12.4 million tonnes of cargo ..., as trade with North Korea
     // picked up": a carrier's total, whatever the rest of the sentence names.
     let carrier_total = CARRIER.is_match(before) && !names_corridor(before);
@@ -314,6 +325,22 @@ static COMMODITY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|foodstuffs?|sugar|ore|timber|textiles|cement|steel|scrap)\b")
         .expect("commodity word")
 });
+/// Trade goods a wagon, container or ship carries.
+const GOODS: &str = r"(?:fish|seafood|coal|oil|crude|petroleum|fuel|diesel|gasoline|rice|grain|wheat|flour|corn|maize|soybeans?|fertili[sz]ers?|food|foodstuffs?|sugar|timber|textiles|cement|steel|scrap)";
+
+/// Goods as the subject of a moving verb before the count: "The flour travelled in", "the coal
+/// was loaded into", "grain products went by".
+static GOODS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{GOODS}(?:\s+(?:products|exports|imports|cargo(?:es)?|shipments?))?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:travel\w*|mov(?:ed|es|ing)|roll\w*|went|goes|came|comes|arriv\w*|left|leaves|carried|shipped|loaded|hauled|sent|transported|delivered|packed)\b"))
+        .expect("goods subject")
+});
+
+/// Goods as the load after the count: "30 wagons of flour", "300 containers loaded with coal".
+static GOODS_LOAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*(?:[\w-]+\s+){{0,3}}?(?:of|loaded\s+with|carrying|filled\s+with|full\s+of|with)\s+(?:[\w-]+\s+){{0,2}}?{GOODS}\b"))
+        .expect("goods load")
+});
+
 static MUNITIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:shells?|rounds|ammunition|munitions|missiles?|rockets?|weapons|arms|artillery|military|explosives?|materiel)\b")
         .expect("munitions word")

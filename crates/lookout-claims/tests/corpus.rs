@@ -729,32 +729,35 @@ fn dev7a_attribution_corpus_figures() {
 
 /// The ninth holdout (`holdout9/`), written blind (its author read neither the extractor's
 /// source nor its tests, nor ran it) while the rules of branches `claims13a` and `claims13b`
-/// were written, and run once after them (docs/accuracy.md step 18): its first-run figures are
-/// the estimate for unseen text; the floors are those figures (a regression guard).
+/// were written, and run once after them (docs/accuracy.md step 18; listing in
+/// `holdout9/first-run.log`): its first-run figures are the estimate for unseen text. The floors
+/// here are the figures after the general rules its misses prompted (branches `claims14a` and
+/// `claims14b`, tried on other wordings in `tests/holdout9_attribution.rs` and
+/// `tests/holdout9_layouts.rs`): fitted, a regression guard, not an estimate.
 #[test]
 fn ninth_holdout_corpus_figures() {
     let s = score("holdout9");
     print("holdout9", &s);
     assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
     let recall = [
-        ("quantity", 0.835),
-        ("unit", 0.821),
-        ("qualifier", 0.808),
-        ("speaker", 0.52),
-        ("organization", 0.493),
-        ("period", 0.516),
-        ("date", 0.616),
-        ("route", 0.714),
+        ("quantity", 1.0),
+        ("unit", 1.0),
+        ("qualifier", 0.986),
+        ("speaker", 0.958),
+        ("organization", 0.945),
+        ("period", 0.903),
+        ("date", 0.917),
+        ("route", 0.964),
     ];
     let precision = [
-        ("quantity", 0.953),
-        ("unit", 0.937),
-        ("qualifier", 0.921),
-        ("speaker", 0.69),
-        ("organization", 0.678),
-        ("period", 0.711),
-        ("date", 0.725),
-        ("route", 0.833),
+        ("quantity", 0.986),
+        ("unit", 0.986),
+        ("qualifier", 0.972),
+        ("speaker", 0.972),
+        ("organization", 0.971),
+        ("period", 0.888),
+        ("date", 0.905),
+        ("route", 0.964),
     ];
     field_floors(&s, &recall, &precision);
 }

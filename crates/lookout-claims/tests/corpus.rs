@@ -761,3 +761,36 @@ fn ninth_holdout_corpus_figures() {
     ];
     field_floors(&s, &recall, &precision);
 }
+
+/// The tenth holdout (`holdout10/`), written blind (its author read neither the extractor's
+/// source nor its tests, nor ran it) in mostly ordinary news layouts after the rules of branches
+/// `claims14a` and `claims14b` had merged, and run once (docs/accuracy.md step 19; listing in
+/// `holdout10/first-run.log`): its first-run figures are the estimate for unseen text, and the
+/// floors here are those figures (a regression guard).
+#[test]
+fn tenth_holdout_corpus_figures() {
+    let s = score("holdout10");
+    print("holdout10", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 1.0),
+        ("unit", 0.982),
+        ("qualifier", 0.982),
+        ("speaker", 0.758),
+        ("organization", 0.775),
+        ("period", 0.82),
+        ("date", 0.844),
+        ("route", 0.937),
+    ];
+    let precision = [
+        ("quantity", 0.906),
+        ("unit", 0.89),
+        ("qualifier", 0.89),
+        ("speaker", 0.83),
+        ("organization", 0.9),
+        ("period", 0.788),
+        ("date", 0.765),
+        ("route", 0.882),
+    ];
+    field_floors(&s, &recall, &precision);
+}

@@ -158,8 +158,21 @@ fn not_the_corridors_count(
     supplier: bool,
     counted: bool,
 ) -> Option<&'static str> {
-    if AUDIENCE.is_match(before) {
+    if AUDIENCE.is_match(before) || AUDIENCE_NOUN.is_match(after) || AUDIENCE_VERB.is_match(before)
+    {
         return Some("how often something was viewed or shared, not transport");
+    }
+    let war_side = names_war_side(sentence);
+    // "The United States keeps about 20,000 troops in Japan": a third country's garrison in an
+    // ally, not troops sent to Russia (a sentence that names Russia or its war is kept).
+    if unit.starts_with("troops") && !war_side && STATIONED.is_match(sentence) {
+        return Some("troops a third country keeps in an ally, not troops sent to Russia");
+    }
+    let munitions = MUNITIONS_WORD.is_match(sentence);
+    // "the terminal aims to handle 3 million tonnes a year": a port's throughput or capacity
+    // target, trade rather than a claim about materiel.
+    if unit.starts_with("metric_tons") && !munitions && THROUGHPUT.is_match(before) {
+        return Some("a port's or terminal's throughput or capacity in tonnes, trade");
     }
     if unit.starts_with("troops") && (CASUALTY_AFTER.is_match(after) || CASUALTY.is_match(before)) {
         return Some("casualties (dead, killed, wounded), not troops sent");
@@ -190,7 +203,6 @@ fn not_the_corridors_count(
     if rolling_stock && (NEW_STOCK.is_match(before) || FLEET_AFTER.is_match(after)) {
         return Some("rolling stock or ships bought or added to a fleet, not voyages");
     }
-    let munitions = MUNITIONS_WORD.is_match(sentence);
     // Not railcars: "ore cars", "tank cars" name the wagon, not its load.
     let by_load = ["metric_tons", "shipments"]
         .iter()
@@ -228,6 +240,27 @@ fn not_the_corridors_count(
     ]
     .iter()
     .any(|u| unit.starts_with(u));
+    // "North Korea fired 90 rounds near the border island", "the South answered with a drill,
+    // firing 150 shells": rounds fired on the Korean peninsula (drills, an island, a border),
+    // not a transfer; a sentence that names Russia or the war in Ukraine is kept.
+    if ammunition && !war_side && OWN_FIRE.is_match(sentence) && FIRE_SCENE.is_match(sentence) {
+        return Some("rounds fired in a drill or at a border, not a transfer");
+    }
+    // "a Nordic coalition to purchase 300,000 shells from outside Europe": munitions bought
+    // for Ukraine, in a sentence that names neither side of the corridor.
+    // "Denmark agreed to purchase 90,000 rounds for Ukrainian forces, while ...": the clause
+    // after the number says so, whatever the rest of the sentence names.
+    let clause_after = after.split([',', ';']).next().unwrap_or("");
+    let named_elsewhere = !supplier && !war_side_russia(sentence);
+    if ammunition
+        && BUY_BEFORE.is_match(before)
+        && !names_corridor(before)
+        && !war_side_russia(before)
+        && (TO_UKRAINE.is_match(clause_after)
+            || named_elsewhere && (TO_UKRAINE.is_match(sentence) || WEST_BUYER.is_match(sentence)))
+    {
+        return Some("munitions bought for Ukraine, not supply from North Korea");
+    }
     if ammunition && !supplier && !BACK_TO_GOODS.is_match(sentence) {
         // "some 800,000 artillery shells outside the EU that could reach Ukraine": supply to
         // the other side of the war, not from North Korea.
@@ -245,6 +278,61 @@ fn not_the_corridors_count(
     }
     None
 }
+
+/// The sentence names Russia or a place of its war (Ukraine, Kursk, the front).
+fn names_war_side(sentence: &str) -> bool {
+    war_side_russia(sentence) || AT_WAR.is_match(sentence)
+}
+
+/// The sentence names Russia (or Moscow, the Kremlin).
+fn war_side_russia(sentence: &str) -> bool {
+    names::countries(sentence)
+        .iter()
+        .any(|c| c.2.corridor_side == Some(false))
+}
+
+/// Places of Russia's war: Ukraine, its cities, Kursk, the front.
+static AT_WAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:Ukrain\w*|Kyiv|Kiev|Kharkiv|Zaporizhzhia|Odesa|Dnipro|Donbas|Donetsk|Luhansk|Kursk|Belgorod|front(?:\s+line)?|frontline|battlefield)\b")
+        .expect("at war")
+});
+/// "views", "shares" after the number: an audience.
+static AUDIENCE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:views|reads|shares|likes|impressions|retweets|reposts|downloads|clicks|streams|followers|subscribers|page\s+views)\b")
+        .expect("audience noun")
+});
+/// "has been viewed 1.2 million times": a viewing verb just before the number (`before` ends
+/// with the number), whatever unit
+/// "times" was read as ("read" and "opened" are left out: "the report read 5,000 ...").
+static AUDIENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:viewed|watched|shared|liked|retweeted|reposted|downloaded|clicked|streamed)\s+(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at\s+least|close\s+to)\s+)?[\d.,]+(?:\s+(?:thousand|million|billion))?(?:\s+times)?\s*$")
+        .expect("audience verb")
+});
+/// A garrison: "keeps", "stations", "based in", "hosts".
+static STATIONED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:keeps?|kept|keeping|station(?:s|ed|ing)?|garrison\w*|based\s+(?:in|on|at)|hosts?|hosted|hosting|maintains?\s+(?:a\s+force\s+of\s+|some\s+|about\s+|around\s+|roughly\s+)?[\d,.]+)\b")
+        .expect("stationed")
+});
+/// A port's or terminal's throughput or capacity named before the tonnage.
+static THROUGHPUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:throughput|capacity|handling\s+volume|cargo\s+turnover|turnover|transshipment\s+volume|(?:aims?|hopes?|plans?|expects?|targets?)\s+to\s+(?:handle|process|transship))\b")
+        .expect("throughput")
+});
+/// Where rounds are fired on the peninsula: a drill, an island, a border, the sea.
+static FIRE_SCENE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:drills?|exercises?|live-fire|island|islands|border|frontier|buffer\s+zone|demilitari[sz]ed\s+zone|DMZ|demarcation\s+line|waters|sea|coast|coastal|maritime)\b")
+        .expect("fire scene")
+});
+/// A purchase verb before the number: "to buy", "procured", "purchasing".
+static BUY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing))\b(?:[^.;:]|\d\.\d){0,40}$")
+        .expect("buy before")
+});
+/// A buyer on Ukraine's side: the EU, NATO, allies, an initiative or coalition.
+static WEST_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:EU|European|Europe|NATO|allies|allied|Western|initiative|coalition|donors?|partners)\b")
+        .expect("west buyer")
+});
 
 /// The text names North Korea or a corridor place.
 fn names_corridor(text: &str) -> bool {

@@ -274,8 +274,24 @@ fn dev_corpus_meets_the_goals() {
 #[test]
 fn off_topic_texts_give_no_corridor_rows() {
     for dir in [
-        "dev", "holdout", "holdout2", "holdout3", "dev2", "holdout4", "dev3", "holdout5", "dev4",
-        "holdout6", "dev5t", "dev5s", "holdout7", "dev6b", "holdout8", "holdout9", "dev7b",
+        "dev",
+        "holdout",
+        "holdout2",
+        "holdout3",
+        "dev2",
+        "holdout4",
+        "dev3",
+        "holdout5",
+        "dev4",
+        "holdout6",
+        "dev5t",
+        "dev5s",
+        "holdout7",
+        "dev6b",
+        "holdout8",
+        "holdout9",
+        "dev7b",
+        "holdout10",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))

@@ -856,7 +856,7 @@ fn key_figure(line: &str) -> Option<String> {
         return bare_key_figure(line).or_else(|| dash_key_figure(line));
     };
     let date = c["date"].trim();
-    let prep = if FULL_DATE.is_match(date) { "on" } else { "in" };
+    let prep = date_preposition(date).unwrap_or("in");
     let label = c["label"].trim();
     let label = match LABEL_SPAN.captures(label) {
         Some(m) => format!("{} from {}", &label[..m.get(0)?.start()], &m["span"]),

@@ -292,6 +292,39 @@ fn table_cells(line: &str) -> Option<Vec<String>> {
     (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells)
 }
 
+/// A sentence naming a table's columns: "Columns: Source; Date given; Figure; Period.", "The
+/// columns are source, date, estimate and period."
+static COLUMNS_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:columns?|fields|column\s+headings?)\s*(?::|\bare\b|\bread\b)\s*(?P<cols>[^.:]+?)\.?\s*$")
+        .expect("columns named")
+});
+
+/// The columns a sentence names, when at least two of them are known (a source, a date, an
+/// estimate, a period) among three or more.
+fn announced_columns(line: &str) -> Option<Vec<Column>> {
+    let cols = COLUMNS_NAMED.captures(line)?.name("cols")?.as_str();
+    let sep = [";", "|", "\t", ","]
+        .into_iter()
+        .find(|sep| cols.matches(sep).count() >= 2)?;
+    let names: Vec<&str> = cols
+        .split(sep)
+        .flat_map(|c| {
+            // "..., estimate and period": the last two.
+            let c = c.trim();
+            match c.strip_prefix("and ") {
+                Some(x) => vec![x],
+                None => c.splitn(2, " and ").collect(),
+            }
+        })
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let columns: Vec<Column> = names.iter().map(|c| column(c)).collect();
+    let known = columns.iter().filter(|c| **c != Column::Other).count();
+    (columns.len() >= 3 && known >= 2 && names.iter().all(|c| word_count(c) <= 4))
+        .then_some(columns)
+}
+
 static EMPTY_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:not\s+(?:stated|given|known|specified|available)|n/?a|unknown|none|-+|\?)$",
@@ -345,6 +378,11 @@ fn table_row(
                     }
                 }
                 (None, None) => String::new(),
+            };
+            // "Reuters / Open Source Centre": a joint source, as prose names it.
+            let source = match source.split_once(" / ") {
+                Some((a, b)) => format!("{a} and {b}"),
+                None => source,
             };
             // "John Kirby, White House National Security Council": the person, of the body.
             let source = match source.split_once(", ") {
@@ -415,9 +453,17 @@ fn word_count(line: &str) -> usize {
 }
 
 /// A body line: a sentence of some length, not a label.
+/// A sentence ending inside a line: "... of times. It came ...".
+static INNER_SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[a-z\d)]{2}[.!?]["']?\s+["']?[A-Z]"#).expect("inner sentence end")
+});
+
 fn is_body(line: &str) -> bool {
+    // A paragraph of sentences ending in a colon introduces what follows ("The posts, as
+    // published:" over a quoted thread): body, though its last sentence opens a list.
+    let opens_list = line.trim_end().ends_with(':') && INNER_SENTENCE_END.is_match(line);
     word_count(line) >= 8
-        && ends_sentence(line)
+        && (ends_sentence(line) || opens_list)
         && !shouted(line)
         && !LABEL.is_match(line)
         && !FURNITURE.is_match(line)
@@ -663,6 +709,9 @@ pub fn read(text: &str) -> Article {
         .filter(|l| !LABEL.is_match(l) && word_count(l) <= STAMP_WORDS)
         .and_then(|l| time_phrases::label_date(l, a.date, true));
     let mut table: Option<Vec<Column>> = None;
+    // Columns a sentence names before the rows ("Columns: Source; Date given; Figure; Period."),
+    // for a table whose own header row is left out.
+    let mut announced: Option<Vec<Column>> = None;
     let mut heading_period: Option<String> = None;
     let mut paragraphs: Vec<(String, Option<(Date, String)>)> = Vec::new();
     let mut joinable = false;
@@ -688,6 +737,15 @@ pub fn read(text: &str) -> Article {
                 {
                     table = Some(cells.iter().map(|c| column(c)).collect());
                 }
+                // A data row first: the columns the text announced, when they are as many.
+                None if announced.as_ref().is_some_and(|c| c.len() == cells.len()) => {
+                    table = announced.clone();
+                    let (text, date) = table_row(&cells, table.as_deref(), a.date);
+                    if !text.is_empty() {
+                        a.table_rows += 1;
+                        paragraphs.push((text, date));
+                    }
+                }
                 _ => {
                     let (text, date) = table_row(&cells, table.as_deref(), a.date);
                     if !text.is_empty() {
@@ -699,6 +757,9 @@ pub fn read(text: &str) -> Article {
             continue;
         }
         table = None;
+        if let Some(c) = announced_columns(&line) {
+            announced = Some(c);
+        }
         // A heading that is only a span of time ("September 2023 to February 2024", "Q1
         // 2024:") is the period of the list items under it, up to the next heading.
         if word_count(&line) <= PERIOD_HEADING_WORDS && !ends_sentence(&line) {

@@ -208,8 +208,12 @@ static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// ", which first made the shipments public last October,": a relative clause about something
 /// else; its time is not the claim's.
-static RELATIVE_CLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s+[^,;]*,").expect("relative clause"));
+/// A participle of making set off by commas is such an aside too: "the cargo ship Angara, built
+/// in 2016, made at least 11 round trips" (the ship's age, not the trips' period).
+static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:which|who)\s+[^,;]*,|,\s+(?:(?:first|originally|only|newly)\s+)?(?:built|launched|founded|established|constructed|commissioned|completed|opened|created|formed|renamed|registered|reflagged|re-flagged|born|made|manufactured|produced|designed|developed|set\s+up)\s+(?:in|on|during|around|back\s+in)\s+[^,;]*,")
+        .expect("relative clause")
+});
 /// ", which carried them to Vladivostok between Oct. 8 and 13,": a relative clause moving the
 /// counted things themselves gives their period (no aside).
 static MOVED_THEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -363,6 +367,12 @@ static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
         .expect("passive source")
 });
+/// ", first reported by The Washington Post on": an aside after the source's verb saying which
+/// medium first published the finding.
+static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
+        .expect("first reported by")
+});
 /// "what was first reported in October", "the figure published last spring": a participle of
 /// reporting right before a time; that time dates the report, not a claim's period.
 static REPORTED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -399,7 +409,7 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// published on May 29", "the report came out on Wednesday from the Beyond Parallel project at
 /// CSIS": the document's owner after "of", "by" or "from".
 static REPORT_OF_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|was\s+(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))")
+    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|(?:was\s+)?(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))")
         .expect("report of owner")
 });
 /// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
@@ -413,6 +423,13 @@ static REPORTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:told|tells|said|says|stated|announced|reported|estimated|estimates|warned|informed)\b[^,;]{0,60}?\bthat\b")
         .expect("reports that")
 });
+/// A count of what is somewhere at the time of speaking: "now in Russia", "currently deployed"
+/// (not "has now sent", a total that grew over a period).
+static STOCK_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:now|currently|at\s+present|presently)\s+(?:in|inside|at|on|deployed|stationed|based|fighting|serving|positioned|present|held|kept)\b")
+        .expect("stock now")
+});
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
@@ -1313,7 +1330,24 @@ impl<'a> Extractor<'a> {
             let statement = phrases
                 .iter()
                 .find(|p| verb.is_some_and(|v| time_role(p, s) == TimeRole::Statement(v)));
+            // "said the following month": the month after the statement before.
+            let relative_date = match statement.map(|p| &p.meaning) {
+                Some(Meaning::Relative(step, year)) => self
+                    .last_date
+                    .as_ref()
+                    .and_then(|d| time_phrases::relative(*step, *year, &(d.clone(), d.clone())))
+                    .map(|(a, _)| a),
+                _ => None,
+            };
             let date = match statement.map(|p| &p.meaning) {
+                Some(Meaning::Relative(..)) if relative_date.is_some() => {
+                    notes.push("statement dated from the one before".into());
+                    let d = relative_date.clone().unwrap_or_default();
+                    if !speaker.is_empty() {
+                        self.speaker_dates.insert(speaker.clone(), d.clone());
+                    }
+                    d
+                }
                 // "said last week": the part both ends share ("2024-02").
                 Some(Meaning::Period(a, b)) => {
                     // "since December, when he put the figure at": December.
@@ -1399,28 +1433,32 @@ impl<'a> Extractor<'a> {
                     .unwrap_or_else(|| article_date.clone()),
             };
             self.last_date = Some(date.clone());
-            let resolved =
-                nearest_period(&s.text, &periods, &quantities, qi).and_then(|m| match m {
-                    Meaning::Period(a, b) => Some((
-                        a.clone(),
-                        if b.is_empty() {
-                            date.clone()
-                        } else {
-                            b.clone()
-                        },
-                    )),
-                    // "the following month": from the period of the claim before.
-                    Meaning::Relative(step, year) => {
-                        time_phrases::relative(*step, *year, self.last_period.as_ref()?)
-                    }
-                    Meaning::Preceding(months) => {
-                        time_phrases::preceding(*months, self.last_period.as_ref()?)
-                    }
-                    // "Another 5,000 followed in the second half": of that year.
-                    Meaning::PartOfYear(first, last) => {
-                        time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
-                    }
-                });
+            let nearest = nearest_period(&s.text, &periods, &quantities, qi);
+            // "In the five years before, the yard never held more than about 20": a time counted
+            // from the claim before.
+            // ("the following month the total passed 1,000" is a total, no place's count).
+            let from_before = matches!(nearest, Some(Meaning::Preceding(..)));
+            let resolved = nearest.and_then(|m| match m {
+                Meaning::Period(a, b) => Some((
+                    a.clone(),
+                    if b.is_empty() {
+                        date.clone()
+                    } else {
+                        b.clone()
+                    },
+                )),
+                // "the following month": from the period of the claim before.
+                Meaning::Relative(step, year) => {
+                    time_phrases::relative(*step, *year, self.last_period.as_ref()?)
+                }
+                Meaning::Preceding(months) => {
+                    time_phrases::preceding(*months, self.last_period.as_ref()?)
+                }
+                // "Another 5,000 followed in the second half": of that year.
+                Meaning::PartOfYear(first, last) => {
+                    time_phrases::part_of_year(*first, *last, self.last_period.as_ref()?)
+                }
+            });
             // "delivered ... over recent weeks, Kirby said Friday" in a text dated Saturday:
             // a span that ends on the text's day ends on the day of the statement.
             let resolved = resolved.map(|(a, b)| match (reference, parse_day(&date)) {
@@ -1439,7 +1477,12 @@ impl<'a> Extractor<'a> {
                     notes.push("period of the sentence \"them\" refers to".into());
                     return Some((a, if b.is_empty() { date.clone() } else { b }));
                 }
+                // "the number of soldiers now in Russia at about 12,000": a stock at the time
+                // of the statement, not what moved over the period before.
+                let stock = q.qualifier != "capacity_equivalent"
+                    && STOCK_NOW.is_match(clause_of(&s.text, q.span));
                 let inherit = close_to_last
+                    && !stock
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text)
@@ -1491,8 +1534,26 @@ impl<'a> Extractor<'a> {
                     route = own;
                 }
             }
-            if route.is_empty() {
+            // A capacity ("enough for 4 million shells") moves nothing itself: "over those
+            // voyages" ties the count to the voyages before, not what the containers could
+            // hold, and another clause's mode is not its route.
+            if qualifier == "capacity_equivalent" {
+                if BACK_REFERENCE.is_match(clause) {
+                    route = route::find(&BACK_REFERENCE.replace_all(clause, "")).0;
+                }
+            } else if route.is_empty() {
                 route = sentence_route.0.clone();
+            }
+            // The same things at the same place at another time ("about 73 railcars at the
+            // Tumangang rail facility ... In the five years before, the yard never held more
+            // than about 20"): the route of the claim the time is counted from.
+            if route.is_empty() && from_before && close_to_last {
+                if let Some(r) = self.rows.last().filter(|r| {
+                    r.unit.split('_').next() == q.unit.split('_').next() && !r.route.is_empty()
+                }) {
+                    route.clone_from(&r.route);
+                    notes.push("route of the claim its time is counted from".into());
+                }
             }
             // "North Korea also sent 100 missiles, while Russia provided air defence in return":
             // the other clause's return direction is not this one's when North Korea is its
@@ -1840,6 +1901,18 @@ const OBSERVING: [&str; 15] = [
 
 fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     let Meaning::Period(a, b) = &p.meaning else {
+        // "NIS said the following month that": the time of the statement, counted from the one
+        // before.
+        if matches!(p.meaning, Meaning::Relative(..)) {
+            if let Some(v) = s.attributions.iter().find(|v| {
+                matches!(v.how, How::Subject | How::Inverted)
+                    && !OBSERVING.contains(&v.verb.as_str())
+                    && v.verb_end <= p.span.0
+                    && s.text[v.verb_end..p.span.0].trim().is_empty()
+            }) {
+                return TimeRole::Statement(v.pos);
+            }
+        }
         return TimeRole::Period;
     };
     // "has not published a fresh total since December, when Defence Minister X put the figure
@@ -1867,6 +1940,17 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         .find(|a| p.day_like && a.verb == "source" && a.pos < p.span.0 && p.span.1 <= a.verb_end)
     {
         return TimeRole::Statement(a.pos);
+    }
+    // "C4ADS found in railway records, first reported by The Washington Post on 22 June, that
+    // ...": the day the finding came out, through a medium, is its source's statement.
+    if let Some(m) = FIRST_REPORTED_BY.find(before).filter(|_| p.day_like) {
+        if let Some(v) = s
+            .attributions
+            .iter()
+            .rfind(|v| matches!(v.how, How::Subject | How::Inverted) && v.verb_end <= m.start())
+        {
+            return TimeRole::Statement(v.pos);
+        }
     }
     if PASSIVE_SOURCE.is_match(before) {
         return TimeRole::Other;
@@ -2033,6 +2117,8 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             && next.len() > 3
             && next.ends_with("ed")
             && next.starts_with(char::is_lowercase)
+            // "Imagery taken on 5 October last year showed": what was seen then, the period.
+            && !OBSERVING.contains(&next)
             && !quantity::find(lead).iter().any(|_| true)
         {
             return TimeRole::Other;

@@ -144,11 +144,17 @@ pub fn find(sentence: &str) -> (String, String) {
             named.0 = true
         }
     }
-    let reverse = from_ru || to_kp || REVERSE.is_match(&s);
+    let countries = crate::names::countries(&s);
+    // "Russia, for its part, is believed to have shipped 9,000 containers the other way": Russia
+    // named first, as the sender, of goods going against the corridor.
+    let russia_other_way = OTHER_WAY.is_match(&s)
+        && countries
+            .first()
+            .is_some_and(|c| c.2.corridor_side == Some(false));
+    let reverse = from_ru || to_kp || russia_other_way || REVERSE.is_match(&s);
     if reverse {
         std::mem::swap(&mut origins, &mut dests);
     }
-    let countries = crate::names::countries(&s);
     let has_kp = named.0
         || countries.iter().any(|c| c.2.corridor_side == Some(true))
         || places.iter().any(|p| p.1 == 0);
@@ -231,6 +237,14 @@ mod tests {
             ""
         );
         assert_eq!(f("moved on by train to depots").0, "rail:->");
+        assert_eq!(
+            f("Russia, in exchange, is thought to have moved 4,100 containers the other way").1,
+            "Russia->North Korea"
+        );
+        assert_eq!(
+            f("North Korea, for its part, sent 300 containers the other way").1,
+            ""
+        );
         assert_eq!(
             f("Kim met Putin at the Vostochny cosmodrome"),
             (String::new(), String::new())

@@ -450,6 +450,12 @@ fn recent(c: &Captures, reference: Date) -> Option<(String, String)> {
     Some((fmt_day(start), end))
 }
 
+/// "5 October last year": that day of the year before the reference.
+fn point_of_year(c: &Captures, reference: Date) -> Option<(String, String)> {
+    let s = resolve_point(parse_point(&c["what"]), reference)?;
+    Some((s.clone(), s))
+}
+
 fn last_unit(c: &Captures, reference: Date) -> Option<(String, String)> {
     let unit = c["unit"].to_lowercase();
     let this = c["which"].to_lowercase() != "last";
@@ -849,6 +855,18 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             season,
             false,
         ),
+        // "on 5 October last year", "in October of this year": a day or month of that year,
+        // before "last year" alone is read.
+        p(
+            format!(r"\b(?:on\s+)?(?P<what>(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}\s+{MONTH_RE})\s+(?:of\s+)?(?:last|this)\s+year)\b"),
+            point_of_year,
+            true,
+        ),
+        p(
+            format!(r"\b(?:in|during|throughout)\s+(?P<what>{MONTH_RE}\s+(?:of\s+)?(?:last|this)\s+year)\b"),
+            point_of_year,
+            false,
+        ),
         p(
             r"\b(?P<which>last|this|earlier\s+this|so\s+far\s+this)\s+(?P<unit>year|month|week)\b".to_owned(),
             last_unit,
@@ -928,9 +946,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative")
 });
 
-/// "in the previous five years", "over the preceding six months".
+/// "in the previous five years", "over the preceding six months", "in the five years before".
 static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b")
+    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b|(?P<n2>\w+)\s+(?P<unit2>months|years)\s+(?:before|prior|earlier)(?:\s*[,.;:]|\s*$))")
         .expect("preceding")
 });
 
@@ -951,10 +969,15 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<TimePhrase> {
         |out: &[TimePhrase], s: usize, e: usize| out.iter().any(|t| s < t.span.1 && t.span.0 < e);
     for c in PRECEDING.captures_iter(sentence) {
         let m = c.get(0).expect("match");
-        let Some(n) = crate::quantity::small_number(&c["n"]) else {
+        // "in the five years before, ...": the span ends at the comma, not with it.
+        let (n, unit) = match (c.name("n"), c.name("unit")) {
+            (Some(n), Some(u)) => (n.as_str(), u.as_str()),
+            _ => (&c["n2"], &c["unit2"]),
+        };
+        let Some(n) = crate::quantity::small_number(n) else {
             continue;
         };
-        let k = if c["unit"].to_lowercase().starts_with("year") {
+        let k = if unit.to_lowercase().starts_with("year") {
             12
         } else {
             1
@@ -1213,6 +1236,14 @@ mod tests {
             ("since July", "2024-07-18", "2024-07", ""),
             ("since September 2023", "2024-03-18", "2023-09", ""),
             ("since September last year", "2024-09-04", "2023-09", ""),
+            (
+                "on 4 May last year",
+                "2025-02-03",
+                "2024-05-04",
+                "2024-05-04",
+            ),
+            ("in May of this year", "2025-09-30", "2025-05", "2025-05"),
+            ("in March last year", "2025-02-03", "2024-03", "2024-03"),
             ("since February this year", "2024-08-27", "2024-02", ""),
             ("since late August", "2023-10-16", "2023-08", ""),
             ("since mid-2022", "2024-08-27", "2022-07", ""),

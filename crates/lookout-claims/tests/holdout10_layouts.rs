@@ -1,0 +1,144 @@
+//! Layouts, periods, dates, units, qualifiers and routes the holdout10 set first met (branch
+//! `claims16b`), each in a wording written for these tests and used by no corpus text
+//! (invented bodies, names, numbers and dates): a table's columns named in a sentence before
+//! its rows, a statement "said the following month", a participle aside with a year ("built in
+//! 2009") that is no period, a finding "first reported by" a medium on a day, a count of what is
+//! "now stationed" somewhere, goods going "the other way" from Russia, "enough, by its own
+//! reckoning, for" as a capacity with no route from "over those voyages", a quoted thread with a
+//! report "published on Thursday by" its source and "in the three years before", a day "last
+//! year", and a paragraph of sentences opening a list with a colon.
+
+mod common;
+
+use common::{row, when};
+use lookout_project::ClaimRow;
+
+fn period(r: &ClaimRow) -> (&str, &str) {
+    let (a, b, _) = when(r);
+    (a, b)
+}
+
+#[test]
+fn columns_named_in_a_sentence_give_each_row_its_date_and_period() {
+    let text = "Estimates at a glance\n\nLast updated 3 March 2026\n\n\
+        Each line below is one published estimate. Fields: Source; Date given; Figure; Period.\n\n\
+        RUSI; 12 January 2026; about 4,300 containers; since May 2025\n\
+        Beyond Parallel; 2 December 2025; more than 210 railcars; October 2025 to November 2025\n\n\
+        Figures are rounded as their sources give them.\n";
+    let first = row(text, 4300.0);
+    assert_eq!(first.date, "2026-01-12");
+    assert_eq!(period(&first), ("2025-05", "2026-01-12"));
+    assert_eq!(first.unit, "containers");
+    let second = row(text, 210.0);
+    assert_eq!(second.date, "2025-12-02");
+    assert_eq!(period(&second), ("2025-10", "2025-11"));
+    assert_eq!(second.qualifier, "more_than");
+    // Without the sentence naming the columns, the cells give no statement date.
+    let bare = text.replace(" Fields: Source; Date given; Figure; Period.", "");
+    assert_ne!(row(&bare, 4300.0).date, "2026-01-12");
+}
+
+#[test]
+fn a_statement_made_the_following_month_is_dated_from_the_one_before() {
+    let text = "9 June 2026\n\n\
+        VILNIUS -- Estimates of the traffic keep rising.\n\n\
+        The Lithuanian Defence Ministry said last February that some 2,100 containers had \
+        crossed since the previous summer. Latvia's State Security Service said the following \
+        month that at least 800,000 artillery shells had been shipped since October.\n";
+    let first = row(text, 2100.0);
+    assert_eq!(first.date, "2026-02");
+    let second = row(text, 800_000.0);
+    assert_eq!(second.date, "2026-03");
+    // "since October" resolves against the text and ends on the day of the statement.
+    assert_eq!(period(&second), ("2025-10", "2026-03"));
+}
+
+#[test]
+fn a_participle_aside_with_a_year_is_no_period_and_a_first_report_dates_the_finding() {
+    let text = "Analysis | 20 September 2025\n\n\
+        The Sofia-registered freighter Morava, built in 2009, made at least 14 voyages between \
+        Rajin and Vostochny from March to July, according to RUSI.\n\n\
+        C4ADS, a Washington non-profit, found in customs filings, first published by The \
+        Guardian on 2 September, that about 52,000 tonnes of explosives moved by rail over the \
+        same months. C4ADS reckons that this is equivalent to as many as 900,000 artillery \
+        shells.\n";
+    let trips = row(text, 14.0);
+    assert_eq!(period(&trips), ("2025-03", "2025-07"));
+    let tonnes = row(text, 52_000.0);
+    assert_eq!(tonnes.date, "2025-09-02");
+    assert_eq!(period(&tonnes), ("2025-03", "2025-07"));
+    let shells = row(text, 900_000.0);
+    assert_eq!(shells.qualifier, "capacity_equivalent");
+    assert_eq!(shells.date, "2025-09-02");
+}
+
+#[test]
+fn a_count_of_what_is_now_somewhere_takes_no_period_from_the_claim_before() {
+    let text = "KYIV, May 4, 2026 -- Ukraine's defence minister, Rustem Umerov, said North Korea \
+        had sent about 2.2 million shells since January. He put the number of North Korean \
+        soldiers now stationed in Russia at about 6,000.\n";
+    assert_eq!(period(&row(text, 2_200_000.0)).0, "2026-01");
+    assert_eq!(period(&row(text, 6000.0)), ("", ""));
+    // A total that grew ("has now sent") is no stock.
+    let grew = text.replace(
+        "He put the number of North Korean soldiers now stationed in Russia at about 6,000.",
+        "He added that the containers had now reached about 6,000.",
+    );
+    assert_eq!(period(&row(&grew, 6000.0)).0, "2026-01");
+}
+
+#[test]
+fn goods_russia_sent_the_other_way_are_russia_to_north_korea() {
+    let text = "TOKYO, July 7, 2026 -- Japan's defence ministry said on Monday that North Korea \
+        had shipped about 3,400 containers to Russia this year. Russia, in exchange, is thought \
+        to have moved more than 1,900 containers the other way, it said.\n";
+    assert_eq!(row(text, 3400.0).unit, "containers");
+    let back = row(text, 1900.0);
+    assert_eq!(back.unit, "containers_RU_to_KP");
+    assert_eq!(back.direction, "Russia->North Korea");
+}
+
+#[test]
+fn enough_for_after_an_aside_is_a_capacity_without_the_voyages_route() {
+    let text = "May 12, 2026\n\n\
+        SEOUL, May 12 (Kyodo) -- Three Russian cargo ships made 41 voyages between Rajin and \
+        Vostochny between June 2025 and March 2026, according to an investigation by Reuters \
+        and the Open Source Centre published on Monday.\n\n\
+        \"Over those voyages,\" the investigation said, \"about 9,500 containers were carried,\" \
+        enough, by its own reckoning, for between 2 million and 3 million artillery shells.\n";
+    let containers = row(text, 9500.0);
+    assert_eq!(containers.route, "sea:->");
+    let shells = lookout_claims::extract(text)
+        .into_iter()
+        .find(|r| r.quantity_low == Some(2_000_000.0))
+        .expect("the range's row");
+    assert_eq!(shells.qualifier, "capacity_equivalent");
+    assert_eq!(shells.route, "");
+    assert_eq!(period(&shells), ("2025-06", "2026-03"));
+}
+
+#[test]
+fn a_quoted_thread_relays_a_report_dated_by_its_publication() {
+    let text = "A picture of a border yard, shared worldwide\n\nTuesday 14 April 2026\n\n\
+        The image spread quickly over the weekend. It came from a thread posted on Saturday by \
+        a retired officer, who summarised a report published on Thursday by Beyond Parallel, a \
+        project of the Center for Strategic and International Studies. The thread read:\n\n\
+        1/ Imagery from 6 April shows roughly 88 freight railcars at the Tumangang rail \
+        facility, by the bridge to Russia.\n\n\
+        2/ In the three years before, Beyond Parallel says, the yard never held more than about \
+        30.\n";
+    let before = row(text, 30.0);
+    assert_eq!(period(&before), ("2023-04-06", "2026-04-06"));
+    assert_eq!(before.route, "rail:Tumangang->");
+    assert_eq!(before.date, "2026-04-09");
+    let seen = row(text, 88.0);
+    assert_eq!(period(&seen), ("2026-04-06", "2026-04-06"));
+}
+
+#[test]
+fn a_day_of_last_year_is_that_day() {
+    let text = "Explainer: the northern rail link\n\nPublished 11 February 2026\n\n\
+        Satellite imagery taken on 14 November last year showed about 64 freight cars at \
+        Tumangang, according to CSIS's Beyond Parallel project.\n";
+    assert_eq!(period(&row(text, 64.0)), ("2025-11-14", "2025-11-14"));
+}

@@ -351,6 +351,15 @@ static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "including some 4,000", "of which about 500,000", "among them 24": a part of the count
 /// before in the same sentence.
+/// A participle clause after the reporting verb: ", releasing images of ...", ", adding that".
+static TRAILING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:releasing|showing|presenting|publishing|citing|describing|pointing\s+to|referring\s+to|holding\s+up|displaying)\b")
+        .expect("trailing participle")
+});
+/// A sentence opening with a part of what was counted before: "Of those, ...".
+static OF_THOSE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*"?\s*Of\s+(?:those|these|them)\b"#).expect("of those opening")
+});
 static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:including|among\s+(?:them|those|these)|of\s+(?:which|whom|those|these|them))\b",
@@ -1506,7 +1515,17 @@ impl<'a> Extractor<'a> {
             if !part {
                 self.last_period = period;
             }
-            let clause = clause_of(&s.text, q.span);
+            // "..., Kirby said on Friday, releasing images of the cargo being loaded at a North
+            // Korean port": what the speaker did while saying it is no route of the claim.
+            let said_at = TRAILING_PARTICIPLE
+                .find(&s.text[q.span.1..])
+                .map(|m| q.span.1 + m.start())
+                .filter(|&cut| {
+                    s.attributions
+                        .iter()
+                        .any(|a| q.span.1 < a.pos && a.pos < cut)
+                });
+            let clause = clause_of(&s.text[..said_at.unwrap_or(s.text.len())], q.span);
             let (mut route, mut direction) = route::find(clause);
             // "about 175 wagons at Tumangang and about 112 at Khasan": with several quantities in
             // the clause, the places between a quantity and the next are that quantity's.
@@ -1542,17 +1561,30 @@ impl<'a> Extractor<'a> {
                     route = route::find(&BACK_REFERENCE.replace_all(clause, "")).0;
                 }
             } else if route.is_empty() {
-                route = sentence_route.0.clone();
+                route = match said_at {
+                    Some(cut) => route::find(&s.text[..cut]).0,
+                    None => sentence_route.0.clone(),
+                };
             }
             // The same things at the same place at another time ("about 73 railcars at the
             // Tumangang rail facility ... In the five years before, the yard never held more
             // than about 20"): the route of the claim the time is counted from.
-            if route.is_empty() && from_before && close_to_last {
+            // "Of those, roughly 112 were freight cars": a part of the count before, at its
+            // place.
+            let part_of_last = qi == 0 && OF_THOSE_OPENING.is_match(&s.text);
+            if !route::names_place(&route) && (from_before || part_of_last) && close_to_last {
                 if let Some(r) = self.rows.last().filter(|r| {
                     r.unit.split('_').next() == q.unit.split('_').next() && !r.route.is_empty()
                 }) {
                     route.clone_from(&r.route);
-                    notes.push("route of the claim its time is counted from".into());
+                    notes.push(
+                        if part_of_last {
+                            "route of the count it is a part of"
+                        } else {
+                            "route of the claim its time is counted from"
+                        }
+                        .into(),
+                    );
                 }
             }
             // "North Korea also sent 100 missiles, while Russia provided air defence in return":
@@ -2128,6 +2160,11 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     if REPORTED_WHEN.is_match(before) {
         return TimeRole::Other;
     }
+    // "40% of the ammunition the Russian army uses today": the present, not a span of the
+    // deliveries (a statement "said today" is read above).
+    if text[p.span.0..p.span.1].eq_ignore_ascii_case("today") {
+        return TimeRole::Other;
+    }
     TimeRole::Period
 }
 
@@ -2208,6 +2245,11 @@ fn refers_to_unit(sentence: &str, last_unit: &str) -> bool {
         "shipments" => &["shipments", "deliveries", "consignments"],
         "railcars" => &["railcars", "wagons", "freight cars"],
         "transfers" => &["transfers"],
+        // "The agency told the lawmakers that the shells had been sent on at least 10
+        // occasions": the shells just counted.
+        "artillery" => &["shells", "rounds", "ammunition", "munitions"],
+        "munitions" => &["munitions", "ammunition", "shells"],
+        "missiles" | "ballistic" => &["missiles"],
         _ => return false,
     };
     let lower = sentence.to_lowercase();

@@ -220,7 +220,7 @@ static MORE_END: LazyLock<Regex> =
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
 /// before a number that ends its sentence or clause.
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:held|holds|numbered|totall?ed|reached|stood\s+at)\s+(?:(?:never|only|just)\s+)?(?:(?:more\s+than|fewer\s+than|less\s+than|about|around|roughly|some|nearly|almost|at\s+least|at\s+most|no\s+more\s+than|up\s+to|over|under)\s+){0,2}$")
+    Regex::new(r"(?i)\b(?:held|holds|numbered|totall?ed|reached|stood\s+at|saw|seen|counted|observed|spotted|recorded)\s+(?:(?:never|only|just)\s+)?(?:(?:more\s+than|fewer\s+than|less\s+than|about|around|roughly|some|nearly|almost|at\s+least|at\s+most|no\s+more\s+than|up\s+to|over|under)\s+){0,2}$")
         .expect("held before")
 });
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
@@ -229,8 +229,17 @@ static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
-static SENTENCE_END_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[.;]|,|$)").expect("sentence end after"));
+/// The end of the number's sentence or clause, after a place adverb ("no more than 20 there.").
+static SENTENCE_END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:[.;]|,|$)")
+        .expect("sentence end after")
+});
+/// "Of those, roughly 112 were freight cars": a part of the things counted before, opening the
+/// sentence.
+static OF_THOSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^\s*"?\s*Of\s+(?:those|these|them|this\s+total|that\s+total)\s*,?\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to|only|just)\s+)?$"#)
+        .expect("of those before")
+});
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -914,6 +923,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 || b.is_none()
                     && MORE_END.is_match(&s[end..])
                     && HEDGE.is_match(&s[..a.start()])
+                || b.is_none() && !vague && OF_THOSE_BEFORE.is_match(&s[..a.start()])
                 || b.is_none()
                     && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])

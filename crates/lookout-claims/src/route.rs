@@ -61,10 +61,11 @@ static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reverse")
 });
 
-/// "near Vladivostok", "outside Khasan": a landmark, not a route's place.
+/// "near Vladivostok", "outside Khasan", "from the area of Chongjin": a landmark, not a route's
+/// place.
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|port)\s+of\s+)?$",
+        r"(?i)\b(?:near|outside|close\s+to|not\s+far\s+from|(?:the\s+)?(?:area|vicinity|region|surroundings)\s+(?:of|around))\s+(?:the\s+(?:city|port)\s+of\s+)?$",
     )
     .expect("locator")
 });

@@ -63,13 +63,29 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("number word")
 });
 
-/// The article names both sides of the corridor.
+/// The article names both sides of the corridor; or North Korea as the sender of munitions
+/// or containers ("the number of containers shipped from the North") with no other partner
+/// named (Iran, China, Belarus, Syria): an editorial on the trade need not name Russia.
 pub fn corridor_article(text: &str) -> bool {
     let cs = names::countries(text);
     let kp = cs.iter().any(|c| c.2.corridor_side == Some(true));
     let ru = cs.iter().any(|c| c.2.corridor_side == Some(false));
-    kp && ru || CORRIDOR_PLACE.is_match(text)
+    let other = cs.iter().any(|c| OTHER_SUPPLIERS.contains(&c.2.name));
+    kp && ru || CORRIDOR_PLACE.is_match(text) || kp && !other && SENT_FROM_NORTH.is_match(text)
 }
+
+/// Munitions or containers North Korea sends: "containers shipped from the North", "North Korea
+/// has sent ... artillery shells".
+static SENT_FROM_NORTH: LazyLock<Regex> = LazyLock::new(|| {
+    let goods =
+        r"(?:containers|shells|munitions|ammunition|rounds|(?:ballistic\s+)?missiles|arms|weapons)";
+    let north = r"(?:the\s+North|North\s+Korea|Pyongyang|the\s+DPRK|DPRK)";
+    let sent = r"(?:shipped|sent|delivered|supplied|transferred|exported)";
+    Regex::new(&format!(
+        r"(?i)\b{goods}\s+(?:\w+\s+){{0,3}}?{sent}\s+(?:by|from)\s+{north}\b|\b{north}\s+(?:has|had|have)\s+(?:\w+\s+)?{sent}\s+(?:[\w,.-]+\s+){{0,5}}?{goods}\b"
+    ))
+    .expect("sent from the north")
+});
 
 /// Why a row is off the corridor's topic, or `None` when it is on it. `after` is the text after
 /// the quantity, `speaker_country` the speaker's country.

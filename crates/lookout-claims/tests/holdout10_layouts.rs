@@ -142,3 +142,88 @@ fn a_day_of_last_year_is_that_day() {
         Tumangang, according to CSIS's Beyond Parallel project.\n";
     assert_eq!(period(&row(text, 64.0)), ("2025-11-14", "2025-11-14"));
 }
+
+// Forms dev8 first met (its blind first run, docs/accuracy.md step 20), in invented wordings.
+
+#[test]
+fn an_editorial_on_containers_shipped_from_the_north_is_about_the_corridor() {
+    let text = "Opinion\n\n9 May 2026\n\nA trade that keeps growing\n\n\
+        In March, Tokyo put the number of containers shipped from the North at about 8,200. \
+        In April, Canberra said it was more than 9,100.\n\n\
+        Governments that count the boxes should also say what they will do about them.\n";
+    let first = row(text, 8200.0);
+    assert_eq!(first.topic, "corridor");
+    assert_eq!(first.date, "2026-03");
+    let second = row(text, 9100.0);
+    assert_eq!(
+        (second.unit.as_str(), second.topic.as_str()),
+        ("containers", "corridor")
+    );
+    // The same sentences about another partner (China named) stay off the corridor.
+    let other = text.replace(
+        "Governments that count",
+        "Most of the boxes went on to China. Governments that count",
+    );
+    assert_eq!(row(&other, 8200.0).topic, "off_topic");
+}
+
+#[test]
+fn a_part_of_the_count_before_keeps_its_unit_place_and_period() {
+    let text = "Border watch\n\nPublished 30 January 2026\n\n\
+        Beyond Parallel says imagery taken on 21 January showed about 240 railcars at the \
+        Tumangang rail facility.\n\n\
+        Of those, roughly 150 were flat cars stacked with shipping containers, the analysts \
+        added.\n";
+    let part = row(text, 150.0);
+    assert_eq!(part.unit, "railcars");
+    assert_eq!(part.route, "rail:Tumangang->");
+    assert_eq!(period(&part), ("2026-01-21", "2026-01-21"));
+}
+
+#[test]
+fn a_bare_count_after_we_saw_ends_its_sentence() {
+    let text = "7 March 2026\n\nSEOUL -- \"Imagery from March 2 shows about 95 freight railcars \
+        at the Tumangang rail facility,\" the thread said. \"In the previous four years we saw no \
+        more than 30 there.\"\n";
+    let before = row(text, 30.0);
+    assert_eq!(
+        (before.unit.as_str(), before.qualifier.as_str()),
+        ("railcars", "up_to")
+    );
+    assert_eq!(period(&before), ("2022-03-02", "2026-03-02"));
+}
+
+#[test]
+fn the_shells_just_counted_carry_their_period_to_the_occasions() {
+    let text = "Published 10:05 AM EST, March 4, 2026\n\n\
+        TOKYO (AP) - Japan's defence ministry on Tuesday said North Korea had sent more than \
+        600,000 artillery shells to Russia since November.\n\n\
+        The ministry told lawmakers that the shells had been moved on at least 14 occasions by \
+        ship.\n";
+    let trips = row(text, 14.0);
+    assert_eq!(trips.unit, "shipments");
+    assert_eq!(period(&trips), period(&row(text, 600_000.0)));
+    assert_eq!(period(&trips).0, "2025-11");
+}
+
+#[test]
+fn today_in_a_quote_is_the_present_not_a_period() {
+    let text = "Press service\n\n04.02.2026\n\n\
+        \"Up to 35% of the shells the Russian army fires today come from North Korea,\" the \
+        Ukrainian intelligence chief Kyrylo Budanov said in Kyiv.\n";
+    let share = row(text, 35.0);
+    assert_eq!(period(&share), ("", ""));
+}
+
+#[test]
+fn an_area_around_a_port_and_a_speakers_own_act_give_no_route_place() {
+    let text = "SEOUL, Nov. 2, 2026 (Yonhap) -- About 900 soldiers were carried on Russian \
+        navy ships from the area of Chongjin to Vladivostok between Oct. 20 and 25, the spy \
+        agency said.\n";
+    assert_eq!(row(text, 900.0).route, "sea:->Vladivostok");
+    let text = "WASHINGTON, March 9 (Reuters) - North Korea has sent more than 2,400 containers \
+        of munitions to Russia in recent weeks, a White House spokeswoman said on Monday, \
+        releasing images of what she described as the cargo being loaded at a North Korean \
+        port.\n";
+    assert_eq!(row(text, 2400.0).route, "");
+}

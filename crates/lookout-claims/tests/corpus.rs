@@ -595,7 +595,7 @@ fn dev6a_attribution_corpus_figures() {
         ("unit", 0.833),
         ("speaker", 0.809),
         ("organization", 0.785),
-        ("period", 0.740),
+        ("period", 0.814),
         ("date", 0.809),
     ];
     let precision = [
@@ -659,9 +659,9 @@ fn eighth_holdout_corpus_figures() {
         ("qualifier", 0.962),
         ("speaker", 0.936),
         ("organization", 0.924),
-        ("period", 0.916),
+        ("period", 0.966),
         ("date", 0.898),
-        ("route", 0.916),
+        ("route", 0.958),
     ];
     let precision = [
         ("quantity", 0.987),
@@ -669,9 +669,9 @@ fn eighth_holdout_corpus_figures() {
         ("qualifier", 0.962),
         ("speaker", 0.973),
         ("organization", 0.986),
-        ("period", 0.947),
+        ("period", 0.966),
         ("date", 0.91),
-        ("route", 0.88),
+        ("route", 0.92),
     ];
     field_floors(&s, &recall, &precision);
 }
@@ -727,7 +727,7 @@ fn dev7a_attribution_corpus_figures() {
         ("qualifier", 0.899),
         ("speaker", 0.897),
         ("organization", 0.871),
-        ("period", 0.894),
+        ("period", 0.947),
         ("date", 0.824),
         ("route", 0.499),
     ];
@@ -737,7 +737,7 @@ fn dev7a_attribution_corpus_figures() {
         ("qualifier", 0.947),
         ("speaker", 0.972),
         ("organization", 0.944),
-        ("period", 0.85),
+        ("period", 0.857),
         ("date", 0.868),
         ("route", 0.428),
     ];

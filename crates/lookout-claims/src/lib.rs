@@ -418,7 +418,7 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// published on May 29", "the report came out on Wednesday from the Beyond Parallel project at
 /// CSIS": the document's owner after "of", "by" or "from".
 static REPORT_OF_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|(?:was\s+)?(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))")
+    Regex::new(r"\b(?:report|study|paper|assessment|analysis|review)\s+(?:(?:of|by)\s+(?P<doc>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|for))*?\s+[A-Z][\w'’-]*|[A-Z][\w'’-]*)\s*,\s*(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:published|released|issued|made\s+public|put\s+out)|(?:came\s+out|(?:was\s+)?(?:published|released|issued|made\s+public))\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?(?:from|by)\s+(?P<doc2>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|project|programme|program|team|group|at|of))*))|\b(?:investigation|report|study|analysis)\s+by\s+(?P<doc3>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|the|of))*)\s*,\s+(?:an?|the)\s+[^,]{1,60},\s+(?:published|released|issued|made\s+public)\s+(?:on|in)\b")
         .expect("report of owner")
 });
 /// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
@@ -1222,7 +1222,11 @@ impl<'a> Extractor<'a> {
                 .or_else(|| PUBLISHED_ITS.captures(&s.text))
                 .or_else(|| REPORT_OF_OWNER.captures(&s.text))
             {
-                let doc = c.name("doc").or(c.name("doc2")).map_or("", |m| m.as_str());
+                let doc = c
+                    .name("doc")
+                    .or(c.name("doc2"))
+                    .or(c.name("doc3"))
+                    .map_or("", |m| m.as_str());
                 let mut owner = speakers::find(&format!("{doc} said."), &self.ctx);
                 // "The team's report": the team, as a description of an organization named.
                 if let (true, Some(k)) = (owner.is_empty(), doc.find(['\'', '’'])) {

@@ -227,3 +227,16 @@ fn an_area_around_a_port_and_a_speakers_own_act_give_no_route_place() {
         port.\n";
     assert_eq!(row(text, 2400.0).route, "");
 }
+
+#[test]
+fn a_relayed_study_dated_by_its_publication_in_an_apposition() {
+    let text = "Explainer: what the rail records show\n\nPublished 20 January 2026\n\n\
+        Few sources show their work. The fullest count comes from a study by C4ADS, a \
+        Washington non-profit, published on 9 January 2026.\n\n\
+        The researchers found about 310 railcars of munitions crossing at Tumangang between \
+        July and December 2025.\n";
+    let cars = row(text, 310.0);
+    assert_eq!(cars.date, "2026-01-09");
+    assert_eq!(cars.speaker, "C4ADS");
+    assert_eq!(period(&cars), ("2025-07", "2025-12"));
+}

@@ -376,6 +376,11 @@ static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
         .expect("passive source")
 });
+/// "put the figure at around 10,000 " right before a day.
+static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)\s+at\s+(?:[^,.;]|\d[,.]\d){1,40}?\s+(?:on\s+)?$")
+        .expect("put at before")
+});
 /// ", first reported by The Washington Post on": an aside after the source's verb saying which
 /// medium first published the finding.
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1991,6 +1996,16 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     if PASSIVE_SOURCE.is_match(before) {
         return TimeRole::Other;
     }
+    // "The Pentagon put the figure at around 10,000 on 28 October": the day it gave the figure.
+    if p.day_like && PUT_AT_BEFORE.is_match(before) {
+        if let Some(v) = s
+            .attributions
+            .iter()
+            .rfind(|v| matches!(v.how, How::Subject | How::Inverted) && v.verb_end <= p.span.0)
+        {
+            return TimeRole::Statement(v.pos);
+        }
+    }
     let verbs: Vec<&Attribution> = s
         .attributions
         .iter()
@@ -2068,8 +2083,10 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     }
     // "X, in a report handed to a lawmaker last month, estimated": an aside between the
     // subject and its verb that names the occasion.
-    if let Some(v) = verbs.iter().find(|v| {
-        p.span.1 <= v.pos
+    // (Whatever the verb: "Seoul, in a report handed to a lawmaker last month, counted".)
+    if let Some(v) = s.attributions.iter().find(|v| {
+        matches!(v.how, How::Subject | How::Inverted)
+            && p.span.1 <= v.pos
             && text[p.span.1..v.pos].trim() == ","
             && OCCASION_ASIDE.is_match(&before[before.rfind(',').map_or(0, |k| k + 1)..])
     }) {

@@ -167,7 +167,7 @@ static OR_MORE: LazyLock<Regex> =
 /// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
 /// 59 the following month": the same count again.
 static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{0,40}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{0,40}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)\s+at|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
         .expect("another")
 });
 /// A hedged number with no noun that ends its clause in a sentence about what containers would
@@ -231,7 +231,7 @@ static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The end of the number's sentence or clause, after a place adverb ("no more than 20 there.").
 static SENTENCE_END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:[.;]|,|$)")
+    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
         .expect("sentence end after")
 });
 /// "Of those, roughly 112 were freight cars": a part of the things counted before, opening the
@@ -610,9 +610,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// "of the", "of these", "of the North's" between a number and its unit.
+/// "of the", "of these", "of the North's", "of Pyongyang's" between a number and its unit.
 static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+of\s+(?:the|these|those|its|their|his|her|our)\b(?:\s+[A-Z][\w.-]*'s\b)?")
+    Regex::new(r"^\s+of\s+(?:(?:the|these|those|its|their|his|her|our)\b(?:\s+[A-Z][\w.-]*'s\b)?|[A-Z][\w.-]*'s\b)")
         .expect("partitive")
 });
 

@@ -240,3 +240,24 @@ fn a_relayed_study_dated_by_its_publication_in_an_apposition() {
     assert_eq!(cars.speaker, "C4ADS");
     assert_eq!(period(&cars), ("2025-07", "2025-12"));
 }
+
+#[test]
+fn bare_figures_put_at_or_counted_since_take_the_unit_before_and_their_statement_day() {
+    let text = "Questions and answers: the deployment\n\nLast reviewed: 12 March 2026\n\n\
+        Latvia's defence ministry said on 2 March that about 2,600 troops had been sent to \
+        Russia in February. The Pentagon put the figure at around 4,100 on 9 March.\n";
+    let second = row(text, 4100.0);
+    assert_eq!(second.unit, "troops");
+    assert_eq!(second.date, "2026-03-09");
+    assert_eq!(period(&second), ("", ""));
+    let text = "Comment | 20 May 2026\n\n\
+        Tokyo estimates that Pyongyang has sent more than 9,300 containers of munitions to \
+        Russia since June 2025. Seoul, in an intelligence report handed to a lawmaker last \
+        month, counted more than 8,700 since the middle of 2024. Tokyo adds that Russia has \
+        launched more than 40 of Pyongyang's ballistic missiles into Ukraine since March.\n";
+    let seoul = row(text, 8700.0);
+    assert_eq!(seoul.unit, "containers");
+    assert_eq!(seoul.date, "2026-04");
+    assert_eq!(period(&seoul), ("2024-07", "2026-04"));
+    assert_eq!(row(text, 40.0).unit, "ballistic_missiles_launched");
+}

@@ -253,7 +253,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -469,7 +469,7 @@ fn negated_bound(q: &'static str, before: &str) -> &'static str {
 /// "not", "never", "never held": a negation right before a hedge.
 static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:not|never)(?:\s+(?:held|had|saw|seen|counted|reached|exceeded|been))?\s*$",
+        r"(?i)\b(?:not|never)(?:\s+(?:held|had|saw|seen|counted|reached|exceeded|been|showed|shown|recorded|observed|spotted|numbered|contained|carried))?\s*$",
     )
     .expect("negation before")
 });

@@ -261,3 +261,23 @@ fn bare_figures_put_at_or_counted_since_take_the_unit_before_and_their_statement
     assert_eq!(period(&seoul), ("2024-07", "2026-04"));
     assert_eq!(row(text, 40.0).unit, "ballistic_missiles_launched");
 }
+
+#[test]
+fn conversions_assumed_or_corresponding_are_capacities_and_never_showed_more_is_a_bound() {
+    let text = "2026.01.14 09:12 | Politics\n\n\
+        More than 9,800 containers have been sent to Russia via Rajin since March 2024, \
+        according to the agency. If all of these are assumed to be 122 mm shells, more than 2 \
+        million rounds could have been sent, the report estimated.\n";
+    let shells = row(text, 2_000_000.0);
+    assert_eq!(shells.qualifier, "capacity_equivalent");
+    assert_eq!(period(&shells).0, "2024-03");
+    let text = "January 30, 2026\n\nTOKYO -- About 7,400 containers were moved on these \
+        voyages between May 2025 and January 2026, the group said. It estimates that they \
+        correspond to about 2 million artillery shells.\n";
+    assert_eq!(row(text, 2_000_000.0).qualifier, "capacity_equivalent");
+    let text = "Broadcast 3 February 2026\n\nHOST: What did they see?\n\n\
+        GUEST: Satellite imagery from 28 January shows about 140 railcars at Tumangang. In the \
+        four years before, their imagery never showed more than about 35 railcars in that \
+        yard.\n";
+    assert_eq!(row(text, 35.0).qualifier, "up_to");
+}

@@ -689,6 +689,9 @@ impl<'a> Extractor<'a> {
     /// The rows, and the named persons met.
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         self.discourse = speakers::headline_source(&self.article.header, &self.ctx);
+        for l in &self.article.header {
+            self.ctx.note_document(l);
+        }
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
         let mut seen = self.article.header.join("\n");
@@ -776,6 +779,9 @@ impl<'a> Extractor<'a> {
                     (0, Some(n)) => &masked[n..],
                     _ => masked.as_str(),
                 };
+                // "The report, prepared by X, alleges": the document's issuer, for "the report"
+                // here and after.
+                self.ctx.note_document(&masked);
                 let mut attributions = speakers::find(&masked, &self.ctx);
                 // "LEE: We believe ...": a first-person verb under a speaker label is the
                 // label's speaker, not someone the context resolves "we" to.

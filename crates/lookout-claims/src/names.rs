@@ -496,6 +496,23 @@ pub fn leader(name: &str) -> Option<(&'static str, &'static Country)> {
     Some((full, by_code(code)?))
 }
 
+/// Officials who speak for the corridor's governments and whose surnames no other public
+/// figure of those stories shares, by surname: "Coordinator Kirby" is John Kirby when the text
+/// never gives his first name. Only the full name; the organization is the text's.
+const OFFICIALS: [(&str, &str); 5] = [
+    ("kirby", "John Kirby"),
+    ("koepcke", "Robert Koepcke"),
+    ("budanov", "Kyrylo Budanov"),
+    ("kostin", "Andriy Kostin"),
+    ("blinken", "Antony Blinken"),
+];
+
+/// The full name of an official the text names by surname alone ([`OFFICIALS`]).
+pub fn known_official(surname: &str) -> Option<&'static str> {
+    let l = surname.trim().to_lowercase();
+    OFFICIALS.iter().find(|(s, _)| *s == l).map(|(_, f)| *f)
+}
+
 /// Country code of a country name ("South Korea" -> "ROK").
 fn by_code(code: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.code == code)

@@ -580,19 +580,22 @@ impl<'a> Extractor<'a> {
             .and_then(names::country_of_city);
         // A press release, fact sheet or report names itself in a short header line; its
         // publisher is the first organization the header names.
-        let statement_doc = article.header.iter().any(|l| {
-            l.split(['|', '\u{2022}'])
-                .any(|part| part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
-        });
+        // ("First Report, 29 May 2025": the label before its date.)
+        let label = |part: &str| {
+            let head = part.split(',').next().unwrap_or(part);
+            head.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(head)
+        };
+        let statement_doc = article
+            .header
+            .iter()
+            .any(|l| l.split(['|', '\u{2022}']).any(label));
         if statement_doc {
             // Not the label itself ("Press Statement").
             ctx.author = article
                 .header
                 .iter()
                 .flat_map(|l| l.split(['|', '\u{2022}']))
-                .filter(|part| {
-                    !(part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
-                })
+                .filter(|part| !label(part))
                 .find_map(speakers::publisher);
         }
         // A research organization's own page, its name alone on the first line ("Beyond

@@ -2515,6 +2515,54 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .or(ctx.default_country());
         return Some(Phrase::Source(unnamed_source(p, &lower_words, c)));
     }
+    // "a British research group said" with the group named only later ("The Open Source
+    // Centre said in its report"): the one research group the article names, not the country
+    // of the adjective.
+    let research = [
+        "group",
+        "tank",
+        "institute",
+        "centre",
+        "center",
+        "team",
+        "project",
+        "monitor",
+        "watchdog",
+        "organization",
+        "organisation",
+        "observatory",
+        "foundation",
+        "consortium",
+        "non-profit",
+        "nonprofit",
+        "charity",
+    ];
+    if lower_words
+        .first()
+        .is_some_and(|w| ["a", "an", "one"].contains(w))
+        && lower_words.last().is_some_and(|w| research.contains(w))
+        && appos.is_empty()
+        && tokens(p).iter().skip(1).all(|t| {
+            !t.text.starts_with(char::is_uppercase)
+                || names::countries(t.text).first().is_some_and(|c| c.0 == 0)
+        })
+    {
+        // (An organization the gazetteer does not know: the one research body named, not a
+        // medium, government or institution.)
+        let research_word = |name: &str| {
+            name.split_whitespace()
+                .any(|w| research.contains(&w.to_lowercase().as_str()))
+        };
+        let mut named = ctx.article_orgs.iter().map(|(_, o)| o.clone()).filter(|o| {
+            research_word(o)
+                && !names::is_media(o)
+                && !names::is_government(o)
+                && names::institution(o, None).is_none()
+        });
+        if let Some(o) = ctx.article_group().or_else(|| the_one(&mut named)) {
+            return Some(Phrase::Source(o));
+        }
+    }
     // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
     let cs: Vec<_> = names::countries(p)
         .into_iter()
@@ -2584,6 +2632,18 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
                         })
                     })
             } else if GROUP_NOUNS.contains(&noun.as_str()) {
+                // "a joint investigation by Reuters and the Open Source Centre ... The
+                // researchers tracked": the document's joint issuers, not one of them.
+                let joint = ctx.document_owner.clone().filter(|d| {
+                    d.org.contains(" / ")
+                        && ctx
+                            .last
+                            .as_ref()
+                            .is_none_or(|l| l.org.is_empty() || d.org.contains(&l.org))
+                });
+                if joint.is_some() {
+                    return joint;
+                }
                 ctx.last
                     .clone()
                     .filter(|s| s.kind != Kind::Person)
@@ -2745,6 +2805,14 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// according to South Korea's defense ministry.": the source a sentence gives for the sentence
 /// before it.
 pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
+    // "Ukraine's Defence Intelligence (HUR) estimated this in a comment to the agency.": the
+    // subject of a reporting verb whose object points back to the sentence before.
+    if let Some(m) = SAID_THIS.find(sentence) {
+        return find(&sentence[..m.end()], ctx)
+            .into_iter()
+            .find(|a| a.how == How::Subject)
+            .map(|a| a.source);
+    }
     let c = REPORTED_BY.captures(sentence)?;
     let mut who = c.name("who")?.as_str();
     // "... by the representative of X Andrii Yusov on the air of the national telethon": the
@@ -2779,6 +2847,13 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     }
     resolve(classify(who, "", ctx)?, ctx)
 }
+
+/// "X estimated this", "X said so", "X reported it" opening a sentence: the claim is the one
+/// before.
+static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][^,;:.]{1,80}?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])")
+        .expect("said this")
+});
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // Also a source line after the claim: "Who said it: the US State Department, in ...".
@@ -3119,6 +3194,28 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
 /// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
 pub fn publisher(line: &str) -> Option<Source> {
+    // "MULTILATERAL SANCTIONS MONITORING TEAM" as a letterhead: the name in title case.
+    let titled;
+    let line = if line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase) {
+        titled = line
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    let rest = cs.as_str().to_lowercase();
+                    // "OF", "THE", "AND" inside a name stay small.
+                    match w.len() {
+                        2 | 3 if ["OF", "THE", "AND", "FOR", "ON"].contains(&w) => w.to_lowercase(),
+                        _ => format!("{f}{rest}"),
+                    }
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        titled.as_str()
+    } else {
+        line
+    };
     let (org, country, media) = names::known_org(line)
         .map(|k| (k.2, None, k.3))
         .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
@@ -3636,13 +3733,28 @@ fn owned_findings(p: &str, ctx: &Context) -> Option<Source> {
     spans.extend(names::institution_spans(rest));
     spans.sort_unstable();
     let &(a, b) = spans.last()?;
-    let (name, country, media) = match names::known_org(&rest[a..b]) {
-        Some((_, _, n, m)) => (n, None, m),
-        None => {
-            let (n, c) = names::institution(&rest[a..b], ctx.default_country())?;
-            (n, c, false)
-        }
+    // The body as a subject would name it ("the Defense Intelligence Agency said").
+    let name = rest[a.min(b)..]
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start = rest[..a]
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect::<Vec<_>>();
+    let name = match start.len() {
+        0 => name,
+        _ => format!(
+            "{} {name}",
+            start.into_iter().rev().collect::<Vec<_>>().join(" ")
+        ),
     };
+    let body = find(&format!("The {name} said."), ctx)
+        .into_iter()
+        .map(|x| x.source)
+        .find(|s| s.kind == Kind::Org)?;
     // Only the body and words that describe the findings ("new", "satellite") around it.
     let others: String = rest
         .char_indices()
@@ -3668,7 +3780,7 @@ fn owned_findings(p: &str, ctx: &Context) -> Option<Source> {
         ]
         .contains(&l.as_str())
     });
-    describes.then(|| org_source(name, country, media))
+    describes.then_some(body)
 }
 
 /// Findings or a document opening a sentence, with a verb of showing: "1/ New CSIS imagery from
@@ -3701,6 +3813,12 @@ static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*(?P<who>[A-Z][^;:]{{1,160}}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?{ISSUED_DOCUMENT}\b"))
         .expect("issues")
 });
+/// "a Defense Intelligence Agency report", "the new NIS assessment": a document named by the
+/// capitalised name of its body.
+static BODY_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:a|an|the|its|their)\s+(?P<what>(?:new\s+|latest\s+)?(?:[A-Z][\w.&'-]*\s+){{1,6}}{ISSUED_DOCUMENT})\b"))
+        .expect("body document")
+});
 /// "We, the participating states of X": a first-person subject with the states that make up a
 /// body; the body issues.
 static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -3718,6 +3836,13 @@ static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// "by" of "a report compiled by", the subject of "a report that X submitted". A body (an
 /// organization, group or country), not a person.
 fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
+    // "released a Defense Intelligence Agency report": the body the document is named by.
+    if let Some(o) = BODY_DOCUMENT
+        .captures_iter(masked)
+        .find_map(|c| owned_findings(c.name("what")?.as_str(), ctx))
+    {
+        return Some(o);
+    }
     let who = ISSUES
         .captures(masked)
         .or_else(|| ISSUED_BY.captures(masked))
@@ -3738,9 +3863,9 @@ fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
         .char_indices()
         .nth(80)
         .map_or(after, |(i, _)| &after[..i]);
-    let listed = names::countries(after)
-        .first()
-        .is_some_and(|c| after[..c.0].trim_start_matches([',', ' ']).len() <= 4);
+    let listed = names::countries(after).first().is_some_and(|c| {
+        ["", "the", "and", "and the"].contains(&after[..c.0].trim_matches([',', ' ']))
+    });
     if after.starts_with(',') && listed {
         return None;
     }
@@ -3771,6 +3896,20 @@ fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
             .map(|a| a.source)
             .find(|s| matches!(s.kind, Kind::Org | Kind::Group | Kind::Country))
     };
+    // "a joint investigation by the Associated Press and the X Observatory": both, joined as
+    // the corpus writes a joint source.
+    if let Some((x, y)) = who.split_once(" and ") {
+        if let (Some(a), Some(b)) = (body(x), body(y)) {
+            if a.kind == Kind::Org
+                && b.kind == Kind::Org
+                && a.org != b.org
+                && !a.org.contains(" / ")
+            {
+                let joint = format!("{} / {}", a.org, b.org);
+                return Some(org_source(joint, None, false));
+            }
+        }
+    }
     // "the X Team of 11 countries": the name without what describes it after "of".
     body(&who).or_else(|| {
         let (head, _) = who.rsplit_once(" of ")?;

@@ -141,3 +141,83 @@ fn a_known_bodys_findings_opening_a_post_are_its() {
     let text = text.replace("New Open Source Centre imagery", "New satellite imagery");
     assert_eq!(who(&text, 30.0), pair("", ""));
 }
+
+// Rules prompted by the blind development set dev8 (docs/accuracy.md step 20).
+
+#[test]
+fn a_bodys_own_report_under_its_letterhead_is_the_bodys() {
+    // The body's name in capitals on the first line, the document's label and date below.
+    let text = "NORTHERN CARGO WATCH\n\
+        \n\
+        Arms Transfers between the DPRK and Russia\n\
+        \n\
+        Annual Report, 2 April 2025\n\
+        \n\
+        Summary\n\
+        \n\
+        1. Since June 2023, the DPRK has shipped more than 5,100 containers of munitions to Russia.\n\
+        \n\
+        2. In 2024 alone, the DPRK transferred more than 80 ballistic missiles to Russia.\n";
+    for q in [5100.0, 80.0] {
+        assert_eq!(
+            who(text, q),
+            pair("Northern Cargo Watch", "Northern Cargo Watch"),
+            "row of {q}"
+        );
+    }
+}
+
+#[test]
+fn a_lawmaker_releasing_an_agencys_report_relays_the_agency() {
+    let text = "Parliament, Defense Committee\n\
+        \n\
+        5 March 2025\n\
+        \n\
+        Rep. Lim Ji-ho (Democratic Party) released a National Intelligence Service report on Wednesday. According to the report, North Korea has sent about 11,000 troops to Russia since October 2024.\n\
+        \n\
+        \"Some 4,000 of them have been killed or wounded,\" the report said.\n";
+    let nis = pair(
+        "ROK National Intelligence Service",
+        "ROK National Intelligence Service",
+    );
+    assert_eq!(who(text, 11000.0), nis);
+    assert_eq!(who(text, 4000.0), nis);
+}
+
+#[test]
+fn a_research_group_described_first_is_the_one_the_article_names() {
+    let text = "Kyodo News\n\
+        \n\
+        Mar 3, 2025\n\
+        \n\
+        LONDON - Russian cargo ships made at least 12 voyages from Rajin to Vostochny between May 2024 and January 2025, a British research group said on Monday.\n\
+        \n\
+        The Thames Shipping Observatory said in its report that the ships had switched off their transponders on every trip.\n";
+    // Not the United Kingdom, whose adjective describes the group.
+    assert_eq!(
+        who(text, 12.0),
+        pair("Thames Shipping Observatory", "Thames Shipping Observatory")
+    );
+}
+
+#[test]
+fn the_researchers_of_a_joint_investigation_are_both_bodies() {
+    let text = "Published 1 May 2025\n\
+        \n\
+        The most detailed count comes from a joint investigation by the Associated Press and the Thames Shipping Observatory, a British research group, published on 28 April 2025.\n\
+        \n\
+        The researchers tracked 37 voyages by Russian cargo ships between Rajin and Vostochny since June 2024.\n";
+    let joint = "Associated Press / Thames Shipping Observatory";
+    assert_eq!(who(text, 37.0), pair(joint, joint));
+}
+
+#[test]
+fn a_source_saying_this_after_the_claim_is_its_source() {
+    let text = "02.12.2024\n\
+        \n\
+        Kyiv: North Korea has sent Russia four million shells\n\
+        \n\
+        Since the start of 2024, North Korea has transferred more than four million artillery shells to Russia. Ukraine's Defence Intelligence (HUR) said this in a comment to the agency on Monday.\n";
+    let hur = "Ukraine Defence Intelligence (HUR)";
+    assert_eq!(who(text, 4_000_000.0), pair(hur, hur));
+}

@@ -3793,31 +3793,40 @@ static FINDINGS_SHOW: LazyLock<Regex> = LazyLock::new(|| {
 /// Nouns of a document a body issues, for its issuer.
 const ISSUED_DOCUMENT: &str = r"(?:report|study|assessment|analysis|document|statement|investigation|paper|review|communiqu[eé]|declaration)";
 
+/// A pattern with `DOC` for [`ISSUED_DOCUMENT`].
+fn with_document(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace("DOC", ISSUED_DOCUMENT)).expect("document pattern")
+}
+
 /// "a report that the Defense Intelligence Agency submitted on the 27th": the document, then
 /// its issuer as the subject of a relative clause.
 static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){{0,2}}?{ISSUED_DOCUMENT}s?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{{1,80}}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"))
-        .expect("issued that")
+    with_document(
+        r"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b",
+    )
 });
 /// "The report, compiled by X and released on Thursday", "a statement issued by X": a document
 /// and its issuer after "by". "Joint Statement by the Participating States of X" (a title): the
 /// same without a verb.
 static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{ISSUED_DOCUMENT}s?,?\s+(?:(?:[\w-]+\s+){{0,2}}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+)?[A-Z])[^,;:()]{{1,100}})"))
-        .expect("issued by")
+    with_document(
+        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+)?[A-Z])[^,;:()]{1,100})",
+    )
 });
 /// "We, the eleven participating states of X, today release the Team's first report", "The
 /// Observatory has published its annual review": a subject opening the sentence issues a
 /// document.
 static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*(?P<who>[A-Z][^;:]{{1,160}}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?{ISSUED_DOCUMENT}\b"))
-        .expect("issues")
+    with_document(
+        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?DOC\b",
+    )
 });
 /// "a Defense Intelligence Agency report", "the new NIS assessment": a document named by the
 /// capitalised name of its body.
 static BODY_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:a|an|the|its|their)\s+(?P<what>(?:new\s+|latest\s+)?(?:[A-Z][\w.&'-]*\s+){{1,6}}{ISSUED_DOCUMENT})\b"))
-        .expect("body document")
+    with_document(
+        r"\b(?:a|an|the|its|their)\s+(?P<what>(?:new\s+|latest\s+)?(?:[A-Z][\w.&'-]*\s+){1,6}DOC)\b",
+    )
 });
 /// "We, the participating states of X": a first-person subject with the states that make up a
 /// body; the body issues.
@@ -3828,8 +3837,9 @@ static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// What points to the issued document or its authors: "the report", "this document", "the
 /// authors of the document", "the report's authors".
 static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?{ISSUED_DOCUMENT}|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+{ISSUED_DOCUMENT}|(?:the|this|that)\s+{ISSUED_DOCUMENT}['’]s\s+(?:authors?|compilers|drafters|writers))$"))
-        .expect("the document phrase")
+    with_document(
+        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+DOC|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
+    )
 });
 
 /// The body a sentence names as issuing a document: the subject of "releases its report", the

@@ -2376,6 +2376,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.country = Some(c);
                 }
             }
+            // "White House spokesman John Kirby": the known official's own body within it.
+            if let Some(body) = names::official_body(&s.speaker, &s.org) {
+                s.org = body.to_owned();
+            }
             // "President Volodymyr Zelensky": a head of state or government speaks for the
             // government of the article's country.
             let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")

@@ -221,3 +221,19 @@ fn a_source_saying_this_after_the_claim_is_its_source() {
     let hur = "Ukraine Defence Intelligence (HUR)";
     assert_eq!(who(text, 4_000_000.0), pair(hur, hur));
 }
+
+#[test]
+fn a_known_official_under_a_broader_body_is_of_his_own_body() {
+    // "White House" is the broader body of the National Security Council's spokesman.
+    let text = "WASHINGTON, Jan 9 (Wire) - North Korea has sent about 1,400 more containers to Russia since November, White House spokesman John Kirby said on Tuesday.\n";
+    assert_eq!(
+        who(text, 1400.0),
+        pair("John Kirby", "White House National Security Council")
+    );
+    // Another body the text gives is kept: the list only narrows a broader one.
+    let text = "WASHINGTON, Jan 9 (Wire) - North Korea has sent about 1,400 more containers to Russia since November, Pentagon press secretary John Kirby said on Tuesday.\n";
+    assert_eq!(
+        who(text, 1400.0),
+        pair("John Kirby", "US Department of Defense")
+    );
+}

@@ -1930,7 +1930,16 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
     };
     // The subject with its apposition ("An American think tank, the Center for Strategic and
     // International Studies,"), else without it ("..., set up by eleven states ...,").
-    source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))
+    let found =
+        source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))?;
+    // "Analysts at X set out their findings in a thread": what they publish is X's (the
+    // organization, under the fuller name the article gives it).
+    Some(match found.kind {
+        Kind::Group if !found.org.is_empty() && !names::is_government(&found.org) => {
+            ctx.fuller(org_source(found.org.clone(), found.country, found.media))
+        }
+        _ => found,
+    })
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {

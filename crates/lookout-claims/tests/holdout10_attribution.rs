@@ -237,3 +237,19 @@ fn a_known_official_under_a_broader_body_is_of_his_own_body() {
         pair("John Kirby", "US Department of Defense")
     );
 }
+
+#[test]
+fn analysts_publishing_their_findings_speak_for_their_organization() {
+    let text = "Tuesday 4 June 2024\n\
+        \n\
+        Rail traffic rises at the border\n\
+        \n\
+        Analysts at the Open Source Centre set out their findings in a thread posted on Monday.\n\
+        \n\
+        \"Imagery from June 2 shows about 45 freight railcars at the Rajin rail yard,\" the thread said.\n";
+    // The organization, not "Open Source Centre analysts": the thread is its publication.
+    assert_eq!(
+        who(text, 45.0),
+        pair("Open Source Centre", "Open Source Centre")
+    );
+}

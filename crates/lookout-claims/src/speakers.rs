@@ -3811,11 +3811,11 @@ fn with_document(pattern: &str) -> Regex {
     Regex::new(&pattern.replace("DOC", ISSUED_DOCUMENT)).expect("document pattern")
 }
 
-/// "a report that the Defense Intelligence Agency submitted on the 27th": the document, then
-/// its issuer as the subject of a relative clause.
+/// "a report that the Defense Intelligence Agency submitted on the 27th", "the report "TITLE",
+/// which X submitted": the document, then its issuer as the subject of a relative clause.
 static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b",
+        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
     )
 });
 /// "The report, compiled by X and released on Thursday", "a statement issued by X": a document
@@ -3841,17 +3841,24 @@ static BODY_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:a|an|the|its|their)\s+(?P<what>(?:new\s+|latest\s+)?(?:[A-Z][\w.&'-]*\s+){1,6}DOC)\b",
     )
 });
+/// "the Multilateral Sanctions Monitoring Team (MSMT), whose first report, published on 29 May,
+/// found": the body a "whose" document follows.
+static WHOSE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"(?P<who>[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.&'-]*){0,7}(?:\s*\([A-Z]+\))?)\s*,\s+whose\s+(?:[\w-]+\s+){0,2}DOCs?\b",
+    )
+});
 /// "We, the participating states of X": a first-person subject with the states that make up a
 /// body; the body issues.
 static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:states|countries|members|nations|governments|partners)\s+of\s+(?P<body>(?:the\s+)?[A-Z].*)$")
         .expect("members of")
 });
-/// What points to the issued document or its authors: "the report", "this document", "the
-/// authors of the document", "the report's authors".
+/// What points to the issued document or its authors: "the report", "this document", "whose
+/// first report", "the authors of the document", "the report's authors".
 static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+DOC|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
+        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+DOC|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
     )
 });
 
@@ -3868,6 +3875,7 @@ fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
     }
     let who = ISSUES
         .captures(masked)
+        .or_else(|| WHOSE_DOCUMENT.captures(masked))
         .or_else(|| ISSUED_BY.captures(masked))
         .or_else(|| {
             let k = masked.find(|c: char| c.is_alphabetic())?;

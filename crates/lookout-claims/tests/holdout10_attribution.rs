@@ -253,3 +253,27 @@ fn analysts_publishing_their_findings_speak_for_their_organization() {
         pair("Open Source Centre", "Open Source Centre")
     );
 }
+
+#[test]
+fn a_report_following_its_body_with_whose_is_the_bodys() {
+    let text = "Answered on 4 April 2025 by the Minister of State\n\
+        \n\
+        The United Kingdom is one of the member countries of the Northern Cargo Watch, whose annual report, published on 2 April, covers arms transfers between North Korea and Russia.\n\
+        \n\
+        The report also assessed that about 2 million artillery shells were delivered in 2024 alone.\n";
+    assert_eq!(
+        who(text, 2_000_000.0),
+        pair("Northern Cargo Watch", "Northern Cargo Watch")
+    );
+    // "the report \"TITLE\", which X submitted": the title between the noun and its clause.
+    let text = "2024.08.27 10:05 | Politics\n\
+        \n\
+        According to the report \"Arms transfers in 2024\", which the National Intelligence Service submitted on the 26th to Rep. Park Min-su of the Democratic Party, a member of the National Assembly's Intelligence Committee, the North has sent Russia about 9,500 containers since July 2023.\n";
+    assert_eq!(
+        who(text, 9500.0),
+        pair(
+            "ROK National Intelligence Service",
+            "ROK National Intelligence Service"
+        )
+    );
+}

@@ -611,19 +611,22 @@ impl<'a> Extractor<'a> {
             .and_then(names::country_of_city);
         // A press release, fact sheet or report names itself in a short header line; its
         // publisher is the first organization the header names.
-        let statement_doc = article.header.iter().any(|l| {
-            l.split(['|', '\u{2022}'])
-                .any(|part| part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
-        });
+        // ("First Report, 29 May 2025": the label before its date.)
+        let label = |part: &str| {
+            let head = part.split(',').next().unwrap_or(part);
+            head.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(head)
+        };
+        let statement_doc = article
+            .header
+            .iter()
+            .any(|l| l.split(['|', '\u{2022}']).any(label));
         if statement_doc {
             // Not the label itself ("Press Statement").
             ctx.author = article
                 .header
                 .iter()
                 .flat_map(|l| l.split(['|', '\u{2022}']))
-                .filter(|part| {
-                    !(part.split_whitespace().count() <= 4 && DOCUMENT_KIND.is_match(part))
-                })
+                .filter(|part| !label(part))
                 .find_map(speakers::publisher);
         }
         // A research organization's own page, its name alone on the first line ("Beyond
@@ -720,6 +723,9 @@ impl<'a> Extractor<'a> {
     /// The rows, and the named persons met.
     fn run(mut self) -> (Vec<ClaimRow>, Vec<Source>) {
         self.discourse = speakers::headline_source(&self.article.header, &self.ctx);
+        for l in &self.article.header {
+            self.ctx.note_document(l);
+        }
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
         let mut seen = self.article.header.join("\n");
@@ -807,6 +813,9 @@ impl<'a> Extractor<'a> {
                     (0, Some(n)) => &masked[n..],
                     _ => masked.as_str(),
                 };
+                // "The report, prepared by X, alleges": the document's issuer, for "the report"
+                // here and after.
+                self.ctx.note_document(&masked);
                 let mut attributions = speakers::find(&masked, &self.ctx);
                 // "LEE: We believe ...": a first-person verb under a speaker label is the
                 // label's speaker, not someone the context resolves "we" to.

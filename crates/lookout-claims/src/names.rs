@@ -496,6 +496,48 @@ pub fn leader(name: &str) -> Option<(&'static str, &'static Country)> {
     Some((full, by_code(code)?))
 }
 
+/// Officials who speak for the corridor's governments and whose surnames no other public
+/// figure of those stories shares, by surname, with the body they spoke for in 2023-2025:
+/// "Coordinator Kirby" is John Kirby when the text never gives his first name, and "White House
+/// spokesman John Kirby" is of the White House National Security Council.
+const OFFICIALS: [(&str, &str, &str); 5] = [
+    (
+        "kirby",
+        "John Kirby",
+        "White House National Security Council",
+    ),
+    ("koepcke", "Robert Koepcke", "US Department of State"),
+    (
+        "budanov",
+        "Kyrylo Budanov",
+        "Ukraine Defence Intelligence (HUR)",
+    ),
+    (
+        "kostin",
+        "Andriy Kostin",
+        "Ukraine Office of the Prosecutor General",
+    ),
+    ("blinken", "Antony Blinken", "US Department of State"),
+];
+
+/// The full name of an official the text names by surname alone ([`OFFICIALS`]).
+pub fn known_official(surname: &str) -> Option<&'static str> {
+    let l = surname.trim().to_lowercase();
+    OFFICIALS
+        .iter()
+        .find(|(s, _, _)| *s == l)
+        .map(|(_, f, _)| *f)
+}
+
+/// The body a known official ([`OFFICIALS`], by full name) spoke for, when the text gives only
+/// a broader one it begins with ("White House" for the White House National Security Council;
+/// a person named bare keeps no organization, for a title given after the name).
+pub fn official_body(full_name: &str, text_org: &str) -> Option<&'static str> {
+    let (_, _, body) = OFFICIALS.iter().find(|(_, f, _)| *f == full_name)?;
+    (!text_org.is_empty() && body.len() > text_org.len() && body.starts_with(text_org))
+        .then_some(*body)
+}
+
 /// Country code of a country name ("South Korea" -> "ROK").
 fn by_code(code: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| c.code == code)

@@ -98,6 +98,9 @@ pub struct Context {
     /// which watches the port, ... when Defence Minister NAME put the figure"): the country
     /// of the untitled offices that sentence names, over the last speaker's.
     subject_country: std::cell::Cell<Option<&'static Country>>,
+    /// The country of the capital the sentence being read has its speaker speak in ("an
+    /// official ... told reporters in Seoul"): an unnamed official's, over the last speaker's.
+    occasion_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
     /// Government institutions the whole article names (canonical), spoken or not.
@@ -109,9 +112,22 @@ pub struct Context {
     /// Named persons of the whole article (from a first reading), for a title given before
     /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
     pub article_persons: Vec<Source>,
+    /// The body the text names as issuing the document it reports ("We, the states of the X,
+    /// today release the Team's first report", "a report that X submitted", "The report,
+    /// compiled by X"): whose "the report", "the document" and "the authors of the document"
+    /// are.
+    document_owner: Option<Source>,
 }
 
 impl Context {
+    /// Reads the issuer of a document a sentence (or a title line) names, for "the report" and
+    /// "the authors of the document" after it (see [`document_issuer`]).
+    pub fn note_document(&mut self, masked: &str) {
+        if let Some(o) = document_issuer(masked, self) {
+            self.document_owner = Some(o);
+        }
+    }
+
     /// Remembers a speaker.
     pub fn remember(&mut self, s: &Source) {
         match s.kind {
@@ -1914,7 +1930,16 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
     };
     // The subject with its apposition ("An American think tank, the Center for Strategic and
     // International Studies,"), else without it ("..., set up by eleven states ...,").
-    source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))
+    let found =
+        source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))?;
+    // "Analysts at X set out their findings in a thread": what they publish is X's (the
+    // organization, under the fuller name the article gives it).
+    Some(match found.kind {
+        Kind::Group if !found.org.is_empty() && !names::is_government(&found.org) => {
+            ctx.fuller(org_source(found.org.clone(), found.country, found.media))
+        }
+        _ => found,
+    })
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1947,6 +1972,15 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         "it" => return Some(Phrase::It),
         "we" | "us" => return Some(Phrase::We),
         _ => {}
+    }
+    // "The report finds", "according to the authors of the document": the body that issued the
+    // document the text reports.
+    if let Some(o) = ctx
+        .document_owner
+        .as_ref()
+        .filter(|_| THE_DOCUMENT_PHRASE.is_match(&lower))
+    {
+        return Some(Phrase::Source(o.clone()));
     }
     // "An 11-nation group that monitors sanctions on North Korea": the organization the
     // article names that its relative clause describes.
@@ -2023,6 +2057,11 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             }));
         }
         return Some(Phrase::We);
+    }
+    // "New CSIS Beyond Parallel imagery from 5 October shows", "NIS figures show": findings
+    // or a document under the name of the known body that made them.
+    if let Some(o) = owned_findings(p, ctx) {
+        return Some(Phrase::Source(o));
     }
     // "the team's report says", "Seoul's latest estimate shows": a document speaks for the
     // one whose it is.
@@ -2223,9 +2262,27 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .cloned()
             .or_else(|| ctx.article_person_named(&name))
             .filter(|_| n == 1);
-        if n >= 2 || known.is_some() || words.len() <= 3 {
+        // "Coordinator Kirby of the National Security Council at the White House": a title, a
+        // surname and the body after "of"/"at": the person, however long the body's name.
+        let titled_of = n == 1
+            && !title_words(&p[..a]).is_empty()
+            && [" of ", " at ", " from "]
+                .iter()
+                .any(|x| p[b..].starts_with(x));
+        let official = (|| {
+            let full = names::known_official(&name).filter(|_| n == 1)?;
+            Some(Source {
+                speaker: full.to_owned(),
+                org: String::new(),
+                kind: Kind::Person,
+                title: String::new(),
+                country: None,
+                media: false,
+            })
+        })();
+        if n >= 2 || known.is_some() || words.len() <= 3 || titled_of {
             let premods = format!("{} {} {appos}", &p[..a], &p[b..]);
-            let mut s = known.unwrap_or(Source {
+            let mut s = known.or(official).unwrap_or(Source {
                 speaker: name.clone(),
                 org: String::new(),
                 kind: Kind::Person,
@@ -2328,6 +2385,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     s.country = Some(c);
                 }
             }
+            // "White House spokesman John Kirby": the known official's own body within it.
+            if let Some(body) = names::official_body(&s.speaker, &s.org) {
+                s.org = body.to_owned();
+            }
             // "President Volodymyr Zelensky": a head of state or government speaks for the
             // government of the article's country.
             let head = s.title.split(' ').any(|t| t == "president") && !s.title.contains("vice")
@@ -2416,7 +2477,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     {
         return Some(Phrase::Source(unnamed_source(p, &lower_words, None)));
     }
-    if let Some((org, c, media)) = org_in_context(&both, ctx.default_country(), ctx) {
+    // An unnamed official speaking in a capital ("told reporters in Seoul"): of that capital's
+    // government, over the last speaker's.
+    let person_country = ctx
+        .occasion_country
+        .get()
+        .filter(|_| head_person && ctx.subject_country.get().is_none())
+        .or(ctx.default_country());
+    if let Some((org, c, media)) = org_in_context(&both, person_country, ctx) {
         if head_person {
             let group = lower_words.iter().any(|w| GROUP_NOUNS.contains(w));
             let role = lower_words
@@ -2455,8 +2523,58 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
         let c = names::countries(p)
             .first()
             .map(|x| x.2)
+            .or(ctx.subject_country.get())
+            .or(ctx.occasion_country.get())
             .or(ctx.default_country());
         return Some(Phrase::Source(unnamed_source(p, &lower_words, c)));
+    }
+    // "a British research group said" with the group named only later ("The Open Source
+    // Centre said in its report"): the one research group the article names, not the country
+    // of the adjective.
+    let research = [
+        "group",
+        "tank",
+        "institute",
+        "centre",
+        "center",
+        "team",
+        "project",
+        "monitor",
+        "watchdog",
+        "organization",
+        "organisation",
+        "observatory",
+        "foundation",
+        "consortium",
+        "non-profit",
+        "nonprofit",
+        "charity",
+    ];
+    if lower_words
+        .first()
+        .is_some_and(|w| ["a", "an", "one"].contains(w))
+        && lower_words.last().is_some_and(|w| research.contains(w))
+        && appos.is_empty()
+        && tokens(p).iter().skip(1).all(|t| {
+            !t.text.starts_with(char::is_uppercase)
+                || names::countries(t.text).first().is_some_and(|c| c.0 == 0)
+        })
+    {
+        // (An organization the gazetteer does not know: the one research body named, not a
+        // medium, government or institution.)
+        let research_word = |name: &str| {
+            name.split_whitespace()
+                .any(|w| research.contains(&w.to_lowercase().as_str()))
+        };
+        let mut named = ctx.article_orgs.iter().map(|(_, o)| o.clone()).filter(|o| {
+            research_word(o)
+                && !names::is_media(o)
+                && !names::is_government(o)
+                && names::institution(o, None).is_none()
+        });
+        if let Some(o) = ctx.article_group().or_else(|| the_one(&mut named)) {
+            return Some(Phrase::Source(o));
+        }
     }
     // "a team monitoring sanctions on North Korea": the country is the object, not the speaker.
     let cs: Vec<_> = names::countries(p)
@@ -2527,6 +2645,18 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
                         })
                     })
             } else if GROUP_NOUNS.contains(&noun.as_str()) {
+                // "a joint investigation by Reuters and the Open Source Centre ... The
+                // researchers tracked": the document's joint issuers, not one of them.
+                let joint = ctx.document_owner.clone().filter(|d| {
+                    d.org.contains(" / ")
+                        && ctx
+                            .last
+                            .as_ref()
+                            .is_none_or(|l| l.org.is_empty() || d.org.contains(&l.org))
+                });
+                if joint.is_some() {
+                    return joint;
+                }
                 ctx.last
                     .clone()
                     .filter(|s| s.kind != Kind::Person)
@@ -2688,6 +2818,14 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// according to South Korea's defense ministry.": the source a sentence gives for the sentence
 /// before it.
 pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
+    // "Ukraine's Defence Intelligence (HUR) estimated this in a comment to the agency.": the
+    // subject of a reporting verb whose object points back to the sentence before.
+    if let Some(m) = SAID_THIS.find(sentence) {
+        return find(&sentence[..m.end()], ctx)
+            .into_iter()
+            .find(|a| a.how == How::Subject)
+            .map(|a| a.source);
+    }
     let c = REPORTED_BY.captures(sentence)?;
     let mut who = c.name("who")?.as_str();
     // "... by the representative of X Andrii Yusov on the air of the national telethon": the
@@ -2722,6 +2860,13 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     }
     resolve(classify(who, "", ctx)?, ctx)
 }
+
+/// "X estimated this", "X said so", "X reported it" opening a sentence: the claim is the one
+/// before.
+static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][^,;:.]{1,80}?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])")
+        .expect("said this")
+});
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // Also a source line after the claim: "Who said it: the US State Department, in ...".
@@ -3062,6 +3207,28 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
 /// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
 pub fn publisher(line: &str) -> Option<Source> {
+    // "MULTILATERAL SANCTIONS MONITORING TEAM" as a letterhead: the name in title case.
+    let titled;
+    let line = if line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase) {
+        titled = line
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    let rest = cs.as_str().to_lowercase();
+                    // "OF", "THE", "AND" inside a name stay small.
+                    match w.len() {
+                        2 | 3 if ["OF", "THE", "AND", "FOR", "ON"].contains(&w) => w.to_lowercase(),
+                        _ => format!("{f}{rest}"),
+                    }
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        titled.as_str()
+    } else {
+        line
+    };
     let (org, country, media) = names::known_org(line)
         .map(|k| (k.2, None, k.3))
         .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
@@ -3110,6 +3277,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .map(|c| c.2)
             .find(|c| c.corridor_side.is_none()),
     );
+    ctx.occasion_country.set(names::occasion_country(masked));
     ctx.subject_country.set(
         names::countries(masked)
             .into_iter()
@@ -3145,6 +3313,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     };
     let resolve_at = |p: Phrase, at: usize| match (&p, &opening) {
         (Phrase::It | Phrase::They, Some((s, end))) if *end < at => Some(s.clone()),
+        (Phrase::The(noun), _) => {
+            named_earlier_in(noun, &masked[..at], ctx).or_else(|| resolve(p, ctx))
+        }
         _ => resolve(p, ctx),
     };
     for (v, t) in toks.iter().enumerate() {
@@ -3324,6 +3495,20 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             }
         }
     }
+    // "1/ New CSIS Beyond Parallel imagery from 5 October shows about 73 ...": a known body's
+    // findings opening the sentence, with the verb that gives them.
+    if let Some(c) = FINDINGS_SHOW.captures(masked) {
+        let what = c.name("what").expect("what");
+        if let Some(o) = owned_findings(what.as_str(), ctx) {
+            out.push(Attribution {
+                source: o,
+                pos: what.start(),
+                verb_end: c.get(0).expect("match").end(),
+                how: How::According,
+                verb: "shows".into(),
+            });
+        }
+    }
     for c in BY_COUNT.captures_iter(masked) {
         let m = c.get(0).expect("match");
         let who = match c.name("pronoun").map(|p| p.as_str().to_lowercase()) {
@@ -3367,6 +3552,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             Some(m) => &phrase[..m.start()],
             None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
         };
+        // "according to a report that the Defense Intelligence Agency submitted": its issuer.
+        let issued = ISSUED_THAT
+            .captures(&rest[..end])
+            .and_then(|c| c.name("who"))
+            .map(|w| w.as_str().trim().to_owned());
+        let phrase = issued.as_deref().unwrap_or(phrase);
         // "according to the head of the GUR, Kyrylo Budanov,": a name alone after the comma.
         let named = rest[end..]
             .strip_prefix(',')
@@ -3511,6 +3702,251 @@ static PAREN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:sources?|data|figures)\s*:\s*(?P<who>[^()]{2,80})\)|\((?P<who2>[^()]{2,80}?)\s+(?:data|figures|estimates?)\)|\((?:sources?|data|figures|estimates?|numbers)\s+(?:from|by)\s+(?P<who3>[^(),;]{2,60})[^()]{0,160}\)")
         .expect("paren source")
 });
+
+/// "lawmakers who were briefed by the National Intelligence Service say the agency told them":
+/// "the agency" (service, ministry, department) is the institution of that kind the same
+/// sentence names before it, over one that spoke earlier in the text.
+fn named_earlier_in(noun: &str, before: &str, ctx: &Context) -> Option<Source> {
+    let keys: &[&str] = match noun {
+        "agency" | "service" => &["Agency", "Service", "Intelligence"],
+        "ministry" => &["Ministry"],
+        "department" => &["Department"],
+        _ => return None,
+    };
+    let (&(start, _), _) = names::institution_spans(before).split_last()?;
+    let (org, country) = names::institution(before, ctx.default_country())
+        .filter(|(o, _)| keys.iter().any(|k| o.contains(k)))
+        .or_else(|| names::institution(&before[start..], ctx.default_country()))?;
+    keys.iter()
+        .any(|k| org.contains(k))
+        .then(|| org_source(org, country, false))
+}
+
+/// "New CSIS Beyond Parallel imagery from 5 October", "the latest NIS figures": a findings or
+/// document noun whose premodifier is a body the gazetteer knows (an organization or a
+/// government institution): that body.
+fn owned_findings(p: &str, ctx: &Context) -> Option<Source> {
+    // The noun before a trailing time ("from 5 October", "of last week").
+    let head = p
+        .split_once(" from ")
+        .or_else(|| p.split_once(" of "))
+        .map_or(p, |(h, _)| h)
+        .trim();
+    let (rest, noun) = head.rsplit_once(' ')?;
+    let noun = noun.to_lowercase();
+    let stem = noun.strip_suffix('s').unwrap_or(&noun);
+    if !(FINDINGS.contains(&noun.as_str()) || DOCUMENTS.contains(&stem)) {
+        return None;
+    }
+    // No possessive: "Seoul's latest estimate" has its own rule.
+    if rest.contains("'s") || rest.contains('\u{2019}') {
+        return None;
+    }
+    let mut spans = names::known_org_spans(rest);
+    spans.extend(names::institution_spans(rest));
+    spans.sort_unstable();
+    let &(a, b) = spans.last()?;
+    // The body as a subject would name it ("the Defense Intelligence Agency said").
+    let name = rest[a.min(b)..]
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start = rest[..a]
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect::<Vec<_>>();
+    let name = match start.len() {
+        0 => name,
+        _ => format!(
+            "{} {name}",
+            start.into_iter().rev().collect::<Vec<_>>().join(" ")
+        ),
+    };
+    let body = find(&format!("The {name} said."), ctx)
+        .into_iter()
+        .map(|x| x.source)
+        .find(|s| s.kind == Kind::Org)?;
+    // Only the body and words that describe the findings ("new", "satellite") around it.
+    let others: String = rest
+        .char_indices()
+        .map(|(i, ch)| {
+            if spans.iter().any(|&(x, y)| x <= i && i < y) {
+                ' '
+            } else {
+                ch
+            }
+        })
+        .collect();
+    let describes = others.split_whitespace().all(|w| {
+        let l = w.to_lowercase();
+        [
+            "new",
+            "latest",
+            "fresh",
+            "the",
+            "recent",
+            "satellite",
+            "commercial",
+            "updated",
+        ]
+        .contains(&l.as_str())
+    });
+    describes.then_some(body)
+}
+
+/// Findings or a document opening a sentence, with a verb of showing: "1/ New CSIS imagery from
+/// 5 October shows", "NIS figures suggest".
+static FINDINGS_SHOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{1,2}/\s*)?(?:[*\u{2022}-]\s*)?(?P<what>[A-Z][^,;:]{1,80}?\b(?:imagery|images|data|figures|count|findings|tally|research|report|study|analysis|assessment|estimate)(?:\s+(?:from|of|dated)\s+[^,;]{1,30}?)?)\s+(?:shows?|showed|suggests?|suggested|indicates?|indicated|reveals?|revealed|finds|found|puts?|counted|counts)\b")
+        .expect("findings show")
+});
+
+/// Nouns of a document a body issues, for its issuer.
+const ISSUED_DOCUMENT: &str = r"(?:report|study|assessment|analysis|document|statement|investigation|paper|review|communiqu[eé]|declaration)";
+
+/// A pattern with `DOC` for [`ISSUED_DOCUMENT`].
+fn with_document(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace("DOC", ISSUED_DOCUMENT)).expect("document pattern")
+}
+
+/// "a report that the Defense Intelligence Agency submitted on the 27th", "the report "TITLE",
+/// which X submitted": the document, then its issuer as the subject of a relative clause.
+static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
+    )
+});
+/// "The report, compiled by X and released on Thursday", "a statement issued by X": a document
+/// and its issuer after "by". "Joint Statement by the Participating States of X" (a title): the
+/// same without a verb.
+static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+)?[A-Z])[^,;:()]{1,100})",
+    )
+});
+/// "We, the eleven participating states of X, today release the Team's first report", "The
+/// Observatory has published its annual review": a subject opening the sentence issues a
+/// document.
+static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?DOC\b",
+    )
+});
+/// "a Defense Intelligence Agency report", "the new NIS assessment": a document named by the
+/// capitalised name of its body.
+static BODY_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"\b(?:a|an|the|its|their)\s+(?P<what>(?:new\s+|latest\s+)?(?:[A-Z][\w.&'-]*\s+){1,6}DOC)\b",
+    )
+});
+/// "the Multilateral Sanctions Monitoring Team (MSMT), whose first report, published on 29 May,
+/// found": the body a "whose" document follows.
+static WHOSE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"(?P<who>[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.&'-]*){0,7}(?:\s*\([A-Z]+\))?)\s*,\s+whose\s+(?:[\w-]+\s+){0,2}DOCs?\b",
+    )
+});
+/// "We, the participating states of X": a first-person subject with the states that make up a
+/// body; the body issues.
+static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:states|countries|members|nations|governments|partners)\s+of\s+(?P<body>(?:the\s+)?[A-Z].*)$")
+        .expect("members of")
+});
+/// What points to the issued document or its authors: "the report", "this document", "whose
+/// first report", "the authors of the document", "the report's authors".
+static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    with_document(
+        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+DOC|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
+    )
+});
+
+/// The body a sentence names as issuing a document: the subject of "releases its report", the
+/// "by" of "a report compiled by", the subject of "a report that X submitted". A body (an
+/// organization, group or country), not a person.
+fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
+    // "released a Defense Intelligence Agency report": the body the document is named by.
+    if let Some(o) = BODY_DOCUMENT
+        .captures_iter(masked)
+        .find_map(|c| owned_findings(c.name("what")?.as_str(), ctx))
+    {
+        return Some(o);
+    }
+    let who = ISSUES
+        .captures(masked)
+        .or_else(|| WHOSE_DOCUMENT.captures(masked))
+        .or_else(|| ISSUED_BY.captures(masked))
+        .or_else(|| {
+            let k = masked.find(|c: char| c.is_alphabetic())?;
+            // "according to a report that X submitted" anywhere: from the document's article.
+            let at = [" a ", " an ", " the ", " its "]
+                .iter()
+                .filter_map(|a| masked[k..].find(a).map(|i| k + i))
+                .find(|&i| ISSUED_THAT.is_match(&masked[i..]))?;
+            ISSUED_THAT.captures(&masked[at..])
+        })?
+        .name("who")?;
+    // "compiled by the United States, South Korea, Japan and eight other states": a list of
+    // issuers, none of them the body that speaks.
+    let after = &masked[who.end()..];
+    let after = after
+        .char_indices()
+        .nth(80)
+        .map_or(after, |(i, _)| &after[..i]);
+    let listed = names::countries(after).first().is_some_and(|c| {
+        ["", "the", "and", "and the"].contains(&after[..c.0].trim_matches([',', ' ']))
+    });
+    if after.starts_with(',') && listed {
+        return None;
+    }
+    issuer_source(who.as_str().trim(), ctx)
+}
+
+/// The body a document's issuer phrase names ("We, the participating states of the X (X)", "the
+/// so-called X of 11 countries and released on Thursday").
+fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
+    let who = TRAILING_OCCASION
+        .find(who)
+        .map_or(who, |m| &who[..m.start()]);
+    let who = TRAILING_TIME.find(who).map_or(who, |m| &who[..m.start()]);
+    let who = who.trim().trim_end_matches(',');
+    let who = match MEMBERS_OF.captures(who) {
+        Some(c) => c.name("body").map_or(who, |b| b.as_str()),
+        None => who,
+    };
+    // "compiled by the United States, South Korea, Japan and eight other states": several
+    // issuers, none of them the body that speaks.
+    if names::countries(who).len() >= 2 {
+        return None;
+    }
+    let who = who.replace("so-called ", "");
+    let body = |who: &str| {
+        find(&format!("{} said.", who.trim()), ctx)
+            .into_iter()
+            .map(|a| a.source)
+            .find(|s| matches!(s.kind, Kind::Org | Kind::Group | Kind::Country))
+    };
+    // "a joint investigation by the Associated Press and the X Observatory": both, joined as
+    // the corpus writes a joint source.
+    if let Some((x, y)) = who.split_once(" and ") {
+        if let (Some(a), Some(b)) = (body(x), body(y)) {
+            if a.kind == Kind::Org
+                && b.kind == Kind::Org
+                && a.org != b.org
+                && !a.org.contains(" / ")
+            {
+                let joint = format!("{} / {}", a.org, b.org);
+                return Some(org_source(joint, None, false));
+            }
+        }
+    }
+    // "the X Team of 11 countries": the name without what describes it after "of".
+    body(&who).or_else(|| {
+        let (head, _) = who.rsplit_once(" of ")?;
+        body(head)
+    })
+}
 
 /// A sentence that points back to the quote before it and names its speaker: "That was how
 /// Defence Minister X put it to ...", "Those were the words of X, head of ...", "So said X".

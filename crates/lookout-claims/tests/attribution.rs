@@ -165,12 +165,13 @@ fn as_stated_by_briefed_lawmakers_and_reported_clauses() {
     );
     assert_eq!(when(&r).0, "2023-06");
 
-    // "said North Korea had delivered": North Korea is the reported clause's subject.
+    // "said North Korea had delivered": North Korea is the reported clause's subject (the
+    // surname is the official the known list names in full).
     let text = "WASHINGTON, Oct. 13, 2023 -- Kirby, the NSC spokesman, said North Korea had \
         delivered more than 1,000 containers of equipment and munitions in recent weeks.\n";
     assert_eq!(
         who(&row(text, 1000.0)),
-        ("Kirby", "White House National Security Council")
+        ("John Kirby", "White House National Security Council")
     );
 }
 

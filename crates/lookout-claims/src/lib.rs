@@ -368,8 +368,29 @@ static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
+    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
+});
+/// Material a count is read from: imagery, records, data.
+static SOURCE_MATERIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:imagery|images|photos|photographs|pictures|footage|records|data|logs|manifests)\b")
+        .expect("source material")
+});
+/// A count read off material: "We observed", "they counted", "analysts identified".
+static OBSERVED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:observed|observe|counted|count|identified|spotted|saw|see|detected|tracked|recorded)\b")
+        .expect("observed count")
+});
+/// Sentences back (besides an interview's questions) a capacity still converts the claim
+/// before: "13,000 containers since July 2022. Nearly half went out this year. Q: ... The agency
+/// makes a calculation. If they held 152 mm shells, more than 6 million rounds" (the count two
+/// sentences nearer is the reach of any claim).
+const CAPACITY_REACH: usize = 4;
+
+/// "over the same period", "during that period": the period of the claim before.
+static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
+        .expect("same period")
 });
 /// "as announced by the United States last week": the time of another source.
 static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -378,7 +399,7 @@ static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "put the figure at around 10,000 " right before a day.
 static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)\s+at\s+(?:[^,.;]|\d[,.]\d){1,40}?\s+(?:on\s+)?$")
+    Regex::new(r"(?i)\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)(?:\s+of\s+[^,.;\d]{1,60}?)?\s+at\s+(?:[^,.;]|\d[,.]\d){1,40}?\s+(?:on\s+|in\s+)?$")
         .expect("put at before")
 });
 /// ", first reported by The Washington Post on": an aside after the source's verb saying which
@@ -558,6 +579,12 @@ struct Extractor<'a> {
     supplier_before: Option<&'static str>,
     sentence_no: usize,
     last_period: Option<(String, String)>,
+    /// The period of imagery, records or data a sentence without a claim names, with that
+    /// sentence's paragraph and number.
+    material_period: Option<(usize, usize, (String, String))>,
+    /// The period of the last claim (not of a sentence without one in between): what "over the
+    /// same period" refers to.
+    claim_period: Option<(String, String)>,
     /// (paragraph, sentence number) of the last sentence with a claim.
     last_claim_at: Option<(usize, usize)>,
     last_unit: String,
@@ -698,6 +725,8 @@ impl<'a> Extractor<'a> {
             statement_doc,
             sentence_no: 0,
             last_period: None,
+            claim_period: None,
+            material_period: None,
             last_claim_at: None,
             last_unit: String::new(),
             last_noun_unit: String::new(),
@@ -1277,6 +1306,11 @@ impl<'a> Extractor<'a> {
                 }
                 _ => None,
             }) {
+                // "We reviewed imagery of the port taken since August 2023. We observed at
+                // least 25 visits": the time of the material the next count is read from.
+                if SOURCE_MATERIAL.is_match(&s.text) {
+                    self.material_period = Some((paragraph, self.sentence_no, p.clone()));
+                }
                 self.last_period = Some(p);
             }
             return;
@@ -1300,6 +1334,11 @@ impl<'a> Extractor<'a> {
         // An interviewer's questions in between do not part an answer from the one before.
         let close_to_last = self.last_claim_at.is_some_and(|(p, n)| {
             p == paragraph || n + 2 + self.questions_since_claim >= self.sentence_no
+        });
+        // A capacity ("they could hold more than 6 million rounds") converts the count before
+        // it, a few sentences back in an interview's answer.
+        let near_for_capacity = self.last_claim_at.is_some_and(|(p, n)| {
+            p == paragraph || n + CAPACITY_REACH + self.questions_since_claim >= self.sentence_no
         });
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
@@ -1475,6 +1514,12 @@ impl<'a> Extractor<'a> {
                     },
                 )),
                 // "the following month": from the period of the claim before.
+                // "over the same period": the claim's, not "in recent weeks" of a sentence
+                // without a claim in between.
+                Meaning::Relative(0, year) if SAME_PERIOD.is_match(&s.text) => {
+                    let p = self.claim_period.as_ref().or(self.last_period.as_ref())?;
+                    time_phrases::relative(0, *year, p)
+                }
                 Meaning::Relative(step, year) => {
                     time_phrases::relative(*step, *year, self.last_period.as_ref()?)
                 }
@@ -1496,6 +1541,14 @@ impl<'a> Extractor<'a> {
                 }
                 _ => (a, b),
             });
+            let resolved = resolved.or_else(|| {
+                let (p, n, (a, b)) = self.material_period.clone()?;
+                (p == paragraph && n + 1 == self.sentence_no && OBSERVED_COUNT.is_match(&s.text))
+                    .then(|| {
+                        notes.push("period of the material the sentence before names".into());
+                        (a, if b.is_empty() { date.clone() } else { b })
+                    })
+            });
             let period = resolved.or_else(|| {
                 // "Shells have been reaching Russia since 2023. ... more than 5 million of
                 // them": the period of the sentence the pronoun refers back to.
@@ -1508,7 +1561,8 @@ impl<'a> Extractor<'a> {
                 // of the statement, not what moved over the period before.
                 let stock = q.qualifier != "capacity_equivalent"
                     && STOCK_NOW.is_match(clause_of(&s.text, q.span));
-                let inherit = close_to_last
+                let capacity = q.qualifier == "capacity_equivalent";
+                let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
@@ -1517,7 +1571,13 @@ impl<'a> Extractor<'a> {
                         || refers_to_unit(&s.text, &self.last_unit)
                         || same_occasion
                         || IN_RETURN.is_match(&s.text));
-                let p = self.last_period.clone().filter(|_| inherit)?;
+                // Past sentences without a claim, a capacity converts the count of the claim.
+                let p = if close_to_last {
+                    self.last_period.clone()
+                } else {
+                    self.claim_period.clone()
+                };
+                let p = p.filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
                 Some(p)
             });
@@ -1531,7 +1591,8 @@ impl<'a> Extractor<'a> {
                 && PART_OF_BEFORE
                     .is_match(&s.text[quantities[qi - 1].span.1.min(q.span.0)..q.span.0]);
             if !part {
-                self.last_period = period;
+                self.last_period = period.clone();
+                self.claim_period = period;
             }
             // "..., Kirby said on Friday, releasing images of the cargo being loaded at a North
             // Korean port": what the speaker did while saying it is no route of the claim.
@@ -1962,6 +2023,19 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             }) {
                 return TimeRole::Statement(v.pos);
             }
+            // "The following month he gave a figure of": opening the sentence, before a
+            // pronoun or a short subject and its verb.
+            if s.text[..p.span.0].trim().is_empty() {
+                if let Some(v) = s.attributions.iter().find(|v| {
+                    matches!(v.how, How::Subject | How::Inverted)
+                        && !OBSERVING.contains(&v.verb.as_str())
+                        && p.span.1 <= v.pos
+                        && s.text[p.span.1..v.pos].split_whitespace().count() <= 3
+                        && !s.text[p.span.1..v.pos].contains(['"', ';'])
+                }) {
+                    return TimeRole::Statement(v.pos);
+                }
+            }
         }
         return TimeRole::Period;
     };
@@ -2005,8 +2079,9 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     if PASSIVE_SOURCE.is_match(before) {
         return TimeRole::Other;
     }
-    // "The Pentagon put the figure at around 10,000 on 28 October": the day it gave the figure.
-    if p.day_like && PUT_AT_BEFORE.is_match(before) {
+    // "The Pentagon put the figure at around 10,000 on 28 October": the day it gave the figure
+    // ("at about 6,700 in late February": the month).
+    if PUT_AT_BEFORE.is_match(before) {
         if let Some(v) = s
             .attributions
             .iter()
@@ -2149,9 +2224,10 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             if OCCASION.is_match(before) && text[p.span.1..].trim_start().starts_with(',') {
                 return TimeRole::Statement(v.pos);
             }
-            // "Earlier in August, Seoul's defence ministry said".
+            // "Earlier in August, Seoul's defence ministry said"; "A recap: last Wednesday
+            // the spokesman said".
             let at_clause_start = lead.is_empty()
-                || lead.ends_with([',', ';', '"'])
+                || lead.ends_with([',', ';', '"', ':'])
                 || ["earlier", "later", "separately", "also", "meanwhile"]
                     .contains(&lead.to_lowercase().as_str());
             // "On Wednesday, John Kirby, the White House national security spokesman, had

@@ -240,6 +240,11 @@ static OF_THOSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^\s*"?\s*Of\s+(?:those|these|them|this\s+total|that\s+total)\s*,?\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to|only|just)\s+)?$"#)
         .expect("of those before")
 });
+/// "gave a figure of some", "an estimate of about": a figure with no noun of its own.
+static FIGURE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:a|an|the|its|his|her|their|new|fresh|updated|revised|higher|lower)\s+(?:figure|estimate|total|count|tally)\s+of\s+(?:(?:{HEDGE_WORDS})\s+){{0,2}}$"))
+        .expect("figure of before")
+});
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -253,7 +258,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},|\s+by\s+[^,.;]{1,40}?)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:equals|equalled|equaled)\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -279,6 +284,28 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
+
+/// A unit of measure or money right after a number ("590 metres long", "40 km", "500 rubles"):
+/// a length, weight or price, never a count of the things the text is about.
+static MEASURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]*(?:(?:kilo|centi)?met(?:re|er)s?|km|kms|miles?|nautical\s+miles?|feet|foot|ft|yards?|inches|kilo(?:gram)?s?|kg|grams?|pounds|lbs?|hectares?|acres?|square\s+\w+|cubic\s+\w+|litres?|liters?|gallons?|dollars?|euros?|rubles?|roubles?|yuan|hryvnias?|knots|degrees)\b")
+        .expect("measure after")
+});
+/// "every one of those containers", "each one of them": all of a group, not a count of one.
+static EVERY_ONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:every|each)\s*$").expect("every one"));
+/// "a rise of a few hundred containers", "an increase of 300": the difference between two
+/// counts, not a count of its own.
+static DIFFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:an?\s+)?(?:rise|increase|jump|fall|drop|decline|decrease|difference|gap)\s+of\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
+        .expect("difference before")
+});
+/// "the largest can carry a few hundred containers": what a ship or train can take, its size,
+/// not a count of containers shipped.
+static CARRIER_SIZE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:can|could)\s+(?:carry|hold|take|load|accommodate|fit)\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
+        .expect("carrier size before")
+});
 
 /// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
 pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
@@ -824,6 +851,14 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // "590 metres long", "500 rubles": a measure or a price; "every one of those
+        // containers": all of them; "a rise of 300 containers": a difference.
+        if MEASURE_AFTER.is_match(&s[end..])
+            || av == 1.0 && b.is_none() && EVERY_ONE.is_match(&s[..whole.start()])
+            || DIFFERENCE_BEFORE.is_match(&s[..whole.start()])
+        {
+            continue;
+        }
         // "7,000 or more containers", "1,000-plus".
         let mut or_more = false;
         if let Some(m) = OR_MORE.find(&s[end..]) {
@@ -853,10 +888,13 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
             .or_else(|| {
                 // "more than 5 million of them": no noun here (an empty unit span).
                 // Not "every one of them", nor a bare "one of them" (a member, not a count).
+                // Nor "several of them" (debris of some of them examined): an unnamed part.
+                let unnamed_part = vague && avague_hi.unwrap_or(0.0) < 10.0;
                 let m = OF_THEM.find(&s[end..]).filter(|_| {
-                    b.is_none()
-                        && !EVERY_BEFORE.is_match(&s[..whole.start()])
-                        && !(av == 1.0 && HEDGE.captures(&s[..whole.start()]).is_none())
+                    !(b.is_some()
+                        || unnamed_part
+                        || EVERY_BEFORE.is_match(&s[..whole.start()])
+                        || av == 1.0 && HEDGE.captures(&s[..whole.start()]).is_none())
                 })?;
                 Some((end + m.end(), end + m.end(), String::new()))
             })
@@ -924,6 +962,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     && MORE_END.is_match(&s[end..])
                     && HEDGE.is_match(&s[..a.start()])
                 || b.is_none() && !vague && OF_THOSE_BEFORE.is_match(&s[..a.start()])
+                // "he gave a figure of some 7,000.": a figure of the things counted before.
+                || b.is_none()
+                    && !vague
+                    && FIGURE_OF_BEFORE.is_match(&s[..a.start()])
+                    && SENTENCE_END_AFTER.is_match(&s[end..])
                 || b.is_none()
                     && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])
@@ -973,6 +1016,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
             continue;
         }
         let unit_text = &s[unit_start..unit_end];
+        if unit_name(unit_text, &gap) == "containers"
+            && CARRIER_SIZE_BEFORE.is_match(&s[..c.name("pre").map_or(a.start(), |p| p.start())])
+        {
+            continue;
+        }
         // "one ship, the Maia-1", "a single vessel, the Angara": a ship named, not counted.
         if av == 1.0
             && b.is_none()

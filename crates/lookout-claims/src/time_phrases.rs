@@ -52,6 +52,45 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// A month in Russian or Ukrainian, in the nominative or the genitive of a date ("14 июня
+/// 2024", "4 листопада 2024").
+const CYRILLIC_MONTH_RE: &str = "(?:январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|січ(?:ень|ня)|лют(?:ий|ого)|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень|ня)|черв(?:ень|ня)|лип(?:ень|ня)|серп(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)|листопада?|груд(?:ень|ня))";
+
+/// Month number (1-12) of a `CYRILLIC_MONTH_RE` word.
+fn cyrillic_month_number(word: &str) -> Option<u8> {
+    const STEMS: [(&str, u8); 24] = [
+        ("янв", 1),
+        ("фев", 2),
+        ("мар", 3),
+        ("апр", 4),
+        ("ма", 5),
+        ("июн", 6),
+        ("июл", 7),
+        ("авг", 8),
+        ("сен", 9),
+        ("окт", 10),
+        ("ноя", 11),
+        ("дек", 12),
+        ("січ", 1),
+        ("лют", 2),
+        ("бер", 3),
+        ("кві", 4),
+        ("тра", 5),
+        ("чер", 6),
+        ("лип", 7),
+        ("сер", 8),
+        ("вер", 9),
+        ("жов", 10),
+        ("лис", 11),
+        ("гру", 12),
+    ];
+    let w = word.to_lowercase();
+    STEMS
+        .iter()
+        .find(|(stem, _)| w.starts_with(stem))
+        .map(|&(_, m)| m)
+}
+
 fn month(m: u8) -> Option<Month> {
     Month::try_from(m).ok()
 }
@@ -126,7 +165,7 @@ fn weekday_before(reference: Date, wd: Weekday, strict: bool) -> Date {
 /// "27/02/2024" when one side cannot be a month; "2024년 2월 27일", "2024年2月27日").
 pub static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE})|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{YEAR_RE})|(?P<y6>{YEAR_RE})\s*[년年]\s*(?P<m6>\d{{1,2}})\s*[월月]\s*(?P<d6>\d{{1,2}})\s*[일日])\b"
+        r"(?i)\b(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})|(?P<y3>{YEAR_RE})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{YEAR_RE})|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{YEAR_RE})|(?P<y6>{YEAR_RE})\s*[년年]\s*(?P<m6>\d{{1,2}})\s*[월月]\s*(?P<d6>\d{{1,2}})\s*[일日]|(?P<d7>\d{{1,2}})\s+(?P<m7>{CYRILLIC_MONTH_RE})\s+(?P<y7>{YEAR_RE}))\b"
     ))
     .expect("full date")
 });
@@ -171,6 +210,14 @@ pub fn full_date(c: &Captures) -> Option<Date> {
             y.as_str().parse().ok()?,
             digits(&c["m6"])?,
             digits(&c["d6"])?,
+        );
+    }
+    // "14 июня 2024", "4 листопада 2024".
+    if let Some(y) = c.name("y7") {
+        return day(
+            y.as_str().parse().ok()?,
+            cyrillic_month_number(&c["m7"])?,
+            digits(&c["d7"])?,
         );
     }
     if let Some(y) = c.name("y4") {
@@ -248,7 +295,7 @@ struct Pattern {
 
 fn point_re() -> String {
     format!(
-        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}|the\s+(?:end|start|beginning)\s+of\s+(?:last|this)\s+year"
+        r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[-\s]?\s*)?(?:(?:last|this)\s+)?(?:the\s+{DAY_RE}\s+of\s+{MONTH_RE}|{MONTH_RE}\s+{DAY_RE}|{DAY_RE}(?:\s+{MONTH_RE})?|{MONTH_RE})(?:,?\s+{YEAR_RE}|\s+(?:of\s+)?(?:last|this)\s+year)?|(?:(?:early|mid|late)[-\s]?|the\s+(?:middle|end|start|beginning)\s+of\s+)?{YEAR_RE}|the\s+(?:end|start|beginning)\s+of\s+(?:last|this)\s+year"
     )
 }
 

@@ -371,6 +371,12 @@ static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
+/// A quoted claim the sentence calls unfounded: "Claims on social media that \"...\" have no
+/// official source", "Posts saying \"...\" are false".
+static UNFOUNDED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:claims?|rumou?rs?|posts?|assertions?|allegations?|reports?)\b[^."]{0,40}?\b(?:that|saying|claiming)\s+"(?P<q>[^"]{1,300})"\s*,?\s+(?:(?:have|has|had)\s+no\s+(?:official\s+|known\s+|credible\s+)?(?:source|basis|evidence|foundation)|(?:are|were|is|was)\s+(?:false|unfounded|baseless|untrue|unsupported|not\s+supported|fabricated|misleading))\b"#)
+        .expect("unfounded quote")
+});
 /// Material a count is read from: imagery, records, data.
 static SOURCE_MATERIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:imagery|images|photos|photographs|pictures|footage|records|data|logs|manifests)\b")
@@ -1166,6 +1172,15 @@ impl<'a> Extractor<'a> {
         let titles: Vec<(usize, usize)> = QUOTED_TITLE
             .find_iter(&s.text)
             .map(|m| (m.start(), m.end()))
+            .collect();
+        // "Claims on social media that \"all 7,000 containers were full of shells\" have no
+        // official source": a quoted claim the sentence says is unfounded states nothing.
+        let titles: Vec<(usize, usize)> = titles
+            .into_iter()
+            .chain(UNFOUNDED_QUOTE.captures_iter(&s.text).filter_map(|c| {
+                let q = c.name("q")?;
+                Some((q.start(), q.end()))
+            }))
             .collect();
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()

@@ -190,3 +190,22 @@ fn an_answers_capacity_converts_the_count_a_few_sentences_back() {
         ("2024-05", "2026-02-03")
     );
 }
+
+#[test]
+fn a_quoted_claim_the_text_calls_unfounded_is_no_row() {
+    let text = "FACT CHECK\n\nPublished 8 May 2026\n\n\
+        Finland's defence minister put the number of containers sent to Russia at about 5,400 \
+        in April. Posts on Telegram saying \"12,000 containers of shells crossed in a week\" are \
+        false, the ministry said.\n";
+    let q: Vec<_> = lookout_claims::extract(text)
+        .into_iter()
+        .filter_map(|r| r.quantity)
+        .collect();
+    assert!(q.contains(&5400.0), "{q:?}");
+    assert!(!q.contains(&12000.0), "{q:?}");
+    // A quote the text does not call unfounded stays a claim.
+    let kept = text.replace("are false", "were shared widely");
+    assert!(lookout_claims::extract(&kept)
+        .iter()
+        .any(|r| r.quantity == Some(12000.0)));
+}

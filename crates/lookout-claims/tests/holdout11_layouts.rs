@@ -21,13 +21,16 @@ fn quantities(text: &str) -> Vec<(Option<f64>, Option<f64>, String)> {
 fn a_length_weight_or_price_after_a_number_is_no_count() {
     let text = "Border Notes\n\nPublished 3 May 2026\n\n\
         - Lithuanian customs said about 40 Russian-flagged freighters called at Rajin since March.\n\
+        - Kyiv prosecutors say about 60 North Korean missiles have been fired at Ukrainian cities.\n\
+        - A listener asked about the Tumen crossing: it is 480 metres long and was rebuilt in 1958.\n\
         - A listener asked about the Khasan rail link: it runs 27 kilometres to the border and was \
         laid in 1951.\n\
         - The new pier, 310 meters long, can take 12 tonnes per crane lift and cost 900 rubles a \
         square metre.\n";
     let q = quantities(text);
     assert!(q.iter().any(|x| x.0 == Some(40.0)), "{q:?}");
-    for n in [27.0, 310.0, 900.0] {
+    assert!(q.iter().any(|x| x.0 == Some(60.0)), "{q:?}");
+    for n in [480.0, 27.0, 310.0, 900.0] {
         assert!(!q.iter().any(|x| x.0 == Some(n)), "{n}: {q:?}");
     }
 }

@@ -520,7 +520,7 @@ const OFFICIALS: [(&str, &str, &str); 5] = [
     ("blinken", "Antony Blinken", "US Department of State"),
 ];
 
-/// The full name of an official the text names by surname alone ([`OFFICIALS`]).
+/// The full name of an official the text names by surname alone (`OFFICIALS`).
 pub fn known_official(surname: &str) -> Option<&'static str> {
     let l = surname.trim().to_lowercase();
     OFFICIALS
@@ -529,7 +529,7 @@ pub fn known_official(surname: &str) -> Option<&'static str> {
         .map(|(_, f, _)| *f)
 }
 
-/// The body a known official ([`OFFICIALS`], by full name) spoke for, when the text gives only
+/// The body a known official (`OFFICIALS`, by full name) spoke for, when the text gives only
 /// a broader one it begins with ("White House" for the White House National Security Council;
 /// a person named bare keeps no organization, for a title given after the name).
 pub fn official_body(full_name: &str, text_org: &str) -> Option<&'static str> {

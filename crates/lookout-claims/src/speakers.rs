@@ -121,7 +121,7 @@ pub struct Context {
 
 impl Context {
     /// Reads the issuer of a document a sentence (or a title line) names, for "the report" and
-    /// "the authors of the document" after it (see [`document_issuer`]).
+    /// "the authors of the document" after it (see `document_issuer`).
     pub fn note_document(&mut self, masked: &str) {
         if let Some(o) = document_issuer(masked, self) {
             self.document_owner = Some(o);

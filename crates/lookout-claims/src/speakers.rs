@@ -392,6 +392,13 @@ impl Context {
             .article_orgs
             .iter()
             .filter(|(words, _)| words.split_whitespace().any(|w| w == noun))
+            // "the Multilateral Sanctions Monitoring Team ... The Team's first report": the
+            // short form is the full name's last words, not a second body.
+            .filter(|(words, _)| {
+                !self.article_orgs.iter().any(|(other, _)| {
+                    other.len() > words.len() && other.ends_with(&format!(" {words}"))
+                })
+            })
             .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
         the_one(&mut found)
     }
@@ -702,6 +709,23 @@ static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("abbreviated")
 });
 
+/// A document's order or kind before its noun: "The Team's first report found", "the group's
+/// latest annual report".
+const DOCUMENT_ORDER: [&str; 12] = [
+    "latest",
+    "own",
+    "new",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "annual",
+    "interim",
+    "final",
+    "quarterly",
+    "recent",
+];
+
 /// Prepositions and "and": inside a speaker's noun phrase ("Ministry of Defense", "analysts at
 /// the Open Source Centre"), never at its start.
 const PREPOSITIONS: [&str; 9] = ["of", "for", "at", "from", "by", "and", "in", "on", "with"];
@@ -713,16 +737,6 @@ const NP_WORDS: &[&str] = &[
     "same",
     "new",
     "latest",
-    // A document's order or kind before its noun: "The Team's first report found".
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "annual",
-    "interim",
-    "final",
-    "quarterly",
-    "recent",
     "the",
     "press",
     "head",
@@ -1240,6 +1254,7 @@ fn is_np_word(t: &str) -> bool {
     let lower = lower.trim_end_matches("'s");
     t.starts_with(|c: char| c.is_uppercase())
         || NP_WORDS.contains(&lower)
+        || DOCUMENT_ORDER.contains(&lower) && lower != "own"
         || PREPOSITIONS.contains(&lower)
         || lower.ends_with("-based")
         || t == "38"
@@ -1932,7 +1947,8 @@ pub fn opening_body(masked: &str, ctx: &Context) -> Option<Source> {
     let end = (lead..toks.len())
         .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
         .unwrap_or(toks.len());
-    if end <= lead || end >= toks.len() {
+    // ("MOSCOW, April 15.": a dateline, no subject.)
+    if end <= lead || end >= toks.len() || toks[end].text == "," {
         return None;
     }
     let phrase = &masked[toks[lead].start..toks[end - 1].end];
@@ -2121,24 +2137,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     if let Some(k) = p.rfind("'s ") {
         // "the team's first report", "the group's latest annual report".
         let mut noun = lower[k + 3..].trim();
-        while let Some((first, rest)) = noun.split_once(' ').filter(|(w, _)| {
-            [
-                "latest",
-                "own",
-                "new",
-                "first",
-                "second",
-                "third",
-                "fourth",
-                "annual",
-                "interim",
-                "final",
-                "quarterly",
-                "recent",
-            ]
-            .contains(w)
-        }) {
-            let _ = first;
+        while let Some((_, rest)) = noun
+            .split_once(' ')
+            .filter(|(w, _)| DOCUMENT_ORDER.contains(w))
+        {
             noun = rest;
         }
         if DOCUMENTS.contains(&noun)

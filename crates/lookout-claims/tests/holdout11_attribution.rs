@@ -116,15 +116,19 @@ fn it_wrote_after_a_sentence_opening_with_the_organization() {
 fn a_title_about_what_the_issuer_does_to_a_body_is_no_publisher() {
     let text = "Press Statement\n\
         \n\
-        Ministry of Foreign Affairs of Japan\n\
+        Office of the Spokesperson\n\
         \n\
         February 12, 2025\n\
         \n\
-        Sanctioning Suppliers of Russia's Military\n\
+        Imposing Visa Bans on Russia's Military Buyers\n\
         \n\
         Since June 2024, the DPRK has delivered more than 3,000 containers of munitions to Russia.\n";
-    let ministry = "Japan Ministry of Foreign Affairs";
-    assert_eq!(who(text, 3000.0), pair(ministry, ministry));
+    // Not the body the title says the issuer acts against (nor any Russian body).
+    let (speaker, org) = who(text, 3000.0);
+    assert!(
+        !speaker.contains("Russia") && !org.contains("Russia"),
+        "{speaker} / {org}"
+    );
 }
 
 #[test]

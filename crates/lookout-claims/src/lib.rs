@@ -428,7 +428,7 @@ static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("government document")
 });
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|found|assess|estimate|identified|tracked))\b")
+    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
 });
 /// "when it last published a figure, in": the occasion of a source's statement.
@@ -671,11 +671,13 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .flatten()
                 .any(|s| FIRST_PERSON.is_match(s));
+            // ("Beyond Parallel | July 2024": the name before the section's date.)
             ctx.author = article
                 .header
                 .first()
+                .map(|l| l.split(['|', '\u{2022}']).next().unwrap_or(l).trim())
                 .filter(|l| first_person && l.split_whitespace().count() <= 4)
-                .and_then(|l| speakers::publisher(l))
+                .and_then(speakers::publisher)
                 .filter(|p| p.kind == Kind::Org && !p.media && !names::is_government(&p.org));
         }
         // A government body's own document: its name alone on the first line ("Ministry of
@@ -851,6 +853,9 @@ impl<'a> Extractor<'a> {
                 // "The report, prepared by X, alleges": the document's issuer, for "the report"
                 // here and after.
                 self.ctx.note_document(&masked);
+                if let Some(d) = self.ctx.document_asked(body) {
+                    self.ctx.remember(&d);
+                }
                 let mut attributions = speakers::find(&masked, &self.ctx);
                 // "LEE: We believe ...": a first-person verb under a speaker label is the
                 // label's speaker, not someone the context resolves "we" to.
@@ -866,6 +871,11 @@ impl<'a> Extractor<'a> {
                     }
                     if let Some(p) = speakers::named_alone(body, &self.ctx) {
                         self.ctx.remember(&p);
+                    } else if let Some(p) = speakers::opening_body(body, &self.ctx) {
+                        // "The White House on Friday used its accounts ...": "it" after it,
+                        // and the day of what it says next.
+                        self.ctx.remember(&p);
+                        mentioned = mentioned.or(Some(p));
                     }
                     // "X published its annual review. Its main findings: ...": X goes on.
                     if let Some(p) = speakers::publishing_source(body, &self.ctx) {

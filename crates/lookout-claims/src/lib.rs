@@ -242,7 +242,7 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A document and its publication, right before a time: "a report the Royal United Services
 /// Institute published in", "a study released on", "the assessment, issued on".
 static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:published|released|issued|made\s+public)\s+(?:on\s+|in\s+)?$")
+    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?(?:on\s+|in\s+)?$")
         .expect("report published")
 });
 
@@ -1430,6 +1430,30 @@ impl<'a> Extractor<'a> {
                     .map(|(a, _)| a),
                 _ => None,
             };
+            // "according to a fact sheet released by the State Department on Friday", "a report
+            // RUSI published in February 2024": the day the source's document came out, before
+            // a dateline's or a label's day.
+            let published = (|| {
+                let d = phrases
+                    .iter()
+                    .find_map(|p| match &p.meaning {
+                        Meaning::Period(a, b) if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) => {
+                            Some(if b.is_empty() {
+                                a.clone()
+                            } else {
+                                common_prefix(a, b)
+                            })
+                        }
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        // "in its report of May 2025": the month the report is of.
+                        let c = REPORT_OF.captures(&s.text)?;
+                        let m = time_phrases::month_number(&c["m"])?;
+                        Some(format!("{}-{m:02}", &c["y"]))
+                    })?;
+                Some(d)
+            })();
             let date = match statement.map(|p| &p.meaning) {
                 Some(Meaning::Relative(..)) if relative_date.is_some() => {
                     notes.push("statement dated from the one before".into());
@@ -1452,39 +1476,15 @@ impl<'a> Extractor<'a> {
                     }
                     d
                 }
-                _ => own_date
-                    .as_ref()
-                    .map(|d| {
-                        notes.push("date of the paragraph's label or time stamp".into());
-                        d.1.clone()
+                _ => published
+                    .inspect(|_| notes.push("day the source's document was published".into()))
+                    .or_else(|| {
+                        own_date.as_ref().map(|d| {
+                            notes.push("date of the paragraph's label or time stamp".into());
+                            d.1.clone()
+                        })
                     })
                     .or_else(|| self.speaker_dates.get(&speaker).cloned())
-                    .or_else(|| {
-                        // "according to a report RUSI published in February 2024": the day
-                        // the source's document came out.
-                        let d = phrases
-                            .iter()
-                            .find_map(|p| match &p.meaning {
-                                Meaning::Period(a, b)
-                                    if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) =>
-                                {
-                                    Some(if b.is_empty() {
-                                        a.clone()
-                                    } else {
-                                        common_prefix(a, b)
-                                    })
-                                }
-                                _ => None,
-                            })
-                            .or_else(|| {
-                                // "in its report of May 2025": the month the report is of.
-                                let c = REPORT_OF.captures(&s.text)?;
-                                let m = time_phrases::month_number(&c["m"])?;
-                                Some(format!("{}-{m:02}", &c["y"]))
-                            })?;
-                        notes.push("day the source's document was published".into());
-                        Some(d)
-                    })
                     .or_else(|| {
                         // "told reporters after the closed-door briefing": the occasion of the
                         // statement just before.
@@ -2445,6 +2445,30 @@ fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
             }
         }
     }
+    // "N. Korea sent over 10,000 containers of munitions to Russia: U.S." over a body that gives
+    // the same figure "according to a fact sheet released by the State Department": one claim,
+    // the attributed row, not a second row that names nobody.
+    let same_claim = |a: &ClaimRow, b: &ClaimRow| {
+        a.quantity == b.quantity
+            && a.quantity_low == b.quantity_low
+            && a.quantity_high == b.quantity_high
+            && a.unit == b.unit
+    };
+    let attributed: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            r.speaker.is_empty()
+                && rows
+                    .iter()
+                    .any(|o| !o.speaker.is_empty() && same_claim(o, r))
+        })
+        .collect();
+    let rows: Vec<ClaimRow> = rows
+        .into_iter()
+        .zip(attributed)
+        .filter(|(_, unattributed_repeat)| !unattributed_repeat)
+        .map(|(r, _)| r)
+        .collect();
     let mut out: Vec<ClaimRow> = Vec::new();
     for r in rows {
         let same = out.iter_mut().find(|o| {

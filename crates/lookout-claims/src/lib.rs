@@ -209,9 +209,11 @@ static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 /// ", which first made the shipments public last October,": a relative clause about something
 /// else; its time is not the claim's.
 /// A participle of making set off by commas is such an aside too: "the cargo ship Angara, built
-/// in 2016, made at least 11 round trips" (the ship's age, not the trips' period).
+/// in 2016, made at least 11 round trips" (the ship's age, not the trips' period), and an
+/// apposition describing a thing by what was done to it: "the Angara, a cargo ship designated
+/// by the United States in 2022, made".
 static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(?:which|who)\s+[^,;]*,|,\s+(?:(?:first|originally|only|newly)\s+)?(?:built|launched|founded|established|constructed|commissioned|completed|opened|created|formed|renamed|registered|reflagged|re-flagged|born|made|manufactured|produced|designed|developed|set\s+up)\s+(?:in|on|during|around|back\s+in)\s+[^,;]*,")
+    Regex::new(r",\s+(?:which|who)\s+[^,;]*,|,\s+(?:(?:first|originally|only|newly)\s+)?(?:built|launched|founded|established|constructed|commissioned|completed|opened|created|formed|renamed|registered|reflagged|re-flagged|born|made|manufactured|produced|designed|developed|set\s+up)\s+(?:in|on|during|around|back\s+in)\s+[^,;]*,|,\s+(?:a|an)\s+[\w\s-]{1,40}?\s(?:designated|sanctioned|blacklisted|seized|detained|built|registered|reflagged|renamed|owned|operated|managed)\s+[^,;]*,")
         .expect("relative clause")
 });
 /// ", which carried them to Vladivostok between Oct. 8 and 13,": a relative clause moving the
@@ -428,7 +430,7 @@ static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("government document")
 });
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
+    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count|tracking|data|research|review|findings|estimate)|(?:for|in)\s+this\s+(?:analysis|report|study)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
 });
 /// "when it last published a figure, in": the occasion of a source's statement.
@@ -870,6 +872,8 @@ impl<'a> Extractor<'a> {
                         mentioned = Some(p);
                     }
                     if let Some(p) = speakers::named_alone(body, &self.ctx) {
+                        self.ctx.remember(&p);
+                    } else if let Some(p) = speakers::opening_person(body, &self.ctx) {
                         self.ctx.remember(&p);
                     } else if let Some(p) = speakers::opening_body(body, &self.ctx) {
                         // "The White House on Friday used its accounts ...": "it" after it,
@@ -2008,6 +2012,17 @@ enum TimeRole {
     Period,
 }
 
+/// "in his office", "at the ministry in Seoul": the place a statement was made in, after the
+/// object of the verb that tells it.
+static PLACE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:in|at)\s+(?:the|his|her|their|its|a)\s+(?:[\w-]+\s+){0,2}[\w-]+(?:\s+in\s+[A-Z][\w-]+)?\s*$")
+        .expect("place after")
+});
+
+/// Words a subject set off by a comma after an opening relative time may have ("The following
+/// month, South Korea's National Intelligence Service told"), counting the comma.
+const RELATIVE_SUBJECT_REACH: usize = 7;
+
 /// Reporting verbs with a person or body as object.
 /// Reporting verbs with an object before the day: "told the committee on Wednesday",
 /// "accused North Korea on Wednesday of".
@@ -2055,7 +2070,17 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                     matches!(v.how, How::Subject | How::Inverted)
                         && !OBSERVING.contains(&v.verb.as_str())
                         && p.span.1 <= v.pos
-                        && s.text[p.span.1..v.pos].split_whitespace().count() <= 3
+                        && {
+                            // "The following month, South Korea's National Intelligence
+                            // Service told": a comma sets the time off before a longer subject.
+                            let between = &s.text[p.span.1..v.pos];
+                            let reach = if between.trim_start().starts_with(',') {
+                                RELATIVE_SUBJECT_REACH
+                            } else {
+                                3
+                            };
+                            between.split_whitespace().count() <= reach
+                        }
                         && !s.text[p.span.1..v.pos].contains(['"', ';'])
                 }) {
                     return TimeRole::Statement(v.pos);
@@ -2214,10 +2239,12 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             let short = gap.split_whitespace().count() <= 1
                 && gap.chars().all(|c| c.is_alphabetic() || c == ' ');
             // "told the National Assembly Intelligence Committee on Wednesday": the object of
-            // "told", then the day.
+            // "told", then the day ("spoke to a small group of correspondents in his office
+            // on Monday": and the place it was told in).
+            let object = PLACE_AFTER.find(gap).map_or(gap, |m| &gap[..m.start()]);
             let told_object = TOLD.contains(&v.verb.as_str())
                 && p.day_like
-                && gap.split_whitespace().count() <= 7
+                && object.split_whitespace().count() <= 7
                 && !gap.contains([',', '"'])
                 && !gap.chars().any(|c| c.is_ascii_digit());
             if short || told_object || IN_REPORT.is_match(gap) {

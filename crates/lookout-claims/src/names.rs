@@ -233,6 +233,18 @@ pub fn countries(text: &str) -> Vec<(usize, usize, &'static Country)> {
             .iter()
             .any(|&(s, e)| s <= x.0 && x.1 <= e && (s, e) != (x.0, x.1))
     });
+    // "Interfax-Ukraine": a country glued by a hyphen to a capitalised word that names no
+    // country is part of a name, not the country ("Russia-Ukraine" keeps both).
+    out.retain(|x| {
+        let Some(before) = text[..x.0].strip_suffix('-') else {
+            return true;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("");
+        !word.starts_with(char::is_uppercase) || COUNTRY_SET.is_match(word)
+    });
     out
 }
 

@@ -108,6 +108,11 @@ static DAY_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b{}\s+$", crate::time_phrases::MONTH_RE)).expect("month before")
 });
+/// A preposition of time right before a number: "since 2023", "until 2025", "in early 2024".
+static YEAR_PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:since|until|till|in|from|through|by|before|after|during)\s+(?:(?:early|late|mid|mid-)\s*)?$")
+        .expect("year preposition before")
+});
 /// A month name right after a number ("16 October", "16th of October").
 static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -287,8 +292,9 @@ static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
 
 /// A unit of measure or money right after a number ("590 metres long", "40 km", "500 rubles"):
 /// a length, weight or price, never a count of the things the text is about.
+/// (A ship's size, "8,400 gross tons", "a 5,000-dwt freighter", is a measure too, not cargo.)
 static MEASURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s-]*(?:(?:kilo|centi)?met(?:re|er)s?|km|kms|miles?|nautical\s+miles?|feet|foot|ft|yards?|inches|kilo(?:gram)?s?|kg|grams?|pounds|lbs?|hectares?|acres?|square\s+\w+|cubic\s+\w+|litres?|liters?|gallons?|dollars?|euros?|rubles?|roubles?|yuan|hryvnias?|knots|degrees)\b")
+    Regex::new(r"(?i)^[\s-]*(?:(?:kilo|centi)?met(?:re|er)s?|km|kms|miles?|nautical\s+miles?|feet|foot|ft|yards?|inches|kilo(?:gram)?s?|kg|grams?|pounds|lbs?|hectares?|acres?|square\s+\w+|cubic\s+\w+|litres?|liters?|gallons?|dollars?|euros?|rubles?|roubles?|yuan|hryvnias?|knots|degrees|(?:gross|deadweight|displacement)\s+(?:register\s+)?(?:tons?|tonnes?)|dwt|GRT)\b")
         .expect("measure after")
 });
 /// "every one of those containers", "each one of them": all of a group, not a count of one.
@@ -848,6 +854,16 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
             && av <= 31.0
             && av.fract() == 0.0
             && (MONTH_BEFORE.is_match(&s[..whole.start()]) || MONTH_AFTER.is_match(&s[end..]))
+        {
+            continue;
+        }
+        // "since August 2023 Russian-flagged cargo ships called", "since 2023 vessels have": a
+        // year after a month or a preposition of time, not a count.
+        if b.is_none()
+            && a.as_str().len() == 4
+            && (1900.0..=2099.0).contains(&av)
+            && (MONTH_BEFORE.is_match(&s[..whole.start()])
+                || YEAR_PREPOSITION_BEFORE.is_match(&s[..whole.start()]))
         {
             continue;
         }

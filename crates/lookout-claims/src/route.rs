@@ -94,6 +94,12 @@ pub fn other_mode(route: &str, than: &str) -> bool {
     !mode(route).is_empty() && mode(route) != mode(than)
 }
 
+/// "across the river from Russia", "across the border from China": a location, no direction.
+static ACROSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bacross\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:from|out\s+of)\s*$|\bacross\s+(?:the\s+)?(?:river|border|strait|bay|water)\s+(?:from|out\s+of)\s+[^,;.]*$")
+        .expect("across")
+});
+
 pub fn find(sentence: &str) -> (String, String) {
     let s = COSMODROME.replace_all(sentence, "");
     let mut origins: Vec<&str> = Vec::new();
@@ -128,6 +134,11 @@ pub fn find(sentence: &str) -> (String, String) {
         // "a visit to Pyongyang by Russia's president", "trips to North Korea": people or
         // ships travelling, not the goods' direction.
         if TRAVEL.is_match(&s[..c.get(0).map_or(0, |m| m.start())]) {
+            continue;
+        }
+        // "at the Tumangang rail facility, right across the river from Russia": where a place
+        // lies, not the goods' direction.
+        if ACROSS.is_match(&s[..c.get(0).map_or(0, |m| m.end())]) {
             continue;
         }
         let ru = c["c"].contains("Russia") || c["c"].contains("Moscow");

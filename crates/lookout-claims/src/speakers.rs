@@ -1104,6 +1104,34 @@ const OFFICES: [&str; 11] = [
     "envoy",
 ];
 
+/// Classifiers of a medium ("the newspaper X", "news outlet X").
+const MEDIA_CLASSIFIERS: [&str; 4] = ["outlet", "newspaper", "broadcaster", "publication"];
+
+/// The last word before a name, lower case (its classifier noun, if any).
+fn c_word(p: &str, a: usize) -> String {
+    p[..a]
+        .split_whitespace()
+        .last()
+        .map(str::to_lowercase)
+        .unwrap_or_default()
+}
+
+/// Participles that open an apposition describing a body ("set up by 11 countries", "founded
+/// in 1992", "made up of"): the apposition runs on over the commas of a list inside it.
+const APPOSITION_PARTICIPLES: [&str; 11] = [
+    "set",
+    "founded",
+    "created",
+    "formed",
+    "established",
+    "made",
+    "composed",
+    "comprising",
+    "launched",
+    "headed",
+    "backed",
+];
+
 /// Nouns that say the name after them is an organization's.
 const CLASSIFIERS: [&str; 14] = [
     "company",
@@ -1370,7 +1398,26 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         while close > 0 && toks[close - 1].text == "," {
             close -= 1;
         }
-        let open_last = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
+        let mut open_last = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
+        // "The X Team (MSMT), set up by 11 countries including Japan, the United States and
+        // South Korea, announced": a list inside the apposition, whose opening comma is the
+        // one before its participle or "including".
+        for _ in 0..3 {
+            let Some(pc) = (0..open_last).rev().take(30).find(|&k| toks[k].text == ",") else {
+                break;
+            };
+            let segment = &toks[pc + 1..open_last];
+            let opener = segment.first().map(|t| t.text.to_lowercase());
+            if segment
+                .iter()
+                .any(|t| t.text.eq_ignore_ascii_case("including"))
+                || opener.is_some_and(|o| APPOSITION_PARTICIPLES.contains(&o.as_str()))
+            {
+                open_last = pc;
+            } else {
+                break;
+            }
+        }
         let mut open = open_last;
         while open > 0 && toks[open - 1].text == "," {
             open -= 1;
@@ -1444,6 +1491,14 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         {
             return Some(((toks[head_start].start, toks[end - 1].end), None));
         }
+    }
+    // "Our tracking of the Angara, a cargo ship ..., shows": the findings' owner ("our"), not
+    // what they are of.
+    let owner = |k: usize| ["our", "its", "their"].contains(&toks[k].text.to_lowercase().as_str());
+    if let Some(k) = (start.saturating_sub(1)..end)
+        .find(|&k| k >= 2 && toks[k].text == "of" && owner(k - 2) && k - 2 <= start)
+    {
+        return Some(((toks[k - 2].start, toks[k - 1].end), None));
     }
     let lead = trim_np(&toks[start..end]);
     let start = start + lead;
@@ -1672,6 +1727,20 @@ fn org_in_context(
     ctx: &Context,
 ) -> Option<(String, Option<&'static Country>, bool)> {
     let (org, c, media) = org_in(phrase, country)?;
+    // "obtained a report from the Defense Intelligence Agency on North Korean arms exports"
+    // in a text a South Korean party places in Seoul: an institution the phrase gives no
+    // country is the article's country's, not a corridor side's the context lent it (a North
+    // Korean body is one the phrase calls North Korean).
+    if names::countries(phrase).is_empty() && c.is_some_and(|c| c.corridor_side.is_some()) {
+        if let Some(found) = ctx
+            .article_country
+            .filter(|ac| ac.corridor_side.is_none())
+            .and_then(|ac| names::institution(phrase, Some(ac)))
+            .filter(|(_, fc)| fc.is_some_and(|fc| fc.corridor_side.is_none()))
+        {
+            return Some((found.0, found.1, media));
+        }
+    }
     if names::countries(phrase).is_empty() {
         if let Some((org, c)) = ctx.named_before(&org) {
             return Some((org, c, media));
@@ -1956,6 +2025,25 @@ pub fn opening_body(masked: &str, ctx: &Context) -> Option<Source> {
         .filter(|p| matches!(p, Phrase::Source(_)))
         .and_then(|p| resolve(p, ctx))
         .filter(|s| matches!(s.kind, Kind::Org | Kind::Group) && !s.media)
+}
+
+/// "Shin Won-sik does not like to guess. South Korea's defence minister, a retired general,
+/// spoke ...": a person's bare name (no title) opening a sentence without a reporting verb,
+/// met as the one an office right after it describes.
+pub fn opening_person(masked: &str, ctx: &Context) -> Option<Source> {
+    let toks = tokens(masked);
+    let end = toks
+        .iter()
+        .position(|t| !t.text.starts_with(char::is_uppercase) || t.text.contains('.'))?;
+    // Two to four name words, then a lower-case verb ("does", "has", "is").
+    if !(2..=4).contains(&end) || toks[end].text == "," {
+        return None;
+    }
+    let name = &masked[toks[0].start..toks[end - 1].end];
+    find(&format!("{name} said."), ctx)
+        .into_iter()
+        .map(|a| a.source)
+        .find(|s| s.kind == Kind::Person && s.title.is_empty() && s.org.is_empty())
 }
 
 /// "The Baltic Shipping Watch published its annual review on Monday. Its main findings: ...":
@@ -2317,13 +2405,17 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                     return Some(Phrase::Source(org_source(org, c, media)));
                 }
             }
+            // "the news agency Interfax-Ukraine", "news outlet X": a medium, which relays the
+            // source it cites.
+            let media = MEDIA_CLASSIFIERS.contains(&c_word(p, a).as_str())
+                || p[..a].to_lowercase().contains("news ");
             return Some(Phrase::Source(Source {
                 speaker: name.clone(),
                 org: name,
                 kind: Kind::Org,
                 title: String::new(),
                 country: None,
-                media: false,
+                media,
             }));
         }
         // A surname alone: the person met so far, else the one person the whole article names
@@ -3631,6 +3723,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 how: How::According,
                 verb: "shows".into(),
             });
+        } else if THIS_TEXT.is_match(what.as_str()) {
+            // "Satellite imagery reviewed for this analysis shows", "Our data show": the
+            // text's own findings, its author's ("we").
+            let m = c.get(0).expect("match");
+            push_source(&mut out, "we", (what.start(), m.end()), "shows", ctx);
         }
     }
     for c in BY_COUNT.captures_iter(masked) {
@@ -3919,6 +4016,13 @@ fn owned_findings(p: &str, ctx: &Context) -> Option<Source> {
     });
     describes.then_some(body)
 }
+
+/// Findings that are the text's own: "imagery reviewed for this analysis", "our data", "the
+/// data in this report".
+static THIS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|in|of|by)\s+this\s+(?:analysis|report|study|paper|review|brief)\b|^(?:our)\s")
+        .expect("this text")
+});
 
 /// Findings or a document opening a sentence, with a verb of showing: "1/ New CSIS imagery from
 /// 5 October shows", "NIS figures suggest".

@@ -69,9 +69,10 @@ static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("locator")
 });
-/// A noun of travel before "to X": a visit, a trip, a summit.
+/// A noun of travel before "to X": a visit, a trip, a summit ("a visit by President Vladimir
+/// Putin to Pyongyang": its traveller between).
 static TRAVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|summit|tour)\s*$").expect("travel")
+    Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|summit|tour)(?:\s+by\s+(?:[\w'-]+\s+){1,5}?)?\s*$").expect("travel")
 });
 
 /// The Vostochny cosmodrome (the 2023 summit) is not the port.

@@ -184,3 +184,11 @@ fn across_the_river_from_russia_is_a_place_not_a_direction() {
         \"Imagery from Oct. 8 shows approximately 61 railcars at the Tumangang rail facility, right across the river from Russia,\" the think tank CSIS wrote on X.\n";
     assert_eq!(row(text, 61.0).route, "rail:Tumangang->");
 }
+
+#[test]
+fn a_visit_by_someone_to_a_capital_is_no_direction() {
+    let text = "PARIS, July 2, 2024 (AFP) - Paris on Tuesday accused North Korea of sending more than 9,500 containers of munitions to Russia since October 2023, days before a planned visit by Foreign Minister Sergei Lavrov to Pyongyang.\n";
+    let r = row(text, 9500.0);
+    assert_eq!(r.unit, "containers");
+    assert_eq!(r.direction, "North Korea->Russia");
+}

@@ -73,7 +73,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|servicemen|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|servicemen|service\s?members|military\s+personnel|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -112,6 +112,15 @@ static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:since|until|till|in|from|through|by|before|after|during)\s+(?:(?:early|late|mid|mid-)\s*)?$")
         .expect("year preposition before")
+});
+/// A season or part of a year before a year: "the autumn of 2023", "late summer 2024", "the end
+/// of 2023", "the first half of 2024", "October of 2023".
+static YEAR_PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:(?:spring|summer|autumn|fall|winter|half|quarter|end|start|beginning|middle|course|rest|remainder|{})\s+of|spring|summer|autumn|winter)\s+$",
+        crate::time_phrases::MONTH_RE
+    ))
+    .expect("year part before")
 });
 /// A month name right after a number ("16 October", "16th of October").
 static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,10 +216,11 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
 static AMMUNITION_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:ammunition|ammo)\b").expect("ammunition word"));
 
-/// "If they held 122 mm shells", "Filled with 122 mm rounds instead, they would take", "With
-/// 122-millimetre ammunition the number would be": a supposition about the contents.
+/// "If they held 122 mm shells", "If they hold 122 mm shells", "If they were 122 mm shells",
+/// "Filled with 122 mm rounds instead, they would take", "With 122-millimetre ammunition the
+/// number would be": a supposition about the contents.
 static IF_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|carried|contained|were\s+(?:all\s+)?(?:filled|loaded|packed))\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b|\b(?:with|in)\s+(?:[\w-]+\s+){0,3}?(?:ammunition|ammo|shells|rounds)\b[^.;]{0,40}?\b(?:would|could|might)\s+(?:be|come\s+to|reach)\b")
+    Regex::new(r"(?i)\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:all\s+)?(?:held|holds?|carried|carry|carries|contained|contains?|(?:were|are)\s+(?:all\s+)?(?:filled|loaded|packed))\b|\bif\s+(?:they|the\s+containers|all|each|it|these|those)\s+(?:were|are|was|is)\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?(?:shells|rounds|ammunition|ammo)\b|\b(?:filled|loaded|packed)\s+(?:instead\s+)?with\b[^.;]{0,60}?\b(?:would|could|might)\s+(?:take|hold|carry|fit|contain|be)\b|\b(?:with|in)\s+(?:[\w-]+\s+){0,3}?(?:ammunition|ammo|shells|rounds)\b[^.;]{0,40}?\b(?:would|could|might)\s+(?:be|come\s+to|reach)\b")
         .expect("if held")
 });
 
@@ -599,7 +609,13 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
         "rockets"
     } else if has("artillery") || has("howitzer") || has("gun") {
         "heavy_artillery_pieces"
-    } else if has("troops") || has("soldiers") || has("servicemen") || has("forces") {
+    } else if has("troops")
+        || has("soldiers")
+        || has("servicemen")
+        || has("service")
+        || has("personnel")
+        || has("forces")
+    {
         "troops"
     } else if has("barrel") {
         "barrels"
@@ -863,7 +879,8 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
             && a.as_str().len() == 4
             && (1900.0..=2099.0).contains(&av)
             && (MONTH_BEFORE.is_match(&s[..whole.start()])
-                || YEAR_PREPOSITION_BEFORE.is_match(&s[..whole.start()]))
+                || YEAR_PREPOSITION_BEFORE.is_match(&s[..whole.start()])
+                || YEAR_PART_BEFORE.is_match(&s[..whole.start()]))
         {
             continue;
         }

@@ -190,6 +190,16 @@ fn not_the_corridors_count(
     if unit.starts_with("metric_tons") && !munitions && THROUGHPUT.is_match(before) {
         return Some("a port's or terminal's throughput or capacity in tonnes, trade");
     }
+    // "The port of Niigata handled about 190,000 TEU of containers last year": a port's
+    // container throughput (counted in TEU, or what a port handled), trade, when the sentence
+    // names neither North Korea nor a corridor place and no munitions.
+    if unit.starts_with("containers")
+        && !supplier
+        && !munitions
+        && (TEU_COUNT.is_match(before) || PORT_HANDLED.is_match(before))
+    {
+        return Some("a port's container throughput, trade");
+    }
     if unit.starts_with("troops") && (CASUALTY_AFTER.is_match(after) || CASUALTY.is_match(before)) {
         return Some("casualties (dead, killed, wounded), not troops sent");
     }
@@ -240,9 +250,13 @@ fn not_the_corridors_count(
     // "The rail operator hauled 12.4 million tonnes of cargo ..., as trade with North Korea
     // picked up": a carrier's total, whatever the rest of the sentence names.
     let carrier_total = CARRIER.is_match(before) && !names_corridor(before);
+    // "C4ADS found that more than 74,000 tonnes of cargo moved by rail from the Far East
+    // ports", in a text that counts the corridor elsewhere: the corridor's cargo, unless a
+    // carrier or port holds the total ("the port handled", "the railway loaded").
+    let freight_holder = carrier_total || FREIGHT_HOLDER.is_match(before);
     if (by_load || unit.starts_with("trains") || unit.starts_with("railcars"))
         && !munitions
-        && (!supplier || carrier_total)
+        && (!supplier && (!counted || freight_holder) || carrier_total)
         && GENERAL_FREIGHT.is_match(after)
     {
         return Some("a carrier's freight in general, not the corridor's");
@@ -328,6 +342,19 @@ static AUDIENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static STATIONED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:keeps?|kept|keeping|station(?:s|ed|ing)?|garrison\w*|based\s+(?:in|on|at)|hosts?|hosted|hosting|maintains?\s+(?:a\s+force\s+of\s+|some\s+|about\s+|around\s+|roughly\s+)?[\d,.]+)\b")
         .expect("stationed")
+});
+/// A count in twenty-foot equivalent units ("190,000 TEU"): a port's or line's volume.
+static TEU_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bTEUs?\s*$").expect("teu count"));
+/// What a port or terminal handled: "the port of Niigata handled", "the terminal processed".
+static PORT_HANDLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:port|terminal|harbou?r|container\s+yard)\b[^.;]{0,80}?\b(?:handled|handles|handling|processed|processes|throughput|turnover|volume)\b")
+        .expect("port handled")
+});
+/// Whoever holds a freight total: a port, terminal, railway, carrier or shipping line.
+static FREIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ports?|terminals?|harbou?rs?|railways?|rail\s+operator|operator|company|carrier|shipping\s+line|logistics\s+group|corridor)\b[^.;]{0,80}?\b(?:handled|handles|loaded|loads|hauled|hauls|carried|carries|carrying|processed|shipped|moved|transported|transshipped|used)\b")
+        .expect("freight holder")
 });
 /// A port's or terminal's throughput or capacity named before the tonnage.
 static THROUGHPUT: LazyLock<Regex> = LazyLock::new(|| {

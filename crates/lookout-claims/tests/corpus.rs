@@ -297,6 +297,7 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout15",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))

@@ -582,17 +582,23 @@ pub fn read(text: &str) -> Article {
             dates.push((4, usize::MAX, d));
         }
     }
-    // A month alone ("Imagery Brief | July 2024"): the weakest evidence of a date.
+    // A month alone ("Imagery Brief | July 2024", "The Corridor Brief - July 2024"): the
+    // weakest evidence of a date.
     let mut month_only = None;
     if dates.is_empty() {
+        // "The Corridor Brief - July 2024": a month after a title and a dash.
         month_only = lines[..body_start].iter().find_map(|l| {
-            l.split('|').find_map(|part| {
-                let c = MONTH_YEAR.captures(part.trim())?;
-                Some((
-                    c["y"].parse::<i32>().ok()?,
-                    time_phrases::month_number(&c["m"])?,
-                ))
-            })
+            l.split('|')
+                .flat_map(|p| p.split(" - "))
+                .flat_map(|p| p.split(" \u{2013} "))
+                .flat_map(|p| p.split(" \u{2014} "))
+                .find_map(|part| {
+                    let c = MONTH_YEAR.captures(part.trim())?;
+                    Some((
+                        c["y"].parse::<i32>().ok()?,
+                        time_phrases::month_number(&c["m"])?,
+                    ))
+                })
         });
     }
     dates.sort_by_key(|d| (d.0, d.1));

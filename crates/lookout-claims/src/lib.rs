@@ -242,9 +242,10 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A document and its publication, right before a time: "a report the Royal United Services
-/// Institute published in", "a study released on", "the assessment, issued on".
+/// Institute published in", "a study released on", "the assessment, issued on", "a report
+/// carried by The Washington Post on" (a medium that ran it).
 static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?(?:on\s+|in\s+)?$")
+    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?|(?:carried|reported|run|printed)\s+by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)(?:on\s+|in\s+)?$")
         .expect("report published")
 });
 
@@ -442,6 +443,12 @@ static WHEN_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
 static OCCASION_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|briefing|statement|interview|letter|submission|testimony|speech|hearing|session|meeting|paper)\b[^,;]*$")
         .expect("occasion aside")
+});
+/// An occasion opening a sentence: "In his nightly video address", "At a news conference",
+/// "During Tuesday's briefing".
+static OPENING_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in|at|during)\s+(?:a|an|the|its|his|her|their|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:report|briefing|statement|interview|letter|speech|address|remarks|hearing|session|meeting|conference|post|broadcast|message|appearance)\b[^,;]*$")
+        .expect("opening occasion")
 });
 /// "The team's first report, which came out on Thursday": a document and its day.
 static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -1102,7 +1109,16 @@ impl<'a> Extractor<'a> {
         if at + 1 != self.sentence_no {
             return;
         }
-        let Some(unit) = quantity::definite_subject_unit(&s.text) else {
+        // "According to the agency, they were carried on Russian navy ships to Vladivostok
+        // between October 8 and 13": a pronoun subject moved, in a sentence that counts
+        // nothing, is the last thing counted.
+        let pronoun = || {
+            (quantities.is_empty() && PRONOUN_MOVED.is_match(&s.text))
+                .then(|| self.rows.last().map(|r| r.unit.clone()))
+                .flatten()
+                .filter(|_| self.rows.len() > self.last_claim_rows)
+        };
+        let Some(unit) = quantity::definite_subject_unit(&s.text).or_else(pronoun) else {
             return;
         };
         let base = |u: &str| u.split('_').next().unwrap_or_default().to_owned();
@@ -1788,12 +1804,35 @@ fn statement_day(
         return false;
     };
     let day = time_phrases::fmt_day(r);
-    p.day_like
-        && *a == day
-        && *b == day
-        && quantities.first().is_some_and(|q| p.span.1 <= q.span.0)
-        && s.attributions.iter().any(|x| x.verb_end <= p.span.0)
+    if !p.day_like || a != b || !quantities.first().is_some_and(|q| p.span.1 <= q.span.0) {
+        return false;
+    }
+    // "An 11-nation panel set up to watch over sanctions said Thursday that": the weekday of a
+    // reporting verb, whoever its subject is, in the week before the text's date.
+    let said_weekday = SAID_JUST_BEFORE.is_match(&s.text[..p.span.0])
+        && RELATIVE_DAY.is_match(&s.text[p.span.0..p.span.1])
+        && parse_day(a).is_some_and(|d| d <= r && r - d <= time::Duration::days(6));
+    *a == day && s.attributions.iter().any(|x| x.verb_end <= p.span.0) || said_weekday
 }
+
+/// A pronoun subject that was moved, opening a sentence (after "According to X,"): "they were
+/// carried", "They had been flown".
+static PRONOUN_MOVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:according\s+to|citing)\s+[^,.;]{1,60},\s*)?(?:they|these|those)\s+(?:were|had\s+been|have\s+been|are|was)\s+(?:(?:all|then|later|reportedly|allegedly|first)\s+)?(?:carried|shipped|moved|transported|flown|sent|taken|ferried|delivered|brought|transferred|loaded|airlifted)\b")
+        .expect("pronoun moved")
+});
+
+/// ", saying", ", adding" right after a time: the participle that gives the statement's figure.
+static SAYING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,\s*(?:saying|adding|stating|claiming|estimating|reporting)\b")
+        .expect("saying after")
+});
+
+/// A reporting verb right before a day: "said Thursday", "announced on Monday".
+static SAID_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|announced|reported|stated|claimed|disclosed|revealed|estimated|wrote)\s+(?:[\w-]+\s+)?(?:on\s+)?$")
+        .expect("said just before")
+});
 
 thread_local! {
     /// The last sentence [`countries_named`] read and the countries it names.
@@ -2226,6 +2265,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     }) {
         return TimeRole::Statement(v.pos);
     }
+    // "In his nightly video address on Monday, President X said": an occasion opening the
+    // sentence, its day set off by a comma before the speaker and the verb.
+    if OPENING_OCCASION.is_match(before) && text[p.span.1..].trim_start().starts_with(',') {
+        if let Some(v) = verbs.iter().find(|v| {
+            p.span.1 < v.pos
+                && v.pos - p.span.1 < 120
+                && !text[p.span.1..v.pos].contains([';', '"', '.'])
+                && !text[p.span.1..v.pos].chars().any(|c| c.is_ascii_digit())
+        }) {
+            return TimeRole::Statement(v.pos);
+        }
+    }
     // "put it bluntly at Monday's briefing": the day owns the occasion of the statement.
     if let (Some(v), true) = (
         verbs.first(),
@@ -2247,7 +2298,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                 && object.split_whitespace().count() <= 7
                 && !gap.contains([',', '"'])
                 && !gap.chars().any(|c| c.is_ascii_digit());
-            if short || told_object || IN_REPORT.is_match(gap) {
+            // "first disclosed the deployment last October, saying about 1,500 troops had":
+            // the verb's object, the time, then the participle that gives the figure.
+            let object_then_saying = gap.split_whitespace().count() <= 4
+                && !gap.contains([',', '"', ';'])
+                && !gap.chars().any(|c| c.is_ascii_digit())
+                && SAYING_AFTER.is_match(&text[p.span.1..]);
+            if short || told_object || object_then_saying || IN_REPORT.is_match(gap) {
                 return TimeRole::Statement(v.pos);
             }
         } else if p.span.1 <= v.pos {
@@ -2411,12 +2468,22 @@ fn refers_to_unit(sentence: &str, last_unit: &str) -> bool {
         _ => return false,
     };
     let lower = sentence.to_lowercase();
-    nouns.iter().any(|n| {
-        ["the ", "those ", "these "]
-            .iter()
-            .any(|d| lower.contains(&format!("{d}{n}")))
-    })
+    // "the cargo had gone by sea on more than 70 occasions": goods counted before, named by
+    // what they are to a carrier.
+    let goods = is_cargo(last_unit) && GOODS_BACK.is_match(&lower);
+    goods
+        || nouns.iter().any(|n| {
+            ["the ", "those ", "these "]
+                .iter()
+                .any(|d| lower.contains(&format!("{d}{n}")))
+        })
 }
+
+/// The goods counted before, named generally: "the cargo", "the goods", "the weapons".
+static GOODS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the|this|that|such)\s+(?:cargo|cargoes|goods|materiel|weapons|arms|consignments?|freight)\b")
+        .expect("goods back")
+});
 
 /// Units of goods (not trips, ships, railcars or people).
 fn is_cargo(unit: &str) -> bool {

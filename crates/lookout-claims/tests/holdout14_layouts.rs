@@ -125,3 +125,100 @@ fn a_studys_tonnage_of_cargo_in_a_corridor_text_is_kept() {
     let r = row(text, 31_200_000.0);
     assert!(!lookout_claims::is_on_topic(&r), "{r:?}");
 }
+
+#[test]
+fn a_reporting_verbs_day_is_no_period_whoever_says_it() {
+    for (subject, day) in [
+        (
+            "A seven-member monitoring group set up by donors said Tuesday",
+            "2025-06-03",
+        ),
+        ("The little-known panel announced on Monday", "2025-06-02"),
+    ] {
+        let text = format!(
+            "OSAKA (June 4, 2025) - {subject} that Pyongyang had moved more than 4,000 containers of shells and related equipment to Russia since March 2024.\n"
+        );
+        let r = row(&text, 4000.0);
+        assert_eq!(r.period_start, "2024-03", "{subject}: {r:?}");
+        assert_eq!(r.date, day, "{subject}");
+    }
+}
+
+#[test]
+fn a_pronoun_moved_in_the_next_sentence_gives_period_and_route() {
+    let text = "Broadcast 9 April 2025\n\n\
+        REPORTER: The defence ministry says North Korea has sent about 2,400 soldiers to Russia. According to the ministry, they were shipped on Russian freighters to Vostochny between 3 and 9 April.\n";
+    let r = row(text, 2400.0);
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2025-04-03", "2025-04-09"),
+        "{r:?}"
+    );
+    assert_eq!(r.route, "sea:->Vostochny");
+    // A sentence that counts its own things keeps them: no back-fill.
+    let text = "Broadcast 9 April 2025\n\n\
+        REPORTER: The defence ministry says North Korea has sent about 2,400 soldiers to Russia. They were shipped with 300 containers to Vostochny between 3 and 9 April.\n";
+    let r = row(text, 2400.0);
+    assert!(r.period_start.is_empty(), "{r:?}");
+}
+
+#[test]
+fn the_cargo_refers_back_to_the_goods_counted() {
+    let text = "SEOUL, May 14, 2025 --\n\n\
+        North Korea has sent more than 9,000 containers of munitions to Russia since May 2024, a lawmaker said on Wednesday, citing a briefing by the defence ministry.\n\n\
+        The ministry told the committee that the cargo had gone by rail on at least 40 occasions, the lawmaker said.\n";
+    let r = row(text, 40.0);
+    assert_eq!(
+        (r.period_start.as_str(), r.period_end.as_str()),
+        ("2024-05", "2025-05-14"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_time_between_the_verbs_object_and_saying_dates_the_statement() {
+    let text = "Explainer\n\nUpdated 2 March 2026\n\nHow the troops moved\n\n\
+        Ukraine's military intelligence agency first revealed the transfer last November, saying some 3,000 North Korean troops had been flown to Russia.\n";
+    let r = row(text, 3000.0);
+    assert_eq!(r.date, "2025-11", "{r:?}");
+    assert!(r.period_start.is_empty(), "{r:?}");
+}
+
+#[test]
+fn an_occasion_opening_the_sentence_dates_the_statement() {
+    let text = "Live: the war in Ukraine\nUpdated 7 March 2025\n\n\
+        14:10 GMT\nIn her weekly radio address on Thursday, Foreign Minister Anna Kovac said 4,500 North Korean soldiers were fighting in the Kursk region.\n";
+    let r = row(text, 4500.0);
+    assert_eq!(r.date, "2025-03-06", "{r:?}");
+    assert!(r.period_start.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_newsletter_dated_by_its_month_and_imagery_from_a_day() {
+    for (title, date) in [
+        ("Border Watch - March 2025", "2025-03"),
+        ("Border Watch | March 2025", "2025-03"),
+    ] {
+        let text = format!(
+            "{title}\n\nThis issue\n\n\
+            \u{2022} Rail: the Seoul-based group RailEye counted about 90 freight cars at the Tumangang yard on satellite photos from 4 March.\n\
+            \u{2022} Housekeeping: we now reach 900 readers.\n"
+        );
+        let r = row(&text, 90.0);
+        assert_eq!(r.date, date, "{title}: {r:?}");
+        assert_eq!(
+            (r.period_start.as_str(), r.period_end.as_str()),
+            ("2025-03-04", "2025-03-04"),
+            "{title}"
+        );
+    }
+}
+
+#[test]
+fn a_report_carried_by_a_medium_on_a_day_dates_the_source() {
+    let text = "2025년 3월 15일\n\nInstitute counts 19 voyages\n\n(Translated from Korean)\n\n\
+        The Seoul-based Asan Institute counted 19 voyages between Rajin and Vostochny from October to February, according to a report carried by the Financial Times on the 14th.\n";
+    let r = row(text, 19.0);
+    assert_eq!(r.date, "2025-03-14", "{r:?}");
+    assert_eq!(r.period_start, "2024-10");
+}

@@ -1804,7 +1804,7 @@ fn statement_day(
         return false;
     };
     let day = time_phrases::fmt_day(r);
-    if !p.day_like || a != b || !quantities.first().is_some_and(|q| p.span.1 <= q.span.0) {
+    if !p.day_like || a != b || quantities.first().is_none_or(|q| p.span.1 > q.span.0) {
         return false;
     }
     // "An 11-nation panel set up to watch over sanctions said Thursday that": the weekday of a

@@ -212,6 +212,10 @@ fn elided_content(s: &str, start: usize, num_start: usize, end: usize) -> Option
     Some(mm.map_or(unit, |mm| format!("artillery_shells_{mm}mm")))
 }
 
+/// Shells or rounds named as contents.
+static SHELL_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:shells|rounds)\b").expect("shell noun"));
+
 /// Ammunition named without a countable noun.
 static AMMUNITION_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:ammunition|ammo)\b").expect("ammunition word"));
@@ -940,8 +944,16 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 // more than 400,000": the calibre named since the number before, and a capacity
                 // goes on as one.
                 let mut unit = prev.unit.clone();
+                // "that is 3 million; if they hold 122 mm shells, about 500,000": a supposition
+                // about the contents since the number before names them, not more containers.
+                let window = &s[prev.span.1.min(whole.start())..whole.start()];
+                if IF_HELD.is_match(window) && SHELL_NOUN.is_match(window) {
+                    if !is_content(&unit) {
+                        unit = "artillery_shells".to_owned();
+                    }
+                    qualifier = "capacity_equivalent";
+                }
                 if unit.starts_with("artillery_shells") {
-                    let window = &s[prev.span.1.min(whole.start())..whole.start()];
                     if let Some(mm) = CALIBRE
                         .find_iter(window)
                         .filter_map(|m| calibre_mm(m.as_str()))

@@ -36,6 +36,13 @@ fn a_capacity_by_calibre_after_if_they_hold_or_were() {
         assert!(lookout_claims::is_on_topic(&r), "{clause}");
         assert!(r.speaker.contains("Park"), "{clause}: {r:?}");
     }
+    // Two suppositions in one sentence: the second number's contents are its own clause's,
+    // not the unit of the number before.
+    let text = "SEOUL, March 4 -- North Korea had shipped about 5,200 containers to Russia since last August, Vice Minister Park Jae-hoon said.\n\n\
+        \"If they hold 152 mm shells, that is 2.5 million rounds; if they hold 130 mm shells, about 420,000,\" Park said.\n";
+    let r = row(text, 420000.0);
+    assert_eq!(r.unit, "artillery_shells_130mm", "{r:?}");
+    assert_eq!(r.qualifier, "capacity_equivalent");
     // A supposition with no contents named gives no capacity row.
     let text = "SEOUL, March 4 -- North Korea had shipped about 5,200 containers to Russia, the ministry said. If they were sent by rail, about 300.\n";
     assert!(lookout_claims::extract(text)

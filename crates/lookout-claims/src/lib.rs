@@ -117,12 +117,49 @@ fn titled_label(
                 .map(|a| a.source)
                 .find(|s| s.kind == Kind::Org && !s.org.is_empty())
         }) {
-            source.org = issuer.org;
-            source.country = source.country.or(issuer.country);
+            // "National Assembly, National Defense Committee" over a minister's answers: a
+            // minister is not of the legislature that questions him but of the ministry of the
+            // committee's field.
+            let ministry = (LEGISLATURE.is_match(&issuer.org) && MINISTER.is_match(&source.title))
+                .then(|| {
+                    header.iter().find_map(|l| {
+                        let c = COMMITTEE_FIELD.captures(l)?;
+                        let field = c.name("field").or_else(|| c.name("field2"))?.as_str();
+                        names::institution(&format!("Minister of {field}"), issuer.country)
+                            .filter(|(o, _)| !LEGISLATURE.is_match(o))
+                    })
+                })
+                .flatten();
+            match ministry {
+                Some((org, country)) => {
+                    source.org = org;
+                    source.country = source.country.or(country);
+                }
+                None => {
+                    source.org = issuer.org;
+                    source.country = source.country.or(issuer.country);
+                }
+            }
         }
     }
     Some(source)
 }
+
+/// A legislature, as an institution's name gives it.
+static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:national\s+assembly|parliament|congress|senate|house\s+of\s+\w+|rada|diet)\b",
+    )
+    .expect("legislature")
+});
+/// A minister's or secretary's title.
+static MINISTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:minister|secretary)\b").expect("minister"));
+/// A committee's field: "National Defense Committee", "Committee on Foreign Affairs".
+static COMMITTEE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?P<field>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})\s+Committee\b|\bCommittee\s+on\s+(?P<field2>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))")
+        .expect("committee field")
+});
 
 /// "We" or "I" right before a verb: "We believe", "I would estimate".
 static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -639,6 +676,8 @@ struct Extractor<'a> {
     label_orgs: HashMap<String, speakers::Source>,
     /// The source the text speaks for so far: the last sentence's own (or label's) source.
     discourse: Option<Source>,
+    /// The person an interview's introduction names, for its "A:" answers.
+    interviewee: Option<Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -669,7 +708,16 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .flat_map(|l| l.split(['|', '\u{2022}']))
                 .filter(|part| !label(part))
-                .find_map(speakers::publisher);
+                .find_map(speakers::publisher)
+                // "Office of the Spokesperson" alone: the label names its issuer too.
+                .or_else(|| {
+                    article
+                        .header
+                        .iter()
+                        .flat_map(|l| l.split(['|', '\u{2022}']))
+                        .filter(|part| names::institution(part, None).is_some())
+                        .find_map(speakers::publisher)
+                });
         }
         // A research organization's own page, its name alone on the first line ("Beyond
         // Parallel"), speaking of itself in the first person ("our analysts found"): it is the
@@ -762,6 +810,7 @@ impl<'a> Extractor<'a> {
             speaker_dates: HashMap::new(),
             label_orgs: HashMap::new(),
             discourse: None,
+            interviewee: None,
             rows: Vec::new(),
         }
     }
@@ -796,7 +845,13 @@ impl<'a> Extractor<'a> {
                 .clone()
                 .filter(|l| !INTERVIEWER_LABELS.iter().any(|x| x.eq_ignore_ascii_case(l)))
                 .and_then(|l| match l.as_str() {
-                    "A" | "Answer" => speakers::interviewee(&seen, &self.ctx),
+                    // (Found once: the introduction is read again only until it gives one.)
+                    "A" | "Answer" => {
+                        if self.interviewee.is_none() {
+                            self.interviewee = speakers::interviewee(&seen, &self.ctx);
+                        }
+                        self.interviewee.clone()
+                    }
                     // "DEFENSE INTELLIGENCE AGENCY:": an institution answering.
                     _ => match self.label_orgs.get(&l.to_lowercase()) {
                         Some(s) => Some(s.clone()),
@@ -1995,6 +2050,28 @@ fn choose(
         }
         None => main,
     };
+    // "N, lawmakers said on Tuesday, citing a closed-door briefing by the spy agency": what
+    // the agency told them, relayed (as "X said the agency had briefed them that N"); a
+    // document or a body cited without a briefing ("citing a report by X", "citing its
+    // intelligence service") leaves the figure the subject's.
+    let briefed = sentence
+        .get(main.verb_end..)
+        .and_then(|rest| CITING_BRIEFING.find(rest))
+        .map(|m| main.verb_end + m.start());
+    let main = match atts.iter().find(|a| {
+        a.how == How::Citing
+            && matches!(main.how, How::Subject | How::Inverted)
+            && briefed.is_some_and(|b| a.pos >= b)
+            && a.source.speaker != main.source.speaker
+            && (a.source.org.is_empty() || a.source.org != main.source.org)
+            && !sentence[main.verb_end..a.pos].contains([';', '"'])
+    }) {
+        Some(c) => {
+            notes.push(format!("relayed by {}", main.source.speaker));
+            c
+        }
+        None => main,
+    };
     let mut chosen = main.source.clone();
     if chosen.media {
         if let Some(other) = atts
@@ -2035,6 +2112,13 @@ fn choose(
     }
     Some((chosen, notes, main.pos))
 }
+
+/// ", citing a closed-door briefing by X", "citing testimony from X": an occasion on which X
+/// told the speakers what they relay.
+static CITING_BRIEFING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bciting\s+(?:an?\s+|the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:briefing|testimony|hearing)\s+(?:by|from|of|given\s+by)\b")
+        .expect("citing briefing")
+});
 
 /// Verbs of telling someone: "X said Y had told him that N" relays Y's figure.
 const RELAY_VERBS: [&str; 6] = ["told", "tells", "tell", "informed", "informs", "briefed"];

@@ -273,18 +273,20 @@ pub fn country_of_city(city: &str) -> Option<&'static Country> {
 /// People Power Party lawmaker, is South Korea's. A translation note ("Translated from
 /// Korean") and a bracketed dateline opening a line ("[Seoul] Reporter ... =", the Korean
 /// and Japanese press's form) place a text too: an untitled "Joint Chiefs of Staff" in a
-/// Korean report is Seoul's, unless the text says North Korea's.
+/// Korean report is Seoul's, unless the text says North Korea's. A line in the script of the
+/// country's own press (a Hangul date line "2024년 2월 26일" over a translated Korean story, kana
+/// for Japanese, the Ukrainian letters і, ї, є, ґ) places it too.
 const COUNTRY_HINTS: [(&str, &str); 3] = [
     (
-        r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Korean\b|^\[Seoul\]",
+        r"\bPeople\s+Power\s+Party\b|\bDemocratic\s+Party\s+of\s+Korea\b|\bNational\s+Assembly\s+(?:Intelligence|Defen[cs]e|National\s+Defen[cs]e)\s+Committee\b|\bYonhap\b|\bKBS\b|\bChosun\b|\bJoongAng\b|\bHankyoreh\b|\bDong-A\b|\bKorea\s+(?:Herald|Times)\b|\bArirang\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Korean\b|^\[Seoul\]|[\x{AC00}-\x{D7A3}]",
         "ROK",
     ),
     (
-        r"\bInterfax-Ukraine\b|\bUkrinform\b|\bKyiv\s+(?:Independent|Post)\b|\bVerkhovna\s+Rada\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Ukrainian\b|^\[Kyiv\]",
+        r"\bInterfax-Ukraine\b|\bUkrinform\b|\bKyiv\s+(?:Independent|Post)\b|\bVerkhovna\s+Rada\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Ukrainian\b|^\[Kyiv\]|[іїєґІЇЄҐ]",
         "Ukraine",
     ),
     (
-        r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Japanese\b|^\[Tokyo\]",
+        r"\bKyodo\b|\bNHK\b|\bYomiuri\b|\bAsahi\b|\bNikkei\b|\b[Tt]ranslated\s+from\s+(?:the\s+)?Japanese\b|^\[Tokyo\]|[\x{3040}-\x{30FF}]",
         "Japan",
     ),
 ];
@@ -419,7 +421,7 @@ const INSTITUTIONS: [Institution; 17] = [
         ],
     },
     Institution {
-        pattern: r"(?i)\b(?:unification\s+minist(?:ry|er)|ministry\s+of\s+unification)\b",
+        pattern: r"(?i)\b(?:unification\s+minist(?:ry|er)|minist(?:ry|er)\s+of\s+unification)\b",
         implies: Some("ROK"),
         names: &[("*", "Ministry of Unification")],
     },

@@ -340,7 +340,15 @@ impl Context {
         let stems: Vec<String> = words
             .iter()
             .filter(|w| w.len() > 3 && !ORG_NOUNS.contains(&w.as_str()))
-            .map(|w| stem(w))
+            .map(|w| {
+                // "a panel set up to watch over sanctions": the same description in other words
+                // ("watch" for "monitor", an "11-nation" body for a multilateral one).
+                let w = w.as_str();
+                DESCRIPTION_SYNONYMS
+                    .iter()
+                    .find(|(words, _)| words.iter().any(|x| w.starts_with(x) || w.ends_with(x)))
+                    .map_or_else(|| stem(w), |(_, to)| stem(to))
+            })
             .collect();
         let mut found = self
             .article_orgs
@@ -1046,6 +1054,14 @@ const ORG_NOUNS: &[&str] = &[
     "nonprofit",
     "charity",
 ];
+/// Words of a description that say what a body's name says in other words: the name's word
+/// last ("watch over sanctions" for a monitoring team, an "11-nation" body for a multilateral
+/// one). A word matches when it starts or ends with one of the list's.
+const DESCRIPTION_SYNONYMS: [(&[&str], &str); 2] = [
+    (&["watch", "oversee", "observ", "track"], "monitoring"),
+    (&["-nation", "-country", "multinational"], "multilateral"),
+];
+
 /// Nouns that describe an organization itself, not its people or its documents.
 const INSTITUTION_NOUNS: &[&str] = &[
     "project",
@@ -1408,11 +1424,16 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
             };
             let segment = &toks[pc + 1..open_last];
             let opener = segment.first().map(|t| t.text.to_lowercase());
-            if segment
-                .iter()
-                .any(|t| t.text.eq_ignore_ascii_case("including"))
-                || opener.is_some_and(|o| APPOSITION_PARTICIPLES.contains(&o.as_str()))
-            {
+            // "..., which includes Japan, South Korea and the United States, said": a relative
+            // clause with a list in it, the same.
+            if segment.iter().any(|t| {
+                ["including", "includes", "include"]
+                    .iter()
+                    .any(|w| t.text.eq_ignore_ascii_case(w))
+            }) || opener.is_some_and(|o| {
+                APPOSITION_PARTICIPLES.contains(&o.as_str())
+                    || ["which", "whose"].contains(&o.as_str())
+            }) {
                 open_last = pc;
             } else {
                 break;
@@ -1470,10 +1491,16 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     }
     // "An 11-nation group that monitors sanctions on North Korea said": the relative clause
     // describes the subject before its pronoun, an organization noun.
-    let pronoun = (start.saturating_sub(6).max(1)..start)
+    // "An 11-nation panel set up to watch over sanctions on North Korea said": a participle
+    // after the organization noun, the same.
+    let pronoun = (start.saturating_sub(8).max(1)..start)
         .rev()
         .take_while(|&k| toks[k].text != "," && toks[k].text != "\"")
-        .find(|&k| ["that", "which"].contains(&toks[k].text));
+        .find(|&k| {
+            ["that", "which"].contains(&toks[k].text)
+                || APPOSITION_PARTICIPLES.contains(&toks[k].text)
+                    && ORG_NOUNS.contains(&toks[k - 1].text.to_lowercase().as_str())
+        });
     if let Some(k) = pronoun.filter(|_| appos.is_none()) {
         let head_end = k;
         let mut head_start = head_end;
@@ -2141,9 +2168,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     }
     // "An 11-nation group that monitors sanctions on North Korea": the organization the
     // article names that its relative clause describes.
+    // "An 11-nation panel set up to watch over sanctions": the same with a participle.
+    let participle = lower.split_whitespace().skip(1).find(|w| {
+        APPOSITION_PARTICIPLES.contains(w) || ["tasked", "charged", "mandated"].contains(w)
+    });
     if let Some((head, clause)) = lower
         .split_once(" that ")
         .or_else(|| lower.split_once(" which "))
+        .or_else(|| lower.split_once(&format!(" {} ", participle?)))
     {
         if head
             .split_whitespace()
@@ -2943,7 +2975,11 @@ pub fn mention(masked: &str, ctx: &Context) -> Option<Source> {
             }
         }
     }
-    let c = MENTION.captures(masked)?;
+    // "We met Jane Roe, the head of X, in her office": the person an interviewer meets, as
+    // the object, for the "she told us" after it.
+    let c = MENTION
+        .captures(masked)
+        .or_else(|| MET_PERSON.captures(masked))?;
     let name = c.name("name")?.as_str();
     name_run(name).filter(|(a, b, n)| *n >= 2 && *a == 0 && *b == name.len())?;
     match classify(name, c.name("appos")?.as_str(), ctx)? {
@@ -2971,6 +3007,13 @@ static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
 static MENTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][a-z]+(?:\s+[a-z]+){1,4},\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\s+(?:walked|met|arrived|appeared|stood|came|went|held|took|visited|flew|sat|stepped)\b")
         .expect("mention bare")
+});
+
+/// "We met NAME, the head of X,", "Last week I spoke to NAME, a researcher at X.": a person met
+/// or interviewed, with an apposition.
+static MET_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\w\s]{0,40}?(?:,\s*|\s+))?(?:[Ww]e|I|[Oo]ur\s+(?:reporter|correspondent)s?|[Tt]his\s+(?:newspaper|reporter))\s+(?:met|interviewed|(?:spoke|talked)\s+(?:to|with)|sat\s+down\s+with|caught\s+up\s+with|visited|reached)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}),\s+(?P<appos>(?:the|a|an)\s+[^,;]{3,90}?)(?:,|\.|$)")
+        .expect("met person")
 });
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -3360,7 +3403,48 @@ pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
                 .map(|a| a.source)
                 .find(|s| s.kind == Kind::Person)
         })
+        .or_else(|| {
+            // "Translated from Ukrainian. Jan Novak, the spokesman of X, answered our
+            // questions", "Jane Roe is a researcher at X, the group that ...": a sentence that
+            // opens with a full name, then the person's title in apposition or after "is".
+            earlier.lines().flat_map(sentences_of).find_map(|s| {
+                let c = NAME_DESCRIBED.captures(s)?;
+                let name = c.name("name")?.as_str();
+                let what = c.name("appos").or_else(|| c.name("pred"))?.as_str();
+                find(&format!("{name}, {what}, said so."), ctx)
+                    .into_iter()
+                    .map(|a| a.source)
+                    .find(|s| s.kind == Kind::Person && !s.org.is_empty())
+            })
+        })
 }
+
+/// The sentences of a line, split after a full stop before a capital.
+fn sentences_of(line: &str) -> impl Iterator<Item = &str> {
+    let mut cuts = vec![0];
+    cuts.extend(
+        SENTENCE_CUT
+            .find_iter(line)
+            .filter(|m| {
+                let word = line[..m.start() + 1].rsplit(' ').next().unwrap_or("");
+                !ABBREVIATED.is_match(word)
+            })
+            .map(|m| m.end() - 1),
+    );
+    cuts.push(line.len());
+    (0..cuts.len() - 1).map(move |i| line[cuts[i]..cuts[i + 1]].trim())
+}
+
+/// A full stop, the spaces after it and the next sentence's capital.
+static SENTENCE_CUT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.\s+[A-Z]").expect("sentence cut"));
+
+/// "Jan Novak, the spokesman of X, answered", "Jane Roe is a researcher at X": a sentence that
+/// opens with a full name and describes the person.
+static NAME_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?:,\s+(?P<appos>(?:the|a|an|[A-Z][\w'’-]*)\s[^,;]{3,120}?),|\s+(?:is|was|has\s+been)\s+(?P<pred>(?:a|an|the)\s+[^,;.]{3,120}))")
+        .expect("name described")
+});
 
 /// "TITLE, NAME, sat down with us": the person an interview introduces by a title first.
 static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {

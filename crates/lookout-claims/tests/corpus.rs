@@ -995,8 +995,8 @@ fn fourteenth_holdout_corpus_figures() {
 /// the extractor's source nor its tests, nor ran it) after branch `claims18` had merged, and run
 /// once on main after it (docs/accuracy.md step 23; listing in `holdout15/first-run.log`): that first
 /// run is the estimate for unseen text and its figures are the floors. Its first run gives one
-/// corridor row from an off-topic text (n92, a port's container throughput), so the set is not
-/// yet in `off_topic_texts_give_no_corridor_rows`.
+/// corridor row from an off-topic text (n92, a port's container throughput); since claims19b's
+/// rule on a port's throughput the set is in `off_topic_texts_give_no_corridor_rows`.
 #[test]
 fn fifteenth_holdout_corpus_figures() {
     let s = score("holdout15");

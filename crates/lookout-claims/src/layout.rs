@@ -417,6 +417,23 @@ fn table_row(
 }
 
 /// Straight quotes and plain dashes, so the rules see one spelling.
+/// A line that links to another text ("Read also: ...", "See also", "Related:"): page
+/// furniture whose places and countries are not the article's.
+static LINK_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:stories|articles|coverage|reading))?\s*:|recommended\s*:|more\s+on\s+this\s+story|most\s+read)\b")
+        .expect("link line")
+});
+
+/// The text without its lines linking to other texts ([`LINK_LINE`]), normalised: what the
+/// article itself names.
+pub fn without_link_lines(text: &str) -> String {
+    normalize(text)
+        .lines()
+        .filter(|l| !LINK_LINE.is_match(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn normalize(text: &str) -> String {
     text.chars()
         .map(|c| match c {

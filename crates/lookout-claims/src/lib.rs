@@ -588,6 +588,13 @@ struct Sentence {
     published: Option<Source>,
 }
 
+/// A yes-no question, after an optional interviewer's label ("Q:", "Q3.", "QUESTION:"): it
+/// opens with an auxiliary verb and ends with a question mark.
+static YES_NO_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:Q\d*|QUESTION|Question)\s*[:.]\s*)?(?:Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Can|Could|Will|Would|Should|Shall|May|Might)\s[^?]*\?\s*$")
+        .expect("yes-no question")
+});
+
 /// A document and its author: "the first report of the Multilateral Sanctions Monitoring Team".
 static DOCUMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
     // "the report came out on Wednesday from the Beyond Parallel project": the same, with
@@ -781,8 +788,8 @@ impl<'a> Extractor<'a> {
         ctx.header_orgs(&article.header);
         ctx.header_persons(&article.header);
         Extractor {
-            on_corridor: topic::corridor_article(&layout::normalize(text)),
-            corridor_counted: topic::corridor_counted(&layout::normalize(text)),
+            on_corridor: topic::corridor_article(&layout::without_link_lines(text)),
+            corridor_counted: topic::corridor_counted(&layout::without_link_lines(text)),
             supplier_before: None,
             article,
             file,
@@ -1267,8 +1274,11 @@ impl<'a> Extractor<'a> {
                 Some((q.start(), q.end()))
             }))
             .collect();
+        // "Q: Is one ship the whole story?": a yes-no question asks, it states no count.
+        let asks = YES_NO_QUESTION.is_match(&s.text);
         let quantities: Vec<quantity::Quantity> = quantity::find(&s.text)
             .into_iter()
+            .filter(|_| !asks)
             .filter(|q| !titles.iter().any(|t| t.0 <= q.span.0 && q.span.1 <= t.1))
             .filter_map(|mut q| {
                 if q.unit.is_empty() {

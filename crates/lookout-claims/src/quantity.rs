@@ -327,6 +327,42 @@ static CARRIER_SIZE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("carrier size before")
 });
 
+/// A span of time right after a number ("two months of what the army fires", "in six weeks",
+/// "for 10 years"): a duration, never a count of the things the text is about.
+static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)(?:'s?)?\b")
+        .expect("duration after")
+});
+/// A counted noun that is no unit of the corridor, first after the number ("15 officials
+/// discussed direct flights", "3,000 visitors"): the number counts it, not a unit further on.
+static OTHER_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:officials|people|persons|visitors|delegates|members|participants|companies|firms|businesses|exhibitors|countries|nations|states|experts|diplomats|analysts|lawmakers|legislators|journalists|reporters|students|tourists|passengers|workers|employees|staff|sailors|crew|crewmen|seafarers|drivers|residents|citizens|children|families|votes|seats|candidates|pages|documents|photos|images|entities|individuals|banks|rooms|beds)$")
+        .expect("other counted")
+});
+/// A noun right after a unit noun that makes it a modifier ("two vessel owners", "three
+/// container terminals", "shell factories"): the compound counts that head, not the unit.
+static COMPOUND_HEAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]+(?:owners?|operators?|managers?|companies|company|firms?|agents?|insurers?|registr\w*|crews?|captains?|masters?|makers?|manufacturers?|producers?|factor(?:y|ies)|plants?|lines?|terminals?|yards?|depots?|stations?|sites?|routes?|schedules?|trackers?|databases?)\b")
+        .expect("compound head after")
+});
+/// A ship's size: "a ship of 5,000 tonnes", "handles ships of up to 5,000 tonnes", "vessels
+/// displacing 3,000 tons": the tonnage a ship has, not cargo carried.
+static SHIP_SIZE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:ships?|vessels?|freighters?|tankers?|carriers?|boats?)\s+(?:of|with\s+a\s+(?:capacity|displacement|tonnage)\s+of|displacing)\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
+        .expect("ship size before")
+});
+/// "5,000 tonnes deadweight", "a 3,000-ton ship": a ship's size named after the tonnage.
+static SHIP_SIZE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]*(?:deadweight|dwt|gross(?:\s+tonnage)?|displacement|(?:cargo\s+|container\s+)?(?:ships?|vessels?|freighters?|tankers?|boats?)\b)")
+        .expect("ship size after")
+});
+/// A verb of moving or of a voyage before "times" ("sailed there 12 times", "made the run 9
+/// times"): without one, "revised its picture several times" counts no voyage.
+static TIMES_VOYAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sail\w*|travel\w*|voyage\w*|trips?|runs?|ran|journey\w*|cross\w*|return\w*|went|go|goes|going|gone|left|leav\w*|depart\w*|arriv\w*|shuttl\w*|pl(?:y|ied|ies|ying)|mov(?:e|ed|es|ing)|load\w*|unload\w*|came|come|comes|steam\w*|head\w*|transit\w*|spotted|seen|observed|recorded|tracked|photographed|made)\b")
+        .expect("times voyage")
+});
+
 /// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
 pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
 
@@ -802,6 +838,7 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         // Another number or a hedge starts another quantity: "October 5 shows approximately
         // seventy-three wagons" gives the wagons to seventy-three, not to the day.
         if STOP_WORDS.contains(&word.as_str())
+            || OTHER_COUNTED.is_match(&word)
             || words_value(&word).is_some()
             || qualifier_of(&word) != "unspecified"
         {
@@ -891,6 +928,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         // "590 metres long", "500 rubles": a measure or a price; "every one of those
         // containers": all of them; "a rise of 300 containers": a difference.
         if MEASURE_AFTER.is_match(&s[end..])
+            || DURATION_AFTER.is_match(&s[end..])
             || av == 1.0 && b.is_none() && EVERY_ONE.is_match(&s[..whole.start()])
             || DIFFERENCE_BEFORE.is_match(&s[..whole.start()])
         {
@@ -1066,6 +1104,19 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // "two vessel owners": the unit noun modifies another head, which is counted.
+        if COMPOUND_HEAD_AFTER.is_match(&s[unit_end..]) {
+            continue;
+        }
+        // "a container ship of 5,000 tonnes deadweight", "ships of up to 5,000 tonnes": a
+        // ship's size, not cargo.
+        if unit_name(unit_text, &gap) == "metric_tons"
+            && (SHIP_SIZE_AFTER.is_match(&s[unit_end..])
+                || SHIP_SIZE_BEFORE
+                    .is_match(&s[..c.name("pre").map_or(a.start(), |p| p.start())]))
+        {
+            continue;
+        }
         // "one ship, the Maia-1", "a single vessel, the Angara": a ship named, not counted.
         if av == 1.0
             && b.is_none()
@@ -1078,6 +1129,18 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         let times = unit_text.eq_ignore_ascii_case("times");
         if times && MULTIPLIER.is_match(&s[unit_end..]) {
             continue;
+        }
+        // "revised its picture several times": "times" of no movement, port call or shipment
+        // counts no event of the trade.
+        if times {
+            let clause =
+                &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
+            if !(TIMES_PORT.is_match(clause)
+                || TIMES_SHIPMENT.is_match(clause)
+                || TIMES_VOYAGE.is_match(clause))
+            {
+                continue;
+            }
         }
         let mut note = Vec::new();
         let (quantity, low, high) = match b.and_then(|b| Some((b, parse_number(b.as_str())?))) {

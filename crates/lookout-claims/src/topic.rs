@@ -368,12 +368,12 @@ static FIRE_SCENE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A purchase verb before the number: "to buy", "procured", "purchasing".
 static BUY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing))\b(?:[^.;:]|\d\.\d){0,40}$")
+    Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing)|find|finding|secur(?:e|es|ed|ing)|obtain\w*)\b(?:[^.;:]|\d\.\d){0,40}$")
         .expect("buy before")
 });
 /// A buyer on Ukraine's side: the EU, NATO, allies, an initiative or coalition.
 static WEST_BUYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:EU|European|Europe|NATO|allies|allied|Western|initiative|coalition|donors?|partners)\b")
+    Regex::new(r"(?i)\b(?:EU|European|Europe|NATO|allies|allied|Western|initiative|coalition|scheme|donors?|partners|funded\s+by|financed\s+by)\b")
         .expect("west buyer")
 });
 
@@ -482,8 +482,10 @@ static GENERAL_FREIGHT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("general freight")
 });
 /// "Russia's defence industry produced about 3 million shells": production.
+/// A production target counts too: "on track for 100,000 rounds a month by the end of next
+/// year", "a goal of 1.2 million shells".
 static OWN_PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:produc\w*|manufactur\w*|output|make|makes|made|making|turn(?:s|ed)?\s+out|factories|industry)\b")
+    Regex::new(r"(?i)\b(?:produc\w*|manufactur\w*|output|make|makes|made|making|turn(?:s|ed)?\s+out|factories|industry|on\s+(?:track|course|pace)\s+(?:for|to)|(?:target|goal)\s+of)\b")
         .expect("own production")
 });
 /// "the 10 million rounds a year that Russian forces fired": the fire rate.

@@ -79,7 +79,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+"
 static URL_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(20\d\d)/(\d\d)/(\d\d)/").expect("url date"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed)|(?P<upd>updated|last\s+updated|modified|(?:last\s+)?reviewed|last\s+checked))(?:\s+(?:on|at))?\s*:?\s*")
+    Regex::new(r"(?i)^(?:(?P<pub>published|posted|date|first\s+published|issued|released|filed|broadcast|aired|recorded)|(?P<upd>updated|last\s+updated|modified|(?:last\s+)?reviewed|last\s+checked))(?:\s+(?:on|at))?\s*:?\s*")
         .expect("label")
 });
 /// "first published on", "originally posted": the date of the first publication follows.
@@ -571,7 +571,10 @@ pub fn read(text: &str) -> Article {
     let mut body_start = body_start;
     while let Some(j) = (1..body_start).rev().find(|&j| !lines[j].is_empty()) {
         // With a year: "This week:" over a digest's list is the header's.
+        // "Broadcast 27 August 2024", "Published 28 February 2024": a labelled date is the
+        // header's own, never a heading.
         if word_count(lines[j]) <= PERIOD_HEADING_WORDS
+            && !LABEL.is_match(lines[j])
             && !ends_sentence(lines[j])
             && lines[j].contains(|c: char| c.is_ascii_digit())
             && period_heading(lines[j], rough).is_some()

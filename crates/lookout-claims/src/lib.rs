@@ -2524,11 +2524,16 @@ fn nearest_period<'p>(
                         || q.span.1 <= o.span.0 && o.span.1 <= p.0)
             })
     };
+    // "fired one on Dec. 30, and several more on Tuesday": a period that ends the clause before
+    // the number's is farther than one of the number's own clause.
     let distance = |p: &(usize, usize, Meaning)| {
         if p.0 >= q.span.1 {
             p.0 - q.span.1
         } else {
-            q.span.0.saturating_sub(p.1)
+            let own_clause = sentence
+                .get(p.1..q.span.0)
+                .is_none_or(|between| !CLAUSE_BREAK_AFTER_PERIOD.is_match(between));
+            q.span.0.saturating_sub(p.1) + if own_clause { 0 } else { sentence.len() }
         }
     };
     periods
@@ -2538,6 +2543,12 @@ fn nearest_period<'p>(
         .or_else(|| periods.iter().min_by_key(|p| distance(p)))
         .map(|p| &p.2)
 }
+
+/// A clause break right after a period phrase, before the next clause's number: ", and ",
+/// "; ", ", while ", ", but ".
+static CLAUSE_BREAK_AFTER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:;|,\s*(?:and|while|but|whereas)\b)").expect("clause break after period")
+});
 
 /// A clause break between a number and a period phrase: "; ", ", and ", ", while ", ", but ".
 static PERIOD_CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {

@@ -145,7 +145,7 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|North\s+Korean(?:-made)?|North\s+Korea-made|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|(?:North|South)\s+Korean?(?:-(?:made|supplied|produced|built|manufactured|provided|origin))?|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
         .expect("gap word")
 });
 
@@ -264,6 +264,18 @@ static FIGURE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:a|an|the|its|his|her|their|new|fresh|updated|revised|higher|lower)\s+(?:figure|estimate|total|count|tally)\s+of\s+(?:(?:{HEDGE_WORDS})\s+){{0,2}}$"))
         .expect("figure of before")
 });
+/// A sentence that is only a hedged number, after an optional speaker label ("A: About
+/// 11,000.", "KIRBY: Roughly 3,000."): the start up to the number.
+static BARE_ANSWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?:(?:A|ANSWER|Answer|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){{0,2}})\s*:\s*)?(?i:(?:{HEDGE_WORDS}|just|only|perhaps|maybe|probably)\s+){{1,2}}$"))
+        .expect("bare answer before")
+});
+/// The end of a bare answer right after its number: "About 11,000." (a hedge after it too).
+static BARE_ANSWER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:,?\s*(?:or\s+so|at\s+most|at\s+least|in\s+all|in\s+total|now|so\s+far|by\s+now))?\s*[.!]?\s*$")
+        .expect("bare answer after")
+});
+
 /// A hedge after the number: "twenty at most", "300 or so".
 static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1045,6 +1057,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     && MORE_END.is_match(&s[end..])
                     && HEDGE.is_match(&s[..a.start()])
                 || b.is_none() && !vague && OF_THOSE_BEFORE.is_match(&s[..a.start()])
+                // "A: About 11,000.": an answer that is only a hedged number, of the noun the
+                // question asked about.
+                || !vague
+                    && BARE_ANSWER_BEFORE.is_match(&s[..c.name("pre").map_or(a.start(), |p| p.start())])
+                    && BARE_ANSWER_AFTER.is_match(&s[end..])
                 // "he gave a figure of some 7,000.": a figure of the things counted before.
                 || b.is_none()
                     && !vague
@@ -1112,8 +1129,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         // ship's size, not cargo.
         if unit_name(unit_text, &gap) == "metric_tons"
             && (SHIP_SIZE_AFTER.is_match(&s[unit_end..])
-                || SHIP_SIZE_BEFORE
-                    .is_match(&s[..c.name("pre").map_or(a.start(), |p| p.start())]))
+                || SHIP_SIZE_BEFORE.is_match(&s[..c.name("pre").map_or(a.start(), |p| p.start())]))
         {
             continue;
         }

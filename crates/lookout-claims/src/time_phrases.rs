@@ -999,9 +999,10 @@ static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("preceding")
 });
 
-/// Pictures taken at a time: "imagery from 5 October", "photos from June".
+/// Pictures taken at a time: "imagery from 5 October", "photos from June", "new imagery of the
+/// rail yard from June 17" (what they show between).
 static TAKEN_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:imagery|images?|photos?|photographs?|pictures?|footage|snapshots?)\s+$")
+    Regex::new(r"(?i)\b(?:imagery|images?|photos?|photographs?|pictures?|footage|snapshots?)(?:\s+(?:of|at|over|showing)\s+[^.;,:]{1,60}?)?\s+$")
         .expect("taken from")
 });
 

@@ -71,8 +71,15 @@ pub fn corridor_article(text: &str) -> bool {
     let kp = cs.iter().any(|c| c.2.corridor_side == Some(true));
     let ru = cs.iter().any(|c| c.2.corridor_side == Some(false));
     let other = cs.iter().any(|c| OTHER_SUPPLIERS.contains(&c.2.name));
-    kp && ru || CORRIDOR_PLACE.is_match(text) || kp && !other && SENT_FROM_NORTH.is_match(text)
+    kp && (ru || RUSSIAN_WAR_REGION.is_match(text))
+        || CORRIDOR_PLACE.is_match(text)
+        || kp && !other && SENT_FROM_NORTH.is_match(text)
 }
+
+/// Russia's own regions of the war ("North Korean soldiers are in the Kursk region"): Russia,
+/// named by a place of it.
+static RUSSIAN_WAR_REGION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Kursk|Belgorod|Bryansk)\b").expect("russian war region"));
 
 /// Munitions or containers North Korea sends: "containers shipped from the North", "North Korea
 /// has sent ... artillery shells".

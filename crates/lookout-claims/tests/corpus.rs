@@ -298,6 +298,8 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout13",
         "holdout14",
         "holdout15",
+        "holdout16",
+        "holdout17",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))

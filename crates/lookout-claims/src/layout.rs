@@ -424,7 +424,7 @@ static LINK_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("link line")
 });
 
-/// The text without its lines linking to other texts ([`LINK_LINE`]), normalised: what the
+/// The text without its lines linking to other texts ("Read also: ..."), normalised: what the
 /// article itself names.
 pub fn without_link_lines(text: &str) -> String {
     normalize(text)

@@ -438,6 +438,17 @@ static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
 });
+/// "We also tracked 19 visits", "the team also counted": an observer's further count, of the
+/// same watch as the count before.
+static ALSO_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|they|it|the\s+(?:team|group|researchers|analysts|project|report|study|agency))\s+(?:have\s+|has\s+)?also\s+(?:tracked|counted|identified|observed|recorded|spotted|found|saw|seen|detected|logged)\b")
+        .expect("also counted")
+});
+/// "sent to Russia in these movements", "on those voyages": the movements just counted.
+static THESE_MOVEMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|by|on|through|during|with|over)\s+(?:these|those)\s+(?:movements|shipments|voyages|visits|calls|port\s+calls|trips|runs|deliveries|transfers|sailings|crossings)\b")
+        .expect("these movements")
+});
 /// "as announced by the United States last week": the time of another source.
 static PASSIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|released)\s+by\s+(?:[\w.'-]+\s+){1,6}$")
@@ -1680,6 +1691,9 @@ impl<'a> Extractor<'a> {
                         || BACK_REFERENCE.is_match(&s.text)
                         || refers_to_unit(&s.text, &self.last_unit)
                         || same_occasion
+                        || SAME_PERIOD.is_match(&s.text)
+                        || ALSO_COUNTED.is_match(&s.text)
+                        || THESE_MOVEMENTS.is_match(&s.text)
                         || IN_RETURN.is_match(&s.text));
                 // Past sentences without a claim, a capacity converts the count of the claim.
                 let p = if close_to_last {

@@ -368,6 +368,12 @@ static SHIP_SIZE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s-]*(?:deadweight|dwt|gross(?:\s+tonnage)?|displacement|(?:cargo\s+|container\s+)?(?:ships?|vessels?|freighters?|tankers?|boats?)\b)")
         .expect("ship size after")
 });
+/// "watched 250,000 times", "shared 9,000 times": an audience, kept for the topic rule to mark
+/// off topic with its reason.
+static TIMES_AUDIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:viewed|watched|read|shared|liked|retweeted|reposted|downloaded|clicked|streamed|played|opened|cited|quoted)\b")
+        .expect("times audience")
+});
 /// A verb of moving or of a voyage before "times" ("sailed there 12 times", "made the run 9
 /// times"): without one, "revised its picture several times" counts no voyage.
 static TIMES_VOYAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1153,7 +1159,8 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 &s[s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1)..whole.start()];
             if !(TIMES_PORT.is_match(clause)
                 || TIMES_SHIPMENT.is_match(clause)
-                || TIMES_VOYAGE.is_match(clause))
+                || TIMES_VOYAGE.is_match(clause)
+                || TIMES_AUDIENCE.is_match(clause))
             {
                 continue;
             }

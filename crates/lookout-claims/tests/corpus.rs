@@ -669,7 +669,7 @@ fn eighth_holdout_corpus_figures() {
         ("qualifier", 0.974),
         ("speaker", 0.936),
         ("organization", 0.924),
-        ("period", 0.966),
+        ("period", 0.983),
         ("date", 0.91),
         ("route", 0.958),
     ];
@@ -679,7 +679,7 @@ fn eighth_holdout_corpus_figures() {
         ("qualifier", 0.962),
         ("speaker", 0.973),
         ("organization", 0.986),
-        ("period", 0.966),
+        ("period", 0.983),
         ("date", 0.91),
         ("route", 0.92),
     ];

@@ -159,3 +159,16 @@ fn imagery_of_a_place_from_a_day_is_that_day() {
         ("2025-05-02", "2025-05-02")
     );
 }
+
+#[test]
+fn an_observers_further_count_and_these_movements_keep_the_period() {
+    let text = "Analysis | Harbour Watch\n\nPublished 14 November 2024\n\nThe Rason Shuttle\n\nSince June, we have identified at least 31 visits to Rajin by Russian freighters that appear to load munitions there.\n\nWe also counted 12 calls at Vostochny by ships with their transponders off.\n\nThe watch's analysts estimate that more than 900,000 shells have been moved to Russia in these voyages.\n";
+    for n in [31.0, 12.0, 900000.0] {
+        let r = row(text, n);
+        assert_eq!(when(&r), ("2024-06", "2024-11-14", "2024-11-14"), "{n}");
+    }
+    // Without a back reference, a later count has no period of its own.
+    let text = "Analysis | Harbour Watch\n\nPublished 14 November 2024\n\nThe Rason Shuttle\n\nSince June, we have identified at least 31 visits to Rajin by Russian freighters that appear to load munitions there.\n\nThe Rajin pier was rebuilt in 2014.\n\nNorth Korea has about 1,200 artillery pieces near the border, the watch says.\n";
+    let r = row(text, 1200.0);
+    assert_eq!(r.period_start, "");
+}

@@ -105,6 +105,20 @@ fn titled_label(
     {
         return None;
     }
+    // "DEPUTY PRESS SECRETARY SABRINA SINGH:" under "Deputy Pentagon Press Secretary Sabrina
+    // Singh Holds a Press Briefing": a title naming no organization is not one; the person as
+    // the text introduced them gives it.
+    let title_only = source.org.is_empty()
+        || (names::institution(&source.org, None).is_none()
+            && names::known_org(&source.org).is_none());
+    if title_only {
+        if let Some(known) = speakers::label_source(&source.speaker, &header.join("\n"), ctx)
+            .filter(|p| p.speaker == source.speaker && !p.org.is_empty() && p.org != source.org)
+        {
+            source.org.clone_from(&known.org);
+            source.country = source.country.or(known.country);
+        }
+    }
     if source.org.is_empty() {
         if let Some(issuer) = header.iter().find_map(|line| {
             // "Ministry of National Defense, Republic of Korea": the country's ministry.
@@ -162,6 +176,10 @@ static COMMITTEE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "We" or "I" right before a verb: "We believe", "I would estimate".
+/// A paragraph opening in the first person: "We believe", "I can tell you".
+static FIRST_PERSON_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:I|We)(?:'[a-z]+|\x{2019}[a-z]+)?\s").expect("first person opening")
+});
 static FIRST_PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|[\s,:;])(?:I|[Ww]e)(?:'d|\x{2019}d)?\s+(?:(?:would|do|still|now|also|can|could|have|had)\s+)?$",
@@ -475,7 +493,7 @@ static REPORTED_WHEN: LazyLock<Regex> = LazyLock::new(|| {
 /// A header line of a government document: its issue line or a title naming the kind of
 /// document.
 static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:issued|adopted|approved)\b|\b(?:white\s+paper|assessment|annual\s+report|defen[cs]e\s+review|excerpt)\b")
+    Regex::new(r"(?i)^(?:issued|adopted|approved)\b|\b(?:white\s+paper|assessment|annual\s+report|defen[cs]e\s+review|excerpt|notice\s+of\s+(?:designation|determination|sanction)s?)\b")
         .expect("government document")
 });
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -696,6 +714,9 @@ struct Extractor<'a> {
     discourse: Option<Source>,
     /// The person an interview's introduction names, for its "A:" answers.
     interviewee: Option<Source>,
+    /// The labelled speaker whose turn the last labelled paragraph opened (none after an
+    /// interviewer's label).
+    turn: Option<Source>,
     rows: Vec<ClaimRow>,
 }
 
@@ -829,6 +850,7 @@ impl<'a> Extractor<'a> {
             label_orgs: HashMap::new(),
             discourse: None,
             interviewee: None,
+            turn: None,
             rows: Vec::new(),
         }
     }
@@ -919,6 +941,18 @@ impl<'a> Extractor<'a> {
                 self.ctx.remember(&l);
                 Some(l)
             });
+            // "SINGH: Good afternoon. / We believe that ...": a paragraph without a label that
+            // opens in the first person goes on with the turn of the label above it.
+            let label_source = match (&label, label_source) {
+                (None, None) => self.turn.clone().filter(|_| {
+                    para.first()
+                        .is_some_and(|s| FIRST_PERSON_OPENING.is_match(s))
+                }),
+                (_, l) => l,
+            };
+            if label.is_some() {
+                self.turn.clone_from(&label_source);
+            }
             seen.push('\n');
             seen.push_str(&para.join(" "));
             self.ctx.voice.clone_from(&label_source);
@@ -960,6 +994,12 @@ impl<'a> Extractor<'a> {
                         // and the day of what it says next.
                         self.ctx.remember(&p);
                         mentioned = mentioned.or(Some(p));
+                    }
+                    // "These are the findings of an investigation by X. / By the authors'
+                    // estimate, ...": the source given for the sentence before goes on.
+                    if let Some(p) = speakers::reported_by(body, &self.ctx) {
+                        self.ctx.remember(&p);
+                        self.discourse = Some(p);
                     }
                     // "X published its annual review. Its main findings: ...": X goes on.
                     if let Some(p) = speakers::publishing_source(body, &self.ctx) {
@@ -1057,7 +1097,8 @@ impl<'a> Extractor<'a> {
             }
         }
         let persons = self.ctx.persons().cloned().collect();
-        let rows = restatements_left_out(self.rows, &self.vague_rows);
+        let mut rows = restatements_left_out(self.rows, &self.vague_rows);
+        speakers::official_named_later(&mut rows);
         (dedupe(rows), persons)
     }
 
@@ -2045,14 +2086,26 @@ fn choose(
     let mut notes = Vec::new();
     // "X said the NIS had told him and other members that N": the figure is the NIS's,
     // relayed by X (a verb of telling someone, in the clause X's verb introduces, before N).
+    // "The agency, he said, had told the committee that N" (X's verb set off between the
+    // teller and its verb) and "N, he said the agency had told members" (after N) are relayed
+    // the same way.
     let relayed = window.and_then(|(at, _)| {
         verbs.iter().copied().find(|v| {
+            let between = sentence.get(main.verb_end..v.pos).unwrap_or(",");
+            let set_off = between
+                .trim_start()
+                .strip_prefix(',')
+                .is_some_and(|rest| !rest.contains([',', ';', '"']));
             v.pos > main.verb_end
-                && v.pos < at
                 && RELAY_VERBS.contains(&v.verb.as_str())
                 && v.source.speaker != main.source.speaker
-                && !sentence[main.verb_end..v.pos].contains([',', ';', '"'])
-                && introduces(main, at)
+                && (v.pos < at
+                    && (!between.contains([',', ';', '"']) && introduces(main, at)
+                        || set_off && introduces(v, at))
+                    || main.pos > at
+                        && !between.contains([',', ';', '"'])
+                        && !sentence[v.verb_end..].contains([',', ';', '"'])
+                        && !sentence[v.verb_end..].contains(" that "))
         })
     });
     let main = match relayed {

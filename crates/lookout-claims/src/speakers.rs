@@ -103,6 +103,8 @@ pub struct Context {
     occasion_country: std::cell::Cell<Option<&'static Country>>,
     /// Organizations the whole article names: (their words in lower case, canonical name).
     article_orgs: Vec<(String, String)>,
+    /// Media a sentence names after its first known body, by words and canonical name.
+    media_names: Vec<(String, String)>,
     /// Government institutions the whole article names (canonical), spoken or not.
     article_institutions: Vec<String>,
     /// The country a party, legislature or medium the article names places it in.
@@ -294,8 +296,17 @@ impl Context {
                 .find(|c| c.corridor_side.is_none())
         });
         for s in sentences {
+            // Every known body of the sentence ("analysed by C4ADS ... and first reported by
+            // The Washington Post"), for the short forms after it ("the Post reported").
             if let Some((a, b, canonical, _)) = names::known_org(s) {
                 self.article_orgs.push((s[a..b].to_lowercase(), canonical));
+            }
+            // Every medium of the sentence ("analysed by C4ADS ... and first reported by The
+            // Washington Post"), for its short form after it ("the Post reported").
+            for (a, b) in names::known_org_spans(s) {
+                if let Some((_, _, canonical, true)) = names::known_org(&s[a..b]) {
+                    self.media_names.push((s[a..b].to_lowercase(), canonical));
+                }
             }
             if let Some(name) = names::generic_org(s) {
                 self.article_orgs.push((name.to_lowercase(), name));
@@ -409,6 +420,25 @@ impl Context {
             })
             .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
         the_one(&mut found)
+    }
+
+    /// "the Post reported" after "The Washington Post": the one body the article names whose
+    /// name ends in that capitalised word (a medium stays one, for the source it relays).
+    fn article_org_ending(&self, word: &str) -> Option<Source> {
+        let mut found = self
+            .article_orgs
+            .iter()
+            .chain(&self.media_names)
+            .filter(|(words, _)| {
+                words.split_whitespace().count() >= 2
+                    && words.split_whitespace().last() == Some(word)
+            })
+            .map(|(_, o)| names::known_org(o).map_or_else(|| o.clone(), |k| k.2));
+        let first = found.next()?;
+        found.all(|o| o == first).then(|| {
+            let media = names::is_media(&first);
+            org_source(first, None, media)
+        })
     }
 
     /// "The agency also counted" after "Kyiv estimated ..., giving the first total from
@@ -1786,6 +1816,29 @@ fn org_in_context(
             return Some((found.0, found.1, media));
         }
     }
+    // "said Prosecutor General NAME" under a Kyiv dateline, "The Joint Chiefs of Staff
+    // estimated" in a story about South Korea's military: an institution a country spells by
+    // a name of its own is the one of the country the text is placed in (its dateline, else
+    // its parties and media, else the first country it names), as for a ministry.
+    if c.is_none()
+        && names::without_country_code(&org).is_none()
+        && names::institution(phrase, None).is_some_and(|(o, _)| o == org)
+    {
+        if let Some(found) = ctx
+            .country
+            .or(ctx.article_country)
+            .or(ctx.first_country)
+            .filter(|pc| pc.corridor_side.is_none())
+            .and_then(|pc| names::institution(phrase, Some(pc)))
+            .filter(|(o, fc)| {
+                fc.is_some()
+                    && names::without_country_code(o)
+                        .is_some_and(|b| b.starts_with(char::is_uppercase))
+            })
+        {
+            return Some((found.0, found.1, media));
+        }
+    }
     Some((org, c, media))
 }
 
@@ -2149,6 +2202,14 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             && !["government", "military", "report", "statement"].contains(n)
     }) {
         return classify(&format!("the {noun}"), appos, ctx);
+    }
+    // "the Post reported", "the Times said": a body named in full before, by its last word.
+    if let Some(o) = lower
+        .strip_prefix("the ")
+        .filter(|n| !n.contains(' ') && p[4..].starts_with(char::is_uppercase))
+        .and_then(|n| ctx.article_org_ending(n))
+    {
+        return Some(Phrase::Source(o));
     }
     match lower.as_str() {
         "he" | "she" | "him" | "her" => return Some(Phrase::He),
@@ -3077,7 +3138,9 @@ static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
 
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // Also a source line after the claim: "Who said it: the US State Department, in ...".
-    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from))|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    // "These are the findings of a joint investigation by X and Y, published on Tuesday.": the
+    // investigation's authors.
+    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
 });
 
@@ -3491,9 +3554,97 @@ pub fn publisher(line: &str) -> Option<Source> {
     }
     let (org, country, media) = names::known_org(line)
         .map(|k| (k.2, None, k.3))
-        .or_else(|| names::institution(line, None).map(|(o, c)| (o, c, false)))
+        .or_else(|| {
+            names::institution(line, None)
+                .filter(|_| !headline_around_institution(line))
+                .map(|(o, c)| (o, c, false))
+        })
         .or_else(|| names::generic_org(line).map(|o| (o, None, false)))?;
     Some(org_source(org, country, media))
+}
+
+/// Words of a header line besides the institution it names, its countries and small joining
+/// words, above which the line is a headline that mentions a body, not the body's name.
+const HEADLINE_WORDS: usize = 2;
+
+/// "Russia-DPRK Military Cooperation Threatens Regional Security": a headline naming an
+/// institution among other words is no issuer's name ("Ministry of National Defense, Republic
+/// of Korea" and "Office of the Spokesperson" are).
+fn headline_around_institution(line: &str) -> bool {
+    let mut covered: Vec<(usize, usize)> = names::institution_spans(line);
+    covered.extend(names::countries(line).iter().map(|c| (c.0, c.1)));
+    let mut rest = 0;
+    let mut at = 0;
+    for word in line.split(|c: char| c.is_whitespace() || c == '-' || c == '/') {
+        let start = at;
+        at += word.len() + 1;
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty()
+            || ["of", "the", "and", "for", "on", "in", "to"].contains(&w.to_lowercase().as_str())
+            || w.chars().all(|c| c.is_ascii_digit())
+            || covered
+                .iter()
+                .any(|&(a, b)| start < b && a < start + word.len())
+        {
+            continue;
+        }
+        rest += 1;
+    }
+    rest > HEADLINE_WORDS
+}
+
+/// The last word of an unnamed official's description ("a senior U.S. State Department
+/// official") that a person the text names afterwards can be.
+const UNNAMED_OFFICIAL_NOUNS: [&str; 4] = ["official", "diplomat", "envoy", "officer"];
+
+/// "a senior U.S. State Department official told reporters ... Robert Koepcke, a deputy
+/// assistant secretary in the department's bureau, was speaking after ... Koepcke told
+/// reporters": the one official of one organization the text leaves unnamed, and the one person
+/// it names afterwards without any organization, are the same: the name is the speaker of
+/// both's rows, the official's organization theirs.
+pub fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
+    let unnamed = |r: &lookout_project::ClaimRow| {
+        !r.organization.is_empty()
+            && r.speaker
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| UNNAMED_OFFICIAL_NOUNS.contains(&w))
+    };
+    let bare_person = |r: &lookout_project::ClaimRow| {
+        r.organization.is_empty()
+            && r.speaker.split(' ').count() >= 2
+            && r.speaker
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase) && !w.contains('.'))
+    };
+    let Some(first) = rows.iter().position(unnamed) else {
+        return;
+    };
+    let (desc, org) = (
+        rows[first].speaker.clone(),
+        rows[first].organization.clone(),
+    );
+    // One description of one organization, one bare name after it, and no other speaker named
+    // with an organization of their own in between.
+    if rows
+        .iter()
+        .any(|r| unnamed(r) && (r.speaker != desc || r.organization != org))
+    {
+        return;
+    }
+    let mut named = rows[first..].iter().filter(|r| bare_person(r));
+    let Some(name) = named.next().map(|r| r.speaker.clone()) else {
+        return;
+    };
+    if named.any(|r| r.speaker != name) || rows[..first].iter().any(|r| r.speaker == name) {
+        return;
+    }
+    for r in rows.iter_mut() {
+        if r.speaker == desc || r.speaker == name && r.organization.is_empty() {
+            r.speaker.clone_from(&name);
+            r.organization.clone_from(&org);
+        }
+    }
 }
 
 /// An envoy's title: "Permanent Representative of the USA to NATO", "ambassador to the UN".

@@ -440,7 +440,8 @@ fn fourth_dev_corpus_figures() {
     assert!(at(&s, "quantity").recall() >= 0.95);
     assert!(at(&s, "unit").recall() >= 0.95);
     assert!(at(&s, "speaker").recall() >= 0.87);
-    assert!(at(&s, "organization").recall() >= 0.82);
+    // 1.000 since claims20a (a legislator's legislature in the country the text is placed in).
+    assert!(at(&s, "organization").recall() >= 0.99);
     assert!(at(&s, "period").recall() >= 0.94);
     assert!(at(&s, "date").recall() >= 0.95);
     for f in FIELDS.iter().filter(|f| **f != "route") {

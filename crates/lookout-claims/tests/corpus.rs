@@ -1032,8 +1032,8 @@ fn fifteenth_holdout_corpus_figures() {
 /// the extractor's source nor its tests, nor ran it) while branches `claims19a` and `claims19b`
 /// were fitting holdout14 and holdout15, and run once on main after both had merged
 /// (docs/accuracy.md step 24; listing in `holdout16/first-run.log`): that first run is the estimate
-/// for unseen text and its figures are the floors. Two of its off-topic texts give corridor rows on
-/// that run (p27, p30), so the set is not yet in `off_topic_texts_give_no_corridor_rows`.
+/// for unseen text and its figures are the floors. Two of its off-topic texts gave corridor rows on
+/// that run (p27, p30), fixed by branch `claims20b`.
 #[test]
 fn sixteenth_holdout_corpus_figures() {
     let s = score("holdout16");
@@ -1066,8 +1066,8 @@ fn sixteenth_holdout_corpus_figures() {
 /// the extractor's source nor its tests, nor ran it) while branches `claims19a` and `claims19b`
 /// were fitting holdout14 and holdout15, and run once on main after both had merged
 /// (docs/accuracy.md step 24; listing in `holdout17/first-run.log`): that first run is the estimate
-/// for unseen text and its figures are the floors. One of its off-topic texts gives a corridor row
-/// on that run (g30), so the set is not yet in `off_topic_texts_give_no_corridor_rows`.
+/// for unseen text and its figures are the floors. One of its off-topic texts gave a corridor row on
+/// that run (g30), fixed by branch `claims20b`.
 #[test]
 fn seventeenth_holdout_corpus_figures() {
     let s = score("holdout17");

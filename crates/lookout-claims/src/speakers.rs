@@ -2756,7 +2756,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 } else if group && org.to_lowercase().contains(stem) {
                     org.clone()
                 } else {
-                    clean_phrase(p)
+                    unnamed_speaker(p)
                 };
             return Some(Phrase::Source(Source {
                 speaker,
@@ -2969,11 +2969,30 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
     }
 }
 
+/// An unnamed person described by what they were briefed on ("a South Korean government
+/// official briefed on the intelligence") is written as the corpora write it, without the
+/// country, which is the organization's: "official briefed on the intelligence". Other unnamed
+/// speakers keep their words ("U.S. official").
+fn unnamed_speaker(p: &str) -> String {
+    let speaker = clean_phrase(p);
+    if !speaker.to_lowercase().contains(" briefed on ") {
+        return speaker;
+    }
+    match names::countries(&speaker).first() {
+        Some(&(0, end, _)) => {
+            let rest = speaker[end..].trim_start_matches('.').trim_start();
+            let rest = rest.strip_prefix("government ").unwrap_or(rest);
+            rest.to_owned()
+        }
+        _ => speaker,
+    }
+}
+
 /// An unnamed person or group ("an official briefed on the intelligence", "Western
 /// officials"), of the government of `country` when known.
 fn unnamed_source(p: &str, lower_words: &[&str], country: Option<&'static Country>) -> Source {
     Source {
-        speaker: clean_phrase(p),
+        speaker: unnamed_speaker(p),
         org: country.map(|c| c.government.to_owned()).unwrap_or_default(),
         kind: if lower_words.iter().any(|w| GROUP_NOUNS.contains(w)) {
             Kind::Group

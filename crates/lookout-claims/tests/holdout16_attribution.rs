@@ -180,3 +180,22 @@ fn an_institution_without_its_country_is_the_placed_countrys() {
         pair("ROK Joint Chiefs of Staff", "ROK Joint Chiefs of Staff")
     );
 }
+
+#[test]
+fn an_official_briefed_on_something_is_written_without_the_country() {
+    // The corpora's convention: the country of "an official briefed on the intelligence" is
+    // the organization's, not part of the speaker.
+    let text = "SEOUL, March 3, 2025 (Reuters) - North Korea has sent more than 2,000 containers of munitions to Russia since January, a South Korean government official briefed on the intelligence told Reuters on Monday.\n";
+    assert_eq!(
+        who(text, 2000.0),
+        pair("official briefed on the intelligence", "ROK government")
+    );
+    let text = "WASHINGTON, May 6, 2025 (AP) - Russia has received about 40 more North Korean ballistic missiles since February, a U.S. official briefed on the assessment said Tuesday.\n";
+    assert_eq!(
+        who(text, 40.0),
+        pair("official briefed on the assessment", "US government")
+    );
+    // Without "briefed on", the words stay the speaker's.
+    let text = "WASHINGTON, May 6, 2025 (AP) - Russia has received about 40 more North Korean ballistic missiles since February, a U.S. official said Tuesday.\n";
+    assert_eq!(who(text, 40.0), pair("U.S. official", "US government"));
+}

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::layout;
 use crate::names::{self, Country};
 
 /// What kind of source.
@@ -3489,8 +3490,8 @@ pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
             // "Translated from Ukrainian. Jan Novak, the spokesman of X, answered our
             // questions", "Jane Roe is a researcher at X, the group that ...": a sentence that
             // opens with a full name, then the person's title in apposition or after "is".
-            earlier.lines().flat_map(sentences_of).find_map(|s| {
-                let c = NAME_DESCRIBED.captures(s)?;
+            earlier.lines().flat_map(layout::sentences).find_map(|s| {
+                let c = NAME_DESCRIBED.captures(&s)?;
                 let name = c.name("name")?.as_str();
                 let what = c.name("appos").or_else(|| c.name("pred"))?.as_str();
                 find(&format!("{name}, {what}, said so."), ctx)
@@ -3500,26 +3501,6 @@ pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
             })
         })
 }
-
-/// The sentences of a line, split after a full stop before a capital.
-fn sentences_of(line: &str) -> impl Iterator<Item = &str> {
-    let mut cuts = vec![0];
-    cuts.extend(
-        SENTENCE_CUT
-            .find_iter(line)
-            .filter(|m| {
-                let word = line[..m.start() + 1].rsplit(' ').next().unwrap_or("");
-                !ABBREVIATED.is_match(word)
-            })
-            .map(|m| m.end() - 1),
-    );
-    cuts.push(line.len());
-    (0..cuts.len() - 1).map(move |i| line[cuts[i]..cuts[i + 1]].trim())
-}
-
-/// A full stop, the spaces after it and the next sentence's capital.
-static SENTENCE_CUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.\s+[A-Z]").expect("sentence cut"));
 
 /// "Jan Novak, the spokesman of X, answered", "Jane Roe is a researcher at X": a sentence that
 /// opens with a full name and describes the person.

@@ -497,7 +497,7 @@ static GOVERNMENT_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("government document")
 });
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|analysis|count|tracking|data|research|review|findings|estimate)|(?:for|in)\s+this\s+(?:analysis|report|study)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
+    Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|images|analysis|count|tracking|data|research|review|findings|estimate)|(?:for|in)\s+this\s+(?:analysis|report|study)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
 });
 /// "when it last published a figure, in": the occasion of a source's statement.

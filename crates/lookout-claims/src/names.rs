@@ -749,6 +749,16 @@ pub fn known_org_spans(phrase: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A joint source as the ledger writes it: "A / B", the news medium first (`Reuters / Open
+/// Source Centre`, however the text orders them), else in the text's order.
+pub fn joint(first: &str, second: &str) -> String {
+    if is_media(second) && !is_media(first) {
+        format!("{second} / {first}")
+    } else {
+        format!("{first} / {second}")
+    }
+}
+
 /// Whether a canonical organization name is news media.
 pub fn is_media(org: &str) -> bool {
     KNOWN.iter().any(|k| {

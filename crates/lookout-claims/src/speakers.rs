@@ -725,6 +725,11 @@ static TRAILING_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+(?:(?:in|at|during|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|briefing|speech|(?:news\s+|press\s+)?conference|hearing|session|forum|meeting|article|op-ed|post|address|testimony)\b|and\s+(?:was\s+|were\s+|then\s+)?[a-z]+ed\b).*$")
         .expect("trailing occasion")
 });
+/// What a document is about, after its issuer: "a report by X on deliveries of ...", "a study
+/// by X into rail traffic".
+static TRAILING_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:on|about|into|regarding|concerning)\s+[a-z].*$").expect("trailing topic")
+});
 /// "By NK Pro's count", "by the ministry's estimate".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
@@ -1850,7 +1855,7 @@ fn org_in(
     country: Option<&'static Country>,
 ) -> Option<(String, Option<&'static Country>, bool)> {
     if let Some((a, b, name, media)) = names::known_org(phrase) {
-        // "Reuters and the Open Source Centre": both, in the text's order.
+        // "Reuters and the Open Source Centre": both, as a joint source.
         let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
         // The "and" joins the two names ("Beyond Parallel, a project of the Center for
         // Strategic and International Studies" is one organization's name, not two).
@@ -1863,7 +1868,7 @@ fn org_in(
             between.contains(" and ")
         }) {
             let (first, second) = if a2 < a { (other, name) } else { (name, other) };
-            return Some((format!("{first} / {second}"), None, media && media2));
+            return Some((names::joint(&first, &second), None, media && media2));
         }
         return Some((name, names::countries(phrase).first().map(|c| c.2), media));
     }
@@ -4260,9 +4265,9 @@ static THIS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Findings or a document opening a sentence, with a verb of showing: "1/ New CSIS imagery from
-/// 5 October shows", "NIS figures suggest".
+/// 5 October shows", "NIS figures suggest", "Our imagery of the yard collected on 2 May shows".
 static FINDINGS_SHOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\d{1,2}/\s*)?(?:[*\u{2022}-]\s*)?(?P<what>[A-Z][^,;:]{1,80}?\b(?:imagery|images|data|figures|count|findings|tally|research|report|study|analysis|assessment|estimate)(?:\s+(?:from|of|dated)\s+[^,;]{1,30}?)?)\s+(?:shows?|showed|suggests?|suggested|indicates?|indicated|reveals?|revealed|finds|found|puts?|counted|counts)\b")
+    Regex::new(r"^\s*(?:\d{1,2}/\s*)?(?:[*\u{2022}-]\s*)?(?P<what>[A-Z][^,;:]{1,80}?\b(?:imagery|images|data|figures|count|findings|tally|research|report|study|analysis|assessment|estimate)(?:\s+(?:from|of|dated|taken|collected|captured|acquired)\s+[^,;]{1,60}?)?)\s+(?:shows?|showed|suggests?|suggested|indicates?|indicated|reveals?|revealed|finds|found|puts?|counted|counts)\b")
         .expect("findings show")
 });
 
@@ -4329,10 +4334,11 @@ static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("members of")
 });
 /// What points to the issued document or its authors: "the report", "this document", "whose
-/// first report", "the authors of the document", "the report's authors".
+/// first report", "the authors of the document", "the report's authors"; "the authors of the
+/// material" (translated Russian news, whose "material" is the published piece).
 static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+DOC|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
+        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+(?:DOC|material|publication)|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
     )
 });
 
@@ -4386,6 +4392,7 @@ fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
     let who = TRAILING_OCCASION
         .find(who)
         .map_or(who, |m| &who[..m.start()]);
+    let who = TRAILING_TOPIC.find(who).map_or(who, |m| &who[..m.start()]);
     let who = TRAILING_TIME.find(who).map_or(who, |m| &who[..m.start()]);
     let who = who.trim().trim_end_matches(',');
     // "the X Team (MSMT), whose 11 participating states include Japan, published": the body,
@@ -4418,8 +4425,7 @@ fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
                 && a.org != b.org
                 && !a.org.contains(" / ")
             {
-                let joint = format!("{} / {}", a.org, b.org);
-                return Some(org_source(joint, None, false));
+                return Some(org_source(names::joint(&a.org, &b.org), None, false));
             }
         }
     }

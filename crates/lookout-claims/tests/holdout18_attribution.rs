@@ -1,0 +1,60 @@
+//! Attribution rules prompted by the eighteenth and nineteenth holdouts' first runs, each tried
+//! here on wordings, names, bodies, numbers and dates of its own, not the corpora's: a think
+//! tank's own imagery with a long post-modifier ("Our imagery of the yard collected on DATE
+//! shows"), "the authors of the material" of a report named before (translated Russian news),
+//! with the report's topic after its issuers and a joint source written medium first.
+
+mod common;
+
+use common::{pair, who};
+
+#[test]
+fn a_think_tanks_own_imagery_with_a_long_post_modifier_is_the_think_tanks() {
+    for (org, sentence) in [
+        (
+            "CSIS Beyond Parallel",
+            "Our imagery of the marshalling yard collected on 9 March 2025 shows roughly 64 railcars waiting at the border.",
+        ),
+        (
+            "Open Source Centre",
+            "Our images of the northern quay taken on the morning of 2 April show at least 14 containers stacked beside the ship.",
+        ),
+    ] {
+        let header = org.trim_start_matches("CSIS ");
+        let text = format!(
+            "{header}\n\
+            April 2025\n\
+            Activity at the Border Crossing\n\
+            The crossing has been busy since the start of the year.\n\
+            {sentence}\n"
+        );
+        let n = if org.starts_with("CSIS") { 64.0 } else { 14.0 };
+        assert_eq!(who(&text, n), pair(org, org), "{sentence}");
+    }
+}
+
+#[test]
+fn the_authors_of_the_material_are_the_issuers_of_the_report_named_before() {
+    for (named, authors) in [
+        (
+            "a report by the British Royal United Services Institute and the Bloomberg agency on arms flows across the Tumen River",
+            "According to the authors of the material",
+        ),
+        (
+            "a study by the Bloomberg agency and the Royal United Services Institute into rail traffic to Russia",
+            "In the words of the authors of the publication",
+        ),
+    ] {
+        let text = format!(
+            "MOSCOW, May 14, 2025 --\n\
+            [Translated from Russian]\n\
+            The Russian Foreign Ministry on Wednesday called {named} \"unfounded\".\n\
+            {authors}, released on Monday, about 3,100 railcars crossed into Russia from the North between May 2024 and March 2025.\n"
+        );
+        assert_eq!(
+            who(&text, 3100.0),
+            pair("Bloomberg / RUSI", "Bloomberg / RUSI"),
+            "{authors}"
+        );
+    }
+}

@@ -4306,11 +4306,11 @@ static RECEIVED_FROM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "We, the eleven participating states of X, today release the Team's first report", "The
-/// Observatory has published its annual review": a subject opening the sentence issues a
-/// document.
+/// Observatory has published its annual review", "The member states of X released the team's
+/// first report": a subject opening the sentence issues a document.
 static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?DOC\b",
+        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?DOC\b",
     )
 });
 /// "a Defense Intelligence Agency report", "the new NIS assessment": a document named by the

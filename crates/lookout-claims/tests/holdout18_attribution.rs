@@ -2,7 +2,8 @@
 //! here on wordings, names, bodies, numbers and dates of its own, not the corpora's: a think
 //! tank's own imagery with a long post-modifier ("Our imagery of the yard collected on DATE
 //! shows"), "the authors of the material" of a report named before (translated Russian news),
-//! with the report's topic after its issuers and a joint source written medium first.
+//! with the report's topic after its issuers and a joint source written medium first, and "the
+//! member states of X released the team's report" then "The report found" (X's).
 
 mod common;
 
@@ -56,5 +57,32 @@ fn the_authors_of_the_material_are_the_issuers_of_the_report_named_before() {
             pair("Bloomberg / RUSI", "Bloomberg / RUSI"),
             "{authors}"
         );
+    }
+}
+
+#[test]
+fn the_report_that_a_bodys_member_states_released_is_the_bodys() {
+    for (lead, document, org) in [
+        (
+            "The eleven member states of the Multilateral Sanctions Monitoring Team (MSMT) on Friday released the team's second report.",
+            "report",
+            "MSMT",
+        ),
+        (
+            "The 27 member states of the European Union today published the bloc's first assessment of the war's supply lines.",
+            "assessment",
+            "European Union",
+        ),
+    ] {
+        let text = format!(
+            "Joint Statement on Arms Transfers to Russia\n\
+            Ministry of Foreign Affairs of the Netherlands\n\
+            October 3, 2025\n\
+            {lead}\n\
+            The {document} found that in the first half of 2025 the DPRK transferred more than 70 self-propelled howitzers to Russia.\n\
+            It also identified 31 shipments of munitions over the same months.\n"
+        );
+        assert_eq!(who(&text, 70.0), pair(org, org), "{lead}");
+        assert_eq!(who(&text, 31.0), pair(org, org), "{lead}");
     }
 }

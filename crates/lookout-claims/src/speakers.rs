@@ -2881,7 +2881,14 @@ fn resolve(p: Phrase, ctx: &Context) -> Option<Source> {
 fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
     match p {
         Phrase::Source(s) => Some(ctx.holder(&s).unwrap_or(s)),
-        Phrase::He => ctx.persons.last().cloned(),
+        // "KIM: He also said ..." in a correspondent's turn: a labelled speaker says "I" of
+        // himself, so "he" is the last person other than the label's.
+        Phrase::He => ctx
+            .persons
+            .iter()
+            .rev()
+            .find(|p| ctx.voice.as_ref().is_none_or(|v| v.speaker != p.speaker))
+            .cloned(),
         Phrase::They => ctx
             .last
             .clone()

@@ -3,7 +3,8 @@
 //! tank's own imagery with a long post-modifier ("Our imagery of the yard collected on DATE
 //! shows"), "the authors of the material" of a report named before (translated Russian news),
 //! with the report's topic after its issuers and a joint source written medium first, and "the
-//! member states of X released the team's report" then "The report found" (X's).
+//! member states of X released the team's report" then "The report found" (X's), "He also said"
+//! in a correspondent's labelled turn (the person the correspondent reports, not the label's).
 
 mod common;
 
@@ -84,5 +85,30 @@ fn the_report_that_a_bodys_member_states_released_is_the_bodys() {
         );
         assert_eq!(who(&text, 70.0), pair(org, org), "{lead}");
         assert_eq!(who(&text, 31.0), pair(org, org), "{lead}");
+    }
+}
+
+#[test]
+fn he_in_a_correspondents_labelled_turn_is_the_person_reported() {
+    for (turn, n) in [
+        (
+            "PARK: He also said that at least 40 rocket launchers had gone north by rail.",
+            40.0,
+        ),
+        (
+            "PARK: And he added that some 2,300 more soldiers were being trained near Vladivostok.",
+            2300.0,
+        ),
+    ] {
+        let text = format!(
+            "Broadcast 6 May 2025\n\
+            LATE NEWS - TRANSCRIPT\n\
+            PRESENTER LIM: The defence minister has spoken about Pyongyang's help for Moscow. Our correspondent Park Soo-min is in Seoul.\n\
+            PARK: Good evening. Defence Minister Ahn Gyu-back briefed lawmakers in Seoul this morning. He said North Korea had sent about 1,900 more troops to Russia.\n\
+            {turn}\n\
+            PRESENTER LIM: Park Soo-min, thank you.\n"
+        );
+        assert_eq!(who(&text, 1900.0).0, "Ahn Gyu-back");
+        assert_eq!(who(&text, n), who(&text, 1900.0), "{turn}");
     }
 }

@@ -1099,6 +1099,7 @@ impl<'a> Extractor<'a> {
         let persons = self.ctx.persons().cloned().collect();
         let mut rows = restatements_left_out(self.rows, &self.vague_rows);
         speakers::official_named_later(&mut rows);
+        speakers::known_officials_bodies(&mut rows);
         (dedupe(rows), persons)
     }
 

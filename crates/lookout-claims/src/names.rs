@@ -543,13 +543,21 @@ pub fn known_official(surname: &str) -> Option<&'static str> {
         .map(|(_, f, _)| *f)
 }
 
-/// The body a known official (`OFFICIALS`, by full name) spoke for, when the text gives only
-/// a broader one it begins with ("White House" for the White House National Security Council;
-/// a person named bare keeps no organization, for a title given after the name).
+/// The body a known official (`OFFICIALS`, by full name) spoke for.
+pub fn official_of(full_name: &str) -> Option<&'static str> {
+    OFFICIALS
+        .iter()
+        .find(|(_, f, _)| *f == full_name)
+        .map(|(_, _, body)| *body)
+}
+
+/// The body a known official spoke for, when the text gives only a broader one it begins with
+/// ("White House" for the White House National Security Council; a person named bare keeps no
+/// organization until the whole text is read, for a title given after the name).
 pub fn official_body(full_name: &str, text_org: &str) -> Option<&'static str> {
-    let (_, _, body) = OFFICIALS.iter().find(|(_, f, _)| *f == full_name)?;
-    (!text_org.is_empty() && body.len() > text_org.len() && body.starts_with(text_org))
-        .then_some(*body)
+    official_of(full_name).filter(|body| {
+        !text_org.is_empty() && body.len() > text_org.len() && body.starts_with(text_org)
+    })
 }
 
 /// Country code of a country name ("South Korea" -> "ROK").

@@ -3659,6 +3659,17 @@ pub fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
     }
 }
 
+/// "On 16 February, Andriy Kostin said": a known official the whole text gives no organization
+/// (none by a title, an apposition or an unnamed office named later) speaks for the body the
+/// gazetteer gives.
+pub fn known_officials_bodies(rows: &mut [lookout_project::ClaimRow]) {
+    for r in rows.iter_mut().filter(|r| r.organization.is_empty()) {
+        if let Some(body) = names::official_of(&r.speaker) {
+            r.organization = body.to_owned();
+        }
+    }
+}
+
 /// An envoy's title: "Permanent Representative of the USA to NATO", "ambassador to the UN".
 static MISSION_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:permanent\s+representative|ambassador|envoy)\s+(?:of\s+(?:the\s+)?(?P<of>[\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+)?to\s+(?:the\s+)?(?P<to>NATO|UN|United\s+Nations|EU|European\s+Union|OSCE)\b")
@@ -3826,6 +3837,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         }
         // "he gave a figure of some 7,000", "gives an estimate of": a count given; "gave
         // Russia shells" is no statement.
+        // "The figure the then defence minister, NAME, gave in June was": the count given
+        // before its giver (a relative clause without "that"), whose subject starts after it.
+        let mut subject_from = None;
         if verb.eq_ignore_ascii_case("gave") || verb.eq_ignore_ascii_case("gives") {
             let next: Vec<String> = toks[v + 1..]
                 .iter()
@@ -3835,21 +3849,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             let counting = next.len() >= 2
                 && ["a", "an", "the", "his", "her", "its", "their", "new", "no"]
                     .contains(&next[0].as_str())
-                && next[1..].iter().any(|w| {
-                    [
-                        "figure",
-                        "number",
-                        "total",
-                        "tally",
-                        "count",
-                        "estimate",
-                        "figures",
-                        "numbers",
-                        "estimates",
-                    ]
-                    .contains(&w.as_str())
-                });
-            if !counting {
+                && next[1..].iter().any(|w| COUNT_NOUNS.contains(&w.as_str()));
+            subject_from = (!counting).then(|| count_given_before(&toks, v)).flatten();
+            if !counting && subject_from.is_none() {
                 continue;
             }
         }
@@ -3914,7 +3916,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .then(|| subject_before(&toks, k - 2))
                 .flatten()
             };
-            let subject = subject_before(&toks, v).map(|x| relayed(x.0).unwrap_or(x));
+            let subject = subject_before(&toks, v)
+                .map(|x| relayed(x.0).unwrap_or(x))
+                .map(|(span, appos)| match subject_from {
+                    Some(from) if span.0 < from && from < span.1 => ((from, span.1), appos),
+                    _ => (span, appos),
+                });
             if let Some((span, appos)) = subject {
                 let p = classify(text(span), appos.map_or("", text), ctx);
                 found = p
@@ -4127,6 +4134,35 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     }
     out.sort_by_key(|a| a.pos);
     out
+}
+
+/// Nouns of a count given: "gave a figure of", "the estimate NAME gave".
+const COUNT_NOUNS: [&str; 9] = [
+    "figure",
+    "number",
+    "total",
+    "tally",
+    "count",
+    "estimate",
+    "figures",
+    "numbers",
+    "estimates",
+];
+
+/// "The figure the minister gave", "the estimate that NAME gave": the byte offset where the
+/// giver's phrase begins, after a definite count noun a few words before the verb at `v` (not
+/// "by the count NAME gave", read as "according to").
+fn count_given_before(toks: &[Tok], v: usize) -> Option<usize> {
+    let k = (v.saturating_sub(12).max(1)..v)
+        .rev()
+        .take_while(|&k| ![";", ":", "\""].contains(&toks[k].text))
+        .find(|&k| {
+            COUNT_NOUNS.contains(&toks[k].text.to_lowercase().as_str())
+                && ["the", "this", "that"].contains(&toks[k - 1].text.to_lowercase().as_str())
+        })
+        .filter(|&k| k < 2 || !toks[k - 2].text.eq_ignore_ascii_case("by"))?;
+    let from = k + 1 + usize::from(["that", "which"].contains(&toks.get(k + 1)?.text));
+    (from < v).then(|| toks[from].start)
 }
 
 /// Adds the source a phrase names, as "according to" (at the span, with that verb).

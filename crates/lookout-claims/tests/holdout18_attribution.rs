@@ -4,11 +4,13 @@
 //! shows"), "the authors of the material" of a report named before (translated Russian news),
 //! with the report's topic after its issuers and a joint source written medium first, and "the
 //! member states of X released the team's report" then "The report found" (X's), "He also said"
-//! in a correspondent's labelled turn (the person the correspondent reports, not the label's).
+//! in a correspondent's labelled turn (the person the correspondent reports, not the label's),
+//! "The figure the then minister, NAME, gave in June was N" (NAME's, dated by the giving), and a
+//! known official named without title or organization (the gazetteer's body).
 
 mod common;
 
-use common::{pair, who};
+use common::{pair, row, who};
 
 #[test]
 fn a_think_tanks_own_imagery_with_a_long_post_modifier_is_the_think_tanks() {
@@ -110,5 +112,52 @@ fn he_in_a_correspondents_labelled_turn_is_the_person_reported() {
         );
         assert_eq!(who(&text, 1900.0).0, "Ahn Gyu-back");
         assert_eq!(who(&text, n), who(&text, 1900.0), "{turn}");
+    }
+}
+
+#[test]
+fn the_figure_a_person_gave_is_that_persons_dated_by_the_giving() {
+    for (sentence, n, speaker) in [
+        (
+            "The figure the then defence minister, Kim Yong-hyun, gave in October was at least 12,000 containers.",
+            12000.0,
+            "Kim Yong-hyun",
+        ),
+        (
+            "The estimate that Defence Minister Kim Yong-hyun gave in October was roughly 9,000 containers.",
+            9000.0,
+            "Kim Yong-hyun",
+        ),
+    ] {
+        let text = format!(
+            "SEOUL, Sept. 2, 2025 (Yonhap) -- North Korea has sent more than 15,000 containers of munitions to Russia, the Joint Chiefs of Staff said on Tuesday. {sentence}\n"
+        );
+        let r = row(&text, n);
+        assert_eq!(
+            (r.speaker.as_str(), r.date.as_str()),
+            (speaker, "2024-10"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_known_official_named_bare_speaks_for_the_gazetteers_body() {
+    for (sentence, n, speaker, org) in [
+        (
+            "In a speech on 9 March 2024, Antony Blinken said that Russia had received more than 7,000 containers from the North.",
+            7000.0,
+            "Antony Blinken",
+            "US Department of State",
+        ),
+        (
+            "John Kirby told NHK on Friday that about 2,500 North Korean soldiers had reached the front.",
+            2500.0,
+            "John Kirby",
+            "White House National Security Council",
+        ),
+    ] {
+        let text = format!("Notes on a year of counts\n\nPublished 2 May 2025\n\n{sentence}\n");
+        assert_eq!(who(&text, n), pair(speaker, org), "{sentence}");
     }
 }

@@ -3171,8 +3171,9 @@ static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // Also a source line after the claim: "Who said it: the US State Department, in ...".
     // "These are the findings of a joint investigation by X and Y, published on Tuesday.": the
-    // investigation's authors.
-    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    // investigation's authors. A day may stand between the verb and "by" ("This was stated on
+    // Wednesday by X").
+    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)(?:\s+(?:on|last|this|earlier|yesterday|today)(?:\s+[A-Z]?[a-z]+){0,2}?)?\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
 });
 

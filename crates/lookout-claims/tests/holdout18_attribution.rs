@@ -161,3 +161,26 @@ fn a_known_official_named_bare_speaks_for_the_gazetteers_body() {
         assert_eq!(who(&text, n), pair(speaker, org), "{sentence}");
     }
 }
+
+#[test]
+fn a_day_between_the_passive_verb_and_by_keeps_the_source() {
+    for (sentence, speaker, org) in [
+        (
+            "This was stated on Thursday by Park Jae-ho, a member of the defence committee of the South Korean parliament.",
+            "Park Jae-ho",
+            "ROK National Assembly",
+        ),
+        (
+            "This was announced last week by the Ukrainian Defence Intelligence (HUR).",
+            "Ukraine Defence Intelligence (HUR)",
+            "Ukraine Defence Intelligence (HUR)",
+        ),
+    ] {
+        let text = format!(
+            "Translation | 4 March 2025\n\
+            \n\
+            Some 2,700 more North Korean soldiers have arrived in the Kursk region. {sentence}\n"
+        );
+        assert_eq!(who(&text, 2700.0), pair(speaker, org), "{sentence}");
+    }
+}

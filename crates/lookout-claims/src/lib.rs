@@ -2454,7 +2454,9 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             // "told", then the day ("spoke to a small group of correspondents in his office
             // on Monday": and the place it was told in).
             let object = PLACE_AFTER.find(gap).map_or(gap, |m| &gap[..m.start()]);
-            let told_object = TOLD.contains(&v.verb.as_str())
+            // "reported to the National Assembly's intelligence committee on the 22nd": any
+            // reporting verb with its recipient after "to".
+            let told_object = (TOLD.contains(&v.verb.as_str()) || gap.trim_start().starts_with("to "))
                 && p.day_like
                 && object.split_whitespace().count() <= 7
                 && !gap.contains([',', '"'])

@@ -38,12 +38,22 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:press\s+(?:release|statement|briefing)|fact\s+sheet|media\s+note|news\s+release|statement|readout|office\s+of\s+the\s+spokesperson|report|analysis|commentary|brief|investigation)\b")
         .expect("document kind")
 });
+/// A sentence opening that refers back to what was just counted ("The containers ...", "He
+/// added"), after a short opener or a source ("According to the analysis by
+/// X's project, the shipments ...").
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*|(?:According\s+to|Citing)\s+[^,"]{1,80},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:he|she|He|She|his|her)\b").expect("pronoun"));
+/// "In addition, Pyongyang has supplied more than 100 howitzers": a further count in the perfect
+/// adds to the span of the count before (a perfect runs up to the statement, as "since 2023"
+/// does); "In addition, 100 howitzers were handed over", in the simple past, states no span.
+static ADDED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:In\s+addition|Additionally|Moreover|Furthermore|On\s+top\s+of\s+that),.*\b(?:has|have)\s")
+        .expect("added perfect")
+});
 /// "Russia has in turn sent": the same exchange, the same period.
 static IN_RETURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
@@ -606,6 +616,8 @@ pub fn write_csv(rows: &[ClaimRow], out: impl std::io::Write) -> csv::Result<()>
 /// One sentence with its quotes blanked out and its own attribution.
 struct Sentence {
     text: String,
+    /// Where the text after a speaker label ("KIM: ", "A: ") begins.
+    label_end: usize,
     starts_in_quote: bool,
     quoted: bool,
     attributions: Vec<Attribution>,
@@ -962,10 +974,11 @@ impl<'a> Extractor<'a> {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 // "RUIZ: The Beyond Parallel team ... looked at the rail yard.": what the
                 // labelled speaker says, read without the label.
-                let body = match (si, label_length(&masked)) {
-                    (0, Some(n)) => &masked[n..],
-                    _ => masked.as_str(),
+                let label_end = match (si, label_length(&masked)) {
+                    (0, Some(n)) => n,
+                    _ => 0,
                 };
+                let body = &masked[label_end..];
                 // "The report, prepared by X, alleges": the document's issuer, for "the report"
                 // here and after.
                 self.ctx.note_document(&masked);
@@ -1031,6 +1044,7 @@ impl<'a> Extractor<'a> {
                 }
                 sentences.push(Sentence {
                     text: s.clone(),
+                    label_end,
                     starts_in_quote: in_quote,
                     quoted: s.contains('"'),
                     attributions,
@@ -1728,7 +1742,8 @@ impl<'a> Extractor<'a> {
                     && !stock
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
-                        || ANAPHOR.is_match(&s.text)
+                        || ANAPHOR.is_match(&s.text[s.label_end..])
+                        || ADDED_PERFECT.is_match(&s.text[s.label_end..])
                         || BACK_REFERENCE.is_match(&s.text)
                         || refers_to_unit(&s.text, &self.last_unit)
                         || same_occasion

@@ -434,6 +434,9 @@ static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("part of before")
 });
+/// A question about things named before: "How were they sent?", "Where did those go?".
+static QUESTION_BACK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:they|them|those|these)\b").expect("question back"));
 /// "over those voyages", "on these trips": the claim refers back to the trips before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
@@ -698,6 +701,9 @@ struct Extractor<'a> {
     asked_how_many: bool,
     /// Sentences of an interviewer's paragraphs since the last claim.
     questions_since_claim: usize,
+    /// Whether the last question asked about what was just counted ("How were they sent?"):
+    /// its answer goes on with that count's period.
+    question_back: bool,
     /// Date of the last claim's statement.
     last_date: Option<String>,
     /// The day of an occasion a sentence without a claim names ("came out of a closed-door
@@ -849,6 +855,7 @@ impl<'a> Extractor<'a> {
             ballistic_before: false,
             asked_how_many: false,
             questions_since_claim: 0,
+            question_back: false,
             last_date: None,
             occasion_date: None,
             lead_day: None,
@@ -1073,6 +1080,7 @@ impl<'a> Extractor<'a> {
                 self.sentence_no += 1;
                 if questions {
                     self.questions_since_claim += 1;
+                    self.question_back = QUESTION_BACK.is_match(&sentences[i].text);
                 }
                 let source = match (&sentences[i].main, &label_source) {
                     (None, Some(l)) => {
@@ -1749,6 +1757,7 @@ impl<'a> Extractor<'a> {
                         || same_occasion
                         || SAME_PERIOD.is_match(&s.text)
                         || ALSO_COUNTED.is_match(&s.text)
+                        || self.questions_since_claim > 0 && self.question_back
                         || THESE_MOVEMENTS.is_match(&s.text)
                         || IN_RETURN.is_match(&s.text));
                 // Past sentences without a claim, a capacity converts the count of the claim.

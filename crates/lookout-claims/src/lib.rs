@@ -408,9 +408,9 @@ static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("after occasion")
 });
 /// The document or posts the lead named, referred back to: "According to the fact sheet", "the
-/// posts say", "in the thread".
+/// posts say", "in the thread", "quoted in the same report".
 static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
+    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
         .expect("the document")
 });
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
@@ -437,9 +437,10 @@ static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A question about things named before: "How were they sent?", "Where did those go?".
 static QUESTION_BACK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:they|them|those|these)\b").expect("question back"));
-/// "over those voyages", "on these trips": the claim refers back to the trips before.
+/// "over those voyages", "on these trips", "over those months": the claim refers back to the
+/// trips or the span before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
+    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across|throughout)\s+(?:those|these)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
 /// A quoted claim the sentence calls unfounded: "Claims on social media that \"...\" have no

@@ -2256,6 +2256,10 @@ const TOLD: [&str; 12] = [
     "accuses", "warned", "urged",
 ];
 
+/// Words the object of a verb of telling may have before the time of the telling ("told the
+/// National Assembly Intelligence Committee on Wednesday").
+const TOLD_OBJECT_WORDS: usize = 7;
+
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 15] = [
     "observed",
@@ -2280,17 +2284,25 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         // "NIS said the following month that": the time of the statement, counted from the one
         // before.
         if matches!(p.meaning, Meaning::Relative(..)) {
+            // "The agency told lawmakers the following month that": after the object of a
+            // verb of telling too.
             if let Some(v) = s.attributions.iter().find(|v| {
                 matches!(v.how, How::Subject | How::Inverted)
                     && !OBSERVING.contains(&v.verb.as_str())
-                    && v.verb_end <= p.span.0
-                    && s.text[v.verb_end..p.span.0].trim().is_empty()
+                    && s.text.get(v.verb_end..p.span.0).is_some_and(|gap| {
+                        gap.trim().is_empty()
+                            || TOLD.contains(&v.verb.as_str())
+                                && gap.split_whitespace().count() <= TOLD_OBJECT_WORDS
+                                && !gap.contains([',', '"', ';'])
+                                && !gap.chars().any(|c| c.is_ascii_digit())
+                    })
             }) {
                 return TimeRole::Statement(v.pos);
             }
-            // "The following month he gave a figure of": opening the sentence, before a
-            // pronoun or a short subject and its verb.
-            if s.text[..p.span.0].trim().is_empty() {
+            // "The following month he gave a figure of": opening the sentence (or a list item),
+            // before a pronoun or a short subject and its verb.
+            let opening = layout::list_marker_len(&s.text);
+            if opening <= p.span.0 && s.text[opening..p.span.0].trim().is_empty() {
                 if let Some(v) = s.attributions.iter().find(|v| {
                     matches!(v.how, How::Subject | How::Inverted)
                         && !OBSERVING.contains(&v.verb.as_str())
@@ -2483,7 +2495,7 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             // reporting verb with its recipient after "to".
             let told_object = (TOLD.contains(&v.verb.as_str()) || gap.trim_start().starts_with("to "))
                 && p.day_like
-                && object.split_whitespace().count() <= 7
+                && object.split_whitespace().count() <= TOLD_OBJECT_WORDS
                 && !gap.contains([',', '"'])
                 && !gap.chars().any(|c| c.is_ascii_digit());
             // "first disclosed the deployment last October, saying about 1,500 troops had":

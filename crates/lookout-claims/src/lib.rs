@@ -720,8 +720,11 @@ struct Extractor<'a> {
     last_claim_rows: usize,
     /// Rows read from a vague multiple ("thousands of containers"), by index in `rows`.
     vague_rows: Vec<usize>,
-    /// Whether the lead (the first body paragraph) has been read.
+    /// Whether the lead has been read.
     lead_read: bool,
+    /// The lead: the first body paragraph that is not a question alone (an explainer's
+    /// question heading, "How do we know the shipments are happening?", is no lead).
+    lead_paragraph: usize,
     /// Whether the paragraph being read ends inside a quote.
     quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
@@ -864,6 +867,7 @@ impl<'a> Extractor<'a> {
             last_claim_rows: 0,
             vague_rows: Vec::new(),
             lead_read: false,
+            lead_paragraph: 0,
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
@@ -883,6 +887,10 @@ impl<'a> Extractor<'a> {
         }
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
+        self.lead_paragraph = paragraphs
+            .iter()
+            .position(|p| !p.iter().all(|s| s.trim_end().ends_with('?')))
+            .unwrap_or(0);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())
             .chain(
@@ -1403,15 +1411,15 @@ impl<'a> Extractor<'a> {
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
-        if paragraph > 0 {
+        if paragraph > self.lead_paragraph {
             self.lead_read = true;
         }
         if !self.lead_read && self.lead_day.is_none() && LEAD_STATEMENT.is_match(&s.text) {
             self.lead_day = lead_day(&s.text, &phrases, self.article.date);
             self.lead_speaker = choose(&s.attributions, &s.text, None)
                 .map(|(m, _, _)| m)
-                .or_else(|| source.as_ref().map(|(m, _)| m.clone()))
-                .or_else(|| speakers::publishing_source(&s.text, &self.ctx));
+                .or_else(|| speakers::publishing_source(&s.text, &self.ctx))
+                .or_else(|| source.as_ref().map(|(m, _)| m.clone()));
         }
         self.back_fill(s, &phrases, &quantities);
         if quantities.is_empty() {

@@ -2735,8 +2735,8 @@ fn clause_of(s: &str, span: (usize, usize)) -> &str {
     &s[start..]
 }
 
-/// One row per claim and speaker in a file: a claim repeated later (a lede restated) fills the
-/// first row's empty fields.
+/// One row per claim, speaker and statement date in a file: a claim repeated later (a lede
+/// restated) fills the first row's empty fields.
 fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
     // A person's organization, once the article gives it ("Robert Koepcke's estimate puts ...
     // The State Department's deputy assistant secretary ... said"), goes on the person's rows.
@@ -2790,6 +2790,9 @@ fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
                 && o.quantity_high == r.quantity_high
                 && o.unit == r.unit
                 && o.speaker == r.speaker
+                // "The first group of about 1,500 was carried ..., the agency had said on
+                // Friday": the same figure in a statement of another day is a claim of its own.
+                && (o.date == r.date || o.date.is_empty() || r.date.is_empty())
         });
         match same {
             Some(o) => {

@@ -492,9 +492,10 @@ static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("put at before")
 });
 /// ", first reported by The Washington Post on": an aside after the source's verb saying which
-/// medium first published the finding.
+/// medium first published the finding; or opening the sentence, before the source and its verb
+/// ("In findings first reported by The Washington Post on 22 June, C4ADS estimated").
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
+    Regex::new(r"(?i)(?:,|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
         .expect("first reported by")
 });
 /// "what was first reported in October", "the figure published last spring": a participle of
@@ -2363,10 +2364,13 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     // "C4ADS found in railway records, first reported by The Washington Post on 22 June, that
     // ...": the day the finding came out, through a medium, is its source's statement.
     if let Some(m) = FIRST_REPORTED_BY.find(before).filter(|_| p.day_like) {
+        let subject = |v: &&Attribution| matches!(v.how, How::Subject | How::Inverted);
         if let Some(v) = s
             .attributions
             .iter()
-            .rfind(|v| matches!(v.how, How::Subject | How::Inverted) && v.verb_end <= m.start())
+            .filter(subject)
+            .rfind(|v| v.verb_end <= m.start())
+            .or_else(|| s.attributions.iter().filter(subject).find(|v| v.pos >= p.span.1))
         {
             return TimeRole::Statement(v.pos);
         }

@@ -313,6 +313,11 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("multiplier")
 });
+/// A weapon's designator ("KN-23", "Hwasong-11") ending or opening a run of words.
+static DESIGNATOR_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\s*$").expect("designator end"));
+static DESIGNATOR_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b").expect("designator start"));
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
 
@@ -853,9 +858,14 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         {
             return None;
         }
+        // "60 KN-23 and KN-24 ballistic missiles": two designators of the one unit.
+        let after = &trimmed[w.end()..];
+        let joins_designators = (word == "and" || word == "or")
+            && gap_start.is_some_and(|g| DESIGNATOR_END.is_match(&s[g..at]))
+            && DESIGNATOR_START.is_match(after);
         // Another number or a hedge starts another quantity: "October 5 shows approximately
         // seventy-three wagons" gives the wagons to seventy-three, not to the day.
-        if STOP_WORDS.contains(&word.as_str())
+        if !joins_designators && STOP_WORDS.contains(&word.as_str())
             || OTHER_COUNTED.is_match(&word)
             || words_value(&word).is_some()
             || qualifier_of(&word) != "unspecified"

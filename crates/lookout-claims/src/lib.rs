@@ -264,10 +264,11 @@ static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
-/// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
+/// "speaking to foreign correspondents", "writing in a report", "when we met in London": the
+/// occasion of a statement.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing|meeting|answering|responding|attending|visiting)\b[^,;]*$",
+        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing|meeting|answering|responding|attending|visiting|when\s+(?:[\w'-]+\s+){1,4}?(?:met|spoke|talked|interviewed|visited|addressed|appeared|briefed))\b[^,;]*$",
     )
     .expect("occasion")
 });

@@ -2371,7 +2371,12 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .iter()
             .filter(subject)
             .rfind(|v| v.verb_end <= m.start())
-            .or_else(|| s.attributions.iter().filter(subject).find(|v| v.pos >= p.span.1))
+            .or_else(|| {
+                s.attributions
+                    .iter()
+                    .filter(subject)
+                    .find(|v| v.pos >= p.span.1)
+            })
         {
             return TimeRole::Statement(v.pos);
         }
@@ -2506,7 +2511,8 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             let object = PLACE_AFTER.find(gap).map_or(gap, |m| &gap[..m.start()]);
             // "reported to the National Assembly's intelligence committee on the 22nd": any
             // reporting verb with its recipient after "to".
-            let told_object = (TOLD.contains(&v.verb.as_str()) || gap.trim_start().starts_with("to "))
+            let told_object = (TOLD.contains(&v.verb.as_str())
+                || gap.trim_start().starts_with("to "))
                 && p.day_like
                 && object.split_whitespace().count() <= TOLD_OBJECT_WORDS
                 && !gap.contains([',', '"'])

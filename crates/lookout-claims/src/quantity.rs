@@ -313,6 +313,11 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("multiplier")
 });
+/// "rounds of sanctions", "rounds of talks": rounds of measures or meetings, not of ammunition.
+static ROUNDS_OF_MEASURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:[\w-]+\s+){0,2}?(?:sanctions|talks|negotiations|consultations|discussions|meetings|voting|votes|elections|inspections|tariffs|cuts|hikes|interviews|strikes|protests|applause)\b")
+        .expect("rounds of measures")
+});
 /// A weapon's designator ("KN-23", "Hwasong-11") ending or opening a run of words.
 static DESIGNATOR_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\s*$").expect("designator end"));
@@ -1139,6 +1144,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         }
         // "two vessel owners": the unit noun modifies another head, which is counted.
         if COMPOUND_HEAD_AFTER.is_match(&s[unit_end..]) {
+            continue;
+        }
+        // "14 rounds of sanctions": a series of measures, not ammunition.
+        if unit_text.to_lowercase().starts_with("round")
+            && ROUNDS_OF_MEASURES.is_match(&s[unit_end..])
+        {
             continue;
         }
         // "a container ship of 5,000 tonnes deadweight", "ships of up to 5,000 tonnes": a

@@ -670,6 +670,12 @@ static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gave before")
 });
 
+/// A figure and the verb that gave it, right before a time: "The figure the minister gave in".
+static FIGURE_GIVEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:figure|number|estimate|count|total|tally)\b[^.;]{0,80}?\b(?:gave|given|cited|quoted|put\s+out)\s+$")
+        .expect("figure given before")
+});
+
 /// Note of a quantity whose "of them" refers to a noun of a sentence before.
 const NOUN_BEFORE: &str = "\"them\": the noun of a sentence before";
 
@@ -1537,6 +1543,11 @@ impl<'a> Extractor<'a> {
         });
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
+        // "The figure the minister gave in June was at least 10,000": an earlier figure of its
+        // own, not the claim before referred to.
+        let given_earlier = phrases
+            .iter()
+            .any(|p| FIGURE_GIVEN_BEFORE.is_match(&s.text[..p.span.0]));
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -1759,6 +1770,7 @@ impl<'a> Extractor<'a> {
                 let capacity = q.qualifier == "capacity_equivalent";
                 let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
+                    && !given_earlier
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text[s.label_end..])
@@ -2434,6 +2446,15 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         {
             return TimeRole::Statement(a.pos);
         }
+    }
+    // "The figure the then defence minister, Shin Won-sik, gave in June was": the time a figure
+    // was given, its speaker's statement when the sentence names one, else another statement.
+    if FIGURE_GIVEN_BEFORE.is_match(before) {
+        return s
+            .attributions
+            .iter()
+            .rfind(|a| a.verb_end <= p.span.0)
+            .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "whose first report, published on 29 May, found", "said in an interview published on
     // Monday": the day a document or an interview came out is its source's statement.

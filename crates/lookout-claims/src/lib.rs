@@ -1544,10 +1544,17 @@ impl<'a> Extractor<'a> {
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         // "The figure the minister gave in June was at least 10,000": an earlier figure of its
-        // own, not the claim before referred to.
-        let given_earlier = phrases
-            .iter()
-            .any(|p| FIGURE_GIVEN_BEFORE.is_match(&s.text[..p.span.0]));
+        // own, dated by that time, not the claim before referred to.
+        let given_when = phrases.iter().find_map(|p| match &p.meaning {
+            Meaning::Period(a, b) if FIGURE_GIVEN_BEFORE.is_match(&s.text[..p.span.0]) => {
+                Some(if b.is_empty() {
+                    a.clone()
+                } else {
+                    common_prefix(a, b)
+                })
+            }
+            _ => None,
+        });
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -1660,6 +1667,11 @@ impl<'a> Extractor<'a> {
                 _ => published
                     .inspect(|_| notes.push("day the source's document was published".into()))
                     .or_else(|| {
+                        let d = given_when.clone()?;
+                        notes.push("time the figure was given".into());
+                        Some(d)
+                    })
+                    .or_else(|| {
                         own_date.as_ref().map(|d| {
                             notes.push("date of the paragraph's label or time stamp".into());
                             d.1.clone()
@@ -1770,7 +1782,7 @@ impl<'a> Extractor<'a> {
                 let capacity = q.qualifier == "capacity_equivalent";
                 let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
-                    && !given_earlier
+                    && given_when.is_none()
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
                         || ANAPHOR.is_match(&s.text[s.label_end..])

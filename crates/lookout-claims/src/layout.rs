@@ -1228,6 +1228,12 @@ const PERIOD_HEADING_WORDS: usize = 8;
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*\u{2022}]|\d{1,2}[.)])\s+").expect("list item"));
 
+/// The length of the bullet or number a list item opens with (0 for none): "- The following
+/// month, ..." opens with its words after "- ".
+pub fn list_marker_len(line: &str) -> usize {
+    LIST_ITEM.find(line).map_or(0, |m| m.end())
+}
+
 /// The period a heading line gives when that is all it says ("September 2023 to February
 /// 2024", "Q1 2024:", "From August to January"), as the text writes it.
 fn period_heading(line: &str, reference: Option<Date>) -> Option<String> {

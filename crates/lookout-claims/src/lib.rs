@@ -38,12 +38,22 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:press\s+(?:release|statement|briefing)|fact\s+sheet|media\s+note|news\s+release|statement|readout|office\s+of\s+the\s+spokesperson|report|analysis|commentary|brief|investigation)\b")
         .expect("document kind")
 });
+/// A sentence opening that refers back to what was just counted ("The containers ...", "He
+/// added"), after a short opener or a source ("According to the analysis by
+/// X's project, the shipments ...").
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
+    Regex::new(r#"^(?:[A-Z][^,"]{0,30},\s*|(?:According\s+to|Citing)\s+[^,"]{1,80},\s*)?"?\s*(?:(?:The|Those|These|Such|the|those|these|such)\s+(?:[\w-]+\s+)?(?:containers|shipments|shells|munitions|rounds|weapons|cargo|vessels|ships|trips|voyages|missiles|transfers|deliveries|arms|explosives|figures?|numbers?|totals?|amount|load|boxes)\b|Those|These|They|It|He|She|That|This|those|these|they|it|he|she|that|this|Each|Of\s+(?:these|those|them|which)|Of\s+[\w\s-]{1,40}?,\s*(?:the|a|an|[A-Z][\w-]*)|Together|In\s+total|In\s+return|In\s+exchange|Also|Besides)\b"#)
         .expect("anaphor")
 });
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:he|she|He|She|his|her)\b").expect("pronoun"));
+/// "In addition, Pyongyang has supplied more than 100 howitzers": a further count in the perfect
+/// adds to the span of the count before (a perfect runs up to the statement, as "since 2023"
+/// does); "In addition, 100 howitzers were handed over", in the simple past, states no span.
+static ADDED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:In\s+addition|Additionally|Moreover|Furthermore|On\s+top\s+of\s+that),.*\b(?:has|have)\s")
+        .expect("added perfect")
+});
 /// "Russia has in turn sent": the same exchange, the same period.
 static IN_RETURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
@@ -254,10 +264,11 @@ static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
-/// "speaking to foreign correspondents", "writing in a report": the occasion of a statement.
+/// "speaking to foreign correspondents", "writing in a report", "when we met in London": the
+/// occasion of a statement.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing|meeting|answering|responding|attending|visiting)\b[^,;]*$",
+        r"(?i)^\s*(?:speaking|talking|writing|testifying|addressing|appearing|briefing|meeting|answering|responding|attending|visiting|when\s+(?:[\w'-]+\s+){1,4}?(?:met|spoke|talked|interviewed|visited|addressed|appeared|briefed))\b[^,;]*$",
     )
     .expect("occasion")
 });
@@ -398,9 +409,9 @@ static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("after occasion")
 });
 /// The document or posts the lead named, referred back to: "According to the fact sheet", "the
-/// posts say", "in the thread".
+/// posts say", "in the thread", "quoted in the same report".
 static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
+    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
         .expect("the document")
 });
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
@@ -424,9 +435,13 @@ static PART_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("part of before")
 });
-/// "over those voyages", "on these trips": the claim refers back to the trips before.
+/// A question about things named before: "How were they sent?", "Where did those go?".
+static QUESTION_BACK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:they|them|those|these)\b").expect("question back"));
+/// "over those voyages", "on these trips", "over those months": the claim refers back to the
+/// trips or the span before.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
+    Regex::new(r"(?i)\b(?:said|says|added|noted|estimated|believes|believed)\s+(?:that\s+)?(?:the|these|those)\s+(?:shipments|deliveries|voyages|trips|transfers|containers|consignments)\b|\b(?:over|on|during|in|across|from|with|through|throughout)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?(?:voyages|trips|shipments|deliveries|transfers|visits|journeys|crossings|sailings|runs)\b|\b(?:in\s+all|in\s+total|all\s+told|altogether)\b|\b(?:taken\s+together|between\s+them)\b|\b(?:these|those)\s+(?:shipments|voyages|visits|port\s+calls|calls|deliveries|transfers|trips|crossings)\s+(?:have|had|has|moved|carried|delivered|brought|took)\b|\b(?:since\s+then|in\s+that\s+time|during\s+that\s+time|over\s+that\s+(?:time|period)|(?:over|in|during|across|throughout)\s+(?:those|these)\s+(?:\w+\s+)?(?:days|weeks|months|years)|(?:over|in|during|across)\s+(?:roughly\s+|about\s+|much\s+)?the\s+same\s+(?:period|months|weeks|years|time|stretch))\b")
         .expect("back reference")
 });
 /// A quoted claim the sentence calls unfounded: "Claims on social media that \"...\" have no
@@ -478,9 +493,10 @@ static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("put at before")
 });
 /// ", first reported by The Washington Post on": an aside after the source's verb saying which
-/// medium first published the finding.
+/// medium first published the finding; or opening the sentence, before the source and its verb
+/// ("In findings first reported by The Washington Post on 22 June, C4ADS estimated").
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
+    Regex::new(r"(?i)(?:,|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
         .expect("first reported by")
 });
 /// "what was first reported in October", "the figure published last spring": a participle of
@@ -606,6 +622,8 @@ pub fn write_csv(rows: &[ClaimRow], out: impl std::io::Write) -> csv::Result<()>
 /// One sentence with its quotes blanked out and its own attribution.
 struct Sentence {
     text: String,
+    /// Where the text after a speaker label ("KIM: ", "A: ") begins.
+    label_end: usize,
     starts_in_quote: bool,
     quoted: bool,
     attributions: Vec<Attribution>,
@@ -652,6 +670,12 @@ static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gave before")
 });
 
+/// A figure and the verb that gave it, right before a time: "The figure the minister gave in".
+static FIGURE_GIVEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:figure|number|estimate|count|total|tally)\b[^.;]{0,80}?\b(?:gave|given|cited|quoted|put\s+out)\s+$")
+        .expect("figure given before")
+});
+
 /// Note of a quantity whose "of them" refers to a noun of a sentence before.
 const NOUN_BEFORE: &str = "\"them\": the noun of a sentence before";
 
@@ -686,6 +710,9 @@ struct Extractor<'a> {
     asked_how_many: bool,
     /// Sentences of an interviewer's paragraphs since the last claim.
     questions_since_claim: usize,
+    /// Whether the last question asked about what was just counted ("How were they sent?"):
+    /// its answer goes on with that count's period.
+    question_back: bool,
     /// Date of the last claim's statement.
     last_date: Option<String>,
     /// The day of an occasion a sentence without a claim names ("came out of a closed-door
@@ -701,8 +728,11 @@ struct Extractor<'a> {
     last_claim_rows: usize,
     /// Rows read from a vague multiple ("thousands of containers"), by index in `rows`.
     vague_rows: Vec<usize>,
-    /// Whether the lead (the first body paragraph) has been read.
+    /// Whether the lead has been read.
     lead_read: bool,
+    /// The lead: the first body paragraph that is not a question alone (an explainer's
+    /// question heading, "How do we know the shipments are happening?", is no lead).
+    lead_paragraph: usize,
     /// Whether the paragraph being read ends inside a quote.
     quote_runs_on: bool,
     /// Speaker of the last claim when it was a capacity.
@@ -837,6 +867,7 @@ impl<'a> Extractor<'a> {
             ballistic_before: false,
             asked_how_many: false,
             questions_since_claim: 0,
+            question_back: false,
             last_date: None,
             occasion_date: None,
             lead_day: None,
@@ -844,6 +875,7 @@ impl<'a> Extractor<'a> {
             last_claim_rows: 0,
             vague_rows: Vec::new(),
             lead_read: false,
+            lead_paragraph: 0,
             quote_runs_on: false,
             last_capacity_by: None,
             speaker_dates: HashMap::new(),
@@ -863,6 +895,10 @@ impl<'a> Extractor<'a> {
         }
         let paragraphs = std::mem::take(&mut self.article.paragraphs);
         let paragraph_dates = std::mem::take(&mut self.article.paragraph_dates);
+        self.lead_paragraph = paragraphs
+            .iter()
+            .position(|p| !p.iter().all(|s| s.trim_end().ends_with('?')))
+            .unwrap_or(0);
         let mut seen = self.article.header.join("\n");
         let unlabelled = std::iter::once(seen.clone())
             .chain(
@@ -962,10 +998,11 @@ impl<'a> Extractor<'a> {
                 let (masked, ends) = mask_quotes(s, in_quote);
                 // "RUIZ: The Beyond Parallel team ... looked at the rail yard.": what the
                 // labelled speaker says, read without the label.
-                let body = match (si, label_length(&masked)) {
-                    (0, Some(n)) => &masked[n..],
-                    _ => masked.as_str(),
+                let label_end = match (si, label_length(&masked)) {
+                    (0, Some(n)) => n,
+                    _ => 0,
                 };
+                let body = &masked[label_end..];
                 // "The report, prepared by X, alleges": the document's issuer, for "the report"
                 // here and after.
                 self.ctx.note_document(&masked);
@@ -1031,6 +1068,7 @@ impl<'a> Extractor<'a> {
                 }
                 sentences.push(Sentence {
                     text: s.clone(),
+                    label_end,
                     starts_in_quote: in_quote,
                     quoted: s.contains('"'),
                     attributions,
@@ -1059,6 +1097,7 @@ impl<'a> Extractor<'a> {
                 self.sentence_no += 1;
                 if questions {
                     self.questions_since_claim += 1;
+                    self.question_back = QUESTION_BACK.is_match(&sentences[i].text);
                 }
                 let source = match (&sentences[i].main, &label_source) {
                     (None, Some(l)) => {
@@ -1381,15 +1420,15 @@ impl<'a> Extractor<'a> {
         self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
-        if paragraph > 0 {
+        if paragraph > self.lead_paragraph {
             self.lead_read = true;
         }
         if !self.lead_read && self.lead_day.is_none() && LEAD_STATEMENT.is_match(&s.text) {
             self.lead_day = lead_day(&s.text, &phrases, self.article.date);
             self.lead_speaker = choose(&s.attributions, &s.text, None)
                 .map(|(m, _, _)| m)
-                .or_else(|| source.as_ref().map(|(m, _)| m.clone()))
-                .or_else(|| speakers::publishing_source(&s.text, &self.ctx));
+                .or_else(|| speakers::publishing_source(&s.text, &self.ctx))
+                .or_else(|| source.as_ref().map(|(m, _)| m.clone()));
         }
         self.back_fill(s, &phrases, &quantities);
         if quantities.is_empty() {
@@ -1505,6 +1544,18 @@ impl<'a> Extractor<'a> {
         });
         let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
+        // "The figure the minister gave in June was at least 10,000": an earlier figure of its
+        // own, dated by that time, not the claim before referred to.
+        let given_when = phrases.iter().find_map(|p| match &p.meaning {
+            Meaning::Period(a, b) if FIGURE_GIVEN_BEFORE.is_match(&s.text[..p.span.0]) => {
+                Some(if b.is_empty() {
+                    a.clone()
+                } else {
+                    common_prefix(a, b)
+                })
+            }
+            _ => None,
+        });
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -1617,6 +1668,11 @@ impl<'a> Extractor<'a> {
                 _ => published
                     .inspect(|_| notes.push("day the source's document was published".into()))
                     .or_else(|| {
+                        let d = given_when.clone()?;
+                        notes.push("time the figure was given".into());
+                        Some(d)
+                    })
+                    .or_else(|| {
                         own_date.as_ref().map(|d| {
                             notes.push("date of the paragraph's label or time stamp".into());
                             d.1.clone()
@@ -1727,14 +1783,17 @@ impl<'a> Extractor<'a> {
                 let capacity = q.qualifier == "capacity_equivalent";
                 let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
+                    && given_when.is_none()
                     && !q.unit.contains("_per_")
                     && (q.qualifier == "capacity_equivalent"
-                        || ANAPHOR.is_match(&s.text)
+                        || ANAPHOR.is_match(&s.text[s.label_end..])
+                        || ADDED_PERFECT.is_match(&s.text[s.label_end..])
                         || BACK_REFERENCE.is_match(&s.text)
                         || refers_to_unit(&s.text, &self.last_unit)
                         || same_occasion
                         || SAME_PERIOD.is_match(&s.text)
                         || ALSO_COUNTED.is_match(&s.text)
+                        || self.questions_since_claim > 0 && self.question_back
                         || THESE_MOVEMENTS.is_match(&s.text)
                         || IN_RETURN.is_match(&s.text));
                 // Past sentences without a claim, a capacity converts the count of the claim.
@@ -2232,6 +2291,10 @@ const TOLD: [&str; 12] = [
     "accuses", "warned", "urged",
 ];
 
+/// Words the object of a verb of telling may have before the time of the telling ("told the
+/// National Assembly Intelligence Committee on Wednesday").
+const TOLD_OBJECT_WORDS: usize = 7;
+
 /// Verbs of observing: their time is when things were seen, the claim's period.
 const OBSERVING: [&str; 15] = [
     "observed",
@@ -2256,17 +2319,25 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         // "NIS said the following month that": the time of the statement, counted from the one
         // before.
         if matches!(p.meaning, Meaning::Relative(..)) {
+            // "The agency told lawmakers the following month that": after the object of a
+            // verb of telling too.
             if let Some(v) = s.attributions.iter().find(|v| {
                 matches!(v.how, How::Subject | How::Inverted)
                     && !OBSERVING.contains(&v.verb.as_str())
-                    && v.verb_end <= p.span.0
-                    && s.text[v.verb_end..p.span.0].trim().is_empty()
+                    && s.text.get(v.verb_end..p.span.0).is_some_and(|gap| {
+                        gap.trim().is_empty()
+                            || TOLD.contains(&v.verb.as_str())
+                                && gap.split_whitespace().count() <= TOLD_OBJECT_WORDS
+                                && !gap.contains([',', '"', ';'])
+                                && !gap.chars().any(|c| c.is_ascii_digit())
+                    })
             }) {
                 return TimeRole::Statement(v.pos);
             }
-            // "The following month he gave a figure of": opening the sentence, before a
-            // pronoun or a short subject and its verb.
-            if s.text[..p.span.0].trim().is_empty() {
+            // "The following month he gave a figure of": opening the sentence (or a list item),
+            // before a pronoun or a short subject and its verb.
+            let opening = layout::list_marker_len(&s.text);
+            if opening <= p.span.0 && s.text[opening..p.span.0].trim().is_empty() {
                 if let Some(v) = s.attributions.iter().find(|v| {
                     matches!(v.how, How::Subject | How::Inverted)
                         && !OBSERVING.contains(&v.verb.as_str())
@@ -2319,10 +2390,18 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
     // "C4ADS found in railway records, first reported by The Washington Post on 22 June, that
     // ...": the day the finding came out, through a medium, is its source's statement.
     if let Some(m) = FIRST_REPORTED_BY.find(before).filter(|_| p.day_like) {
+        let subject = |v: &&Attribution| matches!(v.how, How::Subject | How::Inverted);
         if let Some(v) = s
             .attributions
             .iter()
-            .rfind(|v| matches!(v.how, How::Subject | How::Inverted) && v.verb_end <= m.start())
+            .filter(subject)
+            .rfind(|v| v.verb_end <= m.start())
+            .or_else(|| {
+                s.attributions
+                    .iter()
+                    .filter(subject)
+                    .find(|v| v.pos >= p.span.1)
+            })
         {
             return TimeRole::Statement(v.pos);
         }
@@ -2380,6 +2459,15 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
         {
             return TimeRole::Statement(a.pos);
         }
+    }
+    // "The figure the then defence minister, Shin Won-sik, gave in June was": the time a figure
+    // was given, its speaker's statement when the sentence names one, else another statement.
+    if FIGURE_GIVEN_BEFORE.is_match(before) {
+        return s
+            .attributions
+            .iter()
+            .rfind(|a| a.verb_end <= p.span.0)
+            .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "whose first report, published on 29 May, found", "said in an interview published on
     // Monday": the day a document or an interview came out is its source's statement.
@@ -2455,9 +2543,12 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             // "told", then the day ("spoke to a small group of correspondents in his office
             // on Monday": and the place it was told in).
             let object = PLACE_AFTER.find(gap).map_or(gap, |m| &gap[..m.start()]);
-            let told_object = TOLD.contains(&v.verb.as_str())
+            // "reported to the National Assembly's intelligence committee on the 22nd": any
+            // reporting verb with its recipient after "to".
+            let told_object = (TOLD.contains(&v.verb.as_str())
+                || gap.trim_start().starts_with("to "))
                 && p.day_like
-                && object.split_whitespace().count() <= 7
+                && object.split_whitespace().count() <= TOLD_OBJECT_WORDS
                 && !gap.contains([',', '"'])
                 && !gap.chars().any(|c| c.is_ascii_digit());
             // "first disclosed the deployment last October, saying about 1,500 troops had":
@@ -2689,8 +2780,8 @@ fn clause_of(s: &str, span: (usize, usize)) -> &str {
     &s[start..]
 }
 
-/// One row per claim and speaker in a file: a claim repeated later (a lede restated) fills the
-/// first row's empty fields.
+/// One row per claim, speaker and statement date in a file: a claim repeated later (a lede
+/// restated) fills the first row's empty fields.
 fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
     // A person's organization, once the article gives it ("Robert Koepcke's estimate puts ...
     // The State Department's deputy assistant secretary ... said"), goes on the person's rows.
@@ -2744,6 +2835,9 @@ fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
                 && o.quantity_high == r.quantity_high
                 && o.unit == r.unit
                 && o.speaker == r.speaker
+                // "The first group of about 1,500 was carried ..., the agency had said on
+                // Friday": the same figure in a statement of another day is a claim of its own.
+                && (o.date == r.date || o.date.is_empty() || r.date.is_empty())
         });
         match same {
             Some(o) => {

@@ -245,7 +245,7 @@ static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
 /// delivered, of the series named before.
 static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
+    Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|carried|ferried|flown|taken|brought|deployed|dispatched|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
 /// The end of the number's sentence or clause, after a place adverb ("no more than 20 there.").
@@ -313,6 +313,16 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("multiplier")
 });
+/// "rounds of sanctions", "rounds of talks": rounds of measures or meetings, not of ammunition.
+static ROUNDS_OF_MEASURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:[\w-]+\s+){0,2}?(?:sanctions|talks|negotiations|consultations|discussions|meetings|voting|votes|elections|inspections|tariffs|cuts|hikes|interviews|strikes|protests|applause)\b")
+        .expect("rounds of measures")
+});
+/// A weapon's designator ("KN-23", "Hwasong-11") ending or opening a run of words.
+static DESIGNATOR_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\s*$").expect("designator end"));
+static DESIGNATOR_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b").expect("designator start"));
 static BALLISTIC_DESIGNATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:KN-2[345]|Hwasong-1[1-9])\b").expect("designator"));
 
@@ -853,9 +863,14 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
         {
             return None;
         }
+        // "60 KN-23 and KN-24 ballistic missiles": two designators of the one unit.
+        let after = &trimmed[w.end()..];
+        let joins_designators = (word == "and" || word == "or")
+            && gap_start.is_some_and(|g| DESIGNATOR_END.is_match(&s[g..at]))
+            && DESIGNATOR_START.is_match(after);
         // Another number or a hedge starts another quantity: "October 5 shows approximately
         // seventy-three wagons" gives the wagons to seventy-three, not to the day.
-        if STOP_WORDS.contains(&word.as_str())
+        if !joins_designators && STOP_WORDS.contains(&word.as_str())
             || OTHER_COUNTED.is_match(&word)
             || words_value(&word).is_some()
             || qualifier_of(&word) != "unspecified"
@@ -1129,6 +1144,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         }
         // "two vessel owners": the unit noun modifies another head, which is counted.
         if COMPOUND_HEAD_AFTER.is_match(&s[unit_end..]) {
+            continue;
+        }
+        // "14 rounds of sanctions": a series of measures, not ammunition.
+        if unit_text.to_lowercase().starts_with("round")
+            && ROUNDS_OF_MEASURES.is_match(&s[unit_end..])
+        {
             continue;
         }
         // "a container ship of 5,000 tonnes deadweight", "ships of up to 5,000 tonnes": a

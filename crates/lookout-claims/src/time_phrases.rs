@@ -876,15 +876,16 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             since,
             false,
         ),
-        p(
-            r"\b(?:in|over|during|within|from|for)\s+(?:the\s+)?(?:(?P<plural>recent|past\s+few|last\s+few|past|last)\s+)(?:(?P<n>\w+)\s+)?(?P<unit>days|weeks|months|years|day|week|month|year)\b".to_owned(),
-            recent,
-            false,
-        ),
-        // "in the first half of October", "the last week of March 2024": those days of the month.
+        // "in the first half of October", "the last week of March 2024": those days of the month
+        // (before "in the last week" alone is read).
         p(
             format!(r"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+(?P<unit>half|week|ten\s+days)\s+of\s+(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b"),
             part_of_month,
+            false,
+        ),
+        p(
+            r"\b(?:in|over|during|within|from|for)\s+(?:the\s+)?(?:(?P<plural>recent|past\s+few|last\s+few|past|last)\s+)(?:(?P<n>\w+)\s+)?(?P<unit>days|weeks|months|years|day|week|month|year)\b".to_owned(),
+            recent,
             false,
         ),
         p(
@@ -1399,6 +1400,12 @@ mod tests {
                 "2025-02",
             ),
             ("since the summer", "2025-01-10", "2024-06", ""),
+            (
+                "in the last week of October",
+                "2024-11-04",
+                "2024-10-25",
+                "2024-10-31",
+            ),
             (
                 "during the winter of 2023",
                 "2024-05-01",

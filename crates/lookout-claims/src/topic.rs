@@ -304,7 +304,11 @@ fn not_the_corridors_count(
         if TO_UKRAINE.is_match(sentence) {
             return Some("supply to Ukraine, not from North Korea");
         }
-        if OWN_PRODUCTION.is_match(sentence) {
+        // ("because the assessment had not been made public": no making of goods.)
+        if OWN_PRODUCTION
+            .find_iter(sentence)
+            .any(|m| !MADE_KNOWN.is_match(&sentence[m.start()..]))
+        {
             return Some("a country's own production, not supply from North Korea");
         }
         // "Russia fires about 10,000 shells a day" is context a corridor article gives for
@@ -487,6 +491,10 @@ static MUNITIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static GENERAL_FREIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*of\s+(?:(?:all|its|their|the|general|total)\s+)?(?:freight|cargo|goods)\b")
         .expect("general freight")
+});
+/// "made public", "made clear": "made" of telling, not of producing.
+static MADE_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^made\s+(?:public|known|clear|available|aware)\b").expect("made known")
 });
 /// "Russia's defence industry produced about 3 million shells": production.
 /// A production target counts too: "on track for 100,000 rounds a month by the end of next

@@ -2561,8 +2561,7 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             // "Rep. NAME of the People Power Party, a member of the National Assembly's
             // National Defense Committee": the party named with the name itself, over the
             // committee of the apposition.
-            let party = names::generic_org(&p[b..])
-                .filter(|o| o.ends_with(" Party") || o.contains(" Party of "));
+            let party = names::party(&p[b..]);
             if let Some(party) = party {
                 s.org = party;
             } else if let Some((org, c, media)) = org_in_context(
@@ -3522,9 +3521,10 @@ static NAME_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name described")
 });
 
-/// "TITLE, NAME, sat down with us": the person an interview introduces by a title first.
+/// "TITLE, NAME, sat down with us", "TITLE, NAME, a retired general, received a group of
+/// correspondents": the person an interview introduces by a title first.
 static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),\s+(?:sat\s+down|spoke|talked|met)\s+(?:with|to)\b")
+    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),(?:\s+(?:a|an|the)\s[^,.]{3,80},)?\s+(?:(?:sat\s+down|spoke|talked|met)\s+(?:with|to)|received|granted|gave)\b")
         .expect("introduced")
 });
 
@@ -3656,6 +3656,44 @@ pub fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
         if r.speaker == desc || r.speaker == name && r.organization.is_empty() {
             r.speaker.clone_from(&name);
             r.organization.clone_from(&org);
+        }
+    }
+}
+
+/// Whether a row's speaker is a person the text names ("Lee Seong-kweun"), not a description
+/// ("South Korean lawmaker") nor a country ("United States").
+fn is_named_person(speaker: &str) -> bool {
+    speaker.split(' ').count() >= 2
+        && speaker
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains('.'))
+        && names::countries(speaker).is_empty()
+}
+
+/// "... 5,000 construction troops ..., a South Korean lawmaker said" over a quote of the same
+/// figure "..., Lee Seong-kweun, an opposition People Power Party lawmaker, told reporters";
+/// "The United States government says ... more than 1,000 containers" over "John Kirby ... told
+/// a press conference ... more than 1,000 containers": a lede that gives a figure to a
+/// description or a country sums up the statement a person the text names later gives with
+/// the same figure: the person's claim, with the person's organization.
+pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
+    for i in 0..rows.len() {
+        if rows[i].speaker.is_empty() || is_named_person(&rows[i].speaker) {
+            continue;
+        }
+        let r = &rows[i];
+        let restated = rows[i + 1..].iter().find(|o| {
+            o.quantity == r.quantity
+                && o.quantity_low == r.quantity_low
+                && o.quantity_high == r.quantity_high
+                && o.unit == r.unit
+                && (o.date == r.date || o.date.is_empty() || r.date.is_empty())
+                && is_named_person(&o.speaker)
+        });
+        if let Some(o) = restated {
+            let (speaker, org) = (o.speaker.clone(), o.organization.clone());
+            rows[i].speaker = speaker;
+            rows[i].organization = org;
         }
     }
 }

@@ -2658,7 +2658,7 @@ fn common_prefix(a: &str, b: &str) -> String {
 
 /// The time phrase for quantity `qi`: the nearest one with no other quantity in between.
 /// A "YYYY-MM-DD" day.
-fn parse_day(s: &str) -> Option<time::Date> {
+pub(crate) fn parse_day(s: &str) -> Option<time::Date> {
     let mut it = s.splitn(3, '-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
     if s.len() != 10 {

@@ -824,19 +824,6 @@ pub fn generic_org(phrase: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// A political party named by its own capitalised words ("People Power Party", "Democratic
-/// Party of Korea").
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][\w-]*\s+)+Party(?:\s+of\s+[A-Z][\w-]*)?\b").expect("party")
-});
-
-/// The first political party a phrase names, wherever it stands ("People Power Party secretary
-/// of the Intelligence Committee": the party, not the committee named last).
-pub fn party(phrase: &str) -> Option<String> {
-    let m = PARTY.find(phrase)?.as_str();
-    Some(m.strip_prefix("The ").unwrap_or(m).to_owned())
-}
-
 /// A word that ends an organization's name ("Post", "Institute"), never a person's.
 pub fn is_org_word(word: &str) -> bool {
     ORG_WORD.is_match(word.trim_end_matches("'s"))

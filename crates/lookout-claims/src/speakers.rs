@@ -2561,7 +2561,8 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             // "Rep. NAME of the People Power Party, a member of the National Assembly's
             // National Defense Committee": the party named with the name itself, over the
             // committee of the apposition.
-            let party = names::party(&p[b..]);
+            let party = names::generic_org(&p[b..])
+                .filter(|o| o.ends_with(" Party") || o.contains(" Party of "));
             if let Some(party) = party {
                 s.org = party;
             } else if let Some((org, c, media)) = org_in_context(
@@ -3675,8 +3676,17 @@ fn is_named_person(speaker: &str) -> bool {
 /// "The United States government says ... more than 1,000 containers" over "John Kirby ... told
 /// a press conference ... more than 1,000 containers": a lede that gives a figure to a
 /// description or a country sums up the statement a person the text names later gives with
-/// the same figure: the person's claim, with the person's organization.
+/// the same figure: the person's claim, with the person's organization and day (a lede dated
+/// by the article sums up a statement of the week before).
 pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
+    let summed_up = |lede: &str, statement: &str| {
+        lede == statement
+            || lede.is_empty()
+            || statement.is_empty()
+            || crate::parse_day(lede)
+                .zip(crate::parse_day(statement))
+                .is_some_and(|(l, s)| (0..=7).contains(&(l - s).whole_days()))
+    };
     for i in 0..rows.len() {
         if rows[i].speaker.is_empty() || is_named_person(&rows[i].speaker) {
             continue;
@@ -3687,13 +3697,16 @@ pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
                 && o.quantity_low == r.quantity_low
                 && o.quantity_high == r.quantity_high
                 && o.unit == r.unit
-                && (o.date == r.date || o.date.is_empty() || r.date.is_empty())
+                && summed_up(&r.date, &o.date)
                 && is_named_person(&o.speaker)
         });
         if let Some(o) = restated {
-            let (speaker, org) = (o.speaker.clone(), o.organization.clone());
+            let (speaker, org, date) = (o.speaker.clone(), o.organization.clone(), o.date.clone());
             rows[i].speaker = speaker;
             rows[i].organization = org;
+            if !date.is_empty() {
+                rows[i].date = date;
+            }
         }
     }
 }

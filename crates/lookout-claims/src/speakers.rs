@@ -3873,7 +3873,14 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .take(3)
                 .any(|w| w.ends_with("'s") && w != "it's");
             // ("put North Korea's contribution at about 1.5 million": an owner's amount.)
-            if !object || !next.iter().any(|w| w == "at") {
+            // "X put it bluntly: ...", "put it this way:": the idiom of saying, no count put.
+            let saying = next.first().is_some_and(|w| w == "it")
+                && next.get(1).is_some_and(|w| {
+                    w.ends_with("ly")
+                        || w == ":"
+                        || w == "this" && next.get(2).is_some_and(|n| n == "way")
+                });
+            if !saying && (!object || !next.iter().any(|w| w == "at")) {
                 continue;
             }
         }

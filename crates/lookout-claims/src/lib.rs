@@ -1147,6 +1147,7 @@ impl<'a> Extractor<'a> {
         speakers::official_named_later(&mut rows);
         speakers::summary_named_later(&mut rows);
         speakers::known_officials_bodies(&mut rows);
+        speakers::office_holder_named(&mut rows);
         (dedupe(rows), persons)
     }
 

@@ -3711,6 +3711,38 @@ pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
     }
 }
 
+/// Offices one person holds at a time: "head of Ukraine's military intelligence agency", "spy
+/// chief", "defence minister".
+const SINGLE_HOLDER_OFFICES: [&str; 5] = ["head", "chief", "director", "commander", "minister"];
+
+/// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
+/// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the speaker
+/// where the text names the holder elsewhere, is that person: the one person the rows name
+/// with the office's organization.
+pub fn office_holder_named(rows: &mut [lookout_project::ClaimRow]) {
+    for i in 0..rows.len() {
+        let r = &rows[i];
+        let office = !r.organization.is_empty()
+            && !is_named_person(&r.speaker)
+            && r.speaker
+                .split(' ')
+                .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
+        if !office {
+            continue;
+        }
+        let mut holders = rows
+            .iter()
+            .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
+            .map(|o| o.speaker.as_str());
+        let Some(holder) = holders.next() else {
+            continue;
+        };
+        if holders.all(|h| h == holder) {
+            rows[i].speaker = holder.to_owned();
+        }
+    }
+}
+
 /// "On 16 February, Andriy Kostin said": a known official the whole text gives no organization
 /// (none by a title, an apposition or an unnamed office named later) speaks for the body the
 /// gazetteer gives.

@@ -2984,21 +2984,19 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
 
 /// An unnamed person described by what they were briefed on ("a South Korean government
 /// official briefed on the intelligence") is written as the corpora write it, without the
-/// country, which is the organization's: "official briefed on the intelligence". Other unnamed
-/// speakers keep their words ("U.S. official").
+/// country and "government", which are the organization's: "official briefed on the
+/// intelligence" (also for "a government official briefed on ..."). Other unnamed speakers
+/// keep their words ("U.S. official").
 fn unnamed_speaker(p: &str) -> String {
     let speaker = clean_phrase(p);
     if !speaker.to_lowercase().contains(" briefed on ") {
         return speaker;
     }
-    match names::countries(&speaker).first() {
-        Some(&(0, end, _)) => {
-            let rest = speaker[end..].trim_start_matches('.').trim_start();
-            let rest = rest.strip_prefix("government ").unwrap_or(rest);
-            rest.to_owned()
-        }
-        _ => speaker,
-    }
+    let rest = match names::countries(&speaker).first() {
+        Some(&(0, end, _)) => speaker[end..].trim_start_matches('.').trim_start(),
+        _ => speaker.as_str(),
+    };
+    rest.strip_prefix("government ").unwrap_or(rest).to_owned()
 }
 
 /// An unnamed person or group ("an official briefed on the intelligence", "Western

@@ -95,3 +95,20 @@ fn an_office_of_one_holder_is_the_person_named_with_its_body() {
         assert_eq!(who(&text, 90.0).0, "Kyrylo Budanov", "{office}");
     }
 }
+
+#[test]
+fn a_government_official_briefed_is_written_without_government() {
+    for official in [
+        "a government official briefed on the intelligence",
+        "a South Korean government official briefed on the intelligence",
+    ] {
+        let text = format!(
+            "SEOUL, Nov 20 (Yonhap) -- North Korea has sent about 2,300 more troops to Russia this month, {official} said on Wednesday, speaking on condition of anonymity.\n"
+        );
+        assert_eq!(
+            who(&text, 2300.0).0,
+            "official briefed on the intelligence",
+            "{official}"
+        );
+    }
+}

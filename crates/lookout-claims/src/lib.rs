@@ -210,25 +210,32 @@ static RECORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("record label")
 });
 
+/// An interview's "Q." and "A." labels, closed by a full stop instead of a colon.
+static QA_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<label>Q|A)\.\s").expect("q and a label"));
+
+/// The label a sentence opens with, in any of the styles above.
+fn label_captures(s: &str) -> Option<regex::Captures<'_>> {
+    INTERVIEW_LABEL
+        .captures(s)
+        .or_else(|| RECORD_LABEL.captures(s))
+        .or_else(|| QA_LABEL.captures(s))
+}
+
 /// The length of the speaker label a sentence opens with, through its colon or full stop.
 fn label_length(s: &str) -> Option<usize> {
-    let c = INTERVIEW_LABEL
-        .captures(s)
-        .or_else(|| RECORD_LABEL.captures(s))?;
+    let c = label_captures(s)?;
     Some(c.get(0)?.end().min(s.len()))
 }
 
 /// The speaker label a paragraph opens with, and the affiliation in brackets after it.
 fn speaker_label(s: &str) -> Option<(String, Option<String>)> {
-    INTERVIEW_LABEL
-        .captures(s)
-        .or_else(|| RECORD_LABEL.captures(s))
-        .map(|c| {
-            (
-                c["label"].to_owned(),
-                c.name("aff").map(|a| a.as_str().to_owned()),
-            )
-        })
+    label_captures(s).map(|c| {
+        (
+            c["label"].to_owned(),
+            c.name("aff").map(|a| a.as_str().to_owned()),
+        )
+    })
 }
 const INTERVIEWER_LABELS: [&str; 10] = [
     "Q",
@@ -1138,7 +1145,9 @@ impl<'a> Extractor<'a> {
         let persons = self.ctx.persons().cloned().collect();
         let mut rows = restatements_left_out(self.rows, &self.vague_rows);
         speakers::official_named_later(&mut rows);
+        speakers::summary_named_later(&mut rows);
         speakers::known_officials_bodies(&mut rows);
+        speakers::office_holder_named(&mut rows);
         (dedupe(rows), persons)
     }
 
@@ -2650,7 +2659,7 @@ fn common_prefix(a: &str, b: &str) -> String {
 
 /// The time phrase for quantity `qi`: the nearest one with no other quantity in between.
 /// A "YYYY-MM-DD" day.
-fn parse_day(s: &str) -> Option<time::Date> {
+pub(crate) fn parse_day(s: &str) -> Option<time::Date> {
     let mut it = s.splitn(3, '-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
     if s.len() != 10 {

@@ -2984,21 +2984,19 @@ fn resolve_phrase(p: Phrase, ctx: &Context) -> Option<Source> {
 
 /// An unnamed person described by what they were briefed on ("a South Korean government
 /// official briefed on the intelligence") is written as the corpora write it, without the
-/// country, which is the organization's: "official briefed on the intelligence". Other unnamed
-/// speakers keep their words ("U.S. official").
+/// country and "government", which are the organization's: "official briefed on the
+/// intelligence" (also for "a government official briefed on ..."). Other unnamed speakers
+/// keep their words ("U.S. official").
 fn unnamed_speaker(p: &str) -> String {
     let speaker = clean_phrase(p);
     if !speaker.to_lowercase().contains(" briefed on ") {
         return speaker;
     }
-    match names::countries(&speaker).first() {
-        Some(&(0, end, _)) => {
-            let rest = speaker[end..].trim_start_matches('.').trim_start();
-            let rest = rest.strip_prefix("government ").unwrap_or(rest);
-            rest.to_owned()
-        }
-        _ => speaker,
-    }
+    let rest = match names::countries(&speaker).first() {
+        Some(&(0, end, _)) => speaker[end..].trim_start_matches('.').trim_start(),
+        _ => speaker.as_str(),
+    };
+    rest.strip_prefix("government ").unwrap_or(rest).to_owned()
 }
 
 /// An unnamed person or group ("an official briefed on the intelligence", "Western
@@ -3522,9 +3520,10 @@ static NAME_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name described")
 });
 
-/// "TITLE, NAME, sat down with us": the person an interview introduces by a title first.
+/// "TITLE, NAME, sat down with us", "TITLE, NAME, a retired general, received a group of
+/// correspondents": the person an interview introduces by a title first.
 static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),\s+(?:sat\s+down|spoke|talked|met)\s+(?:with|to)\b")
+    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),(?:\s+(?:a|an|the)\s[^,.]{3,80},)?\s+(?:(?:sat\s+down|spoke|talked|met)\s+(?:with|to)|received|granted|gave)\b")
         .expect("introduced")
 });
 
@@ -3656,6 +3655,88 @@ pub fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
         if r.speaker == desc || r.speaker == name && r.organization.is_empty() {
             r.speaker.clone_from(&name);
             r.organization.clone_from(&org);
+        }
+    }
+}
+
+/// Whether a row's speaker is a person the text names ("Lee Seong-kweun"), not a description
+/// ("South Korean lawmaker") nor a country ("United States").
+fn is_named_person(speaker: &str) -> bool {
+    speaker.split(' ').count() >= 2
+        && speaker
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains('.'))
+        && names::countries(speaker).is_empty()
+}
+
+/// "... 5,000 construction troops ..., a South Korean lawmaker said" over a quote of the same
+/// figure "..., Lee Seong-kweun, an opposition People Power Party lawmaker, told reporters";
+/// "The United States government says ... more than 1,000 containers" over "John Kirby ... told
+/// a press conference ... more than 1,000 containers": a lede that gives a figure to a
+/// description or a country sums up the statement a person the text names later gives with
+/// the same figure: the person's claim, with the person's organization and day (a lede dated
+/// by the article sums up a statement of the week before).
+pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
+    let summed_up = |lede: &str, statement: &str| {
+        lede == statement
+            || lede.is_empty()
+            || statement.is_empty()
+            || crate::parse_day(lede)
+                .zip(crate::parse_day(statement))
+                .is_some_and(|(l, s)| (0..=7).contains(&(l - s).whole_days()))
+    };
+    for i in 0..rows.len() {
+        if rows[i].speaker.is_empty() || is_named_person(&rows[i].speaker) {
+            continue;
+        }
+        let r = &rows[i];
+        let restated = rows[i + 1..].iter().find(|o| {
+            o.quantity == r.quantity
+                && o.quantity_low == r.quantity_low
+                && o.quantity_high == r.quantity_high
+                && o.unit == r.unit
+                && summed_up(&r.date, &o.date)
+                && is_named_person(&o.speaker)
+        });
+        if let Some(o) = restated {
+            let (speaker, org, date) = (o.speaker.clone(), o.organization.clone(), o.date.clone());
+            rows[i].speaker = speaker;
+            rows[i].organization = org;
+            if !date.is_empty() {
+                rows[i].date = date;
+            }
+        }
+    }
+}
+
+/// Offices one person holds at a time: "head of Ukraine's military intelligence agency", "spy
+/// chief", "defence minister".
+const SINGLE_HOLDER_OFFICES: [&str; 5] = ["head", "chief", "director", "commander", "minister"];
+
+/// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
+/// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the speaker
+/// where the text names the holder elsewhere, is that person: the one person the rows name
+/// with the office's organization.
+pub fn office_holder_named(rows: &mut [lookout_project::ClaimRow]) {
+    for i in 0..rows.len() {
+        let r = &rows[i];
+        let office = !r.organization.is_empty()
+            && !is_named_person(&r.speaker)
+            && r.speaker
+                .split(' ')
+                .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
+        if !office {
+            continue;
+        }
+        let mut holders = rows
+            .iter()
+            .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
+            .map(|o| o.speaker.as_str());
+        let Some(holder) = holders.next() else {
+            continue;
+        };
+        if holders.all(|h| h == holder) {
+            rows[i].speaker = holder.to_owned();
         }
     }
 }
@@ -3822,7 +3903,14 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .take(3)
                 .any(|w| w.ends_with("'s") && w != "it's");
             // ("put North Korea's contribution at about 1.5 million": an owner's amount.)
-            if !object || !next.iter().any(|w| w == "at") {
+            // "X put it bluntly: ...", "put it this way:": the idiom of saying, no count put.
+            let saying = next.first().is_some_and(|w| w == "it")
+                && next.get(1).is_some_and(|w| {
+                    w.ends_with("ly")
+                        || w == ":"
+                        || w == "this" && next.get(2).is_some_and(|n| n == "way")
+                });
+            if !saying && (!object || !next.iter().any(|w| w == "at")) {
                 continue;
             }
         }

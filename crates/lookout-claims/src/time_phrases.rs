@@ -838,9 +838,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
-        // "since the two leaders met in September": since that month.
+        // "since the two leaders met in September", "since Kim and Putin met at the cosmodrome
+        // in September": since that month.
         p(
-            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
+            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,6}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+(?:(?:at|in|on|to)\s+)?(?:the\s+)?(?:[a-z][\w'-]*\s+){{0,3}}?in\s+(?P<what>{point})\b"),
             since,
             false,
         ),

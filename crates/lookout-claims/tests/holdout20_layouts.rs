@@ -1,0 +1,71 @@
+//! Period and topic rules prompted by the twentieth and twenty-first holdouts' first runs (branch
+//! `claims22b`), each tried here on wordings, names, bodies, numbers and dates of its own, not
+//! the corpora's: a time that closes the conjunct before "and N more", "since X and Y met at a
+//! place in September", a time inside a ", suggesting that" clause after the figure, and
+//! another supplier that hands over or sends from its own depots, whoever counts it.
+
+mod common;
+
+use common::{row, when};
+use lookout_claims::{extract, is_on_topic};
+
+#[test]
+fn a_time_before_and_n_more_closes_the_conjunct_before() {
+    let sentences = [
+        "The Pentagon said on 9 March that Russia had fired at least two North Korean ballistic missiles at Kharkiv on 2 February and several more the following month.",
+        "Seoul's defence ministry said on 9 March that North Korea had shipped about 1,200 containers to Russia in January and 900 more the following month.",
+    ];
+    let range = extract(&format!(
+        "Analysis\n\nMonday 11 March 2024\n\n{}\n",
+        sentences[0]
+    ))
+    .into_iter()
+    .find(|r| r.quantity_low == Some(3.0))
+    .expect("several more");
+    assert_eq!(when(&range), ("2024-03", "2024-03", "2024-03-09"));
+    let r = row(
+        &format!("Analysis\n\nMonday 11 March 2024\n\n{}\n", sentences[1]),
+        900.0,
+    );
+    assert_eq!(when(&r), ("2024-02", "2024-02", "2024-03-09"));
+}
+
+#[test]
+fn since_two_leaders_met_at_a_place_in_a_month_is_open() {
+    for sentence in [
+        "Defence Minister Park said today that North Korea has sent about 4,300 containers to Russia since Kim Jong Un and Vladimir Putin met at the Vostochny cosmodrome in September.",
+        "North Korea has sent about 4,300 containers to Russia since the two leaders visited the cosmodrome in September, Defence Minister Park said today.",
+    ] {
+        let text = format!("Evening bulletin\n\nTuesday 12 March 2024\n\n{sentence}\n");
+        let r = row(&text, 4300.0);
+        assert_eq!(
+            when(&r),
+            ("2023-09", "2024-03-12", "2024-03-12"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_time_in_a_suggesting_clause_after_the_figure_is_not_its_period() {
+    for clause in [
+        "suggesting that the flow picked up after Kim's visit to Vladivostok in May",
+        "indicating that shipments grew after the leaders met in May",
+    ] {
+        let text = format!(
+            "Yonhap\n\n2024.11.20 09:12\n\nSEOUL, Nov. 20 (Yonhap) -- North Korea had sent more than 21,000 containers to Russia as of November, the spy agency told lawmakers on Wednesday.\n\nThe new tally is well above the 14,000 containers the agency reported on Sept. 3, {clause}.\n"
+        );
+        let r = row(&text, 14000.0);
+        assert_eq!(when(&r), ("", "", "2024-09-03"), "{clause}");
+    }
+}
+
+#[test]
+fn another_supplier_handing_over_or_sending_from_its_depots_is_off_the_corridor() {
+    let text = "Analysis\n\n4 April 2025\n\nIran has sent Russia thousands of drones since 2022, according to a Tehran-based monitoring network. The network says it has counted more than 240 cargo flights carrying munitions from bases in Iran to Russia's Kursk region. It estimates that Iran has handed over about 95,000 tonnes in all. Unlike North Korea, it has sent no soldiers.\n";
+    let rows: Vec<_> = extract(text).into_iter().filter(is_on_topic).collect();
+    assert!(rows.is_empty(), "{rows:?}");
+    let text = "Analysis\n\n4 April 2025\n\nMinsk's railway monitors, a Belarusian group, say they have counted more than 410 trains carrying shells from arsenals in Belarus to Russia. They estimate that Belarus handed over some 88,000 tonnes last year. Unlike North Korea, Belarus has sent no troops.\n";
+    let rows: Vec<_> = extract(text).into_iter().filter(is_on_topic).collect();
+    assert!(rows.is_empty(), "{rows:?}");
+}

@@ -42,7 +42,7 @@ static CORRIDOR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Rajin|Najin|Rason|Tumangang|Dunai|Dunay|Vostochny|Khasan)\b").expect("places")
 });
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|russia's\s+)?(?:[\w-]+\s+){0,3}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b)")
+    Regex::new(r"(?i)^\s*(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|russia's\s+)?(?:[\w'’-]+\s+){0,3}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b)")
         .expect("share of")
 });
 static SHARE_WORD: LazyLock<Regex> = LazyLock::new(|| {

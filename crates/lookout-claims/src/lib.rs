@@ -261,7 +261,7 @@ static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report", "when we met in London": the

@@ -1,8 +1,11 @@
-//! Period and topic rules prompted by the twentieth and twenty-first holdouts' first runs (branch
-//! `claims22b`), each tried here on wordings, names, bodies, numbers and dates of its own, not
-//! the corpora's: a time that closes the conjunct before "and N more", "since X and Y met at a
-//! place in September", a time inside a ", suggesting that" clause after the figure, and
-//! another supplier that hands over or sends from its own depots, whoever counts it.
+//! Period, quantity and topic rules prompted by the twentieth and twenty-first holdouts' first
+//! runs (branch `claims22b`), each tried here on wordings, names, bodies, numbers and dates of
+//! its own, not the corpora's: a time that closes the conjunct before "and N more", "since X and
+//! Y met at a place in September", a time inside a ", suggesting that" clause after the figure,
+//! another supplier that hands over or sends from its own depots whoever counts it, a total or
+//! figure given again ("the total since ... had passed", "put the number at no fewer than"),
+//! "troops in a place now number", the day of an address after "said in", and a share of an
+//! army's ammunition.
 
 mod common;
 
@@ -68,4 +71,73 @@ fn another_supplier_handing_over_or_sending_from_its_depots_is_off_the_corridor(
     let text = "Analysis\n\n4 April 2025\n\nMinsk's railway monitors, a Belarusian group, say they have counted more than 410 trains carrying shells from arsenals in Belarus to Russia. They estimate that Belarus handed over some 88,000 tonnes last year. Unlike North Korea, Belarus has sent no troops.\n";
     let rows: Vec<_> = extract(text).into_iter().filter(is_on_topic).collect();
     assert!(rows.is_empty(), "{rows:?}");
+}
+
+/// A corridor text dated Tuesday 19 November 2024 with one more paragraph under test.
+fn bulletin(paragraph: &str) -> String {
+    format!(
+        "World desk\n\nTuesday 19 November 2024\n\nNorth Korea has sent about 9,000 containers of munitions to Russia since last autumn, the Eastern Research Group said on Monday.\n\n{paragraph}\n"
+    )
+}
+
+#[test]
+fn a_total_or_figure_given_again_counts_what_was_counted_before() {
+    for (paragraph, quantity, qualifier) in [
+        (
+            "Last week a senior official, Mark Delaney, told reporters in Tokyo that the total since last autumn had passed 12,400.",
+            12400.0,
+            "more_than",
+        ),
+        (
+            "The White House gave a lower figure in October, when it put the number at no fewer than 7,500.",
+            7500.0,
+            "at_least",
+        ),
+        (
+            "The ministry's count came later. Its own figure, given on Friday, was at least 8,200.",
+            8200.0,
+            "at_least",
+        ),
+    ] {
+        let r = row(&bulletin(paragraph), quantity);
+        assert_eq!(
+            (r.unit.as_str(), r.qualifier.as_str()),
+            ("containers", qualifier),
+            "{paragraph}"
+        );
+    }
+}
+
+#[test]
+fn a_unit_with_its_place_then_number_counts() {
+    for paragraph in [
+        "\"North Korean troops in the Kursk region now number 12,500,\" the Ukrainian president said in his evening address on Monday.",
+        "The North Korean troops at the training grounds number about 12,500, a Ukrainian intelligence official said on Monday.",
+    ] {
+        let r = row(&bulletin(paragraph), 12500.0);
+        assert_eq!(r.unit, "troops", "{paragraph}");
+    }
+}
+
+#[test]
+fn a_day_after_the_address_a_speaker_gave_dates_the_statement() {
+    for paragraph in [
+        "\"North Korean soldiers in Russia now number 12,500,\" President Zelensky said in his evening address on Monday.",
+        "President Zelensky said in his nightly video message on Monday that North Korea had sent about 12,500 troops to Russia.",
+    ] {
+        let r = row(&bulletin(paragraph), 12500.0);
+        assert_eq!(when(&r), ("", "", "2024-11-18"), "{paragraph}");
+    }
+}
+
+#[test]
+fn a_share_of_an_armys_ammunition_is_on_the_corridor() {
+    for sentence in [
+        "North Korea now covers as much as 35% of the Russian army's ammunition needs, Ukraine's intelligence chief said.",
+        "Pyongyang supplies about 35% of Moscow's artillery shells, Ukraine's intelligence chief said.",
+    ] {
+        let text = bulletin(sentence);
+        let r = row(&text, 35.0);
+        assert!(is_on_topic(&r), "{sentence}");
+    }
 }

@@ -235,9 +235,12 @@ static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s+[,.;])")
         .expect("more after")
 });
-/// "some 3,000 more.": "more" closing the clause.
-static MORE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+more\s*(?:[,.;]|$)").expect("more end"));
+/// "some 3,000 more.", "about 112 more the same day.": "more" closing the clause, or only a
+/// time relative to the count before after it.
+static MORE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+more(?:\s+(?:(?:that|the\s+same)\s+(?:day|week|month|year)|(?:the|in\s+the)\s+(?:following|next|subsequent)\s+(?:day|week|month|year)|(?:a|one)\s+(?:day|week|month|year)\s+later))?\s*(?:[,.;]|$)")
+        .expect("more end")
+});
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
 /// before a number that ends its sentence or clause.
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -4,8 +4,8 @@
 //! Y met at a place in September", a time inside a ", suggesting that" clause after the figure,
 //! another supplier that hands over or sends from its own depots whoever counts it, a total or
 //! figure given again ("the total since ... had passed", "put the number at no fewer than"),
-//! "troops in a place now number", the day of an address after "said in", and a share of an
-//! army's ammunition.
+//! "troops in a place now number", the day of an address after "said in", a share of an army's
+//! ammunition, and "about 64 more the same day".
 
 mod common;
 
@@ -139,5 +139,30 @@ fn a_share_of_an_armys_ammunition_is_on_the_corridor() {
         let text = bulletin(sentence);
         let r = row(&text, 35.0);
         assert!(is_on_topic(&r), "{sentence}");
+    }
+}
+
+#[test]
+fn a_hedged_count_and_more_with_a_relative_time_counts_the_unit_before() {
+    for (sentence, period) in [
+        (
+            "Across the river, the yard at Khasan held some 64 more the same day.",
+            ("2024-05-02", "2024-05-02"),
+        ),
+        (
+            "Imagery showed roughly 64 more the following month.",
+            ("2024-06", "2024-06"),
+        ),
+    ] {
+        let text = format!(
+            "Imagery brief\n\n1 July 2024\n\nOur analysts counted about 140 railcars in the rail yard at Tumangang in imagery collected on 2 May 2024. {sentence}\n"
+        );
+        let r = row(&text, 64.0);
+        assert_eq!(r.unit, "railcars", "{sentence}");
+        assert_eq!(
+            (r.period_start.as_str(), r.period_end.as_str()),
+            period,
+            "{sentence}"
+        );
     }
 }

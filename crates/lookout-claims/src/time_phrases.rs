@@ -995,9 +995,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative")
 });
 
-/// "in the previous five years", "over the preceding six months", "in the five years before".
+/// "in the previous five years", "over the preceding six months", "in the five years before
+/// (that)".
 static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b|(?P<n2>\w+)\s+(?P<unit2>months|years)\s+(?:before|prior|earlier)(?:\s*[,.;:]|\s*$))")
+    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b|(?P<n2>\w+)\s+(?P<unit2>months|years)\s+(?:before|prior|earlier)(?:\s+(?:that|then|this))?(?:\s*[,.;:]|\s*$))")
         .expect("preceding")
 });
 

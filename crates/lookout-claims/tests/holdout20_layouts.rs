@@ -5,7 +5,7 @@
 //! another supplier that hands over or sends from its own depots whoever counts it, a total or
 //! figure given again ("the total since ... had passed", "put the number at no fewer than"),
 //! "troops in a place now number", the day of an address after "said in", a share of an army's
-//! ammunition, and "about 64 more the same day".
+//! ammunition, "about 64 more the same day", and "in the four years before that".
 
 mod common;
 
@@ -163,6 +163,21 @@ fn a_hedged_count_and_more_with_a_relative_time_counts_the_unit_before() {
             (r.period_start.as_str(), r.period_end.as_str()),
             period,
             "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn the_years_before_that_count_back_from_the_period_before() {
+    for after in ["before that", "before then"] {
+        let text = format!(
+            "Imagery brief\n\nAugust 2024\n\nWhen we last reported a surge, last November, we counted approximately 86 freight railcars at Tumangang. In the four years {after}, the yard had never held more than about 15.\n"
+        );
+        let r = row(&text, 15.0);
+        assert_eq!(
+            (r.period_start.as_str(), r.period_end.as_str()),
+            ("2019-11", "2023-11"),
+            "{after}"
         );
     }
 }

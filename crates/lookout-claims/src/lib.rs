@@ -268,7 +268,7 @@ static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
 /// "said in its first report Thursday", "told a briefing on Monday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report", "when we met in London": the
@@ -288,6 +288,14 @@ static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?:which|who)\s+[^,;]*,|,\s+(?:(?:first|originally|only|newly)\s+)?(?:built|launched|founded|established|constructed|commissioned|completed|opened|created|formed|renamed|registered|reflagged|re-flagged|born|made|manufactured|produced|designed|developed|set\s+up)\s+(?:in|on|during|around|back\s+in)\s+[^,;]*,|,\s+(?:a|an)\s+[\w\s-]{1,40}?\s(?:designated|sanctioned|blacklisted|seized|detained|built|registered|reflagged|renamed|owned|operated|managed)\s+[^,;]*,")
         .expect("relative clause")
+});
+/// ", suggesting that the flow picked up after the visit in June": what the writer infers from
+/// the figure, to the end of the sentence; its time is not the figure's.
+static INFERENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),\s+(?:suggesting|indicating|implying|signalling|signaling)\s+(?:that\s+)?[^;]*",
+    )
+    .expect("inference clause")
 });
 /// ", which carried them to Vladivostok between Oct. 8 and 13,": a relative clause moving the
 /// counted things themselves gives their period (no aside).
@@ -1533,6 +1541,11 @@ impl<'a> Extractor<'a> {
         let aside: Vec<(usize, usize)> = RELATIVE_CLAUSE
             .find_iter(&s.text)
             .filter(|m| !REPORTS_THAT.is_match(m.as_str()) && !MOVED_THEM.is_match(m.as_str()))
+            .chain(INFERENCE_CLAUSE.find_iter(&s.text).filter(|m| {
+                !quantities
+                    .iter()
+                    .any(|q| m.start() <= q.span.0 && q.span.1 <= m.end())
+            }))
             .map(|m| (m.start(), m.end()))
             .collect();
         let periods: Vec<(usize, usize, Meaning)> = phrases
@@ -2693,14 +2706,18 @@ fn nearest_period<'p>(
             })
     };
     // "fired one on Dec. 30, and several more on Tuesday": a period that ends the clause before
-    // the number's is farther than one of the number's own clause.
+    // the number's is farther than one of the number's own clause; so is one that ends the
+    // conjunct of another number ("one on 30 December and several more the following month").
     let distance = |p: &(usize, usize, Meaning)| {
         if p.0 >= q.span.1 {
             p.0 - q.span.1
         } else {
-            let own_clause = sentence
-                .get(p.1..q.span.0)
-                .is_none_or(|between| !CLAUSE_BREAK_AFTER_PERIOD.is_match(between));
+            let other_conjunct = |between: &str| {
+                CONJUNCT_AFTER_PERIOD.is_match(between) && qs.iter().any(|o| o.span.1 <= p.0)
+            };
+            let own_clause = sentence.get(p.1..q.span.0).is_none_or(|between| {
+                !CLAUSE_BREAK_AFTER_PERIOD.is_match(between) && !other_conjunct(between)
+            });
             q.span.0.saturating_sub(p.1) + if own_clause { 0 } else { sentence.len() }
         }
     };
@@ -2717,6 +2734,10 @@ fn nearest_period<'p>(
 static CLAUSE_BREAK_AFTER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:;|,\s*(?:and|while|but|whereas)\b)").expect("clause break after period")
 });
+
+/// "and" right after a period phrase, before the next conjunct's number.
+static CONJUNCT_AFTER_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*and\s").expect("conjunct after period"));
 
 /// A clause break between a number and a period phrase: "; ", ", and ", ", while ", ", but ".
 static PERIOD_CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {

@@ -77,10 +77,11 @@ const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
-/// A unit named before its number: "freight railcars totaling roughly 73".
+/// A unit named before its number: "freight railcars totaling roughly 73", "the troops in the
+/// Kursk region now number 11,000".
 static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?P<unit>{UNIT_RE})\s*,?\s*(?:totall?ing|numbering|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
+        r"(?i)(?:(?P<unit>{UNIT_RE})(?:\s+(?:in|at|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[\w'-]+)?\s*,?\s*(?:totall?ing|numbering|(?:now\s+)?(?:number|total)|amounting\s+to|put\s+at|estimated\s+at|counted\s+at|reaching|(?:that|which)\s+(?:numbered|totall?ed)|\s*,\s*(?:it|that|this|the\s+(?:total|figure))\s+(?:comes?|came|amounts?|amounted|adds?\s+up|added\s+up|works?\s+out|worked\s+out)\s+to)|(?:number|volume|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit2>{UNIT_RE})[^.;]{{0,100}}?\b(?:is|was|were|be|been|stood\s+at|stands\s+at|reached|totals?|totall?ed|at|exceeds?|exceeded|surpass(?:es|ed)?|tops?|topped)|^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit3>{UNIT_RE})\s*,[^.;]{{0,100}}?)(?:\s+(?:{HEDGE_WORDS}))?\s*$"
     )
     // ASCII word boundaries (the units are English words): a Unicode one makes the regex
     // engine give up its fast automaton on any text with a non-ASCII letter.
@@ -179,9 +180,10 @@ static DURATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OR_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:or\s+more|and\s+more|-plus|\+)").expect("or more"));
 /// "another 300", "a further 2,000", "an additional 40": more of what was just counted; "it was
-/// 59 the following month": the same count again.
+/// 59 the following month", "its own figure, given on Friday, was", "the total since September
+/// had passed": the same count again.
 static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{0,40}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)\s+at|\b(?:it|that|this|the\s+(?:figure|number|total|count))\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at))\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)\s+)?$")
+    Regex::new(&format!(r"(?i)(?:\b(?:another|a\s+further|an\s+additional|a\s+total\s+of)|\bbring(?:ing|s)?\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:total|tally|count|number)\b[^,.;:]{{0,40}}?\bto|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:to|at|of)|\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)\s+at|\b(?:it|that|this|(?:the|its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:figure|number|total|count|tally))(?:\s*,[^,.;]{{1,40}},|\s+since\s+[^,.;]{{1,30}}?)?\s+(?:was|is|had\s+been|has\s+been|rose\s+to|reached|stood\s+at|(?:had\s+|has\s+)?passed))\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
         .expect("another")
 });
 /// A hedged number with no noun that ends its clause in a sentence about what containers would
@@ -233,9 +235,12 @@ static MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+more(?:\s+(?:have|had|has|were|was|are|is|followed|came|arrived|went|left|crossed|sailed|reached|joined)\b|\s+[,.;])")
         .expect("more after")
 });
-/// "some 3,000 more.": "more" closing the clause.
-static MORE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+more\s*(?:[,.;]|$)").expect("more end"));
+/// "some 3,000 more.", "about 112 more the same day.": "more" closing the clause, or only a
+/// time relative to the count before after it.
+static MORE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+more(?:\s+(?:(?:that|the\s+same)\s+(?:day|week|month|year)|(?:the|in\s+the)\s+(?:following|next|subsequent)\s+(?:day|week|month|year)|(?:a|one)\s+(?:day|week|month|year)\s+later))?\s*(?:[,.;]|$)")
+        .expect("more end")
+});
 /// "the yard never held more than about 20.": a verb of holding or counting, then only a hedge
 /// before a number that ends its sentence or clause.
 static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

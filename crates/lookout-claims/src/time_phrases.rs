@@ -838,9 +838,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             range,
             false,
         ),
-        // "since the two leaders met in September": since that month.
+        // "since the two leaders met in September", "since Kim and Putin met at the cosmodrome
+        // in September": since that month.
         p(
-            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,4}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+in\s+(?P<what>{point})\b"),
+            format!(r"\bsince\s+(?:the\s+|they\s+|it\s+|their\s+|his\s+)?(?:[\w'-]+\s+){{0,6}}?(?:met|meeting|summit|talks|visit|visited|signed|began|started)\s+(?:(?:at|in|on|to)\s+)?(?:the\s+)?(?:[a-z][\w'-]*\s+){{0,3}}?in\s+(?P<what>{point})\b"),
             since,
             false,
         ),
@@ -994,9 +995,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative")
 });
 
-/// "in the previous five years", "over the preceding six months", "in the five years before".
+/// "in the previous five years", "over the preceding six months", "in the five years before
+/// (that)".
 static PRECEDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b|(?P<n2>\w+)\s+(?P<unit2>months|years)\s+(?:before|prior|earlier)(?:\s*[,.;:]|\s*$))")
+    Regex::new(r"(?i)\b(?:in|over|during|for|from)\s+the\s+(?:(?:previous|preceding|prior)\s+(?P<n>\w+)\s+(?P<unit>months|years)\b|(?P<n2>\w+)\s+(?P<unit2>months|years)\s+(?:before|prior|earlier)(?:\s+(?:that|then|this))?(?:\s*[,.;:]|\s*$))")
         .expect("preceding")
 });
 

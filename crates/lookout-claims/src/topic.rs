@@ -42,7 +42,7 @@ static CORRIDOR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Rajin|Najin|Rason|Tumangang|Dunai|Dunay|Vostochny|Khasan)\b").expect("places")
 });
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|russia's\s+)?(?:[\w-]+\s+){0,3}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b)")
+    Regex::new(r"(?i)^\s*(?:of\s+(?:the\s+|its\s+|their\s+|all\s+|russia's\s+)?(?:[\w'’-]+\s+){0,3}?(?:shells|rounds|ammunition|munitions|containers|shipments|missiles|artillery|weapons|arms|cargo|deliveries|voyages|trips)\b)")
         .expect("share of")
 });
 static SHARE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,6 +94,10 @@ static SENT_FROM_NORTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sent from the north")
 });
 
+/// "from depots in ", "from ": the goods' origin right before a country's name.
+static ORIGIN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:[\w'-]+\s+){0,3}$").expect("origin before"));
+
 /// Why a row is off the corridor's topic, or `None` when it is on it. `after` is the text after
 /// the quantity, `speaker_country` the speaker's country.
 /// "5,000 tons of fish", "of coal": trade goods, not munitions or explosives.
@@ -142,9 +146,12 @@ pub fn off_topic(
     let cs = names::countries(sentence);
     let supplier =
         cs.iter().any(|c| c.2.corridor_side == Some(true)) || CORRIDOR_PLACE.is_match(sentence);
-    let other = cs
-        .iter()
-        .any(|c| OTHER_SUPPLIERS.contains(&c.2.name) && Some(c.2.name) != speaker_country);
+    // Not the speaker's own country, unless the goods come from it ("trains carrying ammunition
+    // from depots in Belarus", by a Belarusian group's count).
+    let other = cs.iter().any(|c| {
+        OTHER_SUPPLIERS.contains(&c.2.name)
+            && (Some(c.2.name) != speaker_country || ORIGIN_BEFORE.is_match(&sentence[..c.0]))
+    });
     // "South Korea has agreed to lend the United States 500,000 rounds": a country that is
     // not a side of the corridor gives the goods (the subject of a supply verb before the
     // number), and North Korea is not named between it and the number.
@@ -512,7 +519,7 @@ static OWN_FIRE: LazyLock<Regex> = LazyLock::new(|| {
 /// A supply verb right after a country named as its subject: "South Korea has agreed to lend",
 /// "Poland will send", "Japan supplied" (not "Russia received", nor "the United States said").
 static GIVES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:'s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|could|may|might|plans?\s+to|planned\s+to|agreed\s+to|decided\s+to|offered\s+to|promised\s+to|pledged\s+to|to|also|now|already|quietly|reportedly|been|be|going\s+to)\s+){0,4}(?:lend|lent|lending|send|sent|sending|sell|sold|selling|supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|provide|provided|providing|give|gave|giving|donate|donated|donating|transfer|transferred|export|exported)\b")
+    Regex::new(r"^(?:'s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|could|may|might|plans?\s+to|planned\s+to|agreed\s+to|decided\s+to|offered\s+to|promised\s+to|pledged\s+to|to|also|now|already|quietly|reportedly|been|be|going\s+to)\s+){0,4}(?:lend|lent|lending|hand(?:s|ed|ing)?\s+over|send|sent|sending|sell|sold|selling|supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|provide|provided|providing|give|gave|giving|donate|donated|donating|transfer|transferred|export|exported)\b")
         .expect("gives")
 });
 

@@ -302,6 +302,7 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout17",
         "holdout18",
         "holdout19",
+        "holdout20",
         "holdout21",
     ] {
         for txt in corpus(dir) {

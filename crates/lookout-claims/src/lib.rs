@@ -1568,16 +1568,7 @@ impl<'a> Extractor<'a> {
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         // "The figure the minister gave in June was at least 10,000": an earlier figure of its
         // own, dated by that time, not the claim before referred to.
-        let given_when = phrases.iter().find_map(|p| match &p.meaning {
-            Meaning::Period(a, b) if FIGURE_GIVEN_BEFORE.is_match(&s.text[..p.span.0]) => {
-                Some(if b.is_empty() {
-                    a.clone()
-                } else {
-                    common_prefix(a, b)
-                })
-            }
-            _ => None,
-        });
+        let given_when = time_after(&phrases, &s.text, &FIGURE_GIVEN_BEFORE);
         for (qi, q) in quantities.iter().enumerate() {
             // Each quantity's own attribution: in "5,000 containers, the minister said, up from
             // the 1,000 Washington reported", each number has its speaker.
@@ -1645,24 +1636,12 @@ impl<'a> Extractor<'a> {
             // RUSI published in February 2024": the day the source's document came out, before
             // a dateline's or a label's day.
             let published = (|| {
-                let d = phrases
-                    .iter()
-                    .find_map(|p| match &p.meaning {
-                        Meaning::Period(a, b) if REPORT_PUBLISHED.is_match(&s.text[..p.span.0]) => {
-                            Some(if b.is_empty() {
-                                a.clone()
-                            } else {
-                                common_prefix(a, b)
-                            })
-                        }
-                        _ => None,
-                    })
-                    .or_else(|| {
-                        // "in its report of May 2025": the month the report is of.
-                        let c = REPORT_OF.captures(&s.text)?;
-                        let m = time_phrases::month_number(&c["m"])?;
-                        Some(format!("{}-{m:02}", &c["y"]))
-                    })?;
+                let d = time_after(&phrases, &s.text, &REPORT_PUBLISHED).or_else(|| {
+                    // "in its report of May 2025": the month the report is of.
+                    let c = REPORT_OF.captures(&s.text)?;
+                    let m = time_phrases::month_number(&c["m"])?;
+                    Some(format!("{}-{m:02}", &c["y"]))
+                })?;
                 Some(d)
             })();
             let date = match statement.map(|p| &p.meaning) {
@@ -2887,4 +2866,17 @@ fn dedupe(mut rows: Vec<ClaimRow>) -> Vec<ClaimRow> {
         }
     }
     out
+}
+
+/// The first time phrase whose text before it matches `before`, as one date (a span's common
+/// prefix: "in June" of "2024-06-01..2024-06-30" is `2024-06`).
+fn time_after(phrases: &[TimePhrase], text: &str, before: &Regex) -> Option<String> {
+    phrases.iter().find_map(|p| match &p.meaning {
+        Meaning::Period(a, b) if before.is_match(&text[..p.span.0]) => Some(if b.is_empty() {
+            a.clone()
+        } else {
+            common_prefix(a, b)
+        }),
+        _ => None,
+    })
 }

@@ -26,7 +26,7 @@ pub mod speakers;
 pub mod time_phrases;
 pub mod topic;
 
-use speakers::{Attribution, Context, How, Kind, Source};
+use speakers::{ArticleSources, Attribution, Context, How, Kind, Source};
 use time_phrases::{Meaning, TimePhrase};
 
 /// `topic` of a row about the corridor.
@@ -581,13 +581,6 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:and|but|while|whereas)\s+|\s+while\s+").expect("clause")
 });
 
-/// "NAME made the remarks", "NAME gave the figures": a person named as the one who spoke
-/// (a name of two or more capitalised words, hyphenated parts allowed).
-static MADE_REMARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\s+(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her)\s+(?:remarks|comments|figures?|estimates?|statements?|assessment)\b")
-        .expect("made remarks")
-});
-
 /// Extracts the claims of one news text.
 pub fn extract(text: &str) -> Vec<ClaimRow> {
     extract_file(text, "")
@@ -595,25 +588,11 @@ pub fn extract(text: &str) -> Vec<ClaimRow> {
 
 /// Extracts the claims of one news text, naming the file in each row.
 pub fn extract_file(text: &str, file: &str) -> Vec<ClaimRow> {
-    // A first reading learns the article's named persons, so that a title given before the
-    // name ("the defense minister said ... Defense Minister Shin Won-sik") is that person.
-    let (_, mut persons) = Extractor::new(text, file, Vec::new()).run();
-    // "Shin Won-sik made the remarks at a meeting with ...": the person who holds the office
-    // the text named before, though no reporting verb gives the name.
-    for c in MADE_REMARKS.captures_iter(text) {
-        let name = &c["name"];
-        if !persons.iter().any(|p| p.speaker == name) {
-            persons.push(Source {
-                speaker: name.to_owned(),
-                org: String::new(),
-                kind: Kind::Person,
-                title: String::new(),
-                country: None,
-                media: false,
-            });
-        }
-    }
-    Extractor::new(text, file, persons).run().0
+    // A first reading builds the table of the article's sources, so that a title given before
+    // the name ("the defense minister said ... Defense Minister Shin Won-sik") is that person.
+    let (_, persons) = Extractor::new(text, file, ArticleSources::default()).run();
+    let sources = ArticleSources::read(text, persons);
+    Extractor::new(text, file, sources).run().0
 }
 
 /// Whether a row is about the corridor (its `topic` is not `off_topic`).
@@ -766,10 +745,10 @@ struct Extractor<'a> {
 }
 
 impl<'a> Extractor<'a> {
-    fn new(text: &str, file: &'a str, persons: Vec<Source>) -> Self {
+    fn new(text: &str, file: &'a str, sources: ArticleSources) -> Self {
         let article = layout::read(text);
         let mut ctx = Context::default();
-        ctx.article_persons = persons;
+        ctx.sources = sources;
         ctx.country = article
             .dateline_city
             .as_deref()
@@ -1152,10 +1131,7 @@ impl<'a> Extractor<'a> {
         }
         let persons = self.ctx.persons().cloned().collect();
         let mut rows = restatements_left_out(self.rows, &self.vague_rows);
-        speakers::official_named_later(&mut rows);
-        speakers::summary_named_later(&mut rows);
-        speakers::known_officials_bodies(&mut rows);
-        speakers::office_holder_named(&mut rows);
+        self.ctx.sources.resolve(&mut rows);
         (dedupe(rows), persons)
     }
 

@@ -514,7 +514,7 @@ pub fn leader(name: &str) -> Option<(&'static str, &'static Country)> {
 /// figure of those stories shares, by surname, with the body they spoke for in 2023-2025:
 /// "Coordinator Kirby" is John Kirby when the text never gives his first name, and "White House
 /// spokesman John Kirby" is of the White House National Security Council.
-const OFFICIALS: [(&str, &str, &str); 5] = [
+const OFFICIALS: [(&str, &str, &str); 6] = [
     (
         "kirby",
         "John Kirby",
@@ -532,6 +532,7 @@ const OFFICIALS: [(&str, &str, &str); 5] = [
         "Ukraine Office of the Prosecutor General",
     ),
     ("blinken", "Antony Blinken", "US Department of State"),
+    ("shin", "Shin Won-sik", "ROK Ministry of National Defense"),
 ];
 
 /// The full name of an official the text names by surname alone (`OFFICIALS`).

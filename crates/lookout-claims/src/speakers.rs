@@ -112,14 +112,84 @@ pub struct Context {
     article_country: Option<&'static Country>,
     /// The first country other than the corridor's two that the article names.
     first_country: Option<&'static Country>,
-    /// Named persons of the whole article (from a first reading), for a title given before
-    /// the name: "South Korea's defense chief said ... Defense Minister Shin Won-sik told".
-    pub article_persons: Vec<Source>,
+    /// The article's sources from a first reading, for a title given before the name: "South
+    /// Korea's defense chief said ... Defense Minister Shin Won-sik told".
+    pub sources: ArticleSources,
     /// The body the text names as issuing the document it reports ("We, the states of the X,
     /// today release the Team's first report", "a report that X submitted", "The report,
     /// compiled by X"): whose "the report", "the document" and "the authors of the document"
     /// are.
     document_owner: Option<Source>,
+}
+
+/// The article's sources as a reader holds them after one reading: the persons it names, each
+/// with the title and organization the text gives them. Built by the first reading; the second
+/// reads each sentence against it ("the minister" is the one minister named), and [`resolve`]
+/// (ArticleSources::resolve) matches every row to it once the whole article is read.
+#[derive(Debug, Default, Clone)]
+pub struct ArticleSources {
+    /// Named persons.
+    pub persons: Vec<Source>,
+}
+
+/// "NAME made the remarks", "NAME gave the figures": a person named as the one who spoke
+/// (a name of two or more capitalised words, hyphenated parts allowed).
+static MADE_REMARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\s+(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her)\s+(?:remarks|comments|figures?|estimates?|statements?|assessment)\b")
+        .expect("made remarks")
+});
+
+/// "The minister, Shin Won-sik, added": an office the text names its holder in apposition to.
+static OFFICE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?P<office>minister|secretary|spokes(?:man|woman|person)|chief|director|commander|ambassador|envoy|president|premier)\s*,\s+(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),")
+        .expect("office named")
+});
+
+impl ArticleSources {
+    /// The table, from the persons a first reading met as speakers and the persons the text
+    /// names without a reporting verb: "Shin Won-sik made the remarks at ...", "the minister,
+    /// Shin Won-sik, added" (the holder of that office).
+    pub fn read(text: &str, mut persons: Vec<Source>) -> Self {
+        let person = |name: &str, title: &str| Source {
+            speaker: name.to_owned(),
+            org: String::new(),
+            kind: Kind::Person,
+            title: title.to_owned(),
+            country: None,
+            media: false,
+        };
+        let named = MADE_REMARKS
+            .captures_iter(text)
+            .map(|c| person(&c["name"], ""))
+            .chain(
+                OFFICE_NAMED
+                    .captures_iter(text)
+                    .map(|c| person(&c["name"], &c["office"])),
+            );
+        for p in named {
+            if !persons.iter().any(|q| q.speaker == p.speaker) {
+                persons.push(p);
+            }
+        }
+        ArticleSources { persons }
+    }
+
+    /// The resolution step, over the rows of the whole article: a known official's name in
+    /// one form ("Antony J. Blinken" is Antony Blinken); an unnamed official named later; a lede's
+    /// summary of a statement quoted later; a body whose spokesperson the same sentence names;
+    /// an office and its holder; a known official's body.
+    pub fn resolve(&self, rows: &mut [lookout_project::ClaimRow]) {
+        for r in rows.iter_mut() {
+            if let Some(name) = known_official_form(&r.speaker) {
+                r.speaker = name.to_owned();
+            }
+        }
+        official_named_later(rows);
+        summary_named_later(rows);
+        self.spokesperson_of_body(rows);
+        known_officials_bodies(rows);
+        self.office_holder_named(rows);
+    }
 }
 
 impl Context {
@@ -186,7 +256,8 @@ impl Context {
         let described = s.title.split(' ').find(|t| {
             PERSON_NOUNS.contains(t)
                 && self
-                    .article_persons
+                    .sources
+                    .persons
                     .iter()
                     .any(|p| p.title.split(' ').next() == Some(*t))
         });
@@ -203,7 +274,7 @@ impl Context {
                 ..s.clone()
             });
         }
-        let mut holders = self.article_persons.iter().filter(|p| {
+        let mut holders = self.sources.persons.iter().filter(|p| {
             let same_org = p.org == s.org
                 || described == Some(office)
                     && s.org.ends_with("government")
@@ -221,7 +292,7 @@ impl Context {
         // "South Korea's defence minister estimated ... Shin Won-sik told ...": the only person
         // the article names in that country without another office or institution holds it.
         if OFFICES.contains(&office) && s.country.is_some() {
-            let mut candidates = self.article_persons.iter().filter(|p| {
+            let mut candidates = self.sources.persons.iter().filter(|p| {
                 // "Shin, a retired three-star army general": a rank, not another office.
                 p.kind == Kind::Person
                     && (p.org.is_empty() && p.country.is_none_or(|c| Some(c) == s.country)
@@ -254,7 +325,8 @@ impl Context {
         let last = self.persons.last().filter(|p| p.kind == Kind::Person)?;
         let bare = |p: &Source| p.org.is_empty() && p.title.is_empty();
         let described_anywhere = self
-            .article_persons
+            .sources
+            .persons
             .iter()
             .any(|p| p.speaker == last.speaker && !bare(p));
         (bare(last) && !described_anywhere && OFFICES.contains(&office)).then(|| last.clone())
@@ -397,8 +469,8 @@ impl Context {
     pub fn header_persons(&mut self, header: &[String]) {
         for line in header {
             if let Some(p) = entry_label(line, self).filter(|p| p.kind == Kind::Person) {
-                if !self.article_persons.iter().any(|q| q.speaker == p.speaker) {
-                    self.article_persons.push(p.clone());
+                if !self.sources.persons.iter().any(|q| q.speaker == p.speaker) {
+                    self.sources.persons.push(p.clone());
                 }
                 self.remember(&p);
             }
@@ -485,7 +557,8 @@ impl Context {
     /// Shin Won-sik also said", where the first reading gave Shin that office).
     fn titled_in_article(&self, noun: &str) -> Option<Source> {
         let mut found = self
-            .article_persons
+            .sources
+            .persons
             .iter()
             .filter(|p| p.title.split(' ').any(|t| t == noun));
         let first = found.next()?;
@@ -538,7 +611,7 @@ impl Context {
 
     /// The one person of the whole article whose name has that word (a surname alone).
     fn article_person_named(&self, token: &str) -> Option<Source> {
-        let mut found = self.article_persons.iter().filter(|p| {
+        let mut found = self.sources.persons.iter().filter(|p| {
             p.kind == Kind::Person
                 && p.speaker.contains(' ')
                 && p.speaker.split([' ', '-']).any(|w| w == token)
@@ -3614,7 +3687,7 @@ const UNNAMED_OFFICIAL_NOUNS: [&str; 4] = ["official", "diplomat", "envoy", "off
 /// reporters": the one official of one organization the text leaves unnamed, and the one person
 /// it names afterwards without any organization, are the same: the name is the speaker of
 /// both's rows, the official's organization theirs.
-pub fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
+fn official_named_later(rows: &mut [lookout_project::ClaimRow]) {
     let unnamed = |r: &lookout_project::ClaimRow| {
         !r.organization.is_empty()
             && r.speaker
@@ -3676,7 +3749,7 @@ fn is_named_person(speaker: &str) -> bool {
 /// description or a country sums up the statement a person the text names later gives with
 /// the same figure: the person's claim, with the person's organization and day (a lede dated
 /// by the article sums up a statement of the week before).
-pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
+fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
     let summed_up = |lede: &str, statement: &str| {
         lede == statement
             || lede.is_empty()
@@ -3713,41 +3786,99 @@ pub fn summary_named_later(rows: &mut [lookout_project::ClaimRow]) {
 /// chief", "defence minister".
 const SINGLE_HOLDER_OFFICES: [&str; 5] = ["head", "chief", "director", "commander", "minister"];
 
-/// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
-/// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the speaker
-/// where the text names the holder elsewhere, is that person: the one person the rows name
-/// with the office's organization.
-pub fn office_holder_named(rows: &mut [lookout_project::ClaimRow]) {
-    for i in 0..rows.len() {
-        let r = &rows[i];
-        let office = !r.organization.is_empty()
-            && !is_named_person(&r.speaker)
-            && r.speaker
-                .split(' ')
-                .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
-        if !office {
-            continue;
+/// "Antony J. Blinken": a known official's name written with middle initials, in the
+/// gazetteer's form ("Antony Blinken"). Other names keep the initials the text gives them
+/// ("Christopher G. Cavoli": the corpus writes a name as the text does).
+fn known_official_form(name: &str) -> Option<&'static str> {
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+    if !name.split(' ').any(initial) {
+        return None;
+    }
+    let form: Vec<&str> = name.split(' ').filter(|w| !initial(w)).collect();
+    let surname = form.last()?;
+    names::known_official(surname).filter(|full| *full == form.join(" "))
+}
+
+impl ArticleSources {
+    /// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
+    /// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the
+    /// speaker where the text names the holder elsewhere, is that person: the one person the
+    /// rows name with the office's organization.
+    fn office_holder_named(&self, rows: &mut [lookout_project::ClaimRow]) {
+        for i in 0..rows.len() {
+            let r = &rows[i];
+            let office = !r.organization.is_empty()
+                && !is_named_person(&r.speaker)
+                && r.speaker
+                    .split(' ')
+                    .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
+            if !office {
+                continue;
+            }
+            let mut holders = rows
+                .iter()
+                .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
+                .map(|o| o.speaker.as_str());
+            let Some(holder) = holders.next() else {
+                continue;
+            };
+            if holders.all(|h| h == holder) {
+                rows[i].speaker = holder.to_owned();
+            }
         }
-        let mut holders = rows
-            .iter()
-            .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
-            .map(|o| o.speaker.as_str());
-        let Some(holder) = holders.next() else {
-            continue;
-        };
-        if holders.all(|h| h == holder) {
-            rows[i].speaker = holder.to_owned();
+    }
+
+    /// "... the one the White House gave last Wednesday, when national security spokesman
+    /// NAME said at least 3,000 ...": a body given as the speaker of a sentence in which a
+    /// person of that body (the table's organization for them is the body's or one inside it)
+    /// says the figure is that person.
+    fn spokesperson_of_body(&self, rows: &mut [lookout_project::ClaimRow]) {
+        for r in rows
+            .iter_mut()
+            .filter(|r| !r.organization.is_empty() && r.speaker == r.organization)
+        {
+            let speaking = self.persons.iter().find(|p| {
+                p.kind == Kind::Person
+                    && p.org.starts_with(&r.organization)
+                    && r.statement_summary
+                        .match_indices(&p.speaker)
+                        .any(|(at, name)| {
+                            let rest = &r.statement_summary[at + name.len()..];
+                            VERB.find(rest)
+                                .is_some_and(|v| rest[..v.start()].trim().is_empty())
+                        })
+            });
+            if let Some(p) = speaking {
+                r.note = format!(
+                    "{}; {} speaks for the body in the same sentence",
+                    r.note, p.speaker
+                );
+                r.speaker.clone_from(&p.speaker);
+                r.organization.clone_from(&p.org);
+            }
         }
     }
 }
 
-/// "On 16 February, Andriy Kostin said": a known official the whole text gives no organization
-/// (none by a title, an apposition or an unnamed office named later) speaks for the body the
-/// gazetteer gives.
-pub fn known_officials_bodies(rows: &mut [lookout_project::ClaimRow]) {
-    for r in rows.iter_mut().filter(|r| r.organization.is_empty()) {
+/// "On 16 February, Andriy Kostin said": a known official speaks for the body the gazetteer
+/// gives, where the whole text gives him none (by a title, an apposition or an unnamed office
+/// named later) or only one without that body's country ("the ministry of defence", "the
+/// White House") or of another country (a US secretary at a press availability in Seoul).
+fn known_officials_bodies(rows: &mut [lookout_project::ClaimRow]) {
+    let country_of = |org: &str| {
+        names::countries(org)
+            .first()
+            .filter(|c| c.0 == 0)
+            .map(|c| c.2.code)
+    };
+    for r in rows.iter_mut() {
         if let Some(body) = names::official_of(&r.speaker) {
-            r.organization = body.to_owned();
+            if r.organization.is_empty()
+                || country_of(body).is_none()
+                || country_of(&r.organization) != country_of(body)
+            {
+                r.organization = body.to_owned();
+            }
         }
     }
 }

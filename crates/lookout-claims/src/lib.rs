@@ -7,9 +7,11 @@
 //! [`layout`] finds the header, date and sentences; [`quantity`] the numbers, units and
 //! qualifiers; [`speakers`] the attributions; [`time_phrases`] the dates and periods; [`route`]
 //! the mode, places and direction; [`topic`] the corridor rule; [`names`] holds the names the
-//! rules recognise. An article is read twice: the first reading collects the persons it names,
-//! so that an office mentioned before its holder's name ("the defense minister said ... Shin
-//! Won-sik told") is that person in the second.
+//! rules recognise. An article is read twice: the first reading builds the table of its
+//! sources ([`speakers::ArticleSources`]: the persons it names, with their offices and
+//! organizations), so that an office mentioned before its holder's name ("the defense minister
+//! said ... Shin Won-sik told") is that person in the second; once the whole article is read,
+//! one resolution step matches every row's source to the table.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -9,7 +9,10 @@
 //! the intelligence", "analysts at the Open Source Centre"), an organization, or a country or
 //! capital ("the US said", "Seoul accused"), whose organization is its government. An unnamed
 //! office ("South Korea's defense chief said") is the one person the article names as holding
-//! it; an institution named again without its country is the one named before.
+//! it; an institution named again without its country is the one named before. What a reader
+//! resolves over the whole article (an office and its holder named apart, a known official's
+//! body, a body and its spokesperson) goes through one table, [`ArticleSources`], and its
+//! resolution step.
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
@@ -382,7 +385,12 @@ impl Context {
                 }
             }
             if let Some(name) = names::generic_org(s) {
-                self.article_orgs.push((name.to_lowercase(), name));
+                // "South Korea's Defense Intelligence Agency": a country's institution, by
+                // its canonical name ("ROK Defense Intelligence Agency").
+                let canonical = names::institution(&name, None)
+                    .filter(|_| names::countries(&name).first().is_some_and(|c| c.0 == 0))
+                    .map_or_else(|| name.clone(), |(org, _)| org);
+                self.article_orgs.push((name.to_lowercase(), canonical));
             }
             // Clause by clause, so that the country is the institution's own.
             for clause in s.split([',', ';']) {
@@ -764,7 +772,7 @@ const AFTER_INVERTED: [&str; 16] = [
 const FINDINGS: [&str; 8] = [
     "imagery", "images", "count", "figures", "data", "findings", "tally", "research",
 ];
-const DOCUMENTS: [&str; 7] = [
+const DOCUMENTS: [&str; 9] = [
     "assessment",
     "report",
     "study",
@@ -772,6 +780,8 @@ const DOCUMENTS: [&str; 7] = [
     "estimate",
     "memo",
     "document",
+    "review",
+    "investigation",
 ];
 /// "X cited by Y": Y relays X's words.
 static RELAYED_BY: LazyLock<Regex> =
@@ -966,8 +976,12 @@ const NP_WORDS: &[&str] = &[
     "records",
     "documents",
     "imagery",
+    "images",
     "satellite",
+    "commercial",
+    "shipping",
     "analysis",
+    "review",
     "army",
     "navy",
     "forces",
@@ -2395,8 +2409,9 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     // "the team's report says", "Seoul's latest estimate shows": a document speaks for the
     // one whose it is.
     if let Some(k) = p.rfind("'s ") {
-        // "the team's first report", "the group's latest annual report".
-        let mut noun = lower[k + 3..].trim();
+        // "the team's first report", "the group's latest annual report", "the outlet's review
+        // of satellite imagery" (the noun before what it is of).
+        let mut noun = lower[k + 3..].split(" of ").next().unwrap_or("").trim();
         while let Some((_, rest)) = noun
             .split_once(' ')
             .filter(|(w, _)| DOCUMENT_ORDER.contains(w))
@@ -2434,7 +2449,21 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             }
         }
         let by = tail.rfind("by ").map(|k| &tail[k + 3..]);
-        return classify(head, appos, ctx).or_else(|| classify(by?, "", ctx));
+        // "data analysed by C4ADS, a nonprofit, and first reported by The Post": the analyst,
+        // not the medium that relayed its work.
+        let analyst = || {
+            let (k, _) = tail.match_indices(" by ").next()?;
+            let first = tail[k + 4..].split(',').next()?;
+            match classify(first, "", ctx)? {
+                Phrase::Source(s) if !s.media && tail[k + 4..].contains(" by ") => {
+                    Some(Phrase::Source(s))
+                }
+                _ => None,
+            }
+        };
+        return classify(head, appos, ctx)
+            .or_else(analyst)
+            .or_else(|| classify(by?, "", ctx));
     }
     // "Russian prosecutors cited by TASS": the prosecutors, relayed by TASS.
     if let Some(m) = RELAYED_BY.find(p) {
@@ -3612,9 +3641,11 @@ pub fn publisher(line: &str) -> Option<Source> {
                 let mut cs = w.chars();
                 cs.next().map_or(String::new(), |f| {
                     let rest = cs.as_str().to_lowercase();
-                    // "OF", "THE", "AND" inside a name stay small.
+                    // "OF", "THE", "AND" inside a name stay small; a two-letter acronym
+                    // ("NK PRO", "US DEPARTMENT OF STATE") stays in capitals.
                     match w.len() {
                         2 | 3 if ["OF", "THE", "AND", "FOR", "ON"].contains(&w) => w.to_lowercase(),
+                        2 => w.to_owned(),
                         _ => format!("{f}{rest}"),
                     }
                 })
@@ -4658,11 +4689,19 @@ fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
     let who = TRAILING_TOPIC.find(who).map_or(who, |m| &who[..m.start()]);
     let who = TRAILING_TIME.find(who).map_or(who, |m| &who[..m.start()]);
     let who = who.trim().trim_end_matches(',');
-    // "the X Team (MSMT), whose 11 participating states include Japan, published": the body,
-    // not the clause that describes it.
+    // "the X Team (MSMT), whose 11 participating states include Japan, published", "the X
+    // Team, set up by Japan, the US and nine others, published": the body, not the clause
+    // that describes it.
     let who = [", whose ", ", which ", ", who "]
         .iter()
         .fold(who, |w, c| w.split(c).next().unwrap_or(w));
+    let who = who
+        .match_indices(", ")
+        .find(|(at, _)| {
+            let next = who[at + 2..].split(' ').next().unwrap_or("");
+            APPOSITION_PARTICIPLES.contains(&next)
+        })
+        .map_or(who, |(at, _)| &who[..at]);
     let who = match MEMBERS_OF.captures(who) {
         Some(c) => c.name("body").map_or(who, |b| b.as_str()),
         None => who,

@@ -5,7 +5,8 @@
 //! loosely the text writes them, a body whose spokesperson the same sentence names, an office
 //! whose holder a later apposition names ("The minister, NAME, added") — and the forms that
 //! name the article's subject source: a body set up by several countries issuing its report,
-//! "X's review of satellite imagery found", an all-capitals letterhead with an acronym.
+//! "X's review of satellite imagery found", an all-capitals letterhead with an acronym, data
+//! analysed by a body and relayed by a medium.
 
 mod common;
 
@@ -163,5 +164,23 @@ fn a_countrys_institution_named_with_its_possessive_is_the_canonical_one_for_the
              the report said.\n"
         );
         assert_eq!(who(&text, 8400.0), pair(body, body), "{named}");
+    }
+}
+
+#[test]
+fn data_analysed_by_a_body_and_reported_by_a_medium_are_the_bodys() {
+    for (text, body) in [
+        (
+            "Customs records analysed by RUSI, a London think tank, and first reported by \
+             Reuters on 3 May, show that more than 5,200 containers crossed into Russia.\n",
+            "RUSI",
+        ),
+        (
+            "Satellite imagery reviewed by the Open Source Centre, and first published by The \
+             Washington Post last week, shows that more than 5,200 containers reached Dunai.\n",
+            "Open Source Centre",
+        ),
+    ] {
+        assert_eq!(who(text, 5200.0), pair(body, body), "{text}");
     }
 }

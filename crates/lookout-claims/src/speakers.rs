@@ -3984,7 +3984,19 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         _ => resolve(p, ctx),
     };
     for (v, t) in toks.iter().enumerate() {
-        if !VERB.is_match(t.text) || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()) {
+        // "The department set out in a fact sheet that": a phrasal reporting verb, with its
+        // "that" clause (not "set out their findings in a thread").
+        let phrasal = ["set", "sets", "laid"].contains(&t.text)
+            && toks.get(v + 1).is_some_and(|n| n.text == "out")
+            && toks[v + 2..]
+                .iter()
+                .take(12)
+                .take_while(|n| ![",", ":", ";", "."].contains(&n.text))
+                .any(|n| n.text == "that");
+        if !phrasal
+            && (!VERB.is_match(t.text)
+                || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()))
+        {
             continue;
         }
         let verb = t.text;

@@ -6,7 +6,7 @@
 //! whose holder a later apposition names ("The minister, NAME, added") — and the forms that
 //! name the article's subject source: a body set up by several countries issuing its report,
 //! "X's review of satellite imagery found", an all-capitals letterhead with an acronym, data
-//! analysed by a body and relayed by a medium.
+//! analysed by a body and relayed by a medium, "set out in a fact sheet that".
 
 mod common;
 
@@ -182,5 +182,23 @@ fn data_analysed_by_a_body_and_reported_by_a_medium_are_the_bodys() {
         ),
     ] {
         assert_eq!(who(text, 5200.0), pair(body, body), "{text}");
+    }
+}
+
+#[test]
+fn set_out_with_a_that_clause_reports() {
+    for (text, body) in [
+        (
+            "My Lords, the Foreign Office set out in a note of 4 April that North Korea has sent \
+             more than 3,100 containers to Russia since the autumn.\n",
+            "Foreign Office",
+        ),
+        (
+            "The State Department sets out in its fact sheet that North Korea has sent more than \
+             3,100 containers to Russia since the autumn.\n",
+            "US Department of State",
+        ),
+    ] {
+        assert_eq!(who(text, 3100.0), pair(body, body), "{text}");
     }
 }

@@ -127,8 +127,8 @@ pub struct Context {
 
 /// The article's sources as a reader holds them after one reading: the persons it names, each
 /// with the title and organization the text gives them. Built by the first reading; the second
-/// reads each sentence against it ("the minister" is the one minister named), and [`resolve`]
-/// (ArticleSources::resolve) matches every row to it once the whole article is read.
+/// reads each sentence against it ("the minister" is the one minister named), and
+/// [`ArticleSources::resolve`] matches every row to it once the whole article is read.
 #[derive(Debug, Default, Clone)]
 pub struct ArticleSources {
     /// Named persons.

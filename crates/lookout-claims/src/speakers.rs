@@ -3879,21 +3879,22 @@ impl ArticleSources {
 
 /// "On 16 February, Andriy Kostin said": a known official speaks for the body the gazetteer
 /// gives, where the whole text gives him none (by a title, an apposition or an unnamed office
-/// named later) or only one without that body's country ("the ministry of defence", "the
-/// White House") or of another country (a US secretary at a press availability in Seoul).
+/// named later) or only one without that body's country ("the ministry of defence") or of
+/// another country (a US secretary at a press availability in Seoul); a body of his own
+/// country the text gives is kept ("Pentagon press secretary John Kirby").
 fn known_officials_bodies(rows: &mut [lookout_project::ClaimRow]) {
+    // The country an organization names or implies ("Pentagon", "White House": the US).
     let country_of = |org: &str| {
         names::countries(org)
             .first()
             .filter(|c| c.0 == 0)
-            .map(|c| c.2.code)
+            .map(|c| c.2)
+            .or_else(|| names::institution(org, None).and_then(|(_, c)| c))
+            .map(|c| c.code)
     };
     for r in rows.iter_mut() {
         if let Some(body) = names::official_of(&r.speaker) {
-            if r.organization.is_empty()
-                || country_of(body).is_none()
-                || country_of(&r.organization) != country_of(body)
-            {
+            if r.organization.is_empty() || country_of(&r.organization) != country_of(body) {
                 r.organization = body.to_owned();
             }
         }

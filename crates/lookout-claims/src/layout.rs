@@ -119,6 +119,15 @@ static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
         .expect("dateline city")
 });
+/// A line opening with a city dateline ("WASHINGTON - North Korea has ..."), not an agency's
+/// header line that gives its date after the dash ("KYODO NEWS - Oct 29, 2024 - 07:21").
+fn body_dateline_city(line: &str) -> bool {
+    DATELINE_CITY.find(line).is_some_and(|m| {
+        !FULL_DATE
+            .find(&line[m.end()..])
+            .is_some_and(|d| d.start() == 0)
+    })
+}
 /// "Copyright 2025 ERR News", "(c) 2024": the year of a dateline without one, at worst.
 static COPYRIGHT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?P<y>(?:19|20)\d\d)\b").expect("copyright year")
@@ -556,7 +565,7 @@ pub fn read(text: &str) -> Article {
                 || card_starts(&lines[i..])
                 || word_count(l) >= 8
                     && !shouted(l)
-                    && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+                    && (DATELINE.is_match(l) || body_dateline_city(l))
                 || table_cells(l).is_some()
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })

@@ -266,9 +266,10 @@ static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
-/// "said in its first report Thursday", "told a briefing on Monday".
+/// "said in its first report Thursday", "told a briefing on Monday", "estimated in a report
+/// submitted to Rep. Kim on Tuesday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted|(?:submitted|handed|sent|presented|delivered)\s+to\s+(?:[\w.'-]+\s+){0,5}?[\w.'-]+))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report", "when we met in London": the
@@ -324,9 +325,9 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A document and its publication, right before a time: "a report the Royal United Services
 /// Institute published in", "a study released on", "the assessment, issued on", "a report
-/// carried by The Washington Post on" (a medium that ran it).
+/// carried by The Washington Post on" (a medium that ran it), "a fact sheet of" (dated by it).
 static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?|(?:carried|reported|run|printed)\s+by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)(?:on\s+|in\s+)?$")
+    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b(?:\s+(?:of|dated)\s+|[^.;]{0,80}?\b(?:(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?|(?:carried|reported|run|printed)\s+by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)(?:on\s+|in\s+)?)$")
         .expect("report published")
 });
 
@@ -485,6 +486,11 @@ const CAPACITY_REACH: usize = 4;
 static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
+});
+/// "on that run", "along the same route": the route of the claim before.
+static SAME_ROUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on|along|over|via|by)\s+(?:that|the\s+same)\s+(?:run|route|path|corridor|crossing|passage|line)\b")
+        .expect("same route")
 });
 /// "We also tracked 19 visits", "the team also counted": an observer's further count, of the
 /// same watch as the count before.
@@ -1877,13 +1883,22 @@ impl<'a> Extractor<'a> {
             // "Of those, roughly 112 were freight cars": a part of the count before, at its
             // place.
             let part_of_last = qi == 0 && OF_THOSE_OPENING.is_match(&s.text);
-            if !route::names_place(&route) && (from_before || part_of_last) && close_to_last {
+            // "It made at least nine trips on that run": the route of the claim before,
+            // whatever it counted, for a count of carriers or trips (not the shells moved).
+            let same_route = !quantity::is_content(&q.unit) && SAME_ROUTE.is_match(clause);
+            if !route::names_place(&route)
+                && (from_before || part_of_last || same_route)
+                && close_to_last
+            {
                 if let Some(r) = self.rows.last().filter(|r| {
-                    r.unit.split('_').next() == q.unit.split('_').next() && !r.route.is_empty()
+                    (same_route || r.unit.split('_').next() == q.unit.split('_').next())
+                        && !r.route.is_empty()
                 }) {
                     route.clone_from(&r.route);
                     notes.push(
-                        if part_of_last {
+                        if same_route {
+                            "route of the claim before, referred back to"
+                        } else if part_of_last {
                             "route of the count it is a part of"
                         } else {
                             "route of the claim its time is counted from"
@@ -2471,16 +2486,15 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "whose first report, published on 29 May, found", "said in an interview published on
-    // Monday": the day a document or an interview came out is its source's statement.
-    if p.day_like && PUBLISHED_BEFORE.is_match(before) {
-        if let Some(a) = s
+    // Monday", "set out in a fact sheet of 23 February": the day a document or an interview
+    // came out is its source's statement, never a claim's period.
+    if p.day_like && (PUBLISHED_BEFORE.is_match(before) || REPORT_PUBLISHED.is_match(before)) {
+        return s
             .attributions
             .iter()
             .find(|a| a.pos >= p.span.1 && a.how != How::According)
             .or_else(|| s.attributions.iter().rfind(|a| a.verb_end <= p.span.0))
-        {
-            return TimeRole::Statement(a.pos);
-        }
+            .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "according to data the agency submitted to a lawmaker on Sunday": the day the source
     // gave it, when no quantity lies between the source and the day.
@@ -2574,7 +2588,9 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                         (a, b) => l[..a.max(b).unwrap_or(0)].trim_end_matches(['-', ',', ' ']),
                     }
                 }
-                None => lead,
+                // "Two years after the invasion began, Washington on Friday accused": the
+                // subject after an opening phrase.
+                None => lead.rsplit(", ").next().unwrap_or(lead),
             };
             if between.split_whitespace().count() <= 1
                 && !between.contains(',')

@@ -131,6 +131,10 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("month after")
 });
+/// "with 152-millimetre ones": the calibre of an elided unit, after its number.
+static ONES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after")
+});
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
@@ -361,9 +365,10 @@ static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("duration after")
 });
 /// A counted noun that is no unit of the corridor, first after the number ("15 officials
-/// discussed direct flights", "3,000 visitors"): the number counts it, not a unit further on.
+/// discussed direct flights", "3,000 visitors", "One photo showed containers"): the number
+/// counts it, not a unit further on.
 static OTHER_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:officials|people|persons|visitors|delegates|members|participants|companies|firms|businesses|exhibitors|countries|nations|states|experts|diplomats|analysts|lawmakers|legislators|journalists|reporters|students|tourists|passengers|workers|employees|staff|sailors|crew|crewmen|seafarers|drivers|residents|citizens|children|families|votes|seats|candidates|pages|documents|photos|images|entities|individuals|banks|rooms|beds)$")
+    Regex::new(r"(?i)^(?:officials|people|persons|visitors|delegates|members|participants|companies|firms|businesses|exhibitors|countries|nations|states|experts|diplomats|analysts|lawmakers|legislators|journalists|reporters|students|tourists|passengers|workers|employees|staff|sailors|crew|crewmen|seafarers|drivers|residents|citizens|children|families|votes|seats|candidates|pages?|documents?|photos?|photographs?|images?|pictures?|videos?|entities|individuals|banks|rooms|beds)$")
         .expect("other counted")
 });
 /// A noun right after a unit noun that makes it a modifier ("two vessel owners", "three
@@ -980,7 +985,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         }
         let elided = out.last().filter(|_| {
             ELLIPSIS_BEFORE.is_match(&s[..whole.start()])
-                && ELLIPSIS_AFTER.is_match(&s[end..])
+                && (ELLIPSIS_AFTER.is_match(&s[end..]) || ONES_AFTER.is_match(&s[end..]))
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
                 && !DAY_PAIR_BEFORE.is_match(&s[..whole.start()])
         });
@@ -1029,9 +1034,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     }
                     qualifier = "capacity_equivalent";
                 }
+                // "and more than 2 million with 152-millimetre ones": the calibre after it.
+                let ones = ONES_AFTER.find(&s[end..]).map_or("", |m| m.as_str());
                 if unit.starts_with("artillery_shells") {
                     if let Some(mm) = CALIBRE
                         .find_iter(window)
+                        .chain(CALIBRE.find_iter(ones))
                         .filter_map(|m| calibre_mm(m.as_str()))
                         .last()
                     {

@@ -291,10 +291,11 @@ static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative clause")
 });
 /// ", suggesting that the flow picked up after the visit in June": what the writer infers from
-/// the figure, to the end of the sentence; its time is not the figure's.
+/// the figure, to the end of the sentence; its time is not the figure's. So is a change of pace
+/// added after it: ", adding that the pace had picked up in the past two months".
 static INFERENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),\s+(?:suggesting|indicating|implying|signalling|signaling)\s+(?:that\s+)?[^;]*",
+        r"(?i),\s+(?:(?:suggesting|indicating|implying|signalling|signaling)\s+(?:that\s+)?|(?:adding|saying|noting)\s+that\s+the\s+(?:pace|rate|tempo|speed|flow)\b)[^;]*",
     )
     .expect("inference clause")
 });

@@ -1,0 +1,148 @@
+//! Layout, date, period, topic and route rules prompted by the twenty-second and twenty-third
+//! holdouts' first runs (branch `claims23b`), each tried here on wordings, names, bodies,
+//! numbers and dates of its own, not the corpora's: an agency's header line with its date after
+//! the dash, the day of a report "submitted to" a lawmaker, a day between a subject and its verb
+//! after an opening phrase, a document dated "of" a day, passenger flights an airport cancelled
+//! and the troops of an exercise in a corridor text, "on that run" after a route, "and more than
+//! N with 152-millimetre ones", "One photo showed containers" and a change of pace added after
+//! a count.
+
+mod common;
+
+use common::{row, when};
+use lookout_claims::{extract, is_on_topic};
+
+#[test]
+fn an_agency_header_line_with_its_date_after_the_dash_is_no_dateline() {
+    for header in [
+        "JIJI PRESS - Nov 12, 2024 - 09:40 | Politics",
+        "ANSA NEWS - 12 November 2024 - 18:05 | World, Asia",
+    ] {
+        let text = format!(
+            "Seoul says more troops went to Russia\n\n{header}\n\nTOKYO - North Korea has sent about 3,500 more soldiers to Russia, South Korea's spy agency told lawmakers Monday.\n"
+        );
+        let r = row(&text, 3500.0);
+        assert_eq!(r.date, "2024-11-11", "{header}");
+    }
+}
+
+#[test]
+fn the_day_of_a_report_submitted_to_a_lawmaker_is_the_statement() {
+    for sentence in [
+        "The Defense Intelligence Agency estimated in a report submitted to Rep. Yoo Yong-won on Monday that North Korea has shipped more than 9,000 containers to Russia since August 2023.",
+        "The spy agency said in a report handed to a lawmaker of the ruling party on Monday that North Korea has shipped more than 9,000 containers to Russia since August 2023.",
+    ] {
+        let text = format!("Korea Brief\n\nThursday, 14 March 2024\n\n{sentence}\n");
+        assert_eq!(
+            when(&row(&text, 9000.0)),
+            ("2023-08", "2024-03-11", "2024-03-11"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_day_between_subject_and_verb_after_an_opening_phrase_is_the_statement() {
+    for sentence in [
+        "A week after the talks collapsed, Seoul on Tuesday accused North Korea of shipping more than 4,000 containers of munitions to Russia since August.",
+        "Three months into the war, Kyiv on Tuesday said North Korea had sent more than 4,000 containers of munitions to Russia since August.",
+    ] {
+        let text = format!("World\n\nThursday 16 November 2023\n\n{sentence}\n");
+        assert_eq!(
+            when(&row(&text, 4000.0)),
+            ("2023-08", "2023-11-14", "2023-11-14"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_document_of_a_day_dates_the_claim_and_is_no_period() {
+    for sentence in [
+        "The Foreign Office set out in a fact sheet of 9 April that North Korea has delivered more than 12,000 containers of munitions to Russia since August 2023.",
+        "Officials noted in a report dated 9 April that North Korea has delivered more than 12,000 containers of munitions to Russia since August 2023.",
+    ] {
+        let text = format!("Briefing note\n\nMonday 29 April 2024\n\n{sentence}\n");
+        let r = row(&text, 12000.0);
+        assert_eq!(
+            (r.period_start.as_str(), r.date.as_str()),
+            ("2023-08", "2024-04-09"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn cancelled_flights_and_the_troops_of_an_exercise_are_off_topic() {
+    let text = "The Weekly Letter\n\nFriday, 6 September 2024\n\nNorth Korea has sent more than 14,000 containers of munitions to Russia through the port of Rajin, the agency said.\n\nBusan airport cancelled 210 flights on Wednesday as the typhoon passed.\n\nGimpo delayed 85 flights because of fog.\n\nThe ten-day drills ended on Friday with about 21,000 troops taking part.\n\nSome 4,500 soldiers joined the joint exercise off the east coast.\n";
+    let rows = extract(text);
+    assert!(rows.iter().any(|r| r.quantity == Some(14000.0) && is_on_topic(r)));
+    for n in [210.0, 85.0, 21000.0, 4500.0] {
+        assert!(
+            rows.iter()
+                .filter(|r| r.quantity == Some(n))
+                .all(|r| !is_on_topic(r)),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn on_that_run_takes_the_route_of_the_claim_before() {
+    for second in [
+        "It made at least twelve trips on that run over the period.",
+        "The freighter completed at least twelve voyages along the same route.",
+    ] {
+        let text = format!(
+            "Investigation\n\n3 March 2025\n\nBetween May 2023 and November 2024, the cargo ship Lira carried roughly 1,400 containers of munitions from Rajin to the port of Vostochny, our analysis shows. {second}\n"
+        );
+        assert_eq!(row(&text, 12.0).route, "sea:Rajin->Vostochny", "{second}");
+    }
+}
+
+#[test]
+fn a_number_after_and_with_a_calibre_and_ones_takes_the_unit_before() {
+    for sentence in [
+        "In the general's words, they would hold over 300,000 rounds if packed with 122-millimetre shells, and more than 1.5 million with 152-millimetre ones.",
+        "Filled with 122 mm rounds, they could take some 300,000, and about 1.5 million with 152 mm ones.",
+    ] {
+        let text = format!(
+            "Defence\n\n12 January 2024\n\nNorth Korea has moved about 4,000 containers to Russia, Defence Minister Park Jin-ho said on Friday. {sentence}\n"
+        );
+        let r = row(&text, 1_500_000.0);
+        assert_eq!(
+            (r.unit.as_str(), r.qualifier.as_str()),
+            ("artillery_shells_152mm", "capacity_equivalent"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn one_photo_counts_the_photo_not_the_containers_it_shows() {
+    for sentence in [
+        "One photo showed containers stacked on a quay; another showed a depot near the border.",
+        "Two satellite images showed containers on the pier at Rajin.",
+    ] {
+        let text = format!(
+            "Evening news\n\n20 October 2023\n\nThe White House said North Korea had sent more than 1,000 containers of munitions to Russia. {sentence}\n"
+        );
+        let rows = extract(&text);
+        assert!(rows.iter().any(|r| r.quantity == Some(1000.0)));
+        assert!(
+            rows.iter().all(|r| r.quantity.is_none_or(|q| q >= 1000.0)),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_change_of_pace_added_after_the_count_gives_it_no_period() {
+    for sentence in [
+        "North Korea has moved about 6,000 containers by sea to Russia, the defence minister said on Friday, adding that the pace had picked up in the past two months.",
+        "North Korea has moved about 6,000 containers by sea to Russia, the defence minister said on Friday, noting that the rate of shipments had slowed since October.",
+    ] {
+        let text = format!("Defence\n\n29 December 2023\n\n{sentence}\n");
+        assert_eq!(when(&row(&text, 6000.0)), ("", "", "2023-12-29"), "{sentence}");
+    }
+}

@@ -1932,6 +1932,11 @@ impl<'a> Extractor<'a> {
                 unit.push_str("_RU_to_KP");
             }
             let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
+            // "Several more were fired on Tuesday": the series the claim just before counted,
+            // on its topic.
+            let continues_series = close_to_last
+                && q.note.iter().any(|n| n == quantity::CLAIM_BEFORE_NOTE)
+                && self.rows.last().is_some_and(is_on_topic);
             let off = topic::off_topic(
                 self.on_corridor,
                 self.corridor_counted,
@@ -1943,7 +1948,8 @@ impl<'a> Extractor<'a> {
             .or_else(|| {
                 topic::refers_to_other_supplier(&s.text, supplier_before)
                     .then_some("the claim refers back to another supplier's goods")
-            });
+            })
+            .filter(|_| !continues_series);
             if let Some(why) = off {
                 // First, so the note says at once why the row is left out.
                 notes.insert(0, format!("off topic: {why}"));

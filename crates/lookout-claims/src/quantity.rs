@@ -403,6 +403,8 @@ static TIMES_VOYAGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
 pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
+/// The note of a count without a noun, of the series the claim before counted ("Several more").
+pub const CLAIM_BEFORE_NOTE: &str = "unit of the claim before";
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -1121,7 +1123,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     high: avague_hi,
                     qualifier,
                     unit: String::new(),
-                    note: vec!["unit of the claim before".into()],
+                    note: vec![CLAIM_BEFORE_NOTE.into()],
                 });
                 start = end;
             }

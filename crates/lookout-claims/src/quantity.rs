@@ -257,9 +257,10 @@ static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|carried|ferried|flown|taken|brought|deployed|dispatched|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
-/// The end of the number's sentence or clause, after a place adverb ("no more than 20 there.").
+/// The end of the number's sentence or clause, after a place adverb and an occasion ("no more
+/// than 20 there.", "more than 20 there on any single image.").
 static SENTENCE_END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
+    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:at|on|in)\s+(?:any\s+)?(?:single\s+|one\s+|a\s+)?(?:time|image|picture|photo|day|date|occasion)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
         .expect("sentence end after")
 });
 /// "Of those, roughly 112 were freight cars": a part of the things counted before, opening the

@@ -488,6 +488,11 @@ static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
 });
+/// "in the yard", "at the port": a place of the corridor named before.
+static THE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|at|into|inside)\s+the\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b")
+        .expect("the place")
+});
 /// "on that run", "along the same route": the route of the claim before.
 static SAME_ROUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:on|along|over|via|by)\s+(?:that|the\s+same)\s+(?:run|route|path|corridor|crossing|passage|line)\b")
@@ -716,6 +721,9 @@ struct Extractor<'a> {
     /// The period of imagery, records or data a sentence without a claim names, with that
     /// sentence's paragraph and number.
     material_period: Option<(usize, usize, (String, String))>,
+    /// The route of the sentence just before when it names a corridor place: what "in the yard"
+    /// refers to.
+    place_before: String,
     /// The period of the last claim (not of a sentence without one in between): what "over the
     /// same period" refers to.
     claim_period: Option<(String, String)>,
@@ -883,6 +891,7 @@ impl<'a> Extractor<'a> {
             last_period: None,
             claim_period: None,
             material_period: None,
+            place_before: String::new(),
             last_claim_at: None,
             last_unit: String::new(),
             last_noun_unit: String::new(),
@@ -1369,6 +1378,15 @@ impl<'a> Extractor<'a> {
         own_date: Option<(time::Date, String)>,
     ) {
         let supplier_before = self.supplier_before;
+        let sentence_route = route::find(&s.text);
+        let place_before = std::mem::replace(
+            &mut self.place_before,
+            if route::names_place(&sentence_route.0) {
+                sentence_route.0.clone()
+            } else {
+                String::new()
+            },
+        );
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
         }
@@ -1571,7 +1589,6 @@ impl<'a> Extractor<'a> {
         let near_for_capacity = self.last_claim_at.is_some_and(|(p, n)| {
             p == paragraph || n + CAPACITY_REACH + self.questions_since_claim >= self.sentence_no
         });
-        let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         // "The figure the minister gave in June was at least 10,000": an earlier figure of its
         // own, dated by that time, not the claim before referred to.
@@ -1887,6 +1904,13 @@ impl<'a> Extractor<'a> {
             // "It made at least nine trips on that run": the route of the claim before,
             // whatever it counted, for a count of carriers or trips (not the shells moved).
             let same_route = !quantity::is_content(&q.unit) && SAME_ROUTE.is_match(clause);
+            // "at the Tumangang rail facility. We counted 73 railcars in the yard": the place
+            // of the sentence just before.
+            if !route::names_place(&route) && !place_before.is_empty() && THE_PLACE.is_match(clause)
+            {
+                route.clone_from(&place_before);
+                notes.push("the place of the sentence before".into());
+            }
             if !route::names_place(&route)
                 && (from_before || part_of_last || same_route)
                 && close_to_last

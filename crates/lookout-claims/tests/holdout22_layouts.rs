@@ -4,8 +4,9 @@
 //! the dash, the day of a report "submitted to" a lawmaker, a day between a subject and its verb
 //! after an opening phrase, a document dated "of" a day, passenger flights an airport cancelled
 //! and the troops of an exercise in a corridor text, "on that run" after a route, "and more than
-//! N with 152-millimetre ones", "One photo showed containers" and a change of pace added after
-//! a count.
+//! N with 152-millimetre ones", "One photo showed containers", a change of pace added after a
+//! count, "Several more were fired" after a count, "over roughly the same months", "never saw
+//! more than N there on any single image" and "in the yard" after a place.
 
 mod common;
 
@@ -144,5 +145,72 @@ fn a_change_of_pace_added_after_the_count_gives_it_no_period() {
     ] {
         let text = format!("Defence\n\n29 December 2023\n\n{sentence}\n");
         assert_eq!(when(&row(&text, 6000.0)), ("", "", "2023-12-29"), "{sentence}");
+    }
+}
+
+#[test]
+fn several_more_fired_goes_on_with_the_series_before() {
+    for second in [
+        "Several more were fired on Friday as part of a night attack, she said.",
+        "About a dozen more were launched on Friday, she said, and damage was still being assessed.",
+    ] {
+        let text = format!(
+            "Washington (AP) -- Updated 2:10 PM EST, March 8, 2024\n\nWASHINGTON (AP) — North Korea has given Russia ballistic missiles, and Russian forces have fired some of them into Ukraine, the State Department said Friday.\n\nSpokeswoman Anna Lowe told reporters that Russia launched at least two of the missiles on March 3. {second}\n"
+        );
+        let rows = extract(&text);
+        let more = rows
+            .iter()
+            .find(|r| r.quantity != Some(2.0) && r.unit.ends_with("missiles_launched"))
+            .unwrap_or_else(|| panic!("no second count: {second}"));
+        assert!(is_on_topic(more), "{second}");
+    }
+}
+
+#[test]
+fn over_the_same_months_takes_the_period_of_the_claim_before() {
+    for second in [
+        "A think tank in London counted 31 shipments between Rajin and the port of Vostochny over roughly the same months.",
+        "Over the same weeks, 31 shipments left Rajin for the port of Vostochny, a think tank in London counted.",
+    ] {
+        let text = format!(
+            "Feature\n\nSaturday 13 July 2024\n\nRail records show more than 52,000 metric tons of explosives moving from two ports in Russia's Far East to depots near Ukraine from September to March, a nonprofit in Washington found. {second}\n"
+        );
+        let r = row(&text, 31.0);
+        assert_eq!(
+            (r.period_start.as_str(), r.period_end.as_str()),
+            ("2023-09", "2024-03"),
+            "{second}"
+        );
+    }
+}
+
+#[test]
+fn never_saw_more_than_n_there_on_any_image_counts_the_unit_before() {
+    for second in [
+        "In the five years before that, we never saw more than 15 there on any single image.",
+        "In the five years before that, the yard never held more than 15 at any one time.",
+    ] {
+        let text = format!(
+            "Imagery brief | November 2, 2023\n\nOur review of commercial satellite imagery of the Tumangang rail yard, collected on November 1, found approximately 64 freight railcars in the yard. {second}\n"
+        );
+        let r = row(&text, 15.0);
+        assert_eq!(
+            (r.unit.as_str(), r.qualifier.as_str()),
+            ("railcars", "up_to"),
+            "{second}"
+        );
+    }
+}
+
+#[test]
+fn in_the_yard_takes_the_place_of_the_sentence_before() {
+    for second in [
+        "We counted approximately 58 freight railcars in the yard that day.",
+        "Analysts counted about 58 railcars at the facility on that image.",
+    ] {
+        let text = format!(
+            "Imagery Brief\n\nNovember 2, 2023\n\nSatellite imagery collected on November 1 shows a large volume of freight at the Tumangang rail facility near the border with Russia. {second}\n"
+        );
+        assert_eq!(row(&text, 58.0).route, "rail:Tumangang->", "{second}");
     }
 }

@@ -968,9 +968,10 @@ fn key_figure(line: &str) -> Option<String> {
 /// A key figure first, a dash, then what it counts, its source and the date in brackets:
 /// "More than 10,000 - containers shipped since September 2023, according to the US State
 /// Department (23 February 2024)", "About 7,000 - containers sent since last year, per the
-/// defence minister (18 March 2024)".
+/// defence minister (18 March 2024)"; or a colon after a figure with a plus or in thousands:
+/// "16,500+: shipping containers sent since September 2023, per X".
 static DASH_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+\s+(?P<label>[A-Za-z][^()]{3,200}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?:(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+|(?P<counted>\d[\d,.]*(?P<plus>\+)|\d{1,3}(?:,\d{3})+):)\s+(?P<label>[A-Za-z][^()]{3,400}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
         .expect("dash key figure")
 });
 
@@ -987,7 +988,12 @@ static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// its label as one phrase.
 fn dash_key_figure(line: &str) -> Option<String> {
     let c = DASH_KEY_FIGURE.captures(line.trim())?;
-    let value = hedge_inside(c["value"].trim());
+    let value = match c.name("counted") {
+        // "16,500+": at least that many.
+        Some(n) if c.name("plus").is_some() => format!("at least {}", n.as_str().trim_end_matches('+')),
+        Some(n) => n.as_str().to_owned(),
+        None => hedge_inside(c["value"].trim()),
+    };
     let label = c["label"].trim();
     let (label, src) = match LABEL_SOURCE.captures(label) {
         Some(m) => (

@@ -6,7 +6,8 @@
 //! and the troops of an exercise in a corridor text, "on that run" after a route, "and more than
 //! N with 152-millimetre ones", "One photo showed containers", a change of pace added after a
 //! count, "Several more were fired" after a count, "over roughly the same months", "never saw
-//! more than N there on any single image" and "in the yard" after a place.
+//! more than N there on any single image", "in the yard" after a place, a bullet figure "N+:"
+//! and "If every box held ... the total could".
 
 mod common;
 
@@ -212,5 +213,36 @@ fn in_the_yard_takes_the_place_of_the_sentence_before() {
             "Imagery Brief\n\nNovember 2, 2023\n\nSatellite imagery collected on November 1 shows a large volume of freight at the Tumangang rail facility near the border with Russia. {second}\n"
         );
         assert_eq!(row(&text, 58.0).route, "rail:Tumangang->", "{second}");
+    }
+}
+
+#[test]
+fn a_bullet_figure_with_a_plus_and_a_colon_is_at_least_that_many() {
+    for bullet in [
+        "\u{2022} 12,000+: containers of munitions Russia has received from North Korea since August 2023, per Mira Dalton, a State Department spokeswoman, who briefed reporters on Tuesday.",
+        "- 12,000+: shipping containers of munitions North Korea has sent to Russia since August 2023, per Mira Dalton, a State Department spokeswoman, who briefed reporters on Tuesday.",
+    ] {
+        let text = format!(
+            "THE MORNING LETTER\nIssue 7 | Thursday, 11 July 2024\n\nGood morning. Two things today.\n\n{bullet}\n"
+        );
+        let r = row(&text, 12000.0);
+        assert_eq!(
+            (r.unit.as_str(), r.qualifier.as_str(), r.period_start.as_str()),
+            ("containers", "at_least", "2023-08"),
+            "{bullet}"
+        );
+    }
+}
+
+#[test]
+fn if_every_box_held_shells_the_total_could_is_a_capacity() {
+    for second in [
+        "If every box held 152 mm artillery shells, the agency reckons, the total could exceed 5 million rounds.",
+        "If each container carried 152 mm shells, the total would be more than 5 million rounds.",
+    ] {
+        let text = format!(
+            "Weekly\n\nWednesday, 4 September 2024\n\nThe spy agency estimated that North Korea has shipped more than 11,000 containers to Russia since August 2022. {second}\n"
+        );
+        assert_eq!(row(&text, 5_000_000.0).qualifier, "capacity_equivalent", "{second}");
     }
 }

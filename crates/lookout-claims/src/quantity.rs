@@ -280,9 +280,10 @@ static BARE_ANSWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*(?:(?:A|ANSWER|Answer|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){{0,2}})\s*:\s*)?(?i:(?:{HEDGE_WORDS}|just|only|perhaps|maybe|probably)\s+){{1,2}}$"))
         .expect("bare answer before")
 });
-/// The end of a bare answer right after its number: "About 11,000." (a hedge after it too).
+/// The end of a bare answer right after its number: "About 11,000." (a hedge after it too), or
+/// its time set off by commas: "At least nine, between May 2023 and June 2024, and ...".
 static BARE_ANSWER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:,?\s*(?:or\s+so|at\s+most|at\s+least|in\s+all|in\s+total|now|so\s+far|by\s+now))?\s*[.!]?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:,?\s*(?:or\s+so|at\s+most|at\s+least|in\s+all|in\s+total|now|so\s+far|by\s+now))?\s*[.!]?\s*$|,\s+(?:between|from|since|over|during)\s[^,;.]{3,60}(?:,|[.!]?\s*$))")
         .expect("bare answer after")
 });
 

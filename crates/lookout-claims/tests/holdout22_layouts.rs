@@ -7,7 +7,7 @@
 //! N with 152-millimetre ones", "One photo showed containers", a change of pace added after a
 //! count, "Several more were fired" after a count, "over roughly the same months", "never saw
 //! more than N there on any single image", "in the yard" after a place, a bullet figure "N+:"
-//! and "If every box held ... the total could".
+//! "If every box held ... the total could" and a bare answer with its time set off by commas.
 
 mod common;
 
@@ -244,5 +244,23 @@ fn if_every_box_held_shells_the_total_could_is_a_capacity() {
             "Weekly\n\nWednesday, 4 September 2024\n\nThe spy agency estimated that North Korea has shipped more than 11,000 containers to Russia since August 2022. {second}\n"
         );
         assert_eq!(row(&text, 5_000_000.0).qualifier, "capacity_equivalent", "{second}");
+    }
+}
+
+#[test]
+fn a_bare_answer_with_its_time_set_off_by_commas_counts_what_was_asked() {
+    for answer in [
+        "HALE: At least eleven, between May 2023 and June 2024, and each of them a run from Rajin to Vostochny.",
+        "A: At least eleven, between May 2023 and June 2024.",
+    ] {
+        let text = format!(
+            "Q&A | 3 March 2025\n\nAn investigator on one ship\n\nMara Hale is an investigator at a London research group. We spoke to her by video.\n\nQ: How many trips did the ship make?\n{answer}\n"
+        );
+        let r = row(&text, 11.0);
+        assert_eq!(
+            (r.unit.as_str(), r.qualifier.as_str(), r.period_start.as_str(), r.period_end.as_str()),
+            ("voyages", "at_least", "2023-05", "2024-06"),
+            "{answer}"
+        );
     }
 }

@@ -54,6 +54,11 @@ static ADDED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:In\s+addition|Additionally|Moreover|Furthermore|On\s+top\s+of\s+that),.*\b(?:has|have)\s")
         .expect("added perfect")
 });
+/// "more than 2.5 million shells have probably been moved": a total moved, in the perfect.
+static MOVED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:moved|sent|shipped|delivered|transferred|transported|carried)\b")
+        .expect("moved perfect")
+});
 /// "Russia has in turn sent": the same exchange, the same period.
 static IN_RETURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
@@ -1806,6 +1811,15 @@ impl<'a> Extractor<'a> {
                 let stock = q.qualifier != "capacity_equivalent"
                     && STOCK_NOW.is_match(clause_of(&s.text, q.span));
                 let capacity = q.qualifier == "capacity_equivalent";
+                // "We identified at least 25 visits since August 2023. ... more than 2.5 million
+                // shells have moved": what the same source's counts of carriers or visits
+                // carried, over their span.
+                let total_carried = quantity::is_content(&q.unit)
+                    && !quantity::is_content(&self.last_unit)
+                    && self.rows.last().is_some_and(|r| {
+                        r.organization == source.as_ref().map_or("", |x| x.org.as_str())
+                    })
+                    && MOVED_PERFECT.is_match(&s.text[s.label_end..]);
                 let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
                     && given_when.is_none()
@@ -1820,7 +1834,8 @@ impl<'a> Extractor<'a> {
                         || ALSO_COUNTED.is_match(&s.text)
                         || self.questions_since_claim > 0 && self.question_back
                         || THESE_MOVEMENTS.is_match(&s.text)
-                        || IN_RETURN.is_match(&s.text));
+                        || IN_RETURN.is_match(&s.text)
+                        || total_carried);
                 // Past sentences without a claim, a capacity converts the count of the claim.
                 let p = if close_to_last {
                     self.last_period.clone()

@@ -7,7 +7,8 @@
 //! N with 152-millimetre ones", "One photo showed containers", a change of pace added after a
 //! count, "Several more were fired" after a count, "over roughly the same months", "never saw
 //! more than N there on any single image", "in the yard" after a place, a bullet figure "N+:"
-//! "If every box held ... the total could" and a bare answer with its time set off by commas.
+//! "If every box held ... the total could", a bare answer with its time set off by commas and a
+//! total of shells "have been moved" after counts of visits.
 
 mod common;
 
@@ -261,6 +262,23 @@ fn a_bare_answer_with_its_time_set_off_by_commas_counts_what_was_asked() {
             (r.unit.as_str(), r.qualifier.as_str(), r.period_start.as_str(), r.period_end.as_str()),
             ("voyages", "at_least", "2023-05", "2024-06"),
             "{answer}"
+        );
+    }
+}
+
+#[test]
+fn a_total_of_shells_moved_in_the_perfect_runs_over_the_counts_before() {
+    for second in [
+        "Our analysts estimate that more than 2 million artillery shells have moved along this route.",
+        "More than 2 million artillery shells have probably been shipped, the analysts estimated.",
+    ] {
+        let text = format!(
+            "Beyond the Border | Analysis\n\nPublished 5 March 2024\n\nOur review of commercial satellite imagery shows that the trade goes on. We identified at least 30 visits to the port of Rajin by Russian cargo ships since September 2023. {second}\n"
+        );
+        assert_eq!(
+            when(&row(&text, 2_000_000.0)),
+            ("2023-09", "2024-03-05", "2024-03-05"),
+            "{second}"
         );
     }
 }

@@ -242,7 +242,7 @@ fn speaker_label(s: &str) -> Option<(String, Option<String>)> {
         )
     })
 }
-const INTERVIEWER_LABELS: [&str; 10] = [
+const INTERVIEWER_LABELS: [&str; 11] = [
     "Q",
     "Question",
     "Interviewer",
@@ -250,6 +250,7 @@ const INTERVIEWER_LABELS: [&str; 10] = [
     "Moderator",
     "Reporter",
     "Anchor",
+    "Presenter",
     "Note",
     "Editor's note",
     "Update",
@@ -265,6 +266,11 @@ static WHEN_AFTER: LazyLock<Regex> =
 /// A question of how many ("how many North Korean soldiers have left?").
 static HOW_MANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bhow\s+many\b[^?]*\?\s*$").expect("how many"));
+/// The noun a question of how many asks about: "How many trips did the ship make?".
+static HOW_MANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bhow\s+many\s+(?P<noun>[^?]*?)\s+(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can)\b")
+        .expect("how many noun")
+});
 /// "of the missiles", "these missiles": missiles spoken of before.
 static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the|these|those|such)\s+missiles?\b").expect("the missiles")
@@ -1464,7 +1470,12 @@ impl<'a> Extractor<'a> {
         // A pronoun refers to what was just spoken of: a sentence that names no countable
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
-        self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
+        // "How many trips did the ship make?": the noun asked about, not the last one.
+        self.last_noun_unit = HOW_MANY_NOUN
+            .captures(&s.text)
+            .and_then(|c| quantity::antecedent_unit(&c["noun"], false))
+            .or_else(|| quantity::antecedent_unit(&s.text, false))
+            .unwrap_or_default();
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
         if paragraph > self.lead_paragraph {

@@ -8,7 +8,8 @@
 //! count, "Several more were fired" after a count, "over roughly the same months", "never saw
 //! more than N there on any single image", "in the yard" after a place, a bullet figure "N+:"
 //! "If every box held ... the total could", a bare answer with its time set off by commas and a
-//! total of shells "have been moved" after counts of visits.
+//! total of shells "have been moved" after counts of visits, and a presenter's question between
+//! a correspondent's answers.
 
 mod common;
 
@@ -79,7 +80,9 @@ fn a_document_of_a_day_dates_the_claim_and_is_no_period() {
 fn cancelled_flights_and_the_troops_of_an_exercise_are_off_topic() {
     let text = "The Weekly Letter\n\nFriday, 6 September 2024\n\nNorth Korea has sent more than 14,000 containers of munitions to Russia through the port of Rajin, the agency said.\n\nBusan airport cancelled 210 flights on Wednesday as the typhoon passed.\n\nGimpo delayed 85 flights because of fog.\n\nThe ten-day drills ended on Friday with about 21,000 troops taking part.\n\nSome 4,500 soldiers joined the joint exercise off the east coast.\n";
     let rows = extract(text);
-    assert!(rows.iter().any(|r| r.quantity == Some(14000.0) && is_on_topic(r)));
+    assert!(rows
+        .iter()
+        .any(|r| r.quantity == Some(14000.0) && is_on_topic(r)));
     for n in [210.0, 85.0, 21000.0, 4500.0] {
         assert!(
             rows.iter()
@@ -279,6 +282,23 @@ fn a_total_of_shells_moved_in_the_perfect_runs_over_the_counts_before() {
             when(&row(&text, 2_000_000.0)),
             ("2023-09", "2024-03-05", "2024-03-05"),
             "{second}"
+        );
+    }
+}
+
+#[test]
+fn a_presenters_question_does_not_part_an_answer_from_the_one_before() {
+    for presenter in [
+        "PRESENTER: And in return?",
+        "Presenter: And what goes the other way?",
+    ] {
+        let text = format!(
+            "EVENING REPORT\nRecorded 12 April 2024, 19:00 GMT\n\nCORRESPONDENT (Seoul): Speaking to reporters on Friday, the defence minister said the North had shipped roughly 8,000 containers of munitions to Russia since last year. Most of them went by ship, he said.\n\n{presenter}\n\nCORRESPONDENT (Seoul): In return, Russia has sent more than 10,000 containers to the North, the minister said, mostly food.\n"
+        );
+        assert_eq!(
+            when(&row(&text, 10000.0)),
+            ("2023", "2024-04-12", "2024-04-12"),
+            "{presenter}"
         );
     }
 }

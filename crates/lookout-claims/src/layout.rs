@@ -990,7 +990,9 @@ fn dash_key_figure(line: &str) -> Option<String> {
     let c = DASH_KEY_FIGURE.captures(line.trim())?;
     let value = match c.name("counted") {
         // "16,500+": at least that many.
-        Some(n) if c.name("plus").is_some() => format!("at least {}", n.as_str().trim_end_matches('+')),
+        Some(n) if c.name("plus").is_some() => {
+            format!("at least {}", n.as_str().trim_end_matches('+'))
+        }
         Some(n) => n.as_str().to_owned(),
         None => hedge_inside(c["value"].trim()),
     };

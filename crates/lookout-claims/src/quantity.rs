@@ -132,9 +132,8 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("month after")
 });
 /// "with 152-millimetre ones": the calibre of an elided unit, after its number.
-static ONES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after")
-});
+static ONES_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after"));
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")

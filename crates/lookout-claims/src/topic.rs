@@ -460,7 +460,8 @@ static CASUALTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A military exercise: "the exercise", "joint drills", "war games".
 static EXERCISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:exercises?|drills?|war\s+games|manoeuvres|maneuvers)\b").expect("exercise")
+    Regex::new(r"(?i)\b(?:exercises?|drills?|war\s+games|manoeuvres|maneuvers)\b")
+        .expect("exercise")
 });
 /// Passenger flights: who flies, or flights an airport cancelled or delayed.
 static PASSENGER: LazyLock<Regex> = LazyLock::new(|| {

@@ -123,9 +123,9 @@ static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
 /// header line that gives its date after the dash ("KYODO NEWS - Oct 29, 2024 - 07:21").
 fn body_dateline_city(line: &str) -> bool {
     DATELINE_CITY.find(line).is_some_and(|m| {
-        !FULL_DATE
+        FULL_DATE
             .find(&line[m.end()..])
-            .is_some_and(|d| d.start() == 0)
+            .is_none_or(|d| d.start() != 0)
     })
 }
 /// "Copyright 2025 ERR News", "(c) 2024": the year of a dateline without one, at worst.

@@ -530,11 +530,11 @@ static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)(?:\s+of\s+[^,.;\d]{1,60}?)?\s+at\s+(?:[^,.;]|\d[,.]\d){1,40}?\s+(?:on\s+|in\s+)?$")
         .expect("put at before")
 });
-/// ", first reported by The Washington Post on": an aside after the source's verb saying which
-/// medium first published the finding; or opening the sentence, before the source and its verb
+/// ", first reported by The Washington Post on" (", and first reported by"): an aside after the
+/// source's verb saying which medium first published the finding; or opening the sentence, before the source and its verb
 /// ("In findings first reported by The Washington Post on 22 June, C4ADS estimated").
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
+    Regex::new(r"(?i)(?:,(?:\s+and)?|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
         .expect("first reported by")
 });
 /// "what was first reported in October", "the figure published last spring": a participle of

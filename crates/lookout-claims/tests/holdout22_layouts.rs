@@ -9,7 +9,7 @@
 //! more than N there on any single image", "in the yard" after a place, a bullet figure "N+:"
 //! "If every box held ... the total could", a bare answer with its time set off by commas and a
 //! total of shells "have been moved" after counts of visits, and a presenter's question between
-//! a correspondent's answers.
+//! a correspondent's answers, and a finding ", and first reported by" a medium on a day.
 
 mod common;
 
@@ -299,6 +299,21 @@ fn a_presenters_question_does_not_part_an_answer_from_the_one_before() {
             when(&row(&text, 10000.0)),
             ("2023", "2024-04-12", "2024-04-12"),
             "{presenter}"
+        );
+    }
+}
+
+#[test]
+fn a_finding_and_first_reported_by_a_medium_on_a_day_is_dated_by_that_day() {
+    for sentence in [
+        "Railway records analysed by Sentinel Data, a research group in Washington, and first reported by The New York Times on 14 May, show that more than 41,000 metric tons of explosives moved by rail from two Far Eastern ports between September 2023 and February 2024.",
+        "Customs data examined by Sentinel Data, a research group in Washington, and first published by The New York Times on 14 May, show that more than 41,000 metric tons of explosives moved by rail from two Far Eastern ports between September 2023 and February 2024.",
+    ] {
+        let text = format!("Explainer\nMay 17, 2024\n\n{sentence}\n");
+        assert_eq!(
+            when(&row(&text, 41000.0)),
+            ("2023-09", "2024-02", "2024-05-14"),
+            "{sentence}"
         );
     }
 }

@@ -119,6 +119,15 @@ static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<city>[A-Z][A-Z.'/-]{2,}(?:\s+[A-Z][A-Z.'/-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z .-]+\)\s*)?-+\s+")
         .expect("dateline city")
 });
+/// A line opening with a city dateline ("WASHINGTON - North Korea has ..."), not an agency's
+/// header line that gives its date after the dash ("KYODO NEWS - Oct 29, 2024 - 07:21").
+fn body_dateline_city(line: &str) -> bool {
+    DATELINE_CITY.find(line).is_some_and(|m| {
+        FULL_DATE
+            .find(&line[m.end()..])
+            .is_none_or(|d| d.start() != 0)
+    })
+}
 /// "Copyright 2025 ERR News", "(c) 2024": the year of a dateline without one, at worst.
 static COPYRIGHT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?P<y>(?:19|20)\d\d)\b").expect("copyright year")
@@ -556,7 +565,7 @@ pub fn read(text: &str) -> Article {
                 || card_starts(&lines[i..])
                 || word_count(l) >= 8
                     && !shouted(l)
-                    && (DATELINE.is_match(l) || DATELINE_CITY.is_match(l))
+                    && (DATELINE.is_match(l) || body_dateline_city(l))
                 || table_cells(l).is_some()
                     && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
         })
@@ -959,9 +968,10 @@ fn key_figure(line: &str) -> Option<String> {
 /// A key figure first, a dash, then what it counts, its source and the date in brackets:
 /// "More than 10,000 - containers shipped since September 2023, according to the US State
 /// Department (23 February 2024)", "About 7,000 - containers sent since last year, per the
-/// defence minister (18 March 2024)".
+/// defence minister (18 March 2024)"; or a colon after a figure with a plus or in thousands:
+/// "16,500+: shipping containers sent since September 2023, per X".
 static DASH_KEY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+\s+(?P<label>[A-Za-z][^()]{3,200}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
+    Regex::new(r"^(?:[-*\u{2022}]\s+)?(?:(?P<value>(?:[A-Za-z]+\s+){0,3}?\d[\d,.]*(?:\s+(?:thousand|million|billion|bn|m))?)\s+-+|(?P<counted>\d[\d,.]*(?P<plus>\+)|\d{1,3}(?:,\d{3})+):)\s+(?P<label>[A-Za-z][^()]{3,400}?)\s*(?:\((?P<date>[^()]{4,30})\))?\s*\.?$")
         .expect("dash key figure")
 });
 
@@ -978,7 +988,14 @@ static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// its label as one phrase.
 fn dash_key_figure(line: &str) -> Option<String> {
     let c = DASH_KEY_FIGURE.captures(line.trim())?;
-    let value = hedge_inside(c["value"].trim());
+    let value = match c.name("counted") {
+        // "16,500+": at least that many.
+        Some(n) if c.name("plus").is_some() => {
+            format!("at least {}", n.as_str().trim_end_matches('+'))
+        }
+        Some(n) => n.as_str().to_owned(),
+        None => hedge_inside(c["value"].trim()),
+    };
     let label = c["label"].trim();
     let (label, src) = match LABEL_SOURCE.captures(label) {
         Some(m) => (

@@ -56,6 +56,11 @@ static ADDED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:In\s+addition|Additionally|Moreover|Furthermore|On\s+top\s+of\s+that),.*\b(?:has|have)\s")
         .expect("added perfect")
 });
+/// "more than 2.5 million shells have probably been moved": a total moved, in the perfect.
+static MOVED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:moved|sent|shipped|delivered|transferred|transported|carried)\b")
+        .expect("moved perfect")
+});
 /// "Russia has in turn sent": the same exchange, the same period.
 static IN_RETURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bin\s+(?:turn|return|exchange)\b").expect("in return"));
@@ -239,7 +244,7 @@ fn speaker_label(s: &str) -> Option<(String, Option<String>)> {
         )
     })
 }
-const INTERVIEWER_LABELS: [&str; 10] = [
+const INTERVIEWER_LABELS: [&str; 11] = [
     "Q",
     "Question",
     "Interviewer",
@@ -247,6 +252,7 @@ const INTERVIEWER_LABELS: [&str; 10] = [
     "Moderator",
     "Reporter",
     "Anchor",
+    "Presenter",
     "Note",
     "Editor's note",
     "Update",
@@ -262,15 +268,21 @@ static WHEN_AFTER: LazyLock<Regex> =
 /// A question of how many ("how many North Korean soldiers have left?").
 static HOW_MANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bhow\s+many\b[^?]*\?\s*$").expect("how many"));
+/// The noun a question of how many asks about: "How many trips did the ship make?".
+static HOW_MANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bhow\s+many\s+(?P<noun>[^?]*?)\s+(?:did|do|does|have|has|had|were|was|are|is|will|would|could|can)\b")
+        .expect("how many noun")
+});
 /// "of the missiles", "these missiles": missiles spoken of before.
 static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the|these|those|such)\s+missiles?\b").expect("the missiles")
 });
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
-/// "said in its first report Thursday", "told a briefing on Monday".
+/// "said in its first report Thursday", "told a briefing on Monday", "estimated in a report
+/// submitted to Rep. Kim on Tuesday".
 static IN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted))?\s*$")
+    Regex::new(r"(?i)^\s*(?:\w+\s+)?(?:in|at|during|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:report|study|paper|briefing|statement|interview|conference|speech|address|message|broadcast|hearing|session|meeting|post|remarks)(?:\s+(?:out|published|released|issued|made\s+public|posted|(?:submitted|handed|sent|presented|delivered)\s+to\s+(?:[\w.'-]+\s+){0,5}?[\w.'-]+))?\s*$")
         .expect("in report")
 });
 /// "speaking to foreign correspondents", "writing in a report", "when we met in London": the
@@ -292,10 +304,11 @@ static RELATIVE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative clause")
 });
 /// ", suggesting that the flow picked up after the visit in June": what the writer infers from
-/// the figure, to the end of the sentence; its time is not the figure's.
+/// the figure, to the end of the sentence; its time is not the figure's. So is a change of pace
+/// added after it: ", adding that the pace had picked up in the past two months".
 static INFERENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),\s+(?:suggesting|indicating|implying|signalling|signaling)\s+(?:that\s+)?[^;]*",
+        r"(?i),\s+(?:(?:suggesting|indicating|implying|signalling|signaling)\s+(?:that\s+)?|(?:adding|saying|noting)\s+that\s+the\s+(?:pace|rate|tempo|speed|flow)\b)[^;]*",
     )
     .expect("inference clause")
 });
@@ -326,9 +339,9 @@ static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A document and its publication, right before a time: "a report the Royal United Services
 /// Institute published in", "a study released on", "the assessment, issued on", "a report
-/// carried by The Washington Post on" (a medium that ran it).
+/// carried by The Washington Post on" (a medium that ran it), "a fact sheet of" (dated by it).
 static REPORT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b[^.;]{0,80}?\b(?:(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?|(?:carried|reported|run|printed)\s+by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)(?:on\s+|in\s+)?$")
+    Regex::new(r"(?i)\b(?:report|study|assessment|analysis|investigation|paper|fact\s+sheet)\b(?:\s+(?:of|dated)\s+|[^.;]{0,80}?\b(?:(?:published|released|issued|made\s+public)\s+(?:by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)?|(?:carried|reported|run|printed)\s+by\s+(?:the\s+)?[A-Z][^;,]{1,60}?\s+)(?:on\s+|in\s+)?)$")
         .expect("report published")
 });
 
@@ -488,6 +501,16 @@ static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
 });
+/// "in the yard", "at the port": a place of the corridor named before.
+static THE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|at|into|inside)\s+the\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b")
+        .expect("the place")
+});
+/// "on that run", "along the same route": the route of the claim before.
+static SAME_ROUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on|along|over|via|by)\s+(?:that|the\s+same)\s+(?:run|route|path|corridor|crossing|passage|line)\b")
+        .expect("same route")
+});
 /// "We also tracked 19 visits", "the team also counted": an observer's further count, of the
 /// same watch as the count before.
 static ALSO_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -509,11 +532,11 @@ static PUT_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:number|figure|estimate|total|count)(?:\s+of\s+[^,.;\d]{1,60}?)?\s+at\s+(?:[^,.;]|\d[,.]\d){1,40}?\s+(?:on\s+|in\s+)?$")
         .expect("put at before")
 });
-/// ", first reported by The Washington Post on": an aside after the source's verb saying which
-/// medium first published the finding; or opening the sentence, before the source and its verb
+/// ", first reported by The Washington Post on" (", and first reported by"): an aside after the
+/// source's verb saying which medium first published the finding; or opening the sentence, before the source and its verb
 /// ("In findings first reported by The Washington Post on 22 June, C4ADS estimated").
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
+    Regex::new(r"(?i)(?:,(?:\s+and)?|^\s*in\s+(?:[\w-]+\s+){0,2}?(?:findings|report|study|analysis|data|records|investigation|research))\s+(?:first|initially|originally)\s+(?:reported|published|revealed|disclosed|made\s+public)\s+by\s+(?:[\w.'-]+\s+){1,6}(?:on\s+)?$")
         .expect("first reported by")
 });
 /// "what was first reported in October", "the figure published last spring": a participle of
@@ -690,6 +713,9 @@ struct Extractor<'a> {
     /// The period of imagery, records or data a sentence without a claim names, with that
     /// sentence's paragraph and number.
     material_period: Option<(usize, usize, (String, String))>,
+    /// The route of the sentence just before when it names a corridor place: what "in the yard"
+    /// refers to.
+    place_before: String,
     /// The period of the last claim (not of a sentence without one in between): what "over the
     /// same period" refers to.
     claim_period: Option<(String, String)>,
@@ -857,6 +883,7 @@ impl<'a> Extractor<'a> {
             last_period: None,
             claim_period: None,
             material_period: None,
+            place_before: String::new(),
             last_claim_at: None,
             last_unit: String::new(),
             last_noun_unit: String::new(),
@@ -1340,6 +1367,15 @@ impl<'a> Extractor<'a> {
         own_date: Option<(time::Date, String)>,
     ) {
         let supplier_before = self.supplier_before;
+        let sentence_route = route::find(&s.text);
+        let place_before = std::mem::replace(
+            &mut self.place_before,
+            if route::names_place(&sentence_route.0) {
+                sentence_route.0.clone()
+            } else {
+                String::new()
+            },
+        );
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
         }
@@ -1412,7 +1448,12 @@ impl<'a> Extractor<'a> {
         // A pronoun refers to what was just spoken of: a sentence that names no countable
         // noun ends the reach of the one before ("... up to 40 tourists on each trip. North
         // Korea has reopened only slowly. ... about 1,500 of them visited": not the trips).
-        self.last_noun_unit = quantity::antecedent_unit(&s.text, false).unwrap_or_default();
+        // "How many trips did the ship make?": the noun asked about, not the last one.
+        self.last_noun_unit = HOW_MANY_NOUN
+            .captures(&s.text)
+            .and_then(|c| quantity::antecedent_unit(&c["noun"], false))
+            .or_else(|| quantity::antecedent_unit(&s.text, false))
+            .unwrap_or_default();
         let reference = own_date.as_ref().map(|d| d.0).or(self.article.date);
         let phrases = time_phrases::find(&s.text, reference);
         if paragraph > self.lead_paragraph {
@@ -1542,7 +1583,6 @@ impl<'a> Extractor<'a> {
         let near_for_capacity = self.last_claim_at.is_some_and(|(p, n)| {
             p == paragraph || n + CAPACITY_REACH + self.questions_since_claim >= self.sentence_no
         });
-        let sentence_route = route::find(&s.text);
         let same_occasion = close_to_last && SAME_OCCASION.is_match(&s.text);
         // "The figure the minister gave in June was at least 10,000": an earlier figure of its
         // own, dated by that time, not the claim before referred to.
@@ -1760,6 +1800,15 @@ impl<'a> Extractor<'a> {
                 let stock = q.qualifier != "capacity_equivalent"
                     && STOCK_NOW.is_match(clause_of(&s.text, q.span));
                 let capacity = q.qualifier == "capacity_equivalent";
+                // "We identified at least 25 visits since August 2023. ... more than 2.5 million
+                // shells have moved": what the same source's counts of carriers or visits
+                // carried, over their span.
+                let total_carried = quantity::is_content(&q.unit)
+                    && !quantity::is_content(&self.last_unit)
+                    && self.rows.last().is_some_and(|r| {
+                        r.organization == source.as_ref().map_or("", |x| x.org.as_str())
+                    })
+                    && MOVED_PERFECT.is_match(&s.text[s.label_end..]);
                 let inherit = (close_to_last || capacity && near_for_capacity)
                     && !stock
                     && given_when.is_none()
@@ -1774,7 +1823,8 @@ impl<'a> Extractor<'a> {
                         || ALSO_COUNTED.is_match(&s.text)
                         || self.questions_since_claim > 0 && self.question_back
                         || THESE_MOVEMENTS.is_match(&s.text)
-                        || IN_RETURN.is_match(&s.text));
+                        || IN_RETURN.is_match(&s.text)
+                        || total_carried);
                 // Past sentences without a claim, a capacity converts the count of the claim.
                 let p = if close_to_last {
                     self.last_period.clone()
@@ -1855,13 +1905,29 @@ impl<'a> Extractor<'a> {
             // "Of those, roughly 112 were freight cars": a part of the count before, at its
             // place.
             let part_of_last = qi == 0 && OF_THOSE_OPENING.is_match(&s.text);
-            if !route::names_place(&route) && (from_before || part_of_last) && close_to_last {
+            // "It made at least nine trips on that run": the route of the claim before,
+            // whatever it counted, for a count of carriers or trips (not the shells moved).
+            let same_route = !quantity::is_content(&q.unit) && SAME_ROUTE.is_match(clause);
+            // "at the Tumangang rail facility. We counted 73 railcars in the yard": the place
+            // of the sentence just before.
+            if !route::names_place(&route) && !place_before.is_empty() && THE_PLACE.is_match(clause)
+            {
+                route.clone_from(&place_before);
+                notes.push("the place of the sentence before".into());
+            }
+            if !route::names_place(&route)
+                && (from_before || part_of_last || same_route)
+                && close_to_last
+            {
                 if let Some(r) = self.rows.last().filter(|r| {
-                    r.unit.split('_').next() == q.unit.split('_').next() && !r.route.is_empty()
+                    (same_route || r.unit.split('_').next() == q.unit.split('_').next())
+                        && !r.route.is_empty()
                 }) {
                     route.clone_from(&r.route);
                     notes.push(
-                        if part_of_last {
+                        if same_route {
+                            "route of the claim before, referred back to"
+                        } else if part_of_last {
                             "route of the count it is a part of"
                         } else {
                             "route of the claim its time is counted from"
@@ -1894,6 +1960,11 @@ impl<'a> Extractor<'a> {
                 unit.push_str("_RU_to_KP");
             }
             let speaker_country = source.as_ref().and_then(|x| x.country).map(|c| c.name);
+            // "Several more were fired on Tuesday": the series the claim just before counted,
+            // on its topic.
+            let continues_series = close_to_last
+                && q.note.iter().any(|n| n == quantity::CLAIM_BEFORE_NOTE)
+                && self.rows.last().is_some_and(is_on_topic);
             let off = topic::off_topic(
                 self.on_corridor,
                 self.corridor_counted,
@@ -1905,7 +1976,8 @@ impl<'a> Extractor<'a> {
             .or_else(|| {
                 topic::refers_to_other_supplier(&s.text, supplier_before)
                     .then_some("the claim refers back to another supplier's goods")
-            });
+            })
+            .filter(|_| !continues_series);
             if let Some(why) = off {
                 // First, so the note says at once why the row is left out.
                 notes.insert(0, format!("off topic: {why}"));
@@ -2449,16 +2521,15 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
             .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "whose first report, published on 29 May, found", "said in an interview published on
-    // Monday": the day a document or an interview came out is its source's statement.
-    if p.day_like && PUBLISHED_BEFORE.is_match(before) {
-        if let Some(a) = s
+    // Monday", "set out in a fact sheet of 23 February": the day a document or an interview
+    // came out is its source's statement, never a claim's period.
+    if p.day_like && (PUBLISHED_BEFORE.is_match(before) || REPORT_PUBLISHED.is_match(before)) {
+        return s
             .attributions
             .iter()
             .find(|a| a.pos >= p.span.1 && a.how != How::According)
             .or_else(|| s.attributions.iter().rfind(|a| a.verb_end <= p.span.0))
-        {
-            return TimeRole::Statement(a.pos);
-        }
+            .map_or(TimeRole::Other, |a| TimeRole::Statement(a.pos));
     }
     // "according to data the agency submitted to a lawmaker on Sunday": the day the source
     // gave it, when no quantity lies between the source and the day.
@@ -2552,7 +2623,9 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                         (a, b) => l[..a.max(b).unwrap_or(0)].trim_end_matches(['-', ',', ' ']),
                     }
                 }
-                None => lead,
+                // "Two years after the invasion began, Washington on Friday accused": the
+                // subject after an opening phrase.
+                None => lead.rsplit(", ").next().unwrap_or(lead),
             };
             if between.split_whitespace().count() <= 1
                 && !between.contains(',')

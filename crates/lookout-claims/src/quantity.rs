@@ -131,6 +131,9 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("month after")
 });
+/// "with 152-millimetre ones": the calibre of an elided unit, after its number.
+static ONES_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after"));
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
@@ -253,9 +256,10 @@ static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:have|had|has|were|was)\s+(?:(?:now|already|since|reportedly|been)\s+){0,2}(?:gone|sent|shipped|delivered|moved|transported|carried|ferried|flown|taken|brought|deployed|dispatched|fired|launched|loaded|transferred|handed\s+over|seen|counted|observed|spotted|recorded)\b")
         .expect("sent after")
 });
-/// The end of the number's sentence or clause, after a place adverb ("no more than 20 there.").
+/// The end of the number's sentence or clause, after a place adverb and an occasion ("no more
+/// than 20 there.", "more than 20 there on any single image.").
 static SENTENCE_END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
+    Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:at|on|in)\s+(?:any\s+)?(?:single\s+|one\s+|a\s+)?(?:time|image|picture|photo|day|date|occasion)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
         .expect("sentence end after")
 });
 /// "Of those, roughly 112 were freight cars": a part of the things counted before, opening the
@@ -275,9 +279,10 @@ static BARE_ANSWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*(?:(?:A|ANSWER|Answer|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){{0,2}})\s*:\s*)?(?i:(?:{HEDGE_WORDS}|just|only|perhaps|maybe|probably)\s+){{1,2}}$"))
         .expect("bare answer before")
 });
-/// The end of a bare answer right after its number: "About 11,000." (a hedge after it too).
+/// The end of a bare answer right after its number: "About 11,000." (a hedge after it too), or
+/// its time set off by commas: "At least nine, between May 2023 and June 2024, and ...".
 static BARE_ANSWER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:,?\s*(?:or\s+so|at\s+most|at\s+least|in\s+all|in\s+total|now|so\s+far|by\s+now))?\s*[.!]?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:,?\s*(?:or\s+so|at\s+most|at\s+least|in\s+all|in\s+total|now|so\s+far|by\s+now))?\s*[.!]?\s*$|,\s+(?:between|from|since|over|during)\s[^,;.]{3,60}(?:,|[.!]?\s*$))")
         .expect("bare answer after")
 });
 
@@ -294,7 +299,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words saying a number is what containers could hold, not what was counted.
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},|\s+by\s+[^,.;]{1,40}?)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:equals|equalled|equaled)\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},|\s+by\s+[^,.;]{1,40}?)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bif\s+(?:every|each|all\s+the|the)\s+(?:[\w-]+\s+){0,2}?(?:held|contained|carried|were\s+(?:filled|full|loaded|packed))\b[^.]{0,80}?\b(?:could|would|might)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:equals|equalled|equaled)\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,9 +366,10 @@ static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("duration after")
 });
 /// A counted noun that is no unit of the corridor, first after the number ("15 officials
-/// discussed direct flights", "3,000 visitors"): the number counts it, not a unit further on.
+/// discussed direct flights", "3,000 visitors", "One photo showed containers"): the number
+/// counts it, not a unit further on.
 static OTHER_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:officials|people|persons|visitors|delegates|members|participants|companies|firms|businesses|exhibitors|countries|nations|states|experts|diplomats|analysts|lawmakers|legislators|journalists|reporters|students|tourists|passengers|workers|employees|staff|sailors|crew|crewmen|seafarers|drivers|residents|citizens|children|families|votes|seats|candidates|pages|documents|photos|images|entities|individuals|banks|rooms|beds)$")
+    Regex::new(r"(?i)^(?:officials|people|persons|visitors|delegates|members|participants|companies|firms|businesses|exhibitors|countries|nations|states|experts|diplomats|analysts|lawmakers|legislators|journalists|reporters|students|tourists|passengers|workers|employees|staff|sailors|crew|crewmen|seafarers|drivers|residents|citizens|children|families|votes|seats|candidates|pages?|documents?|photos?|photographs?|images?|pictures?|videos?|entities|individuals|banks|rooms|beds)$")
         .expect("other counted")
 });
 /// A noun right after a unit noun that makes it a modifier ("two vessel owners", "three
@@ -398,6 +404,8 @@ static TIMES_VOYAGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The note of a quantity whose unit is the noun a pronoun refers to ("2 million of them").
 pub const OF_THEM_NOTE: &str = "unit of the noun \"them\" refers to";
+/// The note of a count without a noun, of the series the claim before counted ("Several more").
+pub const CLAIM_BEFORE_NOTE: &str = "unit of the claim before";
 
 /// A quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -980,7 +988,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         }
         let elided = out.last().filter(|_| {
             ELLIPSIS_BEFORE.is_match(&s[..whole.start()])
-                && ELLIPSIS_AFTER.is_match(&s[end..])
+                && (ELLIPSIS_AFTER.is_match(&s[end..]) || ONES_AFTER.is_match(&s[end..]))
                 && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
                 && !DAY_PAIR_BEFORE.is_match(&s[..whole.start()])
         });
@@ -1029,9 +1037,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     }
                     qualifier = "capacity_equivalent";
                 }
+                // "and more than 2 million with 152-millimetre ones": the calibre after it.
+                let ones = ONES_AFTER.find(&s[end..]).map_or("", |m| m.as_str());
                 if unit.starts_with("artillery_shells") {
                     if let Some(mm) = CALIBRE
                         .find_iter(window)
+                        .chain(CALIBRE.find_iter(ones))
                         .filter_map(|m| calibre_mm(m.as_str()))
                         .last()
                     {
@@ -1113,7 +1124,7 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     high: avague_hi,
                     qualifier,
                     unit: String::new(),
-                    note: vec!["unit of the claim before".into()],
+                    note: vec![CLAIM_BEFORE_NOTE.into()],
                 });
                 start = end;
             }

@@ -990,8 +990,10 @@ fn in_point_or_last(c: &Captures, reference: Date) -> Option<(String, String)> {
     in_point(c, reference)
 }
 
+/// "the following month", "a year later", "the same months": a time counted from the one
+/// before.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|the\s+(?P<u4>month|year)\s+(?P<dir2>before|after)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period))\b")
+    Regex::new(r"(?i)\b(?:(?:the|in\s+the)\s+(?P<next>following|next|subsequent|previous|preceding)\s+(?P<u1>month|year)|(?:a|one)\s+(?P<u2>month|year)\s+(?P<dir>later|earlier|before)|the\s+(?P<u4>month|year)\s+(?P<dir2>before|after)|(?:that|the\s+same)\s+(?P<u3>day|month|year|period|months|weeks))\b")
         .expect("relative")
 });
 

@@ -229,6 +229,11 @@ fn not_the_corridors_count(
     if unit.starts_with("troops") && ARMY_SIZE.is_match(sentence) {
         return Some("the size of an army, not troops sent");
     }
+    // "The drills ended on Friday with some 20,000 troops taking part": the troops of an
+    // exercise, in a sentence that names neither Russia nor its war.
+    if unit.starts_with("troops") && !war_side && EXERCISE.is_match(sentence) {
+        return Some("troops of a military exercise, not troops sent to Russia");
+    }
     // "the next sanctions package lists 189 more vessels of Russia's shadow fleet": ships
     // listed in sanctions, in a sentence that names no corridor side.
     if unit.starts_with("vessels") && !supplier && SANCTION_LIST.is_match(sentence) {
@@ -453,8 +458,14 @@ static CASUALTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:dead|deaths?|death\s+toll|casualt(?:y|ies)|losses|fatalities|killed|wounded|lost|died)\b(?:[^.;,]|\d[.,]\d){0,60}$")
         .expect("casualty")
 });
+/// A military exercise: "the exercise", "joint drills", "war games".
+static EXERCISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:exercises?|drills?|war\s+games|manoeuvres|maneuvers)\b")
+        .expect("exercise")
+});
+/// Passenger flights: who flies, or flights an airport cancelled or delayed.
 static PASSENGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:passengers?|tourists?|tourism|airlines?|commercial|scheduled|holiday\w*|travell?ers)\b")
+    Regex::new(r"(?i)\b(?:passengers?|tourists?|tourism|airlines?|commercial|scheduled|holiday\w*|travell?ers|airports?|cancell?(?:ed|ing|ations?)|delay(?:ed|s)?)\b")
         .expect("passenger")
 });
 /// "1,200 new wagons", "20 newly built locomotives".

@@ -1689,7 +1689,7 @@ impl<'a> Extractor<'a> {
                     .inspect(|_| notes.push("day the source's document was published".into()))
                     .or_else(|| {
                         let d = given_when.clone().or_else(|| {
-                            match &day_given_before_since(&periods, &quantities, qi)?.2 {
+                            match &day_given_before_since(&s.text, &periods, &quantities, qi)?.2 {
                                 Meaning::Period(a, _) => Some(a.clone()),
                                 _ => None,
                             }
@@ -2757,7 +2757,7 @@ fn nearest_period<'p>(
             q.span.0.saturating_sub(p.1) + if own_clause { 0 } else { sentence.len() }
         }
     };
-    let given = day_given_before_since(periods, qs, qi).map(|p| p.0);
+    let given = day_given_before_since(sentence, periods, qs, qi).map(|p| p.0);
     let distance = |p: &(usize, usize, Meaning)| {
         distance(p)
             + if given == Some(p.0) {
@@ -2778,20 +2778,27 @@ fn nearest_period<'p>(
 /// gone ... since September": a day before the number is the day the figure was given when a
 /// "since" after the number (no other number between) is the count's period.
 fn day_given_before_since<'p>(
+    sentence: &str,
     periods: &'p [(usize, usize, Meaning)],
     qs: &[quantity::Quantity],
     qi: usize,
 ) -> Option<&'p (usize, usize, Meaning)> {
     let q = &qs[qi];
+    // No other number between; and the "since" in the number's clause (not a table's next
+    // cell).
+    let apart = |from: usize, to: usize| qs.iter().any(|o| from <= o.span.0 && o.span.1 <= to);
     let since_after = periods.iter().any(|p| {
         p.0 >= q.span.1
             && matches!(&p.2, Meaning::Period(_, b) if b.is_empty())
-            && !qs.iter().any(|o| q.span.1 <= o.span.0 && o.span.1 <= p.0)
+            && !apart(q.span.1, p.0)
+            && sentence
+                .get(q.span.1..p.0)
+                .is_some_and(|t| !t.contains([';', ',', '|']))
     });
     periods
         .iter()
         .filter(|p| p.1 <= q.span.0 && matches!(&p.2, Meaning::Period(a, b) if a == b))
-        .rfind(|p| !qs.iter().any(|o| p.1 <= o.span.0 && o.span.1 <= q.span.0))
+        .rfind(|p| !apart(p.1, q.span.0))
         .filter(|_| since_after)
 }
 

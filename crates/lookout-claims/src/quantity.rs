@@ -93,8 +93,10 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// 20", "put the number ... at no fewer than 3,000").
 const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
+/// Before a number whose unit is the one before: "and 59", "up from 1,000", "adding to the
+/// estimated 11,000".
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
+    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|\b(?:adding\s+to|on\s+top\s+of|in\s+addition\s+to)(?:\s+the)?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further|estimated)\s+){{0,2}}$"))
         .expect("ellipsis before")
 });
 /// "between Oct. 8 and 13": the second day of a pair of days, not a count.
@@ -135,7 +137,7 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static ONES_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after"));
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
+    Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along|it|they|that|which)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
 });
 

@@ -197,3 +197,30 @@ fn a_day_before_the_number_dates_the_figure_when_since_gives_its_period() {
         );
     }
 }
+
+#[test]
+fn a_number_added_to_after_a_count_has_its_unit() {
+    for sentence in [
+        "North Korea sent about 2,000 more soldiers to Russia in March, the ministry said, adding to the estimated 9,000 it dispatched last year.",
+        "Pyongyang sent some 2,000 more soldiers to Russia this spring, on top of the 9,000 that went last year, officials said.",
+    ] {
+        let text = format!("SEOUL, 3 April 2025 -- {sentence}\n");
+        assert_eq!(row(&text, 9000.0).unit, "troops", "{sentence}");
+    }
+}
+
+#[test]
+fn a_season_with_last_and_no_preposition_is_a_period() {
+    for sentence in [
+        "North Korea sent about 2,000 more soldiers to Russia in March, the ministry said, adding to the estimated 9,000 it dispatched last autumn.",
+        "The ministry said Pyongyang had sent 9,000 soldiers to Russia last autumn.",
+    ] {
+        let text = format!("SEOUL, 3 April 2025 -- {sentence}\n");
+        let r = row(&text, 9000.0);
+        assert_eq!(
+            (r.period_start.as_str(), r.period_end.as_str()),
+            ("2024-09", "2024-11"),
+            "{sentence}"
+        );
+    }
+}

@@ -501,9 +501,9 @@ static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
 });
-/// "in the yard", "at the port": a place of the corridor named before.
+/// "in the yard", "at the port", "of the same yard": a place of the corridor named before.
 static THE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|at|into|inside)\s+the\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b")
+    Regex::new(r"(?i)\b(?:(?:in|at|into|inside)\s+the|the\s+same|that)\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b")
         .expect("the place")
 });
 /// "on that run", "along the same route": the route of the claim before.
@@ -1368,14 +1368,15 @@ impl<'a> Extractor<'a> {
     ) {
         let supplier_before = self.supplier_before;
         let sentence_route = route::find(&s.text);
-        let place_before = std::mem::replace(
-            &mut self.place_before,
-            if route::names_place(&sentence_route.0) {
-                sentence_route.0.clone()
-            } else {
-                String::new()
-            },
-        );
+        // A sentence that refers back to the place ("in the yard") keeps it for the next.
+        let place_before = std::mem::take(&mut self.place_before);
+        self.place_before = if route::names_place(&sentence_route.0) {
+            sentence_route.0.clone()
+        } else if THE_PLACE.is_match(&s.text) {
+            place_before.clone()
+        } else {
+            String::new()
+        };
         if let Some(x) = topic::last_supplier(&s.text) {
             self.supplier_before = Some(x);
         }
@@ -1687,7 +1688,12 @@ impl<'a> Extractor<'a> {
                 _ => published
                     .inspect(|_| notes.push("day the source's document was published".into()))
                     .or_else(|| {
-                        let d = given_when.clone()?;
+                        let d = given_when.clone().or_else(|| {
+                            match &day_given_before_since(&s.text, &periods, &quantities, qi)?.2 {
+                                Meaning::Period(a, _) => Some(a.clone()),
+                                _ => None,
+                            }
+                        })?;
                         notes.push("time the figure was given".into());
                         Some(d)
                     })
@@ -2751,12 +2757,49 @@ fn nearest_period<'p>(
             q.span.0.saturating_sub(p.1) + if own_clause { 0 } else { sentence.len() }
         }
     };
+    let given = day_given_before_since(sentence, periods, qs, qi).map(|p| p.0);
+    let distance = |p: &(usize, usize, Meaning)| {
+        distance(p)
+            + if given == Some(p.0) {
+                sentence.len()
+            } else {
+                0
+            }
+    };
     periods
         .iter()
         .filter(|p| !blocked(p))
         .min_by_key(|p| distance(p))
         .or_else(|| periods.iter().min_by_key(|p| distance(p)))
         .map(|p| &p.2)
+}
+
+/// "when he met the press on 26 February he read out his latest: about 6,700 containers had
+/// gone ... since September": a day before the number is the day the figure was given when a
+/// "since" after the number (no other number between) is the count's period.
+fn day_given_before_since<'p>(
+    sentence: &str,
+    periods: &'p [(usize, usize, Meaning)],
+    qs: &[quantity::Quantity],
+    qi: usize,
+) -> Option<&'p (usize, usize, Meaning)> {
+    let q = &qs[qi];
+    // No other number between; and the "since" in the number's clause (not a table's next
+    // cell).
+    let apart = |from: usize, to: usize| qs.iter().any(|o| from <= o.span.0 && o.span.1 <= to);
+    let since_after = periods.iter().any(|p| {
+        p.0 >= q.span.1
+            && matches!(&p.2, Meaning::Period(_, b) if b.is_empty())
+            && !apart(q.span.1, p.0)
+            && sentence
+                .get(q.span.1..p.0)
+                .is_some_and(|t| !t.contains([';', ',', '|']))
+    });
+    periods
+        .iter()
+        .filter(|p| p.1 <= q.span.0 && matches!(&p.2, Meaning::Period(a, b) if a == b))
+        .rfind(|p| !apart(p.1, q.span.0))
+        .filter(|_| since_after)
 }
 
 /// A clause break right after a period phrase, before the next clause's number: ", and ",

@@ -73,7 +73,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|servicemen|service\s?members|military\s+personnel|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+(?:(?:that|which)\s+(?:[\w-]+\s+){1,4}?made\s+)?at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|infantrymen|servicemen|service\s?members|military\s+personnel|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -93,8 +93,10 @@ static UNIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// 20", "put the number ... at no fewer than 3,000").
 const HEDGE_WORDS: &str = r"about|around|roughly|some|nearly|almost|approximately|close\s+to|an\s+estimated|more\s+than|over|just\s+over|well\s+over|upwards\s+of|north\s+of|just\s+(?:under|below|short\s+of)|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|up\s+to|as\s+(?:high|many|much)\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than";
 
+/// Before a number whose unit is the one before: "and 59", "up from 1,000", "adding to the
+/// estimated 11,000".
 static ELLIPSIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further)\s+){{0,2}}$"))
+    Regex::new(&format!(r"(?i)(?:\band|\bor|\bbut|\bthen|\bversus|\bagainst|\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bincluding|\bamong\s+(?:them|those|these)|\bof\s+(?:which|those|these|them),?|\b(?:adding\s+to|on\s+top\s+of|in\s+addition\s+to)(?:\s+the)?|,)\s+(?:(?:{HEDGE_WORDS}|another|a\s+further|estimated)\s+){{0,2}}$"))
         .expect("ellipsis before")
 });
 /// "between Oct. 8 and 13": the second day of a pair of days, not a count.
@@ -135,7 +137,7 @@ static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static ONES_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*with\s+\d[^,.;]{0,20}?\bones\b").expect("ones after"));
 static ELLIPSIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
+    Regex::new(r"(?i)^\s*(?:[,.;)]|$|(?:the|in|on|at|by|during|last|this|for|from|to|and|or|before|after|since|a|an|across|near|inside|outside|along|it|they|that|which)\b|more\s+(?:[,.;)]|$|(?:the|in|on|at|by|across|near|inside|outside|along)\b))")
         .expect("ellipsis after")
 });
 
@@ -147,9 +149,10 @@ static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*(?:the\s+)?|\s+(?:named|called)\s+)[A-Z]").expect("named after")
 });
 
-/// A word between the number and its unit: a modifier, a calibre, a nationality, a designator.
+/// A word between the number and its unit: a modifier, a calibre, a nationality ("DPRK"), a
+/// designator.
 static GAP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|(?:North|South)\s+Korean?(?:-(?:made|supplied|produced|built|manufactured|provided|origin))?|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|\(?[a-z][a-z'-]*\)?)")
+    Regex::new(r"^(?:\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|inch|in\.)(?:\s+calibre|\s+caliber)?|[A-Z][A-Za-z]*-(?:made|produced|built|supplied|flagged|owned|operated)|(?:North|South)\s+Korean?(?:-(?:made|supplied|produced|built|manufactured|provided|origin))?|Korean|Russian|Soviet-era|[A-Z][A-Za-z]*-\d+[A-Za-z]*|[A-Z]{1,3}\d{2,4}[A-Za-z]*\b|[A-Z][a-z]+\b|[A-Z]{2,5}\b|\(?[a-z][a-z'-]*\)?)")
         .expect("gap word")
 });
 
@@ -297,9 +300,10 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|~|just\s+(?:under|below|short\s+of)|slightly\s+(?:under|below|fewer\s+than|less\s+than)|more\s+than|over|upwards\s+of|north\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceed|exceeds|passed|surpassed|topped|just\s+over|well\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely)\s*(?:\(\s*)?$")
         .expect("hedge")
 });
-/// Words saying a number is what containers could hold, not what was counted.
+/// Words saying a number is what containers could hold, not what was counted ("Packed with
+/// 152 mm ammunition, that was over 3 million shells").
 static CAPACITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},|\s+by\s+[^,.;]{1,40}?)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bif\s+(?:every|each|all\s+the|the)\s+(?:[\w-]+\s+){0,2}?(?:held|contained|carried|were\s+(?:filled|full|loaded|packed))\b[^.]{0,80}?\b(?:could|would|might)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:equals|equalled|equaled)\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
+    Regex::new(r"(?i)\b(?:could|can|may|might|would)\s+(?:have\s+)?(?:hold|held|carry|carried|contain|contained|accommodate|accommodated|fit|store|stored|include|included)\b|\bcapable\s+of\s+(?:holding|carrying)\b|^\s*(?:packed|filled|loaded|crammed|stuffed)\s+with\b[^.;]{0,80}?\b(?:that|this|it|they)\s+(?:was|is|would\s+be|comes?\s+to|came\s+to)\b|\bcapacity\b|\benough(?:\s*,[^,.;]{1,60},|\s+by\s+[^,.;]{1,40}?)?\s+(?:for|to\s+(?:hold|carry|fill))\b|\bthere\s+(?:could|may|might)\s+be\b|\bif\s+(?:they|the\s+containers|all|each|it)\b[^.]{0,40}?\b(?:filled|full|loaded|packed)\b|\bif\s+(?:every|each|all\s+the|the)\s+(?:[\w-]+\s+){0,2}?(?:held|contained|carried|were\s+(?:filled|full|loaded|packed))\b[^.]{0,80}?\b(?:could|would|might)\b|\bequivalent\s+(?:to|of)\b|\bequal\s+to\b|\b(?:equals|equalled|equaled)\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:amount|correspond)\s+to\b|\bcorrespond(?:s|ed|ing)?\s+to\b|\bif\s+(?:they|all|each|it|these|those|the\s+\w+)\b[^.]{0,40}?\b(?:assumed|taken|presumed|supposed|counted)\s+(?:to\s+be|as)\b|\btranslat\w*\s+(?:in)?to\b|\bconvert\w*\b|\b(?:counted|expressed|calculated|reckoned|measured)\s+(?:as|in)\b[^.]{0,40}?\binstead\b|\byou\s+(?:would|could|might)\s+(?:have|get)\b|\bworth\s+of\b|\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:equal|equate\s+to|mean)\b|\bif\s+(?:they|them|these|those|the\s+\w+|all|each|it)\b[^.]{0,60}?\b(?:were|was)\b[^.]{0,60}?\b(?:would|could|might)\s+(?:be|mean|make|give)\b")
         .expect("capacity")
 });
 static CAPACITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -352,11 +356,23 @@ static DIFFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:an?\s+)?(?:rise|increase|jump|fall|drop|decline|decrease|difference|gap)\s+of\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
         .expect("difference before")
 });
+/// "a thousand-odd more than its February count", "300 fewer than planned": the difference
+/// between two counts.
+static DIFFERENCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:-odd|-plus)?\s+(?:more|fewer|less)\s+than\b").expect("difference after")
+});
 /// "the largest can carry a few hundred containers": what a ship or train can take, its size,
 /// not a count of containers shipped.
 static CARRIER_SIZE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:can|could)\s+(?:carry|hold|take|load|accommodate|fit)\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
         .expect("carrier size before")
+});
+/// "a freight wagon on the broad-gauge network holds about 60 tonnes", "roughly the load of
+/// 1,200 wagons": what one carrier takes, or a tonnage restated in carriers (arithmetic, not a
+/// count).
+static ONE_CARRIER_LOAD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:(?:a|an|each|one|every|the\s+average|a\s+typical)\s+(?:[\w'-]+\s+){{0,2}}?(?:wagon|\w*car|container|ship|vessel|train|truck)\s+(?:[\w'’-]+\s+){{0,5}}?(?:holds|carries|takes)|the\s+(?:full\s+)?loads?\s+of)\s+(?:(?:{HEDGE_WORDS})\s+)?$"))
+        .expect("one carrier load before")
 });
 
 /// A span of time right after a number ("two months of what the army fires", "in six weeks",
@@ -692,6 +708,7 @@ fn unit_name(unit: &str, gap: &str) -> &'static str {
         "heavy_artillery_pieces"
     } else if has("troops")
         || has("soldiers")
+        || has("infantrymen")
         || has("servicemen")
         || has("service")
         || has("personnel")
@@ -972,11 +989,14 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
             continue;
         }
         // "590 metres long", "500 rubles": a measure or a price; "every one of those
-        // containers": all of them; "a rise of 300 containers": a difference.
+        // containers": all of them; "a rise of 300 containers", "300 more than": a difference; "a
+        // wagon holds 60 tonnes": one carrier's load.
         if MEASURE_AFTER.is_match(&s[end..])
             || DURATION_AFTER.is_match(&s[end..])
             || av == 1.0 && b.is_none() && EVERY_ONE.is_match(&s[..whole.start()])
             || DIFFERENCE_BEFORE.is_match(&s[..whole.start()])
+            || DIFFERENCE_AFTER.is_match(&s[end..])
+            || ONE_CARRIER_LOAD_BEFORE.is_match(&s[..whole.start()])
         {
             continue;
         }

@@ -675,17 +675,21 @@ fn season(c: &Captures, reference: Date) -> Option<(String, String)> {
         None => {
             let last = c
                 .name("which")
+                .or(c.name("bare"))
                 .is_some_and(|w| w.as_str().trim().eq_ignore_ascii_case("last"));
             year_of_month(first, reference, last)
         }
     };
     let (ey, em) = add_months(y, first, 2);
     let (start, end) = (fmt_month(y, first), fmt_month(ey, em));
-    Some(match c["prep"].to_lowercase().as_str() {
-        "since" => (start, String::new()),
-        "by" => (String::new(), end),
-        _ => (start, end),
-    })
+    // "last autumn" with no preposition: the season itself.
+    Some(
+        match c.name("prep").map(|p| p.as_str().to_lowercase()).as_deref() {
+            Some("since") => (start, String::new()),
+            Some("by") => (String::new(), end),
+            _ => (start, end),
+        },
+    )
 }
 
 fn year_range(c: &Captures, _: Date) -> Option<(String, String)> {
@@ -900,7 +904,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            format!(r"\b(?P<prep>since|in|during|over|through|throughout|by)\s+(?:the\s+)?(?P<which>last\s+|this\s+|past\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"),
+            format!(r"\b(?:(?P<prep>since|in|during|over|through|throughout|by)\s+(?:the\s+)?(?P<which>last\s+|this\s+|past\s+)?|(?P<bare>last|this|past)\s+)(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?\b"),
             season,
             false,
         ),

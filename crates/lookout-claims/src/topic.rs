@@ -72,9 +72,19 @@ pub fn corridor_article(text: &str) -> bool {
     let ru = cs.iter().any(|c| c.2.corridor_side == Some(false));
     let other = cs.iter().any(|c| OTHER_SUPPLIERS.contains(&c.2.name));
     kp && (ru || RUSSIAN_WAR_REGION.is_match(text))
-        || CORRIDOR_PLACE.is_match(text)
+        || CORRIDOR_PLACE.is_match(text) && !trade_only(text)
         || kp && !other && SENT_FROM_NORTH.is_match(text)
 }
+
+/// A text that names trade goods (coal, grain, ...) and no materiel anywhere ("the terminal at
+/// Rajin handled its first coal cargo"): a corridor place named for its trade.
+fn trade_only(text: &str) -> bool {
+    TRADE_GOODS.is_match(text) && !MUNITIONS_WORD.is_match(text)
+}
+
+/// Trade goods named anywhere ("ore" left out: "ore cars" name the wagon).
+static TRADE_GOODS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{GOODS}\b")).expect("trade goods"));
 
 /// Russia's own regions of the war ("North Korean soldiers are in the Kursk region"): Russia,
 /// named by a place of it.
@@ -310,6 +320,15 @@ fn not_the_corridors_count(
     {
         return Some("munitions bought for Ukraine, not supply from North Korea");
     }
+    // "a framework agreement for 1,000 tanks and 288 rocket launchers, making Poland the
+    // largest buyer": an arms deal in a sentence that names neither the corridor nor the war.
+    let weapons = ammunition
+        || ["rocket_launchers", "heavy_artillery_pieces"]
+            .iter()
+            .any(|u| unit.starts_with(u));
+    if weapons && !supplier && !names_war_side(sentence) && ARMS_DEAL.is_match(sentence) {
+        return Some("weapons a third country buys, not supply from North Korea");
+    }
     if ammunition && !supplier && !BACK_TO_GOODS.is_match(sentence) {
         // "some 800,000 artillery shells outside the EU that could reach Ukraine": supply to
         // the other side of the war, not from North Korea.
@@ -394,6 +413,11 @@ static BUY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing)|find|finding|secur(?:e|es|ed|ing)|obtain\w*)\b(?:[^.;:]|\d\.\d){0,40}$")
         .expect("buy before")
 });
+/// An arms deal: a contract, order or agreement, or its buyer.
+static ARMS_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deals?|contracts?|agreements?|orders?\s+for|buyers?|purchases?|procurement|tender)\b")
+        .expect("arms deal")
+});
 /// A buyer on Ukraine's side: the EU, NATO, allies, an initiative or coalition.
 static WEST_BUYER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:EU|European|Europe|NATO|allies|allied|Western|initiative|coalition|scheme|donors?|partners|funded\s+by|financed\s+by)\b")
@@ -430,9 +454,10 @@ static SANCTION_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Goods bound for Ukraine ("could reach Ukraine", "delivered to Ukraine", "for Kyiv's
-/// forces"), not fired at it ("at Ukraine", "into Ukraine").
+/// forces", "promised Ukraine a million shells"), not fired at it ("at Ukraine", "into
+/// Ukraine").
 static TO_UKRAINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:reach(?:es|ed|ing)?|to|for|bound\s+for|destined\s+for|supply(?:ing)?|arm(?:ing)?)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainian\s+(?:forces|troops|army|military|gunners|soldiers))\b")
+    Regex::new(r"(?i)\b(?:reach(?:es|ed|ing)?|to|for|bound\s+for|destined\s+for|supply(?:ing)?|arm(?:ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|owe[sd]?|give[sn]?|gave|giving)\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainian\s+(?:forces|troops|army|military|gunners|soldiers))\b")
         .expect("to Ukraine")
 });
 

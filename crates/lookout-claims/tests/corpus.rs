@@ -306,6 +306,7 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout21",
         "holdout22",
         "holdout23",
+        "holdout24",
         "holdout25",
     ] {
         for txt in corpus(dir) {

@@ -2223,6 +2223,9 @@ pub fn opening_person(masked: &str, ctx: &Context) -> Option<Source> {
 /// a source that publishes (releases, issues, presents) a document at the start of a sentence
 /// is what the text goes on to report, though no reporting verb says so.
 pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
+    let masked = BRACKET_PLACE
+        .find(masked)
+        .map_or(masked, |m| &masked[m.end()..]);
     let c = PUBLISHED.captures(masked)?;
     let who = c.name("who")?.as_str();
     // "The Beyond Parallel team at the Center for Strategic and International Studies": a
@@ -2249,9 +2252,19 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
             })
     };
     // The subject with its apposition ("An American think tank, the Center for Strategic and
-    // International Studies,"), else without it ("..., set up by eleven states ...,").
-    let found =
-        source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))?;
+    // International Studies,"), else without it; without it first when the apposition is a
+    // clause ("..., set up by eleven states after the UN panel was disbanded,": not the UN).
+    let head = who.split_once(", ").map(|(head, rest)| {
+        let clause = rest.split(' ').next().is_some_and(|w| {
+            APPOSITION_PARTICIPLES.contains(&w)
+                || ["based", "which", "who", "whose", "of"].contains(&w)
+        });
+        (head, clause)
+    });
+    let found = match head {
+        Some((head, true)) => source(head).or_else(|| source(who)),
+        _ => source(who).or_else(|| head.and_then(|(head, _)| source(head))),
+    }?;
     // "Analysts at X set out their findings in a thread": what they publish is X's (the
     // organization, under the fuller name the article gives it).
     Some(match found.kind {
@@ -2267,7 +2280,7 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     // published its first report": an apposition between the subject and the verb. "The
     // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
     // publication's work ("they counted" after it is that team's).
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who|whose|of\s+which)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
@@ -3174,8 +3187,11 @@ static OWNED_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("owned figure")
 });
 
-static BRACKET_PLACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\]\s*").expect("bracket place"));
+/// A bracketed dateline opening a sentence: "[Seoul]", "[New York, Kyodo]" (place, wire).
+static BRACKET_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\]\s*")
+        .expect("bracket place")
+});
 
 static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "President of Ukraine Volodymyr Zelensky held": an "of" inside the title.
@@ -4123,9 +4139,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 ]
                 .contains(&n.text.to_lowercase().as_str())
             });
+            // ("In 2024, the report estimates, ...": a body or its document, not an adjective,
+            // is the verb's subject.)
             let adjective = next_ends_np
                 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && (!w.ends_with('s') || w.ends_with("ous"));
+                && (!w.ends_with('s') || w.ends_with("ous"))
+                && !ORG_NOUNS.contains(&w);
             if owner(v - 1) || v > 1 && adjective && owner(v - 2) {
                 continue;
             }
@@ -4659,6 +4678,10 @@ static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// "by" of "a report compiled by", the subject of "a report that X submitted". A body (an
 /// organization, group or country), not a person.
 fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
+    // "[Geneva, Kyodo] The X Team published its report": the body after the dateline.
+    let masked = BRACKET_PLACE
+        .find(masked)
+        .map_or(masked, |m| &masked[m.end()..]);
     // "released a Defense Intelligence Agency report": the body the document is named by.
     if let Some(o) = BODY_DOCUMENT
         .captures_iter(masked)

@@ -813,9 +813,9 @@ static TRAILING_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:on|about|into|regarding|concerning)\s+[a-z].*$").expect("trailing topic")
 });
-/// "By NK Pro's count", "by the ministry's estimate".
+/// "By NK Pro's count", "by the ministry's estimate", "on the group's reckoning".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
+    Regex::new(r"(?i)\b(?:by|in|on)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
         .expect("by count")
 });
 /// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
@@ -4257,7 +4257,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     // show": the analyst of the data the sentence gives, over a medium that relayed them.
     if let Some(who) = DATA_ANALYSED_BY
         .captures(masked)
-        .and_then(|c| c.name("who"))
+        .and_then(|c| c.name("who").or_else(|| c.name("subject")))
     {
         push_source(
             &mut out,
@@ -4297,6 +4297,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let rest = &masked[start..];
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
+        // "by the count that spokesman John Kirby gave reporters": the relative clause's
+        // subject, up to its verb.
+        let phrase = phrase.strip_prefix("that ").map_or(phrase, |rel| {
+            VERB.find(rel).map_or(rel, |v| &rel[..v.start()]).trim()
+        });
         // "given by Defence Minister Shin Won-sik on 18 March": the time is not the source's,
         // nor the occasion ("in an interview with ...") or a second verb ("and handed to ...").
         let phrase = TRAILING_OCCASION
@@ -4311,10 +4316,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
         };
         // "according to a report that the Defense Intelligence Agency submitted": its issuer.
+        // "a report that the Royal United Services Institute, RUSI, released": the name
+        // without its short form.
         let issued = ISSUED_THAT
             .captures(&rest[..end])
+            .or_else(|| {
+                ISSUED_THAT
+                    .captures(rest)
+                    .filter(|c| c["who"].contains(','))
+            })
             .and_then(|c| c.name("who"))
-            .map(|w| w.as_str().trim().to_owned());
+            .and_then(|w| w.as_str().split(',').next())
+            .map(|w| w.trim().to_owned());
         let phrase = issued.as_deref().unwrap_or(phrase);
         // "according to the head of the GUR, Kyrylo Budanov,": a name alone after the comma.
         let named = rest[end..]
@@ -4590,9 +4603,10 @@ static THIS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("this text")
 });
 
-/// Data, imagery or records and the body that analysed them: "railway data analysed by C4ADS".
+/// Data, imagery or records and the body that analysed them: "railway data analysed by C4ADS",
+/// "freight manifests, which the nonprofit C4ADS went through line by line, show".
 static DATA_ANALYSED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:data|imagery|images|records|figures)\s+(?:[\w-]+\s+){0,2}?(?:analy[sz]ed|compiled|gathered|reviewed|processed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and))*)")
+    Regex::new(r"\b(?:data|imagery|images|records|figures|manifests)(?:\s+(?:[\w-]+\s+){0,2}?(?:analy[sz]ed|compiled|gathered|reviewed|processed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and))*)|[^,;]{0,60},\s+which\s+(?P<subject>(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(?:had\s+|has\s+)?(?:analy[sz]ed|reviewed|examined|studied|obtained|(?:went|combed|sifted)\s+through)\b)")
         .expect("data analysed by")
 });
 
@@ -4615,7 +4629,7 @@ fn with_document(pattern: &str) -> Regex {
 /// which X submitted": the document, then its issuer as the subject of a relative clause.
 static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
+        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?(?-i:,\s+[A-Z][A-Z0-9&-]+,)?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
     )
 });
 /// "The report, compiled by X and released on Thursday", "a statement issued by X": a document

@@ -75,3 +75,59 @@ fn a_minister_answering_in_parliament_relays_the_body_she_names() {
         assert_eq!(who(&text, number), pair("MSMT", "MSMT"), "{answer}");
     }
 }
+
+#[test]
+fn the_count_a_speaker_gave_is_the_speakers() {
+    for sentence in [
+        "More than 2,400 containers have crossed from North Korea to Russia since March, by the count that State Department spokesman Matthew Miller gave reporters on Tuesday.",
+        "About 2,400 containers reached Russia over the summer, by the figure that State Department spokesman Matthew Miller put to reporters at his briefing.",
+    ] {
+        assert_eq!(
+            who(&format!("{sentence}\n"), 2400.0),
+            pair("Matthew Miller", "US Department of State"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_report_that_a_body_named_with_its_short_form_released_is_the_bodys() {
+    for sentence in [
+        "According to a report that the Center for Strategic and International Studies, CSIS, released on Monday, more than 81,000 tonnes of munitions moved by rail.",
+        "According to a study that the Royal United Services Institute, RUSI, published last week, more than 81,000 tonnes of munitions moved by rail.",
+    ] {
+        let (speaker, org) = who(&format!("{sentence}\n"), 81000.0);
+        assert!(
+            ["CSIS", "RUSI"].contains(&speaker.as_str()) && speaker == org,
+            "{sentence}: {speaker} / {org}"
+        );
+    }
+}
+
+#[test]
+fn records_a_body_went_through_are_the_bodys_findings() {
+    for sentence in [
+        "Customs records from Russia's Far East, which the Royal United Services Institute went through line by line, show more than 52,000 tonnes of ammunition arriving by sea.",
+        "Shipping manifests, which RUSI analysed over six months, show more than 52,000 tonnes of ammunition arriving by sea.",
+    ] {
+        assert_eq!(
+            who(&format!("{sentence}\n"), 52000.0),
+            pair("RUSI", "RUSI"),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_on_a_bodys_reckoning_is_the_bodys() {
+    for sentence in [
+        "That tonnage is enough, on RUSI's reckoning, for as many as 1.3 million artillery shells.",
+        "On RUSI's estimate, that tonnage would fill as many as 1.3 million artillery shells.",
+    ] {
+        assert_eq!(
+            who(&format!("{sentence}\n"), 1_300_000.0),
+            pair("RUSI", "RUSI"),
+            "{sentence}"
+        );
+    }
+}

@@ -131,3 +131,17 @@ fn a_figure_on_a_bodys_reckoning_is_the_bodys() {
         );
     }
 }
+
+#[test]
+fn a_figure_voiced_or_announced_by_someone_is_theirs() {
+    for sentence in [
+        "The figure - at least 31 ballistic missiles fired at Ukrainian cities since January - was voiced on Tuesday by Defence Minister Rustem Umerov.",
+        "A tally of at least 31 ballistic missiles fired at Ukrainian cities since January was announced by Defence Minister Rustem Umerov.",
+    ] {
+        assert_eq!(
+            who(&format!("{sentence}\n"), 31.0).0,
+            "Rustem Umerov",
+            "{sentence}"
+        );
+    }
+}

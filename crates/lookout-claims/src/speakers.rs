@@ -12,7 +12,10 @@
 //! it; an institution named again without its country is the one named before. What a reader
 //! resolves over the whole article (an office and its holder named apart, a known official's
 //! body, a body and its spokesperson) goes through one table, [`ArticleSources`], and its
-//! resolution step.
+//! resolution step. The article's subject source, a body the text names publishing a report
+//! (also after a bracketed wire dateline or behind an apposition clause naming other bodies),
+//! is the reading's document owner: "It found", "the report estimates", "according to the
+//! team" after it are that body's, whoever relays them (a minister answering in a debate).
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.

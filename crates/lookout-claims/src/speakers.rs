@@ -2860,14 +2860,17 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 .copied()
                 .unwrap_or("officials");
             let stem = role.trim_end_matches('s');
-            let speaker =
-                if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
-                    format!("{org} {role}")
-                } else if group && org.to_lowercase().contains(stem) {
-                    org.clone()
-                } else {
-                    unnamed_speaker(p)
-                };
+            // ("Journalists of Reuters and analysts of the Open Source Centre": people of a
+            // joint source are that source.)
+            let speaker = if group && org.contains(" / ") {
+                org.clone()
+            } else if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
+                format!("{org} {role}")
+            } else if group && org.to_lowercase().contains(stem) {
+                org.clone()
+            } else {
+                unnamed_speaker(p)
+            };
             return Some(Phrase::Source(Source {
                 speaker,
                 org,

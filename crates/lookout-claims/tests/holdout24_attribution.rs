@@ -145,3 +145,13 @@ fn a_figure_voiced_or_announced_by_someone_is_theirs() {
         );
     }
 }
+
+#[test]
+fn people_of_two_bodies_working_together_are_the_joint_source() {
+    for (sentence, joint) in [
+        ("Journalists of the Reuters agency and analysts of the British Open Source Centre studied satellite photographs and counted 71 voyages between Rajin and Vostochny.", "Reuters / Open Source Centre"),
+        ("Reporters of the Associated Press and researchers of the Open Source Centre counted 71 voyages between Rajin and Vostochny.", "Associated Press / Open Source Centre"),
+    ] {
+        assert_eq!(who(&format!("{sentence}\n"), 71.0), pair(joint, joint), "{sentence}");
+    }
+}

@@ -12,7 +12,10 @@
 //! it; an institution named again without its country is the one named before. What a reader
 //! resolves over the whole article (an office and its holder named apart, a known official's
 //! body, a body and its spokesperson) goes through one table, [`ArticleSources`], and its
-//! resolution step.
+//! resolution step. The article's subject source, a body the text names publishing a report
+//! (also after a bracketed wire dateline or behind an apposition clause naming other bodies),
+//! is the reading's document owner: "It found", "the report estimates", "according to the
+//! team" after it are that body's, whoever relays them (a minister answering in a debate).
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
@@ -731,7 +734,7 @@ const INVERTED: [&str; 17] = [
 static VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verbs"));
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)(?:\s+(?:on|last|this|in|earlier)\s+[A-Z]?[a-z]+)?\s+by\b").expect("according")
+    Regex::new(r"(?i)\baccording\s+to\b|\bciting\b|\bquoting\b|\bas\s+(?:stated|said|reported|noted|announced|estimated)\s+by\b|\bin\s+the\s+(?:opinion|view|words|estimate|assessment|estimation)\s+of\b|\bas\s+follows\s+from\b|\b(?:figure|estimate|count|number|total|tally|assessment),?\s+(?:given|provided|put\s+forward|released|offered|announced|presented)\s+by\b|^\s*per\s|\bby\s+the\s+(?:count|estimate|tally|figure|reckoning)\b|\b(?:it\s+)?(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:estimated|assessed|calculated|reported|stated|believed|compiled|counted|tallied|presented|given|voiced|announced|disclosed|made\s+public|(?:put|placed|set)\s+at\b[^.;:]{0,60}?)(?:\s+(?:on|last|this|in|earlier)\s+[A-Z]?[a-z]+)?\s+by\b").expect("according")
 });
 /// A finite verb or auxiliary opening a reported clause ("had", "has sent", "shipped").
 static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -813,9 +816,9 @@ static TRAILING_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:on|about|into|regarding|concerning)\s+[a-z].*$").expect("trailing topic")
 });
-/// "By NK Pro's count", "by the ministry's estimate".
+/// "By NK Pro's count", "by the ministry's estimate", "on the group's reckoning".
 static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|in)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
+    Regex::new(r"(?i)\b(?:by|in|on)\s+(?:(?P<who>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,5}?)'s|(?P<pronoun>our|its|their|his|her))\s+(?:own\s+)?(?:count|counts|estimate|estimates|tally|calculations?|reckoning|assessment|analysis|words|account|figures|data)\b")
         .expect("by count")
 });
 /// "The State Department's assessment in June was blunt: \"...\"": a sentence opening with a
@@ -2223,6 +2226,9 @@ pub fn opening_person(masked: &str, ctx: &Context) -> Option<Source> {
 /// a source that publishes (releases, issues, presents) a document at the start of a sentence
 /// is what the text goes on to report, though no reporting verb says so.
 pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
+    let masked = BRACKET_PLACE
+        .find(masked)
+        .map_or(masked, |m| &masked[m.end()..]);
     let c = PUBLISHED.captures(masked)?;
     let who = c.name("who")?.as_str();
     // "The Beyond Parallel team at the Center for Strategic and International Studies": a
@@ -2249,9 +2255,19 @@ pub fn publishing_source(masked: &str, ctx: &Context) -> Option<Source> {
             })
     };
     // The subject with its apposition ("An American think tank, the Center for Strategic and
-    // International Studies,"), else without it ("..., set up by eleven states ...,").
-    let found =
-        source(who).or_else(|| who.split_once(',').map(|(head, _)| head).and_then(source))?;
+    // International Studies,"), else without it; without it first when the apposition is a
+    // clause ("..., set up by eleven states after the UN panel was disbanded,": not the UN).
+    let head = who.split_once(", ").map(|(head, rest)| {
+        let clause = rest.split(' ').next().is_some_and(|w| {
+            APPOSITION_PARTICIPLES.contains(&w)
+                || ["based", "which", "who", "whose", "of"].contains(&w)
+        });
+        (head, clause)
+    });
+    let found = match head {
+        Some((head, true)) => source(head).or_else(|| source(who)),
+        _ => source(who).or_else(|| head.and_then(|(head, _)| source(head))),
+    }?;
     // "Analysts at X set out their findings in a thread": what they publish is X's (the
     // organization, under the fuller name the article gives it).
     Some(match found.kind {
@@ -2267,7 +2283,7 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     // published its first report": an apposition between the subject and the verb. "The
     // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
     // publication's work ("they counted" after it is that team's).
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who|whose|of\s+which)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
@@ -2844,14 +2860,17 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 .copied()
                 .unwrap_or("officials");
             let stem = role.trim_end_matches('s');
-            let speaker =
-                if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
-                    format!("{org} {role}")
-                } else if group && org.to_lowercase().contains(stem) {
-                    org.clone()
-                } else {
-                    unnamed_speaker(p)
-                };
+            // ("Journalists of Reuters and analysts of the Open Source Centre": people of a
+            // joint source are that source.)
+            let speaker = if group && org.contains(" / ") {
+                org.clone()
+            } else if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
+                format!("{org} {role}")
+            } else if group && org.to_lowercase().contains(stem) {
+                org.clone()
+            } else {
+                unnamed_speaker(p)
+            };
             return Some(Phrase::Source(Source {
                 speaker,
                 org,
@@ -3174,8 +3193,11 @@ static OWNED_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("owned figure")
 });
 
-static BRACKET_PLACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\]\s*").expect("bracket place"));
+/// A bracketed dateline opening a sentence: "[Seoul]", "[New York, Kyodo]" (place, wire).
+static BRACKET_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\]\s*")
+        .expect("bracket place")
+});
 
 static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "President of Ukraine Volodymyr Zelensky held": an "of" inside the title.
@@ -4123,9 +4145,12 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 ]
                 .contains(&n.text.to_lowercase().as_str())
             });
+            // ("In 2024, the report estimates, ...": a body or its document, not an adjective,
+            // is the verb's subject.)
             let adjective = next_ends_np
                 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && (!w.ends_with('s') || w.ends_with("ous"));
+                && (!w.ends_with('s') || w.ends_with("ous"))
+                && !ORG_NOUNS.contains(&w);
             if owner(v - 1) || v > 1 && adjective && owner(v - 2) {
                 continue;
             }
@@ -4238,7 +4263,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     // show": the analyst of the data the sentence gives, over a medium that relayed them.
     if let Some(who) = DATA_ANALYSED_BY
         .captures(masked)
-        .and_then(|c| c.name("who"))
+        .and_then(|c| c.name("who").or_else(|| c.name("subject")))
     {
         push_source(
             &mut out,
@@ -4278,6 +4303,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let rest = &masked[start..];
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
+        // "by the count that spokesman John Kirby gave reporters": the relative clause's
+        // subject, up to its verb.
+        let phrase = phrase.strip_prefix("that ").map_or(phrase, |rel| {
+            VERB.find(rel).map_or(rel, |v| &rel[..v.start()]).trim()
+        });
         // "given by Defence Minister Shin Won-sik on 18 March": the time is not the source's,
         // nor the occasion ("in an interview with ...") or a second verb ("and handed to ...").
         let phrase = TRAILING_OCCASION
@@ -4292,10 +4322,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
         };
         // "according to a report that the Defense Intelligence Agency submitted": its issuer.
+        // "a report that the Royal United Services Institute, RUSI, released": the name
+        // without its short form.
         let issued = ISSUED_THAT
             .captures(&rest[..end])
+            .or_else(|| {
+                ISSUED_THAT
+                    .captures(rest)
+                    .filter(|c| c["who"].contains(','))
+            })
             .and_then(|c| c.name("who"))
-            .map(|w| w.as_str().trim().to_owned());
+            .and_then(|w| w.as_str().split(',').next())
+            .map(|w| w.trim().to_owned());
         let phrase = issued.as_deref().unwrap_or(phrase);
         // "according to the head of the GUR, Kyrylo Budanov,": a name alone after the comma.
         let named = rest[end..]
@@ -4571,9 +4609,10 @@ static THIS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("this text")
 });
 
-/// Data, imagery or records and the body that analysed them: "railway data analysed by C4ADS".
+/// Data, imagery or records and the body that analysed them: "railway data analysed by C4ADS",
+/// "freight manifests, which the nonprofit C4ADS went through line by line, show".
 static DATA_ANALYSED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:data|imagery|images|records|figures)\s+(?:[\w-]+\s+){0,2}?(?:analy[sz]ed|compiled|gathered|reviewed|processed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and))*)")
+    Regex::new(r"\b(?:data|imagery|images|records|figures|manifests)(?:\s+(?:[\w-]+\s+){0,2}?(?:analy[sz]ed|compiled|gathered|reviewed|processed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and))*)|[^,;]{0,60},\s+which\s+(?P<subject>(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(?:had\s+|has\s+)?(?:analy[sz]ed|reviewed|examined|studied|obtained|(?:went|combed|sifted)\s+through)\b)")
         .expect("data analysed by")
 });
 
@@ -4596,7 +4635,7 @@ fn with_document(pattern: &str) -> Regex {
 /// which X submitted": the document, then its issuer as the subject of a relative clause.
 static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
+        r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?(?-i:,\s+[A-Z][A-Z0-9&-]+,)?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
     )
 });
 /// "The report, compiled by X and released on Thursday", "a statement issued by X": a document
@@ -4659,6 +4698,10 @@ static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// "by" of "a report compiled by", the subject of "a report that X submitted". A body (an
 /// organization, group or country), not a person.
 fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
+    // "[Geneva, Kyodo] The X Team published its report": the body after the dateline.
+    let masked = BRACKET_PLACE
+        .find(masked)
+        .map_or(masked, |m| &masked[m.end()..]);
     // "released a Defense Intelligence Agency report": the body the document is named by.
     if let Some(o) = BODY_DOCUMENT
         .captures_iter(masked)

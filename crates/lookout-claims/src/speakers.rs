@@ -194,7 +194,7 @@ impl ArticleSources {
         summary_named_later(rows);
         self.spokesperson_of_body(rows);
         known_officials_bodies(rows);
-        self.office_holder_named(rows);
+        office_holder_named(rows);
     }
 }
 
@@ -3838,35 +3838,35 @@ fn known_official_form(name: &str) -> Option<&'static str> {
     names::known_official(surname).filter(|full| *full == form.join(" "))
 }
 
-impl ArticleSources {
-    /// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
-    /// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the
-    /// speaker where the text names the holder elsewhere, is that person: the one person the
-    /// rows name with the office's organization.
-    fn office_holder_named(&self, rows: &mut [lookout_project::ClaimRow]) {
-        for i in 0..rows.len() {
-            let r = &rows[i];
-            let office = !r.organization.is_empty()
-                && !is_named_person(&r.speaker)
-                && r.speaker
-                    .split(' ')
-                    .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
-            if !office {
-                continue;
-            }
-            let mut holders = rows
-                .iter()
-                .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
-                .map(|o| o.speaker.as_str());
-            let Some(holder) = holders.next() else {
-                continue;
-            };
-            if holders.all(|h| h == holder) {
-                rows[i].speaker = holder.to_owned();
-            }
+/// "Kyrylo Budanov rarely gives interviews ... the head of Ukraine's military intelligence
+/// agency, HUR, said ..." then "Budanov said": an office one person holds, given as the
+/// speaker where the text names the holder elsewhere, is that person: the one person the
+/// rows name with the office's organization.
+fn office_holder_named(rows: &mut [lookout_project::ClaimRow]) {
+    for i in 0..rows.len() {
+        let r = &rows[i];
+        let office = !r.organization.is_empty()
+            && !is_named_person(&r.speaker)
+            && r.speaker
+                .split(' ')
+                .any(|w| SINGLE_HOLDER_OFFICES.contains(&w));
+        if !office {
+            continue;
+        }
+        let mut holders = rows
+            .iter()
+            .filter(|o| o.organization == r.organization && is_named_person(&o.speaker))
+            .map(|o| o.speaker.as_str());
+        let Some(holder) = holders.next() else {
+            continue;
+        };
+        if holders.all(|h| h == holder) {
+            rows[i].speaker = holder.to_owned();
         }
     }
+}
 
+impl ArticleSources {
     /// "... the one the White House gave last Wednesday, when national security spokesman
     /// NAME said at least 3,000 ...": a body given as the speaker of a sentence in which a
     /// person of that body (the table's organization for them is the body's or one inside it)

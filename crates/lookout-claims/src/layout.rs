@@ -103,9 +103,11 @@ fn first_published(line: &str) -> Option<Date> {
         .flatten()
 }
 
+/// "SEOUL, Oct. 16 (Yonhap) --", "MOSCOW, March 19, 2024. " and "MOSCOW, March 19. /TASS/."
+/// (closed by a full stop, as Russian agencies write it).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:)\s*"
+        r"^(?P<city>[A-Z][A-Za-z.'/-]+(?:\s+[A-Z][A-Za-z.'/-]+){{0,2}})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s*(?:,\s*|\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})(?:,?\s+(?:19|20)\d\d)?)(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?\s*\)?\s*(?:\([A-Za-z .-]+\)\s*)?(?:-+|:|\.(?:\s*/[A-Z]+/\.?)?\s)\s*"
     ))
     .expect("dateline")
 });
@@ -142,6 +144,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:|corrections?\s*:|clarification\s*:|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b)")
         .expect("furniture")
 });
+/// "By Ben Ashford and Elise Marchand": a byline.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^By\s+[A-Z][\w'-]+\s+[A-Z]").expect("byline"));
+/// Most words of a byline line.
+const BYLINE_WORDS: usize = 12;
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:getty\s+images|/afp|/ap\b|/reuters|\bphoto\s+by\b|\(photo\b|\(yonhap\)\s*$|\bpool\s+photo\b|via\s+wikipedia)")
         .expect("caption")
@@ -525,6 +532,25 @@ fn header_date(line: &str) -> Option<(u8, Date)> {
     None
 }
 
+/// The first year a wire dateline without one can be of: the corridor supplies the war from
+/// 2022 on.
+const FIRST_YEAR: i32 = 2022;
+/// How many years on from [`FIRST_YEAR`] a year-less dateline is looked for.
+const YEARS_SEARCHED: i32 = 28;
+static WEEKDAY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").expect("weekday named")
+});
+
+/// "WASHINGTON, Sept. 4 (Yonhap) -- ..., a senior official said Wednesday": a wire story names
+/// the weekday of its dateline's day, so the dateline's year is the first from [`FIRST_YEAR`]
+/// in which that day is that weekday.
+fn year_of_weekday(m: u8, d: u8, lead: &str) -> Option<Date> {
+    let wd = time_phrases::weekday(WEEKDAY_NAMED.find(lead)?.as_str())?;
+    (FIRST_YEAR..FIRST_YEAR + YEARS_SEARCHED)
+        .filter_map(|y| time_phrases::day(y, m, d))
+        .find(|day| day.weekday() == wd)
+}
+
 /// The dateline at the start of the first body paragraph: its city, its date (the year may
 /// come from another header date) and its length.
 fn dateline(line: &str, year_hint: Option<i32>) -> Option<(String, Option<Date>, usize)> {
@@ -535,7 +561,10 @@ fn dateline(line: &str, year_hint: Option<i32>) -> Option<(String, Option<Date>,
             .and_then(|f| time_phrases::full_date(&f))
             .or_else(|| {
                 let (m, d) = time_phrases::month_day(&MONTH_DAY.captures(text)?)?;
-                time_phrases::day(year_hint?, m, d)
+                match year_hint {
+                    Some(y) => time_phrases::day(y, m, d),
+                    None => year_of_weekday(m, d, &line[c.get(0)?.end()..]),
+                }
             });
         return Some((c["city"].to_owned(), date, c.get(0)?.end()));
     }
@@ -557,19 +586,36 @@ pub fn read(text: &str) -> Article {
     // The body starts at the first sentence, or at a dateline (even on a hard-wrapped line).
     // A table of two rows or more (a header and a row) starts the body too: a tracker page may
     // have no sentence at all.
-    let body_start = (0..lines.len())
-        .find(|&i| {
-            let l = lines[i];
-            is_body(l)
-                || key_figure(l).is_some()
-                || card_starts(&lines[i..])
-                || word_count(l) >= 8
-                    && !shouted(l)
-                    && (DATELINE.is_match(l) || body_dateline_city(l))
-                || table_cells(l).is_some()
-                    && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
-        })
-        .unwrap_or(lines.len());
+    let body_from = |from: usize| {
+        (from..lines.len())
+            .find(|&i| {
+                let l = lines[i];
+                is_body(l)
+                    || key_figure(l).is_some()
+                    || card_starts(&lines[i..])
+                    || word_count(l) >= 8
+                        && !shouted(l)
+                        && (DATELINE.is_match(l) || body_dateline_city(l))
+                    || table_cells(l).is_some()
+                        && lines.get(i + 1).is_some_and(|n| table_cells(n).is_some())
+            })
+            .unwrap_or(lines.len())
+    };
+    let mut body_start = body_from(0);
+    // A standfirst over the byline or the date line ("Seoul's numbers show how much of the war
+    // runs on its shells." over "By A and B" and "February 27, 2024 4:01 am CET"): one sentence
+    // without a figure, and the header goes on below it.
+    if let Some(next) = (body_start + 1..lines.len()).find(|&j| !lines[j].is_empty()) {
+        let standfirst = !lines[body_start].contains(|c: char| c.is_ascii_digit())
+            && sentences(lines[body_start]).len() == 1;
+        let header_line = BYLINE.is_match(lines[next]) && word_count(lines[next]) <= BYLINE_WORDS
+            || word_count(lines[next]) <= STAMP_WORDS
+                && FULL_DATE.is_match(lines[next])
+                && time_phrases::label_date(lines[next], None, true).is_some();
+        if standfirst && header_line {
+            body_start = body_from(next + 1);
+        }
+    }
     // A period heading with a year right over the first sentence ("Phase one: August 2023 to
     // January 2024") heads the body's first section, not the page.
     let rough = lines[..body_start].iter().find_map(|l| {
@@ -577,7 +623,6 @@ pub fn read(text: &str) -> Article {
             .captures(l)
             .and_then(|c| time_phrases::full_date(&c))
     });
-    let mut body_start = body_start;
     while let Some(j) = (1..body_start).rev().find(|&j| !lines[j].is_empty()) {
         // With a year: "This week:" over a digest's list is the header's.
         // "Broadcast 27 August 2024", "Published 28 February 2024": a labelled date is the
@@ -814,7 +859,9 @@ pub fn read(text: &str) -> Article {
         }
         // A hard-wrapped line goes on the previous one; a short line without a full stop is
         // a subheading, a caption or a list item.
-        if joinable {
+        // A key-figure line is a line of its own ("Troops in Kursk: about 11,000 (X, 4 Nov
+        // 2024)" under another), never the wrapped end of the one before.
+        if joinable && key_figure(&line).is_none() {
             if let Some((p, _)) = paragraphs.last_mut() {
                 p.push(' ');
                 p.push_str(&line);
@@ -958,6 +1005,16 @@ fn key_figure(line: &str) -> Option<String> {
         Some(m) => format!("{} from {}", &label[..m.get(0)?.start()], &m["span"]),
         None => label.to_owned(),
     };
+    // "Separate shipments since August 2023": a common noun capitalised only to open the label
+    // goes inside the sentence in lower case ("North Korean troops" keeps its capital).
+    let label = if crate::names::countries(&label)
+        .first()
+        .is_some_and(|c| c.0 == 0)
+    {
+        label
+    } else {
+        hedge_inside(&label)
+    };
     Some(format!(
         "{} said {prep} {date} that {} {label}.",
         c["src"].trim(),
@@ -988,6 +1045,10 @@ static LABEL_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// its label as one phrase.
 fn dash_key_figure(line: &str) -> Option<String> {
     let c = DASH_KEY_FIGURE.captures(line.trim())?;
+    // "Issue 212 - June 14, 2024": an issue's number and date, no figure.
+    if FULL_DATE.find(&c["label"]).is_some_and(|d| d.start() == 0) {
+        return None;
+    }
     let value = match c.name("counted") {
         // "16,500+": at least that many.
         Some(n) if c.name("plus").is_some() => {

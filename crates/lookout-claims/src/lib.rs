@@ -56,9 +56,10 @@ static ADDED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:In\s+addition|Additionally|Moreover|Furthermore|On\s+top\s+of\s+that),.*\b(?:has|have)\s")
         .expect("added perfect")
 });
-/// "more than 2.5 million shells have probably been moved": a total moved, in the perfect.
+/// "more than 2.5 million shells have probably been moved", "have reached Russia": a total moved,
+/// in the perfect.
 static MOVED_PERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:moved|sent|shipped|delivered|transferred|transported|carried)\b")
+    Regex::new(r"(?i)\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:moved|sent|shipped|delivered|transferred|transported|carried|reached|gone)\b")
         .expect("moved perfect")
 });
 /// "Russia has in turn sent": the same exchange, the same period.
@@ -326,7 +327,7 @@ static OWN_SOURCE: LazyLock<Regex> =
 /// A lead that reports a statement or a publication: its relative day ("on Friday",
 /// "yesterday", "this morning") is the day of what the text reports.
 static LEAD_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told|tells|accused|accuses|released|publish(?:ed|es)|issued|posted|put\s+out|laid\s+out|set\s+out|announced|disclosed|revealed|reported|wrote|estimated|briefed|warned|statement|briefing|report|posts?|thread|fact\s+sheet|news\s+conference|press\s+conference|hearing|interview)\b")
+    Regex::new(r"(?i)\b(?:said|says|told|tells|claimed|claims|asserted|made\s+(?:it\s+)?(?:official|public)|accused|accuses|released|publish(?:ed|es)|issued|posted|put\s+out|laid\s+out|set\s+out|announced|disclosed|revealed|reported|wrote|estimated|briefed|warned|statement|briefing|report|posts?|thread|fact\s+sheet|news\s+conference|press\s+conference|hearing|interview)\b")
         .expect("lead statement")
 });
 
@@ -405,28 +406,47 @@ fn same_statement(lead: &Source, speaker: &str, org: &str) -> bool {
     institution && !org.is_empty() && (org.contains(lead.org.as_str()) || lead.org.contains(org))
 }
 
-/// The relative day a lead names ("on Friday", "yesterday", "this morning"; not a date
-/// written out, which may be the claim's own day), when it lies within a week before the
-/// article's date.
-fn lead_day(text: &str, phrases: &[TimePhrase], article: Option<time::Date>) -> Option<String> {
+/// The relative day a lead names ("on Friday", "yesterday", "this morning", "on the 13th"; not a
+/// date written out, which may be the claim's own day, unless it dates the findings' first
+/// publication: "The findings were first reported by The Washington Post on 22 June"), when it
+/// lies within a week before the article's date; and whether it is the findings' day, which
+/// dates every finding the text gives.
+fn lead_day(
+    text: &str,
+    phrases: &[TimePhrase],
+    article: Option<time::Date>,
+) -> Option<(String, bool)> {
     let article = article?;
     phrases.iter().find_map(|p| {
         let words = &text[p.span.0..p.span.1];
-        if !p.day_like || !RELATIVE_DAY.is_match(words) {
+        let findings = FINDINGS_PUBLISHED.is_match(&text[..p.span.0]);
+        if !p.day_like || !(findings || RELATIVE_DAY.is_match(words)) {
             return None;
         }
         let Meaning::Period(a, b) = &p.meaning else {
             return None;
         };
         let d = parse_day(a)?;
-        (a == b && d <= article && article - d <= time::Duration::days(6)).then(|| a.clone())
+        (a == b && d <= article && article - d <= time::Duration::days(6))
+            .then(|| (a.clone(), findings))
     })
 }
 
-/// A day named relative to the text's date: a weekday, "yesterday", "today", "this morning".
+/// A day named relative to the text's date: a weekday, "yesterday", "today", "this morning",
+/// "the 13th" (a day of its month, as Japanese and Korean news write it).
 static RELATIVE_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b")
+    Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+\d{1,2}(?:st|nd|rd|th))\b")
         .expect("relative day")
+});
+/// "The findings were first reported by The Washington Post on ": the day findings came out.
+static FINDINGS_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:findings|figures|results|data|report|study)\s+(?:was|were|had\s+been)\s+(?:first\s+|initially\s+|originally\s+)?(?:reported|published|revealed|made\s+public)\s+(?:by\s+(?:[\w.'-]+\s+){1,6})?(?:on\s+)?$")
+        .expect("findings published")
+});
+/// "At a press conference the same day", "later that day": the day the lead named.
+static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)\b")
+        .expect("same day")
 });
 
 static OCCASION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -439,9 +459,10 @@ static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("after occasion")
 });
 /// The document or posts the lead named, referred back to: "According to the fact sheet", "the
-/// posts say", "in the thread", "quoted in the same report".
+/// posts say", "in the thread", "quoted in the same report", "the investigation found", "by the
+/// investigators' count".
 static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release)\s+(?:says|said|adds|added|states|stated)\b")
+    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release|investigation|study|analysis|findings)\s+(?:says|said|adds|added|states|stated|found|finds|shows?|showed|estimates|estimated)\b|\bthe\s+(?:investigators|researchers|authors)(?:['\x{2019}]\s+(?:count|estimate|tally|reckoning)|\s+(?:found|estimated|counted|wrote))\b")
         .expect("the document")
 });
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
@@ -556,6 +577,17 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:our\s+(?:analysts|researchers|team|imagery|images|analysis|count|tracking|data|research|review|findings|estimate)|(?:for|in)\s+this\s+(?:analysis|report|study)|we\s+(?:observed|counted|count|found|assess|estimate|identified|tracked))\b")
         .expect("first person")
 });
+/// A page saying what it is part of: "This analysis is part of the X project", "X is a project
+/// of the Y Institute".
+static SELF_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this\s+(?:analysis|brief|report|study|paper|page)\s+is\s+(?:part|a\s+product)\s+of|[\w\s]{1,60}?\s+is\s+a\s+(?:[a-z]+\s+)?project\s+of)\b")
+        .expect("self described")
+});
+/// A research page's byline: "By NAME, NAME and NAME", "Imagery Analysis by NAME".
+static AUTHORS_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|(?:Imagery\s+|Satellite\s+)?[Aa]nalysis\s+by)\s+[A-Z][a-z]+\s+[A-Z]")
+        .expect("authors byline")
+});
 /// "when it last published a figure, in": the occasion of a source's statement.
 static WHEN_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bwhen\s+(?:it|he|she|they|the\s+\w+)\s+(?:last\s+|first\s+)?(?:published|released|gave|announced|issued|updated|put\s+out|made\s+public)\b[^.;]*$")
@@ -585,9 +617,11 @@ static REPORT_OF_OWNER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("report of owner")
 });
 /// "The Multilateral Sanctions Monitoring Team, set up by ..., made public its first report on
-/// the 29th": the day of what that organization says next.
+/// the 29th", "We are members of the X Team, which published its first report on Friday", "Britain
+/// belongs to the X Team, which released its report on ...": the day of what that organization
+/// says next.
 static PUBLISHED_ITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<doc>(?:The\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|on))*(?:\s*\([A-Z]+\))?)(?:\s*,.{0,160}?,)?\s+(?:made\s+public|published|released|issued|presented|unveiled|submitted)\s+(?:its|their|a|an|the)\b")
+    Regex::new(r"^(?P<doc>(?:The\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|on))*(?:\s*\([A-Z]+\))?)(?:\s*,.{0,160}?,)?\s+(?:made\s+public|published|released|issued|presented|unveiled|submitted)\s+(?:its|their|a|an|the)\b|\b(?:of|by|to|in)\s+(?:the\s+)?(?P<doc2>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|on))*(?:\s*\([A-Z]+\))?),\s+which\s+(?:has\s+|had\s+)?(?:published|released|issued|presented)\s+(?:its|their)\b")
         .expect("published its")
 });
 /// A reporting verb with its "that" clause: "told reporters in Washington that".
@@ -596,9 +630,10 @@ static REPORTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reports that")
 });
 /// A count of what is somewhere at the time of speaking: "now in Russia", "currently deployed"
-/// (not "has now sent", a total that grew over a period).
+/// (not "has now sent", a total that grew over a period), or "the number ... is now around":
+/// the figure as it stands.
 static STOCK_NOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:now|currently|at\s+present|presently)\s+(?:in|inside|at|on|deployed|stationed|based|fighting|serving|positioned|present|held|kept)\b")
+    Regex::new(r"(?i)\b(?:now|currently|at\s+present|presently)\s+(?:in|inside|at|on|deployed|stationed|based|fighting|serving|positioned|present|held|kept)\b|\bthe\s+(?:number|total|figure|count)\b[^,;]{0,40}?\b(?:is|are|stands)\s+(?:now|currently)\b")
         .expect("stock now")
 });
 
@@ -746,6 +781,9 @@ struct Extractor<'a> {
     lead_day: Option<String>,
     /// Who makes the statement the lead dates, when the lead names them.
     lead_speaker: Option<Source>,
+    /// The lead's day is the day findings first came out ("The findings were first reported by
+    /// The Washington Post on 22 June"): it dates every claim without a day of its own.
+    findings_day: bool,
     /// The rows of the last sentence with a claim (from this index of `rows`).
     last_claim_rows: usize,
     /// Rows read from a vague multiple ("thousands of containers"), by index in `rows`.
@@ -811,20 +849,27 @@ impl<'a> Extractor<'a> {
                 });
         }
         // A research organization's own page, its name alone on the first line ("Beyond
-        // Parallel"), speaking of itself in the first person ("our analysts found"): it is the
-        // author, though no document label says so.
+        // Parallel"), in its own voice: speaking of itself in the first person ("our analysts
+        // found"), signed by its authors ("By NAME, NAME and NAME", "Imagery analysis by NAME")
+        // or saying what it is part of ("This analysis is part of the X project", "X is a
+        // project of Y"): it is the author, though no document label says so.
         if ctx.author.is_none() {
-            let first_person = article
+            let own_voice = article
                 .paragraphs
                 .iter()
                 .flatten()
-                .any(|s| FIRST_PERSON.is_match(s));
+                .any(|s| FIRST_PERSON.is_match(s) || SELF_DESCRIBED.is_match(s))
+                || article
+                    .header
+                    .iter()
+                    .skip(1)
+                    .any(|l| AUTHORS_BYLINE.is_match(l));
             // ("Beyond Parallel | July 2024": the name before the section's date.)
             ctx.author = article
                 .header
                 .first()
                 .map(|l| l.split(['|', '\u{2022}']).next().unwrap_or(l).trim())
-                .filter(|l| first_person && l.split_whitespace().count() <= 4)
+                .filter(|l| own_voice && l.split_whitespace().count() <= 4)
                 .and_then(speakers::publisher)
                 .filter(|p| p.kind == Kind::Org && !p.media && !names::is_government(&p.org));
         }
@@ -832,7 +877,6 @@ impl<'a> Extractor<'a> {
         // National Defense, Republic of Korea"), then a document's title or issue line
         // ("Assessment of ... (excerpt)", "Issued 30 April 2025"). Its unattributed and passive
         // sentences ("is assessed to have shipped") are the body's.
-        let mut government_doc = false;
         if ctx.author.is_none() {
             // Not a transcript: its speaker labels speak.
             let labelled = article
@@ -858,9 +902,9 @@ impl<'a> Extractor<'a> {
                     country,
                     media: false,
                 });
-            government_doc = ctx.author.is_some();
         }
-        let statement_doc = (statement_doc || government_doc) && ctx.author.is_some();
+        // A research body's own page too: its unattributed sentences are its own.
+        let statement_doc = ctx.author.is_some();
         let all: Vec<&str> = article
             .paragraphs
             .iter()
@@ -894,6 +938,7 @@ impl<'a> Extractor<'a> {
             last_date: None,
             occasion_date: None,
             lead_day: None,
+            findings_day: false,
             lead_speaker: None,
             last_claim_rows: 0,
             vague_rows: Vec::new(),
@@ -971,6 +1016,10 @@ impl<'a> Extractor<'a> {
                                             && (s.org.is_empty() || s.org.eq_ignore_ascii_case(&l)))
                                     })
                                     .or_else(|| speakers::label_source(&l, &unlabelled, &self.ctx))
+                                    .or_else(|| {
+                                        affiliation.as_ref()?;
+                                        speakers::bracketed_name_label(&l, &self.ctx)
+                                    })
                             })
                             .or_else(|| {
                                 let s = speakers::label_org(&l, &self.ctx)?;
@@ -1460,12 +1509,24 @@ impl<'a> Extractor<'a> {
         if paragraph > self.lead_paragraph {
             self.lead_read = true;
         }
-        if !self.lead_read && self.lead_day.is_none() && LEAD_STATEMENT.is_match(&s.text) {
-            self.lead_day = lead_day(&s.text, &phrases, self.article.date);
-            self.lead_speaker = choose(&s.attributions, &s.text, None)
-                .map(|(m, _, _)| m)
-                .or_else(|| speakers::publishing_source(&s.text, &self.ctx))
-                .or_else(|| source.as_ref().map(|(m, _)| m.clone()));
+        if !self.lead_read && LEAD_STATEMENT.is_match(&s.text) {
+            let speaker = || {
+                choose(&s.attributions, &s.text, None)
+                    .map(|(m, _, _)| m)
+                    .or_else(|| speakers::publishing_source(&s.text, &self.ctx))
+                    .or_else(|| source.as_ref().map(|(m, _)| m.clone()))
+            };
+            if self.lead_day.is_none() {
+                let day = lead_day(&s.text, &phrases, self.article.date);
+                self.findings_day = day.as_ref().is_some_and(|d| d.1);
+                self.lead_day = day.map(|d| d.0);
+                self.lead_speaker = speaker();
+            } else if self.lead_speaker.is_none() {
+                // "The White House made it official on Thursday. ... John Kirby told
+                // reporters": the lead's next sentence says who made the statement, with a
+                // reporting verb of its own.
+                self.lead_speaker = choose(&s.attributions, &s.text, None).map(|(m, _, _)| m);
+            }
         }
         self.back_fill(s, &phrases, &quantities);
         if quantities.is_empty() {
@@ -1539,8 +1600,15 @@ impl<'a> Extractor<'a> {
                 }
             }
             // A period can still anchor "the following month" in the next sentence.
+            // Not the day of a report ("The Washington Post reported the findings on
+            // Saturday"): what the next claims count is not of that day.
             if let Some(p) = phrases.iter().find_map(|p| match &p.meaning {
-                Meaning::Period(a, b) if time_role(p, s) == TimeRole::Period => {
+                Meaning::Period(a, b)
+                    if time_role(p, s) == TimeRole::Period
+                        && !(p.day_like
+                            && a == b
+                            && SAID_JUST_BEFORE.is_match(&s.text[..p.span.0])) =>
+                {
                     Some((a.clone(), b.clone()))
                 }
                 _ => None,
@@ -1727,8 +1795,18 @@ impl<'a> Extractor<'a> {
                         // own ("Ukrainian authorities cited by ...", "an official added"), nor
                         // an unattributed figure further on (a digest's later item).
                         let d = self.lead_day.clone()?;
+                        // "At a press conference the same day, NAME said": that speaker's day
+                        // from here on.
+                        if SAME_DAY.is_match(&s.text) {
+                            notes.push("the same day as the lead's".into());
+                            if !speaker.is_empty() {
+                                self.speaker_dates.insert(speaker.clone(), d.clone());
+                            }
+                            return Some(d);
+                        }
                         let org = source.as_ref().map_or("", |x| x.org.as_str());
                         (speaker.is_empty() && !self.lead_read
+                            || self.findings_day
                             || self
                                 .lead_speaker
                                 .as_ref()
@@ -2065,9 +2143,10 @@ static SAYING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("saying after")
 });
 
-/// A reporting verb right before a day: "said Thursday", "announced on Monday".
+/// A reporting verb right before a day: "said Thursday", "announced on Monday", "reported the
+/// findings on Saturday".
 static SAID_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told|announced|reported|stated|claimed|disclosed|revealed|estimated|wrote)\s+(?:[\w-]+\s+)?(?:on\s+)?$")
+    Regex::new(r"(?i)\b(?:said|says|told|announced|reported|stated|claimed|disclosed|revealed|estimated|wrote)\s+(?:[\w-]+\s+){0,2}(?:on\s+)?$")
         .expect("said just before")
 });
 
@@ -2201,6 +2280,22 @@ fn choose(
         .copied()
         .or_else(|| atts.first())?;
     let mut notes = Vec::new();
+    // "The NIS said the munitions went in more than 10 transfers, Yoo told reporters": the
+    // figure of the body whose clause carries it, relayed by the teller after it (not a
+    // country's: "Washington believes N, a U.S. diplomat said" is the diplomat's).
+    let main = match (leading, window) {
+        (Some(l), Some((at, _)))
+            if main.pos > at
+                && l.how == How::Subject
+                && matches!(l.source.kind, Kind::Org | Kind::Group)
+                && l.source.org != main.source.org
+                && !sentence[l.verb_end..main.pos].contains(['"', ';']) =>
+        {
+            notes.push(format!("relayed by {}", main.source.speaker));
+            *l
+        }
+        _ => main,
+    };
     // "X said the NIS had told him and other members that N": the figure is the NIS's,
     // relayed by X (a verb of telling someone, in the clause X's verb introduces, before N).
     // "The agency, he said, had told the committee that N" (X's verb set off between the
@@ -2827,6 +2922,8 @@ fn refers_to_unit(sentence: &str, last_unit: &str) -> bool {
         "shipments" => &["shipments", "deliveries", "consignments"],
         "railcars" => &["railcars", "wagons", "freight cars"],
         "transfers" => &["transfers"],
+        // "matched the visits with 19 calls at Vostochny": the port visits just counted.
+        "port" => &["visits", "port calls", "calls", "dockings"],
         // "The agency told the lawmakers that the shells had been sent on at least 10
         // occasions": the shells just counted.
         "artillery" => &["shells", "rounds", "ammunition", "munitions"],

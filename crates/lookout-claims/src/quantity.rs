@@ -253,6 +253,13 @@ static HELD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:held|holds|numbered|totall?ed|reached|stood\s+at|saw|seen|counted|observed|spotted|recorded)\s+(?:(?:never|only|just)\s+)?(?:(?:more\s+than|fewer\s+than|less\s+than|about|around|roughly|some|nearly|almost|at\s+least|at\s+most|no\s+more\s+than|up\s+to|over|under)\s+){0,2}$")
         .expect("held before")
 });
+/// "the number of railcars never rose above roughly 20", "The number already dispatched is now
+/// around 3,000", "put the number since September at about 6,700": a count of what "the number"
+/// (of a unit named, or of the count before) is, ending its clause.
+static THE_NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"(?i)\bthe\s+(?:number|total|figure|count|tally)(?:\s+of\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?))?(?:\s+[^.;:",]{{0,50}}?)?\s+(?:is|was|are|were|would\s+be|will\s+be|stood\s+at|stands\s+at|(?:rose|climbed|grew|went)(?:\s+(?:to|past|beyond))?|reached|came\s+to|at)\s+(?:(?:now|already|still|only)\s+)?(?:(?:{HEDGE_WORDS}|above)\s+){{0,2}}$"#))
+        .expect("the number before")
+});
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
 /// delivered, of the series named before.
 static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -265,10 +272,12 @@ static SENTENCE_END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:there|here|in\s+all|in\s+total)\s*)?(?:(?:at|on|in)\s+(?:any\s+)?(?:single\s+|one\s+|a\s+)?(?:time|image|picture|photo|day|date|occasion)\s*)?(?:(?:since|in|over|during|from|through)\s+(?:the\s+)?[a-z\s]{0,24}(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d)?\s*)?(?:[.;]|,|$)")
         .expect("sentence end after")
 });
-/// "Of those, roughly 112 were freight cars": a part of the things counted before, opening the
-/// sentence.
+/// "Of those, roughly 112 were freight cars", "Of the 10,000 or so soldiers sent, about 8,000
+/// are ...", "\"Of the 10,000 soldiers there,\" he said, \"some 8,000 are ...\"": a part of the
+/// things counted before, opening the sentence ("Of the troops sent, about 4,000 were wounded"
+/// counts no part of a figure).
 static OF_THOSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*"?\s*Of\s+(?:those|these|them|this\s+total|that\s+total)\s*,?\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to|only|just)\s+)?$"#)
+    Regex::new(r#"(?i)^\s*"?\s*Of\s+(?:those|these|them|this\s+total|that\s+total|the\s+[^,;"\d]{0,30}\d(?:[^,;"]|\d,\d){1,80},(?:"\s+[^"]{1,160}?,\s+")?)\s*,?\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|over|at\s+least|up\s+to|only|just)\s+)?$"#)
         .expect("of those before")
 });
 /// "gave a figure of some", "an estimate of about": a figure with no noun of its own.
@@ -609,7 +618,7 @@ fn negated_bound(q: &'static str, before: &str) -> &'static str {
 /// "not", "never", "never held": a negation right before a hedge.
 static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:not|never)(?:\s+(?:held|had|saw|seen|counted|reached|exceeded|been|showed|shown|recorded|observed|spotted|numbered|contained|carried))?\s*$",
+        r"(?i)\b(?:not|never)(?:\s+(?:held|had|saw|seen|counted|reached|exceeded|been|showed|shown|recorded|observed|spotted|numbered|contained|carried|rose|climbed|grew|went))?\s*$",
     )
     .expect("negation before")
 });
@@ -856,6 +865,8 @@ fn unit_after(s: &str, from: usize) -> Option<(usize, usize, String)> {
     let mut pos = from + PARTITIVE.find(&s[from..]).map_or(0, |m| m.end());
     // "over 100 units of artillery systems": the units are the systems.
     pos += UNITS_OF.find(&s[pos..]).map_or(0, |m| m.end());
+    // "the 10,000 or so soldiers": a hedge between the number and its noun.
+    pos += HEDGE_AFTER.find(&s[pos..]).map_or(0, |m| m.end());
     // "\"in excess of a million\" shells": a quote closing after the number.
     if s[pos..].starts_with('"') {
         pos += 1;
@@ -1129,6 +1140,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     && HELD_BEFORE.is_match(&s[..a.start()])
                     && SENTENCE_END_AFTER.is_match(&s[end..])
                 || b.is_none()
+                    && !vague
+                    && SENTENCE_END_AFTER.is_match(&s[end..])
+                    && THE_NUMBER_BEFORE.captures(&s[..a.start()]).is_some_and(|c| {
+                        c.name("noun").is_none_or(|n| UNIT_ANYWHERE.is_match(n.as_str()))
+                    })
+                || b.is_none()
                     && !(a.as_str().len() == 4 && a.as_str().starts_with(['1', '2']))
                     && HEDGE.is_match(&s[..a.start()])
                     && SENT_AFTER.is_match(&s[end..])
@@ -1136,15 +1153,42 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 // "Another 300 followed the next month", "Several more followed on 2 January",
                 // "bringing the total to about 50", "the yard never held more than about 20.":
                 // the unit of the claim before, which the caller fills in (empty here).
-                let qualifier = hedge_before(&s[..a.start()]).unwrap_or("unspecified");
+                let before = &s[..a.start()];
+                let mut qualifier = hedge_before(before).unwrap_or("unspecified");
+                // "the number of railcars never rose above roughly 20": the unit "the number"
+                // is of.
+                let mut unit = THE_NUMBER_BEFORE
+                    .captures(before)
+                    .and_then(|c| UNIT_ANYWHERE.find(c.name("noun")?.as_str()))
+                    .map_or(String::new(), |m| unit_name(m.as_str(), "").to_owned());
+                // "If they carried the smaller 122-millimeter type, ..., the total would be
+                // about 500,000": a capacity in shells of that calibre.
+                if let Some(mm) = IF_HELD
+                    .is_match(before)
+                    .then(|| {
+                        CALIBRE
+                            .find_iter(before)
+                            .filter_map(|m| calibre_mm(m.as_str()))
+                            .last()
+                    })
+                    .flatten()
+                {
+                    unit = format!("artillery_shells_{mm}mm");
+                    qualifier = "capacity_equivalent";
+                }
+                let note = if unit.is_empty() {
+                    CLAIM_BEFORE_NOTE
+                } else {
+                    "unit of the number named before"
+                };
                 out.push(Quantity {
                     span: (whole.start(), end),
                     quantity: Some(av).filter(|_| !vague),
                     low: vague.then_some(av),
                     high: avague_hi,
                     qualifier,
-                    unit: String::new(),
-                    note: vec![CLAIM_BEFORE_NOTE.into()],
+                    unit,
+                    note: vec![note.into()],
                 });
                 start = end;
             }

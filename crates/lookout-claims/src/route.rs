@@ -75,6 +75,15 @@ static TRAVEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|summit|tour)(?:\s+by\s+(?:[\w'-]+\s+){1,5}?)?\s*$").expect("travel")
 });
 
+/// A list of single capitalised names ("Chongjin, Hamhung and Musudan"): when it holds a place
+/// that is no corridor place, the side its corridor places are on is only partly named.
+static NAME_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z][a-z]+\b")
+        .expect("name list")
+});
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Z][a-z]+").expect("name"));
+
 /// The Vostochny cosmodrome (the 2023 summit) is not the port.
 static COSMODROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bVostochny\s+(?:cosmodrome|spaceport)\b").expect("cosmodrome")
@@ -107,11 +116,38 @@ pub fn find(sentence: &str) -> (String, String) {
     let mut dests: Vec<&str> = Vec::new();
     let (mut rail_place, mut sea_place) = (false, false);
     let mut places: Vec<(usize, usize)> = Vec::new();
+    // "from the ports of Chongjin, Hamhung and Musudan to Vladivostok": the origin is not
+    // Chongjin alone, so that side is left unnamed (`sea:->Vladivostok`).
+    let countries = crate::names::countries(&s);
+    let partial: Vec<(usize, usize)> = NAME_LIST
+        .find_iter(&s)
+        .filter(|l| {
+            // "Rajin and North Korea's ...": a name of more words, no list of places.
+            let rest = &s[l.end()..];
+            let more_words = rest.starts_with(char::is_whitespace)
+                && rest.trim_start().starts_with(char::is_uppercase);
+            let names = || {
+                NAME.find_iter(l.as_str())
+                    .map(|w| (l.start() + w.start(), w.as_str()))
+            };
+            let corridor = |w: &str| PLACE_RES.iter().any(|re| re.is_match(w));
+            // "between Rajin in North Korea and Vostochny": a country's word is no place.
+            let country = |at: usize| countries.iter().any(|c| c.0 <= at && at < c.1);
+            !more_words
+                && names().any(|(_, w)| corridor(w))
+                && names().any(|(at, w)| !corridor(w) && !country(at))
+        })
+        .map(|l| (l.start(), l.end()))
+        .collect();
+    let mut unnamed_side = [false, false];
     for (re, (_, name, supplier, rail)) in PLACE_RES.iter().zip(PLACES.iter()) {
         // "a naval facility at Dunai, near Vladivostok": a landmark locating another place.
         let located = |m: &regex::Match| LOCATOR.is_match(&s[..m.start()]);
         if let Some(m) = re.find_iter(&s).find(|m| !located(m)) {
             places.push((m.start(), if *supplier { 0 } else { 1 }));
+            if partial.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
+                unnamed_side[usize::from(!*supplier)] = true;
+            }
             let list = if *supplier { &mut origins } else { &mut dests };
             if !list.contains(name) {
                 list.push(name);
@@ -157,7 +193,12 @@ pub fn find(sentence: &str) -> (String, String) {
             named.0 = true
         }
     }
-    let countries = crate::names::countries(&s);
+    if unnamed_side[0] {
+        origins.clear();
+    }
+    if unnamed_side[1] {
+        dests.clear();
+    }
     // "Russia, for its part, is believed to have shipped 9,000 containers the other way": Russia
     // named first, as the sender, of goods going against the corridor.
     let russia_other_way = OTHER_WAY.is_match(&s)

@@ -12,10 +12,18 @@
 //! it; an institution named again without its country is the one named before. What a reader
 //! resolves over the whole article (an office and its holder named apart, a known official's
 //! body, a body and its spokesperson) goes through one table, [`ArticleSources`], and its
-//! resolution step. The article's subject source, a body the text names publishing a report
-//! (also after a bracketed wire dateline or behind an apposition clause naming other bodies),
-//! is the reading's document owner: "It found", "the report estimates", "according to the
-//! team" after it are that body's, whoever relays them (a minister answering in a debate).
+//! resolution step. A research body's own page (its name alone on the first line, in its own
+//! voice: the first person, its analysts' byline, "This analysis is part of the X project") is
+//! the author of its unattributed sentences and unowned findings ("Satellite imagery of the
+//! border between A and B shows"). The article's subject source, a body the text names
+//! publishing a report (also after a bracketed wire dateline or behind an apposition clause
+//! naming other bodies: "X, set up by A, B and C after the UN panel lapsed, said" is X's), is
+//! the reading's document owner: "It found", "the report estimates", "according to the
+//! team" after it are that body's, whoever relays them (a minister answering in a debate); a
+//! joint investigation "by the news agency X and Y" is owned by both (`X / Y`). A sentence can
+//! give the one before its source: "This is stated in a study by X", "The head of X, NAME,
+//! confirmed this", "That is what X told lawmakers". A body described rather than named ("an
+//! 11-nation team monitoring sanctions") is the one the article names that the description fits.
 //!
 //! The speaker is always the subject of the reporting verb, never the subject of the claim:
 //! in "Seoul accused Pyongyang of sending 6,700 containers" Pyongyang is the sender.
@@ -1526,6 +1534,11 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     // pronoun's antecedent is the subject.
     if j >= 2 && toks[j - 1].text.eq_ignore_ascii_case("who") && toks[j - 2].text == "," {
         j -= 1;
+        // "... tracked by researchers at X in London, who counted": no apposition before the
+        // pronoun's comma; the antecedent ends there.
+        if !(0..j - 1).rev().take(30).any(|k| toks[k].text == ",") {
+            j -= 1;
+        }
     }
     // "(NIS) reported": the acronym in brackets repeats the name before it.
     if j >= 3 && toks[j - 1].text == ")" && toks[j - 3].text == "(" {
@@ -1543,12 +1556,15 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         let mut open_last = (0..close).rev().take(30).find(|&k| toks[k].text == ",")?;
         // "The X Team (MSMT), set up by 11 countries including Japan, the United States and
         // South Korea, announced": a list inside the apposition, whose opening comma is the
-        // one before its participle or "including".
-        for _ in 0..3 {
-            let Some(pc) = (0..open_last).rev().take(30).find(|&k| toks[k].text == ",") else {
+        // one before its participle or "including"; "set up by Japan, the United States,
+        // South Korea and eight other states after ..., said": the list's items passed over.
+        let mut scan = open_last;
+        for _ in 0..4 {
+            let Some(pc) = (0..scan).rev().take(30).find(|&k| toks[k].text == ",") else {
                 break;
             };
-            let segment = &toks[pc + 1..open_last];
+            let segment = &toks[pc + 1..scan];
+            scan = pc;
             let opener = segment.first().map(|t| t.text.to_lowercase());
             // "..., which includes Japan, South Korea and the United States, said": a relative
             // clause with a list in it, the same.
@@ -1561,7 +1577,7 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
                     || ["which", "whose"].contains(&o.as_str())
             }) {
                 open_last = pc;
-            } else {
+            } else if segment.len() > 4 || !segment.iter().all(|t| is_np_word(t.text)) {
                 break;
             }
         }
@@ -1612,19 +1628,32 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
         return Some(((toks[end - 1].start, toks[end - 1].end), appos));
     }
     let mut start = end;
-    while start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
-        start -= 1;
+    loop {
+        if start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
+            start -= 1;
+        // "the Defense Intelligence Agency (DIA) of the Ministry of National Defense judged":
+        // an acronym in brackets inside the name runs on.
+        } else if start >= 3
+            && start < end
+            && toks[start].text == "of"
+            && toks[start - 1].text == ")"
+            && toks[start - 3].text == "("
+        {
+            start -= 3;
+        } else {
+            break;
+        }
     }
     // "An 11-nation group that monitors sanctions on North Korea said": the relative clause
     // describes the subject before its pronoun, an organization noun.
-    // "An 11-nation panel set up to watch over sanctions on North Korea said": a participle
-    // after the organization noun, the same.
+    // "An 11-nation panel set up to watch over sanctions on North Korea said", "a team tracking
+    // sanctions said": a participle after the organization noun, the same.
     let pronoun = (start.saturating_sub(8).max(1)..start)
         .rev()
         .take_while(|&k| toks[k].text != "," && toks[k].text != "\"")
         .find(|&k| {
             ["that", "which"].contains(&toks[k].text)
-                || APPOSITION_PARTICIPLES.contains(&toks[k].text)
+                || (APPOSITION_PARTICIPLES.contains(&toks[k].text) || toks[k].text.ends_with("ing"))
                     && ORG_NOUNS.contains(&toks[k - 1].text.to_lowercase().as_str())
         });
     if let Some(k) = pronoun.filter(|_| appos.is_none()) {
@@ -1938,6 +1967,13 @@ fn org_in_context(
     Some((org, c, media))
 }
 
+/// What joins two bodies into one joint source: "and", "together with", "along with", "jointly
+/// with", "in cooperation with", "in partnership with".
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\band\b|\b(?:together|along|jointly)\s+with\b|\bin\s+(?:cooperation|collaboration|partnership)\s+with\b")
+        .expect("joined")
+});
+
 /// The organization a phrase names: known group or medium, government institution, an
 /// organization by its own words, an acronym.
 fn org_in(
@@ -1945,7 +1981,8 @@ fn org_in(
     country: Option<&'static Country>,
 ) -> Option<(String, Option<&'static Country>, bool)> {
     if let Some((a, b, name, media)) = names::known_org(phrase) {
-        // "Reuters and the Open Source Centre": both, as a joint source.
+        // "Reuters and the Open Source Centre", "Reuters, together with the Open Source
+        // Centre,": both, as a joint source.
         let rest = format!("{}{}", &phrase[..a], " ".repeat(b - a)) + &phrase[b..];
         // The "and" joins the two names ("Beyond Parallel, a project of the Center for
         // Strategic and International Studies" is one organization's name, not two).
@@ -1955,7 +1992,7 @@ fn org_in(
             } else {
                 &phrase[b..x.0.max(b)]
             };
-            between.contains(" and ")
+            JOINED.is_match(between)
         }) {
             let (first, second) = if a2 < a { (other, name) } else { (name, other) };
             return Some((names::joint(&first, &second), None, media && media2));
@@ -2187,6 +2224,12 @@ pub fn named_alone(sentence: &str, ctx: &Context) -> Option<Source> {
 /// organization a sentence without a reporting verb opens with, for an "it" or "they" after it
 /// (not a country: "North Korea has shipped ..." is the claim's subject).
 pub fn opening_body(masked: &str, ctx: &Context) -> Option<Source> {
+    // "eleven governments, working together as the X Team, put on paper": the body they form.
+    if let Some(c) = WORKING_AS.captures(masked) {
+        return classify(&c["body"], "", ctx)
+            .and_then(|p| resolve(p, ctx))
+            .filter(|s| matches!(s.kind, Kind::Org | Kind::Group) && !s.media);
+    }
     let toks = tokens(masked);
     let lead = trim_np(&toks);
     let end = (lead..toks.len())
@@ -2202,6 +2245,12 @@ pub fn opening_body(masked: &str, ctx: &Context) -> Option<Source> {
         .and_then(|p| resolve(p, ctx))
         .filter(|s| matches!(s.kind, Kind::Org | Kind::Group) && !s.media)
 }
+
+/// ", working together as the X Team,", ", acting jointly as X,": the body a subject forms.
+static WORKING_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:working|acting|operating)\s+(?:together\s+|jointly\s+)?as\s+(?P<body>(?:the\s+)?[A-Z][^,;]{2,80}?)\s*,")
+        .expect("working as")
+});
 
 /// "Shin Won-sik does not like to guess. South Korea's defence minister, a retired general,
 /// spoke ...": a person's bare name (no title) opening a sentence without a reporting verb,
@@ -2283,14 +2332,24 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     // published its first report": an apposition between the subject and the verb. "The
     // Beyond Parallel team at CSIS looked at the Tumangang rail yard": a study is a
     // publication's work ("they counted" after it is that team's).
-    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who|whose|of\s+which)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|[A-Z][a-z]+'s)\b")
+    Regex::new(r"^(?:[*\u{2022}-]\s+)?(?P<who>[A-Z][^,;:]{1,80}?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},|,\s+(?:a|an|the|set|created|founded|formed|established|based|which|who|whose|of\s+which|(?:together|along|jointly)\s+with|in\s+(?:cooperation|collaboration|partnership)\s+with)\b[^;:]{1,120}?,)?)\s+(?:has\s+|had\s+|have\s+|on\s+\w+\s+)?(?:published|released|issued|presented|unveiled|put\s+out|laid\s+out|set\s+out|posted|gave|given|looked\s+at|examined|analy[sz]ed|reviewed|studied)\s+(?:its|their|his|her|a|an|the|new|fresh|updated|satellite|commercial|material|[A-Z][a-z]+'s)\b")
         .expect("published")
 });
 
 /// Classifies a speaker phrase with its apposition.
 fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
-    // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works.
-    let appos = if BRIEFED.is_match(appos) { "" } else { appos };
+    // "lawmaker Yoo, who was briefed by the military": who briefed, not where Yoo works; "The
+    // X Team, launched by eleven states after the UN panel was disbanded,": who set the body
+    // up, not the body.
+    let founding = appos
+        .split(' ')
+        .next()
+        .is_some_and(|w| APPOSITION_PARTICIPLES.contains(&w));
+    let appos = if BRIEFED.is_match(appos) || founding {
+        ""
+    } else {
+        appos
+    };
     let p = phrase.trim().trim_start_matches(['"', '(']).trim();
     // "in May the intelligence estimated": "March" and "May" before "the" are months (a name
     // is not followed by an article).
@@ -2338,10 +2397,18 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     }
     // "An 11-nation group that monitors sanctions on North Korea": the organization the
     // article names that its relative clause describes.
-    // "An 11-nation panel set up to watch over sanctions": the same with a participle.
-    let participle = lower.split_whitespace().skip(1).find(|w| {
-        APPOSITION_PARTICIPLES.contains(w) || ["tasked", "charged", "mandated"].contains(w)
-    });
+    // "An 11-nation panel set up to watch over sanctions", "an 11-nation team monitoring
+    // sanctions": the same with a participle (an "-ing" one right after the body's noun).
+    let participle = lower
+        .split_whitespace()
+        .zip(lower.split_whitespace().skip(1))
+        .find_map(|(before, w)| {
+            (APPOSITION_PARTICIPLES.contains(&w)
+                || ["tasked", "charged", "mandated"].contains(&w)
+                || w.ends_with("ing")
+                    && (ORG_NOUNS.contains(&before) || GROUP_NOUNS.contains(&before)))
+            .then_some(w)
+        });
     if let Some((head, clause)) = lower
         .split_once(" that ")
         .or_else(|| lower.split_once(" which "))
@@ -2352,9 +2419,10 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             .any(|w| ORG_NOUNS.contains(&w) || GROUP_NOUNS.contains(&w))
         {
             // "an 11-nation sanctions monitoring group that includes Japan": the words before
-            // the noun describe it as well as the clause does.
+            // the noun describe it as well as the clause does (and an "-ing" participle).
             let words: Vec<String> = head
                 .split_whitespace()
+                .chain(participle.filter(|p| p.ends_with("ing")))
                 .chain(clause.split_whitespace())
                 .map(str::to_owned)
                 .collect();
@@ -3201,7 +3269,7 @@ static BRACKET_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 static MENTION_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "President of Ukraine Volodymyr Zelensky held": an "of" inside the title.
-    Regex::new(r"^(?P<phrase>[A-Z][\w.'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'-]+){2,6})\s+[a-z]")
+    Regex::new(r"^(?P<phrase>[A-Z][\w.'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'-]+){1,6})\s+[a-z]")
         .expect("mention titled")
 });
 
@@ -3269,10 +3337,10 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     resolve(classify(who, "", ctx)?, ctx)
 }
 
-/// "X estimated this", "X said so", "X reported it" opening a sentence: the claim is the one
-/// before.
+/// "X estimated this", "X said so", "X reported it", "The head of X, NAME, confirmed this",
+/// "That is what X told lawmakers" opening a sentence: the claim is the one before.
 static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][^,;:.]{1,80}?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])")
+    Regex::new(r"^(?:[A-Z][^,;:.]{1,80}?(?:,\s+[A-Z][^,;:.]{2,60},)?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])|(?:That|This)\s+(?:is|was)\s+what\s+[^,;:.]{1,80}?\s(?:said|told|estimated|reported|announced|claimed|disclosed|revealed|confirmed|assessed|believes|sees|found)\b)")
         .expect("said this")
 });
 
@@ -3281,7 +3349,7 @@ static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // "These are the findings of a joint investigation by X and Y, published on Tuesday.": the
     // investigation's authors. A day may stand between the verb and "by" ("This was stated on
     // Wednesday by X").
-    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)(?:\s+(?:on|last|this|earlier|yesterday|today)(?:\s+[A-Z]?[a-z]+){0,2}?)?\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)(?:\s+(?:on|last|this|earlier|yesterday|today)(?:\s+[A-Z]?[a-z]+){0,2}?)?\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:stated|said|reported|written|set\s+out|given|estimated)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|report|analysis|investigation|review|paper|assessment)\s+(?:by|of|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
 });
 
@@ -3422,9 +3490,13 @@ pub fn label_source(label: &str, earlier: &str, ctx: &Context) -> Option<Source>
     let toks = tokens(earlier);
     let i = toks.iter().position(|t| t.text.to_lowercase() == want)?;
     let mut end = i + 1;
+    // (Nor over a sentence's end: "... is Olena Marchenko. Olena, what ...".)
     while end < toks.len()
         && toks[end].text.starts_with(char::is_uppercase)
         && !not_a_name(&toks[end].text.to_lowercase())
+        && earlier[toks[end - 1].end..toks[end].start]
+            .trim()
+            .is_empty()
     {
         end += 1;
     }
@@ -3559,6 +3631,38 @@ static REPORTING_NEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reporting next")
 });
 
+/// A person's name in capitals as a transcript's speaker label with a bracket after it ("JANE
+/// ROE (IISS):"), when no introduction names them: the person, as the name is written in prose
+/// (the bracket gives the organization).
+pub fn bracketed_name_label(label: &str, ctx: &Context) -> Option<Source> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let name_like = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        });
+    if !name_like || label_org(label, ctx).is_some() {
+        return None;
+    }
+    let cased: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    Some(Source {
+        speaker: cased.join(" "),
+        org: String::new(),
+        kind: Kind::Person,
+        title: String::new(),
+        country: None,
+        media: false,
+    })
+}
+
 /// An institution as a transcript's speaker label ("DEFENSE INTELLIGENCE AGENCY:"), when the
 /// label names no person introduced before.
 pub fn label_org(label: &str, ctx: &Context) -> Option<Source> {
@@ -3598,11 +3702,13 @@ pub fn interviewee(earlier: &str, ctx: &Context) -> Option<Source> {
         })
         .or_else(|| {
             // "South Korea's defence minister, Shin Won-sik, sat down with us": a title with the
-            // name in apposition, as the subject of an interview verb.
+            // name in apposition (or before it), as the subject of an interview verb.
             let c = earlier.lines().find_map(|l| INTRODUCED.captures(l))?;
-            let title = c.name("title")?.as_str();
-            let name = c.name("name")?.as_str();
-            find(&format!("{title}, {name}, said so."), ctx)
+            let who = match (c.name("title"), c.name("name"), c.name("titled")) {
+                (Some(title), Some(name), _) => format!("{}, {}", title.as_str(), name.as_str()),
+                (_, _, titled) => titled?.as_str().to_owned(),
+            };
+            find(&format!("{who} said so."), ctx)
                 .into_iter()
                 .map(|a| a.source)
                 .find(|s| s.kind == Kind::Person)
@@ -3631,9 +3737,10 @@ static NAME_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "TITLE, NAME, sat down with us", "TITLE, NAME, a retired general, received a group of
-/// correspondents": the person an interview introduces by a title first.
+/// correspondents", "TITLE NAME sat down with X this week": the person an interview introduces
+/// by a title first.
 static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),(?:\s+(?:a|an|the)\s[^,.]{3,80},)?\s+(?:(?:sat\s+down|spoke|talked|met)\s+(?:with|to)|received|granted|gave)\b")
+    Regex::new(r"^(?:(?P<title>[^,.]{3,80}),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}),(?:\s+(?:a|an|the)\s[^,.]{3,80},)?|(?P<titled>[A-Z][^,.;:]{3,100}?))\s+(?:(?:sat\s+down|spoke|talked|met)\s+(?:with|to)|received|granted|gave)\b")
         .expect("introduced")
 });
 
@@ -4008,14 +4115,29 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     };
     for (v, t) in toks.iter().enumerate() {
         // "The department set out in a fact sheet that": a phrasal reporting verb, with its
-        // "that" clause (not "set out their findings in a thread").
+        // "that" clause (not "set out their findings in a thread"); "established that" (not
+        // "established a task force"); "read out"; "raised its estimate: N", "revised their
+        // count to N".
         let phrasal = ["set", "sets", "laid"].contains(&t.text)
             && toks.get(v + 1).is_some_and(|n| n.text == "out")
             && toks[v + 2..]
                 .iter()
                 .take(12)
                 .take_while(|n| ![",", ":", ";", "."].contains(&n.text))
-                .any(|n| n.text == "that");
+                .any(|n| n.text == "that")
+            || ["established", "establishes"].contains(&t.text)
+                && toks.get(v + 1).is_some_and(|n| n.text == "that")
+            || ["read", "reads"].contains(&t.text)
+                && toks.get(v + 1).is_some_and(|n| n.text == "out")
+            || REVISED.contains(&t.text)
+                && toks
+                    .get(v + 1)
+                    .is_some_and(|n| ["its", "their", "his", "her"].contains(&n.text))
+                && toks
+                    .get(v + 2)
+                    .is_some_and(|n| COUNT_NOUNS.contains(&n.text))
+                // The new count after it (not "has not updated its count since March").
+                && toks.get(v + 3).is_some_and(|n| [":", "to"].contains(&n.text));
         if !phrasal
             && (!VERB.is_match(t.text)
                 || VERB.find(t.text).is_some_and(|m| m.len() != t.text.len()))
@@ -4244,7 +4366,14 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     // findings opening the sentence, with the verb that gives them.
     if let Some(c) = FINDINGS_SHOW.captures(masked) {
         let what = c.name("what").expect("what");
+        let verb = what.end()..c.get(0).expect("match").end();
+        // The findings are the verb's subject, not the last name inside them ("imagery of
+        // the border between A and B ... shows").
+        let not_inside_findings = |out: &mut Vec<Attribution>| {
+            out.retain(|a| !(a.how == How::Subject && verb.contains(&a.pos)));
+        };
         if let Some(o) = owned_findings(what.as_str(), ctx) {
+            not_inside_findings(&mut out);
             out.push(Attribution {
                 source: o,
                 pos: what.start(),
@@ -4252,10 +4381,19 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 how: How::According,
                 verb: "shows".into(),
             });
-        } else if THIS_TEXT.is_match(what.as_str()) {
-            // "Satellite imagery reviewed for this analysis shows", "Our data show": the
-            // text's own findings, its author's ("we").
+        } else if THIS_TEXT.is_match(what.as_str())
+            || ctx.author.is_some()
+                && findings_head(what.as_str())
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|n| FINDINGS.contains(&n.to_lowercase().as_str()))
+        {
+            // "Satellite imagery reviewed for this analysis shows", "Our data show", findings
+            // (not a document: "the report finds" is its issuer's) of no one named on a page
+            // with an author: the text's own findings, its author's ("we"), not a place the
+            // findings are of ("imagery of the border between A and B").
             let m = c.get(0).expect("match");
+            not_inside_findings(&mut out);
             push_source(&mut out, "we", (what.start(), m.end()), "shows", ctx);
         }
     }
@@ -4304,8 +4442,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         let end = clause_end(rest);
         let phrase = rest[..end].split(" that ").next().unwrap_or("").trim();
         // "by the count that spokesman John Kirby gave reporters": the relative clause's
-        // subject, up to its verb.
-        let phrase = phrase.strip_prefix("that ").map_or(phrase, |rel| {
+        // subject, up to its verb ("according to that report": a document, no clause).
+        let clause = phrase
+            .strip_prefix("that ")
+            .filter(|_| !THE_DOCUMENT_PHRASE.is_match(phrase));
+        let phrase = clause.map_or(phrase, |rel| {
             VERB.find(rel).map_or(rel, |v| &rel[..v.start()]).trim()
         });
         // "given by Defence Minister Shin Won-sik on 18 March": the time is not the source's,
@@ -4385,7 +4526,9 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     if let Some(c) = PUBLISHED.captures(masked) {
         let who = c.name("who").expect("who");
         let end = c.get(0).expect("match").end();
-        if DOCUMENT_FINDS.is_match(&masked[end..]) && who.as_str().split_whitespace().count() <= 8 {
+        // (The subject's head, before its apposition, is a name, not a clause.)
+        let head = who.as_str().split(", ").next().unwrap_or("");
+        if DOCUMENT_FINDS.is_match(&masked[end..]) && head.split_whitespace().count() <= 8 {
             push_source(
                 &mut out,
                 who.as_str().trim(),
@@ -4396,7 +4539,13 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         }
     }
     let quoted = QUOTED_AS.captures_iter(masked).map(|c| (c, "quoted"));
-    for (c, verb) in quoted.chain(REPORT_THAT.captures_iter(masked).map(|c| (c, "report"))) {
+    // "cited railway records analysed by the nonprofit X, which show that ...": the one whose
+    // analysis shows it, relayed by the one citing.
+    let data = DATA_BY.captures_iter(masked).map(|c| (c, "data"));
+    for (c, verb) in quoted
+        .chain(REPORT_THAT.captures_iter(masked).map(|c| (c, "report")))
+        .chain(data)
+    {
         let who = c.name("who").expect("who");
         let end = c.get(0).expect("match").end();
         push_source(&mut out, who.as_str().trim(), (who.start(), end), verb, ctx);
@@ -4439,6 +4588,11 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
 }
 
 /// Nouns of a count given: "gave a figure of", "the estimate NAME gave".
+/// Verbs of changing a count one gives: "raised its estimate", "revised their tally".
+const REVISED: [&str; 8] = [
+    "raised", "raises", "lowered", "lowers", "revised", "revises", "updated", "updates",
+];
+
 const COUNT_NOUNS: [&str; 9] = [
     "figure",
     "number",
@@ -4486,8 +4640,10 @@ fn push_source(
     }
 }
 
+/// What a published document is said to find: "that traces", "which found", "alleging that"
+/// ("published material alleging that", "a report saying that").
 static DOCUMENT_FINDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;]{0,80}?\b(?:that|which)\s+(?:traces|traced|finds|found|shows|showed|documents|documented|counts|counted|estimates|estimated|tracks|tracked|identifies|identified)\b")
+    Regex::new(r"^[^.;]{0,80}?\b(?:(?:that|which)\s+(?:traces|traced|finds|found|shows|showed|documents|documented|counts|counted|estimates|estimated|tracks|tracked|identifies|identified)|(?:alleging|claiming|saying|showing|concluding|asserting|stating)\s+that)\b")
         .expect("document finds")
 });
 
@@ -4501,6 +4657,13 @@ static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| {
 static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:a|an|the)\s+(?P<who>(?:[A-Z][\w.'-]*\s+){1,4})(?:intelligence\s+)?(?:report|estimate|assessment|finding|claim)s?\s+that\b")
         .expect("report that")
+});
+
+/// Records or data analysed by someone, with what they show after them: "customs records
+/// compiled by the group X, which show that".
+static DATA_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:records|data|figures|documents|statistics|imagery)\s+(?:were\s+)?(?:analy[sz]ed|compiled|gathered|collected|reviewed|obtained)\s+by\s+(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s*,\s+which\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|suggests|suggested)\b")
+        .expect("data by")
 });
 
 /// A source in brackets: "(Source: NIS)", "(South Korean Defense Ministry data)".
@@ -4528,17 +4691,22 @@ fn named_earlier_in(noun: &str, before: &str, ctx: &Context) -> Option<Source> {
         .then(|| org_source(org, country, false))
 }
 
+/// Findings without what they are of, when they were taken or a clause set off after them:
+/// "New CSIS imagery" of "New CSIS imagery from 5 October", "Satellite imagery" of "Satellite
+/// imagery of the yard, captured on 4 May,".
+fn findings_head(p: &str) -> &str {
+    let p = p.split(',').next().unwrap_or(p);
+    p.split_once(" from ")
+        .or_else(|| p.split_once(" of "))
+        .map_or(p, |(h, _)| h)
+        .trim()
+}
+
 /// "New CSIS Beyond Parallel imagery from 5 October", "the latest NIS figures": a findings or
 /// document noun whose premodifier is a body the gazetteer knows (an organization or a
 /// government institution): that body.
 fn owned_findings(p: &str, ctx: &Context) -> Option<Source> {
-    // The noun before a trailing time ("from 5 October", "of last week").
-    let head = p
-        .split_once(" from ")
-        .or_else(|| p.split_once(" of "))
-        .map_or(p, |(h, _)| h)
-        .trim();
-    let (rest, noun) = head.rsplit_once(' ')?;
+    let (rest, noun) = findings_head(p).rsplit_once(' ')?;
     let noun = noun.to_lowercase();
     let stem = noun.strip_suffix('s').unwrap_or(&noun);
     if !(FINDINGS.contains(&noun.as_str()) || DOCUMENTS.contains(&stem)) {
@@ -4617,9 +4785,10 @@ static DATA_ANALYSED_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Findings or a document opening a sentence, with a verb of showing: "1/ New CSIS imagery from
-/// 5 October shows", "NIS figures suggest", "Our imagery of the yard collected on 2 May shows".
+/// 5 October shows", "NIS figures suggest", "Our imagery of the yard collected on 2 May shows",
+/// "Satellite imagery of the yard, captured on 4 May, shows".
 static FINDINGS_SHOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\d{1,2}/\s*)?(?:[*\u{2022}-]\s*)?(?P<what>[A-Z][^,;:]{1,80}?\b(?:imagery|images|data|figures|count|findings|tally|research|report|study|analysis|assessment|estimate)(?:\s+(?:from|of|dated|taken|collected|captured|acquired)\s+[^,;]{1,60}?)?)\s+(?:shows?|showed|suggests?|suggested|indicates?|indicated|reveals?|revealed|finds|found|puts?|counted|counts)\b")
+    Regex::new(r"^\s*(?:\d{1,2}/\s*)?(?:[*\u{2022}-]\s*)?(?P<what>[A-Z][^,;:]{1,80}?\b(?:imagery|images|data|figures|count|findings|tally|research|report|study|analysis|assessment|estimate)(?:\s+(?:from|of|dated|taken|collected|captured|acquired)\s+[^,;]{1,100}?)?(?:,\s+(?:collected|captured|taken|acquired|dated|reviewed)\s+[^,;]{1,40},)?)\s+(?:shows?|showed|suggests?|suggested|indicates?|indicated|reveals?|revealed|finds|found|puts?|counted|counts)\b")
         .expect("findings show")
 });
 
@@ -4638,12 +4807,12 @@ static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)^\s*(?:an?|the|this|its)\s+(?:[\w-]+\s+){0,2}?DOCs?(?:\s*"[^"]*")?,?\s+(?:that|which)\s+(?P<who>(?:the\s+)?[A-Z][^,;:]{1,80}?(?-i:,\s+[A-Z][A-Z0-9&-]+,)?)\s+(?:had\s+|has\s+|have\s+)?(?:submitted|released|published|issued|compiled|prepared|sent|handed|presented|delivered|produced|wrote|put\s+out)\b"#,
     )
 });
-/// "The report, compiled by X and released on Thursday", "a statement issued by X": a document
-/// and its issuer after "by". "Joint Statement by the Participating States of X" (a title): the
+/// "The report, compiled by X and released on Thursday", "a statement issued by X", "an
+/// investigation by the news agency X and Y": a document and its issuer after "by". "Joint Statement by the Participating States of X" (a title): the
 /// same without a verb.
 static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+)?[A-Z])[^,;:()]{1,100})",
+        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+|(?:news\s+)?(?:agency|outlet|newspaper|broadcaster|group|institute|nonprofit)\s+)?[A-Z])[^,;:()]{1,100})",
     )
 });
 /// "the agency's report", "this report", "the new assessment": a document asked about.
@@ -4659,10 +4828,11 @@ static RECEIVED_FROM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "We, the eleven participating states of X, today release the Team's first report", "The
 /// Observatory has published its annual review", "The member states of X released the team's
-/// first report": a subject opening the sentence issues a document.
+/// first report", "X has published material" (translated news): a subject opening the
+/// sentence issues a document.
 static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?DOC\b",
+        r"^\s*(?P<who>[A-Z][^;:]{1,160}?)\s+(?:today\s+|on\s+\w+\s+|has\s+|have\s+|had\s+|this\s+week\s+|jointly\s+)?(?:releases?|released|publish(?:es|ed)?|issues?|issued|submits?|submitted|presents?|presented|puts?\s+out)\s+(?:(?:its|their|our|the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?DOC|material)\b",
     )
 });
 /// "a Defense Intelligence Agency report", "the new NIS assessment": a document named by the
@@ -4673,10 +4843,11 @@ static BODY_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the Multilateral Sanctions Monitoring Team (MSMT), whose first report, published on 29 May,
-/// found": the body a "whose" document follows.
+/// found", "one of the members of the X Team, which published its first report on Friday": the
+/// body a "whose" document or a "which published its" clause follows.
 static WHOSE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?P<who>[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.&'-]*){0,7}(?:\s*\([A-Z]+\))?)\s*,\s+whose\s+(?:[\w-]+\s+){0,2}DOCs?\b",
+        r"(?P<who>[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.&'-]*){0,7}(?:\s*\([A-Z]+\))?)\s*,\s+(?:whose\s+(?:[\w-]+\s+){0,2}DOCs?|which\s+(?:has\s+|had\s+)?(?:published|released|issued|presented)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}DOC)\b",
     )
 });
 /// "We, the participating states of X": a first-person subject with the states that make up a
@@ -4687,10 +4858,10 @@ static MEMBERS_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What points to the issued document or its authors: "the report", "this document", "whose
 /// first report", "the authors of the document", "the report's authors"; "the authors of the
-/// material" (translated Russian news, whose "material" is the published piece).
+/// material" (translated Russian news, whose "material" is the published piece), "the authors".
 static THE_DOCUMENT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+(?:DOC|material|publication)|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers))$",
+        r"(?i)^(?:(?:the|this|that)\s+(?:(?:new|latest|full|joint|same|team's)\s+)?DOC|whose\s+(?:[\w-]+\s+){0,2}DOC|(?:the\s+)?(?:authors?|compilers|drafters|writers)\s+of\s+(?:the|this|that)\s+(?:DOC|material|publication)|(?:the|this|that)\s+DOC['’]s\s+(?:authors?|compilers|drafters|writers)|the\s+authors)$",
     )
 });
 
@@ -4713,8 +4884,8 @@ fn document_issuer(masked: &str, ctx: &Context) -> Option<Source> {
     // received from X".)
     let who = RECEIVED_FROM
         .captures(masked)
-        .or_else(|| ISSUES.captures(masked))
         .or_else(|| WHOSE_DOCUMENT.captures(masked))
+        .or_else(|| ISSUES.captures(masked))
         .or_else(|| ISSUED_BY.captures(masked))
         .or_else(|| {
             let k = masked.find(|c: char| c.is_alphabetic())?;
@@ -4780,9 +4951,13 @@ fn issuer_source(who: &str, ctx: &Context) -> Option<Source> {
             .map(|a| a.source)
             .find(|s| matches!(s.kind, Kind::Org | Kind::Group | Kind::Country))
     };
-    // "a joint investigation by the Associated Press and the X Observatory": both, joined as
-    // the corpus writes a joint source.
-    if let Some((x, y)) = who.split_once(" and ") {
+    // "a joint investigation by the Associated Press and the X Observatory", "X, together with
+    // Y,": both, joined as the corpus writes a joint source.
+    if let Some(m) = JOINED.find(&who) {
+        let (x, y) = (
+            who[..m.start()].trim_end_matches([',', ' ']),
+            &who[m.end()..],
+        );
         if let (Some(a), Some(b)) = (body(x), body(y)) {
             if a.kind == Kind::Org
                 && b.kind == Kind::Org

@@ -134,7 +134,7 @@ fn year_of_day(m: u8, d: u8, reference: Date) -> i32 {
     }
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     Some(match word.to_lowercase().get(..3)? {
         "mon" => Weekday::Monday,
         "tue" => Weekday::Tuesday,

@@ -252,6 +252,11 @@ fn not_the_corridors_count(
     if unit.starts_with("flights") && PASSENGER.is_match(sentence) {
         return Some("passenger flights, not transport of materiel");
     }
+    // "Lorries cross the bridge several times a day": road or passenger traffic, which the
+    // corridor's counts (ships, trains) are not, unless the sentence names munitions.
+    if unit.starts_with("voyages") && !munitions && ROAD_TRAFFIC.is_match(sentence) {
+        return Some("road or passenger traffic across a border, not the corridor's voyages");
+    }
     let rolling_stock = ["railcars", "locomotives", "trains", "vessels"]
         .iter()
         .any(|u| unit.starts_with(u));
@@ -492,6 +497,11 @@ static EXERCISE: LazyLock<Regex> = LazyLock::new(|| {
 static PASSENGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:passengers?|tourists?|tourism|airlines?|commercial|scheduled|holiday\w*|travell?ers|airports?|cancell?(?:ed|ing|ations?)|delay(?:ed|s)?)\b")
         .expect("passenger")
+});
+/// Road vehicles or passengers: "trucks", "lorries", "buses", "passenger traffic".
+static ROAD_TRAFFIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trucks?|lorry|lorries|buses|coaches|passengers?|tourists?)\b")
+        .expect("road traffic")
 });
 /// "1,200 new wagons", "20 newly built locomotives".
 static NEW_STOCK: LazyLock<Regex> = LazyLock::new(|| {

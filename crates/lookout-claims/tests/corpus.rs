@@ -310,6 +310,9 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout25",
         "holdout26",
         "holdout27",
+        "holdout28",
+        "holdout29",
+        "holdout30",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))
@@ -1434,6 +1437,137 @@ fn twenty_seventh_holdout_corpus_figures() {
         ("period", 0.95),
         ("date", 0.866),
         ("route", 0.832),
+    ];
+    field_floors(&s, &recall, &precision);
+}
+
+/// The twenty-eighth holdout (`holdout28/`), written blind as TYPICAL news (same brief as holdout26
+/// and holdout27) while branches `claims26a` and `claims26b` (fitted on holdout24-27) were written,
+/// and run once on main at 56d2f71 after they merged (docs/accuracy.md step 34; listing in
+/// `holdout28/first-run.log`): that first run is the estimate for unseen typical news and its
+/// figures are the floors.
+#[test]
+fn twenty_eighth_holdout_corpus_figures() {
+    let s = score("holdout28");
+    print("holdout28", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 0.999),
+        ("unit", 0.958),
+        ("qualifier", 0.999),
+        ("speaker", 0.979),
+        ("organization", 0.999),
+        ("period", 0.931),
+        ("date", 0.979),
+        ("route", 0.94),
+    ];
+    let precision = [
+        ("quantity", 0.999),
+        ("unit", 0.958),
+        ("qualifier", 0.999),
+        ("speaker", 0.979),
+        ("organization", 0.999),
+        ("period", 0.952),
+        ("date", 0.979),
+        ("route", 0.999),
+    ];
+    field_floors(&s, &recall, &precision);
+}
+
+/// The twenty-ninth holdout (`holdout29/`), the twin of holdout28 (same brief, written at the same
+/// time by another author), run once on main at 56d2f71 (docs/accuracy.md step 34; listing in
+/// `holdout29/first-run.log`): its figures are the floors. One of its off-topic texts gave a
+/// corridor row on that run (bg29, lorries crossing a border bridge "several times a day"), fixed
+/// by branch `claims27a`; the set is now in `off_topic_texts_give_no_corridor_rows`.
+#[test]
+fn twenty_ninth_holdout_corpus_figures() {
+    let s = score("holdout29");
+    print("holdout29", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 0.979),
+        ("unit", 0.958),
+        ("qualifier", 0.958),
+        ("speaker", 0.856),
+        ("organization", 0.856),
+        ("period", 0.975),
+        ("date", 0.836),
+        ("route", 0.666),
+    ];
+    let precision = [
+        ("quantity", 0.959),
+        ("unit", 0.939),
+        ("qualifier", 0.939),
+        ("speaker", 0.932),
+        ("organization", 0.954),
+        ("period", 0.999),
+        ("date", 0.819),
+        ("route", 0.736),
+    ];
+    field_floors(&s, &recall, &precision);
+}
+
+/// The thirtieth holdout (`holdout30/`), written blind as TYPICAL news (same brief as holdout26-29)
+/// while branch `claims27a` (fitted on holdout28 and holdout29) was written, and run once on main
+/// at 204726f after it merged (docs/accuracy.md step 36; listing in `holdout30/first-run.log`):
+/// that first run is the estimate for unseen typical news and its figures are the floors.
+#[test]
+fn thirtieth_holdout_corpus_figures() {
+    let s = score("holdout30");
+    print("holdout30", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 0.999),
+        ("unit", 0.999),
+        ("qualifier", 0.999),
+        ("speaker", 0.903),
+        ("organization", 0.922),
+        ("period", 0.836),
+        ("date", 0.807),
+        ("route", 0.849),
+    ];
+    let precision = [
+        ("quantity", 0.98),
+        ("unit", 0.98),
+        ("qualifier", 0.98),
+        ("speaker", 0.903),
+        ("organization", 0.922),
+        ("period", 0.89),
+        ("date", 0.874),
+        ("route", 0.849),
+    ];
+    field_floors(&s, &recall, &precision);
+}
+
+/// The thirty-first holdout (`holdout31/`), the twin of holdout30 (same brief, written at the same
+/// time by another author), run once on main at 204726f (docs/accuracy.md step 36; listing in
+/// `holdout31/first-run.log`): its figures are the floors. One of its off-topic texts gave a
+/// corridor row on that run (bi27, rounds a third country located for Ukraine on the world
+/// market), so the set is not yet in `off_topic_texts_give_no_corridor_rows`.
+#[test]
+fn thirty_first_holdout_corpus_figures() {
+    let s = score("holdout31");
+    print("holdout31", &s);
+    assert!(s.texts >= 30 && s.off_topic_texts.len() >= 5);
+    let recall = [
+        ("quantity", 0.979),
+        ("unit", 0.979),
+        ("qualifier", 0.979),
+        ("speaker", 0.939),
+        ("organization", 0.939),
+        ("period", 0.955),
+        ("date", 0.879),
+        ("route", 0.999),
+    ];
+    let precision = [
+        ("quantity", 0.89),
+        ("unit", 0.89),
+        ("qualifier", 0.89),
+        ("speaker", 0.886),
+        ("organization", 0.903),
+        ("period", 0.914),
+        ("date", 0.799),
+        ("route", 0.908),
     ];
     field_floors(&s, &recall, &precision);
 }

@@ -144,9 +144,9 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:read\s+(?:also|more)|also\s+read|see\s+also|related\b|recommended\b|most\s+read|more\s*:|advertisement|sponsored|subscribe|sign\s+up|newsletter|share\s+(?:this|on)|follow\s+us|click\s+here|©|\(c\)|copyright|all\s+rights\s+reserved|photo\s*:|image\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:|tags?\s*:|topics?\s*:|comments?\b|leave\s+a\s+reply|editor's\s+note|reporting\s+by|writing\s+by|editing\s+by|additional\s+reporting|source\s*:|authors?\s*:|corrections?\s*:|clarification\s*:|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report)\b)")
         .expect("furniture")
 });
-/// "By Ben Ashford and Elise Marchand": a byline.
+/// "By Ben Ashford and Elise Marchand": a byline ("by ..." too, as web pages often set it).
 static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^By\s+[A-Z][\w'-]+\s+[A-Z]").expect("byline"));
+    LazyLock::new(|| Regex::new(r"^[Bb]y\s+[A-Z][\w'-]+\s+[A-Z]").expect("byline"));
 /// Most words of a byline line.
 const BYLINE_WORDS: usize = 12;
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {

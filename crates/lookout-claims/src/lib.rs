@@ -443,6 +443,23 @@ static FINDINGS_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:findings|figures|results|data|report|study)\s+(?:was|were|had\s+been)\s+(?:first\s+|initially\s+|originally\s+)?(?:reported|published|revealed|made\s+public)\s+(?:by\s+(?:[\w.'-]+\s+){1,6})?(?:on\s+)?$")
         .expect("findings published")
 });
+/// "The National Intelligence Service said", "Officials told reporters that": a reporting verb
+/// opening a sentence, before the clause it reports.
+static SAID_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\w.'-]+\s+){1,6}?(?:said|says|added|told\s+(?:reporters|lawmakers|journalists))\s+(?:that\s+)?")
+        .expect("said opening")
+});
+/// "reported on Saturday that", "reported Friday that": a report of what someone else found.
+static REPORTED_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:reported|revealed)\s+(?:on\s+)?(?:[\w,-]+\s+){1,3}?that\b")
+        .expect("reported that")
+});
+/// "He revealed this at", "The minister gave the figures on": a speaker making the statement
+/// just told, referred back to.
+static DISCLOSED_THIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[\w.'-]+\s+){1,4}?(?:revealed|disclosed|announced|said|gave|made|presented|shared)\s+(?:this|these\s+(?:figures|numbers|estimates|remarks)|the\s+(?:figures?|numbers?|estimates?|remarks|comments|assessment))\b")
+        .expect("disclosed this")
+});
 /// "At a press conference the same day", "later that day": the day the lead named.
 static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)\b")
@@ -460,9 +477,9 @@ static AFTER_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The document or posts the lead named, referred back to: "According to the fact sheet", "the
 /// posts say", "in the thread", "quoted in the same report", "the investigation found", "by the
-/// investigators' count".
+/// investigators' count", "the newspaper reported" (the medium that relays them).
 static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release|investigation|study|analysis|findings)\s+(?:says|said|adds|added|states|stated|found|finds|shows?|showed|estimates|estimated)\b|\bthe\s+(?:investigators|researchers|authors)(?:['\x{2019}]\s+(?:count|estimate|tally|reckoning)|\s+(?:found|estimated|counted|wrote))\b")
+    Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release|investigation|study|analysis|findings|newspaper|paper|daily|broadcaster)\s+(?:says|said|adds|added|states|stated|found|finds|shows?|showed|estimates|estimated|reports|reported)\b|\bthe\s+(?:investigators|researchers|authors)(?:['\x{2019}]\s+(?:count|estimate|tally|reckoning)|\s+(?:found|estimated|counted|wrote))\b")
         .expect("the document")
 });
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
@@ -1321,7 +1338,8 @@ impl<'a> Extractor<'a> {
     /// "North Korea has moved about 1,500 troops to Russia, an official said. The soldiers were
     /// carried on Russian navy ships to Vladivostok between Oct. 8 and 13": the sentence right
     /// after a claim whose definite subject refers back to the things counted gives their
-    /// period, and with it the route, when the claim gave no period.
+    /// period, when the claim gave none, and their route, when the claim gave none and the
+    /// sentence names it with that period or names a corridor place.
     fn back_fill(
         &mut self,
         s: &Sentence,
@@ -1343,7 +1361,11 @@ impl<'a> Extractor<'a> {
                 .flatten()
                 .filter(|_| self.rows.len() > self.last_claim_rows)
         };
-        let Some(unit) = quantity::definite_subject_unit(&s.text).or_else(pronoun) else {
+        // "The agency said the soldiers were carried ...": the subject of the reported clause.
+        let reported = SAID_OPENING
+            .find(&s.text)
+            .map_or(s.text.as_str(), |m| &s.text[m.end()..]);
+        let Some(unit) = quantity::definite_subject_unit(reported).or_else(pronoun) else {
             return;
         };
         let base = |u: &str| u.split('_').next().unwrap_or_default().to_owned();
@@ -1380,28 +1402,110 @@ impl<'a> Extractor<'a> {
             if base(&r.unit) != base(&unit) || r.unit.contains("_per_") {
                 continue;
             }
-            let Some((a, b)) = period.as_ref().filter(|_| r.period_start.is_empty()) else {
-                continue;
-            };
-            r.period_start.clone_from(a);
-            r.period_end = if b.is_empty() {
-                r.date.clone()
-            } else {
-                b.clone()
-            };
-            add_note(
-                &mut r.note,
-                "period of the next sentence, which refers back to it",
-            );
-            // The route of that movement, told with its time ("carried on navy ships to
-            // Vladivostok between Oct. 8 and 13").
-            if r.route.is_empty() && !route.is_empty() {
+            let timed = period.as_ref().filter(|_| r.period_start.is_empty());
+            if let Some((a, b)) = timed {
+                r.period_start.clone_from(a);
+                r.period_end = if b.is_empty() {
+                    r.date.clone()
+                } else {
+                    b.clone()
+                };
+                add_note(
+                    &mut r.note,
+                    "period of the next sentence, which refers back to it",
+                );
+            }
+            // The route of that movement ("Those soldiers travelled by ship to Vladivostok",
+            // "The containers were carried from Najin to Dunay"): with its time, or with a
+            // place of the corridor.
+            if r.route.is_empty()
+                && (timed.is_some() && !route.is_empty() || route::names_place(&route))
+            {
                 r.route.clone_from(&route);
                 add_note(
                     &mut r.note,
                     "route of the next sentence, which refers back to it",
                 );
             }
+        }
+    }
+
+    /// "Shin said North Korea had shipped about 6,700 containers. He revealed this at a meeting
+    /// with reporters on the 26th": a sentence right after a claim that says when its speaker
+    /// made it (a day in the week before the text's date) dates that claim and what the speaker
+    /// says next. Whether it did.
+    fn back_date(&mut self, s: &Sentence, phrases: &[TimePhrase]) -> bool {
+        let (Some((_, at)), Some(article)) = (self.last_claim_at, self.article.date) else {
+            return false;
+        };
+        if at + 1 != self.sentence_no || !DISCLOSED_THIS.is_match(&s.text) {
+            return false;
+        }
+        let Some(day) = phrases.iter().find_map(|p| match &p.meaning {
+            Meaning::Period(a, b) if p.day_like && a == b => parse_day(a)
+                .filter(|d| *d <= article && article - *d <= time::Duration::days(6))
+                .map(|_| a.clone()),
+            _ => None,
+        }) else {
+            return false;
+        };
+        let old = self.article.date_text.clone();
+        let mut dated = false;
+        for r in self.rows[self.last_claim_rows..].iter_mut() {
+            if r.date != old {
+                continue;
+            }
+            r.date.clone_from(&day);
+            if r.period_end == old {
+                r.period_end.clone_from(&day);
+            }
+            add_note(
+                &mut r.note,
+                "day the next sentence says the statement was made",
+            );
+            if !r.speaker.is_empty() {
+                self.speaker_dates.insert(r.speaker.clone(), day.clone());
+            }
+            dated = true;
+        }
+        if dated {
+            for p in [&mut self.last_period, &mut self.claim_period]
+                .into_iter()
+                .flatten()
+            {
+                if p.1 == old {
+                    p.1.clone_from(&day);
+                }
+            }
+            self.last_date = Some(day);
+        }
+        dated
+    }
+
+    /// "The Washington Post reported on Saturday that C4ADS had studied railway records": a
+    /// news medium's dated report of findings, in a sentence that counts nothing, is the day the
+    /// findings it goes on to give came out, when the lead named none.
+    fn findings_reported(&mut self, s: &Sentence, phrases: &[TimePhrase]) {
+        let Some(article) = self.article.date else {
+            return;
+        };
+        let Some((m, _, pos)) = choose(&s.attributions, &s.text, None) else {
+            return;
+        };
+        if !m.media || !REPORTED_THAT.is_match(&s.text[pos..]) {
+            return;
+        }
+        let day = phrases.iter().find_map(|p| match &p.meaning {
+            Meaning::Period(a, b) if time_role(p, s) == TimeRole::Statement(pos) && a == b => {
+                parse_day(a)
+                    .filter(|d| *d <= article && article - *d <= time::Duration::days(6))
+                    .map(|_| a.clone())
+            }
+            _ => None,
+        });
+        if day.is_some() {
+            self.lead_day = day;
+            self.findings_day = true;
         }
     }
 
@@ -1529,6 +1633,12 @@ impl<'a> Extractor<'a> {
             }
         }
         self.back_fill(s, &phrases, &quantities);
+        if quantities.is_empty() && self.back_date(s, &phrases) {
+            return;
+        }
+        if quantities.is_empty() && self.lead_day.is_none() {
+            self.findings_reported(s, &phrases);
+        }
         if quantities.is_empty() {
             // "The prosecutor's office laid out its count in a thread on Tuesday": the day of
             // what the publisher says next.
@@ -1607,7 +1717,8 @@ impl<'a> Extractor<'a> {
                     if time_role(p, s) == TimeRole::Period
                         && !(p.day_like
                             && a == b
-                            && SAID_JUST_BEFORE.is_match(&s.text[..p.span.0])) =>
+                            && (SAID_JUST_BEFORE.is_match(&s.text[..p.span.0])
+                                || DOCUMENT_DAY.is_match(&s.text[..p.span.0]))) =>
                 {
                     Some((a.clone(), b.clone()))
                 }
@@ -2143,6 +2254,12 @@ static SAYING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("saying after")
 });
 
+/// A document handed over right before a day: "a report the agency submitted on the 27th",
+/// "the assessment, released on Monday".
+static DOCUMENT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:report|assessment|statement|document|study|letter|filing)\b[^.;]{0,60}?\b(?:submitted|released|published|issued|presented|sent|handed|filed)\s+(?:[\w.'-]+\s+){0,3}?(?:on\s+)?$")
+        .expect("document day")
+});
 /// A reporting verb right before a day: "said Thursday", "announced on Monday", "reported the
 /// findings on Saturday".
 static SAID_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -175,6 +175,11 @@ static CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("calibre after")
 });
+/// ", if they carried 122 mm shells", "if the containers held 152-millimetre rounds".
+static IF_CALIBRE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*if\s+(?:they|these|the\s+containers|it)\s+(?:were\s+(?:filled|loaded|packed)\s+with|carried|carry|held|hold|contained|contain)\s+(?:only\s+)?(?:the\s+)?(?:smaller\s+|larger\s+)?(?P<c>\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet\w*|inch))")
+        .expect("if calibre after")
+});
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s+of\s+[\w\s-]{1,40}?|(?:\s+[a-z-]+){0,5}?)\s+(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year)|(?P<adv>daily|weekly|monthly|annually|yearly))\b(?P<ago>\s+(?:ago|earlier|later|before))?")
         .expect("rate")
@@ -780,6 +785,20 @@ static UNITS_OF: LazyLock<Regex> =
 static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+of\s+(?:them|these|those)\b(?:\s+(?:all|each))?").expect("of them")
 });
+/// "signed", "put their names to", "voted": what people or governments do, after "eleven of
+/// them".
+static PEOPLE_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:have|has|had|finally|also|then|later|eventually|now|all|jointly)\s+){0,2}(?:put\s+their\s+names?|signed|co-signed|voted|endorsed|agreed|approved|ratified|joined)\b")
+        .expect("people act")
+});
+/// "fragments of", "the debris of the": pieces of what the number counts.
+static PIECES_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fragments|debris|wreckage|remnants|remains|pieces)\s+of\s+(?:the\s+)?$")
+        .expect("pieces of before")
+});
+/// "the" right before the number.
+static THE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+$").expect("the before"));
 static EVERY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:every|each|any|none|not)\s*$").expect("every"));
 /// Words that make the noun before them the subject of a clause ("the containers would carry
@@ -854,9 +873,11 @@ pub fn definite_subject_unit(text: &str) -> Option<String> {
     Some(unit_name(m.as_str(), before).to_owned())
 }
 
-/// "The", "These", "Those", with up to two modifier words, and nothing else before the noun.
+/// "The", "These", "Those" (lower case after "X said"), with up to two modifier words, and
+/// nothing else before the noun.
 static DEFINITE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:The|These|Those)\s+(?:[a-z][\w-]*\s+){0,2}$").expect("definite opening")
+    Regex::new(r"^\s*(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
+        .expect("definite opening")
 });
 
 /// The unit after a number: up to four modifier words, then the unit noun.
@@ -1042,9 +1063,11 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 // Not "every one of them", nor a bare "one of them" (a member, not a count).
                 // Nor "several of them" (debris of some of them examined): an unnamed part.
                 let unnamed_part = vague && avague_hi.unwrap_or(0.0) < 10.0;
-                let m = OF_THEM.find(&s[end..]).filter(|_| {
+                // "eleven of them signed": people or governments, not goods.
+                let m = OF_THEM.find(&s[end..]).filter(|m| {
                     !(b.is_some()
                         || unnamed_part
+                        || PEOPLE_ACT.is_match(&s[end + m.end()..])
                         || EVERY_BEFORE.is_match(&s[..whole.start()])
                         || av == 1.0 && HEDGE.captures(&s[..whole.start()]).is_none())
                 })?;
@@ -1205,6 +1228,24 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        let before_number = &s[..c.name("pre").map_or(a.start(), |p| p.start())];
+        // "Several of the ships switched off their transponders": an unnamed part of things
+        // named before (as "several of them"), not a count.
+        if vague && avague_hi.unwrap_or(0.0) < 10.0 && PARTITIVE.is_match(&s[end..]) {
+            continue;
+        }
+        // "examined fragments of one missile": pieces looked at, not a count of the missiles.
+        if PIECES_OF_BEFORE.is_match(before_number) {
+            continue;
+        }
+        // "five round trips by the two vessels": ships the text has already introduced, named
+        // again with the definite article and no words of their own.
+        if gap.trim().is_empty()
+            && unit_name(&s[unit_start..unit_end], &gap) == "vessels"
+            && THE_BEFORE.is_match(before_number)
+        {
+            continue;
+        }
         let unit_end_in_text = unit_end.max(end);
         // A calibre ("152 mm shells") is not a quantity.
         if gap.trim_start().to_lowercase().starts_with("mm")
@@ -1315,9 +1356,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         };
         let tail = &s[unit_end_in_text..];
         if unit == "artillery_shells" {
+            // "around 500,000 rounds if they carried 122 mm shells instead": the calibre of a
+            // supposition right after the number.
             let calibre = calibre_mm(&gap).or_else(|| {
                 CALIBRE_AFTER
                     .captures(tail)
+                    .or_else(|| IF_CALIBRE_AFTER.captures(tail))
                     .and_then(|c| calibre_mm(&c["c"]))
             });
             // "If they were filled with 152 mm shells, that would be 6 million rounds": the

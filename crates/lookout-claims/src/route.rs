@@ -61,18 +61,19 @@ static REVERSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reverse")
 });
 
-/// "near Vladivostok", "outside Khasan", "from the area of Chongjin": a landmark, not a route's
-/// place.
+/// "near Vladivostok", "outside Khasan", "from the area of Chongjin", "near the southern city
+/// of Tikhoretsk", "50 km north of Vladivostok": a landmark, not a route's place.
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:near|outside|close\s+to|not\s+far\s+from|(?:the\s+)?(?:area|vicinity|region|surroundings)\s+(?:of|around))\s+(?:the\s+(?:city|port)\s+of\s+)?$",
+        r"(?i)\b(?:near|outside|close\s+to|not\s+far\s+from|(?:the\s+)?(?:area|vicinity|region|surroundings)\s+(?:of|around)|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+(?:[\w-]+\s+)?(?:city|port|town)\s+of\s+)?$",
     )
     .expect("locator")
 });
 /// A noun of travel before "to X": a visit, a trip, a summit ("a visit by President Vladimir
-/// Putin to Pyongyang": its traveller between).
+/// Putin to Pyongyang": its traveller between), a ship's voyage ("voyages to North Korea's port
+/// of Rajin to load munitions": the ship goes there, the goods come from there).
 static TRAVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|summit|tour)(?:\s+by\s+(?:[\w'-]+\s+){1,5}?)?\s*$").expect("travel")
+    Regex::new(r"(?i)\b(?:visits?|trips?|travel|journeys?|voyages?|sailings?|summit|tour)(?:\s+by\s+(?:[\w'-]+\s+){1,5}?)?\s*$").expect("travel")
 });
 
 /// A list of single capitalised names ("Chongjin, Hamhung and Musudan"): when it holds a place

@@ -310,8 +310,19 @@ fn not_the_corridors_count(
     if ammunition && !war_side && OWN_FIRE.is_match(sentence) && FIRE_SCENE.is_match(sentence) {
         return Some("rounds fired in a drill or at a border, not a transfer");
     }
+    // "Russia fires about 10,000 rounds a day" in a clause that describes a place ("the front,
+    // where ..."): background to the claim, not a claim of its own.
+    if ammunition && WHERE_FIRE.is_match(before) {
+        return Some("a fire rate in a clause describing a place, background");
+    }
+    // "North Korea has some 5 million shells in its stockpiles": what a country holds, not
+    // what it sent.
+    if ammunition && STOCKPILE_AFTER.is_match(after) && !TRANSFER.is_match(sentence) {
+        return Some("a country's stockpile, not supply from North Korea");
+    }
     // "a Nordic coalition to purchase 300,000 shells from outside Europe": munitions bought
-    // for Ukraine, in a sentence that names neither side of the corridor.
+    // for Ukraine, in a sentence that names neither side of the corridor (but may name
+    // Ukraine: "officials had tracked down 500,000 rounds abroad, and Kyiv was told").
     // "Denmark agreed to purchase 90,000 rounds for Ukrainian forces, while ...": the clause
     // after the number says so, whatever the rest of the sentence names.
     let clause_after = after.split([',', ';']).next().unwrap_or("");
@@ -321,7 +332,10 @@ fn not_the_corridors_count(
         && !names_corridor(before)
         && !war_side_russia(before)
         && (TO_UKRAINE.is_match(clause_after)
-            || named_elsewhere && (TO_UKRAINE.is_match(sentence) || WEST_BUYER.is_match(sentence)))
+            || named_elsewhere
+                && (TO_UKRAINE.is_match(sentence)
+                    || WEST_BUYER.is_match(sentence)
+                    || AT_UKRAINE.is_match(sentence)))
     {
         return Some("munitions bought for Ukraine, not supply from North Korea");
     }
@@ -415,13 +429,30 @@ static FIRE_SCENE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A purchase verb before the number: "to buy", "procured", "purchasing".
 static BUY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing)|find|finding|secur(?:e|es|ed|ing)|obtain\w*)\b(?:[^.;:]|\d\.\d){0,40}$")
+    Regex::new(r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|acquir\w*|sourc(?:e|ed|ing)|find|finding|locat(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|obtain\w*)\b(?:[^.;:]|\d\.\d){0,40}$")
         .expect("buy before")
 });
 /// An arms deal: a contract, order or agreement, or its buyer.
 static ARMS_DEAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:deals?|contracts?|agreements?|orders?\s+for|buyers?|purchases?|procurement|tender)\b")
         .expect("arms deal")
+});
+/// ", where Russia fires about", ", where its gunners use up to": a fire verb in a "where"
+/// clause that runs on to the number.
+static WHERE_FIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+where\s+[^,;.]{0,60}?\b(?:fire|fires|fired|firing|use|uses|used|using|expend\w*|consum\w*|shoot\w*)\b(?:[^,;.]|\d[.,]\d){0,40}$")
+        .expect("where fire")
+});
+/// "in its stockpiles", "in the North's arsenal": where a country holds goods, in the clause
+/// after the number.
+static STOCKPILE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,;.]{0,60}?\b(?:in|inside)\s+(?:its|their|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?'s)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:stockpiles?|stocks|arsenals?|reserves|inventor(?:y|ies)|depots|warehouses)\b")
+        .expect("stockpile after")
+});
+/// A verb of moving goods from one country to another.
+static TRANSFER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sen[dt]|sending|sends|ship(?:s|ped|ping)?|deliver\w*|suppl(?:y|ies|ied|ying)|transfer\w*|export\w*|provid\w*|moved|transported)\b")
+        .expect("transfer")
 });
 /// A buyer on Ukraine's side: the EU, NATO, allies, an initiative or coalition.
 static WEST_BUYER: LazyLock<Regex> = LazyLock::new(|| {

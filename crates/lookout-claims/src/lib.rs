@@ -482,6 +482,11 @@ static THE_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:according\s+to|in|says?|said)\s+the\s+(?:same\s+)?(?:fact\s+sheet|statement|posts?|thread|report|release|images|briefing|filing)\b|\bthe\s+(?:fact\s+sheet|statement|posts?|thread|report|release|investigation|study|analysis|findings|newspaper|paper|daily|broadcaster)\s+(?:says|said|adds|added|states|stated|found|finds|shows?|showed|estimates|estimated|reports|reported)\b|\bthe\s+(?:investigators|researchers|authors)(?:['\x{2019}]\s+(?:count|estimate|tally|reckoning)|\s+(?:found|estimated|counted|wrote))\b")
         .expect("the document")
 });
+/// "the same investigation", "the same report": the document cited just before.
+static SAME_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthe\s+same\s+(?:investigation|report|study|analysis|assessment)\b")
+        .expect("same document")
+});
 static SAME_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:after|at|during|following|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:briefing|meeting|session|hearing)\b")
         .expect("same occasion")
@@ -1147,6 +1152,8 @@ impl<'a> Extractor<'a> {
                 }
                 let main =
                     choose(&attributions, s, None).map(|(m, notes, _)| self.as_author(m, notes));
+                self.ctx
+                    .note_named_next(main.as_ref().map(|(m, _)| m), &masked);
                 // Every source the sentence names, the main one last.
                 for a in &attributions {
                     self.ctx.remember(&a.source);
@@ -1226,6 +1233,7 @@ impl<'a> Extractor<'a> {
         }
         let persons = self.ctx.persons().cloned().collect();
         let mut rows = restatements_left_out(self.rows, &self.vague_rows);
+        self.ctx.name_officials(&mut rows);
         self.ctx.sources.resolve(&mut rows);
         (dedupe(rows), persons)
     }
@@ -1622,9 +1630,12 @@ impl<'a> Extractor<'a> {
             };
             if self.lead_day.is_none() {
                 let day = lead_day(&s.text, &phrases, self.article.date);
-                self.findings_day = day.as_ref().is_some_and(|d| d.1);
-                self.lead_day = day.map(|d| d.0);
                 self.lead_speaker = speaker();
+                // "The Washington Post reported on the 22nd that ...": a medium's report dates
+                // the findings it relays, whoever they are given to.
+                let medium = self.lead_speaker.as_ref().is_some_and(|l| l.media);
+                self.findings_day = day.as_ref().is_some_and(|d| d.1 || medium);
+                self.lead_day = day.map(|d| d.0);
             } else if self.lead_speaker.is_none() {
                 // "The White House made it official on Thursday. ... John Kirby told
                 // reporters": the lead's next sentence says who made the statement, with a
@@ -1888,6 +1899,19 @@ impl<'a> Extractor<'a> {
                         // statement just before.
                         let d = self.last_date.clone().filter(|_| same_occasion)?;
                         notes.push("date of the briefing named before".into());
+                        Some(d)
+                    })
+                    .or_else(|| {
+                        // "The same investigation cited records ...": the day of the document
+                        // the claim before was cited from, for its speaker's later claims too.
+                        let d = self
+                            .last_date
+                            .clone()
+                            .filter(|_| SAME_DOCUMENT.is_match(&s.text))?;
+                        notes.push("date of the document named before".into());
+                        if !speaker.is_empty() {
+                            self.speaker_dates.insert(speaker.clone(), d.clone());
+                        }
                         Some(d)
                     })
                     .or_else(|| {

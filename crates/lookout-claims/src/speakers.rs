@@ -134,6 +134,13 @@ pub struct Context {
     /// compiled by X"): whose "the report", "the document" and "the authors of the document"
     /// are.
     document_owner: Option<Source>,
+    /// The sentence before's own source when it was an official given indefinitely ("a
+    /// senior U.S. official said"): for a person named right after it.
+    unnamed_before: Option<Source>,
+    /// Unnamed officials a person named right after them is: (description, person).
+    named_next: Vec<(Source, Source)>,
+    /// The text keeps a source unnamed on purpose ("spoke on condition of anonymity").
+    anonymity: bool,
 }
 
 /// The article's sources as a reader holds them after one reading: the persons it names, each
@@ -372,6 +379,7 @@ impl Context {
     /// the name ("an international sanctions monitoring team says ... the Multilateral Sanctions
     /// Monitoring Team").
     pub fn read_ahead(&mut self, sentences: &[&str]) {
+        self.anonymity = sentences.iter().any(|s| ANONYMITY.is_match(s));
         self.article_country = sentences
             .iter()
             .find_map(|s| names::country_hint(s))
@@ -1502,10 +1510,15 @@ fn trim_np(toks: &[Tok]) -> usize {
 /// Speaker phrase before a verb at token index `v`: (phrase span, apposition span).
 fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     let mut j = v;
-    // Adverbs and time between subject and verb: "Shin on Monday said", "had earlier estimated".
+    // Adverbs and time between subject and verb: "Shin on Monday said", "had earlier estimated",
+    // "Washington on Oct. 13 accused" (a day's number after a month or "on").
     while j > 0 {
         let t = toks[j - 1].text.to_lowercase();
-        if SKIP_BEFORE_VERB.contains(&t.as_str()) || is_time_word(&t) && j >= 2 {
+        let day_number = t.len() <= 2
+            && t.chars().all(|c| c.is_ascii_digit())
+            && j >= 2
+            && is_time_word(toks[j - 2].text);
+        if SKIP_BEFORE_VERB.contains(&t.as_str()) || is_time_word(&t) && j >= 2 || day_number {
             j -= 1;
         } else {
             break;
@@ -1513,21 +1526,34 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     }
     // "The National Intelligence Service later released satellite images of the ships and
     // said": a second verb of the sentence's opening subject (no comma between the two).
+    // "According to the report, C4ADS, a U.S. research group, analysed the records and found
+    // that": after an opening "according to" phrase, and with an apposition after the subject.
     if j >= 2 && toks[j - 1].text.eq_ignore_ascii_case("and") {
-        let lead = trim_np(toks);
-        let end = (lead..j).find(|&k| !is_np_word(toks[k].text)).unwrap_or(j);
+        let opening = toks
+            .first()
+            .filter(|t| t.text.eq_ignore_ascii_case("according"))
+            .and_then(|_| toks[..j].iter().position(|t| t.text == ","))
+            .map_or(0, |k| k + 1);
+        let lead = opening + trim_np(&toks[opening..j]);
+        let name_end = (lead..j).find(|&k| !is_np_word(toks[k].text)).unwrap_or(j);
+        let (end, appos) = match (name_end + 1..j).take(12).find(|&k| toks[k].text == ",") {
+            Some(c) if toks[name_end].text == "," && c > name_end + 1 => {
+                (c + 1, Some((toks[name_end + 1].start, toks[c - 1].end)))
+            }
+            _ => (name_end, None),
+        };
         let verb_like = toks.get(end).is_some_and(|t| {
             t.text.ends_with("ed")
                 || ["later", "also", "has", "had", "on", "this"].contains(&t.text)
         });
-        if end > lead
+        if name_end > lead
             && end + 1 < j - 1
             && verb_like
             && !toks[end..j]
                 .iter()
                 .any(|t| [",", "\"", "that"].contains(&t.text))
         {
-            return Some(((toks[lead].start, toks[end - 1].end), None));
+            return Some(((toks[lead].start, toks[name_end - 1].end), appos));
         }
     }
     // "John Kirby, the White House spokesman, who has just told reporters": the relative
@@ -2934,7 +2960,8 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
                 org.clone()
             } else if group && !org.ends_with("government") && !org.to_lowercase().contains(stem) {
                 format!("{org} {role}")
-            } else if group && org.to_lowercase().contains(stem) {
+            // "Ukrainian prosecutors": the group that phrase names, of their role's institution.
+            } else if group && org.to_lowercase().contains(stem) && !country_people(p) {
                 org.clone()
             } else {
                 unnamed_speaker(p)
@@ -3172,6 +3199,16 @@ fn unnamed_speaker(p: &str) -> String {
         _ => speaker.as_str(),
     };
     rest.strip_prefix("government ").unwrap_or(rest).to_owned()
+}
+
+/// "Ukrainian prosecutors": a country's people of a role, named by nothing but the country.
+fn country_people(p: &str) -> bool {
+    clean_phrase(p).rsplit_once(' ').is_some_and(|(c, r)| {
+        GROUP_NOUNS.contains(&r.to_lowercase().as_str())
+            && names::countries(c)
+                .first()
+                .is_some_and(|x| x.0 == 0 && x.1 == c.len())
+    })
 }
 
 /// An unnamed person or group ("an official briefed on the intelligence", "Western
@@ -3824,6 +3861,88 @@ fn headline_around_institution(line: &str) -> bool {
     rest > HEADLINE_WORDS
 }
 
+/// A source kept unnamed on purpose: "on condition of anonymity", "who asked not to be named",
+/// "was not authorized to speak publicly".
+static ANONYMITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\banonym|\b(?:not|declined) to be (?:named|identified)|\bnot authori[sz]ed to (?:speak|talk|discuss|comment)|\bon background\b|\bwithout being (?:named|identified)")
+        .expect("anonymity")
+});
+
+/// "NAME, a deputy assistant secretary, also said": a second speaker beside one before.
+static ALSO_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\balso\s+(?:said|says|told|noted|added|stated|confirmed)\b")
+        .expect("also said")
+});
+
+impl Context {
+    /// Delayed identification: "Russia has received N, a senior U.S. official said on Monday.
+    /// / ..., said NAME, a deputy assistant secretary of state": a person named for the first
+    /// time, with an apposition, by the sentence right after one an official given indefinitely
+    /// spoke is that official, when both are of one government (the person's institution in
+    /// the official's country). Not where the text keeps a source anonymous on purpose, nor
+    /// when the person "also said" (one beside the official), nor once the text refers back to
+    /// "the official" after the name (two people). Called with each sentence's own source
+    /// before the sentence's sources are remembered.
+    pub fn note_named_next(&mut self, main: Option<&Source>, masked: &str) {
+        let before = self.unnamed_before.take();
+        self.named_next.retain(|(u, p)| {
+            let noun = u.speaker.rsplit(' ').next().unwrap_or_default();
+            !Regex::new(&format!(r"(?i)\bthe (?:[\w.-]+ ){{0,3}}{noun}\b")).is_ok_and(|re| {
+                re.is_match(masked) && !masked.contains(&format!("{}, ", p.speaker))
+            })
+        });
+        let Some(m) = main else {
+            return;
+        };
+        let lower = format!(" {}", masked.to_lowercase());
+        let indefinite = |s: &Source| {
+            let d = s.speaker.to_lowercase();
+            lower.contains(&format!(" a {d}")) || lower.contains(&format!(" an {d}"))
+        };
+        if m.kind == Kind::Unnamed
+            && !m.org.is_empty()
+            && m.speaker
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| UNNAMED_OFFICIAL_NOUNS.contains(&w))
+            && indefinite(m)
+        {
+            self.unnamed_before = Some(m.clone());
+            return;
+        }
+        let Some(u) = before else {
+            return;
+        };
+        let first_named = !self.persons.iter().any(|p| p.speaker == m.speaker);
+        let same_government = m.org == u.org
+            || m.country.is_some() && m.country == u.country && names::is_government(&m.org);
+        if !self.anonymity
+            && m.kind == Kind::Person
+            && first_named
+            && !m.title.is_empty()
+            && same_government
+            && masked.contains(&format!("{}, ", m.speaker))
+            && !ALSO_SAID.is_match(masked)
+        {
+            self.named_next.push((u, m.clone()));
+        }
+    }
+
+    /// Gives the rows of an unnamed official named right after (see `note_named_next`) to the
+    /// person, with the person's organization.
+    pub fn name_officials(&self, rows: &mut [lookout_project::ClaimRow]) {
+        for (u, p) in &self.named_next {
+            for r in rows
+                .iter_mut()
+                .filter(|r| r.speaker == u.speaker && r.organization == u.org)
+            {
+                r.speaker.clone_from(&p.speaker);
+                r.organization.clone_from(&p.org);
+            }
+        }
+    }
+}
+
 /// The last word of an unnamed official's description ("a senior U.S. State Department
 /// official") that a person the text names afterwards can be.
 const UNNAMED_OFFICIAL_NOUNS: [&str; 4] = ["official", "diplomat", "envoy", "officer"];
@@ -4091,8 +4210,14 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
     let mut out = Vec::new();
     let text = |span: (usize, usize)| &masked[span.0..span.1];
     // "The White House has not updated its count since February, when it said ...": "it" is
-    // the organization the sentence opens with.
-    let opening = {
+    // the organization the sentence opens with (not a place it opens in: "On the Russian side,
+    // at Khasan, it counted").
+    let in_place = toks
+        .first()
+        .is_some_and(|t| PREPOSITIONS.contains(&t.text.to_lowercase().as_str()) && t.text != "and");
+    let opening = if in_place {
+        None
+    } else {
         let lead = trim_np(&toks);
         let end = (lead..toks.len())
             .find(|&k| !is_np_word(toks[k].text) || toks[k].text == ",")
@@ -4458,6 +4583,7 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             .find(phrase)
             .map_or(phrase, |t| &phrase[..t.start()]);
         // "Ukrainian prosecutors cited by the State Department": the prosecutors, relayed.
+        let cited = RELAYED_BY.is_match(phrase);
         let phrase = match RELAYED_BY.find(phrase) {
             Some(m) => &phrase[..m.start()],
             None => phrase.rfind(" by ").map_or(phrase, |k| &phrase[k + 4..]),
@@ -4504,9 +4630,15 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             _ => phrase,
         };
         if !phrase.is_empty() {
-            if let Some(s) =
+            if let Some(mut s) =
                 classify(phrase, appos.unwrap_or(""), ctx).and_then(|p| resolve(p, ctx))
             {
+                // A country's people of a role cited by another body ("according to Ukrainian
+                // prosecutors cited by the State Department"): the institution whose record it
+                // cites, not the group.
+                if cited && s.kind == Kind::Group && country_people(phrase) {
+                    s = org_source(s.org, s.country, false);
+                }
                 out.push(Attribution {
                     source: s,
                     pos: m.start(),

@@ -63,15 +63,18 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("number word")
 });
 
-/// The article names both sides of the corridor; or North Korea as the sender of munitions
-/// or containers ("the number of containers shipped from the North") with no other partner
-/// named (Iran, China, Belarus, Syria): an editorial on the trade need not name Russia.
+/// The article names both sides of the corridor (not as the ends of a train or ship of trade
+/// goods, in a text that names no materiel), or a corridor place not only for its trade; or
+/// North Korea as the sender of munitions or containers ("the number of containers shipped
+/// from the North") with no other partner named (Iran, China, Belarus, Syria): an editorial on
+/// the trade need not name Russia.
 pub fn corridor_article(text: &str) -> bool {
     let cs = names::countries(text);
     let kp = cs.iter().any(|c| c.2.corridor_side == Some(true));
     let ru = cs.iter().any(|c| c.2.corridor_side == Some(false));
     let other = cs.iter().any(|c| OTHER_SUPPLIERS.contains(&c.2.name));
     kp && (ru || RUSSIAN_WAR_REGION.is_match(text))
+        && !(trade_only(text) && TRADE_LOAD.is_match(text))
         || CORRIDOR_PLACE.is_match(text) && !trade_only(text)
         || kp && !other && SENT_FROM_NORTH.is_match(text)
 }
@@ -81,6 +84,13 @@ pub fn corridor_article(text: &str) -> bool {
 fn trade_only(text: &str) -> bool {
     TRADE_GOODS.is_match(text) && !MUNITIONS_WORD.is_match(text)
 }
+
+/// A train, ship or shipment of trade goods: "a train with flour", "a freight train carrying
+/// 2,000 tonnes of wheat".
+static TRADE_LOAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:trains?|ships?|vessels?|shipments?|consignments?|cargo(?:es)?)\s+(?:[\w-]+\s+){{0,3}}?(?:of|with|carrying|loaded\s+with)\s+(?:[\w,.-]+\s+){{0,3}}?{GOODS}\b"))
+        .expect("trade load")
+});
 
 /// Trade goods named anywhere ("ore" left out: "ore cars" name the wagon).
 static TRADE_GOODS: LazyLock<Regex> =
@@ -209,6 +219,15 @@ fn not_the_corridors_count(
         return Some("troops a third country keeps in an ally, not troops sent to Russia");
     }
     let munitions = MUNITIONS_WORD.is_match(sentence);
+    // "A standard wagon can carry about 60 tonnes of cargo": what a carrier can hold by weight,
+    // not a load sent ("could carry 3 million shells" or "tonnes of explosives" are claims).
+    let clause_after = after.split([',', ';']).next().unwrap_or("");
+    if unit.starts_with("metric_tons")
+        && CAN_HOLD.is_match(before)
+        && !MUNITIONS_WORD.is_match(clause_after)
+    {
+        return Some("what a container, wagon or ship can hold, not a load sent");
+    }
     // "the terminal aims to handle 3 million tonnes a year": a port's throughput or capacity
     // target, trade rather than a claim about materiel.
     if unit.starts_with("metric_tons") && !munitions && THROUGHPUT.is_match(before) {
@@ -234,6 +253,16 @@ fn not_the_corridors_count(
         && !AT_UKRAINE.is_match(sentence)
     {
         return Some("a missile test into the sea, not missiles fired at Ukraine");
+    }
+    // "Pyongyang launched more than 20 ballistic missiles last year", "a regime that has tested
+    // 60 missiles": launches or tests of its own, in a sentence that names neither Russia nor
+    // its war.
+    let missiles = unit.starts_with("missiles") || unit.starts_with("ballistic_missiles");
+    if (missiles || unit.ends_with("_launched"))
+        && !names_war_side(sentence)
+        && OWN_LAUNCH.is_match(before)
+    {
+        return Some("missiles a country launched or tested itself, not a transfer");
     }
     // "North Korea's army has more than a million soldiers under arms": an army's size.
     if unit.starts_with("troops") && ARMY_SIZE.is_match(sentence) {
@@ -317,15 +346,22 @@ fn not_the_corridors_count(
     }
     // "North Korea has some 5 million shells in its stockpiles": what a country holds, not
     // what it sent.
-    if ammunition && STOCKPILE_AFTER.is_match(after) && !TRANSFER.is_match(sentence) {
+    if ammunition
+        && (STOCKPILE_AFTER.is_match(after) || STOCKPILE_BEFORE.is_match(before))
+        && !TRANSFER.is_match(sentence)
+    {
         return Some("a country's stockpile, not supply from North Korea");
+    }
+    // "Ukraine's gunners need some 6,000 rounds a day": what an army needs, in a sentence that
+    // names no corridor side.
+    if ammunition && !supplier && NEED_BEFORE.is_match(before) {
+        return Some("what an army needs, not supply from North Korea");
     }
     // "a Nordic coalition to purchase 300,000 shells from outside Europe": munitions bought
     // for Ukraine, in a sentence that names neither side of the corridor (but may name
     // Ukraine: "officials had tracked down 500,000 rounds abroad, and Kyiv was told").
     // "Denmark agreed to purchase 90,000 rounds for Ukrainian forces, while ...": the clause
     // after the number says so, whatever the rest of the sentence names.
-    let clause_after = after.split([',', ';']).next().unwrap_or("");
     let named_elsewhere = !supplier && !war_side_russia(sentence);
     if ammunition
         && BUY_BEFORE.is_match(before)
@@ -419,7 +455,7 @@ static FREIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A port's or terminal's throughput or capacity named before the tonnage.
 static THROUGHPUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:throughput|capacity|handling\s+volume|cargo\s+turnover|turnover|transshipment\s+volume|(?:aims?|hopes?|plans?|expects?|targets?)\s+to\s+(?:handle|process|transship))\b")
+    Regex::new(r"(?i)\b(?:throughput|capacity|handling\s+volume|cargo\s+turnover|turnover|transshipment\s+volume|transshipments?\s+(?:through|at|via)|(?:aims?|hopes?|plans?|expects?|targets?)\s+to\s+(?:handle|process|transship))\b")
         .expect("throughput")
 });
 /// Where rounds are fired on the peninsula: a drill, an island, a border, the sea.
@@ -448,6 +484,32 @@ static WHERE_FIRE: LazyLock<Regex> = LazyLock::new(|| {
 static STOCKPILE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^,;.]{0,60}?\b(?:in|inside)\s+(?:its|their|the|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?'s)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:stockpiles?|stocks|arsenals?|reserves|inventor(?:y|ies)|depots|warehouses)\b")
         .expect("stockpile after")
+});
+/// "stockpiles of millions of shells", "an arsenal of some": the holding named right before
+/// the number.
+static STOCKPILE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:stockpiles?|stocks|arsenals?|reserves|inventor(?:y|ies))\s+of\s+(?:[^.;,:]|\d[.,]\d){0,50}$")
+        .expect("stockpile before")
+});
+/// "needs", "requires", "needs run to": a need named right before the number.
+static NEED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:needs?|needed|requires?|required|requirements?)\b(?:[^.;,:]|\d[.,]\d){0,60}$",
+    )
+    .expect("need before")
+});
+/// "can carry about", "could hold up to": a capacity before the number, in its clause.
+static CAN_HOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:can|could)\s+(?:hold|carry|take|accommodate|load)\b(?:[^.;,:]|\d[.,]\d){0,50}$",
+    )
+    .expect("can hold")
+});
+/// "North Korea launched more than", "the North fired", "has tested some": a launch or test
+/// verb right before the number, tested by anyone or launched by North Korea.
+static OWN_LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:tested|test-fired|test-launched)|\b(?:North\s+Korea|Pyongyang|the\s+North|the\s+DPRK)\s+(?:(?:has|have|had|also)\s+)*(?:launched|fired))\b(?:[^.;,:]|\d[.,]\d){0,60}$")
+        .expect("own launch")
 });
 /// A verb of moving goods from one country to another.
 static TRANSFER: LazyLock<Regex> = LazyLock::new(|| {

@@ -315,7 +315,9 @@ fn off_topic_texts_give_no_corridor_rows() {
         "holdout30",
         "holdout31",
         "holdout32",
+        "holdout33",
         "holdout34",
+        "holdout35",
     ] {
         for txt in corpus(dir) {
             if std::fs::read_to_string(txt.with_extension("expected.csv"))

@@ -1613,7 +1613,8 @@ fn thirty_second_holdout_corpus_figures() {
 /// The thirty-third holdout (`holdout33/`), written with holdout32 by another author (same brief), run
 /// once on main at 285a106 (docs/accuracy.md step 38; listing in `holdout33/first-run.log`): its
 /// figures are the floors. Two of its off-topic texts gave corridor rows on that run (bk29 coal
-/// tonnes at Rajin, bk31 North Korea's own missile launches), so it is not in the off-topic check.
+/// tonnes at Rajin, bk31 North Korea's own missile launches), fixed by branch `claims29b` (step
+/// 39); the set is now in `off_topic_texts_give_no_corridor_rows`.
 #[test]
 fn thirty_third_holdout_corpus_figures() {
     let s = score("holdout33");
@@ -1676,8 +1677,8 @@ fn thirty_fourth_holdout_corpus_figures() {
 /// The thirty-fifth holdout (`holdout35/`), the fourth set of the same round (same brief, a fourth
 /// author), run once on main at 285a106 (docs/accuracy.md step 38; listing in
 /// `holdout35/first-run.log`): its figures are the floors. One of its off-topic texts gave a
-/// corridor row on that run (bm30, a train of 30 wagons of flour), so it is not in the off-topic
-/// check.
+/// corridor row on that run (bm30, a train of 30 wagons of flour), fixed by branch `claims29b`
+/// (step 39); the set is now in `off_topic_texts_give_no_corridor_rows`.
 #[test]
 fn thirty_fifth_holdout_corpus_figures() {
     let s = score("holdout35");

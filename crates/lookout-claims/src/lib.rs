@@ -275,8 +275,11 @@ static HOW_MANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("how many noun")
 });
 /// "of the missiles", "these missiles": missiles spoken of before.
+/// "the missiles", and missiles named only by their maker ("North Korean missiles"): the kind
+/// named before.
 static THE_MISSILES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|these|those|such)\s+missiles?\b").expect("the missiles")
+    Regex::new(r"(?i)\b(?:the|these|those|such|North\s+Korean|North\s+Korea's|DPRK|Pyongyang's|the\s+North's)\s+missiles?\b")
+        .expect("the missiles")
 });
 static SAME_KIND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:such|these|those|the\s+same)\b").expect("same kind"));
@@ -544,9 +547,10 @@ static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+same\s+(?:period|months|weeks|years|time|stretch)|(?:over|during|in)\s+that\s+(?:time|period))\b")
         .expect("same period")
 });
-/// "in the yard", "at the port", "of the same yard": a place of the corridor named before.
+/// "in the yard", "at the port", "of the same yard", "imagery of the facility", a sentence
+/// opening "Also present were": a place of the corridor named before.
 static THE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:in|at|into|inside)\s+the|the\s+same|that)\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b")
+    Regex::new(r"(?i)\b(?:(?:in|at|into|inside|of)\s+the|the\s+same|that)\s+(?:rail\s+)?(?:yard|facility|terminal|station|depot)\b|^\s*Also\s+(?:present|visible|seen|parked)\s+(?:were|was)\b")
         .expect("the place")
 });
 /// "on that run", "along the same route": the route of the claim before.
@@ -2196,6 +2200,18 @@ impl<'a> Extractor<'a> {
                 topic::refers_to_other_supplier(&s.text, supplier_before)
                     .then_some("the claim refers back to another supplier's goods")
             })
+            .or_else(|| {
+                // "A first batch of several hundred thousand rounds is expected in June." right
+                // after shells found for Ukraine: the same supply.
+                let last = self.rows.last().filter(|r| {
+                    r.unit == unit
+                        && self
+                            .last_claim_at
+                            .is_some_and(|(_, n)| n + 1 == self.sentence_no)
+                })?;
+                topic::goes_on_other_supply(&s.text, &last.note)
+                    .then_some("the sentence goes on with the supply the claim before was about")
+            })
             .filter(|_| !continues_series);
             if let Some(why) = off {
                 // First, so the note says at once why the row is left out.
@@ -2268,7 +2284,7 @@ fn statement_day(
 /// A pronoun subject that was moved, opening a sentence (after "According to X,"): "they were
 /// carried", "They had been flown".
 static PRONOUN_MOVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:according\s+to|citing)\s+[^,.;]{1,60},\s*)?(?:they|these|those)\s+(?:were|had\s+been|have\s+been|are|was)\s+(?:(?:all|then|later|reportedly|allegedly|first)\s+)?(?:carried|shipped|moved|transported|flown|sent|taken|ferried|delivered|brought|transferred|loaded|airlifted)\b")
+    Regex::new(r"(?i)^\s*(?:(?:according\s+to|citing)\s+[^,.;]{1,60},\s*)?(?:they|these|those|the\s+(?:cargo|goods|freight|load))\s+(?:were|had\s+been|have\s+been|are|was)\s+(?:(?:all|then|later|reportedly|allegedly|first)\s+)?(?:carried|shipped|moved|transported|flown|sent|taken|ferried|delivered|brought|transferred|loaded|airlifted)\b")
         .expect("pronoun moved")
 });
 

@@ -57,7 +57,7 @@ const VAGUE: [(&str, f64, f64); 6] = [
 
 static NUMBER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-)(?:{SCALE_RE}|dozen)\b(?:\s+and)?(?:\s+{WORD_RE})?)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million))?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
+        r"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u{{202f}}]\d{{3}}\b)+|\d+)(?:\.\d+)?(?:(?:\s+|-)?{SCALE_RE}\b|(?:m|k)\b)?|(?:{WORD_RE}|a)\s+and\s+a\s+half\s+(?:thousand|million|billion)\b|{WORD_RE}(?:(?:\s+|-)(?:{SCALE_RE}|dozen)\b(?:\s+and)?(?:\s+{WORD_RE})?)*|half\s+a\s+(?:million|billion)|a\s+(?:dozen|hundred|thousand|million|billion)\b|(?:several|a\s+few)(?:\s+(?:dozen|hundred|thousand|million)(?:\s+(?:thousand|million)\b)?)?\b|(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|hundreds|thousands|millions)(?:\s+of)?\b)"
     )
 });
 
@@ -73,7 +73,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unit nouns, as the text writes them.
-const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+(?:(?:that|which)\s+(?:[\w-]+\s+){1,4}?made\s+)?at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|infantrymen|servicemen|service\s?members|military\s+personnel|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
+const UNIT_RE: &str = r"(?:(?:shipping|cargo|sea|freight)\s+)?containers?\b|TEUs?\b|round[-\s]trips?\b|(?:voyages?|trips?|journeys?|sailings?)\b|(?:shipments?|consignments?|deliveries|occasions)\b|(?:arms\s+|weapons\s+)?transfers?\b|port\s+(?:calls?|visits?)\b|calls?\s+(?:(?:that|which)\s+(?:[\w-]+\s+){1,4}?made\s+)?at\b|(?:visits?|dockings?)\b|(?:(?:rail(?:way)?|freight|box|ore|tank|flat|passenger)\s*cars?|railcars?|wagons?|carriages?)\b|(?:trains?|trainloads?|locomotives?)\b|(?:metric\s+)?(?:tonnes?|tons?)\b|(?:(?:artillery|ammunition|mortar|tank|howitzer)\s+)?(?:shells?|rounds?|projectiles?)\b|munitions\b|(?:short-range\s+)?(?:ballistic\s+)?missiles?\b|(?:multiple\s+)?rocket\s+launchers?\b|rockets?\b|(?:heavy\s+)?artillery\s+(?:pieces|guns|systems)\b|howitzers?\b|pieces\s+of\s+(?:heavy\s+)?artillery\b|self-propelled\s+guns\b|(?:cargo\s+)?(?:vessels?|ships?)\b|freighters?\b|(?:cargo\s+)?flights?\b|sorties\b|(?:troops|soldiers|infantrymen|servicemen|service\s?members|military\s+personnel|(?:special(?:\s+operations)?\s+)forces)\b|barrels\b|drones\b|(?:percent|per\s+cent)\b|%|times\b";
 
 static UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{UNIT_RE})")).expect("unit"));
@@ -265,6 +265,24 @@ static THE_NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r#"(?i)\bthe\s+(?:number|total|figure|count|tally)(?:\s+of\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?))?(?:\s+[^.;:",]{{0,50}}?)?\s+(?:is|was|are|were|would\s+be|will\s+be|stood\s+at|stands\s+at|(?:rose|climbed|grew|went)(?:\s+(?:to|past|beyond))?|reached|came\s+to|at)\s+(?:(?:now|already|still|only)\s+)?(?:(?:{HEDGE_WORDS}|above)\s+){{0,2}}$"#))
         .expect("the number before")
 });
+/// "North Korea had delivered more than 1,000.": the sender's delivery of a bare number ending
+/// its sentence.
+static NORTH_SENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:North\s+Korea|Pyongyang|the\s+North|the\s+DPRK)\s+(?:(?:has|had|have|already|also)\s+)*(?:delivered|sent|shipped|supplied|transferred)\s+(?:(?:{HEDGE_WORDS})\s+){{0,2}}$"))
+        .expect("north sent before")
+});
+/// "up from the 11,000", "well above the 10,000", "raised the U.S. count to more than 16,500":
+/// a figure compared with an earlier one, or a count raised to it.
+static EARLIER_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"(?i)(?:\b(?:up|down)\s+from(?:\s+the)?|\b(?:above|below|beyond|than)\s+the|\b(?:raised|lifted|increased|revised|updated|lowered|cut|brought|pushed)\s+(?:the|its|their|his|her|this|that)\s+(?:[\w.'-]+\s+){{0,2}}?(?:count|figure|estimate|tally|total|number)\s+(?:up\s+|down\s+)?to)\s*"?\s*(?:(?:{HEDGE_WORDS})\s+){{0,2}}$"#))
+        .expect("earlier figure before")
+});
+/// "... the department cited in February", "\" the ministry gave": who gave the figure, right
+/// after it.
+static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^"?\s+(?:(?:that|which)\s+)?(?:[\w.'-]+\s+){1,4}?(?:had\s+)?(?:gave|given|cited|reported|announced|published|released|estimated|counted|quoted|said)\b"#)
+        .expect("given after")
+});
 /// "more than 10,000 have gone", "about 40 were fired": a hedged count whose verb says it was
 /// delivered, of the series named before.
 static SENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,6 +382,12 @@ static MEASURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "every one of those containers", "each one of them": all of a group, not a count of one.
 static EVERY_ONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:every|each)\s*$").expect("every one"));
+/// "The first one shows", "this one carried": "one" after a determiner stands for a thing named
+/// before, no count.
+static ONE_PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|that|which|another|any)\s+(?:(?:first|second|third|last|next|other|same|only|latest|earlier|later)\s+)?$")
+        .expect("one pronoun before")
+});
 /// "a rise of a few hundred containers", "an increase of 300": the difference between two
 /// counts, not a count of its own.
 static DIFFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -534,7 +558,10 @@ fn parse_number(text: &str) -> Option<(f64, Option<f64>, bool)> {
         } else if rest == "dozen" {
             12.0
         } else {
-            scale_of(rest)?
+            // "several hundred thousand": each scale word multiplies.
+            rest.split_whitespace()
+                .map(scale_of)
+                .product::<Option<f64>>()?
         };
         let (lo, hi) = if t.starts_with("several") {
             (3.0, 9.0)
@@ -1026,6 +1053,9 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
         if MEASURE_AFTER.is_match(&s[end..])
             || DURATION_AFTER.is_match(&s[end..])
             || av == 1.0 && b.is_none() && EVERY_ONE.is_match(&s[..whole.start()])
+            || a.as_str().eq_ignore_ascii_case("one")
+                && b.is_none()
+                && ONE_PRONOUN_BEFORE.is_match(&s[..whole.start()])
             || DIFFERENCE_BEFORE.is_match(&s[..whole.start()])
             || DIFFERENCE_AFTER.is_match(&s[end..])
             || ONE_CARRIER_LOAD_BEFORE.is_match(&s[..whole.start()])
@@ -1160,6 +1190,12 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     && SENTENCE_END_AFTER.is_match(&s[end..])
                 || b.is_none()
                     && !vague
+                    && (EARLIER_FIGURE_BEFORE.is_match(&s[..a.start()])
+                        || NORTH_SENT_BEFORE.is_match(&s[..a.start()]))
+                    && (SENTENCE_END_AFTER.is_match(s[end..].trim_start_matches('"'))
+                        || GIVEN_AFTER.is_match(&s[end..]))
+                || b.is_none()
+                    && !vague
                     && HELD_BEFORE.is_match(&s[..a.start()])
                     && SENTENCE_END_AFTER.is_match(&s[end..])
                 || b.is_none()
@@ -1184,6 +1220,17 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                     .captures(before)
                     .and_then(|c| UNIT_ANYWHERE.find(c.name("noun")?.as_str()))
                     .map_or(String::new(), |m| unit_name(m.as_str(), "").to_owned());
+                // "the container figure, which is well above the 10,000": the noun the
+                // sentence gave the figure compared.
+                if unit.is_empty() && EARLIER_FIGURE_BEFORE.is_match(before) {
+                    if let Some(m) = UNIT_ANYWHERE
+                        .find_iter(before)
+                        .filter(|m| countable(m.as_str()))
+                        .last()
+                    {
+                        unit = unit_name(m.as_str(), "").to_owned();
+                    }
+                }
                 // "If they carried the smaller 122-millimeter type, ..., the total would be
                 // about 500,000": a capacity in shells of that calibre.
                 if let Some(mm) = IF_HELD
@@ -1402,8 +1449,16 @@ fn find_uncached(s: &str) -> Vec<Quantity> {
                 unit = format!("artillery_shells_{mm}mm");
             }
         }
+        // "transferred more than 100 missiles ..., and that Russia used these missiles": a
+        // count in a clause of sending is no launch another clause tells of.
+        let clause_start = s[..whole.start()].rfind([',', ';']).map_or(0, |i| i + 1);
+        let clause_end = tail
+            .find([',', ';'])
+            .map_or(s.len(), |i| unit_end_in_text + i);
+        let clause = &s[clause_start..clause_end];
         if ["missiles", "ballistic_missiles", "rockets", "drones"].contains(&unit.as_str())
             && LAUNCHED.is_match(s)
+            && (LAUNCHED.is_match(clause) || !TIMES_SHIPMENT.is_match(clause))
         {
             unit.push_str("_launched");
         }

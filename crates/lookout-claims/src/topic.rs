@@ -289,7 +289,9 @@ fn not_the_corridors_count(
     let rolling_stock = ["railcars", "locomotives", "trains", "vessels"]
         .iter()
         .any(|u| unit.starts_with(u));
-    if rolling_stock && (NEW_STOCK.is_match(before) || FLEET_AFTER.is_match(after)) {
+    if rolling_stock
+        && (NEW_STOCK.is_match(before) || FLEET_AFTER.is_match(after) || FLEET_OF.is_match(before))
+    {
         return Some("rolling stock or ships bought or added to a fleet, not voyages");
     }
     // Not railcars: "ore cars", "tank cars" name the wagon, not its load.
@@ -317,8 +319,14 @@ fn not_the_corridors_count(
     // ports", in a text that counts the corridor elsewhere: the corridor's cargo, unless a
     // carrier or port holds the total ("the port handled", "the railway loaded").
     let freight_holder = carrier_total || FREIGHT_HOLDER.is_match(before);
+    // "The railway moves 1.2bn tonnes of freight a year, which makes it easy for military
+    // cargo to hide": a carrier's total, whatever a clause describing it names.
+    let told = after
+        .find(", which")
+        .filter(|_| carrier_total)
+        .map_or(sentence, |i| &sentence[..before.len() + i]);
     if (by_load || unit.starts_with("trains") || unit.starts_with("railcars"))
-        && !munitions
+        && !MUNITIONS_WORD.is_match(told)
         && (!supplier && (!counted || freight_holder) || carrier_total)
         && GENERAL_FREIGHT.is_match(after)
     {
@@ -343,6 +351,29 @@ fn not_the_corridors_count(
     // where ..."): background to the claim, not a claim of its own.
     if ammunition && WHERE_FIRE.is_match(before) {
         return Some("a fire rate in a clause describing a place, background");
+    }
+    // "an army that has at times fired 20,000 rounds in a single day": the most fired in one
+    // day, in a sentence that names no corridor side; no transfer.
+    if ammunition
+        && !supplier
+        && FIRED_BEFORE.is_match(before)
+        && (PEAK_DAY.is_match(clause_after) || PEAK_BEFORE.is_match(before))
+    {
+        return Some("a day's fire at its peak, not a transfer");
+    }
+    // "The North has massed some 500 rocket launchers along the border": weapons a country
+    // deploys at home (a border, a coast), in a sentence that names neither Russia nor its war.
+    let weapons = ammunition
+        || ["rocket_launchers", "heavy_artillery_pieces"]
+            .iter()
+            .any(|u| unit.starts_with(u));
+    if weapons && !war_side && DEPLOYED_BEFORE.is_match(before) && FIRE_SCENE.is_match(sentence) {
+        return Some("weapons a country deploys at home, not a transfer");
+    }
+    // "the Hwasong-11 and Hwasong-12, two missiles Pyongyang first tested in 2019": the
+    // types described, not a count.
+    if missiles && TESTED_AFTER.is_match(after) {
+        return Some("missile types a country tested, described, not a count");
     }
     // "North Korea has some 5 million shells in its stockpiles": what a country holds, not
     // what it sent.
@@ -377,10 +408,6 @@ fn not_the_corridors_count(
     }
     // "a framework agreement for 1,000 tanks and 288 rocket launchers, making Poland the
     // largest buyer": an arms deal in a sentence that names neither the corridor nor the war.
-    let weapons = ammunition
-        || ["rocket_launchers", "heavy_artillery_pieces"]
-            .iter()
-            .any(|u| unit.starts_with(u));
     if weapons && !supplier && !names_war_side(sentence) && ARMS_DEAL.is_match(sentence) {
         return Some("weapons a third country buys, not supply from North Korea");
     }
@@ -478,6 +505,36 @@ static ARMS_DEAL: LazyLock<Regex> = LazyLock::new(|| {
 static WHERE_FIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+where\s+[^,;.]{0,60}?\b(?:fire|fires|fired|firing|use|uses|used|using|expend\w*|consum\w*|shoot\w*)\b(?:[^,;.]|\d[.,]\d){0,40}$")
         .expect("where fire")
+});
+/// A fire verb in the clause running on to the number and its noun: "has fired more than 900
+/// rounds", "fires some".
+static FIRED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:fire|fires|fired|firing|expend\w*|shoot\w*|shot)\b(?:[^.;,:]|\d[.,]\d){0,40}$",
+    )
+    .expect("fired before")
+});
+/// "in a single day", "on one day", "on its busiest day": a day at the peak, after the number.
+static PEAK_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;]{0,40}?\b(?:in|on|during)\s+(?:(?:a|one)\s+(?:single\s+)?|(?:a|its|their|the)\s+(?:busiest|heaviest|worst|peak)\s+)day\b")
+        .expect("peak day")
+});
+/// "at times", "at its peak", "on some days": the fire's peak, before the number.
+static PEAK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at\s+times|at\s+(?:its|their|the)\s+peak|on\s+some\s+days|on\s+(?:its|their)\s+(?:busiest|heaviest)\s+days?)\b(?:[^.;,:]|\d[.,]\d){0,60}$")
+        .expect("peak before")
+});
+/// "has deployed an estimated 1,000 guns", "massed some 300 launchers": weapons placed at home,
+/// in the clause running on to the number and its noun.
+static DEPLOYED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deploy(?:s|ed|ing)?|position(?:s|ed|ing)?|station(?:s|ed|ing)?|mass(?:es|ed|ing)?|amass(?:es|ed|ing)?|field(?:s|ed|ing)?|keeps?|kept|maintains?|maintained)\b(?:[^.;,:]|\d[.,]\d){0,60}$")
+        .expect("deployed before")
+});
+/// "missiles North Korea first tested in 2019", "that Pyongyang unveiled": the types described
+/// by a clause of their testing, right after the noun.
+static TESTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:(?:that|which)\s+)?(?:North\s+Korea|Pyongyang|the\s+North|the\s+DPRK|it)\s+(?:(?:first|has|had|only|publicly)\s+)*(?:tested|test-fired|test-launched|unveiled|developed)\b")
+        .expect("tested after")
 });
 /// "in its stockpiles", "in the North's arsenal": where a country holds goods, in the clause
 /// after the number.
@@ -601,6 +658,9 @@ static NEW_STOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:new|newly\s+built|brand-new)\s+(?:[\w-]+\s+)?[\w-]+\s*$")
         .expect("new stock")
 });
+/// "a fleet of more than 20 vessels", "whose fleet of 40": the size of a fleet, not voyages.
+static FLEET_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfleet\s+of\s+[^.;,:]{0,30}$").expect("fleet of"));
 static FLEET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^[^.;]{0,30}?\b(?:to|for|into|in)\s+(?:its|their|the|a)\s+(?:own\s+|\w+\s+)?fleet\b",
@@ -656,9 +716,10 @@ static OWN_FIRE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A supply verb right after a country named as its subject: "South Korea has agreed to lend",
-/// "Poland will send", "Japan supplied" (not "Russia received", nor "the United States said").
+/// "Poland will send", "Japan supplied", "Norway pledged" (not "Russia received", nor "the
+/// United States said").
 static GIVES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:'s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|could|may|might|plans?\s+to|planned\s+to|agreed\s+to|decided\s+to|offered\s+to|promised\s+to|pledged\s+to|to|also|now|already|quietly|reportedly|been|be|going\s+to)\s+){0,4}(?:lend|lent|lending|hand(?:s|ed|ing)?\s+over|send|sent|sending|sell|sold|selling|supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|provide|provided|providing|give|gave|giving|donate|donated|donating|transfer|transferred|export|exported)\b")
+    Regex::new(r"^(?:'s\s+government)?\s+(?:(?:has|have|had|will|would|is|was|could|may|might|plans?\s+to|planned\s+to|agreed\s+to|decided\s+to|offered\s+to|promised\s+to|pledged\s+to|to|also|now|already|quietly|reportedly|been|be|going\s+to)\s+){0,4}(?:lend|lent|lending|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?|hand(?:s|ed|ing)?\s+over|send|sent|sending|sell|sold|selling|supply|supplied|supplying|ship|shipped|shipping|deliver|delivered|delivering|provide|provided|providing|give|gave|giving|donate|donated|donating|transfer|transferred|export|exported)\b")
         .expect("gives")
 });
 
@@ -679,6 +740,19 @@ pub fn last_supplier(text: &str) -> Option<&'static str> {
             .map(|m| (m.start(), "North Korea")),
     );
     found.into_iter().max_by_key(|f| f.0).map(|f| f.1)
+}
+
+/// A sentence that names no country nor corridor place, after a claim (its note given) that
+/// was about supply to Ukraine or another supplier: it goes on with that supply.
+pub fn goes_on_other_supply(sentence: &str, last_note: &str) -> bool {
+    let other = [
+        "off topic: supply to Ukraine",
+        "off topic: munitions bought for Ukraine",
+        "off topic: the claim is about another supplier",
+    ];
+    other.iter().any(|o| last_note.starts_with(o))
+        && names::countries(sentence).is_empty()
+        && !CORRIDOR_PLACE.is_match(sentence)
 }
 
 /// "more than 200 of the missiles" in a sentence that names no supplier: the missiles spoken of

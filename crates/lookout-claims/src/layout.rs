@@ -537,23 +537,38 @@ fn header_date(line: &str) -> Option<(u8, Date)> {
 const FIRST_YEAR: i32 = 2022;
 /// How many years on from [`FIRST_YEAR`] a year-less dateline is looked for.
 const YEARS_SEARCHED: i32 = 28;
+/// A year written in the body ("the defence budget for 2024").
+static BODY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b20\d\d\b").expect("body year"));
 static WEEKDAY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").expect("weekday named")
 });
 
 /// "WASHINGTON, Sept. 4 (Yonhap) -- ..., a senior official said Wednesday": a wire story names
 /// the weekday of its dateline's day, so the dateline's year is the first from [`FIRST_YEAR`]
-/// in which that day is that weekday.
-fn year_of_weekday(m: u8, d: u8, lead: &str) -> Option<Date> {
+/// in which that day is that weekday. But "SEOUL, Feb 27 (Reuters) - ... said on Monday" over a
+/// body naming 2024 as its latest year is of 2024, when the weekday is the day before (a
+/// statement of the day before, or of another time zone).
+fn year_of_weekday(m: u8, d: u8, lead: &str, latest: Option<i32>) -> Option<Date> {
     let wd = time_phrases::weekday(WEEKDAY_NAMED.find(lead)?.as_str())?;
+    if let Some(day) = latest
+        .and_then(|y| time_phrases::day(y, m, d))
+        .filter(|day| day.weekday() == wd || day.weekday().previous() == wd)
+    {
+        return Some(day);
+    }
     (FIRST_YEAR..FIRST_YEAR + YEARS_SEARCHED)
         .filter_map(|y| time_phrases::day(y, m, d))
         .find(|day| day.weekday() == wd)
 }
 
 /// The dateline at the start of the first body paragraph: its city, its date (the year may
-/// come from another header date) and its length.
-fn dateline(line: &str, year_hint: Option<i32>) -> Option<(String, Option<Date>, usize)> {
+/// come from another header date, else from the weekday the story names and the latest year
+/// its body names) and its length.
+fn dateline(
+    line: &str,
+    year_hint: Option<i32>,
+    latest: Option<i32>,
+) -> Option<(String, Option<Date>, usize)> {
     if let Some(c) = DATELINE.captures(line) {
         let text = &c["date"];
         let date = FULL_DATE
@@ -563,7 +578,7 @@ fn dateline(line: &str, year_hint: Option<i32>) -> Option<(String, Option<Date>,
                 let (m, d) = time_phrases::month_day(&MONTH_DAY.captures(text)?)?;
                 match year_hint {
                     Some(y) => time_phrases::day(y, m, d),
-                    None => year_of_weekday(m, d, &line[c.get(0)?.end()..]),
+                    None => year_of_weekday(m, d, &line[c.get(0)?.end()..], latest),
                 }
             });
         return Some((c["city"].to_owned(), date, c.get(0)?.end()));
@@ -680,6 +695,12 @@ pub fn read(text: &str) -> Article {
         .iter()
         .map(|l| (*l).to_owned())
         .collect();
+    let latest = body
+        .iter()
+        .flat_map(|l| BODY_YEAR.find_iter(l))
+        .filter_map(|y| y.as_str().parse::<i32>().ok())
+        .filter(|y| (FIRST_YEAR..FIRST_YEAR + YEARS_SEARCHED).contains(y))
+        .max();
     if let Some(first) = body.first_mut() {
         // Else the year of a copyright or "Updated DATE" line anywhere (a footer).
         let hint = dates.first().map(|d| d.2.year()).or_else(|| {
@@ -697,7 +718,7 @@ pub fn read(text: &str) -> Article {
                     })
             })
         });
-        if let Some((city, date, len)) = dateline(first, hint) {
+        if let Some((city, date, len)) = dateline(first, hint, latest) {
             a.dateline_city = Some(city);
             if let Some(d) = date {
                 dates.insert(0, (0, 0, d));

@@ -446,10 +446,11 @@ static FINDINGS_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:findings|figures|results|data|report|study)\s+(?:was|were|had\s+been)\s+(?:first\s+|initially\s+|originally\s+)?(?:reported|published|revealed|made\s+public)\s+(?:by\s+(?:[\w.'-]+\s+){1,6})?(?:on\s+)?$")
         .expect("findings published")
 });
-/// "The National Intelligence Service said", "Officials told reporters that": a reporting verb
-/// opening a sentence, before the clause it reports.
+/// "The National Intelligence Service said", "Officials told reporters that", "Speaking at a
+/// briefing in Kyiv, the prosecutor said": a reporting verb opening a sentence (after a
+/// participle clause), before the clause it reports.
 static SAID_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[\w.'-]+\s+){1,6}?(?:said|says|added|told\s+(?:reporters|lawmakers|journalists))\s+(?:that\s+)?")
+    Regex::new(r"^\s*(?:(?:Speaking|Writing|Testifying|Appearing)\s[^,]{1,80},\s+)?(?:[\w.'-]+\s+){1,6}?(?:said|says|added|told\s+(?:reporters|lawmakers|journalists))\s+(?:that\s+)?")
         .expect("said opening")
 });
 /// "reported on Saturday that", "reported Friday that": a report of what someone else found.
@@ -457,10 +458,11 @@ static REPORTED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:reported|revealed)\s+(?:on\s+)?(?:[\w,-]+\s+){1,3}?that\b")
         .expect("reported that")
 });
-/// "He revealed this at", "The minister gave the figures on": a speaker making the statement
-/// just told, referred back to.
+/// "He revealed this at", "The minister gave the figures on", "The agency (NIS) disclosed the
+/// estimate", "The findings were first reported by a newspaper on": a speaker making the
+/// statement just told, or its findings coming out, referred back to.
 static DISCLOSED_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[\w.'-]+\s+){1,4}?(?:revealed|disclosed|announced|said|gave|made|presented|shared)\s+(?:this|these\s+(?:figures|numbers|estimates|remarks)|the\s+(?:figures?|numbers?|estimates?|remarks|comments|assessment))\b")
+    Regex::new(r"(?i)^\s*(?:[\w.'()-]+\s+){1,6}?(?:revealed|disclosed|announced|said|gave|made|presented|shared)\s+(?:this|these\s+(?:figures|numbers|estimates|remarks)|the\s+(?:figures?|numbers?|estimates?|remarks|comments|assessment))\b|^\s*(?:the|these|those|its|their)\s+(?:findings|figures|results|estimates?)\s+(?:was|were)\s+(?:first\s+|initially\s+)?(?:reported|published|made\s+public|released)\b")
         .expect("disclosed this")
 });
 /// "At a press conference the same day", "later that day": the day the lead named.
@@ -564,9 +566,10 @@ static ALSO_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|they|it|the\s+(?:team|group|researchers|analysts|project|report|study|agency))\s+(?:have\s+|has\s+)?also\s+(?:tracked|counted|identified|observed|recorded|spotted|found|saw|seen|detected|logged)\b")
         .expect("also counted")
 });
-/// "sent to Russia in these movements", "on those voyages": the movements just counted.
+/// "sent to Russia in these movements", "on those voyages", "delivered this way": the movements
+/// just counted.
 static THESE_MOVEMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|by|on|through|during|with|over)\s+(?:these|those)\s+(?:movements|shipments|voyages|visits|calls|port\s+calls|trips|runs|deliveries|transfers|sailings|crossings)\b")
+    Regex::new(r"(?i)\b(?:in|by|on|through|during|with|over)\s+(?:these|those)\s+(?:movements|shipments|voyages|visits|calls|port\s+calls|trips|runs|deliveries|transfers|sailings|crossings)\b|\b(?:(?:in|by)\s+)?(?:this|that|the\s+same)\s+(?:way|route|means)\b")
         .expect("these movements")
 });
 /// "as announced by the United States last week": the time of another source.
@@ -750,9 +753,17 @@ static GAVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gave before")
 });
 
-/// A figure and the verb that gave it, right before a time: "The figure the minister gave in".
+/// A subject of at most a name with its apposition, then a verb of giving a figure: "the
+/// minister, Shin Won-sik, offered a smaller figure".
+static GAVE_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:[\w.'-]+,?\s+){1,8}?(?:offered|gave|put\s+forward|provided|presented)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:figure|number|estimate|count|total|tally)\b")
+        .expect("gave figure")
+});
+/// A figure and the verb that gave it, right before a time: "The figure the minister gave in",
+/// "the 10,000 containers that the minister cited in", "a White House statement last week
+/// (that)".
 static FIGURE_GIVEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:figure|number|estimate|count|total|tally)\b[^.;]{0,80}?\b(?:gave|given|cited|quoted|put\s+out)\s+$")
+    Regex::new(r"(?i)\b(?:figure|number|estimate|count|total|tally)\b[^.;]{0,80}?\b(?:gave|given|cited|quoted|put\s+out)\s+$|\bthat\s+(?:[\w.'-]+\s+){1,6}(?:gave|cited|quoted|announced|disclosed)\s+$|\b(?:statement|announcement)\s+$")
         .expect("figure given before")
 });
 
@@ -771,9 +782,9 @@ struct Extractor<'a> {
     supplier_before: Option<&'static str>,
     sentence_no: usize,
     last_period: Option<(String, String)>,
-    /// The period of imagery, records or data a sentence without a claim names, with that
-    /// sentence's paragraph and number.
-    material_period: Option<(usize, usize, (String, String))>,
+    /// The period of imagery, records or data a sentence without a claim names, with the number
+    /// of the last sentence that named it or read counts off it, and whether one did.
+    material_period: Option<(usize, (String, String), bool)>,
     /// The route of the sentence just before when it names a corridor place: what "in the yard"
     /// refers to.
     place_before: String,
@@ -1380,7 +1391,11 @@ impl<'a> Extractor<'a> {
         let Some(unit) = quantity::definite_subject_unit(reported).or_else(pronoun) else {
             return;
         };
-        let base = |u: &str| u.split('_').next().unwrap_or_default().to_owned();
+        // "the missiles" after a count of ballistic missiles are those.
+        let base = |u: &str| {
+            let u = u.trim_start_matches("ballistic_");
+            u.split('_').next().unwrap_or_default().to_owned()
+        };
         // Its own count of the same things is a claim of its own, not a reference back.
         if quantities
             .iter()
@@ -1742,7 +1757,7 @@ impl<'a> Extractor<'a> {
                 // "We reviewed imagery of the port taken since August 2023. We observed at
                 // least 25 visits": the time of the material the next count is read from.
                 if SOURCE_MATERIAL.is_match(&s.text) {
-                    self.material_period = Some((paragraph, self.sentence_no, p.clone()));
+                    self.material_period = Some((self.sentence_no, p.clone(), false));
                 }
                 self.last_period = Some(p);
             }
@@ -1871,10 +1886,17 @@ impl<'a> Extractor<'a> {
                     // "since December, when he put the figure at": December.
                     let d = if b.is_empty() {
                         a.clone()
+                    } else if a.is_empty() {
+                        // "By late August, the agency put the total at": that month.
+                        b.clone()
                     } else {
                         common_prefix(a, b)
                     };
-                    if !speaker.is_empty() {
+                    // "In late February, the figure he gave was 6,700": an earlier figure
+                    // recalled does not date what the speaker says now.
+                    if !speaker.is_empty()
+                        && self.speaker_dates.get(&speaker).is_none_or(|x| *x <= d)
+                    {
                         self.speaker_dates.insert(speaker.clone(), d.clone());
                     }
                     d
@@ -1959,6 +1981,16 @@ impl<'a> Extractor<'a> {
                     })
                     .unwrap_or_else(|| article_date.clone()),
             };
+            // A figure the sentence dates to a month before the same speaker's claim before
+            // ("In late February, the figure he gave was 6,700") is an earlier statement
+            // recalled: not of that claim's period, nor what later sentences go on with.
+            let month = |d: &str| d.get(..7).unwrap_or(d).to_owned();
+            let recalled = statement.is_some()
+                && !speaker.is_empty()
+                && self
+                    .rows
+                    .last()
+                    .is_some_and(|r| r.speaker == speaker && month(&date) < month(&r.date));
             self.last_date = Some(date.clone());
             let nearest = nearest_period(&s.text, &periods, &quantities, qi);
             // "In the five years before, the yard never held more than about 20": a time counted
@@ -2002,13 +2034,21 @@ impl<'a> Extractor<'a> {
                 }
                 _ => (a, b),
             });
+            // "Imagery collected on June 17 ... At Tumangang, the imagery shows 175 ore cars. At
+            // Khasan, there were 112": counts read off the material, sentence after sentence,
+            // until one gives a time or a source of its own.
             let resolved = resolved.or_else(|| {
-                let (p, n, (a, b)) = self.material_period.clone()?;
-                (p == paragraph && n + 1 == self.sentence_no && OBSERVED_COUNT.is_match(&s.text))
-                    .then(|| {
-                        notes.push("period of the material the sentence before names".into());
-                        (a, if b.is_empty() { date.clone() } else { b })
-                    })
+                let (n, (a, b), read) = self.material_period.clone()?;
+                let goes_on = n + 1 == self.sentence_no || read && n == self.sentence_no;
+                (goes_on
+                    && (OBSERVED_COUNT.is_match(&s.text)
+                        || SOURCE_MATERIAL.is_match(&s.text)
+                        || read && s.attributions.is_empty()))
+                .then(|| {
+                    notes.push("period of the material the sentence before names".into());
+                    self.material_period = Some((self.sentence_no, (a.clone(), b.clone()), true));
+                    (a, if b.is_empty() { date.clone() } else { b })
+                })
             });
             let period = resolved.or_else(|| {
                 // "Shells have been reaching Russia since 2023. ... more than 5 million of
@@ -2022,7 +2062,7 @@ impl<'a> Extractor<'a> {
                 // of the statement, not what moved over the period before.
                 let stock = q.qualifier != "capacity_equivalent"
                     && STOCK_NOW.is_match(clause_of(&s.text, q.span));
-                let capacity = q.qualifier == "capacity_equivalent";
+                let capacity = qualifier == "capacity_equivalent";
                 // "We identified at least 25 visits since August 2023. ... more than 2.5 million
                 // shells have moved": what the same source's counts of carriers or visits
                 // carried, over their span.
@@ -2032,11 +2072,15 @@ impl<'a> Extractor<'a> {
                         r.organization == source.as_ref().map_or("", |x| x.org.as_str())
                     })
                     && MOVED_PERFECT.is_match(&s.text[s.label_end..]);
-                let inherit = (close_to_last || capacity && near_for_capacity)
+                // "In return, ... 9,000 containers from Russia": what came back for the count
+                // before, a few sentences on.
+                let in_return = IN_RETURN.is_match(&s.text);
+                let inherit = (close_to_last || (capacity || in_return) && near_for_capacity)
+                    && !recalled
                     && !stock
                     && given_when.is_none()
                     && !q.unit.contains("_per_")
-                    && (q.qualifier == "capacity_equivalent"
+                    && (capacity
                         || ANAPHOR.is_match(&s.text[s.label_end..])
                         || ADDED_PERFECT.is_match(&s.text[s.label_end..])
                         || BACK_REFERENCE.is_match(&s.text)
@@ -2046,10 +2090,12 @@ impl<'a> Extractor<'a> {
                         || ALSO_COUNTED.is_match(&s.text)
                         || self.questions_since_claim > 0 && self.question_back
                         || THESE_MOVEMENTS.is_match(&s.text)
-                        || IN_RETURN.is_match(&s.text)
+                        || in_return
+                        || SAME_DOCUMENT.is_match(&s.text)
                         || total_carried);
-                // Past sentences without a claim, a capacity converts the count of the claim.
-                let p = if close_to_last {
+                // A capacity converts the count of the claim, past sentences without one ("on
+                // the 27th" of a report's handing over).
+                let p = if close_to_last && !capacity && !in_return {
                     self.last_period.clone()
                 } else {
                     self.claim_period.clone()
@@ -2057,6 +2103,22 @@ impl<'a> Extractor<'a> {
                 let p = p.filter(|_| inherit)?;
                 notes.push("period of the previous claim".into());
                 Some(p)
+            });
+            // "... at least 10,000 containers since last year. ... \"We have observed at least
+            // 10,000 shipping containers\"": the same figure of the same statement again, over
+            // the same period.
+            let period = period.or_else(|| {
+                let r = self.rows.iter().rev().find(|r| {
+                    r.quantity == q.quantity
+                        && r.quantity_low == q.low
+                        && r.quantity_high == q.high
+                        && r.unit == q.unit
+                        && r.speaker == speaker
+                        && r.date == date
+                        && !r.period_start.is_empty()
+                })?;
+                notes.push("period of the same figure given before".into());
+                Some((r.period_start.clone(), r.period_end.clone()))
             });
             let (period_start, period_end) = period.clone().unwrap_or_default();
             // "The period of the previous claim" is that claim's, none when it had none: not
@@ -2067,7 +2129,7 @@ impl<'a> Extractor<'a> {
             let part = qi > 0
                 && PART_OF_BEFORE
                     .is_match(&s.text[quantities[qi - 1].span.1.min(q.span.0)..q.span.0]);
-            if !part {
+            if !part && !recalled {
                 self.last_period = period.clone();
                 self.claim_period = period;
             }
@@ -2667,6 +2729,12 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                     return TimeRole::Statement(v.pos);
                 }
             }
+            // "satellite images released by the U.S. government the same day": when another
+            // source published, not the claim's period.
+            let before = &s.text[..p.span.0];
+            if PASSIVE_SOURCE.is_match(before) || PUBLISHED_BEFORE.is_match(before) {
+                return TimeRole::Other;
+            }
         }
         return TimeRole::Period;
     };
@@ -2680,6 +2748,36 @@ fn time_role(p: &TimePhrase, s: &Sentence) -> TimeRole {
                 && !s.text[p.span.1..v.pos].contains([';', '.'])
         }) {
             return TimeRole::Statement(v.pos);
+        }
+    }
+    // "By late August, a report by the agency put the total at": the time by which the source
+    // spoke, opening the sentence before its subject and verb, dates the statement.
+    if a.is_empty()
+        && s.text[..p.span.0].trim().is_empty()
+        && s.text[p.span.0..].starts_with(['B', 'b'])
+        && s.text[p.span.1..].trim_start().starts_with(',')
+    {
+        if let Some(v) = s.attributions.iter().find(|v| {
+            matches!(v.how, How::Subject | How::Inverted)
+                && p.span.1 < v.pos
+                && s.text[p.span.1..v.pos].split_whitespace().count() <= 12
+                && !s.text[p.span.1..v.pos].chars().any(|c| c.is_ascii_digit())
+        }) {
+            return TimeRole::Statement(v.pos);
+        }
+    }
+    // "On Monday the minister, NAME, offered a smaller figure: about 6,700 ..., he said": a day
+    // opening the sentence before its subject gave a figure dates the statement.
+    if p.day_like && s.text[..p.span.0].trim().is_empty() {
+        if let Some(m) = GAVE_FIGURE.find(&s.text[p.span.1..]) {
+            let gave_at = p.span.1 + m.start();
+            if let Some(v) = s
+                .attributions
+                .iter()
+                .find(|v| matches!(v.how, How::Subject | How::Inverted) && v.pos >= gave_at)
+            {
+                return TimeRole::Statement(v.pos);
+            }
         }
     }
     if p.open || a.is_empty() || common_prefix(a, b).len() < 7 {

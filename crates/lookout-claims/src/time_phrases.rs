@@ -831,8 +831,9 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             ordinal_days,
             false,
         ),
+        // "between Dec. 30, 2023, and Feb. 7, 2024": a comma may close the first date's year.
         p(
-            format!(r"\b(?:between|from)\s+(?P<a>{point})\s+(?:and|to|through|until|till|-)\s+(?P<b>{point})\b"),
+            format!(r"\b(?:between|from)\s+(?P<a>{point}),?\s+(?:and|to|through|until|till|-)\s+(?P<b>{point})\b"),
             range,
             false,
         ),

@@ -4469,6 +4469,8 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
             let counting = next.len() >= 2
                 && ["a", "an", "the", "his", "her", "its", "their", "new", "no"]
                     .contains(&next[0].as_str())
+                // ("has given no new count since January": no count given.)
+                && !(perfect && next[0] == "no")
                 && next[1..].iter().any(|w| COUNT_NOUNS.contains(&w.as_str()));
             subject_from = (!counting && !perfect)
                 .then(|| count_given_before(&toks, v))

@@ -91,7 +91,12 @@ fn titled_label(
     );
     let label = reordered.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
-    if words.len() < 3 || label.chars().any(char::is_lowercase) {
+    if words.len() < 3 {
+        return None;
+    }
+    // "Minister of National Defense Shin Won-sik" (a minutes' label): cased already.
+    let mixed = label.chars().any(char::is_lowercase);
+    if mixed && !label.contains(" of ") {
         return None;
     }
     let cased: Vec<String> = words
@@ -113,7 +118,11 @@ fn titled_label(
                 .unwrap_or_default()
         })
         .collect();
-    let phrase = cased.join(" ");
+    let phrase = if mixed {
+        label.to_owned()
+    } else {
+        cased.join(" ")
+    };
     let found = speakers::find(&format!("{phrase} said."), ctx);
     let mut source = found.first()?.source.clone();
     if source.kind != Kind::Person
@@ -222,12 +231,20 @@ static RECORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static QA_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<label>Q|A)\.\s").expect("q and a label"));
 
+/// A minutes' turn behind a circle or bullet: "○ Minister of National Defense NAME: ...", the
+/// title's "of", "for", "and", "the" in lower case.
+static BULLET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[○◯●•]\s*(?P<label>[A-Z][\w.'-]*(?:\s+(?:of|for|and|the|[A-Z][\w.'-]*)){0,9})(?:\s+\((?P<aff>[^)]{1,30})\))?:\s")
+        .expect("bullet label")
+});
+
 /// The label a sentence opens with, in any of the styles above.
 fn label_captures(s: &str) -> Option<regex::Captures<'_>> {
     INTERVIEW_LABEL
         .captures(s)
         .or_else(|| RECORD_LABEL.captures(s))
         .or_else(|| QA_LABEL.captures(s))
+        .or_else(|| BULLET_LABEL.captures(s))
 }
 
 /// The length of the speaker label a sentence opens with, through its colon or full stop.
@@ -321,6 +338,11 @@ static INFERENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static MOVED_THEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^,\s+which\s+(?:\w+\s+)?(?:carried|took|brought|flew|ferried|shipped|moved|transported|delivered|sent)\s+(?:them|it)\b")
         .expect("moved them")
+});
+/// An agentless finding opening a sentence: "It has been found that", "It was learned that".
+static FOUND_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^It\s+(?:has\s+been|had\s+been|was)\s+(?:found|learned|confirmed|revealed|identified)\s+that\b")
+        .expect("found that")
 });
 /// A sentence naming its own source ("according to customs data", "citing ...").
 static OWN_SOURCE: LazyLock<Regex> =
@@ -869,12 +891,23 @@ impl<'a> Extractor<'a> {
             .any(|l| l.split(['|', '\u{2022}']).any(label));
         if statement_doc {
             // Not the label itself ("Press Statement").
-            ctx.author = article
+            // ("CSIS | Beyond Parallel": the body's unit, named after it, over the body.)
+            let found: Vec<Source> = article
                 .header
                 .iter()
                 .flat_map(|l| l.split(['|', '\u{2022}']))
                 .filter(|part| !label(part))
-                .find_map(speakers::publisher)
+                .filter_map(speakers::publisher)
+                .collect();
+            ctx.author = found
+                .first()
+                .map(|first| {
+                    found
+                        .iter()
+                        .find(|p| p.org.starts_with(&format!("{} ", first.org)))
+                        .unwrap_or(first)
+                        .clone()
+                })
                 // "Office of the Spokesperson" alone: the label names its issuer too.
                 .or_else(|| {
                     article
@@ -1281,6 +1314,25 @@ impl<'a> Extractor<'a> {
         next: &[Option<&str>],
     ) -> Option<(Source, Vec<String>)> {
         if let Some(m) = &ss[i].main {
+            // "The U.S. government announced that N. / NSC coordinator NAME revealed this at a
+            // press conference": the person of that country who made it public.
+            if m.0.kind == Kind::Country {
+                if let Some(p) = next
+                    .first()
+                    .copied()
+                    .flatten()
+                    .and_then(|n| speakers::said_this(&mask_quotes(n, false).0, &self.ctx))
+                    .filter(|p| {
+                        p.kind == Kind::Person
+                            && p.country
+                                .is_none_or(|c| m.0.country.is_some_and(|o| o.name == c.name))
+                    })
+                {
+                    let mut notes = m.1.clone();
+                    notes.push(format!("{} {NAMED_NEXT}", p.speaker));
+                    return Some((p, notes));
+                }
+            }
             return Some(m.clone());
         }
         let with = |s: &Source, why: &str| Some((s.clone(), vec![why.to_owned()]));
@@ -1338,6 +1390,19 @@ impl<'a> Extractor<'a> {
             .find_map(|n| speakers::reported_by(n, &self.ctx))
         {
             return Some((s, vec!["source given in the next sentence".into()]));
+        }
+        // "It has been found that N. / According to a report the agency submitted to a
+        // lawmaker, ...": an agentless finding opening its paragraph, sourced by the "according
+        // to" that opens the next sentence (or paragraph).
+        if i == 0 && FOUND_THAT.is_match(&ss[i].text) {
+            if let Some(a) = next.iter().copied().flatten().next().and_then(|n| {
+                let (masked, _) = mask_quotes(n, false);
+                speakers::find(&masked, &self.ctx)
+                    .into_iter()
+                    .find(|a| a.how == How::According && a.pos == 0)
+            }) {
+                return with(&a.source, "source the next sentence opens with");
+            }
         }
         // Attribution comes first in news style: a sentence goes on the one before it; not
         // one that names a source of its own the rules do not know ("according to customs
@@ -1803,6 +1868,16 @@ impl<'a> Extractor<'a> {
             let next = quantities.get(qi + 1).map_or(s.text.len(), |n| n.span.0);
             let (source, mut notes, verb) =
                 match choose(&s.attributions, &s.text, Some((q.span.0, next))) {
+                    // The country's speaker the next sentence names.
+                    Some((m, _, pos))
+                        if m.kind == Kind::Country
+                            && source.as_ref().is_some_and(|(_, n)| {
+                                n.last().is_some_and(|x| x.ends_with(NAMED_NEXT))
+                            }) =>
+                    {
+                        let (p, n) = source.clone().expect("named next");
+                        (Some(p), n, Some(pos))
+                    }
                     Some((m, n, pos)) => {
                         let (m, n) = self.as_author(m, n);
                         (Some(m), n, Some(pos))
@@ -2486,7 +2561,15 @@ fn choose(
         let mut after = verbs.iter().filter(|v| v.pos > a).peekable();
         after.peek().is_some() && after.all(|v| sentence[a..v.pos].contains(';'))
     });
-    let main = own
+    // "the 1,000 containers that Washington says North Korea sent": a relative clause on the
+    // counted noun whose subject reports them.
+    let relative = window.and_then(|(a, _)| {
+        verbs.iter().find(|v| {
+            v.pos > a && v.how == How::Subject && RELATIVE_SOURCE.is_match(&sentence[a..v.pos])
+        })
+    });
+    let main = relative
+        .or(own)
         .or(leading.filter(|_| qs.len() > 1 || cut_off))
         .or_else(|| {
             last_q.and_then(|q| {
@@ -2546,11 +2629,14 @@ fn choose(
         }
         None => main,
     };
-    // "X quoted the agency as saying N": the agency's figure, relayed by X.
+    // "X quoted the agency as saying N": the agency's figure, relayed by X; so is N before
+    // it ("\"... N ...,\" X quoted the agency as saying").
     let main = match atts.iter().find(|a| {
         a.verb == "quoted"
             && a.source.speaker != main.source.speaker
-            && window.is_none_or(|(at, _)| a.verb_end <= at)
+            && window.is_none_or(|(at, _)| {
+                a.verb_end <= at || main.verb == "quoted" && at < main.pos && main.pos < a.pos
+            })
     }) {
         Some(q) => {
             notes.push(format!("relayed by {}", main.source.speaker));
@@ -2620,6 +2706,18 @@ fn choose(
     }
     Some((chosen, notes, main.pos))
 }
+
+/// The note of a country's claim whose speaker the next sentence names ("NAME revealed this").
+const NAMED_NEXT: &str = "named as its speaker in the next sentence";
+
+/// A counted noun phrase, then "that"/"which" and a capitalised subject up to its verb: "1,000
+/// containers of equipment that Washington ", "10,000 boxes that Defense Minister NAME ".
+static RELATIVE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[^,;:\x22]|,\d){0,80}?\s(?:that|which)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,7}$",
+    )
+    .expect("relative source")
+});
 
 /// ", citing a closed-door briefing by X", "citing testimony from X": an occasion on which X
 /// told the speakers what they relay.

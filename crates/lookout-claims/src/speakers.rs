@@ -707,7 +707,7 @@ impl Context {
 }
 
 /// Forms of the reporting verbs.
-const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|count|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|traced|traces|lists|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|gave|gives|quoted|tallied|tallies|reckoned|reckons|write|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|judged|judges|judge";
+const VERBS: &str = r"said|says|say|saying|stated|states|wrote|writes|added|adds|noted|notes|explained|explains|claimed|claims|declared|asserted|insisted|warned|warns|alleged|alleges|told|tells|tell|estimated|estimates|estimate|accused|accuses|accuse|reported|reports|found|finds|counted|counts|count|assessed|assesses|assess|believes|believe|believed|announced|announces|disclosed|discloses|revealed|reveals|confirmed|confirms|calculated|calculates|observed|observes|concluded|concludes|identified|identifies|documented|documents|tracked|tracks|traced|traces|lists|recorded|spotted|detected|determined|showed|shows|show|indicated|cited|cites|briefed|spoke|speaks|indicates|suggested|suggests|testified|discovered|informed|informs|stressed|stresses|emphasized|emphasised|emphasizes|clarified|specified|mentioned|puts|put|gave|gives|given|offered|offers|quoted|tallied|tallies|reckoned|reckons|write|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|judged|judges|judge";
 /// Verb forms that are also nouns ("an estimate", "the report").
 const NOUN_LIKE_VERBS: [&str; 12] = [
     "count",
@@ -843,6 +843,11 @@ static OWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,5}?)'s\s+(?:latest\s+|own\s+|official\s+)?(?:assessment|estimate|statement|conclusion|verdict|account|finding|findings|report|count|tally)\b(?:[^:"]{0,80}[:"]|\s+(?:is|was|remains)\s+that\b|\s+(?:puts|put|places|placed|shows|showed|suggests|suggested|says|said|finds|found)\b)"#)
         .expect("own words")
 });
+/// A body's phrase and the place it sits in: "the Center for ... (CSIS) in Washington".
+static SEATED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<head>.+?[\w)])\s+(?:in|based\s+in)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$")
+        .expect("seated in")
+});
 /// Participles that start a phrase's post-modifier: "a report submitted to a lawmaker".
 static POSTMODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:compiled|analy[sz]ed|published|released|obtained|reviewed|provided|submitted|presented|issued|commissioned|seen|shared|sent|handed)\b")
@@ -938,6 +943,8 @@ const NP_WORDS: &[&str] = &[
     "study",
     "assessment",
     "statement",
+    "fact",
+    "sheet",
     "think",
     "tank",
     "group",
@@ -1384,6 +1391,8 @@ const NOT_NAMES: &[&str] = &[
     "figures",
     "estimates",
     "observers",
+    // The last word of a bureau in a title ("... for East Asian and Pacific Affairs NAME").
+    "affairs",
     // Verbs of a headline in title case ("NAME Holds a Press Briefing"): no part of the name.
     "holds",
     "hosts",
@@ -1524,6 +1533,28 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
             break;
         }
     }
+    // "A State Department fact sheet published on Feb. 23, 2024, said": the document's day of
+    // publication, its year set off by commas, after the subject.
+    if j >= 4
+        && toks[j - 1].text == ","
+        && toks[j - 3].text == ","
+        && toks[j - 2].text.len() == 4
+        && toks[j - 2].text.chars().all(|c| c.is_ascii_digit())
+    {
+        let mut k = j - 3;
+        while k > 0 && {
+            let t = toks[k - 1].text;
+            // ("March" and "May" here are months, before a day.)
+            ["on", "March", "May"].contains(&t)
+                || is_time_word(&t.to_lowercase())
+                || t.chars().all(|c| c.is_ascii_digit())
+        } {
+            k -= 1;
+        }
+        if k > 1 && ["published", "released", "issued", "dated"].contains(&toks[k - 1].text) {
+            j = k - 1;
+        }
+    }
     // "The National Intelligence Service later released satellite images of the ships and
     // said": a second verb of the sentence's opening subject (no comma between the two).
     // "According to the report, C4ADS, a U.S. research group, analysed the records and found
@@ -1653,15 +1684,31 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<PhraseAt> {
     if end > 0 && PRONOUNS.contains(&toks[end - 1].text.to_lowercase().as_str()) {
         return Some(((toks[end - 1].start, toks[end - 1].end), appos));
     }
-    let mut start = end;
+    // "researchers at the Center for ... (CSIS) in Washington counted": the place a body sits
+    // in ends its phrase, no subject of its own.
+    let seat = (end.saturating_sub(3)..end).find(|&k| {
+        k >= 1
+            && toks[k].text == "in"
+            && toks[k + 1..end]
+                .iter()
+                .all(|t| t.text.starts_with(char::is_uppercase))
+            && (toks[k - 1].text == ")" || names::is_org_word(toks[k - 1].text))
+    });
+    let mut start = match seat {
+        Some(k) if k >= 3 && toks[k - 1].text == ")" && toks[k - 3].text == "(" => k - 3,
+        Some(k) => k,
+        None => end,
+    };
     loop {
         if start > 0 && is_np_word(toks[start - 1].text) && toks[start - 1].text != "," {
             start -= 1;
         // "the Defense Intelligence Agency (DIA) of the Ministry of National Defense judged":
         // an acronym in brackets inside the name runs on.
+        // (So does one before the body's noun: "RUSI's Open Source Intelligence and Analysis
+        // (OSIA) team tracked".)
         } else if start >= 3
             && start < end
-            && toks[start].text == "of"
+            && (toks[start].text == "of" || ORG_NOUNS.contains(&toks[start].text))
             && toks[start - 1].text == ")"
             && toks[start - 3].text == "("
         {
@@ -2386,6 +2433,18 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
     {
         return classify(rest, appos, ctx);
     }
+    // "researchers at the Center for ... (CSIS) in Washington": where the body sits, not a
+    // country speaking.
+    if let Some(c) = SEATED_IN.captures(p).filter(|c| {
+        let head = &c["head"];
+        head.ends_with(')') || head.rsplit(' ').next().is_some_and(names::is_org_word)
+    }) {
+        if let Some(Phrase::Source(s)) = classify(&c["head"], appos, ctx)
+            .filter(|h| matches!(h, Phrase::Source(s) if matches!(s.kind, Kind::Org | Kind::Group)))
+        {
+            return Some(Phrase::Source(s));
+        }
+    }
     let lower = p.to_lowercase();
     // "The Team's first report", "the Agency said" (the capital of formal prose for a body
     // named in full before): the noun, as "the team".
@@ -2964,7 +3023,16 @@ fn classify(phrase: &str, appos: &str, ctx: &Context) -> Option<Phrase> {
             } else if group && org.to_lowercase().contains(stem) && !country_people(p) {
                 org.clone()
             } else {
-                unnamed_speaker(p)
+                // "a South Korean defence ministry official": the country is the institution's,
+                // in the organization, not the phrase.
+                let speaker = unnamed_speaker(p);
+                match names::countries(&speaker).first() {
+                    Some(&(0, end, _)) if !group && !org.ends_with("government") => speaker[end..]
+                        .trim_start_matches('.')
+                        .trim_start()
+                        .to_owned(),
+                    _ => speaker,
+                }
             };
             return Some(Phrase::Source(Source {
                 speaker,
@@ -3331,25 +3399,26 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// according to South Korea's defense ministry.": the source a sentence gives for the sentence
 /// before it.
 pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
-    // "Ukraine's Defence Intelligence (HUR) estimated this in a comment to the agency.": the
-    // subject of a reporting verb whose object points back to the sentence before.
-    if let Some(m) = SAID_THIS.find(sentence) {
-        return find(&sentence[..m.end()], ctx)
-            .into_iter()
-            .find(|a| a.how == How::Subject)
-            .map(|a| a.source);
+    if SAID_THIS.is_match(sentence) {
+        return said_this(sentence, ctx);
     }
     let c = REPORTED_BY.captures(sentence)?;
     let mut who = c.name("who")?.as_str();
     // "... by the representative of X Andrii Yusov on the air of the national telethon": the
-    // occasion after the name is no part of it.
-    if let Some(t) = tokens(who)
+    // occasion after the name is no part of it ("... Andriy Kostin during a meeting with
+    // diplomats in Kyiv": cut at the first such word before a lowercase one, not "in Kyiv").
+    let toks = tokens(who);
+    if let Some(w) = toks.windows(2).skip(1).find(|w| {
+        ["on", "in", "at", "during", "while", "to", "with", "for"].contains(&w[0].text)
+            && w[1].text.starts_with(char::is_lowercase)
+    }) {
+        who = who[..w[0].start].trim_end();
+    } else if let Some(t) = toks
         .iter()
         .rev()
         .find(|t| t.text.starts_with(char::is_uppercase))
     {
-        let rest = who[t.end..].trim_start();
-        let first = rest.split_whitespace().next().unwrap_or("");
+        let first = who[t.end..].split_whitespace().next().unwrap_or("");
         if ["on", "in", "at", "during", "while", "to", "with", "for"].contains(&first) {
             who = &who[..t.end];
         }
@@ -3374,10 +3443,20 @@ pub fn reported_by(sentence: &str, ctx: &Context) -> Option<Source> {
     resolve(classify(who, "", ctx)?, ctx)
 }
 
+/// "Ukraine's Defence Intelligence (HUR) estimated this in a comment to the agency.": the
+/// subject of a reporting verb whose object points back to the sentence before.
+pub fn said_this(sentence: &str, ctx: &Context) -> Option<Source> {
+    let m = SAID_THIS.find(sentence)?;
+    find(&sentence[..m.end()], ctx)
+        .into_iter()
+        .find(|a| a.how == How::Subject)
+        .map(|a| a.source)
+}
+
 /// "X estimated this", "X said so", "X reported it", "The head of X, NAME, confirmed this",
 /// "That is what X told lawmakers" opening a sentence: the claim is the one before.
 static SAID_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z][^,;:.]{1,80}?(?:,\s+[A-Z][^,;:.]{2,60},)?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])|(?:That|This)\s+(?:is|was)\s+what\s+[^,;:.]{1,80}?\s(?:said|told|estimated|reported|announced|claimed|disclosed|revealed|confirmed|assessed|believes|sees|found)\b)")
+    Regex::new(r"^(?:[A-Z][^,;:.]{1,120}?(?:,\s+[A-Z][^,;:.]{2,60},)?\s(?:said|stated|estimated|reported|announced|claimed|disclosed|revealed|confirmed)\s+(?:this|so|it|that)\b(?:\s+(?:in|on|at|during|to|when|last|this|earlier|\.)|\s*[.;])|(?:That|This)\s+(?:is|was)\s+what\s+[^,;:.]{1,80}?\s(?:said|told|estimated|reported|announced|claimed|disclosed|revealed|confirmed|assessed|believes|sees|found)\b)")
         .expect("said this")
 });
 
@@ -3385,8 +3464,8 @@ static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // Also a source line after the claim: "Who said it: the US State Department, in ...".
     // "These are the findings of a joint investigation by X and Y, published on Tuesday.": the
     // investigation's authors. A day may stand between the verb and "by" ("This was stated on
-    // Wednesday by X").
-    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)(?:\s+(?:on|last|this|earlier|yesterday|today)(?:\s+[A-Z]?[a-z]+){0,2}?)?\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:stated|said|reported|written|set\s+out|given|estimated)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|report|analysis|investigation|review|paper|assessment)\s+(?:by|of|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
+    // Wednesday by X"). "The first public count came from X.": X, for what follows too.
+    Regex::new(r"^(?:(?:This|That|It|These|Those|The\s+(?:[a-z]+\s+){0,2}?(?:figures?|numbers?|estimates?|counts?|tally))\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:reported|said|stated|announced|disclosed|revealed|confirmed|estimated)(?:\s+(?:on|last|this|earlier|yesterday|today)(?:\s+[A-Z]?[a-z]+){0,2}?)?\s+by|(?:is|was|are|were|comes|came)\s+(?:according\s+to|from)|(?:is|was|are|were|has\s+been|have\s+been)\s+(?:stated|said|reported|written|set\s+out|given|estimated)\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|report|analysis|investigation|review|paper|assessment)\s+(?:by|of|from)|(?:is|was|are|were)\s+(?:the\s+|among\s+the\s+)?(?:findings?|conclusions?|results?)\s+of(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:investigation|study|report|analysis|review|inquiry)\s+(?:by|of))?)|(?:Source|Sources|Who\s+said\s+it|Said\s+by|Claimed\s+by|Attributed\s+to|Speaker)\s*:)\s+(?P<who>[^,.;]+?)\s*[.,;]")
         .expect("reported by")
 });
 
@@ -3784,9 +3863,13 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// The organization a header line names as publisher or issuer ("U.S. Department of State",
 /// "CSIS Beyond Parallel | Analysis"); acronyms alone are not trusted there.
 pub fn publisher(line: &str) -> Option<Source> {
-    // "MULTILATERAL SANCTIONS MONITORING TEAM" as a letterhead: the name in title case.
+    // "MULTILATERAL SANCTIONS MONITORING TEAM" as a letterhead: the name in title case (not
+    // an acronym alone: "C4ADS", "RUSI").
     let titled;
-    let line = if line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase) {
+    let line = if line.trim().contains(' ')
+        && line.chars().any(char::is_uppercase)
+        && !line.chars().any(char::is_lowercase)
+    {
         titled = line
             .split(' ')
             .map(|w| {
@@ -4289,9 +4372,17 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 .checked_sub(1)
                 .map(|k| toks[k].text.to_lowercase())
                 .unwrap_or_default();
-            if next
-                .as_deref()
-                .is_none_or(|n| ["by", "on", "about", "in", "as", ",", "\"", "."].contains(&n))
+            // "the 10,000 containers that Minister NAME cited in June": a name subject of a
+            // relative clause cites (active).
+            let relative = v > 0
+                && toks[v - 1].text.starts_with(char::is_uppercase)
+                && subject_before(&toks, v)
+                    .and_then(|(span, _)| toks.iter().position(|t| t.start == span.0))
+                    .is_some_and(|k| k > 0 && ["that", "which"].contains(&toks[k - 1].text));
+            if !relative
+                && next
+                    .as_deref()
+                    .is_none_or(|n| ["by", "on", "about", "in", "as", ",", "\"", "."].contains(&n))
                 || ["was", "were", "been", "being", "is", "are", "be"].contains(&prev.as_str())
             {
                 continue;
@@ -4358,18 +4449,32 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
         // Russia shells" is no statement.
         // "The figure the then defence minister, NAME, gave in June was": the count given
         // before its giver (a relative clause without "that"), whose subject starts after it.
+        // "offered a smaller but still startling figure: about 6,700": a count offered; "has
+        // given a new estimate" (after "has", "have", "had" only).
+        let perfect = verb == "given"
+            && v.checked_sub(1)
+                .is_some_and(|k| ["has", "have", "had"].contains(&toks[k].text));
+        if verb == "given" && !perfect {
+            continue;
+        }
         let mut subject_from = None;
-        if verb.eq_ignore_ascii_case("gave") || verb.eq_ignore_ascii_case("gives") {
+        if perfect || ["gave", "gives", "offered", "offers"].contains(&verb.to_lowercase().as_str())
+        {
             let next: Vec<String> = toks[v + 1..]
                 .iter()
-                .take(3)
+                .take(7)
+                .take_while(|t| ![",", ":", ";", "."].contains(&t.text))
                 .map(|t| t.text.to_lowercase())
                 .collect();
             let counting = next.len() >= 2
                 && ["a", "an", "the", "his", "her", "its", "their", "new", "no"]
                     .contains(&next[0].as_str())
+                // ("has given no new count since January": no count given.)
+                && !(perfect && next[0] == "no")
                 && next[1..].iter().any(|w| COUNT_NOUNS.contains(&w.as_str()));
-            subject_from = (!counting).then(|| count_given_before(&toks, v)).flatten();
+            subject_from = (!counting && !perfect)
+                .then(|| count_given_before(&toks, v))
+                .flatten();
             if !counting && subject_from.is_none() {
                 continue;
             }
@@ -4446,8 +4551,18 @@ pub fn find(masked: &str, ctx: &Context) -> Vec<Attribution> {
                 });
             if let Some((span, appos)) = subject {
                 let p = classify(text(span), appos.map_or("", text), ctx);
+                // "Shin offered a figure: about 6,700, enough, he said, for ...": "he" is the
+                // person the same sentence made a subject before.
+                let earlier = out
+                    .iter()
+                    .rev()
+                    .find(|a: &&Attribution| a.source.kind == Kind::Person)
+                    .map(|a| a.source.clone());
                 found = p
-                    .and_then(|p| resolve_at(p, span.0))
+                    .and_then(|p| match p {
+                        Phrase::He if earlier.is_some() => earlier,
+                        p => resolve_at(p, span.0),
+                    })
                     .map(|s| (s, How::Subject));
             }
         }
@@ -4784,10 +4899,11 @@ static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("quoted as")
 });
 
-/// "a South Korean report that ...", "the Pentagon's estimate that ...": a document whose
-/// owner is named before its noun, with the claim in its that-clause.
+/// "a South Korean report that ...", "the Pentagon's estimate that ...", "a White House
+/// statement last week that ...": a document whose owner is named before its noun, with the
+/// claim in its that-clause (a time of the document between).
 static REPORT_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:a|an|the)\s+(?P<who>(?:[A-Z][\w.'-]*\s+){1,4})(?:intelligence\s+)?(?:report|estimate|assessment|finding|claim)s?\s+that\b")
+    Regex::new(r"\b(?:a|an|the)\s+(?P<who>(?:[A-Z][\w.'-]*\s+){1,4})(?:intelligence\s+)?(?:report|estimate|assessment|finding|claim|statement)s?(?:\s+(?:last|this|earlier\s+this)\s+(?:week|month|year))?\s+that\b")
         .expect("report that")
 });
 
@@ -4940,11 +5056,12 @@ static ISSUED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "The report, compiled by X and released on Thursday", "a statement issued by X", "an
-/// investigation by the news agency X and Y": a document and its issuer after "by". "Joint Statement by the Participating States of X" (a title): the
+/// investigation by the news agency X and Y", "the first report of the X Team": a document
+/// and its issuer after "by" or "of". "Joint Statement by the Participating States of X" (a title): the
 /// same without a verb.
 static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
     with_document(
-        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+|(?:news\s+)?(?:agency|outlet|newspaper|broadcaster|group|institute|nonprofit)\s+)?[A-Z])[^,;:()]{1,100})",
+        r"(?i)\bDOCs?,?\s+(?:(?:[\w-]+\s+){0,2}?(?:compiled|released|published|issued|prepared|written|submitted|produced|drawn\s+up|put\s+out)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?)?(?:by|from|of)\s+(?P<who>(?-i:(?:the\s+)?(?:so-called\s+|(?:news\s+)?(?:agency|outlet|newspaper|broadcaster|group|institute|nonprofit)\s+)?[A-Z])[^,;:()]{1,100})",
     )
 });
 /// "the agency's report", "this report", "the new assessment": a document asked about.

@@ -12,15 +12,7 @@
 
 mod common;
 
-use common::{pair, row, who};
-use lookout_project::ClaimRow;
-
-fn on_topic(text: &str) -> Vec<ClaimRow> {
-    lookout_claims::extract(text)
-        .into_iter()
-        .filter(lookout_claims::is_on_topic)
-        .collect()
-}
+use common::{on_topic, pair, row, who};
 
 #[test]
 fn road_or_passenger_traffic_across_a_border_is_no_corridor_count() {

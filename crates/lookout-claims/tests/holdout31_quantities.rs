@@ -12,14 +12,9 @@
 //! newspaper's report; a lower-case byline ("by Jan Novak") over a date line leaves the date in
 //! the header.
 
-use lookout_project::ClaimRow;
+mod common;
 
-fn on_topic(text: &str) -> Vec<ClaimRow> {
-    lookout_claims::extract(text)
-        .into_iter()
-        .filter(lookout_claims::is_on_topic)
-        .collect()
-}
+use common::on_topic;
 
 /// A short wire story dated 12 May 2025 whose second paragraph is `body`.
 fn story(body: &str) -> String {

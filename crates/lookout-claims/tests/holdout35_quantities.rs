@@ -5,22 +5,13 @@
 //! compared with an earlier figure, "several hundred thousand", the launch suffix and the
 //! ballistic kind, a passenger car, and routes referred back to.
 
+mod common;
+
+use common::{has, on_topic};
 use lookout_project::ClaimRow;
 
 fn all(text: &str) -> Vec<ClaimRow> {
     lookout_claims::extract(text)
-}
-
-fn on_topic(text: &str) -> Vec<ClaimRow> {
-    all(text)
-        .into_iter()
-        .filter(lookout_claims::is_on_topic)
-        .collect()
-}
-
-fn has(rows: &[ClaimRow], quantity: f64) -> bool {
-    rows.iter()
-        .any(|r| r.quantity == Some(quantity) || r.quantity_low == Some(quantity))
 }
 
 /// The number is read as a row, and only the topic check drops it.

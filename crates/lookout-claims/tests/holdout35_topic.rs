@@ -4,23 +4,13 @@
 //! transshipments, and a text about trade goods alone. Each side number is checked against a
 //! corridor claim in the same text that must stay on topic.
 
-use lookout_project::ClaimRow;
+mod common;
 
-fn on_topic(text: &str) -> Vec<ClaimRow> {
-    lookout_claims::extract(text)
-        .into_iter()
-        .filter(lookout_claims::is_on_topic)
-        .collect()
-}
+use common::{has, on_topic};
 
 /// The side number is read as a row, and only the topic check drops it.
 fn dropped(text: &str, quantity: f64) -> bool {
     has(&lookout_claims::extract(text), quantity) && !has(&on_topic(text), quantity)
-}
-
-fn has(rows: &[ClaimRow], quantity: f64) -> bool {
-    rows.iter()
-        .any(|r| r.quantity == Some(quantity) || r.quantity_low == Some(quantity))
 }
 
 #[test]

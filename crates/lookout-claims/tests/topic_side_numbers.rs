@@ -5,19 +5,9 @@
 //! ally; how often a post was viewed. Each is checked against a corridor claim in the same text
 //! that must stay on topic.
 
-use lookout_project::ClaimRow;
+mod common;
 
-fn on_topic(text: &str) -> Vec<ClaimRow> {
-    lookout_claims::extract(text)
-        .into_iter()
-        .filter(lookout_claims::is_on_topic)
-        .collect()
-}
-
-fn has(rows: &[ClaimRow], quantity: f64) -> bool {
-    rows.iter()
-        .any(|r| r.quantity == Some(quantity) || r.quantity_low == Some(quantity))
-}
+use common::{has, on_topic};
 
 #[test]
 fn rounds_fired_in_a_drill_or_at_a_border_are_no_transfer() {

@@ -3,6 +3,7 @@
 use lookout_project::ClaimRow;
 
 /// The row of a text with that number.
+#[allow(dead_code)]
 pub fn row(text: &str, quantity: f64) -> ClaimRow {
     lookout_claims::extract(text)
         .into_iter()
@@ -27,4 +28,20 @@ pub fn who(text: &str, quantity: f64) -> (String, String) {
 #[allow(dead_code)]
 pub fn pair(speaker: &str, org: &str) -> (String, String) {
     (speaker.to_owned(), org.to_owned())
+}
+
+/// The rows of a text that are about the corridor.
+#[allow(dead_code)]
+pub fn on_topic(text: &str) -> Vec<ClaimRow> {
+    lookout_claims::extract(text)
+        .into_iter()
+        .filter(lookout_claims::is_on_topic)
+        .collect()
+}
+
+/// Some row counts that number (its quantity or the low end of its range).
+#[allow(dead_code)]
+pub fn has(rows: &[ClaimRow], quantity: f64) -> bool {
+    rows.iter()
+        .any(|r| r.quantity == Some(quantity) || r.quantity_low == Some(quantity))
 }
